@@ -1,0 +1,24 @@
+// Use case: the rotation status of every credential on a given day.
+import type { CalendarDate } from '../core/dates.js';
+import { hasErrors } from '../core/diagnostics.js';
+import type { InventoryCheck } from '../core/inventory-validation.js';
+import { buildStatusReport, type StatusReport } from '../core/status-report.js';
+import { loadInventoryFile } from './inventory-file.js';
+
+export interface StatusRequest {
+  readonly file: string;
+  readonly now: CalendarDate;
+}
+
+/** The report, or no report when the inventory has errors (they are in `check`). */
+export interface StatusResult {
+  readonly check: InventoryCheck;
+  readonly report: StatusReport | undefined;
+}
+
+/** Reads the inventory and assesses every credential on day `now`. */
+export async function reportStatus(request: StatusRequest): Promise<StatusResult> {
+  const check = await loadInventoryFile(request.file, request.now);
+  if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: undefined };
+  return { check, report: buildStatusReport(check.inventory, request.now) };
+}

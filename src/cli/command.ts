@@ -1,0 +1,82 @@
+// The shape of a CLI command and the option helpers every command shares.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UsageError } from '../app/errors.js';
+import { isCalendarDate, toCalendarDate, type CalendarDate } from '../core/dates.js';
+import type { CliIo } from './cli-io.js';
+
+export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+export interface ParsedCommandLine {
+  readonly values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  readonly positionals: string[];
+}
+
+/** A subcommand: its help text, options and what it does. Returns the exit code. */
+export interface CliCommand {
+  readonly name: string;
+  readonly summary: string;
+  /** Usage lines and option descriptions shown by `--help`. */
+  readonly help: string;
+  readonly options: OptionsConfig;
+  /** How many positional arguments it takes. */
+  readonly positionals?: { readonly min: number; readonly max: number; readonly names: string };
+  run(commandLine: ParsedCommandLine, io: CliIo): Promise<number>;
+}
+
+/** Parses a command's arguments strictly: an unknown flag is a usage error. */
+export function parseCommandLine(command: CliCommand, args: readonly string[]): ParsedCommandLine {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options: command.options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}\nRun \`credledger ${command.name} --help\` for usage.`);
+  }
+  const { min, max, names } = command.positionals ?? { min: 0, max: 0, names: '' };
+  if (parsed.positionals.length < min) throw new UsageError(`credledger ${command.name} needs ${names}`);
+  if (parsed.positionals.length > max) throw new UsageError(`unexpected argument: ${parsed.positionals[max]}`);
+  return { values: parsed.values as ParsedCommandLine['values'], positionals: parsed.positionals };
+}
+
+/** A string option's value, or the default. */
+export function stringOption(commandLine: ParsedCommandLine, name: string, fallback: string): string;
+export function stringOption(commandLine: ParsedCommandLine, name: string): string | undefined;
+export function stringOption(commandLine: ParsedCommandLine, name: string, fallback?: string): string | undefined {
+  const value = commandLine.values[name];
+  return typeof value === 'string' ? value : fallback;
+}
+
+/** A repeatable string option's values. */
+export function stringListOption(commandLine: ParsedCommandLine, name: string): string[] {
+  const value = commandLine.values[name];
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === 'string');
+  return typeof value === 'string' ? [value] : [];
+}
+
+/** A boolean flag. */
+export function flagOption(commandLine: ParsedCommandLine, name: string): boolean {
+  return commandLine.values[name] === true;
+}
+
+/** An option restricted to some words. */
+export function choiceOption<T extends string>(commandLine: ParsedCommandLine, name: string, choices: readonly T[], fallback: T): T {
+  const value = stringOption(commandLine, name);
+  if (value === undefined) return fallback;
+  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of: ${choices.join(', ')} (got ${value})`);
+  return value as T;
+}
+
+/** `--now YYYY-MM-DD`, else today's UTC date from the clock. */
+export function todayOption(commandLine: ParsedCommandLine, io: CliIo): CalendarDate {
+  const value = stringOption(commandLine, 'now');
+  if (value === undefined) return toCalendarDate(io.now());
+  if (!isCalendarDate(value)) throw new UsageError(`--now must be a date written YYYY-MM-DD (got ${value})`);
+  return value;
+}
+
+/** The default output format: GitHub workflow commands inside Actions, text elsewhere. */
+export function defaultDiagnosticsFormat(io: CliIo): 'github' | 'text' {
+  return io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text';
+}
+
+export const FILE_OPTION = { file: { type: 'string', short: 'f' } } as const satisfies OptionsConfig;
+export const NOW_OPTION = { now: { type: 'string' } } as const satisfies OptionsConfig;

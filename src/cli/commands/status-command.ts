@@ -1,0 +1,42 @@
+// `credledger status`: which credentials are ok, due soon or overdue on a given day, and why.
+import { reportStatus } from '../../app/status.js';
+import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
+import { renderDiagnosticsText } from '../../core/render-diagnostics.js';
+import { renderStatusMarkdown, renderStatusText } from '../../core/render-status.js';
+import { statusMeetsThreshold } from '../../core/status-report.js';
+import { styleFor } from '../cli-io.js';
+import { choiceOption, FILE_OPTION, NOW_OPTION, stringOption, todayOption, type CliCommand } from '../command.js';
+import { ExitCode } from '../exit-codes.js';
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+const THRESHOLDS = ['overdue', 'due-soon', 'never'] as const;
+
+export const statusCommand: CliCommand = {
+  name: 'status',
+  summary: 'rotation state of every credential on every deployment: ok, due-soon, overdue, unknown',
+  help: `Usage: credledger status [--file F] [--now YYYY-MM-DD] [--format text|json|markdown] [--fail-on overdue|due-soon]
+
+  -f, --file F     inventory file (default: credentials.yaml)
+      --now        the day to assess (default: today, UTC)
+      --format     text (default: an aligned table, overdue first), json, markdown (for job summaries)
+      --fail-on    exit 1 when a credential is overdue, or due soon or overdue
+
+Exit 0, or 1 when --fail-on matches or the inventory has errors.`,
+  options: { ...FILE_OPTION, ...NOW_OPTION, format: { type: 'string' }, 'fail-on': { type: 'string' } },
+  async run(commandLine, io) {
+    const file = stringOption(commandLine, 'file', DEFAULT_INVENTORY_FILE);
+    const format = choiceOption(commandLine, 'format', FORMATS, 'text');
+    const failOn = choiceOption(commandLine, 'fail-on', THRESHOLDS, 'never');
+    const { check, report } = await reportStatus({ file, now: todayOption(commandLine, io) });
+    if (!report) {
+      const errors = check.diagnostics.filter((d) => d.severity === 'error');
+      io.stderr.write(`${renderDiagnosticsText(errors, check.source.text.split(/\r?\n/), styleFor(io.stderr, io.env))}\n\n`);
+      io.stderr.write(`${file} is invalid; fix it (credledger validate) before asking for its status.\n`);
+      return ExitCode.findings;
+    }
+    if (format === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else if (format === 'markdown') io.stdout.write(renderStatusMarkdown(report));
+    else io.stdout.write(`${renderStatusText(report, styleFor(io.stdout, io.env))}\n`);
+    return failOn !== 'never' && statusMeetsThreshold(report, failOn) ? ExitCode.findings : ExitCode.ok;
+  },
+};

@@ -1,0 +1,65 @@
+// The CLI entry: picks the subcommand, runs it, and maps the one catch to an exit code.
+import { ExternalError, UsageError } from '../app/errors.js';
+import type { CliIo } from './cli-io.js';
+import { parseCommandLine, type CliCommand } from './command.js';
+import { statusCommand } from './commands/status-command.js';
+import { validateCommand } from './commands/validate-command.js';
+import { ExitCode } from './exit-codes.js';
+
+declare const CREDLEDGER_VERSION: string | undefined;
+
+/** Every subcommand, in the order `--help` lists them. */
+export const COMMANDS: readonly CliCommand[] = [validateCommand, statusCommand];
+
+function version(): string {
+  return typeof CREDLEDGER_VERSION === 'string' ? CREDLEDGER_VERSION : 'development';
+}
+
+function mainHelp(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+  return `credledger ${version()}: a checked-in, encrypted inventory of DocuElevate credentials.
+
+Usage: credledger <command> [options]
+
+Commands:
+${COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n')}
+
+Run \`credledger <command> --help\` for a command's options.
+Exit codes: 0 ok, 1 findings, 2 usage error, 3 external failure.`;
+}
+
+/** Runs the CLI with `args` (without node and script) and returns the exit code. */
+export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(`${mainHelp()}\n`);
+    return name === undefined ? ExitCode.usage : ExitCode.ok;
+  }
+  if (name === '--version' || name === '-V') {
+    io.stdout.write(`${version()}\n`);
+    return ExitCode.ok;
+  }
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (!command) {
+    io.stderr.write(`credledger: unknown command \`${name}\`\n\n${mainHelp()}\n`);
+    return ExitCode.usage;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`${command.help}\n`);
+    return ExitCode.ok;
+  }
+  try {
+    return await command.run(parseCommandLine(command, rest), io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`credledger ${command.name}: ${error.message}\n`);
+      return ExitCode.usage;
+    }
+    if (error instanceof ExternalError) {
+      io.stderr.write(`credledger ${command.name}: ${error.message}\n`);
+      return ExitCode.external;
+    }
+    io.stderr.write(`credledger ${command.name}: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return ExitCode.external;
+  }
+}

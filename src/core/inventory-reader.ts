@@ -1,0 +1,145 @@
+// Reads inventory text into the model: YAML syntax, JSON Schema, then a tolerant build so every rule can still run.
+import { isCalendarDate, parseDuration, type Duration } from './dates.js';
+import { errorAt, type Diagnostic, type Finding } from './diagnostics.js';
+import { checkInventorySchema } from './inventory-schema.js';
+import {
+  CREDENTIAL_KINDS,
+  type Credential,
+  type CredentialKind,
+  type Deployment,
+  type DeploymentAuth,
+  type Inventory,
+  type Person,
+} from './inventory.js';
+import { checkYamlSyntax, parseYamlSource, placeFinding, type YamlSource } from './yaml-source.js';
+
+/** The outcome of reading an inventory text: the model when it could be built, and every problem found. */
+export interface ReadInventoryResult {
+  readonly source: YamlSource;
+  /** Undefined when the text is not YAML or not a mapping; otherwise built from whatever is well-formed. */
+  readonly inventory: Inventory | undefined;
+  readonly diagnostics: Diagnostic[];
+}
+
+type Data = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Data {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function optionalDate(value: unknown): string | undefined {
+  return typeof value === 'string' && isCalendarDate(value) ? value : undefined;
+}
+
+function optionalDuration(value: unknown): Duration | undefined {
+  return typeof value === 'string' ? parseDuration(value) : undefined;
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** Reads an inventory text (`file` names it in diagnostics). Pure: the caller reads the file. */
+export function readInventory(text: string, file: string): ReadInventoryResult {
+  const source = parseYamlSource(text, file);
+  const syntax = checkYamlSyntax(source);
+  if (syntax.diagnostics.length > 0) return { source, inventory: undefined, diagnostics: syntax.diagnostics };
+  if (!isRecord(syntax.data)) {
+    const message = syntax.data == null ? 'the inventory is empty: it must be a mapping with `version: 1` and `credentials`' : 'the inventory must be a mapping (key: value), with `version: 1` and `credentials`';
+    return { source, inventory: undefined, diagnostics: [placeFinding(source, errorAt('not-a-mapping', [], message))] };
+  }
+  const findings: Finding[] = [...checkInventorySchema(syntax.data), ...checkDates(syntax.data)];
+  const inventory = buildInventory(syntax.data);
+  return { source, inventory, diagnostics: findings.map((finding) => placeFinding(source, finding)) };
+}
+
+// The schema checks the shape of dates; whether the day exists is checked here (2026-02-30 matches the pattern).
+function checkDates(data: Data): Finding[] {
+  const findings: Finding[] = [];
+  const check = (value: unknown, path: (string | number)[]) => {
+    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isCalendarDate(value)) {
+      findings.push(errorAt('invalid-date', path, `${value} is not a real calendar date`));
+    }
+  };
+  for (const [id, person] of Object.entries(isRecord(data.people) ? data.people : {})) {
+    if (isRecord(person)) check(person.left, ['people', id, 'left']);
+  }
+  for (const [id, credential] of Object.entries(isRecord(data.credentials) ? data.credentials : {})) {
+    if (!isRecord(credential)) continue;
+    for (const field of ['created', 'rotated', 'compromised', 'revoked']) check(credential[field], ['credentials', id, field]);
+  }
+  return findings;
+}
+
+function buildInventory(data: Data): Inventory {
+  const people = new Map<string, Person>();
+  for (const [id, raw] of Object.entries(isRecord(data.people) ? data.people : {})) {
+    const person = isRecord(raw) ? raw : {};
+    people.set(id, {
+      id,
+      github: optionalString(person.github),
+      email: optionalString(person.email),
+      name: optionalString(person.name),
+      left: optionalDate(person.left),
+    });
+  }
+  const deployments = new Map<string, Deployment>();
+  for (const [id, raw] of Object.entries(isRecord(data.deployments) ? data.deployments : {})) {
+    const deployment = isRecord(raw) ? raw : {};
+    deployments.set(id, { id, url: optionalString(deployment.url) ?? '', auth: buildAuth(deployment.auth) });
+  }
+  const allDeployments = [...deployments.keys()];
+  const credentials: Credential[] = [];
+  for (const [id, raw] of Object.entries(isRecord(data.credentials) ? data.credentials : {})) {
+    const credential = isRecord(raw) ? raw : {};
+    const listed = Array.isArray(credential.deployments);
+    const kind = CREDENTIAL_KINDS.includes(credential.kind as CredentialKind) ? (credential.kind as CredentialKind) : 'token';
+    credentials.push({
+      id,
+      setting: optionalString(credential.setting) ?? '',
+      kind,
+      owner: optionalString(credential.owner) ?? '',
+      access: stringList(credential.access),
+      issuer: optionalString(credential.issuer),
+      description: optionalString(credential.description),
+      created: optionalDate(credential.created),
+      rotated: optionalDate(credential.rotated),
+      every: optionalDuration(credential.every),
+      deployments: listed ? stringList(credential.deployments) : allDeployments,
+      deploymentsListed: listed,
+      value: optionalString(credential.value),
+      values: isRecord(credential.values)
+        ? Object.fromEntries(Object.entries(credential.values).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+        : undefined,
+      group: optionalString(credential.group),
+      custom: credential.custom === true,
+      compromised: optionalDate(credential.compromised),
+      revoked: optionalDate(credential.revoked),
+    });
+  }
+  const policy = isRecord(data.policy) ? data.policy : {};
+  const intervals: Partial<Record<CredentialKind, Duration>> = {};
+  for (const [kind, text] of Object.entries(isRecord(policy.intervals) ? policy.intervals : {})) {
+    const duration = optionalDuration(text);
+    if (duration && CREDENTIAL_KINDS.includes(kind as CredentialKind)) intervals[kind as CredentialKind] = duration;
+  }
+  return { version: 1, policy: { intervals, dueSoon: optionalDuration(policy.due_soon) }, people, deployments, credentials };
+}
+
+function buildAuth(raw: unknown): DeploymentAuth {
+  if (!isRecord(raw)) return { method: 'none' };
+  switch (raw.method) {
+    case 'login':
+      return { method: 'login', usernameEnv: optionalString(raw.username_env) ?? '', passwordEnv: optionalString(raw.password_env) ?? '' };
+    case 'bearer':
+      return { method: 'bearer', tokenEnv: optionalString(raw.token_env) ?? '' };
+    case 'session':
+      return { method: 'session', cookieEnv: optionalString(raw.cookie_env) ?? '' };
+    default:
+      return { method: 'none' };
+  }
+}

@@ -1,0 +1,184 @@
+// Semantic rules of an inventory, beyond its schema: each a small function returning findings.
+import { findSetting } from './docuelevate-catalogue.js';
+import type { CalendarDate } from './dates.js';
+import { errorAt, warningAt, type Finding } from './diagnostics.js';
+import type { Credential, Inventory } from './inventory.js';
+import { isEventDrivenKind } from './rotation.js';
+import { describePlaintext, parseSealedValueText } from './sealed-value-format.js';
+
+/** What the rules need besides the inventory. */
+export interface RuleContext {
+  /** Today (UTC): dates after it are mistakes. */
+  readonly today: CalendarDate;
+}
+
+type Rule = (inventory: Inventory, context: RuleContext) => Finding[];
+
+const knownPeople: Rule = (inventory) =>
+  inventory.credentials.flatMap((credential) => {
+    const findings: Finding[] = [];
+    if (credential.owner && !inventory.people.has(credential.owner)) {
+      findings.push(errorAt('unknown-person', ['credentials', credential.id, 'owner'], `owner \`${credential.owner}\` is not listed under \`people\``));
+    }
+    credential.access.forEach((person, index) => {
+      if (!inventory.people.has(person)) {
+        findings.push(errorAt('unknown-person', ['credentials', credential.id, 'access', index], `\`${person}\` in access is not listed under \`people\``));
+      }
+    });
+    return findings;
+  });
+
+const knownDeployments: Rule = (inventory) =>
+  inventory.credentials.flatMap((credential) => {
+    const findings: Finding[] = [];
+    if (credential.deploymentsListed) {
+      credential.deployments.forEach((deployment, index) => {
+        if (!inventory.deployments.has(deployment)) {
+          findings.push(errorAt('unknown-deployment', ['credentials', credential.id, 'deployments', index], `deployment \`${deployment}\` is not listed under \`deployments\``));
+        }
+      });
+    }
+    for (const deployment of Object.keys(credential.values ?? {})) {
+      const path = ['credentials', credential.id, 'values', deployment];
+      if (!inventory.deployments.has(deployment)) {
+        findings.push(errorAt('unknown-deployment', path, `deployment \`${deployment}\` is not listed under \`deployments\``, true));
+      } else if (!credential.deployments.includes(deployment)) {
+        findings.push(warningAt('value-for-unused-deployment', path, `a value for \`${deployment}\`, which this credential is not pushed to`, true));
+      }
+    }
+    return findings;
+  });
+
+const oneValueForm: Rule = (inventory) =>
+  inventory.credentials.flatMap((credential) => {
+    if (credential.value !== undefined && credential.values !== undefined) {
+      return [errorAt('value-and-values', ['credentials', credential.id, 'values'], 'give either `value` (every deployment) or `values` (per deployment), not both', true)];
+    }
+    if (credential.values === undefined) return [];
+    return credential.deployments
+      .filter((deployment) => inventory.deployments.has(deployment) && credential.values?.[deployment] === undefined)
+      .map((deployment) => warningAt('missing-deployment-value', ['credentials', credential.id, 'values'], `no value for deployment \`${deployment}\`: apply leaves its setting alone`, true));
+  });
+
+const oneCredentialPerSetting: Rule = (inventory) => {
+  const claimed = new Map<string, string>();
+  const findings: Finding[] = [];
+  for (const credential of inventory.credentials) {
+    if (!credential.setting) continue;
+    for (const deployment of credential.deployments) {
+      const slot = `${deployment}\u0000${credential.setting}`;
+      const holder = claimed.get(slot);
+      if (holder === undefined) claimed.set(slot, credential.id);
+      else
+        findings.push(
+          errorAt('duplicate-setting', ['credentials', credential.id, 'setting'], `\`${credential.setting}\` on \`${deployment}\` is already held by credential \`${holder}\``),
+        );
+    }
+  }
+  return findings;
+};
+
+const knownSettings: Rule = (inventory) =>
+  inventory.credentials.flatMap((credential) => {
+    if (!credential.setting) return [];
+    const path = ['credentials', credential.id, 'setting'];
+    const setting = findSetting(credential.setting);
+    if (setting?.environment_only) {
+      return [errorAt('environment-only-setting', path, `\`${credential.setting}\` can only be set in the deployment's environment; DocuElevate's settings API refuses it`)];
+    }
+    if (!setting && !credential.custom) {
+      return [warningAt('unknown-setting', path, `\`${credential.setting}\` is not one of DocuElevate's sensitive settings; add \`custom: true\` if that is intended`)];
+    }
+    return [];
+  });
+
+const consistentDates: Rule = (inventory, { today }) => {
+  const findings: Finding[] = [];
+  for (const credential of inventory.credentials) {
+    const path = (field: string) => ['credentials', credential.id, field];
+    if (credential.created && credential.rotated && credential.rotated < credential.created) {
+      findings.push(errorAt('rotated-before-created', path('rotated'), `rotated ${credential.rotated} is before created ${credential.created}`));
+    }
+    for (const field of ['created', 'rotated', 'compromised', 'revoked'] as const) {
+      const date = credential[field];
+      if (date && date > today) findings.push(errorAt('date-in-future', path(field), `${field} ${date} is after today (${today})`));
+    }
+  }
+  return findings;
+};
+
+const intervalsOnlyForScheduledKinds: Rule = (inventory) =>
+  inventory.credentials
+    .filter((credential) => credential.every && isEventDrivenKind(credential.kind))
+    .map((credential) =>
+      errorAt('every-on-event-driven-kind', ['credentials', credential.id, 'every'], `a ${credential.kind} is rotated on events (revocation, compromise), not on a schedule: remove \`every\``),
+    );
+
+const ownersStillHere: Rule = (inventory, { today }) =>
+  inventory.credentials.flatMap((credential) => {
+    const left = inventory.people.get(credential.owner)?.left;
+    if (!left || left > today) return [];
+    return [errorAt('owner-has-left', ['credentials', credential.id, 'owner'], `owner \`${credential.owner}\` left on ${left}: hand the credential to someone who is still here`)];
+  });
+
+function plaintextFinding(credential: Credential, path: (string | number)[], text: string): Finding {
+  const looksLike = describePlaintext(text);
+  const place = path.length > 3 ? ` --deployment ${String(path[3])}` : '';
+  return errorAt(
+    'plaintext-value',
+    path,
+    `this value is not encrypted${looksLike ? ` (it looks like ${looksLike})` : ''}: remove it and store it with \`credledger set ${credential.id}${place} --value-stdin\`, then rotate it, since it has been in git`,
+  );
+}
+
+const valuesEncrypted: Rule = (inventory) =>
+  inventory.credentials.flatMap((credential) => {
+    const findings: Finding[] = [];
+    if (credential.value !== undefined && !parseSealedValueText(credential.value)) {
+      findings.push(plaintextFinding(credential, ['credentials', credential.id, 'value'], credential.value));
+    }
+    for (const [deployment, text] of Object.entries(credential.values ?? {})) {
+      if (!parseSealedValueText(text)) findings.push(plaintextFinding(credential, ['credentials', credential.id, 'values', deployment], text));
+    }
+    return findings;
+  });
+
+const groupsShareDeployments: Rule = (inventory) => {
+  const groups = new Map<string, Credential[]>();
+  for (const credential of inventory.credentials) {
+    if (credential.group) groups.set(credential.group, [...(groups.get(credential.group) ?? []), credential]);
+  }
+  const findings: Finding[] = [];
+  for (const [group, members] of groups) {
+    const [first, ...rest] = members;
+    if (!first) continue;
+    const expected = [...first.deployments].sort().join(',');
+    for (const member of rest) {
+      if ([...member.deployments].sort().join(',') !== expected) {
+        findings.push(
+          errorAt('group-deployments-differ', ['credentials', member.id, 'group'], `group \`${group}\`: \`${member.id}\` goes to [${member.deployments.join(', ')}] but \`${first.id}\` to [${first.deployments.join(', ')}]; members are pushed together`),
+        );
+      }
+    }
+  }
+  return findings;
+};
+
+/** Every semantic rule, in the order their findings are reported. */
+export const INVENTORY_RULES: readonly Rule[] = [
+  knownPeople,
+  knownDeployments,
+  oneValueForm,
+  oneCredentialPerSetting,
+  knownSettings,
+  consistentDates,
+  intervalsOnlyForScheduledKinds,
+  ownersStillHere,
+  valuesEncrypted,
+  groupsShareDeployments,
+];
+
+/** Runs every rule. */
+export function checkInventoryRules(inventory: Inventory, context: RuleContext): Finding[] {
+  return INVENTORY_RULES.flatMap((rule) => rule(inventory, context));
+}

@@ -1,0 +1,128 @@
+// The inventory model (format version 1): people, deployments and credentials, as read from credentials.yaml.
+import type { CalendarDate, Duration } from './dates.js';
+
+/** Every credential kind; the kind sets the default rotation rule. */
+export const CREDENTIAL_KINDS = [
+  'api_key',
+  'oauth_client_secret',
+  'oauth_refresh_token',
+  'password',
+  'admin_password',
+  'session_secret',
+  'private_key',
+  'service_account',
+  'token',
+  'certificate',
+] as const;
+
+export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
+
+/** A person who owns or can read credentials. */
+export interface Person {
+  readonly id: string;
+  readonly github?: string;
+  readonly email?: string;
+  readonly name?: string;
+  /** Offboarding date. */
+  readonly left?: CalendarDate;
+}
+
+/** How credledger authenticates to a deployment's settings API: names of environment variables only. */
+export type DeploymentAuth =
+  | { readonly method: 'login'; readonly usernameEnv: string; readonly passwordEnv: string }
+  | { readonly method: 'bearer'; readonly tokenEnv: string }
+  | { readonly method: 'session'; readonly cookieEnv: string }
+  | { readonly method: 'none' };
+
+/** A DocuElevate deployment values are pushed to. */
+export interface Deployment {
+  readonly id: string;
+  readonly url: string;
+  readonly auth: DeploymentAuth;
+}
+
+/** One credential held in DocuElevate, with its history and encrypted value(s). */
+export interface Credential {
+  readonly id: string;
+  readonly setting: string;
+  readonly kind: CredentialKind;
+  readonly owner: string;
+  readonly access: readonly string[];
+  readonly issuer?: string;
+  readonly description?: string;
+  readonly created?: CalendarDate;
+  readonly rotated?: CalendarDate;
+  readonly every?: Duration;
+  /** The deployments it is pushed to: those listed, or every deployment when none are. */
+  readonly deployments: readonly string[];
+  /** True when `deployments` was written in the file rather than defaulted. */
+  readonly deploymentsListed: boolean;
+  /** One encrypted value for every deployment. */
+  readonly value?: string;
+  /** Encrypted values per deployment. */
+  readonly values?: Readonly<Record<string, string>>;
+  readonly group?: string;
+  readonly custom: boolean;
+  readonly compromised?: CalendarDate;
+  readonly revoked?: CalendarDate;
+}
+
+/** Team-wide rotation policy as written (defaults are applied by the rotation rules). */
+export interface RotationPolicy {
+  readonly intervals: Partial<Record<CredentialKind, Duration>>;
+  readonly dueSoon?: Duration;
+}
+
+/** A whole inventory file. */
+export interface Inventory {
+  readonly version: 1;
+  readonly policy: RotationPolicy;
+  readonly people: ReadonlyMap<string, Person>;
+  readonly deployments: ReadonlyMap<string, Deployment>;
+  readonly credentials: readonly Credential[];
+}
+
+/** Where an encrypted value sits: a credential's `value`, or its `values.<deployment>`. */
+export interface ValuePlace {
+  readonly credentialId: string;
+  /** Set for `values.<deployment>`; undefined for the shared `value`. */
+  readonly deployment?: string;
+}
+
+/** One encrypted value of the inventory, with its place and path. */
+export interface SealedValueEntry {
+  readonly place: ValuePlace;
+  readonly sealed: string;
+  readonly path: readonly (string | number)[];
+}
+
+/** Every encrypted value in the inventory, in file order. */
+export function listSealedValues(inventory: Inventory): SealedValueEntry[] {
+  const entries: SealedValueEntry[] = [];
+  for (const credential of inventory.credentials) {
+    if (credential.value !== undefined) {
+      entries.push({ place: { credentialId: credential.id }, sealed: credential.value, path: ['credentials', credential.id, 'value'] });
+    }
+    for (const [deployment, sealed] of Object.entries(credential.values ?? {})) {
+      entries.push({ place: { credentialId: credential.id, deployment }, sealed, path: ['credentials', credential.id, 'values', deployment] });
+    }
+  }
+  return entries;
+}
+
+/** The encrypted value a deployment receives for a credential, and where it sits. */
+export function sealedValueFor(credential: Credential, deployment: string): SealedValueEntry | undefined {
+  const perDeployment = credential.values?.[deployment];
+  if (perDeployment !== undefined) {
+    return { place: { credentialId: credential.id, deployment }, sealed: perDeployment, path: ['credentials', credential.id, 'values', deployment] };
+  }
+  if (credential.value !== undefined) {
+    return { place: { credentialId: credential.id }, sealed: credential.value, path: ['credentials', credential.id, 'value'] };
+  }
+  return undefined;
+}
+
+/** Finds a credential by id. */
+export function findCredential(inventory: Inventory, id: string): Credential | undefined {
+  return inventory.credentials.find((credential) => credential.id === id);
+}

@@ -1,0 +1,49 @@
+// Renders a status report as an aligned table for terminals and as Markdown for job summaries.
+import { PLAIN_STYLE, type TextStyle } from './render-diagnostics.js';
+import type { StatusReport, StatusRow } from './status-report.js';
+
+const HEADERS = ['ID', 'SETTING', 'DEPLOYMENT', 'KIND', 'OWNER', 'ROTATED', 'DUE', 'STATE', 'REASONS'] as const;
+
+function cellsOf(row: StatusRow): string[] {
+  return [row.id, row.setting, row.deployment ?? '-', row.kind, row.owner, row.rotated ?? '-', row.due ?? '-', row.state, row.reasons.join('; ')];
+}
+
+function summaryLine(report: StatusReport): string {
+  const { summary } = report;
+  return `${summary.overdue} overdue, ${summary['due-soon']} due soon, ${summary.ok} ok, ${summary.unknown} unknown (as of ${report.now})`;
+}
+
+/** An aligned plain-text table, overdue rows first, and a summary line. */
+export function renderStatusText(report: StatusReport, style: TextStyle = PLAIN_STYLE): string {
+  const rows = report.credentials.map(cellsOf);
+  const widths = HEADERS.map((header, column) => Math.max(header.length, ...rows.map((cells) => (cells[column] ?? '').length)));
+  const pad = (cells: readonly string[]) =>
+    cells
+      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+      .join('  ')
+      .trimEnd();
+  const paint = (row: StatusRow, line: string) =>
+    row.state === 'overdue' ? style.error(line) : row.state === 'due-soon' ? style.warning(line) : row.state === 'unknown' ? style.dim(line) : line;
+  const lines = [style.bold(pad(HEADERS)), ...report.credentials.map((row, index) => paint(row, pad(rows[index] ?? [])))];
+  return `${lines.join('\n')}\n\n${summaryLine(report)}`;
+}
+
+function escapeMarkdownCell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+const STATE_BADGES: Record<StatusRow['state'], string> = { overdue: '🔴 overdue', 'due-soon': '🟡 due soon', ok: '🟢 ok', unknown: '⚪ unknown' };
+
+/** A Markdown table for GitHub job summaries and comments. */
+export function renderStatusMarkdown(report: StatusReport): string {
+  const header = `| ${HEADERS.map((h) => h.charAt(0) + h.slice(1).toLowerCase()).join(' | ')} |`;
+  const rule = `|${HEADERS.map(() => '---').join('|')}|`;
+  const rows = report.credentials.map((row) => {
+    const cells = cellsOf(row).map(escapeMarkdownCell);
+    cells[0] = `\`${cells[0]}\``;
+    cells[1] = `\`${cells[1]}\``;
+    cells[7] = STATE_BADGES[row.state];
+    return `| ${cells.join(' | ')} |`;
+  });
+  return `### Credential rotation status\n\n${summaryLine(report)}\n\n${[header, rule, ...rows].join('\n')}\n`;
+}

@@ -1,0 +1,115 @@
+// The rotation policy: when each credential is due, and why, for a given day.
+import { addDays, daysDuration, type CalendarDate, type Duration } from './dates.js';
+import type { Credential, CredentialKind, Inventory, RotationPolicy } from './inventory.js';
+
+/** Built-in rotation intervals in days; null marks event-driven kinds, due only when something happens. */
+export const DEFAULT_INTERVAL_DAYS: Readonly<Record<CredentialKind, number | null>> = {
+  api_key: 90,
+  oauth_client_secret: 180,
+  oauth_refresh_token: null,
+  password: 90,
+  admin_password: 90,
+  session_secret: null,
+  private_key: 365,
+  service_account: 365,
+  token: 365,
+  certificate: 365,
+};
+
+/** Default warning window before a due date. */
+export const DEFAULT_DUE_SOON_DAYS = 14;
+
+export type RotationState = 'ok' | 'due-soon' | 'overdue' | 'unknown';
+
+export type RotationReasonCode = 'interval' | 'personnel' | 'compromised' | 'revoked';
+
+/** One reason a credential must be rotated by a date. */
+export interface RotationReason {
+  readonly code: RotationReasonCode;
+  /** The date rotation is due for this reason (for events: the day of the event). */
+  readonly due: CalendarDate;
+  /** Human text, e.g. `bob left 2026-10-31`. */
+  readonly text: string;
+  /** For `personnel`: who left. */
+  readonly person?: string;
+}
+
+/** Where a credential stands on a given day. */
+export interface RotationAssessment {
+  readonly credential: Credential;
+  /** The last rotation, or creation when it was never rotated. */
+  readonly lastRotated?: CalendarDate;
+  readonly interval?: Duration;
+  /** The earliest due date of any reason; undefined when nothing makes it due. */
+  readonly due?: CalendarDate;
+  readonly state: RotationState;
+  /** `critical` when a suspected compromise is outstanding. */
+  readonly severity: 'critical' | 'normal';
+  /** The reasons that make it due-soon or overdue (empty when ok). */
+  readonly reasons: readonly RotationReason[];
+}
+
+/** True for kinds rotated on events (revocation, compromise) rather than on a schedule. */
+export function isEventDrivenKind(kind: CredentialKind): boolean {
+  return DEFAULT_INTERVAL_DAYS[kind] === null;
+}
+
+/** The interval that applies: the credential's own, else the policy's for its kind, else the built-in default. */
+export function rotationIntervalOf(credential: Credential, policy: RotationPolicy): Duration | undefined {
+  if (isEventDrivenKind(credential.kind)) return undefined;
+  if (credential.every) return credential.every;
+  const policyKind: CredentialKind = credential.kind === 'admin_password' && !policy.intervals.admin_password ? 'password' : credential.kind;
+  const fromPolicy = policy.intervals[policyKind];
+  if (fromPolicy) return fromPolicy;
+  const days = DEFAULT_INTERVAL_DAYS[credential.kind];
+  return days === null ? undefined : daysDuration(days);
+}
+
+/** The warning window of the policy. */
+export function dueSoonWindowOf(policy: RotationPolicy): Duration {
+  return policy.dueSoon ?? daysDuration(DEFAULT_DUE_SOON_DAYS);
+}
+
+/**
+ * Assesses one credential on day `now`. A reason is overdue from its due date on; it is due-soon within the
+ * policy's window before that. Events (a person leaving, a compromise, a revocation) count only when they came
+ * after the last rotation: a rotation on the day of the event settles it.
+ */
+export function assessRotation(inventory: Inventory, credential: Credential, now: CalendarDate): RotationAssessment {
+  const lastRotated = credential.rotated ?? credential.created;
+  const interval = rotationIntervalOf(credential, inventory.policy);
+  const candidates: RotationReason[] = [];
+  const after = (event: CalendarDate) => lastRotated === undefined || lastRotated < event;
+
+  if (interval && lastRotated) {
+    const due = addDays(lastRotated, interval.days);
+    const text = due <= now ? `${interval.text} interval elapsed on ${due}` : `${interval.text} interval ends ${due}`;
+    candidates.push({ code: 'interval', due, text });
+  }
+  for (const person of inventory.people.values()) {
+    if (!person.left || !after(person.left)) continue;
+    if (credential.owner !== person.id && !credential.access.includes(person.id)) continue;
+    const verb = person.left <= now ? 'left' : 'leaves';
+    candidates.push({ code: 'personnel', due: person.left, text: `${person.id} ${verb} ${person.left}`, person: person.id });
+  }
+  if (credential.compromised && after(credential.compromised)) {
+    candidates.push({ code: 'compromised', due: credential.compromised, text: `suspected compromise on ${credential.compromised}` });
+  }
+  if (credential.revoked && after(credential.revoked)) {
+    candidates.push({ code: 'revoked', due: credential.revoked, text: `revoked on ${credential.revoked}: re-authorise` });
+  }
+
+  const severity = candidates.some((reason) => reason.code === 'compromised') ? 'critical' : 'normal';
+  const due = candidates.reduce<CalendarDate | undefined>((earliest, reason) => (earliest === undefined || reason.due < earliest ? reason.due : earliest), undefined);
+  const warnFrom = (date: CalendarDate) => addDays(date, -dueSoonWindowOf(inventory.policy).days);
+  const reasons = candidates.filter((reason) => warnFrom(reason.due) <= now).sort((a, b) => a.due.localeCompare(b.due));
+
+  let state: RotationState;
+  if (due === undefined) state = lastRotated === undefined ? 'unknown' : 'ok';
+  else if (due <= now) state = 'overdue';
+  else if (warnFrom(due) <= now) state = 'due-soon';
+  else state = 'ok';
+  // A compromise is overdue the moment it is recorded, even if dated ahead by mistake.
+  if (severity === 'critical') state = 'overdue';
+  return { credential, lastRotated, interval, due, state, severity, reasons };
+}

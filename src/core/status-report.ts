@@ -1,0 +1,67 @@
+// The status report: one row per credential and deployment with its rotation state, for a given day.
+import type { CalendarDate } from './dates.js';
+import type { Inventory } from './inventory.js';
+import { assessRotation, type RotationState } from './rotation.js';
+
+/** One credential on one deployment. */
+export interface StatusRow {
+  readonly id: string;
+  readonly setting: string;
+  /** Null when the inventory has no deployment for it. */
+  readonly deployment: string | null;
+  readonly kind: string;
+  readonly owner: string;
+  /** Last rotation, or creation; null when neither is known. */
+  readonly rotated: CalendarDate | null;
+  readonly due: CalendarDate | null;
+  readonly state: RotationState;
+  readonly reasons: readonly string[];
+}
+
+export type StatusSummary = Record<RotationState, number>;
+
+/** The whole report, shaped as `status --format json` prints it. */
+export interface StatusReport {
+  readonly now: CalendarDate;
+  readonly credentials: readonly StatusRow[];
+  readonly summary: StatusSummary;
+}
+
+const STATE_ORDER: Record<RotationState, number> = { overdue: 0, 'due-soon': 1, unknown: 2, ok: 3 };
+
+/** Builds the report for day `now`: rows ordered overdue first, then by due date, id and deployment. */
+export function buildStatusReport(inventory: Inventory, now: CalendarDate): StatusReport {
+  const rows: StatusRow[] = [];
+  for (const credential of inventory.credentials) {
+    const assessment = assessRotation(inventory, credential, now);
+    const deployments = credential.deployments.length > 0 ? credential.deployments : [null];
+    for (const deployment of deployments) {
+      rows.push({
+        id: credential.id,
+        setting: credential.setting,
+        deployment,
+        kind: credential.kind,
+        owner: credential.owner,
+        rotated: assessment.lastRotated ?? null,
+        due: assessment.due ?? null,
+        state: assessment.state,
+        reasons: assessment.reasons.map((reason) => reason.text),
+      });
+    }
+  }
+  rows.sort(
+    (a, b) =>
+      STATE_ORDER[a.state] - STATE_ORDER[b.state] ||
+      (a.due ?? '9999').localeCompare(b.due ?? '9999') ||
+      a.id.localeCompare(b.id) ||
+      (a.deployment ?? '').localeCompare(b.deployment ?? ''),
+  );
+  const summary: StatusSummary = { ok: 0, 'due-soon': 0, overdue: 0, unknown: 0 };
+  for (const row of rows) summary[row.state] += 1;
+  return { now, credentials: rows, summary };
+}
+
+/** True when the report has a row at or beyond the given threshold. */
+export function statusMeetsThreshold(report: StatusReport, threshold: 'overdue' | 'due-soon'): boolean {
+  return report.credentials.some((row) => row.state === 'overdue' || (threshold === 'due-soon' && row.state === 'due-soon'));
+}
