@@ -16038,7 +16038,7 @@ function checkInventorySchema(data) {
 function dropRedundantErrors(errors) {
   const seen = /* @__PURE__ */ new Set();
   return errors.filter((error) => {
-    if (error.keyword === "oneOf" || error.keyword === "if") return false;
+    if (error.keyword === "oneOf" || error.keyword === "discriminator") return false;
     const signature = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
     if (seen.has(signature)) return false;
     seen.add(signature);
@@ -16069,8 +16069,6 @@ function toFinding(error) {
       return errorAt("schema-enum", path, `${where} must be one of: ${error.params.allowedValues.join(", ")}`);
     case "const":
       return errorAt("schema-const", path, `${where} must be ${JSON.stringify(error.params.allowedValue)}`);
-    case "discriminator":
-      return errorAt("schema-auth-method", [...path, "method"], "auth `method` must be one of: login, bearer, session, none");
     case "pattern": {
       const friendly = Object.entries(FRIENDLY_PATTERNS).find(([suffix]) => error.schemaPath.endsWith(suffix.slice(1)))?.[1];
       return errorAt("schema-format", path, `${where} ${friendly ?? `must match ${String(error.params.pattern)}`}`);
@@ -16973,7 +16971,7 @@ async function loadInventoryFile(file, today) {
 
 // src/app/status.ts
 async function reportStatus(request) {
-  const check = await loadInventoryFile(request.file, request.now);
+  const check = await loadInventoryFile(request.file, request.today > request.now ? request.today : request.now);
   if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: void 0 };
   return { check, report: buildStatusReport(check.inventory, request.now) };
 }
@@ -17052,7 +17050,7 @@ Exit 0, or 1 when --fail-on matches or the inventory has errors.`,
     const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
     const format = choiceOption(commandLine, "format", FORMATS, "text");
     const failOn = choiceOption(commandLine, "fail-on", THRESHOLDS, "never");
-    const { check, report } = await reportStatus({ file, now: todayOption(commandLine, io) });
+    const { check, report } = await reportStatus({ file, now: todayOption(commandLine, io), today: toCalendarDate(io.now()) });
     if (!report) {
       const errors = check.diagnostics.filter((d) => d.severity === "error");
       io.stderr.write(`${renderDiagnosticsText(errors, check.source.text.split(/\r?\n/), styleFor(io.stderr, io.env))}

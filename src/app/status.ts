@@ -7,7 +7,10 @@ import { loadInventoryFile } from './inventory-file.js';
 
 export interface StatusRequest {
   readonly file: string;
+  /** The day to assess (`--now`). */
   readonly now: CalendarDate;
+  /** The real day, against which dates in the file are checked: a report for a past day is not a mistake. */
+  readonly today: CalendarDate;
 }
 
 /** The report, or no report when the inventory has errors (they are in `check`). */
@@ -18,7 +21,7 @@ export interface StatusResult {
 
 /** Reads the inventory and assesses every credential on day `now`. */
 export async function reportStatus(request: StatusRequest): Promise<StatusResult> {
-  const check = await loadInventoryFile(request.file, request.now);
+  const check = await loadInventoryFile(request.file, request.today > request.now ? request.today : request.now);
   if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: undefined };
   return { check, report: buildStatusReport(check.inventory, request.now) };
 }

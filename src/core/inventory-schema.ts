@@ -27,11 +27,11 @@ export function checkInventorySchema(data: unknown): Finding[] {
   return dropRedundantErrors(validate.errors ?? []).map(toFinding);
 }
 
-// A `oneOf` failure repeats what its branches already said, and with a discriminator only the chosen branch matters.
+// A `oneOf` failure repeats what its branch already said; an unknown auth method is already an `enum` error.
 function dropRedundantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   const seen = new Set<string>();
   return errors.filter((error) => {
-    if (error.keyword === 'oneOf' || error.keyword === 'if') return false;
+    if (error.keyword === 'oneOf' || error.keyword === 'discriminator') return false;
     const signature = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
     if (seen.has(signature)) return false;
     seen.add(signature);
@@ -69,8 +69,6 @@ function toFinding(error: ErrorObject): Finding {
       return errorAt('schema-enum', path, `${where} must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}`);
     case 'const':
       return errorAt('schema-const', path, `${where} must be ${JSON.stringify(error.params.allowedValue)}`);
-    case 'discriminator':
-      return errorAt('schema-auth-method', [...path, 'method'], 'auth `method` must be one of: login, bearer, session, none');
     case 'pattern': {
       const friendly = Object.entries(FRIENDLY_PATTERNS).find(([suffix]) => error.schemaPath.endsWith(suffix.slice(1)))?.[1];
       return errorAt('schema-format', path, `${where} ${friendly ?? `must match ${String(error.params.pattern)}`}`);

@@ -4,6 +4,7 @@ import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { renderDiagnosticsText } from '../../core/render-diagnostics.js';
 import { renderStatusMarkdown, renderStatusText } from '../../core/render-status.js';
 import { statusMeetsThreshold } from '../../core/status-report.js';
+import { toCalendarDate } from '../../core/dates.js';
 import { styleFor } from '../cli-io.js';
 import { choiceOption, FILE_OPTION, NOW_OPTION, stringOption, todayOption, type CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
@@ -27,7 +28,7 @@ Exit 0, or 1 when --fail-on matches or the inventory has errors.`,
     const file = stringOption(commandLine, 'file', DEFAULT_INVENTORY_FILE);
     const format = choiceOption(commandLine, 'format', FORMATS, 'text');
     const failOn = choiceOption(commandLine, 'fail-on', THRESHOLDS, 'never');
-    const { check, report } = await reportStatus({ file, now: todayOption(commandLine, io) });
+    const { check, report } = await reportStatus({ file, now: todayOption(commandLine, io), today: toCalendarDate(io.now()) });
     if (!report) {
       const errors = check.diagnostics.filter((d) => d.severity === 'error');
       io.stderr.write(`${renderDiagnosticsText(errors, check.source.text.split(/\r?\n/), styleFor(io.stderr, io.env))}\n\n`);

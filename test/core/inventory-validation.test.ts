@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { checkInventoryText } from '../../src/core/inventory-validation.js';
+
+const TODAY = '2026-11-26';
+const SEALED = 'fernet:3f2a9c1e:gAAAAABpAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+
+// Line numbers below count from 1 at `version: 1`.
+const HEADER = `version: 1
+people:
+  alice: { github: alice }
+  bob: { github: bob, left: 2026-10-31 }
+deployments:
+  production: { url: 'https://docs.example.com' }
+  staging: { url: 'https://staging.example.com' }
+credentials:
+`; // the first credential line is line 9
+
+function check(text: string) {
+  return checkInventoryText(text, 'inv.yaml', TODAY).diagnostics.map(({ code, severity, line, column, path }) => ({ code, severity, line, column, path }));
+}
+
+describe('syntax and shape', () => {
+  it.each([
+    ['broken YAML', 'version: 1\ncredentials: [a, b\n', [{ code: 'yaml-syntax', line: 3, column: 1 }]],
+    ['duplicate key', 'version: 1\ncredentials: {}\ncredentials: {}\n', [{ code: 'duplicate-key', line: 3, column: 1 }]],
+    ['not a mapping', '- a\n- b\n', [{ code: 'not-a-mapping', line: 1, column: 1 }]],
+    ['empty file', '', [{ code: 'not-a-mapping', line: 1, column: 1 }]],
+    ['wrong version', 'version: 2\ncredentials: {}\n', [{ code: 'schema-const', line: 1, column: 10 }]],
+    ['missing credentials', 'version: 1\n', [{ code: 'schema-required', line: 1, column: 1 }]],
+    [
+      'alias bomb',
+      'version: 1\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ncredentials: {}\n',
+      [{ code: 'yaml-alias', line: 3, column: 8 }],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(check(text)).toEqual(expected.map((item) => expect.objectContaining(item)));
+  });
+});
+
+describe('rules', () => {
+  it.each([
+    ['unknown owner', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: zed\n', [{ code: 'unknown-person', line: 12, column: 12, path: 'credentials.c.owner' }]],
+    ['unknown person in access', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    access: [alice, zed]\n', [{ code: 'unknown-person', line: 13, column: 21, path: 'credentials.c.access[1]' }]],
+    ['unknown deployment', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    deployments: [qa]\n', [{ code: 'unknown-deployment', line: 13, column: 19 }]],
+    [
+      'two credentials on one setting and deployment',
+      '  a:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n  b:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    deployments: [staging]\n',
+      [{ code: 'duplicate-setting', line: 14, column: 14 }],
+    ],
+    ['setting not in the catalogue', '  c:\n    setting: my_key\n    kind: api_key\n    owner: alice\n', [{ code: 'unknown-setting', severity: 'warning', line: 10, column: 14 }]],
+    ['custom silences the catalogue warning', '  c:\n    setting: my_key\n    kind: api_key\n    owner: alice\n    custom: true\n', []],
+    ['environment-only setting', '  c:\n    setting: session_secret_previous\n    kind: session_secret\n    owner: alice\n', [{ code: 'environment-only-setting', line: 10, column: 14 }]],
+    ['rotated before created', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    created: 2026-05-01\n    rotated: 2026-04-01\n', [{ code: 'rotated-before-created', line: 14, column: 14 }]],
+    ['date after today', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    rotated: 2026-11-27\n', [{ code: 'date-in-future', line: 13, column: 14 }]],
+    ['impossible date', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    rotated: 2026-02-30\n', [{ code: 'invalid-date', line: 13, column: 14 }]],
+    ['badly written date', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    rotated: 1/2/2026\n', [{ code: 'schema-format', line: 13, column: 14 }]],
+    ['every on an event-driven kind', '  c:\n    setting: dropbox_refresh_token\n    kind: oauth_refresh_token\n    owner: alice\n    every: 30d\n', [{ code: 'every-on-event-driven-kind', line: 13, column: 12 }]],
+    ['owner who has left', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: bob\n', [{ code: 'owner-has-left', line: 12, column: 12 }]],
+    ['plaintext value with a known prefix', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    value: sk-proj-123456\n', [{ code: 'plaintext-value', line: 13, column: 12 }]],
+    ['plaintext in values', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    values:\n      staging: hunter2hunter2\n      production: ' + SEALED + '\n', [{ code: 'plaintext-value', line: 14, column: 16 }]],
+    ['encrypted value is accepted', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    value: ' + SEALED + '\n', []],
+    [
+      'value and values together',
+      '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    value: ' + SEALED + '\n    values: { staging: ' + SEALED + ' }\n',
+      [{ code: 'value-and-values', line: 14, column: 5 }],
+    ],
+    [
+      'group members on different deployments',
+      '  a:\n    setting: aws_access_key_id\n    kind: api_key\n    owner: alice\n    group: aws\n  b:\n    setting: aws_secret_access_key\n    kind: api_key\n    owner: alice\n    group: aws\n    deployments: [production]\n',
+      [{ code: 'group-deployments-differ', line: 18, column: 12 }],
+    ],
+    ['unknown property', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    colour: blue\n', [{ code: 'schema-unknown-property', line: 13, column: 5 }]],
+    ['unknown kind', '  c:\n    setting: openai_api_key\n    kind: apikey\n    owner: alice\n', [{ code: 'schema-enum', line: 11, column: 11 }]],
+    ['missing owner', '  c:\n    setting: openai_api_key\n    kind: api_key\n', [{ code: 'schema-required', line: 10, column: 5 }]],
+  ])('%s', (_name, credentials, expected) => {
+    expect(check(HEADER + credentials)).toEqual(expected.map((item) => expect.objectContaining(item)));
+  });
+
+  it('collects every problem of a file at once', () => {
+    const text = HEADER + '  c:\n    setting: session_secret_previous\n    kind: session_secret\n    owner: bob\n    access: [zed]\n    every: 30d\n    rotated: 2027-01-01\n    value: AKIAIOSFODNN7EXAMPLE\n    colour: blue\n';
+    expect(check(text).map((diagnostic) => diagnostic.code)).toEqual([
+      'environment-only-setting',
+      'owner-has-left',
+      'unknown-person',
+      'every-on-event-driven-kind',
+      'date-in-future',
+      'plaintext-value',
+      'schema-unknown-property',
+    ]);
+  });
+
+  it('never echoes a plaintext value in a message', () => {
+    const secret = 'sk-proj-VERYSECRET-0123456789';
+    const text = HEADER + `  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    value: ${secret}\n`;
+    const diagnostics = checkInventoryText(text, 'inv.yaml', TODAY).diagnostics;
+    expect(diagnostics).toHaveLength(1);
+    expect(JSON.stringify(diagnostics)).not.toContain(secret);
+    expect(diagnostics[0]?.message).toContain('credledger set c --value-stdin');
+  });
+
+  it('points an auth mistake at the method', () => {
+    const text = "version: 1\ndeployments:\n  production:\n    url: 'https://x.example'\n    auth: { method: password }\ncredentials: {}\n";
+    expect(check(text)).toEqual([expect.objectContaining({ code: 'schema-enum', line: 5, column: 21 })]);
+  });
+});
