@@ -92,9 +92,9 @@ describe('credledger status (built CLI)', () => {
   it('fails on a threshold only when asked', async () => {
     expect((await runBuiltCli(['status', '--file', EXAMPLE_INVENTORY, '--fail-on', 'overdue', ...NOW])).code).toBe(1);
     expect((await runBuiltCli(['status', '--file', EXAMPLE_INVENTORY, ...NOW])).code).toBe(0);
-    // Early in 2026 nothing was overdue yet, but the SFTP key was due within two weeks.
-    expect((await runBuiltCli(['status', '--file', EXAMPLE_INVENTORY, '--fail-on', 'overdue', '--now', '2026-01-20'])).code).toBe(0);
-    expect((await runBuiltCli(['status', '--file', EXAMPLE_INVENTORY, '--fail-on', 'due-soon', '--now', '2026-01-20'])).code).toBe(1);
+    // On 2026-08-20 nothing was overdue yet, but the Google Drive client secret was due within two weeks.
+    expect((await runBuiltCli(['status', '--file', EXAMPLE_INVENTORY, '--fail-on', 'overdue', '--now', '2026-08-20'])).code).toBe(0);
+    expect((await runBuiltCli(['status', '--file', EXAMPLE_INVENTORY, '--fail-on', 'due-soon', '--now', '2026-08-20'])).code).toBe(1);
   });
 
   it('colours only when asked, and honours NO_COLOR', async () => {
