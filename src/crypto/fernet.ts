@@ -54,11 +54,11 @@ export class FernetKey {
   }
 
   get signingKey(): Buffer {
-    return this.#raw.subarray(0, 16);
+    return Buffer.from(this.#raw.subarray(0, 16));
   }
 
   get encryptionKey(): Buffer {
-    return this.#raw.subarray(16);
+    return Buffer.from(this.#raw.subarray(16));
   }
 
   toString(): string {

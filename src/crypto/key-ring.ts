@@ -5,7 +5,6 @@ import {
   decryptFernet,
   encryptFernet,
   parseFernetKey,
-  readFernetTimestamp,
   type DecryptOptions,
   type EncryptOptions,
   type FernetKey,
@@ -135,6 +134,6 @@ export function decryptWithRing(ring: KeyRing, token: string, options?: DecryptO
  * re-key must not make an old value look newly set (the plan's rollback guard compares it).
  */
 export function rotateToken(ring: KeyRing, token: string, options: Pick<EncryptOptions, 'iv'> = {}): string {
-  const { plaintext } = decryptWithRing(ring, token);
-  return encryptWithRing(ring, plaintext, { ...options, now: readFernetTimestamp(token) });
+  const { plaintext, issuedAt } = decryptWithRing(ring, token);
+  return encryptWithRing(ring, plaintext, { ...options, now: issuedAt });
 }

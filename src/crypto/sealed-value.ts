@@ -1,6 +1,6 @@
 // Inventory values `fernet:<keyId>:<token>`, each encrypted under a key derived for its place in the file.
 import { createHmac, hkdfSync } from 'node:crypto';
-import { FernetError, FernetKey, decryptFernet, encryptFernet, readFernetTimestamp } from './fernet.js';
+import { FernetError, FernetKey, decryptFernet, encryptFernet, type DecryptedToken } from './fernet.js';
 import { describeKeyIds, findKey, primaryKey, type KeyRing, type RingKey } from './key-ring.js';
 import { SecretValue } from './secret-value.js';
 
@@ -97,10 +97,10 @@ export interface ResealResult {
  * @throws SealedValueError as {@link openSealedValue}.
  */
 export function resealValue(ring: KeyRing, place: Place, sealed: string, candidates: readonly Place[] = []): ResealResult {
-  const { value, keyId, token } = openWithKey(ring, place, sealed, candidates);
+  const { value, keyId, issuedAt } = openWithKey(ring, place, sealed, candidates);
   const master = primaryKey(ring);
   if (keyId === master.id) return { sealed, changed: false, fromKeyId: keyId };
-  const resealed = encryptFernet(derivePlaceKey(master.key, place), value.reveal(), { now: readFernetTimestamp(token) });
+  const resealed = encryptFernet(derivePlaceKey(master.key, place), value.reveal(), { now: issuedAt });
   return { sealed: formatSealed(master.id, resealed), changed: true, fromKeyId: keyId };
 }
 
@@ -137,16 +137,16 @@ function openWithKey(
   place: Place,
   sealed: string,
   candidates: readonly Place[],
-): { value: SecretValue; keyId: string; token: string } {
+): { value: SecretValue; keyId: string; issuedAt: number } {
   const where = describePlace(place);
   const parts = parseSealedValue(sealed);
   if (parts === null) {
     throw new SealedValueError('malformed', `the value of ${where} is not an encrypted value (fernet:<key-id>:<token>)`, place);
   }
   const master = requireKey(ring, place, parts.keyId, 'it is encrypted');
-  let plaintext: Buffer;
+  let decrypted: DecryptedToken;
   try {
-    plaintext = decryptFernet(derivePlaceKey(master.key, place), parts.token).plaintext;
+    decrypted = decryptFernet(derivePlaceKey(master.key, place), parts.token);
   } catch (error) {
     if (!(error instanceof FernetError)) throw error;
     if (error.reason !== 'bad-hmac') {
@@ -164,7 +164,7 @@ function openWithKey(
     );
   }
   try {
-    return { value: SecretValue.fromUtf8(plaintext), keyId: master.id, token: parts.token };
+    return { value: SecretValue.fromUtf8(decrypted.plaintext), keyId: master.id, issuedAt: decrypted.issuedAt };
   } catch (error) {
     throw new SealedValueError('not-utf8', `the value of ${where} decrypts to bytes that are not UTF-8 text`, place, { cause: error });
   }
