@@ -3,19 +3,12 @@ import { createHmac, hkdfSync } from 'node:crypto';
 import { FernetError, FernetKey, decryptFernet, encryptFernet, type DecryptedToken } from './fernet.js';
 import { describeKeyIds, findKey, primaryKey, type KeyRing, type RingKey } from './key-ring.js';
 import { SecretValue } from './secret-value.js';
+import type { ValuePlace } from '../core/inventory.js';
+import { parseSealedValueText, type SealedValueParts } from '../core/sealed-value-format.js';
 
 /** Where a value sits: a credential's `value`, or its `values.<deployment>`. */
-export interface Place {
-  credentialId: string;
-  deployment?: string;
-}
-
-export interface SealedValueParts {
-  /** Id of the master key (see `keyId`). */
-  keyId: string;
-  /** A standard Fernet token, made with the place's derived key. */
-  token: string;
-}
+export type Place = ValuePlace;
+export type { SealedValueParts };
 
 export type SealedValueErrorCode = 'malformed' | 'unknown-key' | 'wrong-place' | 'not-authentic' | 'bad-place' | 'not-utf8';
 
@@ -32,19 +25,16 @@ export class SealedValueError extends Error {
   }
 }
 
-const SEALED_PATTERN = /^fernet:([0-9a-f]{8}):([A-Za-z0-9_-]+={0,2})$/;
 const FINGERPRINT_INFO = 'credledger/v1/fingerprint';
 
 /** Tells whether text has the encrypted-value format (it says nothing about whether it opens). */
 export function isSealedValue(text: string): boolean {
-  return SEALED_PATTERN.test(text);
+  return parseSealedValueText(text) !== undefined;
 }
 
 /** Splits `fernet:<keyId>:<token>`; null when the text does not have that format. */
 export function parseSealedValue(text: string): SealedValueParts | null {
-  const match = SEALED_PATTERN.exec(text);
-  if (match === null) return null;
-  return { keyId: match[1] ?? '', token: match[2] ?? '' };
+  return parseSealedValueText(text) ?? null;
 }
 
 /** Names a place the way messages do: `openai` or `openai in deployment production`. */
