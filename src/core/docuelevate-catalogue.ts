@@ -1,25 +1,47 @@
-// DocuElevate's sensitive settings (release 0.188.6): which keys the settings API accepts, and how each behaves.
-import catalogue from './docuelevate-catalogue.json' with { type: 'json' };
+// DocuElevate's sensitive settings (release 0.188.6) as typed, read-only data.
+import catalogueJson from './docuelevate-catalogue.json' with { type: 'json' };
 
-/** One sensitive DocuElevate setting, as its settings metadata declares it. */
+/** One setting DocuElevate marks sensitive, with the flags that decide how it may be written. */
 export interface DocuElevateSetting {
+  /** The settings API key, e.g. `openai_api_key`. */
   readonly key: string;
+  /** DocuElevate's UI category, e.g. `AI Services`. */
   readonly category: string;
+  /** DocuElevate's declared value type (`string`, `password`, `list`). */
   readonly type: string;
   /** Takes effect only after `docker compose restart api worker`. */
-  readonly restart_required: boolean;
-  /** Refused by the API: only the deployment's environment can set it. */
-  readonly environment_only: boolean;
-  /** An empty value is refused. */
+  readonly restartRequired: boolean;
+  /** Can only come from the deployment's environment; the API refuses to store it. */
+  readonly environmentOnly: boolean;
+  /** The API refuses an empty value for it. */
   readonly required: boolean;
 }
 
-/** The 60 settings DocuElevate marks sensitive. */
-export const DOCUELEVATE_SETTINGS: readonly DocuElevateSetting[] = catalogue.settings;
+/** Where the catalogue was read from, for reports that cite it. */
+export const DOCUELEVATE_CATALOGUE_SOURCE: string = catalogueJson.source;
 
-const SETTINGS_BY_KEY = new Map(DOCUELEVATE_SETTINGS.map((setting) => [setting.key, setting]));
+/** The 60 settings DocuElevate marks sensitive, in DocuElevate's declaration order. */
+export const DOCUELEVATE_SETTINGS: readonly DocuElevateSetting[] = Object.freeze(
+  catalogueJson.settings.map((entry) =>
+    Object.freeze({
+      key: entry.key,
+      category: entry.category,
+      type: entry.type,
+      restartRequired: entry.restart_required,
+      environmentOnly: entry.environment_only,
+      required: entry.required,
+    }),
+  ),
+);
 
-/** The catalogue entry of a setting key, or undefined when DocuElevate does not list it as sensitive. */
+const SETTINGS_BY_KEY: ReadonlyMap<string, DocuElevateSetting> = new Map(
+  DOCUELEVATE_SETTINGS.map((setting) => [setting.key, setting]),
+);
+
+/**
+ * Looks a setting up by its exact key (DocuElevate keys are case-sensitive).
+ * @returns the setting, or `undefined` when DocuElevate does not know the key as a sensitive setting
+ */
 export function findSetting(key: string): DocuElevateSetting | undefined {
   return SETTINGS_BY_KEY.get(key);
 }

@@ -83,7 +83,7 @@ const knownSettings: Rule = (inventory) =>
     if (!credential.setting) return [];
     const path = ['credentials', credential.id, 'setting'];
     const setting = findSetting(credential.setting);
-    if (setting?.environment_only) {
+    if (setting?.environmentOnly) {
       return [errorAt('environment-only-setting', path, `\`${credential.setting}\` can only be set in the deployment's environment; DocuElevate's settings API refuses it`)];
     }
     if (!setting && !credential.custom) {
