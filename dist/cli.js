@@ -16775,8 +16775,22 @@ var docuelevate_catalogue_default = {
 };
 
 // src/core/docuelevate-catalogue.ts
-var DOCUELEVATE_SETTINGS = docuelevate_catalogue_default.settings;
-var SETTINGS_BY_KEY = new Map(DOCUELEVATE_SETTINGS.map((setting) => [setting.key, setting]));
+var DOCUELEVATE_CATALOGUE_SOURCE = docuelevate_catalogue_default.source;
+var DOCUELEVATE_SETTINGS = Object.freeze(
+  docuelevate_catalogue_default.settings.map(
+    (entry) => Object.freeze({
+      key: entry.key,
+      category: entry.category,
+      type: entry.type,
+      restartRequired: entry.restart_required,
+      environmentOnly: entry.environment_only,
+      required: entry.required
+    })
+  )
+);
+var SETTINGS_BY_KEY = new Map(
+  DOCUELEVATE_SETTINGS.map((setting) => [setting.key, setting])
+);
 function findSetting(key) {
   return SETTINGS_BY_KEY.get(key);
 }
@@ -16860,7 +16874,7 @@ var knownSettings = (inventory) => inventory.credentials.flatMap((credential) =>
   if (!credential.setting) return [];
   const path = ["credentials", credential.id, "setting"];
   const setting = findSetting(credential.setting);
-  if (setting?.environment_only) {
+  if (setting?.environmentOnly) {
     return [errorAt("environment-only-setting", path, `\`${credential.setting}\` can only be set in the deployment's environment; DocuElevate's settings API refuses it`)];
   }
   if (!setting && !credential.custom) {
