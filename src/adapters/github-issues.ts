@@ -3,7 +3,7 @@ import { getOctokit } from '@actions/github';
 import { defaults as toolkitDefaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
-import { ExternalError } from '../app/errors.js';
+import { ExternalError, UsageError } from '../app/errors.js';
 import type { CreatedIssue, IssueUpdate, NewIssue, RotationIssuePort } from '../app/remind.js';
 import { readIssueMarker, type ExistingIssue, type LabelDefinition } from '../core/rotation-issues.js';
 
@@ -80,7 +80,8 @@ interface RequestFailure {
 
 function describeFailure(error: unknown): RequestFailure {
   const candidate = error as { status?: unknown; message?: unknown; response?: { data?: unknown } };
-  const status = typeof candidate.status === 'number' ? candidate.status : undefined;
+  // Octokit reports a failed connection as status 500 without a response: that is no answer, not a server error.
+  const status = typeof candidate.status === 'number' && candidate.response !== undefined ? candidate.status : undefined;
   const data = candidate.response?.data as { message?: unknown; errors?: unknown } | undefined;
   const message = typeof data?.message === 'string' ? data.message : error instanceof Error ? error.message : String(error);
   const errors = Array.isArray(data?.errors) ? (data.errors.filter((item) => typeof item === 'object' && item !== null) as RequestFailure['errors']) : [];
@@ -109,7 +110,7 @@ export class GitHubIssues implements RotationIssuePort {
     repository: string,
   ) {
     const [owner, repo, ...rest] = repository.split('/');
-    if (!owner || !repo || rest.length > 0) throw new ExternalError(`not a repository: ${repository} (expected owner/name)`);
+    if (!owner || !repo || rest.length > 0) throw new UsageError(`not a repository: ${repository} (expected owner/name)`);
     this.owner = owner;
     this.repo = repo;
   }

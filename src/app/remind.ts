@@ -18,7 +18,7 @@ import {
   type LabelDefinition,
   type ReconciliationCounts,
 } from '../core/rotation-issues.js';
-import { ExternalError } from './errors.js';
+import { ExternalError, UsageError } from './errors.js';
 import { loadInventoryFile } from './inventory-file.js';
 
 /** An issue to open. */
@@ -178,7 +178,7 @@ export async function remindRotations(request: RemindRequest): Promise<RemindRes
   if (!check.inventory || hasErrors(check.diagnostics)) {
     return { ...base, valid: false, existingIssuesRead: false, actions: [], counts: empty, labelsCreated: [] };
   }
-  if (!request.github && !request.dryRun) throw new ExternalError('remind needs GitHub access to write issues');
+  if (!request.github && !request.dryRun) throw new UsageError('remind needs GitHub access (a token) to write issues; only a dry run can do without');
 
   const desired = buildDesiredIssues(check.inventory, request.now, { label });
   const existing = request.github ? await request.github.listMarkedIssues(label) : [];

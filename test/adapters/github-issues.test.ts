@@ -73,6 +73,19 @@ describe('listMarkedIssues', () => {
   });
 });
 
+it('reports an API that does not answer as such, not as a server error', async () => {
+  const fake = await start();
+  const url = fake.url;
+  await fake.close();
+  running.splice(running.indexOf(fake), 1);
+  const error = await clientFor(fake, { baseUrl: url })
+    .listMarkedIssues('credential-rotation')
+    .catch((caught: unknown) => caught);
+  expect(error).toBeInstanceOf(ExternalError);
+  expect((error as ExternalError).details.status).toBeUndefined();
+  expect((error as ExternalError).message).toMatch(/^GitHub: listing issues labelled credential-rotation in acme\/infra failed \(no answer: /);
+});
+
 describe('ensureLabels', () => {
   it('creates only the missing labels, whatever their case, with colour and description', async () => {
     const fake = await start();
