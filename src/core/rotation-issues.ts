@@ -282,11 +282,16 @@ function sameLabelSet(a: readonly string[], b: readonly string[]): boolean {
   return left.size === right.size && [...left].every((name) => right.has(name));
 }
 
+/** Text as GitHub may hand it back: the web editor saves CRLF line ends, and trailing blanks carry no meaning. */
+function normalisedText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').trimEnd();
+}
+
 function changesFor(desired: DesiredIssue, existing: ExistingIssue, managed: ReadonlySet<string>): IssueChanges {
   const changes: { title?: string; body?: string; labels?: string[] } = {};
-  if (existing.title !== desired.title) changes.title = desired.title;
+  if (existing.title.trim() !== desired.title) changes.title = desired.title;
   const body = expectedBody(desired, existing);
-  if (existing.body.replace(/\r\n/g, '\n') !== body) changes.body = body;
+  if (normalisedText(existing.body) !== normalisedText(body)) changes.body = body;
   const labels = mergedLabels(existing.labels, desired.labels, managed);
   if (!sameLabelSet(existing.labels, labels)) changes.labels = labels;
   return changes;

@@ -230,6 +230,14 @@ describe('planIssueReconciliation', () => {
     expect(actions).toEqual([{ kind: 'unchanged', id: 'openai', number: 7, url: undefined }]);
   });
 
+  it.each([
+    ['CRLF line ends', () => openai.body.replace(/\n/g, '\r\n')],
+    ['no final newline', () => openai.body.trimEnd()],
+  ])('does not rewrite a body that differs only by %s', (_name, body) => {
+    const actions = planIssueReconciliation({ ...desired, issues: [openai] }, [existingFrom(openai, 7, { body: body() })]);
+    expect(actions).toEqual([{ kind: 'unchanged', id: 'openai', number: 7, url: undefined }]);
+  });
+
   it('updates title, body and labels together when a credential turns overdue', () => {
     const dueSoon = issueFor(desiredOn('2026-11-20'), 'openai');
     const overdue = issueFor(desiredOn('2026-12-01'), 'openai');
