@@ -290,6 +290,9 @@ function afterMergeSteps(credential: Credential, members: readonly Credential[])
   return steps;
 }
 
+/** Kinds whose value DocuElevate alone defines: there is no issuer to revoke them at, only the rotation itself. */
+const SELF_ISSUED_KINDS: ReadonlySet<CredentialKind> = new Set(['session_secret', 'admin_password']);
+
 /**
  * Builds the rotation checklist of an assessed credential: the issuer's steps (by setting key, else by kind), the
  * steps in this repository (`credledger set`, pull request, merge), and what follows the apply (restart, rehydrate,
@@ -337,9 +340,6 @@ export function buildRunbook(inventory: Inventory, assessment: RotationAssessmen
   ];
   return { credentialId: credential.id, cautions, steps };
 }
-
-/** Kinds whose value DocuElevate alone defines: there is no issuer to revoke them at, only the rotation itself. */
-const SELF_ISSUED_KINDS: ReadonlySet<CredentialKind> = new Set(['session_secret', 'admin_password']);
 
 const PHASE_HEADINGS: Readonly<Record<RunbookPhase, string>> = {
   issuer: 'Get the new value',
