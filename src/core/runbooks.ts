@@ -276,7 +276,7 @@ function repositorySteps(inventory: Inventory, credential: Credential): string[]
 
 function afterMergeSteps(credential: Credential, members: readonly Credential[]): string[] {
   const steps: string[] = [];
-  const restart = members.filter((member) => findSetting(member.setting)?.restart_required === true);
+  const restart = members.filter((member) => findSetting(member.setting)?.restartRequired === true);
   if (restart.length > 0 && credential.deployments.length > 0) {
     steps.push(
       `DocuElevate reads ${listOf(restart.map((m) => code(m.setting)))} only at start-up: restart api and worker (${code('docker compose restart api worker')}) on ${listOf(credential.deployments.map(code))}.`,
