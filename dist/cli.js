@@ -43270,7 +43270,7 @@ var intervalsOnlyForScheduledKinds = (inventory) => inventory.credentials.filter
 var ownersStillHere = (inventory, { today }) => inventory.credentials.flatMap((credential) => {
   const left = inventory.people.get(credential.owner)?.left;
   if (!left || left > today) return [];
-  return [errorAt("owner-has-left", ["credentials", credential.id, "owner"], `owner \`${credential.owner}\` left on ${left}: hand the credential to someone who is still here`)];
+  return [warningAt("owner-has-left", ["credentials", credential.id, "owner"], `owner \`${credential.owner}\` left on ${left}: hand the credential to someone who is still here`)];
 });
 function plaintextFinding(credential, path, text) {
   const looksLike = describePlaintext(text);
