@@ -1,5 +1,4 @@
 // `credledger remind`: open, update, reopen and close one GitHub issue per credential that is due soon or overdue.
-import { createGitHubIssues, DEFAULT_GITHUB_API_URL } from '../../adapters/github-issues.js';
 import { UsageError } from '../../app/errors.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { remindRotations, type RemindAction, type RemindResult } from '../../app/remind.js';
@@ -82,7 +81,7 @@ export const remindCommand: CliCommand = {
       --format     text (default) or json
 
 Environment: GITHUB_TOKEN (needs issues: write; a dry run without it assumes no issue exists yet),
-GITHUB_API_URL (default ${DEFAULT_GITHUB_API_URL}; GitHub Enterprise Server: https://HOST/api/v3).
+GITHUB_API_URL (default https://api.github.com; GitHub Enterprise Server: https://HOST/api/v3).
 
 Exit 0 ok, 1 invalid inventory, 2 usage error (no token, no repository), 3 GitHub failure.`,
   options: { ...FILE_OPTION, ...NOW_OPTION, repo: { type: 'string' }, label: { type: 'string' }, 'dry-run': { type: 'boolean' }, format: { type: 'string' } },
@@ -95,11 +94,13 @@ Exit 0 ok, 1 invalid inventory, 2 usage error (no token, no repository), 3 GitHu
     const label = labelOf(stringOption(commandLine, 'label'));
     const token = io.env.GITHUB_TOKEN;
     if (!token && !dryRun) throw new UsageError('GITHUB_TOKEN is not set: remind needs a token allowed to write issues (in a workflow: permissions issues: write), or --dry-run');
+    // Octokit is loaded only by the commands that talk to GitHub, to keep every other command's start-up short.
+    const { createGitHubIssues } = await import('../../adapters/github-issues.js');
     const github = token
       ? createGitHubIssues({
           token,
           repository: repo,
-          baseUrl: io.env.GITHUB_API_URL || DEFAULT_GITHUB_API_URL,
+          baseUrl: io.env.GITHUB_API_URL || undefined,
           log: (message) => io.stderr.write(`credledger remind: ${message}\n`),
         })
       : undefined;
