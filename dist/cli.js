@@ -42398,7 +42398,8 @@ __export(github_issues_exports, {
   DEFAULT_GITHUB_API_URL: () => DEFAULT_GITHUB_API_URL,
   GitHubIssues: () => GitHubIssues,
   WritePacer: () => WritePacer,
-  createGitHubIssues: () => createGitHubIssues
+  createGitHubIssues: () => createGitHubIssues,
+  createGitHubOctokit: () => createGitHubOctokit
 });
 function describeFailure(error) {
   const candidate = error;
@@ -42417,7 +42418,7 @@ function hintFor(failure) {
   if (failure.status === 404) return " (does the repository exist, and can the token see it?)";
   return "";
 }
-function createGitHubIssues(options) {
+function createGitHubOctokit(options) {
   const baseUrl2 = (options.baseUrl ?? DEFAULT_GITHUB_API_URL).replace(/\/+$/, "");
   const log = options.log ?? (() => void 0);
   const unit = options.retryAfterUnitMs ?? 1e3;
@@ -42453,7 +42454,10 @@ function createGitHubIssues(options) {
     throttling,
     retry
   );
-  return new GitHubIssues(octokit, options.repository);
+  return octokit;
+}
+function createGitHubIssues(options) {
+  return new GitHubIssues(createGitHubOctokit(options), options.repository);
 }
 var DEFAULT_GITHUB_API_URL, WritePacer, sleepFor, GitHubIssues;
 var init_github_issues = __esm({

@@ -34,7 +34,7 @@ export interface GitHubIssuesOptions {
 }
 
 type WriteGroup = NonNullable<ThrottlingOptions['write']>;
-type Octokit = ReturnType<typeof getOctokit>;
+export type Octokit = ReturnType<typeof getOctokit>;
 
 /**
  * Spaces the jobs it runs at least `intervalMs` apart, one at a time. The throttling plugin takes a Bottleneck group
@@ -265,7 +265,7 @@ export class GitHubIssues implements RotationIssuePort {
  * hourly quota) are waited out a bounded number of times; other failures of reads and updates are retried by the
  * retry plugin, but POSTs never are (a retried create would duplicate the issue).
  */
-export function createGitHubIssues(options: GitHubIssuesOptions): GitHubIssues {
+export function createGitHubOctokit(options: Omit<GitHubIssuesOptions, 'repository'>): Octokit {
   const baseUrl = (options.baseUrl ?? DEFAULT_GITHUB_API_URL).replace(/\/+$/, '');
   const log = options.log ?? (() => undefined);
   const unit = options.retryAfterUnitMs ?? 1000;
@@ -303,5 +303,10 @@ export function createGitHubIssues(options: GitHubIssuesOptions): GitHubIssues {
     throttling,
     retry,
   );
-  return new GitHubIssues(octokit, options.repository);
+  return octokit;
+}
+
+/** The remind use case's port for one repository, on a client built by {@link createGitHubOctokit}. */
+export function createGitHubIssues(options: GitHubIssuesOptions): GitHubIssues {
+  return new GitHubIssues(createGitHubOctokit(options), options.repository);
 }
