@@ -213,7 +213,7 @@ describe('credledger plan (built CLI)', () => {
 
   it('is a usage error outside a git repository', async () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'credledger-nogit-'));
-    const result = await runBuiltCli(['plan'], { cwd: directory, env: { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', HOME: directory, GIT_CEILING_DIRECTORIES: path.dirname(directory) } });
+    const result = await runBuiltCli(['plan'], { cwd: directory, env: { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', HOME: directory } });
     expect(result.stderr).toMatch(/is not inside a git working tree/);
     expect(result.code).toBe(2);
   });
