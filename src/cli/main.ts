@@ -2,6 +2,7 @@
 import { ExternalError, UsageError } from '../app/errors.js';
 import type { CliIo } from './cli-io.js';
 import { parseCommandLine, type CliCommand } from './command.js';
+import { planCommand } from './commands/plan-command.js';
 import { remindCommand } from './commands/remind-command.js';
 import { statusCommand } from './commands/status-command.js';
 import { validateCommand } from './commands/validate-command.js';
@@ -10,7 +11,7 @@ import { ExitCode } from './exit-codes.js';
 declare const CREDLEDGER_VERSION: string | undefined;
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, statusCommand, remindCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, statusCommand, planCommand, remindCommand];
 
 function version(): string {
   return typeof CREDLEDGER_VERSION === 'string' ? CREDLEDGER_VERSION : 'development';
