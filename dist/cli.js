@@ -37,9 +37,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/ajv/dist/compile/codegen/code.js
+// ../../main/node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/codegen/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.regexpCode = exports.getEsmExportName = exports.getProperty = exports.safeStringify = exports.stringify = exports.strConcat = exports.addCodeArg = exports.str = exports._ = exports.nil = exports._Code = exports.Name = exports.IDENTIFIER = exports._CodeOrName = void 0;
@@ -191,9 +191,9 @@ var require_code = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/scope.js
+// ../../main/node_modules/ajv/dist/compile/codegen/scope.js
 var require_scope = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/codegen/scope.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
@@ -336,9 +336,9 @@ var require_scope = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/codegen/index.js
+// ../../main/node_modules/ajv/dist/compile/codegen/index.js
 var require_codegen = __commonJS({
-  "node_modules/ajv/dist/compile/codegen/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/codegen/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
@@ -1056,9 +1056,9 @@ var require_codegen = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/util.js
+// ../../main/node_modules/ajv/dist/compile/util.js
 var require_util = __commonJS({
-  "node_modules/ajv/dist/compile/util.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
@@ -1223,9 +1223,9 @@ var require_util = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/names.js
+// ../../main/node_modules/ajv/dist/compile/names.js
 var require_names = __commonJS({
-  "node_modules/ajv/dist/compile/names.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/names.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -1262,9 +1262,9 @@ var require_names = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/errors.js
+// ../../main/node_modules/ajv/dist/compile/errors.js
 var require_errors = __commonJS({
-  "node_modules/ajv/dist/compile/errors.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/errors.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
@@ -1384,9 +1384,9 @@ var require_errors = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/boolSchema.js
+// ../../main/node_modules/ajv/dist/compile/validate/boolSchema.js
 var require_boolSchema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/boolSchema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
@@ -1435,9 +1435,9 @@ var require_boolSchema = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/rules.js
+// ../../main/node_modules/ajv/dist/compile/rules.js
 var require_rules = __commonJS({
-  "node_modules/ajv/dist/compile/rules.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/rules.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getRules = exports.isJSONType = void 0;
@@ -1466,9 +1466,9 @@ var require_rules = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/applicability.js
+// ../../main/node_modules/ajv/dist/compile/validate/applicability.js
 var require_applicability = __commonJS({
-  "node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/applicability.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
@@ -1489,9 +1489,9 @@ var require_applicability = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/dataType.js
+// ../../main/node_modules/ajv/dist/compile/validate/dataType.js
 var require_dataType = __commonJS({
-  "node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/dataType.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
@@ -1673,9 +1673,9 @@ var require_dataType = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/defaults.js
+// ../../main/node_modules/ajv/dist/compile/validate/defaults.js
 var require_defaults = __commonJS({
-  "node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/defaults.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assignDefaults = void 0;
@@ -1710,9 +1710,9 @@ var require_defaults = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/code.js
+// ../../main/node_modules/ajv/dist/vocabularies/code.js
 var require_code2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/code.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/code.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
@@ -1843,9 +1843,9 @@ var require_code2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/keyword.js
+// ../../main/node_modules/ajv/dist/compile/validate/keyword.js
 var require_keyword = __commonJS({
-  "node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/keyword.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
@@ -1961,9 +1961,9 @@ var require_keyword = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/subschema.js
+// ../../main/node_modules/ajv/dist/compile/validate/subschema.js
 var require_subschema = __commonJS({
-  "node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/subschema.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
@@ -2044,9 +2044,9 @@ var require_subschema = __commonJS({
   }
 });
 
-// node_modules/fast-deep-equal/index.js
+// ../../main/node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
-  "node_modules/fast-deep-equal/index.js"(exports, module) {
+  "../../main/node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
     module.exports = function equal(a, b) {
       if (a === b) return true;
@@ -2079,9 +2079,9 @@ var require_fast_deep_equal = __commonJS({
   }
 });
 
-// node_modules/json-schema-traverse/index.js
+// ../../main/node_modules/json-schema-traverse/index.js
 var require_json_schema_traverse = __commonJS({
-  "node_modules/json-schema-traverse/index.js"(exports, module) {
+  "../../main/node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
     var traverse = module.exports = function(schema, opts, cb) {
       if (typeof opts == "function") {
@@ -2167,9 +2167,9 @@ var require_json_schema_traverse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/resolve.js
+// ../../main/node_modules/ajv/dist/compile/resolve.js
 var require_resolve = __commonJS({
-  "node_modules/ajv/dist/compile/resolve.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/resolve.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
@@ -2323,9 +2323,9 @@ var require_resolve = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/validate/index.js
+// ../../main/node_modules/ajv/dist/compile/validate/index.js
 var require_validate = __commonJS({
-  "node_modules/ajv/dist/compile/validate/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/validate/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
@@ -2831,9 +2831,9 @@ var require_validate = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/validation_error.js
+// ../../main/node_modules/ajv/dist/runtime/validation_error.js
 var require_validation_error = __commonJS({
-  "node_modules/ajv/dist/runtime/validation_error.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/validation_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var ValidationError = class extends Error {
@@ -2847,9 +2847,9 @@ var require_validation_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/ref_error.js
+// ../../main/node_modules/ajv/dist/compile/ref_error.js
 var require_ref_error = __commonJS({
-  "node_modules/ajv/dist/compile/ref_error.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/ref_error.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var resolve_1 = require_resolve();
@@ -2864,9 +2864,9 @@ var require_ref_error = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/compile/index.js
+// ../../main/node_modules/ajv/dist/compile/index.js
 var require_compile = __commonJS({
-  "node_modules/ajv/dist/compile/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/compile/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
@@ -3088,9 +3088,9 @@ var require_compile = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/data.json
+// ../../main/node_modules/ajv/dist/refs/data.json
 var require_data = __commonJS({
-  "node_modules/ajv/dist/refs/data.json"(exports, module) {
+  "../../main/node_modules/ajv/dist/refs/data.json"(exports, module) {
     module.exports = {
       $id: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#",
       description: "Meta-schema for $data reference (JSON AnySchema extension proposal)",
@@ -3107,9 +3107,9 @@ var require_data = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/utils.js
+// ../../main/node_modules/fast-uri/lib/utils.js
 var require_utils = __commonJS({
-  "node_modules/fast-uri/lib/utils.js"(exports, module) {
+  "../../main/node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
     var isIPv4 = RegExp.prototype.test.bind(/^(?:(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d{2}|[1-9]\d|\d)$/u);
@@ -3266,8 +3266,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path) {
-      let input = path;
+    function removeDotSegments(path2) {
+      let input = path2;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3341,11 +3341,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path) {
-      if (path === "" || path[0] === "/") {
-        return removeDotSegments(path);
+    function removeDotSegmentsRelative(path2) {
+      if (path2 === "" || path2[0] === "/") {
+        return removeDotSegments(path2);
       }
-      const segments = path.split("/");
+      const segments = path2.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3641,9 +3641,9 @@ var require_utils = __commonJS({
   }
 });
 
-// node_modules/fast-uri/lib/schemes.js
+// ../../main/node_modules/fast-uri/lib/schemes.js
 var require_schemes = __commonJS({
-  "node_modules/fast-uri/lib/schemes.js"(exports, module) {
+  "../../main/node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
     var { isUUID } = require_utils();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
@@ -3708,8 +3708,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path && path !== "/" ? path : void 0;
+        const path2 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path2 && path2 !== "/" ? path2 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -3852,9 +3852,9 @@ var require_schemes = __commonJS({
   }
 });
 
-// node_modules/fast-uri/index.js
+// ../../main/node_modules/fast-uri/index.js
 var require_fast_uri = __commonJS({
-  "node_modules/fast-uri/index.js"(exports, module) {
+  "../../main/node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
     var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils();
     var { SCHEMES, getSchemeHandler } = require_schemes();
@@ -4282,9 +4282,9 @@ var require_fast_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/uri.js
+// ../../main/node_modules/ajv/dist/runtime/uri.js
 var require_uri = __commonJS({
-  "node_modules/ajv/dist/runtime/uri.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/uri.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var uri = require_fast_uri();
@@ -4293,9 +4293,9 @@ var require_uri = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/core.js
+// ../../main/node_modules/ajv/dist/core.js
 var require_core = __commonJS({
-  "node_modules/ajv/dist/core.js"(exports) {
+  "../../main/node_modules/ajv/dist/core.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
@@ -4904,9 +4904,9 @@ var require_core = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/id.js
+// ../../main/node_modules/ajv/dist/vocabularies/core/id.js
 var require_id = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/core/id.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var def = {
@@ -4919,9 +4919,9 @@ var require_id = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/ref.js
+// ../../main/node_modules/ajv/dist/vocabularies/core/ref.js
 var require_ref = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/core/ref.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.callRef = exports.getValidate = void 0;
@@ -5041,9 +5041,9 @@ var require_ref = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/core/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/core/index.js
 var require_core2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/core/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var id_1 = require_id();
@@ -5062,9 +5062,9 @@ var require_core2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitNumber.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js
 var require_limitNumber = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitNumber.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5094,9 +5094,9 @@ var require_limitNumber = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/multipleOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js
 var require_multipleOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/multipleOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5122,9 +5122,9 @@ var require_multipleOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
+// ../../main/node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str) {
@@ -5148,9 +5148,9 @@ var require_ucs2length = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitLength.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js
 var require_limitLength = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitLength.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5180,9 +5180,9 @@ var require_limitLength = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/pattern.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/pattern.js
 var require_pattern = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/pattern.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -5217,9 +5217,9 @@ var require_pattern = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitProperties.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js
 var require_limitProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5246,9 +5246,9 @@ var require_limitProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/required.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/required.js
 var require_required = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/required.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -5328,9 +5328,9 @@ var require_required = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js
 var require_limitItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5357,9 +5357,9 @@ var require_limitItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/equal.js
+// ../../main/node_modules/ajv/dist/runtime/equal.js
 var require_equal = __commonJS({
-  "node_modules/ajv/dist/runtime/equal.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/equal.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var equal = require_fast_deep_equal();
@@ -5368,9 +5368,9 @@ var require_equal = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js
 var require_uniqueItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/uniqueItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dataType_1 = require_dataType();
@@ -5435,9 +5435,9 @@ var require_uniqueItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/const.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/const.js
 var require_const = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/const.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5464,9 +5464,9 @@ var require_const = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/enum.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/enum.js
 var require_enum = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/enum.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5513,9 +5513,9 @@ var require_enum = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/index.js
 var require_validation = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var limitNumber_1 = require_limitNumber();
@@ -5551,9 +5551,9 @@ var require_validation = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js
 var require_additionalItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/additionalItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateAdditionalItems = void 0;
@@ -5604,9 +5604,9 @@ var require_additionalItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/items.js
 var require_items = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/items.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateTuple = void 0;
@@ -5661,9 +5661,9 @@ var require_items = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js
 var require_prefixItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/prefixItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var items_1 = require_items();
@@ -5678,9 +5678,9 @@ var require_prefixItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/items2020.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js
 var require_items2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/items2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5713,9 +5713,9 @@ var require_items2020 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/contains.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/contains.js
 var require_contains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/contains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5807,9 +5807,9 @@ var require_contains = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/dependencies.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js
 var require_dependencies = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/dependencies.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
@@ -5901,9 +5901,9 @@ var require_dependencies = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js
 var require_propertyNames = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/propertyNames.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -5944,9 +5944,9 @@ var require_propertyNames = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js
 var require_additionalProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/additionalProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6050,9 +6050,9 @@ var require_additionalProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/properties.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/properties.js
 var require_properties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/properties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var validate_1 = require_validate();
@@ -6108,9 +6108,9 @@ var require_properties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js
 var require_patternProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/patternProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6182,9 +6182,9 @@ var require_patternProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/not.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/not.js
 var require_not = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6213,9 +6213,9 @@ var require_not = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/anyOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js
 var require_anyOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/anyOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
@@ -6230,9 +6230,9 @@ var require_anyOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/oneOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js
 var require_oneOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/oneOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6288,9 +6288,9 @@ var require_oneOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/allOf.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js
 var require_allOf = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6315,9 +6315,9 @@ var require_allOf = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/if.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/if.js
 var require_if = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/if.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6384,9 +6384,9 @@ var require_if = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/thenElse.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js
 var require_thenElse = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6402,9 +6402,9 @@ var require_thenElse = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/index.js
 var require_applicator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var additionalItems_1 = require_additionalItems();
@@ -6450,9 +6450,9 @@ var require_applicator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
+// ../../main/node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
 var require_dynamicAnchor = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.dynamicAnchor = void 0;
@@ -6485,9 +6485,9 @@ var require_dynamicAnchor = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js
+// ../../main/node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js
 var require_dynamicRef = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.dynamicRef = void 0;
@@ -6531,9 +6531,9 @@ var require_dynamicRef = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js
+// ../../main/node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js
 var require_recursiveAnchor = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dynamicAnchor_1 = require_dynamicAnchor();
@@ -6552,9 +6552,9 @@ var require_recursiveAnchor = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js
+// ../../main/node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js
 var require_recursiveRef = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dynamicRef_1 = require_dynamicRef();
@@ -6567,9 +6567,9 @@ var require_recursiveRef = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/dynamic/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/dynamic/index.js
 var require_dynamic = __commonJS({
-  "node_modules/ajv/dist/vocabularies/dynamic/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/dynamic/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dynamicAnchor_1 = require_dynamicAnchor();
@@ -6581,9 +6581,9 @@ var require_dynamic = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/dependentRequired.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/dependentRequired.js
 var require_dependentRequired = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/dependentRequired.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/dependentRequired.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dependencies_1 = require_dependencies();
@@ -6598,9 +6598,9 @@ var require_dependentRequired = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js
+// ../../main/node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js
 var require_dependentSchemas = __commonJS({
-  "node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dependencies_1 = require_dependencies();
@@ -6614,9 +6614,9 @@ var require_dependentSchemas = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/validation/limitContains.js
+// ../../main/node_modules/ajv/dist/vocabularies/validation/limitContains.js
 var require_limitContains = __commonJS({
-  "node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var util_1 = require_util();
@@ -6634,9 +6634,9 @@ var require_limitContains = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/next.js
+// ../../main/node_modules/ajv/dist/vocabularies/next.js
 var require_next = __commonJS({
-  "node_modules/ajv/dist/vocabularies/next.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/next.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dependentRequired_1 = require_dependentRequired();
@@ -6647,9 +6647,9 @@ var require_next = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js
+// ../../main/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js
 var require_unevaluatedProperties = __commonJS({
-  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6713,9 +6713,9 @@ var require_unevaluatedProperties = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js
+// ../../main/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js
 var require_unevaluatedItems = __commonJS({
-  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6757,9 +6757,9 @@ var require_unevaluatedItems = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/unevaluated/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/unevaluated/index.js
 var require_unevaluated = __commonJS({
-  "node_modules/ajv/dist/vocabularies/unevaluated/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/unevaluated/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var unevaluatedProperties_1 = require_unevaluatedProperties();
@@ -6769,9 +6769,9 @@ var require_unevaluated = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/format.js
+// ../../main/node_modules/ajv/dist/vocabularies/format/format.js
 var require_format = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/format/format.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -6859,9 +6859,9 @@ var require_format = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/format/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/format/index.js
 var require_format2 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/format/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
@@ -6870,9 +6870,9 @@ var require_format2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/metadata.js
+// ../../main/node_modules/ajv/dist/vocabularies/metadata.js
 var require_metadata = __commonJS({
-  "node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/metadata.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.contentVocabulary = exports.metadataVocabulary = void 0;
@@ -6893,9 +6893,9 @@ var require_metadata = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/draft2020.js
+// ../../main/node_modules/ajv/dist/vocabularies/draft2020.js
 var require_draft2020 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft2020.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/draft2020.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -6921,9 +6921,9 @@ var require_draft2020 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/types.js
+// ../../main/node_modules/ajv/dist/vocabularies/discriminator/types.js
 var require_types = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/discriminator/types.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.DiscrError = void 0;
@@ -6935,9 +6935,9 @@ var require_types = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/discriminator/index.js
+// ../../main/node_modules/ajv/dist/vocabularies/discriminator/index.js
 var require_discriminator = __commonJS({
-  "node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/discriminator/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
@@ -7040,9 +7040,9 @@ var require_discriminator = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/schema.json
+// ../../main/node_modules/ajv/dist/refs/json-schema-2020-12/schema.json
 var require_schema = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/schema.json"(exports, module) {
+  "../../main/node_modules/ajv/dist/refs/json-schema-2020-12/schema.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/schema",
@@ -7100,9 +7100,9 @@ var require_schema = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json
+// ../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json
 var require_applicator2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json"(exports, module) {
+  "../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/applicator",
@@ -7153,9 +7153,9 @@ var require_applicator2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json
+// ../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json
 var require_unevaluated2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json"(exports, module) {
+  "../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/unevaluated",
@@ -7173,9 +7173,9 @@ var require_unevaluated2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json
+// ../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json
 var require_content = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json"(exports, module) {
+  "../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/content",
@@ -7194,9 +7194,9 @@ var require_content = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json
+// ../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json
 var require_core3 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json"(exports, module) {
+  "../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/core",
@@ -7250,9 +7250,9 @@ var require_core3 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json
+// ../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json
 var require_format_annotation = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json"(exports, module) {
+  "../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/format-annotation",
@@ -7269,9 +7269,9 @@ var require_format_annotation = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json
+// ../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json
 var require_meta_data = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json"(exports, module) {
+  "../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/meta-data",
@@ -7310,9 +7310,9 @@ var require_meta_data = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json
+// ../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json
 var require_validation2 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json"(exports, module) {
+  "../../main/node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json"(exports, module) {
     module.exports = {
       $schema: "https://json-schema.org/draft/2020-12/schema",
       $id: "https://json-schema.org/draft/2020-12/meta/validation",
@@ -7405,9 +7405,9 @@ var require_validation2 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-2020-12/index.js
+// ../../main/node_modules/ajv/dist/refs/json-schema-2020-12/index.js
 var require_json_schema_2020_12 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-2020-12/index.js"(exports) {
+  "../../main/node_modules/ajv/dist/refs/json-schema-2020-12/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var metaSchema = require_schema();
@@ -7440,9 +7440,9 @@ var require_json_schema_2020_12 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/2020.js
+// ../../main/node_modules/ajv/dist/2020.js
 var require__ = __commonJS({
-  "node_modules/ajv/dist/2020.js"(exports, module) {
+  "../../main/node_modules/ajv/dist/2020.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
@@ -7517,9 +7517,9 @@ var require__ = __commonJS({
   }
 });
 
-// node_modules/ajv-formats/dist/formats.js
+// ../../main/node_modules/ajv-formats/dist/formats.js
 var require_formats = __commonJS({
-  "node_modules/ajv-formats/dist/formats.js"(exports) {
+  "../../main/node_modules/ajv-formats/dist/formats.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
@@ -7720,9 +7720,9 @@ var require_formats = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/vocabularies/draft7.js
+// ../../main/node_modules/ajv/dist/vocabularies/draft7.js
 var require_draft7 = __commonJS({
-  "node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
+  "../../main/node_modules/ajv/dist/vocabularies/draft7.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var core_1 = require_core2();
@@ -7742,9 +7742,9 @@ var require_draft7 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/refs/json-schema-draft-07.json
+// ../../main/node_modules/ajv/dist/refs/json-schema-draft-07.json
 var require_json_schema_draft_07 = __commonJS({
-  "node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
+  "../../main/node_modules/ajv/dist/refs/json-schema-draft-07.json"(exports, module) {
     module.exports = {
       $schema: "http://json-schema.org/draft-07/schema#",
       $id: "http://json-schema.org/draft-07/schema#",
@@ -7899,9 +7899,9 @@ var require_json_schema_draft_07 = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/ajv.js
+// ../../main/node_modules/ajv/dist/ajv.js
 var require_ajv = __commonJS({
-  "node_modules/ajv/dist/ajv.js"(exports, module) {
+  "../../main/node_modules/ajv/dist/ajv.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
@@ -7969,9 +7969,9 @@ var require_ajv = __commonJS({
   }
 });
 
-// node_modules/ajv-formats/dist/limit.js
+// ../../main/node_modules/ajv-formats/dist/limit.js
 var require_limit = __commonJS({
-  "node_modules/ajv-formats/dist/limit.js"(exports) {
+  "../../main/node_modules/ajv-formats/dist/limit.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.formatLimitDefinition = void 0;
@@ -8041,9 +8041,9 @@ var require_limit = __commonJS({
   }
 });
 
-// node_modules/ajv-formats/dist/index.js
+// ../../main/node_modules/ajv-formats/dist/index.js
 var require_dist = __commonJS({
-  "node_modules/ajv-formats/dist/index.js"(exports, module) {
+  "../../main/node_modules/ajv-formats/dist/index.js"(exports, module) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var formats_1 = require_formats();
@@ -8083,9 +8083,9 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/identity.js
+// ../../main/node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
-  "node_modules/yaml/dist/nodes/identity.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/identity.js"(exports) {
     "use strict";
     var ALIAS = /* @__PURE__ */ Symbol.for("yaml.alias");
     var DOC = /* @__PURE__ */ Symbol.for("yaml.document");
@@ -8096,9 +8096,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -8120,7 +8120,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -8132,17 +8132,17 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.isSeq = isSeq2;
   }
 });
 
-// node_modules/yaml/dist/visit.js
+// ../../main/node_modules/yaml/dist/visit.js
 var require_visit = __commonJS({
-  "node_modules/yaml/dist/visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
@@ -8160,17 +8160,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path) {
-      const ctrl = callVisitor(key, node, visitor, path);
+    function visit_(key, node, visitor, path2) {
+      const ctrl = callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visit_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visit_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path);
+            const ci = visit_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -8181,13 +8181,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = visit_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = visit_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path);
+          const cv = visit_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8208,17 +8208,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path) {
-      const ctrl = await callVisitor(key, node, visitor, path);
+    async function visitAsync_(key, node, visitor, path2) {
+      const ctrl = await callVisitor(key, node, visitor, path2);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path, ctrl);
-        return visitAsync_(key, ctrl, visitor, path);
+        replaceNode(key, path2, ctrl);
+        return visitAsync_(key, ctrl, visitor, path2);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path = Object.freeze(path.concat(node));
+          path2 = Object.freeze(path2.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path);
+            const ci = await visitAsync_(i, node.items[i], visitor, path2);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -8229,13 +8229,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path = Object.freeze(path.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path);
+          path2 = Object.freeze(path2.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path2);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path);
+          const cv = await visitAsync_("value", node.value, visitor, path2);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8262,23 +8262,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path) {
+    function callVisitor(key, node, visitor, path2) {
       if (typeof visitor === "function")
-        return visitor(key, node, path);
+        return visitor(key, node, path2);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path);
+        return visitor.Map?.(key, node, path2);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path);
+        return visitor.Seq?.(key, node, path2);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path);
+        return visitor.Pair?.(key, node, path2);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path);
+        return visitor.Scalar?.(key, node, path2);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path);
+        return visitor.Alias?.(key, node, path2);
       return void 0;
     }
-    function replaceNode(key, path, node) {
-      const parent = path[path.length - 1];
+    function replaceNode(key, path2, node) {
+      const parent = path2[path2.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -8298,9 +8298,9 @@ var require_visit = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/directives.js
+// ../../main/node_modules/yaml/dist/doc/directives.js
 var require_directives = __commonJS({
-  "node_modules/yaml/dist/doc/directives.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -8469,9 +8469,9 @@ var require_directives = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/anchors.js
+// ../../main/node_modules/yaml/dist/doc/anchors.js
 var require_anchors = __commonJS({
-  "node_modules/yaml/dist/doc/anchors.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
     var visit2 = require_visit();
@@ -8539,9 +8539,9 @@ var require_anchors = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/applyReviver.js
+// ../../main/node_modules/yaml/dist/doc/applyReviver.js
 var require_applyReviver = __commonJS({
-  "node_modules/yaml/dist/doc/applyReviver.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/applyReviver.js"(exports) {
     "use strict";
     function applyReviver(reviver, obj, key, val) {
       if (val && typeof val === "object") {
@@ -8589,9 +8589,9 @@ var require_applyReviver = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/toJS.js
+// ../../main/node_modules/yaml/dist/nodes/toJS.js
 var require_toJS = __commonJS({
-  "node_modules/yaml/dist/nodes/toJS.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
     var identity = require_identity();
     function toJS(value, arg, ctx) {
@@ -8619,9 +8619,9 @@ var require_toJS = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Node.js
+// ../../main/node_modules/yaml/dist/nodes/Node.js
 var require_Node = __commonJS({
-  "node_modules/yaml/dist/nodes/Node.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
     var identity = require_identity();
@@ -8660,9 +8660,9 @@ var require_Node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Alias.js
+// ../../main/node_modules/yaml/dist/nodes/Alias.js
 var require_Alias = __commonJS({
-  "node_modules/yaml/dist/nodes/Alias.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var visit2 = require_visit();
@@ -8778,9 +8778,9 @@ var require_Alias = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Scalar.js
+// ../../main/node_modules/yaml/dist/nodes/Scalar.js
 var require_Scalar = __commonJS({
-  "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Node = require_Node();
@@ -8808,9 +8808,9 @@ var require_Scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/createNode.js
+// ../../main/node_modules/yaml/dist/doc/createNode.js
 var require_createNode = __commonJS({
-  "node_modules/yaml/dist/doc/createNode.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -8883,17 +8883,17 @@ var require_createNode = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Collection.js
+// ../../main/node_modules/yaml/dist/nodes/Collection.js
 var require_Collection = __commonJS({
-  "node_modules/yaml/dist/nodes/Collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path, value) {
+    function collectionFromPath(schema, path2, value) {
       let v = value;
-      for (let i = path.length - 1; i >= 0; --i) {
-        const k = path[i];
+      for (let i = path2.length - 1; i >= 0; --i) {
+        const k = path2[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -8912,7 +8912,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
+    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -8942,11 +8942,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path, value) {
-        if (isEmptyPath(path))
+      addIn(path2, value) {
+        if (isEmptyPath(path2))
           this.add(value);
         else {
-          const [key, ...rest] = path;
+          const [key, ...rest] = path2;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -8960,8 +8960,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        const [key, ...rest] = path;
+      deleteIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -8975,8 +8975,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        const [key, ...rest] = path;
+      getIn(path2, keepScalar) {
+        const [key, ...rest] = path2;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -8994,8 +8994,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path) {
-        const [key, ...rest] = path;
+      hasIn(path2) {
+        const [key, ...rest] = path2;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -9005,8 +9005,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        const [key, ...rest] = path;
+      setIn(path2, value) {
+        const [key, ...rest] = path2;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -9026,9 +9026,9 @@ var require_Collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyComment.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyComment.js
 var require_stringifyComment = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
     function indentComment(comment, indent) {
@@ -9043,9 +9043,9 @@ var require_stringifyComment = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/foldFlowLines.js
+// ../../main/node_modules/yaml/dist/stringify/foldFlowLines.js
 var require_foldFlowLines = __commonJS({
-  "node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/foldFlowLines.js"(exports) {
     "use strict";
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
@@ -9179,9 +9179,9 @@ ${indent}${text.slice(fold + 1, end2)}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyString.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyString.js
 var require_stringifyString = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
@@ -9397,7 +9397,7 @@ ${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
-      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent, indentStep: indentStep2, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
@@ -9411,7 +9411,7 @@ ${indent}${start}${value}${end}`;
         if (indent === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent === indentStep) {
+        } else if (implicitKey && indent === indentStep2) {
           return quotedString(value, ctx);
         }
       }
@@ -9462,9 +9462,9 @@ ${indent}`);
   }
 });
 
-// node_modules/yaml/dist/stringify/stringify.js
+// ../../main/node_modules/yaml/dist/stringify/stringify.js
 var require_stringify = __commonJS({
-  "node_modules/yaml/dist/stringify/stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
     var identity = require_identity();
@@ -9586,16 +9586,16 @@ ${ctx.indent}${str}`;
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyPair.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyPair.js
 var require_stringifyPair = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent, indentStep: indentStep2, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -9610,7 +9610,7 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent + indentStep
+        indent: indent + indentStep2
       });
       let keyCommentDone = false;
       let chompKeep = false;
@@ -9662,7 +9662,7 @@ ${indent}:`;
       if (!explicitKey && !keyComment && identity.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep2.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -9719,9 +9719,9 @@ ${ctx.indent}`;
   }
 });
 
-// node_modules/yaml/dist/log.js
+// ../../main/node_modules/yaml/dist/log.js
 var require_log = __commonJS({
-  "node_modules/yaml/dist/log.js"(exports) {
+  "../../main/node_modules/yaml/dist/log.js"(exports) {
     "use strict";
     var node_process = __require("process");
     function debug(logLevel, ...messages) {
@@ -9741,9 +9741,9 @@ var require_log = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/merge.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js
 var require_merge = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -9801,9 +9801,9 @@ var require_merge = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/addPairToJSMap.js
+// ../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js
 var require_addPairToJSMap = __commonJS({
-  "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
     var merge = require_merge();
@@ -9865,9 +9865,9 @@ var require_addPairToJSMap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/Pair.js
+// ../../main/node_modules/yaml/dist/nodes/Pair.js
 var require_Pair = __commonJS({
-  "node_modules/yaml/dist/nodes/Pair.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/Pair.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
@@ -9905,9 +9905,9 @@ var require_Pair = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyCollection.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyCollection.js
 var require_stringifyCollection = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -9967,8 +9967,8 @@ ${indent}${line}` : "\n";
       return str;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
-      itemIndent += indentStep;
+      const { indent, indentStep: indentStep2, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep2;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
         inFlow: true,
@@ -10036,7 +10036,7 @@ ${indent}${line}` : "\n";
           let str = start;
           for (const line of lines)
             str += line ? `
-${indentStep}${indent}${line}` : "\n";
+${indentStep2}${indent}${line}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
@@ -10056,9 +10056,9 @@ ${indent}${end}`;
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLMap.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLMap.js
 var require_YAMLMap = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLMap.js"(exports) {
     "use strict";
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
@@ -10066,7 +10066,7 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
+    function findPair2(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
         if (identity.isPair(it)) {
@@ -10127,7 +10127,7 @@ var require_YAMLMap = __commonJS({
           _pair = new Pair.Pair(pair, pair?.value);
         } else
           _pair = new Pair.Pair(pair.key, pair.value);
-        const prev = findPair(this.items, _pair.key);
+        const prev = findPair2(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
           if (!overwrite)
@@ -10147,19 +10147,19 @@ var require_YAMLMap = __commonJS({
         }
       }
       delete(key) {
-        const it = findPair(this.items, key);
+        const it = findPair2(this.items, key);
         if (!it)
           return false;
         const del = this.items.splice(this.items.indexOf(it), 1);
         return del.length > 0;
       }
       get(key, keepScalar) {
-        const it = findPair(this.items, key);
+        const it = findPair2(this.items, key);
         const node = it?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
-        return !!findPair(this.items, key);
+        return !!findPair2(this.items, key);
       }
       set(key, value) {
         this.add(new Pair.Pair(key, value), true);
@@ -10196,13 +10196,13 @@ var require_YAMLMap = __commonJS({
       }
     };
     exports.YAMLMap = YAMLMap;
-    exports.findPair = findPair;
+    exports.findPair = findPair2;
   }
 });
 
-// node_modules/yaml/dist/schema/common/map.js
+// ../../main/node_modules/yaml/dist/schema/common/map.js
 var require_map = __commonJS({
-  "node_modules/yaml/dist/schema/common/map.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLMap = require_YAMLMap();
@@ -10222,9 +10222,9 @@ var require_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/nodes/YAMLSeq.js
+// ../../main/node_modules/yaml/dist/nodes/YAMLSeq.js
 var require_YAMLSeq = __commonJS({
-  "node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
+  "../../main/node_modules/yaml/dist/nodes/YAMLSeq.js"(exports) {
     "use strict";
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
@@ -10338,9 +10338,9 @@ var require_YAMLSeq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/seq.js
+// ../../main/node_modules/yaml/dist/schema/common/seq.js
 var require_seq = __commonJS({
-  "node_modules/yaml/dist/schema/common/seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
     var YAMLSeq = require_YAMLSeq();
@@ -10360,9 +10360,9 @@ var require_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/string.js
+// ../../main/node_modules/yaml/dist/schema/common/string.js
 var require_string = __commonJS({
-  "node_modules/yaml/dist/schema/common/string.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
     var string = {
@@ -10379,9 +10379,9 @@ var require_string = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/common/null.js
+// ../../main/node_modules/yaml/dist/schema/common/null.js
 var require_null = __commonJS({
-  "node_modules/yaml/dist/schema/common/null.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var nullTag = {
@@ -10397,9 +10397,9 @@ var require_null = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/bool.js
+// ../../main/node_modules/yaml/dist/schema/core/bool.js
 var require_bool = __commonJS({
-  "node_modules/yaml/dist/schema/core/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var boolTag = {
@@ -10421,9 +10421,9 @@ var require_bool = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyNumber.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyNumber.js
 var require_stringifyNumber = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
     function stringifyNumber({ format, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
@@ -10448,9 +10448,9 @@ var require_stringifyNumber = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/float.js
+// ../../main/node_modules/yaml/dist/schema/core/float.js
 var require_float = __commonJS({
-  "node_modules/yaml/dist/schema/core/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -10494,9 +10494,9 @@ var require_float = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/int.js
+// ../../main/node_modules/yaml/dist/schema/core/int.js
 var require_int = __commonJS({
-  "node_modules/yaml/dist/schema/core/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -10539,9 +10539,9 @@ var require_int = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/core/schema.js
+// ../../main/node_modules/yaml/dist/schema/core/schema.js
 var require_schema2 = __commonJS({
-  "node_modules/yaml/dist/schema/core/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -10567,9 +10567,9 @@ var require_schema2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/json/schema.js
+// ../../main/node_modules/yaml/dist/schema/json/schema.js
 var require_schema3 = __commonJS({
-  "node_modules/yaml/dist/schema/json/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var map = require_map();
@@ -10634,9 +10634,9 @@ var require_schema3 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/binary.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js
 var require_binary = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
     var Scalar = require_Scalar();
@@ -10700,9 +10700,9 @@ var require_binary = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/pairs.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js
 var require_pairs = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -10778,9 +10778,9 @@ ${cn.comment}` : item.comment;
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/omap.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js
 var require_omap = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
@@ -10856,9 +10856,9 @@ var require_omap = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/bool.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js
 var require_bool2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function boolStringify({ value, source }, ctx) {
@@ -10888,9 +10888,9 @@ var require_bool2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/float.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js
 var require_float2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
@@ -10937,9 +10937,9 @@ var require_float2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/int.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js
 var require_int2 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/int.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     var intIdentify = (value) => typeof value === "bigint" || Number.isInteger(value);
@@ -11016,9 +11016,9 @@ var require_int2 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/set.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js
 var require_set = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -11105,9 +11105,9 @@ var require_set = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js
 var require_timestamp = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/timestamp.js"(exports) {
     "use strict";
     var stringifyNumber = require_stringifyNumber();
     function parseSexagesimal(str, asBigInt) {
@@ -11193,9 +11193,9 @@ var require_timestamp = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/yaml-1.1/schema.js
+// ../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js
 var require_schema4 = __commonJS({
-  "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -11237,9 +11237,9 @@ var require_schema4 = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/tags.js
+// ../../main/node_modules/yaml/dist/schema/tags.js
 var require_tags = __commonJS({
-  "node_modules/yaml/dist/schema/tags.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map = require_map();
     var _null = require_null();
@@ -11331,9 +11331,9 @@ var require_tags = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/schema/Schema.js
+// ../../main/node_modules/yaml/dist/schema/Schema.js
 var require_Schema = __commonJS({
-  "node_modules/yaml/dist/schema/Schema.js"(exports) {
+  "../../main/node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
     var identity = require_identity();
     var map = require_map();
@@ -11363,9 +11363,9 @@ var require_Schema = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/stringify/stringifyDocument.js
+// ../../main/node_modules/yaml/dist/stringify/stringifyDocument.js
 var require_stringifyDocument = __commonJS({
-  "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
+  "../../main/node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
     var stringify = require_stringify();
@@ -11443,9 +11443,9 @@ var require_stringifyDocument = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/doc/Document.js
+// ../../main/node_modules/yaml/dist/doc/Document.js
 var require_Document = __commonJS({
-  "node_modules/yaml/dist/doc/Document.js"(exports) {
+  "../../main/node_modules/yaml/dist/doc/Document.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var Collection = require_Collection();
@@ -11521,9 +11521,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path, value) {
+      addIn(path2, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path, value);
+          this.contents.addIn(path2, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -11598,14 +11598,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path) {
-        if (Collection.isEmptyPath(path)) {
+      deleteIn(path2) {
+        if (Collection.isEmptyPath(path2)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -11620,10 +11620,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path, keepScalar) {
-        if (Collection.isEmptyPath(path))
+      getIn(path2, keepScalar) {
+        if (Collection.isEmptyPath(path2))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -11634,10 +11634,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path) {
-        if (Collection.isEmptyPath(path))
+      hasIn(path2) {
+        if (Collection.isEmptyPath(path2))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -11654,13 +11654,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path, value) {
-        if (Collection.isEmptyPath(path)) {
+      setIn(path2, value) {
+        if (Collection.isEmptyPath(path2)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path2), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path, value);
+          this.contents.setIn(path2, value);
         }
       }
       /**
@@ -11752,9 +11752,9 @@ var require_Document = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/errors.js
+// ../../main/node_modules/yaml/dist/errors.js
 var require_errors2 = __commonJS({
-  "node_modules/yaml/dist/errors.js"(exports) {
+  "../../main/node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
       constructor(name, pos, code, message) {
@@ -11817,9 +11817,9 @@ ${pointer}
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-props.js
+// ../../main/node_modules/yaml/dist/compose/resolve-props.js
 var require_resolve_props = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-props.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-props.js"(exports) {
     "use strict";
     function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
@@ -11951,9 +11951,9 @@ var require_resolve_props = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-contains-newline.js
+// ../../main/node_modules/yaml/dist/compose/util-contains-newline.js
 var require_util_contains_newline = __commonJS({
-  "node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-contains-newline.js"(exports) {
     "use strict";
     function containsNewline(key) {
       if (!key)
@@ -11993,9 +11993,9 @@ var require_util_contains_newline = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-flow-indent-check.js
+// ../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js
 var require_util_flow_indent_check = __commonJS({
-  "node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-flow-indent-check.js"(exports) {
     "use strict";
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
@@ -12011,9 +12011,9 @@ var require_util_flow_indent_check = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-map-includes.js
+// ../../main/node_modules/yaml/dist/compose/util-map-includes.js
 var require_util_map_includes = __commonJS({
-  "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
     var identity = require_identity();
     function mapIncludes(ctx, items, search) {
@@ -12027,9 +12027,9 @@ var require_util_map_includes = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-map.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-map.js
 var require_resolve_block_map = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
@@ -12135,9 +12135,9 @@ var require_resolve_block_map = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-seq.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-seq.js
 var require_resolve_block_seq = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
     var YAMLSeq = require_YAMLSeq();
     var resolveProps = require_resolve_props();
@@ -12186,9 +12186,9 @@ var require_resolve_block_seq = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-end.js
+// ../../main/node_modules/yaml/dist/compose/resolve-end.js
 var require_resolve_end = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end, offset, reqSpace, onError) {
       let comment = "";
@@ -12229,9 +12229,9 @@ var require_resolve_end = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-collection.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js
 var require_resolve_flow_collection = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Pair = require_Pair();
@@ -12244,9 +12244,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -12282,7 +12282,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -12322,7 +12322,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep && !props.found) {
+        if (!isMap3 && !sep && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -12345,7 +12345,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep)
                 for (const st of sep) {
                   if (st === valueProps.found)
@@ -12377,7 +12377,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -12393,7 +12393,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce, ...ee] = fc.end;
       let cePos = offset;
       if (ce?.source === expectedEnd)
@@ -12423,9 +12423,9 @@ var require_resolve_flow_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-collection.js
+// ../../main/node_modules/yaml/dist/compose/compose-collection.js
 var require_compose_collection = __commonJS({
-  "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -12488,9 +12488,9 @@ var require_compose_collection = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-block-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js
 var require_resolve_block_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
@@ -12671,9 +12671,9 @@ var require_resolve_block_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/resolve-flow-scalar.js
+// ../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js
 var require_resolve_flow_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
     var Scalar = require_Scalar();
     var resolveEnd = require_resolve_end();
@@ -12892,9 +12892,9 @@ var require_resolve_flow_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-scalar.js
+// ../../main/node_modules/yaml/dist/compose/compose-scalar.js
 var require_compose_scalar = __commonJS({
-  "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
     var Scalar = require_Scalar();
@@ -12973,9 +12973,9 @@ var require_compose_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/util-empty-scalar-position.js
+// ../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js
 var require_util_empty_scalar_position = __commonJS({
-  "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
     function emptyScalarPosition(offset, before, pos) {
       if (before) {
@@ -13003,9 +13003,9 @@ var require_util_empty_scalar_position = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-node.js
+// ../../main/node_modules/yaml/dist/compose/compose-node.js
 var require_compose_node = __commonJS({
-  "node_modules/yaml/dist/compose/compose-node.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
@@ -13109,9 +13109,9 @@ var require_compose_node = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/compose-doc.js
+// ../../main/node_modules/yaml/dist/compose/compose-doc.js
 var require_compose_doc = __commonJS({
-  "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
     var Document = require_Document();
     var composeNode = require_compose_node();
@@ -13152,9 +13152,9 @@ var require_compose_doc = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/compose/composer.js
+// ../../main/node_modules/yaml/dist/compose/composer.js
 var require_composer = __commonJS({
-  "node_modules/yaml/dist/compose/composer.js"(exports) {
+  "../../main/node_modules/yaml/dist/compose/composer.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
@@ -13360,9 +13360,9 @@ ${end.comment}` : end.comment;
   }
 });
 
-// node_modules/yaml/dist/parse/cst-scalar.js
+// ../../main/node_modules/yaml/dist/parse/cst-scalar.js
 var require_cst_scalar = __commonJS({
-  "node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-scalar.js"(exports) {
     "use strict";
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -13545,9 +13545,9 @@ var require_cst_scalar = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-stringify.js
+// ../../main/node_modules/yaml/dist/parse/cst-stringify.js
 var require_cst_stringify = __commonJS({
-  "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
     var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
@@ -13606,9 +13606,9 @@ var require_cst_stringify = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/cst-visit.js
+// ../../main/node_modules/yaml/dist/parse/cst-visit.js
 var require_cst_visit = __commonJS({
-  "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP = /* @__PURE__ */ Symbol("skip children");
@@ -13621,9 +13621,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path) => {
+    visit2.itemAtPath = (cst, path2) => {
       let item = cst;
-      for (const [field, index] of path) {
+      for (const [field, index] of path2) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -13632,23 +13632,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path) => {
-      const parent = visit2.itemAtPath(cst, path.slice(0, -1));
-      const field = path[path.length - 1][0];
+    visit2.parentCollection = (cst, path2) => {
+      const parent = visit2.itemAtPath(cst, path2.slice(0, -1));
+      const field = path2[path2.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path, item, visitor) {
-      let ctrl = visitor(item, path);
+    function _visit(path2, item, visitor) {
+      let ctrl = visitor(item, path2);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -13659,18 +13659,18 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path);
+            ctrl = ctrl(item, path2);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
     }
     exports.visit = visit2;
   }
 });
 
-// node_modules/yaml/dist/parse/cst.js
+// ../../main/node_modules/yaml/dist/parse/cst.js
 var require_cst = __commonJS({
-  "node_modules/yaml/dist/parse/cst.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/cst.js"(exports) {
     "use strict";
     var cstScalar = require_cst_scalar();
     var cstStringify = require_cst_stringify();
@@ -13680,7 +13680,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -13764,15 +13764,15 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
 });
 
-// node_modules/yaml/dist/parse/lexer.js
+// ../../main/node_modules/yaml/dist/parse/lexer.js
 var require_lexer = __commonJS({
-  "node_modules/yaml/dist/parse/lexer.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
     function isEmpty(ch) {
@@ -14359,9 +14359,9 @@ var require_lexer = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/line-counter.js
+// ../../main/node_modules/yaml/dist/parse/line-counter.js
 var require_line_counter = __commonJS({
-  "node_modules/yaml/dist/parse/line-counter.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
     var LineCounter2 = class {
       constructor() {
@@ -14390,9 +14390,9 @@ var require_line_counter = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/parse/parser.js
+// ../../main/node_modules/yaml/dist/parse/parser.js
 var require_parser = __commonJS({
-  "node_modules/yaml/dist/parse/parser.js"(exports) {
+  "../../main/node_modules/yaml/dist/parse/parser.js"(exports) {
     "use strict";
     var node_process = __require("process");
     var cst = require_cst();
@@ -15264,9 +15264,9 @@ var require_parser = __commonJS({
   }
 });
 
-// node_modules/yaml/dist/public-api.js
+// ../../main/node_modules/yaml/dist/public-api.js
 var require_public_api = __commonJS({
-  "node_modules/yaml/dist/public-api.js"(exports) {
+  "../../main/node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -15294,7 +15294,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -15320,7 +15320,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -15356,14 +15356,14 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
 
-// node_modules/yaml/dist/index.js
+// ../../main/node_modules/yaml/dist/index.js
 var require_dist2 = __commonJS({
-  "node_modules/yaml/dist/index.js"(exports) {
+  "../../main/node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
     var Document = require_Document();
@@ -15459,7 +15459,7 @@ function renderDiagnosticsGitHub(diagnostics) {
 function processIo() {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, now: () => /* @__PURE__ */ new Date() };
 }
-var ANSI = (open, close) => (text) => `\x1B[${open}m${text}\x1B[${close}m`;
+var ANSI = (open2, close) => (text) => `\x1B[${open2}m${text}\x1B[${close}m`;
 function styleFor(stream, env) {
   const forced = env.FORCE_COLOR !== void 0 && env.FORCE_COLOR !== "0";
   const wanted = forced || stream.isTTY === true && env.NO_COLOR === void 0 && env.FORCE_COLOR !== "0" && env.TERM !== "dumb";
@@ -15528,6 +15528,9 @@ function stringOption(commandLine, name, fallback) {
   const value = commandLine.values[name];
   return typeof value === "string" ? value : fallback;
 }
+function flagOption(commandLine, name) {
+  return commandLine.values[name] === true;
+}
 function choiceOption(commandLine, name, choices, fallback) {
   const value = stringOption(commandLine, name);
   if (value === void 0) return fallback;
@@ -15545,22 +15548,255 @@ function defaultDiagnosticsFormat(io) {
 }
 var FILE_OPTION = { file: { type: "string", short: "f" } };
 var NOW_OPTION = { now: { type: "string" } };
+var KEY_FILE_OPTION = { "key-file": { type: "string" } };
+
+// src/crypto/fernet.ts
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { inspect } from "node:util";
+var VERSION = 128;
+var HEADER_LENGTH = 1 + 8 + 16;
+var HMAC_LENGTH = 32;
+var BLOCK_SIZE = 16;
+var MIN_TOKEN_LENGTH = HEADER_LENGTH + BLOCK_SIZE + HMAC_LENGTH;
+var MAX_CLOCK_SKEW_SECONDS = 60;
+var FernetError = class extends Error {
+  constructor(reason, message) {
+    super(message);
+    this.reason = reason;
+  }
+  reason;
+  name = "FernetError";
+};
+var FernetKey = class {
+  #raw;
+  constructor(raw) {
+    if (raw.length !== 32) throw new FernetError("bad-key", `a Fernet key is 32 bytes, got ${raw.length}`);
+    this.#raw = Buffer.from(raw);
+  }
+  /** A copy of the 32 raw bytes (signing key, then encryption key). */
+  rawBytes() {
+    return Buffer.from(this.#raw);
+  }
+  /** The key as text: base64url with `=` padding, the form Python accepts. */
+  encode() {
+    return encodeBase64Url(this.#raw);
+  }
+  get signingKey() {
+    return Buffer.from(this.#raw.subarray(0, 16));
+  }
+  get encryptionKey() {
+    return Buffer.from(this.#raw.subarray(16));
+  }
+  toString() {
+    return "[FernetKey]";
+  }
+  toJSON() {
+    return "[FernetKey]";
+  }
+  [inspect.custom]() {
+    return "[FernetKey]";
+  }
+};
+function generateFernetKey() {
+  return encodeBase64Url(randomBytes(32));
+}
+function parseFernetKey(text) {
+  const raw = decodeBase64Url(text);
+  if (raw === null) throw new FernetError("bad-key", "a Fernet key must be base64url text (A-Z a-z 0-9 - _, optional = padding)");
+  if (raw.length !== 32) throw new FernetError("bad-key", `a Fernet key decodes to 32 bytes, this one to ${raw.length}`);
+  return new FernetKey(raw);
+}
+function encryptFernet(key, plaintext, options = {}) {
+  const iv = options.iv ?? randomBytes(16);
+  if (iv.length !== 16) throw new RangeError(`a Fernet IV is 16 bytes, got ${iv.length}`);
+  const now = options.now ?? currentUnixSeconds();
+  if (!Number.isSafeInteger(now) || now < 0) throw new RangeError(`a Fernet timestamp is a non-negative integer, got ${now}`);
+  const header = Buffer.alloc(HEADER_LENGTH);
+  header[0] = VERSION;
+  header.writeBigUInt64BE(BigInt(now), 1);
+  iv.copy(header, 9);
+  const cipher = createCipheriv("aes-128-cbc", key.encryptionKey, iv);
+  const data = typeof plaintext === "string" ? Buffer.from(plaintext, "utf8") : plaintext;
+  const signed = Buffer.concat([header, cipher.update(data), cipher.final()]);
+  const mac = createHmac("sha256", key.signingKey).update(signed).digest();
+  return encodeBase64Url(Buffer.concat([signed, mac]));
+}
+function decryptFernet(key, token, options = {}) {
+  const data = decodeToken(token);
+  const issuedAt = Number(data.readBigUInt64BE(1));
+  if (options.ttlSeconds !== void 0) {
+    const now = options.now ?? currentUnixSeconds();
+    if (issuedAt + options.ttlSeconds < now) {
+      throw new FernetError("expired", `the token is older than its ${options.ttlSeconds}-second lifetime`);
+    }
+    if (now + MAX_CLOCK_SKEW_SECONDS < issuedAt) {
+      throw new FernetError("from-future", `the token's timestamp is more than ${MAX_CLOCK_SKEW_SECONDS} seconds in the future`);
+    }
+  }
+  const signedEnd = data.length - HMAC_LENGTH;
+  const expected = createHmac("sha256", key.signingKey).update(data.subarray(0, signedEnd)).digest();
+  if (!timingSafeEqual(expected, data.subarray(signedEnd))) {
+    throw new FernetError("bad-hmac", "the token does not verify under this key (wrong key or altered token)");
+  }
+  const decipher = createDecipheriv("aes-128-cbc", key.encryptionKey, data.subarray(9, HEADER_LENGTH));
+  decipher.setAutoPadding(false);
+  const padded = Buffer.concat([decipher.update(data.subarray(HEADER_LENGTH, signedEnd)), decipher.final()]);
+  return { plaintext: removePkcs7Padding(padded), issuedAt };
+}
+function readFernetTimestamp(token) {
+  return Number(decodeToken(token).readBigUInt64BE(1));
+}
+function decodeToken(token) {
+  const data = decodeBase64Url(token);
+  if (data === null) throw new FernetError("bad-base64", "the token is not valid base64url");
+  const cipherLength = data.length - HEADER_LENGTH - HMAC_LENGTH;
+  if (cipherLength <= 0) {
+    throw new FernetError("too-short", `the token decodes to ${data.length} bytes, fewer than the minimum ${MIN_TOKEN_LENGTH}`);
+  }
+  if (data[0] !== VERSION) throw new FernetError("bad-version", "the token does not start with Fernet version byte 0x80");
+  if (cipherLength % BLOCK_SIZE !== 0) {
+    throw new FernetError("bad-length", "the ciphertext is not a whole number of 16-byte blocks");
+  }
+  return data;
+}
+function removePkcs7Padding(padded) {
+  const count = padded[padded.length - 1] ?? 0;
+  let valid = count >= 1 && count <= BLOCK_SIZE;
+  for (let i = padded.length - count; valid && i < padded.length; i++) valid = padded[i] === count;
+  if (!valid) throw new FernetError("bad-padding", "the decrypted data has invalid PKCS7 padding");
+  return padded.subarray(0, padded.length - count);
+}
+function encodeBase64Url(bytes) {
+  const text = bytes.toString("base64url");
+  return text + "=".repeat((4 - text.length % 4) % 4);
+}
+function decodeBase64Url(text) {
+  const match = /^([A-Za-z0-9_-]*)(={0,2})$/.exec(text);
+  if (match === null) return null;
+  const body = match[1] ?? "";
+  const padding = match[2] ?? "";
+  if (body.length % 4 === 1) return null;
+  if (padding !== "" && (body.length + padding.length) % 4 !== 0) return null;
+  const bytes = Buffer.from(body, "base64url");
+  return bytes.toString("base64url") === body ? bytes : null;
+}
+function currentUnixSeconds() {
+  return Math.floor(Date.now() / 1e3);
+}
+
+// src/crypto/key-ring.ts
+import { createHash } from "node:crypto";
+var KeyRingError = class extends Error {
+  constructor(code, message, options) {
+    super(message, options);
+    this.code = code;
+  }
+  code;
+  name = "KeyRingError";
+};
+function keyId(key) {
+  return createHash("sha256").update(key.rawBytes()).digest("hex").slice(0, 8);
+}
+function parseKeyRing(text, source = "CREDLEDGER_KEY") {
+  const entries = text.split(/\r?\n/).map((line) => line.replace(/#.*/, "")).flatMap((line) => line.split(",")).map((entry) => entry.trim()).filter((entry) => entry !== "");
+  const keys = entries.map((entry, index) => {
+    try {
+      return parseFernetKey(entry);
+    } catch (error) {
+      const why = error instanceof FernetError ? error.message : String(error);
+      throw new KeyRingError("bad-key", `key ${index + 1} in ${source} is not a Fernet key: ${why}`, { cause: error });
+    }
+  });
+  return createKeyRing(keys, source);
+}
+function createKeyRing(keys, source) {
+  const ringKeys = keys.map((key) => ({ id: keyId(key), key }));
+  const [first, ...rest] = ringKeys;
+  if (first === void 0) throw new KeyRingError("no-keys", `${source} holds no key`);
+  const seen = /* @__PURE__ */ new Set();
+  for (const { id } of ringKeys) {
+    if (seen.has(id)) throw new KeyRingError("duplicate-key", `${source} lists key ${id} more than once`);
+    seen.add(id);
+  }
+  return { source, keys: [first, ...rest] };
+}
+function primaryKey(ring) {
+  return ring.keys[0];
+}
+function findKey(ring, id) {
+  return ring.keys.find((entry) => entry.id === id);
+}
+function describeKeyIds(ring) {
+  return ring.keys.map((entry) => entry.id).join(", ");
+}
+
+// src/cli/exit-codes.ts
+var ExitCode = {
+  /** Success: valid, nothing due past the threshold, every operation done. */
+  ok: 0,
+  /** Findings: invalid inventory, a --fail-on threshold met, a failed operation. */
+  findings: 1,
+  /** Usage: unknown flag or command, missing file, missing key. */
+  usage: 2,
+  /** External failure: git, network, DocuElevate or GitHub could not be used. */
+  external: 3,
+  /** `plan --detailed-exitcode`: the plan has changes. */
+  changes: 2
+};
+
+// src/cli/commands/keygen-command.ts
+var keygenCommand = {
+  name: "keygen",
+  summary: "make a new master key: the key on stdout, its key id on stderr",
+  help: `Usage: credledger keygen [--quiet]
+
+Prints a new random master key (a Fernet key: 32 bytes, base64url) on stdout, alone on its line,
+and its key id with what to do next on stderr. So both of these capture only the key:
+
+  credledger keygen > credledger.key          # a key file for --key-file (keep it out of git)
+  gh secret set CREDLEDGER_KEY --body "$(credledger keygen --quiet)"
+
+  -q, --quiet   print only the key (nothing on stderr)
+
+The key is not stored anywhere: keep it in a password manager and in your CI secret.`,
+  options: { quiet: { type: "boolean", short: "q" } },
+  async run(commandLine, io) {
+    const key = generateFernetKey();
+    const id = keyId(parseFernetKey(key));
+    io.stdout.write(`${key}
+`);
+    if (!flagOption(commandLine, "quiet")) {
+      io.stderr.write(
+        `key id ${id}: values encrypted under this key are written fernet:${id}:…
+Keep the key secret: in CREDLEDGER_KEY (the CI secret) or a key file for --key-file, never in git.
+To replace a key: put the new one first (CREDLEDGER_KEY=new,old), run \`credledger rekey\`, commit, then drop the old one.
+`
+      );
+    }
+    return ExitCode.ok;
+  }
+};
+
+// src/app/inventory-file.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { open, readFile, realpath, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
 
 // src/core/diagnostics.ts
-function formatDocumentPath(path) {
+function formatDocumentPath(path2) {
   let text = "";
-  for (const segment of path) {
+  for (const segment of path2) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
     else text += `[${JSON.stringify(segment)}]`;
   }
   return text;
 }
-function errorAt(code, path, message, atKey = false) {
-  return { code, severity: "error", message, path, atKey };
+function errorAt(code, path2, message, atKey = false) {
+  return { code, severity: "error", message, path: path2, atKey };
 }
-function warningAt(code, path, message, atKey = false) {
-  return { code, severity: "warning", message, path, atKey };
+function warningAt(code, path2, message, atKey = false) {
+  return { code, severity: "warning", message, path: path2, atKey };
 }
 function hasErrors(diagnostics) {
   return diagnostics.some((diagnostic) => diagnostic.severity === "error");
@@ -15570,105 +15806,6 @@ function sortDiagnostics(diagnostics) {
     (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code)
   );
 }
-
-// src/core/rotation.ts
-var DEFAULT_INTERVAL_DAYS = {
-  api_key: 90,
-  oauth_client_secret: 180,
-  oauth_refresh_token: null,
-  password: 90,
-  admin_password: 90,
-  session_secret: null,
-  private_key: 365,
-  service_account: 365,
-  token: 365,
-  certificate: 365
-};
-var DEFAULT_DUE_SOON_DAYS = 14;
-function isEventDrivenKind(kind) {
-  return DEFAULT_INTERVAL_DAYS[kind] === null;
-}
-function rotationIntervalOf(credential, policy) {
-  if (isEventDrivenKind(credential.kind)) return void 0;
-  if (credential.every) return credential.every;
-  const policyKind = credential.kind === "admin_password" && !policy.intervals.admin_password ? "password" : credential.kind;
-  const fromPolicy = policy.intervals[policyKind];
-  if (fromPolicy) return fromPolicy;
-  const days = DEFAULT_INTERVAL_DAYS[credential.kind];
-  return days === null ? void 0 : daysDuration(days);
-}
-function dueSoonWindowOf(policy) {
-  return policy.dueSoon ?? daysDuration(DEFAULT_DUE_SOON_DAYS);
-}
-function assessRotation(inventory, credential, now) {
-  const lastRotated = credential.rotated ?? credential.created;
-  const interval = rotationIntervalOf(credential, inventory.policy);
-  const candidates = [];
-  const after = (event) => lastRotated === void 0 || lastRotated < event;
-  if (interval && lastRotated) {
-    const due2 = addDays(lastRotated, interval.days);
-    const text = due2 <= now ? `${interval.text} interval elapsed on ${due2}` : `${interval.text} interval ends ${due2}`;
-    candidates.push({ code: "interval", due: due2, text });
-  }
-  for (const person of inventory.people.values()) {
-    if (!person.left || !after(person.left)) continue;
-    if (credential.owner !== person.id && !credential.access.includes(person.id)) continue;
-    const verb = person.left <= now ? "left" : "leaves";
-    candidates.push({ code: "personnel", due: person.left, text: `${person.id} ${verb} ${person.left}`, person: person.id });
-  }
-  if (credential.compromised && after(credential.compromised)) {
-    candidates.push({ code: "compromised", due: credential.compromised, text: `suspected compromise on ${credential.compromised}` });
-  }
-  if (credential.revoked && after(credential.revoked)) {
-    candidates.push({ code: "revoked", due: credential.revoked, text: `revoked on ${credential.revoked}: re-authorise` });
-  }
-  const severity = candidates.some((reason) => reason.code === "compromised") ? "critical" : "normal";
-  const due = candidates.reduce((earliest, reason) => earliest === void 0 || reason.due < earliest ? reason.due : earliest, void 0);
-  const warnFrom = (date) => addDays(date, -dueSoonWindowOf(inventory.policy).days);
-  const reasons = candidates.filter((reason) => warnFrom(reason.due) <= now).sort((a, b) => a.due.localeCompare(b.due));
-  let state;
-  if (due === void 0) state = lastRotated === void 0 ? "unknown" : "ok";
-  else if (due <= now) state = "overdue";
-  else if (warnFrom(due) <= now) state = "due-soon";
-  else state = "ok";
-  if (severity === "critical") state = "overdue";
-  return { credential, lastRotated, interval, due, state, severity, reasons };
-}
-
-// src/core/status-report.ts
-var STATE_ORDER = { overdue: 0, "due-soon": 1, unknown: 2, ok: 3 };
-function buildStatusReport(inventory, now) {
-  const rows = [];
-  for (const credential of inventory.credentials) {
-    const assessment = assessRotation(inventory, credential, now);
-    const deployments = credential.deployments.length > 0 ? credential.deployments : [null];
-    for (const deployment of deployments) {
-      rows.push({
-        id: credential.id,
-        setting: credential.setting,
-        deployment,
-        kind: credential.kind,
-        owner: credential.owner,
-        rotated: assessment.lastRotated ?? null,
-        due: assessment.due ?? null,
-        state: assessment.state,
-        reasons: assessment.reasons.map((reason) => reason.text)
-      });
-    }
-  }
-  rows.sort(
-    (a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || (a.due ?? "9999").localeCompare(b.due ?? "9999") || a.id.localeCompare(b.id) || (a.deployment ?? "").localeCompare(b.deployment ?? "")
-  );
-  const summary = { ok: 0, "due-soon": 0, overdue: 0, unknown: 0 };
-  for (const row of rows) summary[row.state] += 1;
-  return { now, credentials: rows, summary };
-}
-function statusMeetsThreshold(report, threshold) {
-  return report.credentials.some((row) => row.state === "overdue" || threshold === "due-soon" && row.state === "due-soon");
-}
-
-// src/app/inventory-file.ts
-import { readFile } from "node:fs/promises";
 
 // src/core/inventory-schema.ts
 var import__ = __toESM(require__(), 1);
@@ -16056,31 +16193,31 @@ var FRIENDLY_PATTERNS = {
   "#/$defs/envName/pattern": "must be the name of an environment variable (letters, digits and _)"
 };
 function toFinding(error) {
-  const path = parsePointer(error.instancePath);
-  const where = path.length === 0 ? "the file" : `\`${String(path[path.length - 1])}\``;
+  const path2 = parsePointer(error.instancePath);
+  const where = path2.length === 0 ? "the file" : `\`${String(path2[path2.length - 1])}\``;
   switch (error.keyword) {
     case "required":
-      return errorAt("schema-required", path, `${where} is missing the required property \`${String(error.params.missingProperty)}\``);
+      return errorAt("schema-required", path2, `${where} is missing the required property \`${String(error.params.missingProperty)}\``);
     case "additionalProperties":
-      return errorAt("schema-unknown-property", [...path, String(error.params.additionalProperty)], `unknown property \`${String(error.params.additionalProperty)}\` in ${where}`, true);
+      return errorAt("schema-unknown-property", [...path2, String(error.params.additionalProperty)], `unknown property \`${String(error.params.additionalProperty)}\` in ${where}`, true);
     case "propertyNames":
-      return errorAt("schema-name", [...path, String(error.params.propertyName)], `\`${String(error.params.propertyName)}\` is not a valid name: ${FRIENDLY_PATTERNS["#/$defs/identifier/pattern"]}`, true);
+      return errorAt("schema-name", [...path2, String(error.params.propertyName)], `\`${String(error.params.propertyName)}\` is not a valid name: ${FRIENDLY_PATTERNS["#/$defs/identifier/pattern"]}`, true);
     case "enum":
-      return errorAt("schema-enum", path, `${where} must be one of: ${error.params.allowedValues.join(", ")}`);
+      return errorAt("schema-enum", path2, `${where} must be one of: ${error.params.allowedValues.join(", ")}`);
     case "const":
-      return errorAt("schema-const", path, `${where} must be ${JSON.stringify(error.params.allowedValue)}`);
+      return errorAt("schema-const", path2, `${where} must be ${JSON.stringify(error.params.allowedValue)}`);
     case "pattern": {
       const friendly = Object.entries(FRIENDLY_PATTERNS).find(([suffix]) => error.schemaPath.endsWith(suffix.slice(1)))?.[1];
-      return errorAt("schema-format", path, `${where} ${friendly ?? `must match ${String(error.params.pattern)}`}`);
+      return errorAt("schema-format", path2, `${where} ${friendly ?? `must match ${String(error.params.pattern)}`}`);
     }
     case "format":
-      return errorAt("schema-format", path, `${where} must be a valid ${String(error.params.format)}`);
+      return errorAt("schema-format", path2, `${where} must be a valid ${String(error.params.format)}`);
     case "type":
-      return errorAt("schema-type", path, `${where} must be ${article(String(error.params.type))}`);
+      return errorAt("schema-type", path2, `${where} must be ${article(String(error.params.type))}`);
     case "uniqueItems":
-      return errorAt("schema-duplicate-item", path, `${where} lists the same entry twice (items ${String(error.params.j)} and ${String(error.params.i)})`);
+      return errorAt("schema-duplicate-item", path2, `${where} lists the same entry twice (items ${String(error.params.j)} and ${String(error.params.i)})`);
     default:
-      return errorAt(`schema-${error.keyword}`, path, `${where} ${error.message ?? "is invalid"}`);
+      return errorAt(`schema-${error.keyword}`, path2, `${where} ${error.message ?? "is invalid"}`);
   }
 }
 function article(type) {
@@ -16101,6 +16238,27 @@ var CREDENTIAL_KINDS = [
   "token",
   "certificate"
 ];
+function listSealedValues(inventory) {
+  const entries = [];
+  for (const credential of inventory.credentials) {
+    if (credential.value !== void 0) {
+      entries.push({ place: { credentialId: credential.id }, sealed: credential.value, path: ["credentials", credential.id, "value"] });
+    }
+    for (const [deployment, sealed] of Object.entries(credential.values ?? {})) {
+      entries.push({ place: { credentialId: credential.id, deployment }, sealed, path: ["credentials", credential.id, "values", deployment] });
+    }
+  }
+  return entries;
+}
+function findCredential(inventory, id) {
+  return inventory.credentials.find((credential) => credential.id === id);
+}
+function listValuePlaces(inventory) {
+  return inventory.credentials.flatMap((credential) => {
+    const deployments = /* @__PURE__ */ new Set([...inventory.deployments.keys(), ...credential.deployments, ...Object.keys(credential.values ?? {})]);
+    return [{ credentialId: credential.id }, ...[...deployments].map((deployment) => ({ credentialId: credential.id, deployment }))];
+  });
+}
 
 // src/core/yaml-source.ts
 var import_yaml = __toESM(require_dist2(), 1);
@@ -16139,10 +16297,10 @@ function findFirstAliasOffset(document) {
   });
   return offset;
 }
-function resolveNode(document, path) {
+function resolveNode(document, path2) {
   let current = document.contents;
   let keyNode = null;
-  for (const segment of path) {
+  for (const segment of path2) {
     if ((0, import_yaml.isAlias)(current)) current = current.resolve(document);
     if ((0, import_yaml.isMap)(current)) {
       const pair = current.items.find((item) => (0, import_yaml.isPair)(item) && ((0, import_yaml.isScalar)(item.key) ? item.key.value : item.key) === segment);
@@ -16207,9 +16365,9 @@ function readInventory(text, file) {
 }
 function checkDates(data) {
   const findings = [];
-  const check = (value, path) => {
+  const check = (value, path2) => {
     if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isCalendarDate(value)) {
-      findings.push(errorAt("invalid-date", path, `${value} is not a real calendar date`));
+      findings.push(errorAt("invalid-date", path2, `${value} is not a real calendar date`));
     }
   };
   for (const [id, person] of Object.entries(isRecord(data.people) ? data.people : {})) {
@@ -16781,6 +16939,70 @@ function findSetting(key) {
   return SETTINGS_BY_KEY.get(key);
 }
 
+// src/core/rotation.ts
+var DEFAULT_INTERVAL_DAYS = {
+  api_key: 90,
+  oauth_client_secret: 180,
+  oauth_refresh_token: null,
+  password: 90,
+  admin_password: 90,
+  session_secret: null,
+  private_key: 365,
+  service_account: 365,
+  token: 365,
+  certificate: 365
+};
+var DEFAULT_DUE_SOON_DAYS = 14;
+function isEventDrivenKind(kind) {
+  return DEFAULT_INTERVAL_DAYS[kind] === null;
+}
+function rotationIntervalOf(credential, policy) {
+  if (isEventDrivenKind(credential.kind)) return void 0;
+  if (credential.every) return credential.every;
+  const policyKind = credential.kind === "admin_password" && !policy.intervals.admin_password ? "password" : credential.kind;
+  const fromPolicy = policy.intervals[policyKind];
+  if (fromPolicy) return fromPolicy;
+  const days = DEFAULT_INTERVAL_DAYS[credential.kind];
+  return days === null ? void 0 : daysDuration(days);
+}
+function dueSoonWindowOf(policy) {
+  return policy.dueSoon ?? daysDuration(DEFAULT_DUE_SOON_DAYS);
+}
+function assessRotation(inventory, credential, now) {
+  const lastRotated = credential.rotated ?? credential.created;
+  const interval = rotationIntervalOf(credential, inventory.policy);
+  const candidates = [];
+  const after = (event) => lastRotated === void 0 || lastRotated < event;
+  if (interval && lastRotated) {
+    const due2 = addDays(lastRotated, interval.days);
+    const text = due2 <= now ? `${interval.text} interval elapsed on ${due2}` : `${interval.text} interval ends ${due2}`;
+    candidates.push({ code: "interval", due: due2, text });
+  }
+  for (const person of inventory.people.values()) {
+    if (!person.left || !after(person.left)) continue;
+    if (credential.owner !== person.id && !credential.access.includes(person.id)) continue;
+    const verb = person.left <= now ? "left" : "leaves";
+    candidates.push({ code: "personnel", due: person.left, text: `${person.id} ${verb} ${person.left}`, person: person.id });
+  }
+  if (credential.compromised && after(credential.compromised)) {
+    candidates.push({ code: "compromised", due: credential.compromised, text: `suspected compromise on ${credential.compromised}` });
+  }
+  if (credential.revoked && after(credential.revoked)) {
+    candidates.push({ code: "revoked", due: credential.revoked, text: `revoked on ${credential.revoked}: re-authorise` });
+  }
+  const severity = candidates.some((reason) => reason.code === "compromised") ? "critical" : "normal";
+  const due = candidates.reduce((earliest, reason) => earliest === void 0 || reason.due < earliest ? reason.due : earliest, void 0);
+  const warnFrom = (date) => addDays(date, -dueSoonWindowOf(inventory.policy).days);
+  const reasons = candidates.filter((reason) => warnFrom(reason.due) <= now).sort((a, b) => a.due.localeCompare(b.due));
+  let state;
+  if (due === void 0) state = lastRotated === void 0 ? "unknown" : "ok";
+  else if (due <= now) state = "overdue";
+  else if (warnFrom(due) <= now) state = "due-soon";
+  else state = "ok";
+  if (severity === "critical") state = "overdue";
+  return { credential, lastRotated, interval, due, state, severity, reasons };
+}
+
 // src/core/sealed-value-format.ts
 var SEALED_VALUE_PATTERN = /^fernet:([0-9a-f]{8}):([A-Za-z0-9_-]{20,}={0,2})$/;
 function parseSealedValueText(text) {
@@ -16823,11 +17045,11 @@ var knownDeployments = (inventory) => inventory.credentials.flatMap((credential)
     });
   }
   for (const deployment of Object.keys(credential.values ?? {})) {
-    const path = ["credentials", credential.id, "values", deployment];
+    const path2 = ["credentials", credential.id, "values", deployment];
     if (!inventory.deployments.has(deployment)) {
-      findings.push(errorAt("unknown-deployment", path, `deployment \`${deployment}\` is not listed under \`deployments\``, true));
+      findings.push(errorAt("unknown-deployment", path2, `deployment \`${deployment}\` is not listed under \`deployments\``, true));
     } else if (!credential.deployments.includes(deployment)) {
-      findings.push(warningAt("value-for-unused-deployment", path, `a value for \`${deployment}\`, which this credential is not pushed to`, true));
+      findings.push(warningAt("value-for-unused-deployment", path2, `a value for \`${deployment}\`, which this credential is not pushed to`, true));
     }
   }
   return findings;
@@ -16858,26 +17080,26 @@ var oneCredentialPerSetting = (inventory) => {
 };
 var knownSettings = (inventory) => inventory.credentials.flatMap((credential) => {
   if (!credential.setting) return [];
-  const path = ["credentials", credential.id, "setting"];
+  const path2 = ["credentials", credential.id, "setting"];
   const setting = findSetting(credential.setting);
   if (setting?.environment_only) {
-    return [errorAt("environment-only-setting", path, `\`${credential.setting}\` can only be set in the deployment's environment; DocuElevate's settings API refuses it`)];
+    return [errorAt("environment-only-setting", path2, `\`${credential.setting}\` can only be set in the deployment's environment; DocuElevate's settings API refuses it`)];
   }
   if (!setting && !credential.custom) {
-    return [warningAt("unknown-setting", path, `\`${credential.setting}\` is not one of DocuElevate's sensitive settings; add \`custom: true\` if that is intended`)];
+    return [warningAt("unknown-setting", path2, `\`${credential.setting}\` is not one of DocuElevate's sensitive settings; add \`custom: true\` if that is intended`)];
   }
   return [];
 });
 var consistentDates = (inventory, { today }) => {
   const findings = [];
   for (const credential of inventory.credentials) {
-    const path = (field) => ["credentials", credential.id, field];
+    const path2 = (field) => ["credentials", credential.id, field];
     if (credential.created && credential.rotated && credential.rotated < credential.created) {
-      findings.push(errorAt("rotated-before-created", path("rotated"), `rotated ${credential.rotated} is before created ${credential.created}`));
+      findings.push(errorAt("rotated-before-created", path2("rotated"), `rotated ${credential.rotated} is before created ${credential.created}`));
     }
     for (const field of ["created", "rotated", "compromised", "revoked"]) {
       const date = credential[field];
-      if (date && date > today) findings.push(errorAt("date-in-future", path(field), `${field} ${date} is after today (${today})`));
+      if (date && date > today) findings.push(errorAt("date-in-future", path2(field), `${field} ${date} is after today (${today})`));
     }
   }
   return findings;
@@ -16890,12 +17112,12 @@ var ownersStillHere = (inventory, { today }) => inventory.credentials.flatMap((c
   if (!left || left > today) return [];
   return [errorAt("owner-has-left", ["credentials", credential.id, "owner"], `owner \`${credential.owner}\` left on ${left}: hand the credential to someone who is still here`)];
 });
-function plaintextFinding(credential, path, text) {
+function plaintextFinding(credential, path2, text) {
   const looksLike = describePlaintext(text);
-  const place = path.length > 3 ? ` --deployment ${String(path[3])}` : "";
+  const place = path2.length > 3 ? ` --deployment ${String(path2[3])}` : "";
   return errorAt(
     "plaintext-value",
-    path,
+    path2,
     `this value is not encrypted${looksLike ? ` (it looks like ${looksLike})` : ""}: remove it and store it with \`credledger set ${credential.id}${place} --value-stdin\`, then rotate it, since it has been in git`
   );
 }
@@ -16968,6 +17190,934 @@ async function readInventoryText(file) {
 async function loadInventoryFile(file, today) {
   return checkInventoryText(await readInventoryText(file), file, today);
 }
+async function replaceInventoryText(file, previous, next) {
+  if (await readInventoryText(file) !== previous) {
+    throw new ExternalError(`${file} changed while credledger was editing it; nothing was written: run the command again`);
+  }
+  const target = await realpath(file);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes2(6).toString("hex")}.tmp`);
+  try {
+    const { mode } = await stat(target);
+    const handle = await open(temporary, "wx", mode & 511);
+    try {
+      await handle.writeFile(next, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new ExternalError(`cannot write ${file}: ${error.code ?? error.message}`, { cause: error });
+  }
+}
+
+// src/app/key-source.ts
+import { readFile as readFile2 } from "node:fs/promises";
+var KEY_ENVIRONMENT_VARIABLE = "CREDLEDGER_KEY";
+async function loadOptionalKeyRing(options) {
+  try {
+    if (options.keyFile !== void 0) {
+      let text;
+      try {
+        text = await readFile2(options.keyFile, "utf8");
+      } catch (error) {
+        throw new UsageError(`cannot read key file ${options.keyFile}: ${error.code ?? error.message}`);
+      }
+      return parseKeyRing(text, options.keyFile);
+    }
+    const fromEnvironment = options.env[KEY_ENVIRONMENT_VARIABLE];
+    if (fromEnvironment === void 0 || fromEnvironment.trim() === "") return void 0;
+    return parseKeyRing(fromEnvironment, KEY_ENVIRONMENT_VARIABLE);
+  } catch (error) {
+    if (error instanceof KeyRingError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+async function loadKeyRing(options) {
+  const ring = await loadOptionalKeyRing(options);
+  if (!ring) throw new UsageError(`no key: set ${KEY_ENVIRONMENT_VARIABLE} (comma-separated Fernet keys, the first encrypts) or pass --key-file PATH; \`credledger keygen\` makes one`);
+  return ring;
+}
+
+// src/core/yaml-edit.ts
+var import_yaml2 = __toESM(require_dist2(), 1);
+import { isDeepStrictEqual } from "node:util";
+var YamlEditError = class extends Error {
+  constructor(message, path2) {
+    super(message);
+    this.path = path2;
+  }
+  path;
+  name = "YamlEditError";
+};
+function editYamlScalars(text, edits, order = () => void 0) {
+  let edited = text;
+  for (const edit of edits) edited = applyEdit(edited, edit, order);
+  checkEditedData(text, edited, edits);
+  return edited;
+}
+function parseStrict(text, path2) {
+  const document = (0, import_yaml2.parseDocument)(text, { uniqueKeys: true, keepSourceTokens: false });
+  if (document.errors.length > 0) throw new YamlEditError(`the text has YAML errors (${document.errors[0]?.code ?? "unknown"}); fix them first`, path2);
+  return document;
+}
+function findPair(map, key) {
+  return map.items.find((pair) => (0, import_yaml2.isScalar)(pair.key) && pair.key.value === key);
+}
+function rangeOf(node, path2) {
+  const range = node?.range;
+  if (!range) throw new YamlEditError(`no source position for ${path2.join(".")}`, path2);
+  return range;
+}
+function applyEdit(text, edit, order) {
+  const document = parseStrict(text, edit.path);
+  const chain = [];
+  let node = document.contents;
+  for (const [index, key] of edit.path.entries()) {
+    const here = edit.path.slice(0, index);
+    if (!(0, import_yaml2.isMap)(node)) throw new YamlEditError(`${here.join(".") || "the document"} is not a mapping, so ${key} cannot be set in it`, edit.path);
+    chain.push(node);
+    const pair = findPair(node, key);
+    if (pair === void 0) return insertEntry(text, chain, here, edit.path.slice(index), edit.value, order);
+    if (index === edit.path.length - 1) return replaceScalar(text, pair, edit);
+    node = pair.value;
+  }
+  throw new YamlEditError("an edit needs a non-empty path", edit.path);
+}
+function replaceScalar(text, pair, edit) {
+  const node = pair.value;
+  if (!(0, import_yaml2.isScalar)(node)) throw new YamlEditError(`${edit.path.join(".")} is not a single written-out value (it is a collection or an alias)`, edit.path);
+  const [start, end] = rangeOf(node, edit.path);
+  const old = text.slice(start, end);
+  let rendered = renderScalar(edit.value, node.type);
+  if (start === end && text[start - 1] === ":") rendered = ` ${rendered}`;
+  const lineBreak = /\r?\n$/.exec(old)?.[0] ?? "";
+  return text.slice(0, start) + rendered + lineBreak + text.slice(end);
+}
+function insertEntry(text, chain, parentPath, keys, value, order) {
+  const map = chain[chain.length - 1];
+  const [first] = keys;
+  if (first === void 0) throw new YamlEditError("nothing to insert", parentPath);
+  const preferred = order(parentPath);
+  const anchor = chooseAnchor(map, first, preferred);
+  return map.flow ? insertIntoFlowMap(text, map, anchor, keys, value, parentPath) : insertIntoBlockMap(text, chain, anchor, keys, value, parentPath);
+}
+function chooseAnchor(map, key, preferred) {
+  const last = map.items[map.items.length - 1];
+  const rank = preferred?.indexOf(key) ?? -1;
+  if (preferred === void 0 || rank < 0) return last;
+  const before = map.items.filter((pair) => {
+    const other = preferred.indexOf((0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "");
+    return other >= 0 && other < rank;
+  });
+  if (before.length > 0) return before[before.length - 1];
+  const anyRanked = map.items.some((pair) => preferred.includes((0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : ""));
+  return anyRanked ? void 0 : last;
+}
+function lineStartOf(text, offset) {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+function lineBreakOf(text) {
+  return text.includes("\r\n") ? "\r\n" : "\n";
+}
+function endOfPair(pair, path2) {
+  return rangeOf(pair.value ?? pair.key, path2)[1];
+}
+function insertIntoBlockMap(text, chain, anchor, keys, value, path2) {
+  const map = chain[chain.length - 1];
+  const firstKey = map.items[0]?.key;
+  if (firstKey === void 0) throw new YamlEditError(`${path2.join(".")} is an empty mapping`, path2);
+  const keyStart = rangeOf(firstKey, path2)[0];
+  const indent = keyStart - lineStartOf(text, keyStart);
+  const step = indentStep(text, chain, indent, path2);
+  const eol = lineBreakOf(text);
+  const lines = keys.map((key, depth) => `${" ".repeat(indent + depth * step)}${renderKey(key)}:${depth === keys.length - 1 ? ` ${renderScalar(value)}` : ""}`);
+  const block = lines.join(eol) + eol;
+  if (anchor === void 0) {
+    const at = lineStartOf(text, keyStart);
+    return text.slice(0, at) + block + text.slice(at);
+  }
+  const end = endOfPair(anchor, path2);
+  if (end > 0 && text[end - 1] === "\n") return text.slice(0, end) + block + text.slice(end);
+  const newline = text.indexOf("\n", end);
+  if (newline < 0) return text + eol + block.slice(0, -eol.length);
+  return text.slice(0, newline + 1) + block + text.slice(newline + 1);
+}
+function indentStep(text, chain, indent, path2) {
+  const parent = chain[chain.length - 2];
+  const parentKey = parent?.items[0]?.key;
+  if (parent === void 0 || parent.flow || parentKey === void 0) return 2;
+  const parentStart = rangeOf(parentKey, path2)[0];
+  const step = indent - (parentStart - lineStartOf(text, parentStart));
+  return step > 0 ? step : 2;
+}
+function insertIntoFlowMap(text, map, anchor, keys, value, path2) {
+  const entry = keys.reduceRight((inner, key, depth) => depth === keys.length - 1 ? `${renderKey(key)}: ${inner}` : `${renderKey(key)}: { ${inner} }`, renderScalar(value));
+  const firstPair = map.items[0];
+  if (firstPair === void 0) {
+    const open2 = rangeOf(map, path2)[0];
+    return `${text.slice(0, open2 + 1)} ${entry} ${text.slice(open2 + 1)}`;
+  }
+  if (anchor === void 0) {
+    const at = rangeOf(firstPair.key, path2)[0];
+    return `${text.slice(0, at)}${entry}, ${text.slice(at)}`;
+  }
+  const end = endOfPair(anchor, path2);
+  return `${text.slice(0, end)}, ${entry}${text.slice(end)}`;
+}
+function renderScalar(value, style) {
+  if (style === "QUOTE_SINGLE" && !/[\n\r']/.test(value)) return `'${value}'`;
+  if (style === "QUOTE_DOUBLE" || style === "QUOTE_SINGLE") return JSON.stringify(value);
+  return isSafePlain(value) ? value : JSON.stringify(value);
+}
+function renderKey(key) {
+  return isSafePlain(key) ? key : JSON.stringify(key);
+}
+function isSafePlain(text) {
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_.:=+/-]*$/.test(text) || text.endsWith(":")) return false;
+  const probe = (0, import_yaml2.parseDocument)(`[${text}]`);
+  const item = onlyItemOf(probe.contents);
+  return probe.errors.length === 0 && (0, import_yaml2.isScalar)(item) && item.value === text;
+}
+function onlyItemOf(contents) {
+  const items = contents?.items;
+  return items?.length === 1 ? items[0] : void 0;
+}
+function checkEditedData(before, after, edits) {
+  const expected = parseStrict(before, []).toJS();
+  for (const edit of edits) setIn(expected, edit.path, edit.value);
+  const actual = parseStrict(after, []).toJS();
+  if (!isDeepStrictEqual(actual, expected)) {
+    throw new YamlEditError(`editing ${edits.map((edit) => edit.path.join(".")).join(", ")} in place would change other data; edit the file by hand`, edits[0]?.path ?? []);
+  }
+}
+function setIn(target, path2, value) {
+  let current = target;
+  for (const [index, key] of path2.entries()) {
+    if (index === path2.length - 1) {
+      current[key] = value;
+      return;
+    }
+    const next = current[key];
+    if (typeof next !== "object" || next === null) current[key] = {};
+    current = current[key];
+  }
+}
+
+// src/core/inventory-edit.ts
+var CREDENTIAL_FIELD_ORDER = [
+  "setting",
+  "kind",
+  "custom",
+  "owner",
+  "access",
+  "issuer",
+  "description",
+  "deployments",
+  "group",
+  "created",
+  "rotated",
+  "every",
+  "compromised",
+  "revoked",
+  "value",
+  "values"
+];
+function valuePathOf(place) {
+  return place.deployment === void 0 ? ["credentials", place.credentialId, "value"] : ["credentials", place.credentialId, "values", place.deployment];
+}
+function writeValuesInText(text, writes, deploymentOrder = []) {
+  const edits = writes.flatMap((write) => [
+    { path: valuePathOf(write.place), value: write.sealed },
+    ...write.rotated === void 0 ? [] : [{ path: ["credentials", write.place.credentialId, "rotated"], value: write.rotated }]
+  ]);
+  const order = (parentPath) => {
+    if (parentPath.length === 2 && parentPath[0] === "credentials") return CREDENTIAL_FIELD_ORDER;
+    if (parentPath.length === 3 && parentPath[0] === "credentials" && parentPath[2] === "values") return deploymentOrder;
+    return void 0;
+  };
+  return editYamlScalars(text, edits, order);
+}
+
+// src/crypto/sealed-value.ts
+import { createHmac as createHmac2, hkdfSync } from "node:crypto";
+
+// src/crypto/secret-value.ts
+import { createHash as createHash2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+import { inspect as inspect2 } from "node:util";
+var REDACTED = "[redacted]";
+var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var SecretValue = class _SecretValue {
+  // A private field is invisible to JSON, spread, Object.keys and test-runner diff printers.
+  #plaintext;
+  constructor(plaintext) {
+    this.#plaintext = plaintext;
+  }
+  /**
+   * Wraps decrypted bytes, which must be UTF-8 (every credential value is text).
+   * @throws TypeError when they are not; the message does not contain the bytes.
+   */
+  static fromUtf8(bytes) {
+    return new _SecretValue(utf8.decode(bytes));
+  }
+  /** Returns the plaintext. Callers own what happens to it next. */
+  reveal() {
+    return this.#plaintext;
+  }
+  /** Length in Unicode code points (what DocuElevate, in Python, counts when it masks). */
+  get length() {
+    return [...this.#plaintext].length;
+  }
+  /**
+   * The mask DocuElevate's settings API returns for this value: the first 4 characters and one `*`
+   * per remaining character when longer than 8 characters, else `********`; an empty value stays
+   * empty. Apply compares a read-back against it, which confirms length and prefix, no more.
+   */
+  maskedLikeDocuElevate() {
+    const chars = [...this.#plaintext];
+    if (chars.length === 0) return "";
+    if (chars.length <= 8) return "********";
+    return chars.slice(0, 4).join("") + "*".repeat(chars.length - 4);
+  }
+  /** Compares two values in constant time (digests of equal length, so the length does not leak either). */
+  equals(other) {
+    return timingSafeEqual2(digest(this.#plaintext), digest(other.#plaintext));
+  }
+  toString() {
+    return REDACTED;
+  }
+  toJSON() {
+    return REDACTED;
+  }
+  valueOf() {
+    return REDACTED;
+  }
+  [Symbol.toPrimitive]() {
+    return REDACTED;
+  }
+  [inspect2.custom]() {
+    return REDACTED;
+  }
+};
+function digest(text) {
+  return createHash2("sha256").update(text, "utf8").digest();
+}
+
+// src/crypto/sealed-value.ts
+var SealedValueError = class extends Error {
+  constructor(code, message, place, options) {
+    super(message, options);
+    this.code = code;
+    this.place = place;
+  }
+  code;
+  place;
+  name = "SealedValueError";
+};
+function parseSealedValue(text) {
+  return parseSealedValueText(text) ?? null;
+}
+function describePlace(place) {
+  return place.deployment === void 0 ? place.credentialId : `${place.credentialId} in deployment ${place.deployment}`;
+}
+function derivePlaceKey(masterKey, place) {
+  return deriveKey(masterKey, placeInfo(place));
+}
+function sealValue(ring, place, plaintext, now) {
+  const master = primaryKey(ring);
+  const text = typeof plaintext === "string" ? plaintext : plaintext.reveal();
+  return formatSealed(master.id, encryptFernet(derivePlaceKey(master.key, place), text, { now }));
+}
+function openSealedValue(ring, place, sealed, candidates = []) {
+  return openWithKey(ring, place, sealed, candidates).value;
+}
+function resealValue(ring, place, sealed, candidates = []) {
+  const { value, keyId: keyId2, issuedAt } = openWithKey(ring, place, sealed, candidates);
+  const master = primaryKey(ring);
+  if (keyId2 === master.id) return { sealed, changed: false, fromKeyId: keyId2 };
+  const resealed = encryptFernet(derivePlaceKey(master.key, place), value.reveal(), { now: issuedAt });
+  return { sealed: formatSealed(master.id, resealed), changed: true, fromKeyId: keyId2 };
+}
+function openWithKey(ring, place, sealed, candidates) {
+  const where = describePlace(place);
+  const parts = parseSealedValue(sealed);
+  if (parts === null) {
+    throw new SealedValueError("malformed", `the value of ${where} is not an encrypted value (fernet:<key-id>:<token>)`, place);
+  }
+  const master = requireKey(ring, place, parts.keyId, "it is encrypted");
+  let decrypted;
+  try {
+    decrypted = decryptFernet(derivePlaceKey(master.key, place), parts.token);
+  } catch (error) {
+    if (!(error instanceof FernetError)) throw error;
+    if (error.reason !== "bad-hmac") {
+      throw new SealedValueError("malformed", `the value of ${where} has a damaged token: ${error.message}`, place, { cause: error });
+    }
+    const owner = candidates.find((candidate) => !isSamePlace(candidate, place) && opensIn(master, candidate, parts.token));
+    if (owner !== void 0) {
+      throw new SealedValueError("wrong-place", `this value belongs to ${describePlace(owner)}, not ${where}`, place);
+    }
+    throw new SealedValueError(
+      "not-authentic",
+      `the value of ${where} does not verify under key ${master.id}: it was altered, or sealed for another place`,
+      place,
+      { cause: error }
+    );
+  }
+  try {
+    return { value: SecretValue.fromUtf8(decrypted.plaintext), keyId: master.id, issuedAt: decrypted.issuedAt };
+  } catch (error) {
+    throw new SealedValueError("not-utf8", `the value of ${where} decrypts to bytes that are not UTF-8 text`, place, { cause: error });
+  }
+}
+function requireKey(ring, place, id, what) {
+  const found = findKey(ring, id);
+  if (found !== void 0) return found;
+  throw new SealedValueError(
+    "unknown-key",
+    `the value of ${describePlace(place)}: ${what} under key ${id}, which ${ring.source} does not hold (it holds ${describeKeyIds(ring)})`,
+    place
+  );
+}
+function isSamePlace(a, b) {
+  return a.credentialId === b.credentialId && a.deployment === b.deployment;
+}
+function opensIn(master, place, token) {
+  try {
+    decryptFernet(derivePlaceKey(master.key, place), token);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function placeInfo(place) {
+  const parts = place.deployment === void 0 ? [place.credentialId] : [place.credentialId, place.deployment];
+  if (parts.some((part) => part === "" || part.includes("/"))) {
+    throw new SealedValueError("bad-place", `cannot key a value for ${describePlace(place)}: ids must be non-empty and contain no "/"`, place);
+  }
+  return `credledger/v1/value/${parts.join("/")}`;
+}
+function deriveKey(masterKey, info) {
+  return new FernetKey(Buffer.from(hkdfSync("sha256", masterKey.rawBytes(), Buffer.alloc(0), info, 32)));
+}
+function formatSealed(keyId2, token) {
+  return `fernet:${keyId2}:${token}`;
+}
+
+// src/crypto/inventory-values.ts
+function diagnosticCodeFor(error) {
+  return `value-${error.code}`;
+}
+function findingForSealedValueError(error, path2, advice = "") {
+  return errorAt(diagnosticCodeFor(error), path2, advice === "" ? error.message : `${error.message}; ${advice}`);
+}
+function checkValuesOpen(inventory, ring) {
+  const candidates = listValuePlaces(inventory);
+  const findings = [];
+  const openedByKeyId = {};
+  let examined = 0;
+  for (const entry of listSealedValues(inventory)) {
+    const parts = parseSealedValueText(entry.sealed);
+    if (parts === void 0) continue;
+    examined++;
+    try {
+      openSealedValue(ring, entry.place, entry.sealed, candidates);
+      openedByKeyId[parts.keyId] = (openedByKeyId[parts.keyId] ?? 0) + 1;
+    } catch (error) {
+      if (!(error instanceof SealedValueError)) throw error;
+      findings.push(findingForSealedValueError(error, entry.path));
+    }
+  }
+  return { findings, examined, openedByKeyId };
+}
+
+// src/app/rekey.ts
+async function rekeyInventory(request) {
+  const text = await readInventoryText(request.file);
+  const check = checkInventoryText(text, request.file, request.today);
+  if (!check.inventory) return { kind: "refused", source: check.source, diagnostics: check.diagnostics };
+  const candidates = listValuePlaces(check.inventory);
+  const findings = [];
+  const writes = [];
+  const fromKeyIds = {};
+  const entries = listSealedValues(check.inventory);
+  for (const entry of entries) {
+    const parts = parseSealedValueText(entry.sealed);
+    if (parts === void 0) {
+      findings.push(errorAt("plaintext-value", entry.path, "this value is not encrypted, so rekey cannot move it: store it with `credledger set` first (see `credledger validate`)"));
+      continue;
+    }
+    try {
+      const result = resealValue(request.ring, entry.place, entry.sealed, candidates);
+      fromKeyIds[result.fromKeyId] = (fromKeyIds[result.fromKeyId] ?? 0) + 1;
+      if (result.changed) writes.push({ place: entry.place, sealed: result.sealed });
+    } catch (error) {
+      if (!(error instanceof SealedValueError)) throw error;
+      findings.push(findingForSealedValueError(error, entry.path, "rekey changes nothing until every value opens"));
+    }
+  }
+  const refuse = (all) => ({ kind: "refused", source: check.source, diagnostics: all.map((finding) => placeFinding(check.source, finding)) });
+  if (findings.length > 0) return refuse(findings);
+  if (writes.length > 0) {
+    let edited;
+    try {
+      edited = writeValuesInText(text, writes);
+    } catch (error) {
+      if (!(error instanceof YamlEditError)) throw error;
+      return refuse([errorAt("cannot-edit-in-place", [...error.path], error.message)]);
+    }
+    await replaceInventoryText(request.file, text, edited);
+  }
+  return { kind: "rekeyed", file: request.file, keyId: primaryKey(request.ring).id, values: entries.length, changed: writes.length, fromKeyIds };
+}
+
+// src/cli/refusal-output.ts
+function writeRefusal(io, refusal, closing) {
+  const errors = refusal.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
+  io.stderr.write(`${renderDiagnosticsText(errors, refusal.source.text.split(/\r?\n/), styleFor(io.stderr, io.env))}
+
+${closing}
+`);
+}
+
+// src/cli/commands/rekey-command.ts
+var rekeyCommand = {
+  name: "rekey",
+  summary: "move every value to the first key of the ring (after a new master key)",
+  help: `Usage: credledger rekey [--file F] [--key-file P]
+
+Re-encrypts every value that is not yet under the first key of the ring (CREDLEDGER_KEY=new,old
+or --key-file with the new key on the first line). Each value keeps its token's timestamp, which
+records when it was set. Nothing else in the file changes. All or nothing: when any value cannot
+be opened (a key missing from the ring, a value copied from another place, a plaintext), the file
+is not changed and every such value is reported.
+
+  -f, --file F       inventory file (default: credentials.yaml)
+      --key-file P   read the keys from this file (one per line) instead of CREDLEDGER_KEY
+
+Exit 0 when done (or nothing to do), 1 when refused, 2 on a usage error, 3 when the file cannot be written.`,
+  options: { ...FILE_OPTION, ...KEY_FILE_OPTION },
+  async run(commandLine, io) {
+    const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
+    const ring = await loadKeyRing({ env: io.env, keyFile: stringOption(commandLine, "key-file") });
+    const result = await rekeyInventory({ file, ring, today: toCalendarDate(io.now()) });
+    if (result.kind === "refused") {
+      writeRefusal(io, result, `${file} was not changed: rekey moves every value or none.`);
+      return ExitCode.findings;
+    }
+    io.stdout.write(describeRekey(result));
+    return ExitCode.ok;
+  }
+};
+function plural(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+function describeRekey(result) {
+  if (result.changed === 0) {
+    return `${result.file}: ${result.values === 0 ? "no values" : `all ${plural(result.values, "value")} already under key ${result.keyId}`}; nothing written
+`;
+  }
+  const lines = Object.entries(result.fromKeyIds).sort(([a], [b]) => a === result.keyId ? 1 : b === result.keyId ? -1 : a.localeCompare(b)).map(([id, count]) => `  key ${id}: ${plural(count, "value")}${id === result.keyId ? " already under it, unchanged" : " re-encrypted"}`);
+  return `${result.file}: ${result.changed} of ${plural(result.values, "value")} re-encrypted under key ${result.keyId}
+${lines.join("\n")}
+Commit the change; once every copy of the inventory is re-keyed, the old keys can leave the ring.
+`;
+}
+
+// src/app/value-place.ts
+function requireCredential(inventory, id) {
+  const credential = findCredential(inventory, id);
+  if (credential) return credential;
+  const known = inventory.credentials.map((candidate) => candidate.id);
+  throw new UsageError(`no credential \`${id}\` in the inventory (it has: ${known.join(", ") || "none"})`);
+}
+function requireDeployment(inventory, credential, deployment) {
+  if (!inventory.deployments.has(deployment)) {
+    throw new UsageError(`no deployment \`${deployment}\` in the inventory (it has: ${[...inventory.deployments.keys()].join(", ") || "none"})`);
+  }
+  if (!credential.deployments.includes(deployment)) {
+    throw new UsageError(`\`${credential.id}\` is not pushed to \`${deployment}\` (its deployments: ${credential.deployments.join(", ") || "none"})`);
+  }
+}
+function choosePlaceToSet(inventory, credential, deployment) {
+  if (deployment !== void 0) {
+    requireDeployment(inventory, credential, deployment);
+    if (credential.value !== void 0) {
+      throw new UsageError(
+        `\`${credential.id}\` has one \`value\` for every deployment: leave out --deployment to rotate it, or, to give each deployment its own value, delete its \`value:\` line and run set with --deployment for each of ${credential.deployments.join(", ")}`
+      );
+    }
+    return { credentialId: credential.id, deployment };
+  }
+  if (credential.values !== void 0 && credential.value === void 0) {
+    const [only, ...others] = credential.deployments;
+    if (only !== void 0 && others.length === 0) return { credentialId: credential.id, deployment: only };
+    throw new UsageError(`\`${credential.id}\` has a value per deployment: pass --deployment (one of ${credential.deployments.join(", ")})`);
+  }
+  return { credentialId: credential.id };
+}
+function sealedValueAt(credential, place) {
+  return place.deployment === void 0 ? credential.value : credential.values?.[place.deployment];
+}
+function choosePlaceToRead(inventory, credential, deployment) {
+  if (deployment !== void 0) {
+    requireDeployment(inventory, credential, deployment);
+    if (credential.values?.[deployment] !== void 0) return { credentialId: credential.id, deployment };
+    return credential.value === void 0 ? void 0 : { credentialId: credential.id };
+  }
+  if (credential.value !== void 0) return { credentialId: credential.id };
+  const written = Object.keys(credential.values ?? {});
+  if (written.length === 0) return void 0;
+  const [only, ...others] = written;
+  if (only !== void 0 && others.length === 0) return { credentialId: credential.id, deployment: only };
+  throw new UsageError(`\`${credential.id}\` has a value per deployment: pass --deployment (one of ${written.join(", ")})`);
+}
+
+// src/app/reveal.ts
+async function revealValue(request) {
+  const text = await readInventoryText(request.file);
+  const check = checkInventoryText(text, request.file, request.today);
+  if (!check.inventory) return { kind: "refused", source: check.source, diagnostics: check.diagnostics };
+  const credential = requireCredential(check.inventory, request.credentialId);
+  const refuse = (finding) => ({ kind: "refused", source: check.source, diagnostics: [placeFinding(check.source, finding)] });
+  const place = choosePlaceToRead(check.inventory, credential, request.deployment);
+  if (place === void 0) {
+    const deployment = request.deployment === void 0 ? "" : ` for ${request.deployment}`;
+    return refuse(errorAt("value-missing", ["credentials", credential.id], `\`${credential.id}\` has no value${deployment} in the inventory`, true));
+  }
+  const path2 = valuePathOf(place);
+  const sealed = sealedValueAt(credential, place) ?? "";
+  try {
+    const value = openSealedValue(request.ring, place, sealed, listValuePlaces(check.inventory));
+    const parts = parseSealedValue(sealed);
+    if (parts === null) throw new Error("an opened value has the sealed format");
+    return { kind: "revealed", place, path: formatDocumentPath(path2), keyId: parts.keyId, sealedAt: new Date(readFernetTimestamp(parts.token) * 1e3), value };
+  } catch (error) {
+    if (!(error instanceof SealedValueError)) throw error;
+    return refuse(findingForSealedValueError(error, path2));
+  }
+}
+
+// src/cli/terminal-input.ts
+var CTRL_C = "";
+var CTRL_D = "";
+var BACKSPACE = /* @__PURE__ */ new Set(["", "\b"]);
+async function readAllInput(stdin) {
+  const chunks = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+async function readHiddenLine(stdin) {
+  if (typeof stdin.setRawMode !== "function") return await readLine(stdin) ?? "";
+  stdin.setRawMode(true);
+  try {
+    return await new Promise((resolve, reject) => {
+      let typed = "";
+      const decode = chunkDecoder();
+      const finish = (outcome) => {
+        stdin.off("data", onData);
+        stdin.off("end", onEnd);
+        stdin.pause();
+        outcome();
+      };
+      const onData = (chunk) => {
+        for (const char of decode(chunk)) {
+          if (char === "\r" || char === "\n" || char === CTRL_D) return finish(() => resolve(typed));
+          if (char === CTRL_C) return finish(() => reject(new UsageError("cancelled; nothing was changed")));
+          typed = BACKSPACE.has(char) ? [...typed].slice(0, -1).join("") : typed + char;
+        }
+      };
+      const onEnd = () => finish(() => resolve(typed));
+      stdin.on("data", onData);
+      stdin.on("end", onEnd);
+      stdin.resume();
+    });
+  } finally {
+    stdin.setRawMode(false);
+  }
+}
+function readLine(stdin) {
+  return new Promise((resolve, reject) => {
+    let buffered = "";
+    const decode = chunkDecoder();
+    const finish = (outcome) => {
+      stdin.off("data", onData);
+      stdin.off("end", onEnd);
+      stdin.off("error", onError);
+      stdin.pause();
+      outcome();
+    };
+    const onData = (chunk) => {
+      buffered += decode(chunk);
+      const newline = buffered.indexOf("\n");
+      if (newline >= 0) finish(() => resolve(buffered.slice(0, newline).replace(/\r$/, "")));
+    };
+    const onEnd = () => finish(() => resolve(buffered === "" ? void 0 : buffered));
+    const onError = (error) => finish(() => reject(error));
+    stdin.on("data", onData);
+    stdin.on("end", onEnd);
+    stdin.on("error", onError);
+    stdin.resume();
+  });
+}
+function chunkDecoder() {
+  const decoder = new TextDecoder("utf-8");
+  return (chunk) => typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+}
+
+// src/cli/commands/reveal-command.ts
+var revealCommand = {
+  name: "reveal",
+  summary: "break-glass: print one decrypted value (asks first; --yes to skip)",
+  help: `Usage: credledger reveal <id> [--deployment D] [--yes] [--file F] [--key-file P]
+
+Decrypts one value and prints it on stdout: exactly the value when stdout is a pipe or file, with a
+line break added at a terminal. For break-glass use only: anyone who sees the value holds the
+credential. At a terminal it asks you to type the credential id first; elsewhere (scripts, CI) it
+refuses unless --yes is given. A warning always goes to stderr.
+
+  -d, --deployment D   the value deployment D receives (its own, else the shared one)
+  -y, --yes            do not ask
+  -f, --file F         inventory file (default: credentials.yaml)
+      --key-file P     read the keys from this file (one per line) instead of CREDLEDGER_KEY
+
+Exit 0 when printed, 1 when the value cannot be opened or confirmation was declined, 2 on a usage error.`,
+  options: { ...FILE_OPTION, ...KEY_FILE_OPTION, deployment: { type: "string", short: "d" }, yes: { type: "boolean", short: "y" } },
+  positionals: { min: 1, max: 1, names: "the id of the credential" },
+  async run(commandLine, io) {
+    const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
+    const credentialId = commandLine.positionals[0] ?? "";
+    const confirmed = flagOption(commandLine, "yes");
+    if (!confirmed && io.stdin.isTTY !== true) {
+      throw new UsageError("this would print a plaintext credential, and stdin is not a terminal to confirm at: pass --yes if that is really meant (break-glass use)");
+    }
+    const ring = await loadKeyRing({ env: io.env, keyFile: stringOption(commandLine, "key-file") });
+    const result = await revealValue({ file, credentialId, deployment: stringOption(commandLine, "deployment"), ring, today: toCalendarDate(io.now()) });
+    if (result.kind === "refused") {
+      writeRefusal(io, result, "Nothing was printed.");
+      return ExitCode.findings;
+    }
+    const where = describePlace(result.place);
+    if (!confirmed) {
+      io.stderr.write(`This prints the plaintext of ${where} (${result.path}). Type \`${credentialId}\` to go on: `);
+      const answer = await readLine(io.stdin);
+      if (answer?.trim() !== credentialId) {
+        io.stderr.write("Not confirmed; nothing was printed.\n");
+        return ExitCode.findings;
+      }
+    }
+    io.stderr.write(
+      `credledger reveal: printing the plaintext of ${where} (key ${result.keyId}, encrypted ${result.sealedAt.toISOString().slice(0, 10)}). Break-glass: whoever sees it holds the credential; if it reached a log, a chat or a screen share, rotate it.
+`
+    );
+    io.stdout.write(io.stdout.isTTY === true ? `${result.value.reveal()}
+` : result.value.reveal());
+    return ExitCode.ok;
+  }
+};
+
+// src/app/set-value.ts
+async function setCredentialValue(request) {
+  if (request.value.length === 0) throw new UsageError("the new value is empty: credledger stores values, not their absence");
+  const rotated = request.rotated ?? request.today;
+  if (!isCalendarDate(rotated)) throw new UsageError(`--rotated must be a date written YYYY-MM-DD (got ${rotated})`);
+  if (rotated > request.today) throw new UsageError(`--rotated ${rotated} is after today (${request.today})`);
+  const text = await readInventoryText(request.file);
+  const check = checkInventoryText(text, request.file, request.today);
+  if (!check.inventory) return { kind: "refused", source: check.source, diagnostics: check.diagnostics };
+  const inventory = check.inventory;
+  const credential = requireCredential(inventory, request.credentialId);
+  if (credential.created !== void 0 && rotated < credential.created) {
+    throw new UsageError(`--rotated ${rotated} is before \`${credential.id}\` was created (${credential.created})`);
+  }
+  const place = choosePlaceToSet(inventory, credential, request.deployment);
+  const path2 = valuePathOf(place);
+  const refuse = (finding) => ({ kind: "refused", source: check.source, diagnostics: [placeFinding(check.source, finding)] });
+  const current = sealedValueAt(credential, place);
+  let replaced = { kind: "none" };
+  if (current !== void 0) {
+    const parts = parseSealedValueText(current);
+    let previous;
+    if (parts === void 0) {
+      previous = new SecretValue(current);
+      replaced = { kind: "plaintext" };
+    } else {
+      try {
+        previous = openSealedValue(request.ring, place, current, listValuePlaces(inventory));
+      } catch (error) {
+        if (!(error instanceof SealedValueError)) throw error;
+        return refuse(findingForSealedValueError(error, path2, unreadableAdvice(error, place)));
+      }
+      replaced = { kind: "sealed", keyId: parts.keyId };
+    }
+    if (request.value.equals(previous)) {
+      const where = credential.issuer === void 0 ? "" : ` (get a new one from ${credential.issuer})`;
+      return refuse(errorAt("not-a-rotation", path2, `the new value of ${describePlace(place)} equals the current one: this is not a rotation${where}`));
+    }
+  }
+  const sealed = sealValue(request.ring, place, request.value, Math.floor(request.now.getTime() / 1e3));
+  let edited;
+  try {
+    edited = writeValuesInText(text, [{ place, sealed, rotated: rotated === credential.rotated ? void 0 : rotated }], [...inventory.deployments.keys()]);
+  } catch (error) {
+    if (!(error instanceof YamlEditError)) throw error;
+    return refuse(errorAt("cannot-edit-in-place", path2, error.message));
+  }
+  await replaceInventoryText(request.file, text, edited);
+  return {
+    kind: "set",
+    file: request.file,
+    place,
+    path: formatDocumentPath(path2),
+    keyId: primaryKey(request.ring).id,
+    replaced,
+    rotated: { previous: credential.rotated, current: rotated }
+  };
+}
+function unreadableAdvice(error, place) {
+  const deployment = place.deployment === void 0 ? "" : ` --deployment ${place.deployment}`;
+  const startOver = `delete that line and run \`credledger set ${place.credentialId}${deployment}\` again`;
+  switch (error.code) {
+    case "unknown-key":
+      return `set compares the new value with the current one, so add that key to the ring (after the first), or, if it is lost, ${startOver}`;
+    case "wrong-place":
+      return `the current value was copied from there: ${startOver}`;
+    default:
+      return `set compares the new value with the current one and cannot read it: ${startOver}`;
+  }
+}
+
+// src/cli/commands/set-command.ts
+var setCommand = {
+  name: "set",
+  summary: "store a new value for a credential (a rotation): encrypted, with today as `rotated`",
+  help: `Usage: credledger set <id> (--value-stdin | --value-env VAR) [--deployment D] [--rotated YYYY-MM-DD]
+                      [--file F] [--key-file P]
+
+Encrypts the new value under the first key of the ring (CREDLEDGER_KEY or --key-file) for its
+place in the inventory, writes it, and sets the credential's \`rotated\` to today (UTC). Every other
+byte of the file stays as it was. The value itself is never printed.
+
+      --value-stdin     read the value from stdin. Piped: all of it, minus exactly one trailing
+                        line break (\\n or \\r\\n), so \`echo\`, \`pass show\` and files work; a value
+                        whose own last character is a line break needs a second one. At a terminal:
+                        one line, typed without echo.
+      --value-env VAR   read the value from environment variable VAR, exactly as it is
+  -d, --deployment D    write values.D (this deployment's own value) rather than the shared value;
+                        needed when the credential keeps a value per deployment
+      --rotated DATE    the rotation date to record (default: today, UTC)
+  -f, --file F          inventory file (default: credentials.yaml)
+      --key-file P      read the keys from this file (one per line) instead of CREDLEDGER_KEY
+
+Refuses, and writes nothing, when the new value is empty or equals the current one (that is not a
+rotation: get a new value from the issuer first), or when the current value cannot be opened to
+compare, e.g. because it was copied from another credential.
+
+Exit 0 when written, 1 when refused, 2 on a usage error, 3 when the file cannot be written.`,
+  options: {
+    ...FILE_OPTION,
+    ...KEY_FILE_OPTION,
+    deployment: { type: "string", short: "d" },
+    "value-stdin": { type: "boolean" },
+    "value-env": { type: "string" },
+    rotated: { type: "string" }
+  },
+  positionals: { min: 1, max: 1, names: "the id of the credential" },
+  async run(commandLine, io) {
+    const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
+    const credentialId = commandLine.positionals[0] ?? "";
+    const deployment = stringOption(commandLine, "deployment");
+    const ring = await loadKeyRing({ env: io.env, keyFile: stringOption(commandLine, "key-file") });
+    const value = await readNewValue(commandLine, io, deployment === void 0 ? credentialId : `${credentialId} in ${deployment}`);
+    const now = io.now();
+    const result = await setCredentialValue({
+      file,
+      credentialId,
+      deployment,
+      value,
+      rotated: stringOption(commandLine, "rotated"),
+      today: toCalendarDate(now),
+      now,
+      ring
+    });
+    if (result.kind === "refused") {
+      writeRefusal(io, result, `${file} was not changed.`);
+      return ExitCode.findings;
+    }
+    io.stdout.write(describeSet(result));
+    return ExitCode.ok;
+  }
+};
+async function readNewValue(commandLine, io, what) {
+  const fromStdin = flagOption(commandLine, "value-stdin");
+  const variable = stringOption(commandLine, "value-env");
+  if (fromStdin === (variable !== void 0)) {
+    throw new UsageError("give the new value with exactly one of --value-stdin or --value-env VAR (never as an argument: shell history keeps those)");
+  }
+  if (variable !== void 0) {
+    const value = io.env[variable];
+    if (value === void 0) throw new UsageError(`environment variable ${variable} is not set`);
+    return new SecretValue(value);
+  }
+  if (io.stdin.isTTY === true) {
+    io.stderr.write(`New value for ${what} (typing is hidden; Enter ends it; pipe multi-line values instead): `);
+    const typed = await readHiddenLine(io.stdin);
+    io.stderr.write("\n");
+    return new SecretValue(typed);
+  }
+  const bytes = await readAllInput(io.stdin);
+  try {
+    return SecretValue.fromUtf8(bytes.subarray(0, bytes.length - trailingLineBreakLength(bytes)));
+  } catch {
+    throw new UsageError("the value on stdin is not UTF-8 text");
+  }
+}
+function trailingLineBreakLength(bytes) {
+  if (bytes.length >= 2 && bytes[bytes.length - 2] === 13 && bytes[bytes.length - 1] === 10) return 2;
+  return bytes.length >= 1 && bytes[bytes.length - 1] === 10 ? 1 : 0;
+}
+function describeSet(result) {
+  const replaced = result.replaced.kind === "sealed" ? `, replacing a value under key ${result.replaced.keyId}` : result.replaced.kind === "plaintext" ? ", replacing a plaintext (rotate that credential: it has been in git)" : "";
+  const { previous, current } = result.rotated;
+  const rotated = previous === current ? `${current} (unchanged)` : `${previous ?? "(none)"} -> ${current}`;
+  return `${result.file}: ${result.path}: new value, encrypted under key ${result.keyId}${replaced}
+${result.file}: rotated ${rotated}
+Review with \`git diff\` and commit; the value reaches DocuElevate when the change is applied.
+`;
+}
+
+// src/core/status-report.ts
+var STATE_ORDER = { overdue: 0, "due-soon": 1, unknown: 2, ok: 3 };
+function buildStatusReport(inventory, now) {
+  const rows = [];
+  for (const credential of inventory.credentials) {
+    const assessment = assessRotation(inventory, credential, now);
+    const deployments = credential.deployments.length > 0 ? credential.deployments : [null];
+    for (const deployment of deployments) {
+      rows.push({
+        id: credential.id,
+        setting: credential.setting,
+        deployment,
+        kind: credential.kind,
+        owner: credential.owner,
+        rotated: assessment.lastRotated ?? null,
+        due: assessment.due ?? null,
+        state: assessment.state,
+        reasons: assessment.reasons.map((reason) => reason.text)
+      });
+    }
+  }
+  rows.sort(
+    (a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || (a.due ?? "9999").localeCompare(b.due ?? "9999") || a.id.localeCompare(b.id) || (a.deployment ?? "").localeCompare(b.deployment ?? "")
+  );
+  const summary = { ok: 0, "due-soon": 0, overdue: 0, unknown: 0 };
+  for (const row of rows) summary[row.state] += 1;
+  return { now, credentials: rows, summary };
+}
+function statusMeetsThreshold(report, threshold) {
+  return report.credentials.some((row) => row.state === "overdue" || threshold === "due-soon" && row.state === "due-soon");
+}
 
 // src/app/status.ts
 async function reportStatus(request) {
@@ -17017,20 +18167,6 @@ ${[header, rule, ...rows].join("\n")}
 `;
 }
 
-// src/cli/exit-codes.ts
-var ExitCode = {
-  /** Success: valid, nothing due past the threshold, every operation done. */
-  ok: 0,
-  /** Findings: invalid inventory, a --fail-on threshold met, a failed operation. */
-  findings: 1,
-  /** Usage: unknown flag or command, missing file, missing key. */
-  usage: 2,
-  /** External failure: git, network, DocuElevate or GitHub could not be used. */
-  external: 3,
-  /** `plan --detailed-exitcode`: the plan has changes. */
-  changes: 2
-};
-
 // src/cli/commands/status-command.ts
 var FORMATS = ["text", "json", "markdown"];
 var THRESHOLDS = ["overdue", "due-soon", "never"];
@@ -17071,8 +18207,12 @@ Exit 0, or 1 when --fail-on matches or the inventory has errors.`,
 
 // src/app/validate.ts
 async function validateInventory(request) {
-  const check = await loadInventoryFile(request.file, request.today);
-  return { check, valid: !hasErrors(check.diagnostics) };
+  const loaded = await loadInventoryFile(request.file, request.today);
+  if (request.ring === void 0 || loaded.inventory === void 0) return { check: loaded, valid: !hasErrors(loaded.diagnostics) };
+  const opened = checkValuesOpen(loaded.inventory, request.ring);
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...opened.findings.map((finding) => placeFinding(loaded.source, finding))]);
+  const check = { ...loaded, diagnostics };
+  return { check, valid: !hasErrors(diagnostics), decrypt: { values: opened.examined, openedByKeyId: opened.openedByKeyId } };
 }
 
 // src/cli/commands/validate-command.ts
@@ -17080,27 +18220,37 @@ var FORMATS2 = ["text", "json", "github"];
 var validateCommand = {
   name: "validate",
   summary: "check the inventory: YAML, schema and rules, every problem with file:line:col",
-  help: `Usage: credledger validate [--file F] [--format text|json|github] [--now YYYY-MM-DD]
+  help: `Usage: credledger validate [--file F] [--format text|json|github] [--now YYYY-MM-DD] [--decrypt [--key-file P]]
 
   -f, --file F     inventory file (default: credentials.yaml)
       --format     text (default), json, or github (workflow annotations; the default when GITHUB_ACTIONS=true)
       --now        the day to check dates against (default: today, UTC)
+      --decrypt    also open every value with the keys (CREDLEDGER_KEY or --key-file): each must
+                   decrypt, under a key the ring holds, in the place it was written for
+      --key-file P read the keys from this file (one per line) instead of CREDLEDGER_KEY
 
 Exit 0 when valid (warnings allowed), 1 when invalid, 2 on a usage error.`,
-  options: { ...FILE_OPTION, ...NOW_OPTION, format: { type: "string" } },
+  options: { ...FILE_OPTION, ...NOW_OPTION, ...KEY_FILE_OPTION, format: { type: "string" }, decrypt: { type: "boolean" } },
   async run(commandLine, io) {
     const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
     const format = choiceOption(commandLine, "format", FORMATS2, defaultDiagnosticsFormat(io));
-    const { check, valid } = await validateInventory({ file, today: todayOption(commandLine, io) });
+    const keyFile = stringOption(commandLine, "key-file");
+    const decrypt = flagOption(commandLine, "decrypt");
+    if (keyFile !== void 0 && !decrypt) throw new UsageError("--key-file is only read with --decrypt");
+    const ring = decrypt ? await loadKeyRing({ env: io.env, keyFile }) : void 0;
+    const { check, valid, decrypt: opened } = await validateInventory({ file, today: todayOption(commandLine, io), ring });
     const diagnostics = check.diagnostics;
     if (format === "json") {
       const errors = diagnostics.filter((d) => d.severity === "error").length;
-      io.stdout.write(`${JSON.stringify({ file, valid, diagnostics, summary: { errors, warnings: diagnostics.length - errors } }, null, 2)}
+      const report = { file, valid, diagnostics, summary: { errors, warnings: diagnostics.length - errors }, ...opened ? { decrypt: opened } : {} };
+      io.stdout.write(`${JSON.stringify(report, null, 2)}
 `);
     } else if (format === "github") {
       if (diagnostics.length > 0) io.stdout.write(`${renderDiagnosticsGitHub(diagnostics)}
 `);
       io.stdout.write(`${file}: ${valid ? "valid" : "invalid"} (${summariseDiagnostics(diagnostics)})
+`);
+      if (opened) io.stdout.write(`${describeDecrypt(opened)}
 `);
     } else {
       const style = styleFor(io.stdout, io.env);
@@ -17109,13 +18259,20 @@ Exit 0 when valid (warnings allowed), 1 when invalid, 2 on a usage error.`,
 `);
       io.stdout.write(`${file}: ${valid ? "valid" : "invalid"} (${summariseDiagnostics(diagnostics)})
 `);
+      if (opened) io.stdout.write(`${describeDecrypt(opened)}
+`);
     }
     return valid ? ExitCode.ok : ExitCode.findings;
   }
 };
+function describeDecrypt(summary) {
+  const opened = Object.values(summary.openedByKeyId).reduce((sum, count) => sum + count, 0);
+  const byKey = Object.entries(summary.openedByKeyId).map(([id, count]) => `${count} under key ${id}`);
+  return `decrypted ${opened} of ${summary.values} value${summary.values === 1 ? "" : "s"}${byKey.length > 0 ? ` (${byKey.join(", ")})` : ""}`;
+}
 
 // src/cli/main.ts
-var COMMANDS = [validateCommand, statusCommand];
+var COMMANDS = [validateCommand, statusCommand, keygenCommand, setCommand, rekeyCommand, revealCommand];
 function version() {
   return true ? "0.1.0" : "development";
 }
