@@ -17956,7 +17956,13 @@ async function setCredentialValue(request) {
       return refuse(errorAt("not-a-rotation", path2, `the new value of ${describePlace(place)} equals the current one: this is not a rotation${where}`));
     }
   }
-  const sealed = sealValue(request.ring, place, request.value, Math.floor(request.now.getTime() / 1e3));
+  let sealed;
+  try {
+    sealed = sealValue(request.ring, place, request.value, Math.floor(request.now.getTime() / 1e3));
+  } catch (error) {
+    if (error instanceof SealedValueError) return refuse(findingForSealedValueError(error, path2));
+    throw error;
+  }
   let edited;
   try {
     edited = writeValuesInText(text, [{ place, sealed, rotated: rotated === credential.rotated ? void 0 : rotated }], [...inventory.deployments.keys()]);

@@ -99,7 +99,14 @@ export async function setCredentialValue(request: SetValueRequest): Promise<SetV
     }
   }
 
-  const sealed = sealValue(request.ring, place, request.value, Math.floor(request.now.getTime() / 1000));
+  let sealed: string;
+  try {
+    sealed = sealValue(request.ring, place, request.value, Math.floor(request.now.getTime() / 1000));
+  } catch (error) {
+    // Only an id the schema already rejects (empty, or with a `/`) cannot be keyed.
+    if (error instanceof SealedValueError) return refuse(findingForSealedValueError(error, path));
+    throw error;
+  }
   let edited: string;
   try {
     edited = writeValuesInText(text, [{ place, sealed, rotated: rotated === credential.rotated ? undefined : rotated }], [...inventory.deployments.keys()]);

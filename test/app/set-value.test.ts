@@ -197,3 +197,13 @@ describe('set: refusals leave the file as it was', () => {
     expect(copy.read()).toBe(copy.original);
   });
 });
+
+describe('set: ids that cannot be keyed', () => {
+  it('refuses a credential id with a slash (the schema rejects it too) instead of failing', async () => {
+    const copy = copyExample();
+    // Without a current value, so it is the sealing that refuses.
+    writeFileSync(copy.file, replaceLineOf(copy.original, ['credentials', 'azure-ai', 'value']).replace('\n  azure-ai:\n', '\n  azure/ai:\n'));
+    const result = await set(copy, { credentialId: 'azure/ai', value: secretValue('0f1e2d3c4b5a69788796a5b4c3d2e1f0') });
+    expect(result).toMatchObject({ kind: 'refused', diagnostics: [{ code: 'value-bad-place' }] });
+  });
+});
