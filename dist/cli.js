@@ -197,20 +197,20 @@ var require_ms = __commonJS({
     function fmtLong(ms2) {
       var msAbs = Math.abs(ms2);
       if (msAbs >= d2) {
-        return plural2(ms2, msAbs, d2, "day");
+        return plural3(ms2, msAbs, d2, "day");
       }
       if (msAbs >= h3) {
-        return plural2(ms2, msAbs, h3, "hour");
+        return plural3(ms2, msAbs, h3, "hour");
       }
       if (msAbs >= m2) {
-        return plural2(ms2, msAbs, m2, "minute");
+        return plural3(ms2, msAbs, m2, "minute");
       }
       if (msAbs >= s) {
-        return plural2(ms2, msAbs, s, "second");
+        return plural3(ms2, msAbs, s, "second");
       }
       return ms2 + " ms";
     }
-    function plural2(ms2, msAbs, n, name) {
+    function plural3(ms2, msAbs, n, name) {
       var isPlural = msAbs >= n * 1.5;
       return Math.round(ms2 / n) + " " + name + (isPlural ? "s" : "");
     }
@@ -760,15 +760,15 @@ var require_src2 = __commonJS({
     var fs_1 = __require("fs");
     var debug_1 = __importDefault(require_src());
     var log = debug_1.default("@kwsites/file-exists");
-    function check(path2, isFile, isDirectory) {
-      log(`checking %s`, path2);
+    function check(path3, isFile, isDirectory) {
+      log(`checking %s`, path3);
       try {
-        const stat = fs_1.statSync(path2);
-        if (stat.isFile() && isFile) {
+        const stat2 = fs_1.statSync(path3);
+        if (stat2.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
         }
-        if (stat.isDirectory() && isDirectory) {
+        if (stat2.isDirectory() && isDirectory) {
           log(`[OK] path represents a directory`);
           return true;
         }
@@ -783,8 +783,8 @@ var require_src2 = __commonJS({
         throw e;
       }
     }
-    function exists(path2, type = exports.READABLE) {
-      return check(path2, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    function exists(path3, type = exports.READABLE) {
+      return check(path3, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
     }
     exports.exists = exists;
     exports.FILE = 1;
@@ -4076,8 +4076,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path2) {
-      let input = path2;
+    function removeDotSegments(path3) {
+      let input = path3;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -4151,11 +4151,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path2) {
-      if (path2 === "" || path2[0] === "/") {
-        return removeDotSegments(path2);
+    function removeDotSegmentsRelative(path3) {
+      if (path3 === "" || path3[0] === "/") {
+        return removeDotSegments(path3);
       }
-      const segments = path2.split("/");
+      const segments = path3.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -4518,8 +4518,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path2 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path2 && path2 !== "/" ? path2 : void 0;
+        const path3 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path3 && path3 !== "/" ? path3 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -8906,9 +8906,9 @@ var require_identity = __commonJS({
     var NODE_TYPE = /* @__PURE__ */ Symbol.for("yaml.node.type");
     var isAlias2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === ALIAS;
     var isDocument = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === DOC;
-    var isMap2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
+    var isMap3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === MAP;
     var isPair2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === PAIR;
-    var isScalar2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
+    var isScalar3 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SCALAR;
     var isSeq2 = (node) => !!node && typeof node === "object" && node[NODE_TYPE] === SEQ;
     function isCollection(node) {
       if (node && typeof node === "object")
@@ -8930,7 +8930,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node) => (isScalar2(node) || isCollection(node)) && !!node.anchor;
+    var hasAnchor = (node) => (isScalar3(node) || isCollection(node)) && !!node.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -8942,10 +8942,10 @@ var require_identity = __commonJS({
     exports.isAlias = isAlias2;
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
-    exports.isMap = isMap2;
+    exports.isMap = isMap3;
     exports.isNode = isNode;
     exports.isPair = isPair2;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.isSeq = isSeq2;
   }
 });
@@ -8970,17 +8970,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path2) {
-      const ctrl = callVisitor(key, node, visitor, path2);
+    function visit_(key, node, visitor, path3) {
+      const ctrl = callVisitor(key, node, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visit_(key, ctrl, visitor, path2);
+        replaceNode(key, path3, ctrl);
+        return visit_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path2 = Object.freeze(path2.concat(node));
+          path3 = Object.freeze(path3.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path2);
+            const ci = visit_(i, node.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -8991,13 +8991,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path2 = Object.freeze(path2.concat(node));
-          const ck = visit_("key", node.key, visitor, path2);
+          path3 = Object.freeze(path3.concat(node));
+          const ck = visit_("key", node.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path2);
+          const cv = visit_("value", node.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -9018,17 +9018,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path2) {
-      const ctrl = await callVisitor(key, node, visitor, path2);
+    async function visitAsync_(key, node, visitor, path3) {
+      const ctrl = await callVisitor(key, node, visitor, path3);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path2, ctrl);
-        return visitAsync_(key, ctrl, visitor, path2);
+        replaceNode(key, path3, ctrl);
+        return visitAsync_(key, ctrl, visitor, path3);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path2 = Object.freeze(path2.concat(node));
+          path3 = Object.freeze(path3.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path2);
+            const ci = await visitAsync_(i, node.items[i], visitor, path3);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -9039,13 +9039,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path2 = Object.freeze(path2.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path2);
+          path3 = Object.freeze(path3.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path3);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path2);
+          const cv = await visitAsync_("value", node.value, visitor, path3);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -9072,23 +9072,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path2) {
+    function callVisitor(key, node, visitor, path3) {
       if (typeof visitor === "function")
-        return visitor(key, node, path2);
+        return visitor(key, node, path3);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path2);
+        return visitor.Map?.(key, node, path3);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path2);
+        return visitor.Seq?.(key, node, path3);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path2);
+        return visitor.Pair?.(key, node, path3);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path2);
+        return visitor.Scalar?.(key, node, path3);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path2);
+        return visitor.Alias?.(key, node, path3);
       return void 0;
     }
-    function replaceNode(key, path2, node) {
-      const parent = path2[path2.length - 1];
+    function replaceNode(key, path3, node) {
+      const parent = path3[path3.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -9700,10 +9700,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path2, value) {
+    function collectionFromPath(schema, path3, value) {
       let v2 = value;
-      for (let i = path2.length - 1; i >= 0; --i) {
-        const k2 = path2[i];
+      for (let i = path3.length - 1; i >= 0; --i) {
+        const k2 = path3[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -9722,7 +9722,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path2) => path2 == null || typeof path2 === "object" && !!path2[Symbol.iterator]().next().done;
+    var isEmptyPath = (path3) => path3 == null || typeof path3 === "object" && !!path3[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -9752,11 +9752,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path2, value) {
-        if (isEmptyPath(path2))
+      addIn(path3, value) {
+        if (isEmptyPath(path3))
           this.add(value);
         else {
-          const [key, ...rest] = path2;
+          const [key, ...rest] = path3;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -9770,8 +9770,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        const [key, ...rest] = path2;
+      deleteIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -9785,8 +9785,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        const [key, ...rest] = path2;
+      getIn(path3, keepScalar) {
+        const [key, ...rest] = path3;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -9804,8 +9804,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path2) {
-        const [key, ...rest] = path2;
+      hasIn(path3) {
+        const [key, ...rest] = path3;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -9815,8 +9815,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        const [key, ...rest] = path2;
+      setIn(path3, value) {
+        const [key, ...rest] = path3;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -10207,7 +10207,7 @@ ${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
-      const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+      const { actualString, implicitKey, indent, indentStep: indentStep2, inFlow } = ctx;
       if (implicitKey && value.includes("\n") || inFlow && /[[\]{},]/.test(value)) {
         return quotedString(value, ctx);
       }
@@ -10221,7 +10221,7 @@ ${indent}${start}${value}${end}`;
         if (indent === "") {
           ctx.forceBlockIndent = true;
           return blockString(item, ctx, onComment, onChompKeep);
-        } else if (implicitKey && indent === indentStep) {
+        } else if (implicitKey && indent === indentStep2) {
           return quotedString(value, ctx);
         }
       }
@@ -10405,7 +10405,7 @@ var require_stringifyPair = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
-      const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+      const { allNullValues, doc, indent, indentStep: indentStep2, options: { commentString, indentSeq, simpleKeys } } = ctx;
       let keyComment = identity.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
@@ -10420,7 +10420,7 @@ var require_stringifyPair = __commonJS({
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
-        indent: indent + indentStep
+        indent: indent + indentStep2
       });
       let keyCommentDone = false;
       let chompKeep = false;
@@ -10472,7 +10472,7 @@ ${indent}:`;
       if (!explicitKey && !keyComment && identity.isScalar(value))
         ctx.indentAtStart = str.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep2.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -10777,8 +10777,8 @@ ${indent}${line}` : "\n";
       return str;
     }
     function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
-      const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
-      itemIndent += indentStep;
+      const { indent, indentStep: indentStep2, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+      itemIndent += indentStep2;
       const itemCtx = Object.assign({}, ctx, {
         indent: itemIndent,
         inFlow: true,
@@ -10846,7 +10846,7 @@ ${indent}${line}` : "\n";
           let str = start;
           for (const line of lines)
             str += line ? `
-${indentStep}${indent}${line}` : "\n";
+${indentStep2}${indent}${line}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
@@ -10876,7 +10876,7 @@ var require_YAMLMap = __commonJS({
     var identity = require_identity();
     var Pair = require_Pair();
     var Scalar = require_Scalar();
-    function findPair(items, key) {
+    function findPair2(items, key) {
       const k2 = identity.isScalar(key) ? key.value : key;
       for (const it2 of items) {
         if (identity.isPair(it2)) {
@@ -10937,7 +10937,7 @@ var require_YAMLMap = __commonJS({
           _pair = new Pair.Pair(pair, pair?.value);
         } else
           _pair = new Pair.Pair(pair.key, pair.value);
-        const prev = findPair(this.items, _pair.key);
+        const prev = findPair2(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
           if (!overwrite)
@@ -10957,19 +10957,19 @@ var require_YAMLMap = __commonJS({
         }
       }
       delete(key) {
-        const it2 = findPair(this.items, key);
+        const it2 = findPair2(this.items, key);
         if (!it2)
           return false;
         const del = this.items.splice(this.items.indexOf(it2), 1);
         return del.length > 0;
       }
       get(key, keepScalar) {
-        const it2 = findPair(this.items, key);
+        const it2 = findPair2(this.items, key);
         const node = it2?.value;
         return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
-        return !!findPair(this.items, key);
+        return !!findPair2(this.items, key);
       }
       set(key, value) {
         this.add(new Pair.Pair(key, value), true);
@@ -11006,7 +11006,7 @@ var require_YAMLMap = __commonJS({
       }
     };
     exports.YAMLMap = YAMLMap;
-    exports.findPair = findPair;
+    exports.findPair = findPair2;
   }
 });
 
@@ -12331,9 +12331,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path2, value) {
+      addIn(path3, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path2, value);
+          this.contents.addIn(path3, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -12408,14 +12408,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path2) {
-        if (Collection2.isEmptyPath(path2)) {
+      deleteIn(path3) {
+        if (Collection2.isEmptyPath(path3)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path2) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path3) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -12430,10 +12430,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path2, keepScalar) {
-        if (Collection2.isEmptyPath(path2))
+      getIn(path3, keepScalar) {
+        if (Collection2.isEmptyPath(path3))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path2, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path3, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -12444,10 +12444,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path2) {
-        if (Collection2.isEmptyPath(path2))
+      hasIn(path3) {
+        if (Collection2.isEmptyPath(path3))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path2) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path3) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -12464,13 +12464,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path2, value) {
-        if (Collection2.isEmptyPath(path2)) {
+      setIn(path3, value) {
+        if (Collection2.isEmptyPath(path3)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path2), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path3), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path2, value);
+          this.contents.setIn(path3, value);
         }
       }
       /**
@@ -13054,9 +13054,9 @@ var require_resolve_flow_collection = __commonJS({
     var blockMsg = "Block collections are not allowed within flow collections";
     var isBlock = (token) => token && (token.type === "block-map" || token.type === "block-seq");
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
-      const isMap2 = fc.start.source === "{";
-      const fcName = isMap2 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap2 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const isMap3 = fc.start.source === "{";
+      const fcName = isMap3 ? "flow map" : "flow sequence";
+      const NodeClass = tag?.nodeClass ?? (isMap3 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -13092,7 +13092,7 @@ var require_resolve_flow_collection = __commonJS({
             offset = props.end;
             continue;
           }
-          if (!isMap2 && ctx.options.strict && utilContainsNewline.containsNewline(key))
+          if (!isMap3 && ctx.options.strict && utilContainsNewline.containsNewline(key))
             onError(
               key,
               // checked by containsNewline()
@@ -13132,7 +13132,7 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap2 && !sep2 && !props.found) {
+        if (!isMap3 && !sep2 && !props.found) {
           const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep2, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
@@ -13155,7 +13155,7 @@ var require_resolve_flow_collection = __commonJS({
             startOnNewline: false
           });
           if (valueProps.found) {
-            if (!isMap2 && !props.found && ctx.options.strict) {
+            if (!isMap3 && !props.found && ctx.options.strict) {
               if (sep2)
                 for (const st2 of sep2) {
                   if (st2 === valueProps.found)
@@ -13187,7 +13187,7 @@ var require_resolve_flow_collection = __commonJS({
           const pair = new Pair.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair.srcToken = collItem;
-          if (isMap2) {
+          if (isMap3) {
             const map = coll;
             if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
@@ -13203,7 +13203,7 @@ var require_resolve_flow_collection = __commonJS({
           offset = valueNode ? valueNode.range[2] : valueProps.end;
         }
       }
-      const expectedEnd = isMap2 ? "}" : "]";
+      const expectedEnd = isMap3 ? "}" : "]";
       const [ce2, ...ee3] = fc.end;
       let cePos = offset;
       if (ce2?.source === expectedEnd)
@@ -14431,9 +14431,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path2) => {
+    visit2.itemAtPath = (cst, path3) => {
       let item = cst;
-      for (const [field, index] of path2) {
+      for (const [field, index] of path3) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -14442,23 +14442,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path2) => {
-      const parent = visit2.itemAtPath(cst, path2.slice(0, -1));
-      const field = path2[path2.length - 1][0];
+    visit2.parentCollection = (cst, path3) => {
+      const parent = visit2.itemAtPath(cst, path3.slice(0, -1));
+      const field = path3[path3.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path2, item, visitor) {
-      let ctrl = visitor(item, path2);
+    function _visit(path3, item, visitor) {
+      let ctrl = visitor(item, path3);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path2.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path3.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -14469,10 +14469,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path2);
+            ctrl = ctrl(item, path3);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path2) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path3) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -14490,7 +14490,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar2 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar3 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -14574,7 +14574,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar2;
+    exports.isScalar = isScalar3;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -16104,7 +16104,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -16130,7 +16130,7 @@ var require_public_api = __commonJS({
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning) => log.warn(doc.options.logLevel, warning));
@@ -16166,7 +16166,7 @@ var require_public_api = __commonJS({
     }
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -17252,9 +17252,9 @@ function planIssueReconciliation(desired, existing) {
   for (const want of desired.issues) {
     const candidates = byId.get(want.id) ?? [];
     byId.delete(want.id);
-    const open = candidates.filter((issue) => issue.state === "open").sort((a, b3) => a.number - b3.number);
+    const open2 = candidates.filter((issue) => issue.state === "open").sort((a, b3) => a.number - b3.number);
     const closed = candidates.filter((issue) => issue.state === "closed").sort((a, b3) => b3.number - a.number);
-    const [primary, ...duplicates] = open;
+    const [primary, ...duplicates] = open2;
     if (primary) {
       const changes = changesFor(want, primary, managed);
       const ref = { id: want.id, number: primary.number, url: primary.url };
@@ -17332,8 +17332,8 @@ var init_context = __esm({
           if (existsSync(process.env.GITHUB_EVENT_PATH)) {
             this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
-            const path2 = process.env.GITHUB_EVENT_PATH;
-            process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL}`);
+            const path3 = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path3} does not exist${EOL}`);
           }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -18491,14 +18491,14 @@ var require_util2 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path2 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path3 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path2 && path2[0] !== "/") {
-          path2 = `/${path2}`;
+        if (path3 && path3[0] !== "/") {
+          path3 = `/${path3}`;
         }
-        return new URL(`${origin}${path2}`);
+        return new URL(`${origin}${path3}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -18949,39 +18949,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin }
+          request: { method, path: path3, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path2);
+        debuglog("sending request to %s %s/%s", method, origin, path3);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin },
+          request: { method, path: path3, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path2,
+          path3,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin }
+          request: { method, path: path3, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path2);
+        debuglog("trailers received from %s %s/%s", method, origin, path3);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin },
+          request: { method, path: path3, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path2,
+          path3,
           error.message
         );
       });
@@ -19030,9 +19030,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path2, origin }
+            request: { method, path: path3, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path2);
+          debuglog("sending request to %s %s/%s", method, origin, path3);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -19095,7 +19095,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path2,
+        path: path3,
         method,
         body,
         headers,
@@ -19110,11 +19110,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path2 !== "string") {
+        if (typeof path3 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path2[0] !== "/" && !(path2.startsWith("http://") || path2.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path3[0] !== "/" && !(path3.startsWith("http://") || path3.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path2)) {
+        } else if (invalidPathRegex.test(path3)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -19180,7 +19180,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path2, query) : path2;
+        this.path = query ? buildURL(path3, query) : path3;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -21085,8 +21085,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural2 = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
+      const plural3 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -23873,7 +23873,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path2, host, upgrade, blocking, reset } = request2;
+      const { method, path: path3, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -23954,7 +23954,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path2} HTTP/1.1\r
+      let header = `${method} ${path3} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -24483,7 +24483,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path2, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path3, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -24580,7 +24580,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path2;
+      headers[HTTP2_HEADER_PATH] = path3;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -24933,9 +24933,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path2 = search ? `${pathname}${search}` : pathname;
+        const path3 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path2;
+        this.opts.path = path3;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -26174,10 +26174,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path2 = "/",
+          path: path3 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path2;
+        opts.path = origin + path3;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -28149,20 +28149,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path2) {
-      if (typeof path2 !== "string") {
-        return path2;
+    function safeUrl(path3) {
+      if (typeof path3 !== "string") {
+        return path3;
       }
-      const pathSegments = path2.split("?");
+      const pathSegments = path3.split("?");
       if (pathSegments.length !== 2) {
-        return path2;
+        return path3;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path2, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path2);
+    function matchKey(mockDispatch2, { path: path3, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path3);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -28184,7 +28184,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path2 }) => matchValue(safeUrl(path2), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path3 }) => matchValue(safeUrl(path3), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -28222,9 +28222,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path2, method, body, headers, query } = opts;
+      const { path: path3, method, body, headers, query } = opts;
       return {
-        path: path2,
+        path: path3,
         method,
         body,
         headers,
@@ -28649,9 +28649,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural2) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural2;
+        this.plural = plural3;
       }
       pluralize(count) {
         const one = count === 1;
@@ -28687,10 +28687,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path2, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path3, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path2,
+            Path: path3,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -33569,9 +33569,9 @@ var require_util7 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path2) {
-      for (let i = 0; i < path2.length; ++i) {
-        const code3 = path2.charCodeAt(i);
+    function validateCookiePath(path3) {
+      for (let i = 0; i < path3.length; ++i) {
+        const code3 = path3.charCodeAt(i);
         if (code3 < 32 || // exclude CTLs (0-31)
         code3 > 126 || // exclude DEL and non-ascii
         code3 === 59) {
@@ -36491,11 +36491,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path2 = opts.path;
+          let path3 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path2 = `/${path2}`;
+            path3 = `/${path3}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path2);
+          url = new URL(util.parseOrigin(url).origin + path3);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -42949,7 +42949,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path2) => path2.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
+    (path3) => path3.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
   );
   const regex2 = `^(?:${regexes.map((r2) => `(?:${r2})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -43444,7 +43444,7 @@ function renderDiagnosticsGitHub(diagnostics) {
 function processIo() {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, now: () => /* @__PURE__ */ new Date() };
 }
-var ANSI = (open, close) => (text) => `\x1B[${open}m${text}\x1B[${close}m`;
+var ANSI = (open2, close) => (text) => `\x1B[${open2}m${text}\x1B[${close}m`;
 function styleFor(stream, env) {
   const forced = env.FORCE_COLOR !== void 0 && env.FORCE_COLOR !== "0";
   const wanted = forced || stream.isTTY === true && env.NO_COLOR === void 0 && env.FORCE_COLOR !== "0" && env.TERM !== "dumb";
@@ -43496,6 +43496,234 @@ function defaultDiagnosticsFormat(io2) {
 }
 var FILE_OPTION = { file: { type: "string", short: "f" } };
 var NOW_OPTION = { now: { type: "string" } };
+var KEY_FILE_OPTION = { "key-file": { type: "string" } };
+
+// src/crypto/fernet.ts
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { inspect } from "node:util";
+var VERSION = 128;
+var HEADER_LENGTH = 1 + 8 + 16;
+var HMAC_LENGTH = 32;
+var BLOCK_SIZE = 16;
+var MIN_TOKEN_LENGTH = HEADER_LENGTH + BLOCK_SIZE + HMAC_LENGTH;
+var MAX_CLOCK_SKEW_SECONDS = 60;
+var FernetError = class extends Error {
+  constructor(reason, message) {
+    super(message);
+    this.reason = reason;
+  }
+  reason;
+  name = "FernetError";
+};
+var FernetKey = class {
+  #raw;
+  constructor(raw) {
+    if (raw.length !== 32) throw new FernetError("bad-key", `a Fernet key is 32 bytes, got ${raw.length}`);
+    this.#raw = Buffer.from(raw);
+  }
+  /** A copy of the 32 raw bytes (signing key, then encryption key). */
+  rawBytes() {
+    return Buffer.from(this.#raw);
+  }
+  /** The key as text: base64url with `=` padding, the form Python accepts. */
+  encode() {
+    return encodeBase64Url(this.#raw);
+  }
+  get signingKey() {
+    return Buffer.from(this.#raw.subarray(0, 16));
+  }
+  get encryptionKey() {
+    return Buffer.from(this.#raw.subarray(16));
+  }
+  toString() {
+    return "[FernetKey]";
+  }
+  toJSON() {
+    return "[FernetKey]";
+  }
+  [inspect.custom]() {
+    return "[FernetKey]";
+  }
+};
+function generateFernetKey() {
+  return encodeBase64Url(randomBytes(32));
+}
+function parseFernetKey(text) {
+  const raw = decodeBase64Url(text);
+  if (raw === null) throw new FernetError("bad-key", "a Fernet key must be base64url text (A-Z a-z 0-9 - _, optional = padding)");
+  if (raw.length !== 32) throw new FernetError("bad-key", `a Fernet key decodes to 32 bytes, this one to ${raw.length}`);
+  return new FernetKey(raw);
+}
+function encryptFernet(key, plaintext, options = {}) {
+  const iv = options.iv ?? randomBytes(16);
+  if (iv.length !== 16) throw new RangeError(`a Fernet IV is 16 bytes, got ${iv.length}`);
+  const now = options.now ?? currentUnixSeconds();
+  if (!Number.isSafeInteger(now) || now < 0) throw new RangeError(`a Fernet timestamp is a non-negative integer, got ${now}`);
+  const header = Buffer.alloc(HEADER_LENGTH);
+  header[0] = VERSION;
+  header.writeBigUInt64BE(BigInt(now), 1);
+  iv.copy(header, 9);
+  const cipher = createCipheriv("aes-128-cbc", key.encryptionKey, iv);
+  const data = typeof plaintext === "string" ? Buffer.from(plaintext, "utf8") : plaintext;
+  const signed = Buffer.concat([header, cipher.update(data), cipher.final()]);
+  const mac = createHmac("sha256", key.signingKey).update(signed).digest();
+  return encodeBase64Url(Buffer.concat([signed, mac]));
+}
+function decryptFernet(key, token, options = {}) {
+  const data = decodeToken(token);
+  const issuedAt = Number(data.readBigUInt64BE(1));
+  if (options.ttlSeconds !== void 0) {
+    const now = options.now ?? currentUnixSeconds();
+    if (issuedAt + options.ttlSeconds < now) {
+      throw new FernetError("expired", `the token is older than its ${options.ttlSeconds}-second lifetime`);
+    }
+    if (now + MAX_CLOCK_SKEW_SECONDS < issuedAt) {
+      throw new FernetError("from-future", `the token's timestamp is more than ${MAX_CLOCK_SKEW_SECONDS} seconds in the future`);
+    }
+  }
+  const signedEnd = data.length - HMAC_LENGTH;
+  const expected = createHmac("sha256", key.signingKey).update(data.subarray(0, signedEnd)).digest();
+  if (!timingSafeEqual(expected, data.subarray(signedEnd))) {
+    throw new FernetError("bad-hmac", "the token does not verify under this key (wrong key or altered token)");
+  }
+  const decipher = createDecipheriv("aes-128-cbc", key.encryptionKey, data.subarray(9, HEADER_LENGTH));
+  decipher.setAutoPadding(false);
+  const padded = Buffer.concat([decipher.update(data.subarray(HEADER_LENGTH, signedEnd)), decipher.final()]);
+  return { plaintext: removePkcs7Padding(padded), issuedAt };
+}
+function readFernetTimestamp(token) {
+  return Number(decodeToken(token).readBigUInt64BE(1));
+}
+function decodeToken(token) {
+  const data = decodeBase64Url(token);
+  if (data === null) throw new FernetError("bad-base64", "the token is not valid base64url");
+  const cipherLength = data.length - HEADER_LENGTH - HMAC_LENGTH;
+  if (cipherLength <= 0) {
+    throw new FernetError("too-short", `the token decodes to ${data.length} bytes, fewer than the minimum ${MIN_TOKEN_LENGTH}`);
+  }
+  if (data[0] !== VERSION) throw new FernetError("bad-version", "the token does not start with Fernet version byte 0x80");
+  if (cipherLength % BLOCK_SIZE !== 0) {
+    throw new FernetError("bad-length", "the ciphertext is not a whole number of 16-byte blocks");
+  }
+  return data;
+}
+function removePkcs7Padding(padded) {
+  const count = padded[padded.length - 1] ?? 0;
+  let valid = count >= 1 && count <= BLOCK_SIZE;
+  for (let i = padded.length - count; valid && i < padded.length; i++) valid = padded[i] === count;
+  if (!valid) throw new FernetError("bad-padding", "the decrypted data has invalid PKCS7 padding");
+  return padded.subarray(0, padded.length - count);
+}
+function encodeBase64Url(bytes) {
+  const text = bytes.toString("base64url");
+  return text + "=".repeat((4 - text.length % 4) % 4);
+}
+function decodeBase64Url(text) {
+  const match = /^([A-Za-z0-9_-]*)(={0,2})$/.exec(text);
+  if (match === null) return null;
+  const body = match[1] ?? "";
+  const padding = match[2] ?? "";
+  if (body.length % 4 === 1) return null;
+  if (padding !== "" && (body.length + padding.length) % 4 !== 0) return null;
+  const bytes = Buffer.from(body, "base64url");
+  return bytes.toString("base64url") === body ? bytes : null;
+}
+function currentUnixSeconds() {
+  return Math.floor(Date.now() / 1e3);
+}
+
+// src/crypto/key-ring.ts
+import { createHash } from "node:crypto";
+var KeyRingError = class extends Error {
+  constructor(code3, message, options) {
+    super(message, options);
+    this.code = code3;
+  }
+  code;
+  name = "KeyRingError";
+};
+function keyId(key) {
+  return createHash("sha256").update(key.rawBytes()).digest("hex").slice(0, 8);
+}
+function parseKeyRing(text, source = "CREDLEDGER_KEY") {
+  const entries = text.split(/\r?\n/).map((line) => line.replace(/#.*/, "")).flatMap((line) => line.split(",")).map((entry) => entry.trim()).filter((entry) => entry !== "");
+  const keys = entries.map((entry, index) => {
+    try {
+      return parseFernetKey(entry);
+    } catch (error) {
+      const why = error instanceof FernetError ? error.message : String(error);
+      throw new KeyRingError("bad-key", `key ${index + 1} in ${source} is not a Fernet key: ${why}`, { cause: error });
+    }
+  });
+  return createKeyRing(keys, source);
+}
+function createKeyRing(keys, source) {
+  const ringKeys = keys.map((key) => ({ id: keyId(key), key }));
+  const [first, ...rest] = ringKeys;
+  if (first === void 0) throw new KeyRingError("no-keys", `${source} holds no key`);
+  const seen = /* @__PURE__ */ new Set();
+  for (const { id } of ringKeys) {
+    if (seen.has(id)) throw new KeyRingError("duplicate-key", `${source} lists key ${id} more than once`);
+    seen.add(id);
+  }
+  return { source, keys: [first, ...rest] };
+}
+function primaryKey(ring) {
+  return ring.keys[0];
+}
+function findKey(ring, id) {
+  return ring.keys.find((entry) => entry.id === id);
+}
+function describeKeyIds(ring) {
+  return ring.keys.map((entry) => entry.id).join(", ");
+}
+
+// src/cli/exit-codes.ts
+var ExitCode = {
+  /** Success: valid, nothing due past the threshold, every operation done. */
+  ok: 0,
+  /** Findings: invalid inventory, a --fail-on threshold met, a failed operation. */
+  findings: 1,
+  /** Usage: unknown flag or command, missing file, missing key. */
+  usage: 2,
+  /** External failure: git, network, DocuElevate or GitHub could not be used. */
+  external: 3,
+  /** `plan --detailed-exitcode`: the plan has changes. */
+  changes: 2
+};
+
+// src/cli/commands/keygen-command.ts
+var keygenCommand = {
+  name: "keygen",
+  summary: "make a new master key: the key on stdout, its key id on stderr",
+  help: `Usage: credledger keygen [--quiet]
+
+Prints a new random master key (a Fernet key: 32 bytes, base64url) on stdout, alone on its line,
+and its key id with what to do next on stderr. So both of these capture only the key:
+
+  credledger keygen > credledger.key          # a key file for --key-file (keep it out of git)
+  gh secret set CREDLEDGER_KEY --body "$(credledger keygen --quiet)"
+
+  -q, --quiet   print only the key (nothing on stderr)
+
+The key is not stored anywhere: keep it in a password manager and in your CI secret.`,
+  options: { quiet: { type: "boolean", short: "q" } },
+  async run(commandLine, io2) {
+    const key = generateFernetKey();
+    const id = keyId(parseFernetKey(key));
+    io2.stdout.write(`${key}
+`);
+    if (!flagOption(commandLine, "quiet")) {
+      io2.stderr.write(
+        `key id ${id}: values encrypted under this key are written fernet:${id}:…
+Keep the key secret: in CREDLEDGER_KEY (the CI secret) or a key file for --key-file, never in git.
+To replace a key: put the new one first (CREDLEDGER_KEY=new,old), run \`credledger rekey\`, commit, then drop the old one.
+`
+      );
+    }
+    return ExitCode.ok;
+  }
+};
 
 // src/adapters/git-repository.ts
 import { readFile, realpath } from "node:fs/promises";
@@ -47087,23 +47315,25 @@ function openGitRepository(directory) {
 }
 
 // src/app/inventory-file.ts
-import { readFile as readFile2 } from "node:fs/promises";
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { open, readFile as readFile2, realpath as realpath2, rename, rm, stat } from "node:fs/promises";
+import path2 from "node:path";
 
 // src/core/diagnostics.ts
-function formatDocumentPath(path2) {
+function formatDocumentPath(path3) {
   let text = "";
-  for (const segment of path2) {
+  for (const segment of path3) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
     else text += `[${JSON.stringify(segment)}]`;
   }
   return text;
 }
-function errorAt(code3, path2, message, atKey = false) {
-  return { code: code3, severity: "error", message, path: path2, atKey };
+function errorAt(code3, path3, message, atKey = false) {
+  return { code: code3, severity: "error", message, path: path3, atKey };
 }
-function warningAt(code3, path2, message, atKey = false) {
-  return { code: code3, severity: "warning", message, path: path2, atKey };
+function warningAt(code3, path3, message, atKey = false) {
+  return { code: code3, severity: "warning", message, path: path3, atKey };
 }
 function hasErrors(diagnostics) {
   return diagnostics.some((diagnostic) => diagnostic.severity === "error");
@@ -47503,31 +47733,31 @@ var FRIENDLY_PATTERNS = {
   "#/$defs/envName/pattern": "must be the name of an environment variable (letters, digits and _)"
 };
 function toFinding(error) {
-  const path2 = parsePointer(error.instancePath);
-  const where = path2.length === 0 ? "the file" : `\`${String(path2[path2.length - 1])}\``;
+  const path3 = parsePointer(error.instancePath);
+  const where = path3.length === 0 ? "the file" : `\`${String(path3[path3.length - 1])}\``;
   switch (error.keyword) {
     case "required":
-      return errorAt("schema-required", path2, `${where} is missing the required property \`${String(error.params.missingProperty)}\``);
+      return errorAt("schema-required", path3, `${where} is missing the required property \`${String(error.params.missingProperty)}\``);
     case "additionalProperties":
-      return errorAt("schema-unknown-property", [...path2, String(error.params.additionalProperty)], `unknown property \`${String(error.params.additionalProperty)}\` in ${where}`, true);
+      return errorAt("schema-unknown-property", [...path3, String(error.params.additionalProperty)], `unknown property \`${String(error.params.additionalProperty)}\` in ${where}`, true);
     case "propertyNames":
-      return errorAt("schema-name", [...path2, String(error.params.propertyName)], `\`${String(error.params.propertyName)}\` is not a valid name: ${FRIENDLY_PATTERNS["#/$defs/identifier/pattern"]}`, true);
+      return errorAt("schema-name", [...path3, String(error.params.propertyName)], `\`${String(error.params.propertyName)}\` is not a valid name: ${FRIENDLY_PATTERNS["#/$defs/identifier/pattern"]}`, true);
     case "enum":
-      return errorAt("schema-enum", path2, `${where} must be one of: ${error.params.allowedValues.join(", ")}`);
+      return errorAt("schema-enum", path3, `${where} must be one of: ${error.params.allowedValues.join(", ")}`);
     case "const":
-      return errorAt("schema-const", path2, `${where} must be ${JSON.stringify(error.params.allowedValue)}`);
+      return errorAt("schema-const", path3, `${where} must be ${JSON.stringify(error.params.allowedValue)}`);
     case "pattern": {
       const friendly = Object.entries(FRIENDLY_PATTERNS).find(([suffix]) => error.schemaPath.endsWith(suffix.slice(1)))?.[1];
-      return errorAt("schema-format", path2, `${where} ${friendly ?? `must match ${String(error.params.pattern)}`}`);
+      return errorAt("schema-format", path3, `${where} ${friendly ?? `must match ${String(error.params.pattern)}`}`);
     }
     case "format":
-      return errorAt("schema-format", path2, `${where} must be a valid ${String(error.params.format)}`);
+      return errorAt("schema-format", path3, `${where} must be a valid ${String(error.params.format)}`);
     case "type":
-      return errorAt("schema-type", path2, `${where} must be ${article(String(error.params.type))}`);
+      return errorAt("schema-type", path3, `${where} must be ${article(String(error.params.type))}`);
     case "uniqueItems":
-      return errorAt("schema-duplicate-item", path2, `${where} lists the same entry twice (items ${String(error.params.j)} and ${String(error.params.i)})`);
+      return errorAt("schema-duplicate-item", path3, `${where} lists the same entry twice (items ${String(error.params.j)} and ${String(error.params.i)})`);
     default:
-      return errorAt(`schema-${error.keyword}`, path2, `${where} ${error.message ?? "is invalid"}`);
+      return errorAt(`schema-${error.keyword}`, path3, `${where} ${error.message ?? "is invalid"}`);
   }
 }
 function article(type) {
@@ -47570,6 +47800,15 @@ function sealedValueFor(credential, deployment) {
   }
   return void 0;
 }
+function findCredential(inventory, id) {
+  return inventory.credentials.find((credential) => credential.id === id);
+}
+function listValuePlaces(inventory) {
+  return inventory.credentials.flatMap((credential) => {
+    const deployments = /* @__PURE__ */ new Set([...inventory.deployments.keys(), ...credential.deployments, ...Object.keys(credential.values ?? {})]);
+    return [{ credentialId: credential.id }, ...[...deployments].map((deployment) => ({ credentialId: credential.id, deployment }))];
+  });
+}
 
 // src/core/yaml-source.ts
 var import_yaml = __toESM(require_dist4(), 1);
@@ -47608,10 +47847,10 @@ function findFirstAliasOffset(document2) {
   });
   return offset;
 }
-function resolveNode(document2, path2) {
+function resolveNode(document2, path3) {
   let current = document2.contents;
   let keyNode = null;
-  for (const segment of path2) {
+  for (const segment of path3) {
     if ((0, import_yaml.isAlias)(current)) current = current.resolve(document2);
     if ((0, import_yaml.isMap)(current)) {
       const pair = current.items.find((item) => (0, import_yaml.isPair)(item) && ((0, import_yaml.isScalar)(item.key) ? item.key.value : item.key) === segment);
@@ -47676,9 +47915,9 @@ function readInventory(text, file) {
 }
 function checkDates(data) {
   const findings = [];
-  const check = (value, path2) => {
+  const check = (value, path3) => {
     if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isCalendarDate(value)) {
-      findings.push(errorAt("invalid-date", path2, `${value} is not a real calendar date`));
+      findings.push(errorAt("invalid-date", path3, `${value} is not a real calendar date`));
     }
   };
   for (const [id, person] of Object.entries(isRecord(data.people) ? data.people : {})) {
@@ -47802,11 +48041,11 @@ var knownDeployments = (inventory) => inventory.credentials.flatMap((credential)
     });
   }
   for (const deployment of Object.keys(credential.values ?? {})) {
-    const path2 = ["credentials", credential.id, "values", deployment];
+    const path3 = ["credentials", credential.id, "values", deployment];
     if (!inventory.deployments.has(deployment)) {
-      findings.push(errorAt("unknown-deployment", path2, `deployment \`${deployment}\` is not listed under \`deployments\``, true));
+      findings.push(errorAt("unknown-deployment", path3, `deployment \`${deployment}\` is not listed under \`deployments\``, true));
     } else if (!credential.deployments.includes(deployment)) {
-      findings.push(warningAt("value-for-unused-deployment", path2, `a value for \`${deployment}\`, which this credential is not pushed to`, true));
+      findings.push(warningAt("value-for-unused-deployment", path3, `a value for \`${deployment}\`, which this credential is not pushed to`, true));
     }
   }
   return findings;
@@ -47837,26 +48076,26 @@ var oneCredentialPerSetting = (inventory) => {
 };
 var knownSettings = (inventory) => inventory.credentials.flatMap((credential) => {
   if (!credential.setting) return [];
-  const path2 = ["credentials", credential.id, "setting"];
+  const path3 = ["credentials", credential.id, "setting"];
   const setting = findSetting(credential.setting);
   if (setting?.environmentOnly) {
-    return [errorAt("environment-only-setting", path2, `\`${credential.setting}\` can only be set in the deployment's environment; DocuElevate's settings API refuses it`)];
+    return [errorAt("environment-only-setting", path3, `\`${credential.setting}\` can only be set in the deployment's environment; DocuElevate's settings API refuses it`)];
   }
   if (!setting && !credential.custom) {
-    return [warningAt("unknown-setting", path2, `\`${credential.setting}\` is not one of DocuElevate's sensitive settings; add \`custom: true\` if that is intended`)];
+    return [warningAt("unknown-setting", path3, `\`${credential.setting}\` is not one of DocuElevate's sensitive settings; add \`custom: true\` if that is intended`)];
   }
   return [];
 });
 var consistentDates = (inventory, { today }) => {
   const findings = [];
   for (const credential of inventory.credentials) {
-    const path2 = (field) => ["credentials", credential.id, field];
+    const path3 = (field) => ["credentials", credential.id, field];
     if (credential.created && credential.rotated && credential.rotated < credential.created) {
-      findings.push(errorAt("rotated-before-created", path2("rotated"), `rotated ${credential.rotated} is before created ${credential.created}`));
+      findings.push(errorAt("rotated-before-created", path3("rotated"), `rotated ${credential.rotated} is before created ${credential.created}`));
     }
     for (const field of ["created", "rotated", "compromised", "revoked"]) {
       const date = credential[field];
-      if (date && date > today) findings.push(errorAt("date-in-future", path2(field), `${field} ${date} is after today (${today})`));
+      if (date && date > today) findings.push(errorAt("date-in-future", path3(field), `${field} ${date} is after today (${today})`));
     }
   }
   return findings;
@@ -47869,12 +48108,12 @@ var ownersStillHere = (inventory, { today }) => inventory.credentials.flatMap((c
   if (!left || left > today) return [];
   return [warningAt("owner-has-left", ["credentials", credential.id, "owner"], `owner \`${credential.owner}\` left on ${left}: hand the credential to someone who is still here`)];
 });
-function plaintextFinding(credential, path2, text) {
+function plaintextFinding(credential, path3, text) {
   const looksLike = describePlaintext(text);
-  const place = path2.length > 3 ? ` --deployment ${String(path2[3])}` : "";
+  const place = path3.length > 3 ? ` --deployment ${String(path3[3])}` : "";
   return errorAt(
     "plaintext-value",
-    path2,
+    path3,
     `this value is not encrypted${looksLike ? ` (it looks like ${looksLike})` : ""}: remove it and store it with \`credledger set ${credential.id}${place} --value-stdin\`, then rotate it, since it has been in git`
   );
 }
@@ -47948,172 +48187,30 @@ async function readInventoryText(file) {
 async function loadInventoryFile(file, today) {
   return checkInventoryText(await readInventoryText(file), file, today);
 }
+async function replaceInventoryText(file, previous, next) {
+  if (await readInventoryText(file) !== previous) {
+    throw new ExternalError(`${file} changed while credledger was editing it; nothing was written: run the command again`);
+  }
+  const target = await realpath2(file);
+  const temporary = path2.join(path2.dirname(target), `.${path2.basename(target)}.${randomBytes2(6).toString("hex")}.tmp`);
+  try {
+    const { mode } = await stat(target);
+    const handle = await open(temporary, "wx", mode & 511);
+    try {
+      await handle.writeFile(next, "utf8");
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new ExternalError(`cannot write ${file}: ${error.code ?? error.message}`, { cause: error });
+  }
+}
 
 // src/app/key-source.ts
 import { readFile as readFile3 } from "node:fs/promises";
-
-// src/crypto/key-ring.ts
-import { createHash } from "node:crypto";
-
-// src/crypto/fernet.ts
-import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { inspect } from "node:util";
-var VERSION = 128;
-var HEADER_LENGTH = 1 + 8 + 16;
-var HMAC_LENGTH = 32;
-var BLOCK_SIZE = 16;
-var MIN_TOKEN_LENGTH = HEADER_LENGTH + BLOCK_SIZE + HMAC_LENGTH;
-var MAX_CLOCK_SKEW_SECONDS = 60;
-var FernetError = class extends Error {
-  constructor(reason, message) {
-    super(message);
-    this.reason = reason;
-  }
-  reason;
-  name = "FernetError";
-};
-var FernetKey = class {
-  #raw;
-  constructor(raw) {
-    if (raw.length !== 32) throw new FernetError("bad-key", `a Fernet key is 32 bytes, got ${raw.length}`);
-    this.#raw = Buffer.from(raw);
-  }
-  /** A copy of the 32 raw bytes (signing key, then encryption key). */
-  rawBytes() {
-    return Buffer.from(this.#raw);
-  }
-  /** The key as text: base64url with `=` padding, the form Python accepts. */
-  encode() {
-    return encodeBase64Url(this.#raw);
-  }
-  get signingKey() {
-    return Buffer.from(this.#raw.subarray(0, 16));
-  }
-  get encryptionKey() {
-    return Buffer.from(this.#raw.subarray(16));
-  }
-  toString() {
-    return "[FernetKey]";
-  }
-  toJSON() {
-    return "[FernetKey]";
-  }
-  [inspect.custom]() {
-    return "[FernetKey]";
-  }
-};
-function parseFernetKey(text) {
-  const raw = decodeBase64Url(text);
-  if (raw === null) throw new FernetError("bad-key", "a Fernet key must be base64url text (A-Z a-z 0-9 - _, optional = padding)");
-  if (raw.length !== 32) throw new FernetError("bad-key", `a Fernet key decodes to 32 bytes, this one to ${raw.length}`);
-  return new FernetKey(raw);
-}
-function decryptFernet(key, token, options = {}) {
-  const data = decodeToken(token);
-  const issuedAt = Number(data.readBigUInt64BE(1));
-  if (options.ttlSeconds !== void 0) {
-    const now = options.now ?? currentUnixSeconds();
-    if (issuedAt + options.ttlSeconds < now) {
-      throw new FernetError("expired", `the token is older than its ${options.ttlSeconds}-second lifetime`);
-    }
-    if (now + MAX_CLOCK_SKEW_SECONDS < issuedAt) {
-      throw new FernetError("from-future", `the token's timestamp is more than ${MAX_CLOCK_SKEW_SECONDS} seconds in the future`);
-    }
-  }
-  const signedEnd = data.length - HMAC_LENGTH;
-  const expected = createHmac("sha256", key.signingKey).update(data.subarray(0, signedEnd)).digest();
-  if (!timingSafeEqual(expected, data.subarray(signedEnd))) {
-    throw new FernetError("bad-hmac", "the token does not verify under this key (wrong key or altered token)");
-  }
-  const decipher = createDecipheriv("aes-128-cbc", key.encryptionKey, data.subarray(9, HEADER_LENGTH));
-  decipher.setAutoPadding(false);
-  const padded = Buffer.concat([decipher.update(data.subarray(HEADER_LENGTH, signedEnd)), decipher.final()]);
-  return { plaintext: removePkcs7Padding(padded), issuedAt };
-}
-function readFernetTimestamp(token) {
-  return Number(decodeToken(token).readBigUInt64BE(1));
-}
-function decodeToken(token) {
-  const data = decodeBase64Url(token);
-  if (data === null) throw new FernetError("bad-base64", "the token is not valid base64url");
-  const cipherLength = data.length - HEADER_LENGTH - HMAC_LENGTH;
-  if (cipherLength <= 0) {
-    throw new FernetError("too-short", `the token decodes to ${data.length} bytes, fewer than the minimum ${MIN_TOKEN_LENGTH}`);
-  }
-  if (data[0] !== VERSION) throw new FernetError("bad-version", "the token does not start with Fernet version byte 0x80");
-  if (cipherLength % BLOCK_SIZE !== 0) {
-    throw new FernetError("bad-length", "the ciphertext is not a whole number of 16-byte blocks");
-  }
-  return data;
-}
-function removePkcs7Padding(padded) {
-  const count = padded[padded.length - 1] ?? 0;
-  let valid = count >= 1 && count <= BLOCK_SIZE;
-  for (let i = padded.length - count; valid && i < padded.length; i++) valid = padded[i] === count;
-  if (!valid) throw new FernetError("bad-padding", "the decrypted data has invalid PKCS7 padding");
-  return padded.subarray(0, padded.length - count);
-}
-function encodeBase64Url(bytes) {
-  const text = bytes.toString("base64url");
-  return text + "=".repeat((4 - text.length % 4) % 4);
-}
-function decodeBase64Url(text) {
-  const match = /^([A-Za-z0-9_-]*)(={0,2})$/.exec(text);
-  if (match === null) return null;
-  const body = match[1] ?? "";
-  const padding = match[2] ?? "";
-  if (body.length % 4 === 1) return null;
-  if (padding !== "" && (body.length + padding.length) % 4 !== 0) return null;
-  const bytes = Buffer.from(body, "base64url");
-  return bytes.toString("base64url") === body ? bytes : null;
-}
-function currentUnixSeconds() {
-  return Math.floor(Date.now() / 1e3);
-}
-
-// src/crypto/key-ring.ts
-var KeyRingError = class extends Error {
-  constructor(code3, message, options) {
-    super(message, options);
-    this.code = code3;
-  }
-  code;
-  name = "KeyRingError";
-};
-function keyId(key) {
-  return createHash("sha256").update(key.rawBytes()).digest("hex").slice(0, 8);
-}
-function parseKeyRing(text, source = "CREDLEDGER_KEY") {
-  const entries = text.split(/\r?\n/).map((line) => line.replace(/#.*/, "")).flatMap((line) => line.split(",")).map((entry) => entry.trim()).filter((entry) => entry !== "");
-  const keys = entries.map((entry, index) => {
-    try {
-      return parseFernetKey(entry);
-    } catch (error) {
-      const why = error instanceof FernetError ? error.message : String(error);
-      throw new KeyRingError("bad-key", `key ${index + 1} in ${source} is not a Fernet key: ${why}`, { cause: error });
-    }
-  });
-  return createKeyRing(keys, source);
-}
-function createKeyRing(keys, source) {
-  const ringKeys = keys.map((key) => ({ id: keyId(key), key }));
-  const [first, ...rest] = ringKeys;
-  if (first === void 0) throw new KeyRingError("no-keys", `${source} holds no key`);
-  const seen = /* @__PURE__ */ new Set();
-  for (const { id } of ringKeys) {
-    if (seen.has(id)) throw new KeyRingError("duplicate-key", `${source} lists key ${id} more than once`);
-    seen.add(id);
-  }
-  return { source, keys: [first, ...rest] };
-}
-function findKey(ring, id) {
-  return ring.keys.find((entry) => entry.id === id);
-}
-function describeKeyIds(ring) {
-  return ring.keys.map((entry) => entry.id).join(", ");
-}
-
-// src/app/key-source.ts
 init_errors();
 var KEY_ENVIRONMENT_VARIABLE = "CREDLEDGER_KEY";
 async function loadOptionalKeyRing(options) {
@@ -48134,6 +48231,11 @@ async function loadOptionalKeyRing(options) {
     if (error instanceof KeyRingError) throw new UsageError(error.message);
     throw error;
   }
+}
+async function loadKeyRing(options) {
+  const ring = await loadOptionalKeyRing(options);
+  if (!ring) throw new UsageError(`no key: set ${KEY_ENVIRONMENT_VARIABLE} (comma-separated Fernet keys, the first encrypts) or pass --key-file PATH; \`credledger keygen\` makes one`);
+  return ring;
 }
 
 // src/core/plan.ts
@@ -48445,8 +48547,20 @@ function describePlace(place) {
 function derivePlaceKey(masterKey, place) {
   return deriveKey(masterKey, placeInfo(place));
 }
+function sealValue(ring, place, plaintext, now) {
+  const master = primaryKey(ring);
+  const text = typeof plaintext === "string" ? plaintext : plaintext.reveal();
+  return formatSealed(master.id, encryptFernet(derivePlaceKey(master.key, place), text, { now }));
+}
 function openSealedValue(ring, place, sealed, candidates = []) {
   return openWithKey(ring, place, sealed, candidates).value;
+}
+function resealValue(ring, place, sealed, candidates = []) {
+  const { value, keyId: keyId2, issuedAt } = openWithKey(ring, place, sealed, candidates);
+  const master = primaryKey(ring);
+  if (keyId2 === master.id) return { sealed, changed: false, fromKeyId: keyId2 };
+  const resealed = encryptFernet(derivePlaceKey(master.key, place), value.reveal(), { now: issuedAt });
+  return { sealed: formatSealed(master.id, resealed), changed: true, fromKeyId: keyId2 };
 }
 function openWithKey(ring, place, sealed, candidates) {
   const where = describePlace(place);
@@ -48510,6 +48624,9 @@ function placeInfo(place) {
 function deriveKey(masterKey, info) {
   return new FernetKey(Buffer.from(hkdfSync("sha256", masterKey.rawBytes(), Buffer.alloc(0), info, 32)));
 }
+function formatSealed(keyId2, token) {
+  return `fernet:${keyId2}:${token}`;
+}
 
 // src/app/value-inspection.ts
 function sealedAtOf(entry) {
@@ -48553,7 +48670,7 @@ function inspectByPlaintext(ring, base, head) {
   const headEntries = head ? listSealedValues(head) : [];
   const candidates = candidatePlaces([head, base]);
   const opened = /* @__PURE__ */ new Map();
-  const open = (entry) => {
+  const open2 = (entry) => {
     const key = entryKey(entry);
     if (opened.has(key)) return void 0;
     try {
@@ -48568,12 +48685,12 @@ function inspectByPlaintext(ring, base, head) {
   const findings = [];
   for (const entry of headEntries) {
     if (!parseSealedValueText(entry.sealed)) continue;
-    const error = open(entry);
+    const error = open2(entry);
     if (error) findings.push(errorAt("value-does-not-open", entry.path, `${error.message}; apply could not push it`));
   }
   let unopenedAtBase = 0;
   for (const entry of baseEntries) {
-    if (parseSealedValueText(entry.sealed) && open(entry)) unopenedAtBase += 1;
+    if (parseSealedValueText(entry.sealed) && open2(entry)) unopenedAtBase += 1;
   }
   const notes = unopenedAtBase === 0 ? [] : [`${unopenedAtBase === 1 ? "1 value" : `${unopenedAtBase} values`} at base did not open with the keys of ${ring.source}; ${unopenedAtBase === 1 ? "it was" : "they were"} compared as ciphertext.`];
   const inspector = {
@@ -48819,20 +48936,6 @@ function truncateMarkdown(text, maxLength) {
   return `${kept}${noteFor(lines.length - count)}`;
 }
 
-// src/cli/exit-codes.ts
-var ExitCode = {
-  /** Success: valid, nothing due past the threshold, every operation done. */
-  ok: 0,
-  /** Findings: invalid inventory, a --fail-on threshold met, a failed operation. */
-  findings: 1,
-  /** Usage: unknown flag or command, missing file, missing key. */
-  usage: 2,
-  /** External failure: git, network, DocuElevate or GitHub could not be used. */
-  external: 3,
-  /** `plan --detailed-exitcode`: the plan has changes. */
-  changes: 2
-};
-
 // src/cli/commands/plan-command.ts
 var FORMATS = ["text", "json", "markdown", "github"];
 var planCommand = {
@@ -48890,6 +48993,329 @@ Exit 0 (or 0/2 with --detailed-exitcode), 1 when the plan has errors, 2 on a usa
     return flagOption(commandLine, "detailed-exitcode") && planHasChanges(plan) ? ExitCode.changes : ExitCode.ok;
   }
 };
+
+// src/core/yaml-edit.ts
+var import_yaml2 = __toESM(require_dist4(), 1);
+import { isDeepStrictEqual } from "node:util";
+var YamlEditError = class extends Error {
+  constructor(message, path3) {
+    super(message);
+    this.path = path3;
+  }
+  path;
+  name = "YamlEditError";
+};
+function editYamlScalars(text, edits, order = () => void 0) {
+  let edited = text;
+  for (const edit of edits) edited = applyEdit(edited, edit, order);
+  checkEditedData(text, edited, edits);
+  return edited;
+}
+function parseStrict(text, path3) {
+  const document2 = (0, import_yaml2.parseDocument)(text, { uniqueKeys: true, keepSourceTokens: false });
+  if (document2.errors.length > 0) throw new YamlEditError(`the text has YAML errors (${document2.errors[0]?.code ?? "unknown"}); fix them first`, path3);
+  return document2;
+}
+function findPair(map, key) {
+  return map.items.find((pair) => (0, import_yaml2.isScalar)(pair.key) && pair.key.value === key);
+}
+function rangeOf(node, path3) {
+  const range = node?.range;
+  if (!range) throw new YamlEditError(`no source position for ${path3.join(".")}`, path3);
+  return range;
+}
+function applyEdit(text, edit, order) {
+  const document2 = parseStrict(text, edit.path);
+  const chain = [];
+  let node = document2.contents;
+  for (const [index, key] of edit.path.entries()) {
+    const here = edit.path.slice(0, index);
+    if (!(0, import_yaml2.isMap)(node)) throw new YamlEditError(`${here.join(".") || "the document"} is not a mapping, so ${key} cannot be set in it`, edit.path);
+    chain.push(node);
+    const pair = findPair(node, key);
+    if (pair === void 0) return insertEntry(text, chain, here, edit.path.slice(index), edit.value, order);
+    if (index === edit.path.length - 1) return replaceScalar(text, pair, edit);
+    node = pair.value;
+  }
+  throw new YamlEditError("an edit needs a non-empty path", edit.path);
+}
+function replaceScalar(text, pair, edit) {
+  const node = pair.value;
+  if (!(0, import_yaml2.isScalar)(node)) throw new YamlEditError(`${edit.path.join(".")} is not a single written-out value (it is a collection or an alias)`, edit.path);
+  const [start, end] = rangeOf(node, edit.path);
+  const old = text.slice(start, end);
+  let rendered = renderScalar(edit.value, node.type);
+  if (start === end && text[start - 1] === ":") rendered = ` ${rendered}`;
+  const lineBreak = /\r?\n$/.exec(old)?.[0] ?? "";
+  return text.slice(0, start) + rendered + lineBreak + text.slice(end);
+}
+function insertEntry(text, chain, parentPath, keys, value, order) {
+  const map = chain[chain.length - 1];
+  const [first] = keys;
+  if (first === void 0) throw new YamlEditError("nothing to insert", parentPath);
+  const preferred = order(parentPath);
+  const anchor = chooseAnchor(map, first, preferred);
+  return map.flow ? insertIntoFlowMap(text, map, anchor, keys, value, parentPath) : insertIntoBlockMap(text, chain, anchor, keys, value, parentPath);
+}
+function chooseAnchor(map, key, preferred) {
+  const last = map.items[map.items.length - 1];
+  const rank = preferred?.indexOf(key) ?? -1;
+  if (preferred === void 0 || rank < 0) return last;
+  const before = map.items.filter((pair) => {
+    const other = preferred.indexOf((0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "");
+    return other >= 0 && other < rank;
+  });
+  if (before.length > 0) return before[before.length - 1];
+  const anyRanked = map.items.some((pair) => preferred.includes((0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : ""));
+  return anyRanked ? void 0 : last;
+}
+function lineStartOf(text, offset) {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+function lineBreakOf(text) {
+  return text.includes("\r\n") ? "\r\n" : "\n";
+}
+function endOfPair(pair, path3) {
+  return rangeOf(pair.value ?? pair.key, path3)[1];
+}
+function insertIntoBlockMap(text, chain, anchor, keys, value, path3) {
+  const map = chain[chain.length - 1];
+  const firstKey = map.items[0]?.key;
+  if (firstKey === void 0) throw new YamlEditError(`${path3.join(".")} is an empty mapping`, path3);
+  const keyStart = rangeOf(firstKey, path3)[0];
+  const indent = keyStart - lineStartOf(text, keyStart);
+  const step = indentStep(text, chain, indent, path3);
+  const eol = lineBreakOf(text);
+  const lines = keys.map((key, depth) => `${" ".repeat(indent + depth * step)}${renderKey(key)}:${depth === keys.length - 1 ? ` ${renderScalar(value)}` : ""}`);
+  const block = lines.join(eol) + eol;
+  if (anchor === void 0) {
+    const at2 = lineStartOf(text, keyStart);
+    return text.slice(0, at2) + block + text.slice(at2);
+  }
+  const end = endOfPair(anchor, path3);
+  if (end > 0 && text[end - 1] === "\n") return text.slice(0, end) + block + text.slice(end);
+  const newline = text.indexOf("\n", end);
+  if (newline < 0) return text + eol + block.slice(0, -eol.length);
+  return text.slice(0, newline + 1) + block + text.slice(newline + 1);
+}
+function indentStep(text, chain, indent, path3) {
+  const parent = chain[chain.length - 2];
+  const parentKey = parent?.items[0]?.key;
+  if (parent === void 0 || parent.flow || parentKey === void 0) return 2;
+  const parentStart = rangeOf(parentKey, path3)[0];
+  const step = indent - (parentStart - lineStartOf(text, parentStart));
+  return step > 0 ? step : 2;
+}
+function insertIntoFlowMap(text, map, anchor, keys, value, path3) {
+  const entry = keys.reduceRight((inner, key, depth) => depth === keys.length - 1 ? `${renderKey(key)}: ${inner}` : `${renderKey(key)}: { ${inner} }`, renderScalar(value));
+  const firstPair = map.items[0];
+  if (firstPair === void 0) {
+    const open2 = rangeOf(map, path3)[0];
+    return `${text.slice(0, open2 + 1)} ${entry} ${text.slice(open2 + 1)}`;
+  }
+  if (anchor === void 0) {
+    const at2 = rangeOf(firstPair.key, path3)[0];
+    return `${text.slice(0, at2)}${entry}, ${text.slice(at2)}`;
+  }
+  const end = endOfPair(anchor, path3);
+  return `${text.slice(0, end)}, ${entry}${text.slice(end)}`;
+}
+function renderScalar(value, style) {
+  if (style === "QUOTE_SINGLE" && !/[\n\r']/.test(value)) return `'${value}'`;
+  if (style === "QUOTE_DOUBLE" || style === "QUOTE_SINGLE") return JSON.stringify(value);
+  return isSafePlain(value) ? value : JSON.stringify(value);
+}
+function renderKey(key) {
+  return isSafePlain(key) ? key : JSON.stringify(key);
+}
+function isSafePlain(text) {
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_.:=+/-]*$/.test(text) || text.endsWith(":")) return false;
+  const probe = (0, import_yaml2.parseDocument)(`[${text}]`);
+  const item = onlyItemOf(probe.contents);
+  return probe.errors.length === 0 && (0, import_yaml2.isScalar)(item) && item.value === text;
+}
+function onlyItemOf(contents) {
+  const items = contents?.items;
+  return items?.length === 1 ? items[0] : void 0;
+}
+function checkEditedData(before, after, edits) {
+  const expected = parseStrict(before, []).toJS();
+  for (const edit of edits) setIn(expected, edit.path, edit.value);
+  const actual = parseStrict(after, []).toJS();
+  if (!isDeepStrictEqual(actual, expected)) {
+    throw new YamlEditError(`editing ${edits.map((edit) => edit.path.join(".")).join(", ")} in place would change other data; edit the file by hand`, edits[0]?.path ?? []);
+  }
+}
+function setIn(target, path3, value) {
+  let current = target;
+  for (const [index, key] of path3.entries()) {
+    if (index === path3.length - 1) {
+      current[key] = value;
+      return;
+    }
+    const next = current[key];
+    if (typeof next !== "object" || next === null) current[key] = {};
+    current = current[key];
+  }
+}
+
+// src/core/inventory-edit.ts
+var CREDENTIAL_FIELD_ORDER = [
+  "setting",
+  "kind",
+  "custom",
+  "owner",
+  "access",
+  "issuer",
+  "description",
+  "deployments",
+  "group",
+  "created",
+  "rotated",
+  "every",
+  "compromised",
+  "revoked",
+  "value",
+  "values"
+];
+function valuePathOf(place) {
+  return place.deployment === void 0 ? ["credentials", place.credentialId, "value"] : ["credentials", place.credentialId, "values", place.deployment];
+}
+function writeValuesInText(text, writes, deploymentOrder = []) {
+  const edits = writes.flatMap((write) => [
+    { path: valuePathOf(write.place), value: write.sealed },
+    ...write.rotated === void 0 ? [] : [{ path: ["credentials", write.place.credentialId, "rotated"], value: write.rotated }]
+  ]);
+  const order = (parentPath) => {
+    if (parentPath.length === 2 && parentPath[0] === "credentials") return CREDENTIAL_FIELD_ORDER;
+    if (parentPath.length === 3 && parentPath[0] === "credentials" && parentPath[2] === "values") return deploymentOrder;
+    return void 0;
+  };
+  return editYamlScalars(text, edits, order);
+}
+
+// src/crypto/inventory-values.ts
+function diagnosticCodeFor(error) {
+  return `value-${error.code}`;
+}
+function findingForSealedValueError(error, path3, advice = "") {
+  return errorAt(diagnosticCodeFor(error), path3, advice === "" ? error.message : `${error.message}; ${advice}`);
+}
+function checkValuesOpen(inventory, ring) {
+  const candidates = listValuePlaces(inventory);
+  const findings = [];
+  const openedByKeyId = {};
+  let examined = 0;
+  for (const entry of listSealedValues(inventory)) {
+    const parts = parseSealedValueText(entry.sealed);
+    if (parts === void 0) continue;
+    examined++;
+    try {
+      openSealedValue(ring, entry.place, entry.sealed, candidates);
+      openedByKeyId[parts.keyId] = (openedByKeyId[parts.keyId] ?? 0) + 1;
+    } catch (error) {
+      if (!(error instanceof SealedValueError)) throw error;
+      findings.push(findingForSealedValueError(error, entry.path));
+    }
+  }
+  return { findings, examined, openedByKeyId };
+}
+
+// src/app/rekey.ts
+async function rekeyInventory(request2) {
+  const text = await readInventoryText(request2.file);
+  const check = checkInventoryText(text, request2.file, request2.today);
+  if (!check.inventory) return { kind: "refused", source: check.source, diagnostics: check.diagnostics };
+  const candidates = listValuePlaces(check.inventory);
+  const findings = [];
+  const writes = [];
+  const fromKeyIds = {};
+  const entries = listSealedValues(check.inventory);
+  for (const entry of entries) {
+    const parts = parseSealedValueText(entry.sealed);
+    if (parts === void 0) {
+      findings.push(errorAt("plaintext-value", entry.path, "this value is not encrypted, so rekey cannot move it: store it with `credledger set` first (see `credledger validate`)"));
+      continue;
+    }
+    try {
+      const result = resealValue(request2.ring, entry.place, entry.sealed, candidates);
+      fromKeyIds[result.fromKeyId] = (fromKeyIds[result.fromKeyId] ?? 0) + 1;
+      if (result.changed) writes.push({ place: entry.place, sealed: result.sealed });
+    } catch (error) {
+      if (!(error instanceof SealedValueError)) throw error;
+      findings.push(findingForSealedValueError(error, entry.path, "rekey changes nothing until every value opens"));
+    }
+  }
+  const refuse = (all) => ({ kind: "refused", source: check.source, diagnostics: all.map((finding) => placeFinding(check.source, finding)) });
+  if (findings.length > 0) return refuse(findings);
+  if (writes.length > 0) {
+    let edited;
+    try {
+      edited = writeValuesInText(text, writes);
+    } catch (error) {
+      if (!(error instanceof YamlEditError)) throw error;
+      return refuse([errorAt("cannot-edit-in-place", [...error.path], error.message)]);
+    }
+    await replaceInventoryText(request2.file, text, edited);
+  }
+  return { kind: "rekeyed", file: request2.file, keyId: primaryKey(request2.ring).id, values: entries.length, changed: writes.length, fromKeyIds };
+}
+
+// src/cli/commands/rekey-command.ts
+init_dates();
+
+// src/cli/refusal-output.ts
+function writeRefusal(io2, refusal, closing) {
+  const errors = refusal.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
+  io2.stderr.write(`${renderDiagnosticsText(errors, refusal.source.text.split(/\r?\n/), styleFor(io2.stderr, io2.env))}
+
+${closing}
+`);
+}
+
+// src/cli/commands/rekey-command.ts
+var rekeyCommand = {
+  name: "rekey",
+  summary: "move every value to the first key of the ring (after a new master key)",
+  help: `Usage: credledger rekey [--file F] [--key-file P]
+
+Re-encrypts every value that is not yet under the first key of the ring (CREDLEDGER_KEY=new,old
+or --key-file with the new key on the first line). Each value keeps its token's timestamp, which
+records when it was set. Nothing else in the file changes. All or nothing: when any value cannot
+be opened (a key missing from the ring, a value copied from another place, a plaintext), the file
+is not changed and every such value is reported.
+
+  -f, --file F       inventory file (default: credentials.yaml)
+      --key-file P   read the keys from this file (one per line) instead of CREDLEDGER_KEY
+
+Exit 0 when done (or nothing to do), 1 when refused, 2 on a usage error, 3 when the file cannot be written.`,
+  options: { ...FILE_OPTION, ...KEY_FILE_OPTION },
+  async run(commandLine, io2) {
+    const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
+    const ring = await loadKeyRing({ env: io2.env, keyFile: stringOption(commandLine, "key-file") });
+    const result = await rekeyInventory({ file, ring, today: toCalendarDate(io2.now()) });
+    if (result.kind === "refused") {
+      writeRefusal(io2, result, `${file} was not changed: rekey moves every value or none.`);
+      return ExitCode.findings;
+    }
+    io2.stdout.write(describeRekey(result));
+    return ExitCode.ok;
+  }
+};
+function plural2(count, word) {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
+function describeRekey(result) {
+  if (result.changed === 0) {
+    return `${result.file}: ${result.values === 0 ? "no values" : `all ${plural2(result.values, "value")} already under key ${result.keyId}`}; nothing written
+`;
+  }
+  const lines = Object.entries(result.fromKeyIds).sort(([a], [b3]) => a === result.keyId ? 1 : b3 === result.keyId ? -1 : a.localeCompare(b3)).map(([id, count]) => `  key ${id}: ${plural2(count, "value")}${id === result.keyId ? " already under it, unchanged" : " re-encrypted"}`);
+  return `${result.file}: ${result.changed} of ${plural2(result.values, "value")} re-encrypted under key ${result.keyId}
+${lines.join("\n")}
+Commit the change; once every copy of the inventory is re-keyed, the old keys can leave the ring.
+`;
+}
 
 // src/cli/commands/remind-command.ts
 init_errors();
@@ -49093,6 +49519,388 @@ Exit 0 ok, 1 invalid inventory, 2 usage error (no token, no repository), 3 GitHu
   }
 };
 
+// src/cli/commands/reveal-command.ts
+init_errors();
+
+// src/app/value-place.ts
+init_errors();
+function requireCredential(inventory, id) {
+  const credential = findCredential(inventory, id);
+  if (credential) return credential;
+  const known = inventory.credentials.map((candidate) => candidate.id);
+  throw new UsageError(`no credential \`${id}\` in the inventory (it has: ${known.join(", ") || "none"})`);
+}
+function requireDeployment(inventory, credential, deployment) {
+  if (!inventory.deployments.has(deployment)) {
+    throw new UsageError(`no deployment \`${deployment}\` in the inventory (it has: ${[...inventory.deployments.keys()].join(", ") || "none"})`);
+  }
+  if (!credential.deployments.includes(deployment)) {
+    throw new UsageError(`\`${credential.id}\` is not pushed to \`${deployment}\` (its deployments: ${credential.deployments.join(", ") || "none"})`);
+  }
+}
+function choosePlaceToSet(inventory, credential, deployment) {
+  if (deployment !== void 0) {
+    requireDeployment(inventory, credential, deployment);
+    if (credential.value !== void 0) {
+      throw new UsageError(
+        `\`${credential.id}\` has one \`value\` for every deployment: leave out --deployment to rotate it, or, to give each deployment its own value, delete its \`value:\` line and run set with --deployment for each of ${credential.deployments.join(", ")}`
+      );
+    }
+    return { credentialId: credential.id, deployment };
+  }
+  if (credential.values !== void 0 && credential.value === void 0) {
+    const [only, ...others] = credential.deployments;
+    if (only !== void 0 && others.length === 0) return { credentialId: credential.id, deployment: only };
+    throw new UsageError(`\`${credential.id}\` has a value per deployment: pass --deployment (one of ${credential.deployments.join(", ")})`);
+  }
+  return { credentialId: credential.id };
+}
+function sealedValueAt(credential, place) {
+  return place.deployment === void 0 ? credential.value : credential.values?.[place.deployment];
+}
+function choosePlaceToRead(inventory, credential, deployment) {
+  if (deployment !== void 0) {
+    requireDeployment(inventory, credential, deployment);
+    if (credential.values?.[deployment] !== void 0) return { credentialId: credential.id, deployment };
+    return credential.value === void 0 ? void 0 : { credentialId: credential.id };
+  }
+  if (credential.value !== void 0) return { credentialId: credential.id };
+  const written = Object.keys(credential.values ?? {});
+  if (written.length === 0) return void 0;
+  const [only, ...others] = written;
+  if (only !== void 0 && others.length === 0) return { credentialId: credential.id, deployment: only };
+  throw new UsageError(`\`${credential.id}\` has a value per deployment: pass --deployment (one of ${written.join(", ")})`);
+}
+
+// src/app/reveal.ts
+async function revealValue(request2) {
+  const text = await readInventoryText(request2.file);
+  const check = checkInventoryText(text, request2.file, request2.today);
+  if (!check.inventory) return { kind: "refused", source: check.source, diagnostics: check.diagnostics };
+  const credential = requireCredential(check.inventory, request2.credentialId);
+  const refuse = (finding) => ({ kind: "refused", source: check.source, diagnostics: [placeFinding(check.source, finding)] });
+  const place = choosePlaceToRead(check.inventory, credential, request2.deployment);
+  if (place === void 0) {
+    const deployment = request2.deployment === void 0 ? "" : ` for ${request2.deployment}`;
+    return refuse(errorAt("value-missing", ["credentials", credential.id], `\`${credential.id}\` has no value${deployment} in the inventory`, true));
+  }
+  const path3 = valuePathOf(place);
+  const sealed = sealedValueAt(credential, place) ?? "";
+  try {
+    const value = openSealedValue(request2.ring, place, sealed, listValuePlaces(check.inventory));
+    const parts = parseSealedValue(sealed);
+    if (parts === null) throw new Error("an opened value has the sealed format");
+    return { kind: "revealed", place, path: formatDocumentPath(path3), keyId: parts.keyId, sealedAt: new Date(readFernetTimestamp(parts.token) * 1e3), value };
+  } catch (error) {
+    if (!(error instanceof SealedValueError)) throw error;
+    return refuse(findingForSealedValueError(error, path3));
+  }
+}
+
+// src/cli/commands/reveal-command.ts
+init_dates();
+
+// src/cli/terminal-input.ts
+init_errors();
+var CTRL_C = "";
+var CTRL_D = "";
+var BACKSPACE = /* @__PURE__ */ new Set(["", "\b"]);
+async function readAllInput(stdin) {
+  const chunks = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+async function readHiddenLine(stdin) {
+  if (typeof stdin.setRawMode !== "function") return await readLine(stdin) ?? "";
+  stdin.setRawMode(true);
+  try {
+    return await new Promise((resolve, reject) => {
+      let typed = "";
+      const decode = chunkDecoder();
+      const finish = (outcome) => {
+        stdin.off("data", onData);
+        stdin.off("end", onEnd);
+        stdin.pause();
+        outcome();
+      };
+      const onData = (chunk) => {
+        for (const char of decode(chunk)) {
+          if (char === "\r" || char === "\n" || char === CTRL_D) return finish(() => resolve(typed));
+          if (char === CTRL_C) return finish(() => reject(new UsageError("cancelled; nothing was changed")));
+          typed = BACKSPACE.has(char) ? [...typed].slice(0, -1).join("") : typed + char;
+        }
+      };
+      const onEnd = () => finish(() => resolve(typed));
+      stdin.on("data", onData);
+      stdin.on("end", onEnd);
+      stdin.resume();
+    });
+  } finally {
+    stdin.setRawMode(false);
+  }
+}
+function readLine(stdin) {
+  return new Promise((resolve, reject) => {
+    let buffered = "";
+    const decode = chunkDecoder();
+    const finish = (outcome) => {
+      stdin.off("data", onData);
+      stdin.off("end", onEnd);
+      stdin.off("error", onError);
+      stdin.pause();
+      outcome();
+    };
+    const onData = (chunk) => {
+      buffered += decode(chunk);
+      const newline = buffered.indexOf("\n");
+      if (newline >= 0) finish(() => resolve(buffered.slice(0, newline).replace(/\r$/, "")));
+    };
+    const onEnd = () => finish(() => resolve(buffered === "" ? void 0 : buffered));
+    const onError = (error) => finish(() => reject(error));
+    stdin.on("data", onData);
+    stdin.on("end", onEnd);
+    stdin.on("error", onError);
+    stdin.resume();
+  });
+}
+function chunkDecoder() {
+  const decoder = new TextDecoder("utf-8");
+  return (chunk) => typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+}
+
+// src/cli/commands/reveal-command.ts
+var revealCommand = {
+  name: "reveal",
+  summary: "break-glass: print one decrypted value (asks first; --yes to skip)",
+  help: `Usage: credledger reveal <id> [--deployment D] [--yes] [--file F] [--key-file P]
+
+Decrypts one value and prints it on stdout: exactly the value when stdout is a pipe or file, with a
+line break added at a terminal. For break-glass use only: anyone who sees the value holds the
+credential. At a terminal it asks you to type the credential id first; elsewhere (scripts, CI) it
+refuses unless --yes is given. A warning always goes to stderr.
+
+  -d, --deployment D   the value deployment D receives (its own, else the shared one)
+  -y, --yes            do not ask
+  -f, --file F         inventory file (default: credentials.yaml)
+      --key-file P     read the keys from this file (one per line) instead of CREDLEDGER_KEY
+
+Exit 0 when printed, 1 when the value cannot be opened or confirmation was declined, 2 on a usage error.`,
+  options: { ...FILE_OPTION, ...KEY_FILE_OPTION, deployment: { type: "string", short: "d" }, yes: { type: "boolean", short: "y" } },
+  positionals: { min: 1, max: 1, names: "the id of the credential" },
+  async run(commandLine, io2) {
+    const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
+    const credentialId = commandLine.positionals[0] ?? "";
+    const confirmed = flagOption(commandLine, "yes");
+    if (!confirmed && io2.stdin.isTTY !== true) {
+      throw new UsageError("this would print a plaintext credential, and stdin is not a terminal to confirm at: pass --yes if that is really meant (break-glass use)");
+    }
+    const ring = await loadKeyRing({ env: io2.env, keyFile: stringOption(commandLine, "key-file") });
+    const result = await revealValue({ file, credentialId, deployment: stringOption(commandLine, "deployment"), ring, today: toCalendarDate(io2.now()) });
+    if (result.kind === "refused") {
+      writeRefusal(io2, result, "Nothing was printed.");
+      return ExitCode.findings;
+    }
+    const where = describePlace(result.place);
+    if (!confirmed) {
+      io2.stderr.write(`This prints the plaintext of ${where} (${result.path}). Type \`${credentialId}\` to go on: `);
+      const answer = await readLine(io2.stdin);
+      if (answer?.trim() !== credentialId) {
+        io2.stderr.write("Not confirmed; nothing was printed.\n");
+        return ExitCode.findings;
+      }
+    }
+    io2.stderr.write(
+      `credledger reveal: printing the plaintext of ${where} (key ${result.keyId}, encrypted ${result.sealedAt.toISOString().slice(0, 10)}). Break-glass: whoever sees it holds the credential; if it reached a log, a chat or a screen share, rotate it.
+`
+    );
+    io2.stdout.write(io2.stdout.isTTY === true ? `${result.value.reveal()}
+` : result.value.reveal());
+    return ExitCode.ok;
+  }
+};
+
+// src/cli/commands/set-command.ts
+init_errors();
+
+// src/app/set-value.ts
+init_dates();
+init_errors();
+async function setCredentialValue(request2) {
+  if (request2.value.length === 0) throw new UsageError("the new value is empty: credledger stores values, not their absence");
+  const rotated = request2.rotated ?? request2.today;
+  if (!isCalendarDate(rotated)) throw new UsageError(`--rotated must be a date written YYYY-MM-DD (got ${rotated})`);
+  if (rotated > request2.today) throw new UsageError(`--rotated ${rotated} is after today (${request2.today})`);
+  const text = await readInventoryText(request2.file);
+  const check = checkInventoryText(text, request2.file, request2.today);
+  if (!check.inventory) return { kind: "refused", source: check.source, diagnostics: check.diagnostics };
+  const inventory = check.inventory;
+  const credential = requireCredential(inventory, request2.credentialId);
+  if (credential.created !== void 0 && rotated < credential.created) {
+    throw new UsageError(`--rotated ${rotated} is before \`${credential.id}\` was created (${credential.created})`);
+  }
+  const place = choosePlaceToSet(inventory, credential, request2.deployment);
+  const path3 = valuePathOf(place);
+  const refuse = (finding) => ({ kind: "refused", source: check.source, diagnostics: [placeFinding(check.source, finding)] });
+  const current = sealedValueAt(credential, place);
+  let replaced = { kind: "none" };
+  if (current !== void 0) {
+    const parts = parseSealedValueText(current);
+    let previous;
+    if (parts === void 0) {
+      previous = new SecretValue(current);
+      replaced = { kind: "plaintext" };
+    } else {
+      try {
+        previous = openSealedValue(request2.ring, place, current, listValuePlaces(inventory));
+      } catch (error) {
+        if (!(error instanceof SealedValueError)) throw error;
+        return refuse(findingForSealedValueError(error, path3, unreadableAdvice(error, place)));
+      }
+      replaced = { kind: "sealed", keyId: parts.keyId };
+    }
+    if (request2.value.equals(previous)) {
+      const where = credential.issuer === void 0 ? "" : ` (get a new one from ${credential.issuer})`;
+      return refuse(errorAt("not-a-rotation", path3, `the new value of ${describePlace(place)} equals the current one: this is not a rotation${where}`));
+    }
+  }
+  let sealed;
+  try {
+    sealed = sealValue(request2.ring, place, request2.value, Math.floor(request2.now.getTime() / 1e3));
+  } catch (error) {
+    if (error instanceof SealedValueError) return refuse(findingForSealedValueError(error, path3));
+    throw error;
+  }
+  let edited;
+  try {
+    edited = writeValuesInText(text, [{ place, sealed, rotated: rotated === credential.rotated ? void 0 : rotated }], [...inventory.deployments.keys()]);
+  } catch (error) {
+    if (!(error instanceof YamlEditError)) throw error;
+    return refuse(errorAt("cannot-edit-in-place", path3, error.message));
+  }
+  await replaceInventoryText(request2.file, text, edited);
+  return {
+    kind: "set",
+    file: request2.file,
+    place,
+    path: formatDocumentPath(path3),
+    keyId: primaryKey(request2.ring).id,
+    replaced,
+    rotated: { previous: credential.rotated, current: rotated }
+  };
+}
+function unreadableAdvice(error, place) {
+  const deployment = place.deployment === void 0 ? "" : ` --deployment ${place.deployment}`;
+  const startOver = `delete that line and run \`credledger set ${place.credentialId}${deployment}\` again`;
+  switch (error.code) {
+    case "unknown-key":
+      return `set compares the new value with the current one, so add that key to the ring (after the first), or, if it is lost, ${startOver}`;
+    case "wrong-place":
+      return `the current value was copied from there: ${startOver}`;
+    default:
+      return `set compares the new value with the current one and cannot read it: ${startOver}`;
+  }
+}
+
+// src/cli/commands/set-command.ts
+init_dates();
+var setCommand = {
+  name: "set",
+  summary: "store a new value for a credential (a rotation): encrypted, with today as `rotated`",
+  help: `Usage: credledger set <id> (--value-stdin | --value-env VAR) [--deployment D] [--rotated YYYY-MM-DD]
+                      [--file F] [--key-file P]
+
+Encrypts the new value under the first key of the ring (CREDLEDGER_KEY or --key-file) for its
+place in the inventory, writes it, and sets the credential's \`rotated\` to today (UTC). Every other
+byte of the file stays as it was. The value itself is never printed.
+
+      --value-stdin     read the value from stdin. Piped: all of it, minus exactly one trailing
+                        line break (\\n or \\r\\n), so \`echo\`, \`pass show\` and files work; a value
+                        whose own last character is a line break needs a second one. At a terminal:
+                        one line, typed without echo.
+      --value-env VAR   read the value from environment variable VAR, exactly as it is
+  -d, --deployment D    write values.D (this deployment's own value) rather than the shared value;
+                        needed when the credential keeps a value per deployment
+      --rotated DATE    the rotation date to record (default: today, UTC)
+  -f, --file F          inventory file (default: credentials.yaml)
+      --key-file P      read the keys from this file (one per line) instead of CREDLEDGER_KEY
+
+Refuses, and writes nothing, when the new value is empty or equals the current one (that is not a
+rotation: get a new value from the issuer first), or when the current value cannot be opened to
+compare, e.g. because it was copied from another credential.
+
+Exit 0 when written, 1 when refused, 2 on a usage error, 3 when the file cannot be written.`,
+  options: {
+    ...FILE_OPTION,
+    ...KEY_FILE_OPTION,
+    deployment: { type: "string", short: "d" },
+    "value-stdin": { type: "boolean" },
+    "value-env": { type: "string" },
+    rotated: { type: "string" }
+  },
+  positionals: { min: 1, max: 1, names: "the id of the credential" },
+  async run(commandLine, io2) {
+    const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
+    const credentialId = commandLine.positionals[0] ?? "";
+    const deployment = stringOption(commandLine, "deployment");
+    const ring = await loadKeyRing({ env: io2.env, keyFile: stringOption(commandLine, "key-file") });
+    const value = await readNewValue(commandLine, io2, deployment === void 0 ? credentialId : `${credentialId} in ${deployment}`);
+    const now = io2.now();
+    const result = await setCredentialValue({
+      file,
+      credentialId,
+      deployment,
+      value,
+      rotated: stringOption(commandLine, "rotated"),
+      today: toCalendarDate(now),
+      now,
+      ring
+    });
+    if (result.kind === "refused") {
+      writeRefusal(io2, result, `${file} was not changed.`);
+      return ExitCode.findings;
+    }
+    io2.stdout.write(describeSet(result));
+    return ExitCode.ok;
+  }
+};
+async function readNewValue(commandLine, io2, what) {
+  const fromStdin = flagOption(commandLine, "value-stdin");
+  const variable = stringOption(commandLine, "value-env");
+  if (fromStdin === (variable !== void 0)) {
+    throw new UsageError("give the new value with exactly one of --value-stdin or --value-env VAR (never as an argument: shell history keeps those)");
+  }
+  if (variable !== void 0) {
+    const value = io2.env[variable];
+    if (value === void 0) throw new UsageError(`environment variable ${variable} is not set`);
+    return new SecretValue(value);
+  }
+  if (io2.stdin.isTTY === true) {
+    io2.stderr.write(`New value for ${what} (typing is hidden; Enter ends it; pipe multi-line values instead): `);
+    const typed = await readHiddenLine(io2.stdin);
+    io2.stderr.write("\n");
+    return new SecretValue(typed);
+  }
+  const bytes = await readAllInput(io2.stdin);
+  try {
+    return SecretValue.fromUtf8(bytes.subarray(0, bytes.length - trailingLineBreakLength(bytes)));
+  } catch {
+    throw new UsageError("the value on stdin is not UTF-8 text");
+  }
+}
+function trailingLineBreakLength(bytes) {
+  if (bytes.length >= 2 && bytes[bytes.length - 2] === 13 && bytes[bytes.length - 1] === 10) return 2;
+  return bytes.length >= 1 && bytes[bytes.length - 1] === 10 ? 1 : 0;
+}
+function describeSet(result) {
+  const replaced = result.replaced.kind === "sealed" ? `, replacing a value under key ${result.replaced.keyId}` : result.replaced.kind === "plaintext" ? ", replacing a plaintext (rotate that credential: it has been in git)" : "";
+  const { previous, current } = result.rotated;
+  const rotated = previous === current ? `${current} (unchanged)` : `${previous ?? "(none)"} -> ${current}`;
+  return `${result.file}: ${result.path}: new value, encrypted under key ${result.keyId}${replaced}
+${result.file}: rotated ${rotated}
+Review with \`git diff\` and commit; the value reaches DocuElevate when the change is applied.
+`;
+}
+
 // src/core/status-report.ts
 init_rotation();
 var STATE_ORDER = { overdue: 0, "due-soon": 1, unknown: 2, ok: 3 };
@@ -49213,10 +50021,17 @@ Exit 0, or 1 when --fail-on matches or the inventory has errors.`,
   }
 };
 
+// src/cli/commands/validate-command.ts
+init_errors();
+
 // src/app/validate.ts
 async function validateInventory(request2) {
-  const check = await loadInventoryFile(request2.file, request2.today);
-  return { check, valid: !hasErrors(check.diagnostics) };
+  const loaded = await loadInventoryFile(request2.file, request2.today);
+  if (request2.ring === void 0 || loaded.inventory === void 0) return { check: loaded, valid: !hasErrors(loaded.diagnostics) };
+  const opened = checkValuesOpen(loaded.inventory, request2.ring);
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...opened.findings.map((finding) => placeFinding(loaded.source, finding))]);
+  const check = { ...loaded, diagnostics };
+  return { check, valid: !hasErrors(diagnostics), decrypt: { values: opened.examined, openedByKeyId: opened.openedByKeyId } };
 }
 
 // src/cli/commands/validate-command.ts
@@ -49224,27 +50039,37 @@ var FORMATS4 = ["text", "json", "github"];
 var validateCommand = {
   name: "validate",
   summary: "check the inventory: YAML, schema and rules, every problem with file:line:col",
-  help: `Usage: credledger validate [--file F] [--format text|json|github] [--now YYYY-MM-DD]
+  help: `Usage: credledger validate [--file F] [--format text|json|github] [--now YYYY-MM-DD] [--decrypt [--key-file P]]
 
   -f, --file F     inventory file (default: credentials.yaml)
       --format     text (default), json, or github (workflow annotations; the default when GITHUB_ACTIONS=true)
       --now        the day to check dates against (default: today, UTC)
+      --decrypt    also open every value with the keys (CREDLEDGER_KEY or --key-file): each must
+                   decrypt, under a key the ring holds, in the place it was written for
+      --key-file P read the keys from this file (one per line) instead of CREDLEDGER_KEY
 
 Exit 0 when valid (warnings allowed), 1 when invalid, 2 on a usage error.`,
-  options: { ...FILE_OPTION, ...NOW_OPTION, format: { type: "string" } },
+  options: { ...FILE_OPTION, ...NOW_OPTION, ...KEY_FILE_OPTION, format: { type: "string" }, decrypt: { type: "boolean" } },
   async run(commandLine, io2) {
     const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
     const format = choiceOption(commandLine, "format", FORMATS4, defaultDiagnosticsFormat(io2));
-    const { check, valid } = await validateInventory({ file, today: todayOption(commandLine, io2) });
+    const keyFile = stringOption(commandLine, "key-file");
+    const decrypt = flagOption(commandLine, "decrypt");
+    if (keyFile !== void 0 && !decrypt) throw new UsageError("--key-file is only read with --decrypt");
+    const ring = decrypt ? await loadKeyRing({ env: io2.env, keyFile }) : void 0;
+    const { check, valid, decrypt: opened } = await validateInventory({ file, today: todayOption(commandLine, io2), ring });
     const diagnostics = check.diagnostics;
     if (format === "json") {
       const errors = diagnostics.filter((d2) => d2.severity === "error").length;
-      io2.stdout.write(`${JSON.stringify({ file, valid, diagnostics, summary: { errors, warnings: diagnostics.length - errors } }, null, 2)}
+      const report = { file, valid, diagnostics, summary: { errors, warnings: diagnostics.length - errors }, ...opened ? { decrypt: opened } : {} };
+      io2.stdout.write(`${JSON.stringify(report, null, 2)}
 `);
     } else if (format === "github") {
       if (diagnostics.length > 0) io2.stdout.write(`${renderDiagnosticsGitHub(diagnostics)}
 `);
       io2.stdout.write(`${file}: ${valid ? "valid" : "invalid"} (${summariseDiagnostics(diagnostics)})
+`);
+      if (opened) io2.stdout.write(`${describeDecrypt(opened)}
 `);
     } else {
       const style = styleFor(io2.stdout, io2.env);
@@ -49253,13 +50078,29 @@ Exit 0 when valid (warnings allowed), 1 when invalid, 2 on a usage error.`,
 `);
       io2.stdout.write(`${file}: ${valid ? "valid" : "invalid"} (${summariseDiagnostics(diagnostics)})
 `);
+      if (opened) io2.stdout.write(`${describeDecrypt(opened)}
+`);
     }
     return valid ? ExitCode.ok : ExitCode.findings;
   }
 };
+function describeDecrypt(summary) {
+  const opened = Object.values(summary.openedByKeyId).reduce((sum, count) => sum + count, 0);
+  const byKey = Object.entries(summary.openedByKeyId).map(([id, count]) => `${count} under key ${id}`);
+  return `decrypted ${opened} of ${summary.values} value${summary.values === 1 ? "" : "s"}${byKey.length > 0 ? ` (${byKey.join(", ")})` : ""}`;
+}
 
 // src/cli/main.ts
-var COMMANDS = [validateCommand, statusCommand, planCommand, remindCommand];
+var COMMANDS = [
+  validateCommand,
+  statusCommand,
+  planCommand,
+  remindCommand,
+  keygenCommand,
+  setCommand,
+  rekeyCommand,
+  revealCommand
+];
 function version() {
   return true ? "0.1.0" : "development";
 }

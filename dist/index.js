@@ -3658,7 +3658,7 @@ var require_data_url = __commonJS({
 var require_webidl = __commonJS({
   "node_modules/@actions/http-client/node_modules/undici/lib/web/fetch/webidl.js"(exports, module) {
     "use strict";
-    var { types, inspect } = __require("node:util");
+    var { types, inspect: inspect3 } = __require("node:util");
     var { markAsUncloneable } = __require("node:worker_threads");
     var { toUSVString } = require_util();
     var webidl = {};
@@ -3805,7 +3805,7 @@ var require_webidl = __commonJS({
         case "Symbol":
           return `Symbol(${V.description})`;
         case "Object":
-          return inspect(V);
+          return inspect3(V);
         case "String":
           return `"${V}"`;
         default:
@@ -17227,8 +17227,8 @@ var require_connection = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
-          if (secWSAccept !== digest) {
+          const digest2 = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          if (secWSAccept !== digest2) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
           }
@@ -22616,7 +22616,7 @@ var require_data_url2 = __commonJS({
 var require_webidl2 = __commonJS({
   "node_modules/@actions/github/node_modules/undici/lib/web/fetch/webidl.js"(exports, module) {
     "use strict";
-    var { types, inspect } = __require("node:util");
+    var { types, inspect: inspect3 } = __require("node:util");
     var { markAsUncloneable } = __require("node:worker_threads");
     var { toUSVString } = require_util9();
     var webidl = {};
@@ -22763,7 +22763,7 @@ var require_webidl2 = __commonJS({
         case "Symbol":
           return `Symbol(${V.description})`;
         case "Object":
-          return inspect(V);
+          return inspect3(V);
         case "String":
           return `"${V}"`;
         default:
@@ -36185,8 +36185,8 @@ var require_connection2 = __commonJS({
             return;
           }
           const secWSAccept = response.headersList.get("Sec-WebSocket-Accept");
-          const digest = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
-          if (secWSAccept !== digest) {
+          const digest2 = crypto2.createHash("sha1").update(keyValue + uid).digest("base64");
+          if (secWSAccept !== digest2) {
             failWebsocketConnection(ws, "Incorrect hash received in Sec-WebSocket-Accept header.");
             return;
           }
@@ -61573,9 +61573,9 @@ function planIssueReconciliation(desired, existing) {
   for (const want of desired.issues) {
     const candidates = byId.get(want.id) ?? [];
     byId.delete(want.id);
-    const open2 = candidates.filter((issue2) => issue2.state === "open").sort((a, b) => a.number - b.number);
+    const open3 = candidates.filter((issue2) => issue2.state === "open").sort((a, b) => a.number - b.number);
     const closed = candidates.filter((issue2) => issue2.state === "closed").sort((a, b) => b.number - a.number);
-    const [primary, ...duplicates] = open2;
+    const [primary, ...duplicates] = open3;
     if (primary) {
       const changes = changesFor(want, primary, managed);
       const ref = { id: want.id, number: primary.number, url: primary.url };
@@ -61874,7 +61874,7 @@ function sortDiagnostics(diagnostics) {
 }
 
 // src/app/inventory-file.ts
-import { readFile } from "node:fs/promises";
+import { open as open2, readFile, realpath, rename as rename2, rm as rm2, stat as stat2 } from "node:fs/promises";
 
 // src/core/inventory-schema.ts
 var import__ = __toESM(require__(), 1);
@@ -62307,6 +62307,24 @@ var CREDENTIAL_KINDS = [
   "token",
   "certificate"
 ];
+function listSealedValues(inventory) {
+  const entries = [];
+  for (const credential of inventory.credentials) {
+    if (credential.value !== void 0) {
+      entries.push({ place: { credentialId: credential.id }, sealed: credential.value, path: ["credentials", credential.id, "value"] });
+    }
+    for (const [deployment, sealed] of Object.entries(credential.values ?? {})) {
+      entries.push({ place: { credentialId: credential.id, deployment }, sealed, path: ["credentials", credential.id, "values", deployment] });
+    }
+  }
+  return entries;
+}
+function listValuePlaces(inventory) {
+  return inventory.credentials.flatMap((credential) => {
+    const deployments = /* @__PURE__ */ new Set([...inventory.deployments.keys(), ...credential.deployments, ...Object.keys(credential.values ?? {})]);
+    return [{ credentialId: credential.id }, ...[...deployments].map((deployment) => ({ credentialId: credential.id, deployment }))];
+  });
+}
 
 // src/core/yaml-source.ts
 var import_yaml = __toESM(require_dist2(), 1);
@@ -62808,10 +62826,306 @@ async function reportStatus(request2) {
   return { check, report: buildStatusReport(check.inventory, request2.now) };
 }
 
+// src/crypto/sealed-value.ts
+import { createHmac as createHmac2, hkdfSync } from "node:crypto";
+
+// src/crypto/fernet.ts
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { inspect } from "node:util";
+var VERSION9 = 128;
+var HEADER_LENGTH = 1 + 8 + 16;
+var HMAC_LENGTH = 32;
+var BLOCK_SIZE = 16;
+var MIN_TOKEN_LENGTH = HEADER_LENGTH + BLOCK_SIZE + HMAC_LENGTH;
+var MAX_CLOCK_SKEW_SECONDS = 60;
+var FernetError = class extends Error {
+  constructor(reason, message) {
+    super(message);
+    this.reason = reason;
+  }
+  reason;
+  name = "FernetError";
+};
+var FernetKey = class {
+  #raw;
+  constructor(raw) {
+    if (raw.length !== 32) throw new FernetError("bad-key", `a Fernet key is 32 bytes, got ${raw.length}`);
+    this.#raw = Buffer.from(raw);
+  }
+  /** A copy of the 32 raw bytes (signing key, then encryption key). */
+  rawBytes() {
+    return Buffer.from(this.#raw);
+  }
+  /** The key as text: base64url with `=` padding, the form Python accepts. */
+  encode() {
+    return encodeBase64Url(this.#raw);
+  }
+  get signingKey() {
+    return Buffer.from(this.#raw.subarray(0, 16));
+  }
+  get encryptionKey() {
+    return Buffer.from(this.#raw.subarray(16));
+  }
+  toString() {
+    return "[FernetKey]";
+  }
+  toJSON() {
+    return "[FernetKey]";
+  }
+  [inspect.custom]() {
+    return "[FernetKey]";
+  }
+};
+function decryptFernet(key, token, options = {}) {
+  const data = decodeToken(token);
+  const issuedAt = Number(data.readBigUInt64BE(1));
+  if (options.ttlSeconds !== void 0) {
+    const now = options.now ?? currentUnixSeconds();
+    if (issuedAt + options.ttlSeconds < now) {
+      throw new FernetError("expired", `the token is older than its ${options.ttlSeconds}-second lifetime`);
+    }
+    if (now + MAX_CLOCK_SKEW_SECONDS < issuedAt) {
+      throw new FernetError("from-future", `the token's timestamp is more than ${MAX_CLOCK_SKEW_SECONDS} seconds in the future`);
+    }
+  }
+  const signedEnd = data.length - HMAC_LENGTH;
+  const expected = createHmac("sha256", key.signingKey).update(data.subarray(0, signedEnd)).digest();
+  if (!timingSafeEqual(expected, data.subarray(signedEnd))) {
+    throw new FernetError("bad-hmac", "the token does not verify under this key (wrong key or altered token)");
+  }
+  const decipher = createDecipheriv("aes-128-cbc", key.encryptionKey, data.subarray(9, HEADER_LENGTH));
+  decipher.setAutoPadding(false);
+  const padded = Buffer.concat([decipher.update(data.subarray(HEADER_LENGTH, signedEnd)), decipher.final()]);
+  return { plaintext: removePkcs7Padding(padded), issuedAt };
+}
+function decodeToken(token) {
+  const data = decodeBase64Url(token);
+  if (data === null) throw new FernetError("bad-base64", "the token is not valid base64url");
+  const cipherLength = data.length - HEADER_LENGTH - HMAC_LENGTH;
+  if (cipherLength <= 0) {
+    throw new FernetError("too-short", `the token decodes to ${data.length} bytes, fewer than the minimum ${MIN_TOKEN_LENGTH}`);
+  }
+  if (data[0] !== VERSION9) throw new FernetError("bad-version", "the token does not start with Fernet version byte 0x80");
+  if (cipherLength % BLOCK_SIZE !== 0) {
+    throw new FernetError("bad-length", "the ciphertext is not a whole number of 16-byte blocks");
+  }
+  return data;
+}
+function removePkcs7Padding(padded) {
+  const count = padded[padded.length - 1] ?? 0;
+  let valid = count >= 1 && count <= BLOCK_SIZE;
+  for (let i = padded.length - count; valid && i < padded.length; i++) valid = padded[i] === count;
+  if (!valid) throw new FernetError("bad-padding", "the decrypted data has invalid PKCS7 padding");
+  return padded.subarray(0, padded.length - count);
+}
+function encodeBase64Url(bytes) {
+  const text = bytes.toString("base64url");
+  return text + "=".repeat((4 - text.length % 4) % 4);
+}
+function decodeBase64Url(text) {
+  const match = /^([A-Za-z0-9_-]*)(={0,2})$/.exec(text);
+  if (match === null) return null;
+  const body = match[1] ?? "";
+  const padding = match[2] ?? "";
+  if (body.length % 4 === 1) return null;
+  if (padding !== "" && (body.length + padding.length) % 4 !== 0) return null;
+  const bytes = Buffer.from(body, "base64url");
+  return bytes.toString("base64url") === body ? bytes : null;
+}
+function currentUnixSeconds() {
+  return Math.floor(Date.now() / 1e3);
+}
+
+// src/crypto/key-ring.ts
+function findKey(ring, id) {
+  return ring.keys.find((entry) => entry.id === id);
+}
+function describeKeyIds(ring) {
+  return ring.keys.map((entry) => entry.id).join(", ");
+}
+
+// src/crypto/secret-value.ts
+import { createHash, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+import { inspect as inspect2 } from "node:util";
+var REDACTED = "[redacted]";
+var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+var SecretValue = class _SecretValue {
+  // A private field is invisible to JSON, spread, Object.keys and test-runner diff printers.
+  #plaintext;
+  constructor(plaintext) {
+    this.#plaintext = plaintext;
+  }
+  /**
+   * Wraps decrypted bytes, which must be UTF-8 (every credential value is text).
+   * @throws TypeError when they are not; the message does not contain the bytes.
+   */
+  static fromUtf8(bytes) {
+    return new _SecretValue(utf8.decode(bytes));
+  }
+  /** Returns the plaintext. Callers own what happens to it next. */
+  reveal() {
+    return this.#plaintext;
+  }
+  /** Length in Unicode code points (what DocuElevate, in Python, counts when it masks). */
+  get length() {
+    return [...this.#plaintext].length;
+  }
+  /**
+   * The mask DocuElevate's settings API returns for this value: the first 4 characters and one `*`
+   * per remaining character when longer than 8 characters, else `********`; an empty value stays
+   * empty. Apply compares a read-back against it, which confirms length and prefix, no more.
+   */
+  maskedLikeDocuElevate() {
+    const chars = [...this.#plaintext];
+    if (chars.length === 0) return "";
+    if (chars.length <= 8) return "********";
+    return chars.slice(0, 4).join("") + "*".repeat(chars.length - 4);
+  }
+  /** Compares two values in constant time (digests of equal length, so the length does not leak either). */
+  equals(other) {
+    return timingSafeEqual2(digest(this.#plaintext), digest(other.#plaintext));
+  }
+  toString() {
+    return REDACTED;
+  }
+  toJSON() {
+    return REDACTED;
+  }
+  valueOf() {
+    return REDACTED;
+  }
+  [Symbol.toPrimitive]() {
+    return REDACTED;
+  }
+  [inspect2.custom]() {
+    return REDACTED;
+  }
+};
+function digest(text) {
+  return createHash("sha256").update(text, "utf8").digest();
+}
+
+// src/crypto/sealed-value.ts
+var SealedValueError = class extends Error {
+  constructor(code2, message, place, options) {
+    super(message, options);
+    this.code = code2;
+    this.place = place;
+  }
+  code;
+  place;
+  name = "SealedValueError";
+};
+function parseSealedValue(text) {
+  return parseSealedValueText(text) ?? null;
+}
+function describePlace(place) {
+  return place.deployment === void 0 ? place.credentialId : `${place.credentialId} in deployment ${place.deployment}`;
+}
+function derivePlaceKey(masterKey, place) {
+  return deriveKey(masterKey, placeInfo(place));
+}
+function openSealedValue(ring, place, sealed, candidates = []) {
+  return openWithKey(ring, place, sealed, candidates).value;
+}
+function openWithKey(ring, place, sealed, candidates) {
+  const where = describePlace(place);
+  const parts = parseSealedValue(sealed);
+  if (parts === null) {
+    throw new SealedValueError("malformed", `the value of ${where} is not an encrypted value (fernet:<key-id>:<token>)`, place);
+  }
+  const master = requireKey(ring, place, parts.keyId, "it is encrypted");
+  let decrypted;
+  try {
+    decrypted = decryptFernet(derivePlaceKey(master.key, place), parts.token);
+  } catch (error2) {
+    if (!(error2 instanceof FernetError)) throw error2;
+    if (error2.reason !== "bad-hmac") {
+      throw new SealedValueError("malformed", `the value of ${where} has a damaged token: ${error2.message}`, place, { cause: error2 });
+    }
+    const owner = candidates.find((candidate) => !isSamePlace(candidate, place) && opensIn(master, candidate, parts.token));
+    if (owner !== void 0) {
+      throw new SealedValueError("wrong-place", `this value belongs to ${describePlace(owner)}, not ${where}`, place);
+    }
+    throw new SealedValueError(
+      "not-authentic",
+      `the value of ${where} does not verify under key ${master.id}: it was altered, or sealed for another place`,
+      place,
+      { cause: error2 }
+    );
+  }
+  try {
+    return { value: SecretValue.fromUtf8(decrypted.plaintext), keyId: master.id, issuedAt: decrypted.issuedAt };
+  } catch (error2) {
+    throw new SealedValueError("not-utf8", `the value of ${where} decrypts to bytes that are not UTF-8 text`, place, { cause: error2 });
+  }
+}
+function requireKey(ring, place, id, what) {
+  const found = findKey(ring, id);
+  if (found !== void 0) return found;
+  throw new SealedValueError(
+    "unknown-key",
+    `the value of ${describePlace(place)}: ${what} under key ${id}, which ${ring.source} does not hold (it holds ${describeKeyIds(ring)})`,
+    place
+  );
+}
+function isSamePlace(a, b) {
+  return a.credentialId === b.credentialId && a.deployment === b.deployment;
+}
+function opensIn(master, place, token) {
+  try {
+    decryptFernet(derivePlaceKey(master.key, place), token);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function placeInfo(place) {
+  const parts = place.deployment === void 0 ? [place.credentialId] : [place.credentialId, place.deployment];
+  if (parts.some((part) => part === "" || part.includes("/"))) {
+    throw new SealedValueError("bad-place", `cannot key a value for ${describePlace(place)}: ids must be non-empty and contain no "/"`, place);
+  }
+  return `credledger/v1/value/${parts.join("/")}`;
+}
+function deriveKey(masterKey, info2) {
+  return new FernetKey(Buffer.from(hkdfSync("sha256", masterKey.rawBytes(), Buffer.alloc(0), info2, 32)));
+}
+
+// src/crypto/inventory-values.ts
+function diagnosticCodeFor(error2) {
+  return `value-${error2.code}`;
+}
+function findingForSealedValueError(error2, path, advice = "") {
+  return errorAt(diagnosticCodeFor(error2), path, advice === "" ? error2.message : `${error2.message}; ${advice}`);
+}
+function checkValuesOpen(inventory, ring) {
+  const candidates = listValuePlaces(inventory);
+  const findings = [];
+  const openedByKeyId = {};
+  let examined = 0;
+  for (const entry of listSealedValues(inventory)) {
+    const parts = parseSealedValueText(entry.sealed);
+    if (parts === void 0) continue;
+    examined++;
+    try {
+      openSealedValue(ring, entry.place, entry.sealed, candidates);
+      openedByKeyId[parts.keyId] = (openedByKeyId[parts.keyId] ?? 0) + 1;
+    } catch (error2) {
+      if (!(error2 instanceof SealedValueError)) throw error2;
+      findings.push(findingForSealedValueError(error2, entry.path));
+    }
+  }
+  return { findings, examined, openedByKeyId };
+}
+
 // src/app/validate.ts
 async function validateInventory(request2) {
-  const check = await loadInventoryFile(request2.file, request2.today);
-  return { check, valid: !hasErrors(check.diagnostics) };
+  const loaded = await loadInventoryFile(request2.file, request2.today);
+  if (request2.ring === void 0 || loaded.inventory === void 0) return { check: loaded, valid: !hasErrors(loaded.diagnostics) };
+  const opened = checkValuesOpen(loaded.inventory, request2.ring);
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...opened.findings.map((finding) => placeFinding(loaded.source, finding))]);
+  const check = { ...loaded, diagnostics };
+  return { check, valid: !hasErrors(diagnostics), decrypt: { values: opened.examined, openedByKeyId: opened.openedByKeyId } };
 }
 
 // src/core/render-status.ts
