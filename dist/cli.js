@@ -47248,6 +47248,17 @@ var GitRepository = class _GitRepository {
     rejectOption(revision);
     return await this.succeeds(["rev-parse", "--verify", "--quiet", "--end-of-options", `${revision}^{commit}`]) !== void 0;
   }
+  /**
+   * Fetches one commit from `origin` into a shallow clone (the pull request's base, which `actions/checkout`
+   * leaves out by default). Returns whether the commit is present afterwards; a clone without `origin` says no.
+   */
+  async fetchCommit(sha) {
+    if (!SHA_PATTERN.test(sha)) throw new UsageError(`not a commit id: ${sha}`);
+    if (await this.hasCommit(sha)) return true;
+    if (await this.succeeds(["remote", "get-url", "origin"]) === void 0) return false;
+    await this.succeeds(["fetch", "--no-tags", "--depth=1", "origin", sha]);
+    return this.hasCommit(sha);
+  }
   async resolveCommit(revision) {
     rejectOption(revision);
     const sha = await this.succeeds(["rev-parse", "--verify", "--quiet", "--end-of-options", `${revision}^{commit}`]);

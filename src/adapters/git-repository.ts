@@ -102,6 +102,18 @@ export class GitRepository implements InventoryRevisions {
     return (await this.succeeds(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`])) !== undefined;
   }
 
+  /**
+   * Fetches one commit from `origin` into a shallow clone (the pull request's base, which `actions/checkout`
+   * leaves out by default). Returns whether the commit is present afterwards; a clone without `origin` says no.
+   */
+  async fetchCommit(sha: string): Promise<boolean> {
+    if (!SHA_PATTERN.test(sha)) throw new UsageError(`not a commit id: ${sha}`);
+    if (await this.hasCommit(sha)) return true;
+    if ((await this.succeeds(['remote', 'get-url', 'origin'])) === undefined) return false;
+    await this.succeeds(['fetch', '--no-tags', '--depth=1', 'origin', sha]);
+    return this.hasCommit(sha);
+  }
+
   async resolveCommit(revision: string): Promise<string> {
     rejectOption(revision);
     const sha = await this.succeeds(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
