@@ -2,6 +2,7 @@
 import { ExternalError, UsageError } from '../app/errors.js';
 import type { CliIo } from './cli-io.js';
 import { parseCommandLine, type CliCommand } from './command.js';
+import { applyCommand } from './commands/apply-command.js';
 import { statusCommand } from './commands/status-command.js';
 import { validateCommand } from './commands/validate-command.js';
 import { ExitCode } from './exit-codes.js';
@@ -9,7 +10,7 @@ import { ExitCode } from './exit-codes.js';
 declare const CREDLEDGER_VERSION: string | undefined;
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, statusCommand];
+export const COMMANDS: readonly CliCommand[] = [validateCommand, statusCommand, applyCommand];
 
 function version(): string {
   return typeof CREDLEDGER_VERSION === 'string' ? CREDLEDGER_VERSION : 'development';
