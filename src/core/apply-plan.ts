@@ -198,6 +198,8 @@ export function checkDeploymentUrl(url: string, allowInsecureHttp: boolean): str
   } catch {
     return 'is not a URL';
   }
+  // A password in the URL would end up in every report that names the deployment.
+  if (parsed.username !== '' || parsed.password !== '') return 'carries credentials in the URL: put them in environment variables named by auth';
   if (parsed.protocol === 'https:') return undefined;
   if (parsed.protocol !== 'http:') return `uses ${parsed.protocol.replace(/:$/, '')}, not https`;
   if (allowInsecureHttp || isLoopbackHost(parsed.hostname)) return undefined;

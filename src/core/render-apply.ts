@@ -7,7 +7,7 @@ export function renderApplyText(report: ApplyReport, style: TextStyle = PLAIN_ST
   const lines: string[] = [];
   for (const deployment of report.deployments) {
     lines.push(style.bold(`${deployment.deployment} (${deployment.url}): ${describeDeploymentOutcome(deployment)}`));
-    if (deployment.error !== undefined) lines.push(`  ${style.error(`error: ${formatFailure(deployment.error)}`)}`);
+    if (deployment.error !== undefined) lines.push(`  ${style.error(`error: ${describeFailure(deployment.error)}`)}`);
     const rows = deployment.operations.map((operation) => operationCells(operation, report.dryRun));
     const widths = [0, 1, 2, 3].map((column) => Math.max(0, ...rows.map((cells) => (cells[column] ?? '').length)));
     deployment.operations.forEach((operation, index) => {
@@ -32,11 +32,11 @@ export function renderApplyMarkdown(report: ApplyReport): string {
   const lines: string[] = [`### credledger apply${report.dryRun ? ' (dry run)' : ''}`, ''];
   for (const deployment of report.deployments) {
     lines.push(`#### ${escapeMarkdown(deployment.deployment)}: ${describeDeploymentOutcome(deployment)}`, '');
-    if (deployment.error !== undefined) lines.push(`> ${escapeMarkdown(formatFailure(deployment.error))}`, '');
+    if (deployment.error !== undefined) lines.push(`> ${escapeMarkdown(describeFailure(deployment.error))}`, '');
     if (deployment.operations.length > 0) {
       lines.push('| outcome | action | setting | credential | reason | detail |', '|---|---|---|---|---|---|');
       for (const operation of deployment.operations) {
-        const detail = operation.error !== undefined ? formatFailure(operation.error) : (operation.skipped ?? '');
+        const detail = operation.error !== undefined ? describeFailure(operation.error) : (operation.skipped ?? '');
         lines.push(
           `| ${operation.outcome} | ${operation.action} | \`${operation.setting}\` | ${escapeMarkdown(operation.credential)} | ${describeReason(operation)} | ${escapeMarkdown(detail)} |`,
         );
@@ -58,7 +58,7 @@ function operationCells(operation: OperationReport, dryRun: boolean): string[] {
   const outcome = dryRun ? 'would' : operation.outcome;
   const what = `${describeReason(operation)}${operation.group === null ? '' : `, group ${operation.group}`}`;
   let note = what;
-  if (operation.error !== undefined) note = formatFailure(operation.error);
+  if (operation.error !== undefined) note = describeFailure(operation.error);
   else if (operation.skipped !== undefined) note = operation.skipped;
   else if (operation.recorded === false) note = `${what}; not recorded in the applied state`;
   return [outcome, operation.action, operation.setting, operation.credential, note];
@@ -106,8 +106,8 @@ function describeState(report: ApplyReport): string {
   return text;
 }
 
-/** `HTTP 500: Failed to update setting: x` or the message alone. */
-export function formatFailure(failure: ApplyFailure): string {
+/** The message already names the request, the status and DocuElevate's detail. */
+function describeFailure(failure: ApplyFailure): string {
   return failure.message;
 }
 
