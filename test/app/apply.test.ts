@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DocuElevateClient } from '../../src/adapters/docuelevate-client.js';
 import { applyInventory, type ApplyRequest } from '../../src/app/apply.js';
 import { UsageError } from '../../src/app/errors.js';
 import { parseAppliedState } from '../../src/core/applied-state.js';
@@ -423,7 +424,27 @@ describe('concurrent applies', () => {
     world.sandbox.git(world.sandbox.root, ['clone', '-q', origin, 'second']);
     const second = path.join(world.sandbox.root, 'second');
 
-    const [a, b] = await Promise.all([world.apply(), world.apply({ file: path.join(second, 'credentials.yaml') })]);
+    // Both runs read the (absent) remote state before their pre-flight; holding the pre-flights until both
+    // have arrived makes them race for the claim, whatever the machine's load.
+    let arrived = 0;
+    let release: () => void = () => undefined;
+    const bothArrived = new Promise<void>((resolve) => (release = resolve));
+    const connect: ApplyRequest['connect'] = (deployment, auth) => {
+      const client = new DocuElevateClient({ baseUrl: deployment.url, auth });
+      return {
+        authenticate: () => client.authenticate(),
+        listCredentialSources: async () => {
+          arrived += 1;
+          if (arrived === 4) release();
+          await bothArrived;
+          return client.listCredentialSources();
+        },
+        setSetting: (key, value) => client.setSetting(key, value),
+        deleteSetting: (key) => client.deleteSetting(key),
+        close: () => client.close(),
+      };
+    };
+    const [a, b] = await Promise.all([world.apply({ connect }), world.apply({ file: path.join(second, 'credentials.yaml'), connect })]);
     const outcomes = [assessApplyReport(a), assessApplyReport(b)].sort();
     expect(outcomes).toEqual(['failed', 'ok']);
     const loser = assessApplyReport(a) === 'ok' ? b : a;

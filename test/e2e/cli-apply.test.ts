@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseAppliedState } from '../../src/core/applied-state.js';
@@ -23,7 +25,10 @@ const PLAINTEXTS = [...CREDENTIALS.map((c) => c.value as string), ADMIN.adminPas
 const sandboxes: Sandbox[] = [];
 const servers: DocuElevateServer[] = [];
 
+const closers: (() => Promise<void>)[] = [];
+
 afterEach(async () => {
+  await Promise.all(closers.splice(0).map((close) => close()));
   await Promise.all(servers.splice(0).map((server) => server.close()));
   for (const sandbox of sandboxes.splice(0)) sandbox.remove();
 });
@@ -36,14 +41,14 @@ interface Setup {
   cli(args: readonly string[], options?: { cwd?: string; env?: Record<string, string> }): Promise<CliRun>;
 }
 
-async function setUp(serverOptions: DocuElevateServerOptions = {}, auth = LOGIN): Promise<Setup> {
+async function setUp(serverOptions: DocuElevateServerOptions = {}, auth = LOGIN, urlOf: (server: DocuElevateServer) => Promise<string> = async (server) => server.url): Promise<Setup> {
   const sandbox = createSandbox();
   sandboxes.push(sandbox);
   const server = await startDocuElevateServer({ ...ADMIN, ...serverOptions });
   servers.push(server);
   const { key, ring } = createTestKey();
   const repo = sandbox.initRepo('work');
-  commitInventory(sandbox, repo, renderSealedInventory(ring, [{ id: 'production', url: server.url, auth }], CREDENTIALS));
+  commitInventory(sandbox, repo, renderSealedInventory(ring, [{ id: 'production', url: await urlOf(server), auth }], CREDENTIALS));
   const env = { ...sandbox.env, CREDLEDGER_KEY: key, DE_USER: ADMIN.adminUsername, DE_PASSWORD: ADMIN.adminPassword };
   return {
     sandbox,
@@ -68,6 +73,45 @@ function expectConverged(server: DocuElevateServer): void {
 
 function stateFile(setup: Setup, repo = setup.repo): string {
   return setup.sandbox.git(repo, ['cat-file', 'blob', 'refs/credledger/applied:applied.json']);
+}
+
+/**
+ * A pass-through proxy that holds `GET /api/settings/credentials` (apply's pre-flight, which comes after it
+ * has read the applied state) until `count` of them have arrived: the runs then race for the claim
+ * whatever the machine's load.
+ */
+async function startPreflightBarrier(target: string, count: number): Promise<string> {
+  let arrived = 0;
+  let release: () => void = () => undefined;
+  const allArrived = new Promise<void>((resolve) => (release = resolve));
+  const proxy = createServer((request, response) => {
+    const forward = (): void => {
+      const headers = { ...request.headers };
+      delete headers.host;
+      const upstream = httpRequest(new URL(request.url ?? '/', target), { method: request.method, headers }, (answer) => {
+        response.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(response);
+      });
+      upstream.on('error', () => response.destroy());
+      request.pipe(upstream);
+    };
+    if (request.method === 'GET' && request.url === '/api/settings/credentials') {
+      arrived += 1;
+      if (arrived === count) release();
+      void allArrived.then(forward);
+    } else {
+      forward();
+    }
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  closers.push(
+    () =>
+      new Promise<void>((resolve) => {
+        proxy.closeAllConnections();
+        proxy.close(() => resolve());
+      }),
+  );
+  return `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
 }
 
 async function waitUntil(condition: () => boolean, what: string): Promise<void> {
@@ -134,8 +178,7 @@ describe('credledger apply (built CLI)', () => {
   });
 
   it('lets one of two simultaneous applies sharing an origin win; the other stops cleanly', async () => {
-    // Slow answers keep both runs in their pre-flight until both have read the (absent) remote state.
-    const setup = await setUp({ faults: { seed: 1, rate: 1, kinds: ['slow'], slowMs: 1_500 } });
+    const setup = await setUp({}, LOGIN, (server) => startPreflightBarrier(server.url, 2));
     const origin = setup.sandbox.initRepo('origin.git', { bare: true });
     setup.sandbox.git(setup.repo, ['remote', 'add', 'origin', origin]);
     setup.sandbox.git(setup.repo, ['push', '-q', 'origin', 'main']);
@@ -143,8 +186,6 @@ describe('credledger apply (built CLI)', () => {
     const other = path.join(setup.sandbox.root, 'other');
 
     const runs = Promise.all([setup.cli([]), setup.cli([], { cwd: other })]);
-    await waitUntil(() => setup.server.state.requests.filter((r) => r.path === '/api/settings/credentials').length >= 2, 'both pre-flights arrived');
-    setup.server.setFaults(undefined);
     const [a, b] = await runs;
 
     expect([a.code, b.code].sort()).toEqual([0, 1]);
