@@ -1,4 +1,5 @@
 // The applied state on a git ref (default refs/credledger/applied): read, compare-and-swap after every operation, push with a lease.
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import {
@@ -148,7 +149,9 @@ class GitAppliedStateStore implements AppliedStateStore {
 
   claim(message: string): Promise<void> {
     return this.serialise(async () => {
-      await this.commitAndSwap(this.current.state, message);
+      // Two claims of the same state, from the same commit, in the same second would otherwise be one
+      // identical commit, which git pushes a second time as "up to date": both runs would win.
+      await this.commitAndSwap(this.current.state, `${message}\n\nclaim ${randomBytes(8).toString('hex')}`);
       await this.push();
     });
   }

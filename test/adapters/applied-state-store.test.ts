@@ -54,6 +54,7 @@ describe('applied state on a local ref', () => {
       'set openai_api_key',
       'credledger apply: started',
     ]);
+    expect(box.git(repo, ['log', '-1', '--format=%b', `${REF}~3`])).toMatch(/^claim [0-9a-f]{16}$/);
     expect(box.git(repo, ['log', '-1', '--format=%an <%ae>', REF])).toBe('credledger <credledger@users.noreply.invalid>');
     const state = parseAppliedState(readRefFile(box, repo));
     expect([...(state.deployments.get('production')?.keys() ?? [])]).toEqual(['openai_api_key']);
@@ -141,6 +142,19 @@ describe('applied state shared through a remote', () => {
     expect(conflict.actual).toBe(winner.revision());
     expect(conflict.message).toMatch(/another apply recorded its state first/);
     expect(box.git(origin, ['rev-parse', REF])).toBe(winner.revision());
+  });
+
+  it('keeps two identical claims of the same state apart, so only one wins', async () => {
+    const box = sandbox();
+    const origin = box.initRepo('origin.git', { bare: true });
+    const a = await open(box, cloneOf(box, origin, 'a'));
+    const b = await open(box, cloneOf(box, origin, 'b'));
+    await a.load();
+    await b.load();
+    // Same message, same (empty) state, same second: without a nonce both would be one commit.
+    await a.claim('credledger apply: started');
+    await expect(b.claim('credledger apply: started')).rejects.toBeInstanceOf(AppliedStateConflictError);
+    expect(b.revision()).not.toBe(a.revision());
   });
 
   it('stops a run whose publish meets a ref moved by a later run', async () => {
