@@ -166,6 +166,7 @@ describe('checkDeploymentUrl', () => {
     ['http://localhost.example.com', /not loopback/],
     ['http://[::2]', /not loopback/],
     ['ftp://docs.example.com', /uses ftp/],
+    ['https://admin:hunter2@docs.example.com', /carries credentials in the URL/],
     ['not a url', /not a URL/],
   ])('refuses %s', (url, message) => {
     expect(checkDeploymentUrl(url, false)).toMatch(message);
