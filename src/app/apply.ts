@@ -114,6 +114,8 @@ type ResolvedAuth = { readonly auth: DocuElevateAuth } | { readonly error: strin
 interface OperationProgress {
   readonly operation: ApplyOperation;
   outcome: OperationReport['outcome'];
+  /** DocuElevate's own restart_required from the write's answer, which also covers custom settings. */
+  restartRequired?: boolean;
   error?: ApplyFailure;
   skipped?: string;
   attempts?: number;
@@ -449,6 +451,7 @@ async function runOperation(context: RunContext, connection: DeploymentConnectio
       }
       const written = await connection.setSetting(operation.setting, decrypted.value);
       entry.attempts = written.attempts;
+      if (written.restartRequired !== undefined) entry.restartRequired = written.restartRequired;
       const fingerprint = fingerprintValue(request.ring, fingerprintPlace(operation.credentialId, operation.deployment), decrypted.value);
       const record: AppliedSetting = {
         credential: operation.credentialId,
@@ -491,7 +494,7 @@ function reportOperation(entry: OperationProgress): OperationReport {
     credential: operation.credentialId,
     group: operation.group ?? null,
     reason: operation.reason,
-    restartRequired: operation.restartRequired,
+    restartRequired: entry.restartRequired ?? operation.restartRequired,
     outcome: entry.outcome,
     ...(entry.error === undefined ? {} : { error: entry.error }),
     ...(entry.outcome === 'skipped' && entry.skipped !== undefined ? { skipped: entry.skipped } : {}),
