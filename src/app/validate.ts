@@ -1,21 +1,44 @@
-// Use case: validate an inventory file.
+// Use case: validate an inventory file, and with a key ring, check that every value opens in its place.
 import type { CalendarDate } from '../core/dates.js';
-import { hasErrors } from '../core/diagnostics.js';
+import { hasErrors, sortDiagnostics } from '../core/diagnostics.js';
 import type { InventoryCheck } from '../core/inventory-validation.js';
+import { placeFinding } from '../core/yaml-source.js';
+import { checkValuesOpen } from '../crypto/inventory-values.js';
+import type { KeyRing } from '../crypto/key-ring.js';
 import { loadInventoryFile } from './inventory-file.js';
 
 export interface ValidateRequest {
   readonly file: string;
   readonly today: CalendarDate;
+  /** `--decrypt`: also open every encrypted value with this ring. */
+  readonly ring?: KeyRing;
+}
+
+/** What `--decrypt` found, beyond its diagnostics. */
+export interface DecryptSummary {
+  /** Encrypted values examined. */
+  readonly values: number;
+  /** Values that opened in their place, by the id of the key they are under. */
+  readonly openedByKeyId: Readonly<Record<string, number>>;
 }
 
 export interface ValidateResult {
   readonly check: InventoryCheck;
   readonly valid: boolean;
+  /** Present when a ring was given and the inventory could be read. */
+  readonly decrypt?: DecryptSummary;
 }
 
-/** Reads the file and runs every check; valid when no diagnostic is an error. */
+/**
+ * Reads the file and runs every check; valid when no diagnostic is an error. With a ring, every
+ * encrypted value must also open in its place: `value-unknown-key`, `value-wrong-place` ("this
+ * value belongs to …"), `value-not-authentic`, `value-malformed`, `value-not-utf8`.
+ */
 export async function validateInventory(request: ValidateRequest): Promise<ValidateResult> {
-  const check = await loadInventoryFile(request.file, request.today);
-  return { check, valid: !hasErrors(check.diagnostics) };
+  const loaded = await loadInventoryFile(request.file, request.today);
+  if (request.ring === undefined || loaded.inventory === undefined) return { check: loaded, valid: !hasErrors(loaded.diagnostics) };
+  const opened = checkValuesOpen(loaded.inventory, request.ring);
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...opened.findings.map((finding) => placeFinding(loaded.source, finding))]);
+  const check: InventoryCheck = { ...loaded, diagnostics };
+  return { check, valid: !hasErrors(diagnostics), decrypt: { values: opened.examined, openedByKeyId: opened.openedByKeyId } };
 }

@@ -80,3 +80,5 @@ export function defaultDiagnosticsFormat(io: CliIo): 'github' | 'text' {
 
 export const FILE_OPTION = { file: { type: 'string', short: 'f' } } as const satisfies OptionsConfig;
 export const NOW_OPTION = { now: { type: 'string' } } as const satisfies OptionsConfig;
+/** `--key-file PATH`: the master keys, one per line. Never a key itself as a flag value (shell history). */
+export const KEY_FILE_OPTION = { 'key-file': { type: 'string' } } as const satisfies OptionsConfig;

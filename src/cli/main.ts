@@ -3,6 +3,12 @@ import { ExternalError, UsageError } from '../app/errors.js';
 import type { CliIo } from './cli-io.js';
 import { parseCommandLine, type CliCommand } from './command.js';
 import { applyCommand } from './commands/apply-command.js';
+import { keygenCommand } from './commands/keygen-command.js';
+import { planCommand } from './commands/plan-command.js';
+import { rekeyCommand } from './commands/rekey-command.js';
+import { remindCommand } from './commands/remind-command.js';
+import { revealCommand } from './commands/reveal-command.js';
+import { setCommand } from './commands/set-command.js';
 import { statusCommand } from './commands/status-command.js';
 import { validateCommand } from './commands/validate-command.js';
 import { ExitCode } from './exit-codes.js';
@@ -10,7 +16,17 @@ import { ExitCode } from './exit-codes.js';
 declare const CREDLEDGER_VERSION: string | undefined;
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, statusCommand, applyCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  validateCommand,
+  statusCommand,
+  planCommand,
+  applyCommand,
+  remindCommand,
+  keygenCommand,
+  setCommand,
+  rekeyCommand,
+  revealCommand,
+];
 
 function version(): string {
   return typeof CREDLEDGER_VERSION === 'string' ? CREDLEDGER_VERSION : 'development';

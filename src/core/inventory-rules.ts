@@ -114,11 +114,13 @@ const intervalsOnlyForScheduledKinds: Rule = (inventory) =>
       errorAt('every-on-event-driven-kind', ['credentials', credential.id, 'every'], `a ${credential.kind} is rotated on events (revocation, compromise), not on a schedule: remove \`every\``),
     );
 
+// A warning, not an error: a departure date written ahead of time passes without any commit, and an error
+// would then turn the main branch invalid overnight and silence the very reminders the departure calls for.
 const ownersStillHere: Rule = (inventory, { today }) =>
   inventory.credentials.flatMap((credential) => {
     const left = inventory.people.get(credential.owner)?.left;
     if (!left || left > today) return [];
-    return [errorAt('owner-has-left', ['credentials', credential.id, 'owner'], `owner \`${credential.owner}\` left on ${left}: hand the credential to someone who is still here`)];
+    return [warningAt('owner-has-left', ['credentials', credential.id, 'owner'], `owner \`${credential.owner}\` left on ${left}: hand the credential to someone who is still here`)];
   });
 
 function plaintextFinding(credential: Credential, path: (string | number)[], text: string): Finding {

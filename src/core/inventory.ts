@@ -126,3 +126,15 @@ export function sealedValueFor(credential: Credential, deployment: string): Seal
 export function findCredential(inventory: Inventory, id: string): Credential | undefined {
   return inventory.credentials.find((credential) => credential.id === id);
 }
+
+/**
+ * Every place a value could have been sealed for: each credential's `value` and its `values.<deployment>`
+ * for every deployment (known or merely written). Used as candidates, so a value copied from
+ * elsewhere in the file is reported with the place it belongs to.
+ */
+export function listValuePlaces(inventory: Inventory): ValuePlace[] {
+  return inventory.credentials.flatMap((credential) => {
+    const deployments = new Set([...inventory.deployments.keys(), ...credential.deployments, ...Object.keys(credential.values ?? {})]);
+    return [{ credentialId: credential.id }, ...[...deployments].map((deployment) => ({ credentialId: credential.id, deployment }))];
+  });
+}

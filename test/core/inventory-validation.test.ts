@@ -55,7 +55,7 @@ describe('rules', () => {
     ['impossible date', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    rotated: 2026-02-30\n', [{ code: 'invalid-date', line: 13, column: 14 }]],
     ['badly written date', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    rotated: 1/2/2026\n', [{ code: 'schema-format', line: 13, column: 14 }]],
     ['every on an event-driven kind', '  c:\n    setting: dropbox_refresh_token\n    kind: oauth_refresh_token\n    owner: alice\n    every: 30d\n', [{ code: 'every-on-event-driven-kind', line: 13, column: 12 }]],
-    ['owner who has left', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: bob\n', [{ code: 'owner-has-left', line: 12, column: 12 }]],
+    ['owner who has left', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: bob\n', [{ code: 'owner-has-left', severity: 'warning', line: 12, column: 12 }]],
     ['plaintext value with a known prefix', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    value: sk-proj-123456\n', [{ code: 'plaintext-value', line: 13, column: 12 }]],
     ['plaintext in values', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    values:\n      staging: hunter2hunter2\n      production: ' + SEALED + '\n', [{ code: 'plaintext-value', line: 14, column: 16 }]],
     ['encrypted value is accepted', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    value: ' + SEALED + '\n', []],

@@ -1,9 +1,11 @@
 // `credledger validate`: check the inventory and report every problem with its place.
-import { validateInventory } from '../../app/validate.js';
+import { UsageError } from '../../app/errors.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
+import { loadKeyRing } from '../../app/key-source.js';
+import { validateInventory, type DecryptSummary } from '../../app/validate.js';
 import { renderDiagnosticsGitHub, renderDiagnosticsText, summariseDiagnostics } from '../../core/render-diagnostics.js';
 import { styleFor } from '../cli-io.js';
-import { choiceOption, defaultDiagnosticsFormat, FILE_OPTION, NOW_OPTION, stringOption, todayOption, type CliCommand } from '../command.js';
+import { choiceOption, defaultDiagnosticsFormat, FILE_OPTION, flagOption, KEY_FILE_OPTION, NOW_OPTION, stringOption, todayOption, type CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 
 const FORMATS = ['text', 'json', 'github'] as const;
@@ -11,30 +13,46 @@ const FORMATS = ['text', 'json', 'github'] as const;
 export const validateCommand: CliCommand = {
   name: 'validate',
   summary: 'check the inventory: YAML, schema and rules, every problem with file:line:col',
-  help: `Usage: credledger validate [--file F] [--format text|json|github] [--now YYYY-MM-DD]
+  help: `Usage: credledger validate [--file F] [--format text|json|github] [--now YYYY-MM-DD] [--decrypt [--key-file P]]
 
   -f, --file F     inventory file (default: credentials.yaml)
       --format     text (default), json, or github (workflow annotations; the default when GITHUB_ACTIONS=true)
       --now        the day to check dates against (default: today, UTC)
+      --decrypt    also open every value with the keys (CREDLEDGER_KEY or --key-file): each must
+                   decrypt, under a key the ring holds, in the place it was written for
+      --key-file P read the keys from this file (one per line) instead of CREDLEDGER_KEY
 
 Exit 0 when valid (warnings allowed), 1 when invalid, 2 on a usage error.`,
-  options: { ...FILE_OPTION, ...NOW_OPTION, format: { type: 'string' } },
+  options: { ...FILE_OPTION, ...NOW_OPTION, ...KEY_FILE_OPTION, format: { type: 'string' }, decrypt: { type: 'boolean' } },
   async run(commandLine, io) {
     const file = stringOption(commandLine, 'file', DEFAULT_INVENTORY_FILE);
     const format = choiceOption(commandLine, 'format', FORMATS, defaultDiagnosticsFormat(io));
-    const { check, valid } = await validateInventory({ file, today: todayOption(commandLine, io) });
+    const keyFile = stringOption(commandLine, 'key-file');
+    const decrypt = flagOption(commandLine, 'decrypt');
+    if (keyFile !== undefined && !decrypt) throw new UsageError('--key-file is only read with --decrypt');
+    const ring = decrypt ? await loadKeyRing({ env: io.env, keyFile }) : undefined;
+    const { check, valid, decrypt: opened } = await validateInventory({ file, today: todayOption(commandLine, io), ring });
     const diagnostics = check.diagnostics;
     if (format === 'json') {
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
-      io.stdout.write(`${JSON.stringify({ file, valid, diagnostics, summary: { errors, warnings: diagnostics.length - errors } }, null, 2)}\n`);
+      const report = { file, valid, diagnostics, summary: { errors, warnings: diagnostics.length - errors }, ...(opened ? { decrypt: opened } : {}) };
+      io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else if (format === 'github') {
       if (diagnostics.length > 0) io.stdout.write(`${renderDiagnosticsGitHub(diagnostics)}\n`);
       io.stdout.write(`${file}: ${valid ? 'valid' : 'invalid'} (${summariseDiagnostics(diagnostics)})\n`);
+      if (opened) io.stdout.write(`${describeDecrypt(opened)}\n`);
     } else {
       const style = styleFor(io.stdout, io.env);
       if (diagnostics.length > 0) io.stdout.write(`${renderDiagnosticsText(diagnostics, check.source.text.split(/\r?\n/), style)}\n\n`);
       io.stdout.write(`${file}: ${valid ? 'valid' : 'invalid'} (${summariseDiagnostics(diagnostics)})\n`);
+      if (opened) io.stdout.write(`${describeDecrypt(opened)}\n`);
     }
     return valid ? ExitCode.ok : ExitCode.findings;
   },
 };
+
+function describeDecrypt(summary: DecryptSummary): string {
+  const opened = Object.values(summary.openedByKeyId).reduce((sum, count) => sum + count, 0);
+  const byKey = Object.entries(summary.openedByKeyId).map(([id, count]) => `${count} under key ${id}`);
+  return `decrypted ${opened} of ${summary.values} value${summary.values === 1 ? '' : 's'}${byKey.length > 0 ? ` (${byKey.join(', ')})` : ''}`;
+}

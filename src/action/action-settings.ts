@@ -1,0 +1,51 @@
+// The action's inputs, read once into a typed settings object: nothing below this module calls core.getInput.
+import * as core from '@actions/core';
+
+export const ACTION_COMMANDS = ['auto', 'validate', 'status', 'plan', 'apply', 'remind', 'audit'] as const;
+export type ActionCommand = (typeof ACTION_COMMANDS)[number];
+
+export interface ActionSettings {
+  readonly command: ActionCommand;
+  readonly file: string;
+  readonly githubToken: string;
+  /** Fernet key ring text (from a secret); empty when not given. Never used on pull requests. */
+  readonly key: string;
+  /** Restrict apply (and the `deployments` output) to these deployments; empty for all. */
+  readonly deployments: readonly string[];
+  readonly dryRun: boolean;
+  readonly failOn: 'overdue' | 'due-soon' | 'never';
+  readonly label: string;
+  readonly now: string;
+}
+
+function readBoolean(name: string): boolean {
+  const value = core.getInput(name).trim().toLowerCase();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new Error(`input \`${name}\` must be true or false (got ${value})`);
+}
+
+/** Reads and checks every input. Throws with the input's name when one is wrong. */
+export function readActionSettings(): ActionSettings {
+  const command = (core.getInput('command') || 'auto').toLowerCase();
+  if (!(ACTION_COMMANDS as readonly string[]).includes(command)) throw new Error(`input \`command\` must be one of: ${ACTION_COMMANDS.join(', ')} (got ${command})`);
+  const failOn = core.getInput('fail-on') || 'never';
+  if (!['overdue', 'due-soon', 'never'].includes(failOn)) throw new Error(`input \`fail-on\` must be overdue, due-soon or never (got ${failOn})`);
+  const key = core.getInput('key');
+  // Mask the key before anything else can print it, each line of it too.
+  for (const part of key.split(/[\s,]+/)) if (part.trim() !== '') core.setSecret(part.trim());
+  return {
+    command: command as ActionCommand,
+    file: core.getInput('file') || 'credentials.yaml',
+    githubToken: core.getInput('github-token'),
+    key,
+    deployments: core
+      .getInput('deployment')
+      .split(/[\s,]+/)
+      .filter((name) => name !== ''),
+    dryRun: readBoolean('dry-run'),
+    failOn: failOn as ActionSettings['failOn'],
+    label: core.getInput('label') || 'credential-rotation',
+    now: core.getInput('now'),
+  };
+}

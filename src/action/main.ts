@@ -1,0 +1,197 @@
+// The GitHub Action: maps inputs and the triggering event to the use cases, then to annotations, outputs,
+// the job summary and the pull-request comment. One catch, ending in core.setFailed.
+import * as core from '@actions/core';
+import * as github from '@actions/github';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { openGitRepository } from '../adapters/git-repository.js';
+import { createGitHubIssues, createGitHubOctokit } from '../adapters/github-issues.js';
+import { upsertStickyComment } from '../adapters/github-sticky-comment.js';
+import { planInventoryChange } from '../app/plan.js';
+import { remindRotations } from '../app/remind.js';
+import { reportStatus } from '../app/status.js';
+import { validateInventory } from '../app/validate.js';
+import { toCalendarDate } from '../core/dates.js';
+import { planHasChanges } from '../core/plan.js';
+import { planToJson, renderPlanMarkdown } from '../core/render-plan.js';
+import { renderStatusMarkdown } from '../core/render-status.js';
+import { statusMeetsThreshold } from '../core/status-report.js';
+import { annotateDiagnostics, renderUnshownDiagnostics } from './annotations.js';
+import { readActionSettings, type ActionSettings } from './action-settings.js';
+import { isPullRequestEvent, readWorkflowEvent, resolveJobs, type ResolvedJob, type WorkflowEvent } from './workflow-event.js';
+
+/** The hidden marker that identifies credledger's pull-request comment. */
+export const PLAN_COMMENT_MARKER = '<!-- credledger:plan -->';
+
+/** What the jobs of one run share and accumulate. */
+interface ActionRun {
+  readonly settings: ActionSettings;
+  readonly event: WorkflowEvent;
+  readonly today: string;
+  readonly apiUrl: string;
+  readonly jobs: readonly ResolvedJob[];
+  outputs: { changed: boolean; overdue: number; dueSoon: number; deployments: string[]; plan: string };
+  failures: string[];
+  summary: string[];
+}
+
+type Job = (run: ActionRun) => Promise<void>;
+
+async function validateJob(run: ActionRun): Promise<void> {
+  const { check, valid } = await validateInventory({ file: run.settings.file, today: run.today });
+  // On pull requests the plan carries the same diagnostics (at head): annotate them once, there.
+  const { notShown } = run.jobs.includes('plan') ? { notShown: [] } : annotateDiagnostics(check.diagnostics);
+  const errors = check.diagnostics.filter((d) => d.severity === 'error').length;
+  run.summary.push(
+    `### Inventory \`${run.settings.file}\`\n\n${valid ? '✅ valid' : '❌ invalid'}: ${errors} error(s), ${check.diagnostics.length - errors} warning(s).\n${renderUnshownDiagnostics(notShown)}`,
+  );
+  if (!valid) run.failures.push(`${run.settings.file} is invalid`);
+}
+
+async function statusJob(run: ActionRun): Promise<void> {
+  const { check, report } = await reportStatus({ file: run.settings.file, now: run.settings.now || run.today, today: run.today });
+  if (!report) {
+    annotateDiagnostics(check.diagnostics.filter((d) => d.severity === 'error'));
+    run.failures.push(`${run.settings.file} is invalid; no status`);
+    return;
+  }
+  run.outputs.overdue = report.summary.overdue;
+  run.outputs.dueSoon = report.summary['due-soon'];
+  run.summary.push(renderStatusMarkdown(report));
+  if (run.settings.failOn !== 'never' && statusMeetsThreshold(report, run.settings.failOn)) {
+    run.failures.push(`credentials are ${run.settings.failOn === 'overdue' ? 'overdue' : 'due soon or overdue'}`);
+  }
+}
+
+async function remindJob(run: ActionRun): Promise<void> {
+  const repo = `${run.event.owner}/${run.event.repo}`;
+  const issues = run.settings.githubToken
+    ? createGitHubIssues({ token: run.settings.githubToken, repository: repo, baseUrl: run.apiUrl, log: (message) => core.info(message) })
+    : undefined;
+  const result = await remindRotations({ inventoryFile: run.settings.file, now: run.settings.now || run.today, repo, label: run.settings.label, dryRun: run.settings.dryRun, github: issues });
+  if (!result.valid) {
+    run.failures.push(`${run.settings.file} is invalid; no reminders`);
+    return;
+  }
+  const { counts } = result;
+  const line = `created ${counts.created}, updated ${counts.updated}, closed ${counts.closed}, reopened ${counts.reopened}, unchanged ${counts.unchanged}`;
+  core.info(`reminders${result.dryRun ? ' (dry run)' : ''}: ${line}`);
+  const rows = result.actions.filter((action) => action.kind !== 'unchanged').map((action) => `| \`${action.id}\` | ${action.kind} | ${action.url ? `[#${action.number}](${action.url})` : (action.title ?? '')} |`);
+  run.summary.push(`### Rotation reminders${result.dryRun ? ' (dry run)' : ''}\n\n${line}\n${rows.length > 0 ? `\n| credential | action | issue |\n|---|---|---|\n${rows.join('\n')}\n` : ''}`);
+}
+
+const ZERO_SHA = /^0+$/;
+
+/** The revision a plan compares against: the pull request's base, or the commit before a push. */
+function planBase(event: WorkflowEvent): string | undefined {
+  if (event.pullRequest?.baseSha) return event.pullRequest.baseSha;
+  if (event.push?.before && !ZERO_SHA.test(event.push.before)) return event.push.before;
+  return undefined;
+}
+
+function isReadOnlyTokenRefusal(error: unknown): boolean {
+  const status = (error as { status?: number }).status;
+  return status === 403 || status === 404;
+}
+
+async function planJob(run: ActionRun): Promise<void> {
+  const revisions = await openGitRepository(process.cwd());
+  const base = planBase(run.event);
+  // actions/checkout fetches one commit by default; the base is fetched here rather than asking for fetch-depth: 0.
+  if (base && !(await revisions.fetchCommit(base))) {
+    throw new Error(`the base commit ${base} is not in this clone and could not be fetched from origin: use actions/checkout with fetch-depth: 0`);
+  }
+  // Never a key here: a pull request's code and data are not trusted with secrets, and forks get none anyway.
+  const { plan, valid } = await planInventoryChange({ file: run.settings.file, base, allowRollback: false, today: run.today }, { revisions, keyRing: undefined });
+  const planFile = path.join(process.env.RUNNER_TEMP || process.cwd(), 'credledger-plan.json');
+  await writeFile(planFile, `${JSON.stringify(planToJson(plan), null, 2)}\n`);
+  run.outputs.plan = planFile;
+  run.outputs.changed = planHasChanges(plan);
+  const { notShown } = annotateDiagnostics(plan.diagnostics);
+  const headSha = run.event.pullRequest?.headSha || process.env.GITHUB_SHA || '';
+  const server = process.env.GITHUB_SERVER_URL || 'https://github.com';
+  const link = (file: string, line: number) => `${server}/${run.event.owner}/${run.event.repo}/blob/${headSha}/${file}#L${line}`;
+  const markdown = renderPlanMarkdown(plan, { link });
+  run.summary.push(markdown + renderUnshownDiagnostics(notShown));
+  const pullRequest = run.event.pullRequest;
+  if (pullRequest && run.settings.githubToken) {
+    if (pullRequest.fromFork) {
+      core.notice('Pull request from a fork: its token is read-only, so the plan is in the job summary and the annotations, not in a comment.');
+    } else {
+      const octokit = createGitHubOctokit({ token: run.settings.githubToken, baseUrl: run.apiUrl, log: (message) => core.info(message) });
+      try {
+        const outcome = await upsertStickyComment(octokit, { owner: run.event.owner, repo: run.event.repo, issueNumber: pullRequest.number, marker: PLAN_COMMENT_MARKER }, markdown);
+        core.info(`plan comment ${outcome.action}: ${outcome.url}`);
+      } catch (error) {
+        if (!isReadOnlyTokenRefusal(error)) throw error;
+        core.warning(`could not write the plan comment (${(error as Error).message}); give the workflow \`permissions: pull-requests: write\`. The plan is in the job summary.`);
+      }
+    }
+  }
+  if (!valid) run.failures.push('the plan has errors');
+}
+
+const JOBS: Record<ResolvedJob, Job> = {
+  validate: validateJob,
+  status: statusJob,
+  remind: remindJob,
+  plan: planJob,
+  apply: async () => {
+    throw new Error('apply is not available yet');
+  },
+  audit: async () => {
+    throw new Error('audit is not available yet');
+  },
+};
+
+/** Outputs every job can use: the deployments (for a matrix) and the rotation counts, when the inventory reads. */
+async function fillInventoryOutputs(run: ActionRun): Promise<void> {
+  const { check, report } = await reportStatus({ file: run.settings.file, now: run.settings.now || run.today, today: run.today }).catch(() => ({ check: undefined, report: undefined }));
+  if (check?.inventory) {
+    const names = [...check.inventory.deployments.keys()];
+    run.outputs.deployments = run.settings.deployments.length > 0 ? names.filter((name) => run.settings.deployments.includes(name)) : names;
+  }
+  if (report) {
+    run.outputs.overdue = report.summary.overdue;
+    run.outputs.dueSoon = report.summary['due-soon'];
+  }
+}
+
+function writeOutputs(run: ActionRun): void {
+  core.setOutput('changed', run.outputs.changed ? 'true' : 'false');
+  core.setOutput('overdue', String(run.outputs.overdue));
+  core.setOutput('due-soon', String(run.outputs.dueSoon));
+  core.setOutput('deployments', JSON.stringify(run.outputs.deployments));
+  core.setOutput('plan', run.outputs.plan);
+}
+
+/** Runs the action once. Never throws: failures end in core.setFailed. */
+export async function run(): Promise<void> {
+  try {
+    const settings = readActionSettings();
+    const event = readWorkflowEvent(github.context);
+    const jobs = resolveJobs(settings.command, event);
+    if (isPullRequestEvent(event) && jobs.includes('apply')) {
+      throw new Error(`apply is refused on ${event.name}: values are never decrypted for a pull request. Apply runs on push to the default branch.`);
+    }
+    const state: ActionRun = {
+      settings,
+      event,
+      today: toCalendarDate(new Date()),
+      apiUrl: process.env.GITHUB_API_URL || 'https://api.github.com',
+      jobs,
+      outputs: { changed: false, overdue: 0, dueSoon: 0, deployments: [], plan: '' },
+      failures: [],
+      summary: [],
+    };
+    core.info(`credledger: ${event.name} → ${jobs.join(' + ')}`);
+    await fillInventoryOutputs(state);
+    for (const job of jobs) await core.group(`credledger ${job}`, () => JOBS[job](state));
+    writeOutputs(state);
+    if (state.summary.length > 0) await core.summary.addRaw(state.summary.join('\n\n')).write();
+    if (state.failures.length > 0) core.setFailed(state.failures.join('; '));
+  } catch (error) {
+    core.setFailed(error instanceof Error ? error.message : String(error));
+  }
+}
+

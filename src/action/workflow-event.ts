@@ -1,0 +1,68 @@
+// What the triggering event means for credledger: which job to run, on which revisions, with what rights.
+import type { context as githubContext } from '@actions/github';
+import type { ActionCommand } from './action-settings.js';
+
+type Context = typeof githubContext;
+
+export type ResolvedJob = 'validate' | 'status' | 'plan' | 'apply' | 'remind' | 'audit';
+
+export interface WorkflowEvent {
+  readonly name: string;
+  readonly owner: string;
+  readonly repo: string;
+  /** Set on pull_request and pull_request_target. */
+  readonly pullRequest?: {
+    readonly number: number;
+    readonly baseSha: string;
+    readonly headSha: string;
+    /** The head branch lives in another repository: the token is read-only and secrets are absent. */
+    readonly fromFork: boolean;
+  };
+  /** Set on push. */
+  readonly push?: { readonly before: string; readonly after: string; readonly branch: string | undefined; readonly toDefaultBranch: boolean };
+  readonly defaultBranch: string | undefined;
+}
+
+/** True on the events whose code or data come from a pull request: never decrypt there. */
+export function isPullRequestEvent(event: WorkflowEvent): boolean {
+  return event.name === 'pull_request' || event.name === 'pull_request_target';
+}
+
+/** Reads the event from @actions/github's context (built from GITHUB_EVENT_PATH and friends). */
+export function readWorkflowEvent(context: Context): WorkflowEvent {
+  const payload = context.payload as Record<string, any>;
+  const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? `${payload.repository?.owner?.login ?? ''}/${payload.repository?.name ?? ''}`).split('/');
+  const defaultBranch: string | undefined = payload.repository?.default_branch;
+  const event: { -readonly [K in keyof WorkflowEvent]: WorkflowEvent[K] } = { name: context.eventName, owner, repo, defaultBranch };
+  const pr = payload.pull_request;
+  if (pr) {
+    const baseRepo = pr.base?.repo?.full_name ?? payload.repository?.full_name;
+    const headRepo = pr.head?.repo?.full_name;
+    event.pullRequest = {
+      number: Number(pr.number ?? payload.number),
+      baseSha: String(pr.base?.sha ?? ''),
+      headSha: String(pr.head?.sha ?? ''),
+      fromFork: pr.head?.repo?.fork === true || (headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo) || pr.head?.repo === null,
+    };
+  }
+  if (context.eventName === 'push') {
+    const ref: string = payload.ref ?? context.ref ?? '';
+    const branch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+    event.push = {
+      before: String(payload.before ?? ''),
+      after: String(payload.after ?? context.sha ?? ''),
+      branch,
+      toDefaultBranch: branch !== undefined && defaultBranch !== undefined && branch === defaultBranch,
+    };
+  }
+  return event;
+}
+
+/** The jobs `command: auto` runs for an event; an explicit command runs alone. */
+export function resolveJobs(command: ActionCommand, event: WorkflowEvent): ResolvedJob[] {
+  if (command !== 'auto') return [command];
+  if (isPullRequestEvent(event)) return ['validate', 'plan'];
+  if (event.name === 'schedule' || event.name === 'workflow_dispatch') return ['status', 'remind'];
+  if (event.name === 'push' && event.push?.toDefaultBranch) return ['apply'];
+  return ['validate'];
+}

@@ -1,0 +1,211 @@
+// Use case: keep one GitHub issue per due or overdue credential, opened, updated, reopened and closed as the inventory says.
+import type { CalendarDate } from '../core/dates.js';
+import { hasErrors } from '../core/diagnostics.js';
+import type { InventoryCheck } from '../core/inventory-validation.js';
+import {
+  buildDesiredIssues,
+  CLOSE_STATE_REASONS,
+  countIssueActions,
+  DEFAULT_ISSUE_LABEL,
+  isWriteAction,
+  labelDefinitions,
+  planIssueReconciliation,
+  type CloseReason,
+  type ExistingIssue,
+  type IssueAction,
+  type IssueActionKind,
+  type IssueChanges,
+  type LabelDefinition,
+  type ReconciliationCounts,
+} from '../core/rotation-issues.js';
+import { ExternalError, UsageError } from './errors.js';
+import { loadInventoryFile } from './inventory-file.js';
+
+/** An issue to open. */
+export interface NewIssue {
+  readonly id: string;
+  /** The label issues are listed by, to look for this one again if the create's outcome is unknown. */
+  readonly label: string;
+  readonly title: string;
+  readonly body: string;
+  /** The body to use instead when GitHub refuses `assignee`. */
+  readonly unassignedBody: string;
+  readonly labels: readonly string[];
+  readonly assignee?: string;
+}
+
+/** An issue opened; `assigned` is false when GitHub refused or dropped the assignee. */
+export interface CreatedIssue {
+  readonly number: number;
+  readonly url: string;
+  readonly assigned: boolean;
+}
+
+/** Fields to change on an issue. */
+export interface IssueUpdate extends IssueChanges {
+  readonly state?: 'open' | 'closed';
+  readonly stateReason?: 'completed' | 'not_planned' | 'duplicate' | 'reopened';
+}
+
+/** What remind needs from GitHub (implemented by src/adapters/github-issues.ts). */
+export interface RotationIssuePort {
+  /** Every issue, open or closed, that carries `label` and a credledger marker; pull requests excluded. */
+  listMarkedIssues(label: string): Promise<ExistingIssue[]>;
+  /** Creates the missing labels; returns the names created. */
+  ensureLabels(labels: readonly LabelDefinition[]): Promise<string[]>;
+  createIssue(issue: NewIssue): Promise<CreatedIssue>;
+  updateIssue(number: number, update: IssueUpdate): Promise<void>;
+  commentOnIssue(number: number, body: string): Promise<void>;
+}
+
+export interface RemindRequest {
+  readonly inventoryFile: string;
+  readonly now: CalendarDate;
+  /** `owner/name`, for the result. */
+  readonly repo: string;
+  /** Default {@link DEFAULT_ISSUE_LABEL}. */
+  readonly label?: string;
+  readonly dryRun: boolean;
+  /** GitHub; may be absent only in a dry run, which then assumes the repository has no rotation issue yet. */
+  readonly github?: RotationIssuePort;
+}
+
+/** One action, as reported (bodies left out: they are long, and the issue holds them). */
+export interface RemindAction {
+  readonly kind: IssueActionKind;
+  readonly id: string;
+  /** The issue number; absent for a create that has not happened (dry run). */
+  readonly number?: number;
+  readonly url?: string;
+  /** For creates. */
+  readonly title?: string;
+  /** For updates and reopens: the fields that change. */
+  readonly fields?: readonly string[];
+  /** For creates, and updates that change labels: the whole label list. */
+  readonly labels?: readonly string[];
+  /** For creates: the login asked for. */
+  readonly assignee?: string;
+  /** For performed creates: false when GitHub refused the assignee and the body @-mentions the owner instead. */
+  readonly assigned?: boolean;
+  /** For closes. */
+  readonly reason?: CloseReason;
+}
+
+export interface RemindResult {
+  readonly check: InventoryCheck;
+  /** False when the inventory has errors: nothing was planned or written. */
+  readonly valid: boolean;
+  readonly repo: string;
+  readonly label: string;
+  readonly now: CalendarDate;
+  readonly dryRun: boolean;
+  /** False in a dry run without GitHub access: the actions assume no rotation issue exists yet. */
+  readonly existingIssuesRead: boolean;
+  /** Planned (dry run) or performed, in order. */
+  readonly actions: readonly RemindAction[];
+  readonly counts: ReconciliationCounts;
+  /** Labels created in the repository during this run. */
+  readonly labelsCreated: readonly string[];
+}
+
+function describeAction(action: IssueAction): RemindAction {
+  switch (action.kind) {
+    case 'create':
+      return { kind: 'create', id: action.id, title: action.title, labels: action.labels, assignee: action.assignee };
+    case 'update':
+    case 'reopen':
+      return {
+        kind: action.kind,
+        id: action.id,
+        number: action.number,
+        url: action.url,
+        fields: Object.keys(action.changes).filter((field) => action.changes[field as keyof IssueChanges] !== undefined),
+        labels: action.changes.labels,
+      };
+    case 'close':
+      return { kind: 'close', id: action.id, number: action.number, url: action.url, reason: action.reason };
+    case 'unchanged':
+      return { kind: 'unchanged', id: action.id, number: action.number, url: action.url };
+  }
+}
+
+/** The label definitions that the writes of a plan put on issues. */
+function labelsWritten(label: string, actions: readonly IssueAction[]): LabelDefinition[] {
+  const used = new Set<string>();
+  for (const action of actions) {
+    const labels = action.kind === 'create' ? action.labels : action.kind === 'update' || action.kind === 'reopen' ? action.changes.labels : undefined;
+    for (const name of labels ?? []) used.add(name.toLowerCase());
+  }
+  return labelDefinitions(label).filter((definition) => used.has(definition.name.toLowerCase()));
+}
+
+async function perform(github: RotationIssuePort, label: string, action: IssueAction): Promise<RemindAction> {
+  const described = describeAction(action);
+  switch (action.kind) {
+    case 'create': {
+      const { id, title, body, unassignedBody, labels, assignee } = action;
+      const created = await github.createIssue({ id, label, title, body, unassignedBody, labels, assignee });
+      return { ...described, number: created.number, url: created.url, assigned: assignee === undefined ? undefined : created.assigned };
+    }
+    case 'update':
+      await github.updateIssue(action.number, action.changes);
+      return described;
+    case 'reopen':
+      await github.updateIssue(action.number, { ...action.changes, state: 'open', stateReason: 'reopened' });
+      await github.commentOnIssue(action.number, action.comment);
+      return described;
+    case 'close':
+      // Comment first, so the issue's timeline reads "why" before "closed".
+      await github.commentOnIssue(action.number, action.comment);
+      await github.updateIssue(action.number, { state: 'closed', stateReason: CLOSE_STATE_REASONS[action.reason] });
+      return described;
+    case 'unchanged':
+      return described;
+  }
+}
+
+/**
+ * Reads the inventory, computes the issue each due-soon or overdue credential should have on day `now`, reads the
+ * existing marked issues and reconciles: creates, updates, reopens and closes only what differs, so a rerun with
+ * nothing new writes nothing. In a dry run nothing is written and the planned actions are returned. A GitHub failure
+ * stops the run with an ExternalError that says what had been done before it.
+ */
+export async function remindRotations(request: RemindRequest): Promise<RemindResult> {
+  const label = request.label ?? DEFAULT_ISSUE_LABEL;
+  const check = await loadInventoryFile(request.inventoryFile, request.now);
+  const base = { check, repo: request.repo, label, now: request.now, dryRun: request.dryRun };
+  const empty = countIssueActions([]);
+  if (!check.inventory || hasErrors(check.diagnostics)) {
+    return { ...base, valid: false, existingIssuesRead: false, actions: [], counts: empty, labelsCreated: [] };
+  }
+  if (!request.github && !request.dryRun) throw new UsageError('remind needs GitHub access (a token) to write issues; only a dry run can do without');
+
+  const desired = buildDesiredIssues(check.inventory, request.now, { label });
+  const existing = request.github ? await request.github.listMarkedIssues(label) : [];
+  const plan = planIssueReconciliation(desired, existing);
+  const existingIssuesRead = request.github !== undefined;
+
+  if (request.dryRun || !request.github) {
+    return { ...base, valid: true, existingIssuesRead, actions: plan.map(describeAction), counts: countIssueActions(plan), labelsCreated: [] };
+  }
+
+  const github = request.github;
+  const writes = plan.filter(isWriteAction);
+  const labelsCreated = writes.length > 0 ? await github.ensureLabels(labelsWritten(label, writes)) : [];
+  const done: RemindAction[] = [];
+  for (const action of plan) {
+    try {
+      done.push(await perform(github, label, action));
+    } catch (error) {
+      const counts = countIssueActions(plan.filter((_, index) => index < done.length));
+      const progress = `before it: created ${counts.created}, updated ${counts.updated}, closed ${counts.closed}, reopened ${counts.reopened}`;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new ExternalError(`${message}; ${progress}. A rerun picks up from there.`, {
+        status: error instanceof ExternalError ? error.details.status : undefined,
+        detail: error instanceof ExternalError ? error.details.detail : undefined,
+        cause: error,
+      });
+    }
+  }
+  return { ...base, valid: true, existingIssuesRead, actions: done, counts: countIssueActions(plan), labelsCreated };
+}

@@ -1,0 +1,140 @@
+// Use case: a rotation. Stores a credential's new value, encrypted for its place, and moves `rotated`; nothing else in the file changes.
+import { isCalendarDate, type CalendarDate } from '../core/dates.js';
+import { errorAt, formatDocumentPath, type Finding } from '../core/diagnostics.js';
+import { valuePathOf, writeValuesInText } from '../core/inventory-edit.js';
+import { checkInventoryText } from '../core/inventory-validation.js';
+import { listValuePlaces, type ValuePlace } from '../core/inventory.js';
+import { parseSealedValueText } from '../core/sealed-value-format.js';
+import { YamlEditError } from '../core/yaml-edit.js';
+import { placeFinding } from '../core/yaml-source.js';
+import { findingForSealedValueError } from '../crypto/inventory-values.js';
+import type { KeyRing } from '../crypto/key-ring.js';
+import { primaryKey } from '../crypto/key-ring.js';
+import { SealedValueError, describePlace, openSealedValue, sealValue } from '../crypto/sealed-value.js';
+import { SecretValue } from '../crypto/secret-value.js';
+import { UsageError } from './errors.js';
+import { readInventoryText, replaceInventoryText } from './inventory-file.js';
+import { choosePlaceToSet, requireCredential, sealedValueAt, type Refusal } from './value-place.js';
+
+export interface SetValueRequest {
+  readonly file: string;
+  readonly credentialId: string;
+  /** `--deployment`: write `values.<deployment>` rather than the shared `value`. */
+  readonly deployment?: string;
+  readonly value: SecretValue;
+  /** The rotation date to record; default `today`. */
+  readonly rotated?: CalendarDate;
+  /** Today's UTC date (dates in the file are checked against it). */
+  readonly today: CalendarDate;
+  /** The moment the value is sealed, recorded in the Fernet token. */
+  readonly now: Date;
+  readonly ring: KeyRing;
+}
+
+/** What the value replaced: nothing, an encrypted value (under which key), or a plaintext. */
+export type ReplacedValue = { readonly kind: 'none' } | { readonly kind: 'sealed'; readonly keyId: string } | { readonly kind: 'plaintext' };
+
+export interface ValueSet {
+  readonly kind: 'set';
+  readonly file: string;
+  readonly place: ValuePlace;
+  /** The JSON path written, e.g. `credentials.openai.value`. */
+  readonly path: string;
+  /** The key the new value is encrypted under (the ring's first). */
+  readonly keyId: string;
+  readonly replaced: ReplacedValue;
+  readonly rotated: { readonly previous?: CalendarDate; readonly current: CalendarDate };
+}
+
+export type SetValueResult = ValueSet | Refusal;
+
+/**
+ * Encrypts the new value for its place under the ring's first key, writes it and the rotation
+ * date into the inventory, and replaces the file atomically. Refuses (returns the reasons as
+ * diagnostics, writes nothing) when the file is not readable YAML, when the current value cannot
+ * be opened to compare (a swapped value is named: "this value belongs to …"), or when the new
+ * value equals the current one: that is not a rotation.
+ * @throws UsageError for an empty value, an unknown credential or deployment, a bad `rotated`.
+ * @throws ExternalError when the file changed meanwhile or cannot be written.
+ */
+export async function setCredentialValue(request: SetValueRequest): Promise<SetValueResult> {
+  if (request.value.length === 0) throw new UsageError('the new value is empty: credledger stores values, not their absence');
+  const rotated = request.rotated ?? request.today;
+  if (!isCalendarDate(rotated)) throw new UsageError(`--rotated must be a date written YYYY-MM-DD (got ${rotated})`);
+  if (rotated > request.today) throw new UsageError(`--rotated ${rotated} is after today (${request.today})`);
+
+  const text = await readInventoryText(request.file);
+  const check = checkInventoryText(text, request.file, request.today);
+  if (!check.inventory) return { kind: 'refused', source: check.source, diagnostics: check.diagnostics };
+  const inventory = check.inventory;
+  const credential = requireCredential(inventory, request.credentialId);
+  if (credential.created !== undefined && rotated < credential.created) {
+    throw new UsageError(`--rotated ${rotated} is before \`${credential.id}\` was created (${credential.created})`);
+  }
+  const place = choosePlaceToSet(inventory, credential, request.deployment);
+  const path = valuePathOf(place);
+  const refuse = (finding: Finding): Refusal => ({ kind: 'refused', source: check.source, diagnostics: [placeFinding(check.source, finding)] });
+
+  const current = sealedValueAt(credential, place);
+  let replaced: ReplacedValue = { kind: 'none' };
+  if (current !== undefined) {
+    const parts = parseSealedValueText(current);
+    let previous: SecretValue;
+    if (parts === undefined) {
+      // A plaintext in the file (validate flags it): replacing it is the fix, unless it is the same text.
+      previous = new SecretValue(current);
+      replaced = { kind: 'plaintext' };
+    } else {
+      try {
+        previous = openSealedValue(request.ring, place, current, listValuePlaces(inventory));
+      } catch (error) {
+        if (!(error instanceof SealedValueError)) throw error;
+        return refuse(findingForSealedValueError(error, path, unreadableAdvice(error, place)));
+      }
+      replaced = { kind: 'sealed', keyId: parts.keyId };
+    }
+    if (request.value.equals(previous)) {
+      const where = credential.issuer === undefined ? '' : ` (get a new one from ${credential.issuer})`;
+      return refuse(errorAt('not-a-rotation', path, `the new value of ${describePlace(place)} equals the current one: this is not a rotation${where}`));
+    }
+  }
+
+  let sealed: string;
+  try {
+    sealed = sealValue(request.ring, place, request.value, Math.floor(request.now.getTime() / 1000));
+  } catch (error) {
+    // Only an id the schema already rejects (empty, or with a `/`) cannot be keyed.
+    if (error instanceof SealedValueError) return refuse(findingForSealedValueError(error, path));
+    throw error;
+  }
+  let edited: string;
+  try {
+    edited = writeValuesInText(text, [{ place, sealed, rotated: rotated === credential.rotated ? undefined : rotated }], [...inventory.deployments.keys()]);
+  } catch (error) {
+    if (!(error instanceof YamlEditError)) throw error;
+    return refuse(errorAt('cannot-edit-in-place', path, error.message));
+  }
+  await replaceInventoryText(request.file, text, edited);
+  return {
+    kind: 'set',
+    file: request.file,
+    place,
+    path: formatDocumentPath(path),
+    keyId: primaryKey(request.ring).id,
+    replaced,
+    rotated: { previous: credential.rotated, current: rotated },
+  };
+}
+
+function unreadableAdvice(error: SealedValueError, place: ValuePlace): string {
+  const deployment = place.deployment === undefined ? '' : ` --deployment ${place.deployment}`;
+  const startOver = `delete that line and run \`credledger set ${place.credentialId}${deployment}\` again`;
+  switch (error.code) {
+    case 'unknown-key':
+      return `set compares the new value with the current one, so add that key to the ring (after the first), or, if it is lost, ${startOver}`;
+    case 'wrong-place':
+      return `the current value was copied from there: ${startOver}`;
+    default:
+      return `set compares the new value with the current one and cannot read it: ${startOver}`;
+  }
+}

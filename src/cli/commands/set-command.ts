@@ -1,0 +1,119 @@
+// `credledger set`: store a rotated credential's new value, encrypted, read from stdin or an environment variable.
+import { UsageError } from '../../app/errors.js';
+import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
+import { loadKeyRing } from '../../app/key-source.js';
+import { setCredentialValue, type ValueSet } from '../../app/set-value.js';
+import { toCalendarDate } from '../../core/dates.js';
+import { SecretValue } from '../../crypto/secret-value.js';
+import type { CliIo } from '../cli-io.js';
+import { FILE_OPTION, flagOption, KEY_FILE_OPTION, stringOption, type CliCommand, type ParsedCommandLine } from '../command.js';
+import { ExitCode } from '../exit-codes.js';
+import { writeRefusal } from '../refusal-output.js';
+import { readAllInput, readHiddenLine } from '../terminal-input.js';
+
+export const setCommand: CliCommand = {
+  name: 'set',
+  summary: 'store a new value for a credential (a rotation): encrypted, with today as `rotated`',
+  help: `Usage: credledger set <id> (--value-stdin | --value-env VAR) [--deployment D] [--rotated YYYY-MM-DD]
+                      [--file F] [--key-file P]
+
+Encrypts the new value under the first key of the ring (CREDLEDGER_KEY or --key-file) for its
+place in the inventory, writes it, and sets the credential's \`rotated\` to today (UTC). Every other
+byte of the file stays as it was. The value itself is never printed.
+
+      --value-stdin     read the value from stdin. Piped: all of it, minus exactly one trailing
+                        line break (\\n or \\r\\n), so \`echo\`, \`pass show\` and files work; a value
+                        whose own last character is a line break needs a second one. At a terminal:
+                        one line, typed without echo.
+      --value-env VAR   read the value from environment variable VAR, exactly as it is
+  -d, --deployment D    write values.D (this deployment's own value) rather than the shared value;
+                        needed when the credential keeps a value per deployment
+      --rotated DATE    the rotation date to record (default: today, UTC)
+  -f, --file F          inventory file (default: credentials.yaml)
+      --key-file P      read the keys from this file (one per line) instead of CREDLEDGER_KEY
+
+Refuses, and writes nothing, when the new value is empty or equals the current one (that is not a
+rotation: get a new value from the issuer first), or when the current value cannot be opened to
+compare, e.g. because it was copied from another credential.
+
+Exit 0 when written, 1 when refused, 2 on a usage error, 3 when the file cannot be written.`,
+  options: {
+    ...FILE_OPTION,
+    ...KEY_FILE_OPTION,
+    deployment: { type: 'string', short: 'd' },
+    'value-stdin': { type: 'boolean' },
+    'value-env': { type: 'string' },
+    rotated: { type: 'string' },
+  },
+  positionals: { min: 1, max: 1, names: 'the id of the credential' },
+  async run(commandLine, io) {
+    const file = stringOption(commandLine, 'file', DEFAULT_INVENTORY_FILE);
+    const credentialId = commandLine.positionals[0] ?? '';
+    const deployment = stringOption(commandLine, 'deployment');
+    const ring = await loadKeyRing({ env: io.env, keyFile: stringOption(commandLine, 'key-file') });
+    const value = await readNewValue(commandLine, io, deployment === undefined ? credentialId : `${credentialId} in ${deployment}`);
+    const now = io.now();
+    const result = await setCredentialValue({
+      file,
+      credentialId,
+      deployment,
+      value,
+      rotated: stringOption(commandLine, 'rotated'),
+      today: toCalendarDate(now),
+      now,
+      ring,
+    });
+    if (result.kind === 'refused') {
+      writeRefusal(io, result, `${file} was not changed.`);
+      return ExitCode.findings;
+    }
+    io.stdout.write(describeSet(result));
+    return ExitCode.ok;
+  },
+};
+
+async function readNewValue(commandLine: ParsedCommandLine, io: CliIo, what: string): Promise<SecretValue> {
+  const fromStdin = flagOption(commandLine, 'value-stdin');
+  const variable = stringOption(commandLine, 'value-env');
+  if (fromStdin === (variable !== undefined)) {
+    throw new UsageError('give the new value with exactly one of --value-stdin or --value-env VAR (never as an argument: shell history keeps those)');
+  }
+  if (variable !== undefined) {
+    const value = io.env[variable];
+    if (value === undefined) throw new UsageError(`environment variable ${variable} is not set`);
+    return new SecretValue(value);
+  }
+  if (io.stdin.isTTY === true) {
+    io.stderr.write(`New value for ${what} (typing is hidden; Enter ends it; pipe multi-line values instead): `);
+    const typed = await readHiddenLine(io.stdin);
+    io.stderr.write('\n');
+    return new SecretValue(typed);
+  }
+  const bytes = await readAllInput(io.stdin);
+  try {
+    return SecretValue.fromUtf8(bytes.subarray(0, bytes.length - trailingLineBreakLength(bytes)));
+  } catch {
+    throw new UsageError('the value on stdin is not UTF-8 text');
+  }
+}
+
+// Exactly one line break: what `echo` and most tools add. A second one is kept, as part of the value.
+function trailingLineBreakLength(bytes: Buffer): number {
+  if (bytes.length >= 2 && bytes[bytes.length - 2] === 0x0d && bytes[bytes.length - 1] === 0x0a) return 2;
+  return bytes.length >= 1 && bytes[bytes.length - 1] === 0x0a ? 1 : 0;
+}
+
+function describeSet(result: ValueSet): string {
+  const replaced =
+    result.replaced.kind === 'sealed'
+      ? `, replacing a value under key ${result.replaced.keyId}`
+      : result.replaced.kind === 'plaintext'
+        ? ', replacing a plaintext (rotate that credential: it has been in git)'
+        : '';
+  const { previous, current } = result.rotated;
+  const rotated = previous === current ? `${current} (unchanged)` : `${previous ?? '(none)'} -> ${current}`;
+  return `${result.file}: ${result.path}: new value, encrypted under key ${result.keyId}${replaced}
+${result.file}: rotated ${rotated}
+Review with \`git diff\` and commit; the value reaches DocuElevate when the change is applied.
+`;
+}

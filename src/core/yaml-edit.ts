@@ -1,0 +1,219 @@
+// Targeted edits of YAML text: string scalars set by path, touching only the bytes of the edited entries.
+import { isDeepStrictEqual } from 'node:util';
+import { isMap, isScalar, parseDocument, type Node, type Pair, type YAMLMap } from 'yaml';
+
+/** Set one string scalar. Mappings missing along the path are created; the document is never re-serialised. */
+export interface YamlScalarEdit {
+  /** Mapping keys from the document root to the scalar. */
+  readonly path: readonly string[];
+  readonly value: string;
+}
+
+/**
+ * Where a new key goes among the keys of the mapping at `parentPath`: the keys in their preferred
+ * order. A new key is placed after the last existing key that comes before it in that order.
+ * Undefined (or a key not in the order): after the mapping's last key.
+ */
+export type KeyOrder = (parentPath: readonly string[]) => readonly string[] | undefined;
+
+/** An edit that cannot be made without rewriting more than its own entry. Names paths, never values. */
+export class YamlEditError extends Error {
+  override readonly name = 'YamlEditError';
+  constructor(
+    message: string,
+    readonly path: readonly string[],
+  ) {
+    super(message);
+  }
+}
+
+type Range = readonly [number, number, number];
+
+/**
+ * Applies edits to YAML text by splicing: an existing scalar's bytes are replaced (its quoting
+ * style kept), a missing key is inserted as a new line in block mappings (or `, key: value` in flow
+ * mappings) at the indentation of its siblings. Comments, order, quoting, blank lines and line
+ * endings elsewhere stay byte for byte. yaml's own `toString()` would re-align comments and
+ * re-flow collections, so it is not used.
+ * @throws YamlEditError when the text has YAML errors, a path runs through something that is not a
+ * mapping, or the edited text does not read back as the original data with exactly these changes.
+ */
+export function editYamlScalars(text: string, edits: readonly YamlScalarEdit[], order: KeyOrder = () => undefined): string {
+  let edited = text;
+  for (const edit of edits) edited = applyEdit(edited, edit, order);
+  checkEditedData(text, edited, edits);
+  return edited;
+}
+
+function parseStrict(text: string, path: readonly string[]) {
+  const document = parseDocument(text, { uniqueKeys: true, keepSourceTokens: false });
+  if (document.errors.length > 0) throw new YamlEditError(`the text has YAML errors (${document.errors[0]?.code ?? 'unknown'}); fix them first`, path);
+  return document;
+}
+
+function findPair(map: YAMLMap, key: string): Pair | undefined {
+  return map.items.find((pair) => isScalar(pair.key) && pair.key.value === key);
+}
+
+function rangeOf(node: unknown, path: readonly string[]): Range {
+  const range = (node as Node | null)?.range;
+  if (!range) throw new YamlEditError(`no source position for ${path.join('.')}`, path);
+  return range;
+}
+
+function applyEdit(text: string, edit: YamlScalarEdit, order: KeyOrder): string {
+  const document = parseStrict(text, edit.path);
+  const chain: YAMLMap[] = [];
+  let node: unknown = document.contents;
+  for (const [index, key] of edit.path.entries()) {
+    const here = edit.path.slice(0, index);
+    if (!isMap(node)) throw new YamlEditError(`${here.join('.') || 'the document'} is not a mapping, so ${key} cannot be set in it`, edit.path);
+    chain.push(node);
+    const pair = findPair(node, key);
+    if (pair === undefined) return insertEntry(text, chain, here, edit.path.slice(index), edit.value, order);
+    if (index === edit.path.length - 1) return replaceScalar(text, pair, edit);
+    node = pair.value;
+  }
+  throw new YamlEditError('an edit needs a non-empty path', edit.path);
+}
+
+function replaceScalar(text: string, pair: Pair, edit: YamlScalarEdit): string {
+  const node = pair.value;
+  if (!isScalar(node)) throw new YamlEditError(`${edit.path.join('.')} is not a single written-out value (it is a collection or an alias)`, edit.path);
+  const [start, end] = rangeOf(node, edit.path);
+  const old = text.slice(start, end);
+  let rendered = renderScalar(edit.value, node.type);
+  // An empty value (`key:`) has an empty range right after the colon.
+  if (start === end && text[start - 1] === ':') rendered = ` ${rendered}`;
+  // A block scalar's range takes its last line break with it; the replacement must give it back.
+  const lineBreak = /\r?\n$/.exec(old)?.[0] ?? '';
+  return text.slice(0, start) + rendered + lineBreak + text.slice(end);
+}
+
+function insertEntry(text: string, chain: readonly YAMLMap[], parentPath: readonly string[], keys: readonly string[], value: string, order: KeyOrder): string {
+  const map = chain[chain.length - 1] as YAMLMap;
+  const [first] = keys;
+  if (first === undefined) throw new YamlEditError('nothing to insert', parentPath);
+  const preferred = order(parentPath);
+  const anchor = chooseAnchor(map, first, preferred);
+  return map.flow ? insertIntoFlowMap(text, map, anchor, keys, value, parentPath) : insertIntoBlockMap(text, chain, anchor, keys, value, parentPath);
+}
+
+/** The pair to insert after (undefined: before the first pair, or into an empty mapping). */
+function chooseAnchor(map: YAMLMap, key: string, preferred: readonly string[] | undefined): Pair | undefined {
+  const last = map.items[map.items.length - 1];
+  const rank = preferred?.indexOf(key) ?? -1;
+  if (preferred === undefined || rank < 0) return last;
+  const before = map.items.filter((pair) => {
+    const other = preferred.indexOf(isScalar(pair.key) ? String(pair.key.value) : '');
+    return other >= 0 && other < rank;
+  });
+  if (before.length > 0) return before[before.length - 1];
+  const anyRanked = map.items.some((pair) => preferred.includes(isScalar(pair.key) ? String(pair.key.value) : ''));
+  return anyRanked ? undefined : last;
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function lineBreakOf(text: string): string {
+  return text.includes('\r\n') ? '\r\n' : '\n';
+}
+
+function endOfPair(pair: Pair, path: readonly string[]): number {
+  return rangeOf(pair.value ?? pair.key, path)[1];
+}
+
+function insertIntoBlockMap(text: string, chain: readonly YAMLMap[], anchor: Pair | undefined, keys: readonly string[], value: string, path: readonly string[]): string {
+  const map = chain[chain.length - 1] as YAMLMap;
+  const firstKey = map.items[0]?.key;
+  if (firstKey === undefined) throw new YamlEditError(`${path.join('.')} is an empty mapping`, path);
+  const keyStart = rangeOf(firstKey, path)[0];
+  const indent = keyStart - lineStartOf(text, keyStart);
+  const step = indentStep(text, chain, indent, path);
+  const eol = lineBreakOf(text);
+  const lines = keys.map((key, depth) => `${' '.repeat(indent + depth * step)}${renderKey(key)}:${depth === keys.length - 1 ? ` ${renderScalar(value)}` : ''}`);
+  const block = lines.join(eol) + eol;
+  if (anchor === undefined) {
+    const at = lineStartOf(text, keyStart);
+    return text.slice(0, at) + block + text.slice(at);
+  }
+  const end = endOfPair(anchor, path);
+  if (end > 0 && text[end - 1] === '\n') return text.slice(0, end) + block + text.slice(end);
+  const newline = text.indexOf('\n', end);
+  if (newline < 0) return text + eol + block.slice(0, -eol.length);
+  return text.slice(0, newline + 1) + block + text.slice(newline + 1);
+}
+
+// New nested mappings are indented like the file indents its mappings (2 when it cannot tell).
+function indentStep(text: string, chain: readonly YAMLMap[], indent: number, path: readonly string[]): number {
+  const parent = chain[chain.length - 2];
+  const parentKey = parent?.items[0]?.key;
+  if (parent === undefined || parent.flow || parentKey === undefined) return 2;
+  const parentStart = rangeOf(parentKey, path)[0];
+  const step = indent - (parentStart - lineStartOf(text, parentStart));
+  return step > 0 ? step : 2;
+}
+
+function insertIntoFlowMap(text: string, map: YAMLMap, anchor: Pair | undefined, keys: readonly string[], value: string, path: readonly string[]): string {
+  const entry = keys.reduceRight((inner, key, depth) => (depth === keys.length - 1 ? `${renderKey(key)}: ${inner}` : `${renderKey(key)}: { ${inner} }`), renderScalar(value));
+  const firstPair = map.items[0];
+  if (firstPair === undefined) {
+    const open = rangeOf(map, path)[0];
+    return `${text.slice(0, open + 1)} ${entry} ${text.slice(open + 1)}`;
+  }
+  if (anchor === undefined) {
+    const at = rangeOf(firstPair.key, path)[0];
+    return `${text.slice(0, at)}${entry}, ${text.slice(at)}`;
+  }
+  const end = endOfPair(anchor, path);
+  return `${text.slice(0, end)}, ${entry}${text.slice(end)}`;
+}
+
+// Plain when the text reads back as the same string in any context (no flow indicators, no
+// `: ` or ` #`, not a number, boolean or null); otherwise in the quotes the old value used, or double.
+function renderScalar(value: string, style?: string | undefined): string {
+  if (style === 'QUOTE_SINGLE' && !/[\n\r']/.test(value)) return `'${value}'`;
+  if (style === 'QUOTE_DOUBLE' || style === 'QUOTE_SINGLE') return JSON.stringify(value);
+  return isSafePlain(value) ? value : JSON.stringify(value);
+}
+
+function renderKey(key: string): string {
+  return isSafePlain(key) ? key : JSON.stringify(key);
+}
+
+function isSafePlain(text: string): boolean {
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_.:=+/-]*$/.test(text) || text.endsWith(':')) return false;
+  const probe = parseDocument(`[${text}]`);
+  const item = onlyItemOf(probe.contents);
+  return probe.errors.length === 0 && isScalar(item) && item.value === text;
+}
+
+function onlyItemOf(contents: unknown): unknown {
+  const items = (contents as { items?: unknown[] } | null)?.items;
+  return items?.length === 1 ? items[0] : undefined;
+}
+
+// The last line of defence: whatever the splices did, the data must be the old data plus exactly the edits.
+function checkEditedData(before: string, after: string, edits: readonly YamlScalarEdit[]): void {
+  const expected = parseStrict(before, []).toJS() as unknown;
+  for (const edit of edits) setIn(expected, edit.path, edit.value);
+  const actual = parseStrict(after, []).toJS() as unknown;
+  if (!isDeepStrictEqual(actual, expected)) {
+    throw new YamlEditError(`editing ${edits.map((edit) => edit.path.join('.')).join(', ')} in place would change other data; edit the file by hand`, edits[0]?.path ?? []);
+  }
+}
+
+function setIn(target: unknown, path: readonly string[], value: string): void {
+  let current = target as Record<string, unknown>;
+  for (const [index, key] of path.entries()) {
+    if (index === path.length - 1) {
+      current[key] = value;
+      return;
+    }
+    const next = current[key];
+    if (typeof next !== 'object' || next === null) current[key] = {};
+    current = current[key] as Record<string, unknown>;
+  }
+}

@@ -1,0 +1,192 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { parseFernetKey } from '../../src/crypto/fernet.js';
+import { keyId, parseKeyRing } from '../../src/crypto/key-ring.js';
+import { openSealedValue } from '../../src/crypto/sealed-value.js';
+import { DEMO_KEY, DEMO_KEY_FILE, demoPlaintext, OutputWatch } from '../support/demo-plaintexts.js';
+import { copyExample, type ExampleCopy } from '../support/example-copy.js';
+import { diffLines } from '../support/line-diff.js';
+import { memoryIo, type MemoryIo, type MemoryIoOptions } from '../support/memory-io.js';
+import { lineOfPath } from '../support/value-lines.js';
+
+const watch = new OutputWatch();
+afterEach(() => watch.expectNoPlaintext());
+
+/** Runs the CLI in-process; stdout is watched unless the test deliberately reveals. */
+async function run(args: string[], options: MemoryIoOptions = {}, during?: (io: MemoryIo) => void): Promise<{ code: number; stdout: string; stderr: string }> {
+  const memory = memoryIo(options);
+  const pending = runCli(args, memory.io);
+  during?.(memory);
+  const code = await pending;
+  if (args[0] !== 'reveal') watch.record(`${args[0]} stdout`, memory.stdout());
+  watch.record(`${args[0]} stderr`, memory.stderr());
+  return { code, stdout: memory.stdout(), stderr: memory.stderr() };
+}
+
+function currentValue(copy: ExampleCopy, credentialId: string, deployment?: string): string {
+  const path = deployment === undefined ? ['credentials', credentialId, 'value'] : ['credentials', credentialId, 'values', deployment];
+  const sealed = lineOfPath(copy.read(), path)[1].replace(/^\s*[\w-]+: /, '');
+  return openSealedValue(parseKeyRing(DEMO_KEY), { credentialId, deployment }, sealed).reveal();
+}
+
+const keyArgs = (copy: ExampleCopy) => ['--file', copy.file, '--key-file', DEMO_KEY_FILE];
+
+describe('credledger keygen', () => {
+  it('prints the key alone on stdout and its id on stderr; --quiet prints only the key', async () => {
+    const loud = await run(['keygen']);
+    expect(loud.code).toBe(0);
+    expect(loud.stdout).toMatch(/^[A-Za-z0-9_-]{43}=\n$/);
+    const id = keyId(parseFernetKey(loud.stdout.trim()));
+    expect(loud.stderr).toContain(`key id ${id}`);
+    expect(loud.stderr).not.toContain(loud.stdout.trim());
+    const quiet = await run(['keygen', '--quiet']);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).not.toBe(loud.stdout);
+  });
+});
+
+describe('credledger set: reading the value', () => {
+  it.each([
+    ['one trailing line break is dropped', 'sk-demo-piped-value-0001\n', 'sk-demo-piped-value-0001'],
+    ['a CRLF counts as one line break', 'sk-demo-piped-value-0002\r\n', 'sk-demo-piped-value-0002'],
+    ['only one of two line breaks is dropped', 'line one\nline two\n\n', 'line one\nline two\n'],
+    ['no line break, nothing dropped', 'sk-demo-piped-value-0003', 'sk-demo-piped-value-0003'],
+  ])('from a pipe: %s', async (_name, input, stored) => {
+    watch.secret(stored.trim());
+    const copy = copyExample();
+    const result = await run(['set', 'openai', '--value-stdin', ...keyArgs(copy)], { stdin: input });
+    expect(result.code).toBe(0);
+    expect(currentValue(copy, 'openai') === stored).toBe(true);
+  });
+
+  it('from an environment variable, exactly as it is', async () => {
+    watch.secret('demo-Admin-new-value');
+    const copy = copyExample();
+    const result = await run(['set', 'admin-password', '-d', 'production', '--value-env', 'NEW_ADMIN', ...keyArgs(copy)], { env: { NEW_ADMIN: ' demo-Admin-new-value\n' } });
+    expect(result.code).toBe(0);
+    expect(currentValue(copy, 'admin-password', 'production') === ' demo-Admin-new-value\n').toBe(true);
+  });
+
+  it('from a terminal: one hidden line, raw mode on and off again, Backspace erases', async () => {
+    watch.secret('sk-demo-typed-valu');
+    const copy = copyExample();
+    const result = await run(['set', 'openai', '--value-stdin', ...keyArgs(copy)], { terminal: true }, (memory) => {
+      setImmediate(() => memory.typeIn('sk-demo-typed-valuX\u007fe\r'));
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('New value for openai (typing is hidden');
+    expect(currentValue(copy, 'openai') === 'sk-demo-typed-value').toBe(true);
+  });
+
+  it('from a terminal: Ctrl-C cancels and changes nothing', async () => {
+    const copy = copyExample();
+    const memory = memoryIo({ terminal: true });
+    const pending = runCli(['set', 'openai', '--value-stdin', ...keyArgs(copy)], memory.io);
+    setImmediate(() => memory.typeIn('sk-demo-\u0003'));
+    expect(await pending).toBe(2);
+    expect(memory.rawModes).toEqual([true, false]);
+    expect(memory.stderr()).toContain('cancelled; nothing was changed');
+    expect(copy.read()).toBe(copy.original);
+  });
+
+  it('prints what changed, never the value', async () => {
+    const copy = copyExample();
+    const result = await run(['set', 'openai', '--value-stdin', ...keyArgs(copy)], { stdin: `${watch.secret('sk-demo-printed-never-0004')}\n` });
+    expect(result.stdout).toBe(`${copy.file}: credentials.openai.value: new value, encrypted under key 175365ad, replacing a value under key 175365ad
+${copy.file}: rotated 2026-09-01 -> 2026-11-26
+Review with \`git diff\` and commit; the value reaches DocuElevate when the change is applied.
+`);
+    expect(result.stdout + result.stderr).not.toContain('sk-demo-printed-never-0004');
+  });
+
+  it('refuses the current value with exit 1, pointing at it', async () => {
+    const copy = copyExample();
+    const result = await run(['set', 'openai', '--value-env', 'SAME', ...keyArgs(copy)], { env: { SAME: demoPlaintext('openai') } });
+    expect(result.code).toBe(1);
+    const [line] = lineOfPath(copy.original, ['credentials', 'openai', 'value']);
+    expect(result.stderr).toContain(`${copy.file}:${line}:12: error [not-a-rotation] the new value of openai equals the current one: this is not a rotation`);
+    expect(result.stderr).toContain(`${copy.file} was not changed.`);
+    expect(diffLines(copy.original, copy.read())).toEqual({ removed: [], added: [] });
+  });
+
+  it.each([
+    [['set', 'openai'], /exactly one of --value-stdin or --value-env VAR/],
+    [['set', 'openai', '--value-stdin', '--value-env', 'X'], /exactly one of --value-stdin or --value-env VAR/],
+    [['set', 'openai', '--value-env', 'UNSET_VARIABLE'], /environment variable UNSET_VARIABLE is not set/],
+    [['set', 'openai', '--value-env', 'EMPTY'], /the new value is empty/],
+    [['set', '--value-stdin'], /credledger set needs the id of the credential/],
+  ])('exits 2 on a usage error: %j', async (args, message) => {
+    const copy = copyExample();
+    const result = await run([...args, ...keyArgs(copy)], { env: { EMPTY: '' } });
+    expect(result.stderr).toMatch(message);
+    expect(result.code).toBe(2);
+    expect(copy.read()).toBe(copy.original);
+  });
+
+  it('exits 2 without a key, saying how to get one', async () => {
+    const copy = copyExample();
+    const result = await run(['set', 'openai', '--value-stdin', '--file', copy.file], { stdin: 'x' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no key: set CREDLEDGER_KEY');
+  });
+});
+
+describe('credledger reveal', () => {
+  it('refuses without --yes when stdin is not a terminal: exit 2, nothing printed', async () => {
+    const copy = copyExample();
+    const result = await run(['reveal', 'openai', ...keyArgs(copy)]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain('stdin is not a terminal to confirm at: pass --yes');
+  });
+
+  it('prints exactly the value to a pipe with --yes, and a warning to stderr', async () => {
+    const copy = copyExample();
+    const result = await run(['reveal', 'session-secret', '--deployment', 'staging', '--yes', ...keyArgs(copy)]);
+    expect(result.code).toBe(0);
+    expect(result.stdout === demoPlaintext('session-secret', 'staging')).toBe(true);
+    expect(result.stderr).toMatch(/^credledger reveal: printing the plaintext of session-secret in deployment staging \(key 175365ad, encrypted \d{4}-\d{2}-\d{2}\)\. Break-glass/);
+  });
+
+  it('adds a line break on a terminal', async () => {
+    const copy = copyExample();
+    const result = await run(['reveal', 'openai', '-y', ...keyArgs(copy)], { stdoutIsTTY: true });
+    expect(result.stdout === `${demoPlaintext('openai')}\n`).toBe(true);
+  });
+
+  it('on a terminal, prints only after the credential id is typed', async () => {
+    const copy = copyExample();
+    const confirmed = await run(['reveal', 'openai', ...keyArgs(copy)], { terminal: true }, (memory) => setImmediate(() => memory.typeIn('openai\n')));
+    expect(confirmed.code).toBe(0);
+    expect(confirmed.stderr).toContain('Type `openai` to go on: ');
+    expect(confirmed.stdout === demoPlaintext('openai')).toBe(true);
+    const declined = await run(['reveal', 'openai', ...keyArgs(copy)], { terminal: true }, (memory) => setImmediate(() => memory.typeIn('yes\n')));
+    expect(declined.code).toBe(1);
+    expect(declined.stdout).toBe('');
+    expect(declined.stderr).toContain('Not confirmed; nothing was printed.');
+  });
+});
+
+describe('credledger validate --decrypt', () => {
+  it('reads the keys only with --decrypt', async () => {
+    const copy = copyExample();
+    const result = await run(['validate', ...keyArgs(copy), '--now', '2026-11-26']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--key-file is only read with --decrypt');
+  });
+
+  it('needs a key', async () => {
+    const result = await run(['validate', '--decrypt', '--file', copyExample().file, '--now', '2026-11-26']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('no key');
+  });
+
+  it('adds what it decrypted to the text and JSON reports', async () => {
+    const copy = copyExample();
+    const text = await run(['validate', '--decrypt', ...keyArgs(copy), '--now', '2026-11-26']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toBe(`${copy.file}: valid (0 errors, 0 warnings)\ndecrypted 26 of 26 values (26 under key 175365ad)\n`);
+    const json = await run(['validate', '--decrypt', '--format', 'json', '--file', copy.file, '--now', '2026-11-26'], { env: { CREDLEDGER_KEY: DEMO_KEY } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, decrypt: { values: 26, openedByKeyId: { '175365ad': 26 } } });
+  });
+});

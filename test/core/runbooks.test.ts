@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import { findCredential, type Inventory } from '../../src/core/inventory.js';
+import { assessRotation } from '../../src/core/rotation.js';
+import { buildRunbook, inlineCode, renderRunbookMarkdown, rotationGroupOf, type Runbook, type RunbookPhase } from '../../src/core/runbooks.js';
+import { inventoryFrom, NOW, SEALED_SAMPLE, TEAM_INVENTORY } from './rotation-fixtures.js';
+
+/** One credential per line of interest, all of them with encrypted values unless the test says otherwise. */
+const RUNBOOK_INVENTORY = `version: 1
+people:
+  alice: { github: alice }
+  bob: { github: bob, left: 2026-10-31 }
+deployments:
+  production: { url: https://docs.example.com, auth: { method: none } }
+  staging: { url: https://staging.example.com, auth: { method: none } }
+credentials:
+  azure-ai: { setting: azure_ai_key, kind: api_key, owner: alice, rotated: 2026-08-01, value: ${SEALED_SAMPLE} }
+  aws-id: { setting: aws_access_key_id, kind: api_key, owner: alice, group: aws, rotated: 2026-08-01, value: ${SEALED_SAMPLE} }
+  aws-secret: { setting: aws_secret_access_key, kind: api_key, owner: alice, group: aws, rotated: 2026-08-01, value: ${SEALED_SAMPLE} }
+  dropbox-token: { setting: dropbox_refresh_token, kind: oauth_refresh_token, owner: alice, deployments: [production], rotated: 2026-01-01, revoked: 2026-11-01, value: ${SEALED_SAMPLE} }
+  onedrive-secret: { setting: onedrive_client_secret, kind: oauth_client_secret, owner: alice, rotated: 2026-01-01, value: ${SEALED_SAMPLE} }
+  onedrive-token: { setting: onedrive_refresh_token, kind: oauth_refresh_token, owner: alice, rotated: 2026-01-01, value: ${SEALED_SAMPLE} }
+  session: { setting: session_secret, kind: session_secret, owner: alice, created: 2026-01-01, compromised: 2026-11-10, value: ${SEALED_SAMPLE} }
+  admin: { setting: admin_password, kind: admin_password, owner: alice, access: [bob], rotated: 2026-08-01, value: ${SEALED_SAMPLE} }
+  authentik: { setting: authentik_client_secret, kind: oauth_client_secret, owner: alice, rotated: 2026-01-01, value: ${SEALED_SAMPLE} }
+  openai: { setting: openai_api_key, kind: api_key, owner: alice, rotated: 2026-08-01, compromised: 2026-11-12, issuer: platform.openai.com, value: ${SEALED_SAMPLE} }
+  per-deployment: { setting: ftp_password, kind: password, owner: alice, rotated: 2026-08-01, values: { production: ${SEALED_SAMPLE}, staging: ${SEALED_SAMPLE} } }
+  untracked: { setting: nextcloud_password, kind: password, owner: alice, rotated: 2026-08-01 }
+  custom-token: { setting: acme_webhook_token, kind: token, custom: true, owner: alice, issuer: hooks.acme.test, rotated: 2025-08-01, value: ${SEALED_SAMPLE} }
+  custom-cert: { setting: acme_client_cert, kind: certificate, custom: true, owner: alice, rotated: 2025-08-01, value: ${SEALED_SAMPLE} }
+`;
+
+const inventory = inventoryFrom(RUNBOOK_INVENTORY);
+
+function runbookOf(id: string, from: Inventory = inventory): Runbook {
+  const credential = findCredential(from, id);
+  if (!credential) throw new Error(`no credential ${id}`);
+  return buildRunbook(from, assessRotation(from, credential, NOW));
+}
+
+function stepsIn(runbook: Runbook, phase: RunbookPhase): string[] {
+  return runbook.steps.filter((step) => step.phase === phase).map((step) => step.text);
+}
+
+function allText(runbook: Runbook): string {
+  return [...runbook.cautions, ...runbook.steps.map((step) => step.text)].join('\n');
+}
+
+describe('buildRunbook: steps at the issuer, by setting', () => {
+  it.each<[string, RunbookPhase, RegExp]>([
+    ['azure-ai', 'issuer', /regenerate the key DocuElevate does \*\*not\*\* use \(Key 2 while Key 1 is live\)/],
+    ['azure-ai', 'after-merge', /regenerate the other key \(Key 1\)/],
+    ['aws-id', 'issuer', /create a new access key for the service user/],
+    ['aws-id', 'after-merge', /Deactivate the old access key/],
+    ['aws-secret', 'after-merge', /A day later, if nothing broke, delete the old access key/],
+    ['dropbox-token', 'issuer', /revoke the current token, then run the Dropbox OAuth flow again/],
+    ['onedrive-secret', 'issuer', /Certificates & secrets\*\* and add a new client secret/],
+    ['onedrive-secret', 'after-merge', /Re-authorise through the Microsoft OAuth flow to get a fresh refresh token, and rotate `onedrive-token`/],
+    ['onedrive-token', 'issuer', /Re-authorise DocuElevate through the Microsoft OAuth flow/],
+    ['session', 'issuer', /at least 32 characters/],
+    ['openai', 'issuer', /At platform\.openai\.com, under \*\*API keys\*\*, create a new secret key/],
+    ['openai', 'after-merge', /Delete the old key in the OpenAI dashboard/],
+  ])('%s (%s): %s', (id, phase, pattern) => {
+    expect(stepsIn(runbookOf(id), phase).join('\n')).toMatch(pattern);
+  });
+
+  it.each<[string, RegExp]>([
+    ['custom-token', /^Issue a new token at `hooks\.acme\.test`/],
+    ['custom-cert', /^Obtain a new certificate \(and key\) from its issuer/],
+    ['untracked', /^In Nextcloud, \*\*Settings → Security\*\*, create a new app password/],
+  ])('falls back to the kind when the guide has no procedure: %s', (id, pattern) => {
+    expect(stepsIn(runbookOf(id), 'issuer')[0]).toMatch(pattern);
+  });
+});
+
+describe('buildRunbook: steps in this repository', () => {
+  it('sets the one shared value, opens a pull request and merges it', () => {
+    expect(stepsIn(runbookOf('azure-ai'), 'repository')).toEqual([
+      'Encrypt the new value of `azure-ai` into the inventory: `credledger set azure-ai --value-stdin`. It reads the value from standard input and records today as `rotated`.',
+      'Open a pull request. Its plan should show `azure-ai` rotated and `set azure_ai_key` on `production` and `staging`.',
+      'Merge it after review: the apply workflow pushes the new value to `production` and `staging`.',
+    ]);
+  });
+
+  it('sets each deployment of a per-deployment value', () => {
+    expect(stepsIn(runbookOf('per-deployment'), 'repository')[0]).toContain(
+      '`credledger set per-deployment --deployment production --value-stdin`, `credledger set per-deployment --deployment staging --value-stdin`',
+    );
+  });
+
+  it('changes every member of a group in one pull request', () => {
+    const steps = stepsIn(runbookOf('aws-secret'), 'repository');
+    expect(steps[0]).toBe('`aws-secret` belongs to group `aws`: change `aws-id` and `aws-secret` in the same pull request, so apply pushes them back to back.');
+    expect(steps).toContain('Encrypt the new value of `aws-id` into the inventory: `credledger set aws-id --value-stdin`. It reads the value from standard input and records today as `rotated`.');
+    expect(steps).toContain('Encrypt the new value of `aws-secret` into the inventory: `credledger set aws-secret --value-stdin`. It reads the value from standard input and records today as `rotated`.');
+    expect(steps.at(-1)).toBe('Merge it after review: the apply workflow pushes the new values to `production` and `staging`.');
+    expect(rotationGroupOf(inventory, findCredential(inventory, 'aws-id')!).map((c) => c.id)).toEqual(['aws-id', 'aws-secret']);
+  });
+
+  it('says how to record a rotation when credledger holds no value', () => {
+    const steps = stepsIn(runbookOf('untracked'), 'repository');
+    expect(steps[0]).toMatch(/^credledger holds no value for `untracked`: update `nextcloud_password` in DocuElevate/);
+    expect(steps[0]).toContain('`credledger set untracked --value-stdin`');
+    expect(steps[1]).toBe('Open a pull request with the change and merge it after review.');
+  });
+});
+
+describe('buildRunbook: after the merge', () => {
+  it.each(['admin', 'authentik', 'session'])('%s needs a restart of api and worker on every deployment', (id) => {
+    expect(stepsIn(runbookOf(id), 'after-merge')[0]).toMatch(/only at start-up: restart api and worker \(`docker compose restart api worker`\) on `production` and `staging`\.$/);
+  });
+
+  it.each(['azure-ai', 'openai', 'dropbox-token', 'untracked'])('%s takes effect without a restart', (id) => {
+    expect(allText(runbookOf(id))).not.toContain('restart api and worker');
+  });
+
+  it('pushes database-held settings again on each deployment after a session secret rotation', () => {
+    const runbook = runbookOf('session');
+    const after = stepsIn(runbook, 'after-merge');
+    const restart = after.findIndex((step) => step.includes('restart api and worker'));
+    const rehydrate = after.flatMap((step, index) => (step.includes('credledger apply --rehydrate') ? [index] : []));
+    expect(after.filter((step) => step.includes('--rehydrate'))).toEqual([
+      'After that restart, push the settings DocuElevate holds in its database again: `credledger apply --rehydrate production`.',
+      'After that restart, push the settings DocuElevate holds in its database again: `credledger apply --rehydrate staging`.',
+    ]);
+    expect(Math.min(...rehydrate)).toBeGreaterThan(restart);
+    expect(runbook.cautions.join('\n')).toMatch(/Every signed-in user is signed out/);
+    expect(runbook.cautions.join('\n')).toMatch(/can no longer read them/);
+  });
+});
+
+describe('buildRunbook: events', () => {
+  it('revokes a compromised value at its issuer first and tells people last', () => {
+    const runbook = runbookOf('openai');
+    expect(runbook.cautions[0]).toMatch(/revoke it now, before the replacement is ready/);
+    expect(stepsIn(runbook, 'issuer').slice(0, 2)).toEqual([
+      'Revoke or disable the current value at `platform.openai.com` now.',
+      "Review the issuer's logs and DocuElevate's audit log for use you do not recognise.",
+    ]);
+    expect(stepsIn(runbook, 'after-merge').at(-1)).toMatch(/incident response plan/);
+  });
+
+  it('has no issuer to revoke a compromised session secret at', () => {
+    const runbook = runbookOf('session');
+    expect(runbook.cautions[0]).toMatch(/stays valid until the new one is applied/);
+    expect(allText(runbook)).not.toContain('Revoke or disable');
+  });
+
+  it('asks to revoke what a departed person held', () => {
+    expect(stepsIn(runbookOf('admin'), 'issuer')[0]).toBe(
+      '`bob` could read this value (bob left 2026-10-31): revoke any key or grant issued under their own account at its issuer, and keep the new value from them.',
+    );
+  });
+
+  it('warns that revoking a Dropbox token stops uploads until the new one is applied', () => {
+    expect(runbookOf('dropbox-token').cautions.join('\n')).toMatch(/stops DocuElevate's uploads to Dropbox/);
+  });
+});
+
+describe('renderRunbookMarkdown', () => {
+  it('renders cautions as a quote and one task list per phase', () => {
+    const markdown = renderRunbookMarkdown(runbookOf('session'));
+    expect(markdown).toMatch(/^> \*\*Note:\*\* /);
+    expect(markdown).toContain('**Get the new value**\n\n- [ ] ');
+    expect(markdown).toContain('**In this repository**\n\n- [ ] ');
+    expect(markdown).toContain('**After the merge**\n\n- [ ] ');
+    expect(markdown.indexOf('**Get the new value**')).toBeLessThan(markdown.indexOf('**In this repository**'));
+  });
+
+  it('never contains a value', () => {
+    const team = inventoryFrom(TEAM_INVENTORY);
+    for (const from of [inventory, team]) {
+      for (const credential of from.credentials) {
+        expect(renderRunbookMarkdown(buildRunbook(from, assessRotation(from, credential, NOW)))).not.toContain('SEALEDTOKEN');
+      }
+    }
+  });
+});
+
+describe('inlineCode', () => {
+  it.each([
+    ['openai', '`openai`'],
+    ['a`b', '`` a`b ``'],
+    ['two\nlines', '`two lines`'],
+  ])('%j', (text, expected) => {
+    expect(inlineCode(text)).toBe(expected);
+  });
+});

@@ -1,0 +1,54 @@
+// The workflows users copy: every `with:` input exists in action.yml, and each keeps its promised guard rails.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { REPO_ROOT } from '../support/paths.js';
+
+type Step = { uses?: string; with?: Record<string, unknown>; id?: string };
+type Job = { steps?: Step[]; permissions?: Record<string, string>; concurrency?: { group: string; 'cancel-in-progress'?: boolean }; strategy?: { matrix?: Record<string, unknown> }; environment?: string };
+type Workflow = { on: Record<string, unknown>; permissions?: Record<string, string>; concurrency?: { group: string; 'cancel-in-progress'?: boolean }; jobs: Record<string, Job> };
+
+const directory = path.join(REPO_ROOT, 'examples/workflows');
+const workflows = Object.fromEntries(readdirSync(directory).map((name) => [name, parse(readFileSync(path.join(directory, name), 'utf8')) as Workflow]));
+const action = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown>; outputs: Record<string, unknown>; runs: { using: string; main: string } };
+
+describe('example workflows', () => {
+  it('use only inputs the action declares', () => {
+    for (const [name, workflow] of Object.entries(workflows)) {
+      for (const job of Object.values(workflow.jobs)) {
+        for (const step of job.steps ?? []) {
+          if (!step.uses?.startsWith('credledger/')) continue;
+          expect(Object.keys(step.with ?? {}).filter((input) => !(input in action.inputs)), name).toEqual([]);
+        }
+      }
+    }
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  });
+
+  it('review: least privilege on pull requests, no secret', () => {
+    const review = workflows['credledger-review.yml']!;
+    expect(Object.keys(review.on)).toEqual(['pull_request']);
+    expect(review.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expect(JSON.stringify(review)).not.toMatch(/secrets\./);
+  });
+
+  it('reminders: daily, issues write, one run at a time', () => {
+    const remind = workflows['credledger-remind.yml']!;
+    expect(Object.keys(remind.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(remind.permissions).toEqual({ contents: 'read', issues: 'write' });
+    expect(remind.concurrency?.group).toBeTruthy();
+  });
+
+  it('apply: an environment per deployment from the deployments output, never cancelled', () => {
+    const apply = workflows['credledger-apply.yml']!;
+    expect(Object.keys(apply.on)).toContain('push');
+    expect(apply.concurrency?.['cancel-in-progress']).toBe(false);
+    const job = apply.jobs.apply!;
+    expect(job.strategy?.matrix?.deployment).toBe('${{ fromJSON(needs.deployments.outputs.deployments) }}');
+    expect(job.environment).toBe('${{ matrix.deployment }}');
+    expect(job.permissions).toEqual({ contents: 'write' });
+    expect(job.concurrency?.['cancel-in-progress']).toBe(false);
+    expect('deployments' in action.outputs).toBe(true);
+  });
+});
