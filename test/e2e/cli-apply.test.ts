@@ -1,13 +1,17 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseAppliedState } from '../../src/core/applied-state.js';
+import { listDesiredState } from '../../src/core/apply-plan.js';
 import type { ApplyReport } from '../../src/core/apply-report.js';
 import { startDocuElevateServer, type DocuElevateServer, type DocuElevateServerOptions } from '../../src/devserver/docuelevate-server.js';
 import { commitInventory, createSandbox, createTestKey, renderSealedInventory, type Sandbox, type TestCredential } from '../support/apply-sandbox.js';
-import { BUILT_CLI } from '../support/paths.js';
+import { DEMO_KEY_FILE, demoPlaintext, findDemoPlaintexts } from '../support/demo-plaintexts.js';
+import { inventoryFrom } from '../support/inventory-text.js';
+import { BUILT_CLI, EXAMPLE_INVENTORY } from '../support/paths.js';
 import { cleanEnv, runBuiltCli, type CliRun } from '../support/run-built-cli.js';
 
 const ADMIN = { adminUsername: 'admin', adminPassword: 'e2e-admin-login-password-0000' };
@@ -200,6 +204,50 @@ describe('credledger apply (built CLI)', () => {
     const onOrigin = parseAppliedState(setup.sandbox.git(origin, ['cat-file', 'blob', 'refs/credledger/applied:applied.json']));
     expect(onOrigin.deployments.get('production')?.size).toBe(CREDENTIALS.length);
     expectNoPlaintext(a.stdout, a.stderr, b.stdout, b.stderr);
+  });
+
+  it('applies the bundled example to two DocuElevate-compatible servers, and a second run sends nothing', async () => {
+    const sandbox = createSandbox();
+    sandboxes.push(sandbox);
+    const production = await startDocuElevateServer({ adminUsername: 'prod-admin', adminPassword: 'e2e-example-prod-password' });
+    const staging = await startDocuElevateServer({ adminUsername: 'staging-admin', adminPassword: 'e2e-example-staging-password' });
+    servers.push(production, staging);
+    const text = readFileSync(EXAMPLE_INVENTORY, 'utf8')
+      .replace('url: https://docs.example.com', `url: ${production.url}`)
+      .replace('url: https://staging.docs.example.com', `url: ${staging.url}`);
+    const repo = sandbox.initRepo('work');
+    commitInventory(sandbox, repo, text);
+    const env = {
+      ...sandbox.env,
+      DOCUELEVATE_PROD_USER: 'prod-admin',
+      DOCUELEVATE_PROD_PASSWORD: 'e2e-example-prod-password',
+      DOCUELEVATE_STAGING_USER: 'staging-admin',
+      DOCUELEVATE_STAGING_PASSWORD: 'e2e-example-staging-password',
+    };
+    const first = await runBuiltCli(['apply', '--key-file', DEMO_KEY_FILE, '--format', 'json'], { cwd: repo, env });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+
+    const inventory = inventoryFrom(text);
+    const { desired } = listDesiredState(inventory, ['production', 'staging']);
+    const serverOf = { production, staging } as Record<string, DocuElevateServer>;
+    for (const setting of desired) {
+      const expected = demoPlaintext(setting.sealed.place.credentialId, setting.sealed.place.deployment);
+      expect(serverOf[setting.deployment]?.storedValue(setting.setting), `${setting.setting} on ${setting.deployment}`).toBe(expected);
+    }
+    for (const deployment of ['production', 'staging']) {
+      const wanted = desired.filter((d) => d.deployment === deployment).map((d) => d.setting).sort();
+      expect(serverOf[deployment]?.dbKeys()).toEqual(wanted);
+      expect(committedWrites(serverOf[deployment] as DocuElevateServer)).toBe(wanted.length);
+    }
+
+    const second = await runBuiltCli(['apply', '--key-file', DEMO_KEY_FILE], { cwd: repo, env });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain('production (http://127.0.0.1:');
+    expect(second.stdout).toMatch(/nothing to apply[\s\S]*nothing to apply/);
+    expect(committedWrites(production) + committedWrites(staging)).toBe(desired.length);
+    const state = sandbox.git(repo, ['cat-file', 'blob', 'refs/credledger/applied:applied.json']);
+    expect(findDemoPlaintexts([first.stdout, second.stdout, state].join('\n'))).toEqual([]);
   });
 
   it('exits 3 with an explanation when a bearer token is not an admin', async () => {
