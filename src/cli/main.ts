@@ -2,6 +2,7 @@
 import { ExternalError, UsageError } from '../app/errors.js';
 import type { CliIo } from './cli-io.js';
 import { parseCommandLine, type CliCommand } from './command.js';
+import { applyCommand } from './commands/apply-command.js';
 import { keygenCommand } from './commands/keygen-command.js';
 import { planCommand } from './commands/plan-command.js';
 import { rekeyCommand } from './commands/rekey-command.js';
@@ -19,6 +20,7 @@ export const COMMANDS: readonly CliCommand[] = [
   validateCommand,
   statusCommand,
   planCommand,
+  applyCommand,
   remindCommand,
   keygenCommand,
   setCommand,

@@ -1,0 +1,303 @@
+// The applied state on a git ref (default refs/credledger/applied): read, compare-and-swap after every operation, push with a lease.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
+import {
+  APPLIED_STATE_FILE,
+  DEFAULT_STATE_REF,
+  EMPTY_APPLIED_STATE,
+  parseAppliedState,
+  serializeAppliedState,
+  type AppliedState,
+} from '../core/applied-state.js';
+import { ExternalError, UsageError } from '../app/errors.js';
+
+/** The state as read, and the commit it was read from. */
+export interface AppliedStateSnapshot {
+  readonly state: AppliedState;
+  /** The ref's commit, or null when the ref does not exist yet. */
+  readonly revision: string | null;
+}
+
+/** What apply needs from wherever the state is kept; the git store below is the real one. */
+export interface AppliedStateStore {
+  readonly ref: string;
+  /** The remote the ref is shared through, or null. */
+  readonly remote: string | null;
+  /** Fetches the ref from the remote (when there is one) and reads it. */
+  load(): Promise<AppliedStateSnapshot>;
+  /** The commit the inventory is applied from (HEAD), or null in a repository without commits. */
+  inventoryCommit(): Promise<string | null>;
+  /**
+   * Takes the ref before any write: a new commit on top of the loaded one, compare-and-swapped locally
+   * and pushed with a lease, so of two applies that loaded the same state only one gets to write.
+   * @throws AppliedStateConflictError when another apply moved the ref first.
+   */
+  claim(message: string): Promise<void>;
+  /**
+   * Records a change as a new commit and moves the local ref with a compare-and-swap. Calls are
+   * serialised in call order.
+   * @throws AppliedStateConflictError when the ref moved under this run.
+   */
+  record(change: (state: AppliedState) => AppliedState, message: string): Promise<void>;
+  /** Pushes the ref with a lease on what this run last saw on the remote; a no-op without a remote or when up to date. */
+  publish(): Promise<void>;
+  /** The ref's current commit as this run knows it. */
+  revision(): string | null;
+  /** Whether the remote holds {@link revision} (true without a remote). */
+  published(): boolean;
+}
+
+/** Another apply moved the ref: this run stops rather than overwrite it. */
+export class AppliedStateConflictError extends Error {
+  override readonly name = 'AppliedStateConflictError';
+  constructor(
+    message: string,
+    readonly expected: string | null,
+    readonly actual: string | null,
+  ) {
+    super(message);
+  }
+}
+
+export interface GitAppliedStateStoreOptions {
+  /** A directory inside the repository, usually the inventory file's. */
+  readonly directory: string;
+  /** Default refs/credledger/applied. */
+  readonly ref?: string;
+  /** The remote to share the ref through: default `origin` when the repository has one; null for none. */
+  readonly remote?: string | null;
+  /**
+   * Environment for git; default process.env. Like simple-git's own guard, GIT_* variables are not
+   * passed on, except GIT_CONFIG_NOSYSTEM and the TLS trust settings (GIT_SSL_CAINFO, GIT_SSL_CAPATH);
+   * GIT_TERMINAL_PROMPT=0 keeps a push from waiting for a password nobody will type.
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Identity of the state commits: machine-written, the same on every machine, needing no git configuration. */
+const STATE_COMMIT_IDENTITY = ['user.name=credledger', 'user.email=credledger@users.noreply.invalid'];
+const PASSED_GIT_VARIABLES = ['GIT_CONFIG_NOSYSTEM', 'GIT_TERMINAL_PROMPT', 'GIT_SSL_CAINFO', 'GIT_SSL_CAPATH'];
+// Variables simple-git refuses when given explicitly (they can run programs); git never needs them here.
+const WITHHELD_VARIABLES = new Set(['editor', 'visual', 'pager', 'prefix', 'ssh_askpass']);
+
+/**
+ * Opens the state store of the repository that contains `directory`.
+ * @throws UsageError when the directory is not in a git repository or the ref name is not valid.
+ */
+export async function openGitAppliedStateStore(options: GitAppliedStateStoreOptions): Promise<AppliedStateStore> {
+  const ref = options.ref ?? DEFAULT_STATE_REF;
+  const env = gitEnvironment(options.env ?? process.env);
+  const git = createGit(options.directory, env);
+  let root: string;
+  try {
+    root = (await git.raw(['rev-parse', '--show-toplevel'])).trim();
+  } catch {
+    throw new UsageError(`apply keeps its applied state in the inventory's git repository, and ${path.resolve(options.directory)} is not in one`);
+  }
+  if (!ref.startsWith('refs/') || !(await isValidRefName(git, ref))) {
+    throw new UsageError(`--state-ref must be a full ref name such as ${DEFAULT_STATE_REF} (got ${ref})`);
+  }
+  let remote = options.remote;
+  if (remote === undefined) {
+    const remotes = (await runGit(git, ['remote'], 'list remotes')).split('\n').map((line) => line.trim());
+    remote = remotes.includes('origin') ? 'origin' : null;
+  }
+  return new GitAppliedStateStore(root, env, ref, remote);
+}
+
+class GitAppliedStateStore implements AppliedStateStore {
+  private readonly git: SimpleGit;
+  private current: AppliedStateSnapshot = { state: EMPTY_APPLIED_STATE, revision: null };
+  /** What the remote held when this run last looked or pushed. */
+  private remoteRevision: string | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private conflict: AppliedStateConflictError | undefined;
+
+  constructor(
+    private readonly root: string,
+    private readonly env: Record<string, string>,
+    readonly ref: string,
+    readonly remote: string | null,
+  ) {
+    this.git = createGit(root, env);
+  }
+
+  load(): Promise<AppliedStateSnapshot> {
+    return this.serialise(async () => {
+      if (this.remote !== null) {
+        this.remoteRevision = await this.readRemoteRevision();
+        if (this.remoteRevision !== null) {
+          // Custom refs are not fetched by default; `+` because the remote's state is the one that counts.
+          await runGit(this.git, ['fetch', '--no-tags', '--quiet', this.remote, `+${this.ref}:${this.ref}`], `fetch ${this.ref} from ${this.remote}`);
+        }
+      }
+      const revision = await this.readLocalRevision();
+      const state = revision === null ? EMPTY_APPLIED_STATE : await this.readState(revision);
+      this.current = { state, revision };
+      return this.current;
+    });
+  }
+
+  async inventoryCommit(): Promise<string | null> {
+    try {
+      return (await this.git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim() || null;
+    } catch {
+      return null;
+    }
+  }
+
+  claim(message: string): Promise<void> {
+    return this.serialise(async () => {
+      // Two claims of the same state, from the same commit, in the same second would otherwise be one
+      // identical commit, which git pushes a second time as "up to date": both runs would win.
+      await this.commitAndSwap(this.current.state, `${message}\n\nclaim ${randomBytes(8).toString('hex')}`);
+      await this.push();
+    });
+  }
+
+  record(change: (state: AppliedState) => AppliedState, message: string): Promise<void> {
+    return this.serialise(() => this.commitAndSwap(change(this.current.state), message));
+  }
+
+  publish(): Promise<void> {
+    return this.serialise(() => this.push());
+  }
+
+  revision(): string | null {
+    return this.current.revision;
+  }
+
+  published(): boolean {
+    return this.remote === null || this.remoteRevision === this.current.revision;
+  }
+
+  /** Runs state changes one at a time, in call order; after a conflict every later change fails with it. */
+  private serialise<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(() => {
+      if (this.conflict !== undefined) throw this.conflict;
+      return work();
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async commitAndSwap(state: AppliedState, message: string): Promise<void> {
+    const json = serializeAppliedState(state);
+    const blob = (await runGit(createGit(this.root, this.env, json), ['hash-object', '-w', '--stdin'], 'store applied.json')).trim();
+    const tree = (await runGit(createGit(this.root, this.env, `100644 blob ${blob}\t${APPLIED_STATE_FILE}\n`), ['mktree'], 'store the state tree')).trim();
+    const parent = this.current.revision;
+    const commit = (
+      await runGit(this.git, ['commit-tree', tree, ...(parent === null ? [] : ['-p', parent]), '-m', message], 'commit the applied state')
+    ).trim();
+    try {
+      // The old value makes this a compare-and-swap: it fails when anyone else moved the ref since.
+      await this.git.raw(['update-ref', '-m', message, this.ref, commit, parent ?? '']);
+    } catch (error) {
+      const actual = await this.readLocalRevision();
+      if (actual !== parent) {
+        this.conflict = new AppliedStateConflictError(
+          `${this.ref} moved from ${short(parent)} to ${short(actual)} while this apply ran: another apply is writing the same state; this run stopped (apply again once it has finished)`,
+          parent,
+          actual,
+        );
+        throw this.conflict;
+      }
+      throw new ExternalError(`cannot update ${this.ref}: ${gitMessage(error)}`, { cause: error });
+    }
+    this.current = { state, revision: commit };
+  }
+
+  private async push(): Promise<void> {
+    if (this.remote === null || this.current.revision === this.remoteRevision || this.current.revision === null) return;
+    const lease = `--force-with-lease=${this.ref}:${this.remoteRevision ?? ''}`;
+    try {
+      await this.git.raw(['push', '--quiet', '--no-verify', lease, this.remote, `${this.current.revision}:${this.ref}`]);
+    } catch (error) {
+      const message = gitMessage(error);
+      if (/stale info|\(fetch first\)|non-fast-forward|rejected/i.test(message)) {
+        const theirs = await this.readRemoteRevision().catch(() => null);
+        this.conflict = new AppliedStateConflictError(
+          `${this.ref} on ${this.remote} moved from ${short(this.remoteRevision)} to ${short(theirs)}: another apply recorded its state first; this run stopped (apply again to reconcile)`,
+          this.remoteRevision,
+          theirs,
+        );
+        throw this.conflict;
+      }
+      throw new ExternalError(`cannot push ${this.ref} to ${this.remote}: ${message}`, { cause: error });
+    }
+    this.remoteRevision = this.current.revision;
+  }
+
+  private async readRemoteRevision(): Promise<string | null> {
+    const remote = this.remote as string;
+    const listing = await runGit(this.git, ['ls-remote', remote, this.ref], `read ${this.ref} on ${remote}`);
+    for (const line of listing.split('\n')) {
+      const [sha, name] = line.trim().split(/\s+/);
+      if (name === this.ref && sha !== undefined) return sha;
+    }
+    return null;
+  }
+
+  private async readLocalRevision(): Promise<string | null> {
+    const listing = await runGit(this.git, ['for-each-ref', '--format=%(objectname)', this.ref], `read ${this.ref}`);
+    return listing.trim() || null;
+  }
+
+  private async readState(revision: string): Promise<AppliedState> {
+    const text = await runGit(this.git, ['cat-file', 'blob', `${revision}:${APPLIED_STATE_FILE}`], `read ${APPLIED_STATE_FILE} at ${short(revision)}`);
+    try {
+      return parseAppliedState(text);
+    } catch (error) {
+      throw new ExternalError(`${this.ref} (${short(revision)}): ${(error as Error).message}`, { cause: error });
+    }
+  }
+}
+
+function createGit(baseDir: string, env: Record<string, string>, stdin?: string): SimpleGit {
+  const options: Partial<SimpleGitOptions> = {
+    baseDir,
+    config: STATE_COMMIT_IDENTITY,
+    allowEnvironment: PASSED_GIT_VARIABLES,
+    ...(stdin === undefined ? {} : { input: () => stdin }),
+  };
+  return simpleGit(options).env(env);
+}
+
+/** The environment git runs with: see {@link GitAppliedStateStoreOptions.env}. */
+function gitEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const passed = new Set(PASSED_GIT_VARIABLES.map((name) => name.toLowerCase()));
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    const lower = name.toLowerCase();
+    if (value === undefined || WITHHELD_VARIABLES.has(lower) || (lower.startsWith('git_') && !passed.has(lower))) continue;
+    result[name] = value;
+  }
+  result.GIT_TERMINAL_PROMPT = '0';
+  return result;
+}
+
+async function isValidRefName(git: SimpleGit, ref: string): Promise<boolean> {
+  // simple-git resolves a failing command that wrote nothing to stderr, so the printed name is the verdict.
+  try {
+    return (await git.raw(['check-ref-format', '--normalize', ref])).trim() === ref;
+  } catch {
+    return false;
+  }
+}
+
+async function runGit(git: SimpleGit, args: string[], what: string): Promise<string> {
+  try {
+    return await git.raw(args);
+  } catch (error) {
+    throw new ExternalError(`git could not ${what}: ${gitMessage(error)}`, { cause: error });
+  }
+}
+
+function gitMessage(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).trim().split('\n').slice(0, 6).join(' / ');
+}
+
+function short(sha: string | null): string {
+  return sha === null ? 'nothing' : sha.slice(0, 12);
+}

@@ -1,0 +1,565 @@
+// Use case: push what changed in the inventory to each deployment's settings API, verified, and record it in the applied state.
+import path from 'node:path';
+import {
+  AppliedStateConflictError,
+  openGitAppliedStateStore,
+  type AppliedStateStore,
+  type GitAppliedStateStoreOptions,
+} from '../adapters/applied-state-store.js';
+import {
+  DocuElevateClient,
+  DocuElevateError,
+  type CredentialSource,
+  type DeleteOutcome,
+  type DocuElevateAuth,
+  type RetryPolicy,
+  type WriteOutcome,
+} from '../adapters/docuelevate-client.js';
+import { DEFAULT_STATE_REF, recordSettingApplied, recordSettingRemoved, type AppliedSetting, type AppliedState } from '../core/applied-state.js';
+import {
+  checkDeploymentUrl,
+  listDesiredState,
+  planApply,
+  type ApplyOperation,
+  type ApplyUnit,
+  type DeploymentApplyPlan,
+  type DesiredSetting,
+} from '../core/apply-plan.js';
+import {
+  summariseOperations,
+  type ApplyFailure,
+  type ApplyReport,
+  type DeploymentReport,
+  type OperationReport,
+  type StateReport,
+} from '../core/apply-report.js';
+import type { CalendarDate } from '../core/dates.js';
+import { hasErrors } from '../core/diagnostics.js';
+import { listSealedValues, type Deployment, type DeploymentAuth, type Inventory, type ValuePlace } from '../core/inventory.js';
+import type { InventoryCheck } from '../core/inventory-validation.js';
+import { findKey, type KeyRing } from '../crypto/key-ring.js';
+import { fingerprintValue, openSealedValue, SealedValueError } from '../crypto/sealed-value.js';
+import { SecretValue } from '../crypto/secret-value.js';
+import { ExternalError, UsageError } from './errors.js';
+import { loadInventoryFile } from './inventory-file.js';
+
+/** What apply needs of a deployment's settings API; {@link DocuElevateClient} is the real one. */
+export interface DeploymentConnection {
+  /** Logs in or otherwise establishes the session. */
+  authenticate(): Promise<void>;
+  listCredentialSources(): Promise<CredentialSource[]>;
+  setSetting(key: string, value: SecretValue): Promise<WriteOutcome>;
+  deleteSetting(key: string): Promise<DeleteOutcome>;
+  close(): Promise<void>;
+}
+
+/** Timeouts and retries of the HTTP client; defaults suit production, tests shorten them. */
+export interface HttpTuning {
+  readonly connectTimeoutMs?: number;
+  readonly requestTimeoutMs?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+}
+
+/** The default number of settings written to one deployment at a time. */
+export const DEFAULT_APPLY_CONCURRENCY = 4;
+
+export interface ApplyRequest {
+  /** The inventory file; its git repository holds the applied state. */
+  readonly file: string;
+  /** The real day, against which the inventory's dates are checked. */
+  readonly today: CalendarDate;
+  /** Decrypts the inventory's values and keys the fingerprints. */
+  readonly ring: KeyRing;
+  /** Where auth secrets are read from (the variables named by each deployment's `auth`). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Timestamps for the applied state. */
+  readonly clock: () => Date;
+  /** Only these deployments (`--deployment`); default every deployment of the inventory. */
+  readonly deployments?: readonly string[];
+  /** Plan and report; send nothing, record nothing. */
+  readonly dryRun?: boolean;
+  /** Treat every desired setting as pending (first run, or after a DocuElevate restore). */
+  readonly all?: boolean;
+  /** Default refs/credledger/applied. */
+  readonly stateRef?: string;
+  /** Push again every credential of this deployment that DocuElevate holds in its database (after a SESSION_SECRET rotation). */
+  readonly rehydrate?: string;
+  /** Allow http:// to hosts other than loopback. */
+  readonly allowInsecureHttp?: boolean;
+  /** Settings written to one deployment at a time (groups count as one); default 4. */
+  readonly concurrency?: number;
+  /**
+   * Called with every secret the run holds — each decrypted value and each auth secret read from the
+   * environment — before anything is sent, so a host such as GitHub Actions can mask it (core.setSecret).
+   */
+  readonly onSecretDecrypted?: (secret: SecretValue) => void;
+  /** Collaborators; the defaults are the git ref store and the undici client. */
+  readonly openStateStore?: (options: GitAppliedStateStoreOptions) => Promise<AppliedStateStore>;
+  readonly connect?: (deployment: Deployment, auth: DocuElevateAuth) => DeploymentConnection;
+  readonly http?: HttpTuning;
+}
+
+/** The report, or none when the inventory has errors (they are in `check`). */
+export interface ApplyResult {
+  readonly check: InventoryCheck;
+  readonly report: ApplyReport | undefined;
+}
+
+type Decrypted = { readonly value: SecretValue } | { readonly error: string };
+type ResolvedAuth = { readonly auth: DocuElevateAuth } | { readonly error: string };
+
+/** Mutable progress of one operation while the run goes. */
+interface OperationProgress {
+  readonly operation: ApplyOperation;
+  outcome: OperationReport['outcome'];
+  /** DocuElevate's own restart_required from the write's answer, which also covers custom settings. */
+  restartRequired?: boolean;
+  error?: ApplyFailure;
+  skipped?: string;
+  attempts?: number;
+  recorded?: boolean;
+}
+
+/** Everything one run shares between deployments. */
+interface RunContext {
+  readonly request: ApplyRequest;
+  readonly inventory: Inventory;
+  readonly store: AppliedStateStore;
+  readonly inventoryCommit: string | null;
+  readonly values: ReadonlyMap<string, Decrypted>;
+  readonly auths: ReadonlyMap<string, ResolvedAuth>;
+  readonly connections: Map<string, DeploymentConnection>;
+  /** Set when the applied state was taken by another apply, or could not be written: nothing more is attempted. */
+  stop: { readonly conflict?: string; readonly error?: string } | undefined;
+}
+
+/**
+ * Applies the inventory: decrypts, compares with the applied state, pushes each pending setting
+ * (groups back to back), verifies it by reading it back, and records it in the applied state after
+ * each success. Deployments run in parallel, with bounded concurrency within each.
+ * @throws UsageError for an unknown deployment, a refused http:// URL or a directory outside git;
+ * ExternalError when the applied state cannot be read.
+ */
+export async function applyInventory(request: ApplyRequest): Promise<ApplyResult> {
+  const check = await loadInventoryFile(request.file, request.today);
+  if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: undefined };
+  const inventory = check.inventory;
+  const selected = selectDeployments(inventory, request);
+  const concurrency = request.concurrency ?? DEFAULT_APPLY_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of at least 1 (got ${concurrency})`);
+
+  const ref = request.stateRef ?? DEFAULT_STATE_REF;
+  const openStore = request.openStateStore ?? openGitAppliedStateStore;
+  const store = await openStore({ directory: path.dirname(path.resolve(request.file)), ref, env: request.env });
+  const snapshot = await store.load();
+  const inventoryCommit = await store.inventoryCommit();
+
+  const desiredState = listDesiredState(inventory, selected);
+  const values = decryptDesired(request, inventory, desiredState.desired);
+  const auths = new Map(selected.map((id) => [id, resolveAuth(inventory.deployments.get(id) as Deployment, request)] as const));
+  const context: RunContext = { request, inventory, store, inventoryCommit, values, auths, connections: new Map(), stop: undefined };
+  const unreachable = new Map<string, ApplyFailure>();
+  const reached = new Set<string>();
+  try {
+    let rehydrate: { deployment: string; settings: ReadonlySet<string> } | undefined;
+    if (request.rehydrate !== undefined) {
+      const sources = await readCredentialSources(context, request.rehydrate);
+      if ('error' in sources) {
+        unreachable.set(request.rehydrate, sources.error);
+      } else {
+        reached.add(request.rehydrate);
+        rehydrate = { deployment: request.rehydrate, settings: new Set(sources.sources.filter((s) => s.source === 'db').map((s) => s.key)) };
+      }
+    }
+    const plan = planApply({
+      desiredState,
+      applied: snapshot.state,
+      deployments: selected,
+      ...(request.all ? { all: true } : {}),
+      ...(rehydrate ? { rehydrate } : {}),
+      isApplied: (desired, record) => isRecordedValue(request.ring, values, desired, record),
+    });
+    const warnings = describeForgottenDeployments(inventory, snapshot.state.deployments.keys(), request.deployments);
+    const stateBefore = { ref, before: snapshot.revision, remote: store.remote };
+
+    if (request.dryRun) {
+      const deployments = plan.deployments.map((deployment) => plannedReport(context, deployment, unreachable.get(deployment.deployment)));
+      return { check, report: buildReport(true, inventoryCommit, { ...stateBefore, after: snapshot.revision, pushed: store.remote !== null && store.published() }, deployments, warnings) };
+    }
+
+    // Connect and check admin access first: a deployment that cannot be used is known before the state is claimed.
+    const pending = plan.deployments.filter((deployment) => deployment.units.length > 0).map((deployment) => deployment.deployment);
+    await Promise.all(
+      pending
+        .filter((id) => !reached.has(id) && !unreachable.has(id))
+        .map(async (id) => {
+          const sources = await readCredentialSources(context, id);
+          if ('error' in sources) unreachable.set(id, sources.error);
+        }),
+    );
+    const progress = new Map(plan.deployments.map((deployment) => [deployment.deployment, deployment.units.flatMap((unit) => unit.operations.map(startProgress))]));
+    if (pending.some((id) => !unreachable.has(id))) await claimState(context, inventoryCommit);
+    const deployments = await Promise.all(
+      plan.deployments.map((deployment) => runDeployment(context, deployment, progress.get(deployment.deployment) ?? [], concurrency, unreachable.get(deployment.deployment))),
+    );
+    if (context.stop === undefined) await publishState(context);
+    const state: StateReport = {
+      ...stateBefore,
+      after: store.revision(),
+      pushed: store.remote !== null && store.published(),
+      ...(context.stop?.conflict === undefined ? {} : { conflict: context.stop.conflict }),
+      ...(context.stop?.error === undefined ? {} : { error: context.stop.error }),
+    };
+    return { check, report: buildReport(false, inventoryCommit, state, deployments, warnings) };
+  } finally {
+    await Promise.all([...context.connections.values()].map((connection) => connection.close().catch(() => undefined)));
+  }
+}
+
+function selectDeployments(inventory: Inventory, request: ApplyRequest): string[] {
+  const known = [...inventory.deployments.keys()];
+  const wanted = new Set(request.deployments ?? known);
+  if (request.rehydrate !== undefined) wanted.add(request.rehydrate);
+  const unknown = [...wanted].filter((id) => !inventory.deployments.has(id));
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown deployment${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')} (the inventory has ${known.join(', ') || 'none'})`);
+  }
+  const selected = known.filter((id) => wanted.has(id));
+  const refused = selected.flatMap((id) => {
+    const deployment = inventory.deployments.get(id) as Deployment;
+    const why = checkDeploymentUrl(deployment.url, request.allowInsecureHttp === true);
+    return why === undefined ? [] : [`deployment ${id}: ${deployment.url} ${why}`];
+  });
+  if (refused.length > 0) throw new UsageError(refused.join('\n'));
+  return selected;
+}
+
+/** Decrypts each desired value once per place, handing each to the hook before anything is sent. */
+function decryptDesired(request: ApplyRequest, inventory: Inventory, desired: readonly DesiredSetting[]): Map<string, Decrypted> {
+  const candidates: ValuePlace[] = listSealedValues(inventory).map((entry) => entry.place);
+  const byPlace = new Map<string, Decrypted>();
+  const result = new Map<string, Decrypted>();
+  for (const setting of desired) {
+    const placeKey = `${setting.sealed.place.credentialId}\u0000${setting.sealed.place.deployment ?? ''}`;
+    let decrypted = byPlace.get(placeKey);
+    if (decrypted === undefined) {
+      try {
+        const value = openSealedValue(request.ring, setting.sealed.place, setting.sealed.sealed, candidates);
+        request.onSecretDecrypted?.(value);
+        decrypted = { value };
+      } catch (error) {
+        if (!(error instanceof SealedValueError)) throw error;
+        decrypted = { error: `cannot decrypt: ${error.message}` };
+      }
+      byPlace.set(placeKey, decrypted);
+    }
+    result.set(operationKey(setting.deployment, setting.setting), decrypted);
+  }
+  return result;
+}
+
+function operationKey(deployment: string, setting: string): string {
+  return `${deployment}\u0000${setting}`;
+}
+
+/** The place a fingerprint is bound to: the credential on the deployment it was pushed to. */
+function fingerprintPlace(credentialId: string, deployment: string): ValuePlace {
+  return { credentialId, deployment };
+}
+
+/**
+ * Whether the recorded fingerprint is the inventory's value now. It is recomputed with the key the
+ * record names; when the ring no longer holds that key the value counts as changed (pushed again).
+ */
+function isRecordedValue(ring: KeyRing, values: ReadonlyMap<string, Decrypted>, desired: DesiredSetting, record: AppliedSetting): boolean {
+  const decrypted = values.get(operationKey(desired.deployment, desired.setting));
+  if (decrypted === undefined || !('value' in decrypted) || findKey(ring, record.keyId) === undefined) return false;
+  const { fingerprint } = fingerprintValue(ring, fingerprintPlace(desired.credentialId, desired.deployment), decrypted.value, record.keyId);
+  return fingerprint === record.fingerprint;
+}
+
+/** Reads each auth secret from the variable the inventory names; a missing one makes the deployment unreachable. */
+function resolveAuth(deployment: Deployment, request: ApplyRequest): ResolvedAuth {
+  const auth: DeploymentAuth = deployment.auth;
+  const read = (name: string): string | undefined => {
+    const value = request.env[name];
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const missing = (names: readonly string[]): ResolvedAuth => ({
+    error: `cannot authenticate: ${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} not set (auth method ${auth.method} of deployment ${deployment.id})`,
+  });
+  const secret = (text: string): SecretValue => {
+    const value = new SecretValue(text);
+    request.onSecretDecrypted?.(value);
+    return value;
+  };
+  switch (auth.method) {
+    case 'none':
+      return { auth: { method: 'none' } };
+    case 'bearer': {
+      const token = read(auth.tokenEnv);
+      return token === undefined ? missing([auth.tokenEnv]) : { auth: { method: 'bearer', token: secret(token), source: auth.tokenEnv } };
+    }
+    case 'session': {
+      const cookie = read(auth.cookieEnv);
+      return cookie === undefined ? missing([auth.cookieEnv]) : { auth: { method: 'session', cookie: secret(cookie), source: auth.cookieEnv } };
+    }
+    case 'login': {
+      const username = read(auth.usernameEnv);
+      const password = read(auth.passwordEnv);
+      const absent = [username === undefined ? auth.usernameEnv : undefined, password === undefined ? auth.passwordEnv : undefined].filter(
+        (name): name is string => name !== undefined,
+      );
+      if (username === undefined || password === undefined) return missing(absent);
+      return { auth: { method: 'login', username, password: secret(password), source: `${auth.usernameEnv}/${auth.passwordEnv}` } };
+    }
+  }
+}
+
+/** Connects (once per deployment) and checks admin access with `GET /api/settings/credentials`, which also tells each setting's source. */
+async function readCredentialSources(
+  context: RunContext,
+  deploymentId: string,
+): Promise<{ readonly sources: CredentialSource[] } | { readonly error: ApplyFailure }> {
+  const resolved = context.auths.get(deploymentId);
+  if (resolved === undefined || 'error' in resolved) return { error: { message: resolved?.error ?? 'no auth' } };
+  let connection = context.connections.get(deploymentId);
+  if (connection === undefined) {
+    const deployment = context.inventory.deployments.get(deploymentId) as Deployment;
+    connection = (context.request.connect ?? defaultConnect(context.request.http))(deployment, resolved.auth);
+    context.connections.set(deploymentId, connection);
+  }
+  try {
+    await connection.authenticate();
+    return { sources: await connection.listCredentialSources() };
+  } catch (error) {
+    return { error: failureOf(error) };
+  }
+}
+
+function defaultConnect(http: HttpTuning | undefined): (deployment: Deployment, auth: DocuElevateAuth) => DeploymentConnection {
+  return (deployment, auth) => new DocuElevateClient({ baseUrl: deployment.url, auth, ...http });
+}
+
+/** A report entry for an error: DocuElevate's status and detail when it answered, the message always. */
+function failureOf(error: unknown): ApplyFailure {
+  if (error instanceof DocuElevateError) {
+    return { message: error.message, ...(error.status === undefined ? {} : { status: error.status }), ...(error.detail === undefined ? {} : { detail: error.detail }) };
+  }
+  if (error instanceof ExternalError) return { message: error.message };
+  throw error;
+}
+
+function startProgress(operation: ApplyOperation): OperationProgress {
+  return { operation, outcome: 'skipped' };
+}
+
+/** Takes the state ref before the first write; a conflict or an unusable remote stops the run before anything is sent. */
+async function claimState(context: RunContext, inventoryCommit: string | null): Promise<void> {
+  try {
+    await context.store.claim(`credledger apply: started from ${inventoryCommit === null ? 'an unborn HEAD' : inventoryCommit.slice(0, 12)}`);
+  } catch (error) {
+    stopOn(context, error);
+  }
+}
+
+async function publishState(context: RunContext): Promise<void> {
+  try {
+    await context.store.publish();
+  } catch (error) {
+    stopOn(context, error);
+  }
+}
+
+/** Records why the run stops; the first reason wins. */
+function stopOn(context: RunContext, error: unknown): void {
+  if (error instanceof AppliedStateConflictError) context.stop ??= { conflict: error.message };
+  else if (error instanceof ExternalError) context.stop ??= { error: error.message };
+  else throw error;
+}
+
+async function runDeployment(
+  context: RunContext,
+  plan: DeploymentApplyPlan,
+  progress: readonly OperationProgress[],
+  concurrency: number,
+  knownUnreachable: ApplyFailure | undefined,
+): Promise<DeploymentReport> {
+  const deployment = context.inventory.deployments.get(plan.deployment) as Deployment;
+  if (progress.length === 0) return deploymentReport(deployment, knownUnreachable === undefined ? 'unchanged' : 'unreachable', progress, knownUnreachable);
+  if (context.stop !== undefined && knownUnreachable === undefined) {
+    for (const entry of progress) entry.skipped = describeStop(context);
+    return deploymentReport(deployment, 'skipped', progress);
+  }
+  if (knownUnreachable !== undefined) {
+    for (const entry of progress) entry.skipped = `not attempted: ${plan.deployment} could not be used`;
+    return deploymentReport(deployment, 'unreachable', progress, knownUnreachable);
+  }
+  const connection = context.connections.get(plan.deployment) as DeploymentConnection;
+  const progressOf = new Map(progress.map((entry) => [entry.operation, entry]));
+  const running = new Set<Promise<void>>();
+  for (const unit of plan.units) {
+    if (unit.group !== undefined) {
+      // A group has the deployment to itself, so its members really are written back to back.
+      await Promise.all(running);
+      await runUnit(context, connection, unit, progressOf);
+      continue;
+    }
+    while (running.size >= concurrency) await Promise.race(running);
+    const task: Promise<void> = runUnit(context, connection, unit, progressOf).finally(() => running.delete(task));
+    running.add(task);
+  }
+  await Promise.all(running);
+  // Each deployment's progress reaches the remote as soon as it is complete, not only at the end of the run.
+  if (context.stop === undefined) await publishState(context);
+  const allSkipped = progress.every((entry) => entry.outcome === 'skipped');
+  const allDone = progress.every((entry) => entry.outcome === 'done');
+  return deploymentReport(deployment, allDone ? 'done' : allSkipped && context.stop !== undefined ? 'skipped' : 'failed', progress);
+}
+
+/** Performs a unit's operations back to back; a group stops at its first failure, so a half-written pair stays as small as possible. */
+async function runUnit(context: RunContext, connection: DeploymentConnection, unit: ApplyUnit, progressOf: ReadonlyMap<ApplyOperation, OperationProgress>): Promise<void> {
+  let failed: ApplyOperation | undefined;
+  for (const operation of unit.operations) {
+    const entry = progressOf.get(operation) as OperationProgress;
+    if (context.stop !== undefined) {
+      entry.skipped = describeStop(context);
+      continue;
+    }
+    if (failed !== undefined) {
+      entry.skipped = `not attempted: group ${unit.group ?? ''} stopped after ${failed.setting} failed`;
+      continue;
+    }
+    await runOperation(context, connection, entry);
+    if (entry.outcome === 'failed') failed = operation;
+  }
+}
+
+async function runOperation(context: RunContext, connection: DeploymentConnection, entry: OperationProgress): Promise<void> {
+  const { operation } = entry;
+  const { request, store } = context;
+  let change: (state: AppliedState) => AppliedState;
+  try {
+    if (operation.action === 'set') {
+      const decrypted = context.values.get(operationKey(operation.deployment, operation.setting));
+      if (decrypted === undefined || 'error' in decrypted) {
+        entry.outcome = 'failed';
+        entry.error = { message: decrypted?.error ?? 'no value' };
+        return;
+      }
+      const written = await connection.setSetting(operation.setting, decrypted.value);
+      entry.attempts = written.attempts;
+      if (written.restartRequired !== undefined) entry.restartRequired = written.restartRequired;
+      const fingerprint = fingerprintValue(request.ring, fingerprintPlace(operation.credentialId, operation.deployment), decrypted.value);
+      const record: AppliedSetting = {
+        credential: operation.credentialId,
+        keyId: fingerprint.keyId,
+        fingerprint: fingerprint.fingerprint,
+        commit: context.inventoryCommit,
+        appliedAt: request.clock().toISOString(),
+      };
+      change = (state) => recordSettingApplied(state, operation.deployment, operation.setting, record);
+    } else {
+      const deleted = await connection.deleteSetting(operation.setting);
+      entry.attempts = deleted.attempts;
+      change = (state) => recordSettingRemoved(state, operation.deployment, operation.setting);
+    }
+  } catch (error) {
+    entry.outcome = 'failed';
+    entry.error = failureOf(error);
+    if (error instanceof DocuElevateError) entry.attempts = error.attempts;
+    return;
+  }
+  entry.outcome = 'done';
+  try {
+    await store.record(change, `credledger apply: ${operation.action} ${operation.setting} on ${operation.deployment} (${operation.credentialId})`);
+    entry.recorded = true;
+  } catch (error) {
+    entry.recorded = false;
+    stopOn(context, error);
+  }
+}
+
+function describeStop(context: RunContext): string {
+  return context.stop?.conflict !== undefined ? 'not attempted: a concurrent apply took the applied state' : 'not attempted: the applied state could not be written';
+}
+
+function reportOperation(entry: OperationProgress): OperationReport {
+  const { operation } = entry;
+  return {
+    action: operation.action,
+    setting: operation.setting,
+    credential: operation.credentialId,
+    group: operation.group ?? null,
+    reason: operation.reason,
+    restartRequired: entry.restartRequired ?? operation.restartRequired,
+    outcome: entry.outcome,
+    ...(entry.error === undefined ? {} : { error: entry.error }),
+    ...(entry.outcome === 'skipped' && entry.skipped !== undefined ? { skipped: entry.skipped } : {}),
+    ...(entry.attempts === undefined ? {} : { attempts: entry.attempts }),
+    ...(entry.recorded === undefined ? {} : { recorded: entry.recorded }),
+  };
+}
+
+function deploymentReport(
+  deployment: Deployment,
+  outcome: DeploymentReport['outcome'],
+  progress: readonly OperationProgress[],
+  error?: ApplyFailure,
+): DeploymentReport {
+  const operations = progress.map(reportOperation);
+  const done = (operation: OperationReport) => operation.outcome === 'done' || operation.outcome === 'planned';
+  const groups = new Map<string, OperationReport[]>();
+  for (const operation of operations) if (operation.group !== null) groups.set(operation.group, [...(groups.get(operation.group) ?? []), operation]);
+  const inconsistentGroups = [...groups]
+    .filter(([, members]) => members.some(done) && !members.every(done))
+    .map(([group]) => group);
+  const restartRequired = operations.filter((operation) => operation.restartRequired && done(operation)).map((operation) => operation.setting);
+  const warnings = operations
+    .filter((operation) => operation.setting === 'session_secret' && operation.action === 'set' && done(operation))
+    .map(() => describeSessionSecretChange(deployment.id, outcome === 'planned'));
+  return {
+    deployment: deployment.id,
+    url: deployment.url,
+    outcome,
+    ...(error === undefined ? {} : { error }),
+    operations,
+    inconsistentGroups,
+    restartRequired,
+    warnings,
+  };
+}
+
+function plannedReport(context: RunContext, plan: DeploymentApplyPlan, unreachable: ApplyFailure | undefined): DeploymentReport {
+  const deployment = context.inventory.deployments.get(plan.deployment) as Deployment;
+  const progress = plan.units.flatMap((unit) => unit.operations.map((operation): OperationProgress => ({ operation, outcome: 'planned' })));
+  if (unreachable !== undefined) return deploymentReport(deployment, 'unreachable', progress, unreachable);
+  return deploymentReport(deployment, progress.length === 0 ? 'unchanged' : 'planned', progress);
+}
+
+function describeSessionSecretChange(deployment: string, planned: boolean): string {
+  return (
+    `session_secret ${planned ? 'will change' : 'changed'} on ${deployment}: after \`docker compose restart api worker\` DocuElevate can no longer ` +
+    `decrypt the settings it holds in its database (they are encrypted under the old secret) unless SESSION_SECRET_PREVIOUS holds the old one; ` +
+    `once it has restarted, run \`credledger apply --rehydrate ${deployment}\` to push them again`
+  );
+}
+
+function describeForgottenDeployments(inventory: Inventory, recorded: Iterable<string>, requested: readonly string[] | undefined): string[] {
+  if (requested !== undefined) return [];
+  return [...recorded]
+    .filter((deployment) => !inventory.deployments.has(deployment))
+    .map((deployment) => `the applied state records deployment ${deployment}, which is no longer in the inventory: its settings were left alone`);
+}
+
+function buildReport(
+  dryRun: boolean,
+  inventoryCommit: string | null,
+  state: StateReport,
+  deployments: readonly DeploymentReport[],
+  warnings: readonly string[],
+): ApplyReport {
+  return { dryRun, inventoryCommit, state, deployments, warnings, summary: summariseOperations(deployments) };
+}

@@ -1,0 +1,133 @@
+// The applied state: which value apply last pushed to each deployment's setting, as keyed fingerprints (applied.json).
+
+/** The ref that holds the applied state by default; a custom ref, so neither clones nor pushes carry it unasked. */
+export const DEFAULT_STATE_REF = 'refs/credledger/applied';
+
+/** The one file in the state commit's tree. */
+export const APPLIED_STATE_FILE = 'applied.json';
+
+/** What apply recorded after pushing one setting to one deployment. Never a value, never an unkeyed hash. */
+export interface AppliedSetting {
+  /** The inventory credential whose value was pushed. */
+  readonly credential: string;
+  /** The master key the fingerprint was made with (first 8 hex characters of its sha256). */
+  readonly keyId: string;
+  /** HMAC-SHA256 of the place and value under a key derived from that master key (see fingerprintValue). */
+  readonly fingerprint: string;
+  /** The inventory commit the value was applied from; null when the repository had no commit. */
+  readonly commit: string | null;
+  /** When DocuElevate confirmed it, ISO 8601. */
+  readonly appliedAt: string;
+}
+
+/**
+ * The whole state: per deployment, per DocuElevate setting. Keyed by setting rather than by credential
+ * because a setting is what a deployment holds: a credential that moves from one setting to another
+ * needs the old setting remembered until it has been deleted.
+ */
+export interface AppliedState {
+  readonly version: 1;
+  readonly deployments: ReadonlyMap<string, ReadonlyMap<string, AppliedSetting>>;
+}
+
+/** The state before the first apply. */
+export const EMPTY_APPLIED_STATE: AppliedState = Object.freeze({ version: 1, deployments: new Map() });
+
+/** applied.json that cannot be read: named so a damaged ref is reported, not silently treated as empty. */
+export class AppliedStateFormatError extends Error {
+  override readonly name = 'AppliedStateFormatError';
+}
+
+/** Returns the record of a setting on a deployment, if apply pushed one. */
+export function findAppliedSetting(state: AppliedState, deployment: string, setting: string): AppliedSetting | undefined {
+  return state.deployments.get(deployment)?.get(setting);
+}
+
+/** Records that a setting now holds a credential's value, replacing what was recorded for that setting. */
+export function recordSettingApplied(state: AppliedState, deployment: string, setting: string, record: AppliedSetting): AppliedState {
+  const settings = new Map(state.deployments.get(deployment) ?? []);
+  settings.set(setting, record);
+  const deployments = new Map(state.deployments);
+  deployments.set(deployment, settings);
+  return { version: 1, deployments };
+}
+
+/** Records that a setting was deleted from a deployment's database. */
+export function recordSettingRemoved(state: AppliedState, deployment: string, setting: string): AppliedState {
+  const current = state.deployments.get(deployment);
+  if (current === undefined || !current.has(setting)) return state;
+  const settings = new Map(current);
+  settings.delete(setting);
+  const deployments = new Map(state.deployments);
+  if (settings.size === 0) deployments.delete(deployment);
+  else deployments.set(deployment, settings);
+  return { version: 1, deployments };
+}
+
+/** Renders the state as applied.json: keys sorted, two-space indent, a final newline, so diffs between commits are readable. */
+export function serializeAppliedState(state: AppliedState): string {
+  const deployments = [...state.deployments.keys()].sort().map((deployment) => {
+    const settings = state.deployments.get(deployment) ?? new Map<string, AppliedSetting>();
+    const entries = [...settings.keys()].sort().map((setting) => {
+      const record = settings.get(setting) as AppliedSetting;
+      const ordered = { credential: record.credential, keyId: record.keyId, fingerprint: record.fingerprint, commit: record.commit, appliedAt: record.appliedAt };
+      return [setting, ordered] as const;
+    });
+    // Object.fromEntries defines own properties, so even a deployment named `__proto__` stays data.
+    return [deployment, Object.fromEntries(entries)] as const;
+  });
+  return `${JSON.stringify({ version: 1, deployments: Object.fromEntries(deployments) }, null, 2)}\n`;
+}
+
+/**
+ * Parses applied.json.
+ * @throws AppliedStateFormatError naming what is wrong (never echoing values: there are none to echo).
+ */
+export function parseAppliedState(text: string): AppliedState {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new AppliedStateFormatError(`${APPLIED_STATE_FILE} is not JSON: ${(error as Error).message}`);
+  }
+  if (!isRecord(parsed) || parsed.version !== 1) {
+    throw new AppliedStateFormatError(`${APPLIED_STATE_FILE} is not version 1 applied state (written by a newer credledger?)`);
+  }
+  if (!isRecord(parsed.deployments)) throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: "deployments" must be an object`);
+  const deployments = new Map<string, Map<string, AppliedSetting>>();
+  for (const [deployment, settings] of Object.entries(parsed.deployments)) {
+    if (!isRecord(settings)) throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: deployment "${deployment}" must be an object`);
+    const records = new Map<string, AppliedSetting>();
+    for (const [setting, record] of Object.entries(settings)) {
+      records.set(setting, readRecord(record, `${deployment}.${setting}`));
+    }
+    deployments.set(deployment, records);
+  }
+  return { version: 1, deployments };
+}
+
+function readRecord(value: unknown, where: string): AppliedSetting {
+  if (!isRecord(value)) throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: ${where} must be an object`);
+  const text = (name: string, pattern?: RegExp): string => {
+    const field = value[name];
+    if (typeof field !== 'string' || (pattern !== undefined && !pattern.test(field))) {
+      throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: ${where}.${name} is missing or malformed`);
+    }
+    return field;
+  };
+  const commit = value.commit;
+  if (commit !== null && (typeof commit !== 'string' || !/^[0-9a-f]{40,64}$/.test(commit))) {
+    throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: ${where}.commit must be a commit id or null`);
+  }
+  return {
+    credential: text('credential'),
+    keyId: text('keyId', /^[0-9a-f]{8}$/),
+    fingerprint: text('fingerprint', /^[0-9a-f]{64}$/),
+    commit,
+    appliedAt: text('appliedAt'),
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,181 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { AppliedStateConflictError, openGitAppliedStateStore, type AppliedStateStore } from '../../src/adapters/applied-state-store.js';
+import { UsageError } from '../../src/app/errors.js';
+import { parseAppliedState, recordSettingApplied, recordSettingRemoved, type AppliedSetting } from '../../src/core/applied-state.js';
+import { createSandbox, type Sandbox } from '../support/apply-sandbox.js';
+
+const REF = 'refs/credledger/applied';
+const sandboxes: Sandbox[] = [];
+
+afterEach(() => {
+  for (const sandbox of sandboxes.splice(0)) sandbox.remove();
+});
+
+function sandbox(): Sandbox {
+  const created = createSandbox();
+  sandboxes.push(created);
+  return created;
+}
+
+function record(credential: string, fingerprint = 'a'.repeat(64)): AppliedSetting {
+  return { credential, keyId: '0123abcd', fingerprint, commit: null, appliedAt: '2026-01-01T00:00:00.000Z' };
+}
+
+function open(box: Sandbox, directory: string, options: { ref?: string; remote?: string | null } = {}): Promise<AppliedStateStore> {
+  return openGitAppliedStateStore({ directory, env: box.env, ...options });
+}
+
+function readRefFile(box: Sandbox, repo: string, ref = REF): string {
+  return box.git(repo, ['cat-file', 'blob', `${ref}:applied.json`]);
+}
+
+describe('applied state on a local ref', () => {
+  it('starts empty, records each change as a commit and reads it back', async () => {
+    const box = sandbox();
+    const repo = box.initRepo('work');
+    const store = await open(box, repo);
+    expect(store.remote).toBeNull();
+    const loaded = await store.load();
+    expect(loaded.revision).toBeNull();
+    expect(loaded.state.deployments.size).toBe(0);
+    expect(await store.inventoryCommit()).toBeNull();
+
+    await store.claim('credledger apply: started');
+    await store.record((state) => recordSettingApplied(state, 'production', 'openai_api_key', record('openai')), 'set openai_api_key');
+    await store.record((state) => recordSettingApplied(state, 'production', 'azure_ai_key', record('azure')), 'set azure_ai_key');
+    await store.record((state) => recordSettingRemoved(state, 'production', 'azure_ai_key'), 'delete azure_ai_key');
+
+    const head = box.git(repo, ['rev-parse', REF]);
+    expect(store.revision()).toBe(head);
+    expect(store.published()).toBe(true);
+    expect(box.git(repo, ['log', '--format=%s', REF]).split('\n')).toEqual([
+      'delete azure_ai_key',
+      'set azure_ai_key',
+      'set openai_api_key',
+      'credledger apply: started',
+    ]);
+    expect(box.git(repo, ['log', '-1', '--format=%b', `${REF}~3`])).toMatch(/^claim [0-9a-f]{16}$/);
+    expect(box.git(repo, ['log', '-1', '--format=%an <%ae>', REF])).toBe('credledger <credledger@users.noreply.invalid>');
+    const state = parseAppliedState(readRefFile(box, repo));
+    expect([...(state.deployments.get('production')?.keys() ?? [])]).toEqual(['openai_api_key']);
+
+    const again = await open(box, repo);
+    const reloaded = await again.load();
+    expect(reloaded.revision).toBe(head);
+    expect(reloaded.state.deployments.get('production')?.get('openai_api_key')).toEqual(record('openai'));
+  });
+
+  it('names the inventory commit, and refuses a directory outside any repository or a bad ref', async () => {
+    const box = sandbox();
+    const repo = box.initRepo('work');
+    box.git(repo, ['commit', '-q', '--allow-empty', '-m', 'first']);
+    const store = await open(box, repo);
+    expect(await store.inventoryCommit()).toBe(box.git(repo, ['rev-parse', 'HEAD']));
+    await expect(open(box, box.root)).rejects.toBeInstanceOf(UsageError);
+    await expect(open(box, repo, { ref: 'credledger/applied' })).rejects.toThrow(/full ref name/);
+    await expect(open(box, repo, { ref: 'refs/credledger/bad..name' })).rejects.toThrow(/full ref name/);
+  });
+
+  it('stops the second of two stores that loaded the same revision (compare-and-swap)', async () => {
+    const box = sandbox();
+    const repo = box.initRepo('work');
+    const first = await open(box, repo);
+    const second = await open(box, repo);
+    await first.load();
+    await second.load();
+    await first.claim('first');
+    const conflict = await second.claim('second').catch((error: unknown) => error);
+    expect(conflict).toBeInstanceOf(AppliedStateConflictError);
+    expect((conflict as AppliedStateConflictError).actual).toBe(first.revision());
+    // After a conflict the store refuses every further change.
+    await expect(second.record((state) => state, 'later')).rejects.toBeInstanceOf(AppliedStateConflictError);
+    expect(box.git(repo, ['log', '--format=%s', REF])).toBe('first');
+  });
+});
+
+describe('applied state shared through a remote', () => {
+  function cloneOf(box: Sandbox, bare: string, name: string): string {
+    box.git(box.root, ['clone', '-q', bare, name]);
+    const dir = `${box.root}/${name}`;
+    box.git(dir, ['config', 'user.name', 'Test Person']);
+    box.git(dir, ['config', 'user.email', 'test@example.com']);
+    return dir;
+  }
+
+  it('tolerates a missing remote ref, pushes with a lease, and the next clone fetches it', async () => {
+    const box = sandbox();
+    const origin = box.initRepo('origin.git', { bare: true });
+    const one = cloneOf(box, origin, 'one');
+    const store = await open(box, one);
+    expect(store.remote).toBe('origin');
+    expect((await store.load()).revision).toBeNull();
+    await store.claim('claim');
+    expect(box.git(origin, ['rev-parse', REF])).toBe(store.revision());
+    await store.record((state) => recordSettingApplied(state, 'production', 'openai_api_key', record('openai')), 'set');
+    expect(store.published()).toBe(false);
+    await store.publish();
+    expect(store.published()).toBe(true);
+    expect(box.git(origin, ['rev-parse', REF])).toBe(store.revision());
+
+    // A fresh clone does not carry the custom ref; load fetches it.
+    const two = cloneOf(box, origin, 'two');
+    expect(box.git(two, ['for-each-ref', REF])).toBe('');
+    const other = await open(box, two);
+    const loaded = await other.load();
+    expect(loaded.revision).toBe(store.revision());
+    expect(loaded.state.deployments.get('production')?.get('openai_api_key')?.credential).toBe('openai');
+  });
+
+  it('lets only one of two concurrent claims win; the loser learns the winner', async () => {
+    const box = sandbox();
+    const origin = box.initRepo('origin.git', { bare: true });
+    const a = await open(box, cloneOf(box, origin, 'a'));
+    const b = await open(box, cloneOf(box, origin, 'b'));
+    await a.load();
+    await b.load();
+    const results = await Promise.allSettled([a.claim('a'), b.claim('b')]);
+    const rejected = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
+    expect(rejected).toHaveLength(1);
+    const conflict = rejected[0]?.reason as AppliedStateConflictError;
+    expect(conflict).toBeInstanceOf(AppliedStateConflictError);
+    const winner = results[0]?.status === 'fulfilled' ? a : b;
+    expect(conflict.actual).toBe(winner.revision());
+    expect(conflict.message).toMatch(/another apply recorded its state first/);
+    expect(box.git(origin, ['rev-parse', REF])).toBe(winner.revision());
+  });
+
+  it('keeps two identical claims of the same state apart, so only one wins', async () => {
+    const box = sandbox();
+    const origin = box.initRepo('origin.git', { bare: true });
+    const a = await open(box, cloneOf(box, origin, 'a'));
+    const b = await open(box, cloneOf(box, origin, 'b'));
+    await a.load();
+    await b.load();
+    // Same message, same (empty) state, same second: without a nonce both would be one commit.
+    await a.claim('credledger apply: started');
+    await expect(b.claim('credledger apply: started')).rejects.toBeInstanceOf(AppliedStateConflictError);
+    expect(b.revision()).not.toBe(a.revision());
+  });
+
+  it('stops a run whose publish meets a ref moved by a later run', async () => {
+    const box = sandbox();
+    const origin = box.initRepo('origin.git', { bare: true });
+    const early = await open(box, cloneOf(box, origin, 'early'));
+    await early.load();
+    await early.claim('early claim');
+    const late = await open(box, cloneOf(box, origin, 'late'));
+    await late.load();
+    await late.claim('late claim');
+    await early.record((state) => recordSettingApplied(state, 'production', 'openai_api_key', record('openai')), 'early set');
+    await expect(early.publish()).rejects.toBeInstanceOf(AppliedStateConflictError);
+    expect(box.git(origin, ['log', '--format=%s', REF]).split('\n')).toEqual(['late claim', 'early claim']);
+  });
+
+  it('reports an unreachable remote as an external failure', async () => {
+    const box = sandbox();
+    const repo = box.initRepo('work');
+    box.git(repo, ['remote', 'add', 'origin', `${box.root}/missing.git`]);
+    const store = await open(box, repo);
+    await expect(store.load()).rejects.toThrow(/git could not read refs\/credledger\/applied on origin/);
+  });
+});
