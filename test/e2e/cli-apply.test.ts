@@ -250,6 +250,46 @@ describe('credledger apply (built CLI)', () => {
     expect(findDemoPlaintexts([first.stdout, second.stdout, state].join('\n'))).toEqual([]);
   });
 
+  it('applies two deployments in parallel jobs sharing an origin (a matrix), both recorded', async () => {
+    const sandbox = createSandbox();
+    sandboxes.push(sandbox);
+    const production = await startDocuElevateServer({ adminUsername: 'prod-admin', adminPassword: 'e2e-matrix-prod-password' });
+    const staging = await startDocuElevateServer({ adminUsername: 'staging-admin', adminPassword: 'e2e-matrix-staging-password' });
+    servers.push(production, staging);
+    const text = readFileSync(EXAMPLE_INVENTORY, 'utf8')
+      .replace('url: https://docs.example.com', `url: ${production.url}`)
+      .replace('url: https://staging.docs.example.com', `url: ${staging.url}`);
+    const repo = sandbox.initRepo('work');
+    commitInventory(sandbox, repo, text);
+    const origin = sandbox.initRepo('origin.git', { bare: true });
+    sandbox.git(repo, ['remote', 'add', 'origin', origin]);
+    sandbox.git(repo, ['push', '-q', 'origin', 'main']);
+    sandbox.git(sandbox.root, ['clone', '-q', origin, 'staging-job']);
+    const env = {
+      ...sandbox.env,
+      DOCUELEVATE_PROD_USER: 'prod-admin',
+      DOCUELEVATE_PROD_PASSWORD: 'e2e-matrix-prod-password',
+      DOCUELEVATE_STAGING_USER: 'staging-admin',
+      DOCUELEVATE_STAGING_PASSWORD: 'e2e-matrix-staging-password',
+    };
+    // Each job has its own checkout, as runners do, and applies only its own deployment.
+    const [productionJob, stagingJob] = await Promise.all([
+      runBuiltCli(['apply', '--key-file', DEMO_KEY_FILE, '--deployment', 'production'], { cwd: repo, env }),
+      runBuiltCli(['apply', '--key-file', DEMO_KEY_FILE, '--deployment', 'staging'], { cwd: path.join(sandbox.root, 'staging-job'), env }),
+    ]);
+    expect([productionJob.code, stagingJob.code]).toEqual([0, 0]);
+    const onOrigin = parseAppliedState(sandbox.git(origin, ['cat-file', 'blob', 'refs/credledger/applied:applied.json']));
+    const { desired } = listDesiredState(inventoryFrom(text), ['production', 'staging']);
+    for (const deployment of ['production', 'staging']) {
+      expect(onOrigin.deployments.get(deployment)?.size, deployment).toBe(desired.filter((d) => d.deployment === deployment).length);
+    }
+    // A later run of everything finds nothing to do.
+    const again = await runBuiltCli(['apply', '--key-file', DEMO_KEY_FILE], { cwd: repo, env });
+    expect(again.code).toBe(0);
+    expect(committedWrites(production) + committedWrites(staging)).toBe(desired.length);
+    expect(findDemoPlaintexts([productionJob.stdout, stagingJob.stdout, again.stdout].join('\n'))).toEqual([]);
+  });
+
   it('exits 3 with an explanation when a bearer token is not an admin', async () => {
     const setup = await setUp({ apiTokens: ['e2e-user-token-0001'] }, '{ method: bearer, token_env: DE_TOKEN }');
     const run = await setup.cli([], { env: { DE_TOKEN: 'e2e-user-token-0001' } });
