@@ -126,6 +126,28 @@ async function waitUntil(condition: () => boolean, what: string): Promise<void> 
   throw new Error(`timed out waiting until ${what}`);
 }
 
+/** The bundled example in a fresh repository, its two deployments on DocuElevate-compatible servers with login auth. */
+async function exampleDeployments() {
+  const sandbox = createSandbox();
+  sandboxes.push(sandbox);
+  const production = await startDocuElevateServer({ adminUsername: 'prod-admin', adminPassword: 'e2e-example-prod-password' });
+  const staging = await startDocuElevateServer({ adminUsername: 'staging-admin', adminPassword: 'e2e-example-staging-password' });
+  servers.push(production, staging);
+  const text = readFileSync(EXAMPLE_INVENTORY, 'utf8')
+    .replace('url: https://docs.example.com', `url: ${production.url}`)
+    .replace('url: https://staging.docs.example.com', `url: ${staging.url}`);
+  const repo = sandbox.initRepo('work');
+  commitInventory(sandbox, repo, text);
+  const env = {
+    ...sandbox.env,
+    DOCUELEVATE_PROD_USER: 'prod-admin',
+    DOCUELEVATE_PROD_PASSWORD: 'e2e-example-prod-password',
+    DOCUELEVATE_STAGING_USER: 'staging-admin',
+    DOCUELEVATE_STAGING_PASSWORD: 'e2e-example-staging-password',
+  };
+  return { sandbox, production, staging, text, repo, env };
+}
+
 describe('credledger apply (built CLI)', () => {
   it('applies with login and CSRF, reports in text and JSON, and a second run sends nothing', async () => {
     const setup = await setUp();
@@ -207,23 +229,7 @@ describe('credledger apply (built CLI)', () => {
   });
 
   it('applies the bundled example to two DocuElevate-compatible servers, and a second run sends nothing', async () => {
-    const sandbox = createSandbox();
-    sandboxes.push(sandbox);
-    const production = await startDocuElevateServer({ adminUsername: 'prod-admin', adminPassword: 'e2e-example-prod-password' });
-    const staging = await startDocuElevateServer({ adminUsername: 'staging-admin', adminPassword: 'e2e-example-staging-password' });
-    servers.push(production, staging);
-    const text = readFileSync(EXAMPLE_INVENTORY, 'utf8')
-      .replace('url: https://docs.example.com', `url: ${production.url}`)
-      .replace('url: https://staging.docs.example.com', `url: ${staging.url}`);
-    const repo = sandbox.initRepo('work');
-    commitInventory(sandbox, repo, text);
-    const env = {
-      ...sandbox.env,
-      DOCUELEVATE_PROD_USER: 'prod-admin',
-      DOCUELEVATE_PROD_PASSWORD: 'e2e-example-prod-password',
-      DOCUELEVATE_STAGING_USER: 'staging-admin',
-      DOCUELEVATE_STAGING_PASSWORD: 'e2e-example-staging-password',
-    };
+    const { sandbox, production, staging, text, repo, env } = await exampleDeployments();
     const first = await runBuiltCli(['apply', '--key-file', DEMO_KEY_FILE, '--format', 'json'], { cwd: repo, env });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
@@ -251,27 +257,11 @@ describe('credledger apply (built CLI)', () => {
   });
 
   it('applies two deployments in parallel jobs sharing an origin (a matrix), both recorded', async () => {
-    const sandbox = createSandbox();
-    sandboxes.push(sandbox);
-    const production = await startDocuElevateServer({ adminUsername: 'prod-admin', adminPassword: 'e2e-matrix-prod-password' });
-    const staging = await startDocuElevateServer({ adminUsername: 'staging-admin', adminPassword: 'e2e-matrix-staging-password' });
-    servers.push(production, staging);
-    const text = readFileSync(EXAMPLE_INVENTORY, 'utf8')
-      .replace('url: https://docs.example.com', `url: ${production.url}`)
-      .replace('url: https://staging.docs.example.com', `url: ${staging.url}`);
-    const repo = sandbox.initRepo('work');
-    commitInventory(sandbox, repo, text);
+    const { sandbox, production, staging, text, repo, env } = await exampleDeployments();
     const origin = sandbox.initRepo('origin.git', { bare: true });
     sandbox.git(repo, ['remote', 'add', 'origin', origin]);
     sandbox.git(repo, ['push', '-q', 'origin', 'main']);
     sandbox.git(sandbox.root, ['clone', '-q', origin, 'staging-job']);
-    const env = {
-      ...sandbox.env,
-      DOCUELEVATE_PROD_USER: 'prod-admin',
-      DOCUELEVATE_PROD_PASSWORD: 'e2e-matrix-prod-password',
-      DOCUELEVATE_STAGING_USER: 'staging-admin',
-      DOCUELEVATE_STAGING_PASSWORD: 'e2e-matrix-staging-password',
-    };
     // Each job has its own checkout, as runners do, and applies only its own deployment.
     const [productionJob, stagingJob] = await Promise.all([
       runBuiltCli(['apply', '--key-file', DEMO_KEY_FILE, '--deployment', 'production'], { cwd: repo, env }),
