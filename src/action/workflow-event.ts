@@ -28,11 +28,25 @@ export function isPullRequestEvent(event: WorkflowEvent): boolean {
   return event.name === 'pull_request' || event.name === 'pull_request_target';
 }
 
+/** The parts of the webhook payloads (pull_request, push) credledger reads; everything is optional. */
+interface EventPayload {
+  readonly number?: number;
+  readonly ref?: string;
+  readonly before?: string;
+  readonly after?: string;
+  readonly repository?: { readonly full_name?: string; readonly name?: string; readonly owner?: { readonly login?: string }; readonly default_branch?: string };
+  readonly pull_request?: {
+    readonly number?: number;
+    readonly base?: { readonly sha?: string; readonly repo?: { readonly full_name?: string } };
+    readonly head?: { readonly sha?: string; readonly repo?: { readonly full_name?: string; readonly fork?: boolean } | null };
+  };
+}
+
 /** Reads the event from @actions/github's context (built from GITHUB_EVENT_PATH and friends). */
 export function readWorkflowEvent(context: Context): WorkflowEvent {
-  const payload = context.payload as Record<string, any>;
+  const payload = context.payload as EventPayload;
   const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? `${payload.repository?.owner?.login ?? ''}/${payload.repository?.name ?? ''}`).split('/');
-  const defaultBranch: string | undefined = payload.repository?.default_branch;
+  const defaultBranch = payload.repository?.default_branch;
   const event: { -readonly [K in keyof WorkflowEvent]: WorkflowEvent[K] } = { name: context.eventName, owner, repo, defaultBranch };
   const pr = payload.pull_request;
   if (pr) {
@@ -46,7 +60,7 @@ export function readWorkflowEvent(context: Context): WorkflowEvent {
     };
   }
   if (context.eventName === 'push') {
-    const ref: string = payload.ref ?? context.ref ?? '';
+    const ref = payload.ref ?? context.ref ?? '';
     const branch = ref.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
     event.push = {
       before: String(payload.before ?? ''),
