@@ -74852,6 +74852,79 @@ function formatSealed(keyId2, token) {
   return `fernet:${keyId2}:${token}`;
 }
 
+// src/app/deployment-connection.ts
+init_errors();
+function selectDeployments(inventory, selection) {
+  const known = [...inventory.deployments.keys()];
+  const wanted = /* @__PURE__ */ new Set([...selection.deployments ?? known, ...selection.also ?? []]);
+  const unknown = [...wanted].filter((id) => !inventory.deployments.has(id));
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown deployment${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")} (the inventory has ${known.join(", ") || "none"})`);
+  }
+  const selected = known.filter((id) => wanted.has(id));
+  const refused = selected.flatMap((id) => {
+    const deployment = inventory.deployments.get(id);
+    const why = checkDeploymentUrl(deployment.url, selection.allowInsecureHttp === true);
+    return why === void 0 ? [] : [`deployment ${id}: ${deployment.url} ${why}`];
+  });
+  if (refused.length > 0) throw new UsageError(refused.join("\n"));
+  return selected;
+}
+function resolveDeploymentAuth(deployment, env, onSecret) {
+  const auth2 = deployment.auth;
+  const read = (name) => {
+    const value = env[name];
+    return value === void 0 || value === "" ? void 0 : value;
+  };
+  const missing = (names) => ({
+    error: `cannot authenticate: ${names.join(" and ")} ${names.length === 1 ? "is" : "are"} not set (auth method ${auth2.method} of deployment ${deployment.id})`
+  });
+  const secret = (text) => {
+    const value = new SecretValue(text);
+    onSecret?.(value);
+    return value;
+  };
+  switch (auth2.method) {
+    case "none":
+      return { auth: { method: "none" } };
+    case "bearer": {
+      const token = read(auth2.tokenEnv);
+      return token === void 0 ? missing([auth2.tokenEnv]) : { auth: { method: "bearer", token: secret(token), source: auth2.tokenEnv } };
+    }
+    case "session": {
+      const cookie = read(auth2.cookieEnv);
+      return cookie === void 0 ? missing([auth2.cookieEnv]) : { auth: { method: "session", cookie: secret(cookie), source: auth2.cookieEnv } };
+    }
+    case "login": {
+      const username = read(auth2.usernameEnv);
+      const password = read(auth2.passwordEnv);
+      const absent = [username === void 0 ? auth2.usernameEnv : void 0, password === void 0 ? auth2.passwordEnv : void 0].filter(
+        (name) => name !== void 0
+      );
+      if (username === void 0 || password === void 0) return missing(absent);
+      return { auth: { method: "login", username, password: secret(password), source: `${auth2.usernameEnv}/${auth2.passwordEnv}` } };
+    }
+  }
+}
+function connectWithDocuElevateClient(http) {
+  return (deployment, auth2) => new DocuElevateClient({ baseUrl: deployment.url, auth: auth2, ...http });
+}
+async function readCredentialSources(connection) {
+  try {
+    await connection.authenticate();
+    return { sources: await connection.listCredentialSources() };
+  } catch (error) {
+    return { error: describeConnectionFailure(error) };
+  }
+}
+function describeConnectionFailure(error) {
+  if (error instanceof DocuElevateError) {
+    return { message: error.message, ...error.status === void 0 ? {} : { status: error.status }, ...error.detail === void 0 ? {} : { detail: error.detail } };
+  }
+  if (error instanceof ExternalError) return { message: error.message };
+  throw error;
+}
+
 // src/app/apply.ts
 init_errors();
 
@@ -75665,7 +75738,11 @@ async function applyInventory(request2) {
   const check = await loadInventoryFile(request2.file, request2.today);
   if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: void 0 };
   const inventory = check.inventory;
-  const selected = selectDeployments(inventory, request2);
+  const selected = selectDeployments(inventory, {
+    ...request2.deployments === void 0 ? {} : { deployments: request2.deployments },
+    ...request2.rehydrate === void 0 ? {} : { also: [request2.rehydrate] },
+    allowInsecureHttp: request2.allowInsecureHttp === true
+  });
   const concurrency = request2.concurrency ?? DEFAULT_APPLY_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of at least 1 (got ${concurrency})`);
   const ref = request2.stateRef ?? DEFAULT_STATE_REF;
@@ -75675,14 +75752,14 @@ async function applyInventory(request2) {
   const inventoryCommit = await store.inventoryCommit();
   const desiredState = listDesiredState(inventory, selected);
   const values = decryptDesired(request2, inventory, desiredState.desired);
-  const auths = new Map(selected.map((id) => [id, resolveAuth(inventory.deployments.get(id), request2)]));
+  const auths = new Map(selected.map((id) => [id, resolveDeploymentAuth(inventory.deployments.get(id), request2.env, request2.onSecretDecrypted)]));
   const context3 = { request: request2, inventory, store, inventoryCommit, values, auths, connections: /* @__PURE__ */ new Map(), stop: void 0 };
   const unreachable = /* @__PURE__ */ new Map();
   const reached = /* @__PURE__ */ new Set();
   try {
     let rehydrate;
     if (request2.rehydrate !== void 0) {
-      const sources = await readCredentialSources(context3, request2.rehydrate);
+      const sources = await readCredentialSources2(context3, request2.rehydrate);
       if ("error" in sources) {
         unreachable.set(request2.rehydrate, sources.error);
       } else {
@@ -75707,7 +75784,7 @@ async function applyInventory(request2) {
     const pending = plan.deployments.filter((deployment) => deployment.units.length > 0).map((deployment) => deployment.deployment);
     await Promise.all(
       pending.filter((id) => !reached.has(id) && !unreachable.has(id)).map(async (id) => {
-        const sources = await readCredentialSources(context3, id);
+        const sources = await readCredentialSources2(context3, id);
         if ("error" in sources) unreachable.set(id, sources.error);
       })
     );
@@ -75728,23 +75805,6 @@ async function applyInventory(request2) {
   } finally {
     await Promise.all([...context3.connections.values()].map((connection) => connection.close().catch(() => void 0)));
   }
-}
-function selectDeployments(inventory, request2) {
-  const known = [...inventory.deployments.keys()];
-  const wanted = new Set(request2.deployments ?? known);
-  if (request2.rehydrate !== void 0) wanted.add(request2.rehydrate);
-  const unknown = [...wanted].filter((id) => !inventory.deployments.has(id));
-  if (unknown.length > 0) {
-    throw new UsageError(`unknown deployment${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")} (the inventory has ${known.join(", ") || "none"})`);
-  }
-  const selected = known.filter((id) => wanted.has(id));
-  const refused = selected.flatMap((id) => {
-    const deployment = inventory.deployments.get(id);
-    const why = checkDeploymentUrl(deployment.url, request2.allowInsecureHttp === true);
-    return why === void 0 ? [] : [`deployment ${id}: ${deployment.url} ${why}`];
-  });
-  if (refused.length > 0) throw new UsageError(refused.join("\n"));
-  return selected;
 }
 function decryptDesired(request2, inventory, desired) {
   const candidates = listSealedValues(inventory).map((entry) => entry.place);
@@ -75780,67 +75840,16 @@ function isRecordedValue(ring, values, desired, record) {
   const { fingerprint } = fingerprintValue(ring, fingerprintPlace(desired.credentialId, desired.deployment), decrypted.value, record.keyId);
   return fingerprint === record.fingerprint;
 }
-function resolveAuth(deployment, request2) {
-  const auth2 = deployment.auth;
-  const read = (name) => {
-    const value = request2.env[name];
-    return value === void 0 || value === "" ? void 0 : value;
-  };
-  const missing = (names) => ({
-    error: `cannot authenticate: ${names.join(" and ")} ${names.length === 1 ? "is" : "are"} not set (auth method ${auth2.method} of deployment ${deployment.id})`
-  });
-  const secret = (text) => {
-    const value = new SecretValue(text);
-    request2.onSecretDecrypted?.(value);
-    return value;
-  };
-  switch (auth2.method) {
-    case "none":
-      return { auth: { method: "none" } };
-    case "bearer": {
-      const token = read(auth2.tokenEnv);
-      return token === void 0 ? missing([auth2.tokenEnv]) : { auth: { method: "bearer", token: secret(token), source: auth2.tokenEnv } };
-    }
-    case "session": {
-      const cookie = read(auth2.cookieEnv);
-      return cookie === void 0 ? missing([auth2.cookieEnv]) : { auth: { method: "session", cookie: secret(cookie), source: auth2.cookieEnv } };
-    }
-    case "login": {
-      const username = read(auth2.usernameEnv);
-      const password = read(auth2.passwordEnv);
-      const absent = [username === void 0 ? auth2.usernameEnv : void 0, password === void 0 ? auth2.passwordEnv : void 0].filter(
-        (name) => name !== void 0
-      );
-      if (username === void 0 || password === void 0) return missing(absent);
-      return { auth: { method: "login", username, password: secret(password), source: `${auth2.usernameEnv}/${auth2.passwordEnv}` } };
-    }
-  }
-}
-async function readCredentialSources(context3, deploymentId) {
+async function readCredentialSources2(context3, deploymentId) {
   const resolved = context3.auths.get(deploymentId);
   if (resolved === void 0 || "error" in resolved) return { error: { message: resolved?.error ?? "no auth" } };
   let connection = context3.connections.get(deploymentId);
   if (connection === void 0) {
     const deployment = context3.inventory.deployments.get(deploymentId);
-    connection = (context3.request.connect ?? defaultConnect(context3.request.http))(deployment, resolved.auth);
+    connection = (context3.request.connect ?? connectWithDocuElevateClient(context3.request.http))(deployment, resolved.auth);
     context3.connections.set(deploymentId, connection);
   }
-  try {
-    await connection.authenticate();
-    return { sources: await connection.listCredentialSources() };
-  } catch (error) {
-    return { error: failureOf(error) };
-  }
-}
-function defaultConnect(http) {
-  return (deployment, auth2) => new DocuElevateClient({ baseUrl: deployment.url, auth: auth2, ...http });
-}
-function failureOf(error) {
-  if (error instanceof DocuElevateError) {
-    return { message: error.message, ...error.status === void 0 ? {} : { status: error.status }, ...error.detail === void 0 ? {} : { detail: error.detail } };
-  }
-  if (error instanceof ExternalError) return { message: error.message };
-  throw error;
+  return readCredentialSources(connection);
 }
 function startProgress(operation) {
   return { operation, outcome: "skipped" };
@@ -75941,7 +75950,7 @@ async function runOperation(context3, connection, entry) {
     }
   } catch (error) {
     entry.outcome = "failed";
-    entry.error = failureOf(error);
+    entry.error = describeConnectionFailure(error);
     if (error instanceof DocuElevateError) entry.attempts = error.attempts;
     return;
   }
