@@ -75410,17 +75410,17 @@ function resolveNode(document2, path5) {
   }
   return { node: current ?? null, keyNode, complete: true };
 }
-function placeFinding(source, finding) {
-  const { node, keyNode, complete } = resolveNode(source.document, finding.path);
-  const target = complete && finding.atKey && keyNode ? keyNode : node;
+function placeFinding(source, finding2) {
+  const { node, keyNode, complete } = resolveNode(source.document, finding2.path);
+  const target = complete && finding2.atKey && keyNode ? keyNode : node;
   const range = target?.range ?? [0, 0, 0];
   const start = source.lineCounter.linePos(range[0]);
   const end = source.lineCounter.linePos(range[1]);
   return {
-    code: finding.code,
-    severity: finding.severity,
-    message: finding.message,
-    path: formatDocumentPath(finding.path),
+    code: finding2.code,
+    severity: finding2.severity,
+    message: finding2.message,
+    path: formatDocumentPath(finding2.path),
     file: source.file,
     line: start.line,
     column: start.col,
@@ -75455,7 +75455,7 @@ function readInventory(text, file) {
   }
   const findings = [...checkInventorySchema(syntax.data), ...checkDates(syntax.data)];
   const inventory = buildInventory(syntax.data);
-  return { source, inventory, diagnostics: findings.map((finding) => placeFinding(source, finding)) };
+  return { source, inventory, diagnostics: findings.map((finding2) => placeFinding(source, finding2)) };
 }
 function checkDates(data) {
   const findings = [];
@@ -75690,7 +75690,7 @@ function checkInventoryRules(inventory, context3) {
 function checkInventoryText(text, file, today) {
   const read = readInventory(text, file);
   if (!read.inventory) return { source: read.source, inventory: void 0, diagnostics: read.diagnostics };
-  const ruleDiagnostics = checkInventoryRules(read.inventory, { today }).map((finding) => placeFinding(read.source, finding));
+  const ruleDiagnostics = checkInventoryRules(read.inventory, { today }).map((finding2) => placeFinding(read.source, finding2));
   return { source: read.source, inventory: read.inventory, diagnostics: sortDiagnostics([...read.diagnostics, ...ruleDiagnostics]) };
 }
 
@@ -76227,6 +76227,318 @@ not be reached or authenticated at all, or the applied state could not be read, 
   }
 };
 
+// src/core/audit.ts
+var AUDIT_FINDING_KINDS = ["untracked", "not-configured", "from-env", "db-unmanaged"];
+var SEVERITIES = {
+  untracked: "error",
+  "not-configured": "warning",
+  "from-env": "warning",
+  "db-unmanaged": "warning"
+};
+function auditInventory(inventory, deployments, listings) {
+  const reports = deployments.map((id) => {
+    const deployment = inventory.deployments.get(id);
+    if (deployment === void 0) throw new RangeError(`deployment ${id} is not in the inventory`);
+    const listing = listings.get(id);
+    if (listing === void 0) throw new RangeError(`no credential listing for deployment ${id}`);
+    if ("error" in listing) return { deployment: id, url: deployment.url, outcome: "unreachable", error: listing.error, findings: [], unchecked: [] };
+    return auditDeployment(inventory, id, listing.sources);
+  });
+  return { deployments: reports, summary: summariseAudit(reports) };
+}
+function auditDeployment(inventory, deploymentId, sources) {
+  const deployment = inventory.deployments.get(deploymentId);
+  if (deployment === void 0) throw new RangeError(`deployment ${deploymentId} is not in the inventory`);
+  const listed = new Map(sources.map((entry) => [entry.key, entry.source]));
+  const tracked = inventory.credentials.filter((credential) => credential.deployments.includes(deploymentId));
+  const trackedSettings = new Set(tracked.map((credential) => credential.setting));
+  const findings = [];
+  const unchecked = [];
+  let matching = 0;
+  for (const credential of tracked) {
+    if (!listed.has(credential.setting)) {
+      unchecked.push({ setting: credential.setting, credential: credential.id });
+      continue;
+    }
+    const source = listed.get(credential.setting) ?? null;
+    const finding2 = assessTrackedSetting(credential, deploymentId, source);
+    if (finding2 === void 0) matching += 1;
+    else findings.push(finding2);
+  }
+  for (const [setting, source] of listed) {
+    if (source === null || trackedSettings.has(setting)) continue;
+    const elsewhere = inventory.credentials.filter((credential) => credential.setting === setting).map((credential) => credential.id);
+    findings.push(untrackedFinding(inventory, deploymentId, setting, source, elsewhere));
+  }
+  const order = (kind) => AUDIT_FINDING_KINDS.indexOf(kind);
+  findings.sort((a, b3) => order(a.kind) - order(b3.kind) || compareText(a.setting, b3.setting) || compareText(a.credential ?? "", b3.credential ?? ""));
+  return {
+    deployment: deploymentId,
+    url: deployment.url,
+    outcome: "audited",
+    findings,
+    unchecked,
+    counts: { listed: listed.size, configured: [...listed.values()].filter((source) => source !== null).length, tracked: tracked.length, matching }
+  };
+}
+function assessTrackedSetting(credential, deployment, source) {
+  const inventoryValue = sealedValueFor(credential, deployment) !== void 0;
+  const base = { deployment, setting: credential.setting, credential: credential.id, inventoryValue, source };
+  const subject = `credential ${credential.id}`;
+  if (source === null) {
+    const expectation = inventoryValue ? `${subject} pushes a value for ${credential.setting} to ${deployment}` : `${subject} expects ${credential.setting} on ${deployment} from the deployment's environment (the inventory holds no value for it there)`;
+    return finding("not-configured", base, `${expectation}, but DocuElevate has none, neither in its database nor in its environment`);
+  }
+  if (source === "env" && inventoryValue) {
+    return finding(
+      "from-env",
+      base,
+      `${subject} pushes a value for ${credential.setting} to ${deployment}, but DocuElevate takes it from its environment (no database value): the inventory's value is not in effect`
+    );
+  }
+  if (source === "db" && !inventoryValue) {
+    return finding(
+      "db-unmanaged",
+      base,
+      `${subject} holds no value for ${credential.setting} on ${deployment}, but DocuElevate has one in its database (set through its UI or API), which shadows any environment variable`
+    );
+  }
+  return void 0;
+}
+function untrackedFinding(inventory, deployment, setting, source, elsewhere) {
+  const where = source === "db" ? "database" : "environment";
+  let message = `${setting} has a value in DocuElevate's ${where} on ${deployment}, and no inventory credential covers it there`;
+  if (elsewhere.length > 0) {
+    const covered = elsewhere.map((id) => {
+      const credential = inventory.credentials.find((candidate) => candidate.id === id);
+      return `${id} (${credential?.deployments.join(", ") || "no deployment"})`;
+    });
+    message += `; ${elsewhere.length === 1 ? "credential" : "credentials"} ${covered.join(", ")} ${elsewhere.length === 1 ? "covers" : "cover"} it elsewhere: is ${deployment} missing from its deployments?`;
+  }
+  return finding("untracked", { deployment, setting, credential: null, inventoryValue: null, source, ...elsewhere.length > 0 ? { coveredElsewhereBy: elsewhere } : {} }, message);
+}
+function finding(kind, base, message) {
+  return { kind, severity: SEVERITIES[kind], ...base, message };
+}
+function summariseAudit(deployments) {
+  const counts = { untracked: 0, "not-configured": 0, "from-env": 0, "db-unmanaged": 0 };
+  for (const deployment of deployments) for (const item of deployment.findings) counts[item.kind] += 1;
+  return { ...counts, unreachable: deployments.filter((deployment) => deployment.outcome === "unreachable").length };
+}
+function auditMeetsThreshold(report, threshold) {
+  if (threshold === "never") return false;
+  const findings = report.deployments.flatMap((deployment) => deployment.findings);
+  return threshold === "untracked" ? findings.some((item) => item.kind === "untracked") : findings.length > 0;
+}
+function assessAuditReport(report, threshold) {
+  if (report.summary.unreachable > 0) return "external";
+  return auditMeetsThreshold(report, threshold) ? "findings" : "ok";
+}
+function describeFindingKind(kind) {
+  switch (kind) {
+    case "untracked":
+      return "configured in DocuElevate, not in the inventory for that deployment: nobody is reminded to rotate it or to revoke it when its owner leaves. Add a credential for it (credledger set), or remove it from DocuElevate (DELETE /api/settings/<key>, or the environment variable) if nothing uses it.";
+    case "not-configured":
+      return "in the inventory for that deployment, but DocuElevate has no value. With a value in the inventory: apply has not pushed it, or it was deleted or lost in a restore (credledger apply, with --all if the applied state says it was pushed). Without one: set the deployment's environment variable, or drop the deployment from the credential.";
+    case "from-env":
+      return "the inventory pushes a value, but DocuElevate uses its environment variable, so the inventory's value is not in effect. Once apply pushes it, the database value shadows the variable, which then only misleads: remove the variable, or keep the value out of the inventory.";
+    case "db-unmanaged":
+      return "the inventory tracks it without a value (expecting the environment), but DocuElevate holds a database value, which shadows the environment variable: rotating the variable changes nothing. Put the value in the inventory (credledger set) so apply manages it, or delete the database entry (DELETE /api/settings/<key>).";
+  }
+}
+function compareText(a, b3) {
+  return a < b3 ? -1 : a > b3 ? 1 : 0;
+}
+
+// src/app/audit.ts
+async function auditDeployments(request2) {
+  const check = await loadInventoryFile(request2.file, request2.today);
+  if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: void 0 };
+  const inventory = check.inventory;
+  const selected = selectDeployments(inventory, {
+    ...request2.deployments === void 0 ? {} : { deployments: request2.deployments },
+    allowInsecureHttp: request2.allowInsecureHttp === true
+  });
+  const connect = request2.connect ?? connectWithDocuElevateClient(request2.http);
+  const listings = new Map(
+    await Promise.all(
+      selected.map(async (id) => {
+        const deployment = inventory.deployments.get(id);
+        return [id, await readListing(deployment, request2, connect)];
+      })
+    )
+  );
+  return { check, report: auditInventory(inventory, selected, listings) };
+}
+async function readListing(deployment, request2, connect) {
+  const resolved = resolveDeploymentAuth(deployment, request2.env, request2.onSecret);
+  if ("error" in resolved) return { error: { message: resolved.error } };
+  const connection = connect(deployment, resolved.auth);
+  try {
+    return await readCredentialSources(connection);
+  } finally {
+    await connection.close().catch(() => void 0);
+  }
+}
+
+// src/cli/commands/audit-command.ts
+init_dates();
+
+// src/core/render-audit.ts
+var HEADERS = ["SEVERITY", "KIND", "SETTING", "CREDENTIAL", "DOCUELEVATE", "INVENTORY"];
+function describeSource(source) {
+  return source === "db" ? "database" : source === "env" ? "environment" : "no value";
+}
+function describeInventoryValue(finding2) {
+  if (finding2.inventoryValue === null) return finding2.coveredElsewhereBy === void 0 ? "not covered" : `elsewhere: ${finding2.coveredElsewhereBy.join(", ")}`;
+  return finding2.inventoryValue ? "value" : "no value";
+}
+function cellsOf(finding2) {
+  return [finding2.severity, finding2.kind, finding2.setting, finding2.credential ?? "-", describeSource(finding2.source), describeInventoryValue(finding2)];
+}
+function describeDeployment(deployment) {
+  if (deployment.outcome === "unreachable") return "not audited: unreachable";
+  const count = deployment.findings.length;
+  const counts = deployment.counts;
+  const tail = counts === void 0 ? "" : ` (${counts.configured} of ${counts.listed} credential settings configured; ${counts.tracked} in the inventory, ${counts.matching} as expected)`;
+  return `${count === 0 ? "no findings" : `${count} finding${count === 1 ? "" : "s"}`}${tail}`;
+}
+function describeAuditSummary(report) {
+  const kinds = AUDIT_FINDING_KINDS.map((kind) => `${report.summary[kind]} ${kind}`).join(", ");
+  const total = report.deployments.length;
+  const unreachable = report.summary.unreachable;
+  const reach = unreachable === 0 ? `${total} deployment${total === 1 ? "" : "s"} audited` : `${unreachable} of ${total} deployment${total === 1 ? "" : "s"} unreachable`;
+  return `${kinds}; ${reach}`;
+}
+function kindsPresent(report) {
+  const present = new Set(report.deployments.flatMap((deployment) => deployment.findings.map((finding2) => finding2.kind)));
+  return AUDIT_FINDING_KINDS.filter((kind) => present.has(kind));
+}
+function renderAuditText(report, style = PLAIN_STYLE) {
+  const lines = [];
+  const rows = report.deployments.flatMap((deployment) => deployment.findings.map(cellsOf));
+  const widths = HEADERS.map((header, column) => Math.max(header.length, ...rows.map((cells) => (cells[column] ?? "").length)));
+  const pad = (cells) => `  ${cells.map((cell, column) => column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)).join("  ")}`.trimEnd();
+  for (const deployment of report.deployments) {
+    lines.push(style.bold(`${deployment.deployment} (${deployment.url}): ${describeDeployment(deployment)}`));
+    if (deployment.error !== void 0) lines.push(`  ${style.error(`error: ${deployment.error.message}`)}`);
+    if (deployment.findings.length > 0) {
+      lines.push(style.bold(pad(HEADERS)));
+      for (const finding2 of deployment.findings) {
+        const line = pad(cellsOf(finding2));
+        lines.push(finding2.severity === "error" ? style.error(line) : style.warning(line));
+      }
+    }
+    if (deployment.unchecked.length > 0) {
+      const names = deployment.unchecked.map((entry) => `${entry.setting} (${entry.credential})`).join(", ");
+      lines.push(`  ${style.dim(`not audited, DocuElevate does not list them as credentials: ${names}`)}`);
+    }
+  }
+  const kinds = kindsPresent(report);
+  if (kinds.length > 0) {
+    lines.push("");
+    for (const kind of kinds) lines.push(`${style.bold(kind)}: ${describeFindingKind(kind)}`);
+  }
+  lines.push("", describeAuditSummary(report));
+  return lines.join("\n");
+}
+var SEVERITY_BADGES = { error: "🔴 error", warning: "🟡 warning" };
+function renderAuditMarkdown(report) {
+  const lines = ["### credledger audit", "", escapeMarkdown(describeAuditSummary(report)), ""];
+  for (const deployment of report.deployments) {
+    lines.push(`#### ${escapeMarkdown(deployment.deployment)}: ${escapeMarkdown(describeDeployment(deployment))}`, "");
+    if (deployment.error !== void 0) lines.push(`> :x: ${escapeMarkdown(deployment.error.message)}`, "");
+    if (deployment.findings.length > 0) {
+      lines.push("| severity | kind | setting | credential | DocuElevate | finding |", "|---|---|---|---|---|---|");
+      for (const finding2 of deployment.findings) {
+        const credential = finding2.credential === null ? "–" : `\`${escapeMarkdown(finding2.credential)}\``;
+        lines.push(
+          `| ${SEVERITY_BADGES[finding2.severity]} | ${finding2.kind} | \`${escapeMarkdown(finding2.setting)}\` | ${credential} | ${describeSource(finding2.source)} | ${escapeMarkdown(finding2.message)} |`
+        );
+      }
+      lines.push("");
+    }
+    if (deployment.unchecked.length > 0) {
+      const names = deployment.unchecked.map((entry) => `\`${escapeMarkdown(entry.setting)}\` (${escapeMarkdown(entry.credential)})`).join(", ");
+      lines.push(`Not audited (DocuElevate does not list them as credentials): ${names}`, "");
+    }
+  }
+  const kinds = kindsPresent(report);
+  if (kinds.length > 0) {
+    lines.push("<details><summary>What the findings mean</summary>", "");
+    for (const kind of kinds) lines.push(`- **${kind}**: ${escapeMarkdown(describeFindingKind(kind))}`);
+    lines.push("", "</details>", "");
+  }
+  return lines.join("\n");
+}
+function escapeMarkdown(text) {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/\n/g, " ");
+}
+
+// src/cli/commands/audit-command.ts
+var FORMATS2 = ["text", "json", "markdown"];
+var THRESHOLDS = ["untracked", "any", "never"];
+var auditCommand = {
+  name: "audit",
+  summary: "compare what each deployment holds with the inventory: untracked, not configured, env/db mismatches",
+  help: `Usage: credledger audit [--file F] [--deployment D ...] [--format text|json|markdown]
+                        [--fail-on untracked|any|never] [--allow-insecure-http]
+
+Logs in to each deployment (auth from the environment variables the inventory names), reads
+GET /api/settings/credentials and compares it with the inventory. Read-only: nothing is written, and no
+key is needed (configuration is compared, never values).
+
+Findings: untracked (error: configured in DocuElevate, not in the inventory for that deployment),
+not-configured (in the inventory, DocuElevate has no value), from-env (the inventory pushes a value,
+DocuElevate uses its environment), db-unmanaged (the inventory has no value, DocuElevate holds one in
+its database). See docs/audit.md.
+
+  -f, --file F              inventory file (default: credentials.yaml)
+  -d, --deployment D        only this deployment (repeatable; default: all)
+      --format              text (default), json, markdown (for job summaries)
+      --fail-on             exit 1 on untracked findings, or on any finding (default: never)
+      --allow-insecure-http allow http:// to hosts other than loopback
+
+Exit 0, or 1 when --fail-on matches or the inventory is invalid; 2 on a usage error; 3 when a
+deployment could not be reached, authenticated or used as an admin (the others are still reported).`,
+  options: {
+    ...FILE_OPTION,
+    deployment: { type: "string", short: "d", multiple: true },
+    format: { type: "string" },
+    "fail-on": { type: "string" },
+    "allow-insecure-http": { type: "boolean" }
+  },
+  async run(commandLine, io2) {
+    const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
+    const format = choiceOption(commandLine, "format", FORMATS2, "text");
+    const failOn = choiceOption(commandLine, "fail-on", THRESHOLDS, "never");
+    const deployments = stringListOption(commandLine, "deployment");
+    const { check, report } = await auditDeployments({
+      file,
+      today: toCalendarDate(io2.now()),
+      env: io2.env,
+      ...deployments.length > 0 ? { deployments } : {},
+      allowInsecureHttp: flagOption(commandLine, "allow-insecure-http")
+    });
+    if (!report) {
+      const errors = check.diagnostics.filter((d2) => d2.severity === "error");
+      io2.stderr.write(`${renderDiagnosticsText(errors, check.source.text.split(/\r?\n/), styleFor(io2.stderr, io2.env))}
+
+`);
+      io2.stderr.write(`${file} is invalid; fix it (credledger validate) before auditing against it.
+`);
+      return ExitCode.findings;
+    }
+    if (format === "json") io2.stdout.write(`${JSON.stringify(report, null, 2)}
+`);
+    else if (format === "markdown") io2.stdout.write(renderAuditMarkdown(report));
+    else io2.stdout.write(`${renderAuditText(report, styleFor(io2.stdout, io2.env))}
+`);
+    const outcome = assessAuditReport(report, failOn);
+    return outcome === "ok" ? ExitCode.ok : outcome === "findings" ? ExitCode.findings : ExitCode.external;
+  }
+};
+
 // src/cli/commands/keygen-command.ts
 var keygenCommand = {
   name: "keygen",
@@ -76744,7 +77056,7 @@ async function planInventoryChange(request2, { revisions, keyRing }) {
   if (!headReadable) notes.push("The inventory at head cannot be read: fix the errors below to see a plan.");
   const inspection = keyRing ? inspectByPlaintext(keyRing, baseInventory, headCheck?.inventory) : inspectByCiphertext();
   const diff = headReadable ? diffInventories(baseInventory, headCheck?.inventory, { values: inspection.inspector, allowRollback: request2.allowRollback }) : NO_DIFF;
-  const placed = headCheck ? [...diff.findings, ...inspection.findings].map((finding) => placeFinding(headCheck.source, finding)) : [];
+  const placed = headCheck ? [...diff.findings, ...inspection.findings].map((finding2) => placeFinding(headCheck.source, finding2)) : [];
   const diagnostics = sortDiagnostics([...headCheck?.diagnostics ?? [], ...placed]);
   const plan = {
     file,
@@ -76954,7 +77266,7 @@ function truncateMarkdown(text, maxLength) {
 }
 
 // src/cli/commands/plan-command.ts
-var FORMATS2 = ["text", "json", "markdown", "github"];
+var FORMATS3 = ["text", "json", "markdown", "github"];
 var planCommand = {
   name: "plan",
   summary: "what a change to the inventory does: changes per credential, set/delete per deployment (works without the key)",
@@ -76985,7 +77297,7 @@ Exit 0 (or 0/2 with --detailed-exitcode), 1 when the plan has errors, 2 on a usa
     "key-file": { type: "string" }
   },
   async run(commandLine, io2) {
-    const format = choiceOption(commandLine, "format", FORMATS2, defaultDiagnosticsFormat(io2));
+    const format = choiceOption(commandLine, "format", FORMATS3, defaultDiagnosticsFormat(io2));
     const today = todayOption(commandLine, io2);
     const keyRing = await loadOptionalKeyRing({ env: io2.env, keyFile: stringOption(commandLine, "key-file") });
     const revisions = await openGitRepository(process.cwd());
@@ -77263,7 +77575,7 @@ async function rekeyInventory(request2) {
       findings.push(findingForSealedValueError(error, entry.path, "rekey changes nothing until every value opens"));
     }
   }
-  const refuse = (all) => ({ kind: "refused", source: check.source, diagnostics: all.map((finding) => placeFinding(check.source, finding)) });
+  const refuse = (all) => ({ kind: "refused", source: check.source, diagnostics: all.map((finding2) => placeFinding(check.source, finding2)) });
   if (findings.length > 0) return refuse(findings);
   if (writes.length > 0) {
     let edited;
@@ -77430,7 +77742,7 @@ async function remindRotations(request2) {
 
 // src/cli/commands/remind-command.ts
 init_rotation_issues();
-var FORMATS3 = ["text", "json"];
+var FORMATS4 = ["text", "json"];
 var REPOSITORY_PATTERN = /^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/;
 function repositoryOf(value, io2) {
   const repo = value ?? io2.env.GITHUB_REPOSITORY;
@@ -77500,7 +77812,7 @@ Exit 0 ok, 1 invalid inventory, 2 usage error (no token, no repository), 3 GitHu
   options: { ...FILE_OPTION, ...NOW_OPTION, repo: { type: "string" }, label: { type: "string" }, "dry-run": { type: "boolean" }, format: { type: "string" } },
   async run(commandLine, io2) {
     const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
-    const format = choiceOption(commandLine, "format", FORMATS3, "text");
+    const format = choiceOption(commandLine, "format", FORMATS4, "text");
     const now = todayOption(commandLine, io2);
     const dryRun = flagOption(commandLine, "dry-run");
     const repo = repositoryOf(stringOption(commandLine, "repo"), io2);
@@ -77595,7 +77907,7 @@ async function revealValue(request2) {
   const check = checkInventoryText(text, request2.file, request2.today);
   if (!check.inventory) return { kind: "refused", source: check.source, diagnostics: check.diagnostics };
   const credential = requireCredential(check.inventory, request2.credentialId);
-  const refuse = (finding) => ({ kind: "refused", source: check.source, diagnostics: [placeFinding(check.source, finding)] });
+  const refuse = (finding2) => ({ kind: "refused", source: check.source, diagnostics: [placeFinding(check.source, finding2)] });
   const place = choosePlaceToRead(check.inventory, credential, request2.deployment);
   if (place === void 0) {
     const deployment = request2.deployment === void 0 ? "" : ` for ${request2.deployment}`;
@@ -77757,7 +78069,7 @@ async function setCredentialValue(request2) {
   }
   const place = choosePlaceToSet(inventory, credential, request2.deployment);
   const path5 = valuePathOf(place);
-  const refuse = (finding) => ({ kind: "refused", source: check.source, diagnostics: [placeFinding(check.source, finding)] });
+  const refuse = (finding2) => ({ kind: "refused", source: check.source, diagnostics: [placeFinding(check.source, finding2)] });
   const current = sealedValueAt(credential, place);
   let replaced = { kind: "none" };
   if (current !== void 0) {
@@ -77959,8 +78271,8 @@ async function reportStatus(request2) {
 }
 
 // src/core/render-status.ts
-var HEADERS = ["ID", "SETTING", "DEPLOYMENT", "KIND", "OWNER", "ROTATED", "DUE", "STATE", "REASONS"];
-function cellsOf(row) {
+var HEADERS2 = ["ID", "SETTING", "DEPLOYMENT", "KIND", "OWNER", "ROTATED", "DUE", "STATE", "REASONS"];
+function cellsOf2(row) {
   return [row.id, row.setting, row.deployment ?? "-", row.kind, row.owner, row.rotated ?? "-", row.due ?? "-", row.state, row.reasons.join("; ")];
 }
 function summaryLine2(report) {
@@ -77968,11 +78280,11 @@ function summaryLine2(report) {
   return `${summary.overdue} overdue, ${summary["due-soon"]} due soon, ${summary.ok} ok, ${summary.unknown} unknown (as of ${report.now})`;
 }
 function renderStatusText(report, style = PLAIN_STYLE) {
-  const rows = report.credentials.map(cellsOf);
-  const widths = HEADERS.map((header, column) => Math.max(header.length, ...rows.map((cells) => (cells[column] ?? "").length)));
+  const rows = report.credentials.map(cellsOf2);
+  const widths = HEADERS2.map((header, column) => Math.max(header.length, ...rows.map((cells) => (cells[column] ?? "").length)));
   const pad = (cells) => cells.map((cell, column) => column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd();
   const paint = (row, line) => row.state === "overdue" ? style.error(line) : row.state === "due-soon" ? style.warning(line) : row.state === "unknown" ? style.dim(line) : line;
-  const lines = [style.bold(pad(HEADERS)), ...report.credentials.map((row, index) => paint(row, pad(rows[index] ?? [])))];
+  const lines = [style.bold(pad(HEADERS2)), ...report.credentials.map((row, index) => paint(row, pad(rows[index] ?? [])))];
   return `${lines.join("\n")}
 
 ${summaryLine2(report)}`;
@@ -77982,10 +78294,10 @@ function escapeMarkdownCell(text) {
 }
 var STATE_BADGES = { overdue: "🔴 overdue", "due-soon": "🟡 due soon", ok: "🟢 ok", unknown: "⚪ unknown" };
 function renderStatusMarkdown(report) {
-  const header = `| ${HEADERS.map((h3) => h3.charAt(0) + h3.slice(1).toLowerCase()).join(" | ")} |`;
-  const rule = `|${HEADERS.map(() => "---").join("|")}|`;
+  const header = `| ${HEADERS2.map((h3) => h3.charAt(0) + h3.slice(1).toLowerCase()).join(" | ")} |`;
+  const rule = `|${HEADERS2.map(() => "---").join("|")}|`;
   const rows = report.credentials.map((row) => {
-    const cells = cellsOf(row).map(escapeMarkdownCell);
+    const cells = cellsOf2(row).map(escapeMarkdownCell);
     cells[0] = `\`${cells[0]}\``;
     cells[1] = `\`${cells[1]}\``;
     cells[7] = STATE_BADGES[row.state];
@@ -78001,8 +78313,8 @@ ${[header, rule, ...rows].join("\n")}
 
 // src/cli/commands/status-command.ts
 init_dates();
-var FORMATS4 = ["text", "json", "markdown"];
-var THRESHOLDS = ["overdue", "due-soon", "never"];
+var FORMATS5 = ["text", "json", "markdown"];
+var THRESHOLDS2 = ["overdue", "due-soon", "never"];
 var statusCommand = {
   name: "status",
   summary: "rotation state of every credential on every deployment: ok, due-soon, overdue, unknown",
@@ -78017,8 +78329,8 @@ Exit 0, or 1 when --fail-on matches or the inventory has errors.`,
   options: { ...FILE_OPTION, ...NOW_OPTION, format: { type: "string" }, "fail-on": { type: "string" } },
   async run(commandLine, io2) {
     const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
-    const format = choiceOption(commandLine, "format", FORMATS4, "text");
-    const failOn = choiceOption(commandLine, "fail-on", THRESHOLDS, "never");
+    const format = choiceOption(commandLine, "format", FORMATS5, "text");
+    const failOn = choiceOption(commandLine, "fail-on", THRESHOLDS2, "never");
     const { check, report } = await reportStatus({ file, now: todayOption(commandLine, io2), today: toCalendarDate(io2.now()) });
     if (!report) {
       const errors = check.diagnostics.filter((d2) => d2.severity === "error");
@@ -78046,13 +78358,13 @@ async function validateInventory(request2) {
   const loaded = await loadInventoryFile(request2.file, request2.today);
   if (request2.ring === void 0 || loaded.inventory === void 0) return { check: loaded, valid: !hasErrors(loaded.diagnostics) };
   const opened = checkValuesOpen(loaded.inventory, request2.ring);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...opened.findings.map((finding) => placeFinding(loaded.source, finding))]);
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...opened.findings.map((finding2) => placeFinding(loaded.source, finding2))]);
   const check = { ...loaded, diagnostics };
   return { check, valid: !hasErrors(diagnostics), decrypt: { values: opened.examined, openedByKeyId: opened.openedByKeyId } };
 }
 
 // src/cli/commands/validate-command.ts
-var FORMATS5 = ["text", "json", "github"];
+var FORMATS6 = ["text", "json", "github"];
 var validateCommand = {
   name: "validate",
   summary: "check the inventory: YAML, schema and rules, every problem with file:line:col",
@@ -78069,7 +78381,7 @@ Exit 0 when valid (warnings allowed), 1 when invalid, 2 on a usage error.`,
   options: { ...FILE_OPTION, ...NOW_OPTION, ...KEY_FILE_OPTION, format: { type: "string" }, decrypt: { type: "boolean" } },
   async run(commandLine, io2) {
     const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
-    const format = choiceOption(commandLine, "format", FORMATS5, defaultDiagnosticsFormat(io2));
+    const format = choiceOption(commandLine, "format", FORMATS6, defaultDiagnosticsFormat(io2));
     const keyFile = stringOption(commandLine, "key-file");
     const decrypt = flagOption(commandLine, "decrypt");
     if (keyFile !== void 0 && !decrypt) throw new UsageError("--key-file is only read with --decrypt");
@@ -78113,6 +78425,7 @@ var COMMANDS = [
   statusCommand,
   planCommand,
   applyCommand,
+  auditCommand,
   remindCommand,
   keygenCommand,
   setCommand,
