@@ -7,12 +7,16 @@ import path from 'node:path';
 import { openGitRepository } from '../adapters/git-repository.js';
 import { createGitHubIssues, createGitHubOctokit } from '../adapters/github-issues.js';
 import { upsertStickyComment } from '../adapters/github-sticky-comment.js';
+import { applyInventory } from '../app/apply.js';
+import { loadKeyRing } from '../app/key-source.js';
 import { planInventoryChange } from '../app/plan.js';
 import { remindRotations } from '../app/remind.js';
 import { reportStatus } from '../app/status.js';
 import { validateInventory } from '../app/validate.js';
 import { toCalendarDate } from '../core/dates.js';
+import { assessApplyReport } from '../core/apply-report.js';
 import { planHasChanges } from '../core/plan.js';
+import { renderApplyMarkdown, renderApplyText } from '../core/render-apply.js';
 import { planToJson, renderPlanMarkdown } from '../core/render-plan.js';
 import { renderStatusMarkdown } from '../core/render-status.js';
 import { statusMeetsThreshold } from '../core/status-report.js';
@@ -131,14 +135,41 @@ async function planJob(run: ActionRun): Promise<void> {
   if (!valid) run.failures.push('the plan has errors');
 }
 
+async function applyJob(run: ActionRun): Promise<void> {
+  if (isPullRequestEvent(run.event)) throw new Error(`apply is refused on ${run.event.name}`);
+  if (!run.settings.key) throw new Error('apply needs the `key` input: the CREDLEDGER_KEY secret of the environment that guards the deployment');
+  const ring = await loadKeyRing({ env: { CREDLEDGER_KEY: run.settings.key } });
+  const { check, report } = await applyInventory({
+    file: run.settings.file,
+    today: run.today,
+    ring,
+    env: process.env,
+    clock: () => new Date(),
+    ...(run.settings.deployments.length > 0 ? { deployments: run.settings.deployments } : {}),
+    dryRun: run.settings.dryRun,
+    // Masked before anything can print it: values, and the DocuElevate credentials read from the environment.
+    onSecretDecrypted: (secret) => {
+      if (secret.length > 0) core.setSecret(secret.reveal());
+    },
+  });
+  if (!report) {
+    annotateDiagnostics(check.diagnostics.filter((d) => d.severity === 'error'));
+    run.failures.push(`${run.settings.file} is invalid; nothing was applied`);
+    return;
+  }
+  core.info(renderApplyText(report));
+  run.summary.push(renderApplyMarkdown(report));
+  run.outputs.changed = report.summary.done > 0;
+  const outcome = assessApplyReport(report);
+  if (outcome !== 'ok') run.failures.push(outcome === 'external' ? 'a deployment or the applied state could not be used' : 'some operations failed or were skipped');
+}
+
 const JOBS: Record<ResolvedJob, Job> = {
   validate: validateJob,
   status: statusJob,
   remind: remindJob,
   plan: planJob,
-  apply: async () => {
-    throw new Error('apply is not available yet');
-  },
+  apply: applyJob,
   audit: async () => {
     throw new Error('audit is not available yet');
   },

@@ -5,9 +5,11 @@ import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import {
   APPLIED_STATE_FILE,
   DEFAULT_STATE_REF,
+  deploymentsChangedBetween,
   EMPTY_APPLIED_STATE,
   parseAppliedState,
   serializeAppliedState,
+  withDeploymentsFrom,
   type AppliedState,
 } from '../core/applied-state.js';
 import { ExternalError, UsageError } from '../app/errors.js';
@@ -31,9 +33,12 @@ export interface AppliedStateStore {
   /**
    * Takes the ref before any write: a new commit on top of the loaded one, compare-and-swapped locally
    * and pushed with a lease, so of two applies that loaded the same state only one gets to write.
-   * @throws AppliedStateConflictError when another apply moved the ref first.
+   * `scope` names the deployments this run will write (default: all of them). Another apply that moves
+   * the ref meanwhile wins only if it claimed or recorded one of those deployments: the apply jobs of a
+   * matrix over deployments each claim their own, and their commits are replayed onto one another.
+   * @throws AppliedStateConflictError when another apply moved the ref for a deployment in scope.
    */
-  claim(message: string): Promise<void>;
+  claim(message: string, scope?: readonly string[]): Promise<void>;
   /**
    * Records a change as a new commit and moves the local ref with a compare-and-swap. Calls are
    * serialised in call order.
@@ -75,6 +80,11 @@ export interface GitAppliedStateStoreOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
+/** The trailer of a claim commit that names the deployments the claiming apply will write. */
+const CLAIM_TRAILER = 'Credledger-Claim';
+/** How many times one push replays this run's progress onto other applies' before giving up. */
+const MAX_REPLAYS = 5;
+
 /** Identity of the state commits: machine-written, the same on every machine, needing no git configuration. */
 const STATE_COMMIT_IDENTITY = ['user.name=credledger', 'user.email=credledger@users.noreply.invalid'];
 const PASSED_GIT_VARIABLES = ['GIT_CONFIG_NOSYSTEM', 'GIT_TERMINAL_PROMPT', 'GIT_SSL_CAINFO', 'GIT_SSL_CAPATH'];
@@ -113,6 +123,8 @@ class GitAppliedStateStore implements AppliedStateStore {
   private remoteRevision: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
   private conflict: AppliedStateConflictError | undefined;
+  /** The deployments this run claimed; undefined before a claim, or for a claim of everything. */
+  private scope: ReadonlySet<string> | undefined;
 
   constructor(
     private readonly root: string,
@@ -147,11 +159,13 @@ class GitAppliedStateStore implements AppliedStateStore {
     }
   }
 
-  claim(message: string): Promise<void> {
+  claim(message: string, scope?: readonly string[]): Promise<void> {
     return this.serialise(async () => {
+      this.scope = scope === undefined ? undefined : new Set(scope);
       // Two claims of the same state, from the same commit, in the same second would otherwise be one
       // identical commit, which git pushes a second time as "up to date": both runs would win.
-      await this.commitAndSwap(this.current.state, `${message}\n\nclaim ${randomBytes(8).toString('hex')}`);
+      const trailer = scope === undefined ? '' : `\n${CLAIM_TRAILER}: ${[...scope].sort().join(',')}`;
+      await this.commitAndSwap(this.current.state, `${message}\n\nclaim ${randomBytes(8).toString('hex')}${trailer}`);
       await this.push();
     });
   }
@@ -195,6 +209,12 @@ class GitAppliedStateStore implements AppliedStateStore {
       await this.git.raw(['update-ref', '-m', message, this.ref, commit, parent ?? '']);
     } catch (error) {
       const actual = await this.readLocalRevision();
+      if (actual !== parent && actual !== null && (await this.othersLeftScopeAlone(actual, parent))) {
+        // Another local apply wrote other deployments: replay this change onto its state and try again.
+        this.current = { state: withDeploymentsFrom(await this.readState(actual), this.current.state, this.scope ?? new Set()), revision: actual };
+        const replayed = this.scope === undefined ? state : withDeploymentsFrom(this.current.state, state, this.scope);
+        return this.commitAndSwap(replayed, message);
+      }
       if (actual !== parent) {
         this.conflict = new AppliedStateConflictError(
           `${this.ref} moved from ${short(parent)} to ${short(actual)} while this apply ran: another apply is writing the same state; this run stopped (apply again once it has finished)`,
@@ -208,7 +228,7 @@ class GitAppliedStateStore implements AppliedStateStore {
     this.current = { state, revision: commit };
   }
 
-  private async push(): Promise<void> {
+  private async push(attempt = 1): Promise<void> {
     if (this.remote === null || this.current.revision === this.remoteRevision || this.current.revision === null) return;
     const lease = `--force-with-lease=${this.ref}:${this.remoteRevision ?? ''}`;
     try {
@@ -217,6 +237,7 @@ class GitAppliedStateStore implements AppliedStateStore {
       const message = gitMessage(error);
       if (/stale info|\(fetch first\)|non-fast-forward|rejected/i.test(message)) {
         const theirs = await this.readRemoteRevision().catch(() => null);
+        if (theirs !== null && attempt <= MAX_REPLAYS && (await this.replayOntoRemote(theirs))) return this.push(attempt + 1);
         this.conflict = new AppliedStateConflictError(
           `${this.ref} on ${this.remote} moved from ${short(this.remoteRevision)} to ${short(theirs)}: another apply recorded its state first; this run stopped (apply again to reconcile)`,
           this.remoteRevision,
@@ -227,6 +248,48 @@ class GitAppliedStateStore implements AppliedStateStore {
       throw new ExternalError(`cannot push ${this.ref} to ${this.remote}: ${message}`, { cause: error });
     }
     this.remoteRevision = this.current.revision;
+  }
+
+  /**
+   * Whether every commit that `theirs` has and this run's base does not came from applies to other
+   * deployments: claims that name none of ours, and records that change none of ours.
+   */
+  private async othersLeftScopeAlone(theirs: string, base: string | null): Promise<boolean> {
+    if (this.scope === undefined) return false;
+    const range = base === null ? [theirs] : [theirs, '--not', base];
+    const commits = (await runGit(this.git, ['rev-list', '--reverse', ...range], 'list the commits of other applies')).split('\n').filter(Boolean);
+    for (const commit of commits) {
+      const body = await runGit(this.git, ['log', '-1', '--format=%B', commit], 'read a state commit');
+      const claim = new RegExp(`^${CLAIM_TRAILER}: (.*)$`, 'm').exec(body);
+      if (/^claim [0-9a-f]{16}$/m.test(body) && claim === null) return false; // a claim of everything
+      const claimed = claim?.[1]?.split(',').filter(Boolean) ?? [];
+      if (claimed.some((deployment) => this.scope?.has(deployment))) return false;
+      const parent = (await runGit(this.git, ['rev-list', '--parents', '-n', '1', commit], 'read a state commit')).trim().split(' ')[1];
+      const before = parent === undefined ? EMPTY_APPLIED_STATE : await this.readState(parent);
+      const changed = deploymentsChangedBetween(before, await this.readState(commit));
+      if ([...changed].some((deployment) => this.scope?.has(deployment))) return false;
+    }
+    return true;
+  }
+
+  /**
+   * After a refused push: fetches what the remote now holds and, when only other deployments moved, replays
+   * this run's deployments onto it as one new commit. Returns false when the runs really collide.
+   */
+  private async replayOntoRemote(theirs: string): Promise<boolean> {
+    const remote = this.remote as string;
+    await runGit(this.git, ['fetch', '--no-tags', '--quiet', remote, this.ref], `fetch ${this.ref} from ${remote}`);
+    if (!(await this.othersLeftScopeAlone(theirs, this.remoteRevision))) return false;
+    const merged = withDeploymentsFrom(await this.readState(theirs), this.current.state, this.scope ?? new Set());
+    const json = serializeAppliedState(merged);
+    const blob = (await runGit(createGit(this.root, this.env, json), ['hash-object', '-w', '--stdin'], 'store applied.json')).trim();
+    const tree = (await runGit(createGit(this.root, this.env, `100644 blob ${blob}\t${APPLIED_STATE_FILE}\n`), ['mktree'], 'store the state tree')).trim();
+    const scope = [...(this.scope ?? [])].sort().join(',');
+    const commit = (await runGit(this.git, ['commit-tree', tree, '-p', theirs, '-m', `credledger apply: ${scope} replayed onto ${short(theirs)}\n\nclaim ${randomBytes(8).toString('hex')}\n${CLAIM_TRAILER}: ${scope}`], 'commit the applied state')).trim();
+    await runGit(this.git, ['update-ref', '-m', 'credledger apply: replay', this.ref, commit, this.current.revision ?? ''], `update ${this.ref}`);
+    this.current = { state: merged, revision: commit };
+    this.remoteRevision = theirs;
+    return true;
   }
 
   private async readRemoteRevision(): Promise<string | null> {

@@ -193,7 +193,8 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
         }),
     );
     const progress = new Map(plan.deployments.map((deployment) => [deployment.deployment, deployment.units.flatMap((unit) => unit.operations.map(startProgress))]));
-    if (pending.some((id) => !unreachable.has(id))) await claimState(context, inventoryCommit);
+    const writing = pending.filter((id) => !unreachable.has(id));
+    if (writing.length > 0) await claimState(context, inventoryCommit, writing);
     const deployments = await Promise.all(
       plan.deployments.map((deployment) => runDeployment(context, deployment, progress.get(deployment.deployment) ?? [], concurrency, unreachable.get(deployment.deployment))),
     );
@@ -276,9 +277,10 @@ function startProgress(operation: ApplyOperation): OperationProgress {
 }
 
 /** Takes the state ref before the first write; a conflict or an unusable remote stops the run before anything is sent. */
-async function claimState(context: RunContext, inventoryCommit: string | null): Promise<void> {
+async function claimState(context: RunContext, inventoryCommit: string | null, deployments: readonly string[]): Promise<void> {
   try {
-    await context.store.claim(`credledger apply: started from ${inventoryCommit === null ? 'an unborn HEAD' : inventoryCommit.slice(0, 12)}`);
+    // Scoped to the deployments this run writes, so parallel applies of other deployments do not stop it.
+    await context.store.claim(`credledger apply: started from ${inventoryCommit === null ? 'an unborn HEAD' : inventoryCommit.slice(0, 12)}`, deployments);
   } catch (error) {
     stopOn(context, error);
   }

@@ -64,6 +64,27 @@ export function recordSettingRemoved(state: AppliedState, deployment: string, se
   return { version: 1, deployments };
 }
 
+/** The deployments whose recorded settings differ between two states. */
+export function deploymentsChangedBetween(before: AppliedState, after: AppliedState): Set<string> {
+  const changed = new Set<string>();
+  const serialiseDeployment = (state: AppliedState, deployment: string) => serializeAppliedState({ version: 1, deployments: new Map([[deployment, state.deployments.get(deployment) ?? new Map()]]) });
+  for (const deployment of new Set([...before.deployments.keys(), ...after.deployments.keys()])) {
+    if (serialiseDeployment(before, deployment) !== serialiseDeployment(after, deployment)) changed.add(deployment);
+  }
+  return changed;
+}
+
+/** `base`, with the given deployments' records taken from `ours`: how a run's own progress is replayed onto another run's state. */
+export function withDeploymentsFrom(base: AppliedState, ours: AppliedState, deployments: ReadonlySet<string>): AppliedState {
+  const merged = new Map(base.deployments);
+  for (const deployment of deployments) {
+    const settings = ours.deployments.get(deployment);
+    if (settings === undefined || settings.size === 0) merged.delete(deployment);
+    else merged.set(deployment, settings);
+  }
+  return { version: 1, deployments: merged };
+}
+
 /** Renders the state as applied.json: keys sorted, two-space indent, a final newline, so diffs between commits are readable. */
 export function serializeAppliedState(state: AppliedState): string {
   const deployments = [...state.deployments.keys()].sort().map((deployment) => {

@@ -171,6 +171,58 @@ describe('applied state shared through a remote', () => {
     expect(box.git(origin, ['log', '--format=%s', REF]).split('\n')).toEqual(['late claim', 'early claim']);
   });
 
+  it('lets applies of different deployments run at once, each replayed onto the other', async () => {
+    const box = sandbox();
+    const origin = box.initRepo('origin.git', { bare: true });
+    const production = await open(box, cloneOf(box, origin, 'production'));
+    const staging = await open(box, cloneOf(box, origin, 'staging'));
+    await production.load();
+    await staging.load();
+    // A matrix over deployments: both claim from the same state, each for its own deployment.
+    await production.claim('production claim', ['production']);
+    await staging.claim('staging claim', ['staging']);
+    await production.record((state) => recordSettingApplied(state, 'production', 'openai_api_key', record('openai')), 'production set');
+    await staging.record((state) => recordSettingApplied(state, 'staging', 'openai_api_key', record('openai')), 'staging set');
+    await staging.publish();
+    await production.publish();
+    const fresh = await open(box, cloneOf(box, origin, 'fresh'));
+    const { state } = await fresh.load();
+    expect([...state.deployments.keys()].sort()).toEqual(['production', 'staging']);
+    expect(box.git(origin, ['rev-parse', REF])).toBe(production.revision());
+  });
+
+  it('still stops the second of two applies that claim the same deployment', async () => {
+    const box = sandbox();
+    const origin = box.initRepo('origin.git', { bare: true });
+    const a = await open(box, cloneOf(box, origin, 'a'));
+    const b = await open(box, cloneOf(box, origin, 'b'));
+    await a.load();
+    await b.load();
+    await a.claim('a', ['production', 'staging']);
+    await expect(b.claim('b', ['staging'])).rejects.toBeInstanceOf(AppliedStateConflictError);
+    // And a run that replayed its claim still holds it against a third run of the same deployment.
+    const c = await open(box, cloneOf(box, origin, 'c'));
+    const d = await open(box, cloneOf(box, origin, 'd'));
+    await c.load();
+    await d.load();
+    await c.claim('c', ['qa']);
+    await expect(d.claim('d', ['qa'])).rejects.toBeInstanceOf(AppliedStateConflictError);
+  });
+
+  it('stops a run when an apply that claimed every deployment moved the ref meanwhile', async () => {
+    const box = sandbox();
+    const origin = box.initRepo('origin.git', { bare: true });
+    const early = await open(box, cloneOf(box, origin, 'early'));
+    await early.load();
+    await early.claim('early', ['production']);
+    const other = await open(box, cloneOf(box, origin, 'other'));
+    await other.load();
+    // A run without a scope (an older credledger) claims everything: the early run must not replay over it.
+    await other.claim('other');
+    await early.record((state) => recordSettingApplied(state, 'production', 'openai_api_key', record('openai')), 'early set');
+    await expect(early.publish()).rejects.toBeInstanceOf(AppliedStateConflictError);
+  });
+
   it('reports an unreachable remote as an external failure', async () => {
     const box = sandbox();
     const repo = box.initRepo('work');

@@ -2,7 +2,10 @@
 // under Node 20 (this machine) and Node 24 (the runner's runtime for `using: node24`).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { findDemoPlaintexts } from '../support/demo-plaintexts.js';
+import path from 'node:path';
+import { DEMO_KEY, demoPlaintext, findDemoPlaintexts } from '../support/demo-plaintexts.js';
+import { startDocuElevateServer, type DocuElevateServer } from '../../src/devserver/docuelevate-server.js';
+import { EXAMPLE_INVENTORY } from '../support/paths.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PLAN_COMMENT_MARKER } from '../../src/action/main.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
@@ -234,6 +237,67 @@ describe.each(RUNTIMES)('the action under %s', (_runtime, nodeCommand) => {
     expect(second.code).toBe(0);
     expect(fake.writes()).toEqual([]);
     expect(fake.listIssues({}).length).toBe(42);
+  });
+
+  it('push to the default branch: applies, masking every value first, and a rerun sends nothing', async () => {
+    fake = await startFakeGitHub({ owner: 'acme', repo: 'infra' });
+    const production = await startDocuElevateServer({ adminUsername: 'prod-admin', adminPassword: 'action-e2e-prod-password' });
+    const staging = await startDocuElevateServer({ adminUsername: 'staging-admin', adminPassword: 'action-e2e-staging-password' });
+    try {
+      const repo = workspace();
+      repo.write(
+        'credentials.yaml',
+        readFileSync(EXAMPLE_INVENTORY, 'utf8').replace('url: https://docs.example.com', `url: ${production.url}`).replace('url: https://staging.docs.example.com', `url: ${staging.url}`),
+      );
+      const sha = repo.commit('inventory');
+      const originDir = path.join(path.dirname(repo.dir), 'origin.git');
+      execFileSync('git', ['init', '--quiet', '--bare', '-b', 'main', originDir], { env: repo.env });
+      repo.git('remote', 'add', 'origin', originDir);
+      repo.git('push', '--quiet', 'origin', 'main');
+      const push = () =>
+        runAction({
+          eventName: 'push',
+          eventPayload: { ref: 'refs/heads/main', before: '0'.repeat(40), after: sha, repository: { full_name: 'acme/infra', name: 'infra', owner: { login: 'acme' }, default_branch: 'main' } },
+          workspace: repo.dir,
+          repository: 'acme/infra',
+          sha,
+          ref: 'refs/heads/main',
+          apiUrl: fake.url,
+          inputs: { key: DEMO_KEY },
+          env: {
+            ...repo.env,
+            DOCUELEVATE_PROD_USER: 'prod-admin',
+            DOCUELEVATE_PROD_PASSWORD: 'action-e2e-prod-password',
+            DOCUELEVATE_STAGING_USER: 'staging-admin',
+            DOCUELEVATE_STAGING_PASSWORD: 'action-e2e-staging-password',
+          },
+          node: nodeCommand(),
+        });
+      const first = await push();
+      expect(first.stderr).toBe('');
+      expect(first.code).toBe(0);
+      expect(first.stdout).toContain('push → apply');
+      expect(first.outputs.changed).toBe('true');
+      expect(production.storedValue('openai_api_key')).toBe(demoPlaintext('openai'));
+      expect(staging.storedValue('admin_password')).toBe(demoPlaintext('admin-password', 'staging'));
+      // The runner masks what `::add-mask::` names: every value is registered, and appears nowhere else.
+      const masks = first.commands.filter((command) => command.name === 'add-mask').map((command) => command.message);
+      expect(masks).toContain(demoPlaintext('openai'));
+      expect(masks).toContain('action-e2e-prod-password');
+      const unmasked = first.stdout
+        .split('\n')
+        .filter((line) => !line.startsWith('::add-mask::'))
+        .join('\n');
+      expect(findDemoPlaintexts(`${unmasked}\n${first.summary}`)).toEqual([]);
+      const writesAfterFirst = production.state.requests.filter((request) => request.committed).length;
+      const second = await push();
+      expect(second.code).toBe(0);
+      expect(second.outputs.changed).toBe('false');
+      expect(production.state.requests.filter((request) => request.committed).length).toBe(writesAfterFirst);
+      expect(execFileSync('git', ['for-each-ref', 'refs/credledger/applied'], { cwd: originDir, env: repo.env, encoding: 'utf8' })).toContain('refs/credledger/applied');
+    } finally {
+      await Promise.all([production.close(), staging.close()]);
+    }
   });
 
   it('push to another branch: validates only', async () => {

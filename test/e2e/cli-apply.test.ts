@@ -126,6 +126,28 @@ async function waitUntil(condition: () => boolean, what: string): Promise<void> 
   throw new Error(`timed out waiting until ${what}`);
 }
 
+/** The bundled example in a fresh repository, its two deployments on DocuElevate-compatible servers with login auth. */
+async function exampleDeployments() {
+  const sandbox = createSandbox();
+  sandboxes.push(sandbox);
+  const production = await startDocuElevateServer({ adminUsername: 'prod-admin', adminPassword: 'e2e-example-prod-password' });
+  const staging = await startDocuElevateServer({ adminUsername: 'staging-admin', adminPassword: 'e2e-example-staging-password' });
+  servers.push(production, staging);
+  const text = readFileSync(EXAMPLE_INVENTORY, 'utf8')
+    .replace('url: https://docs.example.com', `url: ${production.url}`)
+    .replace('url: https://staging.docs.example.com', `url: ${staging.url}`);
+  const repo = sandbox.initRepo('work');
+  commitInventory(sandbox, repo, text);
+  const env = {
+    ...sandbox.env,
+    DOCUELEVATE_PROD_USER: 'prod-admin',
+    DOCUELEVATE_PROD_PASSWORD: 'e2e-example-prod-password',
+    DOCUELEVATE_STAGING_USER: 'staging-admin',
+    DOCUELEVATE_STAGING_PASSWORD: 'e2e-example-staging-password',
+  };
+  return { sandbox, production, staging, text, repo, env };
+}
+
 describe('credledger apply (built CLI)', () => {
   it('applies with login and CSRF, reports in text and JSON, and a second run sends nothing', async () => {
     const setup = await setUp();
@@ -207,23 +229,7 @@ describe('credledger apply (built CLI)', () => {
   });
 
   it('applies the bundled example to two DocuElevate-compatible servers, and a second run sends nothing', async () => {
-    const sandbox = createSandbox();
-    sandboxes.push(sandbox);
-    const production = await startDocuElevateServer({ adminUsername: 'prod-admin', adminPassword: 'e2e-example-prod-password' });
-    const staging = await startDocuElevateServer({ adminUsername: 'staging-admin', adminPassword: 'e2e-example-staging-password' });
-    servers.push(production, staging);
-    const text = readFileSync(EXAMPLE_INVENTORY, 'utf8')
-      .replace('url: https://docs.example.com', `url: ${production.url}`)
-      .replace('url: https://staging.docs.example.com', `url: ${staging.url}`);
-    const repo = sandbox.initRepo('work');
-    commitInventory(sandbox, repo, text);
-    const env = {
-      ...sandbox.env,
-      DOCUELEVATE_PROD_USER: 'prod-admin',
-      DOCUELEVATE_PROD_PASSWORD: 'e2e-example-prod-password',
-      DOCUELEVATE_STAGING_USER: 'staging-admin',
-      DOCUELEVATE_STAGING_PASSWORD: 'e2e-example-staging-password',
-    };
+    const { sandbox, production, staging, text, repo, env } = await exampleDeployments();
     const first = await runBuiltCli(['apply', '--key-file', DEMO_KEY_FILE, '--format', 'json'], { cwd: repo, env });
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
@@ -248,6 +254,30 @@ describe('credledger apply (built CLI)', () => {
     expect(committedWrites(production) + committedWrites(staging)).toBe(desired.length);
     const state = sandbox.git(repo, ['cat-file', 'blob', 'refs/credledger/applied:applied.json']);
     expect(findDemoPlaintexts([first.stdout, second.stdout, state].join('\n'))).toEqual([]);
+  });
+
+  it('applies two deployments in parallel jobs sharing an origin (a matrix), both recorded', async () => {
+    const { sandbox, production, staging, text, repo, env } = await exampleDeployments();
+    const origin = sandbox.initRepo('origin.git', { bare: true });
+    sandbox.git(repo, ['remote', 'add', 'origin', origin]);
+    sandbox.git(repo, ['push', '-q', 'origin', 'main']);
+    sandbox.git(sandbox.root, ['clone', '-q', origin, 'staging-job']);
+    // Each job has its own checkout, as runners do, and applies only its own deployment.
+    const [productionJob, stagingJob] = await Promise.all([
+      runBuiltCli(['apply', '--key-file', DEMO_KEY_FILE, '--deployment', 'production'], { cwd: repo, env }),
+      runBuiltCli(['apply', '--key-file', DEMO_KEY_FILE, '--deployment', 'staging'], { cwd: path.join(sandbox.root, 'staging-job'), env }),
+    ]);
+    expect([productionJob.code, stagingJob.code]).toEqual([0, 0]);
+    const onOrigin = parseAppliedState(sandbox.git(origin, ['cat-file', 'blob', 'refs/credledger/applied:applied.json']));
+    const { desired } = listDesiredState(inventoryFrom(text), ['production', 'staging']);
+    for (const deployment of ['production', 'staging']) {
+      expect(onOrigin.deployments.get(deployment)?.size, deployment).toBe(desired.filter((d) => d.deployment === deployment).length);
+    }
+    // A later run of everything finds nothing to do.
+    const again = await runBuiltCli(['apply', '--key-file', DEMO_KEY_FILE], { cwd: repo, env });
+    expect(again.code).toBe(0);
+    expect(committedWrites(production) + committedWrites(staging)).toBe(desired.length);
+    expect(findDemoPlaintexts([productionJob.stdout, stagingJob.stdout, again.stdout].join('\n'))).toEqual([]);
   });
 
   it('exits 3 with an explanation when a bearer token is not an admin', async () => {

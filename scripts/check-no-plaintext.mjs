@@ -1,0 +1,37 @@
+// CI guard: no fixture plaintext may appear in what the test run printed. Usage: check-no-plaintext.mjs LOG...
+// The plaintexts are the shared Fernet fixtures' and the demo inventory's; only their ids are ever printed.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = process.env.CREDLEDGER_SHARED_DIR ?? path.resolve(root, '../shared');
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+
+/** [label, plaintext] pairs long enough not to occur by chance in test output. */
+function secrets() {
+  const found = [];
+  const python = readJson(path.join(shared, 'fixtures/fernet/python-cryptography.json'));
+  for (const c of python.cases) found.push([`python-cryptography:${c.id}`, c.plaintext]);
+  const docuelevate = readJson(path.join(shared, 'fixtures/fernet/docuelevate.json'));
+  for (const group of ['cases', 'multifernet_cases', 'passthrough_cases']) {
+    for (const c of docuelevate[group] ?? []) {
+      found.push([`docuelevate:${c.id}`, String(c.plaintext ?? '')]);
+      if (c.session_secret) found.push([`docuelevate:${c.id}:session_secret`, c.session_secret]);
+    }
+  }
+  const demo = readJson(path.join(root, 'test/fixtures/demo-plaintexts.json'));
+  for (const [id, value] of Object.entries(demo.values)) {
+    if (typeof value === 'string') found.push([`demo:${id}`, value]);
+    else for (const [deployment, text] of Object.entries(value)) found.push([`demo:${id}:${deployment}`, text]);
+  }
+  return found.filter(([, text]) => text.trim().length >= 16);
+}
+
+const logs = process.argv.slice(2).map((file) => readFileSync(file, 'utf8')).join('\n');
+const leaked = secrets().filter(([, text]) => logs.includes(text) || logs.includes(JSON.stringify(text).slice(1, -1)));
+if (leaked.length > 0) {
+  console.error(`plaintexts found in the test output (ids only): ${leaked.map(([label]) => label).join(', ')}`);
+  process.exit(1);
+}
+console.log(`no fixture plaintext in the test output (${secrets().length} checked)`);
