@@ -6,18 +6,9 @@ import {
   type AppliedStateStore,
   type GitAppliedStateStoreOptions,
 } from '../adapters/applied-state-store.js';
-import {
-  DocuElevateClient,
-  DocuElevateError,
-  type CredentialSource,
-  type DeleteOutcome,
-  type DocuElevateAuth,
-  type RetryPolicy,
-  type WriteOutcome,
-} from '../adapters/docuelevate-client.js';
+import { DocuElevateError, type CredentialSource, type DeleteOutcome, type DocuElevateAuth, type WriteOutcome } from '../adapters/docuelevate-client.js';
 import { DEFAULT_STATE_REF, recordSettingApplied, recordSettingRemoved, type AppliedSetting, type AppliedState } from '../core/applied-state.js';
 import {
-  checkDeploymentUrl,
   listDesiredState,
   planApply,
   type ApplyOperation,
@@ -35,31 +26,30 @@ import {
 } from '../core/apply-report.js';
 import type { CalendarDate } from '../core/dates.js';
 import { hasErrors } from '../core/diagnostics.js';
-import { listSealedValues, type Deployment, type DeploymentAuth, type Inventory, type ValuePlace } from '../core/inventory.js';
+import { listSealedValues, type Deployment, type Inventory, type ValuePlace } from '../core/inventory.js';
 import type { InventoryCheck } from '../core/inventory-validation.js';
 import { findKey, type KeyRing } from '../crypto/key-ring.js';
 import { fingerprintValue, openSealedValue, SealedValueError } from '../crypto/sealed-value.js';
-import { SecretValue } from '../crypto/secret-value.js';
+import type { SecretValue } from '../crypto/secret-value.js';
+import {
+  connectWithDocuElevateClient,
+  describeConnectionFailure,
+  readCredentialSources as readSources,
+  resolveDeploymentAuth,
+  selectDeployments,
+  type CredentialSourceReader,
+  type HttpTuning,
+  type ResolvedAuth,
+} from './deployment-connection.js';
 import { ExternalError, UsageError } from './errors.js';
 import { loadInventoryFile } from './inventory-file.js';
 
-/** What apply needs of a deployment's settings API; {@link DocuElevateClient} is the real one. */
-export interface DeploymentConnection {
-  /** Logs in or otherwise establishes the session. */
-  authenticate(): Promise<void>;
-  listCredentialSources(): Promise<CredentialSource[]>;
+export type { HttpTuning } from './deployment-connection.js';
+
+/** What apply needs of a deployment's settings API; the DocuElevateClient is the real one. */
+export interface DeploymentConnection extends CredentialSourceReader {
   setSetting(key: string, value: SecretValue): Promise<WriteOutcome>;
   deleteSetting(key: string): Promise<DeleteOutcome>;
-  close(): Promise<void>;
-}
-
-/** Timeouts and retries of the HTTP client; defaults suit production, tests shorten them. */
-export interface HttpTuning {
-  readonly connectTimeoutMs?: number;
-  readonly requestTimeoutMs?: number;
-  readonly retry?: Partial<RetryPolicy>;
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly random?: () => number;
 }
 
 /** The default number of settings written to one deployment at a time. */
@@ -108,7 +98,6 @@ export interface ApplyResult {
 }
 
 type Decrypted = { readonly value: SecretValue } | { readonly error: string };
-type ResolvedAuth = { readonly auth: DocuElevateAuth } | { readonly error: string };
 
 /** Mutable progress of one operation while the run goes. */
 interface OperationProgress {
@@ -146,7 +135,11 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
   const check = await loadInventoryFile(request.file, request.today);
   if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: undefined };
   const inventory = check.inventory;
-  const selected = selectDeployments(inventory, request);
+  const selected = selectDeployments(inventory, {
+    ...(request.deployments === undefined ? {} : { deployments: request.deployments }),
+    ...(request.rehydrate === undefined ? {} : { also: [request.rehydrate] }),
+    allowInsecureHttp: request.allowInsecureHttp === true,
+  });
   const concurrency = request.concurrency ?? DEFAULT_APPLY_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of at least 1 (got ${concurrency})`);
 
@@ -158,7 +151,7 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
 
   const desiredState = listDesiredState(inventory, selected);
   const values = decryptDesired(request, inventory, desiredState.desired);
-  const auths = new Map(selected.map((id) => [id, resolveAuth(inventory.deployments.get(id) as Deployment, request)] as const));
+  const auths = new Map(selected.map((id) => [id, resolveDeploymentAuth(inventory.deployments.get(id) as Deployment, request.env, request.onSecretDecrypted)] as const));
   const context: RunContext = { request, inventory, store, inventoryCommit, values, auths, connections: new Map(), stop: undefined };
   const unreachable = new Map<string, ApplyFailure>();
   const reached = new Set<string>();
@@ -219,24 +212,6 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
   }
 }
 
-function selectDeployments(inventory: Inventory, request: ApplyRequest): string[] {
-  const known = [...inventory.deployments.keys()];
-  const wanted = new Set(request.deployments ?? known);
-  if (request.rehydrate !== undefined) wanted.add(request.rehydrate);
-  const unknown = [...wanted].filter((id) => !inventory.deployments.has(id));
-  if (unknown.length > 0) {
-    throw new UsageError(`unknown deployment${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')} (the inventory has ${known.join(', ') || 'none'})`);
-  }
-  const selected = known.filter((id) => wanted.has(id));
-  const refused = selected.flatMap((id) => {
-    const deployment = inventory.deployments.get(id) as Deployment;
-    const why = checkDeploymentUrl(deployment.url, request.allowInsecureHttp === true);
-    return why === undefined ? [] : [`deployment ${id}: ${deployment.url} ${why}`];
-  });
-  if (refused.length > 0) throw new UsageError(refused.join('\n'));
-  return selected;
-}
-
 /** Decrypts each desired value once per place, handing each to the hook before anything is sent. */
 function decryptDesired(request: ApplyRequest, inventory: Inventory, desired: readonly DesiredSetting[]): Map<string, Decrypted> {
   const candidates: ValuePlace[] = listSealedValues(inventory).map((entry) => entry.place);
@@ -281,44 +256,6 @@ function isRecordedValue(ring: KeyRing, values: ReadonlyMap<string, Decrypted>, 
   return fingerprint === record.fingerprint;
 }
 
-/** Reads each auth secret from the variable the inventory names; a missing one makes the deployment unreachable. */
-function resolveAuth(deployment: Deployment, request: ApplyRequest): ResolvedAuth {
-  const auth: DeploymentAuth = deployment.auth;
-  const read = (name: string): string | undefined => {
-    const value = request.env[name];
-    return value === undefined || value === '' ? undefined : value;
-  };
-  const missing = (names: readonly string[]): ResolvedAuth => ({
-    error: `cannot authenticate: ${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} not set (auth method ${auth.method} of deployment ${deployment.id})`,
-  });
-  const secret = (text: string): SecretValue => {
-    const value = new SecretValue(text);
-    request.onSecretDecrypted?.(value);
-    return value;
-  };
-  switch (auth.method) {
-    case 'none':
-      return { auth: { method: 'none' } };
-    case 'bearer': {
-      const token = read(auth.tokenEnv);
-      return token === undefined ? missing([auth.tokenEnv]) : { auth: { method: 'bearer', token: secret(token), source: auth.tokenEnv } };
-    }
-    case 'session': {
-      const cookie = read(auth.cookieEnv);
-      return cookie === undefined ? missing([auth.cookieEnv]) : { auth: { method: 'session', cookie: secret(cookie), source: auth.cookieEnv } };
-    }
-    case 'login': {
-      const username = read(auth.usernameEnv);
-      const password = read(auth.passwordEnv);
-      const absent = [username === undefined ? auth.usernameEnv : undefined, password === undefined ? auth.passwordEnv : undefined].filter(
-        (name): name is string => name !== undefined,
-      );
-      if (username === undefined || password === undefined) return missing(absent);
-      return { auth: { method: 'login', username, password: secret(password), source: `${auth.usernameEnv}/${auth.passwordEnv}` } };
-    }
-  }
-}
-
 /** Connects (once per deployment) and checks admin access with `GET /api/settings/credentials`, which also tells each setting's source. */
 async function readCredentialSources(
   context: RunContext,
@@ -329,28 +266,10 @@ async function readCredentialSources(
   let connection = context.connections.get(deploymentId);
   if (connection === undefined) {
     const deployment = context.inventory.deployments.get(deploymentId) as Deployment;
-    connection = (context.request.connect ?? defaultConnect(context.request.http))(deployment, resolved.auth);
+    connection = (context.request.connect ?? connectWithDocuElevateClient(context.request.http))(deployment, resolved.auth);
     context.connections.set(deploymentId, connection);
   }
-  try {
-    await connection.authenticate();
-    return { sources: await connection.listCredentialSources() };
-  } catch (error) {
-    return { error: failureOf(error) };
-  }
-}
-
-function defaultConnect(http: HttpTuning | undefined): (deployment: Deployment, auth: DocuElevateAuth) => DeploymentConnection {
-  return (deployment, auth) => new DocuElevateClient({ baseUrl: deployment.url, auth, ...http });
-}
-
-/** A report entry for an error: DocuElevate's status and detail when it answered, the message always. */
-function failureOf(error: unknown): ApplyFailure {
-  if (error instanceof DocuElevateError) {
-    return { message: error.message, ...(error.status === undefined ? {} : { status: error.status }), ...(error.detail === undefined ? {} : { detail: error.detail }) };
-  }
-  if (error instanceof ExternalError) return { message: error.message };
-  throw error;
+  return readSources(connection);
 }
 
 function startProgress(operation: ApplyOperation): OperationProgress {
@@ -470,7 +389,7 @@ async function runOperation(context: RunContext, connection: DeploymentConnectio
     }
   } catch (error) {
     entry.outcome = 'failed';
-    entry.error = failureOf(error);
+    entry.error = describeConnectionFailure(error);
     if (error instanceof DocuElevateError) entry.attempts = error.attempts;
     return;
   }

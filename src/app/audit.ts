@@ -1,0 +1,83 @@
+// Use case: read each deployment's credential list (read-only) and compare it with the inventory.
+import type { DocuElevateAuth } from '../adapters/docuelevate-client.js';
+import { auditInventory, type AuditReport, type DeploymentListing } from '../core/audit.js';
+import type { CalendarDate } from '../core/dates.js';
+import { hasErrors } from '../core/diagnostics.js';
+import type { Deployment } from '../core/inventory.js';
+import type { InventoryCheck } from '../core/inventory-validation.js';
+import type { SecretValue } from '../crypto/secret-value.js';
+import {
+  connectWithDocuElevateClient,
+  readCredentialSources,
+  resolveDeploymentAuth,
+  selectDeployments,
+  type CredentialSourceReader,
+  type HttpTuning,
+} from './deployment-connection.js';
+import { loadInventoryFile } from './inventory-file.js';
+
+export interface AuditRequest {
+  /** The inventory file. */
+  readonly file: string;
+  /** The real day, against which the inventory's dates are checked. */
+  readonly today: CalendarDate;
+  /** Where auth secrets are read from (the variables named by each deployment's `auth`). No key is needed: values are never compared. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Only these deployments (`--deployment`); default every deployment of the inventory. */
+  readonly deployments?: readonly string[];
+  /** Allow http:// to hosts other than loopback. */
+  readonly allowInsecureHttp?: boolean;
+  /** Called with every auth secret read from the environment before anything is sent, so a host can mask it (core.setSecret). */
+  readonly onSecret?: (secret: SecretValue) => void;
+  /** The connection to a deployment; default the undici DocuElevateClient. Only its read side is used. */
+  readonly connect?: (deployment: Deployment, auth: DocuElevateAuth) => CredentialSourceReader;
+  readonly http?: HttpTuning;
+}
+
+/** The report, or none when the inventory has errors (they are in `check`). */
+export interface AuditResult {
+  readonly check: InventoryCheck;
+  readonly report: AuditReport | undefined;
+}
+
+/**
+ * Audits the inventory against the deployments: logs in to each (in parallel), reads
+ * `GET /api/settings/credentials`, and compares. Nothing is written to any deployment (logging in is the
+ * only request that is not a GET). A deployment that cannot be reached, authenticated or used as an admin
+ * is reported `unreachable`; the others are audited all the same.
+ * @throws UsageError for an unknown deployment or a refused http:// URL.
+ */
+export async function auditDeployments(request: AuditRequest): Promise<AuditResult> {
+  const check = await loadInventoryFile(request.file, request.today);
+  if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: undefined };
+  const inventory = check.inventory;
+  const selected = selectDeployments(inventory, {
+    ...(request.deployments === undefined ? {} : { deployments: request.deployments }),
+    allowInsecureHttp: request.allowInsecureHttp === true,
+  });
+  const connect = request.connect ?? connectWithDocuElevateClient(request.http);
+  const listings = new Map<string, DeploymentListing>(
+    await Promise.all(
+      selected.map(async (id) => {
+        const deployment = inventory.deployments.get(id) as Deployment;
+        return [id, await readListing(deployment, request, connect)] as const;
+      }),
+    ),
+  );
+  return { check, report: auditInventory(inventory, selected, listings) };
+}
+
+async function readListing(
+  deployment: Deployment,
+  request: AuditRequest,
+  connect: (deployment: Deployment, auth: DocuElevateAuth) => CredentialSourceReader,
+): Promise<DeploymentListing> {
+  const resolved = resolveDeploymentAuth(deployment, request.env, request.onSecret);
+  if ('error' in resolved) return { error: { message: resolved.error } };
+  const connection = connect(deployment, resolved.auth);
+  try {
+    return await readCredentialSources(connection);
+  } finally {
+    await connection.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,144 @@
+// Reaching a deployment's settings API, shared by apply and audit: which deployments, their auth secrets, the client, and failures as data.
+import { DocuElevateClient, DocuElevateError, type CredentialSource, type DocuElevateAuth, type RetryPolicy } from '../adapters/docuelevate-client.js';
+import { checkDeploymentUrl } from '../core/apply-plan.js';
+import type { Deployment, DeploymentAuth, Inventory } from '../core/inventory.js';
+import { SecretValue } from '../crypto/secret-value.js';
+import { ExternalError, UsageError } from './errors.js';
+
+/** The read side of a deployment's settings API: enough to log in and list where each credential comes from. */
+export interface CredentialSourceReader {
+  /** Logs in or otherwise establishes the session. */
+  authenticate(): Promise<void>;
+  /** `GET /api/settings/credentials`. */
+  listCredentialSources(): Promise<CredentialSource[]>;
+  close(): Promise<void>;
+}
+
+/** Timeouts and retries of the HTTP client; defaults suit production, tests shorten them. */
+export interface HttpTuning {
+  readonly connectTimeoutMs?: number;
+  readonly requestTimeoutMs?: number;
+  readonly retry?: Partial<RetryPolicy>;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly random?: () => number;
+}
+
+/** Why a deployment (or a request to it) failed: a message, and DocuElevate's status and `detail` when it answered. */
+export interface ConnectionFailure {
+  readonly message: string;
+  readonly status?: number;
+  readonly detail?: string;
+}
+
+/** A deployment's auth with its secrets read from the environment, or why they could not be. */
+export type ResolvedAuth = { readonly auth: DocuElevateAuth } | { readonly error: string };
+
+export interface DeploymentSelection {
+  /** `--deployment`: only these; default every deployment of the inventory. */
+  readonly deployments?: readonly string[];
+  /** Deployments needed whatever `deployments` says (apply's `--rehydrate D`). */
+  readonly also?: readonly string[];
+  /** Allow http:// to hosts other than loopback. */
+  readonly allowInsecureHttp?: boolean;
+}
+
+/**
+ * The deployments a run works on, in inventory order, each with a URL it may use.
+ * @throws UsageError naming every unknown deployment, or every URL that is refused (http:// beyond
+ * loopback without `allowInsecureHttp`, credentials in the URL, another scheme).
+ */
+export function selectDeployments(inventory: Inventory, selection: DeploymentSelection): string[] {
+  const known = [...inventory.deployments.keys()];
+  const wanted = new Set([...(selection.deployments ?? known), ...(selection.also ?? [])]);
+  const unknown = [...wanted].filter((id) => !inventory.deployments.has(id));
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown deployment${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')} (the inventory has ${known.join(', ') || 'none'})`);
+  }
+  const selected = known.filter((id) => wanted.has(id));
+  const refused = selected.flatMap((id) => {
+    const deployment = inventory.deployments.get(id) as Deployment;
+    const why = checkDeploymentUrl(deployment.url, selection.allowInsecureHttp === true);
+    return why === undefined ? [] : [`deployment ${id}: ${deployment.url} ${why}`];
+  });
+  if (refused.length > 0) throw new UsageError(refused.join('\n'));
+  return selected;
+}
+
+/**
+ * Reads each auth secret from the variable the inventory names. A missing variable is not an exception:
+ * it makes that one deployment unusable, and the others go on.
+ * @param onSecret called with every secret read, before anything is sent, so a host can mask it.
+ */
+export function resolveDeploymentAuth(
+  deployment: Deployment,
+  env: Readonly<Record<string, string | undefined>>,
+  onSecret?: (secret: SecretValue) => void,
+): ResolvedAuth {
+  const auth: DeploymentAuth = deployment.auth;
+  const read = (name: string): string | undefined => {
+    const value = env[name];
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const missing = (names: readonly string[]): ResolvedAuth => ({
+    error: `cannot authenticate: ${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} not set (auth method ${auth.method} of deployment ${deployment.id})`,
+  });
+  const secret = (text: string): SecretValue => {
+    const value = new SecretValue(text);
+    onSecret?.(value);
+    return value;
+  };
+  switch (auth.method) {
+    case 'none':
+      return { auth: { method: 'none' } };
+    case 'bearer': {
+      const token = read(auth.tokenEnv);
+      return token === undefined ? missing([auth.tokenEnv]) : { auth: { method: 'bearer', token: secret(token), source: auth.tokenEnv } };
+    }
+    case 'session': {
+      const cookie = read(auth.cookieEnv);
+      return cookie === undefined ? missing([auth.cookieEnv]) : { auth: { method: 'session', cookie: secret(cookie), source: auth.cookieEnv } };
+    }
+    case 'login': {
+      const username = read(auth.usernameEnv);
+      const password = read(auth.passwordEnv);
+      const absent = [username === undefined ? auth.usernameEnv : undefined, password === undefined ? auth.passwordEnv : undefined].filter(
+        (name): name is string => name !== undefined,
+      );
+      if (username === undefined || password === undefined) return missing(absent);
+      return { auth: { method: 'login', username, password: secret(password), source: `${auth.usernameEnv}/${auth.passwordEnv}` } };
+    }
+  }
+}
+
+/** The real connection: one undici-based {@link DocuElevateClient} per deployment, tuned by `http`. */
+export function connectWithDocuElevateClient(http: HttpTuning | undefined): (deployment: Deployment, auth: DocuElevateAuth) => DocuElevateClient {
+  return (deployment, auth) => new DocuElevateClient({ baseUrl: deployment.url, auth, ...http });
+}
+
+/**
+ * Authenticates and lists where each credential comes from (`GET /api/settings/credentials`). This is
+ * also the admin check: the route answers only an admin session. A refusal or a dead network is returned
+ * as a failure, not thrown, so one deployment's trouble does not stop the others.
+ */
+export async function readCredentialSources(
+  connection: CredentialSourceReader,
+): Promise<{ readonly sources: CredentialSource[] } | { readonly error: ConnectionFailure }> {
+  try {
+    await connection.authenticate();
+    return { sources: await connection.listCredentialSources() };
+  } catch (error) {
+    return { error: describeConnectionFailure(error) };
+  }
+}
+
+/**
+ * A failure as data: DocuElevate's status and detail when it answered, the message always (which never
+ * holds a value, token or cookie). Anything but a DocuElevate or external failure is a bug and is rethrown.
+ */
+export function describeConnectionFailure(error: unknown): ConnectionFailure {
+  if (error instanceof DocuElevateError) {
+    return { message: error.message, ...(error.status === undefined ? {} : { status: error.status }), ...(error.detail === undefined ? {} : { detail: error.detail }) };
+  }
+  if (error instanceof ExternalError) return { message: error.message };
+  throw error;
+}

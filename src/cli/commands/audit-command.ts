@@ -1,0 +1,69 @@
+// `credledger audit`: what each deployment holds against what the inventory says, read-only.
+import { auditDeployments } from '../../app/audit.js';
+import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
+import { assessAuditReport } from '../../core/audit.js';
+import { toCalendarDate } from '../../core/dates.js';
+import { renderAuditMarkdown, renderAuditText } from '../../core/render-audit.js';
+import { renderDiagnosticsText } from '../../core/render-diagnostics.js';
+import { styleFor } from '../cli-io.js';
+import { choiceOption, FILE_OPTION, flagOption, stringListOption, stringOption, type CliCommand } from '../command.js';
+import { ExitCode } from '../exit-codes.js';
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+const THRESHOLDS = ['untracked', 'any', 'never'] as const;
+
+export const auditCommand: CliCommand = {
+  name: 'audit',
+  summary: 'compare what each deployment holds with the inventory: untracked, not configured, env/db mismatches',
+  help: `Usage: credledger audit [--file F] [--deployment D ...] [--format text|json|markdown]
+                        [--fail-on untracked|any|never] [--allow-insecure-http]
+
+Logs in to each deployment (auth from the environment variables the inventory names), reads
+GET /api/settings/credentials and compares it with the inventory. Read-only: nothing is written, and no
+key is needed (configuration is compared, never values).
+
+Findings: untracked (error: configured in DocuElevate, not in the inventory for that deployment),
+not-configured (in the inventory, DocuElevate has no value), from-env (the inventory pushes a value,
+DocuElevate uses its environment), db-unmanaged (the inventory has no value, DocuElevate holds one in
+its database). See docs/audit.md.
+
+  -f, --file F              inventory file (default: credentials.yaml)
+  -d, --deployment D        only this deployment (repeatable; default: all)
+      --format              text (default), json, markdown (for job summaries)
+      --fail-on             exit 1 on untracked findings, or on any finding (default: never)
+      --allow-insecure-http allow http:// to hosts other than loopback
+
+Exit 0, or 1 when --fail-on matches or the inventory is invalid; 2 on a usage error; 3 when a
+deployment could not be reached, authenticated or used as an admin (the others are still reported).`,
+  options: {
+    ...FILE_OPTION,
+    deployment: { type: 'string', short: 'd', multiple: true },
+    format: { type: 'string' },
+    'fail-on': { type: 'string' },
+    'allow-insecure-http': { type: 'boolean' },
+  },
+  async run(commandLine, io) {
+    const file = stringOption(commandLine, 'file', DEFAULT_INVENTORY_FILE);
+    const format = choiceOption(commandLine, 'format', FORMATS, 'text');
+    const failOn = choiceOption(commandLine, 'fail-on', THRESHOLDS, 'never');
+    const deployments = stringListOption(commandLine, 'deployment');
+    const { check, report } = await auditDeployments({
+      file,
+      today: toCalendarDate(io.now()),
+      env: io.env,
+      ...(deployments.length > 0 ? { deployments } : {}),
+      allowInsecureHttp: flagOption(commandLine, 'allow-insecure-http'),
+    });
+    if (!report) {
+      const errors = check.diagnostics.filter((d) => d.severity === 'error');
+      io.stderr.write(`${renderDiagnosticsText(errors, check.source.text.split(/\r?\n/), styleFor(io.stderr, io.env))}\n\n`);
+      io.stderr.write(`${file} is invalid; fix it (credledger validate) before auditing against it.\n`);
+      return ExitCode.findings;
+    }
+    if (format === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else if (format === 'markdown') io.stdout.write(renderAuditMarkdown(report));
+    else io.stdout.write(`${renderAuditText(report, styleFor(io.stdout, io.env))}\n`);
+    const outcome = assessAuditReport(report, failOn);
+    return outcome === 'ok' ? ExitCode.ok : outcome === 'findings' ? ExitCode.findings : ExitCode.external;
+  },
+};

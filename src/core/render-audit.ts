@@ -1,0 +1,116 @@
+// Renders an audit report as an aligned text table for terminals and as Markdown for job summaries.
+import {
+  AUDIT_FINDING_KINDS,
+  describeFindingKind,
+  type AuditFinding,
+  type AuditFindingKind,
+  type AuditReport,
+  type CredentialValueSource,
+  type DeploymentAudit,
+} from './audit.js';
+import { PLAIN_STYLE, type TextStyle } from './render-diagnostics.js';
+
+const HEADERS = ['SEVERITY', 'KIND', 'SETTING', 'CREDENTIAL', 'DOCUELEVATE', 'INVENTORY'] as const;
+
+function describeSource(source: CredentialValueSource): string {
+  return source === 'db' ? 'database' : source === 'env' ? 'environment' : 'no value';
+}
+
+function describeInventoryValue(finding: AuditFinding): string {
+  if (finding.inventoryValue === null) return finding.coveredElsewhereBy === undefined ? 'not covered' : `elsewhere: ${finding.coveredElsewhereBy.join(', ')}`;
+  return finding.inventoryValue ? 'value' : 'no value';
+}
+
+function cellsOf(finding: AuditFinding): string[] {
+  return [finding.severity, finding.kind, finding.setting, finding.credential ?? '-', describeSource(finding.source), describeInventoryValue(finding)];
+}
+
+function describeDeployment(deployment: DeploymentAudit): string {
+  if (deployment.outcome === 'unreachable') return 'not audited: unreachable';
+  const count = deployment.findings.length;
+  const counts = deployment.counts;
+  const tail = counts === undefined ? '' : ` (${counts.configured} of ${counts.listed} credential settings configured; ${counts.tracked} in the inventory, ${counts.matching} as expected)`;
+  return `${count === 0 ? 'no findings' : `${count} finding${count === 1 ? '' : 's'}`}${tail}`;
+}
+
+/** "1 untracked, 2 not-configured, 0 from-env, 0 db-unmanaged; 1 of 2 deployments unreachable". */
+export function describeAuditSummary(report: AuditReport): string {
+  const kinds = AUDIT_FINDING_KINDS.map((kind) => `${report.summary[kind]} ${kind}`).join(', ');
+  const total = report.deployments.length;
+  const unreachable = report.summary.unreachable;
+  const reach = unreachable === 0 ? `${total} deployment${total === 1 ? '' : 's'} audited` : `${unreachable} of ${total} deployment${total === 1 ? '' : 's'} unreachable`;
+  return `${kinds}; ${reach}`;
+}
+
+function kindsPresent(report: AuditReport): AuditFindingKind[] {
+  const present = new Set(report.deployments.flatMap((deployment) => deployment.findings.map((finding) => finding.kind)));
+  return AUDIT_FINDING_KINDS.filter((kind) => present.has(kind));
+}
+
+/** Per deployment a header and a table of findings, the settings not audited, then what each kind found means and the summary. */
+export function renderAuditText(report: AuditReport, style: TextStyle = PLAIN_STYLE): string {
+  const lines: string[] = [];
+  const rows = report.deployments.flatMap((deployment) => deployment.findings.map(cellsOf));
+  // One set of widths for every deployment, so the tables line up down the page.
+  const widths = HEADERS.map((header, column) => Math.max(header.length, ...rows.map((cells) => (cells[column] ?? '').length)));
+  const pad = (cells: readonly string[]) =>
+    `  ${cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0))).join('  ')}`.trimEnd();
+  for (const deployment of report.deployments) {
+    lines.push(style.bold(`${deployment.deployment} (${deployment.url}): ${describeDeployment(deployment)}`));
+    if (deployment.error !== undefined) lines.push(`  ${style.error(`error: ${deployment.error.message}`)}`);
+    if (deployment.findings.length > 0) {
+      lines.push(style.bold(pad(HEADERS)));
+      for (const finding of deployment.findings) {
+        const line = pad(cellsOf(finding));
+        lines.push(finding.severity === 'error' ? style.error(line) : style.warning(line));
+      }
+    }
+    if (deployment.unchecked.length > 0) {
+      const names = deployment.unchecked.map((entry) => `${entry.setting} (${entry.credential})`).join(', ');
+      lines.push(`  ${style.dim(`not audited, DocuElevate does not list them as credentials: ${names}`)}`);
+    }
+  }
+  const kinds = kindsPresent(report);
+  if (kinds.length > 0) {
+    lines.push('');
+    for (const kind of kinds) lines.push(`${style.bold(kind)}: ${describeFindingKind(kind)}`);
+  }
+  lines.push('', describeAuditSummary(report));
+  return lines.join('\n');
+}
+
+const SEVERITY_BADGES = { error: '🔴 error', warning: '🟡 warning' } as const;
+
+/** A Markdown summary for GitHub job summaries: one table per deployment, each finding's sentence, and a legend. */
+export function renderAuditMarkdown(report: AuditReport): string {
+  const lines: string[] = ['### credledger audit', '', escapeMarkdown(describeAuditSummary(report)), ''];
+  for (const deployment of report.deployments) {
+    lines.push(`#### ${escapeMarkdown(deployment.deployment)}: ${escapeMarkdown(describeDeployment(deployment))}`, '');
+    if (deployment.error !== undefined) lines.push(`> :x: ${escapeMarkdown(deployment.error.message)}`, '');
+    if (deployment.findings.length > 0) {
+      lines.push('| severity | kind | setting | credential | DocuElevate | finding |', '|---|---|---|---|---|---|');
+      for (const finding of deployment.findings) {
+        const credential = finding.credential === null ? '–' : `\`${escapeMarkdown(finding.credential)}\``;
+        lines.push(
+          `| ${SEVERITY_BADGES[finding.severity]} | ${finding.kind} | \`${escapeMarkdown(finding.setting)}\` | ${credential} | ${describeSource(finding.source)} | ${escapeMarkdown(finding.message)} |`,
+        );
+      }
+      lines.push('');
+    }
+    if (deployment.unchecked.length > 0) {
+      const names = deployment.unchecked.map((entry) => `\`${escapeMarkdown(entry.setting)}\` (${escapeMarkdown(entry.credential)})`).join(', ');
+      lines.push(`Not audited (DocuElevate does not list them as credentials): ${names}`, '');
+    }
+  }
+  const kinds = kindsPresent(report);
+  if (kinds.length > 0) {
+    lines.push('<details><summary>What the findings mean</summary>', '');
+    for (const kind of kinds) lines.push(`- **${kind}**: ${escapeMarkdown(describeFindingKind(kind))}`);
+    lines.push('', '</details>', '');
+  }
+  return lines.join('\n');
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\n/g, ' ');
+}
