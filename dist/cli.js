@@ -91,6 +91,11 @@ function addDays(date, days) {
 function toCalendarDate(instant) {
   return instant.toISOString().slice(0, 10);
 }
+function laterDate(a, b3) {
+  if (a === void 0) return b3;
+  if (b3 === void 0) return a;
+  return a >= b3 ? a : b3;
+}
 var DATE_PATTERN, DURATION_PATTERN, MS_PER_DAY;
 var init_dates = __esm({
   "src/core/dates.ts"() {
@@ -760,10 +765,10 @@ var require_src2 = __commonJS({
     var fs_1 = __require("fs");
     var debug_1 = __importDefault(require_src());
     var log = debug_1.default("@kwsites/file-exists");
-    function check(path5, isFile, isDirectory) {
-      log(`checking %s`, path5);
+    function check(path7, isFile, isDirectory) {
+      log(`checking %s`, path7);
       try {
-        const stat2 = fs_1.statSync(path5);
+        const stat2 = fs_1.statSync(path7);
         if (stat2.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
@@ -783,8 +788,8 @@ var require_src2 = __commonJS({
         throw e;
       }
     }
-    function exists(path5, type = exports.READABLE) {
-      return check(path5, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    function exists(path7, type = exports.READABLE) {
+      return check(path7, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
     }
     exports.exists = exists;
     exports.FILE = 1;
@@ -1956,14 +1961,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path7 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path7 && path7[0] !== "/") {
+          path7 = `/${path7}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path7}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -2798,9 +2803,9 @@ var require_diagnostics = __commonJS({
         "undici:client:sendHeaders",
         (evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path7, origin }
           } = evt;
-          debugLog("sending request to %s %s%s", method, origin, path5);
+          debugLog("sending request to %s %s%s", method, origin, path7);
         }
       );
     }
@@ -2818,14 +2823,14 @@ var require_diagnostics = __commonJS({
         "undici:request:headers",
         (evt) => {
           const {
-            request: { method, path: path5, origin },
+            request: { method, path: path7, origin },
             response: { statusCode }
           } = evt;
           debugLog(
             "received response to %s %s%s - HTTP %d",
             method,
             origin,
-            path5,
+            path7,
             statusCode
           );
         }
@@ -2834,23 +2839,23 @@ var require_diagnostics = __commonJS({
         "undici:request:trailers",
         (evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path7, origin }
           } = evt;
-          debugLog("trailers received from %s %s%s", method, origin, path5);
+          debugLog("trailers received from %s %s%s", method, origin, path7);
         }
       );
       diagnosticsChannel.subscribe(
         "undici:request:error",
         (evt) => {
           const {
-            request: { method, path: path5, origin },
+            request: { method, path: path7, origin },
             error
           } = evt;
           debugLog(
             "request to %s %s%s errored - %s",
             method,
             origin,
-            path5,
+            path7,
             error.message
           );
         }
@@ -2965,7 +2970,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path5,
+        path: path7,
         method,
         body,
         headers,
@@ -2982,11 +2987,11 @@ var require_request = __commonJS({
         maxRedirections,
         typeOfService
       }, handler2) {
-        if (typeof path5 !== "string") {
+        if (typeof path7 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path7)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -3061,7 +3066,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? serializePathWithQuery(path5, query) : path5;
+        this.path = query ? serializePathWithQuery(path7, query) : path7;
         this.origin = origin;
         this.protocol = getProtocolFromUrlString(origin);
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
@@ -6934,20 +6939,20 @@ var require_formdata_parser = __commonJS({
       );
       let value;
       if (isExtended) {
-        const headerValue = collectASequenceOfBytes(
+        const headerValue2 = collectASequenceOfBytes(
           (char) => char !== 32 && char !== 13 && char !== 10 && char !== 59,
           // not space, CRLF, or ;
           input,
           position
         );
-        if (headerValue[0] !== 117 && headerValue[0] !== 85 || // u or U
-        headerValue[1] !== 116 && headerValue[1] !== 84 || // t or T
-        headerValue[2] !== 102 && headerValue[2] !== 70 || // f or F
-        headerValue[3] !== 45 || // -
-        headerValue[4] !== 56) {
+        if (headerValue2[0] !== 117 && headerValue2[0] !== 85 || // u or U
+        headerValue2[1] !== 116 && headerValue2[1] !== 84 || // t or T
+        headerValue2[2] !== 102 && headerValue2[2] !== 70 || // f or F
+        headerValue2[3] !== 45 || // -
+        headerValue2[4] !== 56) {
           throw parsingError("unknown encoding, expected utf-8''");
         }
-        value = decodeURIComponent(decoder.decode(headerValue.subarray(7)));
+        value = decodeURIComponent(decoder.decode(headerValue2.subarray(7)));
       } else if (input[position.position] === 34) {
         position.position++;
         const quotedValue = collectASequenceOfBytes(
@@ -7036,23 +7041,23 @@ var require_formdata_parser = __commonJS({
             break;
           }
           case "content-type": {
-            let headerValue = collectASequenceOfBytes(
+            let headerValue2 = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
               position
             );
-            headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
-            contentType = isomorphicDecode(headerValue);
+            headerValue2 = removeChars(headerValue2, false, true, (char) => char === 9 || char === 32);
+            contentType = isomorphicDecode(headerValue2);
             break;
           }
           case "content-transfer-encoding": {
-            let headerValue = collectASequenceOfBytes(
+            let headerValue2 = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
               position
             );
-            headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
-            encoding = isomorphicDecode(headerValue);
+            headerValue2 = removeChars(headerValue2, false, true, (char) => char === 9 || char === 32);
+            encoding = isomorphicDecode(headerValue2);
             break;
           }
           default: {
@@ -8305,7 +8310,7 @@ var require_client_h1 = __commonJS({
       }
     }
     function writeH1(client, request2) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request2;
+      const { method, path: path7, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -8381,7 +8386,7 @@ var require_client_h1 = __commonJS({
         socket[kBlocking] = true;
       }
       setTypeOfService(socket, request2);
-      let header = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path7} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -9058,7 +9063,7 @@ var require_client_h2 = __commonJS({
       const headersTimeout = request2.headersTimeout ?? client[kHeadersTimeout];
       const bodyTimeout = request2.bodyTimeout ?? client[kBodyTimeout];
       const session = client[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request2;
+      const { method, path: path7, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade != null && upgrade !== "websocket") {
         util.errorRequest(client, request2, new InvalidArgumentError(`Custom upgrade "${upgrade}" not supported over HTTP/2`));
@@ -9127,7 +9132,7 @@ var require_client_h2 = __commonJS({
           }
           headers[HTTP2_HEADER_METHOD] = "CONNECT";
           headers[HTTP2_HEADER_PROTOCOL] = "websocket";
-          headers[HTTP2_HEADER_PATH] = path5;
+          headers[HTTP2_HEADER_PATH] = path7;
           if (protocol === "ws:" || protocol === "wss:") {
             headers[HTTP2_HEADER_SCHEME] = protocol === "ws:" ? "http" : "https";
           } else {
@@ -9179,7 +9184,7 @@ var require_client_h2 = __commonJS({
         stream.setTimeout(headersTimeout);
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path5;
+      headers[HTTP2_HEADER_PATH] = path7;
       headers[HTTP2_HEADER_SCHEME] = protocol === "http:" ? "http" : "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -11535,10 +11540,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path5 = "/",
+          path: path7 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path7;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL(origin);
           headers.host = host;
@@ -13626,8 +13631,8 @@ var require_mock_utils = __commonJS({
     }
     function lowerCaseEntries(headers) {
       return Object.fromEntries(
-        Object.entries(headers).map(([headerName, headerValue]) => {
-          return [headerName.toLocaleLowerCase(), headerValue];
+        Object.entries(headers).map(([headerName, headerValue2]) => {
+          return [headerName.toLocaleLowerCase(), headerValue2];
         })
       );
     }
@@ -13667,8 +13672,8 @@ var require_mock_utils = __commonJS({
         return false;
       }
       for (const [matchHeaderName, matchHeaderValue] of Object.entries(mockDispatch2.headers)) {
-        const headerValue = getHeaderByName(headers, matchHeaderName);
-        if (!matchValue(matchHeaderValue, headerValue)) {
+        const headerValue2 = getHeaderByName(headers, matchHeaderName);
+        if (!matchValue(matchHeaderValue, headerValue2)) {
           return false;
         }
       }
@@ -13698,20 +13703,20 @@ var require_mock_utils = __commonJS({
       }
       return normalizedQp;
     }
-    function safeUrl(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl(path7) {
+      if (typeof path7 !== "string") {
+        return path7;
       }
-      const pathSegments = path5.split("?", 3);
+      const pathSegments = path7.split("?", 3);
       if (pathSegments.length !== 2) {
-        return path5;
+        return path7;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path: path7, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path7);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -13736,8 +13741,8 @@ var require_mock_utils = __commonJS({
       const basePath = key.query ? serializePathWithQuery(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
       const resolvedPathWithoutTrailingSlash = removeTrailingSlash(resolvedPath);
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5, ignoreTrailingSlash }) => {
-        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path5)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path5), resolvedPath);
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7, ignoreTrailingSlash }) => {
+        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path7)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path7), resolvedPath);
       });
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
@@ -13776,19 +13781,19 @@ var require_mock_utils = __commonJS({
         mockDispatches.splice(index, 1);
       }
     }
-    function removeTrailingSlash(path5) {
-      while (path5.endsWith("/")) {
-        path5 = path5.slice(0, -1);
+    function removeTrailingSlash(path7) {
+      while (path7.endsWith("/")) {
+        path7 = path7.slice(0, -1);
       }
-      if (path5.length === 0) {
-        path5 = "/";
+      if (path7.length === 0) {
+        path7 = "/";
       }
-      return path5;
+      return path7;
     }
     function buildKey(opts) {
-      const { path: path5, method, body, headers, query } = opts;
+      const { path: path7, method, body, headers, query } = opts;
       return {
-        path: path5,
+        path: path7,
         method,
         body,
         headers,
@@ -14478,10 +14483,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path7,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -14563,9 +14568,9 @@ var require_mock_agent = __commonJS({
         const acceptNonStandardSearchParameters = this[kMockAgentAcceptsNonStandardSearchParameters];
         const dispatchOpts = { ...opts };
         if (acceptNonStandardSearchParameters && dispatchOpts.path) {
-          const [path5, searchParams] = dispatchOpts.path.split("?");
+          const [path7, searchParams] = dispatchOpts.path.split("?");
           const normalizedSearchParams = normalizeSearchParams(searchParams, acceptNonStandardSearchParameters);
-          dispatchOpts.path = `${path5}?${normalizedSearchParams}`;
+          dispatchOpts.path = `${path7}?${normalizedSearchParams}`;
         }
         return this[kAgent].dispatch(dispatchOpts, handler2);
       }
@@ -14769,7 +14774,7 @@ var require_snapshot_utils = __commonJS({
 var require_snapshot_recorder = __commonJS({
   "../../main/node_modules/undici/lib/mock/snapshot-recorder.js"(exports, module) {
     "use strict";
-    var { writeFile, readFile: readFile4, mkdir } = __require("node:fs/promises");
+    var { writeFile: writeFile2, readFile: readFile4, mkdir: mkdir3 } = __require("node:fs/promises");
     var { dirname, resolve } = __require("node:path");
     var { setTimeout: setTimeout2, clearTimeout: clearTimeout2 } = __require("node:timers");
     var { InvalidArgumentError, UndiciError } = require_errors();
@@ -14966,12 +14971,12 @@ var require_snapshot_recorder = __commonJS({
        * @return {Promise<void>} - Resolves when snapshots are loaded
        */
       async loadSnapshots(filePath) {
-        const path5 = filePath || this.#snapshotPath;
-        if (!path5) {
+        const path7 = filePath || this.#snapshotPath;
+        if (!path7) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile4(resolve(path5), "utf8");
+          const data = await readFile4(resolve(path7), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -14985,7 +14990,7 @@ var require_snapshot_recorder = __commonJS({
           if (error.code === "ENOENT") {
             this.#snapshots.clear();
           } else {
-            throw new UndiciError(`Failed to load snapshots from ${path5}`, { cause: error });
+            throw new UndiciError(`Failed to load snapshots from ${path7}`, { cause: error });
           }
         }
       }
@@ -14996,17 +15001,17 @@ var require_snapshot_recorder = __commonJS({
        * @returns {Promise<void>} - Resolves when snapshots are saved
        */
       async saveSnapshots(filePath) {
-        const path5 = filePath || this.#snapshotPath;
-        if (!path5) {
+        const path7 = filePath || this.#snapshotPath;
+        if (!path7) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve(path5);
-        await mkdir(dirname(resolvedPath), { recursive: true });
+        const resolvedPath = resolve(path7);
+        await mkdir3(dirname(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
           snapshot
         }));
-        await writeFile(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
+        await writeFile2(resolvedPath, JSON.stringify(data, null, 2), { flush: true });
       }
       /**
        * Clears all recorded snapshots
@@ -15641,15 +15646,15 @@ var require_redirect_handler = __commonJS({
           receivedAt: Date.now()
         });
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
-        const redirectUrlString = `${origin}${path5}`;
+        const path7 = search ? `${pathname}${search}` : pathname;
+        const redirectUrlString = `${origin}${path7}`;
         for (const historyUrl of this.history) {
           if (historyUrl.toString() === redirectUrlString) {
             throw new InvalidArgumentError(`Redirect loop detected. Cannot redirect to ${origin}. This typically happens when using a Client or Pool with cross-origin redirects. Use an Agent for cross-origin redirects.`);
           }
         }
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path7;
         this.opts.origin = origin;
         this.opts.query = null;
       }
@@ -16801,8 +16806,8 @@ var require_cache = __commonJS({
         if (!isValidHTTPToken(trimmedHeader)) {
           return void 0;
         }
-        const headerValue = headers[trimmedHeader];
-        output[trimmedHeader] = Array.isArray(headerValue) ? headerValue.slice() : headerValue ?? null;
+        const headerValue2 = headers[trimmedHeader];
+        output[trimmedHeader] = Array.isArray(headerValue2) ? headerValue2.slice() : headerValue2 ?? null;
       }
       return output;
     }
@@ -17466,10 +17471,10 @@ var require_cache_handler = __commonJS({
       }
       return locationUrl.pathname + locationUrl.search;
     }
-    function deleteCachedUri(store, cacheKey, path5) {
+    function deleteCachedUri(store, cacheKey, path7) {
       deleteCachedValue(store, {
         ...cacheKey,
-        path: path5
+        path: path7
       });
       for (let i = 0; i < util.safeHTTPMethods.length; i++) {
         const method = util.safeHTTPMethods[i];
@@ -17477,20 +17482,20 @@ var require_cache_handler = __commonJS({
           deleteCachedValue(store, {
             ...cacheKey,
             method,
-            path: path5
+            path: path7
           });
         }
       }
     }
-    function deleteLocationTargets(store, cacheKey, headerValue) {
-      if (headerValue === void 0) {
+    function deleteLocationTargets(store, cacheKey, headerValue2) {
+      if (headerValue2 === void 0) {
         return;
       }
-      const values = Array.isArray(headerValue) ? headerValue : [headerValue];
+      const values = Array.isArray(headerValue2) ? headerValue2 : [headerValue2];
       for (let i = 0; i < values.length; i++) {
-        const path5 = getSameOriginPath(cacheKey, values[i]);
-        if (path5 !== void 0) {
-          deleteCachedUri(store, cacheKey, path5);
+        const path7 = getSameOriginPath(cacheKey, values[i]);
+        if (path7 !== void 0) {
+          deleteCachedUri(store, cacheKey, path7);
         }
       }
     }
@@ -22978,11 +22983,11 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        const path5 = url.pathname + url.search;
+        const path7 = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
         return new Promise((resolve, reject) => agent.dispatch(
           {
-            path: hasTrailingQuestionMark ? `${path5}?` : path5,
+            path: hasTrailingQuestionMark ? `${path7}?` : path7,
             origin: url.origin,
             method: request2.method,
             body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body,
@@ -23929,9 +23934,9 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i = 0; i < path5.length; ++i) {
-        const code3 = path5.charCodeAt(i);
+    function validateCookiePath(path7) {
+      for (let i = 0; i < path7.length; ++i) {
+        const code3 = path7.charCodeAt(i);
         if (code3 < 32 || // exclude CTLs (0-31)
         code3 > 126 || // exclude DEL and non-ascii
         code3 === 59) {
@@ -27367,11 +27372,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path7 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path7 = `/${path7}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path5);
+          url = new URL(util.parseOrigin(url).origin + path7);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -31229,8 +31234,8 @@ var require_utils2 = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path5) {
-      let input = path5;
+    function removeDotSegments(path7) {
+      let input = path7;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -31304,11 +31309,11 @@ var require_utils2 = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path5) {
-      if (path5 === "" || path5[0] === "/") {
-        return removeDotSegments(path5);
+    function removeDotSegmentsRelative(path7) {
+      if (path7 === "" || path7[0] === "/") {
+        return removeDotSegments(path7);
       }
-      const segments = path5.split("/");
+      const segments = path7.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -31671,8 +31676,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path5 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path5 && path5 !== "/" ? path5 : void 0;
+        const path7 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path7 && path7 !== "/" ? path7 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -36123,17 +36128,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path5) {
-      const ctrl = callVisitor(key, node, visitor, path5);
+    function visit_(key, node, visitor, path7) {
+      const ctrl = callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visit_(key, ctrl, visitor, path5);
+        replaceNode(key, path7, ctrl);
+        return visit_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path5);
+            const ci = visit_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -36144,13 +36149,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = visit_("key", node.key, visitor, path5);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = visit_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path5);
+          const cv = visit_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -36171,17 +36176,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path5) {
-      const ctrl = await callVisitor(key, node, visitor, path5);
+    async function visitAsync_(key, node, visitor, path7) {
+      const ctrl = await callVisitor(key, node, visitor, path7);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visitAsync_(key, ctrl, visitor, path5);
+        replaceNode(key, path7, ctrl);
+        return visitAsync_(key, ctrl, visitor, path7);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path7 = Object.freeze(path7.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path5);
+            const ci = await visitAsync_(i, node.items[i], visitor, path7);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -36192,13 +36197,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path5);
+          path7 = Object.freeze(path7.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path7);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path5);
+          const cv = await visitAsync_("value", node.value, visitor, path7);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -36225,23 +36230,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path5) {
+    function callVisitor(key, node, visitor, path7) {
       if (typeof visitor === "function")
-        return visitor(key, node, path5);
+        return visitor(key, node, path7);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path5);
+        return visitor.Map?.(key, node, path7);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path5);
+        return visitor.Seq?.(key, node, path7);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path5);
+        return visitor.Pair?.(key, node, path7);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path5);
+        return visitor.Scalar?.(key, node, path7);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path5);
+        return visitor.Alias?.(key, node, path7);
       return void 0;
     }
-    function replaceNode(key, path5, node) {
-      const parent = path5[path5.length - 1];
+    function replaceNode(key, path7, node) {
+      const parent = path7[path7.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -36853,10 +36858,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path5, value) {
+    function collectionFromPath(schema, path7, value) {
       let v2 = value;
-      for (let i = path5.length - 1; i >= 0; --i) {
-        const k2 = path5[i];
+      for (let i = path7.length - 1; i >= 0; --i) {
+        const k2 = path7[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -36875,7 +36880,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
+    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -36905,11 +36910,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path5, value) {
-        if (isEmptyPath(path5))
+      addIn(path7, value) {
+        if (isEmptyPath(path7))
           this.add(value);
         else {
-          const [key, ...rest] = path5;
+          const [key, ...rest] = path7;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -36923,8 +36928,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        const [key, ...rest] = path5;
+      deleteIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -36938,8 +36943,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        const [key, ...rest] = path5;
+      getIn(path7, keepScalar) {
+        const [key, ...rest] = path7;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -36957,8 +36962,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path5) {
-        const [key, ...rest] = path5;
+      hasIn(path7) {
+        const [key, ...rest] = path7;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -36968,8 +36973,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        const [key, ...rest] = path5;
+      setIn(path7, value) {
+        const [key, ...rest] = path7;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -39484,9 +39489,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path5, value) {
+      addIn(path7, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path5, value);
+          this.contents.addIn(path7, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -39561,14 +39566,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        if (Collection2.isEmptyPath(path5)) {
+      deleteIn(path7) {
+        if (Collection2.isEmptyPath(path7)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -39583,10 +39588,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        if (Collection2.isEmptyPath(path5))
+      getIn(path7, keepScalar) {
+        if (Collection2.isEmptyPath(path7))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -39597,10 +39602,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path5) {
-        if (Collection2.isEmptyPath(path5))
+      hasIn(path7) {
+        if (Collection2.isEmptyPath(path7))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -39617,13 +39622,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        if (Collection2.isEmptyPath(path5)) {
+      setIn(path7, value) {
+        if (Collection2.isEmptyPath(path7)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path5), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path7), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path5, value);
+          this.contents.setIn(path7, value);
         }
       }
       /**
@@ -41584,9 +41589,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path5) => {
+    visit2.itemAtPath = (cst, path7) => {
       let item = cst;
-      for (const [field, index] of path5) {
+      for (const [field, index] of path7) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -41595,23 +41600,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path5) => {
-      const parent = visit2.itemAtPath(cst, path5.slice(0, -1));
-      const field = path5[path5.length - 1][0];
+    visit2.parentCollection = (cst, path7) => {
+      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
+      const field = path7[path7.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path5, item, visitor) {
-      let ctrl = visitor(item, path5);
+    function _visit(path7, item, visitor) {
+      let ctrl = visitor(item, path7);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -41622,10 +41627,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path5);
+            ctrl = ctrl(item, path7);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -43778,7 +43783,7 @@ function intervalCell(assessment) {
   if (assessment.interval) return assessment.interval.text;
   return `none: a ${inlineCode(assessment.credential.kind)} is rotated on events`;
 }
-function summaryLine(assessment, due) {
+function summaryLine2(assessment, due) {
   const { credential } = assessment;
   const subject = `**${inlineCode(credential.id)}** (${inlineCode(credential.setting)})`;
   if (assessment.severity === "critical") return `${subject} may be compromised: rotate it now. It has been overdue since ${due}.`;
@@ -43790,7 +43795,7 @@ function renderIssueBody(inventory, assessment, due, options) {
   const login = inventory.people.get(credential.owner)?.github;
   const lines = [issueMarker(credential.id)];
   if (options.mentionOwner && login) lines.push(`@${login}: you own this credential; credledger could not assign this issue to you.`, "");
-  lines.push(summaryLine(assessment, due), "", "**Why**", "");
+  lines.push(summaryLine2(assessment, due), "", "**Why**", "");
   lines.push(...assessment.reasons.map((reason) => `- ${plainText(reason.text)}`), "");
   const rows = [
     ["Setting", inlineCode(credential.setting)],
@@ -43949,7 +43954,7 @@ var init_rotation_issues = __esm({
 });
 
 // ../../main/node_modules/@actions/github/lib/context.js
-import { readFileSync, existsSync } from "fs";
+import { readFileSync, existsSync as existsSync2 } from "fs";
 import { EOL } from "os";
 var Context;
 var init_context = __esm({
@@ -43962,11 +43967,11 @@ var init_context = __esm({
         var _a, _b, _c;
         this.payload = {};
         if (process.env.GITHUB_EVENT_PATH) {
-          if (existsSync(process.env.GITHUB_EVENT_PATH)) {
+          if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
             this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
-            const path5 = process.env.GITHUB_EVENT_PATH;
-            process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${EOL}`);
+            const path7 = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path7} does not exist${EOL}`);
           }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -45124,14 +45129,14 @@ var require_util8 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path7 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path7 && path7[0] !== "/") {
+          path7 = `/${path7}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path7}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -45582,39 +45587,39 @@ var require_diagnostics2 = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path5);
+        debuglog("sending request to %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path7, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path5,
+          path7,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path7, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path5);
+        debuglog("trailers received from %s %s/%s", method, origin, path7);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path7, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path5,
+          path7,
           error.message
         );
       });
@@ -45663,9 +45668,9 @@ var require_diagnostics2 = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path7, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path5);
+          debuglog("sending request to %s %s/%s", method, origin, path7);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -45728,7 +45733,7 @@ var require_request3 = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path5,
+        path: path7,
         method,
         body,
         headers,
@@ -45743,11 +45748,11 @@ var require_request3 = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path5 !== "string") {
+        if (typeof path7 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path7)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -45813,7 +45818,7 @@ var require_request3 = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path5, query) : path5;
+        this.path = query ? buildURL(path7, query) : path7;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -49382,23 +49387,23 @@ var require_formdata_parser2 = __commonJS({
             break;
           }
           case "content-type": {
-            let headerValue = collectASequenceOfBytes(
+            let headerValue2 = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
               position
             );
-            headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
-            contentType = isomorphicDecode(headerValue);
+            headerValue2 = removeChars(headerValue2, false, true, (char) => char === 9 || char === 32);
+            contentType = isomorphicDecode(headerValue2);
             break;
           }
           case "content-transfer-encoding": {
-            let headerValue = collectASequenceOfBytes(
+            let headerValue2 = collectASequenceOfBytes(
               (char) => char !== 10 && char !== 13,
               input,
               position
             );
-            headerValue = removeChars(headerValue, false, true, (char) => char === 9 || char === 32);
-            encoding = isomorphicDecode(headerValue);
+            headerValue2 = removeChars(headerValue2, false, true, (char) => char === 9 || char === 32);
+            encoding = isomorphicDecode(headerValue2);
             break;
           }
           default: {
@@ -50506,7 +50511,7 @@ var require_client_h12 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request2;
+      const { method, path: path7, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -50587,7 +50592,7 @@ var require_client_h12 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path7} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -51116,7 +51121,7 @@ var require_client_h22 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -51213,7 +51218,7 @@ var require_client_h22 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path5;
+      headers[HTTP2_HEADER_PATH] = path7;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -51566,9 +51571,9 @@ var require_redirect_handler2 = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
+        const path7 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path7;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -52807,10 +52812,10 @@ var require_proxy_agent2 = __commonJS({
         };
         const {
           origin,
-          path: path5 = "/",
+          path: path7 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path7;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -54734,8 +54739,8 @@ var require_mock_utils2 = __commonJS({
     }
     function lowerCaseEntries(headers) {
       return Object.fromEntries(
-        Object.entries(headers).map(([headerName, headerValue]) => {
-          return [headerName.toLocaleLowerCase(), headerValue];
+        Object.entries(headers).map(([headerName, headerValue2]) => {
+          return [headerName.toLocaleLowerCase(), headerValue2];
         })
       );
     }
@@ -54775,27 +54780,27 @@ var require_mock_utils2 = __commonJS({
         return false;
       }
       for (const [matchHeaderName, matchHeaderValue] of Object.entries(mockDispatch2.headers)) {
-        const headerValue = getHeaderByName(headers, matchHeaderName);
-        if (!matchValue(matchHeaderValue, headerValue)) {
+        const headerValue2 = getHeaderByName(headers, matchHeaderName);
+        if (!matchValue(matchHeaderValue, headerValue2)) {
           return false;
         }
       }
       return true;
     }
-    function safeUrl(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl(path7) {
+      if (typeof path7 !== "string") {
+        return path7;
       }
-      const pathSegments = path5.split("?");
+      const pathSegments = path7.split("?");
       if (pathSegments.length !== 2) {
-        return path5;
+        return path7;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path: path7, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path7);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -54817,7 +54822,7 @@ var require_mock_utils2 = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl(path7), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -54855,9 +54860,9 @@ var require_mock_utils2 = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path5, method, body, headers, query } = opts;
+      const { path: path7, method, body, headers, query } = opts;
       return {
-        path: path5,
+        path: path7,
         method,
         body,
         headers,
@@ -55320,10 +55325,10 @@ var require_pending_interceptors_formatter2 = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path7,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -60202,9 +60207,9 @@ var require_util13 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i = 0; i < path5.length; ++i) {
-        const code3 = path5.charCodeAt(i);
+    function validateCookiePath(path7) {
+      for (let i = 0; i < path7.length; ++i) {
+        const code3 = path7.charCodeAt(i);
         if (code3 < 32 || // exclude CTLs (0-31)
         code3 > 126 || // exclude DEL and non-ascii
         code3 === 59) {
@@ -63124,11 +63129,11 @@ var require_undici2 = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path7 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path7 = `/${path7}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path5);
+          url = new URL(util.parseOrigin(url).origin + path7);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -63696,9 +63701,9 @@ var require_lib = __commonJS({
       _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header];
-          if (headerValue) {
-            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+          const headerValue2 = lowercaseKeys2(this.requestOptions.headers)[header];
+          if (headerValue2) {
+            clientHeader = typeof headerValue2 === "number" ? headerValue2.toString() : headerValue2;
           }
         }
         const additionalValue = additionalHeaders[header];
@@ -63720,14 +63725,14 @@ var require_lib = __commonJS({
       _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
         let clientHeader;
         if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers.ContentType];
-          if (headerValue) {
-            if (typeof headerValue === "number") {
-              clientHeader = String(headerValue);
-            } else if (Array.isArray(headerValue)) {
-              clientHeader = headerValue.join(", ");
+          const headerValue2 = lowercaseKeys2(this.requestOptions.headers)[Headers.ContentType];
+          if (headerValue2) {
+            if (typeof headerValue2 === "number") {
+              clientHeader = String(headerValue2);
+            } else if (Array.isArray(headerValue2)) {
+              clientHeader = headerValue2.join(", ");
             } else {
-              clientHeader = headerValue;
+              clientHeader = headerValue2;
             }
           }
         }
@@ -68477,7 +68482,7 @@ var require_light = __commonJS({
           }
           return this.Events.trigger("scheduled", { args: this.args, options: this.options });
         }
-        async doExecute(chained, clearGlobalState, run, free) {
+        async doExecute(chained, clearGlobalState, run2, free) {
           var error, eventInfo, passed;
           if (this.retryCount === 0) {
             this._assertStatus("RUNNING");
@@ -68497,10 +68502,10 @@ var require_light = __commonJS({
             }
           } catch (error1) {
             error = error1;
-            return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+            return this._onFailure(error, eventInfo, clearGlobalState, run2, free);
           }
         }
-        doExpire(clearGlobalState, run, free) {
+        doExpire(clearGlobalState, run2, free) {
           var error, eventInfo;
           if (this._states.jobStatus(this.options.id === "RUNNING")) {
             this._states.next(this.options.id);
@@ -68508,9 +68513,9 @@ var require_light = __commonJS({
           this._assertStatus("EXECUTING");
           eventInfo = { args: this.args, options: this.options, retryCount: this.retryCount };
           error = new BottleneckError$1(`This job timed out after ${this.options.expiration} ms.`);
-          return this._onFailure(error, eventInfo, clearGlobalState, run, free);
+          return this._onFailure(error, eventInfo, clearGlobalState, run2, free);
         }
-        async _onFailure(error, eventInfo, clearGlobalState, run, free) {
+        async _onFailure(error, eventInfo, clearGlobalState, run2, free) {
           var retry2, retryAfter;
           if (clearGlobalState()) {
             retry2 = await this.Events.trigger("failed", error, eventInfo);
@@ -68518,7 +68523,7 @@ var require_light = __commonJS({
               retryAfter = ~~retry2;
               this.Events.trigger("retry", `Retrying ${this.options.id} after ${retryAfter} ms`, eventInfo);
               this.retryCount++;
-              return run(retryAfter);
+              return run2(retryAfter);
             } else {
               this.doDone(eventInfo);
               await free(this.options, eventInfo);
@@ -69156,17 +69161,17 @@ var require_light = __commonJS({
             }
           }
           _run(index, job, wait) {
-            var clearGlobalState, free, run;
+            var clearGlobalState, free, run2;
             job.doRun();
             clearGlobalState = this._clearGlobalState.bind(this, index);
-            run = this._run.bind(this, index, job);
+            run2 = this._run.bind(this, index, job);
             free = this._free.bind(this, index, job);
             return this._scheduled[index] = {
               timeout: setTimeout(() => {
-                return job.doExecute(this._limiter, clearGlobalState, run, free);
+                return job.doExecute(this._limiter, clearGlobalState, run2, free);
               }, wait),
               expiration: job.options.expiration != null ? setTimeout(function() {
-                return job.doExpire(clearGlobalState, run, free);
+                return job.doExpire(clearGlobalState, run2, free);
               }, wait + job.options.expiration) : void 0,
               job
             };
@@ -69582,7 +69587,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path5) => path5.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
+    (path7) => path7.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
   );
   const regex2 = `^(?:${regexes.map((r2) => `(?:${r2})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -69867,14 +69872,14 @@ var init_github_issues = __esm({
       /** Bottleneck's `schedule([options], fn, ...args)`. */
       schedule(...args) {
         const [fn2, ...rest] = typeof args[0] === "function" ? args : args.slice(1);
-        const run = this.tail.then(async () => {
+        const run2 = this.tail.then(async () => {
           const wait = this.lastStart + this.intervalMs - this.clock();
           if (wait > 0) await this.sleep(wait);
           this.lastStart = this.clock();
           return fn2(...rest);
         });
-        this.tail = run.catch(() => void 0);
-        return run;
+        this.tail = run2.catch(() => void 0);
+        return run2;
       }
     };
     sleepFor = (ms2) => new Promise((resolve) => setTimeout(resolve, ms2));
@@ -73764,12 +73769,12 @@ claim ${randomBytes(8).toString("hex")}`);
   }
   /** Runs state changes one at a time, in call order; after a conflict every later change fails with it. */
   serialise(work) {
-    const run = this.queue.then(() => {
+    const run2 = this.queue.then(() => {
       if (this.conflict !== void 0) throw this.conflict;
       return work();
     });
-    this.queue = run.catch(() => void 0);
-    return run;
+    this.queue = run2.catch(() => void 0);
+    return run2;
   }
   async commitAndSwap(state, message) {
     const json = serializeAppliedState(state);
@@ -74034,20 +74039,20 @@ var DocuElevateClient = class {
    * @throws DocuElevateError: the status and detail of a refusal, or kind `read-back` on a mismatch.
    */
   async setSetting(key, value) {
-    const path5 = settingPath(key);
+    const path7 = settingPath(key);
     const body = JSON.stringify({ key, value: value.reveal() });
-    const written = await this.callApi("POST", path5, body);
+    const written = await this.callApi("POST", path7, body);
     const answer = parseJson(written.answer.text);
-    const read = await this.callApi("GET", path5);
+    const read = await this.callApi("GET", path7);
     const readBack = parseJson(read.answer.text);
     const attempts = written.attempts + read.attempts;
     if (!isRecord2(readBack) || !("value" in readBack)) {
-      throw new DocuElevateError(`GET ${path5}: the read-back answer has no value`, "protocol", { status: read.answer.status, attempts });
+      throw new DocuElevateError(`GET ${path7}: the read-back answer has no value`, "protocol", { status: read.answer.status, attempts });
     }
     const sensitive = !(isRecord2(readBack.metadata) && readBack.metadata.sensitive === false);
     if (!matchesReadBack(readBack.value, value, sensitive)) {
       throw new DocuElevateError(
-        `GET ${path5}: the read-back does not match what was sent (${sensitive ? "masked length or first 4 characters differ" : "the value differs"})`,
+        `GET ${path7}: the read-back does not match what was sent (${sensitive ? "masked length or first 4 characters differ" : "the value differs"})`,
         "read-back",
         { status: read.answer.status, attempts }
       );
@@ -74057,8 +74062,8 @@ var DocuElevateClient = class {
   }
   /** `DELETE /api/settings/{key}`; a 404 "not found in database" means there was nothing to delete, which is the goal. */
   async deleteSetting(key) {
-    const path5 = settingPath(key);
-    const { answer, attempts } = await this.callApi("DELETE", path5, void 0, (status, detail) => status === 404 && /not found in database/i.test(detail ?? ""));
+    const path7 = settingPath(key);
+    const { answer, attempts } = await this.callApi("DELETE", path7, void 0, (status, detail) => status === 404 && /not found in database/i.test(detail ?? ""));
     return { result: answer.status === 404 ? "absent" : "deleted", attempts };
   }
   /** Closes the connection pool. */
@@ -74109,12 +74114,12 @@ var DocuElevateClient = class {
   }
   /** Reads `<meta name="csrf-token">` from the first page of the main layout that has it. */
   async fetchLayoutCsrfToken(paths) {
-    for (const path5 of paths) {
-      const page = await this.withRetries("GET", path5, () => this.send("GET", path5));
+    for (const path7 of paths) {
+      const page = await this.withRetries("GET", path7, () => this.send("GET", path7));
       if (page.answer.status >= 300 && page.answer.status < 400 && this.auth.method === "session") {
         const location = headerOf(page.answer, "location") ?? "";
         if (/\/login/.test(location)) {
-          throw new DocuElevateError(`the session cookie from ${this.auth.source} is not a logged-in session (DocuElevate redirects ${path5} to /login): log in again and update it, or use auth method login`, "auth", { status: page.answer.status });
+          throw new DocuElevateError(`the session cookie from ${this.auth.source} is not a logged-in session (DocuElevate redirects ${path7} to /login): log in again and update it, or use auth method login`, "auth", { status: page.answer.status });
         }
       }
       const token = page.answer.status === 200 ? findMetaCsrfToken(page.answer.text) : void 0;
@@ -74133,10 +74138,10 @@ var DocuElevateClient = class {
    * says the CSRF token (or, for login, the admin session) is no longer valid.
    * @param accept answers other than 2xx that count as success (a DELETE's 404 "not found in database").
    */
-  async callApi(method, path5, body, accept = () => false) {
+  async callApi(method, path7, body, accept = () => false) {
     await this.authenticate();
     const headers = body === void 0 ? {} : { "content-type": "application/json" };
-    const attempt = () => this.withRetries(method, path5, () => this.send(method, path5, body, { ...headers, ...this.authHeaders(method) }));
+    const attempt = () => this.withRetries(method, path7, () => this.send(method, path7, body, { ...headers, ...this.authHeaders(method) }));
     const generation = this.generation;
     let result = await attempt();
     let attempts = result.attempts;
@@ -74149,13 +74154,13 @@ var DocuElevateClient = class {
     const detail = detailOf(answer);
     if (answer.status >= 200 && answer.status < 300 || accept(answer.status, detail)) return { answer, attempts };
     if (answer.status >= 300 && answer.status < 400) {
-      throw new DocuElevateError(`${method} ${path5}: redirected to ${describeLocation(answer, this.origin)}; credledger does not follow redirects`, "redirect", { status: answer.status, attempts });
+      throw new DocuElevateError(`${method} ${path7}: redirected to ${describeLocation(answer, this.origin)}; credledger does not follow redirects`, "redirect", { status: answer.status, attempts });
     }
     if (answer.status === 403 && detail === ADMIN_REQUIRED) {
-      throw new DocuElevateError(`${method} ${path5}: HTTP 403: ${ADMIN_REQUIRED}: ${this.explainAdminRefusal()}`, "auth", { status: 403, detail, attempts });
+      throw new DocuElevateError(`${method} ${path7}: HTTP 403: ${ADMIN_REQUIRED}: ${this.explainAdminRefusal()}`, "auth", { status: 403, detail, attempts });
     }
     const kind = answer.status === 403 ? "auth" : "http";
-    throw new DocuElevateError(`${method} ${path5}: ${describeStatus(answer)}`, kind, { ...answerDetails(answer), attempts });
+    throw new DocuElevateError(`${method} ${path7}: ${describeStatus(answer)}`, kind, { ...answerDetails(answer), attempts });
   }
   canReestablishAfter(detail) {
     if (this.auth.method === "session") return detail === CSRF_REFUSED;
@@ -74176,12 +74181,12 @@ var DocuElevateClient = class {
   }
   // ---- transport ----
   /** Runs `send` until it answers with something other than a retryable status, or attempts run out. */
-  async withRetries(method, path5, send) {
+  async withRetries(method, path7, send2) {
     for (let attempt = 1; ; attempt += 1) {
       let answer;
       let failure;
       try {
-        answer = await send();
+        answer = await send2();
       } catch (error) {
         if (!(error instanceof NoAnswer)) throw error;
         failure = error;
@@ -74190,7 +74195,7 @@ var DocuElevateClient = class {
       if (!retryable && answer !== void 0) return { answer, attempts: attempt };
       if (attempt >= this.retry.attempts) {
         if (answer !== void 0) return { answer, attempts: attempt };
-        throw new DocuElevateError(`${method} ${path5}: no answer after ${attempt} attempt${attempt === 1 ? "" : "s"}: ${failure?.message ?? "unknown error"}`, "network", {
+        throw new DocuElevateError(`${method} ${path7}: no answer after ${attempt} attempt${attempt === 1 ? "" : "s"}: ${failure?.message ?? "unknown error"}`, "network", {
           cause: failure?.cause,
           attempts: attempt
         });
@@ -74205,13 +74210,13 @@ var DocuElevateClient = class {
     return Math.floor(this.random() * ceiling);
   }
   /** One request, without following redirects, with the session cookie kept up to date. */
-  async send(method, path5, body, headers = {}) {
+  async send(method, path7, body, headers = {}) {
     const requestHeaders = { accept: "application/json, text/html;q=0.9", ...headers };
     if (this.sessionCookie !== void 0) requestHeaders.cookie = `${SESSION_COOKIE}=${this.sessionCookie.reveal()}`;
     const signal = AbortSignal.timeout(this.requestTimeoutMs);
     let answer;
     try {
-      const response = await this.pool.request({ path: `${this.basePath}${path5}`, method, headers: requestHeaders, body, signal });
+      const response = await this.pool.request({ path: `${this.basePath}${path7}`, method, headers: requestHeaders, body, signal });
       const text = await response.body.text();
       answer = { status: response.statusCode, headers: response.headers, text };
     } catch (error) {
@@ -74514,20 +74519,20 @@ function describeRestart(report) {
 }
 
 // src/core/diagnostics.ts
-function formatDocumentPath(path5) {
+function formatDocumentPath(path7) {
   let text = "";
-  for (const segment of path5) {
+  for (const segment of path7) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
     else text += `[${JSON.stringify(segment)}]`;
   }
   return text;
 }
-function errorAt(code3, path5, message, atKey = false) {
-  return { code: code3, severity: "error", message, path: path5, atKey };
+function errorAt(code3, path7, message, atKey = false) {
+  return { code: code3, severity: "error", message, path: path7, atKey };
 }
-function warningAt(code3, path5, message, atKey = false) {
-  return { code: code3, severity: "warning", message, path: path5, atKey };
+function warningAt(code3, path7, message, atKey = false) {
+  return { code: code3, severity: "warning", message, path: path7, atKey };
 }
 function hasErrors(diagnostics) {
   return diagnostics.some((diagnostic) => diagnostic.severity === "error");
@@ -75249,31 +75254,31 @@ var FRIENDLY_PATTERNS = {
   "#/$defs/envName/pattern": "must be the name of an environment variable (letters, digits and _)"
 };
 function toFinding(error) {
-  const path5 = parsePointer(error.instancePath);
-  const where = path5.length === 0 ? "the file" : `\`${String(path5[path5.length - 1])}\``;
+  const path7 = parsePointer(error.instancePath);
+  const where = path7.length === 0 ? "the file" : `\`${String(path7[path7.length - 1])}\``;
   switch (error.keyword) {
     case "required":
-      return errorAt("schema-required", path5, `${where} is missing the required property \`${String(error.params.missingProperty)}\``);
+      return errorAt("schema-required", path7, `${where} is missing the required property \`${String(error.params.missingProperty)}\``);
     case "additionalProperties":
-      return errorAt("schema-unknown-property", [...path5, String(error.params.additionalProperty)], `unknown property \`${String(error.params.additionalProperty)}\` in ${where}`, true);
+      return errorAt("schema-unknown-property", [...path7, String(error.params.additionalProperty)], `unknown property \`${String(error.params.additionalProperty)}\` in ${where}`, true);
     case "propertyNames":
-      return errorAt("schema-name", [...path5, String(error.params.propertyName)], `\`${String(error.params.propertyName)}\` is not a valid name: ${FRIENDLY_PATTERNS["#/$defs/identifier/pattern"]}`, true);
+      return errorAt("schema-name", [...path7, String(error.params.propertyName)], `\`${String(error.params.propertyName)}\` is not a valid name: ${FRIENDLY_PATTERNS["#/$defs/identifier/pattern"]}`, true);
     case "enum":
-      return errorAt("schema-enum", path5, `${where} must be one of: ${error.params.allowedValues.join(", ")}`);
+      return errorAt("schema-enum", path7, `${where} must be one of: ${error.params.allowedValues.join(", ")}`);
     case "const":
-      return errorAt("schema-const", path5, `${where} must be ${JSON.stringify(error.params.allowedValue)}`);
+      return errorAt("schema-const", path7, `${where} must be ${JSON.stringify(error.params.allowedValue)}`);
     case "pattern": {
       const friendly = Object.entries(FRIENDLY_PATTERNS).find(([suffix]) => error.schemaPath.endsWith(suffix.slice(1)))?.[1];
-      return errorAt("schema-format", path5, `${where} ${friendly ?? `must match ${String(error.params.pattern)}`}`);
+      return errorAt("schema-format", path7, `${where} ${friendly ?? `must match ${String(error.params.pattern)}`}`);
     }
     case "format":
-      return errorAt("schema-format", path5, `${where} must be a valid ${String(error.params.format)}`);
+      return errorAt("schema-format", path7, `${where} must be a valid ${String(error.params.format)}`);
     case "type":
-      return errorAt("schema-type", path5, `${where} must be ${article(String(error.params.type))}`);
+      return errorAt("schema-type", path7, `${where} must be ${article(String(error.params.type))}`);
     case "uniqueItems":
-      return errorAt("schema-duplicate-item", path5, `${where} lists the same entry twice (items ${String(error.params.j)} and ${String(error.params.i)})`);
+      return errorAt("schema-duplicate-item", path7, `${where} lists the same entry twice (items ${String(error.params.j)} and ${String(error.params.i)})`);
     default:
-      return errorAt(`schema-${error.keyword}`, path5, `${where} ${error.message ?? "is invalid"}`);
+      return errorAt(`schema-${error.keyword}`, path7, `${where} ${error.message ?? "is invalid"}`);
   }
 }
 function article(type) {
@@ -75318,10 +75323,10 @@ function findFirstAliasOffset(document2) {
   });
   return offset;
 }
-function resolveNode(document2, path5) {
+function resolveNode(document2, path7) {
   let current = document2.contents;
   let keyNode = null;
-  for (const segment of path5) {
+  for (const segment of path7) {
     if ((0, import_yaml.isAlias)(current)) current = current.resolve(document2);
     if ((0, import_yaml.isMap)(current)) {
       const pair = current.items.find((item) => (0, import_yaml.isPair)(item) && ((0, import_yaml.isScalar)(item.key) ? item.key.value : item.key) === segment);
@@ -75386,9 +75391,9 @@ function readInventory(text, file) {
 }
 function checkDates(data) {
   const findings = [];
-  const check = (value, path5) => {
+  const check = (value, path7) => {
     if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isCalendarDate(value)) {
-      findings.push(errorAt("invalid-date", path5, `${value} is not a real calendar date`));
+      findings.push(errorAt("invalid-date", path7, `${value} is not a real calendar date`));
     }
   };
   for (const [id, person] of Object.entries(isRecord3(data.people) ? data.people : {})) {
@@ -75491,11 +75496,11 @@ var knownDeployments = (inventory) => inventory.credentials.flatMap((credential)
     });
   }
   for (const deployment of Object.keys(credential.values ?? {})) {
-    const path5 = ["credentials", credential.id, "values", deployment];
+    const path7 = ["credentials", credential.id, "values", deployment];
     if (!inventory.deployments.has(deployment)) {
-      findings.push(errorAt("unknown-deployment", path5, `deployment \`${deployment}\` is not listed under \`deployments\``, true));
+      findings.push(errorAt("unknown-deployment", path7, `deployment \`${deployment}\` is not listed under \`deployments\``, true));
     } else if (!credential.deployments.includes(deployment)) {
-      findings.push(warningAt("value-for-unused-deployment", path5, `a value for \`${deployment}\`, which this credential is not pushed to`, true));
+      findings.push(warningAt("value-for-unused-deployment", path7, `a value for \`${deployment}\`, which this credential is not pushed to`, true));
     }
   }
   return findings;
@@ -75526,26 +75531,26 @@ var oneCredentialPerSetting = (inventory) => {
 };
 var knownSettings = (inventory) => inventory.credentials.flatMap((credential) => {
   if (!credential.setting) return [];
-  const path5 = ["credentials", credential.id, "setting"];
+  const path7 = ["credentials", credential.id, "setting"];
   const setting = findSetting(credential.setting);
   if (setting?.environmentOnly) {
-    return [errorAt("environment-only-setting", path5, `\`${credential.setting}\` can only be set in the deployment's environment; DocuElevate's settings API refuses it`)];
+    return [errorAt("environment-only-setting", path7, `\`${credential.setting}\` can only be set in the deployment's environment; DocuElevate's settings API refuses it`)];
   }
   if (!setting && !credential.custom) {
-    return [warningAt("unknown-setting", path5, `\`${credential.setting}\` is not one of DocuElevate's sensitive settings; add \`custom: true\` if that is intended`)];
+    return [warningAt("unknown-setting", path7, `\`${credential.setting}\` is not one of DocuElevate's sensitive settings; add \`custom: true\` if that is intended`)];
   }
   return [];
 });
 var consistentDates = (inventory, { today }) => {
   const findings = [];
   for (const credential of inventory.credentials) {
-    const path5 = (field) => ["credentials", credential.id, field];
+    const path7 = (field) => ["credentials", credential.id, field];
     if (credential.created && credential.rotated && credential.rotated < credential.created) {
-      findings.push(errorAt("rotated-before-created", path5("rotated"), `rotated ${credential.rotated} is before created ${credential.created}`));
+      findings.push(errorAt("rotated-before-created", path7("rotated"), `rotated ${credential.rotated} is before created ${credential.created}`));
     }
     for (const field of ["created", "rotated", "compromised", "revoked"]) {
       const date = credential[field];
-      if (date && date > today) findings.push(errorAt("date-in-future", path5(field), `${field} ${date} is after today (${today})`));
+      if (date && date > today) findings.push(errorAt("date-in-future", path7(field), `${field} ${date} is after today (${today})`));
     }
   }
   return findings;
@@ -75558,12 +75563,12 @@ var ownersStillHere = (inventory, { today }) => inventory.credentials.flatMap((c
   if (!left || left > today) return [];
   return [warningAt("owner-has-left", ["credentials", credential.id, "owner"], `owner \`${credential.owner}\` left on ${left}: hand the credential to someone who is still here`)];
 });
-function plaintextFinding(credential, path5, text) {
+function plaintextFinding(credential, path7, text) {
   const looksLike = describePlaintext(text);
-  const place = path5.length > 3 ? ` --deployment ${String(path5[3])}` : "";
+  const place = path7.length > 3 ? ` --deployment ${String(path7[3])}` : "";
   return errorAt(
     "plaintext-value",
-    path5,
+    path7,
     `this value is not encrypted${looksLike ? ` (it looks like ${looksLike})` : ""}: remove it and store it with \`credledger set ${credential.id}${place} --value-stdin\`, then rotate it, since it has been in git`
   );
 }
@@ -76218,38 +76223,20 @@ not be reached or authenticated at all, or the applied state could not be read, 
   }
 };
 
-// src/cli/commands/keygen-command.ts
-var keygenCommand = {
-  name: "keygen",
-  summary: "make a new master key: the key on stdout, its key id on stderr",
-  help: `Usage: credledger keygen [--quiet]
+// src/cli/commands/demo-command.ts
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path6 from "node:path";
+import { fileURLToPath } from "node:url";
 
-Prints a new random master key (a Fernet key: 32 bytes, base64url) on stdout, alone on its line,
-and its key id with what to do next on stderr. So both of these capture only the key:
+// src/app/demo.ts
+import { randomBytes as randomBytes5 } from "node:crypto";
+import { mkdir as mkdir2, mkdtemp, rm as rm2, writeFile } from "node:fs/promises";
+import path5 from "node:path";
 
-  credledger keygen > credledger.key          # a key file for --key-file (keep it out of git)
-  gh secret set CREDLEDGER_KEY --body "$(credledger keygen --quiet)"
-
-  -q, --quiet   print only the key (nothing on stderr)
-
-The key is not stored anywhere: keep it in a password manager and in your CI secret.`,
-  options: { quiet: { type: "boolean", short: "q" } },
-  async run(commandLine, io2) {
-    const key = generateFernetKey();
-    const id = keyId(parseFernetKey(key));
-    io2.stdout.write(`${key}
-`);
-    if (!flagOption(commandLine, "quiet")) {
-      io2.stderr.write(
-        `key id ${id}: values encrypted under this key are written fernet:${id}:…
-Keep the key secret: in CREDLEDGER_KEY (the CI secret) or a key file for --key-file, never in git.
-To replace a key: put the new one first (CREDLEDGER_KEY=new,old), run \`credledger rekey\`, commit, then drop the old one.
-`
-      );
-    }
-    return ExitCode.ok;
-  }
-};
+// src/adapters/git-scratch-repository.ts
+import { mkdir } from "node:fs/promises";
+init_errors();
 
 // src/adapters/git-repository.ts
 import { readFile as readFile3, realpath as realpath2 } from "node:fs/promises";
@@ -76280,8 +76267,12 @@ var GitRepository = class _GitRepository {
    * Opens the repository containing `directory`.
    * @throws UsageError when it is not inside a git working tree; ExternalError when git cannot run.
    */
-  static async open(directory) {
-    const git = wo({ baseDir: directory, allowEnvironment: ALLOWED_ENVIRONMENT });
+  static async open(directory, options = {}) {
+    const createGit2 = (baseDir) => {
+      const git2 = wo({ baseDir, allowEnvironment: ALLOWED_ENVIRONMENT });
+      return options.env === void 0 ? git2 : git2.env(selectGitEnvironment(options.env));
+    };
+    const git = createGit2(directory);
     let lines;
     try {
       lines = (await git.raw(["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
@@ -76293,7 +76284,7 @@ var GitRepository = class _GitRepository {
       throw gitFailure(["rev-parse"], error);
     }
     const [root = "", prefix = ""] = lines;
-    return new _GitRepository(root, prefix, wo({ baseDir: root, allowEnvironment: ALLOWED_ENVIRONMENT }));
+    return new _GitRepository(root, prefix, createGit2(root));
   }
   async run(args) {
     try {
@@ -76407,9 +76398,1140 @@ function gitFailure(args, error) {
   if (/ENOENT/.test(message) && /spawn/.test(message)) return new ExternalError("git is not installed or not on PATH", { cause: error });
   return new ExternalError(`git ${args[0] ?? ""} failed: ${firstLine(message)}`, { detail: message, cause: error });
 }
-function openGitRepository(directory) {
-  return GitRepository.open(directory);
+var EXPLICIT_GIT_VARIABLES = /* @__PURE__ */ new Set(["git_config_nosystem"]);
+var WITHHELD_VARIABLES2 = /* @__PURE__ */ new Set(["editor", "visual", "pager", "prefix", "ssh_askpass"]);
+function selectGitEnvironment(env) {
+  const result = {};
+  for (const [name, value] of Object.entries(env)) {
+    const lower = name.toLowerCase();
+    if (value === void 0 || WITHHELD_VARIABLES2.has(lower) || lower.startsWith("git_") && !EXPLICIT_GIT_VARIABLES.has(lower)) continue;
+    result[name] = value;
+  }
+  return result;
 }
+function openGitRepository(directory, options = {}) {
+  return GitRepository.open(directory, options);
+}
+
+// src/adapters/git-scratch-repository.ts
+async function createScratchRepository(options) {
+  const identity = options.identity ?? { name: "credledger demo", email: "demo@credledger.invalid" };
+  try {
+    await mkdir(options.directory, { recursive: true });
+  } catch (error) {
+    throw new ExternalError(`cannot create ${options.directory}: ${error.code ?? error.message}`, { cause: error });
+  }
+  const git = wo({
+    baseDir: options.directory,
+    config: [`user.name=${identity.name}`, `user.email=${identity.email}`, "commit.gpgsign=false", "core.autocrlf=false"],
+    allowEnvironment: ["GIT_CONFIG_NOSYSTEM"]
+  }).env(selectGitEnvironment(options.env));
+  await run(git, ["init", "--quiet", "--initial-branch", options.branch]);
+  return {
+    directory: options.directory,
+    async commitAll(message) {
+      await run(git, ["add", "--all"]);
+      await run(git, ["commit", "--quiet", "--no-verify", "--message", message]);
+      return (await run(git, ["rev-parse", "HEAD"])).trim();
+    },
+    async createBranch(name) {
+      await run(git, ["switch", "--quiet", "--create", name]);
+    },
+    async switchBranch(name) {
+      await run(git, ["switch", "--quiet", name]);
+    },
+    async mergeFastForward(name) {
+      await run(git, ["merge", "--quiet", "--ff-only", name]);
+    }
+  };
+}
+async function run(git, args) {
+  try {
+    return await git.raw([...args]);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/ENOENT/.test(message) && /spawn/.test(message)) throw new ExternalError("git is not installed or not on PATH", { cause: error });
+    throw new ExternalError(`git ${args[0] ?? ""} failed: ${message.trim().split("\n")[0] ?? ""}`, { detail: message, cause: error });
+  }
+}
+
+// src/app/demo.ts
+init_dates();
+
+// src/core/yaml-edit.ts
+var import_yaml2 = __toESM(require_dist4(), 1);
+import { isDeepStrictEqual } from "node:util";
+var YamlEditError = class extends Error {
+  constructor(message, path7) {
+    super(message);
+    this.path = path7;
+  }
+  path;
+  name = "YamlEditError";
+};
+function editYamlScalars(text, edits, order = () => void 0) {
+  let edited = text;
+  for (const edit of edits) edited = applyEdit(edited, edit, order);
+  checkEditedData(text, edited, edits);
+  return edited;
+}
+function parseStrict(text, path7) {
+  const document2 = (0, import_yaml2.parseDocument)(text, { uniqueKeys: true, keepSourceTokens: false });
+  if (document2.errors.length > 0) throw new YamlEditError(`the text has YAML errors (${document2.errors[0]?.code ?? "unknown"}); fix them first`, path7);
+  return document2;
+}
+function findPair(map, key) {
+  return map.items.find((pair) => (0, import_yaml2.isScalar)(pair.key) && pair.key.value === key);
+}
+function rangeOf(node, path7) {
+  const range = node?.range;
+  if (!range) throw new YamlEditError(`no source position for ${path7.join(".")}`, path7);
+  return range;
+}
+function applyEdit(text, edit, order) {
+  const document2 = parseStrict(text, edit.path);
+  const chain = [];
+  let node = document2.contents;
+  for (const [index, key] of edit.path.entries()) {
+    const here = edit.path.slice(0, index);
+    if (!(0, import_yaml2.isMap)(node)) throw new YamlEditError(`${here.join(".") || "the document"} is not a mapping, so ${key} cannot be set in it`, edit.path);
+    chain.push(node);
+    const pair = findPair(node, key);
+    if (pair === void 0) return insertEntry(text, chain, here, edit.path.slice(index), edit.value, order);
+    if (index === edit.path.length - 1) return replaceScalar(text, pair, edit);
+    node = pair.value;
+  }
+  throw new YamlEditError("an edit needs a non-empty path", edit.path);
+}
+function replaceScalar(text, pair, edit) {
+  const node = pair.value;
+  if (!(0, import_yaml2.isScalar)(node)) throw new YamlEditError(`${edit.path.join(".")} is not a single written-out value (it is a collection or an alias)`, edit.path);
+  const [start, end] = rangeOf(node, edit.path);
+  const old = text.slice(start, end);
+  let rendered = renderScalar(edit.value, node.type);
+  if (start === end && text[start - 1] === ":") rendered = ` ${rendered}`;
+  const lineBreak = /\r?\n$/.exec(old)?.[0] ?? "";
+  return text.slice(0, start) + rendered + lineBreak + text.slice(end);
+}
+function insertEntry(text, chain, parentPath, keys, value, order) {
+  const map = chain[chain.length - 1];
+  const [first] = keys;
+  if (first === void 0) throw new YamlEditError("nothing to insert", parentPath);
+  const preferred = order(parentPath);
+  const anchor = chooseAnchor(map, first, preferred);
+  return map.flow ? insertIntoFlowMap(text, map, anchor, keys, value, parentPath) : insertIntoBlockMap(text, chain, anchor, keys, value, parentPath);
+}
+function chooseAnchor(map, key, preferred) {
+  const last = map.items[map.items.length - 1];
+  const rank = preferred?.indexOf(key) ?? -1;
+  if (preferred === void 0 || rank < 0) return last;
+  const before = map.items.filter((pair) => {
+    const other = preferred.indexOf((0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "");
+    return other >= 0 && other < rank;
+  });
+  if (before.length > 0) return before[before.length - 1];
+  const anyRanked = map.items.some((pair) => preferred.includes((0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : ""));
+  return anyRanked ? void 0 : last;
+}
+function lineStartOf(text, offset) {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+function lineBreakOf(text) {
+  return text.includes("\r\n") ? "\r\n" : "\n";
+}
+function endOfPair(pair, path7) {
+  return rangeOf(pair.value ?? pair.key, path7)[1];
+}
+function insertIntoBlockMap(text, chain, anchor, keys, value, path7) {
+  const map = chain[chain.length - 1];
+  const firstKey = map.items[0]?.key;
+  if (firstKey === void 0) throw new YamlEditError(`${path7.join(".")} is an empty mapping`, path7);
+  const keyStart = rangeOf(firstKey, path7)[0];
+  const indent = keyStart - lineStartOf(text, keyStart);
+  const step = indentStep(text, chain, indent, path7);
+  const eol = lineBreakOf(text);
+  const lines = keys.map((key, depth) => `${" ".repeat(indent + depth * step)}${renderKey(key)}:${depth === keys.length - 1 ? ` ${renderScalar(value)}` : ""}`);
+  const block = lines.join(eol) + eol;
+  if (anchor === void 0) {
+    const at2 = lineStartOf(text, keyStart);
+    return text.slice(0, at2) + block + text.slice(at2);
+  }
+  const end = endOfPair(anchor, path7);
+  if (end > 0 && text[end - 1] === "\n") return text.slice(0, end) + block + text.slice(end);
+  const newline = text.indexOf("\n", end);
+  if (newline < 0) return text + eol + block.slice(0, -eol.length);
+  return text.slice(0, newline + 1) + block + text.slice(newline + 1);
+}
+function indentStep(text, chain, indent, path7) {
+  const parent = chain[chain.length - 2];
+  const parentKey = parent?.items[0]?.key;
+  if (parent === void 0 || parent.flow || parentKey === void 0) return 2;
+  const parentStart = rangeOf(parentKey, path7)[0];
+  const step = indent - (parentStart - lineStartOf(text, parentStart));
+  return step > 0 ? step : 2;
+}
+function insertIntoFlowMap(text, map, anchor, keys, value, path7) {
+  const entry = keys.reduceRight((inner, key, depth) => depth === keys.length - 1 ? `${renderKey(key)}: ${inner}` : `${renderKey(key)}: { ${inner} }`, renderScalar(value));
+  const firstPair = map.items[0];
+  if (firstPair === void 0) {
+    const open2 = rangeOf(map, path7)[0];
+    return `${text.slice(0, open2 + 1)} ${entry} ${text.slice(open2 + 1)}`;
+  }
+  if (anchor === void 0) {
+    const at2 = rangeOf(firstPair.key, path7)[0];
+    return `${text.slice(0, at2)}${entry}, ${text.slice(at2)}`;
+  }
+  const end = endOfPair(anchor, path7);
+  return `${text.slice(0, end)}, ${entry}${text.slice(end)}`;
+}
+function renderScalar(value, style) {
+  if (style === "QUOTE_SINGLE" && !/[\n\r']/.test(value)) return `'${value}'`;
+  if (style === "QUOTE_DOUBLE" || style === "QUOTE_SINGLE") return JSON.stringify(value);
+  return isSafePlain(value) ? value : JSON.stringify(value);
+}
+function renderKey(key) {
+  return isSafePlain(key) ? key : JSON.stringify(key);
+}
+function isSafePlain(text) {
+  if (!/^[A-Za-z0-9_][A-Za-z0-9_.:=+/-]*$/.test(text) || text.endsWith(":")) return false;
+  const probe = (0, import_yaml2.parseDocument)(`[${text}]`);
+  const item = onlyItemOf(probe.contents);
+  return probe.errors.length === 0 && (0, import_yaml2.isScalar)(item) && item.value === text;
+}
+function onlyItemOf(contents) {
+  const items = contents?.items;
+  return items?.length === 1 ? items[0] : void 0;
+}
+function checkEditedData(before, after, edits) {
+  const expected = parseStrict(before, []).toJS();
+  for (const edit of edits) setIn(expected, edit.path, edit.value);
+  const actual = parseStrict(after, []).toJS();
+  if (!isDeepStrictEqual(actual, expected)) {
+    throw new YamlEditError(`editing ${edits.map((edit) => edit.path.join(".")).join(", ")} in place would change other data; edit the file by hand`, edits[0]?.path ?? []);
+  }
+}
+function setIn(target, path7, value) {
+  let current = target;
+  for (const [index, key] of path7.entries()) {
+    if (index === path7.length - 1) {
+      current[key] = value;
+      return;
+    }
+    const next = current[key];
+    if (typeof next !== "object" || next === null) current[key] = {};
+    current = current[key];
+  }
+}
+
+// src/devserver/docuelevate-server.ts
+init_docuelevate_catalogue2();
+import { randomBytes as randomBytes4, timingSafeEqual as timingSafeEqual4 } from "node:crypto";
+import { createServer } from "node:http";
+
+// src/devserver/docuelevate-pages.ts
+function renderLoginPage(page) {
+  const notices = [
+    page.error === null ? "" : `<div class="alert alert-error">${escapeHtml(page.error)}</div>`,
+    page.message === null ? "" : `<div class="alert alert-info">${escapeHtml(page.message)}</div>`
+  ].join("");
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Login - DocuElevate</title>
+</head>
+<body>
+<main class="login">
+<h1>Sign in to DocuElevate</h1>
+${notices}
+<form method="post" action="/auth">
+<input type="hidden" name="csrf_token" value="${escapeHtml(page.csrfToken)}">
+<label>Username <input type="text" name="username" autocomplete="username" required></label>
+<label>Password <input type="password" name="password" autocomplete="current-password" required></label>
+<button type="submit">Sign in</button>
+</form>
+</main>
+</body>
+</html>
+`;
+}
+function renderMainLayoutPage(page) {
+  const account = page.userName === null ? '<a href="/login">Login</a>' : `${escapeHtml(page.userName)} <a href="/logout">Logout</a>`;
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="csrf-token" content="${escapeHtml(page.csrfToken)}">
+<title>${escapeHtml(page.title)} - DocuElevate</title>
+</head>
+<body>
+<nav><a href="/upload">Upload</a> <a href="/settings">Settings</a> <span class="account">${account}</span></nav>
+<main><h1>${escapeHtml(page.title)}</h1></main>
+</body>
+</html>
+`;
+}
+function escapeHtml(text) {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+}
+
+// src/devserver/fastapi-validation.ts
+function parseJsonRequestBody(raw, contentType) {
+  if (raw.length === 0) {
+    return { kind: "absent" };
+  }
+  const text = raw.toString("utf8");
+  const mediaType = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  const isJson = mediaType === "" || mediaType === "application/json" || /^application\/[^/]*\+json$/.test(mediaType);
+  if (!isJson) {
+    return { kind: "text", value: text };
+  }
+  try {
+    return { kind: "json", value: JSON.parse(text) };
+  } catch (error) {
+    const position = /position (\d+)/.exec(error instanceof Error ? error.message : "");
+    return {
+      kind: "invalid",
+      issues: [
+        {
+          type: "json_invalid",
+          loc: ["body", position ? Number(position[1]) : 0],
+          msg: "JSON decode error",
+          input: {},
+          ctx: { error: "Expecting value" }
+        }
+      ]
+    };
+  }
+}
+function validateStringModel(body, fields) {
+  if (body.kind === "invalid") {
+    return { ok: false, issues: body.issues };
+  }
+  if (body.kind === "absent") {
+    return { ok: false, issues: [{ type: "missing", loc: ["body"], msg: "Field required", input: null }] };
+  }
+  const input = body.value;
+  if (typeof input !== "object" || input === null || Array.isArray(input)) {
+    return {
+      ok: false,
+      issues: [
+        {
+          type: "model_attributes_type",
+          loc: ["body"],
+          msg: "Input should be a valid dictionary or object to extract fields from",
+          input
+        }
+      ]
+    };
+  }
+  const record = input;
+  const issues = [];
+  const values = {};
+  for (const field of fields) {
+    const present = Object.hasOwn(record, field.name);
+    const value = record[field.name];
+    if (!present) {
+      if (field.required) {
+        issues.push({ type: "missing", loc: ["body", field.name], msg: "Field required", input: record });
+      } else {
+        values[field.name] = null;
+      }
+    } else if (typeof value === "string" || value === null && !field.required) {
+      values[field.name] = value;
+    } else {
+      issues.push({ type: "string_type", loc: ["body", field.name], msg: "Input should be a valid string", input: value });
+    }
+  }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, fields: values };
+}
+function parseIntegerParameter(text, loc) {
+  const trimmed = text.trim();
+  if (/^[+-]?\d+$/.test(trimmed) && Number.isSafeInteger(Number(trimmed))) {
+    return { ok: true, value: Number(trimmed) };
+  }
+  return {
+    ok: false,
+    issue: {
+      type: "int_parsing",
+      loc,
+      msg: "Input should be a valid integer, unable to parse string as an integer",
+      input: text
+    }
+  };
+}
+
+// src/devserver/fault-plan.ts
+var FAULT_KINDS = Object.freeze(["500", "502", "503", "504", "429", "drop", "slow"]);
+function createFaultPlan(options) {
+  const kinds = options.kinds ?? FAULT_KINDS;
+  if (!Number.isInteger(options.seed)) {
+    throw new RangeError("fault seed must be an integer");
+  }
+  if (!(options.rate >= 0 && options.rate <= 1)) {
+    throw new RangeError("fault rate must be between 0 and 1");
+  }
+  if (kinds.length === 0 || kinds.some((kind) => !FAULT_KINDS.includes(kind))) {
+    throw new RangeError(`fault kinds must be a non-empty subset of ${FAULT_KINDS.join(", ")}`);
+  }
+  const random = createMulberry32(options.seed);
+  return {
+    next() {
+      const hit = random();
+      const pick = random();
+      const phaseDraw = random();
+      if (hit >= options.rate) {
+        return null;
+      }
+      const kind = kinds[Math.floor(pick * kinds.length)];
+      const canHitAfter = kind === "drop" || kind === "504";
+      return { kind, phase: canHitAfter && phaseDraw < 0.5 ? "after" : "before" };
+    }
+  };
+}
+function createMulberry32(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = state + 1831565813 >>> 0;
+    let t2 = state;
+    t2 = Math.imul(t2 ^ t2 >>> 15, t2 | 1);
+    t2 ^= t2 + Math.imul(t2 ^ t2 >>> 7, t2 | 61);
+    return ((t2 ^ t2 >>> 14) >>> 0) / 4294967296;
+  };
+}
+
+// src/devserver/session-cookie.ts
+import { createHmac as createHmac3, timingSafeEqual as timingSafeEqual3 } from "node:crypto";
+var SESSION_MAX_AGE_SECONDS = 14 * 24 * 60 * 60;
+function encodeSessionCookie(session, secret, issuedAtSeconds) {
+  const payload = Buffer.from(JSON.stringify(session), "utf8").toString("base64url");
+  const signed = `${payload}.${issuedAtSeconds}`;
+  return `${signed}.${signSessionPayload(signed, secret)}`;
+}
+function decodeSessionCookie(cookie, secret, nowSeconds) {
+  const parts = cookie.split(".");
+  if (parts.length !== 3) {
+    return void 0;
+  }
+  const [payload, issuedAt, signature] = parts;
+  const expected = Buffer.from(signSessionPayload(`${payload}.${issuedAt}`, secret));
+  const given = Buffer.from(signature);
+  if (given.length !== expected.length || !timingSafeEqual3(given, expected)) {
+    return void 0;
+  }
+  if (!/^\d+$/.test(issuedAt) || nowSeconds - Number(issuedAt) > SESSION_MAX_AGE_SECONDS) {
+    return void 0;
+  }
+  try {
+    const parsed = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? parsed : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function signSessionPayload(signed, secret) {
+  return createHmac3("sha256", secret).update(signed).digest("base64url");
+}
+
+// src/devserver/docuelevate-server.ts
+var STATE_CHANGING_METHODS = /* @__PURE__ */ new Set(["POST", "PUT", "DELETE", "PATCH"]);
+var MAX_BODY_BYTES = 1024 * 1024;
+var DECRYPTION_FAILED = "[DECRYPTION FAILED]";
+var SETTING_KEY_FORMAT = /^[a-zA-Z][a-zA-Z0-9_]{0,127}\n?$/;
+var SETTING_UPDATE_MODEL = [
+  { name: "key", required: true },
+  { name: "value", required: false }
+];
+var VALUE_UPDATE_MODEL = [{ name: "value", required: false }];
+var PROXY_REASONS = {
+  "429": "Too Many Requests",
+  "502": "Bad Gateway",
+  "503": "Service Temporarily Unavailable",
+  "504": "Gateway Time-out"
+};
+var DocuElevateApp = class {
+  constructor(options) {
+    this.options = options;
+    this.settings = new Map((options.catalogue ?? DOCUELEVATE_SETTINGS).map((setting) => [setting.key, setting]));
+    this.clock = options.clock ?? (() => /* @__PURE__ */ new Date());
+    this.sessionSecret = options.sessionSecret ?? randomBytes4(32).toString("hex");
+    this.sessionSecretPrevious = options.sessionSecretPrevious ?? null;
+    this.env = new Map(Object.entries(options.envValues ?? {}));
+    for (const [key, value] of Object.entries(options.initialDbValues ?? {})) {
+      if (!this.settings.has(key)) {
+        throw new RangeError(`initialDbValues: '${key}' is not in the catalogue`);
+      }
+      this.db.set(key, { value, secret: this.sessionSecret });
+    }
+    this.routes = this.declareRoutes();
+  }
+  options;
+  requests = [];
+  successfulLogins = 0;
+  settings;
+  db = /* @__PURE__ */ new Map();
+  audit = [];
+  routes;
+  clock;
+  sessionSecret;
+  sessionSecretPrevious;
+  env;
+  get authEnabled() {
+    return this.options.authEnabled ?? true;
+  }
+  /** Records a request's arrival; the entry is completed as the request proceeds. */
+  openLogEntry(method, path7) {
+    const entry = { seq: this.requests.length + 1, method, path: path7, status: null, fault: null, committed: false };
+    this.requests.push(entry);
+    return entry;
+  }
+  storedValue(key) {
+    const row = this.db.get(key);
+    if (row === void 0) {
+      return void 0;
+    }
+    const readable = row.value === "" || row.secret === this.sessionSecret || row.secret === this.sessionSecretPrevious;
+    return readable ? row.value : DECRYPTION_FAILED;
+  }
+  dbKeys() {
+    return [...this.db.keys()].sort();
+  }
+  auditEntries(key) {
+    return this.audit.filter((record) => key === void 0 || record.key === key).sort((a, b3) => b3.id - a.id).map((record) => {
+      const sensitive = this.isSensitive(record.key);
+      const redact = (value) => sensitive && value ? "[REDACTED]" : value;
+      return {
+        id: record.id,
+        key: record.key,
+        old_value: redact(record.oldValue),
+        new_value: redact(record.newValue),
+        changed_by: record.changedBy,
+        changed_at: record.changedAt,
+        action: record.action
+      };
+    });
+  }
+  restart(options) {
+    if (options.sessionSecret !== void 0) {
+      this.sessionSecret = options.sessionSecret;
+    }
+    if (options.sessionSecretPrevious !== void 0) {
+      this.sessionSecretPrevious = options.sessionSecretPrevious;
+    }
+    if (options.envValues !== void 0) {
+      this.env = new Map(Object.entries(options.envValues));
+    }
+  }
+  /** Answers one request: session and CSRF middleware, then routing. */
+  handle(ctx) {
+    const cookie = readCookie(ctx.headers.cookie, "session");
+    const loaded = cookie === void 0 ? void 0 : decodeSessionCookie(cookie, this.sessionSecret, this.nowSeconds());
+    ctx.session = loaded ?? {};
+    const hadSession = Object.keys(ctx.session).length > 0;
+    const answer = this.applyCsrfThenRoute(ctx);
+    return this.attachSessionCookie(answer, ctx.session, hadSession);
+  }
+  /** The answer of an injected 500: DocuElevate's own "save failed" for writes, Starlette's plain error otherwise. */
+  answerInternalError(method, path7) {
+    const key = /^\/api\/settings\/([^/]+)$/.exec(path7)?.[1];
+    if (key !== void 0 && (method === "POST" || method === "PUT")) {
+      return jsonAnswer(500, { detail: `Failed to update setting: ${key}` });
+    }
+    if (key !== void 0 && method === "DELETE") {
+      return jsonAnswer(500, { detail: `Failed to delete setting: ${key}` });
+    }
+    return textAnswer(500, "Internal Server Error", "text/plain; charset=utf-8");
+  }
+  applyCsrfThenRoute(ctx) {
+    if (this.authEnabled) {
+      ctx.session.csrf_token ??= randomBytes4(32).toString("hex");
+      const bearerExempt = bearerTokenOf(ctx.headers) !== void 0;
+      if (STATE_CHANGING_METHODS.has(ctx.method) && !bearerExempt && !this.hasValidCsrfToken(ctx, ctx.session.csrf_token)) {
+        return ctx.path.startsWith("/api/") ? jsonAnswer(403, { detail: "CSRF token missing or invalid" }) : redirectAnswer("/login?error=Invalid+request");
+      }
+    }
+    return this.route(ctx);
+  }
+  hasValidCsrfToken(ctx, expected) {
+    let submitted = headerValue(ctx.headers, "x-csrf-token");
+    if (!submitted && isFormEncoded(ctx.headers)) {
+      submitted = new URLSearchParams(ctx.body.toString("utf8")).get("csrf_token") ?? void 0;
+    }
+    return submitted !== void 0 && submitted !== "" && equalInConstantTime(submitted, expected);
+  }
+  route(ctx) {
+    const method = ctx.method === "HEAD" ? "GET" : ctx.method;
+    let partial;
+    for (const route of this.routes) {
+      const match = route.pattern.exec(ctx.path);
+      if (match === null) {
+        continue;
+      }
+      if (route.methods.includes(method)) {
+        const params = Object.fromEntries(route.paramNames.map((name, index) => [name, match[index + 1] ?? ""]));
+        return route.handle(ctx, params);
+      }
+      partial ??= route;
+    }
+    if (partial !== void 0) {
+      const allow = partial.methods.includes("GET") ? [...partial.methods, "HEAD"] : partial.methods;
+      return jsonAnswer(405, { detail: "Method Not Allowed" }, { allow: allow.join(", ") });
+    }
+    if (ctx.path !== "/") {
+      const toggled = ctx.path.endsWith("/") ? ctx.path.slice(0, -1) : `${ctx.path}/`;
+      if (this.routes.some((route) => route.pattern.test(toggled))) {
+        const host = headerValue(ctx.headers, "host") ?? "localhost";
+        const query = ctx.query.toString();
+        return redirectAnswer(`http://${host}${encodeURI(toggled)}${query === "" ? "" : `?${query}`}`, 307);
+      }
+    }
+    return jsonAnswer(404, { detail: "Not Found" });
+  }
+  declareRoutes() {
+    const routes = [declareRoute(["GET"], "/", (ctx) => this.showMainPage(ctx, "DocuElevate", false))];
+    if (this.authEnabled) {
+      routes.push(
+        declareRoute(["GET"], "/login", (ctx) => this.showLoginPage(ctx)),
+        declareRoute(["POST"], "/auth", (ctx) => this.logIn(ctx)),
+        declareRoute(["GET"], "/logout", (ctx) => this.logOut(ctx))
+      );
+    }
+    routes.push(
+      declareRoute(["GET"], "/upload", (ctx) => this.showMainPage(ctx, "Upload", true)),
+      declareRoute(["GET"], "/settings", (ctx) => this.showMainPage(ctx, "Settings", true)),
+      declareRoute(["GET"], "/api/auth/whoami", (ctx) => this.answerWhoami(ctx)),
+      // The settings router, in DocuElevate's declaration order: the first matching route wins.
+      declareRoute(["GET"], "/api/settings/", (ctx) => this.asAdmin(ctx, () => this.listSettings())),
+      declareRoute(["GET"], "/api/settings/credentials", (ctx) => this.asAdmin(ctx, () => this.listCredentials())),
+      declareRoute(["GET"], "/api/settings/audit-log", (ctx) => this.asAdmin(ctx, () => this.listAuditLog(ctx))),
+      declareRoute(["GET"], "/api/settings/export-env", (ctx) => this.asAdmin(ctx, () => this.exportEnv(ctx))),
+      declareRoute(["GET"], "/api/settings/{key}", (ctx, p2) => this.asAdmin(ctx, () => this.getSetting(p2.key ?? ""))),
+      declareRoute(["POST"], "/api/settings/{key}", (ctx, p2) => this.writeSetting(ctx, p2.key ?? "", SETTING_UPDATE_MODEL)),
+      declareRoute(["PUT"], "/api/settings/{key}", (ctx, p2) => this.writeSetting(ctx, p2.key ?? "", VALUE_UPDATE_MODEL)),
+      declareRoute(["DELETE"], "/api/settings/{key}", (ctx, p2) => this.asAdmin(ctx, (user) => this.deleteSetting(ctx, p2.key ?? "", user))),
+      // Never reached: POST /{key} above matches first, which is the quirk clients must survive.
+      declareRoute(["POST"], "/api/settings/bulk-update", () => jsonAnswer(500, { detail: "unreachable" })),
+      declareRoute(["GET"], "/api/settings/{key}/history", (ctx, p2) => this.asAdmin(ctx, () => this.showHistory(p2.key ?? ""))),
+      declareRoute(
+        ["POST"],
+        "/api/settings/{key}/rollback/{history_id}",
+        (ctx, p2) => this.asAdmin(ctx, (user) => this.rollBack(ctx, p2.key ?? "", p2.history_id ?? "", user))
+      )
+    );
+    return routes;
+  }
+  // ---- pages and authentication ----
+  showLoginPage(ctx) {
+    const page = renderLoginPage({
+      csrfToken: ctx.session.csrf_token ?? "",
+      error: ctx.query.get("error"),
+      message: ctx.query.get("message")
+    });
+    return textAnswer(200, page, "text/html; charset=utf-8");
+  }
+  showMainPage(ctx, title, loginRequired) {
+    if (loginRequired && this.authEnabled && ctx.session.user === void 0) {
+      const host = headerValue(ctx.headers, "host") ?? "localhost";
+      ctx.session.redirect_after_login = `http://${host}${ctx.path}`;
+      return redirectAnswer("/login");
+    }
+    const userName = ctx.session.user?.preferred_username ?? null;
+    return textAnswer(200, renderMainLayoutPage({ title, csrfToken: ctx.session.csrf_token ?? "", userName }), "text/html; charset=utf-8");
+  }
+  logIn(ctx) {
+    const form = isFormEncoded(ctx.headers) ? new URLSearchParams(ctx.body.toString("utf8")) : new URLSearchParams();
+    const username = form.get("username") ?? "";
+    const password = form.get("password") ?? "";
+    const adminUsername = this.options.adminUsername ?? "";
+    const adminPassword2 = this.options.adminPassword ?? "";
+    const accepted = adminUsername !== "" && adminPassword2 !== "" && username.toLowerCase() === adminUsername.toLowerCase() && equalInConstantTime(password, adminPassword2);
+    if (!accepted) {
+      return redirectAnswer("/login?error=Invalid+username+or+password");
+    }
+    ctx.session.user = {
+      id: "admin",
+      name: "Administrator",
+      email: `${adminUsername}@local.docuelevate`,
+      preferred_username: adminUsername,
+      picture: "/static/images/default-avatar.svg",
+      is_admin: true
+    };
+    this.successfulLogins += 1;
+    const next = ctx.session.redirect_after_login ?? "/upload";
+    delete ctx.session.redirect_after_login;
+    return redirectAnswer(next);
+  }
+  logOut(ctx) {
+    delete ctx.session.user;
+    return redirectAnswer("/login?message=You+have+been+logged+out+successfully");
+  }
+  answerWhoami(ctx) {
+    const user = ctx.session.user ?? this.bearerUser(ctx);
+    if (user === void 0) {
+      return jsonAnswer(this.authEnabled ? 401 : 200, { error: "Not authenticated" });
+    }
+    return jsonAnswer(200, user);
+  }
+  bearerUser(ctx) {
+    const token = bearerTokenOf(ctx.headers);
+    if (token === void 0) {
+      return void 0;
+    }
+    const isAdmin = (this.options.adminApiTokens ?? []).some((known) => equalInConstantTime(token, known));
+    const isUser = (this.options.apiTokens ?? []).some((known) => equalInConstantTime(token, known));
+    if (!isAdmin && !isUser) {
+      return void 0;
+    }
+    const owner = isAdmin ? "api-admin" : "api-user";
+    return { id: owner, email: owner, preferred_username: owner, is_admin: isAdmin };
+  }
+  /** DocuElevate's `require_admin` dependency: the session's user (or an admin token) must be an admin. */
+  asAdmin(ctx, run2) {
+    const user = this.authEnabled ? ctx.session.user?.is_admin ? ctx.session.user : this.bearerUser(ctx) : void 0;
+    if (user === void 0 || !user.is_admin) {
+      return jsonAnswer(403, { detail: "Admin access required" });
+    }
+    return run2(user);
+  }
+  // ---- the settings API ----
+  listSettings() {
+    const settings = {};
+    const categories = {};
+    for (const setting of this.settings.values()) {
+      settings[setting.key] = { value: this.presentValue(setting.key, this.effectiveValue(setting.key)), metadata: this.metadataOf(setting.key) };
+      (categories[setting.category] ??= []).push(setting.key);
+    }
+    const dbSettings = {};
+    for (const key of this.db.keys()) {
+      dbSettings[key] = this.presentValue(key, this.storedValue(key) ?? null);
+    }
+    return jsonAnswer(200, { settings, categories, db_settings: dbSettings });
+  }
+  listCredentials() {
+    const credentials = [...this.settings.values()].filter((setting) => this.isSensitive(setting.key)).map((setting) => {
+      const source = this.storedValue(setting.key) ? "db" : this.env.get(setting.key) ? "env" : null;
+      return {
+        key: setting.key,
+        category: setting.category,
+        description: this.describe(setting),
+        configured: source !== null,
+        source,
+        restart_required: setting.restartRequired
+      };
+    });
+    const configuredCount = credentials.filter((credential) => credential.configured).length;
+    return jsonAnswer(200, {
+      credentials,
+      total: credentials.length,
+      configured_count: configuredCount,
+      unconfigured_count: credentials.length - configuredCount
+    });
+  }
+  listAuditLog(ctx) {
+    const limit = parseIntegerParameter(ctx.query.get("limit") ?? "100", ["query", "limit"]);
+    const offset = parseIntegerParameter(ctx.query.get("offset") ?? "0", ["query", "offset"]);
+    const issues = [limit, offset].flatMap((parsed) => parsed.ok ? [] : [parsed.issue]);
+    if (!limit.ok || !offset.ok) {
+      return validationFailure(issues);
+    }
+    const start = Math.max(0, offset.value);
+    const entries = this.auditEntries().slice(start, start + Math.max(0, limit.value));
+    return jsonAnswer(200, { entries, limit: limit.value, offset: offset.value });
+  }
+  exportEnv(ctx) {
+    const source = ctx.query.get("source") ?? "db";
+    if (source !== "db" && source !== "effective") {
+      return jsonAnswer(400, { detail: "source must be 'db' or 'effective'" });
+    }
+    const keys = source === "db" ? this.dbKeys() : [...this.settings.keys()].sort();
+    const lines = [
+      "# DocuElevate configuration export",
+      `# Source: ${source}`,
+      "# Generated by DocuElevate Settings Export",
+      "# WARNING: This file contains sensitive values. Handle with care.",
+      ""
+    ];
+    for (const key of keys) {
+      const value = source === "db" ? this.storedValue(key) ?? null : this.effectiveValue(key);
+      if (value !== null) {
+        lines.push(`${key.toUpperCase()}=${this.presentValue(key, value) ?? ""}`);
+      }
+    }
+    lines.push("");
+    return {
+      status: 200,
+      headers: {
+        "content-type": "text/plain; charset=utf-8",
+        "content-disposition": `attachment; filename="docuelevate-${source}.env"`
+      },
+      body: lines.join("\n")
+    };
+  }
+  getSetting(key) {
+    if (!SETTING_KEY_FORMAT.test(key)) {
+      return jsonAnswer(400, { detail: "Invalid setting key format" });
+    }
+    return jsonAnswer(200, { key, value: this.presentValue(key, this.effectiveValue(key)), metadata: this.metadataOf(key) });
+  }
+  writeSetting(ctx, key, model) {
+    const body = parseJsonRequestBody(ctx.body, headerValue(ctx.headers, "content-type"));
+    if (body.kind === "invalid") {
+      return validationFailure(body.issues);
+    }
+    return this.asAdmin(ctx, (user) => {
+      const validation = validateStringModel(body, model);
+      if (!validation.ok) {
+        return validationFailure(validation.issues);
+      }
+      const rejected = this.checkKnownKey(key);
+      if (rejected !== void 0) {
+        return rejected;
+      }
+      const setting = this.settings.get(key);
+      const value = validation.fields.value ?? null;
+      if (value !== null) {
+        const problem = this.checkValue(setting, value);
+        if (problem !== void 0) {
+          return jsonAnswer(400, { detail: problem });
+        }
+        this.saveToDb(ctx, key, value, changedByOf(user));
+      } else {
+        this.removeFromDb(ctx, key, changedByOf(user));
+      }
+      return jsonAnswer(200, {
+        success: true,
+        message: `Setting '${key}' updated successfully`,
+        restart_required: setting.restartRequired,
+        key,
+        value: this.presentValue(key, value)
+      });
+    });
+  }
+  deleteSetting(ctx, key, user) {
+    const rejected = this.checkKnownKey(key);
+    if (rejected !== void 0) {
+      return rejected;
+    }
+    if (!this.removeFromDb(ctx, key, changedByOf(user))) {
+      return jsonAnswer(404, { detail: `Setting '${key}' not found in database` });
+    }
+    return jsonAnswer(200, {
+      success: true,
+      message: `Setting '${key}' deleted from database (will use environment variable or default)`
+    });
+  }
+  showHistory(key) {
+    if (!SETTING_KEY_FORMAT.test(key)) {
+      return jsonAnswer(400, { detail: "Invalid setting key format" });
+    }
+    return jsonAnswer(200, { key, history: this.auditEntries(key) });
+  }
+  rollBack(ctx, key, historyIdText, user) {
+    const historyId = parseIntegerParameter(historyIdText, ["path", "history_id"]);
+    if (!historyId.ok) {
+      return validationFailure([historyId.issue]);
+    }
+    if (!SETTING_KEY_FORMAT.test(key)) {
+      return jsonAnswer(400, { detail: "Invalid setting key format" });
+    }
+    const entry = this.audit.find((record) => record.id === historyId.value && record.key === key);
+    const notFound = jsonAnswer(404, { detail: `History entry ${historyId.value} not found for setting '${key}'` });
+    if (entry === void 0) {
+      return notFound;
+    }
+    if (entry.oldValue === null) {
+      if (!this.removeFromDb(ctx, key, changedByOf(user))) {
+        return notFound;
+      }
+    } else {
+      this.saveToDb(ctx, key, entry.oldValue, changedByOf(user));
+    }
+    return jsonAnswer(200, { success: true, message: `Setting '${key}' rolled back to history entry ${historyId.value}` });
+  }
+  // ---- the settings database ----
+  checkKnownKey(key) {
+    if (!SETTING_KEY_FORMAT.test(key)) {
+      return jsonAnswer(400, { detail: "Invalid setting key format" });
+    }
+    if (!this.settings.has(key)) {
+      return jsonAnswer(404, { detail: `Setting '${key}' not found` });
+    }
+    return void 0;
+  }
+  checkValue(setting, value) {
+    if (setting.environmentOnly) {
+      return `${setting.key} must be configured through the deployment secret`;
+    }
+    if (setting.required && value === "") {
+      return `${setting.key} is required`;
+    }
+    if (setting.key === "session_secret" && value !== "" && Array.from(value).length < 32) {
+      return `${setting.key} must be at least 32 characters`;
+    }
+    return void 0;
+  }
+  saveToDb(ctx, key, value, changedBy) {
+    const oldValue = this.storedValue(key) ?? null;
+    this.db.set(key, { value, secret: this.sessionSecret });
+    this.recordChange(key, oldValue, value, changedBy, "update");
+    ctx.log.committed = true;
+  }
+  removeFromDb(ctx, key, changedBy) {
+    const oldValue = this.storedValue(key);
+    if (oldValue === void 0) {
+      return false;
+    }
+    this.db.delete(key);
+    this.recordChange(key, oldValue, null, changedBy, "delete");
+    ctx.log.committed = true;
+    return true;
+  }
+  recordChange(key, oldValue, newValue, changedBy, action) {
+    const id = this.audit.length + 1;
+    this.audit.push({ id, key, oldValue, newValue, changedBy, changedAt: this.clock().toISOString(), action });
+  }
+  /** The runtime value: the database wins over the environment. */
+  effectiveValue(key) {
+    return this.storedValue(key) ?? this.env.get(key) ?? null;
+  }
+  presentValue(key, value) {
+    return value !== null && this.isSensitive(key) ? maskSensitiveValue(value) : value;
+  }
+  isSensitive(key) {
+    const setting = this.settings.get(key);
+    return setting !== void 0 && setting.sensitive !== false;
+  }
+  metadataOf(key) {
+    const setting = this.settings.get(key);
+    if (setting === void 0) {
+      return { category: "Other", description: `Setting: ${key}`, type: "string", sensitive: false, required: false, restart_required: false };
+    }
+    return {
+      category: setting.category,
+      description: this.describe(setting),
+      type: setting.type,
+      sensitive: setting.sensitive !== false,
+      required: setting.required,
+      restart_required: setting.restartRequired,
+      environment_only: setting.environmentOnly
+    };
+  }
+  describe(setting) {
+    return setting.description ?? `${setting.category}: ${setting.key.replaceAll("_", " ")}`;
+  }
+  attachSessionCookie(answer, session, hadSession) {
+    if (Object.keys(session).length > 0) {
+      const cookie = encodeSessionCookie(session, this.sessionSecret, this.nowSeconds());
+      return withHeader(answer, "set-cookie", `session=${cookie}; path=/; Max-Age=${SESSION_MAX_AGE_SECONDS}; httponly; samesite=lax`);
+    }
+    if (hadSession) {
+      return withHeader(answer, "set-cookie", "session=null; path=/; expires=Thu, 01 Jan 1970 00:00:00 GMT; httponly; samesite=lax");
+    }
+    return answer;
+  }
+  nowSeconds() {
+    return Math.floor(this.clock().getTime() / 1e3);
+  }
+};
+async function startDocuElevateServer(options = {}) {
+  const app = new DocuElevateApp(options);
+  let faults = options.faults === void 0 ? void 0 : { options: options.faults, plan: createFaultPlan(options.faults) };
+  const pendingDelays = /* @__PURE__ */ new Set();
+  let closing = false;
+  const waitFor = (ms2) => new Promise((resolve) => {
+    const finish = () => {
+      clearTimeout(timer);
+      pendingDelays.delete(finish);
+      resolve();
+    };
+    const timer = setTimeout(finish, ms2);
+    pendingDelays.add(finish);
+  });
+  const serve = async (request2, response) => {
+    const method = (request2.method ?? "GET").toUpperCase();
+    const rawUrl = request2.url ?? "/";
+    const log = app.openLogEntry(method, rawUrl);
+    const [rawPath = "/", rawQuery = ""] = rawUrl.split(/\?(.*)/s, 2);
+    const path7 = decodePath(rawPath);
+    const active = faults;
+    const fault = active !== void 0 && path7.startsWith("/api/") ? active.plan.next() : null;
+    log.fault = fault?.kind ?? null;
+    if (fault?.kind === "drop" && fault.phase === "before") {
+      request2.socket.destroy();
+      return;
+    }
+    const body = await readBody(request2);
+    if (fault?.kind === "slow") {
+      await waitFor(active?.options.slowMs ?? 1e3);
+    }
+    if (closing) {
+      return;
+    }
+    if (body === void 0) {
+      send(response, log, jsonAnswer(413, { detail: "Request body too large" }));
+      return;
+    }
+    if (fault !== null && fault.phase === "before" && fault.kind !== "slow") {
+      const answer2 = fault.kind === "500" ? app.answerInternalError(method, path7) : answerAsProxy(fault.kind, active?.options.retryAfterSeconds ?? 1);
+      send(response, log, answer2);
+      return;
+    }
+    const context3 = { method, path: path7, query: new URLSearchParams(rawQuery), headers: request2.headers, body, log, session: {} };
+    let answer;
+    try {
+      answer = app.handle(context3);
+    } catch {
+      answer = textAnswer(500, "Internal Server Error", "text/plain; charset=utf-8");
+    }
+    if (fault?.phase === "after") {
+      if (fault.kind === "drop") {
+        request2.socket.destroy();
+        return;
+      }
+      answer = answerAsProxy(fault.kind, active?.options.retryAfterSeconds ?? 1);
+    }
+    send(response, log, answer);
+  };
+  const server = createServer((request2, response) => {
+    serve(request2, response).catch(() => {
+      request2.socket.destroy();
+    });
+  });
+  await new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address();
+  const hostForUrl = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const state = {
+    requests: app.requests,
+    get successfulLogins() {
+      return app.successfulLogins;
+    }
+  };
+  return {
+    url: `http://${hostForUrl}:${address.port}`,
+    state,
+    storedValue: (key) => app.storedValue(key),
+    dbKeys: () => app.dbKeys(),
+    auditEntries: () => app.auditEntries(),
+    setFaults(next) {
+      faults = next === void 0 ? void 0 : { options: next, plan: createFaultPlan(next) };
+    },
+    restart(restartOptions = {}) {
+      app.restart(restartOptions);
+    },
+    close() {
+      closing = true;
+      for (const finish of [...pendingDelays]) {
+        finish();
+      }
+      return new Promise((resolve, reject) => {
+        server.close((error) => error ? reject(error) : resolve());
+        server.closeAllConnections();
+      });
+    }
+  };
+}
+function declareRoute(methods, template, handle) {
+  const paramNames = [];
+  const source = template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{(\w+)\}/g, (_3, name) => {
+    paramNames.push(name);
+    return "([^/]+)";
+  });
+  return { methods, pattern: new RegExp(`^${source}$`, "s"), paramNames, handle };
+}
+function send(response, log, answer) {
+  log.status = answer.status;
+  if (response.destroyed) {
+    return;
+  }
+  const body = Buffer.from(answer.body, "utf8");
+  response.writeHead(answer.status, { ...answer.headers, "content-length": String(body.length) });
+  response.end(body);
+}
+async function readBody(request2) {
+  const chunks = [];
+  let size = 0;
+  for await (const chunk of request2) {
+    const buffer = chunk;
+    size += buffer.length;
+    if (size <= MAX_BODY_BYTES) {
+      chunks.push(buffer);
+    }
+  }
+  return size > MAX_BODY_BYTES ? void 0 : Buffer.concat(chunks);
+}
+function answerAsProxy(kind, retryAfterSeconds) {
+  const status = Number(kind);
+  const reason = PROXY_REASONS[kind] ?? "Error";
+  const page = `<html>\r
+<head><title>${status} ${reason}</title></head>\r
+<body>\r
+<center><h1>${status} ${reason}</h1></center>\r
+<hr><center>nginx</center>\r
+</body>\r
+</html>\r
+`;
+  const answer = textAnswer(status, page, "text/html");
+  return kind === "429" ? withHeader(answer, "retry-after", String(retryAfterSeconds)) : answer;
+}
+function jsonAnswer(status, payload, headers = {}) {
+  return { status, headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(payload) };
+}
+function validationFailure(issues) {
+  return jsonAnswer(422, { detail: issues });
+}
+function textAnswer(status, text, contentType) {
+  return { status, headers: { "content-type": contentType }, body: text };
+}
+function redirectAnswer(location, status = 302) {
+  return { status, headers: { location }, body: "" };
+}
+function withHeader(answer, name, value) {
+  return { ...answer, headers: { ...answer.headers, [name]: value } };
+}
+function headerValue(headers, name) {
+  const value = headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+function bearerTokenOf(headers) {
+  const authorization = headerValue(headers, "authorization");
+  return authorization?.startsWith("Bearer ") ? authorization.slice("Bearer ".length) : void 0;
+}
+function isFormEncoded(headers) {
+  return (headerValue(headers, "content-type") ?? "").toLowerCase().includes("application/x-www-form-urlencoded");
+}
+function readCookie(header, name) {
+  for (const part of (header ?? "").split(";")) {
+    const separator = part.indexOf("=");
+    if (separator > 0 && part.slice(0, separator).trim() === name) {
+      return part.slice(separator + 1).trim();
+    }
+  }
+  return void 0;
+}
+function decodePath(rawPath) {
+  try {
+    return decodeURIComponent(rawPath);
+  } catch {
+    return rawPath;
+  }
+}
+function changedByOf(user) {
+  return user.preferred_username || user.email || user.id || "admin";
+}
+function equalInConstantTime(given, expected) {
+  const a = Buffer.from(given, "utf8");
+  const b3 = Buffer.from(expected, "utf8");
+  return a.length === b3.length && timingSafeEqual4(a, b3);
+}
+
+// src/app/demo.ts
+init_errors();
 
 // src/core/plan.ts
 init_docuelevate_catalogue2();
@@ -76750,6 +77872,521 @@ async function planInventoryChange(request2, { revisions, keyRing }) {
   return { plan, headText, valid: !hasErrors(diagnostics) };
 }
 
+// src/app/set-value.ts
+init_dates();
+
+// src/core/inventory-edit.ts
+var CREDENTIAL_FIELD_ORDER = [
+  "setting",
+  "kind",
+  "custom",
+  "owner",
+  "access",
+  "issuer",
+  "description",
+  "deployments",
+  "group",
+  "created",
+  "rotated",
+  "every",
+  "compromised",
+  "revoked",
+  "value",
+  "values"
+];
+function valuePathOf(place) {
+  return place.deployment === void 0 ? ["credentials", place.credentialId, "value"] : ["credentials", place.credentialId, "values", place.deployment];
+}
+function writeValuesInText(text, writes, deploymentOrder = []) {
+  const edits = writes.flatMap((write) => [
+    { path: valuePathOf(write.place), value: write.sealed },
+    ...write.rotated === void 0 ? [] : [{ path: ["credentials", write.place.credentialId, "rotated"], value: write.rotated }]
+  ]);
+  const order = (parentPath) => {
+    if (parentPath.length === 2 && parentPath[0] === "credentials") return CREDENTIAL_FIELD_ORDER;
+    if (parentPath.length === 3 && parentPath[0] === "credentials" && parentPath[2] === "values") return deploymentOrder;
+    return void 0;
+  };
+  return editYamlScalars(text, edits, order);
+}
+
+// src/crypto/inventory-values.ts
+function diagnosticCodeFor(error) {
+  return `value-${error.code}`;
+}
+function findingForSealedValueError(error, path7, advice = "") {
+  return errorAt(diagnosticCodeFor(error), path7, advice === "" ? error.message : `${error.message}; ${advice}`);
+}
+function checkValuesOpen(inventory, ring) {
+  const candidates = listValuePlaces(inventory);
+  const findings = [];
+  const openedByKeyId = {};
+  let examined = 0;
+  for (const entry of listSealedValues(inventory)) {
+    const parts = parseSealedValueText(entry.sealed);
+    if (parts === void 0) continue;
+    examined++;
+    try {
+      openSealedValue(ring, entry.place, entry.sealed, candidates);
+      openedByKeyId[parts.keyId] = (openedByKeyId[parts.keyId] ?? 0) + 1;
+    } catch (error) {
+      if (!(error instanceof SealedValueError)) throw error;
+      findings.push(findingForSealedValueError(error, entry.path));
+    }
+  }
+  return { findings, examined, openedByKeyId };
+}
+
+// src/app/set-value.ts
+init_errors();
+
+// src/app/value-place.ts
+init_errors();
+function requireCredential(inventory, id) {
+  const credential = findCredential(inventory, id);
+  if (credential) return credential;
+  const known = inventory.credentials.map((candidate) => candidate.id);
+  throw new UsageError(`no credential \`${id}\` in the inventory (it has: ${known.join(", ") || "none"})`);
+}
+function requireDeployment(inventory, credential, deployment) {
+  if (!inventory.deployments.has(deployment)) {
+    throw new UsageError(`no deployment \`${deployment}\` in the inventory (it has: ${[...inventory.deployments.keys()].join(", ") || "none"})`);
+  }
+  if (!credential.deployments.includes(deployment)) {
+    throw new UsageError(`\`${credential.id}\` is not pushed to \`${deployment}\` (its deployments: ${credential.deployments.join(", ") || "none"})`);
+  }
+}
+function choosePlaceToSet(inventory, credential, deployment) {
+  if (deployment !== void 0) {
+    requireDeployment(inventory, credential, deployment);
+    if (credential.value !== void 0) {
+      throw new UsageError(
+        `\`${credential.id}\` has one \`value\` for every deployment: leave out --deployment to rotate it, or, to give each deployment its own value, delete its \`value:\` line and run set with --deployment for each of ${credential.deployments.join(", ")}`
+      );
+    }
+    return { credentialId: credential.id, deployment };
+  }
+  if (credential.values !== void 0 && credential.value === void 0) {
+    const [only, ...others] = credential.deployments;
+    if (only !== void 0 && others.length === 0) return { credentialId: credential.id, deployment: only };
+    throw new UsageError(`\`${credential.id}\` has a value per deployment: pass --deployment (one of ${credential.deployments.join(", ")})`);
+  }
+  return { credentialId: credential.id };
+}
+function sealedValueAt(credential, place) {
+  return place.deployment === void 0 ? credential.value : credential.values?.[place.deployment];
+}
+function choosePlaceToRead(inventory, credential, deployment) {
+  if (deployment !== void 0) {
+    requireDeployment(inventory, credential, deployment);
+    if (credential.values?.[deployment] !== void 0) return { credentialId: credential.id, deployment };
+    return credential.value === void 0 ? void 0 : { credentialId: credential.id };
+  }
+  if (credential.value !== void 0) return { credentialId: credential.id };
+  const written = Object.keys(credential.values ?? {});
+  if (written.length === 0) return void 0;
+  const [only, ...others] = written;
+  if (only !== void 0 && others.length === 0) return { credentialId: credential.id, deployment: only };
+  throw new UsageError(`\`${credential.id}\` has a value per deployment: pass --deployment (one of ${written.join(", ")})`);
+}
+
+// src/app/set-value.ts
+async function setCredentialValue(request2) {
+  if (request2.value.length === 0) throw new UsageError("the new value is empty: credledger stores values, not their absence");
+  const rotated = request2.rotated ?? request2.today;
+  if (!isCalendarDate(rotated)) throw new UsageError(`--rotated must be a date written YYYY-MM-DD (got ${rotated})`);
+  if (rotated > request2.today) throw new UsageError(`--rotated ${rotated} is after today (${request2.today})`);
+  const text = await readInventoryText(request2.file);
+  const check = checkInventoryText(text, request2.file, request2.today);
+  if (!check.inventory) return { kind: "refused", source: check.source, diagnostics: check.diagnostics };
+  const inventory = check.inventory;
+  const credential = requireCredential(inventory, request2.credentialId);
+  if (credential.created !== void 0 && rotated < credential.created) {
+    throw new UsageError(`--rotated ${rotated} is before \`${credential.id}\` was created (${credential.created})`);
+  }
+  const place = choosePlaceToSet(inventory, credential, request2.deployment);
+  const path7 = valuePathOf(place);
+  const refuse = (finding) => ({ kind: "refused", source: check.source, diagnostics: [placeFinding(check.source, finding)] });
+  const current = sealedValueAt(credential, place);
+  let replaced = { kind: "none" };
+  if (current !== void 0) {
+    const parts = parseSealedValueText(current);
+    let previous;
+    if (parts === void 0) {
+      previous = new SecretValue(current);
+      replaced = { kind: "plaintext" };
+    } else {
+      try {
+        previous = openSealedValue(request2.ring, place, current, listValuePlaces(inventory));
+      } catch (error) {
+        if (!(error instanceof SealedValueError)) throw error;
+        return refuse(findingForSealedValueError(error, path7, unreadableAdvice(error, place)));
+      }
+      replaced = { kind: "sealed", keyId: parts.keyId };
+    }
+    if (request2.value.equals(previous)) {
+      const where = credential.issuer === void 0 ? "" : ` (get a new one from ${credential.issuer})`;
+      return refuse(errorAt("not-a-rotation", path7, `the new value of ${describePlace(place)} equals the current one: this is not a rotation${where}`));
+    }
+  }
+  let sealed;
+  try {
+    sealed = sealValue(request2.ring, place, request2.value, Math.floor(request2.now.getTime() / 1e3));
+  } catch (error) {
+    if (error instanceof SealedValueError) return refuse(findingForSealedValueError(error, path7));
+    throw error;
+  }
+  let edited;
+  try {
+    edited = writeValuesInText(text, [{ place, sealed, rotated: rotated === credential.rotated ? void 0 : rotated }], [...inventory.deployments.keys()]);
+  } catch (error) {
+    if (!(error instanceof YamlEditError)) throw error;
+    return refuse(errorAt("cannot-edit-in-place", path7, error.message));
+  }
+  await replaceInventoryText(request2.file, text, edited);
+  return {
+    kind: "set",
+    file: request2.file,
+    place,
+    path: formatDocumentPath(path7),
+    keyId: primaryKey(request2.ring).id,
+    replaced,
+    rotated: { previous: credential.rotated, current: rotated }
+  };
+}
+function unreadableAdvice(error, place) {
+  const deployment = place.deployment === void 0 ? "" : ` --deployment ${place.deployment}`;
+  const startOver = `delete that line and run \`credledger set ${place.credentialId}${deployment}\` again`;
+  switch (error.code) {
+    case "unknown-key":
+      return `set compares the new value with the current one, so add that key to the ring (after the first), or, if it is lost, ${startOver}`;
+    case "wrong-place":
+      return `the current value was copied from there: ${startOver}`;
+    default:
+      return `set compares the new value with the current one and cannot read it: ${startOver}`;
+  }
+}
+
+// src/core/status-report.ts
+init_rotation();
+var STATE_ORDER = { overdue: 0, "due-soon": 1, unknown: 2, ok: 3 };
+function buildStatusReport(inventory, now) {
+  const rows = [];
+  for (const credential of inventory.credentials) {
+    const assessment = assessRotation(inventory, credential, now);
+    const deployments = credential.deployments.length > 0 ? credential.deployments : [null];
+    for (const deployment of deployments) {
+      rows.push({
+        id: credential.id,
+        setting: credential.setting,
+        deployment,
+        kind: credential.kind,
+        owner: credential.owner,
+        rotated: assessment.lastRotated ?? null,
+        due: assessment.due ?? null,
+        state: assessment.state,
+        reasons: assessment.reasons.map((reason) => reason.text)
+      });
+    }
+  }
+  rows.sort(
+    (a, b3) => STATE_ORDER[a.state] - STATE_ORDER[b3.state] || (a.due ?? "9999").localeCompare(b3.due ?? "9999") || a.id.localeCompare(b3.id) || (a.deployment ?? "").localeCompare(b3.deployment ?? "")
+  );
+  const summary = { ok: 0, "due-soon": 0, overdue: 0, unknown: 0 };
+  for (const row of rows) summary[row.state] += 1;
+  return { now, credentials: rows, summary };
+}
+function statusMeetsThreshold(report, threshold) {
+  return report.credentials.some((row) => row.state === "overdue" || threshold === "due-soon" && row.state === "due-soon");
+}
+
+// src/app/status.ts
+async function reportStatus(request2) {
+  const check = await loadInventoryFile(request2.file, request2.today > request2.now ? request2.today : request2.now);
+  if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: void 0 };
+  return { check, report: buildStatusReport(check.inventory, request2.now) };
+}
+
+// src/app/validate.ts
+async function validateInventory(request2) {
+  const loaded = await loadInventoryFile(request2.file, request2.today);
+  if (request2.ring === void 0 || loaded.inventory === void 0) return { check: loaded, valid: !hasErrors(loaded.diagnostics) };
+  const opened = checkValuesOpen(loaded.inventory, request2.ring);
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...opened.findings.map((finding) => placeFinding(loaded.source, finding))]);
+  const check = { ...loaded, diagnostics };
+  return { check, valid: !hasErrors(diagnostics), decrypt: { values: opened.examined, openedByKeyId: opened.openedByKeyId } };
+}
+
+// src/app/demo.ts
+var DEMO_DAY = "2026-11-26";
+var DEMO_ROTATION = { credentialId: "openai", branch: "rotate-openai" };
+var DEMO_INVENTORY_FILE = "credentials.yaml";
+var EARLIEST_SEAL_TIME = Date.parse(`${DEMO_DAY}T12:00:00Z`);
+var APPLY_RUN_NAMES = { first: "the first apply", rotation: "the apply after the merge", again: "the last apply" };
+var DemoStop = class extends Error {
+  name = "DemoStop";
+};
+async function runDemo(request2, collaborators = {}) {
+  const startServer = collaborators.startServer ?? startDocuElevateServer;
+  const newValue = collaborators.newValue ?? (() => new SecretValue(`sk-demo-rotated-${randomBytes5(24).toString("base64url")}`));
+  const today = laterDate(toCalendarDate(request2.clock()), DEMO_DAY) ?? DEMO_DAY;
+  const ring = await loadKeyRing({ env: {}, keyFile: request2.keyFile });
+  const exampleText = await readInventoryText(request2.exampleFile);
+  const example = checkInventoryText(exampleText, request2.exampleFile, today).inventory;
+  if (example === void 0) throw new UsageError(`${request2.exampleFile} cannot be read as an inventory`);
+  const authentications = [...example.deployments.values()].map(prepareServerLogin);
+  const directory = await mkdtemp(path5.join(request2.tempRoot, "credledger-demo-"));
+  const repository = path5.join(directory, "repo");
+  const servers = [];
+  const result = (failure) => ({ ok: failure === void 0, ...failure === void 0 ? {} : { failure }, directory, kept: request2.keep, repository });
+  try {
+    const home = path5.join(directory, "home");
+    await mkdir2(home);
+    const env = { PATH: request2.path, HOME: home, GIT_CONFIG_NOSYSTEM: "1", LC_ALL: "C" };
+    request2.report({ kind: "step", number: 1, title: "Start two DocuElevate-compatible servers on 127.0.0.1" });
+    for (const login of authentications) {
+      const server = await startServer({ host: "127.0.0.1", ...login.server });
+      servers.push({ deployment: login.deployment, server });
+      Object.assign(env, login.env);
+      request2.report({ kind: "note", text: `${login.deployment.id}: ${server.url} (standing in for ${login.deployment.url}); ${login.description}` });
+    }
+    request2.report({ kind: "note", text: "Each has the settings API, the login form with its CSRF token, session cookies, masking and an audit log, as DocuElevate does." });
+    const context3 = { request: request2, directory, ring, today, file: path5.join(repository, DEMO_INVENTORY_FILE), servers, env };
+    const repo = await createRepository(context3, exampleText);
+    await showValidateAndStatus(context3);
+    await applyFirstTime(context3);
+    await rotateOnBranch(context3, repo, newValue());
+    explainWhatHappened(context3);
+    return result();
+  } catch (error) {
+    if (error instanceof DemoStop) return result(error.message);
+    throw error;
+  } finally {
+    await Promise.all(servers.map(({ server }) => server.close().catch(() => void 0)));
+    if (!request2.keep) await rm2(directory, { recursive: true, force: true });
+  }
+}
+function prepareServerLogin(deployment) {
+  const secret = () => randomBytes5(24).toString("base64url");
+  const { auth: auth2 } = deployment;
+  switch (auth2.method) {
+    case "login": {
+      const username = `admin-${randomBytes5(3).toString("hex")}`;
+      const password = secret();
+      return {
+        deployment,
+        server: { adminUsername: username, adminPassword: password },
+        env: { [auth2.usernameEnv]: username, [auth2.passwordEnv]: password },
+        description: `admin login made up at random, handed to apply as ${auth2.usernameEnv} and ${auth2.passwordEnv}`
+      };
+    }
+    case "bearer": {
+      const token = secret();
+      return {
+        deployment,
+        server: { adminApiTokens: [token] },
+        env: { [auth2.tokenEnv]: token },
+        description: `admin token made up at random, handed to apply as ${auth2.tokenEnv}`
+      };
+    }
+    default:
+      throw new UsageError(`the demo signs in with login or bearer auth; deployment ${deployment.id} of the example uses ${auth2.method}`);
+  }
+}
+async function createRepository(context3, exampleText) {
+  const { request: request2 } = context3;
+  request2.report({ kind: "step", number: 2, title: "Commit the example inventory to a new git repository" });
+  const repo = await createScratchRepository({ directory: path5.dirname(context3.file), branch: "main", env: context3.env });
+  const text = editYamlScalars(
+    exampleText,
+    context3.servers.map(({ deployment, server }) => ({ path: ["deployments", deployment.id, "url"], value: server.url }))
+  );
+  await writeFile(context3.file, text, "utf8");
+  const commit = await repo.commitAll("Add the credential inventory (credentials.yaml.example)");
+  request2.report({
+    kind: "note",
+    text: `working in ${context3.directory}: ${request2.keep ? "kept afterwards (--keep)" : "a temporary directory, removed at the end (--keep keeps it)"}`
+  });
+  request2.report({
+    kind: "note",
+    text: `repo/${DEMO_INVENTORY_FILE}: credentials.yaml.example with the url: of ${context3.servers.map(({ deployment }) => deployment.id).join(" and ")} pointed at the servers above; every other line as it was`
+  });
+  request2.report({ kind: "note", text: `committed ${commit.slice(0, 7)} on main` });
+  return repo;
+}
+async function showValidateAndStatus(context3) {
+  const { request: request2 } = context3;
+  request2.report({ kind: "step", number: 3, title: "Validate the inventory and show its rotation status" });
+  request2.report({ kind: "command", command: "credledger validate" });
+  const validated = await validateInventory({ file: context3.file, today: context3.today });
+  request2.report({ kind: "validate", file: DEMO_INVENTORY_FILE, result: validated });
+  if (!validated.valid) throw new DemoStop("the example inventory is not valid");
+  request2.report({ kind: "command", command: `credledger status --now ${DEMO_DAY}`, note: `as of ${DEMO_DAY}, the day the example was written, so the table is the same whenever you run the demo` });
+  const status = await reportStatus({ file: context3.file, now: DEMO_DAY, today: context3.today });
+  if (!status.report) throw new DemoStop("the example inventory has errors: no status");
+  request2.report({ kind: "status", report: status.report });
+}
+async function applyFirstTime(context3) {
+  const { request: request2 } = context3;
+  request2.report({ kind: "step", number: 4, title: "Apply with the demo key: the first run pushes every value" });
+  request2.report({
+    kind: "command",
+    command: `CREDLEDGER_KEY="$(grep -v '^#' examples/demo.key)" credledger apply`,
+    note: "nothing is recorded as applied yet, so every value is pending: apply logs in to each server, writes each setting, reads it back, and records it on refs/credledger/applied"
+  });
+  const first = await applyAndReport(context3, "first");
+  if (first.report.deployments.some((deployment) => deployment.restartRequired.length > 0 || deployment.warnings.length > 0)) {
+    request2.report({ kind: "note", text: "The restart lines and warnings are what a real DocuElevate needs after this apply; the demo servers need nothing." });
+  }
+  const expected = listDesiredState(await readInventory2(context3), deploymentIds(context3)).desired;
+  for (const { deployment, writes } of first.writes) {
+    const wanted = expected.filter((setting) => setting.deployment === deployment).length;
+    if (writes !== wanted) throw new DemoStop(`the first apply should write ${wanted} settings to ${deployment}, and it wrote ${writes}`);
+  }
+  await verifyServers(context3);
+}
+async function rotateOnBranch(context3, repo, value) {
+  const { request: request2 } = context3;
+  const { credentialId, branch } = DEMO_ROTATION;
+  const credential = findCredential(await readInventory2(context3), credentialId);
+  if (credential === void 0) throw new DemoStop(`the example has no credential ${credentialId} to rotate`);
+  request2.report({ kind: "step", number: 5, title: `Rotate ${credentialId} on a branch, review the plan, merge, apply` });
+  request2.report({ kind: "command", command: `git switch --create ${branch}` });
+  await repo.createBranch(branch);
+  request2.report({
+    kind: "command",
+    command: `credledger set ${credentialId} --value-stdin --rotated ${DEMO_DAY}`,
+    note: "the new value is a fake key made up at random and piped in; it is encrypted into the file and never shown"
+  });
+  const set = await setCredentialValue({
+    file: context3.file,
+    credentialId,
+    value,
+    rotated: DEMO_DAY,
+    today: context3.today,
+    now: new Date(Math.max(request2.clock().getTime(), EARLIEST_SEAL_TIME)),
+    ring: context3.ring
+  });
+  if (set.kind !== "set") throw new DemoStop(`set refused the new value of ${credentialId}`);
+  request2.report({ kind: "set", result: { ...set, file: DEMO_INVENTORY_FILE } });
+  const message = `Rotate ${credentialId}`;
+  request2.report({ kind: "command", command: `git commit --all --message "${message}"` });
+  const commit = await repo.commitAll(message);
+  request2.report({ kind: "note", text: `committed ${commit.slice(0, 7)} on ${branch}` });
+  request2.report({
+    kind: "command",
+    command: `credledger plan --base main --head ${branch}`,
+    note: "what reviewers see on the pull request; it needs no key, so values are compared as ciphertext"
+  });
+  const revisions = await openGitRepository(path5.dirname(context3.file), { env: context3.env });
+  const planned = await planInventoryChange({ file: DEMO_INVENTORY_FILE, base: "main", head: branch, allowRollback: false, today: context3.today }, { revisions });
+  request2.report({ kind: "plan", result: planned });
+  const { plan } = planned;
+  const changes = plan.changes.map((change) => `${change.id} ${change.change}`);
+  if (!planned.valid || changes.join() !== `${credentialId} rotated`) {
+    throw new DemoStop(`the plan should hold one change, ${credentialId} rotated; it holds ${changes.join(", ") || "none"}${planned.valid ? "" : ", and errors"}`);
+  }
+  const operations = plan.operations.map((operation) => `${operation.action} ${operation.setting} on ${operation.deployment}`).sort();
+  const expectedOperations = credential.deployments.map((deployment) => `set ${credential.setting} on ${deployment}`).sort();
+  if (operations.join() !== expectedOperations.join()) {
+    throw new DemoStop(`the plan should ${expectedOperations.join(", ")}; it would ${operations.join(", ") || "do nothing"}`);
+  }
+  request2.report({ kind: "command", command: `git switch main && git merge --ff-only ${branch}`, note: "the pull request is merged" });
+  await repo.switchBranch("main");
+  await repo.mergeFastForward(branch);
+  request2.report({ kind: "command", command: "credledger apply", note: `as the workflow does on a push to main: only what changed since the last apply is pending` });
+  const rotation = await applyAndReport(context3, "rotation");
+  const pushed = rotation.report.deployments.flatMap((deployment) => deployment.operations.map((operation) => `${operation.action} ${operation.setting} on ${deployment.deployment}`)).sort();
+  if (pushed.join() !== expectedOperations.join()) {
+    throw new DemoStop(`the apply after the merge should ${expectedOperations.join(", ")}; it did ${pushed.join(", ") || "nothing"}`);
+  }
+  await verifyServers(context3);
+  request2.report({ kind: "command", command: "credledger apply", note: "once more" });
+  const again = await applyAndReport(context3, "again");
+  const sent = again.writes.reduce((sum, { writes }) => sum + writes, 0);
+  if (sent > 0 || again.report.deployments.some((deployment) => deployment.outcome !== "unchanged")) {
+    throw new DemoStop(`a second apply of the same inventory should send nothing; it wrote ${sent} settings`);
+  }
+  request2.report({ kind: "note", text: "nothing to do: every deployment already holds what the inventory says, and the applied state knows it" });
+}
+function explainWhatHappened(context3) {
+  const { request: request2 } = context3;
+  request2.report({ kind: "step", number: 6, title: "What just happened, and what next" });
+  for (const text of [
+    "The inventory was validated and its rotation status reported; apply decrypted its values with the demo key and pushed",
+    "each one to the settings API of every deployment, read it back and recorded it on the git ref refs/credledger/applied.",
+    `The rotation of ${DEMO_ROTATION.credentialId} went through review as a plan with no secret in it, and after the merge only that`,
+    "setting was pushed; an apply with nothing new sent nothing. No value was printed at any point.",
+    "",
+    `Next: the README's "A five-minute walkthrough" runs these commands by hand on credentials.yaml.example;`,
+    "make your own key with `credledger keygen` (never use the demo key for real values); and copy",
+    "examples/workflows/ into .github/workflows/ to plan on pull requests, remind on a schedule and apply on merge."
+  ]) {
+    request2.report({ kind: "note", text });
+  }
+  if (request2.keep) {
+    request2.report({ kind: "note", text: "" });
+    request2.report({ kind: "note", text: `The repository is kept in ${path5.dirname(context3.file)} (the servers are stopped).` });
+  }
+}
+async function applyAndReport(context3, run2) {
+  const before = context3.servers.map(({ server }) => countCommittedWrites(server));
+  const { check, report } = await applyInventory({
+    file: context3.file,
+    today: context3.today,
+    ring: context3.ring,
+    env: context3.env,
+    clock: context3.request.clock
+  });
+  if (!report) throw new DemoStop(`apply found the inventory invalid (${check.diagnostics.length} diagnostics)`);
+  const writes = context3.servers.map(({ deployment, server }, index) => ({ deployment: deployment.id, writes: countCommittedWrites(server) - (before[index] ?? 0) }));
+  context3.request.report({ kind: "apply", run: run2, report, writes });
+  if (assessApplyReport(report) !== "ok") {
+    const problems = report.deployments.flatMap(
+      (deployment) => deployment.outcome === "unreachable" ? [`${deployment.deployment} could not be used`] : deployment.operations.filter((operation) => operation.outcome !== "done").map((operation) => `${operation.setting} on ${deployment.deployment} ${operation.outcome}`)
+    );
+    throw new DemoStop(`${APPLY_RUN_NAMES[run2]} did not succeed: ${problems.join(", ") || "the applied state could not be kept"}`);
+  }
+  return { report, writes };
+}
+async function verifyServers(context3) {
+  const inventory = await readInventory2(context3);
+  const { desired } = listDesiredState(inventory, deploymentIds(context3));
+  const candidates = listValuePlaces(inventory);
+  const checks = context3.servers.map(({ deployment, server }) => {
+    const mine = desired.filter((setting) => setting.deployment === deployment.id);
+    const mismatched = mine.filter((setting) => {
+      const stored = server.storedValue(setting.setting);
+      const expected = openSealedValue(context3.ring, setting.sealed.place, setting.sealed.sealed, candidates);
+      return stored === void 0 || !expected.equals(new SecretValue(stored));
+    }).map((setting) => setting.setting);
+    const wanted = new Set(mine.map((setting) => setting.setting));
+    const unexpected = server.dbKeys().filter((key) => !wanted.has(key));
+    return { deployment: deployment.id, expected: mine.length, matching: mine.length - mismatched.length, mismatched, unexpected };
+  });
+  context3.request.report({ kind: "verify", deployments: checks });
+  const wrong = checks.filter((check) => check.mismatched.length > 0 || check.unexpected.length > 0);
+  if (wrong.length > 0) {
+    throw new DemoStop(
+      wrong.map((check) => `${check.deployment} differs from the inventory: ${[...check.mismatched, ...check.unexpected].join(", ")}`).join("; ")
+    );
+  }
+}
+async function readInventory2(context3) {
+  const check = await loadInventoryFile(context3.file, context3.today);
+  if (check.inventory === void 0) throw new DemoStop(`${DEMO_INVENTORY_FILE} cannot be read`);
+  return check.inventory;
+}
+function deploymentIds(context3) {
+  return context3.servers.map(({ deployment }) => deployment.id);
+}
+function countCommittedWrites(server) {
+  return server.state.requests.filter((request2) => request2.committed).length;
+}
+
+// src/cli/commands/demo-command.ts
+init_errors();
+
 // src/core/render-plan.ts
 var MAX_MARKDOWN_LENGTH = 6e4;
 var RESTART_COMMAND = "docker compose restart api worker";
@@ -76850,7 +78487,7 @@ var CHANGE_LABELS = {
   metadata: "📝 metadata"
 };
 function code(text) {
-  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run2) => run2.length));
   const fence = "`".repeat(longestRun + 1);
   const flat = text.replace(/\r?\n/g, " ");
   return `${fence}${longestRun > 0 || flat.startsWith(" ") ? ` ${flat} ` : flat}${fence}`;
@@ -76944,6 +78581,364 @@ function truncateMarkdown(text, maxLength) {
   return `${kept}${noteFor(lines.length - count)}`;
 }
 
+// src/core/render-status.ts
+var HEADERS = ["ID", "SETTING", "DEPLOYMENT", "KIND", "OWNER", "ROTATED", "DUE", "STATE", "REASONS"];
+function cellsOf(row) {
+  return [row.id, row.setting, row.deployment ?? "-", row.kind, row.owner, row.rotated ?? "-", row.due ?? "-", row.state, row.reasons.join("; ")];
+}
+function summaryLine(report) {
+  const { summary } = report;
+  return `${summary.overdue} overdue, ${summary["due-soon"]} due soon, ${summary.ok} ok, ${summary.unknown} unknown (as of ${report.now})`;
+}
+function renderStatusText(report, style = PLAIN_STYLE) {
+  const rows = report.credentials.map(cellsOf);
+  const widths = HEADERS.map((header, column) => Math.max(header.length, ...rows.map((cells) => (cells[column] ?? "").length)));
+  const pad = (cells) => cells.map((cell, column) => column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd();
+  const paint = (row, line) => row.state === "overdue" ? style.error(line) : row.state === "due-soon" ? style.warning(line) : row.state === "unknown" ? style.dim(line) : line;
+  const lines = [style.bold(pad(HEADERS)), ...report.credentials.map((row, index) => paint(row, pad(rows[index] ?? [])))];
+  return `${lines.join("\n")}
+
+${summaryLine(report)}`;
+}
+function escapeMarkdownCell(text) {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
+}
+var STATE_BADGES = { overdue: "🔴 overdue", "due-soon": "🟡 due soon", ok: "🟢 ok", unknown: "⚪ unknown" };
+function renderStatusMarkdown(report) {
+  const header = `| ${HEADERS.map((h3) => h3.charAt(0) + h3.slice(1).toLowerCase()).join(" | ")} |`;
+  const rule = `|${HEADERS.map(() => "---").join("|")}|`;
+  const rows = report.credentials.map((row) => {
+    const cells = cellsOf(row).map(escapeMarkdownCell);
+    cells[0] = `\`${cells[0]}\``;
+    cells[1] = `\`${cells[1]}\``;
+    cells[7] = STATE_BADGES[row.state];
+    return `| ${cells.join(" | ")} |`;
+  });
+  return `### Credential rotation status
+
+${summaryLine(report)}
+
+${[header, rule, ...rows].join("\n")}
+`;
+}
+
+// src/cli/commands/set-command.ts
+init_errors();
+init_dates();
+
+// src/cli/refusal-output.ts
+function writeRefusal(io2, refusal, closing) {
+  const errors = refusal.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
+  io2.stderr.write(`${renderDiagnosticsText(errors, refusal.source.text.split(/\r?\n/), styleFor(io2.stderr, io2.env))}
+
+${closing}
+`);
+}
+
+// src/cli/terminal-input.ts
+init_errors();
+var CTRL_C = "";
+var CTRL_D = "";
+var BACKSPACE = /* @__PURE__ */ new Set(["", "\b"]);
+async function readAllInput(stdin) {
+  const chunks = [];
+  for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk));
+  return Buffer.concat(chunks);
+}
+async function readHiddenLine(stdin) {
+  if (typeof stdin.setRawMode !== "function") return await readLine(stdin) ?? "";
+  stdin.setRawMode(true);
+  try {
+    return await new Promise((resolve, reject) => {
+      let typed = "";
+      const decode = chunkDecoder();
+      const finish = (outcome) => {
+        stdin.off("data", onData);
+        stdin.off("end", onEnd);
+        stdin.pause();
+        outcome();
+      };
+      const onData = (chunk) => {
+        for (const char of decode(chunk)) {
+          if (char === "\r" || char === "\n" || char === CTRL_D) return finish(() => resolve(typed));
+          if (char === CTRL_C) return finish(() => reject(new UsageError("cancelled; nothing was changed")));
+          typed = BACKSPACE.has(char) ? [...typed].slice(0, -1).join("") : typed + char;
+        }
+      };
+      const onEnd = () => finish(() => resolve(typed));
+      stdin.on("data", onData);
+      stdin.on("end", onEnd);
+      stdin.resume();
+    });
+  } finally {
+    stdin.setRawMode(false);
+  }
+}
+function readLine(stdin) {
+  return new Promise((resolve, reject) => {
+    let buffered = "";
+    const decode = chunkDecoder();
+    const finish = (outcome) => {
+      stdin.off("data", onData);
+      stdin.off("end", onEnd);
+      stdin.off("error", onError);
+      stdin.pause();
+      outcome();
+    };
+    const onData = (chunk) => {
+      buffered += decode(chunk);
+      const newline = buffered.indexOf("\n");
+      if (newline >= 0) finish(() => resolve(buffered.slice(0, newline).replace(/\r$/, "")));
+    };
+    const onEnd = () => finish(() => resolve(buffered === "" ? void 0 : buffered));
+    const onError = (error) => finish(() => reject(error));
+    stdin.on("data", onData);
+    stdin.on("end", onEnd);
+    stdin.on("error", onError);
+    stdin.resume();
+  });
+}
+function chunkDecoder() {
+  const decoder = new TextDecoder("utf-8");
+  return (chunk) => typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
+}
+
+// src/cli/commands/set-command.ts
+var setCommand = {
+  name: "set",
+  summary: "store a new value for a credential (a rotation): encrypted, with today as `rotated`",
+  help: `Usage: credledger set <id> (--value-stdin | --value-env VAR) [--deployment D] [--rotated YYYY-MM-DD]
+                      [--file F] [--key-file P]
+
+Encrypts the new value under the first key of the ring (CREDLEDGER_KEY or --key-file) for its
+place in the inventory, writes it, and sets the credential's \`rotated\` to today (UTC). Every other
+byte of the file stays as it was. The value itself is never printed.
+
+      --value-stdin     read the value from stdin. Piped: all of it, minus exactly one trailing
+                        line break (\\n or \\r\\n), so \`echo\`, \`pass show\` and files work; a value
+                        whose own last character is a line break needs a second one. At a terminal:
+                        one line, typed without echo.
+      --value-env VAR   read the value from environment variable VAR, exactly as it is
+  -d, --deployment D    write values.D (this deployment's own value) rather than the shared value;
+                        needed when the credential keeps a value per deployment
+      --rotated DATE    the rotation date to record (default: today, UTC)
+  -f, --file F          inventory file (default: credentials.yaml)
+      --key-file P      read the keys from this file (one per line) instead of CREDLEDGER_KEY
+
+Refuses, and writes nothing, when the new value is empty or equals the current one (that is not a
+rotation: get a new value from the issuer first), or when the current value cannot be opened to
+compare, e.g. because it was copied from another credential.
+
+Exit 0 when written, 1 when refused, 2 on a usage error, 3 when the file cannot be written.`,
+  options: {
+    ...FILE_OPTION,
+    ...KEY_FILE_OPTION,
+    deployment: { type: "string", short: "d" },
+    "value-stdin": { type: "boolean" },
+    "value-env": { type: "string" },
+    rotated: { type: "string" }
+  },
+  positionals: { min: 1, max: 1, names: "the id of the credential" },
+  async run(commandLine, io2) {
+    const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
+    const credentialId = commandLine.positionals[0] ?? "";
+    const deployment = stringOption(commandLine, "deployment");
+    const ring = await loadKeyRing({ env: io2.env, keyFile: stringOption(commandLine, "key-file") });
+    const value = await readNewValue(commandLine, io2, deployment === void 0 ? credentialId : `${credentialId} in ${deployment}`);
+    const now = io2.now();
+    const result = await setCredentialValue({
+      file,
+      credentialId,
+      deployment,
+      value,
+      rotated: stringOption(commandLine, "rotated"),
+      today: toCalendarDate(now),
+      now,
+      ring
+    });
+    if (result.kind === "refused") {
+      writeRefusal(io2, result, `${file} was not changed.`);
+      return ExitCode.findings;
+    }
+    io2.stdout.write(describeSet(result));
+    return ExitCode.ok;
+  }
+};
+async function readNewValue(commandLine, io2, what) {
+  const fromStdin = flagOption(commandLine, "value-stdin");
+  const variable = stringOption(commandLine, "value-env");
+  if (fromStdin === (variable !== void 0)) {
+    throw new UsageError("give the new value with exactly one of --value-stdin or --value-env VAR (never as an argument: shell history keeps those)");
+  }
+  if (variable !== void 0) {
+    const value = io2.env[variable];
+    if (value === void 0) throw new UsageError(`environment variable ${variable} is not set`);
+    return new SecretValue(value);
+  }
+  if (io2.stdin.isTTY === true) {
+    io2.stderr.write(`New value for ${what} (typing is hidden; Enter ends it; pipe multi-line values instead): `);
+    const typed = await readHiddenLine(io2.stdin);
+    io2.stderr.write("\n");
+    return new SecretValue(typed);
+  }
+  const bytes = await readAllInput(io2.stdin);
+  try {
+    return SecretValue.fromUtf8(bytes.subarray(0, bytes.length - trailingLineBreakLength(bytes)));
+  } catch {
+    throw new UsageError("the value on stdin is not UTF-8 text");
+  }
+}
+function trailingLineBreakLength(bytes) {
+  if (bytes.length >= 2 && bytes[bytes.length - 2] === 13 && bytes[bytes.length - 1] === 10) return 2;
+  return bytes.length >= 1 && bytes[bytes.length - 1] === 10 ? 1 : 0;
+}
+function describeSet(result) {
+  const replaced = result.replaced.kind === "sealed" ? `, replacing a value under key ${result.replaced.keyId}` : result.replaced.kind === "plaintext" ? ", replacing a plaintext (rotate that credential: it has been in git)" : "";
+  const { previous, current } = result.rotated;
+  const rotated = previous === current ? `${current} (unchanged)` : `${previous ?? "(none)"} -> ${current}`;
+  return `${result.file}: ${result.path}: new value, encrypted under key ${result.keyId}${replaced}
+${result.file}: rotated ${rotated}
+Review with \`git diff\` and commit; the value reaches DocuElevate when the change is applied.
+`;
+}
+
+// src/cli/commands/demo-command.ts
+var EXAMPLE_FILE = "credentials.yaml.example";
+var DEMO_KEY_FILE = path6.join("examples", "demo.key");
+var STEPS = 6;
+var demoCommand = {
+  name: "demo",
+  summary: "the whole flow on the bundled example, against two local DocuElevate-compatible servers (`npm start`)",
+  help: `Usage: credledger demo [--keep]
+
+Runs the main job on the bundled example, with no setup and no network: starts two
+DocuElevate-compatible servers on 127.0.0.1 (production and staging, random admin logins),
+commits credentials.yaml.example pointed at them to a new git repository in a temporary
+directory, validates it, shows its status on ${DEMO_DAY} (the day the example was written),
+applies it with the public demo key (examples/demo.key) and checks every stored value, then
+rotates the OpenAI key on a branch, plans it, merges it and applies again, twice. No value is
+ever printed. Your git configuration, environment and working directory play no part.
+
+      --keep    keep the temporary directory (its repository and applied-state ref) afterwards
+
+Exit 0 when every step did what it shows, 1 when one did not, 3 when git cannot run.`,
+  options: { keep: { type: "boolean" } },
+  async run(commandLine, io2) {
+    const root = locatePackageRoot(path6.dirname(fileURLToPath(import.meta.url)));
+    const style = styleFor(io2.stdout, io2.env);
+    io2.stdout.write(
+      `${style.bold("credledger demo")}: the bundled example, end to end, against DocuElevate-compatible servers on this machine.
+No network, no setup, and no credential value is printed at any point.
+`
+    );
+    const result = await runDemo({
+      exampleFile: path6.join(root, EXAMPLE_FILE),
+      keyFile: path6.join(root, DEMO_KEY_FILE),
+      tempRoot: tmpdir(),
+      keep: flagOption(commandLine, "keep"),
+      path: io2.env.PATH,
+      clock: io2.now,
+      report: (event) => io2.stdout.write(`${renderDemoEvent(event, style)}
+`)
+    });
+    if (!result.ok) {
+      io2.stderr.write(`credledger demo: stopped: ${result.failure ?? "a step failed"}
+`);
+      return ExitCode.findings;
+    }
+    return ExitCode.ok;
+  }
+};
+function locatePackageRoot(start) {
+  for (let directory = start; ; directory = path6.dirname(directory)) {
+    if (existsSync(path6.join(directory, EXAMPLE_FILE)) && existsSync(path6.join(directory, DEMO_KEY_FILE))) return directory;
+    if (path6.dirname(directory) === directory) break;
+  }
+  throw new UsageError(`the demo needs ${EXAMPLE_FILE} and ${DEMO_KEY_FILE} from the credledger package, and neither ${start} nor a directory above it has them`);
+}
+function renderDemoEvent(event, style) {
+  switch (event.kind) {
+    case "step": {
+      const title = `Step ${event.number}/${STEPS}: ${event.title}`;
+      return `
+${style.bold(title)}
+${style.bold("=".repeat(title.length))}`;
+    }
+    case "note":
+      return event.text;
+    case "command":
+      return `${event.note === void 0 ? "" : `${style.dim(`# ${event.note}`)}
+`}${style.bold(`$ ${event.command}`)}`;
+    case "validate": {
+      const { diagnostics } = event.result.check;
+      const excerpts = diagnostics.length > 0 ? `${renderDiagnosticsText(diagnostics, event.result.check.source.text.split(/\r?\n/), style)}
+
+` : "";
+      return `${excerpts}${event.file}: ${event.result.valid ? "valid" : "invalid"} (${summariseDiagnostics(diagnostics)})`;
+    }
+    case "status":
+      return renderStatusText(event.report, style);
+    case "set":
+      return describeSet(event.result).trimEnd();
+    case "plan":
+      return renderPlanText(event.result.plan, { sourceLines: event.result.headText?.split(/\r?\n/) ?? [], style });
+    case "apply":
+      return `${renderApplyText(event.report, style)}
+${style.dim(describeWrites(event.writes))}`;
+    case "verify":
+      return describeChecks(event.deployments, style);
+  }
+}
+function describeWrites(writes) {
+  const parts = writes.map(({ deployment, writes: count }) => `${deployment} ${count} write${count === 1 ? "" : "s"}`);
+  return `by the servers' own request logs: ${parts.join(", ")}`;
+}
+function describeChecks(checks, style) {
+  return checks.map((check) => {
+    if (check.mismatched.length === 0 && check.unexpected.length === 0) {
+      return `checked: ${check.deployment} holds all ${check.expected} values exactly as the inventory has them (compared in memory, not printed)`;
+    }
+    const problems = [
+      ...check.mismatched.length > 0 ? [`${check.mismatched.length} of ${check.expected} differ or are missing: ${check.mismatched.join(", ")}`] : [],
+      ...check.unexpected.length > 0 ? [`not in the inventory: ${check.unexpected.join(", ")}`] : []
+    ];
+    return style.error(`checked: ${check.deployment}: ${problems.join("; ")}`);
+  }).join("\n");
+}
+
+// src/cli/commands/keygen-command.ts
+var keygenCommand = {
+  name: "keygen",
+  summary: "make a new master key: the key on stdout, its key id on stderr",
+  help: `Usage: credledger keygen [--quiet]
+
+Prints a new random master key (a Fernet key: 32 bytes, base64url) on stdout, alone on its line,
+and its key id with what to do next on stderr. So both of these capture only the key:
+
+  credledger keygen > credledger.key          # a key file for --key-file (keep it out of git)
+  gh secret set CREDLEDGER_KEY --body "$(credledger keygen --quiet)"
+
+  -q, --quiet   print only the key (nothing on stderr)
+
+The key is not stored anywhere: keep it in a password manager and in your CI secret.`,
+  options: { quiet: { type: "boolean", short: "q" } },
+  async run(commandLine, io2) {
+    const key = generateFernetKey();
+    const id = keyId(parseFernetKey(key));
+    io2.stdout.write(`${key}
+`);
+    if (!flagOption(commandLine, "quiet")) {
+      io2.stderr.write(
+        `key id ${id}: values encrypted under this key are written fernet:${id}:…
+Keep the key secret: in CREDLEDGER_KEY (the CI secret) or a key file for --key-file, never in git.
+To replace a key: put the new one first (CREDLEDGER_KEY=new,old), run \`credledger rekey\`, commit, then drop the old one.
+`
+      );
+    }
+    return ExitCode.ok;
+  }
+};
+
 // src/cli/commands/plan-command.ts
 var FORMATS2 = ["text", "json", "markdown", "github"];
 var planCommand = {
@@ -77002,233 +78997,6 @@ Exit 0 (or 0/2 with --detailed-exitcode), 1 when the plan has errors, 2 on a usa
   }
 };
 
-// src/core/yaml-edit.ts
-var import_yaml2 = __toESM(require_dist4(), 1);
-import { isDeepStrictEqual } from "node:util";
-var YamlEditError = class extends Error {
-  constructor(message, path5) {
-    super(message);
-    this.path = path5;
-  }
-  path;
-  name = "YamlEditError";
-};
-function editYamlScalars(text, edits, order = () => void 0) {
-  let edited = text;
-  for (const edit of edits) edited = applyEdit(edited, edit, order);
-  checkEditedData(text, edited, edits);
-  return edited;
-}
-function parseStrict(text, path5) {
-  const document2 = (0, import_yaml2.parseDocument)(text, { uniqueKeys: true, keepSourceTokens: false });
-  if (document2.errors.length > 0) throw new YamlEditError(`the text has YAML errors (${document2.errors[0]?.code ?? "unknown"}); fix them first`, path5);
-  return document2;
-}
-function findPair(map, key) {
-  return map.items.find((pair) => (0, import_yaml2.isScalar)(pair.key) && pair.key.value === key);
-}
-function rangeOf(node, path5) {
-  const range = node?.range;
-  if (!range) throw new YamlEditError(`no source position for ${path5.join(".")}`, path5);
-  return range;
-}
-function applyEdit(text, edit, order) {
-  const document2 = parseStrict(text, edit.path);
-  const chain = [];
-  let node = document2.contents;
-  for (const [index, key] of edit.path.entries()) {
-    const here = edit.path.slice(0, index);
-    if (!(0, import_yaml2.isMap)(node)) throw new YamlEditError(`${here.join(".") || "the document"} is not a mapping, so ${key} cannot be set in it`, edit.path);
-    chain.push(node);
-    const pair = findPair(node, key);
-    if (pair === void 0) return insertEntry(text, chain, here, edit.path.slice(index), edit.value, order);
-    if (index === edit.path.length - 1) return replaceScalar(text, pair, edit);
-    node = pair.value;
-  }
-  throw new YamlEditError("an edit needs a non-empty path", edit.path);
-}
-function replaceScalar(text, pair, edit) {
-  const node = pair.value;
-  if (!(0, import_yaml2.isScalar)(node)) throw new YamlEditError(`${edit.path.join(".")} is not a single written-out value (it is a collection or an alias)`, edit.path);
-  const [start, end] = rangeOf(node, edit.path);
-  const old = text.slice(start, end);
-  let rendered = renderScalar(edit.value, node.type);
-  if (start === end && text[start - 1] === ":") rendered = ` ${rendered}`;
-  const lineBreak = /\r?\n$/.exec(old)?.[0] ?? "";
-  return text.slice(0, start) + rendered + lineBreak + text.slice(end);
-}
-function insertEntry(text, chain, parentPath, keys, value, order) {
-  const map = chain[chain.length - 1];
-  const [first] = keys;
-  if (first === void 0) throw new YamlEditError("nothing to insert", parentPath);
-  const preferred = order(parentPath);
-  const anchor = chooseAnchor(map, first, preferred);
-  return map.flow ? insertIntoFlowMap(text, map, anchor, keys, value, parentPath) : insertIntoBlockMap(text, chain, anchor, keys, value, parentPath);
-}
-function chooseAnchor(map, key, preferred) {
-  const last = map.items[map.items.length - 1];
-  const rank = preferred?.indexOf(key) ?? -1;
-  if (preferred === void 0 || rank < 0) return last;
-  const before = map.items.filter((pair) => {
-    const other = preferred.indexOf((0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : "");
-    return other >= 0 && other < rank;
-  });
-  if (before.length > 0) return before[before.length - 1];
-  const anyRanked = map.items.some((pair) => preferred.includes((0, import_yaml2.isScalar)(pair.key) ? String(pair.key.value) : ""));
-  return anyRanked ? void 0 : last;
-}
-function lineStartOf(text, offset) {
-  return text.lastIndexOf("\n", offset - 1) + 1;
-}
-function lineBreakOf(text) {
-  return text.includes("\r\n") ? "\r\n" : "\n";
-}
-function endOfPair(pair, path5) {
-  return rangeOf(pair.value ?? pair.key, path5)[1];
-}
-function insertIntoBlockMap(text, chain, anchor, keys, value, path5) {
-  const map = chain[chain.length - 1];
-  const firstKey = map.items[0]?.key;
-  if (firstKey === void 0) throw new YamlEditError(`${path5.join(".")} is an empty mapping`, path5);
-  const keyStart = rangeOf(firstKey, path5)[0];
-  const indent = keyStart - lineStartOf(text, keyStart);
-  const step = indentStep(text, chain, indent, path5);
-  const eol = lineBreakOf(text);
-  const lines = keys.map((key, depth) => `${" ".repeat(indent + depth * step)}${renderKey(key)}:${depth === keys.length - 1 ? ` ${renderScalar(value)}` : ""}`);
-  const block = lines.join(eol) + eol;
-  if (anchor === void 0) {
-    const at2 = lineStartOf(text, keyStart);
-    return text.slice(0, at2) + block + text.slice(at2);
-  }
-  const end = endOfPair(anchor, path5);
-  if (end > 0 && text[end - 1] === "\n") return text.slice(0, end) + block + text.slice(end);
-  const newline = text.indexOf("\n", end);
-  if (newline < 0) return text + eol + block.slice(0, -eol.length);
-  return text.slice(0, newline + 1) + block + text.slice(newline + 1);
-}
-function indentStep(text, chain, indent, path5) {
-  const parent = chain[chain.length - 2];
-  const parentKey = parent?.items[0]?.key;
-  if (parent === void 0 || parent.flow || parentKey === void 0) return 2;
-  const parentStart = rangeOf(parentKey, path5)[0];
-  const step = indent - (parentStart - lineStartOf(text, parentStart));
-  return step > 0 ? step : 2;
-}
-function insertIntoFlowMap(text, map, anchor, keys, value, path5) {
-  const entry = keys.reduceRight((inner, key, depth) => depth === keys.length - 1 ? `${renderKey(key)}: ${inner}` : `${renderKey(key)}: { ${inner} }`, renderScalar(value));
-  const firstPair = map.items[0];
-  if (firstPair === void 0) {
-    const open2 = rangeOf(map, path5)[0];
-    return `${text.slice(0, open2 + 1)} ${entry} ${text.slice(open2 + 1)}`;
-  }
-  if (anchor === void 0) {
-    const at2 = rangeOf(firstPair.key, path5)[0];
-    return `${text.slice(0, at2)}${entry}, ${text.slice(at2)}`;
-  }
-  const end = endOfPair(anchor, path5);
-  return `${text.slice(0, end)}, ${entry}${text.slice(end)}`;
-}
-function renderScalar(value, style) {
-  if (style === "QUOTE_SINGLE" && !/[\n\r']/.test(value)) return `'${value}'`;
-  if (style === "QUOTE_DOUBLE" || style === "QUOTE_SINGLE") return JSON.stringify(value);
-  return isSafePlain(value) ? value : JSON.stringify(value);
-}
-function renderKey(key) {
-  return isSafePlain(key) ? key : JSON.stringify(key);
-}
-function isSafePlain(text) {
-  if (!/^[A-Za-z0-9_][A-Za-z0-9_.:=+/-]*$/.test(text) || text.endsWith(":")) return false;
-  const probe = (0, import_yaml2.parseDocument)(`[${text}]`);
-  const item = onlyItemOf(probe.contents);
-  return probe.errors.length === 0 && (0, import_yaml2.isScalar)(item) && item.value === text;
-}
-function onlyItemOf(contents) {
-  const items = contents?.items;
-  return items?.length === 1 ? items[0] : void 0;
-}
-function checkEditedData(before, after, edits) {
-  const expected = parseStrict(before, []).toJS();
-  for (const edit of edits) setIn(expected, edit.path, edit.value);
-  const actual = parseStrict(after, []).toJS();
-  if (!isDeepStrictEqual(actual, expected)) {
-    throw new YamlEditError(`editing ${edits.map((edit) => edit.path.join(".")).join(", ")} in place would change other data; edit the file by hand`, edits[0]?.path ?? []);
-  }
-}
-function setIn(target, path5, value) {
-  let current = target;
-  for (const [index, key] of path5.entries()) {
-    if (index === path5.length - 1) {
-      current[key] = value;
-      return;
-    }
-    const next = current[key];
-    if (typeof next !== "object" || next === null) current[key] = {};
-    current = current[key];
-  }
-}
-
-// src/core/inventory-edit.ts
-var CREDENTIAL_FIELD_ORDER = [
-  "setting",
-  "kind",
-  "custom",
-  "owner",
-  "access",
-  "issuer",
-  "description",
-  "deployments",
-  "group",
-  "created",
-  "rotated",
-  "every",
-  "compromised",
-  "revoked",
-  "value",
-  "values"
-];
-function valuePathOf(place) {
-  return place.deployment === void 0 ? ["credentials", place.credentialId, "value"] : ["credentials", place.credentialId, "values", place.deployment];
-}
-function writeValuesInText(text, writes, deploymentOrder = []) {
-  const edits = writes.flatMap((write) => [
-    { path: valuePathOf(write.place), value: write.sealed },
-    ...write.rotated === void 0 ? [] : [{ path: ["credentials", write.place.credentialId, "rotated"], value: write.rotated }]
-  ]);
-  const order = (parentPath) => {
-    if (parentPath.length === 2 && parentPath[0] === "credentials") return CREDENTIAL_FIELD_ORDER;
-    if (parentPath.length === 3 && parentPath[0] === "credentials" && parentPath[2] === "values") return deploymentOrder;
-    return void 0;
-  };
-  return editYamlScalars(text, edits, order);
-}
-
-// src/crypto/inventory-values.ts
-function diagnosticCodeFor(error) {
-  return `value-${error.code}`;
-}
-function findingForSealedValueError(error, path5, advice = "") {
-  return errorAt(diagnosticCodeFor(error), path5, advice === "" ? error.message : `${error.message}; ${advice}`);
-}
-function checkValuesOpen(inventory, ring) {
-  const candidates = listValuePlaces(inventory);
-  const findings = [];
-  const openedByKeyId = {};
-  let examined = 0;
-  for (const entry of listSealedValues(inventory)) {
-    const parts = parseSealedValueText(entry.sealed);
-    if (parts === void 0) continue;
-    examined++;
-    try {
-      openSealedValue(ring, entry.place, entry.sealed, candidates);
-      openedByKeyId[parts.keyId] = (openedByKeyId[parts.keyId] ?? 0) + 1;
-    } catch (error) {
-      if (!(error instanceof SealedValueError)) throw error;
-      findings.push(findingForSealedValueError(error, entry.path));
-    }
-  }
-  return { findings, examined, openedByKeyId };
-}
-
 // src/app/rekey.ts
 async function rekeyInventory(request2) {
   const text = await readInventoryText(request2.file);
@@ -77271,17 +79039,6 @@ async function rekeyInventory(request2) {
 
 // src/cli/commands/rekey-command.ts
 init_dates();
-
-// src/cli/refusal-output.ts
-function writeRefusal(io2, refusal, closing) {
-  const errors = refusal.diagnostics.filter((diagnostic) => diagnostic.severity === "error");
-  io2.stderr.write(`${renderDiagnosticsText(errors, refusal.source.text.split(/\r?\n/), styleFor(io2.stderr, io2.env))}
-
-${closing}
-`);
-}
-
-// src/cli/commands/rekey-command.ts
 var rekeyCommand = {
   name: "rekey",
   summary: "move every value to the first key of the ring (after a new master key)",
@@ -77530,56 +79287,6 @@ Exit 0 ok, 1 invalid inventory, 2 usage error (no token, no repository), 3 GitHu
 // src/cli/commands/reveal-command.ts
 init_errors();
 
-// src/app/value-place.ts
-init_errors();
-function requireCredential(inventory, id) {
-  const credential = findCredential(inventory, id);
-  if (credential) return credential;
-  const known = inventory.credentials.map((candidate) => candidate.id);
-  throw new UsageError(`no credential \`${id}\` in the inventory (it has: ${known.join(", ") || "none"})`);
-}
-function requireDeployment(inventory, credential, deployment) {
-  if (!inventory.deployments.has(deployment)) {
-    throw new UsageError(`no deployment \`${deployment}\` in the inventory (it has: ${[...inventory.deployments.keys()].join(", ") || "none"})`);
-  }
-  if (!credential.deployments.includes(deployment)) {
-    throw new UsageError(`\`${credential.id}\` is not pushed to \`${deployment}\` (its deployments: ${credential.deployments.join(", ") || "none"})`);
-  }
-}
-function choosePlaceToSet(inventory, credential, deployment) {
-  if (deployment !== void 0) {
-    requireDeployment(inventory, credential, deployment);
-    if (credential.value !== void 0) {
-      throw new UsageError(
-        `\`${credential.id}\` has one \`value\` for every deployment: leave out --deployment to rotate it, or, to give each deployment its own value, delete its \`value:\` line and run set with --deployment for each of ${credential.deployments.join(", ")}`
-      );
-    }
-    return { credentialId: credential.id, deployment };
-  }
-  if (credential.values !== void 0 && credential.value === void 0) {
-    const [only, ...others] = credential.deployments;
-    if (only !== void 0 && others.length === 0) return { credentialId: credential.id, deployment: only };
-    throw new UsageError(`\`${credential.id}\` has a value per deployment: pass --deployment (one of ${credential.deployments.join(", ")})`);
-  }
-  return { credentialId: credential.id };
-}
-function sealedValueAt(credential, place) {
-  return place.deployment === void 0 ? credential.value : credential.values?.[place.deployment];
-}
-function choosePlaceToRead(inventory, credential, deployment) {
-  if (deployment !== void 0) {
-    requireDeployment(inventory, credential, deployment);
-    if (credential.values?.[deployment] !== void 0) return { credentialId: credential.id, deployment };
-    return credential.value === void 0 ? void 0 : { credentialId: credential.id };
-  }
-  if (credential.value !== void 0) return { credentialId: credential.id };
-  const written = Object.keys(credential.values ?? {});
-  if (written.length === 0) return void 0;
-  const [only, ...others] = written;
-  if (only !== void 0 && others.length === 0) return { credentialId: credential.id, deployment: only };
-  throw new UsageError(`\`${credential.id}\` has a value per deployment: pass --deployment (one of ${written.join(", ")})`);
-}
-
 // src/app/reveal.ts
 async function revealValue(request2) {
   const text = await readInventoryText(request2.file);
@@ -77592,91 +79299,21 @@ async function revealValue(request2) {
     const deployment = request2.deployment === void 0 ? "" : ` for ${request2.deployment}`;
     return refuse(errorAt("value-missing", ["credentials", credential.id], `\`${credential.id}\` has no value${deployment} in the inventory`, true));
   }
-  const path5 = valuePathOf(place);
+  const path7 = valuePathOf(place);
   const sealed = sealedValueAt(credential, place) ?? "";
   try {
     const value = openSealedValue(request2.ring, place, sealed, listValuePlaces(check.inventory));
     const parts = parseSealedValue(sealed);
     if (parts === null) throw new Error("an opened value has the sealed format");
-    return { kind: "revealed", place, path: formatDocumentPath(path5), keyId: parts.keyId, sealedAt: new Date(readFernetTimestamp(parts.token) * 1e3), value };
+    return { kind: "revealed", place, path: formatDocumentPath(path7), keyId: parts.keyId, sealedAt: new Date(readFernetTimestamp(parts.token) * 1e3), value };
   } catch (error) {
     if (!(error instanceof SealedValueError)) throw error;
-    return refuse(findingForSealedValueError(error, path5));
+    return refuse(findingForSealedValueError(error, path7));
   }
 }
 
 // src/cli/commands/reveal-command.ts
 init_dates();
-
-// src/cli/terminal-input.ts
-init_errors();
-var CTRL_C = "";
-var CTRL_D = "";
-var BACKSPACE = /* @__PURE__ */ new Set(["", "\b"]);
-async function readAllInput(stdin) {
-  const chunks = [];
-  for await (const chunk of stdin) chunks.push(typeof chunk === "string" ? Buffer.from(chunk, "utf8") : Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
-async function readHiddenLine(stdin) {
-  if (typeof stdin.setRawMode !== "function") return await readLine(stdin) ?? "";
-  stdin.setRawMode(true);
-  try {
-    return await new Promise((resolve, reject) => {
-      let typed = "";
-      const decode = chunkDecoder();
-      const finish = (outcome) => {
-        stdin.off("data", onData);
-        stdin.off("end", onEnd);
-        stdin.pause();
-        outcome();
-      };
-      const onData = (chunk) => {
-        for (const char of decode(chunk)) {
-          if (char === "\r" || char === "\n" || char === CTRL_D) return finish(() => resolve(typed));
-          if (char === CTRL_C) return finish(() => reject(new UsageError("cancelled; nothing was changed")));
-          typed = BACKSPACE.has(char) ? [...typed].slice(0, -1).join("") : typed + char;
-        }
-      };
-      const onEnd = () => finish(() => resolve(typed));
-      stdin.on("data", onData);
-      stdin.on("end", onEnd);
-      stdin.resume();
-    });
-  } finally {
-    stdin.setRawMode(false);
-  }
-}
-function readLine(stdin) {
-  return new Promise((resolve, reject) => {
-    let buffered = "";
-    const decode = chunkDecoder();
-    const finish = (outcome) => {
-      stdin.off("data", onData);
-      stdin.off("end", onEnd);
-      stdin.off("error", onError);
-      stdin.pause();
-      outcome();
-    };
-    const onData = (chunk) => {
-      buffered += decode(chunk);
-      const newline = buffered.indexOf("\n");
-      if (newline >= 0) finish(() => resolve(buffered.slice(0, newline).replace(/\r$/, "")));
-    };
-    const onEnd = () => finish(() => resolve(buffered === "" ? void 0 : buffered));
-    const onError = (error) => finish(() => reject(error));
-    stdin.on("data", onData);
-    stdin.on("end", onEnd);
-    stdin.on("error", onError);
-    stdin.resume();
-  });
-}
-function chunkDecoder() {
-  const decoder = new TextDecoder("utf-8");
-  return (chunk) => typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true });
-}
-
-// src/cli/commands/reveal-command.ts
 var revealCommand = {
   name: "reveal",
   summary: "break-glass: print one decrypted value (asks first; --yes to skip)",
@@ -77727,269 +79364,6 @@ Exit 0 when printed, 1 when the value cannot be opened or confirmation was decli
   }
 };
 
-// src/cli/commands/set-command.ts
-init_errors();
-
-// src/app/set-value.ts
-init_dates();
-init_errors();
-async function setCredentialValue(request2) {
-  if (request2.value.length === 0) throw new UsageError("the new value is empty: credledger stores values, not their absence");
-  const rotated = request2.rotated ?? request2.today;
-  if (!isCalendarDate(rotated)) throw new UsageError(`--rotated must be a date written YYYY-MM-DD (got ${rotated})`);
-  if (rotated > request2.today) throw new UsageError(`--rotated ${rotated} is after today (${request2.today})`);
-  const text = await readInventoryText(request2.file);
-  const check = checkInventoryText(text, request2.file, request2.today);
-  if (!check.inventory) return { kind: "refused", source: check.source, diagnostics: check.diagnostics };
-  const inventory = check.inventory;
-  const credential = requireCredential(inventory, request2.credentialId);
-  if (credential.created !== void 0 && rotated < credential.created) {
-    throw new UsageError(`--rotated ${rotated} is before \`${credential.id}\` was created (${credential.created})`);
-  }
-  const place = choosePlaceToSet(inventory, credential, request2.deployment);
-  const path5 = valuePathOf(place);
-  const refuse = (finding) => ({ kind: "refused", source: check.source, diagnostics: [placeFinding(check.source, finding)] });
-  const current = sealedValueAt(credential, place);
-  let replaced = { kind: "none" };
-  if (current !== void 0) {
-    const parts = parseSealedValueText(current);
-    let previous;
-    if (parts === void 0) {
-      previous = new SecretValue(current);
-      replaced = { kind: "plaintext" };
-    } else {
-      try {
-        previous = openSealedValue(request2.ring, place, current, listValuePlaces(inventory));
-      } catch (error) {
-        if (!(error instanceof SealedValueError)) throw error;
-        return refuse(findingForSealedValueError(error, path5, unreadableAdvice(error, place)));
-      }
-      replaced = { kind: "sealed", keyId: parts.keyId };
-    }
-    if (request2.value.equals(previous)) {
-      const where = credential.issuer === void 0 ? "" : ` (get a new one from ${credential.issuer})`;
-      return refuse(errorAt("not-a-rotation", path5, `the new value of ${describePlace(place)} equals the current one: this is not a rotation${where}`));
-    }
-  }
-  let sealed;
-  try {
-    sealed = sealValue(request2.ring, place, request2.value, Math.floor(request2.now.getTime() / 1e3));
-  } catch (error) {
-    if (error instanceof SealedValueError) return refuse(findingForSealedValueError(error, path5));
-    throw error;
-  }
-  let edited;
-  try {
-    edited = writeValuesInText(text, [{ place, sealed, rotated: rotated === credential.rotated ? void 0 : rotated }], [...inventory.deployments.keys()]);
-  } catch (error) {
-    if (!(error instanceof YamlEditError)) throw error;
-    return refuse(errorAt("cannot-edit-in-place", path5, error.message));
-  }
-  await replaceInventoryText(request2.file, text, edited);
-  return {
-    kind: "set",
-    file: request2.file,
-    place,
-    path: formatDocumentPath(path5),
-    keyId: primaryKey(request2.ring).id,
-    replaced,
-    rotated: { previous: credential.rotated, current: rotated }
-  };
-}
-function unreadableAdvice(error, place) {
-  const deployment = place.deployment === void 0 ? "" : ` --deployment ${place.deployment}`;
-  const startOver = `delete that line and run \`credledger set ${place.credentialId}${deployment}\` again`;
-  switch (error.code) {
-    case "unknown-key":
-      return `set compares the new value with the current one, so add that key to the ring (after the first), or, if it is lost, ${startOver}`;
-    case "wrong-place":
-      return `the current value was copied from there: ${startOver}`;
-    default:
-      return `set compares the new value with the current one and cannot read it: ${startOver}`;
-  }
-}
-
-// src/cli/commands/set-command.ts
-init_dates();
-var setCommand = {
-  name: "set",
-  summary: "store a new value for a credential (a rotation): encrypted, with today as `rotated`",
-  help: `Usage: credledger set <id> (--value-stdin | --value-env VAR) [--deployment D] [--rotated YYYY-MM-DD]
-                      [--file F] [--key-file P]
-
-Encrypts the new value under the first key of the ring (CREDLEDGER_KEY or --key-file) for its
-place in the inventory, writes it, and sets the credential's \`rotated\` to today (UTC). Every other
-byte of the file stays as it was. The value itself is never printed.
-
-      --value-stdin     read the value from stdin. Piped: all of it, minus exactly one trailing
-                        line break (\\n or \\r\\n), so \`echo\`, \`pass show\` and files work; a value
-                        whose own last character is a line break needs a second one. At a terminal:
-                        one line, typed without echo.
-      --value-env VAR   read the value from environment variable VAR, exactly as it is
-  -d, --deployment D    write values.D (this deployment's own value) rather than the shared value;
-                        needed when the credential keeps a value per deployment
-      --rotated DATE    the rotation date to record (default: today, UTC)
-  -f, --file F          inventory file (default: credentials.yaml)
-      --key-file P      read the keys from this file (one per line) instead of CREDLEDGER_KEY
-
-Refuses, and writes nothing, when the new value is empty or equals the current one (that is not a
-rotation: get a new value from the issuer first), or when the current value cannot be opened to
-compare, e.g. because it was copied from another credential.
-
-Exit 0 when written, 1 when refused, 2 on a usage error, 3 when the file cannot be written.`,
-  options: {
-    ...FILE_OPTION,
-    ...KEY_FILE_OPTION,
-    deployment: { type: "string", short: "d" },
-    "value-stdin": { type: "boolean" },
-    "value-env": { type: "string" },
-    rotated: { type: "string" }
-  },
-  positionals: { min: 1, max: 1, names: "the id of the credential" },
-  async run(commandLine, io2) {
-    const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
-    const credentialId = commandLine.positionals[0] ?? "";
-    const deployment = stringOption(commandLine, "deployment");
-    const ring = await loadKeyRing({ env: io2.env, keyFile: stringOption(commandLine, "key-file") });
-    const value = await readNewValue(commandLine, io2, deployment === void 0 ? credentialId : `${credentialId} in ${deployment}`);
-    const now = io2.now();
-    const result = await setCredentialValue({
-      file,
-      credentialId,
-      deployment,
-      value,
-      rotated: stringOption(commandLine, "rotated"),
-      today: toCalendarDate(now),
-      now,
-      ring
-    });
-    if (result.kind === "refused") {
-      writeRefusal(io2, result, `${file} was not changed.`);
-      return ExitCode.findings;
-    }
-    io2.stdout.write(describeSet(result));
-    return ExitCode.ok;
-  }
-};
-async function readNewValue(commandLine, io2, what) {
-  const fromStdin = flagOption(commandLine, "value-stdin");
-  const variable = stringOption(commandLine, "value-env");
-  if (fromStdin === (variable !== void 0)) {
-    throw new UsageError("give the new value with exactly one of --value-stdin or --value-env VAR (never as an argument: shell history keeps those)");
-  }
-  if (variable !== void 0) {
-    const value = io2.env[variable];
-    if (value === void 0) throw new UsageError(`environment variable ${variable} is not set`);
-    return new SecretValue(value);
-  }
-  if (io2.stdin.isTTY === true) {
-    io2.stderr.write(`New value for ${what} (typing is hidden; Enter ends it; pipe multi-line values instead): `);
-    const typed = await readHiddenLine(io2.stdin);
-    io2.stderr.write("\n");
-    return new SecretValue(typed);
-  }
-  const bytes = await readAllInput(io2.stdin);
-  try {
-    return SecretValue.fromUtf8(bytes.subarray(0, bytes.length - trailingLineBreakLength(bytes)));
-  } catch {
-    throw new UsageError("the value on stdin is not UTF-8 text");
-  }
-}
-function trailingLineBreakLength(bytes) {
-  if (bytes.length >= 2 && bytes[bytes.length - 2] === 13 && bytes[bytes.length - 1] === 10) return 2;
-  return bytes.length >= 1 && bytes[bytes.length - 1] === 10 ? 1 : 0;
-}
-function describeSet(result) {
-  const replaced = result.replaced.kind === "sealed" ? `, replacing a value under key ${result.replaced.keyId}` : result.replaced.kind === "plaintext" ? ", replacing a plaintext (rotate that credential: it has been in git)" : "";
-  const { previous, current } = result.rotated;
-  const rotated = previous === current ? `${current} (unchanged)` : `${previous ?? "(none)"} -> ${current}`;
-  return `${result.file}: ${result.path}: new value, encrypted under key ${result.keyId}${replaced}
-${result.file}: rotated ${rotated}
-Review with \`git diff\` and commit; the value reaches DocuElevate when the change is applied.
-`;
-}
-
-// src/core/status-report.ts
-init_rotation();
-var STATE_ORDER = { overdue: 0, "due-soon": 1, unknown: 2, ok: 3 };
-function buildStatusReport(inventory, now) {
-  const rows = [];
-  for (const credential of inventory.credentials) {
-    const assessment = assessRotation(inventory, credential, now);
-    const deployments = credential.deployments.length > 0 ? credential.deployments : [null];
-    for (const deployment of deployments) {
-      rows.push({
-        id: credential.id,
-        setting: credential.setting,
-        deployment,
-        kind: credential.kind,
-        owner: credential.owner,
-        rotated: assessment.lastRotated ?? null,
-        due: assessment.due ?? null,
-        state: assessment.state,
-        reasons: assessment.reasons.map((reason) => reason.text)
-      });
-    }
-  }
-  rows.sort(
-    (a, b3) => STATE_ORDER[a.state] - STATE_ORDER[b3.state] || (a.due ?? "9999").localeCompare(b3.due ?? "9999") || a.id.localeCompare(b3.id) || (a.deployment ?? "").localeCompare(b3.deployment ?? "")
-  );
-  const summary = { ok: 0, "due-soon": 0, overdue: 0, unknown: 0 };
-  for (const row of rows) summary[row.state] += 1;
-  return { now, credentials: rows, summary };
-}
-function statusMeetsThreshold(report, threshold) {
-  return report.credentials.some((row) => row.state === "overdue" || threshold === "due-soon" && row.state === "due-soon");
-}
-
-// src/app/status.ts
-async function reportStatus(request2) {
-  const check = await loadInventoryFile(request2.file, request2.today > request2.now ? request2.today : request2.now);
-  if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: void 0 };
-  return { check, report: buildStatusReport(check.inventory, request2.now) };
-}
-
-// src/core/render-status.ts
-var HEADERS = ["ID", "SETTING", "DEPLOYMENT", "KIND", "OWNER", "ROTATED", "DUE", "STATE", "REASONS"];
-function cellsOf(row) {
-  return [row.id, row.setting, row.deployment ?? "-", row.kind, row.owner, row.rotated ?? "-", row.due ?? "-", row.state, row.reasons.join("; ")];
-}
-function summaryLine2(report) {
-  const { summary } = report;
-  return `${summary.overdue} overdue, ${summary["due-soon"]} due soon, ${summary.ok} ok, ${summary.unknown} unknown (as of ${report.now})`;
-}
-function renderStatusText(report, style = PLAIN_STYLE) {
-  const rows = report.credentials.map(cellsOf);
-  const widths = HEADERS.map((header, column) => Math.max(header.length, ...rows.map((cells) => (cells[column] ?? "").length)));
-  const pad = (cells) => cells.map((cell, column) => column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd();
-  const paint = (row, line) => row.state === "overdue" ? style.error(line) : row.state === "due-soon" ? style.warning(line) : row.state === "unknown" ? style.dim(line) : line;
-  const lines = [style.bold(pad(HEADERS)), ...report.credentials.map((row, index) => paint(row, pad(rows[index] ?? [])))];
-  return `${lines.join("\n")}
-
-${summaryLine2(report)}`;
-}
-function escapeMarkdownCell(text) {
-  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
-}
-var STATE_BADGES = { overdue: "🔴 overdue", "due-soon": "🟡 due soon", ok: "🟢 ok", unknown: "⚪ unknown" };
-function renderStatusMarkdown(report) {
-  const header = `| ${HEADERS.map((h3) => h3.charAt(0) + h3.slice(1).toLowerCase()).join(" | ")} |`;
-  const rule = `|${HEADERS.map(() => "---").join("|")}|`;
-  const rows = report.credentials.map((row) => {
-    const cells = cellsOf(row).map(escapeMarkdownCell);
-    cells[0] = `\`${cells[0]}\``;
-    cells[1] = `\`${cells[1]}\``;
-    cells[7] = STATE_BADGES[row.state];
-    return `| ${cells.join(" | ")} |`;
-  });
-  return `### Credential rotation status
-
-${summaryLine2(report)}
-
-${[header, rule, ...rows].join("\n")}
-`;
-}
-
 // src/cli/commands/status-command.ts
 init_dates();
 var FORMATS4 = ["text", "json", "markdown"];
@@ -78031,18 +79405,6 @@ Exit 0, or 1 when --fail-on matches or the inventory has errors.`,
 
 // src/cli/commands/validate-command.ts
 init_errors();
-
-// src/app/validate.ts
-async function validateInventory(request2) {
-  const loaded = await loadInventoryFile(request2.file, request2.today);
-  if (request2.ring === void 0 || loaded.inventory === void 0) return { check: loaded, valid: !hasErrors(loaded.diagnostics) };
-  const opened = checkValuesOpen(loaded.inventory, request2.ring);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...opened.findings.map((finding) => placeFinding(loaded.source, finding))]);
-  const check = { ...loaded, diagnostics };
-  return { check, valid: !hasErrors(diagnostics), decrypt: { values: opened.examined, openedByKeyId: opened.openedByKeyId } };
-}
-
-// src/cli/commands/validate-command.ts
 var FORMATS5 = ["text", "json", "github"];
 var validateCommand = {
   name: "validate",
@@ -78108,7 +79470,8 @@ var COMMANDS = [
   keygenCommand,
   setCommand,
   rekeyCommand,
-  revealCommand
+  revealCommand,
+  demoCommand
 ];
 function version() {
   return true ? "0.1.0" : "development";

@@ -64440,8 +64440,12 @@ var GitRepository = class _GitRepository {
    * Opens the repository containing `directory`.
    * @throws UsageError when it is not inside a git working tree; ExternalError when git cannot run.
    */
-  static async open(directory) {
-    const git = wo({ baseDir: directory, allowEnvironment: ALLOWED_ENVIRONMENT });
+  static async open(directory, options = {}) {
+    const createGit = (baseDir) => {
+      const git2 = wo({ baseDir, allowEnvironment: ALLOWED_ENVIRONMENT });
+      return options.env === void 0 ? git2 : git2.env(selectGitEnvironment(options.env));
+    };
+    const git = createGit(directory);
     let lines;
     try {
       lines = (await git.raw(["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
@@ -64453,7 +64457,7 @@ var GitRepository = class _GitRepository {
       throw gitFailure(["rev-parse"], error2);
     }
     const [root = "", prefix = ""] = lines;
-    return new _GitRepository(root, prefix, wo({ baseDir: root, allowEnvironment: ALLOWED_ENVIRONMENT }));
+    return new _GitRepository(root, prefix, createGit(root));
   }
   async run(args) {
     try {
@@ -64567,8 +64571,19 @@ function gitFailure(args, error2) {
   if (/ENOENT/.test(message) && /spawn/.test(message)) return new ExternalError("git is not installed or not on PATH", { cause: error2 });
   return new ExternalError(`git ${args[0] ?? ""} failed: ${firstLine(message)}`, { detail: message, cause: error2 });
 }
-function openGitRepository(directory) {
-  return GitRepository.open(directory);
+var EXPLICIT_GIT_VARIABLES = /* @__PURE__ */ new Set(["git_config_nosystem"]);
+var WITHHELD_VARIABLES = /* @__PURE__ */ new Set(["editor", "visual", "pager", "prefix", "ssh_askpass"]);
+function selectGitEnvironment(env) {
+  const result = {};
+  for (const [name, value] of Object.entries(env)) {
+    const lower = name.toLowerCase();
+    if (value === void 0 || WITHHELD_VARIABLES.has(lower) || lower.startsWith("git_") && !EXPLICIT_GIT_VARIABLES.has(lower)) continue;
+    result[name] = value;
+  }
+  return result;
+}
+function openGitRepository(directory, options = {}) {
+  return GitRepository.open(directory, options);
 }
 
 // ../../main/node_modules/@octokit/plugin-retry/dist-bundle/index.js

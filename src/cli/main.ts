@@ -3,6 +3,7 @@ import { ExternalError, UsageError } from '../app/errors.js';
 import type { CliIo } from './cli-io.js';
 import { parseCommandLine, type CliCommand } from './command.js';
 import { applyCommand } from './commands/apply-command.js';
+import { demoCommand } from './commands/demo-command.js';
 import { keygenCommand } from './commands/keygen-command.js';
 import { planCommand } from './commands/plan-command.js';
 import { rekeyCommand } from './commands/rekey-command.js';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly CliCommand[] = [
   setCommand,
   rekeyCommand,
   revealCommand,
+  demoCommand,
 ];
 
 function version(): string {
