@@ -12,6 +12,15 @@ const DEFAULT_BRANCH_CANDIDATES = ['refs/remotes/origin/HEAD', 'refs/heads/main'
 // config files git reads, and tests (and careful users) rely on them to keep git's config sterile.
 const ALLOWED_ENVIRONMENT = ['GIT_CONFIG_NOSYSTEM', 'GIT_CONFIG_GLOBAL'];
 
+/** How to open a repository. */
+export interface GitRepositoryOptions {
+  /**
+   * The whole environment git runs with; default this process's. Of its GIT_* variables only
+   * GIT_CONFIG_NOSYSTEM is passed on. `credledger demo` passes a sterile one (its own HOME).
+   */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
 const SHA_PATTERN = /^[0-9a-f]{7,64}$/i;
 
 function firstLine(text: string): string {
@@ -41,8 +50,12 @@ export class GitRepository implements InventoryRevisions {
    * Opens the repository containing `directory`.
    * @throws UsageError when it is not inside a git working tree; ExternalError when git cannot run.
    */
-  static async open(directory: string): Promise<GitRepository> {
-    const git = simpleGit({ baseDir: directory, allowEnvironment: ALLOWED_ENVIRONMENT });
+  static async open(directory: string, options: GitRepositoryOptions = {}): Promise<GitRepository> {
+    const createGit = (baseDir: string): SimpleGit => {
+      const git = simpleGit({ baseDir, allowEnvironment: ALLOWED_ENVIRONMENT });
+      return options.env === undefined ? git : git.env(selectGitEnvironment(options.env));
+    };
+    const git = createGit(directory);
     let lines: string[];
     try {
       lines = (await git.raw(['rev-parse', '--show-toplevel', '--show-prefix'])).split('\n');
@@ -54,7 +67,7 @@ export class GitRepository implements InventoryRevisions {
       throw gitFailure(['rev-parse'], error);
     }
     const [root = '', prefix = ''] = lines;
-    return new GitRepository(root, prefix, simpleGit({ baseDir: root, allowEnvironment: ALLOWED_ENVIRONMENT }));
+    return new GitRepository(root, prefix, createGit(root));
   }
 
   private async run(args: readonly string[]): Promise<string> {
@@ -185,7 +198,23 @@ function gitFailure(args: readonly string[], error: unknown): ExternalError {
   return new ExternalError(`git ${args[0] ?? ''} failed: ${firstLine(message)}`, { detail: message, cause: error });
 }
 
+// Of an environment given explicitly, git gets no GIT_* variable but this one, and none of the variables
+// simple-git refuses outright (they can make git run a program); reading revisions needs none of them.
+const EXPLICIT_GIT_VARIABLES = new Set(['git_config_nosystem']);
+const WITHHELD_VARIABLES = new Set(['editor', 'visual', 'pager', 'prefix', 'ssh_askpass']);
+
+/** The variables of an explicitly given environment that are passed to git through simple-git. */
+export function selectGitEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    const lower = name.toLowerCase();
+    if (value === undefined || WITHHELD_VARIABLES.has(lower) || (lower.startsWith('git_') && !EXPLICIT_GIT_VARIABLES.has(lower))) continue;
+    result[name] = value;
+  }
+  return result;
+}
+
 /** Opens the repository containing `directory` (see {@link GitRepository.open}). */
-export function openGitRepository(directory: string): Promise<GitRepository> {
-  return GitRepository.open(directory);
+export function openGitRepository(directory: string, options: GitRepositoryOptions = {}): Promise<GitRepository> {
+  return GitRepository.open(directory, options);
 }

@@ -4,6 +4,7 @@ import type { CliIo } from './cli-io.js';
 import { parseCommandLine, type CliCommand } from './command.js';
 import { applyCommand } from './commands/apply-command.js';
 import { auditCommand } from './commands/audit-command.js';
+import { demoCommand } from './commands/demo-command.js';
 import { keygenCommand } from './commands/keygen-command.js';
 import { planCommand } from './commands/plan-command.js';
 import { rekeyCommand } from './commands/rekey-command.js';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly CliCommand[] = [
   setCommand,
   rekeyCommand,
   revealCommand,
+  demoCommand,
 ];
 
 function version(): string {

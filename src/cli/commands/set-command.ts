@@ -103,7 +103,8 @@ function trailingLineBreakLength(bytes: Buffer): number {
   return bytes.length >= 1 && bytes[bytes.length - 1] === 0x0a ? 1 : 0;
 }
 
-function describeSet(result: ValueSet): string {
+/** What `set` prints once the value is written: where, under which key, and the rotation date. Never the value. */
+export function describeSet(result: ValueSet): string {
   const replaced =
     result.replaced.kind === 'sealed'
       ? `, replacing a value under key ${result.replaced.keyId}`
