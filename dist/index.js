@@ -94736,17 +94736,17 @@ function resolveNode(document2, path5) {
   }
   return { node: current ?? null, keyNode, complete: true };
 }
-function placeFinding(source, finding) {
-  const { node, keyNode, complete } = resolveNode(source.document, finding.path);
-  const target = complete && finding.atKey && keyNode ? keyNode : node;
+function placeFinding(source, finding2) {
+  const { node, keyNode, complete } = resolveNode(source.document, finding2.path);
+  const target = complete && finding2.atKey && keyNode ? keyNode : node;
   const range = target?.range ?? [0, 0, 0];
   const start = source.lineCounter.linePos(range[0]);
   const end = source.lineCounter.linePos(range[1]);
   return {
-    code: finding.code,
-    severity: finding.severity,
-    message: finding.message,
-    path: formatDocumentPath(finding.path),
+    code: finding2.code,
+    severity: finding2.severity,
+    message: finding2.message,
+    path: formatDocumentPath(finding2.path),
     file: source.file,
     line: start.line,
     column: start.col,
@@ -94781,7 +94781,7 @@ function readInventory(text, file) {
   }
   const findings = [...checkInventorySchema(syntax.data), ...checkDates(syntax.data)];
   const inventory = buildInventory(syntax.data);
-  return { source, inventory, diagnostics: findings.map((finding) => placeFinding(source, finding)) };
+  return { source, inventory, diagnostics: findings.map((finding2) => placeFinding(source, finding2)) };
 }
 function checkDates(data) {
   const findings = [];
@@ -95014,7 +95014,7 @@ function checkInventoryRules(inventory, context3) {
 function checkInventoryText(text, file, today) {
   const read = readInventory(text, file);
   if (!read.inventory) return { source: read.source, inventory: void 0, diagnostics: read.diagnostics };
-  const ruleDiagnostics = checkInventoryRules(read.inventory, { today }).map((finding) => placeFinding(read.source, finding));
+  const ruleDiagnostics = checkInventoryRules(read.inventory, { today }).map((finding2) => placeFinding(read.source, finding2));
   return { source: read.source, inventory: read.inventory, diagnostics: sortDiagnostics([...read.diagnostics, ...ruleDiagnostics]) };
 }
 
@@ -95318,6 +95318,160 @@ function describeForgottenDeployments(inventory, recorded, requested) {
 }
 function buildReport(dryRun, inventoryCommit, state, deployments, warnings) {
   return { dryRun, inventoryCommit, state, deployments, warnings, summary: summariseOperations(deployments) };
+}
+
+// src/core/audit.ts
+var AUDIT_FINDING_KINDS = ["untracked", "not-configured", "from-env", "db-unmanaged"];
+var SEVERITIES = {
+  untracked: "error",
+  "not-configured": "warning",
+  "from-env": "warning",
+  "db-unmanaged": "warning"
+};
+function auditInventory(inventory, deployments, listings) {
+  const reports = deployments.map((id) => {
+    const deployment = inventory.deployments.get(id);
+    if (deployment === void 0) throw new RangeError(`deployment ${id} is not in the inventory`);
+    const listing = listings.get(id);
+    if (listing === void 0) throw new RangeError(`no credential listing for deployment ${id}`);
+    if ("error" in listing) return { deployment: id, url: deployment.url, outcome: "unreachable", error: listing.error, findings: [], unchecked: [] };
+    return auditDeployment(inventory, id, listing.sources);
+  });
+  return { deployments: reports, summary: summariseAudit(reports) };
+}
+function auditDeployment(inventory, deploymentId, sources) {
+  const deployment = inventory.deployments.get(deploymentId);
+  if (deployment === void 0) throw new RangeError(`deployment ${deploymentId} is not in the inventory`);
+  const listed = new Map(sources.map((entry) => [entry.key, entry.source]));
+  const tracked = inventory.credentials.filter((credential) => credential.deployments.includes(deploymentId));
+  const trackedSettings = new Set(tracked.map((credential) => credential.setting));
+  const findings = [];
+  const unchecked = [];
+  let matching = 0;
+  for (const credential of tracked) {
+    if (!listed.has(credential.setting)) {
+      unchecked.push({ setting: credential.setting, credential: credential.id });
+      continue;
+    }
+    const source = listed.get(credential.setting) ?? null;
+    const finding2 = assessTrackedSetting(credential, deploymentId, source);
+    if (finding2 === void 0) matching += 1;
+    else findings.push(finding2);
+  }
+  for (const [setting, source] of listed) {
+    if (source === null || trackedSettings.has(setting)) continue;
+    const elsewhere = inventory.credentials.filter((credential) => credential.setting === setting).map((credential) => credential.id);
+    findings.push(untrackedFinding(inventory, deploymentId, setting, source, elsewhere));
+  }
+  const order = (kind) => AUDIT_FINDING_KINDS.indexOf(kind);
+  findings.sort((a, b3) => order(a.kind) - order(b3.kind) || compareText(a.setting, b3.setting) || compareText(a.credential ?? "", b3.credential ?? ""));
+  return {
+    deployment: deploymentId,
+    url: deployment.url,
+    outcome: "audited",
+    findings,
+    unchecked,
+    counts: { listed: listed.size, configured: [...listed.values()].filter((source) => source !== null).length, tracked: tracked.length, matching }
+  };
+}
+function assessTrackedSetting(credential, deployment, source) {
+  const inventoryValue = sealedValueFor(credential, deployment) !== void 0;
+  const base = { deployment, setting: credential.setting, credential: credential.id, inventoryValue, source };
+  const subject = `credential ${credential.id}`;
+  if (source === null) {
+    const expectation = inventoryValue ? `${subject} pushes a value for ${credential.setting} to ${deployment}` : `${subject} expects ${credential.setting} on ${deployment} from the deployment's environment (the inventory holds no value for it there)`;
+    return finding("not-configured", base, `${expectation}, but DocuElevate has none, neither in its database nor in its environment`);
+  }
+  if (source === "env" && inventoryValue) {
+    return finding(
+      "from-env",
+      base,
+      `${subject} pushes a value for ${credential.setting} to ${deployment}, but DocuElevate takes it from its environment (no database value): the inventory's value is not in effect`
+    );
+  }
+  if (source === "db" && !inventoryValue) {
+    return finding(
+      "db-unmanaged",
+      base,
+      `${subject} holds no value for ${credential.setting} on ${deployment}, but DocuElevate has one in its database (set through its UI or API), which shadows any environment variable`
+    );
+  }
+  return void 0;
+}
+function untrackedFinding(inventory, deployment, setting, source, elsewhere) {
+  const where = source === "db" ? "database" : "environment";
+  let message = `${setting} has a value in DocuElevate's ${where} on ${deployment}, and no inventory credential covers it there`;
+  if (elsewhere.length > 0) {
+    const covered = elsewhere.map((id) => {
+      const credential = inventory.credentials.find((candidate) => candidate.id === id);
+      return `${id} (${credential?.deployments.join(", ") || "no deployment"})`;
+    });
+    message += `; ${elsewhere.length === 1 ? "credential" : "credentials"} ${covered.join(", ")} ${elsewhere.length === 1 ? "covers" : "cover"} it elsewhere: is ${deployment} missing from its deployments?`;
+  }
+  return finding("untracked", { deployment, setting, credential: null, inventoryValue: null, source, ...elsewhere.length > 0 ? { coveredElsewhereBy: elsewhere } : {} }, message);
+}
+function finding(kind, base, message) {
+  return { kind, severity: SEVERITIES[kind], ...base, message };
+}
+function summariseAudit(deployments) {
+  const counts = { untracked: 0, "not-configured": 0, "from-env": 0, "db-unmanaged": 0 };
+  for (const deployment of deployments) for (const item of deployment.findings) counts[item.kind] += 1;
+  return { ...counts, unreachable: deployments.filter((deployment) => deployment.outcome === "unreachable").length };
+}
+function auditMeetsThreshold(report, threshold) {
+  if (threshold === "never") return false;
+  const findings = report.deployments.flatMap((deployment) => deployment.findings);
+  return threshold === "untracked" ? findings.some((item) => item.kind === "untracked") : findings.length > 0;
+}
+function assessAuditReport(report, threshold) {
+  if (report.summary.unreachable > 0) return "external";
+  return auditMeetsThreshold(report, threshold) ? "findings" : "ok";
+}
+function describeFindingKind(kind) {
+  switch (kind) {
+    case "untracked":
+      return "configured in DocuElevate, not in the inventory for that deployment: nobody is reminded to rotate it or to revoke it when its owner leaves. Add a credential for it (credledger set), or remove it from DocuElevate (DELETE /api/settings/<key>, or the environment variable) if nothing uses it.";
+    case "not-configured":
+      return "in the inventory for that deployment, but DocuElevate has no value. With a value in the inventory: apply has not pushed it, or it was deleted or lost in a restore (credledger apply, with --all if the applied state says it was pushed). Without one: set the deployment's environment variable, or drop the deployment from the credential.";
+    case "from-env":
+      return "the inventory pushes a value, but DocuElevate uses its environment variable, so the inventory's value is not in effect. Once apply pushes it, the database value shadows the variable, which then only misleads: remove the variable, or keep the value out of the inventory.";
+    case "db-unmanaged":
+      return "the inventory tracks it without a value (expecting the environment), but DocuElevate holds a database value, which shadows the environment variable: rotating the variable changes nothing. Put the value in the inventory (credledger set) so apply manages it, or delete the database entry (DELETE /api/settings/<key>).";
+  }
+}
+function compareText(a, b3) {
+  return a < b3 ? -1 : a > b3 ? 1 : 0;
+}
+
+// src/app/audit.ts
+async function auditDeployments(request2) {
+  const check = await loadInventoryFile(request2.file, request2.today);
+  if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: void 0 };
+  const inventory = check.inventory;
+  const selected = selectDeployments(inventory, {
+    ...request2.deployments === void 0 ? {} : { deployments: request2.deployments },
+    allowInsecureHttp: request2.allowInsecureHttp === true
+  });
+  const connect = request2.connect ?? connectWithDocuElevateClient(request2.http);
+  const listings = new Map(
+    await Promise.all(
+      selected.map(async (id) => {
+        const deployment = inventory.deployments.get(id);
+        return [id, await readListing(deployment, request2, connect)];
+      })
+    )
+  );
+  return { check, report: auditInventory(inventory, selected, listings) };
+}
+async function readListing(deployment, request2, connect) {
+  const resolved = resolveDeploymentAuth(deployment, request2.env, request2.onSecret);
+  if ("error" in resolved) return { error: { message: resolved.error } };
+  const connection = connect(deployment, resolved.auth);
+  try {
+    return await readCredentialSources(connection);
+  } finally {
+    await connection.close().catch(() => void 0);
+  }
 }
 
 // src/app/key-source.ts
@@ -95668,7 +95822,7 @@ async function planInventoryChange(request2, { revisions, keyRing }) {
   if (!headReadable) notes.push("The inventory at head cannot be read: fix the errors below to see a plan.");
   const inspection = keyRing ? inspectByPlaintext(keyRing, baseInventory, headCheck?.inventory) : inspectByCiphertext();
   const diff = headReadable ? diffInventories(baseInventory, headCheck?.inventory, { values: inspection.inspector, allowRollback: request2.allowRollback }) : NO_DIFF;
-  const placed = headCheck ? [...diff.findings, ...inspection.findings].map((finding) => placeFinding(headCheck.source, finding)) : [];
+  const placed = headCheck ? [...diff.findings, ...inspection.findings].map((finding2) => placeFinding(headCheck.source, finding2)) : [];
   const diagnostics = sortDiagnostics([...headCheck?.diagnostics ?? [], ...placed]);
   const plan = {
     file,
@@ -95843,7 +95997,7 @@ async function validateInventory(request2) {
   const loaded = await loadInventoryFile(request2.file, request2.today);
   if (request2.ring === void 0 || loaded.inventory === void 0) return { check: loaded, valid: !hasErrors(loaded.diagnostics) };
   const opened = checkValuesOpen(loaded.inventory, request2.ring);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...opened.findings.map((finding) => placeFinding(loaded.source, finding))]);
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...opened.findings.map((finding2) => placeFinding(loaded.source, finding2))]);
   const check = { ...loaded, diagnostics };
   return { check, valid: !hasErrors(diagnostics), decrypt: { values: opened.examined, openedByKeyId: opened.openedByKeyId } };
 }
@@ -95854,6 +96008,61 @@ function summariseDiagnostics(diagnostics) {
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === "error").length;
   const warnings = diagnostics.length - errors;
   return `${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
+}
+
+// src/core/render-audit.ts
+function describeSource(source) {
+  return source === "db" ? "database" : source === "env" ? "environment" : "no value";
+}
+function describeDeployment(deployment) {
+  if (deployment.outcome === "unreachable") return "not audited: unreachable";
+  const count = deployment.findings.length;
+  const counts = deployment.counts;
+  const tail = counts === void 0 ? "" : ` (${counts.configured} of ${counts.listed} credential settings configured; ${counts.tracked} in the inventory, ${counts.matching} as expected)`;
+  return `${count === 0 ? "no findings" : `${count} finding${count === 1 ? "" : "s"}`}${tail}`;
+}
+function describeAuditSummary(report) {
+  const kinds = AUDIT_FINDING_KINDS.map((kind) => `${report.summary[kind]} ${kind}`).join(", ");
+  const total = report.deployments.length;
+  const unreachable = report.summary.unreachable;
+  const reach = unreachable === 0 ? `${total} deployment${total === 1 ? "" : "s"} audited` : `${unreachable} of ${total} deployment${total === 1 ? "" : "s"} unreachable`;
+  return `${kinds}; ${reach}`;
+}
+function kindsPresent(report) {
+  const present = new Set(report.deployments.flatMap((deployment) => deployment.findings.map((finding2) => finding2.kind)));
+  return AUDIT_FINDING_KINDS.filter((kind) => present.has(kind));
+}
+var SEVERITY_BADGES = { error: "🔴 error", warning: "🟡 warning" };
+function renderAuditMarkdown(report) {
+  const lines = ["### credledger audit", "", escapeMarkdown(describeAuditSummary(report)), ""];
+  for (const deployment of report.deployments) {
+    lines.push(`#### ${escapeMarkdown(deployment.deployment)}: ${escapeMarkdown(describeDeployment(deployment))}`, "");
+    if (deployment.error !== void 0) lines.push(`> :x: ${escapeMarkdown(deployment.error.message)}`, "");
+    if (deployment.findings.length > 0) {
+      lines.push("| severity | kind | setting | credential | DocuElevate | finding |", "|---|---|---|---|---|---|");
+      for (const finding2 of deployment.findings) {
+        const credential = finding2.credential === null ? "–" : `\`${escapeMarkdown(finding2.credential)}\``;
+        lines.push(
+          `| ${SEVERITY_BADGES[finding2.severity]} | ${finding2.kind} | \`${escapeMarkdown(finding2.setting)}\` | ${credential} | ${describeSource(finding2.source)} | ${escapeMarkdown(finding2.message)} |`
+        );
+      }
+      lines.push("");
+    }
+    if (deployment.unchecked.length > 0) {
+      const names = deployment.unchecked.map((entry) => `\`${escapeMarkdown(entry.setting)}\` (${escapeMarkdown(entry.credential)})`).join(", ");
+      lines.push(`Not audited (DocuElevate does not list them as credentials): ${names}`, "");
+    }
+  }
+  const kinds = kindsPresent(report);
+  if (kinds.length > 0) {
+    lines.push("<details><summary>What the findings mean</summary>", "");
+    for (const kind of kinds) lines.push(`- **${kind}**: ${escapeMarkdown(describeFindingKind(kind))}`);
+    lines.push("", "</details>", "");
+  }
+  return lines.join("\n");
+}
+function escapeMarkdown(text) {
+  return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/\n/g, " ");
 }
 
 // src/core/render-apply.ts
@@ -95883,26 +96092,26 @@ function renderApplyText(report, style = PLAIN_STYLE) {
 function renderApplyMarkdown(report) {
   const lines = [`### credledger apply${report.dryRun ? " (dry run)" : ""}`, ""];
   for (const deployment of report.deployments) {
-    lines.push(`#### ${escapeMarkdown(deployment.deployment)}: ${describeDeploymentOutcome(deployment)}`, "");
-    if (deployment.error !== void 0) lines.push(`> ${escapeMarkdown(describeFailure2(deployment.error))}`, "");
+    lines.push(`#### ${escapeMarkdown2(deployment.deployment)}: ${describeDeploymentOutcome(deployment)}`, "");
+    if (deployment.error !== void 0) lines.push(`> ${escapeMarkdown2(describeFailure2(deployment.error))}`, "");
     if (deployment.operations.length > 0) {
       lines.push("| outcome | action | setting | credential | reason | detail |", "|---|---|---|---|---|---|");
       for (const operation of deployment.operations) {
         const detail = operation.error !== void 0 ? describeFailure2(operation.error) : operation.skipped ?? "";
         lines.push(
-          `| ${operation.outcome} | ${operation.action} | \`${operation.setting}\` | ${escapeMarkdown(operation.credential)} | ${describeReason(operation)} | ${escapeMarkdown(detail)} |`
+          `| ${operation.outcome} | ${operation.action} | \`${operation.setting}\` | ${escapeMarkdown2(operation.credential)} | ${describeReason(operation)} | ${escapeMarkdown2(detail)} |`
         );
       }
       lines.push("");
     }
     for (const group2 of deployment.inconsistentGroups) lines.push(`- :x: group \`${group2}\` is inconsistent`);
     const restart = describeRestart(deployment);
-    if (restart !== void 0) lines.push(`- :warning: ${escapeMarkdown(restart)}`);
-    for (const warning2 of deployment.warnings) lines.push(`- :warning: ${escapeMarkdown(warning2)}`);
+    if (restart !== void 0) lines.push(`- :warning: ${escapeMarkdown2(restart)}`);
+    for (const warning2 of deployment.warnings) lines.push(`- :warning: ${escapeMarkdown2(warning2)}`);
     lines.push("");
   }
-  for (const warning2 of report.warnings) lines.push(`- :warning: ${escapeMarkdown(warning2)}`);
-  lines.push(escapeMarkdown(describeState(report)), "");
+  for (const warning2 of report.warnings) lines.push(`- :warning: ${escapeMarkdown2(warning2)}`);
+  lines.push(escapeMarkdown2(describeState(report)), "");
   return lines.join("\n");
 }
 function operationCells(operation, dryRun) {
@@ -95958,7 +96167,7 @@ state error: ${state.error}`;
 function describeFailure2(failure) {
   return failure.message;
 }
-function escapeMarkdown(text) {
+function escapeMarkdown2(text) {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/\n/g, " ");
 }
 
@@ -96179,7 +96388,9 @@ function readActionSettings() {
   const command = (getInput("command") || "auto").toLowerCase();
   if (!ACTION_COMMANDS.includes(command)) throw new Error(`input \`command\` must be one of: ${ACTION_COMMANDS.join(", ")} (got ${command})`);
   const failOn = getInput("fail-on") || "never";
-  if (!["overdue", "due-soon", "never"].includes(failOn)) throw new Error(`input \`fail-on\` must be overdue, due-soon or never (got ${failOn})`);
+  if (!["overdue", "due-soon", "untracked", "any", "never"].includes(failOn)) {
+    throw new Error(`input \`fail-on\` must be overdue or due-soon (status), untracked or any (audit), or never (got ${failOn})`);
+  }
   const key = getInput("key");
   for (const part of key.split(/[\s,]+/)) if (part.trim() !== "") setSecret(part.trim());
   return {
@@ -96259,8 +96470,9 @@ async function statusJob(run2) {
   run2.outputs.overdue = report.summary.overdue;
   run2.outputs.dueSoon = report.summary["due-soon"];
   run2.summary.push(renderStatusMarkdown(report));
-  if (run2.settings.failOn !== "never" && statusMeetsThreshold(report, run2.settings.failOn)) {
-    run2.failures.push(`credentials are ${run2.settings.failOn === "overdue" ? "overdue" : "due soon or overdue"}`);
+  const { failOn } = run2.settings;
+  if ((failOn === "overdue" || failOn === "due-soon") && statusMeetsThreshold(report, failOn)) {
+    run2.failures.push(`credentials are ${failOn === "overdue" ? "overdue" : "due soon or overdue"}`);
   }
 }
 async function remindJob(run2) {
@@ -96357,15 +96569,34 @@ async function applyJob(run2) {
   const outcome = assessApplyReport(report);
   if (outcome !== "ok") run2.failures.push(outcome === "external" ? "a deployment or the applied state could not be used" : "some operations failed or were skipped");
 }
+async function auditJob(run2) {
+  const { check, report } = await auditDeployments({
+    file: run2.settings.file,
+    today: run2.today,
+    env: process.env,
+    ...run2.settings.deployments.length > 0 ? { deployments: run2.settings.deployments } : {},
+    onSecret: (secret) => {
+      if (secret.length > 0) setSecret(secret.reveal());
+    }
+  });
+  if (!report) {
+    annotateDiagnostics(check.diagnostics.filter((d2) => d2.severity === "error"));
+    run2.failures.push(`${run2.settings.file} is invalid; nothing was audited`);
+    return;
+  }
+  run2.summary.push(renderAuditMarkdown(report));
+  const threshold = run2.settings.failOn === "untracked" || run2.settings.failOn === "any" ? run2.settings.failOn : "never";
+  const outcome = assessAuditReport(report, threshold);
+  if (outcome === "external") run2.failures.push("a deployment could not be audited");
+  else if (outcome === "findings") run2.failures.push(`the audit found ${threshold === "any" ? "differences" : "untracked credentials"}`);
+}
 var JOBS = {
   validate: validateJob,
   status: statusJob,
   remind: remindJob,
   plan: planJob,
   apply: applyJob,
-  audit: async () => {
-    throw new Error("audit is not available yet");
-  }
+  audit: auditJob
 };
 async function fillInventoryOutputs(run2) {
   const { check, report } = await reportStatus({ file: run2.settings.file, now: run2.settings.now || run2.today, today: run2.today }).catch(() => ({ check: void 0, report: void 0 }));

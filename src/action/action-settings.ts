@@ -13,7 +13,8 @@ export interface ActionSettings {
   /** Restrict apply (and the `deployments` output) to these deployments; empty for all. */
   readonly deployments: readonly string[];
   readonly dryRun: boolean;
-  readonly failOn: 'overdue' | 'due-soon' | 'never';
+  /** status: `overdue` / `due-soon`; audit: `untracked` / `any`; `never` for neither. */
+  readonly failOn: 'overdue' | 'due-soon' | 'untracked' | 'any' | 'never';
   readonly label: string;
   readonly now: string;
 }
@@ -30,7 +31,9 @@ export function readActionSettings(): ActionSettings {
   const command = (core.getInput('command') || 'auto').toLowerCase();
   if (!(ACTION_COMMANDS as readonly string[]).includes(command)) throw new Error(`input \`command\` must be one of: ${ACTION_COMMANDS.join(', ')} (got ${command})`);
   const failOn = core.getInput('fail-on') || 'never';
-  if (!['overdue', 'due-soon', 'never'].includes(failOn)) throw new Error(`input \`fail-on\` must be overdue, due-soon or never (got ${failOn})`);
+  if (!['overdue', 'due-soon', 'untracked', 'any', 'never'].includes(failOn)) {
+    throw new Error(`input \`fail-on\` must be overdue or due-soon (status), untracked or any (audit), or never (got ${failOn})`);
+  }
   const key = core.getInput('key');
   // Mask the key before anything else can print it, each line of it too.
   for (const part of key.split(/[\s,]+/)) if (part.trim() !== '') core.setSecret(part.trim());

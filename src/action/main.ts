@@ -8,6 +8,7 @@ import { openGitRepository } from '../adapters/git-repository.js';
 import { createGitHubIssues, createGitHubOctokit } from '../adapters/github-issues.js';
 import { upsertStickyComment } from '../adapters/github-sticky-comment.js';
 import { applyInventory } from '../app/apply.js';
+import { auditDeployments } from '../app/audit.js';
 import { loadKeyRing } from '../app/key-source.js';
 import { planInventoryChange } from '../app/plan.js';
 import { remindRotations } from '../app/remind.js';
@@ -15,6 +16,8 @@ import { reportStatus } from '../app/status.js';
 import { validateInventory } from '../app/validate.js';
 import { toCalendarDate } from '../core/dates.js';
 import { assessApplyReport } from '../core/apply-report.js';
+import { assessAuditReport } from '../core/audit.js';
+import { renderAuditMarkdown } from '../core/render-audit.js';
 import { planHasChanges } from '../core/plan.js';
 import { renderApplyMarkdown, renderApplyText } from '../core/render-apply.js';
 import { planToJson, renderPlanMarkdown } from '../core/render-plan.js';
@@ -62,8 +65,9 @@ async function statusJob(run: ActionRun): Promise<void> {
   run.outputs.overdue = report.summary.overdue;
   run.outputs.dueSoon = report.summary['due-soon'];
   run.summary.push(renderStatusMarkdown(report));
-  if (run.settings.failOn !== 'never' && statusMeetsThreshold(report, run.settings.failOn)) {
-    run.failures.push(`credentials are ${run.settings.failOn === 'overdue' ? 'overdue' : 'due soon or overdue'}`);
+  const { failOn } = run.settings;
+  if ((failOn === 'overdue' || failOn === 'due-soon') && statusMeetsThreshold(report, failOn)) {
+    run.failures.push(`credentials are ${failOn === 'overdue' ? 'overdue' : 'due soon or overdue'}`);
   }
 }
 
@@ -164,15 +168,35 @@ async function applyJob(run: ActionRun): Promise<void> {
   if (outcome !== 'ok') run.failures.push(outcome === 'external' ? 'a deployment or the applied state could not be used' : 'some operations failed or were skipped');
 }
 
+async function auditJob(run: ActionRun): Promise<void> {
+  const { check, report } = await auditDeployments({
+    file: run.settings.file,
+    today: run.today,
+    env: process.env,
+    ...(run.settings.deployments.length > 0 ? { deployments: run.settings.deployments } : {}),
+    onSecret: (secret) => {
+      if (secret.length > 0) core.setSecret(secret.reveal());
+    },
+  });
+  if (!report) {
+    annotateDiagnostics(check.diagnostics.filter((d) => d.severity === 'error'));
+    run.failures.push(`${run.settings.file} is invalid; nothing was audited`);
+    return;
+  }
+  run.summary.push(renderAuditMarkdown(report));
+  const threshold = run.settings.failOn === 'untracked' || run.settings.failOn === 'any' ? run.settings.failOn : 'never';
+  const outcome = assessAuditReport(report, threshold);
+  if (outcome === 'external') run.failures.push('a deployment could not be audited');
+  else if (outcome === 'findings') run.failures.push(`the audit found ${threshold === 'any' ? 'differences' : 'untracked credentials'}`);
+}
+
 const JOBS: Record<ResolvedJob, Job> = {
   validate: validateJob,
   status: statusJob,
   remind: remindJob,
   plan: planJob,
   apply: applyJob,
-  audit: async () => {
-    throw new Error('audit is not available yet');
-  },
+  audit: auditJob,
 };
 
 /** Outputs every job can use: the deployments (for a matrix) and the rotation counts, when the inventory reads. */

@@ -300,6 +300,42 @@ describe.each(RUNTIMES)('the action under %s', (_runtime, nodeCommand) => {
     }
   });
 
+  it('audit: compares a deployment with the inventory and fails on an untracked credential when asked', async () => {
+    fake = await startFakeGitHub({ owner: 'acme', repo: 'infra' });
+    const production = await startDocuElevateServer({ adminUsername: 'admin', adminPassword: 'action-audit-password', envValues: { mistral_api_key: 'env-held-mistral-key-0001' } });
+    try {
+      const repo = workspace();
+      repo.write(
+        'credentials.yaml',
+        INVENTORY.replace(
+          "  production: { url: 'https://docs.example.com' }\n  staging: { url: 'https://staging.example.com' }",
+          `  production:\n    url: ${production.url}\n    auth: { method: login, username_env: DE_USER, password_env: DE_PASSWORD }`,
+        ),
+      );
+      const sha = repo.commit('inventory');
+      const run = await runAction({
+        eventName: 'workflow_dispatch',
+        eventPayload: { repository: { full_name: 'acme/infra', name: 'infra', owner: { login: 'acme' }, default_branch: 'main' } },
+        workspace: repo.dir,
+        repository: 'acme/infra',
+        sha,
+        ref: 'refs/heads/main',
+        apiUrl: fake.url,
+        inputs: { command: 'audit', 'fail-on': 'untracked' },
+        env: { ...repo.env, DE_USER: 'admin', DE_PASSWORD: 'action-audit-password' },
+        node: nodeCommand(),
+      });
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(1);
+      expect(run.summary).toContain('mistral_api_key');
+      expect(run.commands.find((command) => command.name === 'error')?.message).toMatch(/untracked/);
+      expect(run.commands.filter((command) => command.name === 'add-mask').map((command) => command.message)).toContain('action-audit-password');
+      expect(production.state.requests.filter((request) => request.committed)).toEqual([]);
+    } finally {
+      await production.close();
+    }
+  });
+
   it('push to another branch: validates only', async () => {
     fake = await startFakeGitHub({ owner: 'acme', repo: 'infra' });
     const repo = workspace();
