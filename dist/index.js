@@ -92878,10 +92878,6 @@ async function upsertStickyComment(octokit, target, body) {
 // src/app/apply.ts
 import path3 from "node:path";
 
-// src/adapters/applied-state-store.ts
-import { randomBytes } from "node:crypto";
-import path2 from "node:path";
-
 // src/core/applied-state.ts
 var DEFAULT_STATE_REF = "refs/credledger/applied";
 var APPLIED_STATE_FILE = "applied.json";
@@ -92986,7 +92982,154 @@ function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// src/core/inventory.ts
+var CREDENTIAL_KINDS = [
+  "api_key",
+  "oauth_client_secret",
+  "oauth_refresh_token",
+  "password",
+  "admin_password",
+  "session_secret",
+  "private_key",
+  "service_account",
+  "token",
+  "certificate"
+];
+function listSealedValues(inventory) {
+  const entries = [];
+  for (const credential of inventory.credentials) {
+    if (credential.value !== void 0) {
+      entries.push({ place: { credentialId: credential.id }, sealed: credential.value, path: ["credentials", credential.id, "value"] });
+    }
+    for (const [deployment, sealed] of Object.entries(credential.values ?? {})) {
+      entries.push({ place: { credentialId: credential.id, deployment }, sealed, path: ["credentials", credential.id, "values", deployment] });
+    }
+  }
+  return entries;
+}
+function sealedValueFor(credential, deployment) {
+  const perDeployment = credential.values?.[deployment];
+  if (perDeployment !== void 0) {
+    return { place: { credentialId: credential.id, deployment }, sealed: perDeployment, path: ["credentials", credential.id, "values", deployment] };
+  }
+  if (credential.value !== void 0) {
+    return { place: { credentialId: credential.id }, sealed: credential.value, path: ["credentials", credential.id, "value"] };
+  }
+  return void 0;
+}
+function listValuePlaces(inventory) {
+  return inventory.credentials.flatMap((credential) => {
+    const deployments = /* @__PURE__ */ new Set([...inventory.deployments.keys(), ...credential.deployments, ...Object.keys(credential.values ?? {})]);
+    return [{ credentialId: credential.id }, ...[...deployments].map((deployment) => ({ credentialId: credential.id, deployment }))];
+  });
+}
+
+// src/core/apply-plan.ts
+var DEFAULT_APPLY_CONCURRENCY = 4;
+function listDesiredState(inventory, deployments) {
+  const wanted = new Set(deployments);
+  const desired = [];
+  const targeted = [];
+  for (const credential of inventory.credentials) {
+    for (const deployment of credential.deployments) {
+      if (!wanted.has(deployment)) continue;
+      targeted.push({ deployment, credentialId: credential.id, setting: credential.setting });
+      const sealed = sealedValueFor(credential, deployment);
+      if (sealed === void 0) continue;
+      desired.push({
+        deployment,
+        credentialId: credential.id,
+        setting: credential.setting,
+        ...credential.group === void 0 ? {} : { group: credential.group },
+        restartRequired: findSetting(credential.setting)?.restartRequired ?? false,
+        sealed
+      });
+    }
+  }
+  return { desired, targeted };
+}
+function planApply(input) {
+  const deployments = input.deployments.map((deployment) => {
+    const units = [];
+    const groupUnits = /* @__PURE__ */ new Map();
+    for (const desired of input.desiredState.desired) {
+      if (desired.deployment !== deployment) continue;
+      const reason = reasonToSet(input, desired);
+      if (reason === void 0) continue;
+      const operation = {
+        deployment,
+        action: "set",
+        setting: desired.setting,
+        credentialId: desired.credentialId,
+        ...desired.group === void 0 ? {} : { group: desired.group },
+        restartRequired: desired.restartRequired,
+        reason,
+        sealed: desired.sealed
+      };
+      if (desired.group === void 0) {
+        units.push({ operations: [operation] });
+        continue;
+      }
+      const existing = groupUnits.get(desired.group);
+      if (existing) {
+        existing.operations.push(operation);
+      } else {
+        const unit = { group: desired.group, operations: [operation] };
+        groupUnits.set(desired.group, unit);
+        units.push(unit);
+      }
+    }
+    const targeted = new Set(input.desiredState.targeted.filter((t2) => t2.deployment === deployment).map((t2) => t2.setting));
+    const recorded = input.applied.deployments.get(deployment) ?? /* @__PURE__ */ new Map();
+    for (const setting of [...recorded.keys()].sort()) {
+      if (targeted.has(setting)) continue;
+      const record = recorded.get(setting);
+      units.push({
+        operations: [
+          {
+            deployment,
+            action: "delete",
+            setting,
+            credentialId: record.credential,
+            restartRequired: findSetting(setting)?.restartRequired ?? false,
+            reason: "removed"
+          }
+        ]
+      });
+    }
+    return { deployment, units };
+  });
+  return { deployments };
+}
+function reasonToSet(input, desired) {
+  const record = findAppliedSetting(input.applied, desired.deployment, desired.setting);
+  if (record === void 0) return "new";
+  if (record.credential !== desired.credentialId || !input.isApplied(desired, record)) return "changed";
+  if (input.rehydrate?.deployment === desired.deployment && input.rehydrate.settings.has(desired.setting)) return "rehydrate";
+  return input.all ? "all" : void 0;
+}
+function checkDeploymentUrl(url, allowInsecureHttp) {
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return "is not a URL";
+  }
+  if (parsed.username !== "" || parsed.password !== "") return "carries credentials in the URL: put them in environment variables named by auth";
+  if (parsed.protocol === "https:") return void 0;
+  if (parsed.protocol !== "http:") return `uses ${parsed.protocol.replace(/:$/, "")}, not https`;
+  if (allowInsecureHttp || isLoopbackHost(parsed.hostname)) return void 0;
+  return "uses http:// to a host that is not loopback: credentials would cross the network in clear (use https, or pass --allow-insecure-http)";
+}
+function isLoopbackHost(hostname) {
+  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  if (host === "localhost" || host === "::1") return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
 // src/adapters/applied-state-store.ts
+import { randomBytes } from "node:crypto";
+import path2 from "node:path";
 var AppliedStateConflictError = class extends Error {
   constructor(message, expected, actual) {
     super(message);
@@ -93717,150 +93860,6 @@ function parseJson(text) {
 }
 function isRecord2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/core/inventory.ts
-var CREDENTIAL_KINDS = [
-  "api_key",
-  "oauth_client_secret",
-  "oauth_refresh_token",
-  "password",
-  "admin_password",
-  "session_secret",
-  "private_key",
-  "service_account",
-  "token",
-  "certificate"
-];
-function listSealedValues(inventory) {
-  const entries = [];
-  for (const credential of inventory.credentials) {
-    if (credential.value !== void 0) {
-      entries.push({ place: { credentialId: credential.id }, sealed: credential.value, path: ["credentials", credential.id, "value"] });
-    }
-    for (const [deployment, sealed] of Object.entries(credential.values ?? {})) {
-      entries.push({ place: { credentialId: credential.id, deployment }, sealed, path: ["credentials", credential.id, "values", deployment] });
-    }
-  }
-  return entries;
-}
-function sealedValueFor(credential, deployment) {
-  const perDeployment = credential.values?.[deployment];
-  if (perDeployment !== void 0) {
-    return { place: { credentialId: credential.id, deployment }, sealed: perDeployment, path: ["credentials", credential.id, "values", deployment] };
-  }
-  if (credential.value !== void 0) {
-    return { place: { credentialId: credential.id }, sealed: credential.value, path: ["credentials", credential.id, "value"] };
-  }
-  return void 0;
-}
-function listValuePlaces(inventory) {
-  return inventory.credentials.flatMap((credential) => {
-    const deployments = /* @__PURE__ */ new Set([...inventory.deployments.keys(), ...credential.deployments, ...Object.keys(credential.values ?? {})]);
-    return [{ credentialId: credential.id }, ...[...deployments].map((deployment) => ({ credentialId: credential.id, deployment }))];
-  });
-}
-
-// src/core/apply-plan.ts
-function listDesiredState(inventory, deployments) {
-  const wanted = new Set(deployments);
-  const desired = [];
-  const targeted = [];
-  for (const credential of inventory.credentials) {
-    for (const deployment of credential.deployments) {
-      if (!wanted.has(deployment)) continue;
-      targeted.push({ deployment, credentialId: credential.id, setting: credential.setting });
-      const sealed = sealedValueFor(credential, deployment);
-      if (sealed === void 0) continue;
-      desired.push({
-        deployment,
-        credentialId: credential.id,
-        setting: credential.setting,
-        ...credential.group === void 0 ? {} : { group: credential.group },
-        restartRequired: findSetting(credential.setting)?.restartRequired ?? false,
-        sealed
-      });
-    }
-  }
-  return { desired, targeted };
-}
-function planApply(input) {
-  const deployments = input.deployments.map((deployment) => {
-    const units = [];
-    const groupUnits = /* @__PURE__ */ new Map();
-    for (const desired of input.desiredState.desired) {
-      if (desired.deployment !== deployment) continue;
-      const reason = reasonToSet(input, desired);
-      if (reason === void 0) continue;
-      const operation = {
-        deployment,
-        action: "set",
-        setting: desired.setting,
-        credentialId: desired.credentialId,
-        ...desired.group === void 0 ? {} : { group: desired.group },
-        restartRequired: desired.restartRequired,
-        reason,
-        sealed: desired.sealed
-      };
-      if (desired.group === void 0) {
-        units.push({ operations: [operation] });
-        continue;
-      }
-      const existing = groupUnits.get(desired.group);
-      if (existing) {
-        existing.operations.push(operation);
-      } else {
-        const unit = { group: desired.group, operations: [operation] };
-        groupUnits.set(desired.group, unit);
-        units.push(unit);
-      }
-    }
-    const targeted = new Set(input.desiredState.targeted.filter((t2) => t2.deployment === deployment).map((t2) => t2.setting));
-    const recorded = input.applied.deployments.get(deployment) ?? /* @__PURE__ */ new Map();
-    for (const setting of [...recorded.keys()].sort()) {
-      if (targeted.has(setting)) continue;
-      const record = recorded.get(setting);
-      units.push({
-        operations: [
-          {
-            deployment,
-            action: "delete",
-            setting,
-            credentialId: record.credential,
-            restartRequired: findSetting(setting)?.restartRequired ?? false,
-            reason: "removed"
-          }
-        ]
-      });
-    }
-    return { deployment, units };
-  });
-  return { deployments };
-}
-function reasonToSet(input, desired) {
-  const record = findAppliedSetting(input.applied, desired.deployment, desired.setting);
-  if (record === void 0) return "new";
-  if (record.credential !== desired.credentialId || !input.isApplied(desired, record)) return "changed";
-  if (input.rehydrate?.deployment === desired.deployment && input.rehydrate.settings.has(desired.setting)) return "rehydrate";
-  return input.all ? "all" : void 0;
-}
-function checkDeploymentUrl(url, allowInsecureHttp) {
-  let parsed;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return "is not a URL";
-  }
-  if (parsed.username !== "" || parsed.password !== "") return "carries credentials in the URL: put them in environment variables named by auth";
-  if (parsed.protocol === "https:") return void 0;
-  if (parsed.protocol !== "http:") return `uses ${parsed.protocol.replace(/:$/, "")}, not https`;
-  if (allowInsecureHttp || isLoopbackHost(parsed.hostname)) return void 0;
-  return "uses http:// to a host that is not loopback: credentials would cross the network in clear (use https, or pass --allow-insecure-http)";
-}
-function isLoopbackHost(hostname) {
-  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, "$1");
-  if (host === "localhost" || host === "::1") return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 // src/core/apply-report.ts
@@ -95034,7 +95033,6 @@ async function loadInventoryFile(file, today) {
 }
 
 // src/app/apply.ts
-var DEFAULT_APPLY_CONCURRENCY = 4;
 async function applyInventory(request2) {
   const check = await loadInventoryFile(request2.file, request2.today);
   if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: void 0 };

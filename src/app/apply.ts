@@ -1,5 +1,6 @@
 // Use case: push what changed in the inventory to each deployment's settings API, verified, and record it in the applied state.
 import path from 'node:path';
+import { DEFAULT_APPLY_CONCURRENCY } from '../core/apply-plan.js';
 import {
   AppliedStateConflictError,
   openGitAppliedStateStore,
@@ -52,8 +53,7 @@ export interface DeploymentConnection extends CredentialSourceReader {
   deleteSetting(key: string): Promise<DeleteOutcome>;
 }
 
-/** The default number of settings written to one deployment at a time. */
-export const DEFAULT_APPLY_CONCURRENCY = 4;
+export { DEFAULT_APPLY_CONCURRENCY };
 
 export interface ApplyRequest {
   /** The inventory file; its git repository holds the applied state. */

@@ -1,4 +1,5 @@
 // Use case: `credledger demo`, the whole flow on the bundled example against local DocuElevate-compatible servers.
+import { DEMO_DAY } from './demo-day.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -25,7 +26,7 @@ import { reportStatus } from './status.js';
 import { validateInventory, type ValidateResult } from './validate.js';
 
 /** The day the example was written: the demo assesses and rotates on it, so its output is the same on any day. */
-export const DEMO_DAY: CalendarDate = '2026-11-26';
+export { DEMO_DAY };
 /** The credential the demo rotates, and the branch it is rotated on. */
 export const DEMO_ROTATION = { credentialId: 'openai', branch: 'rotate-openai' } as const;
 /** The inventory's name inside the demo repository. */

@@ -3,6 +3,9 @@ import { findAppliedSetting, type AppliedSetting, type AppliedState } from './ap
 import { findSetting } from './docuelevate-catalogue.js';
 import { sealedValueFor, type Inventory, type SealedValueEntry } from './inventory.js';
 
+/** The default number of settings written to one deployment at a time. */
+export const DEFAULT_APPLY_CONCURRENCY = 4;
+
 /** A setting a deployment should hold: which credential's value, from where in the file. */
 export interface DesiredSetting {
   readonly deployment: string;

@@ -1,6 +1,6 @@
 // `credledger apply`: push changed values to each deployment's settings API, verified and recorded in the applied state.
-import { applyInventory, DEFAULT_APPLY_CONCURRENCY } from '../../app/apply.js';
 import { UsageError } from '../../app/errors.js';
+import { DEFAULT_APPLY_CONCURRENCY } from '../../core/apply-plan.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { loadKeyRing } from '../../app/key-source.js';
 import { DEFAULT_STATE_REF } from '../../core/applied-state.js';
@@ -63,6 +63,8 @@ not be reached or authenticated at all, or the applied state could not be read, 
     const stateRef = stringOption(commandLine, 'state-ref');
     const rehydrate = stringOption(commandLine, 'rehydrate');
 
+    // Loaded when the command runs: its network and git libraries stay out of every other command's start-up.
+    const { applyInventory } = await import('../../app/apply.js');
     const { check, report } = await applyInventory({
       file,
       today: toCalendarDate(io.now()),

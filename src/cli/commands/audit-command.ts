@@ -1,5 +1,4 @@
 // `credledger audit`: what each deployment holds against what the inventory says, read-only.
-import { auditDeployments } from '../../app/audit.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { assessAuditReport } from '../../core/audit.js';
 import { toCalendarDate } from '../../core/dates.js';
@@ -47,6 +46,8 @@ deployment could not be reached, authenticated or used as an admin (the others a
     const format = choiceOption(commandLine, 'format', FORMATS, 'text');
     const failOn = choiceOption(commandLine, 'fail-on', THRESHOLDS, 'never');
     const deployments = stringListOption(commandLine, 'deployment');
+    // Loaded when the command runs: its network and git libraries stay out of every other command's start-up.
+    const { auditDeployments } = await import('../../app/audit.js');
     const { check, report } = await auditDeployments({
       file,
       today: toCalendarDate(io.now()),

@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEMO_DAY, runDemo, type DeploymentCheck, type DeploymentWrites, type DemoEvent } from '../../app/demo.js';
+import type { DeploymentCheck, DeploymentWrites, DemoEvent } from '../../app/demo.js';
+import { DEMO_DAY } from '../../app/demo-day.js';
 import { UsageError } from '../../app/errors.js';
 import { renderApplyText } from '../../core/render-apply.js';
 import { renderDiagnosticsText, summariseDiagnostics, type TextStyle } from '../../core/render-diagnostics.js';
@@ -43,6 +44,8 @@ Exit 0 when every step did what it shows, 1 when one did not, 3 when git cannot 
       `${style.bold('credledger demo')}: the bundled example, end to end, against DocuElevate-compatible servers on this machine.\n` +
         'No network, no setup, and no credential value is printed at any point.\n',
     );
+    // Loaded when the command runs: its network and git libraries stay out of every other command's start-up.
+    const { runDemo } = await import('../../app/demo.js');
     const result = await runDemo({
       exampleFile: path.join(root, EXAMPLE_FILE),
       keyFile: path.join(root, DEMO_KEY_FILE),

@@ -1,8 +1,6 @@
 // `credledger plan`: what a change to the inventory will do, credential by credential and deployment by deployment.
-import { openGitRepository } from '../../adapters/git-repository.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { loadOptionalKeyRing } from '../../app/key-source.js';
-import { planInventoryChange } from '../../app/plan.js';
 import { planHasChanges } from '../../core/plan.js';
 import { renderPlanGitHub, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../core/render-plan.js';
 import { styleFor } from '../cli-io.js';
@@ -44,6 +42,8 @@ Exit 0 (or 0/2 with --detailed-exitcode), 1 when the plan has errors, 2 on a usa
     const format = choiceOption(commandLine, 'format', FORMATS, defaultDiagnosticsFormat(io));
     const today = todayOption(commandLine, io);
     const keyRing = await loadOptionalKeyRing({ env: io.env, keyFile: stringOption(commandLine, 'key-file') });
+    // Loaded when the command runs: its network and git libraries stay out of every other command's start-up.
+    const [{ openGitRepository }, { planInventoryChange }] = await Promise.all([import('../../adapters/git-repository.js'), import('../../app/plan.js')]);
     const revisions = await openGitRepository(process.cwd());
     const { plan, headText, valid } = await planInventoryChange(
       {
