@@ -96389,6 +96389,8 @@ function readActionSettings() {
   if (!["overdue", "due-soon", "untracked", "any", "never"].includes(failOn)) {
     throw new Error(`input \`fail-on\` must be overdue or due-soon (status), untracked or any (audit), or never (got ${failOn})`);
   }
+  const now = getInput("now");
+  if (now !== "" && !isCalendarDate(now)) throw new Error(`input \`now\` must be a date written YYYY-MM-DD (got ${now})`);
   const key = getInput("key");
   for (const part of key.split(/[\s,]+/)) if (part.trim() !== "") setSecret(part.trim());
   return {
@@ -96400,7 +96402,7 @@ function readActionSettings() {
     dryRun: readBoolean("dry-run"),
     failOn,
     label: getInput("label") || "credential-rotation",
-    now: getInput("now")
+    now
   };
 }
 

@@ -1,5 +1,6 @@
 // The action's inputs, read once into a typed settings object: nothing below this module calls core.getInput.
 import * as core from '@actions/core';
+import { isCalendarDate } from '../core/dates.js';
 
 export const ACTION_COMMANDS = ['auto', 'validate', 'status', 'plan', 'apply', 'remind', 'audit'] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
@@ -34,6 +35,8 @@ export function readActionSettings(): ActionSettings {
   if (!['overdue', 'due-soon', 'untracked', 'any', 'never'].includes(failOn)) {
     throw new Error(`input \`fail-on\` must be overdue or due-soon (status), untracked or any (audit), or never (got ${failOn})`);
   }
+  const now = core.getInput('now');
+  if (now !== '' && !isCalendarDate(now)) throw new Error(`input \`now\` must be a date written YYYY-MM-DD (got ${now})`);
   const key = core.getInput('key');
   // Mask the key before anything else can print it, each line of it too.
   for (const part of key.split(/[\s,]+/)) if (part.trim() !== '') core.setSecret(part.trim());
@@ -49,6 +52,6 @@ export function readActionSettings(): ActionSettings {
     dryRun: readBoolean('dry-run'),
     failOn: failOn as ActionSettings['failOn'],
     label: core.getInput('label') || 'credential-rotation',
-    now: core.getInput('now'),
+    now,
   };
 }
