@@ -3,11 +3,14 @@
 import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { chmod, readFile } from 'node:fs/promises';
+import { generateSchemaValidator } from './generate-schema-validator.mjs';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 
 // @actions/http-client's CommonJS dependencies call require() for Node built-ins; ESM output needs a require.
 const banner = "import { createRequire as __credledgerCreateRequire } from 'node:module';\nconst require = __credledgerCreateRequire(import.meta.url);";
+
+await generateSchemaValidator(new URL('../', import.meta.url));
 
 const entries = [
   { in: 'src/cli/bin.ts', out: 'dist/cli.js' },

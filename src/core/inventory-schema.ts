@@ -1,30 +1,17 @@
 // JSON Schema validation of the inventory's plain data (ajv, draft 2020-12), turned into findings with paths.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject } from 'ajv';
 import schema from '../../schemas/credentials.schema.json' with { type: 'json' };
 import { errorAt, type DocumentPath, type Finding } from './diagnostics.js';
-
-// ajv-formats is CommonJS; under ESM its function is the default export's default.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
-
-let compiled: ValidateFunction | undefined;
-
-function compileInventorySchema(): ValidateFunction {
-  if (compiled) return compiled;
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, discriminator: true });
-  addFormats(ajv);
-  compiled = ajv.compile(schema);
-  return compiled;
-}
+// Compiled from the schema at build time (scripts/generate-schema-validator.mjs), so no run pays for compiling it.
+import validateInventoryData from './generated/inventory-schema-validator.js';
 
 /** The published JSON Schema of the inventory. */
 export const INVENTORY_SCHEMA: unknown = schema;
 
 /** Validates plain data against the inventory schema; every violation becomes a finding. */
 export function checkInventorySchema(data: unknown): Finding[] {
-  const validate = compileInventorySchema();
-  if (validate(data)) return [];
-  return dropRedundantErrors(validate.errors ?? []).map(toFinding);
+  if (validateInventoryData(data)) return [];
+  return dropRedundantErrors(validateInventoryData.errors ?? []).map(toFinding);
 }
 
 // A `oneOf` failure repeats what its branch already said; an unknown auth method is already an `enum` error.

@@ -1,0 +1,6 @@
+// Types of the generated standalone validator (scripts/generate-schema-validator.mjs).
+import type { ValidateFunction } from 'ajv';
+
+declare const validate: ValidateFunction;
+export default validate;
+export { validate };
