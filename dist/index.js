@@ -89753,7 +89753,12 @@ async function planJob(run2) {
   if (base && !await revisions.fetchCommit(base)) {
     throw new Error(`the base commit ${base} is not in this clone and could not be fetched from origin: use actions/checkout with fetch-depth: 0`);
   }
-  const { plan, valid } = await planInventoryChange({ file: run2.settings.file, base, allowRollback: false, today: run2.today }, { revisions, keyRing: void 0 });
+  let head;
+  if (run2.event.name === "pull_request_target" && run2.event.pullRequest?.headSha) {
+    head = run2.event.pullRequest.headSha;
+    if (!await revisions.fetchCommit(head)) throw new Error(`the pull request's head commit ${head} could not be fetched from origin`);
+  }
+  const { plan, valid } = await planInventoryChange({ file: run2.settings.file, base, head, allowRollback: false, today: run2.today }, { revisions, keyRing: void 0 });
   const planFile = path4.join(process.env.RUNNER_TEMP || process.cwd(), "credledger-plan.json");
   await writeFile2(planFile, `${JSON.stringify(planToJson(plan), null, 2)}
 `);
@@ -89767,7 +89772,7 @@ async function planJob(run2) {
   run2.summary.push(markdown + renderUnshownDiagnostics(notShown));
   const pullRequest = run2.event.pullRequest;
   if (pullRequest && run2.settings.githubToken) {
-    if (pullRequest.fromFork) {
+    if (pullRequest.fromFork && run2.event.name === "pull_request") {
       notice("Pull request from a fork: its token is read-only, so the plan is in the job summary and the annotations, not in a comment.");
     } else {
       const octokit = createGitHubOctokit({ token: run2.settings.githubToken, baseUrl: run2.apiUrl, log: (message) => info(message) });

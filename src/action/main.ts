@@ -110,7 +110,13 @@ async function planJob(run: ActionRun): Promise<void> {
     throw new Error(`the base commit ${base} is not in this clone and could not be fetched from origin: use actions/checkout with fetch-depth: 0`);
   }
   // Never a key here: a pull request's code and data are not trusted with secrets, and forks get none anyway.
-  const { plan, valid } = await planInventoryChange({ file: run.settings.file, base, allowRollback: false, today: run.today }, { revisions, keyRing: undefined });
+  // pull_request_target checks out the base branch: plan the pull request's head commit, read as data only.
+  let head: string | undefined;
+  if (run.event.name === 'pull_request_target' && run.event.pullRequest?.headSha) {
+    head = run.event.pullRequest.headSha;
+    if (!(await revisions.fetchCommit(head))) throw new Error(`the pull request's head commit ${head} could not be fetched from origin`);
+  }
+  const { plan, valid } = await planInventoryChange({ file: run.settings.file, base, head, allowRollback: false, today: run.today }, { revisions, keyRing: undefined });
   const planFile = path.join(process.env.RUNNER_TEMP || process.cwd(), 'credledger-plan.json');
   await writeFile(planFile, `${JSON.stringify(planToJson(plan), null, 2)}\n`);
   run.outputs.plan = planFile;
@@ -123,7 +129,8 @@ async function planJob(run: ActionRun): Promise<void> {
   run.summary.push(markdown + renderUnshownDiagnostics(notShown));
   const pullRequest = run.event.pullRequest;
   if (pullRequest && run.settings.githubToken) {
-    if (pullRequest.fromFork) {
+    // A fork's pull_request token is read-only; pull_request_target's is not, which is how fork PRs get a comment.
+    if (pullRequest.fromFork && run.event.name === 'pull_request') {
       core.notice('Pull request from a fork: its token is read-only, so the plan is in the job summary and the annotations, not in a comment.');
     } else {
       const octokit = createGitHubOctokit({ token: run.settings.githubToken, baseUrl: run.apiUrl, log: (message) => core.info(message) });

@@ -172,6 +172,41 @@ describe.each(RUNTIMES)('the action under %s', (_runtime, nodeCommand) => {
     expect(JSON.parse(readFileSync(run.outputs.plan ?? '', 'utf8')).changes).toEqual([expect.objectContaining({ id: 'azure-ai' })]);
   });
 
+  it('pull_request_target from a fork: plans the head commit (fetched, read as data) and comments', async () => {
+    fake = await startFakeGitHub({ owner: 'acme', repo: 'infra' });
+    pullNumber = 0;
+    const upstream = workspace();
+    upstream.write('credentials.yaml', INVENTORY);
+    const base = upstream.commit('inventory');
+    upstream.git('switch', '--quiet', '-c', 'pull/1/head');
+    upstream.write('credentials.yaml', INVENTORY.replace('rotated: 2026-11-20', 'rotated: 2026-11-22'));
+    const head = upstream.commit('fork: rotate azure');
+    upstream.git('switch', '--quiet', 'main');
+    // pull_request_target checks out the base branch, never the pull request's code.
+    const checkout = workspace();
+    checkout.git('remote', 'add', 'origin', `file://${upstream.dir}`);
+    checkout.git('fetch', '--quiet', '--depth=1', 'origin', base);
+    checkout.git('checkout', '--quiet', '--detach', 'FETCH_HEAD');
+    pullNumber = fake.addPullRequest({ title: 'fork change', baseSha: base, headSha: head, fork: true }).number;
+    const run = await runAction({
+      eventName: 'pull_request_target',
+      eventPayload: pullRequestPayload(checkout, pullNumber, base, head, true),
+      workspace: checkout.dir,
+      repository: 'acme/infra',
+      sha: base,
+      ref: 'refs/heads/main',
+      apiUrl: fake.url,
+      inputs: { 'github-token': fake.token, key: 'never-used' },
+      env: checkout.env,
+      node: nodeCommand(),
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(readFileSync(run.outputs.plan ?? '', 'utf8'))).toMatchObject({ base, head, changes: [expect.objectContaining({ id: 'azure-ai' })] });
+    expect(fake.listComments(pullNumber)).toHaveLength(1);
+    expect(run.commands.filter((command) => command.name === 'add-mask').map((command) => command.message)).toEqual(['never-used']);
+  });
+
   it('pull_request: diagnostics become annotations at file:line and the step fails', async () => {
     fake = await startFakeGitHub({ owner: 'acme', repo: 'infra' });
     pullNumber = 0;
