@@ -45762,6 +45762,10 @@ function expectedBody(desired, existing) {
   if (desired.assignee === void 0) return desired.body;
   return existing.assignees.some((login) => sameLogin(login, desired.assignee)) ? desired.body : desired.unassignedBody;
 }
+function ownerAssignment(desired, existing) {
+  if (desired.assignee === void 0 || existing.assignees.some((login) => sameLogin(login, desired.assignee))) return void 0;
+  return { login: desired.assignee, assignedBody: desired.body };
+}
 function mergedLabels(existing, desired, managed) {
   const kept = existing.filter((name) => !managed.has(name.toLowerCase()));
   return [...kept, ...desired];
@@ -45809,7 +45813,8 @@ function planIssueReconciliation(desired, existing) {
     if (primary) {
       const changes = changesFor(want, primary, managed);
       const ref = { id: want.id, number: primary.number, url: primary.url };
-      actions.push(hasChanges(changes) ? { kind: "update", ...ref, changes } : { kind: "unchanged", ...ref });
+      const assign = hasChanges(changes) ? ownerAssignment(want, primary) : void 0;
+      actions.push(hasChanges(changes) ? { kind: "update", ...ref, changes, ...assign ? { assign } : {} } : { kind: "unchanged", ...ref });
       for (const duplicate of duplicates) {
         closes.push({
           kind: "close",
@@ -45824,7 +45829,8 @@ function planIssueReconciliation(desired, existing) {
     }
     const latest = closed[0];
     if (latest) {
-      actions.push({ kind: "reopen", id: want.id, number: latest.number, url: latest.url, changes: changesFor(want, latest, managed), comment: reopenComment(want) });
+      const assign = ownerAssignment(want, latest);
+      actions.push({ kind: "reopen", id: want.id, number: latest.number, url: latest.url, changes: changesFor(want, latest, managed), comment: reopenComment(want), ...assign ? { assign } : {} });
       continue;
     }
     actions.push({ kind: "create", id: want.id, title: want.title, body: want.body, unassignedBody: want.unassignedBody, labels: want.labels, assignee: want.assignee });
@@ -71938,6 +71944,13 @@ var init_github_issues = __esm({
           })
         );
       }
+      async addAssignee(number, login) {
+        const { data } = await this.call(
+          `assigning ${login} to issue #${number}`,
+          () => this.octokit.rest.issues.addAssignees({ owner: this.owner, repo: this.repo, issue_number: number, assignees: [login] })
+        );
+        return (data.assignees ?? []).some((assignee) => assignee?.login.toLowerCase() === login.toLowerCase());
+      }
       /** Adds a comment. Not retried on an unknown outcome: a duplicated comment is noise, but so would be a silent loss. */
       async commentOnIssue(number, body) {
         await this.call(
@@ -73168,6 +73181,12 @@ function labelsWritten(label, actions) {
   }
   return labelDefinitions(label).filter((definition) => used.has(definition.name.toLowerCase()));
 }
+async function assignOwner(github, number, assign) {
+  if (!assign) return {};
+  const assigned = await github.addAssignee(number, assign.login);
+  if (assigned) await github.updateIssue(number, { body: assign.assignedBody });
+  return { assignee: assign.login, assigned };
+}
 async function perform(github, label, action) {
   const described = describeAction(action);
   switch (action.kind) {
@@ -73178,11 +73197,11 @@ async function perform(github, label, action) {
     }
     case "update":
       await github.updateIssue(action.number, action.changes);
-      return described;
+      return { ...described, ...await assignOwner(github, action.number, action.assign) };
     case "reopen":
       await github.updateIssue(action.number, { ...action.changes, state: "open", stateReason: "reopened" });
       await github.commentOnIssue(action.number, action.comment);
-      return described;
+      return { ...described, ...await assignOwner(github, action.number, action.assign) };
     case "close":
       await github.commentOnIssue(action.number, action.comment);
       await github.updateIssue(action.number, { state: "closed", stateReason: CLOSE_STATE_REASONS[action.reason] });

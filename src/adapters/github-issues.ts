@@ -251,6 +251,13 @@ export class GitHubIssues implements RotationIssuePort {
     );
   }
 
+  async addAssignee(number: number, login: string): Promise<boolean> {
+    const { data } = await this.call(`assigning ${login} to issue #${number}`, () =>
+      this.octokit.rest.issues.addAssignees({ owner: this.owner, repo: this.repo, issue_number: number, assignees: [login] }),
+    );
+    return (data.assignees ?? []).some((assignee) => assignee?.login.toLowerCase() === login.toLowerCase());
+  }
+
   /** Adds a comment. Not retried on an unknown outcome: a duplicated comment is noise, but so would be a silent loss. */
   async commentOnIssue(number: number, body: string): Promise<void> {
     await this.call(`commenting on issue #${number}`, () =>

@@ -16,6 +16,7 @@ import {
   type IssueActionKind,
   type IssueChanges,
   type LabelDefinition,
+  type OwnerAssignment,
   type ReconciliationCounts,
 } from '../core/rotation-issues.js';
 import { ExternalError, UsageError } from './errors.js';
@@ -56,6 +57,8 @@ export interface RotationIssuePort {
   createIssue(issue: NewIssue): Promise<CreatedIssue>;
   updateIssue(number: number, update: IssueUpdate): Promise<void>;
   commentOnIssue(number: number, body: string): Promise<void>;
+  /** Adds an assignee, keeping the others; false when GitHub dropped it (not someone who can be assigned). */
+  addAssignee(number: number, login: string): Promise<boolean>;
 }
 
 export interface RemindRequest {
@@ -139,6 +142,14 @@ function labelsWritten(label: string, actions: readonly IssueAction[]): LabelDef
   return labelDefinitions(label).filter((definition) => used.has(definition.name.toLowerCase()));
 }
 
+/** Assigns the owner; once GitHub accepts, the body that @-mentioned them gives way to the plain one. */
+async function assignOwner(github: RotationIssuePort, number: number, assign: OwnerAssignment | undefined): Promise<Pick<RemindAction, 'assignee' | 'assigned'>> {
+  if (!assign) return {};
+  const assigned = await github.addAssignee(number, assign.login);
+  if (assigned) await github.updateIssue(number, { body: assign.assignedBody });
+  return { assignee: assign.login, assigned };
+}
+
 async function perform(github: RotationIssuePort, label: string, action: IssueAction): Promise<RemindAction> {
   const described = describeAction(action);
   switch (action.kind) {
@@ -149,11 +160,11 @@ async function perform(github: RotationIssuePort, label: string, action: IssueAc
     }
     case 'update':
       await github.updateIssue(action.number, action.changes);
-      return described;
+      return { ...described, ...(await assignOwner(github, action.number, action.assign)) };
     case 'reopen':
       await github.updateIssue(action.number, { ...action.changes, state: 'open', stateReason: 'reopened' });
       await github.commentOnIssue(action.number, action.comment);
-      return described;
+      return { ...described, ...(await assignOwner(github, action.number, action.assign)) };
     case 'close':
       // Comment first, so the issue's timeline reads "why" before "closed".
       await github.commentOnIssue(action.number, action.comment);

@@ -110,6 +110,16 @@ export const CLOSE_STATE_REASONS: Readonly<Record<CloseReason, 'completed' | 'no
   duplicate: 'duplicate',
 };
 
+/**
+ * An owner to add as assignee along with an update (an issue whose owner changed, say). GitHub silently drops an
+ * assignee it refuses, so the body written first is the one that @-mentions the owner; `assignedBody` replaces it
+ * once the owner is assigned. Tried only together with another change, so a rerun with nothing new stays writeless.
+ */
+export interface OwnerAssignment {
+  readonly login: string;
+  readonly assignedBody: string;
+}
+
 /** One step of a reconciliation. */
 export type IssueAction =
   | {
@@ -122,8 +132,16 @@ export type IssueAction =
       readonly labels: readonly string[];
       readonly assignee?: string;
     }
-  | { readonly kind: 'update'; readonly id: string; readonly number: number; readonly url?: string; readonly changes: IssueChanges }
-  | { readonly kind: 'reopen'; readonly id: string; readonly number: number; readonly url?: string; readonly changes: IssueChanges; readonly comment: string }
+  | { readonly kind: 'update'; readonly id: string; readonly number: number; readonly url?: string; readonly changes: IssueChanges; readonly assign?: OwnerAssignment }
+  | {
+      readonly kind: 'reopen';
+      readonly id: string;
+      readonly number: number;
+      readonly url?: string;
+      readonly changes: IssueChanges;
+      readonly comment: string;
+      readonly assign?: OwnerAssignment;
+    }
   | { readonly kind: 'close'; readonly id: string; readonly number: number; readonly url?: string; readonly reason: CloseReason; readonly comment: string }
   | { readonly kind: 'unchanged'; readonly id: string; readonly number: number; readonly url?: string };
 
@@ -270,6 +288,12 @@ function expectedBody(desired: DesiredIssue, existing: ExistingIssue): string {
   return existing.assignees.some((login) => sameLogin(login, desired.assignee as string)) ? desired.body : desired.unassignedBody;
 }
 
+/** The owner to assign when the issue lacks them (the owner changed, or was not assignable before). */
+function ownerAssignment(desired: DesiredIssue, existing: ExistingIssue): OwnerAssignment | undefined {
+  if (desired.assignee === undefined || existing.assignees.some((login) => sameLogin(login, desired.assignee as string))) return undefined;
+  return { login: desired.assignee, assignedBody: desired.body };
+}
+
 /** The label list after replacing credledger's own labels with the desired ones; people's labels keep their place. */
 function mergedLabels(existing: readonly string[], desired: readonly string[], managed: ReadonlySet<string>): string[] {
   const kept = existing.filter((name) => !managed.has(name.toLowerCase()));
@@ -333,7 +357,8 @@ export function planIssueReconciliation(desired: DesiredIssues, existing: readon
     if (primary) {
       const changes = changesFor(want, primary, managed);
       const ref = { id: want.id, number: primary.number, url: primary.url };
-      actions.push(hasChanges(changes) ? { kind: 'update', ...ref, changes } : { kind: 'unchanged', ...ref });
+      const assign = hasChanges(changes) ? ownerAssignment(want, primary) : undefined;
+      actions.push(hasChanges(changes) ? { kind: 'update', ...ref, changes, ...(assign ? { assign } : {}) } : { kind: 'unchanged', ...ref });
       for (const duplicate of duplicates) {
         closes.push({
           kind: 'close',
@@ -348,7 +373,8 @@ export function planIssueReconciliation(desired: DesiredIssues, existing: readon
     }
     const latest = closed[0];
     if (latest) {
-      actions.push({ kind: 'reopen', id: want.id, number: latest.number, url: latest.url, changes: changesFor(want, latest, managed), comment: reopenComment(want) });
+      const assign = ownerAssignment(want, latest);
+      actions.push({ kind: 'reopen', id: want.id, number: latest.number, url: latest.url, changes: changesFor(want, latest, managed), comment: reopenComment(want), ...(assign ? { assign } : {}) });
       continue;
     }
     actions.push({ kind: 'create', id: want.id, title: want.title, body: want.body, unassignedBody: want.unassignedBody, labels: want.labels, assignee: want.assignee });

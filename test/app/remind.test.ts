@@ -273,6 +273,41 @@ describe('remind against a fake GitHub', () => {
     expect(notices.filter((notice) => notice.startsWith('GitHub secondary rate limit')).length).toBe(limited.length);
   });
 
+  it('assigns a new owner to the open issue, and then writes nothing', async () => {
+    await start({ collaborators: ['alice', 'carol', 'erin'] });
+    await remind(TEAM_INVENTORY);
+    const handedOver = TEAM_INVENTORY.replace('  carol: { github: carol }', '  carol: { github: carol }\n  erin: { github: erin }').replace(
+      '    owner: alice\n    issuer: platform.openai.com',
+      '    owner: erin\n    issuer: platform.openai.com',
+    );
+    fake.clearRequests();
+    const result = await remind(handedOver);
+    expect(result.actions.find((action) => action.id === 'openai')).toMatchObject({ kind: 'update', assignee: 'erin', assigned: true });
+    const issue = only('openai');
+    expect(issue.assignees.map((user) => user.login)).toEqual(['alice', 'erin']);
+    expect(issue.body).not.toContain('@erin');
+    fake.clearRequests();
+    await remind(handedOver);
+    expect(fake.writes()).toEqual([]);
+  });
+
+  it('mentions a new owner GitHub will not assign, and then writes nothing', async () => {
+    await start({ collaborators: ['alice', 'carol'] });
+    await remind(TEAM_INVENTORY);
+    const handedOver = TEAM_INVENTORY.replace('  carol: { github: carol }', '  carol: { github: carol }\n  erin: { github: erin }').replace(
+      '    owner: alice\n    issuer: platform.openai.com',
+      '    owner: erin\n    issuer: platform.openai.com',
+    );
+    const result = await remind(handedOver);
+    expect(result.actions.find((action) => action.id === 'openai')).toMatchObject({ kind: 'update', assignee: 'erin', assigned: false });
+    const issue = only('openai');
+    expect(issue.assignees.map((user) => user.login)).toEqual(['alice']);
+    expect(issue.body).toContain('@erin');
+    fake.clearRequests();
+    await remind(handedOver);
+    expect(fake.writes()).toEqual([]);
+  });
+
   it('an offboarding opens an issue for every credential the person could read', async () => {
     await start();
     const text = TEAM_INVENTORY.replace('carol: { github: carol }', 'carol: { github: carol }\n  erin: { github: erin, left: 2026-11-18 }')

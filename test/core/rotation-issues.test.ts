@@ -256,7 +256,8 @@ describe('planIssueReconciliation', () => {
     expect(planIssueReconciliation({ ...desired, issues: [openai] }, [refused])).toEqual([{ kind: 'unchanged', id: 'openai', number: 4, url: undefined }]);
     const reassigned = existingFrom(openai, 4, { assignees: ['dave'] });
     expect(planIssueReconciliation({ ...desired, issues: [openai] }, [reassigned])).toEqual([
-      { kind: 'update', id: 'openai', number: 4, url: undefined, changes: { body: openai.unassignedBody } },
+      // The owner (alice) is tried as assignee alongside; the plain body follows once GitHub accepts her.
+      { kind: 'update', id: 'openai', number: 4, url: undefined, changes: { body: openai.unassignedBody }, assign: { login: 'alice', assignedBody: openai.body } },
     ]);
     const alsoAssigned = existingFrom(openai, 4, { assignees: ['dave', 'Alice'] });
     expect(planIssueReconciliation({ ...desired, issues: [openai] }, [alsoAssigned])[0]?.kind).toBe('unchanged');
