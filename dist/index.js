@@ -88214,7 +88214,7 @@ function plaintextFinding(credential, path5, text) {
   return errorAt(
     "plaintext-value",
     path5,
-    `this value is not encrypted${looksLike ? ` (it looks like ${looksLike})` : ""}: remove it and store it with \`credledger set ${credential.id}${place} --value-stdin\`, then rotate it, since it has been in git`
+    `this value is not encrypted${looksLike ? ` (it looks like ${looksLike})` : ""}: rotate it (it may already be in git history), and store the new one with \`credledger set ${credential.id}${place} --value-stdin\`, which replaces this line`
   );
 }
 var valuesEncrypted = (inventory) => inventory.credentials.flatMap((credential) => {
