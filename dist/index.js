@@ -89708,6 +89708,13 @@ function resolveJobs(command, event) {
 
 // src/action/main.ts
 var PLAN_COMMENT_MARKER = "<!-- credledger:plan -->";
+function maskSecret(secret) {
+  if (secret.length > 0) setSecret(secret.reveal());
+}
+function reportInvalidInventory(run2, check, consequence) {
+  annotateDiagnostics(check.diagnostics.filter((d2) => d2.severity === "error"));
+  run2.failures.push(`${run2.settings.file} is invalid; ${consequence}`);
+}
 async function validateJob(run2) {
   const { check, valid } = await validateInventory({ file: run2.settings.file, today: run2.today });
   const { notShown } = run2.jobs.includes("plan") ? { notShown: [] } : annotateDiagnostics(check.diagnostics);
@@ -89722,11 +89729,7 @@ ${renderUnshownDiagnostics(notShown)}`
 }
 async function statusJob(run2) {
   const { check, report } = await reportStatus({ file: run2.settings.file, now: run2.settings.now || run2.today, today: run2.today });
-  if (!report) {
-    annotateDiagnostics(check.diagnostics.filter((d2) => d2.severity === "error"));
-    run2.failures.push(`${run2.settings.file} is invalid; no status`);
-    return;
-  }
+  if (!report) return reportInvalidInventory(run2, check, "no status");
   run2.outputs.overdue = report.summary.overdue;
   run2.outputs.dueSoon = report.summary["due-soon"];
   run2.summary.push(renderStatusMarkdown(report));
@@ -89739,10 +89742,7 @@ async function remindJob(run2) {
   const repo = `${run2.event.owner}/${run2.event.repo}`;
   const issues = run2.settings.githubToken ? createGitHubIssues({ token: run2.settings.githubToken, repository: repo, baseUrl: run2.apiUrl, log: (message) => info(message) }) : void 0;
   const result = await remindRotations({ inventoryFile: run2.settings.file, now: run2.settings.now || run2.today, repo, label: run2.settings.label, dryRun: run2.settings.dryRun, github: issues });
-  if (!result.valid) {
-    run2.failures.push(`${run2.settings.file} is invalid; no reminders`);
-    return;
-  }
+  if (!result.valid) return reportInvalidInventory(run2, result.check, "no reminders");
   const { counts } = result;
   const line = `created ${counts.created}, updated ${counts.updated}, closed ${counts.closed}, reopened ${counts.reopened}, unchanged ${counts.unchanged}`;
   info(`reminders${result.dryRun ? " (dry run)" : ""}: ${line}`);
@@ -89818,16 +89818,10 @@ async function applyJob(run2) {
     clock: () => /* @__PURE__ */ new Date(),
     ...run2.settings.deployments.length > 0 ? { deployments: run2.settings.deployments } : {},
     dryRun: run2.settings.dryRun,
-    // Masked before anything can print it: values, and the DocuElevate credentials read from the environment.
-    onSecretDecrypted: (secret) => {
-      if (secret.length > 0) setSecret(secret.reveal());
-    }
+    // Values, and the DocuElevate credentials read from the environment.
+    onSecretDecrypted: maskSecret
   });
-  if (!report) {
-    annotateDiagnostics(check.diagnostics.filter((d2) => d2.severity === "error"));
-    run2.failures.push(`${run2.settings.file} is invalid; nothing was applied`);
-    return;
-  }
+  if (!report) return reportInvalidInventory(run2, check, "nothing was applied");
   info(renderApplyText(report));
   run2.summary.push(renderApplyMarkdown(report));
   run2.outputs.changed = report.summary.done > 0;
@@ -89840,15 +89834,9 @@ async function auditJob(run2) {
     today: run2.today,
     env: process.env,
     ...run2.settings.deployments.length > 0 ? { deployments: run2.settings.deployments } : {},
-    onSecret: (secret) => {
-      if (secret.length > 0) setSecret(secret.reveal());
-    }
+    onSecret: maskSecret
   });
-  if (!report) {
-    annotateDiagnostics(check.diagnostics.filter((d2) => d2.severity === "error"));
-    run2.failures.push(`${run2.settings.file} is invalid; nothing was audited`);
-    return;
-  }
+  if (!report) return reportInvalidInventory(run2, check, "nothing was audited");
   run2.summary.push(renderAuditMarkdown(report));
   const threshold = run2.settings.failOn === "untracked" || run2.settings.failOn === "any" ? run2.settings.failOn : "never";
   const outcome = assessAuditReport(report, threshold);

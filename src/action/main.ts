@@ -15,6 +15,8 @@ import { remindRotations } from '../app/remind.js';
 import { reportStatus } from '../app/status.js';
 import { validateInventory } from '../app/validate.js';
 import { toCalendarDate } from '../core/dates.js';
+import type { InventoryCheck } from '../core/inventory-validation.js';
+import type { SecretValue } from '../crypto/secret-value.js';
 import { assessApplyReport } from '../core/apply-report.js';
 import { assessAuditReport } from '../core/audit.js';
 import { renderAuditMarkdown } from '../core/render-audit.js';
@@ -44,6 +46,17 @@ interface ActionRun {
 
 type Job = (run: ActionRun) => Promise<void>;
 
+/** Registers a decrypted value or an auth secret with the runner's masker, before anything can print it. */
+function maskSecret(secret: SecretValue): void {
+  if (secret.length > 0) core.setSecret(secret.reveal());
+}
+
+/** An inventory with errors stops a job: its errors become annotations, the step fails. */
+function reportInvalidInventory(run: ActionRun, check: InventoryCheck, consequence: string): void {
+  annotateDiagnostics(check.diagnostics.filter((d) => d.severity === 'error'));
+  run.failures.push(`${run.settings.file} is invalid; ${consequence}`);
+}
+
 async function validateJob(run: ActionRun): Promise<void> {
   const { check, valid } = await validateInventory({ file: run.settings.file, today: run.today });
   // On pull requests the plan carries the same diagnostics (at head): annotate them once, there.
@@ -57,11 +70,7 @@ async function validateJob(run: ActionRun): Promise<void> {
 
 async function statusJob(run: ActionRun): Promise<void> {
   const { check, report } = await reportStatus({ file: run.settings.file, now: run.settings.now || run.today, today: run.today });
-  if (!report) {
-    annotateDiagnostics(check.diagnostics.filter((d) => d.severity === 'error'));
-    run.failures.push(`${run.settings.file} is invalid; no status`);
-    return;
-  }
+  if (!report) return reportInvalidInventory(run, check, 'no status');
   run.outputs.overdue = report.summary.overdue;
   run.outputs.dueSoon = report.summary['due-soon'];
   run.summary.push(renderStatusMarkdown(report));
@@ -77,10 +86,7 @@ async function remindJob(run: ActionRun): Promise<void> {
     ? createGitHubIssues({ token: run.settings.githubToken, repository: repo, baseUrl: run.apiUrl, log: (message) => core.info(message) })
     : undefined;
   const result = await remindRotations({ inventoryFile: run.settings.file, now: run.settings.now || run.today, repo, label: run.settings.label, dryRun: run.settings.dryRun, github: issues });
-  if (!result.valid) {
-    run.failures.push(`${run.settings.file} is invalid; no reminders`);
-    return;
-  }
+  if (!result.valid) return reportInvalidInventory(run, result.check, 'no reminders');
   const { counts } = result;
   const line = `created ${counts.created}, updated ${counts.updated}, closed ${counts.closed}, reopened ${counts.reopened}, unchanged ${counts.unchanged}`;
   core.info(`reminders${result.dryRun ? ' (dry run)' : ''}: ${line}`);
@@ -158,16 +164,10 @@ async function applyJob(run: ActionRun): Promise<void> {
     clock: () => new Date(),
     ...(run.settings.deployments.length > 0 ? { deployments: run.settings.deployments } : {}),
     dryRun: run.settings.dryRun,
-    // Masked before anything can print it: values, and the DocuElevate credentials read from the environment.
-    onSecretDecrypted: (secret) => {
-      if (secret.length > 0) core.setSecret(secret.reveal());
-    },
+    // Values, and the DocuElevate credentials read from the environment.
+    onSecretDecrypted: maskSecret,
   });
-  if (!report) {
-    annotateDiagnostics(check.diagnostics.filter((d) => d.severity === 'error'));
-    run.failures.push(`${run.settings.file} is invalid; nothing was applied`);
-    return;
-  }
+  if (!report) return reportInvalidInventory(run, check, 'nothing was applied');
   core.info(renderApplyText(report));
   run.summary.push(renderApplyMarkdown(report));
   run.outputs.changed = report.summary.done > 0;
@@ -181,15 +181,9 @@ async function auditJob(run: ActionRun): Promise<void> {
     today: run.today,
     env: process.env,
     ...(run.settings.deployments.length > 0 ? { deployments: run.settings.deployments } : {}),
-    onSecret: (secret) => {
-      if (secret.length > 0) core.setSecret(secret.reveal());
-    },
+    onSecret: maskSecret,
   });
-  if (!report) {
-    annotateDiagnostics(check.diagnostics.filter((d) => d.severity === 'error'));
-    run.failures.push(`${run.settings.file} is invalid; nothing was audited`);
-    return;
-  }
+  if (!report) return reportInvalidInventory(run, check, 'nothing was audited');
   run.summary.push(renderAuditMarkdown(report));
   const threshold = run.settings.failOn === 'untracked' || run.settings.failOn === 'any' ? run.settings.failOn : 'never';
   const outcome = assessAuditReport(report, threshold);
