@@ -85076,7 +85076,7 @@ async function upsertStickyComment(octokit, target, body) {
     const { data: data2 } = await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body: fullBody });
     return { action: "updated", commentId: data2.id, url: data2.html_url };
   }
-  const { data } = await octokit.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body: fullBody });
+  const { data } = await octokit.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body: fullBody, request: { retries: 0 } });
   return { action: "created", commentId: data.id, url: data.html_url };
 }
 
@@ -89683,7 +89683,9 @@ function readWorkflowEvent(context3) {
       number: Number(pr2.number ?? payload.number),
       baseSha: String(pr2.base?.sha ?? ""),
       headSha: String(pr2.head?.sha ?? ""),
-      fromFork: pr2.head?.repo?.fork === true || headRepo !== void 0 && baseRepo !== void 0 && headRepo !== baseRepo || pr2.head?.repo === null
+      // `head.repo.fork` is true for any repository that is itself a fork, even when the branch is in the same
+      // repository: only a head repository other than the base one (or a deleted one) makes a fork pull request.
+      fromFork: headRepo !== void 0 && baseRepo !== void 0 && headRepo !== baseRepo || pr2.head?.repo === null
     };
   }
   if (context3.eventName === "push") {
@@ -89709,7 +89711,10 @@ function resolveJobs(command, event) {
 // src/action/main.ts
 var PLAN_COMMENT_MARKER = "<!-- credledger:plan -->";
 function maskSecret(secret) {
-  if (secret.length > 0) setSecret(secret.reveal());
+  const text = secret.reveal();
+  if (text.length === 0) return;
+  setSecret(text);
+  for (const line of text.split(/\r?\n/)) if (line.trim().length >= 4 && line !== text) setSecret(line);
 }
 function reportInvalidInventory(run2, check, consequence) {
   annotateDiagnostics(check.diagnostics.filter((d2) => d2.severity === "error"));

@@ -48,7 +48,11 @@ type Job = (run: ActionRun) => Promise<void>;
 
 /** Registers a decrypted value or an auth secret with the runner's masker, before anything can print it. */
 function maskSecret(secret: SecretValue): void {
-  if (secret.length > 0) core.setSecret(secret.reveal());
+  const text = secret.reveal();
+  if (text.length === 0) return;
+  core.setSecret(text);
+  // The runner matches masks line by line: a PEM key or a JSON credentials file needs each line masked too.
+  for (const line of text.split(/\r?\n/)) if (line.trim().length >= 4 && line !== text) core.setSecret(line);
 }
 
 /** An inventory with errors stops a job: its errors become annotations, the step fails. */

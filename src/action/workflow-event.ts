@@ -56,7 +56,9 @@ export function readWorkflowEvent(context: Context): WorkflowEvent {
       number: Number(pr.number ?? payload.number),
       baseSha: String(pr.base?.sha ?? ''),
       headSha: String(pr.head?.sha ?? ''),
-      fromFork: pr.head?.repo?.fork === true || (headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo) || pr.head?.repo === null,
+      // `head.repo.fork` is true for any repository that is itself a fork, even when the branch is in the same
+      // repository: only a head repository other than the base one (or a deleted one) makes a fork pull request.
+      fromFork: (headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo) || pr.head?.repo === null,
     };
   }
   if (context.eventName === 'push') {

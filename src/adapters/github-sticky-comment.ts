@@ -42,6 +42,7 @@ export async function upsertStickyComment(octokit: Octokit, target: StickyCommen
     const { data } = await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body: fullBody });
     return { action: 'updated', commentId: data.id, url: data.html_url };
   }
-  const { data } = await octokit.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body: fullBody });
+  // Never retried: a create that GitHub performed but answered with a 5xx would leave two comments.
+  const { data } = await octokit.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body: fullBody, request: { retries: 0 } });
   return { action: 'created', commentId: data.id, url: data.html_url };
 }
