@@ -41879,11 +41879,11 @@ import { inspect as inspect2 } from "node:util";
 function digest(text) {
   return createHash2("sha256").update(text, "utf8").digest();
 }
-var REDACTED, utf8, SecretValue;
+var REDACTED2, utf8, SecretValue;
 var init_secret_value = __esm({
   "src/crypto/secret-value.ts"() {
     "use strict";
-    REDACTED = "[redacted]";
+    REDACTED2 = "[redacted]";
     utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
     SecretValue = class _SecretValue {
       // A private field is invisible to JSON, spread, Object.keys and test-runner diff printers.
@@ -41922,19 +41922,19 @@ var init_secret_value = __esm({
         return timingSafeEqual2(digest(this.#plaintext), digest(other.#plaintext));
       }
       toString() {
-        return REDACTED;
+        return REDACTED2;
       }
       toJSON() {
-        return REDACTED;
+        return REDACTED2;
       }
       valueOf() {
-        return REDACTED;
+        return REDACTED2;
       }
       [Symbol.toPrimitive]() {
-        return REDACTED;
+        return REDACTED2;
       }
       [inspect2.custom]() {
-        return REDACTED;
+        return REDACTED2;
       }
     };
   }
@@ -71964,15 +71964,74 @@ var init_github_issues = __esm({
 
 // src/core/render-diagnostics.ts
 var PLAIN_STYLE = { error: (t2) => t2, warning: (t2) => t2, dim: (t2) => t2, bold: (t2) => t2 };
+var SHOWN_KEYS = /* @__PURE__ */ new Set([
+  "version",
+  "policy",
+  "intervals",
+  "due_soon",
+  "people",
+  "deployments",
+  "credentials",
+  "setting",
+  "kind",
+  "owner",
+  "access",
+  "issuer",
+  "description",
+  "created",
+  "rotated",
+  "every",
+  "group",
+  "custom",
+  "compromised",
+  "revoked",
+  "left",
+  "github",
+  "email",
+  "name",
+  "url",
+  "auth",
+  "method",
+  "username_env",
+  "password_env",
+  "token_env",
+  "cookie_env",
+  "api_key",
+  "oauth_client_secret",
+  "password",
+  "admin_password",
+  "private_key",
+  "service_account",
+  "token",
+  "certificate"
+]);
+var KEYED_LINE = /^(\s*(?:-\s+)?)("[^"]*"|'[^']*'|[^\s#'"{[][^:#]*?)(\s*:)(\s.*|)$/;
+var REDACTED = "[redacted]";
+function redactSourceLine(line) {
+  const match = KEYED_LINE.exec(line);
+  if (!match) return line.trim() === "" || /^\s*#/.test(line) || /^\s*-\s*[A-Za-z0-9_.-]*\s*$/.test(line) ? line : `${/^\s*/.exec(line)?.[0] ?? ""}${REDACTED}`;
+  const [, indent = "", rawKey = "", colon = "", rest = ""] = match;
+  const key = rawKey.replace(/^["']|["']$/g, "").trim();
+  const content = rest.trim();
+  if (content === "" || content.startsWith("#")) return line;
+  const flow = content.startsWith("{") || content.startsWith("[");
+  if (SHOWN_KEYS.has(key) && !/\bvalues?\b/.test(content)) return line;
+  if (flow && !/\bvalues?\b/.test(content) && !SHOWN_KEYS.has(key) && /^[A-Za-z0-9_.-]+$/.test(key) && /^\{[^}]*\b(github|url|email|name|left|method)\b/.test(content)) return line;
+  return `${indent}${rawKey}${colon} ${REDACTED}`;
+}
 function renderDiagnosticsText(diagnostics, sourceLines, style = PLAIN_STYLE) {
   const blocks = diagnostics.map((diagnostic) => {
     const label = diagnostic.severity === "error" ? style.error("error") : style.warning("warning");
     const head = `${style.bold(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`)}: ${label} ${style.dim(`[${diagnostic.code}]`)} ${diagnostic.message}`;
-    const line = sourceLines[diagnostic.line - 1];
-    if (line === void 0) return head;
+    const original = sourceLines[diagnostic.line - 1];
+    if (original === void 0) return head;
+    const line = redactSourceLine(original);
     const gutter = String(diagnostic.line).padStart(4);
-    const width = diagnostic.endLine === diagnostic.line && diagnostic.endColumn ? Math.max(1, diagnostic.endColumn - diagnostic.column) : 1;
-    const caret = `${" ".repeat(diagnostic.column - 1)}${"^".repeat(Math.min(width, 60))}`;
+    const redacted = line !== original;
+    const column = Math.min(diagnostic.column, line.length + 1);
+    const width = redacted ? REDACTED.length : diagnostic.endLine === diagnostic.line && diagnostic.endColumn ? Math.max(1, diagnostic.endColumn - diagnostic.column) : 1;
+    const caretColumn = redacted && diagnostic.column > line.length - REDACTED.length ? line.length - REDACTED.length + 1 : column;
+    const caret = `${" ".repeat(Math.max(0, caretColumn - 1))}${"^".repeat(Math.min(width, 60))}`;
     return `${head}
 ${style.dim(`${gutter} | `)}${line}
 ${style.dim(`${" ".repeat(gutter.length)} | `)}${diagnostic.severity === "error" ? style.error(caret) : style.warning(caret)}`;
