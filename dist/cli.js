@@ -107,6 +107,13 @@ var init_dates = __esm({
 });
 
 // src/core/applied-state.ts
+function newestAppliedCommit(state, deployment) {
+  let newest;
+  for (const record of state.deployments.get(deployment)?.values() ?? []) {
+    if (record.commitTime !== void 0 && (newest === void 0 || record.commitTime > newest.commitTime)) newest = { commit: record.commit, commitTime: record.commitTime };
+  }
+  return newest;
+}
 function findAppliedSetting(state, deployment, setting) {
   return state.deployments.get(deployment)?.get(setting);
 }
@@ -149,7 +156,14 @@ function serializeAppliedState(state) {
     const settings = state.deployments.get(deployment) ?? /* @__PURE__ */ new Map();
     const entries = [...settings.keys()].sort().map((setting) => {
       const record = settings.get(setting);
-      const ordered = { credential: record.credential, keyId: record.keyId, fingerprint: record.fingerprint, commit: record.commit, appliedAt: record.appliedAt };
+      const ordered = {
+        credential: record.credential,
+        keyId: record.keyId,
+        fingerprint: record.fingerprint,
+        commit: record.commit,
+        ...record.commitTime === void 0 ? {} : { commitTime: record.commitTime },
+        appliedAt: record.appliedAt
+      };
       return [setting, ordered];
     });
     return [deployment, Object.fromEntries(entries)];
@@ -192,11 +206,16 @@ function readRecord(value, where) {
   if (commit !== null && (typeof commit !== "string" || !/^[0-9a-f]{40,64}$/.test(commit))) {
     throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: ${where}.commit must be a commit id or null`);
   }
+  const commitTime = value.commitTime;
+  if (commitTime !== void 0 && (typeof commitTime !== "number" || !Number.isInteger(commitTime))) {
+    throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: ${where}.commitTime must be whole seconds`);
+  }
   return {
     credential: text("credential"),
     keyId: text("keyId", /^[0-9a-f]{8}$/),
     fingerprint: text("fingerprint", /^[0-9a-f]{64}$/),
     commit,
+    ...commitTime === void 0 ? {} : { commitTime },
     appliedAt: text("appliedAt")
   };
 }
@@ -15072,6 +15091,21 @@ var init_applied_state_store = __esm({
           return (await this.git.raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim() || null;
         } catch {
           return null;
+        }
+      }
+      async inventoryCommitTime() {
+        try {
+          const seconds = Number((await this.git.raw(["log", "-1", "--format=%ct", "HEAD"])).trim());
+          return Number.isInteger(seconds) && seconds > 0 ? seconds : null;
+        } catch {
+          return null;
+        }
+      }
+      async hasUncommittedChanges(file) {
+        try {
+          return (await this.git.raw(["status", "--porcelain", "--", path2.resolve(file)])).trim() !== "";
+        } catch {
+          return false;
         }
       }
       claim(message, scope) {
@@ -42568,10 +42602,12 @@ async function applyInventory(request2) {
   const store = await openStore({ directory: path3.dirname(path3.resolve(request2.file)), ref, env: request2.env });
   const snapshot = await store.load();
   const inventoryCommit = await store.inventoryCommit();
+  const inventoryCommitTime = await store.inventoryCommitTime();
   const desiredState = listDesiredState(inventory, selected);
   const values = decryptDesired(request2, inventory, desiredState.desired);
   const auths = new Map(selected.map((id) => [id, resolveDeploymentAuth(inventory.deployments.get(id), request2.env, request2.onSecretDecrypted)]));
-  const context3 = { request: request2, inventory, store, inventoryCommit, values, auths, connections: /* @__PURE__ */ new Map(), stop: void 0 };
+  const refused = request2.allowRollback ? /* @__PURE__ */ new Map() : findStaleDeployments(snapshot.state, selected, inventoryCommit, inventoryCommitTime);
+  const context3 = { request: request2, inventory, store, inventoryCommit, inventoryCommitTime, refused, values, auths, connections: /* @__PURE__ */ new Map(), stop: void 0 };
   const unreachable = /* @__PURE__ */ new Map();
   const reached = /* @__PURE__ */ new Set();
   try {
@@ -42593,13 +42629,16 @@ async function applyInventory(request2) {
       ...rehydrate ? { rehydrate } : {},
       isApplied: (desired, record) => isRecordedValue(request2.ring, values, desired, record)
     });
-    const warnings = describeForgottenDeployments(inventory, snapshot.state.deployments.keys(), request2.deployments);
+    const warnings = [
+      ...describeForgottenDeployments(inventory, snapshot.state.deployments.keys(), request2.deployments),
+      ...await store.hasUncommittedChanges(request2.file) ? [`${request2.file} has uncommitted changes: they are applied, but the applied state records them as ${inventoryCommit === null ? "no commit" : inventoryCommit.slice(0, 12)}; commit first`] : []
+    ];
     const stateBefore = { ref, before: snapshot.revision, remote: store.remote };
     if (request2.dryRun) {
       const deployments2 = plan.deployments.map((deployment) => plannedReport(context3, deployment, unreachable.get(deployment.deployment)));
       return { check, report: buildReport(true, inventoryCommit, { ...stateBefore, after: snapshot.revision, pushed: store.remote !== null && store.published() }, deployments2, warnings) };
     }
-    const pending = plan.deployments.filter((deployment) => deployment.units.length > 0).map((deployment) => deployment.deployment);
+    const pending = plan.deployments.filter((deployment) => deployment.units.length > 0 && !refused.has(deployment.deployment)).map((deployment) => deployment.deployment);
     await Promise.all(
       pending.filter((id) => !reached.has(id) && !unreachable.has(id)).map(async (id) => {
         const sources = await readCredentialSources2(context3, id);
@@ -42670,6 +42709,19 @@ async function readCredentialSources2(context3, deploymentId) {
   }
   return readCredentialSources(connection);
 }
+function findStaleDeployments(state, deployments, commit, commitTime) {
+  const refused = /* @__PURE__ */ new Map();
+  if (commitTime === null) return refused;
+  for (const deployment of deployments) {
+    const newest = newestAppliedCommit(state, deployment);
+    if (newest === void 0 || newest.commitTime <= commitTime || newest.commit === commit) continue;
+    const when = (seconds) => new Date(seconds * 1e3).toISOString().replace(".000Z", "Z");
+    refused.set(deployment, {
+      message: `${deployment} was last applied from ${newest.commit?.slice(0, 12) ?? "a commit"} (${when(newest.commitTime)}), newer than this checkout ${commit?.slice(0, 12) ?? ""} (${when(commitTime)}): applying would roll it back; check out the newest commit, or pass --allow-rollback`
+    });
+  }
+  return refused;
+}
 function startProgress(operation) {
   return { operation, outcome: "skipped" };
 }
@@ -42695,6 +42747,11 @@ function stopOn(context3, error) {
 async function runDeployment(context3, plan, progress, concurrency, knownUnreachable) {
   const deployment = context3.inventory.deployments.get(plan.deployment);
   if (progress.length === 0) return deploymentReport(deployment, knownUnreachable === void 0 ? "unchanged" : "unreachable", progress, knownUnreachable);
+  const refusal = context3.refused.get(plan.deployment);
+  if (refusal !== void 0) {
+    for (const entry of progress) entry.skipped = `not attempted: ${refusal.message}`;
+    return deploymentReport(deployment, "failed", progress, refusal);
+  }
   if (context3.stop !== void 0 && knownUnreachable === void 0) {
     for (const entry of progress) entry.skipped = describeStop(context3);
     return deploymentReport(deployment, "skipped", progress);
@@ -42759,6 +42816,7 @@ async function runOperation(context3, connection, entry) {
         keyId: fingerprint.keyId,
         fingerprint: fingerprint.fingerprint,
         commit: context3.inventoryCommit,
+        ...context3.inventoryCommitTime === null ? {} : { commitTime: context3.inventoryCommitTime },
         appliedAt: request2.clock().toISOString()
       };
       change = (state) => recordSettingApplied(state, operation.deployment, operation.setting, record);
@@ -42824,6 +42882,14 @@ function plannedReport(context3, plan, unreachable) {
   const deployment = context3.inventory.deployments.get(plan.deployment);
   const progress = plan.units.flatMap((unit) => unit.operations.map((operation) => ({ operation, outcome: "planned" })));
   if (unreachable !== void 0) return deploymentReport(deployment, "unreachable", progress, unreachable);
+  const refusal = context3.refused.get(plan.deployment);
+  if (refusal !== void 0 && progress.length > 0) {
+    for (const entry of progress) {
+      entry.outcome = "skipped";
+      entry.skipped = `not attempted: ${refusal.message}`;
+    }
+    return deploymentReport(deployment, "failed", progress, refusal);
+  }
   return deploymentReport(deployment, progress.length === 0 ? "unchanged" : "planned", progress);
 }
 function describeSessionSecretChange(deployment, planned) {
@@ -72234,7 +72300,8 @@ var applyCommand = {
   name: "apply",
   summary: "push changed values to each deployment's settings API, verified and recorded",
   help: `Usage: credledger apply [--file F] [--deployment D ...] [--dry-run] [--all] [--format text|json]
-                        [--state-ref REF] [--rehydrate D] [--allow-insecure-http] [--key-file P] [--concurrency N]
+                        [--state-ref REF] [--rehydrate D] [--allow-insecure-http] [--allow-rollback]
+                        [--key-file P] [--concurrency N]
 
 Decrypts the inventory (CREDLEDGER_KEY or --key-file) and pushes, per deployment, every value that
 differs from the applied state kept on a git ref, reading each one back. Authentication secrets come
@@ -72249,6 +72316,7 @@ from the environment variables each deployment's auth names.
       --rehydrate D         also push every value DocuElevate holds in deployment D's database again
                             (after a SESSION_SECRET rotation and restart)
       --allow-insecure-http allow http:// to hosts other than loopback
+      --allow-rollback      apply even from a checkout older than the commit a deployment was last applied from
       --key-file P          read the keys from a file instead of CREDLEDGER_KEY
       --concurrency N       settings written to one deployment at a time (default: ${DEFAULT_APPLY_CONCURRENCY})
 
@@ -72264,6 +72332,7 @@ not be reached or authenticated at all, or the applied state could not be read, 
     "state-ref": { type: "string" },
     rehydrate: { type: "string" },
     "allow-insecure-http": { type: "boolean" },
+    "allow-rollback": { type: "boolean" },
     "key-file": { type: "string" },
     concurrency: { type: "string" }
   },
@@ -72291,6 +72360,7 @@ not be reached or authenticated at all, or the applied state could not be read, 
       ...stateRef === void 0 ? {} : { stateRef },
       ...rehydrate === void 0 ? {} : { rehydrate },
       allowInsecureHttp: flagOption(commandLine, "allow-insecure-http"),
+      allowRollback: flagOption(commandLine, "allow-rollback"),
       concurrency
     });
     if (!report) {

@@ -30,6 +30,10 @@ export interface AppliedStateStore {
   load(): Promise<AppliedStateSnapshot>;
   /** The commit the inventory is applied from (HEAD), or null in a repository without commits. */
   inventoryCommit(): Promise<string | null>;
+  /** HEAD's committer time in Unix seconds (available in a shallow clone too), or null without commits. */
+  inventoryCommitTime(): Promise<number | null>;
+  /** Whether the inventory file differs from HEAD's (uncommitted edits, which the recorded commit would not hold). */
+  hasUncommittedChanges(file: string): Promise<boolean>;
   /**
    * Takes the ref before any write: a new commit on top of the loaded one, compare-and-swapped locally
    * and pushed with a lease, so of two applies that loaded the same state only one gets to write.
@@ -156,6 +160,23 @@ class GitAppliedStateStore implements AppliedStateStore {
       return (await this.git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim() || null;
     } catch {
       return null;
+    }
+  }
+
+  async inventoryCommitTime(): Promise<number | null> {
+    try {
+      const seconds = Number((await this.git.raw(['log', '-1', '--format=%ct', 'HEAD'])).trim());
+      return Number.isInteger(seconds) && seconds > 0 ? seconds : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async hasUncommittedChanges(file: string): Promise<boolean> {
+    try {
+      return (await this.git.raw(['status', '--porcelain', '--', path.resolve(file)])).trim() !== '';
+    } catch {
+      return false;
     }
   }
 

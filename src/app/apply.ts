@@ -8,7 +8,7 @@ import {
   type GitAppliedStateStoreOptions,
 } from '../adapters/applied-state-store.js';
 import { DocuElevateError, type CredentialSource, type DeleteOutcome, type DocuElevateAuth, type WriteOutcome } from '../adapters/docuelevate-client.js';
-import { DEFAULT_STATE_REF, recordSettingApplied, recordSettingRemoved, type AppliedSetting, type AppliedState } from '../core/applied-state.js';
+import { DEFAULT_STATE_REF, newestAppliedCommit, recordSettingApplied, recordSettingRemoved, type AppliedSetting, type AppliedState } from '../core/applied-state.js';
 import {
   listDesiredState,
   planApply,
@@ -78,6 +78,8 @@ export interface ApplyRequest {
   readonly rehydrate?: string;
   /** Allow http:// to hosts other than loopback. */
   readonly allowInsecureHttp?: boolean;
+  /** Apply even from a checkout older than the commit a deployment's state was last written from (a deliberate rollback). */
+  readonly allowRollback?: boolean;
   /** Settings written to one deployment at a time (groups count as one); default 4. */
   readonly concurrency?: number;
   /**
@@ -117,6 +119,9 @@ interface RunContext {
   readonly inventory: Inventory;
   readonly store: AppliedStateStore;
   readonly inventoryCommit: string | null;
+  readonly inventoryCommitTime: number | null;
+  /** Deployments refused before anything is sent (an older checkout than their applied state), with why. */
+  readonly refused: ReadonlyMap<string, ApplyFailure>;
   readonly values: ReadonlyMap<string, Decrypted>;
   readonly auths: ReadonlyMap<string, ResolvedAuth>;
   readonly connections: Map<string, DeploymentConnection>;
@@ -148,11 +153,13 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
   const store = await openStore({ directory: path.dirname(path.resolve(request.file)), ref, env: request.env });
   const snapshot = await store.load();
   const inventoryCommit = await store.inventoryCommit();
+  const inventoryCommitTime = await store.inventoryCommitTime();
 
   const desiredState = listDesiredState(inventory, selected);
   const values = decryptDesired(request, inventory, desiredState.desired);
   const auths = new Map(selected.map((id) => [id, resolveDeploymentAuth(inventory.deployments.get(id) as Deployment, request.env, request.onSecretDecrypted)] as const));
-  const context: RunContext = { request, inventory, store, inventoryCommit, values, auths, connections: new Map(), stop: undefined };
+  const refused = request.allowRollback ? new Map<string, ApplyFailure>() : findStaleDeployments(snapshot.state, selected, inventoryCommit, inventoryCommitTime);
+  const context: RunContext = { request, inventory, store, inventoryCommit, inventoryCommitTime, refused, values, auths, connections: new Map(), stop: undefined };
   const unreachable = new Map<string, ApplyFailure>();
   const reached = new Set<string>();
   try {
@@ -174,7 +181,12 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
       ...(rehydrate ? { rehydrate } : {}),
       isApplied: (desired, record) => isRecordedValue(request.ring, values, desired, record),
     });
-    const warnings = describeForgottenDeployments(inventory, snapshot.state.deployments.keys(), request.deployments);
+    const warnings = [
+      ...describeForgottenDeployments(inventory, snapshot.state.deployments.keys(), request.deployments),
+      ...((await store.hasUncommittedChanges(request.file))
+        ? [`${request.file} has uncommitted changes: they are applied, but the applied state records them as ${inventoryCommit === null ? 'no commit' : inventoryCommit.slice(0, 12)}; commit first`]
+        : []),
+    ];
     const stateBefore = { ref, before: snapshot.revision, remote: store.remote };
 
     if (request.dryRun) {
@@ -183,7 +195,7 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
     }
 
     // Connect and check admin access first: a deployment that cannot be used is known before the state is claimed.
-    const pending = plan.deployments.filter((deployment) => deployment.units.length > 0).map((deployment) => deployment.deployment);
+    const pending = plan.deployments.filter((deployment) => deployment.units.length > 0 && !refused.has(deployment.deployment)).map((deployment) => deployment.deployment);
     await Promise.all(
       pending
         .filter((id) => !reached.has(id) && !unreachable.has(id))
@@ -272,6 +284,25 @@ async function readCredentialSources(
   return readSources(connection);
 }
 
+/**
+ * Deployments whose applied state was written from a newer commit than the checkout: applying would put older values
+ * back (or delete newer settings), as a re-run of an old workflow or a stale clone would. Committer times are used
+ * because a shallow clone has no history to compare ancestry with.
+ */
+function findStaleDeployments(state: AppliedState, deployments: readonly string[], commit: string | null, commitTime: number | null): Map<string, ApplyFailure> {
+  const refused = new Map<string, ApplyFailure>();
+  if (commitTime === null) return refused;
+  for (const deployment of deployments) {
+    const newest = newestAppliedCommit(state, deployment);
+    if (newest === undefined || newest.commitTime <= commitTime || newest.commit === commit) continue;
+    const when = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+    refused.set(deployment, {
+      message: `${deployment} was last applied from ${newest.commit?.slice(0, 12) ?? 'a commit'} (${when(newest.commitTime)}), newer than this checkout ${commit?.slice(0, 12) ?? ''} (${when(commitTime)}): applying would roll it back; check out the newest commit, or pass --allow-rollback`,
+    });
+  }
+  return refused;
+}
+
 function startProgress(operation: ApplyOperation): OperationProgress {
   return { operation, outcome: 'skipped' };
 }
@@ -310,6 +341,11 @@ async function runDeployment(
 ): Promise<DeploymentReport> {
   const deployment = context.inventory.deployments.get(plan.deployment) as Deployment;
   if (progress.length === 0) return deploymentReport(deployment, knownUnreachable === undefined ? 'unchanged' : 'unreachable', progress, knownUnreachable);
+  const refusal = context.refused.get(plan.deployment);
+  if (refusal !== undefined) {
+    for (const entry of progress) entry.skipped = `not attempted: ${refusal.message}`;
+    return deploymentReport(deployment, 'failed', progress, refusal);
+  }
   if (context.stop !== undefined && knownUnreachable === undefined) {
     for (const entry of progress) entry.skipped = describeStop(context);
     return deploymentReport(deployment, 'skipped', progress);
@@ -379,6 +415,7 @@ async function runOperation(context: RunContext, connection: DeploymentConnectio
         keyId: fingerprint.keyId,
         fingerprint: fingerprint.fingerprint,
         commit: context.inventoryCommit,
+        ...(context.inventoryCommitTime === null ? {} : { commitTime: context.inventoryCommitTime }),
         appliedAt: request.clock().toISOString(),
       };
       change = (state) => recordSettingApplied(state, operation.deployment, operation.setting, record);
@@ -457,6 +494,14 @@ function plannedReport(context: RunContext, plan: DeploymentApplyPlan, unreachab
   const deployment = context.inventory.deployments.get(plan.deployment) as Deployment;
   const progress = plan.units.flatMap((unit) => unit.operations.map((operation): OperationProgress => ({ operation, outcome: 'planned' })));
   if (unreachable !== undefined) return deploymentReport(deployment, 'unreachable', progress, unreachable);
+  const refusal = context.refused.get(plan.deployment);
+  if (refusal !== undefined && progress.length > 0) {
+    for (const entry of progress) {
+      entry.outcome = 'skipped';
+      entry.skipped = `not attempted: ${refusal.message}`;
+    }
+    return deploymentReport(deployment, 'failed', progress, refusal);
+  }
   return deploymentReport(deployment, progress.length === 0 ? 'unchanged' : 'planned', progress);
 }
 

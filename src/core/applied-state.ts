@@ -18,6 +18,20 @@ export interface AppliedSetting {
   readonly commit: string | null;
   /** When DocuElevate confirmed it, ISO 8601. */
   readonly appliedAt: string;
+  /**
+   * The committer time of `commit` (Unix seconds), so a later apply from an older checkout is recognised as a
+   * rollback even in a shallow clone. Absent in records written before it existed.
+   */
+  readonly commitTime?: number;
+}
+
+/** The newest commit a deployment's recorded settings were applied from, by committer time. */
+export function newestAppliedCommit(state: AppliedState, deployment: string): { readonly commit: string | null; readonly commitTime: number } | undefined {
+  let newest: { commit: string | null; commitTime: number } | undefined;
+  for (const record of state.deployments.get(deployment)?.values() ?? []) {
+    if (record.commitTime !== undefined && (newest === undefined || record.commitTime > newest.commitTime)) newest = { commit: record.commit, commitTime: record.commitTime };
+  }
+  return newest;
 }
 
 /**
@@ -91,7 +105,14 @@ export function serializeAppliedState(state: AppliedState): string {
     const settings = state.deployments.get(deployment) ?? new Map<string, AppliedSetting>();
     const entries = [...settings.keys()].sort().map((setting) => {
       const record = settings.get(setting) as AppliedSetting;
-      const ordered = { credential: record.credential, keyId: record.keyId, fingerprint: record.fingerprint, commit: record.commit, appliedAt: record.appliedAt };
+      const ordered = {
+        credential: record.credential,
+        keyId: record.keyId,
+        fingerprint: record.fingerprint,
+        commit: record.commit,
+        ...(record.commitTime === undefined ? {} : { commitTime: record.commitTime }),
+        appliedAt: record.appliedAt,
+      };
       return [setting, ordered] as const;
     });
     // Object.fromEntries defines own properties, so even a deployment named `__proto__` stays data.
@@ -140,11 +161,16 @@ function readRecord(value: unknown, where: string): AppliedSetting {
   if (commit !== null && (typeof commit !== 'string' || !/^[0-9a-f]{40,64}$/.test(commit))) {
     throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: ${where}.commit must be a commit id or null`);
   }
+  const commitTime = value.commitTime;
+  if (commitTime !== undefined && (typeof commitTime !== 'number' || !Number.isInteger(commitTime))) {
+    throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: ${where}.commitTime must be whole seconds`);
+  }
   return {
     credential: text('credential'),
     keyId: text('keyId', /^[0-9a-f]{8}$/),
     fingerprint: text('fingerprint', /^[0-9a-f]{64}$/),
     commit,
+    ...(commitTime === undefined ? {} : { commitTime }),
     appliedAt: text('appliedAt'),
   };
 }

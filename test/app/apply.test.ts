@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DocuElevateClient } from '../../src/adapters/docuelevate-client.js';
@@ -209,6 +211,34 @@ describe('apply with login auth and CSRF (the issue\'s "done when")', () => {
     expect(state.deployments.get('staging')?.has('openai_api_key')).toBe(false);
     expect(state.deployments.get('production')?.has('webdav_password')).toBe(true);
     expect((await world.apply()).summary.done).toBe(0);
+  });
+
+  it('refuses to roll a deployment back from an older checkout, unless asked, and warns about uncommitted edits', async () => {
+    const world = await createWorld();
+    const old = world.commit(BASE_CREDENTIALS);
+    world.commit([{ ...BASE_CREDENTIALS[0]!, value: PLAINTEXT.openaiRotated }, ...BASE_CREDENTIALS.slice(1)]);
+    // The newer commit a minute later, as a merge on the default branch would be.
+    execFileSync('git', ['commit', '--amend', '--no-edit', '--quiet'], { cwd: world.repo, env: { ...world.sandbox.env, GIT_COMMITTER_DATE: `${Math.floor(Date.now() / 1000) + 60} +0000` } });
+    expect(assessApplyReport(await world.apply())).toBe('ok');
+    expect(world.production.storedValue('openai_api_key')).toBe(PLAINTEXT.openaiRotated);
+
+    // A re-run of an old workflow, or a stale clone: checked out at the older commit.
+    world.sandbox.git(world.repo, ['checkout', '--quiet', '--detach', old]);
+    const writes = committedWrites(world.production).length;
+    const stale = await world.apply();
+    expect(assessApplyReport(stale)).toBe('failed');
+    expect(stale.deployments.map((d) => d.outcome)).toEqual(['failed', 'failed']);
+    expect(stale.deployments[0]?.error?.message).toMatch(/production was last applied from [0-9a-f]{12} .*newer than this checkout .*--allow-rollback/);
+    expect(committedWrites(world.production)).toHaveLength(writes);
+    expect(world.production.storedValue('openai_api_key')).toBe(PLAINTEXT.openaiRotated);
+
+    const rolledBack = await world.apply({ allowRollback: true });
+    expect(assessApplyReport(rolledBack)).toBe('ok');
+    expect(world.production.storedValue('openai_api_key')).toBe(PLAINTEXT.openai);
+
+    writeFileSync(world.file, `${readFileSync(world.file, 'utf8')}# an edit not yet committed\n`);
+    const dirty = await world.apply({ allowRollback: true, dryRun: true });
+    expect(dirty.warnings.join('\n')).toMatch(/has uncommitted changes/);
   });
 
   it('pushes everything again with --all, and when the ring no longer holds the recorded key', async () => {

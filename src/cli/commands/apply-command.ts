@@ -18,7 +18,8 @@ export const applyCommand: CliCommand = {
   name: 'apply',
   summary: "push changed values to each deployment's settings API, verified and recorded",
   help: `Usage: credledger apply [--file F] [--deployment D ...] [--dry-run] [--all] [--format text|json]
-                        [--state-ref REF] [--rehydrate D] [--allow-insecure-http] [--key-file P] [--concurrency N]
+                        [--state-ref REF] [--rehydrate D] [--allow-insecure-http] [--allow-rollback]
+                        [--key-file P] [--concurrency N]
 
 Decrypts the inventory (CREDLEDGER_KEY or --key-file) and pushes, per deployment, every value that
 differs from the applied state kept on a git ref, reading each one back. Authentication secrets come
@@ -33,6 +34,7 @@ from the environment variables each deployment's auth names.
       --rehydrate D         also push every value DocuElevate holds in deployment D's database again
                             (after a SESSION_SECRET rotation and restart)
       --allow-insecure-http allow http:// to hosts other than loopback
+      --allow-rollback      apply even from a checkout older than the commit a deployment was last applied from
       --key-file P          read the keys from a file instead of CREDLEDGER_KEY
       --concurrency N       settings written to one deployment at a time (default: ${DEFAULT_APPLY_CONCURRENCY})
 
@@ -48,6 +50,7 @@ not be reached or authenticated at all, or the applied state could not be read, 
     'state-ref': { type: 'string' },
     rehydrate: { type: 'string' },
     'allow-insecure-http': { type: 'boolean' },
+    'allow-rollback': { type: 'boolean' },
     'key-file': { type: 'string' },
     concurrency: { type: 'string' },
   },
@@ -77,6 +80,7 @@ not be reached or authenticated at all, or the applied state could not be read, 
       ...(stateRef === undefined ? {} : { stateRef }),
       ...(rehydrate === undefined ? {} : { rehydrate }),
       allowInsecureHttp: flagOption(commandLine, 'allow-insecure-http'),
+      allowRollback: flagOption(commandLine, 'allow-rollback'),
       concurrency,
     });
     if (!report) {
