@@ -2578,14 +2578,14 @@ var require_connect = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname: hostname2, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
             tls = __require("node:tls");
           }
           servername = servername || options.servername || util.getServerName(host) || null;
-          const sessionKey = servername || hostname;
+          const sessionKey = servername || hostname2;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
@@ -2601,7 +2601,7 @@ var require_connect = __commonJS({
             socket: httpSocket,
             // upgrade socket connection
             port,
-            host: hostname
+            host: hostname2
           });
           socket.on("session", function(session2) {
             sessionCache.set(sessionKey, session2);
@@ -2615,14 +2615,14 @@ var require_connect = __commonJS({
             ...options,
             localAddress,
             port,
-            host: hostname
+            host: hostname2
           });
         }
         if (options.keepAlive == null || options.keepAlive) {
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname2, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -7090,8 +7090,8 @@ var require_client_h2 = __commonJS({
         }
       }
       let stream;
-      const { hostname, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
+      const { hostname: hostname2, port } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname2}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error2) => {
         if (request2.aborted) {
@@ -7931,20 +7931,20 @@ var require_client = __commonJS({
     async function connect(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
-      let { host, hostname, protocol, port } = client[kUrl];
-      if (hostname[0] === "[") {
-        const idx = hostname.indexOf("]");
+      let { host, hostname: hostname2, protocol, port } = client[kUrl];
+      if (hostname2[0] === "[") {
+        const idx = hostname2.indexOf("]");
         assert(idx !== -1);
-        const ip = hostname.substring(1, idx);
+        const ip = hostname2.substring(1, idx);
         assert(net.isIP(ip));
-        hostname = ip;
+        hostname2 = ip;
       }
       client[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             version: client[kHTTPContext]?.version,
@@ -7958,7 +7958,7 @@ var require_client = __commonJS({
         const socket = await new Promise((resolve, reject) => {
           client[kConnector]({
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             servername: client[kServerName],
@@ -7991,7 +7991,7 @@ var require_client = __commonJS({
           channels.connected.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -8012,7 +8012,7 @@ var require_client = __commonJS({
           channels.connectError.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -8987,10 +8987,10 @@ var require_env_http_proxy_agent = __commonJS({
         }
       }
       #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname, port } = url;
-        hostname = hostname.replace(/:\d*$/, "").toLowerCase();
+        let { protocol, host: hostname2, port } = url;
+        hostname2 = hostname2.replace(/:\d*$/, "").toLowerCase();
         port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname, port)) {
+        if (!this.#shouldProxy(hostname2, port)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -8998,7 +8998,7 @@ var require_env_http_proxy_agent = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname, port) {
+      #shouldProxy(hostname2, port) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -9014,11 +9014,11 @@ var require_env_http_proxy_agent = __commonJS({
             continue;
           }
           if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+            if (hostname2 === entry.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname2.endsWith(entry.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -21536,14 +21536,14 @@ var require_connect2 = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname: hostname2, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
             tls = __require("node:tls");
           }
           servername = servername || options.servername || util.getServerName(host) || null;
-          const sessionKey = servername || hostname;
+          const sessionKey = servername || hostname2;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
@@ -21559,7 +21559,7 @@ var require_connect2 = __commonJS({
             socket: httpSocket,
             // upgrade socket connection
             port,
-            host: hostname
+            host: hostname2
           });
           socket.on("session", function(session2) {
             sessionCache.set(sessionKey, session2);
@@ -21573,14 +21573,14 @@ var require_connect2 = __commonJS({
             ...options,
             localAddress,
             port,
-            host: hostname
+            host: hostname2
           });
         }
         if (options.keepAlive == null || options.keepAlive) {
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
+        const clearConnectTimeout = setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname2, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -26048,8 +26048,8 @@ var require_client_h22 = __commonJS({
         }
       }
       let stream;
-      const { hostname, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
+      const { hostname: hostname2, port } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname2}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (error2) => {
         if (request2.aborted) {
@@ -26889,20 +26889,20 @@ var require_client2 = __commonJS({
     async function connect(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
-      let { host, hostname, protocol, port } = client[kUrl];
-      if (hostname[0] === "[") {
-        const idx = hostname.indexOf("]");
+      let { host, hostname: hostname2, protocol, port } = client[kUrl];
+      if (hostname2[0] === "[") {
+        const idx = hostname2.indexOf("]");
         assert(idx !== -1);
-        const ip = hostname.substring(1, idx);
+        const ip = hostname2.substring(1, idx);
         assert(net.isIP(ip));
-        hostname = ip;
+        hostname2 = ip;
       }
       client[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             version: client[kHTTPContext]?.version,
@@ -26916,7 +26916,7 @@ var require_client2 = __commonJS({
         const socket = await new Promise((resolve, reject) => {
           client[kConnector]({
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             servername: client[kServerName],
@@ -26949,7 +26949,7 @@ var require_client2 = __commonJS({
           channels.connected.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -26970,7 +26970,7 @@ var require_client2 = __commonJS({
           channels.connectError.publish({
             connectParams: {
               host,
-              hostname,
+              hostname: hostname2,
               protocol,
               port,
               version: client[kHTTPContext]?.version,
@@ -27945,10 +27945,10 @@ var require_env_http_proxy_agent2 = __commonJS({
         }
       }
       #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname, port } = url;
-        hostname = hostname.replace(/:\d*$/, "").toLowerCase();
+        let { protocol, host: hostname2, port } = url;
+        hostname2 = hostname2.replace(/:\d*$/, "").toLowerCase();
         port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname, port)) {
+        if (!this.#shouldProxy(hostname2, port)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -27956,7 +27956,7 @@ var require_env_http_proxy_agent2 = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname, port) {
+      #shouldProxy(hostname2, port) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -27972,11 +27972,11 @@ var require_env_http_proxy_agent2 = __commonJS({
             continue;
           }
           if (!/^[.*]/.test(entry.hostname)) {
-            if (hostname === entry.hostname) {
+            if (hostname2 === entry.hostname) {
               return false;
             }
           } else {
-            if (hostname.endsWith(entry.hostname.replace(/^\*/, ""))) {
+            if (hostname2.endsWith(entry.hostname.replace(/^\*/, ""))) {
               return false;
             }
           }
@@ -43772,14 +43772,14 @@ var require_connect3 = __commonJS({
       const sessionCache = new SessionCache(maxCachedSessions == null ? 100 : maxCachedSessions);
       timeout = timeout == null ? 1e4 : timeout;
       allowH2 = allowH2 != null ? allowH2 : false;
-      return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
+      return function connect({ hostname: hostname2, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
           if (!tls) {
             tls = __require("node:tls");
           }
           servername = servername || options.servername || util.getServerName(host) || null;
-          const sessionKey = servername || hostname;
+          const sessionKey = servername || hostname2;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
@@ -43794,7 +43794,7 @@ var require_connect3 = __commonJS({
             socket: httpSocket,
             // upgrade socket connection
             port,
-            host: hostname
+            host: hostname2
           });
           socket.on("session", function(session2) {
             sessionCache.set(sessionKey, session2);
@@ -43808,7 +43808,7 @@ var require_connect3 = __commonJS({
             ...options,
             localAddress,
             port,
-            host: hostname
+            host: hostname2
           });
           if (useH2c === true) {
             socket.alpnProtocol = "h2";
@@ -43818,7 +43818,7 @@ var require_connect3 = __commonJS({
           const keepAliveInitialDelay = options.keepAliveInitialDelay === void 0 ? 6e4 : options.keepAliveInitialDelay;
           socket.setKeepAlive(true, keepAliveInitialDelay);
         }
-        const clearConnectTimeout = util.setupConnectTimeout(new WeakRef(socket), { timeout, hostname, port });
+        const clearConnectTimeout = util.setupConnectTimeout(new WeakRef(socket), { timeout, hostname: hostname2, port });
         socket.setNoDelay(true).once(protocol === "https:" ? "secureConnect" : "connect", function() {
           queueMicrotask(clearConnectTimeout);
           if (callback) {
@@ -49108,8 +49108,8 @@ var require_client_h23 = __commonJS({
         }
       }
       let stream = null;
-      const { hostname, port } = client[kUrl];
-      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname}${port ? `:${port}` : ""}`;
+      const { hostname: hostname2, port } = client[kUrl];
+      headers[HTTP2_HEADER_AUTHORITY] = host || `${hostname2}${port ? `:${port}` : ""}`;
       headers[HTTP2_HEADER_METHOD] = method;
       const abort = (err) => {
         if (request2.aborted || request2.completed) {
@@ -49846,20 +49846,20 @@ var require_client3 = __commonJS({
     function connect(client) {
       assert(!client[kConnecting]);
       assert(!client[kHTTPContext]);
-      let { host, hostname, protocol, port } = client[kUrl];
-      if (hostname[0] === "[") {
-        const idx = hostname.indexOf("]");
+      let { host, hostname: hostname2, protocol, port } = client[kUrl];
+      if (hostname2[0] === "[") {
+        const idx = hostname2.indexOf("]");
         assert(idx !== -1);
-        const ip = hostname.substring(1, idx);
+        const ip = hostname2.substring(1, idx);
         assert(net.isIPv6(ip));
-        hostname = ip;
+        hostname2 = ip;
       }
       client[kConnecting] = true;
       if (channels.beforeConnect.hasSubscribers) {
         channels.beforeConnect.publish({
           connectParams: {
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             version: client[kHTTPContext]?.version,
@@ -49872,14 +49872,14 @@ var require_client3 = __commonJS({
       try {
         client[kConnector]({
           host,
-          hostname,
+          hostname: hostname2,
           protocol,
           port,
           servername: client[kServerName],
           localAddress: client[kLocalAddress]
         }, (err, socket) => {
           if (err) {
-            handleConnectError(client, err, { host, hostname, protocol, port });
+            handleConnectError(client, err, { host, hostname: hostname2, protocol, port });
             client[kResume]();
             return;
           }
@@ -49893,7 +49893,7 @@ var require_client3 = __commonJS({
             client[kHTTPContext] = socket.alpnProtocol === "h2" ? connectH2(client, socket) : connectH1(client, socket);
           } catch (err2) {
             socket.destroy().on("error", noop4);
-            handleConnectError(client, err2, { host, hostname, protocol, port });
+            handleConnectError(client, err2, { host, hostname: hostname2, protocol, port });
             client[kResume]();
             return;
           }
@@ -49906,7 +49906,7 @@ var require_client3 = __commonJS({
             channels.connected.publish({
               connectParams: {
                 host,
-                hostname,
+                hostname: hostname2,
                 protocol,
                 port,
                 version: client[kHTTPContext]?.version,
@@ -49921,11 +49921,11 @@ var require_client3 = __commonJS({
           client[kResume]();
         });
       } catch (err) {
-        handleConnectError(client, err, { host, hostname, protocol, port });
+        handleConnectError(client, err, { host, hostname: hostname2, protocol, port });
         client[kResume]();
       }
     }
-    function handleConnectError(client, err, { host, hostname, protocol, port }) {
+    function handleConnectError(client, err, { host, hostname: hostname2, protocol, port }) {
       if (client.destroyed) {
         return;
       }
@@ -49934,7 +49934,7 @@ var require_client3 = __commonJS({
         channels.connectError.publish({
           connectParams: {
             host,
-            hostname,
+            hostname: hostname2,
             protocol,
             port,
             version: client[kHTTPContext]?.version,
@@ -51803,10 +51803,10 @@ var require_env_http_proxy_agent3 = __commonJS({
         ]);
       }
       #getProxyAgentForUrl(url) {
-        let { protocol, host: hostname, port } = url;
-        hostname = hostname.replace(/:\d*$/, "").toLowerCase();
+        let { protocol, host: hostname2, port } = url;
+        hostname2 = hostname2.replace(/:\d*$/, "").toLowerCase();
         port = Number.parseInt(port, 10) || DEFAULT_PORTS[protocol] || 0;
-        if (!this.#shouldProxy(hostname, port)) {
+        if (!this.#shouldProxy(hostname2, port)) {
           return this[kNoProxyAgent];
         }
         if (protocol === "https:") {
@@ -51814,7 +51814,7 @@ var require_env_http_proxy_agent3 = __commonJS({
         }
         return this[kHttpProxyAgent];
       }
-      #shouldProxy(hostname, port) {
+      #shouldProxy(hostname2, port) {
         if (this.#noProxyChanged) {
           this.#parseNoProxy();
         }
@@ -51829,10 +51829,10 @@ var require_env_http_proxy_agent3 = __commonJS({
           if (entry.port && entry.port !== port) {
             continue;
           }
-          if (hostname === entry.hostname) {
+          if (hostname2 === entry.hostname) {
             return false;
           }
-          if (hostname.slice(-(entry.hostname.length + 1)) === `.${entry.hostname}`) {
+          if (hostname2.slice(-(entry.hostname.length + 1)) === `.${entry.hostname}`) {
             return false;
           }
         }
@@ -56034,14 +56034,14 @@ var require_dns3 = __commonJS({
       get size() {
         return this.#records.size;
       }
-      get(hostname) {
-        return this.#records.get(hostname) ?? null;
+      get(hostname2) {
+        return this.#records.get(hostname2) ?? null;
       }
-      set(hostname, records) {
-        this.#records.set(hostname, records);
+      set(hostname2, records) {
+        this.#records.set(hostname2, records);
       }
-      delete(hostname) {
-        this.#records.delete(hostname);
+      delete(hostname2) {
+        this.#records.delete(hostname2);
       }
       // Delegate to storage decide can we do more lookups or not
       full() {
@@ -85093,6 +85093,14 @@ function newestAppliedCommit(state, deployment) {
   }
   return newest;
 }
+function withLocks(state, deployments, lock) {
+  const locks = new Map(state.locks ?? []);
+  for (const deployment of deployments) {
+    if (lock === void 0) locks.delete(deployment);
+    else locks.set(deployment, lock);
+  }
+  return { ...state, locks };
+}
 var EMPTY_APPLIED_STATE = Object.freeze({ version: 1, deployments: /* @__PURE__ */ new Map() });
 var AppliedStateFormatError = class extends Error {
   name = "AppliedStateFormatError";
@@ -85105,7 +85113,7 @@ function recordSettingApplied(state, deployment, setting, record) {
   settings.set(setting, record);
   const deployments = new Map(state.deployments);
   deployments.set(deployment, settings);
-  return { version: 1, deployments };
+  return { ...state, deployments };
 }
 function recordSettingRemoved(state, deployment, setting) {
   const current = state.deployments.get(deployment);
@@ -85115,24 +85123,32 @@ function recordSettingRemoved(state, deployment, setting) {
   const deployments = new Map(state.deployments);
   if (settings.size === 0) deployments.delete(deployment);
   else deployments.set(deployment, settings);
-  return { version: 1, deployments };
+  return { ...state, deployments };
 }
 function deploymentsChangedBetween(before, after) {
   const changed = /* @__PURE__ */ new Set();
-  const serialiseDeployment = (state, deployment) => serializeAppliedState({ version: 1, deployments: /* @__PURE__ */ new Map([[deployment, state.deployments.get(deployment) ?? /* @__PURE__ */ new Map()]]) });
-  for (const deployment of /* @__PURE__ */ new Set([...before.deployments.keys(), ...after.deployments.keys()])) {
+  const serialiseDeployment = (state, deployment) => serializeAppliedState({
+    version: 1,
+    deployments: /* @__PURE__ */ new Map([[deployment, state.deployments.get(deployment) ?? /* @__PURE__ */ new Map()]]),
+    locks: new Map(state.locks?.has(deployment) ? [[deployment, state.locks.get(deployment)]] : [])
+  });
+  for (const deployment of /* @__PURE__ */ new Set([...before.deployments.keys(), ...after.deployments.keys(), ...before.locks?.keys() ?? [], ...after.locks?.keys() ?? []])) {
     if (serialiseDeployment(before, deployment) !== serialiseDeployment(after, deployment)) changed.add(deployment);
   }
   return changed;
 }
 function withDeploymentsFrom(base, ours, deployments) {
   const merged = new Map(base.deployments);
+  const locks = new Map(base.locks ?? []);
   for (const deployment of deployments) {
     const settings = ours.deployments.get(deployment);
     if (settings === void 0 || settings.size === 0) merged.delete(deployment);
     else merged.set(deployment, settings);
+    const lock = ours.locks?.get(deployment);
+    if (lock === void 0) locks.delete(deployment);
+    else locks.set(deployment, lock);
   }
-  return { version: 1, deployments: merged };
+  return { version: 1, deployments: merged, locks };
 }
 function serializeAppliedState(state) {
   const deployments = [...state.deployments.keys()].sort().map((deployment) => {
@@ -85151,7 +85167,8 @@ function serializeAppliedState(state) {
     });
     return [deployment, Object.fromEntries(entries)];
   });
-  return `${JSON.stringify({ version: 1, deployments: Object.fromEntries(deployments) }, null, 2)}
+  const locks = [...(state.locks ?? /* @__PURE__ */ new Map()).entries()].sort(([a], [b3]) => a.localeCompare(b3)).map(([deployment, lock]) => [deployment, { run: lock.run, host: lock.host, pid: lock.pid, since: lock.since, until: lock.until }]);
+  return `${JSON.stringify({ version: 1, deployments: Object.fromEntries(deployments), ...locks.length > 0 ? { locks: Object.fromEntries(locks) } : {} }, null, 2)}
 `;
 }
 function parseAppliedState(text) {
@@ -85174,7 +85191,17 @@ function parseAppliedState(text) {
     }
     deployments.set(deployment, records);
   }
-  return { version: 1, deployments };
+  const locks = /* @__PURE__ */ new Map();
+  if (parsed.locks !== void 0) {
+    if (!isRecord(parsed.locks)) throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: "locks" must be an object`);
+    for (const [deployment, lock] of Object.entries(parsed.locks)) {
+      if (!isRecord(lock) || typeof lock.run !== "string" || typeof lock.host !== "string" || typeof lock.pid !== "number" || typeof lock.since !== "string" || typeof lock.until !== "string") {
+        throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: the lock of "${deployment}" is malformed`);
+      }
+      locks.set(deployment, { run: lock.run, host: lock.host, pid: lock.pid, since: lock.since, until: lock.until });
+    }
+  }
+  return { version: 1, deployments, locks };
 }
 function readRecord(value, where) {
   if (!isRecord(value)) throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: ${where} must be an object`);
@@ -85345,14 +85372,15 @@ function checkDeploymentUrl(url, allowInsecureHttp) {
   if (allowInsecureHttp || isLoopbackHost(parsed.hostname)) return void 0;
   return "uses http:// to a host that is not loopback: credentials would cross the network in clear (use https, or pass --allow-insecure-http)";
 }
-function isLoopbackHost(hostname) {
-  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, "$1");
+function isLoopbackHost(hostname2) {
+  const host = hostname2.toLowerCase().replace(/^\[(.*)\]$/, "$1");
   if (host === "localhost" || host === "::1") return true;
   return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }
 
 // src/adapters/applied-state-store.ts
 import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
 import path2 from "node:path";
 var AppliedStateConflictError = class extends Error {
   constructor(message, expected, actual) {
@@ -85365,6 +85393,17 @@ var AppliedStateConflictError = class extends Error {
   name = "AppliedStateConflictError";
 };
 var CLAIM_TRAILER = "Credledger-Claim";
+var LOCK_LIFETIME_MS = 15 * 6e4;
+function isLockLive(lock) {
+  if (Date.parse(lock.until) <= Date.now()) return false;
+  if (lock.host !== hostname() || lock.pid === process.pid) return true;
+  try {
+    process.kill(lock.pid, 0);
+    return true;
+  } catch (error2) {
+    return error2.code === "EPERM";
+  }
+}
 var MAX_REPLAYS = 5;
 var STATE_COMMIT_IDENTITY = ["user.name=credledger", "user.email=credledger@users.noreply.invalid"];
 var PASSED_GIT_VARIABLES = ["GIT_CONFIG_NOSYSTEM", "GIT_TERMINAL_PROMPT", "GIT_SSL_CAINFO", "GIT_SSL_CAPATH"];
@@ -85406,6 +85445,8 @@ var GitAppliedStateStore = class {
   /** What the remote held when this run last looked or pushed. */
   remoteRevision = null;
   queue = Promise.resolve();
+  /** This run's id in the locks it takes. */
+  run = randomBytes(6).toString("hex");
   conflict;
   /** The deployments this run claimed; undefined before a claim, or for a claim of everything. */
   scope;
@@ -85448,13 +85489,36 @@ var GitAppliedStateStore = class {
   claim(message, scope) {
     return this.serialise(async () => {
       this.scope = scope === void 0 ? void 0 : new Set(scope);
+      const held = (scope ?? []).map((deployment) => [deployment, this.current.state.locks?.get(deployment)]).find(([, lock]) => lock !== void 0 && isLockLive(lock));
+      if (held !== void 0) {
+        const [deployment, lock] = held;
+        this.conflict = new AppliedStateConflictError(
+          `${deployment} is being applied by another run (host ${lock.host}, pid ${lock.pid}, since ${lock.since}); its lock lapses at ${lock.until}: apply again once it has finished`,
+          this.current.revision,
+          this.current.revision
+        );
+        throw this.conflict;
+      }
       const trailer = scope === void 0 ? "" : `
 ${CLAIM_TRAILER}: ${[...scope].sort().join(",")}`;
-      await this.commitAndSwap(this.current.state, `${message}
+      const locked = scope === void 0 ? this.current.state : withLocks(this.current.state, scope, this.newLock());
+      await this.commitAndSwap(locked, `${message}
 
 claim ${randomBytes(8).toString("hex")}${trailer}`);
       await this.push();
     });
+  }
+  release(message) {
+    return this.serialise(async () => {
+      if (this.scope !== void 0 && [...this.scope].some((deployment) => this.current.state.locks?.get(deployment)?.run === this.run)) {
+        await this.commitAndSwap(withLocks(this.current.state, [...this.scope], void 0), message);
+      }
+      await this.push();
+    });
+  }
+  newLock() {
+    const now = Date.now();
+    return { run: this.run, host: hostname(), pid: process.pid, since: new Date(now).toISOString(), until: new Date(now + LOCK_LIFETIME_MS).toISOString() };
   }
   record(change, message) {
     return this.serialise(() => this.commitAndSwap(change(this.current.state), message));
@@ -88386,7 +88450,7 @@ async function applyInventory(request2) {
     const deployments = await Promise.all(
       plan.deployments.map((deployment) => runDeployment(context3, deployment, progress.get(deployment.deployment) ?? [], concurrency, unreachable.get(deployment.deployment)))
     );
-    if (context3.stop === void 0) await publishState(context3);
+    if (context3.stop === void 0) await releaseState(context3);
     const state = {
       ...stateBefore,
       after: store.revision(),
@@ -88463,6 +88527,13 @@ function startProgress(operation) {
 async function claimState(context3, inventoryCommit, deployments) {
   try {
     await context3.store.claim(`credledger apply: started from ${inventoryCommit === null ? "an unborn HEAD" : inventoryCommit.slice(0, 12)}`, deployments);
+  } catch (error2) {
+    stopOn(context3, error2);
+  }
+}
+async function releaseState(context3) {
+  try {
+    await context3.store.release("credledger apply: finished");
   } catch (error2) {
     stopOn(context3, error2);
   }

@@ -1,5 +1,6 @@
 // The applied state on a git ref (default refs/credledger/applied): read, compare-and-swap after every operation, push with a lease.
 import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import {
@@ -10,7 +11,9 @@ import {
   parseAppliedState,
   serializeAppliedState,
   withDeploymentsFrom,
+  withLocks,
   type AppliedState,
+  type ApplyLock,
 } from '../core/applied-state.js';
 import { ExternalError, UsageError } from '../app/errors.js';
 
@@ -51,6 +54,8 @@ export interface AppliedStateStore {
   record(change: (state: AppliedState) => AppliedState, message: string): Promise<void>;
   /** Pushes the ref with a lease on what this run last saw on the remote; a no-op without a remote or when up to date. */
   publish(): Promise<void>;
+  /** Releases the locks this run's claim took, and publishes. */
+  release(message: string): Promise<void>;
   /** The ref's current commit as this run knows it. */
   revision(): string | null;
   /** Whether the remote holds {@link revision} (true without a remote). */
@@ -86,6 +91,24 @@ export interface GitAppliedStateStoreOptions {
 
 /** The trailer of a claim commit that names the deployments the claiming apply will write. */
 const CLAIM_TRAILER = 'Credledger-Claim';
+/** How long a lock holds when its run neither finishes nor can be seen to have died (a runner lost mid-apply). */
+const LOCK_LIFETIME_MS = 15 * 60_000;
+
+/**
+ * Whether a lock still holds: not lapsed, and not left by a process of this machine that no longer runs (an apply
+ * killed with SIGKILL). Another run in this very process, or a process elsewhere, is taken to be alive.
+ */
+function isLockLive(lock: ApplyLock): boolean {
+  if (Date.parse(lock.until) <= Date.now()) return false;
+  if (lock.host !== hostname() || lock.pid === process.pid) return true;
+  try {
+    process.kill(lock.pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** How many times one push replays this run's progress onto other applies' before giving up. */
 const MAX_REPLAYS = 5;
 
@@ -126,6 +149,8 @@ class GitAppliedStateStore implements AppliedStateStore {
   /** What the remote held when this run last looked or pushed. */
   private remoteRevision: string | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** This run's id in the locks it takes. */
+  private readonly run = randomBytes(6).toString('hex');
   private conflict: AppliedStateConflictError | undefined;
   /** The deployments this run claimed; undefined before a claim, or for a claim of everything. */
   private scope: ReadonlySet<string> | undefined;
@@ -183,12 +208,37 @@ class GitAppliedStateStore implements AppliedStateStore {
   claim(message: string, scope?: readonly string[]): Promise<void> {
     return this.serialise(async () => {
       this.scope = scope === undefined ? undefined : new Set(scope);
+      const held = (scope ?? []).map((deployment) => [deployment, this.current.state.locks?.get(deployment)] as const).find(([, lock]) => lock !== undefined && isLockLive(lock));
+      if (held !== undefined) {
+        const [deployment, lock] = held as [string, ApplyLock];
+        this.conflict = new AppliedStateConflictError(
+          `${deployment} is being applied by another run (host ${lock.host}, pid ${lock.pid}, since ${lock.since}); its lock lapses at ${lock.until}: apply again once it has finished`,
+          this.current.revision,
+          this.current.revision,
+        );
+        throw this.conflict;
+      }
       // Two claims of the same state, from the same commit, in the same second would otherwise be one
       // identical commit, which git pushes a second time as "up to date": both runs would win.
       const trailer = scope === undefined ? '' : `\n${CLAIM_TRAILER}: ${[...scope].sort().join(',')}`;
-      await this.commitAndSwap(this.current.state, `${message}\n\nclaim ${randomBytes(8).toString('hex')}${trailer}`);
+      const locked = scope === undefined ? this.current.state : withLocks(this.current.state, scope, this.newLock());
+      await this.commitAndSwap(locked, `${message}\n\nclaim ${randomBytes(8).toString('hex')}${trailer}`);
       await this.push();
     });
+  }
+
+  release(message: string): Promise<void> {
+    return this.serialise(async () => {
+      if (this.scope !== undefined && [...this.scope].some((deployment) => this.current.state.locks?.get(deployment)?.run === this.run)) {
+        await this.commitAndSwap(withLocks(this.current.state, [...this.scope], undefined), message);
+      }
+      await this.push();
+    });
+  }
+
+  private newLock(): ApplyLock {
+    const now = Date.now();
+    return { run: this.run, host: hostname(), pid: process.pid, since: new Date(now).toISOString(), until: new Date(now + LOCK_LIFETIME_MS).toISOString() };
   }
 
   record(change: (state: AppliedState) => AppliedState, message: string): Promise<void> {

@@ -210,7 +210,7 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
     const deployments = await Promise.all(
       plan.deployments.map((deployment) => runDeployment(context, deployment, progress.get(deployment.deployment) ?? [], concurrency, unreachable.get(deployment.deployment))),
     );
-    if (context.stop === undefined) await publishState(context);
+    if (context.stop === undefined) await releaseState(context);
     const state: StateReport = {
       ...stateBefore,
       after: store.revision(),
@@ -312,6 +312,15 @@ async function claimState(context: RunContext, inventoryCommit: string | null, d
   try {
     // Scoped to the deployments this run writes, so parallel applies of other deployments do not stop it.
     await context.store.claim(`credledger apply: started from ${inventoryCommit === null ? 'an unborn HEAD' : inventoryCommit.slice(0, 12)}`, deployments);
+  } catch (error) {
+    stopOn(context, error);
+  }
+}
+
+/** Releases this run's locks on the deployments it claimed, and publishes the state. */
+async function releaseState(context: RunContext): Promise<void> {
+  try {
+    await context.store.release('credledger apply: finished');
   } catch (error) {
     stopOn(context, error);
   }

@@ -42,6 +42,29 @@ export function newestAppliedCommit(state: AppliedState, deployment: string): { 
 export interface AppliedState {
   readonly version: 1;
   readonly deployments: ReadonlyMap<string, ReadonlyMap<string, AppliedSetting>>;
+  /** Deployments an apply is writing right now: taken by its claim, released when it finishes. */
+  readonly locks?: ReadonlyMap<string, ApplyLock>;
+}
+
+/** Who is applying a deployment, so a second apply started meanwhile stops instead of writing alongside. */
+export interface ApplyLock {
+  /** A random id of the run. */
+  readonly run: string;
+  readonly host: string;
+  readonly pid: number;
+  readonly since: string;
+  /** After this instant (ISO 8601) the lock is ignored: the run that took it has died or hung. */
+  readonly until: string;
+}
+
+/** The state with locks taken (or, with `undefined`, released) for some deployments. */
+export function withLocks(state: AppliedState, deployments: readonly string[], lock: ApplyLock | undefined): AppliedState {
+  const locks = new Map(state.locks ?? []);
+  for (const deployment of deployments) {
+    if (lock === undefined) locks.delete(deployment);
+    else locks.set(deployment, lock);
+  }
+  return { ...state, locks };
 }
 
 /** The state before the first apply. */
@@ -63,7 +86,7 @@ export function recordSettingApplied(state: AppliedState, deployment: string, se
   settings.set(setting, record);
   const deployments = new Map(state.deployments);
   deployments.set(deployment, settings);
-  return { version: 1, deployments };
+  return { ...state, deployments };
 }
 
 /** Records that a setting was deleted from a deployment's database. */
@@ -75,14 +98,19 @@ export function recordSettingRemoved(state: AppliedState, deployment: string, se
   const deployments = new Map(state.deployments);
   if (settings.size === 0) deployments.delete(deployment);
   else deployments.set(deployment, settings);
-  return { version: 1, deployments };
+  return { ...state, deployments };
 }
 
 /** The deployments whose recorded settings differ between two states. */
 export function deploymentsChangedBetween(before: AppliedState, after: AppliedState): Set<string> {
   const changed = new Set<string>();
-  const serialiseDeployment = (state: AppliedState, deployment: string) => serializeAppliedState({ version: 1, deployments: new Map([[deployment, state.deployments.get(deployment) ?? new Map()]]) });
-  for (const deployment of new Set([...before.deployments.keys(), ...after.deployments.keys()])) {
+  const serialiseDeployment = (state: AppliedState, deployment: string) =>
+    serializeAppliedState({
+      version: 1,
+      deployments: new Map([[deployment, state.deployments.get(deployment) ?? new Map()]]),
+      locks: new Map(state.locks?.has(deployment) ? [[deployment, state.locks.get(deployment) as ApplyLock]] : []),
+    });
+  for (const deployment of new Set([...before.deployments.keys(), ...after.deployments.keys(), ...(before.locks?.keys() ?? []), ...(after.locks?.keys() ?? [])])) {
     if (serialiseDeployment(before, deployment) !== serialiseDeployment(after, deployment)) changed.add(deployment);
   }
   return changed;
@@ -91,12 +119,16 @@ export function deploymentsChangedBetween(before: AppliedState, after: AppliedSt
 /** `base`, with the given deployments' records taken from `ours`: how a run's own progress is replayed onto another run's state. */
 export function withDeploymentsFrom(base: AppliedState, ours: AppliedState, deployments: ReadonlySet<string>): AppliedState {
   const merged = new Map(base.deployments);
+  const locks = new Map(base.locks ?? []);
   for (const deployment of deployments) {
     const settings = ours.deployments.get(deployment);
     if (settings === undefined || settings.size === 0) merged.delete(deployment);
     else merged.set(deployment, settings);
+    const lock = ours.locks?.get(deployment);
+    if (lock === undefined) locks.delete(deployment);
+    else locks.set(deployment, lock);
   }
-  return { version: 1, deployments: merged };
+  return { version: 1, deployments: merged, locks };
 }
 
 /** Renders the state as applied.json: keys sorted, two-space indent, a final newline, so diffs between commits are readable. */
@@ -118,7 +150,10 @@ export function serializeAppliedState(state: AppliedState): string {
     // Object.fromEntries defines own properties, so even a deployment named `__proto__` stays data.
     return [deployment, Object.fromEntries(entries)] as const;
   });
-  return `${JSON.stringify({ version: 1, deployments: Object.fromEntries(deployments) }, null, 2)}\n`;
+  const locks = [...(state.locks ?? new Map<string, ApplyLock>()).entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([deployment, lock]) => [deployment, { run: lock.run, host: lock.host, pid: lock.pid, since: lock.since, until: lock.until }] as const);
+  return `${JSON.stringify({ version: 1, deployments: Object.fromEntries(deployments), ...(locks.length > 0 ? { locks: Object.fromEntries(locks) } : {}) }, null, 2)}\n`;
 }
 
 /**
@@ -145,7 +180,17 @@ export function parseAppliedState(text: string): AppliedState {
     }
     deployments.set(deployment, records);
   }
-  return { version: 1, deployments };
+  const locks = new Map<string, ApplyLock>();
+  if (parsed.locks !== undefined) {
+    if (!isRecord(parsed.locks)) throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: "locks" must be an object`);
+    for (const [deployment, lock] of Object.entries(parsed.locks)) {
+      if (!isRecord(lock) || typeof lock.run !== 'string' || typeof lock.host !== 'string' || typeof lock.pid !== 'number' || typeof lock.since !== 'string' || typeof lock.until !== 'string') {
+        throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: the lock of "${deployment}" is malformed`);
+      }
+      locks.set(deployment, { run: lock.run, host: lock.host, pid: lock.pid, since: lock.since, until: lock.until });
+    }
+  }
+  return { version: 1, deployments, locks };
 }
 
 function readRecord(value: unknown, where: string): AppliedSetting {

@@ -172,8 +172,8 @@ describe('apply with login auth and CSRF (the issue\'s "done when")', () => {
     const record = state.deployments.get('production')?.get('openai_api_key');
     expect(record).toMatchObject({ credential: 'openai', keyId: world.ring.keys[0].id, commit, appliedAt: '2026-03-01T12:00:00.000Z' });
     expect(record?.fingerprint).toMatch(/^[0-9a-f]{64}$/);
-    // One commit per operation, after the claim.
-    expect(world.sandbox.git(world.repo, ['rev-list', '--count', 'refs/credledger/applied'])).toBe('10');
+    // The claim, one commit per operation, and the release of the claim's locks.
+    expect(world.sandbox.git(world.repo, ['rev-list', '--count', 'refs/credledger/applied'])).toBe('11');
 
     const requestsBefore = world.production.state.requests.length + world.staging.state.requests.length;
     const second = await world.apply();
@@ -486,5 +486,48 @@ describe('concurrent applies', () => {
     // Each setting was written once, by the winner.
     expect(committedWrites(world.production)).toHaveLength(5);
     expect(renderApplyText(loser)).toContain('stopped: refs/credledger/applied on origin moved');
+  });
+
+  it('stops an apply started while another is still writing the same deployment, before it sends anything', async () => {
+    const world = await createWorld();
+    const origin = world.sandbox.initRepo('origin.git', { bare: true });
+    world.commit(BASE_CREDENTIALS);
+    world.sandbox.git(world.repo, ['remote', 'add', 'origin', origin]);
+    world.sandbox.git(world.repo, ['push', '-q', 'origin', 'main']);
+    world.sandbox.git(world.sandbox.root, ['clone', '-q', origin, 'later']);
+    const later = path.join(world.sandbox.root, 'later');
+
+    // The first run is held at its first write, after its claim has reached origin.
+    let firstWrite: () => void = () => undefined;
+    const writing = new Promise<void>((resolve) => (firstWrite = resolve));
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const connect: ApplyRequest['connect'] = (deployment, auth) => {
+      const client = new DocuElevateClient({ baseUrl: deployment.url, auth });
+      return {
+        authenticate: () => client.authenticate(),
+        listCredentialSources: () => client.listCredentialSources(),
+        setSetting: async (key, value) => {
+          firstWrite();
+          await released;
+          return client.setSetting(key, value);
+        },
+        deleteSetting: (key) => client.deleteSetting(key),
+        close: () => client.close(),
+      };
+    };
+    const first = world.apply({ connect, deployments: ['production'] });
+    await writing;
+    const second = await world.apply({ file: path.join(later, 'credentials.yaml'), deployments: ['production'] });
+    expect(assessApplyReport(second)).toBe('failed');
+    expect(second.state.conflict).toMatch(/production is being applied by another run .*apply again once it has finished/);
+    expect(second.summary.done).toBe(0);
+    expect(committedWrites(world.production)).toHaveLength(0);
+    release();
+    expect(assessApplyReport(await first)).toBe('ok');
+    // Finished, the first run released its lock: the next run proceeds (and finds nothing to do).
+    const third = await world.apply({ file: path.join(later, 'credentials.yaml'), deployments: ['production'] });
+    expect(assessApplyReport(third)).toBe('ok');
+    expect(third.summary.done).toBe(0);
   });
 });
