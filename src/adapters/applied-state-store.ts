@@ -306,8 +306,9 @@ class GitAppliedStateStore implements AppliedStateStore {
       await this.git.raw(['push', '--quiet', '--no-verify', lease, this.remote, `${this.current.revision}:${this.ref}`]);
     } catch (error) {
       const message = gitMessage(error);
-      if (/stale info|\(fetch first\)|non-fast-forward|rejected/i.test(message)) {
-        const theirs = await this.readRemoteRevision().catch(() => null);
+      // Only a ref that really moved is another apply; a hook or a branch rule refusing the push is not.
+      const theirs = /stale info|\(fetch first\)|non-fast-forward|rejected/i.test(message) ? await this.readRemoteRevision().catch(() => this.remoteRevision) : this.remoteRevision;
+      if (theirs !== this.remoteRevision) {
         if (theirs !== null && attempt <= MAX_REPLAYS && (await this.replayOntoRemote(theirs))) return this.push(attempt + 1);
         this.conflict = new AppliedStateConflictError(
           `${this.ref} on ${this.remote} moved from ${short(this.remoteRevision)} to ${short(theirs)}: another apply recorded its state first; this run stopped (apply again to reconcile)`,

@@ -1,3 +1,6 @@
+import path from 'node:path';
+import { ExternalError } from '../../src/app/errors.js';
+import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppliedStateConflictError, openGitAppliedStateStore, type AppliedStateStore } from '../../src/adapters/applied-state-store.js';
 import { UsageError } from '../../src/app/errors.js';
@@ -221,6 +224,17 @@ describe('applied state shared through a remote', () => {
     await other.claim('other');
     await early.record((state) => recordSettingApplied(state, 'production', 'openai_api_key', record('openai')), 'early set');
     await expect(early.publish()).rejects.toBeInstanceOf(AppliedStateConflictError);
+  });
+
+  it('reports a push the remote refuses (a hook, a rule) as an external failure with git\'s reason, not as another apply', async () => {
+    const box = sandbox();
+    const origin = box.initRepo('origin.git', { bare: true });
+    writeFileSync(path.join(origin, 'hooks', 'pre-receive'), '#!/bin/sh\necho "refs/credledger/* is protected" >&2\nexit 1\n', { mode: 0o755 });
+    const store = await open(box, cloneOf(box, origin, 'work'));
+    await store.load();
+    const failure = await store.claim('claim', ['production']).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(ExternalError);
+    expect((failure as Error).message).toMatch(/cannot push refs\/credledger\/applied to origin: .*protected/);
   });
 
   it('reports an unreachable remote as an external failure', async () => {
