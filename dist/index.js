@@ -83340,11 +83340,11 @@ var GitRepository = class _GitRepository {
     if (sha !== void 0) return sha;
     const shallow = await this.isShallow();
     if (SHA_PATTERN.test(revision)) {
-      throw new ExternalError(
+      throw new UsageError(
         `commit ${revision} is not in this clone${shallow ? " (a shallow clone)" : ""}: fetch it with \`git fetch --no-tags --depth=1 origin ${revision}\`, or check out with \`fetch-depth: 0\` (actions/checkout)`
       );
     }
-    throw new ExternalError(
+    throw new UsageError(
       `unknown revision \`${revision}\`${shallow ? " in this shallow clone: check out with `fetch-depth: 0` (actions/checkout), or fetch it (`git fetch origin <branch>`)" : ""}`
     );
   }

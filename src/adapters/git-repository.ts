@@ -132,12 +132,13 @@ export class GitRepository implements InventoryRevisions {
     const sha = await this.succeeds(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
     if (sha !== undefined) return sha;
     const shallow = await this.isShallow();
+    // A revision the user named that is not here is a usage mistake (exit 2), not a failure of git.
     if (SHA_PATTERN.test(revision)) {
-      throw new ExternalError(
+      throw new UsageError(
         `commit ${revision} is not in this clone${shallow ? ' (a shallow clone)' : ''}: fetch it with \`git fetch --no-tags --depth=1 origin ${revision}\`, or check out with \`fetch-depth: 0\` (actions/checkout)`,
       );
     }
-    throw new ExternalError(
+    throw new UsageError(
       `unknown revision \`${revision}\`${shallow ? ' in this shallow clone: check out with `fetch-depth: 0` (actions/checkout), or fetch it (`git fetch origin <branch>`)' : ''}`,
     );
   }

@@ -81,7 +81,7 @@ describe('reading files at revisions', () => {
     expect(directory).toBeInstanceOf(ExternalError);
     expect(directory.message).toMatch(/is a tree, not a file/);
     const unknown = await failure(opened.readFileAtRevision('no-such-branch', 'credentials.yaml'));
-    expect(unknown).toBeInstanceOf(ExternalError);
+    expect(unknown).toBeInstanceOf(UsageError);
     expect(unknown.message).toBe('unknown revision `no-such-branch`');
     expect(await failure(opened.resolveCommit('--output=/tmp/x'))).toBeInstanceOf(UsageError);
   });
@@ -165,7 +165,7 @@ describe('shallow clones', () => {
     expect(await opened.isShallow()).toBe(true);
     expect(await opened.hasCommit(first)).toBe(false);
     const error = await failure(opened.readFileAtRevision(first, 'credentials.yaml'));
-    expect(error).toBeInstanceOf(ExternalError);
+    expect(error).toBeInstanceOf(UsageError);
     expect(error.message).toBe(
       `commit ${first} is not in this clone (a shallow clone): fetch it with \`git fetch --no-tags --depth=1 origin ${first}\`, or check out with \`fetch-depth: 0\` (actions/checkout)`,
     );

@@ -200,7 +200,7 @@ describe('credledger plan (built CLI)', () => {
   it.each([
     [['--format', 'xml'], 2, /--format must be one of: text, json, markdown, github/],
     [['--bogus'], 2, /Unknown option '--bogus'/],
-    [['--base', 'no-such-branch'], 3, /credledger plan: unknown revision `no-such-branch`/],
+    [['--base', 'no-such-branch'], 2, /credledger plan: unknown revision `no-such-branch`/],
     [['--file', 'other.yaml', '--base', 'HEAD'], 2, /other\.yaml exists neither at base [0-9a-f]{7} nor at the working tree/],
   ])('fails plainly on %j', async (args, code, message) => {
     const repo = repository();
