@@ -43714,7 +43714,7 @@ var init_value_place = __esm({
 async function setCredentialValue(request2) {
   if (request2.value.length === 0) throw new UsageError("the new value is empty: credledger stores values, not their absence");
   const rotated = request2.rotated ?? request2.today;
-  if (!isCalendarDate(rotated)) throw new UsageError(`--rotated must be a date written YYYY-MM-DD (got ${rotated})`);
+  if (!isCalendarDate(rotated)) throw new UsageError(`--rotated must be a real date written YYYY-MM-DD (got ${rotated})`);
   if (rotated > request2.today) throw new UsageError(`--rotated ${rotated} is after today (${request2.today})`);
   const text = await readInventoryText(request2.file);
   const check = checkInventoryText(text, request2.file, request2.today);
@@ -43723,6 +43723,9 @@ async function setCredentialValue(request2) {
   const credential = requireCredential(inventory, request2.credentialId);
   if (credential.created !== void 0 && rotated < credential.created) {
     throw new UsageError(`--rotated ${rotated} is before \`${credential.id}\` was created (${credential.created})`);
+  }
+  if (credential.rotated !== void 0 && rotated < credential.rotated) {
+    throw new UsageError(`--rotated ${rotated} is before \`${credential.id}\`'s last rotation (${credential.rotated}): a rotation moves the date forward`);
   }
   const place = choosePlaceToSet(inventory, credential, request2.deployment);
   const path7 = valuePathOf(place);
@@ -72253,7 +72256,7 @@ function choiceOption(commandLine, name, choices, fallback) {
 function todayOption(commandLine, io2) {
   const value = stringOption(commandLine, "now");
   if (value === void 0) return toCalendarDate(io2.now());
-  if (!isCalendarDate(value)) throw new UsageError(`--now must be a date written YYYY-MM-DD (got ${value})`);
+  if (!isCalendarDate(value)) throw new UsageError(`--now must be a real date written YYYY-MM-DD (got ${value})`);
   return value;
 }
 function defaultDiagnosticsFormat(io2) {

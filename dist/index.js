@@ -89787,7 +89787,7 @@ function readActionSettings() {
     throw new Error(`input \`fail-on\` must be overdue or due-soon (status), untracked or any (audit), or never (got ${failOn})`);
   }
   const now = getInput("now");
-  if (now !== "" && !isCalendarDate(now)) throw new Error(`input \`now\` must be a date written YYYY-MM-DD (got ${now})`);
+  if (now !== "" && !isCalendarDate(now)) throw new Error(`input \`now\` must be a real date written YYYY-MM-DD (got ${now})`);
   const key = getInput("key");
   for (const part of key.split(/[\s,]+/)) if (part.trim() !== "") setSecret(part.trim());
   return {

@@ -36,7 +36,7 @@ export function readActionSettings(): ActionSettings {
     throw new Error(`input \`fail-on\` must be overdue or due-soon (status), untracked or any (audit), or never (got ${failOn})`);
   }
   const now = core.getInput('now');
-  if (now !== '' && !isCalendarDate(now)) throw new Error(`input \`now\` must be a date written YYYY-MM-DD (got ${now})`);
+  if (now !== '' && !isCalendarDate(now)) throw new Error(`input \`now\` must be a real date written YYYY-MM-DD (got ${now})`);
   const key = core.getInput('key');
   // Mask the key before anything else can print it, each line of it too.
   for (const part of key.split(/[\s,]+/)) if (part.trim() !== '') core.setSecret(part.trim());

@@ -60,7 +60,7 @@ export type SetValueResult = ValueSet | Refusal;
 export async function setCredentialValue(request: SetValueRequest): Promise<SetValueResult> {
   if (request.value.length === 0) throw new UsageError('the new value is empty: credledger stores values, not their absence');
   const rotated = request.rotated ?? request.today;
-  if (!isCalendarDate(rotated)) throw new UsageError(`--rotated must be a date written YYYY-MM-DD (got ${rotated})`);
+  if (!isCalendarDate(rotated)) throw new UsageError(`--rotated must be a real date written YYYY-MM-DD (got ${rotated})`);
   if (rotated > request.today) throw new UsageError(`--rotated ${rotated} is after today (${request.today})`);
 
   const text = await readInventoryText(request.file);
@@ -70,6 +70,9 @@ export async function setCredentialValue(request: SetValueRequest): Promise<SetV
   const credential = requireCredential(inventory, request.credentialId);
   if (credential.created !== undefined && rotated < credential.created) {
     throw new UsageError(`--rotated ${rotated} is before \`${credential.id}\` was created (${credential.created})`);
+  }
+  if (credential.rotated !== undefined && rotated < credential.rotated) {
+    throw new UsageError(`--rotated ${rotated} is before \`${credential.id}\`'s last rotation (${credential.rotated}): a rotation moves the date forward`);
   }
   const place = choosePlaceToSet(inventory, credential, request.deployment);
   const path = valuePathOf(place);

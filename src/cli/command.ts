@@ -69,7 +69,7 @@ export function choiceOption<T extends string>(commandLine: ParsedCommandLine, n
 export function todayOption(commandLine: ParsedCommandLine, io: CliIo): CalendarDate {
   const value = stringOption(commandLine, 'now');
   if (value === undefined) return toCalendarDate(io.now());
-  if (!isCalendarDate(value)) throw new UsageError(`--now must be a date written YYYY-MM-DD (got ${value})`);
+  if (!isCalendarDate(value)) throw new UsageError(`--now must be a real date written YYYY-MM-DD (got ${value})`);
   return value;
 }
 

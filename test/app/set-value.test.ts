@@ -188,7 +188,8 @@ describe('set: refusals leave the file as it was', () => {
     ['no deployment for per-deployment values', { credentialId: 'admin-password' }, /`admin-password` has a value per deployment: pass --deployment \(one of production, staging\)/],
     ['a rotation date after today', { rotated: '2026-11-27' }, /--rotated 2026-11-27 is after today \(2026-11-26\)/],
     ['a rotation date before the credential was created', { rotated: '2025-01-01' }, /--rotated 2025-01-01 is before `openai` was created \(2025-06-02\)/],
-    ['a rotation date that is no date', { rotated: '2026-02-30' }, /--rotated must be a date written YYYY-MM-DD/],
+    ['a rotation date that is no date', { rotated: '2026-02-30' }, /--rotated must be a real date written YYYY-MM-DD/],
+    ['a rotation date before the last rotation', { rotated: '2026-08-01' }, /--rotated 2026-08-01 is before `openai`'s last rotation \(2026-09-01\): a rotation moves the date forward/],
   ] as const)('is a usage error: %s', async (_name, overrides, message) => {
     const copy = copyExample();
     const attempt = setCredentialValue(request(copy, overrides));
