@@ -60,7 +60,7 @@ describe('credledger validate (built CLI)', () => {
     [['validate', '--bogus'], /Unknown option '--bogus'/],
     [['validate', '--file', '/nonexistent/credentials.yaml'], /inventory file not found: \/nonexistent\/credentials\.yaml/],
     [['validate', '--format', 'xml'], /--format must be one of: text, json, github/],
-    [['status', '--now', '2026-02-30', '--file', EXAMPLE_INVENTORY], /--now must be a date/],
+    [['status', '--now', '2026-02-30', '--file', EXAMPLE_INVENTORY], /--now must be a real date/],
     [['frobnicate'], /unknown command `frobnicate`/],
   ])('exits 2 on a usage error: %j', async (args, message) => {
     const run = await runBuiltCli(args);
