@@ -10744,7 +10744,9 @@ async function loadOptionalKeyRing(options) {
       try {
         text = await readFile2(options.keyFile, "utf8");
       } catch (error) {
-        throw new UsageError(`cannot read key file ${options.keyFile}: ${error.code ?? error.message}`);
+        const code3 = error.code;
+        const why = code3 === "ENOENT" ? "no such file" : code3 === "EISDIR" ? "it is a directory" : code3 === "EACCES" || code3 === "EPERM" ? "permission denied" : error.message;
+        throw new UsageError(`cannot read key file ${options.keyFile}: ${why}`);
       }
       return parseKeyRing(text, options.keyFile);
     }

@@ -88873,7 +88873,9 @@ async function loadOptionalKeyRing(options) {
       try {
         text = await readFile3(options.keyFile, "utf8");
       } catch (error2) {
-        throw new UsageError(`cannot read key file ${options.keyFile}: ${error2.code ?? error2.message}`);
+        const code3 = error2.code;
+        const why = code3 === "ENOENT" ? "no such file" : code3 === "EISDIR" ? "it is a directory" : code3 === "EACCES" || code3 === "EPERM" ? "permission denied" : error2.message;
+        throw new UsageError(`cannot read key file ${options.keyFile}: ${why}`);
       }
       return parseKeyRing(text, options.keyFile);
     }
@@ -89839,6 +89841,7 @@ function readWorkflowEvent(context3) {
 }
 function resolveJobs(command, event) {
   if (command !== "auto") return [command];
+  if (event.name === "pull_request_target") return ["plan"];
   if (isPullRequestEvent(event)) return ["validate", "plan"];
   if (event.name === "schedule" || event.name === "workflow_dispatch") return ["status", "remind"];
   if (event.name === "push" && event.push?.toDefaultBranch) return ["apply"];
@@ -89938,7 +89941,9 @@ async function planJob(run2) {
     } else {
       const octokit = createGitHubOctokit({ token: run2.settings.githubToken, baseUrl: run2.apiUrl, log: (message) => info(message) });
       try {
-        const outcome = await upsertStickyComment(octokit, { owner: run2.event.owner, repo: run2.event.repo, issueNumber: pullRequest.number, marker: PLAN_COMMENT_MARKER }, markdown);
+        const authorLogin = await octokit.rest.users.getAuthenticated().then((answer) => answer.data.login, () => void 0);
+        const target = { owner: run2.event.owner, repo: run2.event.repo, issueNumber: pullRequest.number, marker: PLAN_COMMENT_MARKER, ...authorLogin ? { authorLogin } : {} };
+        const outcome = await upsertStickyComment(octokit, target, markdown);
         info(`plan comment ${outcome.action}: ${outcome.url}`);
       } catch (error2) {
         if (!isReadOnlyTokenRefusal(error2)) throw error2;

@@ -145,7 +145,10 @@ async function planJob(run: ActionRun): Promise<void> {
     } else {
       const octokit = createGitHubOctokit({ token: run.settings.githubToken, baseUrl: run.apiUrl, log: (message) => core.info(message) });
       try {
-        const outcome = await upsertStickyComment(octokit, { owner: run.event.owner, repo: run.event.repo, issueNumber: pullRequest.number, marker: PLAN_COMMENT_MARKER }, markdown);
+        // GITHUB_TOKEN cannot read /user (403): its comments are github-actions[bot]'s. A personal token can.
+        const authorLogin = await octokit.rest.users.getAuthenticated().then((answer) => answer.data.login, () => undefined);
+        const target = { owner: run.event.owner, repo: run.event.repo, issueNumber: pullRequest.number, marker: PLAN_COMMENT_MARKER, ...(authorLogin ? { authorLogin } : {}) };
+        const outcome = await upsertStickyComment(octokit, target, markdown);
         core.info(`plan comment ${outcome.action}: ${outcome.url}`);
       } catch (error) {
         if (!isReadOnlyTokenRefusal(error)) throw error;

@@ -77,6 +77,9 @@ export function readWorkflowEvent(context: Context): WorkflowEvent {
 /** The jobs `command: auto` runs for an event; an explicit command runs alone. */
 export function resolveJobs(command: ActionCommand, event: WorkflowEvent): ResolvedJob[] {
   if (command !== 'auto') return [command];
+  // pull_request_target checks out the base branch: validating that would judge the wrong file. The plan carries
+  // the head's diagnostics either way.
+  if (event.name === 'pull_request_target') return ['plan'];
   if (isPullRequestEvent(event)) return ['validate', 'plan'];
   if (event.name === 'schedule' || event.name === 'workflow_dispatch') return ['status', 'remind'];
   if (event.name === 'push' && event.push?.toDefaultBranch) return ['apply'];

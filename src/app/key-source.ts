@@ -20,7 +20,9 @@ export async function loadOptionalKeyRing(options: KeySourceOptions): Promise<Ke
       try {
         text = await readFile(options.keyFile, 'utf8');
       } catch (error) {
-        throw new UsageError(`cannot read key file ${options.keyFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        const code = (error as NodeJS.ErrnoException).code;
+        const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
+        throw new UsageError(`cannot read key file ${options.keyFile}: ${why}`);
       }
       return parseKeyRing(text, options.keyFile);
     }
