@@ -15206,13 +15206,16 @@ claim ${randomBytes3(8).toString("hex")}${trailer}`);
         this.queue = run2.catch(() => void 0);
         return run2;
       }
-      async commitAndSwap(state, message) {
-        const json = serializeAppliedState(state);
-        const blob = (await runGit(createGit(this.root, this.env, json), ["hash-object", "-w", "--stdin"], "store applied.json")).trim();
+      /** Writes a commit whose tree holds the state as applied.json, without touching any ref. */
+      async writeStateCommit(state, parent, message) {
+        const blob = (await runGit(createGit(this.root, this.env, serializeAppliedState(state)), ["hash-object", "-w", "--stdin"], "store applied.json")).trim();
         const tree = (await runGit(createGit(this.root, this.env, `100644 blob ${blob}	${APPLIED_STATE_FILE}
 `), ["mktree"], "store the state tree")).trim();
+        return (await runGit(this.git, ["commit-tree", tree, ...parent === null ? [] : ["-p", parent], "-m", message], "commit the applied state")).trim();
+      }
+      async commitAndSwap(state, message) {
         const parent = this.current.revision;
-        const commit = (await runGit(this.git, ["commit-tree", tree, ...parent === null ? [] : ["-p", parent], "-m", message], "commit the applied state")).trim();
+        const commit = await this.writeStateCommit(state, parent, message);
         try {
           await this.git.raw(["update-ref", "-m", message, this.ref, commit, parent ?? ""]);
         } catch (error) {
@@ -15285,15 +15288,11 @@ claim ${randomBytes3(8).toString("hex")}${trailer}`);
         await runGit(this.git, ["fetch", "--no-tags", "--quiet", remote, this.ref], `fetch ${this.ref} from ${remote}`);
         if (!await this.othersLeftScopeAlone(theirs, this.remoteRevision)) return false;
         const merged = withDeploymentsFrom(await this.readState(theirs), this.current.state, this.scope ?? /* @__PURE__ */ new Set());
-        const json = serializeAppliedState(merged);
-        const blob = (await runGit(createGit(this.root, this.env, json), ["hash-object", "-w", "--stdin"], "store applied.json")).trim();
-        const tree = (await runGit(createGit(this.root, this.env, `100644 blob ${blob}	${APPLIED_STATE_FILE}
-`), ["mktree"], "store the state tree")).trim();
         const scope = [...this.scope ?? []].sort().join(",");
-        const commit = (await runGit(this.git, ["commit-tree", tree, "-p", theirs, "-m", `credledger apply: ${scope} replayed onto ${short(theirs)}
+        const commit = await this.writeStateCommit(merged, theirs, `credledger apply: ${scope} replayed onto ${short(theirs)}
 
 claim ${randomBytes3(8).toString("hex")}
-${CLAIM_TRAILER}: ${scope}`], "commit the applied state")).trim();
+${CLAIM_TRAILER}: ${scope}`);
         await runGit(this.git, ["update-ref", "-m", "credledger apply: replay", this.ref, commit, this.current.revision ?? ""], `update ${this.ref}`);
         this.current = { state: merged, revision: commit };
         this.remoteRevision = theirs;

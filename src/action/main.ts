@@ -12,7 +12,7 @@ import { auditDeployments } from '../app/audit.js';
 import { loadKeyRing } from '../app/key-source.js';
 import { planInventoryChange } from '../app/plan.js';
 import { remindRotations } from '../app/remind.js';
-import { reportStatus } from '../app/status.js';
+import { reportStatus, type StatusResult } from '../app/status.js';
 import { validateInventory } from '../app/validate.js';
 import { toCalendarDate } from '../core/dates.js';
 import type { InventoryCheck } from '../core/inventory-validation.js';
@@ -40,6 +40,8 @@ interface ActionRun {
   readonly apiUrl: string;
   readonly jobs: readonly ResolvedJob[];
   outputs: { changed: boolean; overdue: number; dueSoon: number; deployments: string[]; plan: string };
+  /** The inventory's status, read once for the outputs and the status job. */
+  status?: Promise<StatusResult>;
   failures: string[];
   summary: string[];
 }
@@ -73,7 +75,7 @@ async function validateJob(run: ActionRun): Promise<void> {
 }
 
 async function statusJob(run: ActionRun): Promise<void> {
-  const { check, report } = await reportStatus({ file: run.settings.file, now: run.settings.now || run.today, today: run.today });
+  const { check, report } = await statusOf(run);
   if (!report) return reportInvalidInventory(run, check, 'no status');
   run.outputs.overdue = report.summary.overdue;
   run.outputs.dueSoon = report.summary['due-soon'];
@@ -207,9 +209,14 @@ const JOBS: Record<ResolvedJob, Job> = {
   audit: auditJob,
 };
 
+function statusOf(run: ActionRun): Promise<StatusResult> {
+  run.status ??= reportStatus({ file: run.settings.file, now: run.settings.now || run.today, today: run.today });
+  return run.status;
+}
+
 /** Outputs every job can use: the deployments (for a matrix) and the rotation counts, when the inventory reads. */
 async function fillInventoryOutputs(run: ActionRun): Promise<void> {
-  const { check, report } = await reportStatus({ file: run.settings.file, now: run.settings.now || run.today, today: run.today }).catch(() => ({ check: undefined, report: undefined }));
+  const { check, report } = await statusOf(run).catch(() => ({ check: undefined, report: undefined }));
   if (check?.inventory) {
     const names = [...check.inventory.deployments.keys()];
     run.outputs.deployments = run.settings.deployments.length > 0 ? names.filter((name) => run.settings.deployments.includes(name)) : names;

@@ -267,14 +267,16 @@ class GitAppliedStateStore implements AppliedStateStore {
     return run;
   }
 
-  private async commitAndSwap(state: AppliedState, message: string): Promise<void> {
-    const json = serializeAppliedState(state);
-    const blob = (await runGit(createGit(this.root, this.env, json), ['hash-object', '-w', '--stdin'], 'store applied.json')).trim();
+  /** Writes a commit whose tree holds the state as applied.json, without touching any ref. */
+  private async writeStateCommit(state: AppliedState, parent: string | null, message: string): Promise<string> {
+    const blob = (await runGit(createGit(this.root, this.env, serializeAppliedState(state)), ['hash-object', '-w', '--stdin'], 'store applied.json')).trim();
     const tree = (await runGit(createGit(this.root, this.env, `100644 blob ${blob}\t${APPLIED_STATE_FILE}\n`), ['mktree'], 'store the state tree')).trim();
+    return (await runGit(this.git, ['commit-tree', tree, ...(parent === null ? [] : ['-p', parent]), '-m', message], 'commit the applied state')).trim();
+  }
+
+  private async commitAndSwap(state: AppliedState, message: string): Promise<void> {
     const parent = this.current.revision;
-    const commit = (
-      await runGit(this.git, ['commit-tree', tree, ...(parent === null ? [] : ['-p', parent]), '-m', message], 'commit the applied state')
-    ).trim();
+    const commit = await this.writeStateCommit(state, parent, message);
     try {
       // The old value makes this a compare-and-swap: it fails when anyone else moved the ref since.
       await this.git.raw(['update-ref', '-m', message, this.ref, commit, parent ?? '']);
@@ -353,11 +355,8 @@ class GitAppliedStateStore implements AppliedStateStore {
     await runGit(this.git, ['fetch', '--no-tags', '--quiet', remote, this.ref], `fetch ${this.ref} from ${remote}`);
     if (!(await this.othersLeftScopeAlone(theirs, this.remoteRevision))) return false;
     const merged = withDeploymentsFrom(await this.readState(theirs), this.current.state, this.scope ?? new Set());
-    const json = serializeAppliedState(merged);
-    const blob = (await runGit(createGit(this.root, this.env, json), ['hash-object', '-w', '--stdin'], 'store applied.json')).trim();
-    const tree = (await runGit(createGit(this.root, this.env, `100644 blob ${blob}\t${APPLIED_STATE_FILE}\n`), ['mktree'], 'store the state tree')).trim();
     const scope = [...(this.scope ?? [])].sort().join(',');
-    const commit = (await runGit(this.git, ['commit-tree', tree, '-p', theirs, '-m', `credledger apply: ${scope} replayed onto ${short(theirs)}\n\nclaim ${randomBytes(8).toString('hex')}\n${CLAIM_TRAILER}: ${scope}`], 'commit the applied state')).trim();
+    const commit = await this.writeStateCommit(merged, theirs, `credledger apply: ${scope} replayed onto ${short(theirs)}\n\nclaim ${randomBytes(8).toString('hex')}\n${CLAIM_TRAILER}: ${scope}`);
     await runGit(this.git, ['update-ref', '-m', 'credledger apply: replay', this.ref, commit, this.current.revision ?? ''], `update ${this.ref}`);
     this.current = { state: merged, revision: commit };
     this.remoteRevision = theirs;

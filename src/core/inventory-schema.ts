@@ -1,12 +1,8 @@
 // JSON Schema validation of the inventory's plain data (ajv, draft 2020-12), turned into findings with paths.
 import type { ErrorObject } from 'ajv';
-import schema from '../../schemas/credentials.schema.json' with { type: 'json' };
 import { errorAt, type DocumentPath, type Finding } from './diagnostics.js';
 // Compiled from the schema at build time (scripts/generate-schema-validator.mjs), so no run pays for compiling it.
 import validateInventoryData from './generated/inventory-schema-validator.js';
-
-/** The published JSON Schema of the inventory. */
-export const INVENTORY_SCHEMA: unknown = schema;
 
 /** Validates plain data against the inventory schema; every violation becomes a finding. */
 export function checkInventorySchema(data: unknown): Finding[] {

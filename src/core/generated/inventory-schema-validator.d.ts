@@ -4,3 +4,5 @@ import type { ValidateFunction } from 'ajv';
 declare const validate: ValidateFunction;
 export default validate;
 export { validate };
+/** The JSON Schema the validator was compiled from. */
+export declare const compiledFrom: unknown;
