@@ -745,7 +745,7 @@ class DocuElevateApp {
 
 /**
  * Starts a DocuElevate-compatible settings server (default `http://127.0.0.1:<free port>`).
- * It follows ../shared/docuelevate/settings-api.md: login page with the CSRF token in a hidden field,
+ * It follows DocuElevate 0.188.6's settings API as it really runs: login page with the CSRF token in a hidden field,
  * `POST /auth`, signed session cookie, admin check, non-admin API tokens, CSRF on writes, key checks,
  * masking, history and audit log, `/credentials` sources, the shadowed bulk-update, and optional
  * seeded faults (5xx, 429 with Retry-After, dropped connections before or after a commit, slow answers)
