@@ -18,6 +18,22 @@ export interface ActionSettings {
   readonly failOn: 'overdue' | 'due-soon' | 'untracked' | 'any' | 'never';
   readonly label: string;
   readonly now: string;
+  /** apply `--all`: push every value whatever the applied state says. */
+  readonly all: boolean;
+  /** apply `--rehydrate D`: push again every value D holds in its database (after a SESSION_SECRET rotation); empty for none. */
+  readonly rehydrate: string;
+  /** apply `--allow-rollback`. */
+  readonly allowRollback: boolean;
+  /** apply `--allow-non-default-branch`: also run apply from a ref other than the default branch. */
+  readonly allowNonDefaultBranch: boolean;
+  /** apply and audit `--allow-insecure-http`. */
+  readonly allowInsecureHttp: boolean;
+  /** apply `--concurrency N`; undefined for the default. */
+  readonly concurrency: number | undefined;
+  /** apply `--state-ref REF`; empty for the default. */
+  readonly stateRef: string;
+  /** The GitHub environment the job runs in (`environment:`), whose protection rules apply checks; empty to skip. */
+  readonly environment: string;
 }
 
 function readBoolean(name: string): boolean {
@@ -37,6 +53,8 @@ export function readActionSettings(): ActionSettings {
   }
   const now = core.getInput('now');
   if (now !== '' && !isCalendarDate(now)) throw new Error(`input \`now\` must be a real date written YYYY-MM-DD (got ${now})`);
+  const concurrencyText = core.getInput('concurrency').trim();
+  if (concurrencyText !== '' && !/^[1-9]\d*$/.test(concurrencyText)) throw new Error(`input \`concurrency\` must be a whole number of at least 1 (got ${concurrencyText})`);
   const key = core.getInput('key');
   // Mask the key before anything else can print it, each line of it too.
   for (const part of key.split(/[\s,]+/)) if (part.trim() !== '') core.setSecret(part.trim());
@@ -53,5 +71,13 @@ export function readActionSettings(): ActionSettings {
     failOn: failOn as ActionSettings['failOn'],
     label: core.getInput('label') || 'credential-rotation',
     now,
+    all: readBoolean('all'),
+    rehydrate: core.getInput('rehydrate').trim(),
+    allowRollback: readBoolean('allow-rollback'),
+    allowNonDefaultBranch: readBoolean('allow-non-default-branch'),
+    allowInsecureHttp: readBoolean('allow-insecure-http'),
+    concurrency: concurrencyText === '' ? undefined : Number(concurrencyText),
+    stateRef: core.getInput('state-ref').trim(),
+    environment: core.getInput('environment').trim(),
   };
 }

@@ -27,7 +27,7 @@ import { renderStatusMarkdown } from '../core/render-status.js';
 import { statusMeetsThreshold } from '../core/status-report.js';
 import { annotateDiagnostics, renderUnshownDiagnostics } from './annotations.js';
 import { readActionSettings, type ActionSettings } from './action-settings.js';
-import { isPullRequestEvent, readWorkflowEvent, resolveJobs, type ResolvedJob, type WorkflowEvent } from './workflow-event.js';
+import { isPullRequestEvent, readWorkflowEvent, refuseApplyBranch, resolveJobs, type ResolvedJob, type WorkflowEvent } from './workflow-event.js';
 
 /** The hidden marker that identifies credledger's pull-request comment. */
 export const PLAN_COMMENT_MARKER = '<!-- credledger:plan -->';
@@ -163,16 +163,28 @@ async function planJob(run: ActionRun): Promise<void> {
 
 async function applyJob(run: ActionRun): Promise<void> {
   if (isPullRequestEvent(run.event)) throw new Error(`apply is refused on ${run.event.name}`);
-  if (!run.settings.key) throw new Error('apply needs the `key` input: the CREDLEDGER_KEY secret of the environment that guards the deployment');
-  const ring = await loadKeyRing({ env: { CREDLEDGER_KEY: run.settings.key } });
+  const { settings } = run;
+  const branchRefusal = settings.allowNonDefaultBranch ? undefined : refuseApplyBranch(run.event);
+  if (branchRefusal !== undefined) throw new Error(branchRefusal);
+  if (!settings.key) throw new Error('apply needs the `key` input: the CREDLEDGER_KEY secret of the environment that guards the deployment');
+  if (settings.environment !== '') await warnOnUnprotectedEnvironment(run, settings.environment);
+  const ring = await loadKeyRing({ env: { CREDLEDGER_KEY: settings.key } });
   const { check, report } = await applyInventory({
-    file: run.settings.file,
+    file: settings.file,
     today: run.today,
     ring,
     env: process.env,
     clock: () => new Date(),
-    ...(run.settings.deployments.length > 0 ? { deployments: run.settings.deployments } : {}),
-    dryRun: run.settings.dryRun,
+    ...(settings.deployments.length > 0 ? { deployments: settings.deployments } : {}),
+    dryRun: settings.dryRun,
+    all: settings.all,
+    ...(settings.rehydrate === '' ? {} : { rehydrate: settings.rehydrate }),
+    allowRollback: settings.allowRollback,
+    allowNonDefaultBranch: settings.allowNonDefaultBranch,
+    ...(run.event.defaultBranch === undefined ? {} : { defaultBranch: run.event.defaultBranch }),
+    allowInsecureHttp: settings.allowInsecureHttp,
+    ...(settings.concurrency === undefined ? {} : { concurrency: settings.concurrency }),
+    ...(settings.stateRef === '' ? {} : { stateRef: settings.stateRef }),
     // Values, and the DocuElevate credentials read from the environment.
     onSecretDecrypted: maskSecret,
   });
@@ -184,12 +196,38 @@ async function applyJob(run: ActionRun): Promise<void> {
   if (outcome !== 'ok') run.failures.push(outcome === 'external' ? 'a deployment or the applied state could not be used' : 'some operations failed or were skipped');
 }
 
+/**
+ * GitHub creates an environment a job names without any protection rule: apply would then run unreviewed. Warns when
+ * the API shows none; says so when the token may not read it (the environments API needs `actions: read`).
+ */
+async function warnOnUnprotectedEnvironment(run: ActionRun, name: string): Promise<void> {
+  if (!run.settings.githubToken) return;
+  const octokit = createGitHubOctokit({ token: run.settings.githubToken, baseUrl: run.apiUrl, log: (message) => core.info(message) });
+  try {
+    const { data } = await octokit.request('GET /repos/{owner}/{repo}/environments/{environment_name}', { owner: run.event.owner, repo: run.event.repo, environment_name: name });
+    const rules = (data as { protection_rules?: readonly unknown[] }).protection_rules ?? [];
+    if (rules.length === 0) {
+      core.warning(
+        `environment ${name} has no protection rules: apply runs without review. Add required reviewers (and deployment branches limited to the default branch) in Settings → Environments → ${name}.`,
+      );
+    } else {
+      core.info(`environment ${name}: ${rules.length} protection rule(s)`);
+    }
+  } catch (error) {
+    const status = (error as { status?: number }).status;
+    if (status === 404) core.warning(`environment ${name} does not exist in ${run.event.owner}/${run.event.repo}: check the job's \`environment:\` and the \`environment\` input`);
+    else if (status === 403 || status === 401) core.info(`could not read the protection rules of environment ${name} (HTTP ${status}): give the job \`permissions: actions: read\` to have them checked`);
+    else throw error;
+  }
+}
+
 async function auditJob(run: ActionRun): Promise<void> {
   const { check, report } = await auditDeployments({
     file: run.settings.file,
     today: run.today,
     env: process.env,
     ...(run.settings.deployments.length > 0 ? { deployments: run.settings.deployments } : {}),
+    allowInsecureHttp: run.settings.allowInsecureHttp,
     onSecret: maskSecret,
   });
   if (!report) return reportInvalidInventory(run, check, 'nothing was audited');

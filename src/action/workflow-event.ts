@@ -21,6 +21,8 @@ export interface WorkflowEvent {
   /** Set on push. */
   readonly push?: { readonly before: string; readonly after: string; readonly branch: string | undefined; readonly toDefaultBranch: boolean };
   readonly defaultBranch: string | undefined;
+  /** The branch the run is for (`refs/heads/<branch>` of the event or GITHUB_REF); undefined for tags and pull requests. */
+  readonly branch: string | undefined;
 }
 
 /** True on the events whose code or data come from a pull request: never decrypt there. */
@@ -47,7 +49,9 @@ export function readWorkflowEvent(context: Context): WorkflowEvent {
   const payload = context.payload as EventPayload;
   const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? `${payload.repository?.owner?.login ?? ''}/${payload.repository?.name ?? ''}`).split('/');
   const defaultBranch = payload.repository?.default_branch;
-  const event: { -readonly [K in keyof WorkflowEvent]: WorkflowEvent[K] } = { name: context.eventName, owner, repo, defaultBranch };
+  const runRef = (context.eventName === 'push' ? payload.ref : undefined) ?? context.ref ?? '';
+  const runBranch = runRef.startsWith('refs/heads/') ? runRef.slice('refs/heads/'.length) : undefined;
+  const event: { -readonly [K in keyof WorkflowEvent]: WorkflowEvent[K] } = { name: context.eventName, owner, repo, defaultBranch, branch: runBranch };
   const pr = payload.pull_request;
   if (pr) {
     const baseRepo = pr.base?.repo?.full_name ?? payload.repository?.full_name;
@@ -72,6 +76,18 @@ export function readWorkflowEvent(context: Context): WorkflowEvent {
     };
   }
   return event;
+}
+
+/**
+ * Why apply must not run for this event: only a push to the default branch, or a run (workflow_dispatch, schedule)
+ * on it, applies reviewed values. Undefined when it may.
+ */
+export function refuseApplyBranch(event: WorkflowEvent): string | undefined {
+  const hatch = 'set the input `allow-non-default-branch: true` for a deliberate apply from elsewhere';
+  if (event.defaultBranch === undefined) return `apply runs only on the default branch, and the ${event.name} event does not name it (no repository.default_branch); ${hatch}`;
+  if (event.branch === event.defaultBranch) return undefined;
+  const where = event.branch === undefined ? 'not for a branch' : `for branch ${event.branch}`;
+  return `apply runs only on the default branch (${event.defaultBranch}), and this ${event.name} run is ${where}: values reach deployments after review, so merge first (a workflow_dispatch must be run on ${event.defaultBranch}), or ${hatch}`;
 }
 
 /** The jobs `command: auto` runs for an event; an explicit command runs alone. */

@@ -155,6 +155,21 @@ export class GitRepository implements InventoryRevisions {
     );
   }
 
+  /** The branch HEAD is on (`main`), or undefined when HEAD is detached. */
+  async currentBranch(): Promise<string | undefined> {
+    return this.succeeds(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+  }
+
+  /** Whether commit `ancestor` is `descendant` or one of its ancestors; false when either is missing. */
+  async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
+    rejectOption(ancestor);
+    rejectOption(descendant);
+    const [first, second] = [await this.succeeds(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ancestor}^{commit}`]), await this.succeeds(['rev-parse', '--verify', '--quiet', '--end-of-options', `${descendant}^{commit}`])];
+    if (first === undefined || second === undefined) return false;
+    // `merge-base --is-ancestor` answers by exit code alone, which simple-git does not pass on: compare the merge base.
+    return (await this.succeeds(['merge-base', first, second])) === first;
+  }
+
   async mergeBase(a: string, b: string): Promise<string> {
     const [first, second] = [await this.resolveCommit(a), await this.resolveCommit(b)];
     // With no common ancestor git exits 1 and prints nothing, which simple-git resolves as ''.

@@ -28,6 +28,7 @@ import {
 import { ADMIN_PASSWORD_SETTING, SESSION_SECRET_SETTING } from '../core/docuelevate-catalogue.js';
 import {
   listDesiredState,
+  listPlannedOperations,
   planApply,
   type ApplyOperation,
   type ApplyUnit,
@@ -46,7 +47,7 @@ import type { CalendarDate } from '../core/dates.js';
 import { hasErrors } from '../core/diagnostics.js';
 import { listSealedValues, type Deployment, type Inventory, type ValuePlace } from '../core/inventory.js';
 import type { InventoryCheck } from '../core/inventory-validation.js';
-import { findKey, type KeyRing } from '../crypto/key-ring.js';
+import { findKey, primaryKey, type KeyRing } from '../crypto/key-ring.js';
 import { fingerprintValue, openSealedValue, SealedValueError } from '../crypto/sealed-value.js';
 import type { SecretValue } from '../crypto/secret-value.js';
 import {
@@ -59,6 +60,7 @@ import {
   type HttpTuning,
   type ResolvedAuth,
 } from './deployment-connection.js';
+import { checkApplyBranch } from './apply-branch.js';
 import { ExternalError, UsageError } from './errors.js';
 import { loadInventoryFile } from './inventory-file.js';
 
@@ -101,6 +103,10 @@ export interface ApplyRequest {
   readonly allowRollback?: boolean;
   /** Settings written to one deployment at a time (groups count as one); default 4. */
   readonly concurrency?: number;
+  /** Apply from a checkout that is not on the default branch (refused otherwise: values reach deployments after review). */
+  readonly allowNonDefaultBranch?: boolean;
+  /** The default branch's name when the host knows it (the Action, from the event); otherwise found in the clone. */
+  readonly defaultBranch?: string;
   /**
    * Called with every secret the run holds — each decrypted value and each auth secret read from the
    * environment — before anything is sent, so a host such as GitHub Actions can mask it (core.setSecret).
@@ -154,7 +160,7 @@ interface RunContext {
  * Applies the inventory: decrypts, compares with the applied state, pushes each pending setting
  * (groups back to back), verifies it by reading it back, and records it in the applied state after
  * each success. Deployments run in parallel, with bounded concurrency within each.
- * @throws UsageError for an unknown deployment, a refused http:// URL or a directory outside git;
+ * @throws UsageError for an unknown deployment, a refused http:// URL, a checkout off the default branch or a directory outside git;
  * ExternalError when the applied state cannot be read.
  */
 export async function applyInventory(request: ApplyRequest): Promise<ApplyResult> {
@@ -168,6 +174,11 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
   });
   const concurrency = request.concurrency ?? DEFAULT_APPLY_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of at least 1 (got ${concurrency})`);
+
+  if (request.dryRun !== true && request.allowNonDefaultBranch !== true) {
+    const { refusal } = await checkApplyBranch({ directory: path.dirname(path.resolve(request.file)), env: request.env, ...(request.defaultBranch === undefined ? {} : { defaultBranch: request.defaultBranch }) });
+    if (refusal !== undefined) throw new UsageError(refusal);
+  }
 
   const ref = request.stateRef ?? DEFAULT_STATE_REF;
   const openStore = request.openStateStore ?? openGitAppliedStateStore;
@@ -208,8 +219,12 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
       ...(rehydrate ? { rehydrate } : {}),
       isApplied: (desired, record) => isRecordedValue(request.ring, values, desired, record),
     });
+    const planned = new Set(listPlannedOperations(plan).map((operation) => operationKey(operation.deployment, operation.setting)));
+    const refingerprints = findRefingerprints(request.ring, values, desiredState.desired, snapshot.state, planned, refused);
     const warnings = [
       ...describeForgottenDeployments(inventory, snapshot.state.deployments.keys(), request.deployments),
+      ...describeForeignFingerprints(request.ring, snapshot.state, selected),
+      ...describeRefingerprints(refingerprints, request.ring, request.dryRun === true),
       ...((await store.hasUncommittedChanges(request.file))
         ? [`${request.file} has uncommitted changes: they are applied, but the applied state records them as ${inventoryCommit === null ? 'no commit' : inventoryCommit.slice(0, 12)}; commit first`]
         : []),
@@ -233,10 +248,13 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
     );
     const progress = new Map(plan.deployments.map((deployment) => [deployment.deployment, deployment.units.flatMap((unit) => unit.operations.map(startProgress))]));
     const writing = pending.filter((id) => !unreachable.has(id));
-    if (writing.length > 0) await claimState(context, inventoryCommit, writing);
+    // A re-key changes no value: its fingerprints move to the ring's first key without a write to DocuElevate.
+    const claimed = [...new Set([...writing, ...refingerprints.map((entry) => entry.deployment)])];
+    if (claimed.length > 0) await claimState(context, inventoryCommit, claimed);
     const deployments = await Promise.all(
       plan.deployments.map((deployment) => runDeployment(context, deployment, progress.get(deployment.deployment) ?? [], concurrency, unreachable.get(deployment.deployment))),
     );
+    if (context.stop === undefined) await recordRefingerprints(context, refingerprints);
     if (context.stop === undefined) await releaseState(context);
     const withNotices = deployments.map((report) => addLoginNotices(context, report));
     const state: StateReport = {
@@ -341,6 +359,79 @@ function isRecordedValue(ring: KeyRing, values: ReadonlyMap<string, Decrypted>, 
   if (decrypted === undefined || !('value' in decrypted) || findKey(ring, record.keyId) === undefined) return false;
   const { fingerprint } = fingerprintValue(ring, fingerprintPlace(desired.credentialId, desired.deployment), decrypted.value, record.keyId);
   return fingerprint === record.fingerprint;
+}
+
+/** A setting whose recorded fingerprint matches the inventory's value under a key other than the ring's first. */
+interface Refingerprint {
+  readonly deployment: string;
+  readonly setting: string;
+  readonly record: AppliedSetting;
+  readonly fingerprint: string;
+}
+
+/**
+ * The settings apply leaves alone whose record was fingerprinted under an older key the ring still holds (a re-key
+ * merged with both keys in the ring): their fingerprints are recomputed under the first key, so the old key can leave
+ * the ring without every value being pushed again.
+ */
+function findRefingerprints(
+  ring: KeyRing,
+  values: ReadonlyMap<string, Decrypted>,
+  desired: readonly DesiredSetting[],
+  state: AppliedState,
+  planned: ReadonlySet<string>,
+  refused: ReadonlyMap<string, ApplyFailure>,
+): Refingerprint[] {
+  const primary = primaryKey(ring).id;
+  const found: Refingerprint[] = [];
+  for (const setting of desired) {
+    const record = findAppliedSetting(state, setting.deployment, setting.setting);
+    if (record === undefined || record.keyId === primary || refused.has(setting.deployment) || planned.has(operationKey(setting.deployment, setting.setting))) continue;
+    if (record.credential !== setting.credentialId || !isRecordedValue(ring, values, setting, record)) continue;
+    const decrypted = values.get(operationKey(setting.deployment, setting.setting));
+    if (decrypted === undefined || !('value' in decrypted)) continue;
+    const { fingerprint } = fingerprintValue(ring, fingerprintPlace(setting.credentialId, setting.deployment), decrypted.value);
+    found.push({ deployment: setting.deployment, setting: setting.setting, record, fingerprint });
+  }
+  return found;
+}
+
+async function recordRefingerprints(context: RunContext, refingerprints: readonly Refingerprint[]): Promise<void> {
+  const keyId = primaryKey(context.request.ring).id;
+  for (const { deployment, setting, record, fingerprint } of refingerprints) {
+    try {
+      await context.store.record(
+        (state) => recordSettingApplied(state, deployment, setting, { ...record, keyId, fingerprint }),
+        `credledger apply: fingerprint of ${setting} on ${deployment} moved to key ${keyId} (value unchanged, nothing sent)`,
+      );
+    } catch (error) {
+      stopOn(context, error);
+      return;
+    }
+  }
+}
+
+function describeRefingerprints(refingerprints: readonly Refingerprint[], ring: KeyRing, dryRun: boolean): string[] {
+  if (refingerprints.length === 0) return [];
+  const deployments = [...new Set(refingerprints.map((entry) => entry.deployment))].join(', ');
+  const count = refingerprints.length === 1 ? '1 value' : `${refingerprints.length} values`;
+  return [
+    `${count} re-encrypted under key ${primaryKey(ring).id} (${deployments}): plaintexts unchanged, nothing pushed; ${dryRun ? 'a real apply moves' : 'moved'} their applied-state fingerprints to key ${primaryKey(ring).id}, after which the old key can leave the ring`,
+  ];
+}
+
+/** Records fingerprinted under a key the ring lacks: apply cannot tell whether they changed, so it pushes them again. */
+function describeForeignFingerprints(ring: KeyRing, state: AppliedState, deployments: readonly string[]): string[] {
+  const missing = new Map<string, number>();
+  for (const deployment of deployments) {
+    for (const record of state.deployments.get(deployment)?.values() ?? []) {
+      if (findKey(ring, record.keyId) === undefined) missing.set(record.keyId, (missing.get(record.keyId) ?? 0) + 1);
+    }
+  }
+  return [...missing].map(
+    ([keyId, count]) =>
+      `${count === 1 ? '1 applied setting was' : `${count} applied settings were`} fingerprinted under key ${keyId}, which ${ring.source} does not hold: they count as changed and are pushed again. After a re-key, keep the old key after the new one in the ring until one apply has moved the fingerprints (docs/values-and-keys.md)`,
+  );
 }
 
 /** Connects (once per deployment) and checks admin access with `GET /api/settings/credentials`, which also tells each setting's source. */

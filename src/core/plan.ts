@@ -2,6 +2,7 @@
 import { findSetting } from './docuelevate-catalogue.js';
 import { errorAt, warningAt, type Diagnostic, type DocumentPath, type Finding } from './diagnostics.js';
 import { sealedValueFor, type Credential, type Inventory, type SealedValueEntry } from './inventory.js';
+import { parseSealedValueText } from './sealed-value-format.js';
 
 /** How a credential changed, in the order a credential's changes are listed. */
 export const CHANGE_KINDS = [
@@ -12,6 +13,7 @@ export const CHANGE_KINDS = [
   'rotation-without-value',
   'retargeted',
   'metadata',
+  're-encrypted',
 ] as const;
 
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
@@ -173,6 +175,46 @@ function compareValues(base: Credential, head: Credential, values: ValueInspecto
   return comparison;
 }
 
+/** Values on deployments both sides share whose encrypted text changed while the value stayed the same. */
+function reencryptedValues(base: Credential, head: Credential, values: ValueInspector): { deployment: string; after: SealedValueEntry }[] {
+  const found: { deployment: string; after: SealedValueEntry }[] = [];
+  for (const deployment of head.deployments) {
+    if (!base.deployments.includes(deployment)) continue;
+    const before = sealedValueFor(base, deployment);
+    const after = sealedValueFor(head, deployment);
+    // Only in the same place: a `value` split into `values` is a change of form, not a re-encryption.
+    if (before && after && before.sealed !== after.sealed && valueField(before) === valueField(after) && values.sameValue(before, after)) found.push({ deployment, after });
+  }
+  return found;
+}
+
+/** The plan's note on a re-key: under which keys, and that nothing is pushed. */
+function describeReencryption(base: Inventory | undefined, head: Inventory, changes: readonly CredentialChange[]): string[] {
+  const byKey = new Map<string, { count: number; newKey: boolean }>();
+  for (const change of changes) {
+    if (change.change !== 're-encrypted') continue;
+    const credential = head.credentials.find((candidate) => candidate.id === change.id);
+    const before = base?.credentials.find((candidate) => candidate.id === change.id);
+    const entries = new Map<string, { after: SealedValueEntry; before: SealedValueEntry | undefined }>();
+    for (const deployment of change.deployments) {
+      const after = credential === undefined ? undefined : sealedValueFor(credential, deployment);
+      if (after) entries.set(after.path.join('.'), { after, before: before === undefined ? undefined : sealedValueFor(before, deployment) });
+    }
+    for (const { after, before: was } of entries.values()) {
+      const keyId = parseSealedValueText(after.sealed)?.keyId ?? 'another key';
+      const seen = byKey.get(keyId) ?? { count: 0, newKey: false };
+      byKey.set(keyId, { count: seen.count + 1, newKey: seen.newKey || (was !== undefined && parseSealedValueText(was.sealed)?.keyId !== keyId) });
+    }
+  }
+  return [...byKey].map(
+    ([keyId, { count, newKey }]) =>
+      `${count === 1 ? '1 value' : `${count} values`} re-encrypted under key ${keyId}, plaintexts unchanged, nothing will be pushed.` +
+      (newKey
+        ? ` Before merging, make every apply environment's CREDLEDGER_KEY hold key ${keyId} first and the old key after it; remove the old key only after the next apply (docs/values-and-keys.md).`
+        : ''),
+  );
+}
+
 interface CredentialAnalysis {
   readonly changes: CredentialChange[];
   readonly findings: Finding[];
@@ -223,6 +265,13 @@ function analyseCredential(base: Credential, head: Credential, options: DiffOpti
   metadataFields.push(...dropped.map(({ before }) => valueField(before)));
 
   findings.push(...checkRollbacks(id, changed, options));
+
+  // A re-key: the encrypted text differs, the value does not. Nothing is pushed, but reviewers must see it: the
+  // apply environments need the new key before the merge.
+  const reencrypted = reencryptedValues(base, head, options.values);
+  if (reencrypted.length > 0 && !changes.some((change) => change.change === 'rotation-without-value')) {
+    changes.push({ id, change: 're-encrypted', fields: unique(reencrypted.map(({ after }) => valueField(after))), deployments: reencrypted.map(({ deployment }) => deployment) });
+  }
 
   const settingChanged = base.setting !== head.setting;
   const gained = head.deployments.filter((deployment) => !base.deployments.includes(deployment));
@@ -383,5 +432,5 @@ export function diffInventories(base: Inventory | undefined, head: Inventory | u
   }
   if (head) findings.push(...checkGroups(head, valueChanged, compared));
 
-  return { changes, operations: planOperations(base, head, options.values), findings, notes: notesFor(base, head) };
+  return { changes, operations: planOperations(base, head, options.values), findings, notes: [...notesFor(base, head), ...(head ? describeReencryption(base, head, changes) : [])] };
 }

@@ -169,6 +169,7 @@ const CHANGE_LABELS: Record<ChangeKind, string> = {
   'rotation-without-value': '⚠️ rotation without a new value',
   retargeted: '🎯 retargeted',
   metadata: '📝 metadata',
+  're-encrypted': '🔑 re-encrypted (value unchanged)',
 };
 
 /** Inline code that survives any backticks inside. */

@@ -207,10 +207,10 @@ describe('values with and without the key', () => {
     expectNoSecrets(text, renderPlanJson(result), renderPlanMarkdown(result), renderPlanGitHub(result));
   });
 
-  it('with the key, the same value encrypted again is no change at all', async () => {
+  it('with the key, the same value encrypted again is a re-encryption that pushes nothing', async () => {
     const { plan: result, valid } = await plan(await reencrypted(), { base: 'HEAD' }, ring);
     expect(result.valueBasis).toBe('plaintext');
-    expect(result.changes).toEqual([]);
+    expect(result.changes.map((c) => c.change)).toEqual(['re-encrypted']);
     expect(result.operations).toEqual([]);
     expect(valid).toBe(true);
     expect(renderPlanMarkdown(result)).not.toContain('ciphertext');
@@ -228,7 +228,7 @@ describe('values with and without the key', () => {
     expect(withKey.plan.diagnostics.map((d) => `${d.line} ${d.severity} ${d.code}`)).toEqual(['14 warning rotation-without-value']);
   });
 
-  it('without a key, recognises a re-key (same place and sealing time, new key id) as no change', async () => {
+  it('without a key, recognises a re-key (same place and sealing time, new key id): re-encrypted, nothing pushed, and says why', async () => {
     const repo = repository();
     const place = { credentialId: 'openai', deployment: 'staging' };
     const original = seal(place, 'sk-proj-foxtrot-0008', JAN);
@@ -239,8 +239,13 @@ describe('values with and without the key', () => {
     expect(rekeyed).not.toBe(original);
     repo.write('credentials.yaml', inventory({ openai: { setting: 'openai_api_key', rotated: '2026-01-01', values: { staging: rekeyed } } }));
     const { plan: result } = await plan(repo, { base: 'HEAD' });
-    expect(result.changes).toEqual([]);
+    expect(result.changes).toEqual([{ id: 'openai', change: 're-encrypted', fields: ['values.staging'], deployments: ['staging'] }]);
     expect(result.operations).toEqual([]);
+    const newKeyId = parseKeyRing(newKeyText).keys[0].id;
+    const note = `1 value re-encrypted under key ${newKeyId}, plaintexts unchanged, nothing will be pushed. Before merging, make every apply environment's CREDLEDGER_KEY hold key ${newKeyId} first and the old key after it`;
+    expect(renderPlanText(result)).toContain(note);
+    expect(renderPlanMarkdown(result)).toContain('re-encrypted (value unchanged)');
+    expect(renderPlanText(result)).not.toContain('No changes to credentials');
   });
 
   it('with the key, a head value that does not open is an error at its line, without echoing it', async () => {

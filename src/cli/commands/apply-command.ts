@@ -19,7 +19,7 @@ export const applyCommand: CliCommand = {
   summary: "push changed values to each deployment's settings API, verified and recorded",
   help: `Usage: credledger apply [--file F] [--deployment D ...] [--dry-run] [--all] [--format text|json]
                         [--state-ref REF] [--rehydrate D] [--allow-insecure-http] [--allow-rollback]
-                        [--key-file P] [--concurrency N]
+                        [--allow-non-default-branch] [--key-file P] [--concurrency N]
 
 Decrypts the inventory (CREDLEDGER_KEY or --key-file) and pushes, per deployment, every value that
 differs from the applied state kept on a git ref, reading each one back. Authentication secrets come
@@ -35,11 +35,15 @@ from the environment variables each deployment's auth names.
                             (after a SESSION_SECRET rotation and restart)
       --allow-insecure-http allow http:// to hosts other than loopback
       --allow-rollback      apply even from a checkout older than the commit a deployment was last applied from
+      --allow-non-default-branch
+                            apply from a checkout that is not on the default branch (origin/HEAD, else main,
+                            else master); refused otherwise, because values should reach deployments after review
       --key-file P          read the keys from a file instead of CREDLEDGER_KEY
       --concurrency N       settings written to one deployment at a time (default: ${DEFAULT_APPLY_CONCURRENCY})
 
 Exit 0 when every operation succeeded; 1 when one failed, a group was left inconsistent, a concurrent
-apply took the state first, or the inventory is invalid; 2 on a usage error; 3 when a deployment could
+apply took the state first, or the inventory is invalid; 2 on a usage error or a checkout off the
+default branch; 3 when a deployment could
 not be reached or authenticated at all, or the applied state could not be read, written or pushed.`,
   options: {
     ...FILE_OPTION,
@@ -51,6 +55,7 @@ not be reached or authenticated at all, or the applied state could not be read, 
     rehydrate: { type: 'string' },
     'allow-insecure-http': { type: 'boolean' },
     'allow-rollback': { type: 'boolean' },
+    'allow-non-default-branch': { type: 'boolean' },
     'key-file': { type: 'string' },
     concurrency: { type: 'string' },
   },
@@ -81,6 +86,7 @@ not be reached or authenticated at all, or the applied state could not be read, 
       ...(rehydrate === undefined ? {} : { rehydrate }),
       allowInsecureHttp: flagOption(commandLine, 'allow-insecure-http'),
       allowRollback: flagOption(commandLine, 'allow-rollback'),
+      allowNonDefaultBranch: flagOption(commandLine, 'allow-non-default-branch'),
       concurrency,
     });
     if (!report) {

@@ -10,14 +10,15 @@ export const keygenCommand: CliCommand = {
   help: `Usage: credledger keygen [--quiet]
 
 Prints a new random master key (a Fernet key: 32 bytes, base64url) on stdout, alone on its line,
-and its key id with what to do next on stderr. So both of these capture only the key:
+and its key id with what to do next on stderr. The key is not stored anywhere, and a CI secret is
+write-only: keep the key first where you can read it again (a password manager), then set the
+secret from there. You need it yourself for \`set\`, \`rekey\` and \`reveal\`.
 
   credledger keygen > credledger.key          # a key file for --key-file (keep it out of git)
-  gh secret set CREDLEDGER_KEY --body "$(credledger keygen --quiet)"
+  # store the key in your password manager, then set the CI secret from it:
+  gh secret set CREDLEDGER_KEY < credledger.key
 
-  -q, --quiet   print only the key (nothing on stderr)
-
-The key is not stored anywhere: keep it in a password manager and in your CI secret.`,
+  -q, --quiet   print only the key (nothing on stderr)`,
   options: { quiet: { type: 'boolean', short: 'q' } },
   async run(commandLine, io) {
     const key = generateFernetKey();
@@ -26,8 +27,8 @@ The key is not stored anywhere: keep it in a password manager and in your CI sec
     if (!flagOption(commandLine, 'quiet')) {
       io.stderr.write(
         `key id ${id}: values encrypted under this key are written fernet:${id}:…
-Keep the key secret: in CREDLEDGER_KEY (the CI secret) or a key file for --key-file, never in git.
-To replace a key: put the new one first (CREDLEDGER_KEY=new,old), run \`credledger rekey\`, commit, then drop the old one.
+Keep it in a password manager first (a CI secret cannot be read back), then in CREDLEDGER_KEY (the CI secret) or a key file for --key-file, never in git.
+To replace a key: put the new one first (CREDLEDGER_KEY=new,old) locally and in every apply environment's secret, run \`credledger rekey\`, merge, apply once, then drop the old one.
 `,
       );
     }
