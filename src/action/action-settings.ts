@@ -39,7 +39,12 @@ export function readActionSettings(): ActionSettings {
   if (now !== '' && !isCalendarDate(now)) throw new Error(`input \`now\` must be a real date written YYYY-MM-DD (got ${now})`);
   const key = core.getInput('key');
   // Mask the key before anything else can print it, each line of it too.
-  for (const part of key.split(/[\s,]+/)) if (part.trim() !== '') core.setSecret(part.trim());
+  for (const part of key.split(/[\s,]+/)) {
+    if (part.trim() === '') continue;
+    core.setSecret(part.trim());
+    // A sealing key `sealing-key:<recipient>:<key>`: its key part alone is secret too.
+    if (part.startsWith('sealing-key:')) core.setSecret(part.slice(part.lastIndexOf(':') + 1));
+  }
   return {
     command: command as ActionCommand,
     file: core.getInput('file') || 'credentials.yaml',

@@ -163,7 +163,7 @@ async function planJob(run: ActionRun): Promise<void> {
 
 async function applyJob(run: ActionRun): Promise<void> {
   if (isPullRequestEvent(run.event)) throw new Error(`apply is refused on ${run.event.name}`);
-  if (!run.settings.key) throw new Error('apply needs the `key` input: the CREDLEDGER_KEY secret of the environment that guards the deployment');
+  if (!run.settings.key) throw new Error('apply needs the `key` input: the CREDLEDGER_KEY (or CREDLEDGER_SEALING_KEY) secret of the environment that guards the deployment');
   const ring = await loadKeyRing({ env: { CREDLEDGER_KEY: run.settings.key } });
   const { check, report } = await applyInventory({
     file: run.settings.file,
