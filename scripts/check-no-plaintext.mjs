@@ -1,19 +1,19 @@
 // CI guard: no fixture plaintext may appear in what the test run printed. Usage: check-no-plaintext.mjs LOG...
-// The plaintexts are the shared Fernet fixtures' and the demo inventory's; only their ids are ever printed.
+// The plaintexts are the Fernet fixtures' (test/fixtures/fernet) and the demo inventory's; only their ids are ever printed.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const shared = process.env.CREDLEDGER_SHARED_DIR ?? path.resolve(root, '../shared');
+const fixtures = path.join(root, 'test/fixtures');
 const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
 
 /** [label, plaintext] pairs long enough not to occur by chance in test output. */
 function secrets() {
   const found = [];
-  const python = readJson(path.join(shared, 'fixtures/fernet/python-cryptography.json'));
+  const python = readJson(path.join(fixtures, 'fernet/python-cryptography.json'));
   for (const c of python.cases) found.push([`python-cryptography:${c.id}`, c.plaintext]);
-  const docuelevate = readJson(path.join(shared, 'fixtures/fernet/docuelevate.json'));
+  const docuelevate = readJson(path.join(fixtures, 'fernet/docuelevate.json'));
   for (const group of ['cases', 'multifernet_cases', 'passthrough_cases']) {
     for (const c of docuelevate[group] ?? []) {
       found.push([`docuelevate:${c.id}`, String(c.plaintext ?? '')]);

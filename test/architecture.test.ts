@@ -1,4 +1,4 @@
-// Holds the dependency direction of ../shared/STYLE.md: the core and crypto are pure, and nothing below the
+// Holds the house style's dependency direction: the core and crypto are pure, and nothing below the
 // entry points depends on them.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,6 +1,8 @@
 // DocuElevate's settings API over undici: authentication (bearer, session, login with CSRF), retries, verified writes.
 import { Pool, type Dispatcher } from 'undici';
+import { ADMIN_PASSWORD_SETTING, findSetting } from '../core/docuelevate-catalogue.js';
 import { maskSensitiveValue, SHORT_VALUE_MASK } from '../core/docuelevate-masking.js';
+import { showSettingValue } from '../core/docuelevate-readback.js';
 import { SecretValue } from '../crypto/secret-value.js';
 
 /** How the client proves it is an admin. Secrets are SecretValues; `source` names where they came from, for messages. */
@@ -8,7 +10,31 @@ export type DocuElevateAuth =
   | { readonly method: 'none' }
   | { readonly method: 'bearer'; readonly token: SecretValue; readonly source: string }
   | { readonly method: 'session'; readonly cookie: SecretValue; readonly source: string }
-  | { readonly method: 'login'; readonly username: string; readonly password: SecretValue; readonly source: string };
+  | {
+      readonly method: 'login';
+      readonly username: string;
+      readonly password: SecretValue;
+      readonly source: string;
+      /**
+       * Passwords to try, in order, when DocuElevate refuses `password`: the inventory's applied
+       * `admin_password`, so a variable not yet updated after a rotation does not lock the run out.
+       */
+      readonly fallbackPasswords?: readonly LoginPassword[];
+    };
+
+/** A password to log in with, and where it came from (for messages; never the value). */
+export interface LoginPassword {
+  readonly password: SecretValue;
+  readonly source: string;
+}
+
+/** A login that DocuElevate refused with the configured password and accepted with a fallback. */
+export interface StaleLogin {
+  /** Where the refused password came from (the auth's `source`). */
+  readonly refused: string;
+  /** Where the password that opened came from. */
+  readonly usedInstead: string;
+}
 
 /** Bounded retries with exponential backoff and full jitter. */
 export interface RetryPolicy {
@@ -95,6 +121,17 @@ interface HttpAnswer {
   readonly text: string;
 }
 
+/** DocuElevate's login form refused the username or password (as opposed to a page that could not be read). */
+class LoginRefused extends DocuElevateError {}
+
+// A refused password is usually a variable not updated after a rotation; the other cause is DocuElevate's own.
+const LOCKED_OUT_HINT =
+  'If the password is right, the deployment may hold its admin_password in its database and no longer decrypt it: ' +
+  'after SESSION_SECRET changes without SESSION_SECRET_PREVIOUS set to the old secret, every database-held setting reads ' +
+  '[DECRYPTION FAILED], admin_password included, and no password opens. Set SESSION_SECRET_PREVIOUS to the old secret in the ' +
+  "deployment's environment and restart it, then run `credledger apply --rehydrate <deployment>` to re-encrypt the values under " +
+  'the new secret, and drop SESSION_SECRET_PREVIOUS';
+
 /** A request that got no answer: worth retrying. */
 class NoAnswer extends Error {
   override readonly name = 'NoAnswer';
@@ -121,6 +158,9 @@ export class DocuElevateClient {
   private readonly now: () => number;
   private sessionCookie: SecretValue | undefined;
   private csrfToken: SecretValue | undefined;
+  /** The password logins use: the configured one, until a fallback opened or admin_password was written. */
+  private loginPassword: LoginPassword | undefined;
+  private staleLogin: StaleLogin | undefined;
   /** Increases with every established session, so concurrent requests refused together re-establish it once. */
   private generation = 0;
   private establishing: Promise<void> | undefined;
@@ -142,6 +182,12 @@ export class DocuElevateClient {
       bodyTimeout: this.requestTimeoutMs,
     });
     if (options.auth.method === 'session') this.sessionCookie = new SecretValue(stripCookieName(options.auth.cookie.reveal()));
+    if (options.auth.method === 'login') this.loginPassword = { password: options.auth.password, source: options.auth.source };
+  }
+
+  /** Set when the configured password was refused and a fallback password opened the session. */
+  get staleLoginPassword(): StaleLogin | undefined {
+    return this.staleLogin;
   }
 
   /** Establishes the session (logs in, or fetches the session's CSRF token); a no-op for bearer and none. */
@@ -181,7 +227,9 @@ export class DocuElevateClient {
       throw new DocuElevateError(`GET ${path}: the read-back answer has no value`, 'protocol', { status: read.answer.status, attempts });
     }
     const sensitive = !(isRecord(readBack.metadata) && readBack.metadata.sensitive === false);
-    if (!matchesReadBack(readBack.value, value, sensitive)) {
+    // DocuElevate shows str() of the parsed setting: a list, boolean or integer reads back in its Python form.
+    const type = findSetting(key)?.type ?? (isRecord(readBack.metadata) && typeof readBack.metadata.type === 'string' ? readBack.metadata.type : 'string');
+    if (!matchesReadBack(readBack.value, value, sensitive, type)) {
       // The shown value is never echoed: its first characters may belong to another secret.
       throw new DocuElevateError(
         `GET ${path}: the read-back does not match what was sent (${sensitive ? 'masked length or first 4 characters differ' : 'the value differs'})`,
@@ -190,7 +238,31 @@ export class DocuElevateClient {
       );
     }
     const restartRequired = isRecord(answer) && typeof answer.restart_required === 'boolean' ? answer.restart_required : undefined;
+    if (key === ADMIN_PASSWORD_SETTING && this.auth.method === 'login') await this.verifyNewAdminPassword(this.auth, value);
     return { attempts, ...(restartRequired === undefined ? {} : { restartRequired }) };
+  }
+
+  /**
+   * DocuElevate's login form takes a written admin_password at once (restart_required notwithstanding): log
+   * in with it, in a new session, to prove it opens, and use it for every later login of this run. The
+   * previous session is kept when it is refused.
+   * @throws DocuElevateError kind `auth` when the new password does not open.
+   */
+  private async verifyNewAdminPassword(auth: Extract<DocuElevateAuth, { method: 'login' }>, password: SecretValue): Promise<void> {
+    const previous = { cookie: this.sessionCookie, csrf: this.csrfToken };
+    const candidate: LoginPassword = { password, source: `the ${ADMIN_PASSWORD_SETTING} just written` };
+    try {
+      await this.logInWith(auth.username, candidate);
+    } catch (error) {
+      this.sessionCookie = previous.cookie;
+      this.csrfToken = previous.csrf;
+      if (!(error instanceof DocuElevateError)) throw error;
+      throw new DocuElevateError(`${ADMIN_PASSWORD_SETTING} was written, but logging in with it fails: ${error.message}`, 'auth', {
+        ...(error.status === undefined ? {} : { status: error.status }),
+        attempts: error.attempts,
+      });
+    }
+    this.loginPassword = candidate;
   }
 
   /** `DELETE /api/settings/{key}`; a 404 "not found in database" means there was nothing to delete, which is the goal. */
@@ -217,14 +289,41 @@ export class DocuElevateClient {
   }
 
   private async establishSession(): Promise<void> {
-    if (this.auth.method === 'login') await this.logIn(this.auth);
+    if (this.auth.method === 'login') await this.logInOrFallBack(this.auth);
     else if (this.auth.method === 'session') this.csrfToken = await this.fetchLayoutCsrfToken(['/settings', '/upload', '/']);
     this.generation += 1;
     this.established = true;
   }
 
+  /**
+   * Logs in with the current password; when DocuElevate refuses it, tries each fallback (the inventory's
+   * applied admin_password) and, when one opens, keeps using it and remembers that the configured one is stale.
+   */
+  private async logInOrFallBack(auth: Extract<DocuElevateAuth, { method: 'login' }>): Promise<void> {
+    const current = this.loginPassword ?? { password: auth.password, source: auth.source };
+    try {
+      await this.logInWith(auth.username, current);
+      return;
+    } catch (error) {
+      if (!(error instanceof LoginRefused)) throw error;
+      for (const fallback of auth.fallbackPasswords ?? []) {
+        if (fallback.password.equals(current.password)) continue;
+        try {
+          await this.logInWith(auth.username, fallback);
+        } catch (fallbackError) {
+          if (fallbackError instanceof LoginRefused) continue;
+          throw fallbackError;
+        }
+        this.loginPassword = fallback;
+        this.staleLogin = { refused: current.source, usedInstead: fallback.source };
+        return;
+      }
+      throw error;
+    }
+  }
+
   /** GET /login (session cookie + the form's hidden csrf_token), then POST /auth with the form; 302 elsewhere than /login means success. */
-  private async logIn(auth: Extract<DocuElevateAuth, { method: 'login' }>): Promise<void> {
+  private async logInWith(username: string, login: LoginPassword): Promise<void> {
     this.sessionCookie = undefined;
     this.csrfToken = undefined;
     const page = await this.withRetries('GET', '/login', () => this.send('GET', '/login'));
@@ -234,7 +333,7 @@ export class DocuElevateClient {
     // The login page is standalone (no meta tag); the main layout's meta tag is the fallback.
     const token = findHiddenCsrfToken(page.answer.text) ?? findMetaCsrfToken(page.answer.text) ?? (await this.fetchLayoutCsrfToken(['/']))?.reveal();
     if (token === undefined) throw new DocuElevateError('GET /login: no csrf_token field on the login page', 'protocol', { status: page.answer.status });
-    const form = new URLSearchParams({ username: auth.username, password: auth.password.reveal(), csrf_token: token }).toString();
+    const form = new URLSearchParams({ username, password: login.password.reveal(), csrf_token: token }).toString();
     const posted = await this.withRetries('POST', '/auth', () =>
       this.send('POST', '/auth', form, { 'content-type': 'application/x-www-form-urlencoded' }),
     );
@@ -246,7 +345,11 @@ export class DocuElevateClient {
     const target = new URL(location, `${this.origin}${this.basePath}/`);
     if (target.pathname === `${this.basePath}/login`) {
       const why = target.searchParams.get('error') ?? 'refused';
-      throw new DocuElevateError(`login as ${auth.username} refused: ${why} (credentials from ${auth.source})`, 'auth', { status });
+      throw new LoginRefused(
+        `login as ${username} refused: ${why} (credentials from ${login.source}). ${LOCKED_OUT_HINT}`,
+        'auth',
+        { status },
+      );
     }
     this.csrfToken = new SecretValue(token);
   }
@@ -402,10 +505,12 @@ function settingPath(key: string): string {
  * Whether a read-back shows the value sent. Sensitive values come back masked; an empty value may come
  * back empty or as the short mask, depending on whether the server masks empty strings.
  */
-function matchesReadBack(shown: unknown, sent: SecretValue, sensitive: boolean): boolean {
+function matchesReadBack(shown: unknown, sent: SecretValue, sensitive: boolean, type: string): boolean {
   if (typeof shown !== 'string') return false;
-  const plaintext = sent.reveal();
-  if (!sensitive) return new SecretValue(shown).equals(sent);
+  // What DocuElevate shows for the value sent: Python's str() of it parsed as the setting's type.
+  const expected = new SecretValue(showSettingValue(type, sent.reveal()));
+  if (!sensitive) return new SecretValue(shown).equals(expected);
+  const plaintext = expected.reveal();
   if (plaintext === '') return shown === '' || shown === SHORT_VALUE_MASK;
   return shown === maskSensitiveValue(plaintext);
 }

@@ -7,8 +7,25 @@ import {
   type AppliedStateStore,
   type GitAppliedStateStoreOptions,
 } from '../adapters/applied-state-store.js';
-import { DocuElevateError, type CredentialSource, type DeleteOutcome, type DocuElevateAuth, type WriteOutcome } from '../adapters/docuelevate-client.js';
-import { DEFAULT_STATE_REF, newestAppliedCommit, recordSettingApplied, recordSettingRemoved, type AppliedSetting, type AppliedState } from '../core/applied-state.js';
+import {
+  DocuElevateError,
+  type CredentialSource,
+  type DeleteOutcome,
+  type DocuElevateAuth,
+  type LoginPassword,
+  type StaleLogin,
+  type WriteOutcome,
+} from '../adapters/docuelevate-client.js';
+import {
+  DEFAULT_STATE_REF,
+  findAppliedSetting,
+  newestAppliedCommit,
+  recordSettingApplied,
+  recordSettingRemoved,
+  type AppliedSetting,
+  type AppliedState,
+} from '../core/applied-state.js';
+import { ADMIN_PASSWORD_SETTING, SESSION_SECRET_SETTING } from '../core/docuelevate-catalogue.js';
 import {
   listDesiredState,
   planApply,
@@ -51,6 +68,8 @@ export type { HttpTuning } from './deployment-connection.js';
 export interface DeploymentConnection extends CredentialSourceReader {
   setSetting(key: string, value: SecretValue): Promise<WriteOutcome>;
   deleteSetting(key: string): Promise<DeleteOutcome>;
+  /** Set when the configured login password was refused and a fallback (the inventory's applied admin_password) opened. */
+  readonly staleLoginPassword?: StaleLogin | undefined;
 }
 
 export { DEFAULT_APPLY_CONCURRENCY };
@@ -111,6 +130,8 @@ interface OperationProgress {
   skipped?: string;
   attempts?: number;
   recorded?: boolean;
+  /** A DELETE DocuElevate accepted: the running process keeps the value until it restarts. */
+  pendingRestart?: boolean;
 }
 
 /** Everything one run shares between deployments. */
@@ -157,7 +178,13 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
 
   const desiredState = listDesiredState(inventory, selected);
   const values = decryptDesired(request, inventory, desiredState.desired);
-  const auths = new Map(selected.map((id) => [id, resolveDeploymentAuth(inventory.deployments.get(id) as Deployment, request.env, request.onSecretDecrypted)] as const));
+  const auths = new Map(
+    selected.map((id) => {
+      const deployment = inventory.deployments.get(id) as Deployment;
+      const fallbacks = appliedAdminPasswords(request.ring, values, desiredState.desired, snapshot.state, id);
+      return [id, resolveDeploymentAuth(deployment, request.env, request.onSecretDecrypted, fallbacks)] as const;
+    }),
+  );
   const refused = request.allowRollback ? new Map<string, ApplyFailure>() : findStaleDeployments(snapshot.state, selected, inventoryCommit, inventoryCommitTime);
   const context: RunContext = { request, inventory, store, inventoryCommit, inventoryCommitTime, refused, values, auths, connections: new Map(), stop: undefined };
   const unreachable = new Map<string, ApplyFailure>();
@@ -211,6 +238,7 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
       plan.deployments.map((deployment) => runDeployment(context, deployment, progress.get(deployment.deployment) ?? [], concurrency, unreachable.get(deployment.deployment))),
     );
     if (context.stop === undefined) await releaseState(context);
+    const withNotices = deployments.map((report) => addLoginNotices(context, report));
     const state: StateReport = {
       ...stateBefore,
       after: store.revision(),
@@ -218,7 +246,7 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
       ...(context.stop?.conflict === undefined ? {} : { conflict: context.stop.conflict }),
       ...(context.stop?.error === undefined ? {} : { error: context.stop.error }),
     };
-    return { check, report: buildReport(false, inventoryCommit, state, deployments, warnings) };
+    return { check, report: buildReport(false, inventoryCommit, state, withNotices, warnings) };
   } finally {
     await Promise.all([...context.connections.values()].map((connection) => connection.close().catch(() => undefined)));
   }
@@ -246,6 +274,53 @@ function decryptDesired(request: ApplyRequest, inventory: Inventory, desired: re
     result.set(operationKey(setting.deployment, setting.setting), decrypted);
   }
   return result;
+}
+
+/**
+ * The inventory's admin_password for a deployment, when the applied state says it is the value DocuElevate
+ * holds: the password to log in with when the deployment's password variable was not updated after a rotation.
+ */
+function appliedAdminPasswords(
+  ring: KeyRing,
+  values: ReadonlyMap<string, Decrypted>,
+  desired: readonly DesiredSetting[],
+  state: AppliedState,
+  deployment: string,
+): LoginPassword[] {
+  const setting = desired.find((candidate) => candidate.deployment === deployment && candidate.setting === ADMIN_PASSWORD_SETTING);
+  const record = findAppliedSetting(state, deployment, ADMIN_PASSWORD_SETTING);
+  const decrypted = values.get(operationKey(deployment, ADMIN_PASSWORD_SETTING));
+  if (setting === undefined || record === undefined || decrypted === undefined || !('value' in decrypted)) return [];
+  if (!isRecordedValue(ring, values, setting, record)) return [];
+  return [{ password: decrypted.value, source: describeInventoryPassword(setting.credentialId, deployment) }];
+}
+
+function describeInventoryPassword(credentialId: string, deployment: string): string {
+  return `the inventory's applied ${ADMIN_PASSWORD_SETTING} of ${deployment} (credential ${credentialId})`;
+}
+
+/** The deployment's password variable, for messages that tell the team which CI secret to update. */
+function passwordVariableOf(deployment: Deployment): string | undefined {
+  return deployment.auth.method === 'login' ? deployment.auth.passwordEnv : undefined;
+}
+
+/** Adds to a deployment's report what its login showed: a password variable that no longer opens, or one that this run made stale. */
+function addLoginNotices(context: RunContext, report: DeploymentReport): DeploymentReport {
+  const deployment = context.inventory.deployments.get(report.deployment) as Deployment;
+  const variable = passwordVariableOf(deployment);
+  if (variable === undefined) return report;
+  const notices: string[] = [];
+  const stale = context.connections.get(report.deployment)?.staleLoginPassword;
+  const pushed = report.operations.find((operation) => operation.setting === ADMIN_PASSWORD_SETTING && operation.action === 'set' && operation.outcome === 'done');
+  if (stale !== undefined && pushed === undefined) {
+    notices.push(
+      `${variable} is stale: DocuElevate refused its password for ${report.deployment}, and ${stale.usedInstead} opened instead; update ${variable} to that value (credledger reveal)`,
+    );
+  }
+  if (pushed !== undefined) {
+    notices.push(`update ${variable}: ${report.deployment}'s admin password is now the inventory's \`${pushed.credential}\` (DocuElevate's login takes it at once; the next run falls back to it until ${variable} is updated)`);
+  }
+  return notices.length === 0 ? report : { ...report, warnings: [...report.warnings, ...notices] };
 }
 
 function operationKey(deployment: string, setting: string): string {
@@ -367,7 +442,9 @@ async function runDeployment(
   const progressOf = new Map(progress.map((entry) => [entry.operation, entry]));
   const running = new Set<Promise<void>>();
   for (const unit of plan.units) {
-    if (unit.group !== undefined) {
+    // admin_password comes last (the plan puts it there) and alone: DocuElevate's login takes it at once, so
+    // every other write is finished before the password that opens the deployment changes.
+    if (unit.group !== undefined || unit.operations.some((operation) => operation.setting === ADMIN_PASSWORD_SETTING)) {
       // A group has the deployment to itself, so its members really are written back to back.
       await Promise.all(running);
       await runUnit(context, connection, unit, progressOf);
@@ -431,7 +508,10 @@ async function runOperation(context: RunContext, connection: DeploymentConnectio
     } else {
       const deleted = await connection.deleteSetting(operation.setting);
       entry.attempts = deleted.attempts;
-      change = (state) => recordSettingRemoved(state, operation.deployment, operation.setting);
+      // DocuElevate drops the row, but its running process keeps the value until it restarts.
+      const pending = deleted.result === 'deleted' ? { credential: operation.credentialId, removedAt: request.clock().toISOString() } : undefined;
+      if (pending !== undefined) entry.pendingRestart = true;
+      change = (state) => recordSettingRemoved(state, operation.deployment, operation.setting, pending);
     }
   } catch (error) {
     entry.outcome = 'failed';
@@ -467,6 +547,7 @@ function reportOperation(entry: OperationProgress): OperationReport {
     ...(entry.outcome === 'skipped' && entry.skipped !== undefined ? { skipped: entry.skipped } : {}),
     ...(entry.attempts === undefined ? {} : { attempts: entry.attempts }),
     ...(entry.recorded === undefined ? {} : { recorded: entry.recorded }),
+    ...(entry.pendingRestart ? { pendingRestart: true } : {}),
   };
 }
 
@@ -483,9 +564,12 @@ function deploymentReport(
   const inconsistentGroups = [...groups]
     .filter(([, members]) => members.some(done) && !members.every(done))
     .map(([group]) => group);
-  const restartRequired = operations.filter((operation) => operation.restartRequired && done(operation)).map((operation) => operation.setting);
+  const restartRequired = operations.filter((operation) => operation.restartRequired && done(operation) && operation.action === 'set').map((operation) => operation.setting);
+  const pendingRestart = operations
+    .filter((operation) => operation.pendingRestart === true || (operation.action === 'delete' && operation.outcome === 'planned'))
+    .map((operation) => operation.setting);
   const warnings = operations
-    .filter((operation) => operation.setting === 'session_secret' && operation.action === 'set' && done(operation))
+    .filter((operation) => operation.setting === SESSION_SECRET_SETTING && operation.action === 'set' && done(operation))
     .map(() => describeSessionSecretChange(deployment.id, outcome === 'planned'));
   return {
     deployment: deployment.id,
@@ -495,6 +579,7 @@ function deploymentReport(
     operations,
     inconsistentGroups,
     restartRequired,
+    ...(pendingRestart.length === 0 ? {} : { pendingRestart }),
     warnings,
   };
 }
@@ -516,9 +601,10 @@ function plannedReport(context: RunContext, plan: DeploymentApplyPlan, unreachab
 
 function describeSessionSecretChange(deployment: string, planned: boolean): string {
   return (
-    `session_secret ${planned ? 'will change' : 'changed'} on ${deployment}: after \`docker compose restart api worker\` DocuElevate can no longer ` +
-    `decrypt the settings it holds in its database (they are encrypted under the old secret) unless SESSION_SECRET_PREVIOUS holds the old one; ` +
-    `once it has restarted, run \`credledger apply --rehydrate ${deployment}\` to push them again`
+    `session_secret ${planned ? 'will be' : 'was'} written to ${deployment}'s database, but DocuElevate never uses a database value: sessions and ` +
+    `the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up. To rotate it, set ` +
+    `SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in ${deployment}'s environment, restart api and worker, ` +
+    `run \`credledger apply --rehydrate ${deployment}\` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS`
   );
 }
 

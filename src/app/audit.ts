@@ -1,5 +1,8 @@
 // Use case: read each deployment's credential list (read-only) and compare it with the inventory.
+import path from 'node:path';
+import { openGitAppliedStateStore } from '../adapters/applied-state-store.js';
 import type { DocuElevateAuth } from '../adapters/docuelevate-client.js';
+import { DEFAULT_STATE_REF, EMPTY_APPLIED_STATE, findPendingRemovals, type AppliedState } from '../core/applied-state.js';
 import { auditInventory, type AuditReport, type DeploymentListing } from '../core/audit.js';
 import type { CalendarDate } from '../core/dates.js';
 import { hasErrors } from '../core/diagnostics.js';
@@ -14,6 +17,7 @@ import {
   type CredentialSourceReader,
   type HttpTuning,
 } from './deployment-connection.js';
+import { ExternalError, UsageError } from './errors.js';
 import { loadInventoryFile } from './inventory-file.js';
 
 export interface AuditRequest {
@@ -32,6 +36,11 @@ export interface AuditRequest {
   /** The connection to a deployment; default the undici DocuElevateClient. Only its read side is used. */
   readonly connect?: (deployment: Deployment, auth: DocuElevateAuth) => CredentialSourceReader;
   readonly http?: HttpTuning;
+  /**
+   * Reads apply's applied state, for the removals that await a deployment's restart; default the inventory
+   * repository's `refs/credledger/applied` (fetched from origin when it has one). Without a repository, none.
+   */
+  readonly readAppliedState?: () => Promise<AppliedState>;
 }
 
 /** The report, or none when the inventory has errors (they are in `check`). */
@@ -56,6 +65,7 @@ export async function auditDeployments(request: AuditRequest): Promise<AuditResu
     allowInsecureHttp: request.allowInsecureHttp === true,
   });
   const connect = request.connect ?? connectWithDocuElevateClient(request.http);
+  const applied = await (request.readAppliedState ?? (() => readAppliedStateOf(request.file, request.env)))();
   const listings = new Map<string, DeploymentListing>(
     await Promise.all(
       selected.map(async (id) => {
@@ -64,7 +74,18 @@ export async function auditDeployments(request: AuditRequest): Promise<AuditResu
       }),
     ),
   );
-  return { check, report: auditInventory(inventory, selected, listings) };
+  return { check, report: auditInventory(inventory, selected, listings, (id) => findPendingRemovals(applied, id)) };
+}
+
+/** The applied state of the inventory's repository; empty outside git, or when it cannot be read (audit does not need it to run). */
+async function readAppliedStateOf(file: string, env: Readonly<Record<string, string | undefined>>): Promise<AppliedState> {
+  try {
+    const store = await openGitAppliedStateStore({ directory: path.dirname(path.resolve(file)), ref: DEFAULT_STATE_REF, env });
+    return (await store.load()).state;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ExternalError) return EMPTY_APPLIED_STATE;
+    throw error;
+  }
 }
 
 async function readListing(

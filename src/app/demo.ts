@@ -412,7 +412,7 @@ async function verifyServers(context: DemoContext): Promise<void> {
       .filter((setting) => {
         const stored = server.storedValue(setting.setting);
         const expected = openSealedValue(context.ring, setting.sealed.place, setting.sealed.sealed, candidates);
-        return stored === undefined || !expected.equals(new SecretValue(stored));
+        return stored === undefined || stored === null || !expected.equals(new SecretValue(stored));
       })
       .map((setting) => setting.setting);
     const wanted = new Set(mine.map((setting) => setting.setting));

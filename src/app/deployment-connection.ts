@@ -1,5 +1,12 @@
 // Reaching a deployment's settings API, shared by apply and audit: which deployments, their auth secrets, the client, and failures as data.
-import { DocuElevateClient, DocuElevateError, type CredentialSource, type DocuElevateAuth, type RetryPolicy } from '../adapters/docuelevate-client.js';
+import {
+  DocuElevateClient,
+  DocuElevateError,
+  type CredentialSource,
+  type DocuElevateAuth,
+  type LoginPassword,
+  type RetryPolicy,
+} from '../adapters/docuelevate-client.js';
 import { checkDeploymentUrl } from '../core/apply-plan.js';
 import type { Deployment, DeploymentAuth, Inventory } from '../core/inventory.js';
 import { SecretValue } from '../crypto/secret-value.js';
@@ -68,11 +75,14 @@ export function selectDeployments(inventory: Inventory, selection: DeploymentSel
  * Reads each auth secret from the variable the inventory names. A missing variable is not an exception:
  * it makes that one deployment unusable, and the others go on.
  * @param onSecret called with every secret read, before anything is sent, so a host can mask it.
+ * @param fallbackPasswords for `login`: passwords to try when DocuElevate refuses the variable's (the
+ * inventory's applied admin_password, so a variable not yet updated after a rotation does not lock the run out).
  */
 export function resolveDeploymentAuth(
   deployment: Deployment,
   env: Readonly<Record<string, string | undefined>>,
   onSecret?: (secret: SecretValue) => void,
+  fallbackPasswords: readonly LoginPassword[] = [],
 ): ResolvedAuth {
   const auth: DeploymentAuth = deployment.auth;
   const read = (name: string): string | undefined => {
@@ -105,7 +115,15 @@ export function resolveDeploymentAuth(
         (name): name is string => name !== undefined,
       );
       if (username === undefined || password === undefined) return missing(absent);
-      return { auth: { method: 'login', username, password: secret(password), source: `${auth.usernameEnv}/${auth.passwordEnv}` } };
+      return {
+        auth: {
+          method: 'login',
+          username,
+          password: secret(password),
+          source: `${auth.usernameEnv}/${auth.passwordEnv}`,
+          ...(fallbackPasswords.length === 0 ? {} : { fallbackPasswords }),
+        },
+      };
     }
   }
 }

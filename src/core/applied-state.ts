@@ -42,8 +42,27 @@ export function newestAppliedCommit(state: AppliedState, deployment: string): { 
 export interface AppliedState {
   readonly version: 1;
   readonly deployments: ReadonlyMap<string, ReadonlyMap<string, AppliedSetting>>;
+  /**
+   * Per deployment, settings apply deleted from DocuElevate's database while the running process still holds
+   * the old value (DocuElevate keeps it in memory until `docker compose restart api worker`, and meanwhile
+   * reports it as coming from the environment). Audit reports them as pending a restart, not as untracked.
+   */
+  readonly pendingRestart?: ReadonlyMap<string, ReadonlyMap<string, PendingRemoval>>;
   /** Deployments an apply is writing right now: taken by its claim, released when it finishes. */
   readonly locks?: ReadonlyMap<string, ApplyLock>;
+}
+
+/** A DELETE DocuElevate accepted, whose value stays in effect until the deployment restarts. */
+export interface PendingRemoval {
+  /** The credential whose value was removed. */
+  readonly credential: string;
+  /** When DocuElevate confirmed the DELETE, ISO 8601. */
+  readonly removedAt: string;
+}
+
+/** The removals of a deployment that await its restart. */
+export function findPendingRemovals(state: AppliedState, deployment: string): ReadonlyMap<string, PendingRemoval> {
+  return state.pendingRestart?.get(deployment) ?? new Map<string, PendingRemoval>();
 }
 
 /** Who is applying a deployment, so a second apply started meanwhile stops instead of writing alongside. */
@@ -80,25 +99,48 @@ export function findAppliedSetting(state: AppliedState, deployment: string, sett
   return state.deployments.get(deployment)?.get(setting);
 }
 
-/** Records that a setting now holds a credential's value, replacing what was recorded for that setting. */
+/** Records that a setting now holds a credential's value, replacing what was recorded for that setting (and any removal pending). */
 export function recordSettingApplied(state: AppliedState, deployment: string, setting: string, record: AppliedSetting): AppliedState {
   const settings = new Map(state.deployments.get(deployment) ?? []);
   settings.set(setting, record);
   const deployments = new Map(state.deployments);
   deployments.set(deployment, settings);
-  return { ...state, deployments };
+  return withoutPendingRemovals({ ...state, deployments }, deployment, [setting]);
 }
 
-/** Records that a setting was deleted from a deployment's database. */
-export function recordSettingRemoved(state: AppliedState, deployment: string, setting: string): AppliedState {
+/**
+ * Records that a setting was deleted from a deployment's database; with `pending`, that DocuElevate keeps
+ * the old value in effect until it restarts.
+ */
+export function recordSettingRemoved(state: AppliedState, deployment: string, setting: string, pending?: PendingRemoval): AppliedState {
   const current = state.deployments.get(deployment);
-  if (current === undefined || !current.has(setting)) return state;
-  const settings = new Map(current);
-  settings.delete(setting);
-  const deployments = new Map(state.deployments);
-  if (settings.size === 0) deployments.delete(deployment);
-  else deployments.set(deployment, settings);
-  return { ...state, deployments };
+  let next = state;
+  if (current !== undefined && current.has(setting)) {
+    const settings = new Map(current);
+    settings.delete(setting);
+    const deployments = new Map(state.deployments);
+    if (settings.size === 0) deployments.delete(deployment);
+    else deployments.set(deployment, settings);
+    next = { ...state, deployments };
+  }
+  if (pending === undefined) return next;
+  const removals = new Map(findPendingRemovals(next, deployment));
+  removals.set(setting, pending);
+  const pendingRestart = new Map(next.pendingRestart ?? []);
+  pendingRestart.set(deployment, removals);
+  return { ...next, pendingRestart };
+}
+
+/** The state without the given pending removals of a deployment (it restarted, or the setting was set again). */
+export function withoutPendingRemovals(state: AppliedState, deployment: string, settings: readonly string[]): AppliedState {
+  const current = state.pendingRestart?.get(deployment);
+  if (current === undefined || !settings.some((setting) => current.has(setting))) return state;
+  const removals = new Map(current);
+  for (const setting of settings) removals.delete(setting);
+  const pendingRestart = new Map(state.pendingRestart ?? []);
+  if (removals.size === 0) pendingRestart.delete(deployment);
+  else pendingRestart.set(deployment, removals);
+  return { ...state, pendingRestart };
 }
 
 /** The deployments whose recorded settings differ between two states. */
@@ -109,8 +151,10 @@ export function deploymentsChangedBetween(before: AppliedState, after: AppliedSt
       version: 1,
       deployments: new Map([[deployment, state.deployments.get(deployment) ?? new Map()]]),
       locks: new Map(state.locks?.has(deployment) ? [[deployment, state.locks.get(deployment) as ApplyLock]] : []),
+      pendingRestart: new Map(state.pendingRestart?.has(deployment) ? [[deployment, findPendingRemovals(state, deployment)]] : []),
     });
-  for (const deployment of new Set([...before.deployments.keys(), ...after.deployments.keys(), ...(before.locks?.keys() ?? []), ...(after.locks?.keys() ?? [])])) {
+  const all = [before, after].flatMap((state) => [...state.deployments.keys(), ...(state.locks?.keys() ?? []), ...(state.pendingRestart?.keys() ?? [])]);
+  for (const deployment of new Set(all)) {
     if (serialiseDeployment(before, deployment) !== serialiseDeployment(after, deployment)) changed.add(deployment);
   }
   return changed;
@@ -120,6 +164,7 @@ export function deploymentsChangedBetween(before: AppliedState, after: AppliedSt
 export function withDeploymentsFrom(base: AppliedState, ours: AppliedState, deployments: ReadonlySet<string>): AppliedState {
   const merged = new Map(base.deployments);
   const locks = new Map(base.locks ?? []);
+  const pendingRestart = new Map(base.pendingRestart ?? []);
   for (const deployment of deployments) {
     const settings = ours.deployments.get(deployment);
     if (settings === undefined || settings.size === 0) merged.delete(deployment);
@@ -127,8 +172,11 @@ export function withDeploymentsFrom(base: AppliedState, ours: AppliedState, depl
     const lock = ours.locks?.get(deployment);
     if (lock === undefined) locks.delete(deployment);
     else locks.set(deployment, lock);
+    const removals = ours.pendingRestart?.get(deployment);
+    if (removals === undefined || removals.size === 0) pendingRestart.delete(deployment);
+    else pendingRestart.set(deployment, removals);
   }
-  return { version: 1, deployments: merged, locks };
+  return { version: 1, deployments: merged, locks, pendingRestart };
 }
 
 /** Renders the state as applied.json: keys sorted, two-space indent, a final newline, so diffs between commits are readable. */
@@ -153,7 +201,23 @@ export function serializeAppliedState(state: AppliedState): string {
   const locks = [...(state.locks ?? new Map<string, ApplyLock>()).entries()]
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([deployment, lock]) => [deployment, { run: lock.run, host: lock.host, pid: lock.pid, since: lock.since, until: lock.until }] as const);
-  return `${JSON.stringify({ version: 1, deployments: Object.fromEntries(deployments), ...(locks.length > 0 ? { locks: Object.fromEntries(locks) } : {}) }, null, 2)}\n`;
+  const pending = [...(state.pendingRestart ?? new Map<string, ReadonlyMap<string, PendingRemoval>>()).entries()]
+    .filter(([, removals]) => removals.size > 0)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([deployment, removals]) => {
+      const entries = [...removals.keys()].sort().map((setting) => {
+        const removal = removals.get(setting) as PendingRemoval;
+        return [setting, { credential: removal.credential, removedAt: removal.removedAt }] as const;
+      });
+      return [deployment, Object.fromEntries(entries)] as const;
+    });
+  const document = {
+    version: 1,
+    deployments: Object.fromEntries(deployments),
+    ...(locks.length > 0 ? { locks: Object.fromEntries(locks) } : {}),
+    ...(pending.length > 0 ? { pendingRestart: Object.fromEntries(pending) } : {}),
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
 }
 
 /**
@@ -190,7 +254,22 @@ export function parseAppliedState(text: string): AppliedState {
       locks.set(deployment, { run: lock.run, host: lock.host, pid: lock.pid, since: lock.since, until: lock.until });
     }
   }
-  return { version: 1, deployments, locks };
+  const pendingRestart = new Map<string, Map<string, PendingRemoval>>();
+  if (parsed.pendingRestart !== undefined) {
+    if (!isRecord(parsed.pendingRestart)) throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: "pendingRestart" must be an object`);
+    for (const [deployment, removals] of Object.entries(parsed.pendingRestart)) {
+      if (!isRecord(removals)) throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: pendingRestart of "${deployment}" must be an object`);
+      const entries = new Map<string, PendingRemoval>();
+      for (const [setting, removal] of Object.entries(removals)) {
+        if (!isRecord(removal) || typeof removal.credential !== 'string' || typeof removal.removedAt !== 'string') {
+          throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: pendingRestart.${deployment}.${setting} is malformed`);
+        }
+        entries.set(setting, { credential: removal.credential, removedAt: removal.removedAt });
+      }
+      pendingRestart.set(deployment, entries);
+    }
+  }
+  return { version: 1, deployments, locks, pendingRestart };
 }
 
 function readRecord(value: unknown, where: string): AppliedSetting {

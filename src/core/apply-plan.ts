@@ -1,6 +1,6 @@
 // What apply will do: the desired settings of each deployment against the applied state, as ordered operations.
 import { findAppliedSetting, type AppliedSetting, type AppliedState } from './applied-state.js';
-import { findSetting } from './docuelevate-catalogue.js';
+import { ADMIN_PASSWORD_SETTING, findSetting } from './docuelevate-catalogue.js';
 import { sealedValueFor, type Inventory, type SealedValueEntry } from './inventory.js';
 
 /** The default number of settings written to one deployment at a time. */
@@ -172,9 +172,18 @@ export function planApply(input: PlanApplyInput): ApplyPlan {
         ],
       });
     }
-    return { deployment, units };
+    return { deployment, units: moveAdminPasswordLast(units) };
   });
   return { deployments };
+}
+
+/**
+ * Puts the unit that writes admin_password after every other one (the order is otherwise kept): DocuElevate's
+ * login takes a new admin password at once, so it changes only once nothing else is left to write.
+ */
+function moveAdminPasswordLast<T extends { readonly operations: readonly ApplyOperation[] }>(units: readonly T[]): T[] {
+  const writesAdminPassword = (unit: T) => unit.operations.some((operation) => operation.setting === ADMIN_PASSWORD_SETTING && operation.action === 'set');
+  return [...units.filter((unit) => !writesAdminPassword(unit)), ...units.filter(writesAdminPassword)];
 }
 
 function reasonToSet(input: PlanApplyInput, desired: DesiredSetting): ApplyReason | undefined {

@@ -27,6 +27,8 @@ export interface OperationReport {
   readonly attempts?: number;
   /** Done only: whether the applied state recorded it (false when a concurrent apply took the state first). */
   readonly recorded?: boolean;
+  /** A delete DocuElevate accepted: its running process keeps the value until it restarts. */
+  readonly pendingRestart?: boolean;
 }
 
 /**
@@ -47,6 +49,8 @@ export interface DeploymentReport {
   readonly inconsistentGroups: readonly string[];
   /** Settings done (or, in a dry run, planned) that take effect only after `docker compose restart api worker`. */
   readonly restartRequired: readonly string[];
+  /** Settings deleted from DocuElevate's database whose values its running process keeps until it restarts. */
+  readonly pendingRestart?: readonly string[];
   readonly warnings: readonly string[];
 }
 
@@ -97,7 +101,13 @@ export function summariseOperations(deployments: readonly DeploymentReport[]): R
 
 /** "restart api and worker on production: admin_password, authentik_client_secret", or undefined when none is needed. */
 export function describeRestart(report: DeploymentReport): string | undefined {
-  if (report.restartRequired.length === 0) return undefined;
+  const removed = report.pendingRestart ?? [];
+  if (report.restartRequired.length === 0 && removed.length === 0) return undefined;
   const when = report.outcome === 'planned' ? ' after applying' : '';
-  return `restart api and worker on ${report.deployment}${when}: ${report.restartRequired.join(', ')}`;
+  const settings = report.restartRequired.length === 0 ? '' : `: ${report.restartRequired.join(', ')}`;
+  const removals =
+    removed.length === 0
+      ? ''
+      : `${settings === '' ? ':' : ';'} removed ${removed.join(', ')} (DocuElevate keeps a deleted value in effect until it restarts)`;
+  return `restart api and worker on ${report.deployment}${when}${settings}${removals}`;
 }

@@ -1,4 +1,5 @@
 // Audit: what each DocuElevate deployment holds (its credential list with db/env sources) against what the inventory says.
+import type { PendingRemoval } from './applied-state.js';
 import { sealedValueFor, type Credential, type Inventory } from './inventory.js';
 
 /**
@@ -11,11 +12,13 @@ import { sealedValueFor, type Credential, type Inventory } from './inventory.js'
  *   (no database value): the inventory's value is not in effect, and once it is pushed it shadows the variable.
  * - `db-unmanaged` (warning): the inventory tracks the setting without a value (expecting it from the
  *   environment), but DocuElevate holds a database value, which shadows any environment variable.
+ * - `pending-restart` (warning): apply deleted the setting from DocuElevate's database, and DocuElevate still
+ *   reports it from its environment: its running process keeps a deleted value until it restarts.
  */
-export type AuditFindingKind = 'untracked' | 'not-configured' | 'from-env' | 'db-unmanaged';
+export type AuditFindingKind = 'untracked' | 'not-configured' | 'from-env' | 'db-unmanaged' | 'pending-restart';
 
 /** Every finding kind, in report order. */
-export const AUDIT_FINDING_KINDS: readonly AuditFindingKind[] = ['untracked', 'not-configured', 'from-env', 'db-unmanaged'];
+export const AUDIT_FINDING_KINDS: readonly AuditFindingKind[] = ['untracked', 'not-configured', 'from-env', 'db-unmanaged', 'pending-restart'];
 
 /** `error` for what escapes the inventory entirely; `warning` for a mismatch between two places that both know the setting. */
 export type AuditSeverity = 'error' | 'warning';
@@ -25,6 +28,7 @@ const SEVERITIES: Readonly<Record<AuditFindingKind, AuditSeverity>> = {
   'not-configured': 'warning',
   'from-env': 'warning',
   'db-unmanaged': 'warning',
+  'pending-restart': 'warning',
 };
 
 /** Where DocuElevate takes a setting's value from, as `GET /api/settings/credentials` says: `null` when it has none. */
@@ -108,21 +112,32 @@ export type AuditThreshold = 'untracked' | 'any' | 'never';
 /**
  * Compares each deployment's credential list with the inventory. Pure: the listings were read by the caller.
  * @param deployments the deployments audited, in report order; each must be in the inventory and in `listings`.
+ * @param pendingRemovals per deployment, the removals the applied state says await a restart.
  */
-export function auditInventory(inventory: Inventory, deployments: readonly string[], listings: ReadonlyMap<string, DeploymentListing>): AuditReport {
+export function auditInventory(
+  inventory: Inventory,
+  deployments: readonly string[],
+  listings: ReadonlyMap<string, DeploymentListing>,
+  pendingRemovals: (deployment: string) => ReadonlyMap<string, PendingRemoval> = () => new Map(),
+): AuditReport {
   const reports = deployments.map((id): DeploymentAudit => {
     const deployment = inventory.deployments.get(id);
     if (deployment === undefined) throw new RangeError(`deployment ${id} is not in the inventory`);
     const listing = listings.get(id);
     if (listing === undefined) throw new RangeError(`no credential listing for deployment ${id}`);
     if ('error' in listing) return { deployment: id, url: deployment.url, outcome: 'unreachable', error: listing.error, findings: [], unchecked: [] };
-    return auditDeployment(inventory, id, listing.sources);
+    return auditDeployment(inventory, id, listing.sources, pendingRemovals(id));
   });
   return { deployments: reports, summary: summariseAudit(reports) };
 }
 
 /** Audits one deployment whose credential list was read. */
-export function auditDeployment(inventory: Inventory, deploymentId: string, sources: readonly CredentialListingEntry[]): DeploymentAudit {
+export function auditDeployment(
+  inventory: Inventory,
+  deploymentId: string,
+  sources: readonly CredentialListingEntry[],
+  pendingRemovals: ReadonlyMap<string, PendingRemoval> = new Map(),
+): DeploymentAudit {
   const deployment = inventory.deployments.get(deploymentId);
   if (deployment === undefined) throw new RangeError(`deployment ${deploymentId} is not in the inventory`);
   const listed = new Map(sources.map((entry) => [entry.key, entry.source]));
@@ -145,6 +160,11 @@ export function auditDeployment(inventory: Inventory, deploymentId: string, sour
 
   for (const [setting, source] of listed) {
     if (source === null || trackedSettings.has(setting)) continue;
+    const removal = pendingRemovals.get(setting);
+    if (removal !== undefined && source === 'env') {
+      findings.push(pendingRestartFinding(deploymentId, setting, removal));
+      continue;
+    }
     const elsewhere = inventory.credentials.filter((credential) => credential.setting === setting).map((credential) => credential.id);
     findings.push(untrackedFinding(inventory, deploymentId, setting, source, elsewhere));
   }
@@ -202,13 +222,21 @@ function untrackedFinding(inventory: Inventory, deployment: string, setting: str
   return finding('untracked', { deployment, setting, credential: null, inventoryValue: null, source, ...(elsewhere.length > 0 ? { coveredElsewhereBy: elsewhere } : {}) }, message);
 }
 
+function pendingRestartFinding(deployment: string, setting: string, removal: PendingRemoval): AuditFinding {
+  return finding(
+    'pending-restart',
+    { deployment, setting, credential: removal.credential, inventoryValue: false, source: 'env' },
+    `${setting} was removed from DocuElevate's database on ${deployment} (credential ${removal.credential}, ${removal.removedAt}), and its running process keeps the value until it restarts; restart api and worker on ${deployment}`,
+  );
+}
+
 function finding(kind: AuditFindingKind, base: Omit<AuditFinding, 'kind' | 'severity' | 'message'>, message: string): AuditFinding {
   return { kind, severity: SEVERITIES[kind], ...base, message };
 }
 
 /** Counts findings by kind, and unreachable deployments. */
 export function summariseAudit(deployments: readonly DeploymentAudit[]): AuditSummary {
-  const counts: Record<AuditFindingKind, number> = { untracked: 0, 'not-configured': 0, 'from-env': 0, 'db-unmanaged': 0 };
+  const counts: Record<AuditFindingKind, number> = { untracked: 0, 'not-configured': 0, 'from-env': 0, 'db-unmanaged': 0, 'pending-restart': 0 };
   for (const deployment of deployments) for (const item of deployment.findings) counts[item.kind] += 1;
   return { ...counts, unreachable: deployments.filter((deployment) => deployment.outcome === 'unreachable').length };
 }
@@ -237,6 +265,8 @@ export function describeFindingKind(kind: AuditFindingKind): string {
       return 'the inventory pushes a value, but DocuElevate uses its environment variable, so the inventory\'s value is not in effect. Once apply pushes it, the database value shadows the variable, which then only misleads: remove the variable, or keep the value out of the inventory.';
     case 'db-unmanaged':
       return 'the inventory tracks it without a value (expecting the environment), but DocuElevate holds a database value, which shadows the environment variable: rotating the variable changes nothing. Put the value in the inventory (credledger set) so apply manages it, or delete the database entry (DELETE /api/settings/<key>).';
+    case 'pending-restart':
+      return 'apply deleted it from DocuElevate\'s database, but DocuElevate keeps a deleted value in memory (and reports it as from the environment) until api and worker restart: restart them. If it is still reported after the restart, the deployment\'s environment sets it too.';
   }
 }
 

@@ -17,6 +17,12 @@ export interface DocuElevateSetting {
   readonly required: boolean;
 }
 
+/** The admin account's password: DocuElevate's login form takes a written value at once. */
+export const ADMIN_PASSWORD_SETTING = 'admin_password';
+
+/** The session secret: DocuElevate ignores a database value and uses `SESSION_SECRET` from its environment. */
+export const SESSION_SECRET_SETTING = 'session_secret';
+
 /** Where the catalogue was read from, for reports that cite it. */
 export const DOCUELEVATE_CATALOGUE_SOURCE: string = catalogueJson.source;
 

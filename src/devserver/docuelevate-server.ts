@@ -4,6 +4,7 @@ import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Serv
 import type { AddressInfo } from 'node:net';
 import { DOCUELEVATE_SETTINGS, type DocuElevateSetting } from '../core/docuelevate-catalogue.js';
 import { maskSensitiveValue } from '../core/docuelevate-masking.js';
+import { showSettingValue } from '../core/docuelevate-readback.js';
 import { renderLoginPage, renderMainLayoutPage } from './docuelevate-pages.js';
 import {
   parseIntegerParameter,
@@ -39,7 +40,10 @@ export interface DocuElevateServerOptions {
   readonly port?: number;
   /** `ADMIN_USERNAME`; login works only when both it and `adminPassword` are set. */
   readonly adminUsername?: string;
-  /** `ADMIN_PASSWORD`. */
+  /**
+   * `ADMIN_PASSWORD`. As in DocuElevate, the login form checks the running `admin_password` setting: this
+   * value until an `admin_password` is written through the API, which takes effect at once.
+   */
   readonly adminPassword?: string;
   /** `SESSION_SECRET`: signs the session cookie and (notionally) encrypts stored settings; default random. */
   readonly sessionSecret?: string;
@@ -53,8 +57,14 @@ export interface DocuElevateServerOptions {
   readonly adminApiTokens?: readonly string[];
   /** Known settings; default the 60 sensitive settings of the DocuElevate catalogue. */
   readonly catalogue?: readonly DocuElevateServerSetting[];
-  /** Settings set in the deployment's environment (source `env`). */
+  /**
+   * Settings set in the deployment's environment (source `env`). As on every real deployment, `database_url`
+   * (required) and `redis_url` (it has a default) are always there, and with authentication on also
+   * `session_secret` (`SESSION_SECRET`) and `admin_password` (`ADMIN_PASSWORD`, when set).
+   */
   readonly envValues?: Readonly<Record<string, string>>;
+  /** `DATABASE_URL`; default a SQLite file, as DocuElevate's compose file has it. */
+  readonly databaseUrl?: string;
   /** Settings already stored in the database at start (source `db`), without history. */
   readonly initialDbValues?: Readonly<Record<string, string>>;
   /** Seeded fault injection on `/api/` routes; none by default. */
@@ -105,6 +115,8 @@ export interface DocuElevateRestartOptions {
   readonly sessionSecretPrevious?: string | null;
   /** Replaces the environment-provided settings. */
   readonly envValues?: Readonly<Record<string, string>>;
+  /** New `ADMIN_PASSWORD` (used unless the database holds an `admin_password`). */
+  readonly adminPassword?: string;
 }
 
 /** A running test DocuElevate. */
@@ -112,8 +124,17 @@ export interface DocuElevateServer {
   /** Base URL without a trailing slash, e.g. `http://127.0.0.1:40123`. */
   readonly url: string;
   readonly state: DocuElevateServerState;
-  /** The value DocuElevate reads from its database for a key (`[DECRYPTION FAILED]` after an unbridged secret rotation), or `undefined` when not stored. */
-  storedValue(key: string): string | undefined;
+  /**
+   * The value DocuElevate reads from its database for a key (`[DECRYPTION FAILED]` after an unbridged secret
+   * rotation), `null` for a row holding NULL (a write of `null`), or `undefined` when not stored.
+   */
+  storedValue(key: string): string | null | undefined;
+  /**
+   * The value the running process holds, as a string (what it was written as), or `null`: the database
+   * row, else the environment or default, as loaded at start and changed by writes. A DELETE does not
+   * change it until a restart.
+   */
+  runningValue(key: string): string | null;
   /** Keys stored in the database, sorted. */
   dbKeys(): string[];
   /** The audit log as `GET /api/settings/audit-log` shows it, newest first. */
@@ -153,7 +174,8 @@ interface RequestContext {
 }
 
 interface StoredRow {
-  readonly value: string;
+  /** `null` for a row written with a null value: it hides the environment's value. */
+  readonly value: string | null;
   /** The session secret the value was encrypted under; decides whether DocuElevate can still read it. */
   readonly secret: string;
 }
@@ -180,6 +202,9 @@ interface Route {
 const STATE_CHANGING_METHODS = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 const MAX_BODY_BYTES = 1024 * 1024;
 const DECRYPTION_FAILED = '[DECRYPTION FAILED]';
+const DEFAULT_DATABASE_URL = 'sqlite:////workdir/db/database.db';
+// Settings with a non-empty default in DocuElevate's Settings class: configured even when no variable is set.
+const SETTING_DEFAULTS: Readonly<Record<string, string>> = { redis_url: 'redis://redis:6379/0' };
 // Python's `$` also matches before a final newline, so DocuElevate's key check lets one trailing "\n" through.
 const SETTING_KEY_FORMAT = /^[a-zA-Z][a-zA-Z0-9_]{0,127}\n?$/;
 const SETTING_UPDATE_MODEL: readonly StringFieldSpec[] = [
@@ -205,13 +230,17 @@ class DocuElevateApp {
   private readonly clock: () => Date;
   private sessionSecret: string;
   private sessionSecretPrevious: string | null;
+  private adminPassword: string;
   private env: ReadonlyMap<string, string>;
+  /** DocuElevate's in-memory settings: loaded at start, changed by every write, untouched by a DELETE. */
+  private running = new Map<string, string | null>();
 
   constructor(private readonly options: DocuElevateServerOptions) {
     this.settings = new Map((options.catalogue ?? DOCUELEVATE_SETTINGS).map((setting) => [setting.key, setting]));
     this.clock = options.clock ?? (() => new Date());
     this.sessionSecret = options.sessionSecret ?? randomBytes(32).toString('hex');
     this.sessionSecretPrevious = options.sessionSecretPrevious ?? null;
+    this.adminPassword = options.adminPassword ?? '';
     this.env = new Map(Object.entries(options.envValues ?? {}));
     for (const [key, value] of Object.entries(options.initialDbValues ?? {})) {
       if (!this.settings.has(key)) {
@@ -219,7 +248,28 @@ class DocuElevateApp {
       }
       this.db.set(key, { value, secret: this.sessionSecret });
     }
+    this.loadRunningSettings();
     this.routes = this.declareRoutes();
+  }
+
+  /** What DocuElevate does at start-up: defaults, then the environment, then every database row over them. */
+  private loadRunningSettings(): void {
+    const environment = new Map<string, string>([
+      ...Object.entries(SETTING_DEFAULTS),
+      ['database_url', this.options.databaseUrl ?? DEFAULT_DATABASE_URL],
+      ...(this.authEnabled ? [['session_secret', this.sessionSecret] as const] : []),
+      ...(this.authEnabled && this.adminPassword !== '' ? [['admin_password', this.adminPassword] as const] : []),
+      ...this.env,
+    ]);
+    this.running = new Map([...environment].filter(([key]) => this.settings.has(key)));
+    for (const key of this.db.keys()) {
+      if (this.settings.get(key)?.environmentOnly) continue;
+      this.running.set(key, this.storedValue(key) ?? null);
+    }
+  }
+
+  runningValue(key: string): string | null {
+    return this.running.get(key) ?? null;
   }
 
   get authEnabled(): boolean {
@@ -233,13 +283,13 @@ class DocuElevateApp {
     return entry;
   }
 
-  storedValue(key: string): string | undefined {
+  storedValue(key: string): string | null | undefined {
     const row = this.db.get(key);
     if (row === undefined) {
       return undefined;
     }
     // DocuElevate never encrypts an empty value; anything else needs the secret it was stored under.
-    const readable = row.value === '' || row.secret === this.sessionSecret || row.secret === this.sessionSecretPrevious;
+    const readable = row.value === null || row.value === '' || row.secret === this.sessionSecret || row.secret === this.sessionSecretPrevious;
     return readable ? row.value : DECRYPTION_FAILED;
   }
 
@@ -250,7 +300,8 @@ class DocuElevateApp {
   auditEntries(key?: string): AuditEntry[] {
     return this.audit
       .filter((record) => key === undefined || record.key === key)
-      .sort((a, b) => b.id - a.id)
+      // Newest first by changed_at (whole seconds), ties in the order written, as DocuElevate's query returns them.
+      .sort((a, b) => (a.changedAt === b.changedAt ? a.id - b.id : a.changedAt < b.changedAt ? 1 : -1))
       .map((record) => {
         const sensitive = this.isSensitive(record.key);
         // As in DocuElevate, only non-empty values are redacted.
@@ -277,6 +328,10 @@ class DocuElevateApp {
     if (options.envValues !== undefined) {
       this.env = new Map(Object.entries(options.envValues));
     }
+    if (options.adminPassword !== undefined) {
+      this.adminPassword = options.adminPassword;
+    }
+    this.loadRunningSettings();
   }
 
   /** Answers one request: session and CSRF middleware, then routing. */
@@ -363,6 +418,7 @@ class DocuElevateApp {
     }
     routes.push(
       declareRoute(['GET'], '/upload', (ctx) => this.showMainPage(ctx, 'Upload', true)),
+      declareRoute(['GET'], '/onboarding', (ctx) => this.showMainPage(ctx, 'Welcome to DocuElevate', true)),
       declareRoute(['GET'], '/settings', (ctx) => this.showMainPage(ctx, 'Settings', true)),
       declareRoute(['GET'], '/api/auth/whoami', (ctx) => this.answerWhoami(ctx)),
       // The settings router, in DocuElevate's declaration order: the first matching route wins.
@@ -410,7 +466,9 @@ class DocuElevateApp {
     const username = form.get('username') ?? '';
     const password = form.get('password') ?? '';
     const adminUsername = this.options.adminUsername ?? '';
-    const adminPassword = this.options.adminPassword ?? '';
+    // The running admin_password: ADMIN_PASSWORD, or the value last written through the API (at once), or
+    // `[DECRYPTION FAILED]` when the database's value no longer opens, which no real password matches.
+    const adminPassword = this.runningValue('admin_password') ?? '';
     // Without configured credentials nobody may log in, not even with an empty form.
     const accepted =
       adminUsername !== '' &&
@@ -430,9 +488,10 @@ class DocuElevateApp {
       is_admin: true,
     };
     this.successfulLogins += 1;
-    const next = ctx.session.redirect_after_login ?? '/upload';
+    // The admin's onboarding never completes, so every login goes there first and keeps the page asked for.
+    ctx.session.post_onboarding_redirect = ctx.session.redirect_after_login ?? '/upload';
     delete ctx.session.redirect_after_login;
-    return redirectAnswer(next);
+    return redirectAnswer('/onboarding');
   }
 
   private logOut(ctx: RequestContext): HttpAnswer {
@@ -479,7 +538,7 @@ class DocuElevateApp {
     const settings: Record<string, unknown> = {};
     const categories: Record<string, string[]> = {};
     for (const setting of this.settings.values()) {
-      settings[setting.key] = { value: this.presentValue(setting.key, this.effectiveValue(setting.key)), metadata: this.metadataOf(setting.key) };
+      settings[setting.key] = { value: this.showValue(setting.key, this.running.get(setting.key)), metadata: this.metadataOf(setting.key) };
       (categories[setting.category] ??= []).push(setting.key);
     }
     const dbSettings: Record<string, string | null> = {};
@@ -493,7 +552,9 @@ class DocuElevateApp {
     const credentials = [...this.settings.values()]
       .filter((setting) => this.isSensitive(setting.key))
       .map((setting) => {
-        const source = this.storedValue(setting.key) ? 'db' : this.env.get(setting.key) ? 'env' : null;
+        // As DocuElevate decides it: a non-empty database row, else a running value Python counts as true
+        // (which a DELETE leaves in place until a restart, so the deleted value then shows as `env`).
+        const source = this.storedValue(setting.key) ? 'db' : this.isPythonTrue(setting.key, this.running.get(setting.key)) ? 'env' : null;
         return {
           key: setting.key,
           category: setting.category,
@@ -538,7 +599,7 @@ class DocuElevateApp {
       '',
     ];
     for (const key of keys) {
-      const value = source === 'db' ? this.storedValue(key) ?? null : this.effectiveValue(key);
+      const value = source === 'db' ? this.storedValue(key) ?? null : this.running.get(key) ?? null;
       if (value !== null) {
         lines.push(`${key.toUpperCase()}=${this.presentValue(key, value) ?? ''}`);
       }
@@ -559,7 +620,7 @@ class DocuElevateApp {
     if (!SETTING_KEY_FORMAT.test(key)) {
       return jsonAnswer(400, { detail: 'Invalid setting key format' });
     }
-    return jsonAnswer(200, { key, value: this.presentValue(key, this.effectiveValue(key)), metadata: this.metadataOf(key) });
+    return jsonAnswer(200, { key, value: this.showValue(key, this.running.get(key)), metadata: this.metadataOf(key) });
   }
 
   private writeSetting(ctx: RequestContext, key: string, model: readonly StringFieldSpec[]): HttpAnswer {
@@ -584,11 +645,9 @@ class DocuElevateApp {
         if (problem !== undefined) {
           return jsonAnswer(400, { detail: problem });
         }
-        this.saveToDb(ctx, key, value, changedByOf(user));
-      } else {
-        // A null value removes the database entry so the environment or default applies again.
-        this.removeFromDb(ctx, key, changedByOf(user));
       }
+      // A null value does not delete: the row holds NULL and hides the environment's value, even after a restart.
+      this.saveToDb(ctx, key, value, changedByOf(user));
       return jsonAnswer(200, {
         success: true,
         message: `Setting '${key}' updated successfully`,
@@ -669,13 +728,16 @@ class DocuElevateApp {
     return undefined;
   }
 
-  private saveToDb(ctx: RequestContext, key: string, value: string, changedBy: string): void {
+  private saveToDb(ctx: RequestContext, key: string, value: string | null, changedBy: string): void {
     const oldValue = this.storedValue(key) ?? null;
     this.db.set(key, { value, secret: this.sessionSecret });
     this.recordChange(key, oldValue, value, changedBy, 'update');
+    // DocuElevate reloads its settings from the database after every write, so the value is in effect at once.
+    this.running.set(key, value);
     ctx.log.committed = true;
   }
 
+  /** Deletes the row; the running process keeps the value until it restarts (the reload only applies rows that exist). */
   private removeFromDb(ctx: RequestContext, key: string, changedBy: string): boolean {
     const oldValue = this.storedValue(key);
     if (oldValue === undefined) {
@@ -689,16 +751,38 @@ class DocuElevateApp {
 
   private recordChange(key: string, oldValue: string | null, newValue: string | null, changedBy: string, action: AuditRecord['action']): void {
     const id = this.audit.length + 1;
-    this.audit.push({ id, key, oldValue, newValue, changedBy, changedAt: this.clock().toISOString(), action });
+    // SQLAlchemy's naive UTC datetime: whole seconds, no timezone.
+    this.audit.push({ id, key, oldValue, newValue, changedBy, changedAt: this.clock().toISOString().slice(0, 19), action });
   }
 
-  /** The runtime value: the database wins over the environment. */
-  private effectiveValue(key: string): string | null {
-    return this.storedValue(key) ?? this.env.get(key) ?? null;
-  }
-
+  /** A value as a POST answer shows it: the string as sent, masked when sensitive. */
   private presentValue(key: string, value: string | null): string | null {
-    return value !== null && this.isSensitive(key) ? maskSensitiveValue(value) : value;
+    return this.redact(key, value);
+  }
+
+  /**
+   * A running value as `GET /api/settings/{key}` shows it: Python's str() of the parsed setting (a list
+   * reads `['a', 'b']`, a boolean `True`), masked when sensitive. Unset settings read `""` (`[]` for a list).
+   * @param masked false for the text before masking
+   */
+  private showValue(key: string, value: string | null | undefined, masked = true): string | null {
+    const setting = this.settings.get(key);
+    if (setting === undefined || value === null) {
+      return null;
+    }
+    const shown = showSettingValue(setting.type, value ?? '');
+    return masked ? this.redact(key, shown) : shown;
+  }
+
+  /** Whether Python's truth test passes for the parsed setting: not unset, not empty, not an empty list, not False or 0. */
+  private isPythonTrue(key: string, value: string | null | undefined): boolean {
+    const shown = this.showValue(key, value, false);
+    return shown !== null && !['', '[]', 'False', '0'].includes(shown);
+  }
+
+  /** DocuElevate's redaction: an empty value stays empty; any other sensitive value is masked. */
+  private redact(key: string, value: string | null): string | null {
+    return value !== null && value !== '' && this.isSensitive(key) ? maskSensitiveValue(value) : value;
   }
 
   private isSensitive(key: string): boolean {
@@ -718,7 +802,8 @@ class DocuElevateApp {
       sensitive: setting.sensitive !== false,
       required: setting.required,
       restart_required: setting.restartRequired,
-      environment_only: setting.environmentOnly,
+      // DocuElevate's metadata carries the flag only where it is true.
+      ...(setting.environmentOnly ? { environment_only: true } : {}),
     };
   }
 
@@ -745,7 +830,7 @@ class DocuElevateApp {
 
 /**
  * Starts a DocuElevate-compatible settings server (default `http://127.0.0.1:<free port>`).
- * It follows ../shared/docuelevate/settings-api.md: login page with the CSRF token in a hidden field,
+ * It follows DocuElevate 0.188.6's settings API as it really runs: login page with the CSRF token in a hidden field,
  * `POST /auth`, signed session cookie, admin check, non-admin API tokens, CSRF on writes, key checks,
  * masking, history and audit log, `/credentials` sources, the shadowed bulk-update, and optional
  * seeded faults (5xx, 429 with Retry-After, dropped connections before or after a commit, slow answers)
@@ -842,6 +927,7 @@ export async function startDocuElevateServer(options: DocuElevateServerOptions =
     url: `http://${hostForUrl}:${address.port}`,
     state,
     storedValue: (key) => app.storedValue(key),
+    runningValue: (key) => app.runningValue(key),
     dbKeys: () => app.dbKeys(),
     auditEntries: () => app.auditEntries(),
     setFaults(next) {

@@ -17,6 +17,8 @@ export interface SessionData {
   user?: SessionUser;
   /** Where `POST /auth` sends the browser after a login that a protected page asked for. */
   redirect_after_login?: string;
+  /** Where a login goes once the onboarding is done (DocuElevate sends every login to /onboarding first). */
+  post_onboarding_redirect?: string;
 }
 
 /** Starlette's default session lifetime: two weeks. */

@@ -104,7 +104,11 @@ describe('authentication', () => {
     const { client: api } = client(server.url, { ...LOGIN, password: new SecretValue('wrong-password') } as DocuElevateAuth);
     const error = await failureOf(api.authenticate());
     expect(error.kind).toBe('auth');
-    expect(error.message).toBe('login as admin refused: Invalid username or password (credentials from TEST_USER/TEST_PASSWORD)');
+    expect(error.message).toMatch(/^login as admin refused: Invalid username or password \(credentials from TEST_USER\/TEST_PASSWORD\)\. /);
+    // The other cause of a refused right password, and the way out.
+    expect(error.message).toContain('[DECRYPTION FAILED]');
+    expect(error.message).toContain('SESSION_SECRET_PREVIOUS');
+    expect(error.message).toContain('credledger apply --rehydrate');
     expect(error.message).not.toContain('wrong-password');
   });
 
@@ -351,7 +355,10 @@ describe('answers that need care', () => {
     const sources = await api.listCredentialSources();
     expect(sources.find((s) => s.key === 'openai_api_key')?.source).toBe('db');
     expect(sources.find((s) => s.key === 'azure_ai_key')?.source).toBe('env');
-    expect(sources.find((s) => s.key === 'admin_password')).toEqual({ key: 'admin_password', source: null, restartRequired: true });
+    // Every deployment has its admin password from ADMIN_PASSWORD, and its database and Redis URLs from the environment.
+    expect(sources.find((s) => s.key === 'admin_password')).toEqual({ key: 'admin_password', source: 'env', restartRequired: true });
+    expect(sources.find((s) => s.key === 'redis_url')?.source).toBe('env');
+    expect(sources.find((s) => s.key === 'mistral_api_key')?.source).toBeNull();
   });
 
   it('works under a base path', async () => {
@@ -359,6 +366,75 @@ describe('answers that need care', () => {
     const { client: api } = client(`${stub.url}/docuelevate/`, { method: 'none' });
     await api.listCredentialSources();
     expect(stub.requests).toEqual(['GET /docuelevate/api/settings/credentials']);
+  });
+});
+
+describe("DocuElevate's real behaviour", () => {
+  it('accepts the read-back of a list setting as Python shows it, and still refuses a real mismatch', async () => {
+    const server = await startServer();
+    const { client: api } = client(server.url, LOGIN);
+    await api.setSetting('notification_urls', new SecretValue('json://alerts.example.com/a,json://alerts.example.com/b'));
+    expect(server.storedValue('notification_urls')).toBe('json://alerts.example.com/a,json://alerts.example.com/b');
+
+    const stub = await startStub((request, _body, response) => {
+      if (request.method === 'POST') json(response, 200, { success: true, restart_required: false, key: 'notification_urls', value: 'json**********' });
+      else json(response, 200, { key: 'notification_urls', value: "['js****************", metadata: { sensitive: true, type: 'list' } });
+    });
+    const { client: other } = client(stub.url, { method: 'none' });
+    const error = await failureOf(other.setSetting('notification_urls', new SecretValue('json://alerts.example.com/a')));
+    expect(error.kind).toBe('read-back');
+  });
+
+  it('verifies a written admin_password by logging in with it, and uses it for the logins after', async () => {
+    const server = await startServer({ sessionSecret: SESSION_SECRET });
+    const { client: api } = client(server.url, LOGIN);
+    const rotated = 'client-test-rotated-admin-password-2';
+    await api.setSetting('admin_password', new SecretValue(rotated));
+    expect(server.state.successfulLogins).toBe(2);
+    expect(server.state.requests.slice(-3).map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      'GET /api/settings/admin_password 200',
+      'GET /login 200',
+      'POST /auth 302',
+    ]);
+    // A later re-login (the session refused after a restart) opens with the new password, which the variable no longer holds.
+    server.restart({ sessionSecret: 'x'.repeat(40), sessionSecretPrevious: SESSION_SECRET });
+    await api.setSetting('openai_api_key', new SecretValue(OPENAI));
+    expect(server.storedValue('openai_api_key')).toBe(OPENAI);
+    expect(server.state.successfulLogins).toBe(3);
+    expect(api.staleLoginPassword).toBeUndefined();
+
+    // A password that does not open after the write is an auth failure, and the session in use is kept.
+    const stub = await startStub((request, _body, response) => {
+      if (request.url === '/login') {
+        response.writeHead(200, { 'content-type': 'text/html', 'set-cookie': 'session=s1; path=/' });
+        response.end('<input type="hidden" name="csrf_token" value="t1">');
+      } else if (request.url === '/auth') {
+        response.writeHead(302, { location: stubLogins++ === 0 ? '/onboarding' : '/login?error=Invalid+username+or+password' });
+        response.end();
+      } else if (request.method === 'POST') json(response, 200, { success: true, restart_required: true, key: 'admin_password', value: 'clie********************' });
+      else json(response, 200, { key: 'admin_password', value: `clie${'*'.repeat(rotated.length - 4)}`, metadata: { sensitive: true, type: 'password' } });
+    });
+    let stubLogins = 0;
+    const { client: refused } = client(stub.url, LOGIN);
+    const error = await failureOf(refused.setSetting('admin_password', new SecretValue(rotated)));
+    expect(error.kind).toBe('auth');
+    expect(error.message).toMatch(/^admin_password was written, but logging in with it fails: login as admin refused/);
+  });
+
+  it('falls back to the inventory password when the variable is stale, and says so', async () => {
+    const server = await startServer({ adminPassword: 'the-rotated-admin-password-0003' });
+    const auth: DocuElevateAuth = {
+      ...(LOGIN as Extract<DocuElevateAuth, { method: 'login' }>),
+      fallbackPasswords: [{ password: new SecretValue('the-rotated-admin-password-0003'), source: "the inventory's admin_password" }],
+    };
+    const { client: api } = client(server.url, auth);
+    expect(api.staleLoginPassword).toBeUndefined();
+    await api.listCredentialSources();
+    expect(api.staleLoginPassword).toEqual({ refused: 'TEST_USER/TEST_PASSWORD', usedInstead: "the inventory's admin_password" });
+
+    // Without a fallback that opens, the refusal stands.
+    const { client: locked } = client(server.url, { ...auth, fallbackPasswords: [{ password: new SecretValue('not-it-either-00000'), source: 'x' }] });
+    expect((await failureOf(locked.listCredentialSources())).kind).toBe('auth');
   });
 });
 

@@ -300,10 +300,9 @@ describe('authentication methods', () => {
     const world = await createWorld();
     world.commit(BASE_CREDENTIALS.slice(0, 1));
     const report = await world.apply({ env: { ...world.sandbox.env, PROD_USER: 'prod-admin', PROD_PASSWORD: 'not-the-password', STAGING_USER: 'x' } });
-    expect(report.deployments.map((d) => d.error?.message)).toEqual([
-      'login as prod-admin refused: Invalid username or password (credentials from PROD_USER/PROD_PASSWORD)',
-      'cannot authenticate: STAGING_PASSWORD is not set (auth method login of deployment staging)',
-    ]);
+    const messages = report.deployments.map((d) => d.error?.message ?? '');
+    expect(messages[0]).toMatch(/^login as prod-admin refused: Invalid username or password \(credentials from PROD_USER\/PROD_PASSWORD\)\. .*\[DECRYPTION FAILED\]/);
+    expect(messages[1]).toBe('cannot authenticate: STAGING_PASSWORD is not set (auth method login of deployment staging)');
     expect(assessApplyReport(report)).toBe('external');
     // Nothing could be sent, so the applied state was not even claimed.
     expect(report.state).toMatchObject({ before: null, after: null });
@@ -401,7 +400,7 @@ describe('failures', () => {
 });
 
 describe('SESSION_SECRET rotation', () => {
-  it('warns when session_secret is pushed, and --rehydrate pushes every database-held value again after the restart', async () => {
+  it('says DocuElevate ignores a pushed session_secret, and --rehydrate re-encrypts every database-held value after the real rotation', async () => {
     const world = await createWorld({ production: { sessionSecret: PLAINTEXT.session, envValues: { azure_ai_key: 'azure-from-the-environment-1' } } });
     const credentials: TestCredential[] = [
       ...BASE_CREDENTIALS,
@@ -415,10 +414,16 @@ describe('SESSION_SECRET rotation', () => {
     const rotated = await world.apply({ deployments: ['production'] });
     expect(rotated.deployments[0]?.operations.map((o) => o.setting)).toEqual(['session_secret']);
     expect(rotated.deployments[0]?.warnings).toEqual([
-      'session_secret changed on production: after `docker compose restart api worker` DocuElevate can no longer decrypt the settings it holds in its database (they are encrypted under the old secret) unless SESSION_SECRET_PREVIOUS holds the old one; once it has restarted, run `credledger apply --rehydrate production` to push them again',
+      "session_secret was written to production's database, but DocuElevate never uses a database value: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up. To rotate it, set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in production's environment, restart api and worker, run `credledger apply --rehydrate production` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS",
+      // The first apply pushed the inventory's admin password, which the login form took at once.
+      "PROD_PASSWORD is stale: DocuElevate refused its password for production, and the inventory's applied admin_password of production (credential admin) opened instead; update PROD_PASSWORD to that value (credledger reveal)",
     ]);
-    world.production.restart({ sessionSecret: PLAINTEXT.sessionRotated });
-    expect(world.production.storedValue('openai_api_key')).toBe('[DECRYPTION FAILED]');
+    // The push changed nothing that matters: the database values still open under the environment's secret.
+    world.production.restart();
+    expect(world.production.storedValue('openai_api_key')).toBe(PLAINTEXT.openai);
+    // The real rotation, in the environment: the new secret, with the old one as SESSION_SECRET_PREVIOUS.
+    world.production.restart({ sessionSecret: PLAINTEXT.sessionRotated, sessionSecretPrevious: PLAINTEXT.session });
+    expect(world.production.storedValue('openai_api_key')).toBe(PLAINTEXT.openai);
     // Nothing changed in the inventory, so a plain apply sends nothing: the state cannot see the restart.
     expect((await world.apply({ deployments: ['production'] })).summary.done).toBe(0);
 
@@ -431,12 +436,15 @@ describe('SESSION_SECRET rotation', () => {
       'openai_api_key rehydrate',
       'aws_access_key_id rehydrate',
       'aws_secret_access_key rehydrate',
-      'admin_password rehydrate',
       'webdav_password rehydrate',
       'session_secret rehydrate',
       'azure_ai_key rehydrate',
+      // Last: DocuElevate's login takes it at once.
+      'admin_password rehydrate',
     ]);
     expect(dry.deployments[0]?.operations.map((o) => o.setting)).toEqual(operations.map((o) => o.setting));
+    // Re-encrypted under the new secret: the values still open once SESSION_SECRET_PREVIOUS is dropped.
+    world.production.restart({ sessionSecretPrevious: null });
     for (const credential of credentials) {
       expect(world.production.storedValue(credential.setting)).toBe(credential.id === 'session' ? PLAINTEXT.sessionRotated : (credential.value ?? credential.values?.production));
     }

@@ -7,7 +7,15 @@ import { assessAuditReport, type AuditReport } from '../../src/core/audit.js';
 import { renderAuditMarkdown, renderAuditText } from '../../src/core/render-audit.js';
 import type { SecretValue } from '../../src/crypto/secret-value.js';
 import { startDocuElevateServer, type DocuElevateServer, type DocuElevateServerOptions } from '../../src/devserver/docuelevate-server.js';
-import { createSandbox, createTestKey, renderSealedInventory, type Sandbox, type TestCredential, type TestDeployment } from '../support/apply-sandbox.js';
+import {
+  createSandbox,
+  createTestKey,
+  environmentCredentials,
+  renderSealedInventory,
+  type Sandbox,
+  type TestCredential,
+  type TestDeployment,
+} from '../support/apply-sandbox.js';
 
 const PROD_ADMIN = { adminUsername: 'prod-admin', adminPassword: 'audit-test-prod-login-password-01' };
 const STAGING_ADMIN = { adminUsername: 'staging-admin', adminPassword: 'audit-test-staging-login-password-02' };
@@ -25,7 +33,6 @@ const PLAINTEXT = {
   envOpenai: 'sk-proj-audit-env-openai-plaintext-0003',
   envAzure: 'audit-env-azure-plaintext-000004',
   envDropbox: 'audit-env-dropbox-app-secret-0005',
-  dbAdmin: 'audit-db-admin-password-plaintext-06',
   dbWebdav: 'audit-db-webdav-password-plaintext-07',
   dbAws: 'audit-db-aws-secret-plaintext-0000008',
   inventoryOpenai: 'sk-proj-audit-inventory-openai-0009',
@@ -44,7 +51,8 @@ const PLAINTEXT = {
 const PRODUCTION_SERVER: DocuElevateServerOptions = {
   ...PROD_ADMIN,
   envValues: { openai_api_key: PLAINTEXT.envOpenai, azure_ai_key: PLAINTEXT.envAzure, dropbox_app_secret: PLAINTEXT.envDropbox },
-  initialDbValues: { admin_password: PLAINTEXT.dbAdmin, webdav_password: PLAINTEXT.dbWebdav, aws_secret_access_key: PLAINTEXT.dbAws },
+  // The admin password in the database (as after an apply) is the one the login form checks.
+  initialDbValues: { admin_password: PROD_ADMIN.adminPassword, webdav_password: PLAINTEXT.dbWebdav, aws_secret_access_key: PLAINTEXT.dbAws },
 };
 
 const CREDENTIALS: TestCredential[] = [
@@ -54,6 +62,7 @@ const CREDENTIALS: TestCredential[] = [
   { id: 'webdav', setting: 'webdav_password', kind: 'password', deployments: ['production'] },
   { id: 'smtp', setting: 'email_password', kind: 'password', value: PLAINTEXT.inventorySmtp, deployments: ['production'] },
   { id: 'custom', setting: 'my_custom_token', kind: 'token', value: PLAINTEXT.inventoryCustom, custom: true, deployments: ['production'] },
+  ...environmentCredentials(['production']),
 ];
 
 const sandboxes: Sandbox[] = [];
@@ -134,9 +143,10 @@ describe('audit against a DocuElevate with login auth and CSRF', () => {
       ['db-unmanaged', 'webdav_password', 'webdav', 'db'],
     ]);
     expect(deployment?.unchecked).toEqual([{ setting: 'my_custom_token', credential: 'custom' }]);
-    // The whole catalogue is listed; six settings have a value; azure and admin are as the inventory implies.
-    expect(deployment?.counts).toEqual({ listed: 60, configured: 6, tracked: 6, matching: 2 });
-    expect(report.summary).toEqual({ untracked: 2, 'not-configured': 1, 'from-env': 1, 'db-unmanaged': 1, unreachable: 0 });
+    // The whole catalogue is listed; nine settings have a value (three from every deployment's environment);
+    // azure, admin and the three environment settings are as the inventory implies.
+    expect(deployment?.counts).toEqual({ listed: 60, configured: 9, tracked: 9, matching: 5 });
+    expect(report.summary).toEqual({ untracked: 2, 'not-configured': 1, 'from-env': 1, 'db-unmanaged': 1, 'pending-restart': 0, unreachable: 0 });
     expect(assessAuditReport(report, 'never')).toBe('ok');
     expect(assessAuditReport(report, 'untracked')).toBe('findings');
 
@@ -147,7 +157,14 @@ describe('audit against a DocuElevate with login auth and CSRF', () => {
 
   it('has a stable JSON shape', async () => {
     const production = await startServer({ ...PROD_ADMIN, initialDbValues: { dropbox_app_secret: PLAINTEXT.envDropbox } });
-    const file = writeInventory([{ id: 'production', url: production.url, auth: LOGIN_PROD }], [{ id: 'openai', setting: 'openai_api_key', value: PLAINTEXT.inventoryOpenai }]);
+    const file = writeInventory(
+      [{ id: 'production', url: production.url, auth: LOGIN_PROD }],
+      [
+        { id: 'openai', setting: 'openai_api_key', value: PLAINTEXT.inventoryOpenai },
+        { id: 'admin', setting: 'admin_password', kind: 'admin_password' },
+        ...environmentCredentials(['production']),
+      ],
+    );
     const report = await audit(file);
     expect(JSON.parse(JSON.stringify(report))).toEqual({
       deployments: [
@@ -178,10 +195,10 @@ describe('audit against a DocuElevate with login auth and CSRF', () => {
             },
           ],
           unchecked: [],
-          counts: { listed: 60, configured: 1, tracked: 1, matching: 0 },
+          counts: { listed: 60, configured: 5, tracked: 5, matching: 4 },
         },
       ],
-      summary: { untracked: 1, 'not-configured': 1, 'from-env': 0, 'db-unmanaged': 0, unreachable: 0 },
+      summary: { untracked: 1, 'not-configured': 1, 'from-env': 0, 'db-unmanaged': 0, 'pending-restart': 0, unreachable: 0 },
     });
   });
 });
@@ -208,7 +225,7 @@ describe('deployments that cannot be audited', () => {
     ]);
     expect(report.deployments[0]?.findings).toHaveLength(5);
     expect(report.deployments[1]?.error?.message).toMatch(/^GET \/login: no answer after 2 attempts: .*ECONNREFUSED/);
-    expect(report.deployments[2]?.error?.message).toBe('login as staging-admin refused: Invalid username or password (credentials from STAGING_USER/WRONG_PASSWORD)');
+    expect(report.deployments[2]?.error?.message).toMatch(/^login as staging-admin refused: Invalid username or password \(credentials from STAGING_USER\/WRONG_PASSWORD\)\. /);
     expect(report.deployments[3]?.error).toEqual({ message: 'cannot authenticate: QA_TOKEN is not set (auth method bearer of deployment qa)' });
     expect(report.summary.unreachable).toBe(3);
     expect(assessAuditReport(report, 'never')).toBe('external');

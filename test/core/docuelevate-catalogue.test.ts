@@ -1,23 +1,21 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { DOCUELEVATE_SETTINGS, findSetting } from '../../src/core/docuelevate-catalogue.js';
+import { REPO_ROOT } from '../support/paths.js';
 
-// The shared reference copy beside the repository (../shared) is the source of truth for the data file.
-// A git worktree kept elsewhere has no ../shared beside it; CREDLEDGER_SHARED_DIR points at it instead.
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const sharedDir = process.env['CREDLEDGER_SHARED_DIR'] ?? path.resolve(repoRoot, '../shared');
-const sharedCatalogueUrl = path.join(sharedDir, 'docuelevate', 'settings-catalogue.json');
+// The data file is DocuElevate 0.188.6's reference catalogue, unchanged: test/fixtures/fixtures.test.ts checks
+// its checksum against test/fixtures/README.md, which says where it came from.
+const catalogueFile = path.join(REPO_ROOT, 'src/core/docuelevate-catalogue.json');
 
 describe('DocuElevate catalogue', () => {
-  it('holds the same 60 settings as the shared reference, in order', () => {
-    const shared = JSON.parse(readFileSync(sharedCatalogueUrl, 'utf8')) as {
+  it('holds the same 60 settings as the reference data file, in order', () => {
+    const reference = JSON.parse(readFileSync(catalogueFile, 'utf8')) as {
       settings: { key: string; category: string; type: string; restart_required: boolean; environment_only: boolean; required: boolean }[];
     };
     expect(DOCUELEVATE_SETTINGS).toHaveLength(60);
     expect(DOCUELEVATE_SETTINGS).toEqual(
-      shared.settings.map((entry) => ({
+      reference.settings.map((entry) => ({
         key: entry.key,
         category: entry.category,
         type: entry.type,

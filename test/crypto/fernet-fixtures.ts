@@ -1,15 +1,9 @@
-// Loads the shared Fernet fixtures (../shared/fixtures/fernet beside the repository, never copied in).
-import { existsSync, readFileSync } from 'node:fs';
+// Loads the Fernet fixtures kept in test/fixtures/fernet (their sources and checksums: test/fixtures/README.md).
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { FIXTURES_DIR } from '../support/paths.js';
 
-const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-// A git worktree kept elsewhere has no ../shared beside it; CREDLEDGER_SHARED_DIR points at it instead.
-const sharedDir = process.env['CREDLEDGER_SHARED_DIR'] ?? path.resolve(repoRoot, '../shared');
-const fixtureDir = path.join(sharedDir, 'fixtures', 'fernet');
-if (!existsSync(fixtureDir)) {
-  throw new Error(`Fernet fixtures not found at ${fixtureDir}; put the shared directory beside the repository or set CREDLEDGER_SHARED_DIR`);
-}
+const fixtureDir = path.join(FIXTURES_DIR, 'fernet');
 
 function readFixture<T>(relativePath: string): T {
   return JSON.parse(readFileSync(path.join(fixtureDir, relativePath), 'utf8')) as T;

@@ -6,6 +6,7 @@ import {
   type DocuElevateServerOptions,
   type RequestLogEntry,
 } from '../../src/devserver/docuelevate-server.js';
+import { DOCUELEVATE_SETTINGS } from '../../src/core/docuelevate-catalogue.js';
 
 const ADMIN = { adminUsername: 'Admin', adminPassword: 'correct horse battery staple' };
 const OPENAI_KEY = 'sk-proj-devserver-plaintext-0001';
@@ -71,7 +72,7 @@ async function logIn(server: DocuElevateServer, username = ADMIN.adminUsername):
     body: form.toString(),
   });
   expect(auth.status).toBe(302);
-  expect(auth.headers['location']).toBe('/upload');
+  expect(auth.headers['location']).toBe('/onboarding');
   return { cookie: sessionCookieOf(auth), csrf };
 }
 
@@ -86,6 +87,16 @@ async function writeSetting(
   value: string | null,
 ): Promise<Answer> {
   return call(server, 'POST', `/api/settings/${key}`, { headers: adminHeaders(session), body: JSON.stringify({ key, value }) });
+}
+
+function maskOf(value: string): string {
+  return `${value.slice(0, 4)}${'*'.repeat(value.length - 4)}`;
+}
+
+async function sourceOf(server: DocuElevateServer, session: { cookie: string }, key: string): Promise<{ configured: boolean; source: string | null }> {
+  const answer = await call(server, 'GET', '/api/settings/credentials', { headers: { cookie: session.cookie } });
+  const entry = (answer.json() as { credentials: { key: string; configured: boolean; source: string | null }[] }).credentials.find((c) => c.key === key);
+  return { configured: entry?.configured ?? false, source: entry?.source ?? null };
 }
 
 function writesCommitted(server: DocuElevateServer): RequestLogEntry[] {
@@ -158,7 +169,10 @@ describe('login and sessions', () => {
       headers: { cookie: sessionCookieOf(page), 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ username: 'admin', password: ADMIN.adminPassword, csrf_token: hiddenCsrfTokenOf(page.text) }).toString(),
     });
-    expect(auth.headers['location']).toBe(`${server.url}/settings`);
+    // The admin's onboarding never completes: every login goes there, and the page asked for waits behind it.
+    expect(auth.headers['location']).toBe('/onboarding');
+    const onboarding = await call(server, 'GET', '/onboarding', { headers: { cookie: sessionCookieOf(auth) } });
+    expect(onboarding.status).toBe(200);
   });
 
   it('ignores a session cookie signed with another secret', async () => {
@@ -314,7 +328,7 @@ describe('settings API', () => {
     expect(server.dbKeys()).toEqual([]);
   });
 
-  it('deletes with DELETE or a null value, and answers 404 when the key is not in the database', async () => {
+  it('deletes with DELETE (the old value stays in effect until a restart), keeps a NULL row for a null value, and answers 404 when the key is not in the database', async () => {
     const server = await start({ envValues: { openai_api_key: 'sk-env-value-123' } });
     const session = await logIn(server);
     const absent = await call(server, 'DELETE', '/api/settings/openai_api_key', { headers: adminHeaders(session) });
@@ -325,15 +339,28 @@ describe('settings API', () => {
     const deleted = await call(server, 'DELETE', '/api/settings/openai_api_key', { headers: adminHeaders(session) });
     expect(deleted.status).toBe(200);
     expect(server.storedValue('openai_api_key')).toBeUndefined();
-    // The environment applies again.
+    // The running process keeps the deleted value until it restarts: the old mask, reported as from the environment.
     const read = await call(server, 'GET', '/api/settings/openai_api_key', { headers: { cookie: session.cookie } });
-    expect(read.json()).toMatchObject({ value: 'sk-e************' });
+    expect(read.json()).toMatchObject({ value: maskOf(OPENAI_KEY) });
+    expect(await sourceOf(server, session, 'openai_api_key')).toEqual({ configured: true, source: 'env' });
+    server.restart();
+    const afterRestart = await logIn(server);
+    const restarted = await call(server, 'GET', '/api/settings/openai_api_key', { headers: { cookie: afterRestart.cookie } });
+    expect(restarted.json()).toMatchObject({ value: 'sk-e************' });
 
-    await writeSetting(server, session, 'azure_ai_key', AZURE_KEY);
-    const nulled = await writeSetting(server, session, 'azure_ai_key', null);
+    await writeSetting(server, afterRestart, 'azure_ai_key', AZURE_KEY);
+    const nulled = await writeSetting(server, afterRestart, 'azure_ai_key', null);
     expect(nulled.json()).toMatchObject({ success: true, value: null });
-    expect(server.dbKeys()).toEqual([]);
-    const put = await call(server, 'PUT', '/api/settings/azure_ai_key', { headers: adminHeaders(session), body: JSON.stringify({ value: AZURE_KEY }) });
+    // A null keeps a row holding NULL (history action update), which hides the environment even after a restart.
+    expect(server.dbKeys()).toEqual(['azure_ai_key']);
+    expect(server.storedValue('azure_ai_key')).toBeNull();
+    expect(server.auditEntries().filter((entry) => entry.key === 'azure_ai_key').at(-1)).toMatchObject({ action: 'update', old_value: '[REDACTED]', new_value: null });
+    server.restart({ envValues: { azure_ai_key: 'azure-from-the-environment' } });
+    const session2 = await logIn(server);
+    expect(await sourceOf(server, session2, 'azure_ai_key')).toEqual({ configured: false, source: null });
+    const hidden = await call(server, 'GET', '/api/settings/azure_ai_key', { headers: { cookie: session2.cookie } });
+    expect(hidden.json()).toMatchObject({ value: null });
+    const put = await call(server, 'PUT', '/api/settings/azure_ai_key', { headers: adminHeaders(session2), body: JSON.stringify({ value: AZURE_KEY }) });
     expect(put.status).toBe(200);
     expect(server.storedValue('azure_ai_key')).toBe(AZURE_KEY);
   });
@@ -348,7 +375,11 @@ describe('settings API', () => {
     expect(byKey.get('azure_ai_key')).toMatchObject({ source: 'env', configured: true });
     expect(byKey.get('mistral_api_key')).toMatchObject({ source: null, configured: false });
     expect(byKey.get('session_secret')?.restart_required).toBe(true);
-    expect(body).toMatchObject({ total: 60, configured_count: 2, unconfigured_count: 58 });
+    // Every deployment has these from its environment: DATABASE_URL, redis_url's default, and with auth SESSION_SECRET and ADMIN_PASSWORD.
+    for (const key of ['database_url', 'redis_url', 'session_secret', 'admin_password']) {
+      expect(byKey.get(key)).toMatchObject({ source: 'env', configured: true });
+    }
+    expect(body).toMatchObject({ total: 60, configured_count: 6, unconfigured_count: 54 });
   });
 
   it('keeps a redacted history and audit log, newest first, and rolls back', async () => {
@@ -362,12 +393,14 @@ describe('settings API', () => {
     expect(history.json()).toEqual({
       key: 'openai_api_key',
       history: [
-        { id: 2, key: 'openai_api_key', old_value: '[REDACTED]', new_value: '[REDACTED]', changed_by: 'Admin', changed_at: FIXED_NOW.toISOString(), action: 'update' },
-        { id: 1, key: 'openai_api_key', old_value: null, new_value: '[REDACTED]', changed_by: 'Admin', changed_at: FIXED_NOW.toISOString(), action: 'update' },
+        // Written within the same second: ascending id, as DocuElevate's query returns ties.
+        { id: 1, key: 'openai_api_key', old_value: null, new_value: '[REDACTED]', changed_by: 'Admin', changed_at: '2026-03-01T12:00:00', action: 'update' },
+        { id: 2, key: 'openai_api_key', old_value: '[REDACTED]', new_value: '[REDACTED]', changed_by: 'Admin', changed_at: '2026-03-01T12:00:00', action: 'update' },
       ],
     });
+    // Newest first by changed_at (whole seconds); entries of the same second in ascending id, as DocuElevate's query returns them.
     const audit = await call(server, 'GET', '/api/settings/audit-log?limit=2&offset=0', { headers: { cookie: session.cookie } });
-    expect((audit.json() as { entries: { id: number }[] }).entries.map((entry) => entry.id)).toEqual([3, 2]);
+    expect((audit.json() as { entries: { id: number }[] }).entries.map((entry) => entry.id)).toEqual([1, 2]);
 
     const rollback = await call(server, 'POST', '/api/settings/openai_api_key/rollback/2', { headers: adminHeaders(session) });
     expect(rollback.status).toBe(200);
@@ -409,6 +442,98 @@ describe('settings API', () => {
     expect((credentials.json() as { credentials: { key: string; source: string | null }[] }).credentials.find((c) => c.key === 'openai_api_key')?.source).toBe('db');
     await writeSetting(server, fresh, 'openai_api_key', OPENAI_KEY);
     expect(server.storedValue('openai_api_key')).toBe(OPENAI_KEY);
+  });
+});
+
+describe('DocuElevate 0.188.6 as it really runs', () => {
+  async function logInWith(server: DocuElevateServer, password: string): Promise<{ location: string; cookie: string; csrf: string }> {
+    const page = await call(server, 'GET', '/login');
+    const csrf = hiddenCsrfTokenOf(page.text);
+    const auth = await call(server, 'POST', '/auth', {
+      headers: { cookie: sessionCookieOf(page), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ username: ADMIN.adminUsername, password, csrf_token: csrf }).toString(),
+    });
+    return { location: String(auth.headers['location']), cookie: sessionCookieOf(auth), csrf };
+  }
+
+  it("reads a list back as Python's str() of the parsed list, a boolean as True, an integer without leading zeros", async () => {
+    const server = await start({
+      catalogue: [
+        ...DOCUELEVATE_SETTINGS,
+        { key: 'debug_mode', category: 'Core', type: 'boolean', restartRequired: false, environmentOnly: false, required: false, sensitive: false },
+        { key: 'worker_count', category: 'Core', type: 'integer', restartRequired: false, environmentOnly: false, required: false, sensitive: false },
+      ],
+    });
+    const session = await logIn(server);
+    const sent = 'json://alerts.example.com/a,json://alerts.example.com/b';
+    const posted = await writeSetting(server, session, 'notification_urls', sent);
+    // The POST answer masks the string as sent ...
+    expect(posted.json()).toMatchObject({ value: maskOf(sent) });
+    // ... the GET masks str() of the list, so it is longer and starts ['js.
+    const read = await call(server, 'GET', '/api/settings/notification_urls', { headers: { cookie: session.cookie } });
+    const shown = "['json://alerts.example.com/a', 'json://alerts.example.com/b']";
+    expect(read.json()).toMatchObject({ value: maskOf(shown) });
+    expect(maskOf(shown).startsWith("['js")).toBe(true);
+
+    await writeSetting(server, session, 'debug_mode', 'true');
+    await writeSetting(server, session, 'worker_count', '010');
+    expect((await call(server, 'GET', '/api/settings/debug_mode', { headers: { cookie: session.cookie } })).json()).toMatchObject({ value: 'True' });
+    expect((await call(server, 'GET', '/api/settings/worker_count', { headers: { cookie: session.cookie } })).json()).toMatchObject({ value: '10' });
+    // Unset string settings read back "".
+    expect((await call(server, 'GET', '/api/settings/mistral_api_key', { headers: { cookie: session.cookie } })).json()).toMatchObject({ value: '' });
+  });
+
+  it('takes a written admin_password at once for the login form; open sessions keep working', async () => {
+    const server = await start();
+    const session = await logIn(server);
+    const newPassword = 'the-new-admin-password-0001';
+    expect((await writeSetting(server, session, 'admin_password', newPassword)).json()).toMatchObject({ restart_required: true });
+    expect((await logInWith(server, ADMIN.adminPassword)).location).toBe('/login?error=Invalid+username+or+password');
+    expect((await logInWith(server, newPassword)).location).toBe('/onboarding');
+    expect((await writeSetting(server, session, 'openai_api_key', OPENAI_KEY)).status).toBe(200);
+    // The database value outlives a restart, and wins over ADMIN_PASSWORD.
+    server.restart();
+    expect((await logInWith(server, newPassword)).location).toBe('/onboarding');
+  });
+
+  it('never uses a session_secret written through the API; a changed SESSION_SECRET without the previous one locks out a database-held admin_password', async () => {
+    const server = await start({ sessionSecret: 'e'.repeat(40) });
+    const session = await logIn(server);
+    const newPassword = 'database-held-admin-password-01';
+    await writeSetting(server, session, 'admin_password', newPassword);
+    await writeSetting(server, session, 'session_secret', 'w'.repeat(40));
+    server.restart();
+    // Sessions are still signed with the environment's secret, and stored values still open.
+    expect((await writeSetting(server, session, 'openai_api_key', OPENAI_KEY)).status).toBe(200);
+    expect(server.storedValue('openai_api_key')).toBe(OPENAI_KEY);
+
+    server.restart({ sessionSecret: 'n'.repeat(40) });
+    expect(server.storedValue('admin_password')).toBe('[DECRYPTION FAILED]');
+    expect(server.runningValue('admin_password')).toBe('[DECRYPTION FAILED]');
+    expect((await logInWith(server, newPassword)).location).toMatch(/^\/login\?error=/);
+    expect((await logInWith(server, ADMIN.adminPassword)).location).toMatch(/^\/login\?error=/);
+
+    // With SESSION_SECRET_PREVIOUS set to the old secret the values open again.
+    server.restart({ sessionSecretPrevious: 'e'.repeat(40) });
+    expect((await logInWith(server, newPassword)).location).toBe('/onboarding');
+  });
+
+  it('orders history by changed_at in whole seconds, and sends environment_only only where it is true', async () => {
+    let now = FIXED_NOW.getTime();
+    const server = await start({ clock: () => new Date(now) });
+    const session = await logIn(server);
+    await writeSetting(server, session, 'openai_api_key', OPENAI_KEY);
+    now += 1500;
+    await writeSetting(server, session, 'azure_ai_key', AZURE_KEY);
+    const audit = await call(server, 'GET', '/api/settings/audit-log', { headers: { cookie: session.cookie } });
+    expect((audit.json() as { entries: { key: string; changed_at: string }[] }).entries.map((entry) => [entry.key, entry.changed_at])).toEqual([
+      ['azure_ai_key', '2026-03-01T12:00:01'],
+      ['openai_api_key', '2026-03-01T12:00:00'],
+    ]);
+    const plain = await call(server, 'GET', '/api/settings/openai_api_key', { headers: { cookie: session.cookie } });
+    expect((plain.json() as { metadata: Record<string, unknown> }).metadata).not.toHaveProperty('environment_only');
+    const envOnly = await call(server, 'GET', '/api/settings/session_secret_previous', { headers: { cookie: session.cookie } });
+    expect((envOnly.json() as { metadata: Record<string, unknown> }).metadata).toMatchObject({ environment_only: true });
   });
 });
 

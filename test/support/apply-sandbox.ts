@@ -69,6 +69,19 @@ export interface TestCredential {
   readonly custom?: boolean;
 }
 
+/**
+ * What every DocuElevate deployment reports as configured from its environment (its database and Redis URLs,
+ * and with authentication its session secret), tracked without a value, as a real inventory tracks them.
+ * (`admin_password` too comes from the environment; inventories that push it say so themselves.)
+ */
+export function environmentCredentials(deployments: readonly string[]): TestCredential[] {
+  return [
+    { id: 'database-url', setting: 'database_url', kind: 'password', deployments },
+    { id: 'redis-url', setting: 'redis_url', kind: 'password', deployments },
+    { id: 'session-secret', setting: 'session_secret', kind: 'session_secret', deployments },
+  ];
+}
+
 /** A deployment of a test inventory, written as YAML flow mapping text for `auth`. */
 export interface TestDeployment {
   readonly id: string;

@@ -1,9 +1,9 @@
-// Paths the tests share: the repository root, the built CLI, and the read-only shared material beside the clone.
+// Paths the tests share: the repository root, the built CLI, the example and the fixtures (all inside the repository).
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-// A git worktree kept elsewhere has no ../shared beside it; CREDLEDGER_SHARED_DIR points at it instead.
-export const SHARED_DIR = process.env.CREDLEDGER_SHARED_DIR ?? path.resolve(REPO_ROOT, '../shared');
+// Everything a test reads is in the repository: a clone with nothing beside it runs the whole suite.
+export const FIXTURES_DIR = path.join(REPO_ROOT, 'test/fixtures');
 export const BUILT_CLI = path.join(REPO_ROOT, 'dist/cli.js');
 export const EXAMPLE_INVENTORY = path.join(REPO_ROOT, 'credentials.yaml.example');
