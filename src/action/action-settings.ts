@@ -57,7 +57,12 @@ export function readActionSettings(): ActionSettings {
   if (concurrencyText !== '' && !/^[1-9]\d*$/.test(concurrencyText)) throw new Error(`input \`concurrency\` must be a whole number of at least 1 (got ${concurrencyText})`);
   const key = core.getInput('key');
   // Mask the key before anything else can print it, each line of it too.
-  for (const part of key.split(/[\s,]+/)) if (part.trim() !== '') core.setSecret(part.trim());
+  for (const part of key.split(/[\s,]+/)) {
+    if (part.trim() === '') continue;
+    core.setSecret(part.trim());
+    // A sealing key `sealing-key:<recipient>:<key>`: its key part alone is secret too.
+    if (part.startsWith('sealing-key:')) core.setSecret(part.slice(part.lastIndexOf(':') + 1));
+  }
   return {
     command: command as ActionCommand,
     file: core.getInput('file') || 'credentials.yaml',

@@ -166,7 +166,7 @@ async function applyJob(run: ActionRun): Promise<void> {
   const { settings } = run;
   const branchRefusal = settings.allowNonDefaultBranch ? undefined : refuseApplyBranch(run.event);
   if (branchRefusal !== undefined) throw new Error(branchRefusal);
-  if (!settings.key) throw new Error('apply needs the `key` input: the CREDLEDGER_KEY secret of the environment that guards the deployment');
+  if (!settings.key) throw new Error('apply needs the `key` input: the CREDLEDGER_KEY (or CREDLEDGER_SEALING_KEY) secret of the environment that guards the deployment');
   if (settings.environment !== '') await warnOnUnprotectedEnvironment(run, settings.environment);
   const ring = await loadKeyRing({ env: { CREDLEDGER_KEY: settings.key } });
   const { check, report } = await applyInventory({

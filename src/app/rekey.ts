@@ -1,15 +1,16 @@
-// Use case: move every encrypted value of the inventory to the key ring's first key (after a key rotation).
+// Use case: move every encrypted value of the inventory to the key ring's first key (after a key rotation), or seal every value for a recipient.
 import type { CalendarDate } from '../core/dates.js';
 import { errorAt, type Finding } from '../core/diagnostics.js';
 import { writeValuesInText, type ValueWrite } from '../core/inventory-edit.js';
 import { checkInventoryText } from '../core/inventory-validation.js';
-import { listSealedValues, listValuePlaces } from '../core/inventory.js';
+import { listSealedValues, listValuePlaces, type Recipient } from '../core/inventory.js';
 import { parseSealedValueText } from '../core/sealed-value-format.js';
 import { YamlEditError } from '../core/yaml-edit.js';
 import { placeFinding } from '../core/yaml-source.js';
 import { findingForSealedValueError } from '../crypto/inventory-values.js';
-import { primaryKey, type KeyRing } from '../crypto/key-ring.js';
+import { holdsMasterKey, primaryKey, type KeyRing } from '../crypto/key-ring.js';
 import { SealedValueError, resealValue } from '../crypto/sealed-value.js';
+import { UsageError } from './errors.js';
 import { readInventoryText, replaceInventoryText } from './inventory-file.js';
 import type { Refusal } from './value-place.js';
 
@@ -18,12 +19,18 @@ export interface RekeyRequest {
   readonly ring: KeyRing;
   /** Today's UTC date (dates in the file are checked against it). */
   readonly today: CalendarDate;
+  /**
+   * `--to-sealed`: seal every value for this recipient of `encryption.recipients` (undefined: the
+   * first listed) rather than moving it to the ring's first master key. Also how recipients rotate:
+   * list the new one first, then re-seal with the old private key in the ring.
+   */
+  readonly toSealed?: { readonly recipientId?: string };
 }
 
 export interface Rekeyed {
   readonly kind: 'rekeyed';
   readonly file: string;
-  /** The key every value is now encrypted under. */
+  /** What every value is now under: the key id, or `sealed:<recipient>`. */
   readonly keyId: string;
   /** Encrypted values in the inventory. */
   readonly values: number;
@@ -47,6 +54,19 @@ export async function rekeyInventory(request: RekeyRequest): Promise<RekeyResult
   const check = checkInventoryText(text, request.file, request.today);
   if (!check.inventory) return { kind: 'refused', source: check.source, diagnostics: check.diagnostics };
   const candidates = listValuePlaces(check.inventory);
+  const recipients = check.inventory.recipients ?? [];
+  let recipient: Recipient | undefined;
+  if (request.toSealed !== undefined) {
+    const wanted = request.toSealed.recipientId;
+    recipient = wanted === undefined ? recipients[0] : recipients.find((candidate) => candidate.id === wanted);
+    if (recipient === undefined) {
+      const listed = recipients.length === 0 ? 'none is listed' : `it lists ${recipients.map((candidate) => candidate.id).join(', ')}`;
+      const message = wanted === undefined ? 'there is no recipient to seal for' : `recipient ${wanted} is not listed`;
+      throw new UsageError(`${message} under encryption.recipients (${listed}): \`credledger keygen --sealing\` makes a key pair and prints the entry to add`);
+    }
+  } else if (!holdsMasterKey(request.ring)) {
+    throw new UsageError(`rekey moves values to the first master key, and ${request.ring.source} holds none: pass --to-sealed to seal every value for a recipient`);
+  }
   const findings: Finding[] = [];
   const writes: ValueWrite[] = [];
   const fromKeyIds: Record<string, number> = {};
@@ -54,11 +74,11 @@ export async function rekeyInventory(request: RekeyRequest): Promise<RekeyResult
   for (const entry of entries) {
     const parts = parseSealedValueText(entry.sealed);
     if (parts === undefined) {
-      findings.push(errorAt('plaintext-value', entry.path, 'this value is not encrypted, so rekey cannot move it: store it with `credledger set` first (see `credledger validate`)'));
+      findings.push(errorAt('plaintext-value', entry.path, 'this value is not encrypted, so rekey cannot move it: store it with `credledger set` or `credledger seal` first (see `credledger validate`)'));
       continue;
     }
     try {
-      const result = resealValue(request.ring, entry.place, entry.sealed, candidates);
+      const result = resealValue(request.ring, entry.place, entry.sealed, candidates, recipient);
       fromKeyIds[result.fromKeyId] = (fromKeyIds[result.fromKeyId] ?? 0) + 1;
       if (result.changed) writes.push({ place: entry.place, sealed: result.sealed });
     } catch (error) {
@@ -78,5 +98,5 @@ export async function rekeyInventory(request: RekeyRequest): Promise<RekeyResult
     }
     await replaceInventoryText(request.file, text, edited);
   }
-  return { kind: 'rekeyed', file: request.file, keyId: primaryKey(request.ring).id, values: entries.length, changed: writes.length, fromKeyIds };
+  return { kind: 'rekeyed', file: request.file, keyId: recipient === undefined ? primaryKey(request.ring).id : `sealed:${recipient.id}`, values: entries.length, changed: writes.length, fromKeyIds };
 }

@@ -1,16 +1,17 @@
-// Use case: a rotation. Stores a credential's new value, encrypted for its place, and moves `rotated`; nothing else in the file changes.
+// Use case: a rotation. Stores a credential's new value, encrypted for its place (under the master key, or sealed for a recipient), and moves `rotated`; nothing else in the file changes.
 import { isCalendarDate, type CalendarDate } from '../core/dates.js';
 import { errorAt, formatDocumentPath, type Finding } from '../core/diagnostics.js';
 import { valuePathOf, writeValuesInText } from '../core/inventory-edit.js';
 import { checkInventoryText } from '../core/inventory-validation.js';
-import { listValuePlaces, type ValuePlace } from '../core/inventory.js';
+import { listValuePlaces, type Inventory, type Recipient, type ValuePlace } from '../core/inventory.js';
 import { parseSealedValueText } from '../core/sealed-value-format.js';
 import { YamlEditError } from '../core/yaml-edit.js';
 import { placeFinding } from '../core/yaml-source.js';
 import { findingForSealedValueError } from '../crypto/inventory-values.js';
 import type { KeyRing } from '../crypto/key-ring.js';
 import { primaryKey } from '../crypto/key-ring.js';
-import { SealedValueError, describePlace, openSealedValue, sealValue } from '../crypto/sealed-value.js';
+import { SealedValueError, describePlace, openSealedValue, sealValue, sealValueForRecipient } from '../crypto/sealed-value.js';
+import { SealingKeyError } from '../crypto/sealing-key.js';
 import { SecretValue } from '../crypto/secret-value.js';
 import { UsageError } from './errors.js';
 import { readInventoryText, replaceInventoryText } from './inventory-file.js';
@@ -28,7 +29,13 @@ export interface SetValueRequest {
   readonly today: CalendarDate;
   /** The moment the value is sealed, recorded in the Fernet token. */
   readonly now: Date;
-  readonly ring: KeyRing;
+  /**
+   * The keys. `set` encrypts under the first master key; `seal` needs none and uses a ring, when
+   * there is one, only to compare the new value with the current one.
+   */
+  readonly ring?: KeyRing;
+  /** `seal`: seal the value for a recipient's public key (the first listed, or `recipientId`) instead of encrypting it under the master key. */
+  readonly seal?: { readonly recipientId?: string };
 }
 
 /** What the value replaced: nothing, an encrypted value (under which key), or a plaintext. */
@@ -40,9 +47,11 @@ export interface ValueSet {
   readonly place: ValuePlace;
   /** The JSON path written, e.g. `credentials.openai.value`. */
   readonly path: string;
-  /** The key the new value is encrypted under (the ring's first). */
+  /** What the new value is under: the ring's first key id, or `sealed:<recipient>`. */
   readonly keyId: string;
   readonly replaced: ReplacedValue;
+  /** False when the current value could not be opened to compare (`seal` without its private key). */
+  readonly compared: boolean;
   readonly rotated: { readonly previous?: CalendarDate; readonly current: CalendarDate };
 }
 
@@ -77,37 +86,49 @@ export async function setCredentialValue(request: SetValueRequest): Promise<SetV
   const place = choosePlaceToSet(inventory, credential, request.deployment);
   const path = valuePathOf(place);
   const refuse = (finding: Finding): Refusal => ({ kind: 'refused', source: check.source, diagnostics: [placeFinding(check.source, finding)] });
+  const recipient = request.seal === undefined ? undefined : chooseRecipient(inventory, request.seal.recipientId);
+  if (recipient === undefined && request.seal !== undefined) {
+    return refuse(errorAt('no-recipients', [], 'the inventory lists no encryption.recipients to seal for: `credledger keygen --sealing` makes a key pair and prints the entry to add', true));
+  }
+  const ring = request.ring;
+  if (recipient === undefined && ring === undefined) throw new UsageError('set needs a key ring');
 
   const current = sealedValueAt(credential, place);
   let replaced: ReplacedValue = { kind: 'none' };
+  let compared = true;
   if (current !== undefined) {
     const parts = parseSealedValueText(current);
-    let previous: SecretValue;
+    let previous: SecretValue | undefined;
     if (parts === undefined) {
       // A plaintext in the file (validate flags it): replacing it is the fix, unless it is the same text.
       previous = new SecretValue(current);
       replaced = { kind: 'plaintext' };
     } else {
+      replaced = { kind: 'sealed', keyId: parts.keyId };
       try {
-        previous = openSealedValue(request.ring, place, current, listValuePlaces(inventory));
+        // Sealing needs no key: without one (or with one that does not open it) the current value is replaced unread.
+        if (ring !== undefined) previous = openSealedValue(ring, place, current, listValuePlaces(inventory));
       } catch (error) {
         if (!(error instanceof SealedValueError)) throw error;
-        return refuse(findingForSealedValueError(error, path, unreadableAdvice(error, place)));
+        if (recipient === undefined) return refuse(findingForSealedValueError(error, path, unreadableAdvice(error, place)));
       }
-      replaced = { kind: 'sealed', keyId: parts.keyId };
+      compared = previous !== undefined;
     }
-    if (request.value.equals(previous)) {
+    if (previous !== undefined && request.value.equals(previous)) {
       const where = credential.issuer === undefined ? '' : ` (get a new one from ${credential.issuer})`;
       return refuse(errorAt('not-a-rotation', path, `the new value of ${describePlace(place)} equals the current one: this is not a rotation${where}`));
     }
   }
 
   let sealed: string;
+  const nowSeconds = Math.floor(request.now.getTime() / 1000);
   try {
-    sealed = sealValue(request.ring, place, request.value, Math.floor(request.now.getTime() / 1000));
+    sealed = recipient !== undefined ? sealValueForRecipient(recipient, place, request.value, nowSeconds) : sealValue(ring as KeyRing, place, request.value, nowSeconds);
   } catch (error) {
     // Only an id the schema already rejects (empty, or with a `/`) cannot be keyed.
     if (error instanceof SealedValueError) return refuse(findingForSealedValueError(error, path));
+    // A public key the schema already rejects (not 32 bytes of base64url).
+    if (error instanceof SealingKeyError) return refuse(errorAt('bad-recipient-key', ['encryption', 'recipients'], `cannot seal for recipient ${recipient?.id ?? ''}: ${error.message}`));
     throw error;
   }
   let edited: string;
@@ -123,10 +144,22 @@ export async function setCredentialValue(request: SetValueRequest): Promise<SetV
     file: request.file,
     place,
     path: formatDocumentPath(path),
-    keyId: primaryKey(request.ring).id,
+    keyId: recipient !== undefined ? `sealed:${recipient.id}` : primaryKey(ring as KeyRing).id,
     replaced,
+    compared,
     rotated: { previous: credential.rotated, current: rotated },
   };
+}
+
+/** The recipient to seal for: the one named, else the first listed (recipients are listed newest first). */
+function chooseRecipient(inventory: Inventory, recipientId: string | undefined): Recipient | undefined {
+  const recipients = inventory.recipients ?? [];
+  if (recipientId === undefined) return recipients[0];
+  const found = recipients.find((recipient) => recipient.id === recipientId);
+  if (found === undefined) {
+    throw new UsageError(`--recipient ${recipientId} is not in encryption.recipients (${recipients.length === 0 ? 'none is listed' : `it lists ${recipients.map((r) => r.id).join(', ')}`})`);
+  }
+  return found;
 }
 
 function unreadableAdvice(error: SealedValueError, place: ValuePlace): string {

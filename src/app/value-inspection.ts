@@ -33,14 +33,18 @@ function samePlace(a: ValuePlace, b: ValuePlace): boolean {
 
 /**
  * Equal encrypted text, or the same value re-keyed: `credledger rekey` re-encrypts a value in its
- * place under a new key and keeps its timestamp, so a token of the same place and second under
- * another key id holds the value it replaces. Making such a token for a new value takes the key.
+ * place under a new key and keeps its timestamp, so a `fernet:` token of the same place and second
+ * under another key id holds the value it replaces. Making such a token for a new value takes the
+ * key. A value sealed with the public key proves nothing by its timestamp and counts as changed.
  */
 function sameCiphertext(before: SealedValueEntry, after: SealedValueEntry): boolean {
   if (before.sealed === after.sealed) return true;
   const was = parseSealedValueText(before.sealed);
   const now = parseSealedValueText(after.sealed);
   if (!was || !now || was.keyId === now.keyId || !samePlace(before.place, after.place)) return false;
+  // Anyone with the public key can make a sealed token with any timestamp, so only a new `fernet:`
+  // token (which takes the master key) vouches for being the same value re-keyed.
+  if (now.kind !== 'fernet') return false;
   const sealedAt = sealedAtOf(before);
   return sealedAt !== undefined && sealedAt === sealedAtOf(after);
 }

@@ -10,6 +10,7 @@ import {
   type DeploymentAuth,
   type Inventory,
   type Person,
+  type Recipient,
 } from './inventory.js';
 import { checkYamlSyntax, parseYamlSource, placeFinding, type YamlSource } from './yaml-source.js';
 
@@ -85,8 +86,14 @@ function buildInventory(data: Data): Inventory {
       email: optionalString(person.email),
       name: optionalString(person.name),
       left: optionalDate(person.left),
+      sealOnly: person.seal_only === true,
     });
   }
+  const encryption = isRecord(data.encryption) ? data.encryption : {};
+  const recipients: Recipient[] = (Array.isArray(encryption.recipients) ? encryption.recipients : []).flatMap((raw: unknown) => {
+    if (!isRecord(raw) || typeof raw.id !== 'string' || typeof raw.public_key !== 'string') return [];
+    return [{ id: raw.id, publicKey: raw.public_key }];
+  });
   const deployments = new Map<string, Deployment>();
   for (const [id, raw] of Object.entries(isRecord(data.deployments) ? data.deployments : {})) {
     const deployment = isRecord(raw) ? raw : {};
@@ -127,7 +134,7 @@ function buildInventory(data: Data): Inventory {
     const duration = optionalDuration(text);
     if (duration && CREDENTIAL_KINDS.includes(kind as CredentialKind)) intervals[kind as CredentialKind] = duration;
   }
-  return { version: 1, policy: { intervals, dueSoon: optionalDuration(policy.due_soon) }, people, deployments, credentials };
+  return { version: 1, policy: { intervals, dueSoon: optionalDuration(policy.due_soon) }, people, recipients, deployments, credentials };
 }
 
 function buildAuth(raw: unknown): DeploymentAuth {

@@ -2,7 +2,7 @@
 import { findSetting } from './docuelevate-catalogue.js';
 import type { CalendarDate } from './dates.js';
 import { errorAt, warningAt, type Finding } from './diagnostics.js';
-import type { Credential, Inventory } from './inventory.js';
+import { listSealedValues, type Credential, type Inventory } from './inventory.js';
 import { isEventDrivenKind } from './rotation.js';
 import { describePlaintext, parseSealedValueText } from './sealed-value-format.js';
 
@@ -145,6 +145,31 @@ const valuesEncrypted: Rule = (inventory) =>
     return findings;
   });
 
+// A sealed value names its recipient; a recipient missing from the file means nobody listed can open it.
+const sealedForKnownRecipients: Rule = (inventory) => {
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  (inventory.recipients ?? []).forEach((recipient, index) => {
+    if (seen.has(recipient.id)) {
+      findings.push(errorAt('duplicate-recipient', ['encryption', 'recipients', index, 'id'], `recipient \`${recipient.id}\` is listed more than once`));
+    }
+    seen.add(recipient.id);
+  });
+  for (const entry of listSealedValues(inventory)) {
+    const parts = parseSealedValueText(entry.sealed);
+    if (parts?.kind !== 'sealed' || seen.has(parts.recipientId)) continue;
+    const listed = seen.size === 0 ? 'none is listed' : `it lists ${[...seen].join(', ')}`;
+    findings.push(
+      errorAt(
+        'unknown-recipient',
+        entry.path,
+        `this value is sealed for recipient \`${parts.recipientId}\`, which encryption.recipients does not list (${listed}): add its public key back, or re-seal with \`credledger rekey --to-sealed\``,
+      ),
+    );
+  }
+  return findings;
+};
+
 const groupsShareDeployments: Rule = (inventory) => {
   const groups = new Map<string, Credential[]>();
   for (const credential of inventory.credentials) {
@@ -177,6 +202,7 @@ export const INVENTORY_RULES: readonly Rule[] = [
   intervalsOnlyForScheduledKinds,
   ownersStillHere,
   valuesEncrypted,
+  sealedForKnownRecipients,
   groupsShareDeployments,
 ];
 

@@ -25,6 +25,15 @@ export interface Person {
   readonly name?: string;
   /** Offboarding date. */
   readonly left?: CalendarDate;
+  /** `seal_only: true`: holds no key that opens values, adds them with `credledger seal` only (see {@link couldReadValues}). */
+  readonly sealOnly?: boolean;
+}
+
+/** A public key values may be sealed for (`encryption.recipients`). */
+export interface Recipient {
+  readonly id: string;
+  /** X25519, 32 bytes as padded base64url. */
+  readonly publicKey: string;
 }
 
 /** How credledger authenticates to a deployment's settings API: names of environment variables only. */
@@ -78,6 +87,8 @@ export interface Inventory {
   readonly version: 1;
   readonly policy: RotationPolicy;
   readonly people: ReadonlyMap<string, Person>;
+  /** `encryption.recipients`, newest first; absent or empty when the inventory has none. */
+  readonly recipients?: readonly Recipient[];
   readonly deployments: ReadonlyMap<string, Deployment>;
   readonly credentials: readonly Credential[];
 }
@@ -137,4 +148,41 @@ export function listValuePlaces(inventory: Inventory): ValuePlace[] {
     const deployments = new Set([...inventory.deployments.keys(), ...credential.deployments, ...Object.keys(credential.values ?? {})]);
     return [{ credentialId: credential.id }, ...[...deployments].map((deployment) => ({ credentialId: credential.id, deployment }))];
   });
+}
+
+/**
+ * Whether a person could read values from the inventory: everyone who holds a key that opens them,
+ * that is everyone not marked `seal_only`. A seal-only person adds values with the recipients' public
+ * keys and never reads one, so offboarding them forces no rotation beyond what `access` says they saw.
+ */
+export function couldReadValues(person: Person): boolean {
+  return person.sealOnly !== true;
+}
+
+/**
+ * Whether a person could know a credential's value, which is what makes it due when they leave:
+ * listed in its `access`, or its owner, unless the owner is seal-only (they rotate it without ever
+ * reading what is stored; list them in `access` too if they saw the value at the issuer).
+ */
+export function couldKnowValue(person: Person, credential: Credential): boolean {
+  if (credential.access.includes(person.id)) return true;
+  return credential.owner === person.id && couldReadValues(person);
+}
+
+/** The recipient a sealed value for `id` is sealed for, if the inventory lists it. */
+export function findRecipient(inventory: Inventory, id: string): Recipient | undefined {
+  return (inventory.recipients ?? []).find((recipient) => recipient.id === id);
+}
+
+/** The ids of the people marked `seal_only`, in file order. */
+export function listSealOnlyPeople(inventory: Inventory): string[] {
+  return [...inventory.people.values()].filter((person) => !couldReadValues(person)).map((person) => person.id);
+}
+
+/** validate's note about seal-only people, or undefined when there are none. */
+export function describeSealOnlyPeople(inventory: Inventory): string | undefined {
+  const ids = listSealOnlyPeople(inventory);
+  if (ids.length === 0) return undefined;
+  const who = ids.map((id) => `\`${id}\``).join(', ');
+  return `note: ${who} ${ids.length === 1 ? 'can' : 'can each'} only seal (seal_only): they never read values, so leaving makes due only the credentials whose access lists them`;
 }

@@ -1,6 +1,6 @@
 // The rotation policy: when each credential is due, and why, for a given day.
 import { addDays, daysDuration, type CalendarDate, type Duration } from './dates.js';
-import type { Credential, CredentialKind, Inventory, RotationPolicy } from './inventory.js';
+import { couldKnowValue, type Credential, type CredentialKind, type Inventory, type RotationPolicy } from './inventory.js';
 
 /** Built-in rotation intervals in days; null marks event-driven kinds, due only when something happens. */
 export const DEFAULT_INTERVAL_DAYS: Readonly<Record<CredentialKind, number | null>> = {
@@ -88,7 +88,8 @@ export function assessRotation(inventory: Inventory, credential: Credential, now
   }
   for (const person of inventory.people.values()) {
     if (!person.left || !after(person.left)) continue;
-    if (credential.owner !== person.id && !credential.access.includes(person.id)) continue;
+    // A seal-only owner never read the stored value: only `access` says who saw it.
+    if (!couldKnowValue(person, credential)) continue;
     const verb = person.left <= now ? 'left' : 'leaves';
     candidates.push({ code: 'personnel', due: person.left, text: `${person.id} ${verb} ${person.left}`, person: person.id });
   }

@@ -28,7 +28,8 @@ export interface ValuesOpenCheck {
 }
 
 /**
- * Checks that every encrypted value of the inventory opens in its own place. Every place of the
+ * Checks that every encrypted value of the inventory opens in its own place, and that each sealing
+ * key of the ring is the private key of the recipient of that id listed in the inventory. Every place of the
  * inventory is a candidate, so a value copied from another credential or deployment is reported
  * as "this value belongs to …". Plaintexts are only decrypted and dropped, never returned.
  */
@@ -37,6 +38,17 @@ export function checkValuesOpen(inventory: Inventory, ring: KeyRing): ValuesOpen
   const findings: Finding[] = [];
   const openedByKeyId: Record<string, number> = {};
   let examined = 0;
+  (inventory.recipients ?? []).forEach((recipient, index) => {
+    const held = ring.sealingKeys.find((key) => key.recipientId === recipient.id);
+    if (held === undefined || held.publicKey === recipient.publicKey) return;
+    findings.push(
+      errorAt(
+        'sealing-key-mismatch',
+        ['encryption', 'recipients', index, 'public_key'],
+        `the sealing key ${ring.source} holds for recipient ${recipient.id} belongs to public key ${held.publicKey}, not to the one listed here: it is not this recipient's private key`,
+      ),
+    );
+  });
   for (const entry of listSealedValues(inventory)) {
     const parts = parseSealedValueText(entry.sealed);
     if (parts === undefined) continue;

@@ -9,18 +9,26 @@ import {
   type EncryptOptions,
   type FernetKey,
 } from './fernet.js';
+import { SealingKeyError, isSealingKeyText, parseSealingPrivateKey, type SealingPrivateKey } from './sealing-key.js';
 
 export interface RingKey {
   /** First 8 hex characters of sha256(raw key bytes): safe to print, names the key in errors. */
   readonly id: string;
   readonly key: FernetKey;
+  /**
+   * Set for a key derived from a sealing private key: it only fingerprints applied values (when CI
+   * holds no master key), never encrypts or opens a `fernet:` value. Such keys come after the master keys.
+   */
+  readonly fingerprintOnly?: boolean;
 }
 
 export interface KeyRing {
   /** Where the keys came from (`CREDLEDGER_KEY`, `--key-file PATH`), for error messages. */
   readonly source: string;
-  /** Never empty; the first key encrypts. */
+  /** Never empty; the first key encrypts (unless it is `fingerprintOnly`: then the ring holds sealing keys only). */
   readonly keys: readonly [RingKey, ...RingKey[]];
+  /** Private keys that open `sealed:` values, one per recipient id; empty when none. */
+  readonly sealingKeys: readonly SealingPrivateKey[];
 }
 
 export type KeyRingErrorCode = 'no-keys' | 'bad-key' | 'duplicate-key' | 'no-key-decrypts';
@@ -42,13 +50,20 @@ export function keyId(key: FernetKey): string {
   return createHash('sha256').update(key.rawBytes()).digest('hex').slice(0, 8);
 }
 
+/** The keys of one source, by kind, before they become a ring. */
+export interface ParsedKeys {
+  readonly masterKeys: FernetKey[];
+  readonly sealingKeys: SealingPrivateKey[];
+}
+
 /**
  * Parses keys separated by commas (the `CREDLEDGER_KEY` form) or by lines (a key file, where `#`
- * starts a comment). Surrounding whitespace is ignored; the first key encrypts.
- * @param source names the origin in error messages, e.g. `CREDLEDGER_KEY` or `--key-file keys.txt`.
- * @throws KeyRingError when there is no key, a key is malformed (named by position) or repeated.
+ * starts a comment). Surrounding whitespace is ignored. An entry starting `sealing-key:` is a
+ * sealing private key; every other entry is a Fernet master key, the first of which encrypts.
+ * @param allow which kinds the source may hold (CREDLEDGER_SEALING_KEY holds sealing keys only).
+ * @throws KeyRingError('bad-key') for a malformed entry (named by position), or one of a kind the source may not hold.
  */
-export function parseKeyRing(text: string, source = 'CREDLEDGER_KEY'): KeyRing {
+export function parseKeys(text: string, source: string, allow: 'any' | 'sealing' = 'any'): ParsedKeys {
   // base64url never contains '#', so everything after one is a comment.
   const entries = text
     .split(/\r?\n/)
@@ -56,24 +71,55 @@ export function parseKeyRing(text: string, source = 'CREDLEDGER_KEY'): KeyRing {
     .flatMap((line) => line.split(','))
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
-  const keys = entries.map((entry, index) => {
+  const parsed: ParsedKeys = { masterKeys: [], sealingKeys: [] };
+  entries.forEach((entry, index) => {
+    if (isSealingKeyText(entry)) {
+      try {
+        parsed.sealingKeys.push(parseSealingPrivateKey(entry));
+      } catch (error) {
+        const why = error instanceof SealingKeyError ? error.message : String(error);
+        throw new KeyRingError('bad-key', `key ${index + 1} in ${source} is not a sealing key: ${why}`, { cause: error });
+      }
+      return;
+    }
+    if (allow === 'sealing') {
+      throw new KeyRingError('bad-key', `key ${index + 1} in ${source} is not a sealing key (they start with sealing-key:); a Fernet master key belongs in CREDLEDGER_KEY`);
+    }
     try {
-      return parseFernetKey(entry);
+      parsed.masterKeys.push(parseFernetKey(entry));
     } catch (error) {
       const why = error instanceof FernetError ? error.message : String(error);
       throw new KeyRingError('bad-key', `key ${index + 1} in ${source} is not a Fernet key: ${why}`, { cause: error });
     }
   });
-  return createKeyRing(keys, source);
+  return parsed;
 }
 
 /**
- * Builds a ring from parsed keys; the first encrypts.
- * @throws KeyRingError('no-keys') for an empty list, ('duplicate-key') when a key appears twice,
- * which usually means a rotation forgot to put the new key first.
+ * Parses keys as {@link parseKeys} does and builds the ring.
+ * @param source names the origin in error messages, e.g. `CREDLEDGER_KEY` or `--key-file keys.txt`.
+ * @throws KeyRingError when there is no key, a key is malformed (named by position) or repeated.
  */
-export function createKeyRing(keys: readonly FernetKey[], source: string): KeyRing {
-  const ringKeys = keys.map((key) => ({ id: keyId(key), key }));
+export function parseKeyRing(text: string, source = 'CREDLEDGER_KEY'): KeyRing {
+  const { masterKeys, sealingKeys } = parseKeys(text, source);
+  return createKeyRing(masterKeys, source, sealingKeys);
+}
+
+/**
+ * Builds a ring from parsed keys; the first master key encrypts. Each sealing key adds a
+ * fingerprint-only key after the master keys, so apply can fingerprint what it pushed with a
+ * sealing key alone.
+ * @throws KeyRingError('no-keys') when there is no key of either kind, ('duplicate-key') when a key
+ * (or a sealing recipient) appears twice, which usually means a rotation forgot to put the new key first.
+ */
+export function createKeyRing(keys: readonly FernetKey[], source: string, sealingKeys: readonly SealingPrivateKey[] = []): KeyRing {
+  const ringKeys: RingKey[] = [
+    ...keys.map((key) => ({ id: keyId(key), key })),
+    ...sealingKeys.map((sealing) => {
+      const key = sealing.fingerprintMaster();
+      return { id: keyId(key), key, fingerprintOnly: true };
+    }),
+  ];
   const [first, ...rest] = ringKeys;
   if (first === undefined) throw new KeyRingError('no-keys', `${source} holds no key`);
   const seen = new Set<string>();
@@ -81,7 +127,22 @@ export function createKeyRing(keys: readonly FernetKey[], source: string): KeyRi
     if (seen.has(id)) throw new KeyRingError('duplicate-key', `${source} lists key ${id} more than once`);
     seen.add(id);
   }
-  return { source, keys: [first, ...rest] };
+  const recipients = new Set<string>();
+  for (const { recipientId } of sealingKeys) {
+    if (recipients.has(recipientId)) throw new KeyRingError('duplicate-key', `${source} lists a sealing key for recipient ${recipientId} more than once`);
+    recipients.add(recipientId);
+  }
+  return { source, keys: [first, ...rest], sealingKeys: [...sealingKeys] };
+}
+
+/** Whether the ring holds a master key (it may hold only sealing keys): `set` and `rekey` to `fernet:` need one. */
+export function holdsMasterKey(ring: KeyRing): boolean {
+  return ring.keys[0].fingerprintOnly !== true;
+}
+
+/** The master keys of the ring (not the fingerprint-only ones). */
+export function masterKeys(ring: KeyRing): RingKey[] {
+  return ring.keys.filter((entry) => entry.fingerprintOnly !== true);
 }
 
 /** Returns the key that encrypts. */
@@ -94,13 +155,20 @@ export function findKey(ring: KeyRing, id: string): RingKey | undefined {
   return ring.keys.find((entry) => entry.id === id);
 }
 
-/** Lists the ring's key ids for messages, e.g. `1a2b3c4d, 5e6f7a8b`. */
+/** Lists the ring's master key ids for messages, e.g. `1a2b3c4d, 5e6f7a8b`, or `no master key`. */
 export function describeKeyIds(ring: KeyRing): string {
-  return ring.keys.map((entry) => entry.id).join(', ');
+  const ids = masterKeys(ring).map((entry) => entry.id);
+  return ids.length === 0 ? 'no master key' : ids.join(', ');
+}
+
+/** Lists the recipients the ring's sealing keys open, e.g. `ci, ci-2027`, or `no sealing key`. */
+export function describeSealingRecipients(ring: KeyRing): string {
+  return ring.sealingKeys.length === 0 ? 'no sealing key' : ring.sealingKeys.map((key) => key.recipientId).join(', ');
 }
 
 /** Encrypts under the ring's first key. */
 export function encryptWithRing(ring: KeyRing, plaintext: Buffer | string, options?: EncryptOptions): string {
+  if (!holdsMasterKey(ring)) throw new KeyRingError('no-keys', `${ring.source} holds no master key to encrypt with`);
   return encryptFernet(primaryKey(ring).key, plaintext, options);
 }
 
@@ -118,7 +186,7 @@ export interface RingDecryptedToken {
  * @throws FernetError for a token refused regardless of key; KeyRingError('no-key-decrypts') when no key verifies it.
  */
 export function decryptWithRing(ring: KeyRing, token: string, options?: DecryptOptions): RingDecryptedToken {
-  for (const { id, key } of ring.keys) {
+  for (const { id, key } of masterKeys(ring)) {
     try {
       return { ...decryptFernet(key, token, options), keyId: id };
     } catch (error) {

@@ -52,6 +52,7 @@ describe('set: a rotation', () => {
       path: 'credentials.openai.value',
       keyId: DEMO_KEY_ID,
       replaced: { kind: 'sealed', keyId: DEMO_KEY_ID },
+      compared: true,
       rotated: { previous: '2026-09-01', current: '2026-11-26' },
     });
     const after = copy.read();

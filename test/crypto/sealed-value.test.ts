@@ -47,7 +47,7 @@ describe('format', () => {
   it('recognises fernet:<keyId>:<token> and nothing else', () => {
     const sealed = sealValue(ring, openai, 'x', now);
     expect(isSealedValue(sealed)).toBe(true);
-    expect(parseSealedValue(sealed)).toEqual({ keyId: newId, token: sealed.slice(`fernet:${newId}:`.length) });
+    expect(parseSealedValue(sealed)).toEqual({ kind: 'fernet', keyId: newId, token: sealed.slice(`fernet:${newId}:`.length) });
     for (const text of ['sk-live-abc', '', 'fernet:', `fernet:${newId}:`, `fernet:XYZ:${sealed.slice(16)}`, ` ${sealed}`, `enc:${sealed.slice(16)}`]) {
       expect(isSealedValue(text)).toBe(false);
       expect(parseSealedValue(text)).toBeNull();

@@ -1,13 +1,16 @@
-// `credledger keygen`: a new master key on stdout, alone on its line; its id and what to do with it on stderr.
+// `credledger keygen`: a new master key (or sealing key pair) on stdout, alone on its line; its id and what to do with it on stderr.
+import { UsageError } from '../../app/errors.js';
 import { generateFernetKey, parseFernetKey } from '../../crypto/fernet.js';
 import { keyId } from '../../crypto/key-ring.js';
-import { flagOption, type CliCommand } from '../command.js';
+import { generateSealingKeyPair, isRecipientId } from '../../crypto/sealing-key.js';
+import { flagOption, stringOption, type CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 
 export const keygenCommand: CliCommand = {
   name: 'keygen',
-  summary: 'make a new master key: the key on stdout, its key id on stderr',
+  summary: 'make a new master key, or with --sealing a key pair for sealed values: the secret on stdout',
   help: `Usage: credledger keygen [--quiet]
+       credledger keygen --sealing [--recipient ID]
 
 Prints a new random master key (a Fernet key: 32 bytes, base64url) on stdout, alone on its line,
 and its key id with what to do next on stderr. The key is not stored anywhere, and a CI secret is
@@ -18,9 +21,44 @@ secret from there. You need it yourself for \`set\`, \`rekey\` and \`reveal\`.
   # store the key in your password manager, then set the CI secret from it:
   gh secret set CREDLEDGER_KEY < credledger.key
 
-  -q, --quiet   print only the key (nothing on stderr)`,
-  options: { quiet: { type: 'boolean', short: 'q' } },
+With --sealing it makes an X25519 key pair instead: the private key (sealing-key:<ID>:…) on stdout,
+for the CI secret CREDLEDGER_SEALING_KEY, and on stderr the public key as the entry to add under
+encryption.recipients in the inventory. With the public key in the inventory, anyone can store a
+rotated value with \`credledger seal\`, and only the private key opens it.
+
+  credledger keygen --sealing --recipient ci > sealing.key   # keep it in a password manager, then:
+  gh secret set CREDLEDGER_SEALING_KEY < sealing.key
+
+  -q, --quiet          print only the key (nothing on stderr); not with --sealing, whose public
+                       key is printed on stderr
+      --sealing        make a sealing key pair rather than a master key
+      --recipient ID   the recipient id of the pair (default: ci)
+
+The key is not stored anywhere: keep it in a password manager and in your CI secret.`,
+  options: { quiet: { type: 'boolean', short: 'q' }, sealing: { type: 'boolean' }, recipient: { type: 'string' } },
   async run(commandLine, io) {
+    const recipientId = stringOption(commandLine, 'recipient');
+    if (flagOption(commandLine, 'sealing')) {
+      if (flagOption(commandLine, 'quiet')) throw new UsageError('--quiet would drop the public key, which --sealing prints on stderr');
+      const id = recipientId ?? 'ci';
+      if (!isRecipientId(id)) throw new UsageError(`--recipient must be letters, digits, '.', '_' or '-' (up to 64, starting with a letter or digit), got ${JSON.stringify(id)}`);
+      const { privateKey, recipient } = generateSealingKeyPair(id);
+      io.stdout.write(`${privateKey.encode()}\n`);
+      io.stderr.write(
+        `recipient ${id} (public key ${privateKey.id}): add its public key to the inventory; it is not a secret:
+
+encryption:
+  recipients:
+    - id: ${id}
+      public_key: ${recipient.publicKey}
+
+Keep the private key (stdout) secret: in CREDLEDGER_SEALING_KEY (the CI secret that applies values), never in git.
+With it listed, \`credledger seal <id> --value-stdin\` stores a rotated value with no secret at all.
+`,
+      );
+      return ExitCode.ok;
+    }
+    if (recipientId !== undefined) throw new UsageError('--recipient names a sealing key pair: use it with --sealing');
     const key = generateFernetKey();
     const id = keyId(parseFernetKey(key));
     io.stdout.write(`${key}\n`);

@@ -4,6 +4,8 @@ import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { loadKeyRing } from '../../app/key-source.js';
 import { setCredentialValue, type ValueSet } from '../../app/set-value.js';
 import { toCalendarDate } from '../../core/dates.js';
+import { describeValueKey } from '../../core/sealed-value-format.js';
+import { holdsMasterKey } from '../../crypto/key-ring.js';
 import { SecretValue } from '../../crypto/secret-value.js';
 import type { CliIo } from '../cli-io.js';
 import { FILE_OPTION, flagOption, KEY_FILE_OPTION, stringOption, type CliCommand, type ParsedCommandLine } from '../command.js';
@@ -51,6 +53,9 @@ Exit 0 when written, 1 when refused, 2 on a usage error, 3 when the file cannot 
     const credentialId = commandLine.positionals[0] ?? '';
     const deployment = stringOption(commandLine, 'deployment');
     const ring = await loadKeyRing({ env: io.env, keyFile: stringOption(commandLine, 'key-file') });
+    if (!holdsMasterKey(ring)) {
+      throw new UsageError(`set encrypts under a master key, and ${ring.source} holds none (only sealing keys): use \`credledger seal ${credentialId}\`, which needs only the inventory's public key`);
+    }
     const value = await readNewValue(commandLine, io, deployment === undefined ? credentialId : `${credentialId} in ${deployment}`);
     const now = io.now();
     const result = await setCredentialValue({
@@ -72,7 +77,8 @@ Exit 0 when written, 1 when refused, 2 on a usage error, 3 when the file cannot 
   },
 };
 
-async function readNewValue(commandLine: ParsedCommandLine, io: CliIo, what: string): Promise<SecretValue> {
+/** The new value from `--value-stdin` or `--value-env VAR` (exactly one), as a SecretValue; `what` names it in the terminal prompt. */
+export async function readNewValue(commandLine: ParsedCommandLine, io: CliIo, what: string): Promise<SecretValue> {
   const fromStdin = flagOption(commandLine, 'value-stdin');
   const variable = stringOption(commandLine, 'value-env');
   if (fromStdin === (variable !== undefined)) {
@@ -107,13 +113,14 @@ function trailingLineBreakLength(bytes: Buffer): number {
 export function describeSet(result: ValueSet): string {
   const replaced =
     result.replaced.kind === 'sealed'
-      ? `, replacing a value under key ${result.replaced.keyId}`
+      ? `, replacing a value under ${describeValueKey(result.replaced.keyId)}${result.compared ? '' : ' (not opened to compare: no key here opens it)'}`
       : result.replaced.kind === 'plaintext'
         ? ', replacing a plaintext (rotate that credential: it has been in git)'
         : '';
   const { previous, current } = result.rotated;
   const rotated = previous === current ? `${current} (unchanged)` : `${previous ?? '(none)'} -> ${current}`;
-  return `${result.file}: ${result.path}: new value, encrypted under key ${result.keyId}${replaced}
+  const under = result.keyId.startsWith('sealed:') ? `sealed for ${describeValueKey(result.keyId)}` : `encrypted under key ${result.keyId}`;
+  return `${result.file}: ${result.path}: new value, ${under}${replaced}
 ${result.file}: rotated ${rotated}
 Review with \`git diff\` and commit; the value reaches DocuElevate when the change is applied.
 `;

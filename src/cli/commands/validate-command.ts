@@ -3,8 +3,10 @@ import { UsageError } from '../../app/errors.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { loadKeyRing } from '../../app/key-source.js';
 import { validateInventory, type DecryptSummary } from '../../app/validate.js';
+import { describeSealOnlyPeople, listSealOnlyPeople, type Inventory } from '../../core/inventory.js';
 import { renderDiagnosticsGitHub, renderDiagnosticsText, summariseDiagnostics } from '../../core/render-diagnostics.js';
-import { styleFor } from '../cli-io.js';
+import { describeValueKey } from '../../core/sealed-value-format.js';
+import { styleFor, type CliIo } from '../cli-io.js';
 import { choiceOption, defaultDiagnosticsFormat, FILE_OPTION, flagOption, KEY_FILE_OPTION, NOW_OPTION, stringOption, todayOption, type CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 
@@ -35,24 +37,32 @@ Exit 0 when valid (warnings allowed), 1 when invalid, 2 on a usage error.`,
     const diagnostics = check.diagnostics;
     if (format === 'json') {
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
-      const report = { file, valid, diagnostics, summary: { errors, warnings: diagnostics.length - errors }, ...(opened ? { decrypt: opened } : {}) };
+      const sealOnly = check.inventory ? listSealOnlyPeople(check.inventory) : [];
+      const report = { file, valid, diagnostics, summary: { errors, warnings: diagnostics.length - errors }, ...(opened ? { decrypt: opened } : {}), ...(sealOnly.length > 0 ? { sealOnly } : {}) };
       io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else if (format === 'github') {
       if (diagnostics.length > 0) io.stdout.write(`${renderDiagnosticsGitHub(diagnostics)}\n`);
       io.stdout.write(`${file}: ${valid ? 'valid' : 'invalid'} (${summariseDiagnostics(diagnostics)})\n`);
       if (opened) io.stdout.write(`${describeDecrypt(opened)}\n`);
+      writeSealOnlyNote(io, check.inventory);
     } else {
       const style = styleFor(io.stdout, io.env);
       if (diagnostics.length > 0) io.stdout.write(`${renderDiagnosticsText(diagnostics, check.source.text.split(/\r?\n/), style)}\n\n`);
       io.stdout.write(`${file}: ${valid ? 'valid' : 'invalid'} (${summariseDiagnostics(diagnostics)})\n`);
       if (opened) io.stdout.write(`${describeDecrypt(opened)}\n`);
+      writeSealOnlyNote(io, check.inventory);
     }
     return valid ? ExitCode.ok : ExitCode.findings;
   },
 };
 
+function writeSealOnlyNote(io: CliIo, inventory: Inventory | undefined): void {
+  const note = inventory ? describeSealOnlyPeople(inventory) : undefined;
+  if (note !== undefined) io.stdout.write(`${note}\n`);
+}
+
 function describeDecrypt(summary: DecryptSummary): string {
   const opened = Object.values(summary.openedByKeyId).reduce((sum, count) => sum + count, 0);
-  const byKey = Object.entries(summary.openedByKeyId).map(([id, count]) => `${count} under key ${id}`);
+  const byKey = Object.entries(summary.openedByKeyId).map(([id, count]) => `${count} under ${describeValueKey(id)}`);
   return `decrypted ${opened} of ${summary.values} value${summary.values === 1 ? '' : 's'}${byKey.length > 0 ? ` (${byKey.join(', ')})` : ''}`;
 }

@@ -1,0 +1,116 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startDocuElevateServer, type DocuElevateServer } from '../../src/devserver/docuelevate-server.js';
+import { commitInventory, createSandbox, createTestKey, renderSealedInventory, type Sandbox, type TestCredential } from '../support/apply-sandbox.js';
+import { diffLines } from '../support/line-diff.js';
+import { runBuiltCli, type CliRun } from '../support/run-built-cli.js';
+
+const ADMIN = { adminUsername: 'admin', adminPassword: 'e2e-sealed-admin-password-0000' };
+const LOGIN = '{ method: login, username_env: DE_USER, password_env: DE_PASSWORD }';
+const CREDENTIALS: TestCredential[] = [
+  { id: 'openai', setting: 'openai_api_key', value: 'sk-proj-e2e-sealed-plaintext-000001' },
+  { id: 'azure', setting: 'azure_ai_key', value: 'e2e-sealed-azure-plaintext-000002' },
+  { id: 'smtp', setting: 'email_password', kind: 'password', value: 'e2e-sealed-smtp-plaintext-0003' },
+];
+const ROTATED = 'sk-proj-e2e-sealed-rotated-by-a-contributor-000004';
+const SECRETS = [...CREDENTIALS.map((credential) => credential.value as string), ROTATED, ADMIN.adminPassword];
+
+const sandboxes: Sandbox[] = [];
+const servers: DocuElevateServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((server) => server.close()));
+  for (const sandbox of sandboxes.splice(0)) sandbox.remove();
+});
+
+function expectNoSecret(runs: readonly CliRun[], extra: readonly string[] = []): void {
+  for (const run of runs) {
+    for (const secret of [...SECRETS, ...extra]) {
+      expect(run.stdout).not.toContain(secret);
+      expect(run.stderr).not.toContain(secret);
+    }
+  }
+}
+
+/** The public key `keygen --sealing` prints on stderr, in the inventory entry it suggests. */
+function publicKeyOf(keygen: CliRun): string {
+  const match = /public_key: (\S+)/.exec(keygen.stderr);
+  if (match === null) throw new Error(`no public key in: ${keygen.stderr}`);
+  return match[1] as string;
+}
+
+function withRecipients(text: string, recipients: readonly { id: string; publicKey: string }[]): string {
+  const entries = recipients.map((recipient) => `    - id: ${recipient.id}\n      public_key: ${recipient.publicKey}`).join('\n');
+  return text.replace('version: 1\n', `version: 1\nencryption:\n  recipients:\n${entries}\n`);
+}
+
+describe('sealed values, end to end (built CLI, git, loopback DocuElevate)', () => {
+  it('a contributor with no secret rotates with seal; the PR plan shows it; apply with the sealing key pushes it', async () => {
+    const sandbox = createSandbox();
+    sandboxes.push(sandbox);
+    const server = await startDocuElevateServer(ADMIN);
+    servers.push(server);
+    const repo = sandbox.initRepo('work');
+    const cli = (args: readonly string[], env: Record<string, string> = {}, input?: string) => runBuiltCli(args, { cwd: repo, env: { ...sandbox.env, ...env }, input });
+    const deEnv = { DE_USER: ADMIN.adminUsername, DE_PASSWORD: ADMIN.adminPassword };
+
+    // The maintainers: a sealing key pair, its public key in the inventory, every value sealed for it.
+    const keygen = await cli(['keygen', '--sealing', '--recipient', 'ci']);
+    expect(keygen.code).toBe(0);
+    const sealingKey = keygen.stdout.trim();
+    expect(sealingKey).toMatch(/^sealing-key:ci:[A-Za-z0-9_-]{43}=$/);
+    const privatePart = sealingKey.split(':')[2] as string;
+    const { key, ring } = createTestKey();
+    const inventory = withRecipients(renderSealedInventory(ring, [{ id: 'production', url: server.url, auth: LOGIN }], CREDENTIALS), [{ id: 'ci', publicKey: publicKeyOf(keygen) }]);
+    writeFileSync(path.join(repo, 'credentials.yaml'), inventory);
+    const toSealed = await cli(['rekey', '--to-sealed'], { CREDLEDGER_KEY: key, CREDLEDGER_SEALING_KEY: sealingKey });
+    expect(toSealed.code).toBe(0);
+    expect(toSealed.stdout).toContain('3 of 3 values sealed for recipient ci');
+    expect(readFileSync(path.join(repo, 'credentials.yaml'), 'utf8')).not.toContain('fernet:');
+    commitInventory(sandbox, repo, readFileSync(path.join(repo, 'credentials.yaml'), 'utf8'), 'seal every value for ci');
+    // CI holds only the sealing key: no master key exists any more.
+    const first = await cli(['apply'], { CREDLEDGER_SEALING_KEY: sealingKey, ...deEnv });
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    for (const credential of CREDENTIALS) expect(server.storedValue(credential.setting)).toBe(credential.value);
+    const writesBefore = server.state.requests.filter((request) => request.committed).length;
+
+    // The contributor: the repository and nothing else.
+    sandbox.git(repo, ['checkout', '-q', '-b', 'rotate-openai']);
+    const before = readFileSync(path.join(repo, 'credentials.yaml'), 'utf8');
+    const seal = await cli(['seal', 'openai', '--value-stdin'], {}, `${ROTATED}\n`);
+    expect(seal.stderr).toBe('');
+    expect(seal.code).toBe(0);
+    expect(seal.stdout).toContain('credentials.openai.value: new value, sealed for recipient ci, replacing a value under recipient ci (not opened to compare');
+    const after = readFileSync(path.join(repo, 'credentials.yaml'), 'utf8');
+    const diff = diffLines(before, after);
+    // Byte for byte the same file but the value line and the new `rotated` line (the inventory had only `created`).
+    expect(diff.removed.map(([, line]) => line.trim().split(':')[0])).toEqual(['value']);
+    expect(diff.added.map(([, line]) => line.trim().split(':')[0])).toEqual(['rotated', 'value']);
+    expect(after).toMatch(/ {4}rotated: \d{4}-\d{2}-\d{2}\n/);
+    sandbox.git(repo, ['commit', '-q', '-am', 'Rotate openai']);
+
+    // The PR: plan between the two revisions, as a fork's run does (no key) and as CI would (sealing key).
+    const keyless = await cli(['plan', '--base', 'main', '--head', 'rotate-openai', '--format', 'markdown']);
+    expect(keyless.code).toBe(0);
+    expect(keyless.stdout).toMatch(/\| `openai` \| 🔄 rotated \| `rotated`, `value` \| `production` \|/);
+    expect(keyless.stdout).toContain('1 change to 1 credential');
+    const keyed = await cli(['plan', '--base', 'main', '--head', 'rotate-openai', '--format', 'json'], { CREDLEDGER_SEALING_KEY: sealingKey });
+    expect(keyed.code).toBe(0);
+    const plan = JSON.parse(keyed.stdout) as { changes: { credentialId?: string; id?: string }[]; diagnostics: unknown[] };
+    expect(plan.diagnostics).toEqual([]);
+    expect(plan.changes).toHaveLength(1);
+    expect(JSON.stringify(plan.changes[0])).toContain('openai');
+
+    // The merge, then apply in CI with the sealing private key: only the rotated value is pushed.
+    sandbox.git(repo, ['checkout', '-q', 'main']);
+    sandbox.git(repo, ['merge', '-q', '--ff-only', 'rotate-openai']);
+    const applied = await cli(['apply'], { CREDLEDGER_SEALING_KEY: sealingKey, ...deEnv });
+    expect(applied.stderr).toBe('');
+    expect(applied.code).toBe(0);
+    expect(server.storedValue('openai_api_key')).toBe(ROTATED);
+    expect(server.storedValue('azure_ai_key')).toBe(CREDENTIALS[1]?.value);
+    expect(server.state.requests.filter((request) => request.committed).length).toBe(writesBefore + 1);
+    expectNoSecret([toSealed, first, seal, keyless, keyed, applied], [privatePart, key]);
+  });
+});
