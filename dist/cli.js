@@ -114,6 +114,9 @@ function newestAppliedCommit(state, deployment) {
   }
   return newest;
 }
+function findPendingRemovals(state, deployment) {
+  return state.pendingRestart?.get(deployment) ?? /* @__PURE__ */ new Map();
+}
 function withLocks(state, deployments, lock) {
   const locks = new Map(state.locks ?? []);
   for (const deployment of deployments) {
@@ -130,26 +133,46 @@ function recordSettingApplied(state, deployment, setting, record) {
   settings.set(setting, record);
   const deployments = new Map(state.deployments);
   deployments.set(deployment, settings);
-  return { ...state, deployments };
+  return withoutPendingRemovals({ ...state, deployments }, deployment, [setting]);
 }
-function recordSettingRemoved(state, deployment, setting) {
+function recordSettingRemoved(state, deployment, setting, pending) {
   const current = state.deployments.get(deployment);
-  if (current === void 0 || !current.has(setting)) return state;
-  const settings = new Map(current);
-  settings.delete(setting);
-  const deployments = new Map(state.deployments);
-  if (settings.size === 0) deployments.delete(deployment);
-  else deployments.set(deployment, settings);
-  return { ...state, deployments };
+  let next = state;
+  if (current !== void 0 && current.has(setting)) {
+    const settings = new Map(current);
+    settings.delete(setting);
+    const deployments = new Map(state.deployments);
+    if (settings.size === 0) deployments.delete(deployment);
+    else deployments.set(deployment, settings);
+    next = { ...state, deployments };
+  }
+  if (pending === void 0) return next;
+  const removals = new Map(findPendingRemovals(next, deployment));
+  removals.set(setting, pending);
+  const pendingRestart = new Map(next.pendingRestart ?? []);
+  pendingRestart.set(deployment, removals);
+  return { ...next, pendingRestart };
+}
+function withoutPendingRemovals(state, deployment, settings) {
+  const current = state.pendingRestart?.get(deployment);
+  if (current === void 0 || !settings.some((setting) => current.has(setting))) return state;
+  const removals = new Map(current);
+  for (const setting of settings) removals.delete(setting);
+  const pendingRestart = new Map(state.pendingRestart ?? []);
+  if (removals.size === 0) pendingRestart.delete(deployment);
+  else pendingRestart.set(deployment, removals);
+  return { ...state, pendingRestart };
 }
 function deploymentsChangedBetween(before, after) {
   const changed = /* @__PURE__ */ new Set();
   const serialiseDeployment = (state, deployment) => serializeAppliedState({
     version: 1,
     deployments: /* @__PURE__ */ new Map([[deployment, state.deployments.get(deployment) ?? /* @__PURE__ */ new Map()]]),
-    locks: new Map(state.locks?.has(deployment) ? [[deployment, state.locks.get(deployment)]] : [])
+    locks: new Map(state.locks?.has(deployment) ? [[deployment, state.locks.get(deployment)]] : []),
+    pendingRestart: new Map(state.pendingRestart?.has(deployment) ? [[deployment, findPendingRemovals(state, deployment)]] : [])
   });
-  for (const deployment of /* @__PURE__ */ new Set([...before.deployments.keys(), ...after.deployments.keys(), ...before.locks?.keys() ?? [], ...after.locks?.keys() ?? []])) {
+  const all = [before, after].flatMap((state) => [...state.deployments.keys(), ...state.locks?.keys() ?? [], ...state.pendingRestart?.keys() ?? []]);
+  for (const deployment of new Set(all)) {
     if (serialiseDeployment(before, deployment) !== serialiseDeployment(after, deployment)) changed.add(deployment);
   }
   return changed;
@@ -157,6 +180,7 @@ function deploymentsChangedBetween(before, after) {
 function withDeploymentsFrom(base, ours, deployments) {
   const merged = new Map(base.deployments);
   const locks = new Map(base.locks ?? []);
+  const pendingRestart = new Map(base.pendingRestart ?? []);
   for (const deployment of deployments) {
     const settings = ours.deployments.get(deployment);
     if (settings === void 0 || settings.size === 0) merged.delete(deployment);
@@ -164,8 +188,11 @@ function withDeploymentsFrom(base, ours, deployments) {
     const lock = ours.locks?.get(deployment);
     if (lock === void 0) locks.delete(deployment);
     else locks.set(deployment, lock);
+    const removals = ours.pendingRestart?.get(deployment);
+    if (removals === void 0 || removals.size === 0) pendingRestart.delete(deployment);
+    else pendingRestart.set(deployment, removals);
   }
-  return { version: 1, deployments: merged, locks };
+  return { version: 1, deployments: merged, locks, pendingRestart };
 }
 function serializeAppliedState(state) {
   const deployments = [...state.deployments.keys()].sort().map((deployment) => {
@@ -185,7 +212,20 @@ function serializeAppliedState(state) {
     return [deployment, Object.fromEntries(entries)];
   });
   const locks = [...(state.locks ?? /* @__PURE__ */ new Map()).entries()].sort(([a], [b3]) => a.localeCompare(b3)).map(([deployment, lock]) => [deployment, { run: lock.run, host: lock.host, pid: lock.pid, since: lock.since, until: lock.until }]);
-  return `${JSON.stringify({ version: 1, deployments: Object.fromEntries(deployments), ...locks.length > 0 ? { locks: Object.fromEntries(locks) } : {} }, null, 2)}
+  const pending = [...(state.pendingRestart ?? /* @__PURE__ */ new Map()).entries()].filter(([, removals]) => removals.size > 0).sort(([a], [b3]) => a.localeCompare(b3)).map(([deployment, removals]) => {
+    const entries = [...removals.keys()].sort().map((setting) => {
+      const removal = removals.get(setting);
+      return [setting, { credential: removal.credential, removedAt: removal.removedAt }];
+    });
+    return [deployment, Object.fromEntries(entries)];
+  });
+  const document2 = {
+    version: 1,
+    deployments: Object.fromEntries(deployments),
+    ...locks.length > 0 ? { locks: Object.fromEntries(locks) } : {},
+    ...pending.length > 0 ? { pendingRestart: Object.fromEntries(pending) } : {}
+  };
+  return `${JSON.stringify(document2, null, 2)}
 `;
 }
 function parseAppliedState(text) {
@@ -218,7 +258,22 @@ function parseAppliedState(text) {
       locks.set(deployment, { run: lock.run, host: lock.host, pid: lock.pid, since: lock.since, until: lock.until });
     }
   }
-  return { version: 1, deployments, locks };
+  const pendingRestart = /* @__PURE__ */ new Map();
+  if (parsed.pendingRestart !== void 0) {
+    if (!isRecord(parsed.pendingRestart)) throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: "pendingRestart" must be an object`);
+    for (const [deployment, removals] of Object.entries(parsed.pendingRestart)) {
+      if (!isRecord(removals)) throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: pendingRestart of "${deployment}" must be an object`);
+      const entries = /* @__PURE__ */ new Map();
+      for (const [setting, removal] of Object.entries(removals)) {
+        if (!isRecord(removal) || typeof removal.credential !== "string" || typeof removal.removedAt !== "string") {
+          throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: pendingRestart.${deployment}.${setting} is malformed`);
+        }
+        entries.set(setting, { credential: removal.credential, removedAt: removal.removedAt });
+      }
+      pendingRestart.set(deployment, entries);
+    }
+  }
+  return { version: 1, deployments, locks, pendingRestart };
 }
 function readRecord(value, where) {
   if (!isRecord(value)) throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: ${where} must be an object`);
@@ -758,11 +813,13 @@ var init_docuelevate_catalogue = __esm({
 function findSetting(key) {
   return SETTINGS_BY_KEY.get(key);
 }
-var DOCUELEVATE_CATALOGUE_SOURCE, DOCUELEVATE_SETTINGS, SETTINGS_BY_KEY;
+var ADMIN_PASSWORD_SETTING, SESSION_SECRET_SETTING, DOCUELEVATE_CATALOGUE_SOURCE, DOCUELEVATE_SETTINGS, SETTINGS_BY_KEY;
 var init_docuelevate_catalogue2 = __esm({
   "src/core/docuelevate-catalogue.ts"() {
     "use strict";
     init_docuelevate_catalogue();
+    ADMIN_PASSWORD_SETTING = "admin_password";
+    SESSION_SECRET_SETTING = "session_secret";
     DOCUELEVATE_CATALOGUE_SOURCE = docuelevate_catalogue_default.source;
     DOCUELEVATE_SETTINGS = Object.freeze(
       docuelevate_catalogue_default.settings.map(
@@ -813,6 +870,22 @@ function listValuePlaces(inventory) {
     const deployments = /* @__PURE__ */ new Set([...inventory.deployments.keys(), ...credential.deployments, ...Object.keys(credential.values ?? {})]);
     return [{ credentialId: credential.id }, ...[...deployments].map((deployment) => ({ credentialId: credential.id, deployment }))];
   });
+}
+function couldReadValues(person) {
+  return person.sealOnly !== true;
+}
+function couldKnowValue(person, credential) {
+  if (credential.access.includes(person.id)) return true;
+  return credential.owner === person.id && couldReadValues(person);
+}
+function listSealOnlyPeople(inventory) {
+  return [...inventory.people.values()].filter((person) => !couldReadValues(person)).map((person) => person.id);
+}
+function describeSealOnlyPeople(inventory) {
+  const ids = listSealOnlyPeople(inventory);
+  if (ids.length === 0) return void 0;
+  const who = ids.map((id) => `\`${id}\``).join(", ");
+  return `note: ${who} ${ids.length === 1 ? "can" : "can each"} only seal (seal_only): they never read values, so leaving makes due only the credentials whose access lists them`;
 }
 var CREDENTIAL_KINDS;
 var init_inventory = __esm({
@@ -905,9 +978,13 @@ function planApply(input) {
         ]
       });
     }
-    return { deployment, units };
+    return { deployment, units: moveAdminPasswordLast(units) };
   });
   return { deployments };
+}
+function moveAdminPasswordLast(units) {
+  const writesAdminPassword = (unit) => unit.operations.some((operation) => operation.setting === ADMIN_PASSWORD_SETTING && operation.action === "set");
+  return [...units.filter((unit) => !writesAdminPassword(unit)), ...units.filter(writesAdminPassword)];
 }
 function reasonToSet(input, desired) {
   const record = findAppliedSetting(input.applied, desired.deployment, desired.setting);
@@ -915,6 +992,9 @@ function reasonToSet(input, desired) {
   if (record.credential !== desired.credentialId || !input.isApplied(desired, record)) return "changed";
   if (input.rehydrate?.deployment === desired.deployment && input.rehydrate.settings.has(desired.setting)) return "rehydrate";
   return input.all ? "all" : void 0;
+}
+function listPlannedOperations(plan) {
+  return plan.deployments.flatMap((deployment) => deployment.units.flatMap((unit) => unit.operations));
 }
 function checkDeploymentUrl(url, allowInsecureHttp) {
   let parsed;
@@ -946,20 +1026,20 @@ var init_apply_plan = __esm({
 });
 
 // src/core/diagnostics.ts
-function formatDocumentPath(path7) {
+function formatDocumentPath(path8) {
   let text = "";
-  for (const segment of path7) {
+  for (const segment of path8) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
     else text += `[${JSON.stringify(segment)}]`;
   }
   return text;
 }
-function errorAt(code3, path7, message, atKey = false) {
-  return { code: code3, severity: "error", message, path: path7, atKey };
+function errorAt(code3, path8, message, atKey = false) {
+  return { code: code3, severity: "error", message, path: path8, atKey };
 }
-function warningAt(code3, path7, message, atKey = false) {
-  return { code: code3, severity: "warning", message, path: path7, atKey };
+function warningAt(code3, path8, message, atKey = false) {
+  return { code: code3, severity: "warning", message, path: path8, atKey };
 }
 function hasErrors(diagnostics) {
   return diagnostics.some((diagnostic) => diagnostic.severity === "error");
@@ -1245,7 +1325,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "version" || key0 === "policy" || key0 === "people" || key0 === "deployments" || key0 === "credentials")) {
+      if (!(key0 === "version" || key0 === "policy" || key0 === "people" || key0 === "encryption" || key0 === "deployments" || key0 === "credentials")) {
         const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
@@ -1529,7 +1609,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           let data12 = data11[key4];
           if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
             for (const key5 in data12) {
-              if (!(key5 === "github" || key5 === "email" || key5 === "name" || key5 === "left")) {
+              if (!(key5 === "github" || key5 === "email" || key5 === "name" || key5 === "left" || key5 === "seal_only")) {
                 const err27 = { instancePath: instancePath + "/people/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/people/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err27];
@@ -1616,43 +1696,43 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data12.seal_only !== void 0) {
+              if (typeof data12.seal_only !== "boolean") {
+                const err35 = { instancePath: instancePath + "/people/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/seal_only", schemaPath: "#/properties/people/additionalProperties/properties/seal_only/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err35 = { instancePath: instancePath + "/people/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/people/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err36 = { instancePath: instancePath + "/people/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/people/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err35];
+              vErrors = [err36];
             } else {
-              vErrors.push(err35);
+              vErrors.push(err36);
             }
             errors++;
           }
         }
       } else {
-        const err36 = { instancePath: instancePath + "/people", schemaPath: "#/properties/people/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err37 = { instancePath: instancePath + "/people", schemaPath: "#/properties/people/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err37];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err37);
         }
         errors++;
       }
     }
-    if (data.deployments !== void 0) {
-      let data17 = data.deployments;
-      if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-        for (const key6 in data17) {
-          const _errs53 = errors;
-          if (typeof key6 === "string") {
-            if (!pattern12.test(key6)) {
-              const err37 = { instancePath: instancePath + "/deployments", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"', propertyName: key6 };
-              if (vErrors === null) {
-                vErrors = [err37];
-              } else {
-                vErrors.push(err37);
-              }
-              errors++;
-            }
-          } else {
-            const err38 = { instancePath: instancePath + "/deployments", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key6 };
+    if (data.encryption !== void 0) {
+      let data18 = data.encryption;
+      if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+        for (const key6 in data18) {
+          if (!(key6 === "recipients")) {
+            const err38 = { instancePath: instancePath + "/encryption", schemaPath: "#/properties/encryption/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err38];
             } else {
@@ -1660,87 +1740,88 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          var valid16 = _errs53 === errors;
-          if (!valid16) {
-            const err39 = { instancePath: instancePath + "/deployments", schemaPath: "#/properties/deployments/propertyNames", keyword: "propertyNames", params: { propertyName: key6 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
         }
-        for (const key7 in data17) {
-          let data18 = data17[key7];
-          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-            if (data18.url === void 0) {
-              const err40 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/deployments/additionalProperties/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'" };
+        if (data18.recipients !== void 0) {
+          let data19 = data18.recipients;
+          if (Array.isArray(data19)) {
+            if (data19.length < 1) {
+              const err39 = { instancePath: instancePath + "/encryption/recipients", schemaPath: "#/properties/encryption/properties/recipients/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
               if (vErrors === null) {
-                vErrors = [err40];
+                vErrors = [err39];
               } else {
-                vErrors.push(err40);
+                vErrors.push(err39);
               }
               errors++;
             }
-            for (const key8 in data18) {
-              if (!(key8 === "url" || key8 === "auth")) {
-                const err41 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/deployments/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err41];
-                } else {
-                  vErrors.push(err41);
-                }
-                errors++;
-              }
-            }
-            if (data18.url !== void 0) {
-              let data19 = data18.url;
-              if (typeof data19 === "string") {
-                if (!pattern16.test(data19)) {
-                  const err42 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/deployments/additionalProperties/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"' };
-                  if (vErrors === null) {
-                    vErrors = [err42];
-                  } else {
-                    vErrors.push(err42);
-                  }
-                  errors++;
-                }
-                if (!formats2(data19)) {
-                  const err43 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/deployments/additionalProperties/properties/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
-                  if (vErrors === null) {
-                    vErrors = [err43];
-                  } else {
-                    vErrors.push(err43);
-                  }
-                  errors++;
-                }
-              } else {
-                const err44 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/deployments/additionalProperties/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err44];
-                } else {
-                  vErrors.push(err44);
-                }
-                errors++;
-              }
-            }
-            if (data18.auth !== void 0) {
-              let data20 = data18.auth;
+            const len0 = data19.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data20 = data19[i0];
               if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-                if (data20.method === void 0) {
-                  const err45 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property 'method'" };
+                if (data20.id === void 0) {
+                  const err40 = { instancePath: instancePath + "/encryption/recipients/" + i0, schemaPath: "#/properties/encryption/properties/recipients/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
                   if (vErrors === null) {
-                    vErrors = [err45];
+                    vErrors = [err40];
                   } else {
-                    vErrors.push(err45);
+                    vErrors.push(err40);
                   }
                   errors++;
                 }
-                if (data20.method !== void 0) {
-                  let data21 = data20.method;
-                  if (!(data21 === "login" || data21 === "bearer" || data21 === "session" || data21 === "none")) {
-                    const err46 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/method", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/properties/method/enum", keyword: "enum", params: { allowedValues: schema31.properties.deployments.additionalProperties.properties.auth.properties.method.enum }, message: "must be equal to one of the allowed values" };
+                if (data20.public_key === void 0) {
+                  const err41 = { instancePath: instancePath + "/encryption/recipients/" + i0, schemaPath: "#/properties/encryption/properties/recipients/items/required", keyword: "required", params: { missingProperty: "public_key" }, message: "must have required property 'public_key'" };
+                  if (vErrors === null) {
+                    vErrors = [err41];
+                  } else {
+                    vErrors.push(err41);
+                  }
+                  errors++;
+                }
+                for (const key7 in data20) {
+                  if (!(key7 === "id" || key7 === "public_key")) {
+                    const err42 = { instancePath: instancePath + "/encryption/recipients/" + i0, schemaPath: "#/properties/encryption/properties/recipients/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err42];
+                    } else {
+                      vErrors.push(err42);
+                    }
+                    errors++;
+                  }
+                }
+                if (data20.id !== void 0) {
+                  let data21 = data20.id;
+                  if (typeof data21 === "string") {
+                    if (!pattern12.test(data21)) {
+                      const err43 = { instancePath: instancePath + "/encryption/recipients/" + i0 + "/id", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err43];
+                      } else {
+                        vErrors.push(err43);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err44 = { instancePath: instancePath + "/encryption/recipients/" + i0 + "/id", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err44];
+                    } else {
+                      vErrors.push(err44);
+                    }
+                    errors++;
+                  }
+                }
+                if (data20.public_key !== void 0) {
+                  let data22 = data20.public_key;
+                  if (typeof data22 === "string") {
+                    if (!pattern16.test(data22)) {
+                      const err45 = { instancePath: instancePath + "/encryption/recipients/" + i0 + "/public_key", schemaPath: "#/properties/encryption/properties/recipients/items/properties/public_key/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=$" }, message: 'must match pattern "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=$"' };
+                      if (vErrors === null) {
+                        vErrors = [err45];
+                      } else {
+                        vErrors.push(err45);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err46 = { instancePath: instancePath + "/encryption/recipients/" + i0 + "/public_key", schemaPath: "#/properties/encryption/properties/recipients/items/properties/public_key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err46];
                     } else {
@@ -1749,212 +1830,216 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                const tag0 = data20.method;
+              } else {
+                const err47 = { instancePath: instancePath + "/encryption/recipients/" + i0, schemaPath: "#/properties/encryption/properties/recipients/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err48 = { instancePath: instancePath + "/encryption/recipients", schemaPath: "#/properties/encryption/properties/recipients/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err49 = { instancePath: instancePath + "/encryption", schemaPath: "#/properties/encryption/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.deployments !== void 0) {
+      let data23 = data.deployments;
+      if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+        for (const key8 in data23) {
+          const _errs68 = errors;
+          if (typeof key8 === "string") {
+            if (!pattern12.test(key8)) {
+              const err50 = { instancePath: instancePath + "/deployments", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"', propertyName: key8 };
+              if (vErrors === null) {
+                vErrors = [err50];
+              } else {
+                vErrors.push(err50);
+              }
+              errors++;
+            }
+          } else {
+            const err51 = { instancePath: instancePath + "/deployments", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key8 };
+            if (vErrors === null) {
+              vErrors = [err51];
+            } else {
+              vErrors.push(err51);
+            }
+            errors++;
+          }
+          var valid21 = _errs68 === errors;
+          if (!valid21) {
+            const err52 = { instancePath: instancePath + "/deployments", schemaPath: "#/properties/deployments/propertyNames", keyword: "propertyNames", params: { propertyName: key8 }, message: "property name must be valid" };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
+          }
+        }
+        for (const key9 in data23) {
+          let data24 = data23[key9];
+          if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+            if (data24.url === void 0) {
+              const err53 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/deployments/additionalProperties/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'" };
+              if (vErrors === null) {
+                vErrors = [err53];
+              } else {
+                vErrors.push(err53);
+              }
+              errors++;
+            }
+            for (const key10 in data24) {
+              if (!(key10 === "url" || key10 === "auth")) {
+                const err54 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/deployments/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err54];
+                } else {
+                  vErrors.push(err54);
+                }
+                errors++;
+              }
+            }
+            if (data24.url !== void 0) {
+              let data25 = data24.url;
+              if (typeof data25 === "string") {
+                if (!pattern18.test(data25)) {
+                  const err55 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/deployments/additionalProperties/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"' };
+                  if (vErrors === null) {
+                    vErrors = [err55];
+                  } else {
+                    vErrors.push(err55);
+                  }
+                  errors++;
+                }
+                if (!formats2(data25)) {
+                  const err56 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/deployments/additionalProperties/properties/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+              } else {
+                const err57 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/deployments/additionalProperties/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+            if (data24.auth !== void 0) {
+              let data26 = data24.auth;
+              if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+                if (data26.method === void 0) {
+                  const err58 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property 'method'" };
+                  if (vErrors === null) {
+                    vErrors = [err58];
+                  } else {
+                    vErrors.push(err58);
+                  }
+                  errors++;
+                }
+                if (data26.method !== void 0) {
+                  let data27 = data26.method;
+                  if (!(data27 === "login" || data27 === "bearer" || data27 === "session" || data27 === "none")) {
+                    const err59 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/method", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/properties/method/enum", keyword: "enum", params: { allowedValues: schema31.properties.deployments.additionalProperties.properties.auth.properties.method.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err59];
+                    } else {
+                      vErrors.push(err59);
+                    }
+                    errors++;
+                  }
+                }
+                const tag0 = data26.method;
                 if (typeof tag0 == "string") {
                   if (tag0 === "login") {
-                    if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-                      if (data20.method === void 0) {
-                        const err47 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property 'method'" };
+                    if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+                      if (data26.method === void 0) {
+                        const err60 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property 'method'" };
                         if (vErrors === null) {
-                          vErrors = [err47];
+                          vErrors = [err60];
                         } else {
-                          vErrors.push(err47);
+                          vErrors.push(err60);
                         }
                         errors++;
                       }
-                      if (data20.username_env === void 0) {
-                        const err48 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/required", keyword: "required", params: { missingProperty: "username_env" }, message: "must have required property 'username_env'" };
+                      if (data26.username_env === void 0) {
+                        const err61 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/required", keyword: "required", params: { missingProperty: "username_env" }, message: "must have required property 'username_env'" };
                         if (vErrors === null) {
-                          vErrors = [err48];
+                          vErrors = [err61];
                         } else {
-                          vErrors.push(err48);
+                          vErrors.push(err61);
                         }
                         errors++;
                       }
-                      if (data20.password_env === void 0) {
-                        const err49 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/required", keyword: "required", params: { missingProperty: "password_env" }, message: "must have required property 'password_env'" };
+                      if (data26.password_env === void 0) {
+                        const err62 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/required", keyword: "required", params: { missingProperty: "password_env" }, message: "must have required property 'password_env'" };
                         if (vErrors === null) {
-                          vErrors = [err49];
+                          vErrors = [err62];
                         } else {
-                          vErrors.push(err49);
+                          vErrors.push(err62);
                         }
                         errors++;
                       }
-                      for (const key9 in data20) {
-                        if (!(key9 === "method" || key9 === "username_env" || key9 === "password_env")) {
-                          const err50 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+                      for (const key11 in data26) {
+                        if (!(key11 === "method" || key11 === "username_env" || key11 === "password_env")) {
+                          const err63 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
                           if (vErrors === null) {
-                            vErrors = [err50];
+                            vErrors = [err63];
                           } else {
-                            vErrors.push(err50);
+                            vErrors.push(err63);
                           }
                           errors++;
                         }
                       }
-                      if (data20.method !== void 0) {
-                        if ("login" !== data20.method) {
-                          const err51 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/method", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/properties/method/const", keyword: "const", params: { allowedValue: "login" }, message: "must be equal to constant" };
+                      if (data26.method !== void 0) {
+                        if ("login" !== data26.method) {
+                          const err64 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/method", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/properties/method/const", keyword: "const", params: { allowedValue: "login" }, message: "must be equal to constant" };
                           if (vErrors === null) {
-                            vErrors = [err51];
+                            vErrors = [err64];
                           } else {
-                            vErrors.push(err51);
+                            vErrors.push(err64);
                           }
                           errors++;
                         }
                       }
-                      if (data20.username_env !== void 0) {
-                        let data23 = data20.username_env;
-                        if (typeof data23 === "string") {
-                          if (!pattern17.test(data23)) {
-                            const err52 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/username_env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"' };
+                      if (data26.username_env !== void 0) {
+                        let data29 = data26.username_env;
+                        if (typeof data29 === "string") {
+                          if (!pattern19.test(data29)) {
+                            const err65 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/username_env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"' };
                             if (vErrors === null) {
-                              vErrors = [err52];
+                              vErrors = [err65];
                             } else {
-                              vErrors.push(err52);
+                              vErrors.push(err65);
                             }
                             errors++;
                           }
                         } else {
-                          const err53 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/username_env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err53];
-                          } else {
-                            vErrors.push(err53);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data20.password_env !== void 0) {
-                        let data24 = data20.password_env;
-                        if (typeof data24 === "string") {
-                          if (!pattern17.test(data24)) {
-                            const err54 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/password_env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"' };
-                            if (vErrors === null) {
-                              vErrors = [err54];
-                            } else {
-                              vErrors.push(err54);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err55 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/password_env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err55];
-                          } else {
-                            vErrors.push(err55);
-                          }
-                          errors++;
-                        }
-                      }
-                    } else {
-                      const err56 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                      if (vErrors === null) {
-                        vErrors = [err56];
-                      } else {
-                        vErrors.push(err56);
-                      }
-                      errors++;
-                    }
-                    var props0 = true;
-                  } else if (tag0 === "bearer") {
-                    if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-                      if (data20.method === void 0) {
-                        const err57 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/1/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property 'method'" };
-                        if (vErrors === null) {
-                          vErrors = [err57];
-                        } else {
-                          vErrors.push(err57);
-                        }
-                        errors++;
-                      }
-                      if (data20.token_env === void 0) {
-                        const err58 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/1/required", keyword: "required", params: { missingProperty: "token_env" }, message: "must have required property 'token_env'" };
-                        if (vErrors === null) {
-                          vErrors = [err58];
-                        } else {
-                          vErrors.push(err58);
-                        }
-                        errors++;
-                      }
-                      for (const key10 in data20) {
-                        if (!(key10 === "method" || key10 === "token_env")) {
-                          const err59 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
-                          if (vErrors === null) {
-                            vErrors = [err59];
-                          } else {
-                            vErrors.push(err59);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data20.method !== void 0) {
-                        if ("bearer" !== data20.method) {
-                          const err60 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/method", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/1/properties/method/const", keyword: "const", params: { allowedValue: "bearer" }, message: "must be equal to constant" };
-                          if (vErrors === null) {
-                            vErrors = [err60];
-                          } else {
-                            vErrors.push(err60);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data20.token_env !== void 0) {
-                        let data26 = data20.token_env;
-                        if (typeof data26 === "string") {
-                          if (!pattern17.test(data26)) {
-                            const err61 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/token_env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"' };
-                            if (vErrors === null) {
-                              vErrors = [err61];
-                            } else {
-                              vErrors.push(err61);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err62 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/token_env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err62];
-                          } else {
-                            vErrors.push(err62);
-                          }
-                          errors++;
-                        }
-                      }
-                    } else {
-                      const err63 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                      if (vErrors === null) {
-                        vErrors = [err63];
-                      } else {
-                        vErrors.push(err63);
-                      }
-                      errors++;
-                    }
-                    if (props0 !== true) {
-                      props0 = true;
-                    }
-                  } else if (tag0 === "session") {
-                    if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-                      if (data20.method === void 0) {
-                        const err64 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/2/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property 'method'" };
-                        if (vErrors === null) {
-                          vErrors = [err64];
-                        } else {
-                          vErrors.push(err64);
-                        }
-                        errors++;
-                      }
-                      if (data20.cookie_env === void 0) {
-                        const err65 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/2/required", keyword: "required", params: { missingProperty: "cookie_env" }, message: "must have required property 'cookie_env'" };
-                        if (vErrors === null) {
-                          vErrors = [err65];
-                        } else {
-                          vErrors.push(err65);
-                        }
-                        errors++;
-                      }
-                      for (const key11 in data20) {
-                        if (!(key11 === "method" || key11 === "cookie_env")) {
-                          const err66 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/2/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
+                          const err66 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/username_env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                           if (vErrors === null) {
                             vErrors = [err66];
                           } else {
@@ -1963,55 +2048,51 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data20.method !== void 0) {
-                        if ("session" !== data20.method) {
-                          const err67 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/method", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/2/properties/method/const", keyword: "const", params: { allowedValue: "session" }, message: "must be equal to constant" };
-                          if (vErrors === null) {
-                            vErrors = [err67];
-                          } else {
-                            vErrors.push(err67);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data20.cookie_env !== void 0) {
-                        let data28 = data20.cookie_env;
-                        if (typeof data28 === "string") {
-                          if (!pattern17.test(data28)) {
-                            const err68 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/cookie_env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"' };
+                      if (data26.password_env !== void 0) {
+                        let data30 = data26.password_env;
+                        if (typeof data30 === "string") {
+                          if (!pattern19.test(data30)) {
+                            const err67 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/password_env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"' };
                             if (vErrors === null) {
-                              vErrors = [err68];
+                              vErrors = [err67];
                             } else {
-                              vErrors.push(err68);
+                              vErrors.push(err67);
                             }
                             errors++;
                           }
                         } else {
-                          const err69 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/cookie_env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          const err68 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/password_env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                           if (vErrors === null) {
-                            vErrors = [err69];
+                            vErrors = [err68];
                           } else {
-                            vErrors.push(err69);
+                            vErrors.push(err68);
                           }
                           errors++;
                         }
                       }
                     } else {
-                      const err70 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                      const err69 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                       if (vErrors === null) {
-                        vErrors = [err70];
+                        vErrors = [err69];
                       } else {
-                        vErrors.push(err70);
+                        vErrors.push(err69);
                       }
                       errors++;
                     }
-                    if (props0 !== true) {
-                      props0 = true;
-                    }
-                  } else if (tag0 === "none") {
-                    if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-                      if (data20.method === void 0) {
-                        const err71 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/3/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property 'method'" };
+                    var props0 = true;
+                  } else if (tag0 === "bearer") {
+                    if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+                      if (data26.method === void 0) {
+                        const err70 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/1/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property 'method'" };
+                        if (vErrors === null) {
+                          vErrors = [err70];
+                        } else {
+                          vErrors.push(err70);
+                        }
+                        errors++;
+                      }
+                      if (data26.token_env === void 0) {
+                        const err71 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/1/required", keyword: "required", params: { missingProperty: "token_env" }, message: "must have required property 'token_env'" };
                         if (vErrors === null) {
                           vErrors = [err71];
                         } else {
@@ -2019,9 +2100,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      for (const key12 in data20) {
-                        if (!(key12 === "method")) {
-                          const err72 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/3/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
+                      for (const key12 in data26) {
+                        if (!(key12 === "method" || key12 === "token_env")) {
+                          const err72 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
                           if (vErrors === null) {
                             vErrors = [err72];
                           } else {
@@ -2030,9 +2111,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data20.method !== void 0) {
-                        if ("none" !== data20.method) {
-                          const err73 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/method", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/3/properties/method/const", keyword: "const", params: { allowedValue: "none" }, message: "must be equal to constant" };
+                      if (data26.method !== void 0) {
+                        if ("bearer" !== data26.method) {
+                          const err73 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/method", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/1/properties/method/const", keyword: "const", params: { allowedValue: "bearer" }, message: "must be equal to constant" };
                           if (vErrors === null) {
                             vErrors = [err73];
                           } else {
@@ -2041,12 +2122,155 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
+                      if (data26.token_env !== void 0) {
+                        let data32 = data26.token_env;
+                        if (typeof data32 === "string") {
+                          if (!pattern19.test(data32)) {
+                            const err74 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/token_env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"' };
+                            if (vErrors === null) {
+                              vErrors = [err74];
+                            } else {
+                              vErrors.push(err74);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err75 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/token_env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err75];
+                          } else {
+                            vErrors.push(err75);
+                          }
+                          errors++;
+                        }
+                      }
                     } else {
-                      const err74 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/3/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                      const err76 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                       if (vErrors === null) {
-                        vErrors = [err74];
+                        vErrors = [err76];
                       } else {
-                        vErrors.push(err74);
+                        vErrors.push(err76);
+                      }
+                      errors++;
+                    }
+                    if (props0 !== true) {
+                      props0 = true;
+                    }
+                  } else if (tag0 === "session") {
+                    if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+                      if (data26.method === void 0) {
+                        const err77 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/2/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property 'method'" };
+                        if (vErrors === null) {
+                          vErrors = [err77];
+                        } else {
+                          vErrors.push(err77);
+                        }
+                        errors++;
+                      }
+                      if (data26.cookie_env === void 0) {
+                        const err78 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/2/required", keyword: "required", params: { missingProperty: "cookie_env" }, message: "must have required property 'cookie_env'" };
+                        if (vErrors === null) {
+                          vErrors = [err78];
+                        } else {
+                          vErrors.push(err78);
+                        }
+                        errors++;
+                      }
+                      for (const key13 in data26) {
+                        if (!(key13 === "method" || key13 === "cookie_env")) {
+                          const err79 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/2/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
+                          if (vErrors === null) {
+                            vErrors = [err79];
+                          } else {
+                            vErrors.push(err79);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data26.method !== void 0) {
+                        if ("session" !== data26.method) {
+                          const err80 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/method", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/2/properties/method/const", keyword: "const", params: { allowedValue: "session" }, message: "must be equal to constant" };
+                          if (vErrors === null) {
+                            vErrors = [err80];
+                          } else {
+                            vErrors.push(err80);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data26.cookie_env !== void 0) {
+                        let data34 = data26.cookie_env;
+                        if (typeof data34 === "string") {
+                          if (!pattern19.test(data34)) {
+                            const err81 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/cookie_env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"' };
+                            if (vErrors === null) {
+                              vErrors = [err81];
+                            } else {
+                              vErrors.push(err81);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err82 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/cookie_env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err82];
+                          } else {
+                            vErrors.push(err82);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err83 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                      if (vErrors === null) {
+                        vErrors = [err83];
+                      } else {
+                        vErrors.push(err83);
+                      }
+                      errors++;
+                    }
+                    if (props0 !== true) {
+                      props0 = true;
+                    }
+                  } else if (tag0 === "none") {
+                    if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+                      if (data26.method === void 0) {
+                        const err84 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/3/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property 'method'" };
+                        if (vErrors === null) {
+                          vErrors = [err84];
+                        } else {
+                          vErrors.push(err84);
+                        }
+                        errors++;
+                      }
+                      for (const key14 in data26) {
+                        if (!(key14 === "method")) {
+                          const err85 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/3/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
+                          if (vErrors === null) {
+                            vErrors = [err85];
+                          } else {
+                            vErrors.push(err85);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data26.method !== void 0) {
+                        if ("none" !== data26.method) {
+                          const err86 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/method", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/3/properties/method/const", keyword: "const", params: { allowedValue: "none" }, message: "must be equal to constant" };
+                          if (vErrors === null) {
+                            vErrors = [err86];
+                          } else {
+                            vErrors.push(err86);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err87 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/3/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                      if (vErrors === null) {
+                        vErrors = [err87];
+                      } else {
+                        vErrors.push(err87);
                       }
                       errors++;
                     }
@@ -2054,275 +2278,121 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                       props0 = true;
                     }
                   } else {
-                    const err75 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/discriminator", keyword: "discriminator", params: { error: "mapping", tag: "method", tagValue: tag0 }, message: 'value of tag "method" must be in oneOf' };
+                    const err88 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/discriminator", keyword: "discriminator", params: { error: "mapping", tag: "method", tagValue: tag0 }, message: 'value of tag "method" must be in oneOf' };
                     if (vErrors === null) {
-                      vErrors = [err75];
+                      vErrors = [err88];
                     } else {
-                      vErrors.push(err75);
+                      vErrors.push(err88);
                     }
                     errors++;
                   }
                 } else {
-                  const err76 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/discriminator", keyword: "discriminator", params: { error: "tag", tag: "method", tagValue: tag0 }, message: 'tag "method" must be string' };
+                  const err89 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/discriminator", keyword: "discriminator", params: { error: "tag", tag: "method", tagValue: tag0 }, message: 'tag "method" must be string' };
                   if (vErrors === null) {
-                    vErrors = [err76];
+                    vErrors = [err89];
                   } else {
-                    vErrors.push(err76);
+                    vErrors.push(err89);
                   }
                   errors++;
                 }
               } else {
-                const err77 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err90 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err77];
+                  vErrors = [err90];
                 } else {
-                  vErrors.push(err77);
+                  vErrors.push(err90);
                 }
                 errors++;
               }
             }
           } else {
-            const err78 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/deployments/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err91 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/deployments/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err78];
+              vErrors = [err91];
             } else {
-              vErrors.push(err78);
+              vErrors.push(err91);
             }
             errors++;
           }
         }
       } else {
-        const err79 = { instancePath: instancePath + "/deployments", schemaPath: "#/properties/deployments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err92 = { instancePath: instancePath + "/deployments", schemaPath: "#/properties/deployments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err79];
+          vErrors = [err92];
         } else {
-          vErrors.push(err79);
+          vErrors.push(err92);
         }
         errors++;
       }
     }
     if (data.credentials !== void 0) {
-      let data30 = data.credentials;
-      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-        for (const key13 in data30) {
-          const _errs96 = errors;
-          if (typeof key13 === "string") {
-            if (!pattern12.test(key13)) {
-              const err80 = { instancePath: instancePath + "/credentials", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"', propertyName: key13 };
+      let data36 = data.credentials;
+      if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+        for (const key15 in data36) {
+          const _errs111 = errors;
+          if (typeof key15 === "string") {
+            if (!pattern12.test(key15)) {
+              const err93 = { instancePath: instancePath + "/credentials", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"', propertyName: key15 };
               if (vErrors === null) {
-                vErrors = [err80];
+                vErrors = [err93];
               } else {
-                vErrors.push(err80);
+                vErrors.push(err93);
               }
               errors++;
             }
           } else {
-            const err81 = { instancePath: instancePath + "/credentials", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key13 };
+            const err94 = { instancePath: instancePath + "/credentials", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key15 };
             if (vErrors === null) {
-              vErrors = [err81];
+              vErrors = [err94];
             } else {
-              vErrors.push(err81);
+              vErrors.push(err94);
             }
             errors++;
           }
-          var valid34 = _errs96 === errors;
-          if (!valid34) {
-            const err82 = { instancePath: instancePath + "/credentials", schemaPath: "#/properties/credentials/propertyNames", keyword: "propertyNames", params: { propertyName: key13 }, message: "property name must be valid" };
+          var valid39 = _errs111 === errors;
+          if (!valid39) {
+            const err95 = { instancePath: instancePath + "/credentials", schemaPath: "#/properties/credentials/propertyNames", keyword: "propertyNames", params: { propertyName: key15 }, message: "property name must be valid" };
             if (vErrors === null) {
-              vErrors = [err82];
+              vErrors = [err95];
             } else {
-              vErrors.push(err82);
+              vErrors.push(err95);
             }
             errors++;
           }
         }
-        for (const key14 in data30) {
-          let data31 = data30[key14];
-          if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
-            if (data31.setting === void 0) {
-              const err83 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/required", keyword: "required", params: { missingProperty: "setting" }, message: "must have required property 'setting'" };
+        for (const key16 in data36) {
+          let data37 = data36[key16];
+          if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+            if (data37.setting === void 0) {
+              const err96 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/required", keyword: "required", params: { missingProperty: "setting" }, message: "must have required property 'setting'" };
               if (vErrors === null) {
-                vErrors = [err83];
+                vErrors = [err96];
               } else {
-                vErrors.push(err83);
+                vErrors.push(err96);
               }
               errors++;
             }
-            if (data31.kind === void 0) {
-              const err84 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+            if (data37.kind === void 0) {
+              const err97 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
               if (vErrors === null) {
-                vErrors = [err84];
+                vErrors = [err97];
               } else {
-                vErrors.push(err84);
+                vErrors.push(err97);
               }
               errors++;
             }
-            if (data31.owner === void 0) {
-              const err85 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
+            if (data37.owner === void 0) {
+              const err98 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
               if (vErrors === null) {
-                vErrors = [err85];
+                vErrors = [err98];
               } else {
-                vErrors.push(err85);
+                vErrors.push(err98);
               }
               errors++;
             }
-            for (const key15 in data31) {
-              if (!func1.call(schema31.properties.credentials.additionalProperties.properties, key15)) {
-                const err86 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err86];
-                } else {
-                  vErrors.push(err86);
-                }
-                errors++;
-              }
-            }
-            if (data31.setting !== void 0) {
-              let data32 = data31.setting;
-              if (typeof data32 === "string") {
-                if (!pattern22.test(data32)) {
-                  const err87 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/setting", schemaPath: "#/properties/credentials/additionalProperties/properties/setting/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z][a-zA-Z0-9_]{0,127}$" }, message: 'must match pattern "^[a-zA-Z][a-zA-Z0-9_]{0,127}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err87];
-                  } else {
-                    vErrors.push(err87);
-                  }
-                  errors++;
-                }
-              } else {
-                const err88 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/setting", schemaPath: "#/properties/credentials/additionalProperties/properties/setting/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err88];
-                } else {
-                  vErrors.push(err88);
-                }
-                errors++;
-              }
-            }
-            if (data31.kind !== void 0) {
-              let data33 = data31.kind;
-              if (!(data33 === "api_key" || data33 === "oauth_client_secret" || data33 === "oauth_refresh_token" || data33 === "password" || data33 === "admin_password" || data33 === "session_secret" || data33 === "private_key" || data33 === "service_account" || data33 === "token" || data33 === "certificate")) {
-                const err89 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/kind", schemaPath: "#/properties/credentials/additionalProperties/properties/kind/enum", keyword: "enum", params: { allowedValues: schema31.properties.credentials.additionalProperties.properties.kind.enum }, message: "must be equal to one of the allowed values" };
-                if (vErrors === null) {
-                  vErrors = [err89];
-                } else {
-                  vErrors.push(err89);
-                }
-                errors++;
-              }
-            }
-            if (data31.owner !== void 0) {
-              let data34 = data31.owner;
-              if (typeof data34 === "string") {
-                if (!pattern12.test(data34)) {
-                  const err90 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/owner", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err90];
-                  } else {
-                    vErrors.push(err90);
-                  }
-                  errors++;
-                }
-              } else {
-                const err91 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/owner", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err91];
-                } else {
-                  vErrors.push(err91);
-                }
-                errors++;
-              }
-            }
-            if (data31.access !== void 0) {
-              let data35 = data31.access;
-              if (Array.isArray(data35)) {
-                const len0 = data35.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                  let data36 = data35[i0];
-                  if (typeof data36 === "string") {
-                    if (!pattern12.test(data36)) {
-                      const err92 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/access/" + i0, schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"' };
-                      if (vErrors === null) {
-                        vErrors = [err92];
-                      } else {
-                        vErrors.push(err92);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err93 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/access/" + i0, schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err93];
-                    } else {
-                      vErrors.push(err93);
-                    }
-                    errors++;
-                  }
-                }
-                let i1 = data35.length;
-                let j0;
-                if (i1 > 1) {
-                  outer0: for (; i1--; ) {
-                    for (j0 = i1; j0--; ) {
-                      if (func0(data35[i1], data35[j0])) {
-                        const err94 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/access", schemaPath: "#/properties/credentials/additionalProperties/properties/access/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
-                        if (vErrors === null) {
-                          vErrors = [err94];
-                        } else {
-                          vErrors.push(err94);
-                        }
-                        errors++;
-                        break outer0;
-                      }
-                    }
-                  }
-                }
-              } else {
-                const err95 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/access", schemaPath: "#/properties/credentials/additionalProperties/properties/access/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err95];
-                } else {
-                  vErrors.push(err95);
-                }
-                errors++;
-              }
-            }
-            if (data31.issuer !== void 0) {
-              if (typeof data31.issuer !== "string") {
-                const err96 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/issuer", schemaPath: "#/properties/credentials/additionalProperties/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err96];
-                } else {
-                  vErrors.push(err96);
-                }
-                errors++;
-              }
-            }
-            if (data31.description !== void 0) {
-              if (typeof data31.description !== "string") {
-                const err97 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/properties/credentials/additionalProperties/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err97];
-                } else {
-                  vErrors.push(err97);
-                }
-                errors++;
-              }
-            }
-            if (data31.created !== void 0) {
-              let data39 = data31.created;
-              if (typeof data39 === "string") {
-                if (!pattern14.test(data39)) {
-                  const err98 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/created", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err98];
-                  } else {
-                    vErrors.push(err98);
-                  }
-                  errors++;
-                }
-              } else {
-                const err99 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/created", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            for (const key17 in data37) {
+              if (!func1.call(schema31.properties.credentials.additionalProperties.properties, key17)) {
+                const err99 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err99];
                 } else {
@@ -2331,11 +2401,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data31.rotated !== void 0) {
-              let data40 = data31.rotated;
-              if (typeof data40 === "string") {
-                if (!pattern14.test(data40)) {
-                  const err100 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/rotated", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+            if (data37.setting !== void 0) {
+              let data38 = data37.setting;
+              if (typeof data38 === "string") {
+                if (!pattern24.test(data38)) {
+                  const err100 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/setting", schemaPath: "#/properties/credentials/additionalProperties/properties/setting/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z][a-zA-Z0-9_]{0,127}$" }, message: 'must match pattern "^[a-zA-Z][a-zA-Z0-9_]{0,127}$"' };
                   if (vErrors === null) {
                     vErrors = [err100];
                   } else {
@@ -2344,7 +2414,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err101 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/rotated", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err101 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/setting", schemaPath: "#/properties/credentials/additionalProperties/properties/setting/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err101];
                 } else {
@@ -2353,85 +2423,86 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data31.every !== void 0) {
-              let data41 = data31.every;
-              if (typeof data41 === "string") {
-                if (!pattern4.test(data41)) {
-                  const err102 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/every", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^[1-9][0-9]{0,4}[dw]$" }, message: 'must match pattern "^[1-9][0-9]{0,4}[dw]$"' };
+            if (data37.kind !== void 0) {
+              let data39 = data37.kind;
+              if (!(data39 === "api_key" || data39 === "oauth_client_secret" || data39 === "oauth_refresh_token" || data39 === "password" || data39 === "admin_password" || data39 === "session_secret" || data39 === "private_key" || data39 === "service_account" || data39 === "token" || data39 === "certificate")) {
+                const err102 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/kind", schemaPath: "#/properties/credentials/additionalProperties/properties/kind/enum", keyword: "enum", params: { allowedValues: schema31.properties.credentials.additionalProperties.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err102];
+                } else {
+                  vErrors.push(err102);
+                }
+                errors++;
+              }
+            }
+            if (data37.owner !== void 0) {
+              let data40 = data37.owner;
+              if (typeof data40 === "string") {
+                if (!pattern12.test(data40)) {
+                  const err103 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/owner", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"' };
                   if (vErrors === null) {
-                    vErrors = [err102];
+                    vErrors = [err103];
                   } else {
-                    vErrors.push(err102);
+                    vErrors.push(err103);
                   }
                   errors++;
                 }
               } else {
-                const err103 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/every", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err104 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/owner", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err103];
+                  vErrors = [err104];
                 } else {
-                  vErrors.push(err103);
+                  vErrors.push(err104);
                 }
                 errors++;
               }
             }
-            if (data31.deployments !== void 0) {
-              let data42 = data31.deployments;
-              if (Array.isArray(data42)) {
-                const len1 = data42.length;
-                for (let i2 = 0; i2 < len1; i2++) {
-                  let data43 = data42[i2];
-                  if (typeof data43 === "string") {
-                    if (!pattern12.test(data43)) {
-                      const err104 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/deployments/" + i2, schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"' };
+            if (data37.access !== void 0) {
+              let data41 = data37.access;
+              if (Array.isArray(data41)) {
+                const len1 = data41.length;
+                for (let i1 = 0; i1 < len1; i1++) {
+                  let data42 = data41[i1];
+                  if (typeof data42 === "string") {
+                    if (!pattern12.test(data42)) {
+                      const err105 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/access/" + i1, schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"' };
                       if (vErrors === null) {
-                        vErrors = [err104];
+                        vErrors = [err105];
                       } else {
-                        vErrors.push(err104);
+                        vErrors.push(err105);
                       }
                       errors++;
                     }
                   } else {
-                    const err105 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/deployments/" + i2, schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err106 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/access/" + i1, schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err105];
+                      vErrors = [err106];
                     } else {
-                      vErrors.push(err105);
+                      vErrors.push(err106);
                     }
                     errors++;
                   }
                 }
-                let i3 = data42.length;
-                let j1;
-                if (i3 > 1) {
-                  outer1: for (; i3--; ) {
-                    for (j1 = i3; j1--; ) {
-                      if (func0(data42[i3], data42[j1])) {
-                        const err106 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/deployments", schemaPath: "#/properties/credentials/additionalProperties/properties/deployments/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+                let i2 = data41.length;
+                let j0;
+                if (i2 > 1) {
+                  outer0: for (; i2--; ) {
+                    for (j0 = i2; j0--; ) {
+                      if (func0(data41[i2], data41[j0])) {
+                        const err107 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/access", schemaPath: "#/properties/credentials/additionalProperties/properties/access/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
                         if (vErrors === null) {
-                          vErrors = [err106];
+                          vErrors = [err107];
                         } else {
-                          vErrors.push(err106);
+                          vErrors.push(err107);
                         }
                         errors++;
-                        break outer1;
+                        break outer0;
                       }
                     }
                   }
                 }
               } else {
-                const err107 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/deployments", schemaPath: "#/properties/credentials/additionalProperties/properties/deployments/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err107];
-                } else {
-                  vErrors.push(err107);
-                }
-                errors++;
-              }
-            }
-            if (data31.value !== void 0) {
-              if (typeof data31.value !== "string") {
-                const err108 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/value", schemaPath: "#/$defs/sealedValue/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err108 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/access", schemaPath: "#/properties/credentials/additionalProperties/properties/access/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
                   vErrors = [err108];
                 } else {
@@ -2440,87 +2511,86 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data31.values !== void 0) {
-              let data45 = data31.values;
-              if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
-                for (const key16 in data45) {
-                  const _errs137 = errors;
-                  if (typeof key16 === "string") {
-                    if (!pattern12.test(key16)) {
-                      const err109 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/values", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"', propertyName: key16 };
-                      if (vErrors === null) {
-                        vErrors = [err109];
-                      } else {
-                        vErrors.push(err109);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err110 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/values", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key16 };
-                    if (vErrors === null) {
-                      vErrors = [err110];
-                    } else {
-                      vErrors.push(err110);
-                    }
-                    errors++;
-                  }
-                  var valid51 = _errs137 === errors;
-                  if (!valid51) {
-                    const err111 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/values", schemaPath: "#/properties/credentials/additionalProperties/properties/values/propertyNames", keyword: "propertyNames", params: { propertyName: key16 }, message: "property name must be valid" };
-                    if (vErrors === null) {
-                      vErrors = [err111];
-                    } else {
-                      vErrors.push(err111);
-                    }
-                    errors++;
-                  }
-                }
-                for (const key17 in data45) {
-                  if (typeof data45[key17] !== "string") {
-                    const err112 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/values/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/sealedValue/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err112];
-                    } else {
-                      vErrors.push(err112);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err113 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/values", schemaPath: "#/properties/credentials/additionalProperties/properties/values/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (data37.issuer !== void 0) {
+              if (typeof data37.issuer !== "string") {
+                const err109 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/issuer", schemaPath: "#/properties/credentials/additionalProperties/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err113];
+                  vErrors = [err109];
                 } else {
-                  vErrors.push(err113);
+                  vErrors.push(err109);
                 }
                 errors++;
               }
             }
-            if (data31.group !== void 0) {
-              let data47 = data31.group;
-              if (typeof data47 === "string") {
-                if (!pattern12.test(data47)) {
-                  const err114 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/group", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"' };
+            if (data37.description !== void 0) {
+              if (typeof data37.description !== "string") {
+                const err110 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/properties/credentials/additionalProperties/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err110];
+                } else {
+                  vErrors.push(err110);
+                }
+                errors++;
+              }
+            }
+            if (data37.created !== void 0) {
+              let data45 = data37.created;
+              if (typeof data45 === "string") {
+                if (!pattern14.test(data45)) {
+                  const err111 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/created", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
                   if (vErrors === null) {
-                    vErrors = [err114];
+                    vErrors = [err111];
                   } else {
-                    vErrors.push(err114);
+                    vErrors.push(err111);
                   }
                   errors++;
                 }
               } else {
-                const err115 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/group", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err112 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/created", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err115];
+                  vErrors = [err112];
                 } else {
-                  vErrors.push(err115);
+                  vErrors.push(err112);
                 }
                 errors++;
               }
             }
-            if (data31.custom !== void 0) {
-              if (typeof data31.custom !== "boolean") {
-                const err116 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/custom", schemaPath: "#/properties/credentials/additionalProperties/properties/custom/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data37.rotated !== void 0) {
+              let data46 = data37.rotated;
+              if (typeof data46 === "string") {
+                if (!pattern14.test(data46)) {
+                  const err113 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/rotated", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err113];
+                  } else {
+                    vErrors.push(err113);
+                  }
+                  errors++;
+                }
+              } else {
+                const err114 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/rotated", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err114];
+                } else {
+                  vErrors.push(err114);
+                }
+                errors++;
+              }
+            }
+            if (data37.every !== void 0) {
+              let data47 = data37.every;
+              if (typeof data47 === "string") {
+                if (!pattern4.test(data47)) {
+                  const err115 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/every", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^[1-9][0-9]{0,4}[dw]$" }, message: 'must match pattern "^[1-9][0-9]{0,4}[dw]$"' };
+                  if (vErrors === null) {
+                    vErrors = [err115];
+                  } else {
+                    vErrors.push(err115);
+                  }
+                  errors++;
+                }
+              } else {
+                const err116 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/every", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err116];
                 } else {
@@ -2529,42 +2599,52 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data31.compromised !== void 0) {
-              let data49 = data31.compromised;
-              if (typeof data49 === "string") {
-                if (!pattern14.test(data49)) {
-                  const err117 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/compromised", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err117];
+            if (data37.deployments !== void 0) {
+              let data48 = data37.deployments;
+              if (Array.isArray(data48)) {
+                const len2 = data48.length;
+                for (let i3 = 0; i3 < len2; i3++) {
+                  let data49 = data48[i3];
+                  if (typeof data49 === "string") {
+                    if (!pattern12.test(data49)) {
+                      const err117 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/deployments/" + i3, schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err117];
+                      } else {
+                        vErrors.push(err117);
+                      }
+                      errors++;
+                    }
                   } else {
-                    vErrors.push(err117);
+                    const err118 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/deployments/" + i3, schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err118];
+                    } else {
+                      vErrors.push(err118);
+                    }
+                    errors++;
                   }
-                  errors++;
+                }
+                let i4 = data48.length;
+                let j1;
+                if (i4 > 1) {
+                  outer1: for (; i4--; ) {
+                    for (j1 = i4; j1--; ) {
+                      if (func0(data48[i4], data48[j1])) {
+                        const err119 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/deployments", schemaPath: "#/properties/credentials/additionalProperties/properties/deployments/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i4 + " are identical)" };
+                        if (vErrors === null) {
+                          vErrors = [err119];
+                        } else {
+                          vErrors.push(err119);
+                        }
+                        errors++;
+                        break outer1;
+                      }
+                    }
+                  }
                 }
               } else {
-                const err118 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/compromised", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err118];
-                } else {
-                  vErrors.push(err118);
-                }
-                errors++;
-              }
-            }
-            if (data31.revoked !== void 0) {
-              let data50 = data31.revoked;
-              if (typeof data50 === "string") {
-                if (!pattern14.test(data50)) {
-                  const err119 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/revoked", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err119];
-                  } else {
-                    vErrors.push(err119);
-                  }
-                  errors++;
-                }
-              } else {
-                const err120 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/revoked", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err120 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/deployments", schemaPath: "#/properties/credentials/additionalProperties/properties/deployments/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
                   vErrors = [err120];
                 } else {
@@ -2573,53 +2653,198 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data37.value !== void 0) {
+              if (typeof data37.value !== "string") {
+                const err121 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/value", schemaPath: "#/$defs/sealedValue/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err121];
+                } else {
+                  vErrors.push(err121);
+                }
+                errors++;
+              }
+            }
+            if (data37.values !== void 0) {
+              let data51 = data37.values;
+              if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
+                for (const key18 in data51) {
+                  const _errs152 = errors;
+                  if (typeof key18 === "string") {
+                    if (!pattern12.test(key18)) {
+                      const err122 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/values", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"', propertyName: key18 };
+                      if (vErrors === null) {
+                        vErrors = [err122];
+                      } else {
+                        vErrors.push(err122);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err123 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/values", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key18 };
+                    if (vErrors === null) {
+                      vErrors = [err123];
+                    } else {
+                      vErrors.push(err123);
+                    }
+                    errors++;
+                  }
+                  var valid56 = _errs152 === errors;
+                  if (!valid56) {
+                    const err124 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/values", schemaPath: "#/properties/credentials/additionalProperties/properties/values/propertyNames", keyword: "propertyNames", params: { propertyName: key18 }, message: "property name must be valid" };
+                    if (vErrors === null) {
+                      vErrors = [err124];
+                    } else {
+                      vErrors.push(err124);
+                    }
+                    errors++;
+                  }
+                }
+                for (const key19 in data51) {
+                  if (typeof data51[key19] !== "string") {
+                    const err125 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/values/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/sealedValue/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err125];
+                    } else {
+                      vErrors.push(err125);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err126 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/values", schemaPath: "#/properties/credentials/additionalProperties/properties/values/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err126];
+                } else {
+                  vErrors.push(err126);
+                }
+                errors++;
+              }
+            }
+            if (data37.group !== void 0) {
+              let data53 = data37.group;
+              if (typeof data53 === "string") {
+                if (!pattern12.test(data53)) {
+                  const err127 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/group", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err127];
+                  } else {
+                    vErrors.push(err127);
+                  }
+                  errors++;
+                }
+              } else {
+                const err128 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/group", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err128];
+                } else {
+                  vErrors.push(err128);
+                }
+                errors++;
+              }
+            }
+            if (data37.custom !== void 0) {
+              if (typeof data37.custom !== "boolean") {
+                const err129 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/custom", schemaPath: "#/properties/credentials/additionalProperties/properties/custom/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err129];
+                } else {
+                  vErrors.push(err129);
+                }
+                errors++;
+              }
+            }
+            if (data37.compromised !== void 0) {
+              let data55 = data37.compromised;
+              if (typeof data55 === "string") {
+                if (!pattern14.test(data55)) {
+                  const err130 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/compromised", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err130];
+                  } else {
+                    vErrors.push(err130);
+                  }
+                  errors++;
+                }
+              } else {
+                const err131 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/compromised", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err131];
+                } else {
+                  vErrors.push(err131);
+                }
+                errors++;
+              }
+            }
+            if (data37.revoked !== void 0) {
+              let data56 = data37.revoked;
+              if (typeof data56 === "string") {
+                if (!pattern14.test(data56)) {
+                  const err132 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/revoked", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err132];
+                  } else {
+                    vErrors.push(err132);
+                  }
+                  errors++;
+                }
+              } else {
+                const err133 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/revoked", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err133];
+                } else {
+                  vErrors.push(err133);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err121 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err134 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err121];
+              vErrors = [err134];
             } else {
-              vErrors.push(err121);
+              vErrors.push(err134);
             }
             errors++;
           }
         }
       } else {
-        const err122 = { instancePath: instancePath + "/credentials", schemaPath: "#/properties/credentials/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err135 = { instancePath: instancePath + "/credentials", schemaPath: "#/properties/credentials/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err122];
+          vErrors = [err135];
         } else {
-          vErrors.push(err122);
+          vErrors.push(err135);
         }
         errors++;
       }
     }
   } else {
-    const err123 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err136 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err123];
+      vErrors = [err136];
     } else {
-      vErrors.push(err123);
+      vErrors.push(err136);
     }
     errors++;
   }
   validate20.errors = vErrors;
   return errors === 0;
 }
-var import_fast_deep_equal, import_formats, inventory_schema_validator_default, schema31, pattern4, pattern12, pattern13, pattern14, pattern16, pattern17, pattern22, formats0, formats2, func1, func0;
+var import_fast_deep_equal, import_formats, inventory_schema_validator_default, schema31, pattern4, pattern12, pattern13, pattern14, pattern16, pattern18, pattern19, pattern24, formats0, formats2, func1, func0;
 var init_inventory_schema_validator = __esm({
   "src/core/generated/inventory-schema-validator.js"() {
     "use strict";
     import_fast_deep_equal = __toESM(require_fast_deep_equal(), 1);
     import_formats = __toESM(require_formats(), 1);
     inventory_schema_validator_default = validate20;
-    schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://github.com/credledger/credledger/schemas/credentials.schema.json", "title": "credledger inventory (version 1)", "description": "A checked-in inventory of the credentials a team holds in its DocuElevate deployments: who owns each, who can read it, when it was rotated, its policy and its encrypted value.", "type": "object", "additionalProperties": false, "required": ["version", "credentials"], "properties": { "version": { "description": "Format version of this file. Only 1 exists.", "const": 1 }, "policy": { "description": "Team-wide rotation policy. Every field is optional; the built-in defaults apply where nothing is said.", "type": "object", "additionalProperties": false, "properties": { "intervals": { "description": "Rotation interval per credential kind, overriding the built-in default (for example `api_key: 60d`). Event-driven kinds (oauth_refresh_token, session_secret) take no interval.", "type": "object", "additionalProperties": false, "properties": { "api_key": { "$ref": "#/$defs/duration", "description": "Interval for API keys (default 90d)." }, "oauth_client_secret": { "$ref": "#/$defs/duration", "description": "Interval for OAuth client secrets (default 180d)." }, "password": { "$ref": "#/$defs/duration", "description": "Interval for passwords, the admin password included (default 90d)." }, "private_key": { "$ref": "#/$defs/duration", "description": "Interval for private keys and their passphrases (default 365d)." }, "service_account": { "$ref": "#/$defs/duration", "description": "Interval for service-account key files (default 365d)." }, "token": { "$ref": "#/$defs/duration", "description": "Interval for other long-lived tokens (default 365d)." }, "certificate": { "$ref": "#/$defs/duration", "description": "Interval for certificates (default 365d)." } } }, "due_soon": { "$ref": "#/$defs/duration", "description": "How long before its due date a credential is reported `due-soon` (default 14d)." } } }, "people": { "description": "Everyone who owns or can read a credential, by a short handle used in `owner` and `access`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "github": { "description": "GitHub login, used to assign reminder issues.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "email": { "description": "Contact address (informational).", "type": "string", "format": "email" }, "name": { "description": "Display name (informational).", "type": "string" }, "left": { "$ref": "#/$defs/date", "description": "The date this person left (offboarding). Every credential they owned or could read and that was last rotated before this date becomes overdue." } } } }, "deployments": { "description": "The DocuElevate deployments values are pushed to, by name.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL of the deployment (the settings API lives under `<url>/api/settings`). `http://` is refused except on loopback unless apply is given --allow-insecure-http.", "type": "string", "format": "uri", "pattern": "^https?://" }, "auth": { "description": "How credledger authenticates to the settings API. Only names of environment variables appear here, never secrets. Default: `{method: none}`.", "type": "object", "required": ["method"], "properties": { "method": { "description": "The authentication method: login, bearer, session or none.", "enum": ["login", "bearer", "session", "none"] } }, "discriminator": { "propertyName": "method" }, "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["method", "username_env", "password_env"], "properties": { "method": { "const": "login", "description": "Log in through DocuElevate's login form as its admin (session cookie + CSRF token)." }, "username_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin username." }, "password_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin password." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "token_env"], "properties": { "method": { "const": "bearer", "description": "Send `Authorization: Bearer <token>`. DocuElevate's own API tokens are not admins as of 0.188; use `login` there." }, "token_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the bearer token." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "cookie_env"], "properties": { "method": { "const": "session", "description": "Reuse an existing admin session cookie." }, "cookie_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the value of the `session` cookie of an admin session." } } }, { "type": "object", "additionalProperties": false, "required": ["method"], "properties": { "method": { "const": "none", "description": "Send no credentials (test servers, settings APIs without authentication)." } } }] } } } }, "credentials": { "description": "Every credential, by a stable id used in plans, reminder issues and the applied state.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["setting", "kind", "owner"], "properties": { "setting": { "description": "The DocuElevate setting key this credential is stored under, e.g. `openai_api_key`.", "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9_]{0,127}$" }, "kind": { "description": "What sort of credential this is; it sets the default rotation interval.", "enum": ["api_key", "oauth_client_secret", "oauth_refresh_token", "password", "admin_password", "session_secret", "private_key", "service_account", "token", "certificate"] }, "owner": { "$ref": "#/$defs/identifier", "description": "The person (a key of `people`) responsible for rotating it." }, "access": { "description": "People (keys of `people`) who could read the value. When one of them leaves, the credential must be rotated.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "issuer": { "description": "Where the credential was issued, e.g. `platform.openai.com` (for runbooks and offboarding).", "type": "string" }, "description": { "description": "Free text about the credential.", "type": "string" }, "created": { "$ref": "#/$defs/date", "description": "When the credential was first issued." }, "rotated": { "$ref": "#/$defs/date", "description": "When it was last rotated. Rotation is counted from here, or from `created` when absent." }, "every": { "$ref": "#/$defs/duration", "description": "Rotation interval of this credential, overriding its kind's. Not allowed on event-driven kinds." }, "deployments": { "description": "Deployments (keys of `deployments`) that use this credential. Default: every deployment.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "value": { "$ref": "#/$defs/sealedValue", "description": "The encrypted value, the same for every deployment (`credledger set` writes it)." }, "values": { "description": "Encrypted values per deployment, instead of `value`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "$ref": "#/$defs/sealedValue" } }, "group": { "description": "Credentials that share a group (e.g. the AWS key id and secret) are pushed back to back, and reported together if one fails.", "$ref": "#/$defs/identifier" }, "custom": { "description": "Set to true for a setting that is not in DocuElevate's catalogue of sensitive settings, to silence that warning.", "type": "boolean" }, "compromised": { "$ref": "#/$defs/date", "description": "A suspected leak on this date: the credential is overdue (critical) until rotated after it." }, "revoked": { "$ref": "#/$defs/date", "description": "The date it was revoked or re-authorised at its issuer (event-driven kinds): it is overdue until rotated after it." } } } } }, "$defs": { "identifier": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, "envName": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "date": { "description": "A UTC calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "duration": { "description": "A duration in days or weeks: `90d`, `12w`.", "type": "string", "pattern": "^[1-9][0-9]{0,4}[dw]$" }, "sealedValue": { "description": "An encrypted value, `fernet:<key id>:<Fernet token>`.", "type": "string" } } };
+    schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://github.com/credledger/credledger/schemas/credentials.schema.json", "title": "credledger inventory (version 1)", "description": "A checked-in inventory of the credentials a team holds in its DocuElevate deployments: who owns each, who can read it, when it was rotated, its policy and its encrypted value.", "type": "object", "additionalProperties": false, "required": ["version", "credentials"], "properties": { "version": { "description": "Format version of this file. Only 1 exists.", "const": 1 }, "policy": { "description": "Team-wide rotation policy. Every field is optional; the built-in defaults apply where nothing is said.", "type": "object", "additionalProperties": false, "properties": { "intervals": { "description": "Rotation interval per credential kind, overriding the built-in default (for example `api_key: 60d`). Event-driven kinds (oauth_refresh_token, session_secret) take no interval.", "type": "object", "additionalProperties": false, "properties": { "api_key": { "$ref": "#/$defs/duration", "description": "Interval for API keys (default 90d)." }, "oauth_client_secret": { "$ref": "#/$defs/duration", "description": "Interval for OAuth client secrets (default 180d)." }, "password": { "$ref": "#/$defs/duration", "description": "Interval for passwords, the admin password included (default 90d)." }, "private_key": { "$ref": "#/$defs/duration", "description": "Interval for private keys and their passphrases (default 365d)." }, "service_account": { "$ref": "#/$defs/duration", "description": "Interval for service-account key files (default 365d)." }, "token": { "$ref": "#/$defs/duration", "description": "Interval for other long-lived tokens (default 365d)." }, "certificate": { "$ref": "#/$defs/duration", "description": "Interval for certificates (default 365d)." } } }, "due_soon": { "$ref": "#/$defs/duration", "description": "How long before its due date a credential is reported `due-soon` (default 14d)." } } }, "people": { "description": "Everyone who owns or can read a credential, by a short handle used in `owner` and `access`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "github": { "description": "GitHub login, used to assign reminder issues.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "email": { "description": "Contact address (informational).", "type": "string", "format": "email" }, "name": { "description": "Display name (informational).", "type": "string" }, "left": { "$ref": "#/$defs/date", "description": "The date this person left (offboarding). Every credential they owned or could read and that was last rotated before this date becomes overdue." }, "seal_only": { "description": "True for someone who holds no key that opens values and adds them with `credledger seal` (the recipients' public keys) only. They never read a value from the inventory, so leaving makes due only the credentials whose `access` lists them, not those they merely own.", "type": "boolean" } } } }, "encryption": { "description": "Public keys that values may be sealed for (`credledger seal`, `rekey --to-sealed`). Only the matching private key (CREDLEDGER_SEALING_KEY) opens a sealed value; sealing needs no secret at all.", "type": "object", "additionalProperties": false, "properties": { "recipients": { "description": "Who sealed values are for, newest first: `seal` seals for the first unless told otherwise.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "public_key"], "properties": { "id": { "$ref": "#/$defs/identifier", "description": "The recipient's name, written into every value sealed for it (`sealed:<id>:…`)." }, "public_key": { "description": "The recipient's X25519 public key: 32 bytes as base64url with its `=` (`credledger keygen --sealing` prints it).", "type": "string", "pattern": "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=$" } } } } } }, "deployments": { "description": "The DocuElevate deployments values are pushed to, by name.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL of the deployment (the settings API lives under `<url>/api/settings`). `http://` is refused except on loopback unless apply is given --allow-insecure-http.", "type": "string", "format": "uri", "pattern": "^https?://" }, "auth": { "description": "How credledger authenticates to the settings API. Only names of environment variables appear here, never secrets. Default: `{method: none}`.", "type": "object", "required": ["method"], "properties": { "method": { "description": "The authentication method: login, bearer, session or none.", "enum": ["login", "bearer", "session", "none"] } }, "discriminator": { "propertyName": "method" }, "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["method", "username_env", "password_env"], "properties": { "method": { "const": "login", "description": "Log in through DocuElevate's login form as its admin (session cookie + CSRF token)." }, "username_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin username." }, "password_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin password." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "token_env"], "properties": { "method": { "const": "bearer", "description": "Send `Authorization: Bearer <token>`. DocuElevate's own API tokens are not admins as of 0.188; use `login` there." }, "token_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the bearer token." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "cookie_env"], "properties": { "method": { "const": "session", "description": "Reuse an existing admin session cookie." }, "cookie_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the value of the `session` cookie of an admin session." } } }, { "type": "object", "additionalProperties": false, "required": ["method"], "properties": { "method": { "const": "none", "description": "Send no credentials (test servers, settings APIs without authentication)." } } }] } } } }, "credentials": { "description": "Every credential, by a stable id used in plans, reminder issues and the applied state.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["setting", "kind", "owner"], "properties": { "setting": { "description": "The DocuElevate setting key this credential is stored under, e.g. `openai_api_key`.", "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9_]{0,127}$" }, "kind": { "description": "What sort of credential this is; it sets the default rotation interval.", "enum": ["api_key", "oauth_client_secret", "oauth_refresh_token", "password", "admin_password", "session_secret", "private_key", "service_account", "token", "certificate"] }, "owner": { "$ref": "#/$defs/identifier", "description": "The person (a key of `people`) responsible for rotating it." }, "access": { "description": "People (keys of `people`) who could read the value. When one of them leaves, the credential must be rotated.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "issuer": { "description": "Where the credential was issued, e.g. `platform.openai.com` (for runbooks and offboarding).", "type": "string" }, "description": { "description": "Free text about the credential.", "type": "string" }, "created": { "$ref": "#/$defs/date", "description": "When the credential was first issued." }, "rotated": { "$ref": "#/$defs/date", "description": "When it was last rotated. Rotation is counted from here, or from `created` when absent." }, "every": { "$ref": "#/$defs/duration", "description": "Rotation interval of this credential, overriding its kind's. Not allowed on event-driven kinds." }, "deployments": { "description": "Deployments (keys of `deployments`) that use this credential. Default: every deployment.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "value": { "$ref": "#/$defs/sealedValue", "description": "The encrypted value, the same for every deployment (`credledger set` writes it)." }, "values": { "description": "Encrypted values per deployment, instead of `value`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "$ref": "#/$defs/sealedValue" } }, "group": { "description": "Credentials that share a group (e.g. the AWS key id and secret) are pushed back to back, and reported together if one fails.", "$ref": "#/$defs/identifier" }, "custom": { "description": "Set to true for a setting that is not in DocuElevate's catalogue of sensitive settings, to silence that warning.", "type": "boolean" }, "compromised": { "$ref": "#/$defs/date", "description": "A suspected leak on this date: the credential is overdue (critical) until rotated after it." }, "revoked": { "$ref": "#/$defs/date", "description": "The date it was revoked or re-authorised at its issuer (event-driven kinds): it is overdue until rotated after it." } } } } }, "$defs": { "identifier": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, "envName": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "date": { "description": "A UTC calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "duration": { "description": "A duration in days or weeks: `90d`, `12w`.", "type": "string", "pattern": "^[1-9][0-9]{0,4}[dw]$" }, "sealedValue": { "description": "An encrypted value: `fernet:<key id>:<Fernet token>` (under the master key) or `sealed:<recipient id>:<ephemeral public key>:<Fernet token>` (sealed for a recipient's public key).", "type": "string" } } };
     pattern4 = new RegExp("^[1-9][0-9]{0,4}[dw]$", "u");
     pattern12 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", "u");
     pattern13 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
     pattern14 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-    pattern16 = new RegExp("^https?://", "u");
-    pattern17 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
-    pattern22 = new RegExp("^[a-zA-Z][a-zA-Z0-9_]{0,127}$", "u");
+    pattern16 = new RegExp("^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=$", "u");
+    pattern18 = new RegExp("^https?://", "u");
+    pattern19 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+    pattern24 = new RegExp("^[a-zA-Z][a-zA-Z0-9_]{0,127}$", "u");
     formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
     formats2 = import_formats.fullFormats.uri;
     func1 = Object.prototype.hasOwnProperty;
@@ -2648,31 +2873,31 @@ function parsePointer(pointer) {
   return pointer.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~")).map((segment) => /^\d+$/.test(segment) ? Number(segment) : segment);
 }
 function toFinding(error) {
-  const path7 = parsePointer(error.instancePath);
-  const where = path7.length === 0 ? "the file" : `\`${String(path7[path7.length - 1])}\``;
+  const path8 = parsePointer(error.instancePath);
+  const where = path8.length === 0 ? "the file" : `\`${String(path8[path8.length - 1])}\``;
   switch (error.keyword) {
     case "required":
-      return errorAt("schema-required", path7, `${where} is missing the required property \`${String(error.params.missingProperty)}\``);
+      return errorAt("schema-required", path8, `${where} is missing the required property \`${String(error.params.missingProperty)}\``);
     case "additionalProperties":
-      return errorAt("schema-unknown-property", [...path7, String(error.params.additionalProperty)], `unknown property \`${String(error.params.additionalProperty)}\` in ${where}`, true);
+      return errorAt("schema-unknown-property", [...path8, String(error.params.additionalProperty)], `unknown property \`${String(error.params.additionalProperty)}\` in ${where}`, true);
     case "propertyNames":
-      return errorAt("schema-name", [...path7, String(error.params.propertyName)], `\`${String(error.params.propertyName)}\` is not a valid name: ${FRIENDLY_PATTERNS["#/$defs/identifier/pattern"]}`, true);
+      return errorAt("schema-name", [...path8, String(error.params.propertyName)], `\`${String(error.params.propertyName)}\` is not a valid name: ${FRIENDLY_PATTERNS["#/$defs/identifier/pattern"]}`, true);
     case "enum":
-      return errorAt("schema-enum", path7, `${where} must be one of: ${error.params.allowedValues.join(", ")}`);
+      return errorAt("schema-enum", path8, `${where} must be one of: ${error.params.allowedValues.join(", ")}`);
     case "const":
-      return errorAt("schema-const", path7, `${where} must be ${JSON.stringify(error.params.allowedValue)}`);
+      return errorAt("schema-const", path8, `${where} must be ${JSON.stringify(error.params.allowedValue)}`);
     case "pattern": {
       const friendly = Object.entries(FRIENDLY_PATTERNS).find(([suffix]) => error.schemaPath.endsWith(suffix.slice(1)))?.[1];
-      return errorAt("schema-format", path7, `${where} ${friendly ?? `must match ${String(error.params.pattern)}`}`);
+      return errorAt("schema-format", path8, `${where} ${friendly ?? `must match ${String(error.params.pattern)}`}`);
     }
     case "format":
-      return errorAt("schema-format", path7, `${where} must be a valid ${String(error.params.format)}`);
+      return errorAt("schema-format", path8, `${where} must be a valid ${String(error.params.format)}`);
     case "type":
-      return errorAt("schema-type", path7, `${where} must be ${article(String(error.params.type))}`);
+      return errorAt("schema-type", path8, `${where} must be ${article(String(error.params.type))}`);
     case "uniqueItems":
-      return errorAt("schema-duplicate-item", path7, `${where} lists the same entry twice (items ${String(error.params.j)} and ${String(error.params.i)})`);
+      return errorAt("schema-duplicate-item", path8, `${where} lists the same entry twice (items ${String(error.params.j)} and ${String(error.params.i)})`);
     default:
-      return errorAt(`schema-${error.keyword}`, path7, `${where} ${error.message ?? "is invalid"}`);
+      return errorAt(`schema-${error.keyword}`, path8, `${where} ${error.message ?? "is invalid"}`);
   }
 }
 function article(type) {
@@ -2771,17 +2996,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path7) {
-      const ctrl = callVisitor(key, node, visitor, path7);
+    function visit_(key, node, visitor, path8) {
+      const ctrl = callVisitor(key, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visit_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visit_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path7);
+            const ci = visit_(i, node.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2792,13 +3017,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = visit_("key", node.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = visit_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path7);
+          const cv = visit_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2819,17 +3044,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path7) {
-      const ctrl = await callVisitor(key, node, visitor, path7);
+    async function visitAsync_(key, node, visitor, path8) {
+      const ctrl = await callVisitor(key, node, visitor, path8);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path7, ctrl);
-        return visitAsync_(key, ctrl, visitor, path7);
+        replaceNode(key, path8, ctrl);
+        return visitAsync_(key, ctrl, visitor, path8);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path7 = Object.freeze(path7.concat(node));
+          path8 = Object.freeze(path8.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path7);
+            const ci = await visitAsync_(i, node.items[i], visitor, path8);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -2840,13 +3065,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path7 = Object.freeze(path7.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path7);
+          path8 = Object.freeze(path8.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path8);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path7);
+          const cv = await visitAsync_("value", node.value, visitor, path8);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -2873,23 +3098,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path7) {
+    function callVisitor(key, node, visitor, path8) {
       if (typeof visitor === "function")
-        return visitor(key, node, path7);
+        return visitor(key, node, path8);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path7);
+        return visitor.Map?.(key, node, path8);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path7);
+        return visitor.Seq?.(key, node, path8);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path7);
+        return visitor.Pair?.(key, node, path8);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path7);
+        return visitor.Scalar?.(key, node, path8);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path7);
+        return visitor.Alias?.(key, node, path8);
       return void 0;
     }
-    function replaceNode(key, path7, node) {
-      const parent = path7[path7.length - 1];
+    function replaceNode(key, path8, node) {
+      const parent = path8[path8.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -3501,10 +3726,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path7, value) {
+    function collectionFromPath(schema, path8, value) {
       let v2 = value;
-      for (let i = path7.length - 1; i >= 0; --i) {
-        const k2 = path7[i];
+      for (let i = path8.length - 1; i >= 0; --i) {
+        const k2 = path8[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -3523,7 +3748,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path7) => path7 == null || typeof path7 === "object" && !!path7[Symbol.iterator]().next().done;
+    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -3553,11 +3778,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path7, value) {
-        if (isEmptyPath(path7))
+      addIn(path8, value) {
+        if (isEmptyPath(path8))
           this.add(value);
         else {
-          const [key, ...rest] = path7;
+          const [key, ...rest] = path8;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -3571,8 +3796,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        const [key, ...rest] = path7;
+      deleteIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -3586,8 +3811,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        const [key, ...rest] = path7;
+      getIn(path8, keepScalar) {
+        const [key, ...rest] = path8;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -3605,8 +3830,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path7) {
-        const [key, ...rest] = path7;
+      hasIn(path8) {
+        const [key, ...rest] = path8;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -3616,8 +3841,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        const [key, ...rest] = path7;
+      setIn(path8, value) {
+        const [key, ...rest] = path8;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -6132,9 +6357,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path7, value) {
+      addIn(path8, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path7, value);
+          this.contents.addIn(path8, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6209,14 +6434,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path7) {
-        if (Collection2.isEmptyPath(path7)) {
+      deleteIn(path8) {
+        if (Collection2.isEmptyPath(path8)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path7) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -6231,10 +6456,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path7, keepScalar) {
-        if (Collection2.isEmptyPath(path7))
+      getIn(path8, keepScalar) {
+        if (Collection2.isEmptyPath(path8))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path7, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -6245,10 +6470,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path7) {
-        if (Collection2.isEmptyPath(path7))
+      hasIn(path8) {
+        if (Collection2.isEmptyPath(path8))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path7) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -6265,13 +6490,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path7, value) {
-        if (Collection2.isEmptyPath(path7)) {
+      setIn(path8, value) {
+        if (Collection2.isEmptyPath(path8)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path7), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path7, value);
+          this.contents.setIn(path8, value);
         }
       }
       /**
@@ -8232,9 +8457,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path7) => {
+    visit2.itemAtPath = (cst, path8) => {
       let item = cst;
-      for (const [field, index] of path7) {
+      for (const [field, index] of path8) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -8243,23 +8468,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path7) => {
-      const parent = visit2.itemAtPath(cst, path7.slice(0, -1));
-      const field = path7[path7.length - 1][0];
+    visit2.parentCollection = (cst, path8) => {
+      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
+      const field = path8[path8.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path7, item, visitor) {
-      let ctrl = visitor(item, path7);
+    function _visit(path8, item, visitor) {
+      let ctrl = visitor(item, path8);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path7.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -8270,10 +8495,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path7);
+            ctrl = ctrl(item, path8);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path7) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -10059,10 +10284,10 @@ function findFirstAliasOffset(document2) {
   });
   return offset;
 }
-function resolveNode(document2, path7) {
+function resolveNode(document2, path8) {
   let current = document2.contents;
   let keyNode = null;
-  for (const segment of path7) {
+  for (const segment of path8) {
     if ((0, import_yaml.isAlias)(current)) current = current.resolve(document2);
     if ((0, import_yaml.isMap)(current)) {
       const pair = current.items.find((item) => (0, import_yaml.isPair)(item) && ((0, import_yaml.isScalar)(item.key) ? item.key.value : item.key) === segment);
@@ -10136,9 +10361,9 @@ function readInventory(text, file) {
 }
 function checkDates(data) {
   const findings = [];
-  const check = (value, path7) => {
+  const check = (value, path8) => {
     if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isCalendarDate(value)) {
-      findings.push(errorAt("invalid-date", path7, `${value} is not a real calendar date`));
+      findings.push(errorAt("invalid-date", path8, `${value} is not a real calendar date`));
     }
   };
   for (const [id, person] of Object.entries(isRecord2(data.people) ? data.people : {})) {
@@ -10159,9 +10384,15 @@ function buildInventory(data) {
       github: optionalString(person.github),
       email: optionalString(person.email),
       name: optionalString(person.name),
-      left: optionalDate(person.left)
+      left: optionalDate(person.left),
+      sealOnly: person.seal_only === true
     });
   }
+  const encryption = isRecord2(data.encryption) ? data.encryption : {};
+  const recipients = (Array.isArray(encryption.recipients) ? encryption.recipients : []).flatMap((raw) => {
+    if (!isRecord2(raw) || typeof raw.id !== "string" || typeof raw.public_key !== "string") return [];
+    return [{ id: raw.id, publicKey: raw.public_key }];
+  });
   const deployments = /* @__PURE__ */ new Map();
   for (const [id, raw] of Object.entries(isRecord2(data.deployments) ? data.deployments : {})) {
     const deployment = isRecord2(raw) ? raw : {};
@@ -10200,7 +10431,7 @@ function buildInventory(data) {
     const duration = optionalDuration(text);
     if (duration && CREDENTIAL_KINDS.includes(kind)) intervals[kind] = duration;
   }
-  return { version: 1, policy: { intervals, dueSoon: optionalDuration(policy.due_soon) }, people, deployments, credentials };
+  return { version: 1, policy: { intervals, dueSoon: optionalDuration(policy.due_soon) }, people, recipients, deployments, credentials };
 }
 function buildAuth(raw) {
   if (!isRecord2(raw)) return { method: "none" };
@@ -10254,7 +10485,7 @@ function assessRotation(inventory, credential, now) {
   }
   for (const person of inventory.people.values()) {
     if (!person.left || !after(person.left)) continue;
-    if (credential.owner !== person.id && !credential.access.includes(person.id)) continue;
+    if (!couldKnowValue(person, credential)) continue;
     const verb = person.left <= now ? "left" : "leaves";
     candidates.push({ code: "personnel", due: person.left, text: `${person.id} ${verb} ${person.left}`, person: person.id });
   }
@@ -10281,6 +10512,7 @@ var init_rotation = __esm({
   "src/core/rotation.ts"() {
     "use strict";
     init_dates();
+    init_inventory();
     DEFAULT_INTERVAL_DAYS = {
       api_key: 90,
       oauth_client_secret: 180,
@@ -10299,18 +10531,33 @@ var init_rotation = __esm({
 
 // src/core/sealed-value-format.ts
 function parseSealedValueText(text) {
-  const match = SEALED_VALUE_PATTERN.exec(text);
-  return match ? { keyId: match[1], token: match[2] } : void 0;
+  const fernet = FERNET_VALUE_PATTERN.exec(text);
+  if (fernet) return { kind: "fernet", keyId: fernet[1], token: fernet[2] };
+  const sealed = SEALED_VALUE_PATTERN.exec(text);
+  if (sealed) {
+    const recipientId = sealed[1];
+    return { kind: "sealed", recipientId, keyId: `sealed:${recipientId}`, ephemeralPublicKey: sealed[2], token: sealed[3] };
+  }
+  return void 0;
+}
+function formatRecipientSealed(recipientId, ephemeralPublicKey, token) {
+  return `sealed:${recipientId}:${ephemeralPublicKey}:${token}`;
+}
+function describeValueKey(keyId2) {
+  return keyId2.startsWith("sealed:") ? `recipient ${keyId2.slice("sealed:".length)}` : `key ${keyId2}`;
 }
 function describePlaintext(text) {
   return PLAINTEXT_HINTS.find(([pattern]) => pattern.test(text))?.[1];
 }
-var SEALED_VALUE_PATTERN, PLAINTEXT_HINTS;
+var FERNET_VALUE_PATTERN, SEALED_VALUE_PATTERN, PLAINTEXT_HINTS;
 var init_sealed_value_format = __esm({
   "src/core/sealed-value-format.ts"() {
     "use strict";
-    SEALED_VALUE_PATTERN = /^fernet:([0-9a-f]{8}):([A-Za-z0-9_-]{20,}={0,2})$/;
+    FERNET_VALUE_PATTERN = /^fernet:([0-9a-f]{8}):([A-Za-z0-9_-]{20,}={0,2})$/;
+    SEALED_VALUE_PATTERN = /^sealed:([A-Za-z0-9][A-Za-z0-9_.-]{0,63}):([A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=):([A-Za-z0-9_-]{20,}={0,2})$/;
     PLAINTEXT_HINTS = [
+      [/^sealed:/, "a damaged sealed value: the form is sealed:<recipient-id>:<ephemeral-public-key>:<token>"],
+      [/^fernet:/, "a damaged encrypted value: the form is fernet:<key-id>:<token>"],
       [/^sk-/, "an OpenAI-style API key"],
       [/^(AKIA|ASIA)[A-Z0-9]{12,}/, "an AWS access key id"],
       [/^gh[pousr]_/, "a GitHub token"],
@@ -10323,24 +10570,25 @@ var init_sealed_value_format = __esm({
 });
 
 // src/core/inventory-rules.ts
-function plaintextFinding(credential, path7, text) {
+function plaintextFinding(credential, path8, text) {
   const looksLike = describePlaintext(text);
-  const place = path7.length > 3 ? ` --deployment ${String(path7[3])}` : "";
+  const place = path8.length > 3 ? ` --deployment ${String(path8[3])}` : "";
   return errorAt(
     "plaintext-value",
-    path7,
+    path8,
     `this value is not encrypted${looksLike ? ` (it looks like ${looksLike})` : ""}: rotate it (it may already be in git history), and store the new one with \`credledger set ${credential.id}${place} --value-stdin\`, which replaces this line`
   );
 }
 function checkInventoryRules(inventory, context3) {
   return INVENTORY_RULES.flatMap((rule) => rule(inventory, context3));
 }
-var knownPeople, knownDeployments, oneValueForm, oneCredentialPerSetting, knownSettings, consistentDates, intervalsOnlyForScheduledKinds, ownersStillHere, valuesEncrypted, groupsShareDeployments, INVENTORY_RULES;
+var knownPeople, knownDeployments, oneValueForm, oneCredentialPerSetting, knownSettings, consistentDates, intervalsOnlyForScheduledKinds, ownersStillHere, valuesEncrypted, sealedForKnownRecipients, groupsShareDeployments, INVENTORY_RULES;
 var init_inventory_rules = __esm({
   "src/core/inventory-rules.ts"() {
     "use strict";
     init_docuelevate_catalogue2();
     init_diagnostics();
+    init_inventory();
     init_rotation();
     init_sealed_value_format();
     knownPeople = (inventory) => inventory.credentials.flatMap((credential) => {
@@ -10365,11 +10613,11 @@ var init_inventory_rules = __esm({
         });
       }
       for (const deployment of Object.keys(credential.values ?? {})) {
-        const path7 = ["credentials", credential.id, "values", deployment];
+        const path8 = ["credentials", credential.id, "values", deployment];
         if (!inventory.deployments.has(deployment)) {
-          findings.push(errorAt("unknown-deployment", path7, `deployment \`${deployment}\` is not listed under \`deployments\``, true));
+          findings.push(errorAt("unknown-deployment", path8, `deployment \`${deployment}\` is not listed under \`deployments\``, true));
         } else if (!credential.deployments.includes(deployment)) {
-          findings.push(warningAt("value-for-unused-deployment", path7, `a value for \`${deployment}\`, which this credential is not pushed to`, true));
+          findings.push(warningAt("value-for-unused-deployment", path8, `a value for \`${deployment}\`, which this credential is not pushed to`, true));
         }
       }
       return findings;
@@ -10400,26 +10648,26 @@ var init_inventory_rules = __esm({
     };
     knownSettings = (inventory) => inventory.credentials.flatMap((credential) => {
       if (!credential.setting) return [];
-      const path7 = ["credentials", credential.id, "setting"];
+      const path8 = ["credentials", credential.id, "setting"];
       const setting = findSetting(credential.setting);
       if (setting?.environmentOnly) {
-        return [errorAt("environment-only-setting", path7, `\`${credential.setting}\` can only be set in the deployment's environment; DocuElevate's settings API refuses it`)];
+        return [errorAt("environment-only-setting", path8, `\`${credential.setting}\` can only be set in the deployment's environment; DocuElevate's settings API refuses it`)];
       }
       if (!setting && !credential.custom) {
-        return [warningAt("unknown-setting", path7, `\`${credential.setting}\` is not one of DocuElevate's sensitive settings; add \`custom: true\` if that is intended`)];
+        return [warningAt("unknown-setting", path8, `\`${credential.setting}\` is not one of DocuElevate's sensitive settings; add \`custom: true\` if that is intended`)];
       }
       return [];
     });
     consistentDates = (inventory, { today }) => {
       const findings = [];
       for (const credential of inventory.credentials) {
-        const path7 = (field) => ["credentials", credential.id, field];
+        const path8 = (field) => ["credentials", credential.id, field];
         if (credential.created && credential.rotated && credential.rotated < credential.created) {
-          findings.push(errorAt("rotated-before-created", path7("rotated"), `rotated ${credential.rotated} is before created ${credential.created}`));
+          findings.push(errorAt("rotated-before-created", path8("rotated"), `rotated ${credential.rotated} is before created ${credential.created}`));
         }
         for (const field of ["created", "rotated", "compromised", "revoked"]) {
           const date = credential[field];
-          if (date && date > today) findings.push(errorAt("date-in-future", path7(field), `${field} ${date} is after today (${today})`));
+          if (date && date > today) findings.push(errorAt("date-in-future", path8(field), `${field} ${date} is after today (${today})`));
         }
       }
       return findings;
@@ -10442,6 +10690,29 @@ var init_inventory_rules = __esm({
       }
       return findings;
     });
+    sealedForKnownRecipients = (inventory) => {
+      const findings = [];
+      const seen = /* @__PURE__ */ new Set();
+      (inventory.recipients ?? []).forEach((recipient, index) => {
+        if (seen.has(recipient.id)) {
+          findings.push(errorAt("duplicate-recipient", ["encryption", "recipients", index, "id"], `recipient \`${recipient.id}\` is listed more than once`));
+        }
+        seen.add(recipient.id);
+      });
+      for (const entry of listSealedValues(inventory)) {
+        const parts = parseSealedValueText(entry.sealed);
+        if (parts?.kind !== "sealed" || seen.has(parts.recipientId)) continue;
+        const listed = seen.size === 0 ? "none is listed" : `it lists ${[...seen].join(", ")}`;
+        findings.push(
+          errorAt(
+            "unknown-recipient",
+            entry.path,
+            `this value is sealed for recipient \`${parts.recipientId}\`, which encryption.recipients does not list (${listed}): add its public key back, or re-seal with \`credledger rekey --to-sealed\``
+          )
+        );
+      }
+      return findings;
+    };
     groupsShareDeployments = (inventory) => {
       const groups2 = /* @__PURE__ */ new Map();
       for (const credential of inventory.credentials) {
@@ -10472,6 +10743,7 @@ var init_inventory_rules = __esm({
       intervalsOnlyForScheduledKinds,
       ownersStillHere,
       valuesEncrypted,
+      sealedForKnownRecipients,
       groupsShareDeployments
     ];
   }
@@ -10682,25 +10954,164 @@ var init_fernet = __esm({
   }
 });
 
-// src/crypto/key-ring.ts
-import { createHash } from "node:crypto";
-function keyId(key) {
-  return createHash("sha256").update(key.rawBytes()).digest("hex").slice(0, 8);
+// src/crypto/sealing-key.ts
+import { createHash, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync } from "node:crypto";
+import { inspect as inspect2 } from "node:util";
+function generateSealingKeyPair(recipientId) {
+  const { privateKey } = generateKeyPairSync("x25519");
+  const raw = privateKey.export({ format: "der", type: "pkcs8" }).subarray(PKCS8_X25519_PREFIX.length);
+  const key = new SealingPrivateKey(recipientId, raw);
+  return { privateKey: key, recipient: { id: recipientId, publicKey: key.publicKey } };
 }
-function parseKeyRing(text, source = "CREDLEDGER_KEY") {
+function isRecipientId(text) {
+  return RECIPIENT_ID_PATTERN.test(text);
+}
+function isSealingKeyText(text) {
+  return text.startsWith(SEALING_KEY_PREFIX);
+}
+function parseSealingPrivateKey(text) {
+  if (!isSealingKeyText(text)) throw new SealingKeyError(`a sealing key starts with ${SEALING_KEY_PREFIX}`);
+  const rest = text.slice(SEALING_KEY_PREFIX.length);
+  const colon = rest.lastIndexOf(":");
+  if (colon <= 0) throw new SealingKeyError("a sealing key is sealing-key:<recipient id>:<key>");
+  const raw = decodeBase64Url32(rest.slice(colon + 1));
+  if (raw === null) throw new SealingKeyError("the key part of a sealing key must be 32 bytes of base64url");
+  return new SealingPrivateKey(rest.slice(0, colon), raw);
+}
+function importPublicKey(text) {
+  const raw = decodeBase64Url32(text);
+  if (raw === null) throw new SealingKeyError("an X25519 public key is 32 bytes of base64url (43 characters, optional =)");
+  return createPublicKey({ key: Buffer.concat([SPKI_X25519_PREFIX, raw]), format: "der", type: "spki" });
+}
+function agreeEphemeral(recipientPublicKey) {
+  const { privateKey, publicKey } = generateKeyPairSync("x25519");
+  return { sharedSecret: diffieHellman({ privateKey, publicKey: recipientPublicKey }), ephemeralPublicKey: encodeBase64Url2(rawPublicKey(publicKey)) };
+}
+function deriveFernetKeyFromSecret(sharedSecret, info) {
+  return new FernetKey(Buffer.from(hkdfSync("sha256", sharedSecret, Buffer.alloc(0), info, 32)));
+}
+function publicKeyId(raw) {
+  return createHash("sha256").update(raw).digest("hex").slice(0, 8);
+}
+function canonicalPublicKey(text) {
+  const raw = decodeBase64Url32(text);
+  return raw === null ? void 0 : encodeBase64Url2(raw);
+}
+function rawPublicKey(key) {
+  return key.export({ format: "der", type: "spki" }).subarray(SPKI_X25519_PREFIX.length);
+}
+function encodeBase64Url2(bytes) {
+  const text = bytes.toString("base64url");
+  return text + "=".repeat((4 - text.length % 4) % 4);
+}
+function decodeBase64Url32(text) {
+  const match = /^([A-Za-z0-9_-]{43})=?$/.exec(text);
+  if (match === null) return null;
+  const bytes = Buffer.from(match[1], "base64url");
+  return bytes.length === 32 && bytes.toString("base64url") === match[1] ? bytes : null;
+}
+var SEALING_KEY_PREFIX, PKCS8_X25519_PREFIX, SPKI_X25519_PREFIX, RECIPIENT_ID_PATTERN, FINGERPRINT_MASTER_INFO, SealingKeyError, SealingPrivateKey;
+var init_sealing_key = __esm({
+  "src/crypto/sealing-key.ts"() {
+    "use strict";
+    init_fernet();
+    SEALING_KEY_PREFIX = "sealing-key:";
+    PKCS8_X25519_PREFIX = Buffer.from("302e020100300506032b656e04220420", "hex");
+    SPKI_X25519_PREFIX = Buffer.from("302a300506032b656e032100", "hex");
+    RECIPIENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+    FINGERPRINT_MASTER_INFO = "credledger/v1/sealing/fingerprint-master";
+    SealingKeyError = class extends Error {
+      name = "SealingKeyError";
+    };
+    SealingPrivateKey = class {
+      #key;
+      /** The recipient this key opens values for. */
+      recipientId;
+      /** The matching public key, padded base64url. */
+      publicKey;
+      /** First 8 hex characters of sha256 of the raw public key: safe to print. */
+      id;
+      constructor(recipientId, raw) {
+        if (!RECIPIENT_ID_PATTERN.test(recipientId)) throw new SealingKeyError(`a recipient id is letters, digits, '.', '_' or '-' (up to 64), got ${JSON.stringify(recipientId)}`);
+        if (raw.length !== 32) throw new SealingKeyError(`a sealing private key is 32 bytes, got ${raw.length}`);
+        this.#key = createPrivateKey({ key: Buffer.concat([PKCS8_X25519_PREFIX, raw]), format: "der", type: "pkcs8" });
+        this.recipientId = recipientId;
+        const publicRaw = rawPublicKey(createPublicKey(this.#key));
+        this.publicKey = encodeBase64Url2(publicRaw);
+        this.id = publicKeyId(publicRaw);
+      }
+      /** The X25519 shared secret with another party's public key (32 raw bytes). */
+      agree(otherPublicKey) {
+        return diffieHellman({ privateKey: this.#key, publicKey: otherPublicKey });
+      }
+      /**
+       * A Fernet key derived from the private key (HKDF-SHA256, info `credledger/v1/sealing/fingerprint-master`),
+       * used only to fingerprint applied values when CI holds a sealing key and no master key. It never encrypts a value.
+       */
+      fingerprintMaster() {
+        const raw = this.#key.export({ format: "der", type: "pkcs8" }).subarray(PKCS8_X25519_PREFIX.length);
+        return new FernetKey(Buffer.from(hkdfSync("sha256", raw, Buffer.alloc(0), FINGERPRINT_MASTER_INFO, 32)));
+      }
+      /** The key as text, `sealing-key:<recipient id>:<base64url>`: what CREDLEDGER_SEALING_KEY holds. */
+      encode() {
+        const raw = this.#key.export({ format: "der", type: "pkcs8" }).subarray(PKCS8_X25519_PREFIX.length);
+        return `${SEALING_KEY_PREFIX}${this.recipientId}:${encodeBase64Url2(raw)}`;
+      }
+      toString() {
+        return `[SealingPrivateKey ${this.recipientId}]`;
+      }
+      toJSON() {
+        return this.toString();
+      }
+      [inspect2.custom]() {
+        return this.toString();
+      }
+    };
+  }
+});
+
+// src/crypto/key-ring.ts
+import { createHash as createHash2 } from "node:crypto";
+function keyId(key) {
+  return createHash2("sha256").update(key.rawBytes()).digest("hex").slice(0, 8);
+}
+function parseKeys(text, source, allow = "any") {
   const entries = text.split(/\r?\n/).map((line) => line.replace(/#.*/, "")).flatMap((line) => line.split(",")).map((entry) => entry.trim()).filter((entry) => entry !== "");
-  const keys = entries.map((entry, index) => {
+  const parsed = { masterKeys: [], sealingKeys: [] };
+  entries.forEach((entry, index) => {
+    if (isSealingKeyText(entry)) {
+      try {
+        parsed.sealingKeys.push(parseSealingPrivateKey(entry));
+      } catch (error) {
+        const why = error instanceof SealingKeyError ? error.message : String(error);
+        throw new KeyRingError("bad-key", `key ${index + 1} in ${source} is not a sealing key: ${why}`, { cause: error });
+      }
+      return;
+    }
+    if (allow === "sealing") {
+      throw new KeyRingError("bad-key", `key ${index + 1} in ${source} is not a sealing key (they start with sealing-key:); a Fernet master key belongs in CREDLEDGER_KEY`);
+    }
     try {
-      return parseFernetKey(entry);
+      parsed.masterKeys.push(parseFernetKey(entry));
     } catch (error) {
       const why = error instanceof FernetError ? error.message : String(error);
       throw new KeyRingError("bad-key", `key ${index + 1} in ${source} is not a Fernet key: ${why}`, { cause: error });
     }
   });
-  return createKeyRing(keys, source);
+  return parsed;
 }
-function createKeyRing(keys, source) {
-  const ringKeys = keys.map((key) => ({ id: keyId(key), key }));
+function parseKeyRing(text, source = "CREDLEDGER_KEY") {
+  const { masterKeys: masterKeys2, sealingKeys } = parseKeys(text, source);
+  return createKeyRing(masterKeys2, source, sealingKeys);
+}
+function createKeyRing(keys, source, sealingKeys = []) {
+  const ringKeys = [
+    ...keys.map((key) => ({ id: keyId(key), key })),
+    ...sealingKeys.map((sealing) => {
+      const key = sealing.fingerprintMaster();
+      return { id: keyId(key), key, fingerprintOnly: true };
+    })
+  ];
   const [first, ...rest] = ringKeys;
   if (first === void 0) throw new KeyRingError("no-keys", `${source} holds no key`);
   const seen = /* @__PURE__ */ new Set();
@@ -10708,7 +11119,18 @@ function createKeyRing(keys, source) {
     if (seen.has(id)) throw new KeyRingError("duplicate-key", `${source} lists key ${id} more than once`);
     seen.add(id);
   }
-  return { source, keys: [first, ...rest] };
+  const recipients = /* @__PURE__ */ new Set();
+  for (const { recipientId } of sealingKeys) {
+    if (recipients.has(recipientId)) throw new KeyRingError("duplicate-key", `${source} lists a sealing key for recipient ${recipientId} more than once`);
+    recipients.add(recipientId);
+  }
+  return { source, keys: [first, ...rest], sealingKeys: [...sealingKeys] };
+}
+function holdsMasterKey(ring) {
+  return ring.keys[0].fingerprintOnly !== true;
+}
+function masterKeys(ring) {
+  return ring.keys.filter((entry) => entry.fingerprintOnly !== true);
 }
 function primaryKey(ring) {
   return ring.keys[0];
@@ -10717,13 +11139,18 @@ function findKey(ring, id) {
   return ring.keys.find((entry) => entry.id === id);
 }
 function describeKeyIds(ring) {
-  return ring.keys.map((entry) => entry.id).join(", ");
+  const ids = masterKeys(ring).map((entry) => entry.id);
+  return ids.length === 0 ? "no master key" : ids.join(", ");
+}
+function describeSealingRecipients(ring) {
+  return ring.sealingKeys.length === 0 ? "no sealing key" : ring.sealingKeys.map((key) => key.recipientId).join(", ");
 }
 var KeyRingError;
 var init_key_ring = __esm({
   "src/crypto/key-ring.ts"() {
     "use strict";
     init_fernet();
+    init_sealing_key();
     KeyRingError = class extends Error {
       constructor(code3, message, options) {
         super(message, options);
@@ -10750,9 +11177,13 @@ async function loadOptionalKeyRing(options) {
       }
       return parseKeyRing(text, options.keyFile);
     }
-    const fromEnvironment = options.env[KEY_ENVIRONMENT_VARIABLE];
-    if (fromEnvironment === void 0 || fromEnvironment.trim() === "") return void 0;
-    return parseKeyRing(fromEnvironment, KEY_ENVIRONMENT_VARIABLE);
+    const master = options.env[KEY_ENVIRONMENT_VARIABLE] ?? "";
+    const sealing = options.env[SEALING_KEY_ENVIRONMENT_VARIABLE] ?? "";
+    const sources = [master.trim() === "" ? void 0 : KEY_ENVIRONMENT_VARIABLE, sealing.trim() === "" ? void 0 : SEALING_KEY_ENVIRONMENT_VARIABLE].filter((name) => name !== void 0);
+    if (sources.length === 0) return void 0;
+    const fromMaster = parseKeys(master, KEY_ENVIRONMENT_VARIABLE);
+    const fromSealing = parseKeys(sealing, SEALING_KEY_ENVIRONMENT_VARIABLE, "sealing");
+    return createKeyRing(fromMaster.masterKeys, sources.join(" and "), [...fromMaster.sealingKeys, ...fromSealing.sealingKeys]);
   } catch (error) {
     if (error instanceof KeyRingError) throw new UsageError(error.message);
     throw error;
@@ -10760,16 +11191,21 @@ async function loadOptionalKeyRing(options) {
 }
 async function loadKeyRing(options) {
   const ring = await loadOptionalKeyRing(options);
-  if (!ring) throw new UsageError(`no key: set ${KEY_ENVIRONMENT_VARIABLE} (comma-separated Fernet keys, the first encrypts) or pass --key-file PATH; \`credledger keygen\` makes one`);
+  if (!ring) {
+    throw new UsageError(
+      `no key: set ${KEY_ENVIRONMENT_VARIABLE} (comma-separated Fernet keys, the first encrypts), ${SEALING_KEY_ENVIRONMENT_VARIABLE} (sealing private keys, for sealed: values), or pass --key-file PATH; \`credledger keygen\` makes one`
+    );
+  }
   return ring;
 }
-var KEY_ENVIRONMENT_VARIABLE;
+var KEY_ENVIRONMENT_VARIABLE, SEALING_KEY_ENVIRONMENT_VARIABLE;
 var init_key_source = __esm({
   "src/app/key-source.ts"() {
     "use strict";
     init_key_ring();
     init_errors();
     KEY_ENVIRONMENT_VARIABLE = "CREDLEDGER_KEY";
+    SEALING_KEY_ENVIRONMENT_VARIABLE = "CREDLEDGER_SEALING_KEY";
   }
 });
 
@@ -10786,9 +11222,12 @@ function summariseOperations(deployments) {
   return summary;
 }
 function describeRestart(report) {
-  if (report.restartRequired.length === 0) return void 0;
+  const removed = report.pendingRestart ?? [];
+  if (report.restartRequired.length === 0 && removed.length === 0) return void 0;
   const when = report.outcome === "planned" ? " after applying" : "";
-  return `restart api and worker on ${report.deployment}${when}: ${report.restartRequired.join(", ")}`;
+  const settings = report.restartRequired.length === 0 ? "" : `: ${report.restartRequired.join(", ")}`;
+  const removals = removed.length === 0 ? "" : `${settings === "" ? ":" : ";"} removed ${removed.join(", ")} (DocuElevate keeps a deleted value in effect until it restarts)`;
+  return `restart api and worker on ${report.deployment}${when}${settings}${removals}`;
 }
 var init_apply_report = __esm({
   "src/core/apply-report.ts"() {
@@ -11473,10 +11912,10 @@ var require_src2 = __commonJS({
     var fs_1 = __require("fs");
     var debug_1 = __importDefault(require_src());
     var log = debug_1.default("@kwsites/file-exists");
-    function check(path7, isFile, isDirectory) {
-      log(`checking %s`, path7);
+    function check(path8, isFile, isDirectory) {
+      log(`checking %s`, path8);
       try {
-        const stat2 = fs_1.statSync(path7);
+        const stat2 = fs_1.statSync(path8);
         if (stat2.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
@@ -11496,8 +11935,8 @@ var require_src2 = __commonJS({
         throw e;
       }
     }
-    function exists(path7, type = exports.READABLE) {
-      return check(path7, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    function exists(path8, type = exports.READABLE) {
+      return check(path8, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
     }
     exports.exists = exists;
     exports.FILE = 1;
@@ -16432,14 +16871,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path7 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path7 && path7[0] !== "/") {
-          path7 = `/${path7}`;
+        if (path8 && path8[0] !== "/") {
+          path8 = `/${path8}`;
         }
-        return new URL(`${origin}${path7}`);
+        return new URL(`${origin}${path8}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -17274,9 +17713,9 @@ var require_diagnostics = __commonJS({
         "undici:client:sendHeaders",
         (evt) => {
           const {
-            request: { method, path: path7, origin }
+            request: { method, path: path8, origin }
           } = evt;
-          debugLog("sending request to %s %s%s", method, origin, path7);
+          debugLog("sending request to %s %s%s", method, origin, path8);
         }
       );
     }
@@ -17294,14 +17733,14 @@ var require_diagnostics = __commonJS({
         "undici:request:headers",
         (evt) => {
           const {
-            request: { method, path: path7, origin },
+            request: { method, path: path8, origin },
             response: { statusCode }
           } = evt;
           debugLog(
             "received response to %s %s%s - HTTP %d",
             method,
             origin,
-            path7,
+            path8,
             statusCode
           );
         }
@@ -17310,23 +17749,23 @@ var require_diagnostics = __commonJS({
         "undici:request:trailers",
         (evt) => {
           const {
-            request: { method, path: path7, origin }
+            request: { method, path: path8, origin }
           } = evt;
-          debugLog("trailers received from %s %s%s", method, origin, path7);
+          debugLog("trailers received from %s %s%s", method, origin, path8);
         }
       );
       diagnosticsChannel.subscribe(
         "undici:request:error",
         (evt) => {
           const {
-            request: { method, path: path7, origin },
+            request: { method, path: path8, origin },
             error
           } = evt;
           debugLog(
             "request to %s %s%s errored - %s",
             method,
             origin,
-            path7,
+            path8,
             error.message
           );
         }
@@ -17441,7 +17880,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path7,
+        path: path8,
         method,
         body,
         headers,
@@ -17458,11 +17897,11 @@ var require_request = __commonJS({
         maxRedirections,
         typeOfService
       }, handler2) {
-        if (typeof path7 !== "string") {
+        if (typeof path8 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path7)) {
+        } else if (invalidPathRegex.test(path8)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -17537,7 +17976,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? serializePathWithQuery(path7, query) : path7;
+        this.path = query ? serializePathWithQuery(path8, query) : path8;
         this.origin = origin;
         this.protocol = getProtocolFromUrlString(origin);
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
@@ -19754,7 +20193,7 @@ var require_webidl = __commonJS({
   "node_modules/undici/lib/web/webidl/index.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { types, inspect: inspect3 } = __require("node:util");
+    var { types, inspect: inspect4 } = __require("node:util");
     var { runtimeFeatures } = require_runtime_features();
     var UNDEFINED = 1;
     var BOOLEAN = 2;
@@ -19946,7 +20385,7 @@ var require_webidl = __commonJS({
         case SYMBOL:
           return `Symbol(${V3.description})`;
         case OBJECT:
-          return inspect3(V3);
+          return inspect4(V3);
         case STRING:
           return `"${V3}"`;
         case BIGINT:
@@ -22781,7 +23220,7 @@ var require_client_h1 = __commonJS({
       }
     }
     function writeH1(client, request2) {
-      const { method, path: path7, host, upgrade, blocking, reset } = request2;
+      const { method, path: path8, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -22857,7 +23296,7 @@ var require_client_h1 = __commonJS({
         socket[kBlocking] = true;
       }
       setTypeOfService(socket, request2);
-      let header = `${method} ${path7} HTTP/1.1\r
+      let header = `${method} ${path8} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -23534,7 +23973,7 @@ var require_client_h2 = __commonJS({
       const headersTimeout = request2.headersTimeout ?? client[kHeadersTimeout];
       const bodyTimeout = request2.bodyTimeout ?? client[kBodyTimeout];
       const session = client[kHTTP2Session];
-      const { method, path: path7, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request2;
+      const { method, path: path8, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade != null && upgrade !== "websocket") {
         util.errorRequest(client, request2, new InvalidArgumentError(`Custom upgrade "${upgrade}" not supported over HTTP/2`));
@@ -23603,7 +24042,7 @@ var require_client_h2 = __commonJS({
           }
           headers[HTTP2_HEADER_METHOD] = "CONNECT";
           headers[HTTP2_HEADER_PROTOCOL] = "websocket";
-          headers[HTTP2_HEADER_PATH] = path7;
+          headers[HTTP2_HEADER_PATH] = path8;
           if (protocol === "ws:" || protocol === "wss:") {
             headers[HTTP2_HEADER_SCHEME] = protocol === "ws:" ? "http" : "https";
           } else {
@@ -23655,7 +24094,7 @@ var require_client_h2 = __commonJS({
         stream.setTimeout(headersTimeout);
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path7;
+      headers[HTTP2_HEADER_PATH] = path8;
       headers[HTTP2_HEADER_SCHEME] = protocol === "http:" ? "http" : "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -26011,10 +26450,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path7 = "/",
+          path: path8 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path7;
+        opts.path = origin + path8;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL(origin);
           headers.host = host;
@@ -28174,20 +28613,20 @@ var require_mock_utils = __commonJS({
       }
       return normalizedQp;
     }
-    function safeUrl(path7) {
-      if (typeof path7 !== "string") {
-        return path7;
+    function safeUrl(path8) {
+      if (typeof path8 !== "string") {
+        return path8;
       }
-      const pathSegments = path7.split("?", 3);
+      const pathSegments = path8.split("?", 3);
       if (pathSegments.length !== 2) {
-        return path7;
+        return path8;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path7, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path7);
+    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path8);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -28212,8 +28651,8 @@ var require_mock_utils = __commonJS({
       const basePath = key.query ? serializePathWithQuery(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
       const resolvedPathWithoutTrailingSlash = removeTrailingSlash(resolvedPath);
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7, ignoreTrailingSlash }) => {
-        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path7)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path7), resolvedPath);
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8, ignoreTrailingSlash }) => {
+        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path8)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path8), resolvedPath);
       });
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
@@ -28252,19 +28691,19 @@ var require_mock_utils = __commonJS({
         mockDispatches.splice(index, 1);
       }
     }
-    function removeTrailingSlash(path7) {
-      while (path7.endsWith("/")) {
-        path7 = path7.slice(0, -1);
+    function removeTrailingSlash(path8) {
+      while (path8.endsWith("/")) {
+        path8 = path8.slice(0, -1);
       }
-      if (path7.length === 0) {
-        path7 = "/";
+      if (path8.length === 0) {
+        path8 = "/";
       }
-      return path7;
+      return path8;
     }
     function buildKey(opts) {
-      const { path: path7, method, body, headers, query } = opts;
+      const { path: path8, method, body, headers, query } = opts;
       return {
-        path: path7,
+        path: path8,
         method,
         body,
         headers,
@@ -28954,10 +29393,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path7,
+            Path: path8,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -29039,9 +29478,9 @@ var require_mock_agent = __commonJS({
         const acceptNonStandardSearchParameters = this[kMockAgentAcceptsNonStandardSearchParameters];
         const dispatchOpts = { ...opts };
         if (acceptNonStandardSearchParameters && dispatchOpts.path) {
-          const [path7, searchParams] = dispatchOpts.path.split("?");
+          const [path8, searchParams] = dispatchOpts.path.split("?");
           const normalizedSearchParams = normalizeSearchParams(searchParams, acceptNonStandardSearchParameters);
-          dispatchOpts.path = `${path7}?${normalizedSearchParams}`;
+          dispatchOpts.path = `${path8}?${normalizedSearchParams}`;
         }
         return this[kAgent].dispatch(dispatchOpts, handler2);
       }
@@ -29442,12 +29881,12 @@ var require_snapshot_recorder = __commonJS({
        * @return {Promise<void>} - Resolves when snapshots are loaded
        */
       async loadSnapshots(filePath) {
-        const path7 = filePath || this.#snapshotPath;
-        if (!path7) {
+        const path8 = filePath || this.#snapshotPath;
+        if (!path8) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile4(resolve(path7), "utf8");
+          const data = await readFile4(resolve(path8), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -29461,7 +29900,7 @@ var require_snapshot_recorder = __commonJS({
           if (error.code === "ENOENT") {
             this.#snapshots.clear();
           } else {
-            throw new UndiciError(`Failed to load snapshots from ${path7}`, { cause: error });
+            throw new UndiciError(`Failed to load snapshots from ${path8}`, { cause: error });
           }
         }
       }
@@ -29472,11 +29911,11 @@ var require_snapshot_recorder = __commonJS({
        * @returns {Promise<void>} - Resolves when snapshots are saved
        */
       async saveSnapshots(filePath) {
-        const path7 = filePath || this.#snapshotPath;
-        if (!path7) {
+        const path8 = filePath || this.#snapshotPath;
+        if (!path8) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve(path7);
+        const resolvedPath = resolve(path8);
         await mkdir3(dirname(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
@@ -30117,15 +30556,15 @@ var require_redirect_handler = __commonJS({
           receivedAt: Date.now()
         });
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path7 = search ? `${pathname}${search}` : pathname;
-        const redirectUrlString = `${origin}${path7}`;
+        const path8 = search ? `${pathname}${search}` : pathname;
+        const redirectUrlString = `${origin}${path8}`;
         for (const historyUrl of this.history) {
           if (historyUrl.toString() === redirectUrlString) {
             throw new InvalidArgumentError(`Redirect loop detected. Cannot redirect to ${origin}. This typically happens when using a Client or Pool with cross-origin redirects. Use an Agent for cross-origin redirects.`);
           }
         }
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path7;
+        this.opts.path = path8;
         this.opts.origin = origin;
         this.opts.query = null;
       }
@@ -31942,10 +32381,10 @@ var require_cache_handler = __commonJS({
       }
       return locationUrl.pathname + locationUrl.search;
     }
-    function deleteCachedUri(store, cacheKey, path7) {
+    function deleteCachedUri(store, cacheKey, path8) {
       deleteCachedValue(store, {
         ...cacheKey,
-        path: path7
+        path: path8
       });
       for (let i = 0; i < util.safeHTTPMethods.length; i++) {
         const method = util.safeHTTPMethods[i];
@@ -31953,7 +32392,7 @@ var require_cache_handler = __commonJS({
           deleteCachedValue(store, {
             ...cacheKey,
             method,
-            path: path7
+            path: path8
           });
         }
       }
@@ -31964,9 +32403,9 @@ var require_cache_handler = __commonJS({
       }
       const values = Array.isArray(headerValue2) ? headerValue2 : [headerValue2];
       for (let i = 0; i < values.length; i++) {
-        const path7 = getSameOriginPath(cacheKey, values[i]);
-        if (path7 !== void 0) {
-          deleteCachedUri(store, cacheKey, path7);
+        const path8 = getSameOriginPath(cacheKey, values[i]);
+        if (path8 !== void 0) {
+          deleteCachedUri(store, cacheKey, path8);
         }
       }
     }
@@ -37454,11 +37893,11 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        const path7 = url.pathname + url.search;
+        const path8 = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
         return new Promise((resolve, reject) => agent.dispatch(
           {
-            path: hasTrailingQuestionMark ? `${path7}?` : path7,
+            path: hasTrailingQuestionMark ? `${path8}?` : path8,
             origin: url.origin,
             method: request2.method,
             body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body,
@@ -38405,9 +38844,9 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path7) {
-      for (let i = 0; i < path7.length; ++i) {
-        const code3 = path7.charCodeAt(i);
+    function validateCookiePath(path8) {
+      for (let i = 0; i < path8.length; ++i) {
+        const code3 = path8.charCodeAt(i);
         if (code3 < 32 || // exclude CTLs (0-31)
         code3 > 126 || // exclude DEL and non-ascii
         code3 === 59) {
@@ -41843,11 +42282,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path7 = opts.path;
+          let path8 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path7 = `/${path7}`;
+            path8 = `/${path8}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path7);
+          url = new URL(util.parseOrigin(url).origin + path8);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -41972,11 +42411,62 @@ var init_docuelevate_masking = __esm({
   }
 });
 
+// src/core/docuelevate-readback.ts
+function showSettingValue(type, sent) {
+  switch (type) {
+    case "list":
+      return showPythonList(parseCommaList(sent));
+    case "boolean":
+      return ["true", "1", "yes", "y", "t"].includes(sent.toLowerCase()) ? "True" : "False";
+    case "integer":
+      return showPythonInteger(sent);
+    default:
+      return sent;
+  }
+}
+function parseCommaList(text) {
+  return text.split(",").map((item) => item.trim()).filter((item) => item !== "");
+}
+function showPythonInteger(text) {
+  const trimmed = text.trim();
+  if (!/^[+-]?\d+(?:_\d+)*$/.test(trimmed)) return "0";
+  const digits = trimmed.replaceAll("_", "");
+  return BigInt(digits).toString();
+}
+function showPythonList(items) {
+  return `[${items.map(showPythonStringRepr).join(", ")}]`;
+}
+function showPythonStringRepr(text) {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const char of text) {
+    if (char === quote || char === "\\") out += `\\${char}`;
+    else if (char === "\n") out += "\\n";
+    else if (char === "\r") out += "\\r";
+    else if (char === "	") out += "\\t";
+    else if (NOT_PRINTABLE.test(char)) out += escapeCodePoint(char.codePointAt(0) ?? 0);
+    else out += char;
+  }
+  return out + quote;
+}
+function escapeCodePoint(codePoint) {
+  if (codePoint < 256) return `\\x${codePoint.toString(16).padStart(2, "0")}`;
+  if (codePoint < 65536) return `\\u${codePoint.toString(16).padStart(4, "0")}`;
+  return `\\U${codePoint.toString(16).padStart(8, "0")}`;
+}
+var NOT_PRINTABLE;
+var init_docuelevate_readback = __esm({
+  "src/core/docuelevate-readback.ts"() {
+    "use strict";
+    NOT_PRINTABLE = new RegExp("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Co}\\p{Cn}\\p{Cs}]|(?! )\\p{Zs}", "u");
+  }
+});
+
 // src/crypto/secret-value.ts
-import { createHash as createHash2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
-import { inspect as inspect2 } from "node:util";
+import { createHash as createHash3, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+import { inspect as inspect3 } from "node:util";
 function digest(text) {
-  return createHash2("sha256").update(text, "utf8").digest();
+  return createHash3("sha256").update(text, "utf8").digest();
 }
 var REDACTED2, utf8, SecretValue;
 var init_secret_value = __esm({
@@ -42032,7 +42522,7 @@ var init_secret_value = __esm({
       [Symbol.toPrimitive]() {
         return REDACTED2;
       }
-      [inspect2.custom]() {
+      [inspect3.custom]() {
         return REDACTED2;
       }
     };
@@ -42043,10 +42533,11 @@ var init_secret_value = __esm({
 function settingPath(key) {
   return `/api/settings/${encodeURIComponent(key)}`;
 }
-function matchesReadBack(shown, sent, sensitive) {
+function matchesReadBack(shown, sent, sensitive, type) {
   if (typeof shown !== "string") return false;
-  const plaintext = sent.reveal();
-  if (!sensitive) return new SecretValue(shown).equals(sent);
+  const expected = new SecretValue(showSettingValue(type, sent.reveal()));
+  if (!sensitive) return new SecretValue(shown).equals(expected);
+  const plaintext = expected.reveal();
   if (plaintext === "") return shown === "" || shown === SHORT_VALUE_MASK;
   return shown === maskSensitiveValue(plaintext);
 }
@@ -42151,12 +42642,14 @@ function parseJson(text) {
 function isRecord3(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
-var import_undici, DEFAULT_RETRY_POLICY, DocuElevateError, NoAnswer, RETRYABLE_STATUSES, CSRF_REFUSED, ADMIN_REQUIRED, SESSION_COOKIE, DocuElevateClient;
+var import_undici, DEFAULT_RETRY_POLICY, DocuElevateError, LoginRefused, LOCKED_OUT_HINT, NoAnswer, RETRYABLE_STATUSES, CSRF_REFUSED, ADMIN_REQUIRED, SESSION_COOKIE, DocuElevateClient;
 var init_docuelevate_client = __esm({
   "src/adapters/docuelevate-client.ts"() {
     "use strict";
     import_undici = __toESM(require_undici(), 1);
+    init_docuelevate_catalogue2();
     init_docuelevate_masking();
+    init_docuelevate_readback();
     init_secret_value();
     DEFAULT_RETRY_POLICY = Object.freeze({ attempts: 5, baseDelayMs: 500, maxDelayMs: 8e3, maxRetryAfterMs: 3e4 });
     DocuElevateError = class extends Error {
@@ -42176,6 +42669,9 @@ var init_docuelevate_client = __esm({
       /** Requests made before giving up, retries included. */
       attempts;
     };
+    LoginRefused = class extends DocuElevateError {
+    };
+    LOCKED_OUT_HINT = "If the password is right, the deployment may hold its admin_password in its database and no longer decrypt it: after SESSION_SECRET changes without SESSION_SECRET_PREVIOUS set to the old secret, every database-held setting reads [DECRYPTION FAILED], admin_password included, and no password opens. Set SESSION_SECRET_PREVIOUS to the old secret in the deployment's environment and restart it, then run `credledger apply --rehydrate <deployment>` to re-encrypt the values under the new secret, and drop SESSION_SECRET_PREVIOUS";
     NoAnswer = class extends Error {
       name = "NoAnswer";
     };
@@ -42195,6 +42691,9 @@ var init_docuelevate_client = __esm({
       now;
       sessionCookie;
       csrfToken;
+      /** The password logins use: the configured one, until a fallback opened or admin_password was written. */
+      loginPassword;
+      staleLogin;
       /** Increases with every established session, so concurrent requests refused together re-establish it once. */
       generation = 0;
       establishing;
@@ -42215,6 +42714,11 @@ var init_docuelevate_client = __esm({
           bodyTimeout: this.requestTimeoutMs
         });
         if (options.auth.method === "session") this.sessionCookie = new SecretValue(stripCookieName(options.auth.cookie.reveal()));
+        if (options.auth.method === "login") this.loginPassword = { password: options.auth.password, source: options.auth.source };
+      }
+      /** Set when the configured password was refused and a fallback password opened the session. */
+      get staleLoginPassword() {
+        return this.staleLogin;
       }
       /** Establishes the session (logs in, or fetches the session's CSRF token); a no-op for bearer and none. */
       async authenticate() {
@@ -42240,31 +42744,55 @@ var init_docuelevate_client = __esm({
        * @throws DocuElevateError: the status and detail of a refusal, or kind `read-back` on a mismatch.
        */
       async setSetting(key, value) {
-        const path7 = settingPath(key);
+        const path8 = settingPath(key);
         const body = JSON.stringify({ key, value: value.reveal() });
-        const written = await this.callApi("POST", path7, body);
+        const written = await this.callApi("POST", path8, body);
         const answer = parseJson(written.answer.text);
-        const read = await this.callApi("GET", path7);
+        const read = await this.callApi("GET", path8);
         const readBack = parseJson(read.answer.text);
         const attempts = written.attempts + read.attempts;
         if (!isRecord3(readBack) || !("value" in readBack)) {
-          throw new DocuElevateError(`GET ${path7}: the read-back answer has no value`, "protocol", { status: read.answer.status, attempts });
+          throw new DocuElevateError(`GET ${path8}: the read-back answer has no value`, "protocol", { status: read.answer.status, attempts });
         }
         const sensitive = !(isRecord3(readBack.metadata) && readBack.metadata.sensitive === false);
-        if (!matchesReadBack(readBack.value, value, sensitive)) {
+        const type = findSetting(key)?.type ?? (isRecord3(readBack.metadata) && typeof readBack.metadata.type === "string" ? readBack.metadata.type : "string");
+        if (!matchesReadBack(readBack.value, value, sensitive, type)) {
           throw new DocuElevateError(
-            `GET ${path7}: the read-back does not match what was sent (${sensitive ? "masked length or first 4 characters differ" : "the value differs"})`,
+            `GET ${path8}: the read-back does not match what was sent (${sensitive ? "masked length or first 4 characters differ" : "the value differs"})`,
             "read-back",
             { status: read.answer.status, attempts }
           );
         }
         const restartRequired = isRecord3(answer) && typeof answer.restart_required === "boolean" ? answer.restart_required : void 0;
+        if (key === ADMIN_PASSWORD_SETTING && this.auth.method === "login") await this.verifyNewAdminPassword(this.auth, value);
         return { attempts, ...restartRequired === void 0 ? {} : { restartRequired } };
+      }
+      /**
+       * DocuElevate's login form takes a written admin_password at once (restart_required notwithstanding): log
+       * in with it, in a new session, to prove it opens, and use it for every later login of this run. The
+       * previous session is kept when it is refused.
+       * @throws DocuElevateError kind `auth` when the new password does not open.
+       */
+      async verifyNewAdminPassword(auth2, password) {
+        const previous = { cookie: this.sessionCookie, csrf: this.csrfToken };
+        const candidate = { password, source: `the ${ADMIN_PASSWORD_SETTING} just written` };
+        try {
+          await this.logInWith(auth2.username, candidate);
+        } catch (error) {
+          this.sessionCookie = previous.cookie;
+          this.csrfToken = previous.csrf;
+          if (!(error instanceof DocuElevateError)) throw error;
+          throw new DocuElevateError(`${ADMIN_PASSWORD_SETTING} was written, but logging in with it fails: ${error.message}`, "auth", {
+            ...error.status === void 0 ? {} : { status: error.status },
+            attempts: error.attempts
+          });
+        }
+        this.loginPassword = candidate;
       }
       /** `DELETE /api/settings/{key}`; a 404 "not found in database" means there was nothing to delete, which is the goal. */
       async deleteSetting(key) {
-        const path7 = settingPath(key);
-        const { answer, attempts } = await this.callApi("DELETE", path7, void 0, (status, detail) => status === 404 && /not found in database/i.test(detail ?? ""));
+        const path8 = settingPath(key);
+        const { answer, attempts } = await this.callApi("DELETE", path8, void 0, (status, detail) => status === 404 && /not found in database/i.test(detail ?? ""));
         return { result: answer.status === 404 ? "absent" : "deleted", attempts };
       }
       /** Closes the connection pool. */
@@ -42280,13 +42808,39 @@ var init_docuelevate_client = __esm({
         await this.establishing;
       }
       async establishSession() {
-        if (this.auth.method === "login") await this.logIn(this.auth);
+        if (this.auth.method === "login") await this.logInOrFallBack(this.auth);
         else if (this.auth.method === "session") this.csrfToken = await this.fetchLayoutCsrfToken(["/settings", "/upload", "/"]);
         this.generation += 1;
         this.established = true;
       }
+      /**
+       * Logs in with the current password; when DocuElevate refuses it, tries each fallback (the inventory's
+       * applied admin_password) and, when one opens, keeps using it and remembers that the configured one is stale.
+       */
+      async logInOrFallBack(auth2) {
+        const current = this.loginPassword ?? { password: auth2.password, source: auth2.source };
+        try {
+          await this.logInWith(auth2.username, current);
+          return;
+        } catch (error) {
+          if (!(error instanceof LoginRefused)) throw error;
+          for (const fallback of auth2.fallbackPasswords ?? []) {
+            if (fallback.password.equals(current.password)) continue;
+            try {
+              await this.logInWith(auth2.username, fallback);
+            } catch (fallbackError) {
+              if (fallbackError instanceof LoginRefused) continue;
+              throw fallbackError;
+            }
+            this.loginPassword = fallback;
+            this.staleLogin = { refused: current.source, usedInstead: fallback.source };
+            return;
+          }
+          throw error;
+        }
+      }
       /** GET /login (session cookie + the form's hidden csrf_token), then POST /auth with the form; 302 elsewhere than /login means success. */
-      async logIn(auth2) {
+      async logInWith(username, login) {
         this.sessionCookie = void 0;
         this.csrfToken = void 0;
         const page = await this.withRetries("GET", "/login", () => this.send("GET", "/login"));
@@ -42295,7 +42849,7 @@ var init_docuelevate_client = __esm({
         }
         const token = findHiddenCsrfToken(page.answer.text) ?? findMetaCsrfToken(page.answer.text) ?? (await this.fetchLayoutCsrfToken(["/"]))?.reveal();
         if (token === void 0) throw new DocuElevateError("GET /login: no csrf_token field on the login page", "protocol", { status: page.answer.status });
-        const form = new URLSearchParams({ username: auth2.username, password: auth2.password.reveal(), csrf_token: token }).toString();
+        const form = new URLSearchParams({ username, password: login.password.reveal(), csrf_token: token }).toString();
         const posted = await this.withRetries(
           "POST",
           "/auth",
@@ -42309,18 +42863,22 @@ var init_docuelevate_client = __esm({
         const target = new URL(location, `${this.origin}${this.basePath}/`);
         if (target.pathname === `${this.basePath}/login`) {
           const why = target.searchParams.get("error") ?? "refused";
-          throw new DocuElevateError(`login as ${auth2.username} refused: ${why} (credentials from ${auth2.source})`, "auth", { status });
+          throw new LoginRefused(
+            `login as ${username} refused: ${why} (credentials from ${login.source}). ${LOCKED_OUT_HINT}`,
+            "auth",
+            { status }
+          );
         }
         this.csrfToken = new SecretValue(token);
       }
       /** Reads `<meta name="csrf-token">` from the first page of the main layout that has it. */
       async fetchLayoutCsrfToken(paths) {
-        for (const path7 of paths) {
-          const page = await this.withRetries("GET", path7, () => this.send("GET", path7));
+        for (const path8 of paths) {
+          const page = await this.withRetries("GET", path8, () => this.send("GET", path8));
           if (page.answer.status >= 300 && page.answer.status < 400 && this.auth.method === "session") {
             const location = headerOf(page.answer, "location") ?? "";
             if (/\/login/.test(location)) {
-              throw new DocuElevateError(`the session cookie from ${this.auth.source} is not a logged-in session (DocuElevate redirects ${path7} to /login): log in again and update it, or use auth method login`, "auth", { status: page.answer.status });
+              throw new DocuElevateError(`the session cookie from ${this.auth.source} is not a logged-in session (DocuElevate redirects ${path8} to /login): log in again and update it, or use auth method login`, "auth", { status: page.answer.status });
             }
           }
           const token = page.answer.status === 200 ? findMetaCsrfToken(page.answer.text) : void 0;
@@ -42339,10 +42897,10 @@ var init_docuelevate_client = __esm({
        * says the CSRF token (or, for login, the admin session) is no longer valid.
        * @param accept answers other than 2xx that count as success (a DELETE's 404 "not found in database").
        */
-      async callApi(method, path7, body, accept = () => false) {
+      async callApi(method, path8, body, accept = () => false) {
         await this.authenticate();
         const headers = body === void 0 ? {} : { "content-type": "application/json" };
-        const attempt = () => this.withRetries(method, path7, () => this.send(method, path7, body, { ...headers, ...this.authHeaders(method) }));
+        const attempt = () => this.withRetries(method, path8, () => this.send(method, path8, body, { ...headers, ...this.authHeaders(method) }));
         const generation = this.generation;
         let result = await attempt();
         let attempts = result.attempts;
@@ -42355,13 +42913,13 @@ var init_docuelevate_client = __esm({
         const detail = detailOf(answer);
         if (answer.status >= 200 && answer.status < 300 || accept(answer.status, detail)) return { answer, attempts };
         if (answer.status >= 300 && answer.status < 400) {
-          throw new DocuElevateError(`${method} ${path7}: redirected to ${describeLocation(answer, this.origin)}; credledger does not follow redirects`, "redirect", { status: answer.status, attempts });
+          throw new DocuElevateError(`${method} ${path8}: redirected to ${describeLocation(answer, this.origin)}; credledger does not follow redirects`, "redirect", { status: answer.status, attempts });
         }
         if (answer.status === 403 && detail === ADMIN_REQUIRED) {
-          throw new DocuElevateError(`${method} ${path7}: HTTP 403: ${ADMIN_REQUIRED}: ${this.explainAdminRefusal()}`, "auth", { status: 403, detail, attempts });
+          throw new DocuElevateError(`${method} ${path8}: HTTP 403: ${ADMIN_REQUIRED}: ${this.explainAdminRefusal()}`, "auth", { status: 403, detail, attempts });
         }
         const kind = answer.status === 403 ? "auth" : "http";
-        throw new DocuElevateError(`${method} ${path7}: ${describeStatus(answer)}`, kind, { ...answerDetails(answer), attempts });
+        throw new DocuElevateError(`${method} ${path8}: ${describeStatus(answer)}`, kind, { ...answerDetails(answer), attempts });
       }
       canReestablishAfter(detail) {
         if (this.auth.method === "session") return detail === CSRF_REFUSED;
@@ -42382,7 +42940,7 @@ var init_docuelevate_client = __esm({
       }
       // ---- transport ----
       /** Runs `send` until it answers with something other than a retryable status, or attempts run out. */
-      async withRetries(method, path7, send2) {
+      async withRetries(method, path8, send2) {
         for (let attempt = 1; ; attempt += 1) {
           let answer;
           let failure;
@@ -42396,7 +42954,7 @@ var init_docuelevate_client = __esm({
           if (!retryable && answer !== void 0) return { answer, attempts: attempt };
           if (attempt >= this.retry.attempts) {
             if (answer !== void 0) return { answer, attempts: attempt };
-            throw new DocuElevateError(`${method} ${path7}: no answer after ${attempt} attempt${attempt === 1 ? "" : "s"}: ${failure?.message ?? "unknown error"}`, "network", {
+            throw new DocuElevateError(`${method} ${path8}: no answer after ${attempt} attempt${attempt === 1 ? "" : "s"}: ${failure?.message ?? "unknown error"}`, "network", {
               cause: failure?.cause,
               attempts: attempt
             });
@@ -42411,13 +42969,13 @@ var init_docuelevate_client = __esm({
         return Math.floor(this.random() * ceiling);
       }
       /** One request, without following redirects, with the session cookie kept up to date. */
-      async send(method, path7, body, headers = {}) {
+      async send(method, path8, body, headers = {}) {
         const requestHeaders = { accept: "application/json, text/html;q=0.9", ...headers };
         if (this.sessionCookie !== void 0) requestHeaders.cookie = `${SESSION_COOKIE}=${this.sessionCookie.reveal()}`;
         const signal = AbortSignal.timeout(this.requestTimeoutMs);
         let answer;
         try {
-          const response = await this.pool.request({ path: `${this.basePath}${path7}`, method, headers: requestHeaders, body, signal });
+          const response = await this.pool.request({ path: `${this.basePath}${path8}`, method, headers: requestHeaders, body, signal });
           const text = await response.body.text();
           answer = { status: response.statusCode, headers: response.headers, text };
         } catch (error) {
@@ -42443,7 +43001,7 @@ var init_docuelevate_client = __esm({
 });
 
 // src/crypto/sealed-value.ts
-import { createHmac as createHmac2, hkdfSync } from "node:crypto";
+import { createHmac as createHmac2, hkdfSync as hkdfSync2 } from "node:crypto";
 function parseSealedValue(text) {
   return parseSealedValueText(text) ?? null;
 }
@@ -42454,6 +43012,7 @@ function derivePlaceKey(masterKey, place) {
   return deriveKey(masterKey, placeInfo(place));
 }
 function sealValue(ring, place, plaintext, now) {
+  if (!holdsMasterKey(ring)) throw new RangeError(`${ring.source} holds no master key: seal the value for a recipient instead`);
   const master = primaryKey(ring);
   const text = typeof plaintext === "string" ? plaintext : plaintext.reveal();
   return formatSealed(master.id, encryptFernet(derivePlaceKey(master.key, place), text, { now }));
@@ -42461,15 +43020,35 @@ function sealValue(ring, place, plaintext, now) {
 function openSealedValue(ring, place, sealed, candidates = []) {
   return openWithKey(ring, place, sealed, candidates).value;
 }
-function resealValue(ring, place, sealed, candidates = []) {
+function resealValue(ring, place, sealed, candidates = [], toRecipient) {
+  const parts = parseSealedValue(sealed);
+  if (toRecipient !== void 0 && parts?.kind === "sealed" && parts.recipientId === toRecipient.id) {
+    return { sealed, changed: false, fromKeyId: parts.keyId };
+  }
   const { value, keyId: keyId2, issuedAt } = openWithKey(ring, place, sealed, candidates);
+  if (toRecipient !== void 0) {
+    return { sealed: sealValueForRecipient(toRecipient, place, value, issuedAt), changed: true, fromKeyId: keyId2 };
+  }
   const master = primaryKey(ring);
   if (keyId2 === master.id) return { sealed, changed: false, fromKeyId: keyId2 };
+  if (!holdsMasterKey(ring)) throw new RangeError(`${ring.source} holds no master key to re-encrypt under`);
   const resealed = encryptFernet(derivePlaceKey(master.key, place), value.reveal(), { now: issuedAt });
   return { sealed: formatSealed(master.id, resealed), changed: true, fromKeyId: keyId2 };
 }
+function sealValueForRecipient(recipient, place, plaintext, now) {
+  if (!isRecipientId(recipient.id)) throw new SealingKeyError(`a recipient id is letters, digits, '.', '_' or '-' (up to 64), got ${JSON.stringify(recipient.id)}`);
+  const recipientKey = importPublicKey(recipient.publicKey);
+  const { sharedSecret, ephemeralPublicKey } = agreeEphemeral(recipientKey);
+  const publicKey = canonicalPublicKey(recipient.publicKey);
+  const key = deriveFernetKeyFromSecret(sharedSecret, sealedPlaceInfo(recipient.id, publicKey, ephemeralPublicKey, place));
+  const text = typeof plaintext === "string" ? plaintext : plaintext.reveal();
+  return formatRecipientSealed(recipient.id, ephemeralPublicKey, encryptFernet(key, text, { now }));
+}
+function sealedPlaceInfo(recipientId, recipientPublicKey, ephemeralPublicKey, place) {
+  return `credledger/v1/sealed/${recipientId}/${recipientPublicKey}/${ephemeralPublicKey}/${placeInfo(place).slice(VALUE_INFO_PREFIX.length)}`;
+}
 function fingerprintValue(ring, place, plaintext, withKeyId) {
-  const master = withKeyId === void 0 ? primaryKey(ring) : requireKey(ring, place, withKeyId, "the fingerprint was made");
+  const master = withKeyId === void 0 ? primaryKey(ring) : requireKey(ring, place, withKeyId, "the fingerprint was made", true);
   const info = Buffer.from(placeInfo(place), "utf8");
   const length = Buffer.alloc(4);
   length.writeUInt32BE(info.length);
@@ -42480,36 +43059,68 @@ function openWithKey(ring, place, sealed, candidates) {
   const where = describePlace(place);
   const parts = parseSealedValue(sealed);
   if (parts === null) {
-    throw new SealedValueError("malformed", `the value of ${where} is not an encrypted value (fernet:<key-id>:<token>)`, place);
+    throw new SealedValueError(
+      "malformed",
+      `the value of ${where} is not an encrypted value (fernet:<key-id>:<token> or sealed:<recipient-id>:<ephemeral-public-key>:<token>)`,
+      place
+    );
   }
-  const master = requireKey(ring, place, parts.keyId, "it is encrypted");
+  const opener = parts.kind === "fernet" ? fernetOpener(ring, place, parts) : sealedOpener(ring, place, parts);
   let decrypted;
   try {
-    decrypted = decryptFernet(derivePlaceKey(master.key, place), parts.token);
+    decrypted = decryptFernet(opener.keyFor(place), parts.token);
   } catch (error) {
     if (!(error instanceof FernetError)) throw error;
     if (error.reason !== "bad-hmac") {
       throw new SealedValueError("malformed", `the value of ${where} has a damaged token: ${error.message}`, place, { cause: error });
     }
-    const owner = candidates.find((candidate) => !isSamePlace(candidate, place) && opensIn(master, candidate, parts.token));
+    const owner = candidates.find((candidate) => !isSamePlace(candidate, place) && opensIn(opener, candidate, parts.token));
     if (owner !== void 0) {
       throw new SealedValueError("wrong-place", `this value belongs to ${describePlace(owner)}, not ${where}`, place);
     }
-    throw new SealedValueError(
-      "not-authentic",
-      `the value of ${where} does not verify under key ${master.id}: it was altered, or sealed for another place`,
-      place,
-      { cause: error }
-    );
+    const why = parts.kind === "fernet" ? "it was altered, or sealed for another place" : "it was altered, sealed for another place, or that key is not the recipient's";
+    throw new SealedValueError("not-authentic", `the value of ${where} does not verify under ${opener.under}: ${why}`, place, { cause: error });
   }
   try {
-    return { value: SecretValue.fromUtf8(decrypted.plaintext), keyId: master.id, issuedAt: decrypted.issuedAt };
+    return { value: SecretValue.fromUtf8(decrypted.plaintext), keyId: opener.keyId, issuedAt: decrypted.issuedAt };
   } catch (error) {
     throw new SealedValueError("not-utf8", `the value of ${where} decrypts to bytes that are not UTF-8 text`, place, { cause: error });
   }
 }
-function requireKey(ring, place, id, what) {
-  const found = findKey(ring, id);
+function fernetOpener(ring, place, parts) {
+  const master = requireKey(ring, place, parts.keyId, "it is encrypted");
+  return { keyId: master.id, under: `key ${master.id}`, keyFor: (candidate) => derivePlaceKey(master.key, candidate) };
+}
+function sealedOpener(ring, place, parts) {
+  const where = describePlace(place);
+  const key = ring.sealingKeys.find((candidate) => candidate.recipientId === parts.recipientId);
+  if (key === void 0) {
+    throw new SealedValueError(
+      "unknown-key",
+      `the value of ${where}: it is sealed for recipient ${parts.recipientId}, whose private key ${ring.source} does not hold (it holds ${describeSealingRecipients(ring)})`,
+      place
+    );
+  }
+  const sharedSecret = agreeWith(key, parts, place);
+  return {
+    keyId: parts.keyId,
+    under: `the sealing key of recipient ${key.recipientId} (public key ${key.id})`,
+    keyFor: (candidate) => deriveFernetKeyFromSecret(sharedSecret, sealedPlaceInfo(key.recipientId, key.publicKey, parts.ephemeralPublicKey, candidate))
+  };
+}
+function agreeWith(key, parts, place) {
+  try {
+    return key.agree(importPublicKey(parts.ephemeralPublicKey));
+  } catch (error) {
+    if (error instanceof SealingKeyError || error.code === "ERR_OSSL_FAILED_DURING_DERIVATION") {
+      throw new SealedValueError("malformed", `the value of ${describePlace(place)} has an unusable ephemeral public key`, place, { cause: error });
+    }
+    throw error;
+  }
+}
+function requireKey(ring, place, id, what, forFingerprint = false) {
+  const usable = forFingerprint ? ring.keys : masterKeys(ring);
+  const found = usable.find((entry) => entry.id === id);
   if (found !== void 0) return found;
   throw new SealedValueError(
     "unknown-key",
@@ -42520,9 +43131,9 @@ function requireKey(ring, place, id, what) {
 function isSamePlace(a, b3) {
   return a.credentialId === b3.credentialId && a.deployment === b3.deployment;
 }
-function opensIn(master, place, token) {
+function opensIn(opener, place, token) {
   try {
-    decryptFernet(derivePlaceKey(master.key, place), token);
+    decryptFernet(opener.keyFor(place), token);
     return true;
   } catch {
     return false;
@@ -42533,21 +43144,22 @@ function placeInfo(place) {
   if (parts.some((part) => part === "" || part.includes("/"))) {
     throw new SealedValueError("bad-place", `cannot key a value for ${describePlace(place)}: ids must be non-empty and contain no "/"`, place);
   }
-  return `credledger/v1/value/${parts.join("/")}`;
+  return `${VALUE_INFO_PREFIX}${parts.join("/")}`;
 }
 function deriveKey(masterKey, info) {
-  return new FernetKey(Buffer.from(hkdfSync("sha256", masterKey.rawBytes(), Buffer.alloc(0), info, 32)));
+  return new FernetKey(Buffer.from(hkdfSync2("sha256", masterKey.rawBytes(), Buffer.alloc(0), info, 32)));
 }
 function formatSealed(keyId2, token) {
   return `fernet:${keyId2}:${token}`;
 }
-var SealedValueError, FINGERPRINT_INFO;
+var SealedValueError, FINGERPRINT_INFO, VALUE_INFO_PREFIX;
 var init_sealed_value = __esm({
   "src/crypto/sealed-value.ts"() {
     "use strict";
     init_fernet();
     init_key_ring();
     init_secret_value();
+    init_sealing_key();
     init_sealed_value_format();
     SealedValueError = class extends Error {
       constructor(code3, message, place, options) {
@@ -42560,6 +43172,7 @@ var init_sealed_value = __esm({
       name = "SealedValueError";
     };
     FINGERPRINT_INFO = "credledger/v1/fingerprint";
+    VALUE_INFO_PREFIX = "credledger/v1/value/";
   }
 });
 
@@ -42580,7 +43193,7 @@ function selectDeployments(inventory, selection) {
   if (refused.length > 0) throw new UsageError(refused.join("\n"));
   return selected;
 }
-function resolveDeploymentAuth(deployment, env, onSecret) {
+function resolveDeploymentAuth(deployment, env, onSecret, fallbackPasswords = []) {
   const auth2 = deployment.auth;
   const read = (name) => {
     const value = env[name];
@@ -42612,7 +43225,15 @@ function resolveDeploymentAuth(deployment, env, onSecret) {
         (name) => name !== void 0
       );
       if (username === void 0 || password === void 0) return missing(absent);
-      return { auth: { method: "login", username, password: secret(password), source: `${auth2.usernameEnv}/${auth2.passwordEnv}` } };
+      return {
+        auth: {
+          method: "login",
+          username,
+          password: secret(password),
+          source: `${auth2.usernameEnv}/${auth2.passwordEnv}`,
+          ...fallbackPasswords.length === 0 ? {} : { fallbackPasswords }
+        }
+      };
     }
   }
 }
@@ -42644,13 +43265,253 @@ var init_deployment_connection = __esm({
   }
 });
 
+// src/adapters/git-repository.ts
+var git_repository_exports = {};
+__export(git_repository_exports, {
+  GitRepository: () => GitRepository,
+  openGitRepository: () => openGitRepository,
+  selectGitEnvironment: () => selectGitEnvironment,
+  shortRefName: () => shortRefName
+});
+import { readFile as readFile3, realpath as realpath2 } from "node:fs/promises";
+import path3 from "node:path";
+function firstLine(text) {
+  return text.trim().split("\n")[0]?.replace(/^(fatal|error): /, "") ?? "";
+}
+function shortRefName(ref) {
+  return ref.replace(/^refs\/(heads|remotes|tags)\//, "");
+}
+function rejectOption(revision) {
+  if (revision.startsWith("-")) throw new UsageError(`\`${revision}\` is not a revision`);
+}
+function gitFailure(args, error) {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/ENOENT/.test(message) && /spawn/.test(message)) return new ExternalError("git is not installed or not on PATH", { cause: error });
+  return new ExternalError(`git ${args[0] ?? ""} failed: ${firstLine(message)}`, { detail: message, cause: error });
+}
+function selectGitEnvironment(env) {
+  const result = {};
+  for (const [name, value] of Object.entries(env)) {
+    const lower = name.toLowerCase();
+    if (value === void 0 || WITHHELD_VARIABLES2.has(lower) || lower.startsWith("git_") && !EXPLICIT_GIT_VARIABLES.has(lower)) continue;
+    result[name] = value;
+  }
+  return result;
+}
+function openGitRepository(directory, options = {}) {
+  return GitRepository.open(directory, options);
+}
+var DEFAULT_BRANCH_CANDIDATES, ALLOWED_ENVIRONMENT, SHA_PATTERN, GitRepository, EXPLICIT_GIT_VARIABLES, WITHHELD_VARIABLES2;
+var init_git_repository = __esm({
+  "src/adapters/git-repository.ts"() {
+    "use strict";
+    init_dist3();
+    init_errors();
+    DEFAULT_BRANCH_CANDIDATES = ["refs/remotes/origin/HEAD", "refs/heads/main", "refs/heads/master", "refs/remotes/origin/main", "refs/remotes/origin/master"];
+    ALLOWED_ENVIRONMENT = ["GIT_CONFIG_NOSYSTEM", "GIT_CONFIG_GLOBAL"];
+    SHA_PATTERN = /^[0-9a-f]{7,64}$/i;
+    GitRepository = class _GitRepository {
+      constructor(root, prefix, git) {
+        this.root = root;
+        this.prefix = prefix;
+        this.git = git;
+      }
+      root;
+      prefix;
+      git;
+      /**
+       * Opens the repository containing `directory`.
+       * @throws UsageError when it is not inside a git working tree; ExternalError when git cannot run.
+       */
+      static async open(directory, options = {}) {
+        const createGit2 = (baseDir) => {
+          const git2 = wo({ baseDir, allowEnvironment: ALLOWED_ENVIRONMENT });
+          return options.env === void 0 ? git2 : git2.env(selectGitEnvironment(options.env));
+        };
+        const git = createGit2(directory);
+        let lines;
+        try {
+          lines = (await git.raw(["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          if (/not a git repository|must be run in a work tree/i.test(message)) {
+            throw new UsageError(`${directory} is not inside a git working tree: plan compares revisions, so run it in a clone`);
+          }
+          throw gitFailure(["rev-parse"], error);
+        }
+        const [root = "", prefix = ""] = lines;
+        return new _GitRepository(root, prefix, createGit2(root));
+      }
+      async run(args) {
+        try {
+          return await this.git.raw([...args]);
+        } catch (error) {
+          throw gitFailure(args, error);
+        }
+      }
+      /** Runs a command whose failure means "no"; simple-git resolves with '' when git exits non-zero without output. */
+      async succeeds(args) {
+        try {
+          const output = (await this.git.raw([...args])).trim();
+          return output === "" ? void 0 : output;
+        } catch (error) {
+          if (error instanceof O2) return void 0;
+          throw gitFailure(args, error);
+        }
+      }
+      async locateFile(file) {
+        let inRepository;
+        if (path3.isAbsolute(file)) {
+          const directory = await realpath2(path3.dirname(file)).catch(() => path3.dirname(file));
+          inRepository = path3.relative(this.root, path3.join(directory, path3.basename(file))).split(path3.sep).join("/");
+        } else {
+          inRepository = path3.posix.normalize(`${this.prefix}${file.split(path3.sep).join("/")}`);
+        }
+        if (inRepository === "" || inRepository === "." || inRepository.startsWith("../") || inRepository === ".." || path3.isAbsolute(inRepository)) {
+          throw new UsageError(`${file} is not a file inside the repository at ${this.root}`);
+        }
+        return inRepository;
+      }
+      /** Whether the clone has truncated history (`actions/checkout` fetches one commit by default). */
+      async isShallow() {
+        return (await this.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
+      }
+      /** Whether a commit is present in this clone (a shallow clone may lack the base). */
+      async hasCommit(revision) {
+        rejectOption(revision);
+        return await this.succeeds(["rev-parse", "--verify", "--quiet", "--end-of-options", `${revision}^{commit}`]) !== void 0;
+      }
+      /**
+       * Fetches one commit from `origin` into a shallow clone (the pull request's base, which `actions/checkout`
+       * leaves out by default). Returns whether the commit is present afterwards; a clone without `origin` says no.
+       */
+      async fetchCommit(sha) {
+        if (!SHA_PATTERN.test(sha)) throw new UsageError(`not a commit id: ${sha}`);
+        if (await this.hasCommit(sha)) return true;
+        if (await this.succeeds(["remote", "get-url", "origin"]) === void 0) return false;
+        await this.succeeds(["fetch", "--no-tags", "--depth=1", "origin", sha]);
+        return this.hasCommit(sha);
+      }
+      async resolveCommit(revision) {
+        rejectOption(revision);
+        const sha = await this.succeeds(["rev-parse", "--verify", "--quiet", "--end-of-options", `${revision}^{commit}`]);
+        if (sha !== void 0) return sha;
+        const shallow = await this.isShallow();
+        if (SHA_PATTERN.test(revision)) {
+          throw new UsageError(
+            `commit ${revision} is not in this clone${shallow ? " (a shallow clone)" : ""}: fetch it with \`git fetch --no-tags --depth=1 origin ${revision}\`, or check out with \`fetch-depth: 0\` (actions/checkout)`
+          );
+        }
+        throw new UsageError(
+          `unknown revision \`${revision}\`${shallow ? " in this shallow clone: check out with `fetch-depth: 0` (actions/checkout), or fetch it (`git fetch origin <branch>`)" : ""}`
+        );
+      }
+      async defaultBranch() {
+        for (const ref of DEFAULT_BRANCH_CANDIDATES) {
+          if (await this.succeeds(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]) === void 0) continue;
+          if (ref !== "refs/remotes/origin/HEAD") return ref;
+          return await this.succeeds(["symbolic-ref", "--quiet", ref]) ?? ref;
+        }
+        throw new ExternalError(
+          "cannot find the default branch (origin/HEAD, main, master, origin/main or origin/master): pass --base, fetch the branch (`git fetch origin main`), or record it (`git remote set-head origin --auto`)"
+        );
+      }
+      /** The branch HEAD is on (`main`), or undefined when HEAD is detached. */
+      async currentBranch() {
+        return this.succeeds(["symbolic-ref", "--quiet", "--short", "HEAD"]);
+      }
+      /** Whether commit `ancestor` is `descendant` or one of its ancestors; false when either is missing. */
+      async isAncestor(ancestor, descendant) {
+        rejectOption(ancestor);
+        rejectOption(descendant);
+        const [first, second] = [await this.succeeds(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ancestor}^{commit}`]), await this.succeeds(["rev-parse", "--verify", "--quiet", "--end-of-options", `${descendant}^{commit}`])];
+        if (first === void 0 || second === void 0) return false;
+        return await this.succeeds(["merge-base", first, second]) === first;
+      }
+      async mergeBase(a, b3) {
+        const [first, second] = [await this.resolveCommit(a), await this.resolveCommit(b3)];
+        const base = (await this.run(["merge-base", first, second])).trim();
+        if (base !== "") return base;
+        const names = `${shortRefName(a)} and ${shortRefName(b3)}`;
+        if (await this.isShallow()) {
+          throw new ExternalError(
+            `${names} have no common ancestor in this shallow clone: check out with \`fetch-depth: 0\` (actions/checkout), run \`git fetch --unshallow\`, or pass --base`
+          );
+        }
+        throw new ExternalError(`${names} have no common ancestor: pass --base`);
+      }
+      async readFileAtRevision(revision, pathInRepository) {
+        const commit = await this.resolveCommit(revision);
+        const listing = await this.run(["ls-tree", "-z", "--full-tree", commit, "--", pathInRepository]);
+        const entry = listing.split("\0").find((line) => line.endsWith(`	${pathInRepository}`));
+        if (entry === void 0) return void 0;
+        const [mode = "", type = "", object = ""] = entry.slice(0, entry.indexOf("	")).split(" ");
+        if (type !== "blob" || mode === "120000") {
+          throw new ExternalError(`${pathInRepository} at ${commit.slice(0, 7)} is a ${mode === "120000" ? "symbolic link" : type}, not a file`);
+        }
+        return this.run(["cat-file", "blob", object]);
+      }
+      async readWorkingTreeFile(pathInRepository) {
+        try {
+          return await readFile3(path3.join(this.root, pathInRepository), "utf8");
+        } catch (error) {
+          const code3 = error.code;
+          if (code3 === "ENOENT" || code3 === "ENOTDIR") return void 0;
+          throw new ExternalError(`cannot read ${pathInRepository} in the working tree: ${code3 ?? error.message}`, { cause: error });
+        }
+      }
+    };
+    EXPLICIT_GIT_VARIABLES = /* @__PURE__ */ new Set(["git_config_nosystem"]);
+    WITHHELD_VARIABLES2 = /* @__PURE__ */ new Set(["editor", "visual", "pager", "prefix", "ssh_askpass"]);
+  }
+});
+
+// src/app/apply-branch.ts
+async function checkApplyBranch(request2) {
+  const repository = await openGitRepository(request2.directory, request2.env === void 0 ? {} : { env: request2.env });
+  let defaultRef;
+  try {
+    defaultRef = request2.defaultBranch === void 0 ? await repository.defaultBranch() : await refOfBranch(repository, request2.defaultBranch);
+  } catch (error) {
+    if (!(error instanceof ExternalError)) throw error;
+    return {
+      defaultBranch: request2.defaultBranch,
+      branch: await repository.currentBranch(),
+      refusal: `apply runs only from the default branch, and this clone cannot tell which branch that is (${error.message}); ${ESCAPE_HATCH}`
+    };
+  }
+  const defaultBranch = shortRefName(defaultRef).replace(/^origin\//, "");
+  const branch = await repository.currentBranch();
+  if (branch === defaultBranch) return { defaultBranch, branch, refusal: void 0 };
+  if (branch === void 0 && await repository.isAncestor("HEAD", defaultRef)) return { defaultBranch, branch, refusal: void 0 };
+  const where = branch === void 0 ? `at a detached HEAD that is not part of ${defaultBranch}` : `on branch ${branch}`;
+  return {
+    defaultBranch,
+    branch,
+    refusal: `apply runs only from the default branch (${defaultBranch}), and this checkout is ${where}: values reach deployments after review, so merge the change first, or ${ESCAPE_HATCH}`
+  };
+}
+async function refOfBranch(repository, name) {
+  for (const ref of [`refs/heads/${name}`, `refs/remotes/origin/${name}`]) if (await repository.hasCommit(ref)) return ref;
+  return `refs/heads/${name}`;
+}
+var ESCAPE_HATCH;
+var init_apply_branch = __esm({
+  "src/app/apply-branch.ts"() {
+    "use strict";
+    init_git_repository();
+    init_errors();
+    ESCAPE_HATCH = "pass --allow-non-default-branch for a deliberate apply from elsewhere";
+  }
+});
+
 // src/app/apply.ts
 var apply_exports = {};
 __export(apply_exports, {
   DEFAULT_APPLY_CONCURRENCY: () => DEFAULT_APPLY_CONCURRENCY,
   applyInventory: () => applyInventory
 });
-import path3 from "node:path";
+import path4 from "node:path";
 async function applyInventory(request2) {
   const check = await loadInventoryFile(request2.file, request2.today);
   if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: void 0 };
@@ -42662,15 +43523,25 @@ async function applyInventory(request2) {
   });
   const concurrency = request2.concurrency ?? DEFAULT_APPLY_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of at least 1 (got ${concurrency})`);
+  if (request2.dryRun !== true && request2.allowNonDefaultBranch !== true) {
+    const { refusal } = await checkApplyBranch({ directory: path4.dirname(path4.resolve(request2.file)), env: request2.env, ...request2.defaultBranch === void 0 ? {} : { defaultBranch: request2.defaultBranch } });
+    if (refusal !== void 0) throw new UsageError(refusal);
+  }
   const ref = request2.stateRef ?? DEFAULT_STATE_REF;
   const openStore = request2.openStateStore ?? openGitAppliedStateStore;
-  const store = await openStore({ directory: path3.dirname(path3.resolve(request2.file)), ref, env: request2.env });
+  const store = await openStore({ directory: path4.dirname(path4.resolve(request2.file)), ref, env: request2.env });
   const snapshot = await store.load();
   const inventoryCommit = await store.inventoryCommit();
   const inventoryCommitTime = await store.inventoryCommitTime();
   const desiredState = listDesiredState(inventory, selected);
   const values = decryptDesired(request2, inventory, desiredState.desired);
-  const auths = new Map(selected.map((id) => [id, resolveDeploymentAuth(inventory.deployments.get(id), request2.env, request2.onSecretDecrypted)]));
+  const auths = new Map(
+    selected.map((id) => {
+      const deployment = inventory.deployments.get(id);
+      const fallbacks = appliedAdminPasswords(request2.ring, values, desiredState.desired, snapshot.state, id);
+      return [id, resolveDeploymentAuth(deployment, request2.env, request2.onSecretDecrypted, fallbacks)];
+    })
+  );
   const refused = request2.allowRollback ? /* @__PURE__ */ new Map() : findStaleDeployments(snapshot.state, selected, inventoryCommit, inventoryCommitTime);
   const context3 = { request: request2, inventory, store, inventoryCommit, inventoryCommitTime, refused, values, auths, connections: /* @__PURE__ */ new Map(), stop: void 0 };
   const unreachable = /* @__PURE__ */ new Map();
@@ -42694,8 +43565,12 @@ async function applyInventory(request2) {
       ...rehydrate ? { rehydrate } : {},
       isApplied: (desired, record) => isRecordedValue(request2.ring, values, desired, record)
     });
+    const planned = new Set(listPlannedOperations(plan).map((operation) => operationKey(operation.deployment, operation.setting)));
+    const refingerprints = findRefingerprints(request2.ring, values, desiredState.desired, snapshot.state, planned, refused);
     const warnings = [
       ...describeForgottenDeployments(inventory, snapshot.state.deployments.keys(), request2.deployments),
+      ...describeForeignFingerprints(request2.ring, snapshot.state, selected),
+      ...describeRefingerprints(refingerprints, request2.ring, request2.dryRun === true),
       ...await store.hasUncommittedChanges(request2.file) ? [`${request2.file} has uncommitted changes: they are applied, but the applied state records them as ${inventoryCommit === null ? "no commit" : inventoryCommit.slice(0, 12)}; commit first`] : []
     ];
     const stateBefore = { ref, before: snapshot.revision, remote: store.remote };
@@ -42712,11 +43587,14 @@ async function applyInventory(request2) {
     );
     const progress = new Map(plan.deployments.map((deployment) => [deployment.deployment, deployment.units.flatMap((unit) => unit.operations.map(startProgress))]));
     const writing = pending.filter((id) => !unreachable.has(id));
-    if (writing.length > 0) await claimState(context3, inventoryCommit, writing);
+    const claimed = [.../* @__PURE__ */ new Set([...writing, ...refingerprints.map((entry) => entry.deployment)])];
+    if (claimed.length > 0) await claimState(context3, inventoryCommit, claimed);
     const deployments = await Promise.all(
       plan.deployments.map((deployment) => runDeployment(context3, deployment, progress.get(deployment.deployment) ?? [], concurrency, unreachable.get(deployment.deployment)))
     );
+    if (context3.stop === void 0) await recordRefingerprints(context3, refingerprints);
     if (context3.stop === void 0) await releaseState(context3);
+    const withNotices = deployments.map((report) => addLoginNotices(context3, report));
     const state = {
       ...stateBefore,
       after: store.revision(),
@@ -42724,7 +43602,7 @@ async function applyInventory(request2) {
       ...context3.stop?.conflict === void 0 ? {} : { conflict: context3.stop.conflict },
       ...context3.stop?.error === void 0 ? {} : { error: context3.stop.error }
     };
-    return { check, report: buildReport(false, inventoryCommit, state, deployments, warnings) };
+    return { check, report: buildReport(false, inventoryCommit, state, withNotices, warnings) };
   } finally {
     await Promise.all([...context3.connections.values()].map((connection) => connection.close().catch(() => void 0)));
   }
@@ -42751,6 +43629,37 @@ function decryptDesired(request2, inventory, desired) {
   }
   return result;
 }
+function appliedAdminPasswords(ring, values, desired, state, deployment) {
+  const setting = desired.find((candidate) => candidate.deployment === deployment && candidate.setting === ADMIN_PASSWORD_SETTING);
+  const record = findAppliedSetting(state, deployment, ADMIN_PASSWORD_SETTING);
+  const decrypted = values.get(operationKey(deployment, ADMIN_PASSWORD_SETTING));
+  if (setting === void 0 || record === void 0 || decrypted === void 0 || !("value" in decrypted)) return [];
+  if (!isRecordedValue(ring, values, setting, record)) return [];
+  return [{ password: decrypted.value, source: describeInventoryPassword(setting.credentialId, deployment) }];
+}
+function describeInventoryPassword(credentialId, deployment) {
+  return `the inventory's applied ${ADMIN_PASSWORD_SETTING} of ${deployment} (credential ${credentialId})`;
+}
+function passwordVariableOf(deployment) {
+  return deployment.auth.method === "login" ? deployment.auth.passwordEnv : void 0;
+}
+function addLoginNotices(context3, report) {
+  const deployment = context3.inventory.deployments.get(report.deployment);
+  const variable = passwordVariableOf(deployment);
+  if (variable === void 0) return report;
+  const notices = [];
+  const stale = context3.connections.get(report.deployment)?.staleLoginPassword;
+  const pushed = report.operations.find((operation) => operation.setting === ADMIN_PASSWORD_SETTING && operation.action === "set" && operation.outcome === "done");
+  if (stale !== void 0 && pushed === void 0) {
+    notices.push(
+      `${variable} is stale: DocuElevate refused its password for ${report.deployment}, and ${stale.usedInstead} opened instead; update ${variable} to that value (credledger reveal)`
+    );
+  }
+  if (pushed !== void 0) {
+    notices.push(`update ${variable}: ${report.deployment}'s admin password is now the inventory's \`${pushed.credential}\` (DocuElevate's login takes it at once; the next run falls back to it until ${variable} is updated)`);
+  }
+  return notices.length === 0 ? report : { ...report, warnings: [...report.warnings, ...notices] };
+}
 function operationKey(deployment, setting) {
   return `${deployment}\0${setting}`;
 }
@@ -42762,6 +43671,53 @@ function isRecordedValue(ring, values, desired, record) {
   if (decrypted === void 0 || !("value" in decrypted) || findKey(ring, record.keyId) === void 0) return false;
   const { fingerprint } = fingerprintValue(ring, fingerprintPlace(desired.credentialId, desired.deployment), decrypted.value, record.keyId);
   return fingerprint === record.fingerprint;
+}
+function findRefingerprints(ring, values, desired, state, planned, refused) {
+  const primary = primaryKey(ring).id;
+  const found = [];
+  for (const setting of desired) {
+    const record = findAppliedSetting(state, setting.deployment, setting.setting);
+    if (record === void 0 || record.keyId === primary || refused.has(setting.deployment) || planned.has(operationKey(setting.deployment, setting.setting))) continue;
+    if (record.credential !== setting.credentialId || !isRecordedValue(ring, values, setting, record)) continue;
+    const decrypted = values.get(operationKey(setting.deployment, setting.setting));
+    if (decrypted === void 0 || !("value" in decrypted)) continue;
+    const { fingerprint } = fingerprintValue(ring, fingerprintPlace(setting.credentialId, setting.deployment), decrypted.value);
+    found.push({ deployment: setting.deployment, setting: setting.setting, record, fingerprint });
+  }
+  return found;
+}
+async function recordRefingerprints(context3, refingerprints) {
+  const keyId2 = primaryKey(context3.request.ring).id;
+  for (const { deployment, setting, record, fingerprint } of refingerprints) {
+    try {
+      await context3.store.record(
+        (state) => recordSettingApplied(state, deployment, setting, { ...record, keyId: keyId2, fingerprint }),
+        `credledger apply: fingerprint of ${setting} on ${deployment} moved to key ${keyId2} (value unchanged, nothing sent)`
+      );
+    } catch (error) {
+      stopOn(context3, error);
+      return;
+    }
+  }
+}
+function describeRefingerprints(refingerprints, ring, dryRun) {
+  if (refingerprints.length === 0) return [];
+  const deployments = [...new Set(refingerprints.map((entry) => entry.deployment))].join(", ");
+  const count = refingerprints.length === 1 ? "1 value" : `${refingerprints.length} values`;
+  return [
+    `${count} re-encrypted under key ${primaryKey(ring).id} (${deployments}): plaintexts unchanged, nothing pushed; ${dryRun ? "a real apply moves" : "moved"} their applied-state fingerprints to key ${primaryKey(ring).id}, after which the old key can leave the ring`
+  ];
+}
+function describeForeignFingerprints(ring, state, deployments) {
+  const missing = /* @__PURE__ */ new Map();
+  for (const deployment of deployments) {
+    for (const record of state.deployments.get(deployment)?.values() ?? []) {
+      if (findKey(ring, record.keyId) === void 0) missing.set(record.keyId, (missing.get(record.keyId) ?? 0) + 1);
+    }
+  }
+  return [...missing].map(
+    ([keyId2, count]) => `${count === 1 ? "1 applied setting was" : `${count} applied settings were`} fingerprinted under key ${keyId2}, which ${ring.source} does not hold: they count as changed and are pushed again. After a re-key, keep the old key after the new one in the ring until one apply has moved the fingerprints (docs/values-and-keys.md)`
+  );
 }
 async function readCredentialSources2(context3, deploymentId) {
   const resolved = context3.auths.get(deploymentId);
@@ -42836,7 +43792,7 @@ async function runDeployment(context3, plan, progress, concurrency, knownUnreach
   const progressOf = new Map(progress.map((entry) => [entry.operation, entry]));
   const running = /* @__PURE__ */ new Set();
   for (const unit of plan.units) {
-    if (unit.group !== void 0) {
+    if (unit.group !== void 0 || unit.operations.some((operation) => operation.setting === ADMIN_PASSWORD_SETTING)) {
       await Promise.all(running);
       await runUnit(context3, connection, unit, progressOf);
       continue;
@@ -42895,7 +43851,9 @@ async function runOperation(context3, connection, entry) {
     } else {
       const deleted = await connection.deleteSetting(operation.setting);
       entry.attempts = deleted.attempts;
-      change = (state) => recordSettingRemoved(state, operation.deployment, operation.setting);
+      const pending = deleted.result === "deleted" ? { credential: operation.credentialId, removedAt: request2.clock().toISOString() } : void 0;
+      if (pending !== void 0) entry.pendingRestart = true;
+      change = (state) => recordSettingRemoved(state, operation.deployment, operation.setting, pending);
     }
   } catch (error) {
     entry.outcome = "failed";
@@ -42928,7 +43886,8 @@ function reportOperation(entry) {
     ...entry.error === void 0 ? {} : { error: entry.error },
     ...entry.outcome === "skipped" && entry.skipped !== void 0 ? { skipped: entry.skipped } : {},
     ...entry.attempts === void 0 ? {} : { attempts: entry.attempts },
-    ...entry.recorded === void 0 ? {} : { recorded: entry.recorded }
+    ...entry.recorded === void 0 ? {} : { recorded: entry.recorded },
+    ...entry.pendingRestart ? { pendingRestart: true } : {}
   };
 }
 function deploymentReport(deployment, outcome, progress, error) {
@@ -42937,8 +43896,9 @@ function deploymentReport(deployment, outcome, progress, error) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const operation of operations) if (operation.group !== null) groups2.set(operation.group, [...groups2.get(operation.group) ?? [], operation]);
   const inconsistentGroups = [...groups2].filter(([, members]) => members.some(done) && !members.every(done)).map(([group]) => group);
-  const restartRequired = operations.filter((operation) => operation.restartRequired && done(operation)).map((operation) => operation.setting);
-  const warnings = operations.filter((operation) => operation.setting === "session_secret" && operation.action === "set" && done(operation)).map(() => describeSessionSecretChange(deployment.id, outcome === "planned"));
+  const restartRequired = operations.filter((operation) => operation.restartRequired && done(operation) && operation.action === "set").map((operation) => operation.setting);
+  const pendingRestart = operations.filter((operation) => operation.pendingRestart === true || operation.action === "delete" && operation.outcome === "planned").map((operation) => operation.setting);
+  const warnings = operations.filter((operation) => operation.setting === SESSION_SECRET_SETTING && operation.action === "set" && done(operation)).map(() => describeSessionSecretChange(deployment.id, outcome === "planned"));
   return {
     deployment: deployment.id,
     url: deployment.url,
@@ -42947,6 +43907,7 @@ function deploymentReport(deployment, outcome, progress, error) {
     operations,
     inconsistentGroups,
     restartRequired,
+    ...pendingRestart.length === 0 ? {} : { pendingRestart },
     warnings
   };
 }
@@ -42965,7 +43926,7 @@ function plannedReport(context3, plan, unreachable) {
   return deploymentReport(deployment, progress.length === 0 ? "unchanged" : "planned", progress);
 }
 function describeSessionSecretChange(deployment, planned) {
-  return `session_secret ${planned ? "will change" : "changed"} on ${deployment}: after \`docker compose restart api worker\` DocuElevate can no longer decrypt the settings it holds in its database (they are encrypted under the old secret) unless SESSION_SECRET_PREVIOUS holds the old one; once it has restarted, run \`credledger apply --rehydrate ${deployment}\` to push them again`;
+  return `session_secret ${planned ? "will be" : "was"} written to ${deployment}'s database, but DocuElevate never uses a database value: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up. To rotate it, set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in ${deployment}'s environment, restart api and worker, run \`credledger apply --rehydrate ${deployment}\` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS`;
 }
 function describeForgottenDeployments(inventory, recorded, requested) {
   if (requested !== void 0) return [];
@@ -42981,6 +43942,7 @@ var init_apply = __esm({
     init_applied_state_store();
     init_docuelevate_client();
     init_applied_state();
+    init_docuelevate_catalogue2();
     init_apply_plan();
     init_apply_report();
     init_diagnostics();
@@ -42988,24 +43950,25 @@ var init_apply = __esm({
     init_key_ring();
     init_sealed_value();
     init_deployment_connection();
+    init_apply_branch();
     init_errors();
     init_inventory_file();
   }
 });
 
 // src/core/audit.ts
-function auditInventory(inventory, deployments, listings) {
+function auditInventory(inventory, deployments, listings, pendingRemovals = () => /* @__PURE__ */ new Map()) {
   const reports = deployments.map((id) => {
     const deployment = inventory.deployments.get(id);
     if (deployment === void 0) throw new RangeError(`deployment ${id} is not in the inventory`);
     const listing = listings.get(id);
     if (listing === void 0) throw new RangeError(`no credential listing for deployment ${id}`);
     if ("error" in listing) return { deployment: id, url: deployment.url, outcome: "unreachable", error: listing.error, findings: [], unchecked: [] };
-    return auditDeployment(inventory, id, listing.sources);
+    return auditDeployment(inventory, id, listing.sources, pendingRemovals(id));
   });
   return { deployments: reports, summary: summariseAudit(reports) };
 }
-function auditDeployment(inventory, deploymentId, sources) {
+function auditDeployment(inventory, deploymentId, sources, pendingRemovals = /* @__PURE__ */ new Map()) {
   const deployment = inventory.deployments.get(deploymentId);
   if (deployment === void 0) throw new RangeError(`deployment ${deploymentId} is not in the inventory`);
   const listed = new Map(sources.map((entry) => [entry.key, entry.source]));
@@ -43026,6 +43989,11 @@ function auditDeployment(inventory, deploymentId, sources) {
   }
   for (const [setting, source] of listed) {
     if (source === null || trackedSettings.has(setting)) continue;
+    const removal = pendingRemovals.get(setting);
+    if (removal !== void 0 && source === "env") {
+      findings.push(pendingRestartFinding(deploymentId, setting, removal));
+      continue;
+    }
     const elsewhere = inventory.credentials.filter((credential) => credential.setting === setting).map((credential) => credential.id);
     findings.push(untrackedFinding(inventory, deploymentId, setting, source, elsewhere));
   }
@@ -43076,11 +44044,18 @@ function untrackedFinding(inventory, deployment, setting, source, elsewhere) {
   }
   return finding("untracked", { deployment, setting, credential: null, inventoryValue: null, source, ...elsewhere.length > 0 ? { coveredElsewhereBy: elsewhere } : {} }, message);
 }
+function pendingRestartFinding(deployment, setting, removal) {
+  return finding(
+    "pending-restart",
+    { deployment, setting, credential: removal.credential, inventoryValue: false, source: "env" },
+    `${setting} was removed from DocuElevate's database on ${deployment} (credential ${removal.credential}, ${removal.removedAt}), and its running process keeps the value until it restarts; restart api and worker on ${deployment}`
+  );
+}
 function finding(kind, base, message) {
   return { kind, severity: SEVERITIES[kind], ...base, message };
 }
 function summariseAudit(deployments) {
-  const counts = { untracked: 0, "not-configured": 0, "from-env": 0, "db-unmanaged": 0 };
+  const counts = { untracked: 0, "not-configured": 0, "from-env": 0, "db-unmanaged": 0, "pending-restart": 0 };
   for (const deployment of deployments) for (const item of deployment.findings) counts[item.kind] += 1;
   return { ...counts, unreachable: deployments.filter((deployment) => deployment.outcome === "unreachable").length };
 }
@@ -43103,6 +44078,8 @@ function describeFindingKind(kind) {
       return "the inventory pushes a value, but DocuElevate uses its environment variable, so the inventory's value is not in effect. Once apply pushes it, the database value shadows the variable, which then only misleads: remove the variable, or keep the value out of the inventory.";
     case "db-unmanaged":
       return "the inventory tracks it without a value (expecting the environment), but DocuElevate holds a database value, which shadows the environment variable: rotating the variable changes nothing. Put the value in the inventory (credledger set) so apply manages it, or delete the database entry (DELETE /api/settings/<key>).";
+    case "pending-restart":
+      return "apply deleted it from DocuElevate's database, but DocuElevate keeps a deleted value in memory (and reports it as from the environment) until api and worker restart: restart them. If it is still reported after the restart, the deployment's environment sets it too.";
   }
 }
 function compareText(a, b3) {
@@ -43113,12 +44090,13 @@ var init_audit = __esm({
   "src/core/audit.ts"() {
     "use strict";
     init_inventory();
-    AUDIT_FINDING_KINDS = ["untracked", "not-configured", "from-env", "db-unmanaged"];
+    AUDIT_FINDING_KINDS = ["untracked", "not-configured", "from-env", "db-unmanaged", "pending-restart"];
     SEVERITIES = {
       untracked: "error",
       "not-configured": "warning",
       "from-env": "warning",
-      "db-unmanaged": "warning"
+      "db-unmanaged": "warning",
+      "pending-restart": "warning"
     };
   }
 });
@@ -43128,6 +44106,7 @@ var audit_exports = {};
 __export(audit_exports, {
   auditDeployments: () => auditDeployments
 });
+import path5 from "node:path";
 async function auditDeployments(request2) {
   const check = await loadInventoryFile(request2.file, request2.today);
   if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: void 0 };
@@ -43137,6 +44116,7 @@ async function auditDeployments(request2) {
     allowInsecureHttp: request2.allowInsecureHttp === true
   });
   const connect = request2.connect ?? connectWithDocuElevateClient(request2.http);
+  const applied = await (request2.readAppliedState ?? (() => readAppliedStateOf(request2.file, request2.env)))();
   const listings = new Map(
     await Promise.all(
       selected.map(async (id) => {
@@ -43145,7 +44125,16 @@ async function auditDeployments(request2) {
       })
     )
   );
-  return { check, report: auditInventory(inventory, selected, listings) };
+  return { check, report: auditInventory(inventory, selected, listings, (id) => findPendingRemovals(applied, id)) };
+}
+async function readAppliedStateOf(file, env) {
+  try {
+    const store = await openGitAppliedStateStore({ directory: path5.dirname(path5.resolve(file)), ref: DEFAULT_STATE_REF, env });
+    return (await store.load()).state;
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ExternalError) return EMPTY_APPLIED_STATE;
+    throw error;
+  }
 }
 async function readListing(deployment, request2, connect) {
   const resolved = resolveDeploymentAuth(deployment, request2.env, request2.onSecret);
@@ -43160,9 +44149,12 @@ async function readListing(deployment, request2, connect) {
 var init_audit2 = __esm({
   "src/app/audit.ts"() {
     "use strict";
+    init_applied_state_store();
+    init_applied_state();
     init_audit();
     init_diagnostics();
     init_deployment_connection();
+    init_errors();
     init_inventory_file();
   }
 });
@@ -43228,6 +44220,37 @@ function compareValues(base, head, values) {
   }
   return comparison;
 }
+function reencryptedValues(base, head, values) {
+  const found = [];
+  for (const deployment of head.deployments) {
+    if (!base.deployments.includes(deployment)) continue;
+    const before = sealedValueFor(base, deployment);
+    const after = sealedValueFor(head, deployment);
+    if (before && after && before.sealed !== after.sealed && valueField(before) === valueField(after) && values.sameValue(before, after)) found.push({ deployment, after });
+  }
+  return found;
+}
+function describeReencryption(base, head, changes) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    if (change.change !== "re-encrypted") continue;
+    const credential = head.credentials.find((candidate) => candidate.id === change.id);
+    const before = base?.credentials.find((candidate) => candidate.id === change.id);
+    const entries = /* @__PURE__ */ new Map();
+    for (const deployment of change.deployments) {
+      const after = credential === void 0 ? void 0 : sealedValueFor(credential, deployment);
+      if (after) entries.set(after.path.join("."), { after, before: before === void 0 ? void 0 : sealedValueFor(before, deployment) });
+    }
+    for (const { after, before: was } of entries.values()) {
+      const keyId2 = parseSealedValueText(after.sealed)?.keyId ?? "another key";
+      const seen = byKey.get(keyId2) ?? { count: 0, newKey: false };
+      byKey.set(keyId2, { count: seen.count + 1, newKey: seen.newKey || was !== void 0 && parseSealedValueText(was.sealed)?.keyId !== keyId2 });
+    }
+  }
+  return [...byKey].map(
+    ([keyId2, { count, newKey }]) => `${count === 1 ? "1 value" : `${count} values`} re-encrypted under key ${keyId2}, plaintexts unchanged, nothing will be pushed.` + (newKey ? ` Before merging, make every apply environment's CREDLEDGER_KEY hold key ${keyId2} first and the old key after it; remove the old key only after the next apply (docs/values-and-keys.md).` : "")
+  );
+}
 function analyseCredential(base, head, options) {
   const id = head.id;
   const changes = [];
@@ -43268,6 +44291,10 @@ function analyseCredential(base, head, options) {
   }
   metadataFields.push(...dropped.map(({ before }) => valueField(before)));
   findings.push(...checkRollbacks(id, changed, options));
+  const reencrypted = reencryptedValues(base, head, options.values);
+  if (reencrypted.length > 0 && !changes.some((change) => change.change === "rotation-without-value")) {
+    changes.push({ id, change: "re-encrypted", fields: unique(reencrypted.map(({ after }) => valueField(after))), deployments: reencrypted.map(({ deployment }) => deployment) });
+  }
   const settingChanged = base.setting !== head.setting;
   const gained = head.deployments.filter((deployment) => !base.deployments.includes(deployment));
   const lost = base.deployments.filter((deployment) => !head.deployments.includes(deployment));
@@ -43391,7 +44418,7 @@ function diffInventories(base, head, options) {
     if (!headIds.has(credential.id)) changes.push({ id: credential.id, change: "removed", fields: [], deployments: credential.deployments });
   }
   if (head) findings.push(...checkGroups(head, valueChanged, compared));
-  return { changes, operations: planOperations(base, head, options.values), findings, notes: notesFor(base, head) };
+  return { changes, operations: planOperations(base, head, options.values), findings, notes: [...notesFor(base, head), ...head ? describeReencryption(base, head, changes) : []] };
 }
 var WORKTREE, METADATA_FIELDS, slotKey;
 var init_plan = __esm({
@@ -43400,6 +44427,7 @@ var init_plan = __esm({
     init_docuelevate_catalogue2();
     init_diagnostics();
     init_inventory();
+    init_sealed_value_format();
     WORKTREE = "worktree";
     METADATA_FIELDS = ["kind", "owner", "access", "issuer", "description", "created", "every", "group", "custom", "compromised", "revoked"];
     slotKey = (deployment, setting) => `${deployment}\0${setting}`;
@@ -43414,17 +44442,17 @@ function editYamlScalars(text, edits, order = () => void 0) {
   checkEditedData(text, edited, edits);
   return edited;
 }
-function parseStrict(text, path7) {
+function parseStrict(text, path8) {
   const document2 = (0, import_yaml2.parseDocument)(text, { uniqueKeys: true, keepSourceTokens: false });
-  if (document2.errors.length > 0) throw new YamlEditError(`the text has YAML errors (${document2.errors[0]?.code ?? "unknown"}); fix them first`, path7);
+  if (document2.errors.length > 0) throw new YamlEditError(`the text has YAML errors (${document2.errors[0]?.code ?? "unknown"}); fix them first`, path8);
   return document2;
 }
 function findPair(map, key) {
   return map.items.find((pair) => (0, import_yaml2.isScalar)(pair.key) && pair.key.value === key);
 }
-function rangeOf(node, path7) {
+function rangeOf(node, path8) {
   const range = node?.range;
-  if (!range) throw new YamlEditError(`no source position for ${path7.join(".")}`, path7);
+  if (!range) throw new YamlEditError(`no source position for ${path8.join(".")}`, path8);
   return range;
 }
 function applyEdit(text, edit, order) {
@@ -43478,16 +44506,16 @@ function lineStartOf(text, offset) {
 function lineBreakOf(text) {
   return text.includes("\r\n") ? "\r\n" : "\n";
 }
-function endOfPair(pair, path7) {
-  return rangeOf(pair.value ?? pair.key, path7)[1];
+function endOfPair(pair, path8) {
+  return rangeOf(pair.value ?? pair.key, path8)[1];
 }
-function insertIntoBlockMap(text, chain, anchor, keys, value, path7) {
+function insertIntoBlockMap(text, chain, anchor, keys, value, path8) {
   const map = chain[chain.length - 1];
   const firstKey = map.items[0]?.key;
-  if (firstKey === void 0) throw new YamlEditError(`${path7.join(".")} is an empty mapping`, path7);
-  const keyStart = rangeOf(firstKey, path7)[0];
+  if (firstKey === void 0) throw new YamlEditError(`${path8.join(".")} is an empty mapping`, path8);
+  const keyStart = rangeOf(firstKey, path8)[0];
   const indent = keyStart - lineStartOf(text, keyStart);
-  const step = indentStep(text, chain, indent, path7);
+  const step = indentStep(text, chain, indent, path8);
   const eol = lineBreakOf(text);
   const lines = keys.map((key, depth) => `${" ".repeat(indent + depth * step)}${renderKey(key)}:${depth === keys.length - 1 ? ` ${renderScalar(value)}` : ""}`);
   const block = lines.join(eol) + eol;
@@ -43495,32 +44523,32 @@ function insertIntoBlockMap(text, chain, anchor, keys, value, path7) {
     const at2 = lineStartOf(text, keyStart);
     return text.slice(0, at2) + block + text.slice(at2);
   }
-  const end = endOfPair(anchor, path7);
+  const end = endOfPair(anchor, path8);
   if (end > 0 && text[end - 1] === "\n") return text.slice(0, end) + block + text.slice(end);
   const newline = text.indexOf("\n", end);
   if (newline < 0) return text + eol + block.slice(0, -eol.length);
   return text.slice(0, newline + 1) + block + text.slice(newline + 1);
 }
-function indentStep(text, chain, indent, path7) {
+function indentStep(text, chain, indent, path8) {
   const parent = chain[chain.length - 2];
   const parentKey = parent?.items[0]?.key;
   if (parent === void 0 || parent.flow || parentKey === void 0) return 2;
-  const parentStart = rangeOf(parentKey, path7)[0];
+  const parentStart = rangeOf(parentKey, path8)[0];
   const step = indent - (parentStart - lineStartOf(text, parentStart));
   return step > 0 ? step : 2;
 }
-function insertIntoFlowMap(text, map, anchor, keys, value, path7) {
+function insertIntoFlowMap(text, map, anchor, keys, value, path8) {
   const entry = keys.reduceRight((inner, key, depth) => depth === keys.length - 1 ? `${renderKey(key)}: ${inner}` : `${renderKey(key)}: { ${inner} }`, renderScalar(value));
   const firstPair = map.items[0];
   if (firstPair === void 0) {
-    const open2 = rangeOf(map, path7)[0];
+    const open2 = rangeOf(map, path8)[0];
     return `${text.slice(0, open2 + 1)} ${entry} ${text.slice(open2 + 1)}`;
   }
   if (anchor === void 0) {
-    const at2 = rangeOf(firstPair.key, path7)[0];
+    const at2 = rangeOf(firstPair.key, path8)[0];
     return `${text.slice(0, at2)}${entry}, ${text.slice(at2)}`;
   }
-  const end = endOfPair(anchor, path7);
+  const end = endOfPair(anchor, path8);
   return `${text.slice(0, end)}, ${entry}${text.slice(end)}`;
 }
 function renderScalar(value, style) {
@@ -43549,10 +44577,10 @@ function checkEditedData(before, after, edits) {
     throw new YamlEditError(`editing ${edits.map((edit) => edit.path.join(".")).join(", ")} in place would change other data; edit the file by hand`, edits[0]?.path ?? []);
   }
 }
-function setIn(target, path7, value) {
+function setIn(target, path8, value) {
   let current = target;
-  for (const [index, key] of path7.entries()) {
-    if (index === path7.length - 1) {
+  for (const [index, key] of path8.entries()) {
+    if (index === path8.length - 1) {
       current[key] = value;
       return;
     }
@@ -43567,9 +44595,9 @@ var init_yaml_edit = __esm({
     "use strict";
     import_yaml2 = __toESM(require_dist(), 1);
     YamlEditError = class extends Error {
-      constructor(message, path7) {
+      constructor(message, path8) {
         super(message);
-        this.path = path7;
+        this.path = path8;
       }
       path;
       name = "YamlEditError";
@@ -43623,14 +44651,25 @@ var init_inventory_edit = __esm({
 function diagnosticCodeFor(error) {
   return `value-${error.code}`;
 }
-function findingForSealedValueError(error, path7, advice = "") {
-  return errorAt(diagnosticCodeFor(error), path7, advice === "" ? error.message : `${error.message}; ${advice}`);
+function findingForSealedValueError(error, path8, advice = "") {
+  return errorAt(diagnosticCodeFor(error), path8, advice === "" ? error.message : `${error.message}; ${advice}`);
 }
 function checkValuesOpen(inventory, ring) {
   const candidates = listValuePlaces(inventory);
   const findings = [];
   const openedByKeyId = {};
   let examined = 0;
+  (inventory.recipients ?? []).forEach((recipient, index) => {
+    const held = ring.sealingKeys.find((key) => key.recipientId === recipient.id);
+    if (held === void 0 || held.publicKey === recipient.publicKey) return;
+    findings.push(
+      errorAt(
+        "sealing-key-mismatch",
+        ["encryption", "recipients", index, "public_key"],
+        `the sealing key ${ring.source} holds for recipient ${recipient.id} belongs to public key ${held.publicKey}, not to the one listed here: it is not this recipient's private key`
+      )
+    );
+  });
   for (const entry of listSealedValues(inventory)) {
     const parts = parseSealedValueText(entry.sealed);
     if (parts === void 0) continue;
@@ -43729,10 +44768,17 @@ async function setCredentialValue(request2) {
     throw new UsageError(`--rotated ${rotated} is before \`${credential.id}\`'s last rotation (${credential.rotated}): a rotation moves the date forward`);
   }
   const place = choosePlaceToSet(inventory, credential, request2.deployment);
-  const path7 = valuePathOf(place);
+  const path8 = valuePathOf(place);
   const refuse = (finding2) => ({ kind: "refused", source: check.source, diagnostics: [placeFinding(check.source, finding2)] });
+  const recipient = request2.seal === void 0 ? void 0 : chooseRecipient(inventory, request2.seal.recipientId);
+  if (recipient === void 0 && request2.seal !== void 0) {
+    return refuse(errorAt("no-recipients", [], "the inventory lists no encryption.recipients to seal for: `credledger keygen --sealing` makes a key pair and prints the entry to add", true));
+  }
+  const ring = request2.ring;
+  if (recipient === void 0 && ring === void 0) throw new UsageError("set needs a key ring");
   const current = sealedValueAt(credential, place);
   let replaced = { kind: "none" };
+  let compared = true;
   if (current !== void 0) {
     const parts = parseSealedValueText(current);
     let previous;
@@ -43740,24 +44786,27 @@ async function setCredentialValue(request2) {
       previous = new SecretValue(current);
       replaced = { kind: "plaintext" };
     } else {
+      replaced = { kind: "sealed", keyId: parts.keyId };
       try {
-        previous = openSealedValue(request2.ring, place, current, listValuePlaces(inventory));
+        if (ring !== void 0) previous = openSealedValue(ring, place, current, listValuePlaces(inventory));
       } catch (error) {
         if (!(error instanceof SealedValueError)) throw error;
-        return refuse(findingForSealedValueError(error, path7, unreadableAdvice(error, place)));
+        if (recipient === void 0) return refuse(findingForSealedValueError(error, path8, unreadableAdvice(error, place)));
       }
-      replaced = { kind: "sealed", keyId: parts.keyId };
+      compared = previous !== void 0;
     }
-    if (request2.value.equals(previous)) {
+    if (previous !== void 0 && request2.value.equals(previous)) {
       const where = credential.issuer === void 0 ? "" : ` (get a new one from ${credential.issuer})`;
-      return refuse(errorAt("not-a-rotation", path7, `the new value of ${describePlace(place)} equals the current one: this is not a rotation${where}`));
+      return refuse(errorAt("not-a-rotation", path8, `the new value of ${describePlace(place)} equals the current one: this is not a rotation${where}`));
     }
   }
   let sealed;
+  const nowSeconds = Math.floor(request2.now.getTime() / 1e3);
   try {
-    sealed = sealValue(request2.ring, place, request2.value, Math.floor(request2.now.getTime() / 1e3));
+    sealed = recipient !== void 0 ? sealValueForRecipient(recipient, place, request2.value, nowSeconds) : sealValue(ring, place, request2.value, nowSeconds);
   } catch (error) {
-    if (error instanceof SealedValueError) return refuse(findingForSealedValueError(error, path7));
+    if (error instanceof SealedValueError) return refuse(findingForSealedValueError(error, path8));
+    if (error instanceof SealingKeyError) return refuse(errorAt("bad-recipient-key", ["encryption", "recipients"], `cannot seal for recipient ${recipient?.id ?? ""}: ${error.message}`));
     throw error;
   }
   let edited;
@@ -43765,18 +44814,28 @@ async function setCredentialValue(request2) {
     edited = writeValuesInText(text, [{ place, sealed, rotated: rotated === credential.rotated ? void 0 : rotated }], [...inventory.deployments.keys()]);
   } catch (error) {
     if (!(error instanceof YamlEditError)) throw error;
-    return refuse(errorAt("cannot-edit-in-place", path7, error.message));
+    return refuse(errorAt("cannot-edit-in-place", path8, error.message));
   }
   await replaceInventoryText(request2.file, text, edited);
   return {
     kind: "set",
     file: request2.file,
     place,
-    path: formatDocumentPath(path7),
-    keyId: primaryKey(request2.ring).id,
+    path: formatDocumentPath(path8),
+    keyId: recipient !== void 0 ? `sealed:${recipient.id}` : primaryKey(ring).id,
     replaced,
+    compared,
     rotated: { previous: credential.rotated, current: rotated }
   };
+}
+function chooseRecipient(inventory, recipientId) {
+  const recipients = inventory.recipients ?? [];
+  if (recipientId === void 0) return recipients[0];
+  const found = recipients.find((recipient) => recipient.id === recipientId);
+  if (found === void 0) {
+    throw new UsageError(`--recipient ${recipientId} is not in encryption.recipients (${recipients.length === 0 ? "none is listed" : `it lists ${recipients.map((r2) => r2.id).join(", ")}`})`);
+  }
+  return found;
 }
 function unreadableAdvice(error, place) {
   const deployment = place.deployment === void 0 ? "" : ` --deployment ${place.deployment}`;
@@ -43804,199 +44863,11 @@ var init_set_value = __esm({
     init_inventory_values();
     init_key_ring();
     init_sealed_value();
+    init_sealing_key();
     init_secret_value();
     init_errors();
     init_inventory_file();
     init_value_place();
-  }
-});
-
-// src/adapters/git-repository.ts
-var git_repository_exports = {};
-__export(git_repository_exports, {
-  GitRepository: () => GitRepository,
-  openGitRepository: () => openGitRepository,
-  selectGitEnvironment: () => selectGitEnvironment,
-  shortRefName: () => shortRefName
-});
-import { readFile as readFile3, realpath as realpath2 } from "node:fs/promises";
-import path4 from "node:path";
-function firstLine(text) {
-  return text.trim().split("\n")[0]?.replace(/^(fatal|error): /, "") ?? "";
-}
-function shortRefName(ref) {
-  return ref.replace(/^refs\/(heads|remotes|tags)\//, "");
-}
-function rejectOption(revision) {
-  if (revision.startsWith("-")) throw new UsageError(`\`${revision}\` is not a revision`);
-}
-function gitFailure(args, error) {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/ENOENT/.test(message) && /spawn/.test(message)) return new ExternalError("git is not installed or not on PATH", { cause: error });
-  return new ExternalError(`git ${args[0] ?? ""} failed: ${firstLine(message)}`, { detail: message, cause: error });
-}
-function selectGitEnvironment(env) {
-  const result = {};
-  for (const [name, value] of Object.entries(env)) {
-    const lower = name.toLowerCase();
-    if (value === void 0 || WITHHELD_VARIABLES2.has(lower) || lower.startsWith("git_") && !EXPLICIT_GIT_VARIABLES.has(lower)) continue;
-    result[name] = value;
-  }
-  return result;
-}
-function openGitRepository(directory, options = {}) {
-  return GitRepository.open(directory, options);
-}
-var DEFAULT_BRANCH_CANDIDATES, ALLOWED_ENVIRONMENT, SHA_PATTERN, GitRepository, EXPLICIT_GIT_VARIABLES, WITHHELD_VARIABLES2;
-var init_git_repository = __esm({
-  "src/adapters/git-repository.ts"() {
-    "use strict";
-    init_dist3();
-    init_errors();
-    DEFAULT_BRANCH_CANDIDATES = ["refs/remotes/origin/HEAD", "refs/heads/main", "refs/heads/master", "refs/remotes/origin/main", "refs/remotes/origin/master"];
-    ALLOWED_ENVIRONMENT = ["GIT_CONFIG_NOSYSTEM", "GIT_CONFIG_GLOBAL"];
-    SHA_PATTERN = /^[0-9a-f]{7,64}$/i;
-    GitRepository = class _GitRepository {
-      constructor(root, prefix, git) {
-        this.root = root;
-        this.prefix = prefix;
-        this.git = git;
-      }
-      root;
-      prefix;
-      git;
-      /**
-       * Opens the repository containing `directory`.
-       * @throws UsageError when it is not inside a git working tree; ExternalError when git cannot run.
-       */
-      static async open(directory, options = {}) {
-        const createGit2 = (baseDir) => {
-          const git2 = wo({ baseDir, allowEnvironment: ALLOWED_ENVIRONMENT });
-          return options.env === void 0 ? git2 : git2.env(selectGitEnvironment(options.env));
-        };
-        const git = createGit2(directory);
-        let lines;
-        try {
-          lines = (await git.raw(["rev-parse", "--show-toplevel", "--show-prefix"])).split("\n");
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          if (/not a git repository|must be run in a work tree/i.test(message)) {
-            throw new UsageError(`${directory} is not inside a git working tree: plan compares revisions, so run it in a clone`);
-          }
-          throw gitFailure(["rev-parse"], error);
-        }
-        const [root = "", prefix = ""] = lines;
-        return new _GitRepository(root, prefix, createGit2(root));
-      }
-      async run(args) {
-        try {
-          return await this.git.raw([...args]);
-        } catch (error) {
-          throw gitFailure(args, error);
-        }
-      }
-      /** Runs a command whose failure means "no"; simple-git resolves with '' when git exits non-zero without output. */
-      async succeeds(args) {
-        try {
-          const output = (await this.git.raw([...args])).trim();
-          return output === "" ? void 0 : output;
-        } catch (error) {
-          if (error instanceof O2) return void 0;
-          throw gitFailure(args, error);
-        }
-      }
-      async locateFile(file) {
-        let inRepository;
-        if (path4.isAbsolute(file)) {
-          const directory = await realpath2(path4.dirname(file)).catch(() => path4.dirname(file));
-          inRepository = path4.relative(this.root, path4.join(directory, path4.basename(file))).split(path4.sep).join("/");
-        } else {
-          inRepository = path4.posix.normalize(`${this.prefix}${file.split(path4.sep).join("/")}`);
-        }
-        if (inRepository === "" || inRepository === "." || inRepository.startsWith("../") || inRepository === ".." || path4.isAbsolute(inRepository)) {
-          throw new UsageError(`${file} is not a file inside the repository at ${this.root}`);
-        }
-        return inRepository;
-      }
-      /** Whether the clone has truncated history (`actions/checkout` fetches one commit by default). */
-      async isShallow() {
-        return (await this.run(["rev-parse", "--is-shallow-repository"])).trim() === "true";
-      }
-      /** Whether a commit is present in this clone (a shallow clone may lack the base). */
-      async hasCommit(revision) {
-        rejectOption(revision);
-        return await this.succeeds(["rev-parse", "--verify", "--quiet", "--end-of-options", `${revision}^{commit}`]) !== void 0;
-      }
-      /**
-       * Fetches one commit from `origin` into a shallow clone (the pull request's base, which `actions/checkout`
-       * leaves out by default). Returns whether the commit is present afterwards; a clone without `origin` says no.
-       */
-      async fetchCommit(sha) {
-        if (!SHA_PATTERN.test(sha)) throw new UsageError(`not a commit id: ${sha}`);
-        if (await this.hasCommit(sha)) return true;
-        if (await this.succeeds(["remote", "get-url", "origin"]) === void 0) return false;
-        await this.succeeds(["fetch", "--no-tags", "--depth=1", "origin", sha]);
-        return this.hasCommit(sha);
-      }
-      async resolveCommit(revision) {
-        rejectOption(revision);
-        const sha = await this.succeeds(["rev-parse", "--verify", "--quiet", "--end-of-options", `${revision}^{commit}`]);
-        if (sha !== void 0) return sha;
-        const shallow = await this.isShallow();
-        if (SHA_PATTERN.test(revision)) {
-          throw new UsageError(
-            `commit ${revision} is not in this clone${shallow ? " (a shallow clone)" : ""}: fetch it with \`git fetch --no-tags --depth=1 origin ${revision}\`, or check out with \`fetch-depth: 0\` (actions/checkout)`
-          );
-        }
-        throw new UsageError(
-          `unknown revision \`${revision}\`${shallow ? " in this shallow clone: check out with `fetch-depth: 0` (actions/checkout), or fetch it (`git fetch origin <branch>`)" : ""}`
-        );
-      }
-      async defaultBranch() {
-        for (const ref of DEFAULT_BRANCH_CANDIDATES) {
-          if (await this.succeeds(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]) === void 0) continue;
-          if (ref !== "refs/remotes/origin/HEAD") return ref;
-          return await this.succeeds(["symbolic-ref", "--quiet", ref]) ?? ref;
-        }
-        throw new ExternalError(
-          "cannot find the default branch (origin/HEAD, main, master, origin/main or origin/master): pass --base, fetch the branch (`git fetch origin main`), or record it (`git remote set-head origin --auto`)"
-        );
-      }
-      async mergeBase(a, b3) {
-        const [first, second] = [await this.resolveCommit(a), await this.resolveCommit(b3)];
-        const base = (await this.run(["merge-base", first, second])).trim();
-        if (base !== "") return base;
-        const names = `${shortRefName(a)} and ${shortRefName(b3)}`;
-        if (await this.isShallow()) {
-          throw new ExternalError(
-            `${names} have no common ancestor in this shallow clone: check out with \`fetch-depth: 0\` (actions/checkout), run \`git fetch --unshallow\`, or pass --base`
-          );
-        }
-        throw new ExternalError(`${names} have no common ancestor: pass --base`);
-      }
-      async readFileAtRevision(revision, pathInRepository) {
-        const commit = await this.resolveCommit(revision);
-        const listing = await this.run(["ls-tree", "-z", "--full-tree", commit, "--", pathInRepository]);
-        const entry = listing.split("\0").find((line) => line.endsWith(`	${pathInRepository}`));
-        if (entry === void 0) return void 0;
-        const [mode = "", type = "", object = ""] = entry.slice(0, entry.indexOf("	")).split(" ");
-        if (type !== "blob" || mode === "120000") {
-          throw new ExternalError(`${pathInRepository} at ${commit.slice(0, 7)} is a ${mode === "120000" ? "symbolic link" : type}, not a file`);
-        }
-        return this.run(["cat-file", "blob", object]);
-      }
-      async readWorkingTreeFile(pathInRepository) {
-        try {
-          return await readFile3(path4.join(this.root, pathInRepository), "utf8");
-        } catch (error) {
-          const code3 = error.code;
-          if (code3 === "ENOENT" || code3 === "ENOTDIR") return void 0;
-          throw new ExternalError(`cannot read ${pathInRepository} in the working tree: ${code3 ?? error.message}`, { cause: error });
-        }
-      }
-    };
-    EXPLICIT_GIT_VARIABLES = /* @__PURE__ */ new Set(["git_config_nosystem"]);
-    WITHHELD_VARIABLES2 = /* @__PURE__ */ new Set(["editor", "visual", "pager", "prefix", "ssh_askpass"]);
   }
 });
 
@@ -44300,9 +45171,9 @@ async function startDocuElevateServer(options = {}) {
     const rawUrl = request2.url ?? "/";
     const log = app.openLogEntry(method, rawUrl);
     const [rawPath = "/", rawQuery = ""] = rawUrl.split(/\?(.*)/s, 2);
-    const path7 = decodePath(rawPath);
+    const path8 = decodePath(rawPath);
     const active = faults;
-    const fault = active !== void 0 && path7.startsWith("/api/") ? active.plan.next() : null;
+    const fault = active !== void 0 && path8.startsWith("/api/") ? active.plan.next() : null;
     log.fault = fault?.kind ?? null;
     if (fault?.kind === "drop" && fault.phase === "before") {
       request2.socket.destroy();
@@ -44320,11 +45191,11 @@ async function startDocuElevateServer(options = {}) {
       return;
     }
     if (fault !== null && fault.phase === "before" && fault.kind !== "slow") {
-      const answer2 = fault.kind === "500" ? app.answerInternalError(method, path7) : answerAsProxy(fault.kind, active?.options.retryAfterSeconds ?? 1);
+      const answer2 = fault.kind === "500" ? app.answerInternalError(method, path8) : answerAsProxy(fault.kind, active?.options.retryAfterSeconds ?? 1);
       send(response, log, answer2);
       return;
     }
-    const context3 = { method, path: path7, query: new URLSearchParams(rawQuery), headers: request2.headers, body, log, session: {} };
+    const context3 = { method, path: path8, query: new URLSearchParams(rawQuery), headers: request2.headers, body, log, session: {} };
     let answer;
     try {
       answer = app.handle(context3);
@@ -44364,6 +45235,7 @@ async function startDocuElevateServer(options = {}) {
     url: `http://${hostForUrl}:${address.port}`,
     state,
     storedValue: (key) => app.storedValue(key),
+    runningValue: (key) => app.runningValue(key),
     dbKeys: () => app.dbKeys(),
     auditEntries: () => app.auditEntries(),
     setFaults(next) {
@@ -44477,12 +45349,13 @@ function equalInConstantTime(given, expected) {
   const b3 = Buffer.from(expected, "utf8");
   return a.length === b3.length && timingSafeEqual4(a, b3);
 }
-var STATE_CHANGING_METHODS, MAX_BODY_BYTES, DECRYPTION_FAILED, SETTING_KEY_FORMAT, SETTING_UPDATE_MODEL, VALUE_UPDATE_MODEL, PROXY_REASONS, DocuElevateApp;
+var STATE_CHANGING_METHODS, MAX_BODY_BYTES, DECRYPTION_FAILED, DEFAULT_DATABASE_URL, SETTING_DEFAULTS, SETTING_KEY_FORMAT, SETTING_UPDATE_MODEL, VALUE_UPDATE_MODEL, PROXY_REASONS, DocuElevateApp;
 var init_docuelevate_server = __esm({
   "src/devserver/docuelevate-server.ts"() {
     "use strict";
     init_docuelevate_catalogue2();
     init_docuelevate_masking();
+    init_docuelevate_readback();
     init_docuelevate_pages();
     init_fastapi_validation();
     init_fault_plan();
@@ -44490,6 +45363,8 @@ var init_docuelevate_server = __esm({
     STATE_CHANGING_METHODS = /* @__PURE__ */ new Set(["POST", "PUT", "DELETE", "PATCH"]);
     MAX_BODY_BYTES = 1024 * 1024;
     DECRYPTION_FAILED = "[DECRYPTION FAILED]";
+    DEFAULT_DATABASE_URL = "sqlite:////workdir/db/database.db";
+    SETTING_DEFAULTS = { redis_url: "redis://redis:6379/0" };
     SETTING_KEY_FORMAT = /^[a-zA-Z][a-zA-Z0-9_]{0,127}\n?$/;
     SETTING_UPDATE_MODEL = [
       { name: "key", required: true },
@@ -44509,6 +45384,7 @@ var init_docuelevate_server = __esm({
         this.clock = options.clock ?? (() => /* @__PURE__ */ new Date());
         this.sessionSecret = options.sessionSecret ?? randomBytes4(32).toString("hex");
         this.sessionSecretPrevious = options.sessionSecretPrevious ?? null;
+        this.adminPassword = options.adminPassword ?? "";
         this.env = new Map(Object.entries(options.envValues ?? {}));
         for (const [key, value] of Object.entries(options.initialDbValues ?? {})) {
           if (!this.settings.has(key)) {
@@ -44516,6 +45392,7 @@ var init_docuelevate_server = __esm({
           }
           this.db.set(key, { value, secret: this.sessionSecret });
         }
+        this.loadRunningSettings();
         this.routes = this.declareRoutes();
       }
       options;
@@ -44528,13 +45405,34 @@ var init_docuelevate_server = __esm({
       clock;
       sessionSecret;
       sessionSecretPrevious;
+      adminPassword;
       env;
+      /** DocuElevate's in-memory settings: loaded at start, changed by every write, untouched by a DELETE. */
+      running = /* @__PURE__ */ new Map();
+      /** What DocuElevate does at start-up: defaults, then the environment, then every database row over them. */
+      loadRunningSettings() {
+        const environment = new Map([
+          ...Object.entries(SETTING_DEFAULTS),
+          ["database_url", this.options.databaseUrl ?? DEFAULT_DATABASE_URL],
+          ...this.authEnabled ? [["session_secret", this.sessionSecret]] : [],
+          ...this.authEnabled && this.adminPassword !== "" ? [["admin_password", this.adminPassword]] : [],
+          ...this.env
+        ]);
+        this.running = new Map([...environment].filter(([key]) => this.settings.has(key)));
+        for (const key of this.db.keys()) {
+          if (this.settings.get(key)?.environmentOnly) continue;
+          this.running.set(key, this.storedValue(key) ?? null);
+        }
+      }
+      runningValue(key) {
+        return this.running.get(key) ?? null;
+      }
       get authEnabled() {
         return this.options.authEnabled ?? true;
       }
       /** Records a request's arrival; the entry is completed as the request proceeds. */
-      openLogEntry(method, path7) {
-        const entry = { seq: this.requests.length + 1, method, path: path7, status: null, fault: null, committed: false };
+      openLogEntry(method, path8) {
+        const entry = { seq: this.requests.length + 1, method, path: path8, status: null, fault: null, committed: false };
         this.requests.push(entry);
         return entry;
       }
@@ -44543,14 +45441,14 @@ var init_docuelevate_server = __esm({
         if (row === void 0) {
           return void 0;
         }
-        const readable = row.value === "" || row.secret === this.sessionSecret || row.secret === this.sessionSecretPrevious;
+        const readable = row.value === null || row.value === "" || row.secret === this.sessionSecret || row.secret === this.sessionSecretPrevious;
         return readable ? row.value : DECRYPTION_FAILED;
       }
       dbKeys() {
         return [...this.db.keys()].sort();
       }
       auditEntries(key) {
-        return this.audit.filter((record) => key === void 0 || record.key === key).sort((a, b3) => b3.id - a.id).map((record) => {
+        return this.audit.filter((record) => key === void 0 || record.key === key).sort((a, b3) => a.changedAt === b3.changedAt ? a.id - b3.id : a.changedAt < b3.changedAt ? 1 : -1).map((record) => {
           const sensitive = this.isSensitive(record.key);
           const redact = (value) => sensitive && value ? "[REDACTED]" : value;
           return {
@@ -44574,6 +45472,10 @@ var init_docuelevate_server = __esm({
         if (options.envValues !== void 0) {
           this.env = new Map(Object.entries(options.envValues));
         }
+        if (options.adminPassword !== void 0) {
+          this.adminPassword = options.adminPassword;
+        }
+        this.loadRunningSettings();
       }
       /** Answers one request: session and CSRF middleware, then routing. */
       handle(ctx) {
@@ -44585,8 +45487,8 @@ var init_docuelevate_server = __esm({
         return this.attachSessionCookie(answer, ctx.session, hadSession);
       }
       /** The answer of an injected 500: DocuElevate's own "save failed" for writes, Starlette's plain error otherwise. */
-      answerInternalError(method, path7) {
-        const key = /^\/api\/settings\/([^/]+)$/.exec(path7)?.[1];
+      answerInternalError(method, path8) {
+        const key = /^\/api\/settings\/([^/]+)$/.exec(path8)?.[1];
         if (key !== void 0 && (method === "POST" || method === "PUT")) {
           return jsonAnswer(500, { detail: `Failed to update setting: ${key}` });
         }
@@ -44651,6 +45553,7 @@ var init_docuelevate_server = __esm({
         }
         routes.push(
           declareRoute(["GET"], "/upload", (ctx) => this.showMainPage(ctx, "Upload", true)),
+          declareRoute(["GET"], "/onboarding", (ctx) => this.showMainPage(ctx, "Welcome to DocuElevate", true)),
           declareRoute(["GET"], "/settings", (ctx) => this.showMainPage(ctx, "Settings", true)),
           declareRoute(["GET"], "/api/auth/whoami", (ctx) => this.answerWhoami(ctx)),
           // The settings router, in DocuElevate's declaration order: the first matching route wins.
@@ -44696,7 +45599,7 @@ var init_docuelevate_server = __esm({
         const username = form.get("username") ?? "";
         const password = form.get("password") ?? "";
         const adminUsername = this.options.adminUsername ?? "";
-        const adminPassword2 = this.options.adminPassword ?? "";
+        const adminPassword2 = this.runningValue("admin_password") ?? "";
         const accepted = adminUsername !== "" && adminPassword2 !== "" && username.toLowerCase() === adminUsername.toLowerCase() && equalInConstantTime(password, adminPassword2);
         if (!accepted) {
           return redirectAnswer("/login?error=Invalid+username+or+password");
@@ -44710,9 +45613,9 @@ var init_docuelevate_server = __esm({
           is_admin: true
         };
         this.successfulLogins += 1;
-        const next = ctx.session.redirect_after_login ?? "/upload";
+        ctx.session.post_onboarding_redirect = ctx.session.redirect_after_login ?? "/upload";
         delete ctx.session.redirect_after_login;
-        return redirectAnswer(next);
+        return redirectAnswer("/onboarding");
       }
       logOut(ctx) {
         delete ctx.session.user;
@@ -44751,7 +45654,7 @@ var init_docuelevate_server = __esm({
         const settings = {};
         const categories = {};
         for (const setting of this.settings.values()) {
-          settings[setting.key] = { value: this.presentValue(setting.key, this.effectiveValue(setting.key)), metadata: this.metadataOf(setting.key) };
+          settings[setting.key] = { value: this.showValue(setting.key, this.running.get(setting.key)), metadata: this.metadataOf(setting.key) };
           (categories[setting.category] ??= []).push(setting.key);
         }
         const dbSettings = {};
@@ -44762,7 +45665,7 @@ var init_docuelevate_server = __esm({
       }
       listCredentials() {
         const credentials = [...this.settings.values()].filter((setting) => this.isSensitive(setting.key)).map((setting) => {
-          const source = this.storedValue(setting.key) ? "db" : this.env.get(setting.key) ? "env" : null;
+          const source = this.storedValue(setting.key) ? "db" : this.isPythonTrue(setting.key, this.running.get(setting.key)) ? "env" : null;
           return {
             key: setting.key,
             category: setting.category,
@@ -44805,7 +45708,7 @@ var init_docuelevate_server = __esm({
           ""
         ];
         for (const key of keys) {
-          const value = source === "db" ? this.storedValue(key) ?? null : this.effectiveValue(key);
+          const value = source === "db" ? this.storedValue(key) ?? null : this.running.get(key) ?? null;
           if (value !== null) {
             lines.push(`${key.toUpperCase()}=${this.presentValue(key, value) ?? ""}`);
           }
@@ -44824,7 +45727,7 @@ var init_docuelevate_server = __esm({
         if (!SETTING_KEY_FORMAT.test(key)) {
           return jsonAnswer(400, { detail: "Invalid setting key format" });
         }
-        return jsonAnswer(200, { key, value: this.presentValue(key, this.effectiveValue(key)), metadata: this.metadataOf(key) });
+        return jsonAnswer(200, { key, value: this.showValue(key, this.running.get(key)), metadata: this.metadataOf(key) });
       }
       writeSetting(ctx, key, model) {
         const body = parseJsonRequestBody(ctx.body, headerValue(ctx.headers, "content-type"));
@@ -44847,10 +45750,8 @@ var init_docuelevate_server = __esm({
             if (problem !== void 0) {
               return jsonAnswer(400, { detail: problem });
             }
-            this.saveToDb(ctx, key, value, changedByOf(user));
-          } else {
-            this.removeFromDb(ctx, key, changedByOf(user));
           }
+          this.saveToDb(ctx, key, value, changedByOf(user));
           return jsonAnswer(200, {
             success: true,
             message: `Setting '${key}' updated successfully`,
@@ -44927,8 +45828,10 @@ var init_docuelevate_server = __esm({
         const oldValue = this.storedValue(key) ?? null;
         this.db.set(key, { value, secret: this.sessionSecret });
         this.recordChange(key, oldValue, value, changedBy, "update");
+        this.running.set(key, value);
         ctx.log.committed = true;
       }
+      /** Deletes the row; the running process keeps the value until it restarts (the reload only applies rows that exist). */
       removeFromDb(ctx, key, changedBy) {
         const oldValue = this.storedValue(key);
         if (oldValue === void 0) {
@@ -44941,14 +45844,33 @@ var init_docuelevate_server = __esm({
       }
       recordChange(key, oldValue, newValue, changedBy, action) {
         const id = this.audit.length + 1;
-        this.audit.push({ id, key, oldValue, newValue, changedBy, changedAt: this.clock().toISOString(), action });
+        this.audit.push({ id, key, oldValue, newValue, changedBy, changedAt: this.clock().toISOString().slice(0, 19), action });
       }
-      /** The runtime value: the database wins over the environment. */
-      effectiveValue(key) {
-        return this.storedValue(key) ?? this.env.get(key) ?? null;
-      }
+      /** A value as a POST answer shows it: the string as sent, masked when sensitive. */
       presentValue(key, value) {
-        return value !== null && this.isSensitive(key) ? maskSensitiveValue(value) : value;
+        return this.redact(key, value);
+      }
+      /**
+       * A running value as `GET /api/settings/{key}` shows it: Python's str() of the parsed setting (a list
+       * reads `['a', 'b']`, a boolean `True`), masked when sensitive. Unset settings read `""` (`[]` for a list).
+       * @param masked false for the text before masking
+       */
+      showValue(key, value, masked = true) {
+        const setting = this.settings.get(key);
+        if (setting === void 0 || value === null) {
+          return null;
+        }
+        const shown = showSettingValue(setting.type, value ?? "");
+        return masked ? this.redact(key, shown) : shown;
+      }
+      /** Whether Python's truth test passes for the parsed setting: not unset, not empty, not an empty list, not False or 0. */
+      isPythonTrue(key, value) {
+        const shown = this.showValue(key, value, false);
+        return shown !== null && !["", "[]", "False", "0"].includes(shown);
+      }
+      /** DocuElevate's redaction: an empty value stays empty; any other sensitive value is masked. */
+      redact(key, value) {
+        return value !== null && value !== "" && this.isSensitive(key) ? maskSensitiveValue(value) : value;
       }
       isSensitive(key) {
         const setting = this.settings.get(key);
@@ -44966,7 +45888,8 @@ var init_docuelevate_server = __esm({
           sensitive: setting.sensitive !== false,
           required: setting.required,
           restart_required: setting.restartRequired,
-          environment_only: setting.environmentOnly
+          // DocuElevate's metadata carries the flag only where it is true.
+          ...setting.environmentOnly ? { environment_only: true } : {}
         };
       }
       describe(setting) {
@@ -45007,6 +45930,7 @@ function sameCiphertext(before, after) {
   const was = parseSealedValueText(before.sealed);
   const now = parseSealedValueText(after.sealed);
   if (!was || !now || was.keyId === now.keyId || !samePlace(before.place, after.place)) return false;
+  if (now.kind !== "fernet") return false;
   const sealedAt = sealedAtOf(before);
   return sealedAt !== void 0 && sealedAt === sealedAtOf(after);
 }
@@ -45214,7 +46138,7 @@ __export(demo_exports, {
 });
 import { randomBytes as randomBytes5 } from "node:crypto";
 import { mkdir as mkdir2, mkdtemp, rm as rm2, writeFile } from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 async function runDemo(request2, collaborators = {}) {
   const startServer = collaborators.startServer ?? startDocuElevateServer;
   const newValue = collaborators.newValue ?? (() => new SecretValue(`sk-demo-rotated-${randomBytes5(24).toString("base64url")}`));
@@ -45224,12 +46148,12 @@ async function runDemo(request2, collaborators = {}) {
   const example = checkInventoryText(exampleText, request2.exampleFile, today).inventory;
   if (example === void 0) throw new UsageError(`${request2.exampleFile} cannot be read as an inventory`);
   const authentications = [...example.deployments.values()].map(prepareServerLogin);
-  const directory = await mkdtemp(path5.join(request2.tempRoot, "credledger-demo-"));
-  const repository = path5.join(directory, "repo");
+  const directory = await mkdtemp(path6.join(request2.tempRoot, "credledger-demo-"));
+  const repository = path6.join(directory, "repo");
   const servers = [];
   const result = (failure) => ({ ok: failure === void 0, ...failure === void 0 ? {} : { failure }, directory, kept: request2.keep, repository });
   try {
-    const home = path5.join(directory, "home");
+    const home = path6.join(directory, "home");
     await mkdir2(home);
     const env = { PATH: request2.path, HOME: home, GIT_CONFIG_NOSYSTEM: "1", LC_ALL: "C" };
     request2.report({ kind: "step", number: 1, title: "Start two DocuElevate-compatible servers on 127.0.0.1" });
@@ -45240,7 +46164,7 @@ async function runDemo(request2, collaborators = {}) {
       request2.report({ kind: "note", text: `${login.deployment.id}: ${server.url} (standing in for ${login.deployment.url}); ${login.description}` });
     }
     request2.report({ kind: "note", text: "Each has the settings API, the login form with its CSRF token, session cookies, masking and an audit log, as DocuElevate does." });
-    const context3 = { request: request2, directory, ring, today, file: path5.join(repository, DEMO_INVENTORY_FILE), servers, env };
+    const context3 = { request: request2, directory, ring, today, file: path6.join(repository, DEMO_INVENTORY_FILE), servers, env };
     const repo = await createRepository(context3, exampleText);
     await showValidateAndStatus(context3);
     await applyFirstTime(context3);
@@ -45285,7 +46209,7 @@ function prepareServerLogin(deployment) {
 async function createRepository(context3, exampleText) {
   const { request: request2 } = context3;
   request2.report({ kind: "step", number: 2, title: "Commit the example inventory to a new git repository" });
-  const repo = await createScratchRepository({ directory: path5.dirname(context3.file), branch: "main", env: context3.env });
+  const repo = await createScratchRepository({ directory: path6.dirname(context3.file), branch: "main", env: context3.env });
   const text = editYamlScalars(
     exampleText,
     context3.servers.map(({ deployment, server }) => ({ path: ["deployments", deployment.id, "url"], value: server.url }))
@@ -45367,7 +46291,7 @@ async function rotateOnBranch(context3, repo, value) {
     command: `credledger plan --base main --head ${branch}`,
     note: "what reviewers see on the pull request; it needs no key, so values are compared as ciphertext"
   });
-  const revisions = await openGitRepository(path5.dirname(context3.file), { env: context3.env });
+  const revisions = await openGitRepository(path6.dirname(context3.file), { env: context3.env });
   const planned = await planInventoryChange({ file: DEMO_INVENTORY_FILE, base: "main", head: branch, allowRollback: false, today: context3.today }, { revisions });
   request2.report({ kind: "plan", result: planned });
   const { plan } = planned;
@@ -45415,7 +46339,7 @@ function explainWhatHappened(context3) {
   }
   if (request2.keep) {
     request2.report({ kind: "note", text: "" });
-    request2.report({ kind: "note", text: `The repository is kept in ${path5.dirname(context3.file)} (the servers are stopped).` });
+    request2.report({ kind: "note", text: `The repository is kept in ${path6.dirname(context3.file)} (the servers are stopped).` });
   }
 }
 async function applyAndReport(context3, run2) {
@@ -45447,7 +46371,7 @@ async function verifyServers(context3) {
     const mismatched = mine.filter((setting) => {
       const stored = server.storedValue(setting.setting);
       const expected = openSealedValue(context3.ring, setting.sealed.place, setting.sealed.sealed, candidates);
-      return stored === void 0 || !expected.equals(new SecretValue(stored));
+      return stored === void 0 || stored === null || !expected.equals(new SecretValue(stored));
     }).map((setting) => setting.setting);
     const wanted = new Set(mine.map((setting) => setting.setting));
     const unexpected = server.dbKeys().filter((key) => !wanted.has(key));
@@ -46030,8 +46954,8 @@ var init_context = __esm({
           if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
             this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
-            const path7 = process.env.GITHUB_EVENT_PATH;
-            process.stdout.write(`GITHUB_EVENT_PATH ${path7} does not exist${EOL}`);
+            const path8 = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path8} does not exist${EOL}`);
           }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -47189,14 +48113,14 @@ var require_util7 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path7 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path7 && path7[0] !== "/") {
-          path7 = `/${path7}`;
+        if (path8 && path8[0] !== "/") {
+          path8 = `/${path8}`;
         }
-        return new URL(`${origin}${path7}`);
+        return new URL(`${origin}${path8}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -47647,39 +48571,39 @@ var require_diagnostics2 = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path7);
+        debuglog("sending request to %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path8, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path7,
+          path8,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin }
+          request: { method, path: path8, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path7);
+        debuglog("trailers received from %s %s/%s", method, origin, path8);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path7, origin },
+          request: { method, path: path8, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path7,
+          path8,
           error.message
         );
       });
@@ -47728,9 +48652,9 @@ var require_diagnostics2 = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path7, origin }
+            request: { method, path: path8, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path7);
+          debuglog("sending request to %s %s/%s", method, origin, path8);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -47793,7 +48717,7 @@ var require_request3 = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path7,
+        path: path8,
         method,
         body,
         headers,
@@ -47808,11 +48732,11 @@ var require_request3 = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path7 !== "string") {
+        if (typeof path8 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path7[0] !== "/" && !(path7.startsWith("http://") || path7.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path7)) {
+        } else if (invalidPathRegex.test(path8)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -47878,7 +48802,7 @@ var require_request3 = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path7, query) : path7;
+        this.path = query ? buildURL(path8, query) : path8;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -49772,7 +50696,7 @@ var require_data_url2 = __commonJS({
 var require_webidl2 = __commonJS({
   "node_modules/@actions/github/node_modules/undici/lib/web/fetch/webidl.js"(exports, module) {
     "use strict";
-    var { types, inspect: inspect3 } = __require("node:util");
+    var { types, inspect: inspect4 } = __require("node:util");
     var { markAsUncloneable } = __require("node:worker_threads");
     var { toUSVString } = require_util7();
     var webidl = {};
@@ -49919,7 +50843,7 @@ var require_webidl2 = __commonJS({
         case "Symbol":
           return `Symbol(${V3.description})`;
         case "Object":
-          return inspect3(V3);
+          return inspect4(V3);
         case "String":
           return `"${V3}"`;
         default:
@@ -52571,7 +53495,7 @@ var require_client_h12 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path7, host, upgrade, blocking, reset } = request2;
+      const { method, path: path8, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -52652,7 +53576,7 @@ var require_client_h12 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path7} HTTP/1.1\r
+      let header = `${method} ${path8} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -53181,7 +54105,7 @@ var require_client_h22 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path7, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -53278,7 +54202,7 @@ var require_client_h22 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path7;
+      headers[HTTP2_HEADER_PATH] = path8;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -53631,9 +54555,9 @@ var require_redirect_handler2 = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path7 = search ? `${pathname}${search}` : pathname;
+        const path8 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path7;
+        this.opts.path = path8;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -54872,10 +55796,10 @@ var require_proxy_agent2 = __commonJS({
         };
         const {
           origin,
-          path: path7 = "/",
+          path: path8 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path7;
+        opts.path = origin + path8;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -56847,20 +57771,20 @@ var require_mock_utils2 = __commonJS({
       }
       return true;
     }
-    function safeUrl(path7) {
-      if (typeof path7 !== "string") {
-        return path7;
+    function safeUrl(path8) {
+      if (typeof path8 !== "string") {
+        return path8;
       }
-      const pathSegments = path7.split("?");
+      const pathSegments = path8.split("?");
       if (pathSegments.length !== 2) {
-        return path7;
+        return path8;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path7, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path7);
+    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path8);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -56882,7 +57806,7 @@ var require_mock_utils2 = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path7 }) => matchValue(safeUrl(path7), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -56920,9 +57844,9 @@ var require_mock_utils2 = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path7, method, body, headers, query } = opts;
+      const { path: path8, method, body, headers, query } = opts;
       return {
-        path: path7,
+        path: path8,
         method,
         body,
         headers,
@@ -57385,10 +58309,10 @@ var require_pending_interceptors_formatter2 = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path7, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path7,
+            Path: path8,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -62267,9 +63191,9 @@ var require_util12 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path7) {
-      for (let i = 0; i < path7.length; ++i) {
-        const code3 = path7.charCodeAt(i);
+    function validateCookiePath(path8) {
+      for (let i = 0; i < path8.length; ++i) {
+        const code3 = path8.charCodeAt(i);
         if (code3 < 32 || // exclude CTLs (0-31)
         code3 > 126 || // exclude DEL and non-ascii
         code3 === 59) {
@@ -65189,11 +66113,11 @@ var require_undici2 = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path7 = opts.path;
+          let path8 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path7 = `/${path7}`;
+            path8 = `/${path8}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path7);
+          url = new URL(util.parseOrigin(url).origin + path8);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -71647,7 +72571,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path7) => path7.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
+    (path8) => path8.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
   );
   const regex2 = `^(?:${regexes.map((r2) => `(?:${r2})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -72376,7 +73300,7 @@ var applyCommand = {
   summary: "push changed values to each deployment's settings API, verified and recorded",
   help: `Usage: credledger apply [--file F] [--deployment D ...] [--dry-run] [--all] [--format text|json]
                         [--state-ref REF] [--rehydrate D] [--allow-insecure-http] [--allow-rollback]
-                        [--key-file P] [--concurrency N]
+                        [--allow-non-default-branch] [--key-file P] [--concurrency N]
 
 Decrypts the inventory (CREDLEDGER_KEY or --key-file) and pushes, per deployment, every value that
 differs from the applied state kept on a git ref, reading each one back. Authentication secrets come
@@ -72392,11 +73316,15 @@ from the environment variables each deployment's auth names.
                             (after a SESSION_SECRET rotation and restart)
       --allow-insecure-http allow http:// to hosts other than loopback
       --allow-rollback      apply even from a checkout older than the commit a deployment was last applied from
+      --allow-non-default-branch
+                            apply from a checkout that is not on the default branch (origin/HEAD, else main,
+                            else master); refused otherwise, because values should reach deployments after review
       --key-file P          read the keys from a file instead of CREDLEDGER_KEY
       --concurrency N       settings written to one deployment at a time (default: ${DEFAULT_APPLY_CONCURRENCY})
 
 Exit 0 when every operation succeeded; 1 when one failed, a group was left inconsistent, a concurrent
-apply took the state first, or the inventory is invalid; 2 on a usage error; 3 when a deployment could
+apply took the state first, or the inventory is invalid; 2 on a usage error or a checkout off the
+default branch; 3 when a deployment could
 not be reached or authenticated at all, or the applied state could not be read, written or pushed.`,
   options: {
     ...FILE_OPTION,
@@ -72408,6 +73336,7 @@ not be reached or authenticated at all, or the applied state could not be read, 
     rehydrate: { type: "string" },
     "allow-insecure-http": { type: "boolean" },
     "allow-rollback": { type: "boolean" },
+    "allow-non-default-branch": { type: "boolean" },
     "key-file": { type: "string" },
     concurrency: { type: "string" }
   },
@@ -72436,6 +73365,7 @@ not be reached or authenticated at all, or the applied state could not be read, 
       ...rehydrate === void 0 ? {} : { rehydrate },
       allowInsecureHttp: flagOption(commandLine, "allow-insecure-http"),
       allowRollback: flagOption(commandLine, "allow-rollback"),
+      allowNonDefaultBranch: flagOption(commandLine, "allow-non-default-branch"),
       concurrency
     });
     if (!report) {
@@ -72623,7 +73553,7 @@ init_demo_day();
 init_errors();
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
-import path6 from "node:path";
+import path7 from "node:path";
 import { fileURLToPath } from "node:url";
 
 // src/core/render-plan.ts
@@ -72724,7 +73654,8 @@ var CHANGE_LABELS = {
   "value-changed-without-rotation": "❌ value changed without rotation",
   "rotation-without-value": "⚠️ rotation without a new value",
   retargeted: "🎯 retargeted",
-  metadata: "📝 metadata"
+  metadata: "📝 metadata",
+  "re-encrypted": "🔑 re-encrypted (value unchanged)"
 };
 function code(text) {
   const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run2) => run2.length));
@@ -72868,6 +73799,8 @@ init_inventory_file();
 init_key_source();
 init_set_value();
 init_dates();
+init_sealed_value_format();
+init_key_ring();
 init_secret_value();
 
 // src/cli/refusal-output.ts
@@ -72988,6 +73921,9 @@ Exit 0 when written, 1 when refused, 2 on a usage error, 3 when the file cannot 
     const credentialId = commandLine.positionals[0] ?? "";
     const deployment = stringOption(commandLine, "deployment");
     const ring = await loadKeyRing({ env: io2.env, keyFile: stringOption(commandLine, "key-file") });
+    if (!holdsMasterKey(ring)) {
+      throw new UsageError(`set encrypts under a master key, and ${ring.source} holds none (only sealing keys): use \`credledger seal ${credentialId}\`, which needs only the inventory's public key`);
+    }
     const value = await readNewValue(commandLine, io2, deployment === void 0 ? credentialId : `${credentialId} in ${deployment}`);
     const now = io2.now();
     const result = await setCredentialValue({
@@ -73037,10 +73973,11 @@ function trailingLineBreakLength(bytes) {
   return bytes.length >= 1 && bytes[bytes.length - 1] === 10 ? 1 : 0;
 }
 function describeSet(result) {
-  const replaced = result.replaced.kind === "sealed" ? `, replacing a value under key ${result.replaced.keyId}` : result.replaced.kind === "plaintext" ? ", replacing a plaintext (rotate that credential: it has been in git)" : "";
+  const replaced = result.replaced.kind === "sealed" ? `, replacing a value under ${describeValueKey(result.replaced.keyId)}${result.compared ? "" : " (not opened to compare: no key here opens it)"}` : result.replaced.kind === "plaintext" ? ", replacing a plaintext (rotate that credential: it has been in git)" : "";
   const { previous, current } = result.rotated;
   const rotated = previous === current ? `${current} (unchanged)` : `${previous ?? "(none)"} -> ${current}`;
-  return `${result.file}: ${result.path}: new value, encrypted under key ${result.keyId}${replaced}
+  const under = result.keyId.startsWith("sealed:") ? `sealed for ${describeValueKey(result.keyId)}` : `encrypted under key ${result.keyId}`;
+  return `${result.file}: ${result.path}: new value, ${under}${replaced}
 ${result.file}: rotated ${rotated}
 Review with \`git diff\` and commit; the value reaches DocuElevate when the change is applied.
 `;
@@ -73048,7 +73985,7 @@ Review with \`git diff\` and commit; the value reaches DocuElevate when the chan
 
 // src/cli/commands/demo-command.ts
 var EXAMPLE_FILE = "credentials.yaml.example";
-var DEMO_KEY_FILE = path6.join("examples", "demo.key");
+var DEMO_KEY_FILE = path7.join("examples", "demo.key");
 var STEPS = 6;
 var demoCommand = {
   name: "demo",
@@ -73068,7 +74005,7 @@ ever printed. Your git configuration, environment and working directory play no 
 Exit 0 when every step did what it shows, 1 when one did not, 3 when git cannot run.`,
   options: { keep: { type: "boolean" } },
   async run(commandLine, io2) {
-    const root = locatePackageRoot(path6.dirname(fileURLToPath(import.meta.url)));
+    const root = locatePackageRoot(path7.dirname(fileURLToPath(import.meta.url)));
     const style = styleFor(io2.stdout, io2.env);
     io2.stdout.write(
       `${style.bold("credledger demo")}: the bundled example, end to end, against DocuElevate-compatible servers on this machine.
@@ -73077,8 +74014,8 @@ No network, no setup, and no credential value is printed at any point.
     );
     const { runDemo: runDemo2 } = await Promise.resolve().then(() => (init_demo(), demo_exports));
     const result = await runDemo2({
-      exampleFile: path6.join(root, EXAMPLE_FILE),
-      keyFile: path6.join(root, DEMO_KEY_FILE),
+      exampleFile: path7.join(root, EXAMPLE_FILE),
+      keyFile: path7.join(root, DEMO_KEY_FILE),
       tempRoot: tmpdir(),
       keep: flagOption(commandLine, "keep"),
       path: io2.env.PATH,
@@ -73095,9 +74032,9 @@ No network, no setup, and no credential value is printed at any point.
   }
 };
 function locatePackageRoot(start) {
-  for (let directory = start; ; directory = path6.dirname(directory)) {
-    if (existsSync(path6.join(directory, EXAMPLE_FILE)) && existsSync(path6.join(directory, DEMO_KEY_FILE))) return directory;
-    if (path6.dirname(directory) === directory) break;
+  for (let directory = start; ; directory = path7.dirname(directory)) {
+    if (existsSync(path7.join(directory, EXAMPLE_FILE)) && existsSync(path7.join(directory, DEMO_KEY_FILE))) return directory;
+    if (path7.dirname(directory) === directory) break;
   }
   throw new UsageError(`the demo needs ${EXAMPLE_FILE} and ${DEMO_KEY_FILE} from the credledger package, and neither ${start} nor a directory above it has them`);
 }
@@ -73152,24 +74089,64 @@ function describeChecks(checks, style) {
 }
 
 // src/cli/commands/keygen-command.ts
+init_errors();
 init_fernet();
 init_key_ring();
+init_sealing_key();
 var keygenCommand = {
   name: "keygen",
-  summary: "make a new master key: the key on stdout, its key id on stderr",
+  summary: "make a new master key, or with --sealing a key pair for sealed values: the secret on stdout",
   help: `Usage: credledger keygen [--quiet]
+       credledger keygen --sealing [--recipient ID]
 
 Prints a new random master key (a Fernet key: 32 bytes, base64url) on stdout, alone on its line,
-and its key id with what to do next on stderr. So both of these capture only the key:
+and its key id with what to do next on stderr. The key is not stored anywhere, and a CI secret is
+write-only: keep the key first where you can read it again (a password manager), then set the
+secret from there. You need it yourself for \`set\`, \`rekey\` and \`reveal\`.
 
   credledger keygen > credledger.key          # a key file for --key-file (keep it out of git)
-  gh secret set CREDLEDGER_KEY --body "$(credledger keygen --quiet)"
+  # store the key in your password manager, then set the CI secret from it:
+  gh secret set CREDLEDGER_KEY < credledger.key
 
-  -q, --quiet   print only the key (nothing on stderr)
+With --sealing it makes an X25519 key pair instead: the private key (sealing-key:<ID>:…) on stdout,
+for the CI secret CREDLEDGER_SEALING_KEY, and on stderr the public key as the entry to add under
+encryption.recipients in the inventory. With the public key in the inventory, anyone can store a
+rotated value with \`credledger seal\`, and only the private key opens it.
+
+  credledger keygen --sealing --recipient ci > sealing.key   # keep it in a password manager, then:
+  gh secret set CREDLEDGER_SEALING_KEY < sealing.key
+
+  -q, --quiet          print only the key (nothing on stderr); not with --sealing, whose public
+                       key is printed on stderr
+      --sealing        make a sealing key pair rather than a master key
+      --recipient ID   the recipient id of the pair (default: ci)
 
 The key is not stored anywhere: keep it in a password manager and in your CI secret.`,
-  options: { quiet: { type: "boolean", short: "q" } },
+  options: { quiet: { type: "boolean", short: "q" }, sealing: { type: "boolean" }, recipient: { type: "string" } },
   async run(commandLine, io2) {
+    const recipientId = stringOption(commandLine, "recipient");
+    if (flagOption(commandLine, "sealing")) {
+      if (flagOption(commandLine, "quiet")) throw new UsageError("--quiet would drop the public key, which --sealing prints on stderr");
+      const id2 = recipientId ?? "ci";
+      if (!isRecipientId(id2)) throw new UsageError(`--recipient must be letters, digits, '.', '_' or '-' (up to 64, starting with a letter or digit), got ${JSON.stringify(id2)}`);
+      const { privateKey, recipient } = generateSealingKeyPair(id2);
+      io2.stdout.write(`${privateKey.encode()}
+`);
+      io2.stderr.write(
+        `recipient ${id2} (public key ${privateKey.id}): add its public key to the inventory; it is not a secret:
+
+encryption:
+  recipients:
+    - id: ${id2}
+      public_key: ${recipient.publicKey}
+
+Keep the private key (stdout) secret: in CREDLEDGER_SEALING_KEY (the CI secret that applies values), never in git.
+With it listed, \`credledger seal <id> --value-stdin\` stores a rotated value with no secret at all.
+`
+      );
+      return ExitCode.ok;
+    }
+    if (recipientId !== void 0) throw new UsageError("--recipient names a sealing key pair: use it with --sealing");
     const key = generateFernetKey();
     const id = keyId(parseFernetKey(key));
     io2.stdout.write(`${key}
@@ -73177,8 +74154,8 @@ The key is not stored anywhere: keep it in a password manager and in your CI sec
     if (!flagOption(commandLine, "quiet")) {
       io2.stderr.write(
         `key id ${id}: values encrypted under this key are written fernet:${id}:…
-Keep the key secret: in CREDLEDGER_KEY (the CI secret) or a key file for --key-file, never in git.
-To replace a key: put the new one first (CREDLEDGER_KEY=new,old), run \`credledger rekey\`, commit, then drop the old one.
+Keep it in a password manager first (a CI secret cannot be read back), then in CREDLEDGER_KEY (the CI secret) or a key file for --key-file, never in git.
+To replace a key: put the new one first (CREDLEDGER_KEY=new,old) locally and in every apply environment's secret, run \`credledger rekey\`, merge, apply once, then drop the old one.
 `
       );
     }
@@ -73263,12 +74240,26 @@ init_yaml_source();
 init_inventory_values();
 init_key_ring();
 init_sealed_value();
+init_errors();
 init_inventory_file();
 async function rekeyInventory(request2) {
   const text = await readInventoryText(request2.file);
   const check = checkInventoryText(text, request2.file, request2.today);
   if (!check.inventory) return { kind: "refused", source: check.source, diagnostics: check.diagnostics };
   const candidates = listValuePlaces(check.inventory);
+  const recipients = check.inventory.recipients ?? [];
+  let recipient;
+  if (request2.toSealed !== void 0) {
+    const wanted = request2.toSealed.recipientId;
+    recipient = wanted === void 0 ? recipients[0] : recipients.find((candidate) => candidate.id === wanted);
+    if (recipient === void 0) {
+      const listed = recipients.length === 0 ? "none is listed" : `it lists ${recipients.map((candidate) => candidate.id).join(", ")}`;
+      const message = wanted === void 0 ? "there is no recipient to seal for" : `recipient ${wanted} is not listed`;
+      throw new UsageError(`${message} under encryption.recipients (${listed}): \`credledger keygen --sealing\` makes a key pair and prints the entry to add`);
+    }
+  } else if (!holdsMasterKey(request2.ring)) {
+    throw new UsageError(`rekey moves values to the first master key, and ${request2.ring.source} holds none: pass --to-sealed to seal every value for a recipient`);
+  }
   const findings = [];
   const writes = [];
   const fromKeyIds = {};
@@ -73276,11 +74267,11 @@ async function rekeyInventory(request2) {
   for (const entry of entries) {
     const parts = parseSealedValueText(entry.sealed);
     if (parts === void 0) {
-      findings.push(errorAt("plaintext-value", entry.path, "this value is not encrypted, so rekey cannot move it: store it with `credledger set` first (see `credledger validate`)"));
+      findings.push(errorAt("plaintext-value", entry.path, "this value is not encrypted, so rekey cannot move it: store it with `credledger set` or `credledger seal` first (see `credledger validate`)"));
       continue;
     }
     try {
-      const result = resealValue(request2.ring, entry.place, entry.sealed, candidates);
+      const result = resealValue(request2.ring, entry.place, entry.sealed, candidates, recipient);
       fromKeyIds[result.fromKeyId] = (fromKeyIds[result.fromKeyId] ?? 0) + 1;
       if (result.changed) writes.push({ place: entry.place, sealed: result.sealed });
     } catch (error) {
@@ -73300,15 +74291,18 @@ async function rekeyInventory(request2) {
     }
     await replaceInventoryText(request2.file, text, edited);
   }
-  return { kind: "rekeyed", file: request2.file, keyId: primaryKey(request2.ring).id, values: entries.length, changed: writes.length, fromKeyIds };
+  return { kind: "rekeyed", file: request2.file, keyId: recipient === void 0 ? primaryKey(request2.ring).id : `sealed:${recipient.id}`, values: entries.length, changed: writes.length, fromKeyIds };
 }
 
 // src/cli/commands/rekey-command.ts
 init_dates();
+init_errors();
+init_sealed_value_format();
 var rekeyCommand = {
   name: "rekey",
   summary: "move every value to the first key of the ring (after a new master key)",
   help: `Usage: credledger rekey [--file F] [--key-file P]
+       credledger rekey --to-sealed [--recipient R] [--file F] [--key-file P]
 
 Re-encrypts every value that is not yet under the first key of the ring (CREDLEDGER_KEY=new,old
 or --key-file with the new key on the first line). Each value keeps its token's timestamp, which
@@ -73316,15 +74310,25 @@ records when it was set. Nothing else in the file changes. All or nothing: when 
 be opened (a key missing from the ring, a value copied from another place, a plaintext), the file
 is not changed and every such value is reported.
 
-  -f, --file F       inventory file (default: credentials.yaml)
-      --key-file P   read the keys from this file (one per line) instead of CREDLEDGER_KEY
+With --to-sealed it seals every value for a recipient of encryption.recipients instead (the first,
+or --recipient R), opening each with the ring (CREDLEDGER_KEY, CREDLEDGER_SEALING_KEY or
+--key-file). Values already sealed for that recipient are left as they are. This is also how a
+recipient rotates: list the new recipient first, then run it with the old sealing key.
+
+  -f, --file F        inventory file (default: credentials.yaml)
+      --key-file P    read the keys from this file (one per line) instead of the environment
+      --to-sealed     seal every value for a recipient rather than re-encrypt under the master key
+      --recipient R   with --to-sealed: seal for R rather than the first recipient listed
 
 Exit 0 when done (or nothing to do), 1 when refused, 2 on a usage error, 3 when the file cannot be written.`,
-  options: { ...FILE_OPTION, ...KEY_FILE_OPTION },
+  options: { ...FILE_OPTION, ...KEY_FILE_OPTION, "to-sealed": { type: "boolean" }, recipient: { type: "string" } },
   async run(commandLine, io2) {
     const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
     const ring = await loadKeyRing({ env: io2.env, keyFile: stringOption(commandLine, "key-file") });
-    const result = await rekeyInventory({ file, ring, today: toCalendarDate(io2.now()) });
+    const recipientId = stringOption(commandLine, "recipient");
+    const toSealed = flagOption(commandLine, "to-sealed");
+    if (recipientId !== void 0 && !toSealed) throw new UsageError("--recipient is only read with --to-sealed");
+    const result = await rekeyInventory({ file, ring, today: toCalendarDate(io2.now()), ...toSealed ? { toSealed: { recipientId } } : {} });
     if (result.kind === "refused") {
       writeRefusal(io2, result, `${file} was not changed: rekey moves every value or none.`);
       return ExitCode.findings;
@@ -73338,11 +74342,12 @@ function plural2(count, word) {
 }
 function describeRekey(result) {
   if (result.changed === 0) {
-    return `${result.file}: ${result.values === 0 ? "no values" : `all ${plural2(result.values, "value")} already under key ${result.keyId}`}; nothing written
+    return `${result.file}: ${result.values === 0 ? "no values" : `all ${plural2(result.values, "value")} already under ${describeValueKey(result.keyId)}`}; nothing written
 `;
   }
-  const lines = Object.entries(result.fromKeyIds).sort(([a], [b3]) => a === result.keyId ? 1 : b3 === result.keyId ? -1 : a.localeCompare(b3)).map(([id, count]) => `  key ${id}: ${plural2(count, "value")}${id === result.keyId ? " already under it, unchanged" : " re-encrypted"}`);
-  return `${result.file}: ${result.changed} of ${plural2(result.values, "value")} re-encrypted under key ${result.keyId}
+  const lines = Object.entries(result.fromKeyIds).sort(([a], [b3]) => a === result.keyId ? 1 : b3 === result.keyId ? -1 : a.localeCompare(b3)).map(([id, count]) => `  ${describeValueKey(id)}: ${plural2(count, "value")}${id === result.keyId ? " already under it, unchanged" : " re-encrypted"}`);
+  const target = result.keyId.startsWith("sealed:") ? `sealed for ${describeValueKey(result.keyId)}` : `re-encrypted under key ${result.keyId}`;
+  return `${result.file}: ${result.changed} of ${plural2(result.values, "value")} ${target}
 ${lines.join("\n")}
 Commit the change; once every copy of the inventory is re-keyed, the old keys can leave the ring.
 `;
@@ -73586,16 +74591,16 @@ async function revealValue(request2) {
     const deployment = request2.deployment === void 0 ? "" : ` for ${request2.deployment}`;
     return refuse(errorAt("value-missing", ["credentials", credential.id], `\`${credential.id}\` has no value${deployment} in the inventory`, true));
   }
-  const path7 = valuePathOf(place);
+  const path8 = valuePathOf(place);
   const sealed = sealedValueAt(credential, place) ?? "";
   try {
     const value = openSealedValue(request2.ring, place, sealed, listValuePlaces(check.inventory));
     const parts = parseSealedValue(sealed);
     if (parts === null) throw new Error("an opened value has the sealed format");
-    return { kind: "revealed", place, path: formatDocumentPath(path7), keyId: parts.keyId, sealedAt: new Date(readFernetTimestamp(parts.token) * 1e3), value };
+    return { kind: "revealed", place, path: formatDocumentPath(path8), keyId: parts.keyId, sealedAt: new Date(readFernetTimestamp(parts.token) * 1e3), value };
   } catch (error) {
     if (!(error instanceof SealedValueError)) throw error;
-    return refuse(findingForSealedValueError(error, path7));
+    return refuse(findingForSealedValueError(error, path8));
   }
 }
 
@@ -73652,6 +74657,71 @@ Exit 0 when printed, 1 when the value cannot be opened or confirmation was decli
   }
 };
 
+// src/cli/commands/seal-command.ts
+init_inventory_file();
+init_key_source();
+init_set_value();
+init_dates();
+var sealCommand = {
+  name: "seal",
+  summary: "store a new value sealed for the inventory's public key (needs no secret): a rotation",
+  help: `Usage: credledger seal <id> (--value-stdin | --value-env VAR) [--deployment D] [--recipient R]
+                       [--rotated YYYY-MM-DD] [--file F]
+
+Seals the new value for a recipient listed under encryption.recipients (the first, or --recipient R)
+with its public key alone, writes it as sealed:<recipient>:<ephemeral key>:<token>, and sets the
+credential's \`rotated\` to today (UTC). Every other byte of the file stays as it was. No key is
+needed: CREDLEDGER_KEY and CREDLEDGER_SEALING_KEY may both be absent, and only the holder of the
+recipient's private key (CI, through CREDLEDGER_SEALING_KEY) can open the value again.
+
+      --value-stdin     read the value from stdin (piped: minus one trailing line break; at a
+                        terminal: one line, typed without echo)
+      --value-env VAR   read the value from environment variable VAR, exactly as it is
+  -d, --deployment D    write values.D (this deployment's own value) rather than the shared value
+      --recipient R     seal for recipient R rather than the first one listed
+      --rotated DATE    the rotation date to record (default: today, UTC)
+  -f, --file F          inventory file (default: credentials.yaml)
+
+When a key in CREDLEDGER_KEY or CREDLEDGER_SEALING_KEY opens the current value, an unchanged value
+is refused (not a rotation); without one the current value is replaced unread.
+
+Exit 0 when written, 1 when refused, 2 on a usage error, 3 when the file cannot be written.`,
+  options: {
+    ...FILE_OPTION,
+    deployment: { type: "string", short: "d" },
+    recipient: { type: "string" },
+    "value-stdin": { type: "boolean" },
+    "value-env": { type: "string" },
+    rotated: { type: "string" }
+  },
+  positionals: { min: 1, max: 1, names: "the id of the credential" },
+  async run(commandLine, io2) {
+    const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
+    const credentialId = commandLine.positionals[0] ?? "";
+    const deployment = stringOption(commandLine, "deployment");
+    const ring = await loadOptionalKeyRing({ env: io2.env });
+    const value = await readNewValue(commandLine, io2, deployment === void 0 ? credentialId : `${credentialId} in ${deployment}`);
+    const now = io2.now();
+    const result = await setCredentialValue({
+      file,
+      credentialId,
+      deployment,
+      value,
+      rotated: stringOption(commandLine, "rotated"),
+      today: toCalendarDate(now),
+      now,
+      ring,
+      seal: { recipientId: stringOption(commandLine, "recipient") }
+    });
+    if (result.kind === "refused") {
+      writeRefusal(io2, result, `${file} was not changed.`);
+      return ExitCode.findings;
+    }
+    io2.stdout.write(describeSet(result));
+    return ExitCode.ok;
+  }
+};
+
 // src/cli/commands/status-command.ts
 init_status();
 init_inventory_file();
@@ -73699,6 +74769,8 @@ init_errors();
 init_inventory_file();
 init_key_source();
 init_validate();
+init_inventory();
+init_sealed_value_format();
 var FORMATS6 = ["text", "json", "github"];
 var validateCommand = {
   name: "validate",
@@ -73725,7 +74797,8 @@ Exit 0 when valid (warnings allowed), 1 when invalid, 2 on a usage error.`,
     const diagnostics = check.diagnostics;
     if (format === "json") {
       const errors = diagnostics.filter((d2) => d2.severity === "error").length;
-      const report = { file, valid, diagnostics, summary: { errors, warnings: diagnostics.length - errors }, ...opened ? { decrypt: opened } : {} };
+      const sealOnly = check.inventory ? listSealOnlyPeople(check.inventory) : [];
+      const report = { file, valid, diagnostics, summary: { errors, warnings: diagnostics.length - errors }, ...opened ? { decrypt: opened } : {}, ...sealOnly.length > 0 ? { sealOnly } : {} };
       io2.stdout.write(`${JSON.stringify(report, null, 2)}
 `);
     } else if (format === "github") {
@@ -73735,6 +74808,7 @@ Exit 0 when valid (warnings allowed), 1 when invalid, 2 on a usage error.`,
 `);
       if (opened) io2.stdout.write(`${describeDecrypt(opened)}
 `);
+      writeSealOnlyNote(io2, check.inventory);
     } else {
       const style = styleFor(io2.stdout, io2.env);
       if (diagnostics.length > 0) io2.stdout.write(`${renderDiagnosticsText(diagnostics, check.source.text.split(/\r?\n/), style)}
@@ -73744,13 +74818,19 @@ Exit 0 when valid (warnings allowed), 1 when invalid, 2 on a usage error.`,
 `);
       if (opened) io2.stdout.write(`${describeDecrypt(opened)}
 `);
+      writeSealOnlyNote(io2, check.inventory);
     }
     return valid ? ExitCode.ok : ExitCode.findings;
   }
 };
+function writeSealOnlyNote(io2, inventory) {
+  const note = inventory ? describeSealOnlyPeople(inventory) : void 0;
+  if (note !== void 0) io2.stdout.write(`${note}
+`);
+}
 function describeDecrypt(summary) {
   const opened = Object.values(summary.openedByKeyId).reduce((sum, count) => sum + count, 0);
-  const byKey = Object.entries(summary.openedByKeyId).map(([id, count]) => `${count} under key ${id}`);
+  const byKey = Object.entries(summary.openedByKeyId).map(([id, count]) => `${count} under ${describeValueKey(id)}`);
   return `decrypted ${opened} of ${summary.values} value${summary.values === 1 ? "" : "s"}${byKey.length > 0 ? ` (${byKey.join(", ")})` : ""}`;
 }
 
@@ -73764,6 +74844,7 @@ var COMMANDS = [
   remindCommand,
   keygenCommand,
   setCommand,
+  sealCommand,
   rekeyCommand,
   revealCommand,
   demoCommand

@@ -1075,14 +1075,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path6 && path6[0] !== "/") {
+          path6 = `/${path6}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1533,39 +1533,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path5);
+        debuglog("sending request to %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path6, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path5,
+          path6,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path5);
+        debuglog("trailers received from %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path6, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path5,
+          path6,
           error2.message
         );
       });
@@ -1614,9 +1614,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path5);
+          debuglog("sending request to %s %s/%s", method, origin, path6);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1679,7 +1679,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path5,
+        path: path6,
         method,
         body,
         headers,
@@ -1694,11 +1694,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path5 !== "string") {
+        if (typeof path6 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path6)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1764,7 +1764,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path5, query) : path5;
+        this.path = query ? buildURL(path6, query) : path6;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -3658,7 +3658,7 @@ var require_data_url = __commonJS({
 var require_webidl = __commonJS({
   "node_modules/@actions/http-client/node_modules/undici/lib/web/fetch/webidl.js"(exports, module) {
     "use strict";
-    var { types, inspect: inspect3 } = __require("node:util");
+    var { types, inspect: inspect4 } = __require("node:util");
     var { markAsUncloneable } = __require("node:worker_threads");
     var { toUSVString } = require_util();
     var webidl = {};
@@ -3805,7 +3805,7 @@ var require_webidl = __commonJS({
         case "Symbol":
           return `Symbol(${V3.description})`;
         case "Object":
-          return inspect3(V3);
+          return inspect4(V3);
         case "String":
           return `"${V3}"`;
         default:
@@ -6457,7 +6457,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request2;
+      const { method, path: path6, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6538,7 +6538,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -7067,7 +7067,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7164,7 +7164,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path5;
+      headers[HTTP2_HEADER_PATH] = path6;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7517,9 +7517,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
+        const path6 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path6;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8758,10 +8758,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path5 = "/",
+          path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path6;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10733,20 +10733,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl(path6) {
+      if (typeof path6 !== "string") {
+        return path6;
       }
-      const pathSegments = path5.split("?");
+      const pathSegments = path6.split("?");
       if (pathSegments.length !== 2) {
-        return path5;
+        return path6;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path6);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10768,7 +10768,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10806,9 +10806,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path5, method, body, headers, query } = opts;
+      const { path: path6, method, body, headers, query } = opts;
       return {
-        path: path5,
+        path: path6,
         method,
         body,
         headers,
@@ -11271,10 +11271,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16153,9 +16153,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i = 0; i < path5.length; ++i) {
-        const code3 = path5.charCodeAt(i);
+    function validateCookiePath(path6) {
+      for (let i = 0; i < path6.length; ++i) {
+        const code3 = path6.charCodeAt(i);
         if (code3 < 32 || // exclude CTLs (0-31)
         code3 > 126 || // exclude DEL and non-ascii
         code3 === 59) {
@@ -19075,11 +19075,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path6 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path6 = `/${path6}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path5);
+          url = new URL(util.parseOrigin(url).origin + path6);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -20033,14 +20033,14 @@ var require_util9 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path6 && path6[0] !== "/") {
+          path6 = `/${path6}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -20491,39 +20491,39 @@ var require_diagnostics2 = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path5);
+        debuglog("sending request to %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path6, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path5,
+          path6,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin }
+          request: { method, path: path6, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path5);
+        debuglog("trailers received from %s %s/%s", method, origin, path6);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path5, origin },
+          request: { method, path: path6, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path5,
+          path6,
           error2.message
         );
       });
@@ -20572,9 +20572,9 @@ var require_diagnostics2 = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path5);
+          debuglog("sending request to %s %s/%s", method, origin, path6);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -20637,7 +20637,7 @@ var require_request3 = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path5,
+        path: path6,
         method,
         body,
         headers,
@@ -20652,11 +20652,11 @@ var require_request3 = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path5 !== "string") {
+        if (typeof path6 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path6)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -20722,7 +20722,7 @@ var require_request3 = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path5, query) : path5;
+        this.path = query ? buildURL(path6, query) : path6;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -22616,7 +22616,7 @@ var require_data_url2 = __commonJS({
 var require_webidl2 = __commonJS({
   "node_modules/@actions/github/node_modules/undici/lib/web/fetch/webidl.js"(exports, module) {
     "use strict";
-    var { types, inspect: inspect3 } = __require("node:util");
+    var { types, inspect: inspect4 } = __require("node:util");
     var { markAsUncloneable } = __require("node:worker_threads");
     var { toUSVString } = require_util9();
     var webidl = {};
@@ -22763,7 +22763,7 @@ var require_webidl2 = __commonJS({
         case "Symbol":
           return `Symbol(${V3.description})`;
         case "Object":
-          return inspect3(V3);
+          return inspect4(V3);
         case "String":
           return `"${V3}"`;
         default:
@@ -25415,7 +25415,7 @@ var require_client_h12 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request2;
+      const { method, path: path6, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -25496,7 +25496,7 @@ var require_client_h12 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -26025,7 +26025,7 @@ var require_client_h22 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path6, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -26122,7 +26122,7 @@ var require_client_h22 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path5;
+      headers[HTTP2_HEADER_PATH] = path6;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -26475,9 +26475,9 @@ var require_redirect_handler2 = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
+        const path6 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path6;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -27716,10 +27716,10 @@ var require_proxy_agent2 = __commonJS({
         };
         const {
           origin,
-          path: path5 = "/",
+          path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path6;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -29691,20 +29691,20 @@ var require_mock_utils2 = __commonJS({
       }
       return true;
     }
-    function safeUrl(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl(path6) {
+      if (typeof path6 !== "string") {
+        return path6;
       }
-      const pathSegments = path5.split("?");
+      const pathSegments = path6.split("?");
       if (pathSegments.length !== 2) {
-        return path5;
+        return path6;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path6);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -29726,7 +29726,7 @@ var require_mock_utils2 = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5 }) => matchValue(safeUrl(path5), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6 }) => matchValue(safeUrl(path6), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -29764,9 +29764,9 @@ var require_mock_utils2 = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path5, method, body, headers, query } = opts;
+      const { path: path6, method, body, headers, query } = opts;
       return {
-        path: path5,
+        path: path6,
         method,
         body,
         headers,
@@ -30229,10 +30229,10 @@ var require_pending_interceptors_formatter2 = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -35111,9 +35111,9 @@ var require_util14 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i = 0; i < path5.length; ++i) {
-        const code3 = path5.charCodeAt(i);
+    function validateCookiePath(path6) {
+      for (let i = 0; i < path6.length; ++i) {
+        const code3 = path6.charCodeAt(i);
         if (code3 < 32 || // exclude CTLs (0-31)
         code3 > 126 || // exclude DEL and non-ascii
         code3 === 59) {
@@ -38033,11 +38033,11 @@ var require_undici2 = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path6 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path6 = `/${path6}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path5);
+          url = new URL(util.parseOrigin(url).origin + path6);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -39458,10 +39458,10 @@ var require_src2 = __commonJS({
     var fs_1 = __require("fs");
     var debug_1 = __importDefault(require_src());
     var log = debug_1.default("@kwsites/file-exists");
-    function check(path5, isFile, isDirectory2) {
-      log(`checking %s`, path5);
+    function check(path6, isFile, isDirectory2) {
+      log(`checking %s`, path6);
       try {
-        const stat3 = fs_1.statSync(path5);
+        const stat3 = fs_1.statSync(path6);
         if (stat3.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
@@ -39481,8 +39481,8 @@ var require_src2 = __commonJS({
         throw e;
       }
     }
-    function exists2(path5, type = exports.READABLE) {
-      return check(path5, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    function exists2(path6, type = exports.READABLE) {
+      return check(path6, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
     }
     exports.exists = exists2;
     exports.FILE = 1;
@@ -41973,14 +41973,14 @@ var require_util17 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path5 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path6 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path5 && path5[0] !== "/") {
-          path5 = `/${path5}`;
+        if (path6 && path6[0] !== "/") {
+          path6 = `/${path6}`;
         }
-        return new URL(`${origin}${path5}`);
+        return new URL(`${origin}${path6}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -42815,9 +42815,9 @@ var require_diagnostics3 = __commonJS({
         "undici:client:sendHeaders",
         (evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debugLog("sending request to %s %s%s", method, origin, path5);
+          debugLog("sending request to %s %s%s", method, origin, path6);
         }
       );
     }
@@ -42835,14 +42835,14 @@ var require_diagnostics3 = __commonJS({
         "undici:request:headers",
         (evt) => {
           const {
-            request: { method, path: path5, origin },
+            request: { method, path: path6, origin },
             response: { statusCode }
           } = evt;
           debugLog(
             "received response to %s %s%s - HTTP %d",
             method,
             origin,
-            path5,
+            path6,
             statusCode
           );
         }
@@ -42851,23 +42851,23 @@ var require_diagnostics3 = __commonJS({
         "undici:request:trailers",
         (evt) => {
           const {
-            request: { method, path: path5, origin }
+            request: { method, path: path6, origin }
           } = evt;
-          debugLog("trailers received from %s %s%s", method, origin, path5);
+          debugLog("trailers received from %s %s%s", method, origin, path6);
         }
       );
       diagnosticsChannel.subscribe(
         "undici:request:error",
         (evt) => {
           const {
-            request: { method, path: path5, origin },
+            request: { method, path: path6, origin },
             error: error2
           } = evt;
           debugLog(
             "request to %s %s%s errored - %s",
             method,
             origin,
-            path5,
+            path6,
             error2.message
           );
         }
@@ -42982,7 +42982,7 @@ var require_request5 = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path5,
+        path: path6,
         method,
         body,
         headers,
@@ -42999,11 +42999,11 @@ var require_request5 = __commonJS({
         maxRedirections,
         typeOfService
       }, handler2) {
-        if (typeof path5 !== "string") {
+        if (typeof path6 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path5[0] !== "/" && !(path5.startsWith("http://") || path5.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path6[0] !== "/" && !(path6.startsWith("http://") || path6.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path5)) {
+        } else if (invalidPathRegex.test(path6)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -43078,7 +43078,7 @@ var require_request5 = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? serializePathWithQuery(path5, query) : path5;
+        this.path = query ? serializePathWithQuery(path6, query) : path6;
         this.origin = origin;
         this.protocol = getProtocolFromUrlString(origin);
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
@@ -45295,7 +45295,7 @@ var require_webidl3 = __commonJS({
   "node_modules/undici/lib/web/webidl/index.js"(exports, module) {
     "use strict";
     var assert = __require("node:assert");
-    var { types, inspect: inspect3 } = __require("node:util");
+    var { types, inspect: inspect4 } = __require("node:util");
     var { runtimeFeatures } = require_runtime_features();
     var UNDEFINED = 1;
     var BOOLEAN = 2;
@@ -45487,7 +45487,7 @@ var require_webidl3 = __commonJS({
         case SYMBOL:
           return `Symbol(${V3.description})`;
         case OBJECT:
-          return inspect3(V3);
+          return inspect4(V3);
         case STRING:
           return `"${V3}"`;
         case BIGINT:
@@ -48322,7 +48322,7 @@ var require_client_h13 = __commonJS({
       }
     }
     function writeH1(client, request2) {
-      const { method, path: path5, host, upgrade, blocking, reset } = request2;
+      const { method, path: path6, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -48398,7 +48398,7 @@ var require_client_h13 = __commonJS({
         socket[kBlocking] = true;
       }
       setTypeOfService(socket, request2);
-      let header = `${method} ${path5} HTTP/1.1\r
+      let header = `${method} ${path6} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -49075,7 +49075,7 @@ var require_client_h23 = __commonJS({
       const headersTimeout = request2.headersTimeout ?? client[kHeadersTimeout];
       const bodyTimeout = request2.bodyTimeout ?? client[kBodyTimeout];
       const session = client[kHTTP2Session];
-      const { method, path: path5, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request2;
+      const { method, path: path6, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade != null && upgrade !== "websocket") {
         util.errorRequest(client, request2, new InvalidArgumentError(`Custom upgrade "${upgrade}" not supported over HTTP/2`));
@@ -49144,7 +49144,7 @@ var require_client_h23 = __commonJS({
           }
           headers[HTTP2_HEADER_METHOD] = "CONNECT";
           headers[HTTP2_HEADER_PROTOCOL] = "websocket";
-          headers[HTTP2_HEADER_PATH] = path5;
+          headers[HTTP2_HEADER_PATH] = path6;
           if (protocol === "ws:" || protocol === "wss:") {
             headers[HTTP2_HEADER_SCHEME] = protocol === "ws:" ? "http" : "https";
           } else {
@@ -49196,7 +49196,7 @@ var require_client_h23 = __commonJS({
         stream.setTimeout(headersTimeout);
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path5;
+      headers[HTTP2_HEADER_PATH] = path6;
       headers[HTTP2_HEADER_SCHEME] = protocol === "http:" ? "http" : "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -51552,10 +51552,10 @@ var require_proxy_agent3 = __commonJS({
         };
         const {
           origin,
-          path: path5 = "/",
+          path: path6 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path5;
+        opts.path = origin + path6;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL(origin);
           headers.host = host;
@@ -53715,20 +53715,20 @@ var require_mock_utils3 = __commonJS({
       }
       return normalizedQp;
     }
-    function safeUrl(path5) {
-      if (typeof path5 !== "string") {
-        return path5;
+    function safeUrl(path6) {
+      if (typeof path6 !== "string") {
+        return path6;
       }
-      const pathSegments = path5.split("?", 3);
+      const pathSegments = path6.split("?", 3);
       if (pathSegments.length !== 2) {
-        return path5;
+        return path6;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path5, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path5);
+    function matchKey(mockDispatch2, { path: path6, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path6);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -53753,8 +53753,8 @@ var require_mock_utils3 = __commonJS({
       const basePath = key.query ? serializePathWithQuery(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
       const resolvedPathWithoutTrailingSlash = removeTrailingSlash(resolvedPath);
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path5, ignoreTrailingSlash }) => {
-        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path5)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path5), resolvedPath);
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path6, ignoreTrailingSlash }) => {
+        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path6)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path6), resolvedPath);
       });
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
@@ -53793,19 +53793,19 @@ var require_mock_utils3 = __commonJS({
         mockDispatches.splice(index, 1);
       }
     }
-    function removeTrailingSlash(path5) {
-      while (path5.endsWith("/")) {
-        path5 = path5.slice(0, -1);
+    function removeTrailingSlash(path6) {
+      while (path6.endsWith("/")) {
+        path6 = path6.slice(0, -1);
       }
-      if (path5.length === 0) {
-        path5 = "/";
+      if (path6.length === 0) {
+        path6 = "/";
       }
-      return path5;
+      return path6;
     }
     function buildKey(opts) {
-      const { path: path5, method, body, headers, query } = opts;
+      const { path: path6, method, body, headers, query } = opts;
       return {
-        path: path5,
+        path: path6,
         method,
         body,
         headers,
@@ -54495,10 +54495,10 @@ var require_pending_interceptors_formatter3 = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path5, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path6, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path5,
+            Path: path6,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -54580,9 +54580,9 @@ var require_mock_agent3 = __commonJS({
         const acceptNonStandardSearchParameters = this[kMockAgentAcceptsNonStandardSearchParameters];
         const dispatchOpts = { ...opts };
         if (acceptNonStandardSearchParameters && dispatchOpts.path) {
-          const [path5, searchParams] = dispatchOpts.path.split("?");
+          const [path6, searchParams] = dispatchOpts.path.split("?");
           const normalizedSearchParams = normalizeSearchParams(searchParams, acceptNonStandardSearchParameters);
-          dispatchOpts.path = `${path5}?${normalizedSearchParams}`;
+          dispatchOpts.path = `${path6}?${normalizedSearchParams}`;
         }
         return this[kAgent].dispatch(dispatchOpts, handler2);
       }
@@ -54983,12 +54983,12 @@ var require_snapshot_recorder = __commonJS({
        * @return {Promise<void>} - Resolves when snapshots are loaded
        */
       async loadSnapshots(filePath) {
-        const path5 = filePath || this.#snapshotPath;
-        if (!path5) {
+        const path6 = filePath || this.#snapshotPath;
+        if (!path6) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile4(resolve(path5), "utf8");
+          const data = await readFile4(resolve(path6), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -55002,7 +55002,7 @@ var require_snapshot_recorder = __commonJS({
           if (error2.code === "ENOENT") {
             this.#snapshots.clear();
           } else {
-            throw new UndiciError(`Failed to load snapshots from ${path5}`, { cause: error2 });
+            throw new UndiciError(`Failed to load snapshots from ${path6}`, { cause: error2 });
           }
         }
       }
@@ -55013,11 +55013,11 @@ var require_snapshot_recorder = __commonJS({
        * @returns {Promise<void>} - Resolves when snapshots are saved
        */
       async saveSnapshots(filePath) {
-        const path5 = filePath || this.#snapshotPath;
-        if (!path5) {
+        const path6 = filePath || this.#snapshotPath;
+        if (!path6) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve(path5);
+        const resolvedPath = resolve(path6);
         await mkdir2(dirname(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
@@ -55658,15 +55658,15 @@ var require_redirect_handler3 = __commonJS({
           receivedAt: Date.now()
         });
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path5 = search ? `${pathname}${search}` : pathname;
-        const redirectUrlString = `${origin}${path5}`;
+        const path6 = search ? `${pathname}${search}` : pathname;
+        const redirectUrlString = `${origin}${path6}`;
         for (const historyUrl of this.history) {
           if (historyUrl.toString() === redirectUrlString) {
             throw new InvalidArgumentError(`Redirect loop detected. Cannot redirect to ${origin}. This typically happens when using a Client or Pool with cross-origin redirects. Use an Agent for cross-origin redirects.`);
           }
         }
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path5;
+        this.opts.path = path6;
         this.opts.origin = origin;
         this.opts.query = null;
       }
@@ -57483,10 +57483,10 @@ var require_cache_handler = __commonJS({
       }
       return locationUrl.pathname + locationUrl.search;
     }
-    function deleteCachedUri(store, cacheKey, path5) {
+    function deleteCachedUri(store, cacheKey, path6) {
       deleteCachedValue(store, {
         ...cacheKey,
-        path: path5
+        path: path6
       });
       for (let i = 0; i < util.safeHTTPMethods.length; i++) {
         const method = util.safeHTTPMethods[i];
@@ -57494,7 +57494,7 @@ var require_cache_handler = __commonJS({
           deleteCachedValue(store, {
             ...cacheKey,
             method,
-            path: path5
+            path: path6
           });
         }
       }
@@ -57505,9 +57505,9 @@ var require_cache_handler = __commonJS({
       }
       const values = Array.isArray(headerValue) ? headerValue : [headerValue];
       for (let i = 0; i < values.length; i++) {
-        const path5 = getSameOriginPath(cacheKey, values[i]);
-        if (path5 !== void 0) {
-          deleteCachedUri(store, cacheKey, path5);
+        const path6 = getSameOriginPath(cacheKey, values[i]);
+        if (path6 !== void 0) {
+          deleteCachedUri(store, cacheKey, path6);
         }
       }
     }
@@ -62995,11 +62995,11 @@ var require_fetch3 = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        const path5 = url.pathname + url.search;
+        const path6 = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
         return new Promise((resolve, reject) => agent.dispatch(
           {
-            path: hasTrailingQuestionMark ? `${path5}?` : path5,
+            path: hasTrailingQuestionMark ? `${path6}?` : path6,
             origin: url.origin,
             method: request2.method,
             body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body,
@@ -63946,9 +63946,9 @@ var require_util20 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path5) {
-      for (let i = 0; i < path5.length; ++i) {
-        const code3 = path5.charCodeAt(i);
+    function validateCookiePath(path6) {
+      for (let i = 0; i < path6.length; ++i) {
+        const code3 = path6.charCodeAt(i);
         if (code3 < 32 || // exclude CTLs (0-31)
         code3 > 126 || // exclude DEL and non-ascii
         code3 === 59) {
@@ -67384,11 +67384,11 @@ var require_undici3 = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path5 = opts.path;
+          let path6 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path5 = `/${path5}`;
+            path6 = `/${path6}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path5);
+          url = new URL(util.parseOrigin(url).origin + path6);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -67812,17 +67812,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path5) {
-      const ctrl = callVisitor(key, node, visitor, path5);
+    function visit_(key, node, visitor, path6) {
+      const ctrl = callVisitor(key, node, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visit_(key, ctrl, visitor, path5);
+        replaceNode(key, path6, ctrl);
+        return visit_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path6 = Object.freeze(path6.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path5);
+            const ci = visit_(i, node.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -67833,13 +67833,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = visit_("key", node.key, visitor, path5);
+          path6 = Object.freeze(path6.concat(node));
+          const ck = visit_("key", node.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path5);
+          const cv = visit_("value", node.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -67860,17 +67860,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path5) {
-      const ctrl = await callVisitor(key, node, visitor, path5);
+    async function visitAsync_(key, node, visitor, path6) {
+      const ctrl = await callVisitor(key, node, visitor, path6);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path5, ctrl);
-        return visitAsync_(key, ctrl, visitor, path5);
+        replaceNode(key, path6, ctrl);
+        return visitAsync_(key, ctrl, visitor, path6);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path5 = Object.freeze(path5.concat(node));
+          path6 = Object.freeze(path6.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path5);
+            const ci = await visitAsync_(i, node.items[i], visitor, path6);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -67881,13 +67881,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path5 = Object.freeze(path5.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path5);
+          path6 = Object.freeze(path6.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path6);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path5);
+          const cv = await visitAsync_("value", node.value, visitor, path6);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -67914,23 +67914,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path5) {
+    function callVisitor(key, node, visitor, path6) {
       if (typeof visitor === "function")
-        return visitor(key, node, path5);
+        return visitor(key, node, path6);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path5);
+        return visitor.Map?.(key, node, path6);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path5);
+        return visitor.Seq?.(key, node, path6);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path5);
+        return visitor.Pair?.(key, node, path6);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path5);
+        return visitor.Scalar?.(key, node, path6);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path5);
+        return visitor.Alias?.(key, node, path6);
       return void 0;
     }
-    function replaceNode(key, path5, node) {
-      const parent = path5[path5.length - 1];
+    function replaceNode(key, path6, node) {
+      const parent = path6[path6.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -68542,10 +68542,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path5, value) {
+    function collectionFromPath(schema, path6, value) {
       let v2 = value;
-      for (let i = path5.length - 1; i >= 0; --i) {
-        const k2 = path5[i];
+      for (let i = path6.length - 1; i >= 0; --i) {
+        const k2 = path6[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -68564,7 +68564,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path5) => path5 == null || typeof path5 === "object" && !!path5[Symbol.iterator]().next().done;
+    var isEmptyPath = (path6) => path6 == null || typeof path6 === "object" && !!path6[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -68594,11 +68594,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path5, value) {
-        if (isEmptyPath(path5))
+      addIn(path6, value) {
+        if (isEmptyPath(path6))
           this.add(value);
         else {
-          const [key, ...rest] = path5;
+          const [key, ...rest] = path6;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -68612,8 +68612,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        const [key, ...rest] = path5;
+      deleteIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -68627,8 +68627,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        const [key, ...rest] = path5;
+      getIn(path6, keepScalar) {
+        const [key, ...rest] = path6;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -68646,8 +68646,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path5) {
-        const [key, ...rest] = path5;
+      hasIn(path6) {
+        const [key, ...rest] = path6;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -68657,8 +68657,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        const [key, ...rest] = path5;
+      setIn(path6, value) {
+        const [key, ...rest] = path6;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -71173,9 +71173,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path5, value) {
+      addIn(path6, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path5, value);
+          this.contents.addIn(path6, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -71250,14 +71250,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path5) {
-        if (Collection2.isEmptyPath(path5)) {
+      deleteIn(path6) {
+        if (Collection2.isEmptyPath(path6)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path5) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path6) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -71272,10 +71272,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path5, keepScalar) {
-        if (Collection2.isEmptyPath(path5))
+      getIn(path6, keepScalar) {
+        if (Collection2.isEmptyPath(path6))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path5, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path6, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -71286,10 +71286,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path5) {
-        if (Collection2.isEmptyPath(path5))
+      hasIn(path6) {
+        if (Collection2.isEmptyPath(path6))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path5) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path6) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -71306,13 +71306,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path5, value) {
-        if (Collection2.isEmptyPath(path5)) {
+      setIn(path6, value) {
+        if (Collection2.isEmptyPath(path6)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path5), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path6), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path5, value);
+          this.contents.setIn(path6, value);
         }
       }
       /**
@@ -73273,9 +73273,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path5) => {
+    visit2.itemAtPath = (cst, path6) => {
       let item = cst;
-      for (const [field, index] of path5) {
+      for (const [field, index] of path6) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -73284,23 +73284,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path5) => {
-      const parent = visit2.itemAtPath(cst, path5.slice(0, -1));
-      const field = path5[path5.length - 1][0];
+    visit2.parentCollection = (cst, path6) => {
+      const parent = visit2.itemAtPath(cst, path6.slice(0, -1));
+      const field = path6[path6.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path5, item, visitor) {
-      let ctrl = visitor(item, path5);
+    function _visit(path6, item, visitor) {
+      let ctrl = visitor(item, path6);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path5.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path6.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -73311,10 +73311,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path5);
+            ctrl = ctrl(item, path6);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path5) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path6) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -75629,8 +75629,8 @@ var Context = class {
       if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
-        const path5 = process.env.GITHUB_EVENT_PATH;
-        process.stdout.write(`GITHUB_EVENT_PATH ${path5} does not exist${EOL5}`);
+        const path6 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path6} does not exist${EOL5}`);
       }
     }
     this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -79782,7 +79782,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 
 // src/action/main.ts
 import { writeFile as writeFile2 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/adapters/git-repository.ts
 import { readFile, realpath } from "node:fs/promises";
@@ -83358,6 +83358,18 @@ var GitRepository = class _GitRepository {
       "cannot find the default branch (origin/HEAD, main, master, origin/main or origin/master): pass --base, fetch the branch (`git fetch origin main`), or record it (`git remote set-head origin --auto`)"
     );
   }
+  /** The branch HEAD is on (`main`), or undefined when HEAD is detached. */
+  async currentBranch() {
+    return this.succeeds(["symbolic-ref", "--quiet", "--short", "HEAD"]);
+  }
+  /** Whether commit `ancestor` is `descendant` or one of its ancestors; false when either is missing. */
+  async isAncestor(ancestor, descendant) {
+    rejectOption(ancestor);
+    rejectOption(descendant);
+    const [first, second] = [await this.succeeds(["rev-parse", "--verify", "--quiet", "--end-of-options", `${ancestor}^{commit}`]), await this.succeeds(["rev-parse", "--verify", "--quiet", "--end-of-options", `${descendant}^{commit}`])];
+    if (first === void 0 || second === void 0) return false;
+    return await this.succeeds(["merge-base", first, second]) === first;
+  }
   async mergeBase(a, b3) {
     const [first, second] = [await this.resolveCommit(a), await this.resolveCommit(b3)];
     const base = (await this.run(["merge-base", first, second])).trim();
@@ -83555,7 +83567,7 @@ var triggers_notification_paths_default = [
 ];
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path5) => path5.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
+    (path6) => path6.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
   );
   const regex2 = `^(?:${regexes.map((r2) => `(?:${r2})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -83742,6 +83754,55 @@ function toCalendarDate(instant) {
   return instant.toISOString().slice(0, 10);
 }
 
+// src/core/inventory.ts
+var CREDENTIAL_KINDS = [
+  "api_key",
+  "oauth_client_secret",
+  "oauth_refresh_token",
+  "password",
+  "admin_password",
+  "session_secret",
+  "private_key",
+  "service_account",
+  "token",
+  "certificate"
+];
+function listSealedValues(inventory) {
+  const entries = [];
+  for (const credential of inventory.credentials) {
+    if (credential.value !== void 0) {
+      entries.push({ place: { credentialId: credential.id }, sealed: credential.value, path: ["credentials", credential.id, "value"] });
+    }
+    for (const [deployment, sealed] of Object.entries(credential.values ?? {})) {
+      entries.push({ place: { credentialId: credential.id, deployment }, sealed, path: ["credentials", credential.id, "values", deployment] });
+    }
+  }
+  return entries;
+}
+function sealedValueFor(credential, deployment) {
+  const perDeployment = credential.values?.[deployment];
+  if (perDeployment !== void 0) {
+    return { place: { credentialId: credential.id, deployment }, sealed: perDeployment, path: ["credentials", credential.id, "values", deployment] };
+  }
+  if (credential.value !== void 0) {
+    return { place: { credentialId: credential.id }, sealed: credential.value, path: ["credentials", credential.id, "value"] };
+  }
+  return void 0;
+}
+function listValuePlaces(inventory) {
+  return inventory.credentials.flatMap((credential) => {
+    const deployments = /* @__PURE__ */ new Set([...inventory.deployments.keys(), ...credential.deployments, ...Object.keys(credential.values ?? {})]);
+    return [{ credentialId: credential.id }, ...[...deployments].map((deployment) => ({ credentialId: credential.id, deployment }))];
+  });
+}
+function couldReadValues(person) {
+  return person.sealOnly !== true;
+}
+function couldKnowValue(person, credential) {
+  if (credential.access.includes(person.id)) return true;
+  return credential.owner === person.id && couldReadValues(person);
+}
+
 // src/core/rotation.ts
 var DEFAULT_INTERVAL_DAYS = {
   api_key: 90,
@@ -83783,7 +83844,7 @@ function assessRotation(inventory, credential, now) {
   }
   for (const person of inventory.people.values()) {
     if (!person.left || !after(person.left)) continue;
-    if (credential.owner !== person.id && !credential.access.includes(person.id)) continue;
+    if (!couldKnowValue(person, credential)) continue;
     const verb = person.left <= now ? "left" : "leaves";
     candidates.push({ code: "personnel", due: person.left, text: `${person.id} ${verb} ${person.left}`, person: person.id });
   }
@@ -84294,6 +84355,8 @@ var docuelevate_catalogue_default = {
 };
 
 // src/core/docuelevate-catalogue.ts
+var ADMIN_PASSWORD_SETTING = "admin_password";
+var SESSION_SECRET_SETTING = "session_secret";
 var DOCUELEVATE_CATALOGUE_SOURCE = docuelevate_catalogue_default.source;
 var DOCUELEVATE_SETTINGS = Object.freeze(
   docuelevate_catalogue_default.settings.map(
@@ -85093,6 +85156,9 @@ function newestAppliedCommit(state, deployment) {
   }
   return newest;
 }
+function findPendingRemovals(state, deployment) {
+  return state.pendingRestart?.get(deployment) ?? /* @__PURE__ */ new Map();
+}
 function withLocks(state, deployments, lock) {
   const locks = new Map(state.locks ?? []);
   for (const deployment of deployments) {
@@ -85113,26 +85179,46 @@ function recordSettingApplied(state, deployment, setting, record) {
   settings.set(setting, record);
   const deployments = new Map(state.deployments);
   deployments.set(deployment, settings);
-  return { ...state, deployments };
+  return withoutPendingRemovals({ ...state, deployments }, deployment, [setting]);
 }
-function recordSettingRemoved(state, deployment, setting) {
+function recordSettingRemoved(state, deployment, setting, pending) {
   const current = state.deployments.get(deployment);
-  if (current === void 0 || !current.has(setting)) return state;
-  const settings = new Map(current);
-  settings.delete(setting);
-  const deployments = new Map(state.deployments);
-  if (settings.size === 0) deployments.delete(deployment);
-  else deployments.set(deployment, settings);
-  return { ...state, deployments };
+  let next = state;
+  if (current !== void 0 && current.has(setting)) {
+    const settings = new Map(current);
+    settings.delete(setting);
+    const deployments = new Map(state.deployments);
+    if (settings.size === 0) deployments.delete(deployment);
+    else deployments.set(deployment, settings);
+    next = { ...state, deployments };
+  }
+  if (pending === void 0) return next;
+  const removals = new Map(findPendingRemovals(next, deployment));
+  removals.set(setting, pending);
+  const pendingRestart = new Map(next.pendingRestart ?? []);
+  pendingRestart.set(deployment, removals);
+  return { ...next, pendingRestart };
+}
+function withoutPendingRemovals(state, deployment, settings) {
+  const current = state.pendingRestart?.get(deployment);
+  if (current === void 0 || !settings.some((setting) => current.has(setting))) return state;
+  const removals = new Map(current);
+  for (const setting of settings) removals.delete(setting);
+  const pendingRestart = new Map(state.pendingRestart ?? []);
+  if (removals.size === 0) pendingRestart.delete(deployment);
+  else pendingRestart.set(deployment, removals);
+  return { ...state, pendingRestart };
 }
 function deploymentsChangedBetween(before, after) {
   const changed = /* @__PURE__ */ new Set();
   const serialiseDeployment = (state, deployment) => serializeAppliedState({
     version: 1,
     deployments: /* @__PURE__ */ new Map([[deployment, state.deployments.get(deployment) ?? /* @__PURE__ */ new Map()]]),
-    locks: new Map(state.locks?.has(deployment) ? [[deployment, state.locks.get(deployment)]] : [])
+    locks: new Map(state.locks?.has(deployment) ? [[deployment, state.locks.get(deployment)]] : []),
+    pendingRestart: new Map(state.pendingRestart?.has(deployment) ? [[deployment, findPendingRemovals(state, deployment)]] : [])
   });
-  for (const deployment of /* @__PURE__ */ new Set([...before.deployments.keys(), ...after.deployments.keys(), ...before.locks?.keys() ?? [], ...after.locks?.keys() ?? []])) {
+  const all = [before, after].flatMap((state) => [...state.deployments.keys(), ...state.locks?.keys() ?? [], ...state.pendingRestart?.keys() ?? []]);
+  for (const deployment of new Set(all)) {
     if (serialiseDeployment(before, deployment) !== serialiseDeployment(after, deployment)) changed.add(deployment);
   }
   return changed;
@@ -85140,6 +85226,7 @@ function deploymentsChangedBetween(before, after) {
 function withDeploymentsFrom(base, ours, deployments) {
   const merged = new Map(base.deployments);
   const locks = new Map(base.locks ?? []);
+  const pendingRestart = new Map(base.pendingRestart ?? []);
   for (const deployment of deployments) {
     const settings = ours.deployments.get(deployment);
     if (settings === void 0 || settings.size === 0) merged.delete(deployment);
@@ -85147,8 +85234,11 @@ function withDeploymentsFrom(base, ours, deployments) {
     const lock = ours.locks?.get(deployment);
     if (lock === void 0) locks.delete(deployment);
     else locks.set(deployment, lock);
+    const removals = ours.pendingRestart?.get(deployment);
+    if (removals === void 0 || removals.size === 0) pendingRestart.delete(deployment);
+    else pendingRestart.set(deployment, removals);
   }
-  return { version: 1, deployments: merged, locks };
+  return { version: 1, deployments: merged, locks, pendingRestart };
 }
 function serializeAppliedState(state) {
   const deployments = [...state.deployments.keys()].sort().map((deployment) => {
@@ -85168,7 +85258,20 @@ function serializeAppliedState(state) {
     return [deployment, Object.fromEntries(entries)];
   });
   const locks = [...(state.locks ?? /* @__PURE__ */ new Map()).entries()].sort(([a], [b3]) => a.localeCompare(b3)).map(([deployment, lock]) => [deployment, { run: lock.run, host: lock.host, pid: lock.pid, since: lock.since, until: lock.until }]);
-  return `${JSON.stringify({ version: 1, deployments: Object.fromEntries(deployments), ...locks.length > 0 ? { locks: Object.fromEntries(locks) } : {} }, null, 2)}
+  const pending = [...(state.pendingRestart ?? /* @__PURE__ */ new Map()).entries()].filter(([, removals]) => removals.size > 0).sort(([a], [b3]) => a.localeCompare(b3)).map(([deployment, removals]) => {
+    const entries = [...removals.keys()].sort().map((setting) => {
+      const removal = removals.get(setting);
+      return [setting, { credential: removal.credential, removedAt: removal.removedAt }];
+    });
+    return [deployment, Object.fromEntries(entries)];
+  });
+  const document2 = {
+    version: 1,
+    deployments: Object.fromEntries(deployments),
+    ...locks.length > 0 ? { locks: Object.fromEntries(locks) } : {},
+    ...pending.length > 0 ? { pendingRestart: Object.fromEntries(pending) } : {}
+  };
+  return `${JSON.stringify(document2, null, 2)}
 `;
 }
 function parseAppliedState(text) {
@@ -85201,7 +85304,22 @@ function parseAppliedState(text) {
       locks.set(deployment, { run: lock.run, host: lock.host, pid: lock.pid, since: lock.since, until: lock.until });
     }
   }
-  return { version: 1, deployments, locks };
+  const pendingRestart = /* @__PURE__ */ new Map();
+  if (parsed.pendingRestart !== void 0) {
+    if (!isRecord(parsed.pendingRestart)) throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: "pendingRestart" must be an object`);
+    for (const [deployment, removals] of Object.entries(parsed.pendingRestart)) {
+      if (!isRecord(removals)) throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: pendingRestart of "${deployment}" must be an object`);
+      const entries = /* @__PURE__ */ new Map();
+      for (const [setting, removal] of Object.entries(removals)) {
+        if (!isRecord(removal) || typeof removal.credential !== "string" || typeof removal.removedAt !== "string") {
+          throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: pendingRestart.${deployment}.${setting} is malformed`);
+        }
+        entries.set(setting, { credential: removal.credential, removedAt: removal.removedAt });
+      }
+      pendingRestart.set(deployment, entries);
+    }
+  }
+  return { version: 1, deployments, locks, pendingRestart };
 }
 function readRecord(value, where) {
   if (!isRecord(value)) throw new AppliedStateFormatError(`${APPLIED_STATE_FILE}: ${where} must be an object`);
@@ -85231,48 +85349,6 @@ function readRecord(value, where) {
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-// src/core/inventory.ts
-var CREDENTIAL_KINDS = [
-  "api_key",
-  "oauth_client_secret",
-  "oauth_refresh_token",
-  "password",
-  "admin_password",
-  "session_secret",
-  "private_key",
-  "service_account",
-  "token",
-  "certificate"
-];
-function listSealedValues(inventory) {
-  const entries = [];
-  for (const credential of inventory.credentials) {
-    if (credential.value !== void 0) {
-      entries.push({ place: { credentialId: credential.id }, sealed: credential.value, path: ["credentials", credential.id, "value"] });
-    }
-    for (const [deployment, sealed] of Object.entries(credential.values ?? {})) {
-      entries.push({ place: { credentialId: credential.id, deployment }, sealed, path: ["credentials", credential.id, "values", deployment] });
-    }
-  }
-  return entries;
-}
-function sealedValueFor(credential, deployment) {
-  const perDeployment = credential.values?.[deployment];
-  if (perDeployment !== void 0) {
-    return { place: { credentialId: credential.id, deployment }, sealed: perDeployment, path: ["credentials", credential.id, "values", deployment] };
-  }
-  if (credential.value !== void 0) {
-    return { place: { credentialId: credential.id }, sealed: credential.value, path: ["credentials", credential.id, "value"] };
-  }
-  return void 0;
-}
-function listValuePlaces(inventory) {
-  return inventory.credentials.flatMap((credential) => {
-    const deployments = /* @__PURE__ */ new Set([...inventory.deployments.keys(), ...credential.deployments, ...Object.keys(credential.values ?? {})]);
-    return [{ credentialId: credential.id }, ...[...deployments].map((deployment) => ({ credentialId: credential.id, deployment }))];
-  });
 }
 
 // src/core/apply-plan.ts
@@ -85348,9 +85424,13 @@ function planApply(input) {
         ]
       });
     }
-    return { deployment, units };
+    return { deployment, units: moveAdminPasswordLast(units) };
   });
   return { deployments };
+}
+function moveAdminPasswordLast(units) {
+  const writesAdminPassword = (unit) => unit.operations.some((operation) => operation.setting === ADMIN_PASSWORD_SETTING && operation.action === "set");
+  return [...units.filter((unit) => !writesAdminPassword(unit)), ...units.filter(writesAdminPassword)];
 }
 function reasonToSet(input, desired) {
   const record = findAppliedSetting(input.applied, desired.deployment, desired.setting);
@@ -85358,6 +85438,9 @@ function reasonToSet(input, desired) {
   if (record.credential !== desired.credentialId || !input.isApplied(desired, record)) return "changed";
   if (input.rehydrate?.deployment === desired.deployment && input.rehydrate.settings.has(desired.setting)) return "rehydrate";
   return input.all ? "all" : void 0;
+}
+function listPlannedOperations(plan) {
+  return plan.deployments.flatMap((deployment) => deployment.units.flatMap((unit) => unit.operations));
 }
 function checkDeploymentUrl(url, allowInsecureHttp) {
   let parsed;
@@ -85709,6 +85792,51 @@ function maskSensitiveValue(value) {
   return codePoints.slice(0, 4).join("") + "*".repeat(codePoints.length - 4);
 }
 
+// src/core/docuelevate-readback.ts
+function showSettingValue(type, sent) {
+  switch (type) {
+    case "list":
+      return showPythonList(parseCommaList(sent));
+    case "boolean":
+      return ["true", "1", "yes", "y", "t"].includes(sent.toLowerCase()) ? "True" : "False";
+    case "integer":
+      return showPythonInteger(sent);
+    default:
+      return sent;
+  }
+}
+function parseCommaList(text) {
+  return text.split(",").map((item) => item.trim()).filter((item) => item !== "");
+}
+function showPythonInteger(text) {
+  const trimmed = text.trim();
+  if (!/^[+-]?\d+(?:_\d+)*$/.test(trimmed)) return "0";
+  const digits = trimmed.replaceAll("_", "");
+  return BigInt(digits).toString();
+}
+function showPythonList(items) {
+  return `[${items.map(showPythonStringRepr).join(", ")}]`;
+}
+var NOT_PRINTABLE = new RegExp("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Co}\\p{Cn}\\p{Cs}]|(?! )\\p{Zs}", "u");
+function showPythonStringRepr(text) {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const char of text) {
+    if (char === quote || char === "\\") out += `\\${char}`;
+    else if (char === "\n") out += "\\n";
+    else if (char === "\r") out += "\\r";
+    else if (char === "	") out += "\\t";
+    else if (NOT_PRINTABLE.test(char)) out += escapeCodePoint(char.codePointAt(0) ?? 0);
+    else out += char;
+  }
+  return out + quote;
+}
+function escapeCodePoint(codePoint) {
+  if (codePoint < 256) return `\\x${codePoint.toString(16).padStart(2, "0")}`;
+  if (codePoint < 65536) return `\\u${codePoint.toString(16).padStart(4, "0")}`;
+  return `\\U${codePoint.toString(16).padStart(8, "0")}`;
+}
+
 // src/crypto/secret-value.ts
 import { createHash, timingSafeEqual } from "node:crypto";
 import { inspect } from "node:util";
@@ -85789,6 +85917,9 @@ var DocuElevateError = class extends Error {
   /** Requests made before giving up, retries included. */
   attempts;
 };
+var LoginRefused = class extends DocuElevateError {
+};
+var LOCKED_OUT_HINT = "If the password is right, the deployment may hold its admin_password in its database and no longer decrypt it: after SESSION_SECRET changes without SESSION_SECRET_PREVIOUS set to the old secret, every database-held setting reads [DECRYPTION FAILED], admin_password included, and no password opens. Set SESSION_SECRET_PREVIOUS to the old secret in the deployment's environment and restart it, then run `credledger apply --rehydrate <deployment>` to re-encrypt the values under the new secret, and drop SESSION_SECRET_PREVIOUS";
 var NoAnswer = class extends Error {
   name = "NoAnswer";
 };
@@ -85808,6 +85939,9 @@ var DocuElevateClient = class {
   now;
   sessionCookie;
   csrfToken;
+  /** The password logins use: the configured one, until a fallback opened or admin_password was written. */
+  loginPassword;
+  staleLogin;
   /** Increases with every established session, so concurrent requests refused together re-establish it once. */
   generation = 0;
   establishing;
@@ -85828,6 +85962,11 @@ var DocuElevateClient = class {
       bodyTimeout: this.requestTimeoutMs
     });
     if (options.auth.method === "session") this.sessionCookie = new SecretValue(stripCookieName(options.auth.cookie.reveal()));
+    if (options.auth.method === "login") this.loginPassword = { password: options.auth.password, source: options.auth.source };
+  }
+  /** Set when the configured password was refused and a fallback password opened the session. */
+  get staleLoginPassword() {
+    return this.staleLogin;
   }
   /** Establishes the session (logs in, or fetches the session's CSRF token); a no-op for bearer and none. */
   async authenticate() {
@@ -85853,31 +85992,55 @@ var DocuElevateClient = class {
    * @throws DocuElevateError: the status and detail of a refusal, or kind `read-back` on a mismatch.
    */
   async setSetting(key, value) {
-    const path5 = settingPath(key);
+    const path6 = settingPath(key);
     const body = JSON.stringify({ key, value: value.reveal() });
-    const written = await this.callApi("POST", path5, body);
+    const written = await this.callApi("POST", path6, body);
     const answer = parseJson(written.answer.text);
-    const read = await this.callApi("GET", path5);
+    const read = await this.callApi("GET", path6);
     const readBack = parseJson(read.answer.text);
     const attempts = written.attempts + read.attempts;
     if (!isRecord2(readBack) || !("value" in readBack)) {
-      throw new DocuElevateError(`GET ${path5}: the read-back answer has no value`, "protocol", { status: read.answer.status, attempts });
+      throw new DocuElevateError(`GET ${path6}: the read-back answer has no value`, "protocol", { status: read.answer.status, attempts });
     }
     const sensitive = !(isRecord2(readBack.metadata) && readBack.metadata.sensitive === false);
-    if (!matchesReadBack(readBack.value, value, sensitive)) {
+    const type = findSetting(key)?.type ?? (isRecord2(readBack.metadata) && typeof readBack.metadata.type === "string" ? readBack.metadata.type : "string");
+    if (!matchesReadBack(readBack.value, value, sensitive, type)) {
       throw new DocuElevateError(
-        `GET ${path5}: the read-back does not match what was sent (${sensitive ? "masked length or first 4 characters differ" : "the value differs"})`,
+        `GET ${path6}: the read-back does not match what was sent (${sensitive ? "masked length or first 4 characters differ" : "the value differs"})`,
         "read-back",
         { status: read.answer.status, attempts }
       );
     }
     const restartRequired = isRecord2(answer) && typeof answer.restart_required === "boolean" ? answer.restart_required : void 0;
+    if (key === ADMIN_PASSWORD_SETTING && this.auth.method === "login") await this.verifyNewAdminPassword(this.auth, value);
     return { attempts, ...restartRequired === void 0 ? {} : { restartRequired } };
+  }
+  /**
+   * DocuElevate's login form takes a written admin_password at once (restart_required notwithstanding): log
+   * in with it, in a new session, to prove it opens, and use it for every later login of this run. The
+   * previous session is kept when it is refused.
+   * @throws DocuElevateError kind `auth` when the new password does not open.
+   */
+  async verifyNewAdminPassword(auth2, password) {
+    const previous = { cookie: this.sessionCookie, csrf: this.csrfToken };
+    const candidate = { password, source: `the ${ADMIN_PASSWORD_SETTING} just written` };
+    try {
+      await this.logInWith(auth2.username, candidate);
+    } catch (error2) {
+      this.sessionCookie = previous.cookie;
+      this.csrfToken = previous.csrf;
+      if (!(error2 instanceof DocuElevateError)) throw error2;
+      throw new DocuElevateError(`${ADMIN_PASSWORD_SETTING} was written, but logging in with it fails: ${error2.message}`, "auth", {
+        ...error2.status === void 0 ? {} : { status: error2.status },
+        attempts: error2.attempts
+      });
+    }
+    this.loginPassword = candidate;
   }
   /** `DELETE /api/settings/{key}`; a 404 "not found in database" means there was nothing to delete, which is the goal. */
   async deleteSetting(key) {
-    const path5 = settingPath(key);
-    const { answer, attempts } = await this.callApi("DELETE", path5, void 0, (status, detail) => status === 404 && /not found in database/i.test(detail ?? ""));
+    const path6 = settingPath(key);
+    const { answer, attempts } = await this.callApi("DELETE", path6, void 0, (status, detail) => status === 404 && /not found in database/i.test(detail ?? ""));
     return { result: answer.status === 404 ? "absent" : "deleted", attempts };
   }
   /** Closes the connection pool. */
@@ -85893,13 +86056,39 @@ var DocuElevateClient = class {
     await this.establishing;
   }
   async establishSession() {
-    if (this.auth.method === "login") await this.logIn(this.auth);
+    if (this.auth.method === "login") await this.logInOrFallBack(this.auth);
     else if (this.auth.method === "session") this.csrfToken = await this.fetchLayoutCsrfToken(["/settings", "/upload", "/"]);
     this.generation += 1;
     this.established = true;
   }
+  /**
+   * Logs in with the current password; when DocuElevate refuses it, tries each fallback (the inventory's
+   * applied admin_password) and, when one opens, keeps using it and remembers that the configured one is stale.
+   */
+  async logInOrFallBack(auth2) {
+    const current = this.loginPassword ?? { password: auth2.password, source: auth2.source };
+    try {
+      await this.logInWith(auth2.username, current);
+      return;
+    } catch (error2) {
+      if (!(error2 instanceof LoginRefused)) throw error2;
+      for (const fallback of auth2.fallbackPasswords ?? []) {
+        if (fallback.password.equals(current.password)) continue;
+        try {
+          await this.logInWith(auth2.username, fallback);
+        } catch (fallbackError) {
+          if (fallbackError instanceof LoginRefused) continue;
+          throw fallbackError;
+        }
+        this.loginPassword = fallback;
+        this.staleLogin = { refused: current.source, usedInstead: fallback.source };
+        return;
+      }
+      throw error2;
+    }
+  }
   /** GET /login (session cookie + the form's hidden csrf_token), then POST /auth with the form; 302 elsewhere than /login means success. */
-  async logIn(auth2) {
+  async logInWith(username, login) {
     this.sessionCookie = void 0;
     this.csrfToken = void 0;
     const page = await this.withRetries("GET", "/login", () => this.send("GET", "/login"));
@@ -85908,7 +86097,7 @@ var DocuElevateClient = class {
     }
     const token = findHiddenCsrfToken(page.answer.text) ?? findMetaCsrfToken(page.answer.text) ?? (await this.fetchLayoutCsrfToken(["/"]))?.reveal();
     if (token === void 0) throw new DocuElevateError("GET /login: no csrf_token field on the login page", "protocol", { status: page.answer.status });
-    const form = new URLSearchParams({ username: auth2.username, password: auth2.password.reveal(), csrf_token: token }).toString();
+    const form = new URLSearchParams({ username, password: login.password.reveal(), csrf_token: token }).toString();
     const posted = await this.withRetries(
       "POST",
       "/auth",
@@ -85922,18 +86111,22 @@ var DocuElevateClient = class {
     const target = new URL(location, `${this.origin}${this.basePath}/`);
     if (target.pathname === `${this.basePath}/login`) {
       const why = target.searchParams.get("error") ?? "refused";
-      throw new DocuElevateError(`login as ${auth2.username} refused: ${why} (credentials from ${auth2.source})`, "auth", { status });
+      throw new LoginRefused(
+        `login as ${username} refused: ${why} (credentials from ${login.source}). ${LOCKED_OUT_HINT}`,
+        "auth",
+        { status }
+      );
     }
     this.csrfToken = new SecretValue(token);
   }
   /** Reads `<meta name="csrf-token">` from the first page of the main layout that has it. */
   async fetchLayoutCsrfToken(paths) {
-    for (const path5 of paths) {
-      const page = await this.withRetries("GET", path5, () => this.send("GET", path5));
+    for (const path6 of paths) {
+      const page = await this.withRetries("GET", path6, () => this.send("GET", path6));
       if (page.answer.status >= 300 && page.answer.status < 400 && this.auth.method === "session") {
         const location = headerOf(page.answer, "location") ?? "";
         if (/\/login/.test(location)) {
-          throw new DocuElevateError(`the session cookie from ${this.auth.source} is not a logged-in session (DocuElevate redirects ${path5} to /login): log in again and update it, or use auth method login`, "auth", { status: page.answer.status });
+          throw new DocuElevateError(`the session cookie from ${this.auth.source} is not a logged-in session (DocuElevate redirects ${path6} to /login): log in again and update it, or use auth method login`, "auth", { status: page.answer.status });
         }
       }
       const token = page.answer.status === 200 ? findMetaCsrfToken(page.answer.text) : void 0;
@@ -85952,10 +86145,10 @@ var DocuElevateClient = class {
    * says the CSRF token (or, for login, the admin session) is no longer valid.
    * @param accept answers other than 2xx that count as success (a DELETE's 404 "not found in database").
    */
-  async callApi(method, path5, body, accept = () => false) {
+  async callApi(method, path6, body, accept = () => false) {
     await this.authenticate();
     const headers = body === void 0 ? {} : { "content-type": "application/json" };
-    const attempt = () => this.withRetries(method, path5, () => this.send(method, path5, body, { ...headers, ...this.authHeaders(method) }));
+    const attempt = () => this.withRetries(method, path6, () => this.send(method, path6, body, { ...headers, ...this.authHeaders(method) }));
     const generation = this.generation;
     let result = await attempt();
     let attempts = result.attempts;
@@ -85968,13 +86161,13 @@ var DocuElevateClient = class {
     const detail = detailOf(answer);
     if (answer.status >= 200 && answer.status < 300 || accept(answer.status, detail)) return { answer, attempts };
     if (answer.status >= 300 && answer.status < 400) {
-      throw new DocuElevateError(`${method} ${path5}: redirected to ${describeLocation(answer, this.origin)}; credledger does not follow redirects`, "redirect", { status: answer.status, attempts });
+      throw new DocuElevateError(`${method} ${path6}: redirected to ${describeLocation(answer, this.origin)}; credledger does not follow redirects`, "redirect", { status: answer.status, attempts });
     }
     if (answer.status === 403 && detail === ADMIN_REQUIRED) {
-      throw new DocuElevateError(`${method} ${path5}: HTTP 403: ${ADMIN_REQUIRED}: ${this.explainAdminRefusal()}`, "auth", { status: 403, detail, attempts });
+      throw new DocuElevateError(`${method} ${path6}: HTTP 403: ${ADMIN_REQUIRED}: ${this.explainAdminRefusal()}`, "auth", { status: 403, detail, attempts });
     }
     const kind = answer.status === 403 ? "auth" : "http";
-    throw new DocuElevateError(`${method} ${path5}: ${describeStatus(answer)}`, kind, { ...answerDetails(answer), attempts });
+    throw new DocuElevateError(`${method} ${path6}: ${describeStatus(answer)}`, kind, { ...answerDetails(answer), attempts });
   }
   canReestablishAfter(detail) {
     if (this.auth.method === "session") return detail === CSRF_REFUSED;
@@ -85995,7 +86188,7 @@ var DocuElevateClient = class {
   }
   // ---- transport ----
   /** Runs `send` until it answers with something other than a retryable status, or attempts run out. */
-  async withRetries(method, path5, send) {
+  async withRetries(method, path6, send) {
     for (let attempt = 1; ; attempt += 1) {
       let answer;
       let failure;
@@ -86009,7 +86202,7 @@ var DocuElevateClient = class {
       if (!retryable && answer !== void 0) return { answer, attempts: attempt };
       if (attempt >= this.retry.attempts) {
         if (answer !== void 0) return { answer, attempts: attempt };
-        throw new DocuElevateError(`${method} ${path5}: no answer after ${attempt} attempt${attempt === 1 ? "" : "s"}: ${failure?.message ?? "unknown error"}`, "network", {
+        throw new DocuElevateError(`${method} ${path6}: no answer after ${attempt} attempt${attempt === 1 ? "" : "s"}: ${failure?.message ?? "unknown error"}`, "network", {
           cause: failure?.cause,
           attempts: attempt
         });
@@ -86024,13 +86217,13 @@ var DocuElevateClient = class {
     return Math.floor(this.random() * ceiling);
   }
   /** One request, without following redirects, with the session cookie kept up to date. */
-  async send(method, path5, body, headers = {}) {
+  async send(method, path6, body, headers = {}) {
     const requestHeaders = { accept: "application/json, text/html;q=0.9", ...headers };
     if (this.sessionCookie !== void 0) requestHeaders.cookie = `${SESSION_COOKIE}=${this.sessionCookie.reveal()}`;
     const signal = AbortSignal.timeout(this.requestTimeoutMs);
     let answer;
     try {
-      const response = await this.pool.request({ path: `${this.basePath}${path5}`, method, headers: requestHeaders, body, signal });
+      const response = await this.pool.request({ path: `${this.basePath}${path6}`, method, headers: requestHeaders, body, signal });
       const text = await response.body.text();
       answer = { status: response.statusCode, headers: response.headers, text };
     } catch (error2) {
@@ -86055,10 +86248,11 @@ var DocuElevateClient = class {
 function settingPath(key) {
   return `/api/settings/${encodeURIComponent(key)}`;
 }
-function matchesReadBack(shown, sent, sensitive) {
+function matchesReadBack(shown, sent, sensitive, type) {
   if (typeof shown !== "string") return false;
-  const plaintext = sent.reveal();
-  if (!sensitive) return new SecretValue(shown).equals(sent);
+  const expected = new SecretValue(showSettingValue(type, sent.reveal()));
+  if (!sensitive) return new SecretValue(shown).equals(expected);
+  const plaintext = expected.reveal();
   if (plaintext === "") return shown === "" || shown === SHORT_VALUE_MASK;
   return shown === maskSensitiveValue(plaintext);
 }
@@ -86177,26 +86371,29 @@ function summariseOperations(deployments) {
   return summary2;
 }
 function describeRestart(report) {
-  if (report.restartRequired.length === 0) return void 0;
+  const removed = report.pendingRestart ?? [];
+  if (report.restartRequired.length === 0 && removed.length === 0) return void 0;
   const when = report.outcome === "planned" ? " after applying" : "";
-  return `restart api and worker on ${report.deployment}${when}: ${report.restartRequired.join(", ")}`;
+  const settings = report.restartRequired.length === 0 ? "" : `: ${report.restartRequired.join(", ")}`;
+  const removals = removed.length === 0 ? "" : `${settings === "" ? ":" : ";"} removed ${removed.join(", ")} (DocuElevate keeps a deleted value in effect until it restarts)`;
+  return `restart api and worker on ${report.deployment}${when}${settings}${removals}`;
 }
 
 // src/core/diagnostics.ts
-function formatDocumentPath(path5) {
+function formatDocumentPath(path6) {
   let text = "";
-  for (const segment of path5) {
+  for (const segment of path6) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
     else text += `[${JSON.stringify(segment)}]`;
   }
   return text;
 }
-function errorAt(code3, path5, message, atKey = false) {
-  return { code: code3, severity: "error", message, path: path5, atKey };
+function errorAt(code3, path6, message, atKey = false) {
+  return { code: code3, severity: "error", message, path: path6, atKey };
 }
-function warningAt(code3, path5, message, atKey = false) {
-  return { code: code3, severity: "warning", message, path: path5, atKey };
+function warningAt(code3, path6, message, atKey = false) {
+  return { code: code3, severity: "warning", message, path: path6, atKey };
 }
 function hasErrors(diagnostics) {
   return diagnostics.some((diagnostic) => diagnostic.severity === "error");
@@ -86208,7 +86405,7 @@ function sortDiagnostics(diagnostics) {
 }
 
 // src/crypto/key-ring.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 
 // src/crypto/fernet.ts
 import { createCipheriv, createDecipheriv, createHmac, randomBytes as randomBytes2, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
@@ -86326,6 +86523,98 @@ function currentUnixSeconds() {
   return Math.floor(Date.now() / 1e3);
 }
 
+// src/crypto/sealing-key.ts
+import { createHash as createHash2, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync } from "node:crypto";
+import { inspect as inspect3 } from "node:util";
+var SEALING_KEY_PREFIX = "sealing-key:";
+var PKCS8_X25519_PREFIX = Buffer.from("302e020100300506032b656e04220420", "hex");
+var SPKI_X25519_PREFIX = Buffer.from("302a300506032b656e032100", "hex");
+var RECIPIENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
+var FINGERPRINT_MASTER_INFO = "credledger/v1/sealing/fingerprint-master";
+var SealingKeyError = class extends Error {
+  name = "SealingKeyError";
+};
+var SealingPrivateKey = class {
+  #key;
+  /** The recipient this key opens values for. */
+  recipientId;
+  /** The matching public key, padded base64url. */
+  publicKey;
+  /** First 8 hex characters of sha256 of the raw public key: safe to print. */
+  id;
+  constructor(recipientId, raw) {
+    if (!RECIPIENT_ID_PATTERN.test(recipientId)) throw new SealingKeyError(`a recipient id is letters, digits, '.', '_' or '-' (up to 64), got ${JSON.stringify(recipientId)}`);
+    if (raw.length !== 32) throw new SealingKeyError(`a sealing private key is 32 bytes, got ${raw.length}`);
+    this.#key = createPrivateKey({ key: Buffer.concat([PKCS8_X25519_PREFIX, raw]), format: "der", type: "pkcs8" });
+    this.recipientId = recipientId;
+    const publicRaw = rawPublicKey(createPublicKey(this.#key));
+    this.publicKey = encodeBase64Url2(publicRaw);
+    this.id = publicKeyId(publicRaw);
+  }
+  /** The X25519 shared secret with another party's public key (32 raw bytes). */
+  agree(otherPublicKey) {
+    return diffieHellman({ privateKey: this.#key, publicKey: otherPublicKey });
+  }
+  /**
+   * A Fernet key derived from the private key (HKDF-SHA256, info `credledger/v1/sealing/fingerprint-master`),
+   * used only to fingerprint applied values when CI holds a sealing key and no master key. It never encrypts a value.
+   */
+  fingerprintMaster() {
+    const raw = this.#key.export({ format: "der", type: "pkcs8" }).subarray(PKCS8_X25519_PREFIX.length);
+    return new FernetKey(Buffer.from(hkdfSync("sha256", raw, Buffer.alloc(0), FINGERPRINT_MASTER_INFO, 32)));
+  }
+  /** The key as text, `sealing-key:<recipient id>:<base64url>`: what CREDLEDGER_SEALING_KEY holds. */
+  encode() {
+    const raw = this.#key.export({ format: "der", type: "pkcs8" }).subarray(PKCS8_X25519_PREFIX.length);
+    return `${SEALING_KEY_PREFIX}${this.recipientId}:${encodeBase64Url2(raw)}`;
+  }
+  toString() {
+    return `[SealingPrivateKey ${this.recipientId}]`;
+  }
+  toJSON() {
+    return this.toString();
+  }
+  [inspect3.custom]() {
+    return this.toString();
+  }
+};
+function isSealingKeyText(text) {
+  return text.startsWith(SEALING_KEY_PREFIX);
+}
+function parseSealingPrivateKey(text) {
+  if (!isSealingKeyText(text)) throw new SealingKeyError(`a sealing key starts with ${SEALING_KEY_PREFIX}`);
+  const rest = text.slice(SEALING_KEY_PREFIX.length);
+  const colon = rest.lastIndexOf(":");
+  if (colon <= 0) throw new SealingKeyError("a sealing key is sealing-key:<recipient id>:<key>");
+  const raw = decodeBase64Url32(rest.slice(colon + 1));
+  if (raw === null) throw new SealingKeyError("the key part of a sealing key must be 32 bytes of base64url");
+  return new SealingPrivateKey(rest.slice(0, colon), raw);
+}
+function importPublicKey(text) {
+  const raw = decodeBase64Url32(text);
+  if (raw === null) throw new SealingKeyError("an X25519 public key is 32 bytes of base64url (43 characters, optional =)");
+  return createPublicKey({ key: Buffer.concat([SPKI_X25519_PREFIX, raw]), format: "der", type: "spki" });
+}
+function deriveFernetKeyFromSecret(sharedSecret, info2) {
+  return new FernetKey(Buffer.from(hkdfSync("sha256", sharedSecret, Buffer.alloc(0), info2, 32)));
+}
+function publicKeyId(raw) {
+  return createHash2("sha256").update(raw).digest("hex").slice(0, 8);
+}
+function rawPublicKey(key) {
+  return key.export({ format: "der", type: "spki" }).subarray(SPKI_X25519_PREFIX.length);
+}
+function encodeBase64Url2(bytes) {
+  const text = bytes.toString("base64url");
+  return text + "=".repeat((4 - text.length % 4) % 4);
+}
+function decodeBase64Url32(text) {
+  const match = /^([A-Za-z0-9_-]{43})=?$/.exec(text);
+  if (match === null) return null;
+  const bytes = Buffer.from(match[1], "base64url");
+  return bytes.length === 32 && bytes.toString("base64url") === match[1] ? bytes : null;
+}
+
 // src/crypto/key-ring.ts
 var KeyRingError = class extends Error {
   constructor(code3, message, options) {
@@ -86336,22 +86625,45 @@ var KeyRingError = class extends Error {
   name = "KeyRingError";
 };
 function keyId(key) {
-  return createHash2("sha256").update(key.rawBytes()).digest("hex").slice(0, 8);
+  return createHash3("sha256").update(key.rawBytes()).digest("hex").slice(0, 8);
 }
-function parseKeyRing(text, source = "CREDLEDGER_KEY") {
+function parseKeys(text, source, allow = "any") {
   const entries = text.split(/\r?\n/).map((line) => line.replace(/#.*/, "")).flatMap((line) => line.split(",")).map((entry) => entry.trim()).filter((entry) => entry !== "");
-  const keys = entries.map((entry, index) => {
+  const parsed = { masterKeys: [], sealingKeys: [] };
+  entries.forEach((entry, index) => {
+    if (isSealingKeyText(entry)) {
+      try {
+        parsed.sealingKeys.push(parseSealingPrivateKey(entry));
+      } catch (error2) {
+        const why = error2 instanceof SealingKeyError ? error2.message : String(error2);
+        throw new KeyRingError("bad-key", `key ${index + 1} in ${source} is not a sealing key: ${why}`, { cause: error2 });
+      }
+      return;
+    }
+    if (allow === "sealing") {
+      throw new KeyRingError("bad-key", `key ${index + 1} in ${source} is not a sealing key (they start with sealing-key:); a Fernet master key belongs in CREDLEDGER_KEY`);
+    }
     try {
-      return parseFernetKey(entry);
+      parsed.masterKeys.push(parseFernetKey(entry));
     } catch (error2) {
       const why = error2 instanceof FernetError ? error2.message : String(error2);
       throw new KeyRingError("bad-key", `key ${index + 1} in ${source} is not a Fernet key: ${why}`, { cause: error2 });
     }
   });
-  return createKeyRing(keys, source);
+  return parsed;
 }
-function createKeyRing(keys, source) {
-  const ringKeys = keys.map((key) => ({ id: keyId(key), key }));
+function parseKeyRing(text, source = "CREDLEDGER_KEY") {
+  const { masterKeys: masterKeys2, sealingKeys } = parseKeys(text, source);
+  return createKeyRing(masterKeys2, source, sealingKeys);
+}
+function createKeyRing(keys, source, sealingKeys = []) {
+  const ringKeys = [
+    ...keys.map((key) => ({ id: keyId(key), key })),
+    ...sealingKeys.map((sealing) => {
+      const key = sealing.fingerprintMaster();
+      return { id: keyId(key), key, fingerprintOnly: true };
+    })
+  ];
   const [first, ...rest] = ringKeys;
   if (first === void 0) throw new KeyRingError("no-keys", `${source} holds no key`);
   const seen = /* @__PURE__ */ new Set();
@@ -86359,7 +86671,15 @@ function createKeyRing(keys, source) {
     if (seen.has(id)) throw new KeyRingError("duplicate-key", `${source} lists key ${id} more than once`);
     seen.add(id);
   }
-  return { source, keys: [first, ...rest] };
+  const recipients = /* @__PURE__ */ new Set();
+  for (const { recipientId } of sealingKeys) {
+    if (recipients.has(recipientId)) throw new KeyRingError("duplicate-key", `${source} lists a sealing key for recipient ${recipientId} more than once`);
+    recipients.add(recipientId);
+  }
+  return { source, keys: [first, ...rest], sealingKeys: [...sealingKeys] };
+}
+function masterKeys(ring) {
+  return ring.keys.filter((entry) => entry.fingerprintOnly !== true);
 }
 function primaryKey(ring) {
   return ring.keys[0];
@@ -86368,19 +86688,32 @@ function findKey(ring, id) {
   return ring.keys.find((entry) => entry.id === id);
 }
 function describeKeyIds(ring) {
-  return ring.keys.map((entry) => entry.id).join(", ");
+  const ids = masterKeys(ring).map((entry) => entry.id);
+  return ids.length === 0 ? "no master key" : ids.join(", ");
+}
+function describeSealingRecipients(ring) {
+  return ring.sealingKeys.length === 0 ? "no sealing key" : ring.sealingKeys.map((key) => key.recipientId).join(", ");
 }
 
 // src/crypto/sealed-value.ts
-import { createHmac as createHmac2, hkdfSync } from "node:crypto";
+import { createHmac as createHmac2, hkdfSync as hkdfSync2 } from "node:crypto";
 
 // src/core/sealed-value-format.ts
-var SEALED_VALUE_PATTERN = /^fernet:([0-9a-f]{8}):([A-Za-z0-9_-]{20,}={0,2})$/;
+var FERNET_VALUE_PATTERN = /^fernet:([0-9a-f]{8}):([A-Za-z0-9_-]{20,}={0,2})$/;
+var SEALED_VALUE_PATTERN = /^sealed:([A-Za-z0-9][A-Za-z0-9_.-]{0,63}):([A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=):([A-Za-z0-9_-]{20,}={0,2})$/;
 function parseSealedValueText(text) {
-  const match = SEALED_VALUE_PATTERN.exec(text);
-  return match ? { keyId: match[1], token: match[2] } : void 0;
+  const fernet = FERNET_VALUE_PATTERN.exec(text);
+  if (fernet) return { kind: "fernet", keyId: fernet[1], token: fernet[2] };
+  const sealed = SEALED_VALUE_PATTERN.exec(text);
+  if (sealed) {
+    const recipientId = sealed[1];
+    return { kind: "sealed", recipientId, keyId: `sealed:${recipientId}`, ephemeralPublicKey: sealed[2], token: sealed[3] };
+  }
+  return void 0;
 }
 var PLAINTEXT_HINTS = [
+  [/^sealed:/, "a damaged sealed value: the form is sealed:<recipient-id>:<ephemeral-public-key>:<token>"],
+  [/^fernet:/, "a damaged encrypted value: the form is fernet:<key-id>:<token>"],
   [/^sk-/, "an OpenAI-style API key"],
   [/^(AKIA|ASIA)[A-Z0-9]{12,}/, "an AWS access key id"],
   [/^gh[pousr]_/, "a GitHub token"],
@@ -86417,8 +86750,11 @@ function derivePlaceKey(masterKey, place) {
 function openSealedValue(ring, place, sealed, candidates = []) {
   return openWithKey(ring, place, sealed, candidates).value;
 }
+function sealedPlaceInfo(recipientId, recipientPublicKey, ephemeralPublicKey, place) {
+  return `credledger/v1/sealed/${recipientId}/${recipientPublicKey}/${ephemeralPublicKey}/${placeInfo(place).slice(VALUE_INFO_PREFIX.length)}`;
+}
 function fingerprintValue(ring, place, plaintext, withKeyId) {
-  const master = withKeyId === void 0 ? primaryKey(ring) : requireKey(ring, place, withKeyId, "the fingerprint was made");
+  const master = withKeyId === void 0 ? primaryKey(ring) : requireKey(ring, place, withKeyId, "the fingerprint was made", true);
   const info2 = Buffer.from(placeInfo(place), "utf8");
   const length = Buffer.alloc(4);
   length.writeUInt32BE(info2.length);
@@ -86429,36 +86765,68 @@ function openWithKey(ring, place, sealed, candidates) {
   const where = describePlace(place);
   const parts = parseSealedValue(sealed);
   if (parts === null) {
-    throw new SealedValueError("malformed", `the value of ${where} is not an encrypted value (fernet:<key-id>:<token>)`, place);
+    throw new SealedValueError(
+      "malformed",
+      `the value of ${where} is not an encrypted value (fernet:<key-id>:<token> or sealed:<recipient-id>:<ephemeral-public-key>:<token>)`,
+      place
+    );
   }
-  const master = requireKey(ring, place, parts.keyId, "it is encrypted");
+  const opener = parts.kind === "fernet" ? fernetOpener(ring, place, parts) : sealedOpener(ring, place, parts);
   let decrypted;
   try {
-    decrypted = decryptFernet(derivePlaceKey(master.key, place), parts.token);
+    decrypted = decryptFernet(opener.keyFor(place), parts.token);
   } catch (error2) {
     if (!(error2 instanceof FernetError)) throw error2;
     if (error2.reason !== "bad-hmac") {
       throw new SealedValueError("malformed", `the value of ${where} has a damaged token: ${error2.message}`, place, { cause: error2 });
     }
-    const owner = candidates.find((candidate) => !isSamePlace(candidate, place) && opensIn(master, candidate, parts.token));
+    const owner = candidates.find((candidate) => !isSamePlace(candidate, place) && opensIn(opener, candidate, parts.token));
     if (owner !== void 0) {
       throw new SealedValueError("wrong-place", `this value belongs to ${describePlace(owner)}, not ${where}`, place);
     }
-    throw new SealedValueError(
-      "not-authentic",
-      `the value of ${where} does not verify under key ${master.id}: it was altered, or sealed for another place`,
-      place,
-      { cause: error2 }
-    );
+    const why = parts.kind === "fernet" ? "it was altered, or sealed for another place" : "it was altered, sealed for another place, or that key is not the recipient's";
+    throw new SealedValueError("not-authentic", `the value of ${where} does not verify under ${opener.under}: ${why}`, place, { cause: error2 });
   }
   try {
-    return { value: SecretValue.fromUtf8(decrypted.plaintext), keyId: master.id, issuedAt: decrypted.issuedAt };
+    return { value: SecretValue.fromUtf8(decrypted.plaintext), keyId: opener.keyId, issuedAt: decrypted.issuedAt };
   } catch (error2) {
     throw new SealedValueError("not-utf8", `the value of ${where} decrypts to bytes that are not UTF-8 text`, place, { cause: error2 });
   }
 }
-function requireKey(ring, place, id, what) {
-  const found = findKey(ring, id);
+function fernetOpener(ring, place, parts) {
+  const master = requireKey(ring, place, parts.keyId, "it is encrypted");
+  return { keyId: master.id, under: `key ${master.id}`, keyFor: (candidate) => derivePlaceKey(master.key, candidate) };
+}
+function sealedOpener(ring, place, parts) {
+  const where = describePlace(place);
+  const key = ring.sealingKeys.find((candidate) => candidate.recipientId === parts.recipientId);
+  if (key === void 0) {
+    throw new SealedValueError(
+      "unknown-key",
+      `the value of ${where}: it is sealed for recipient ${parts.recipientId}, whose private key ${ring.source} does not hold (it holds ${describeSealingRecipients(ring)})`,
+      place
+    );
+  }
+  const sharedSecret = agreeWith(key, parts, place);
+  return {
+    keyId: parts.keyId,
+    under: `the sealing key of recipient ${key.recipientId} (public key ${key.id})`,
+    keyFor: (candidate) => deriveFernetKeyFromSecret(sharedSecret, sealedPlaceInfo(key.recipientId, key.publicKey, parts.ephemeralPublicKey, candidate))
+  };
+}
+function agreeWith(key, parts, place) {
+  try {
+    return key.agree(importPublicKey(parts.ephemeralPublicKey));
+  } catch (error2) {
+    if (error2 instanceof SealingKeyError || error2.code === "ERR_OSSL_FAILED_DURING_DERIVATION") {
+      throw new SealedValueError("malformed", `the value of ${describePlace(place)} has an unusable ephemeral public key`, place, { cause: error2 });
+    }
+    throw error2;
+  }
+}
+function requireKey(ring, place, id, what, forFingerprint = false) {
+  const usable = forFingerprint ? ring.keys : masterKeys(ring);
+  const found = usable.find((entry) => entry.id === id);
   if (found !== void 0) return found;
   throw new SealedValueError(
     "unknown-key",
@@ -86469,9 +86837,9 @@ function requireKey(ring, place, id, what) {
 function isSamePlace(a, b3) {
   return a.credentialId === b3.credentialId && a.deployment === b3.deployment;
 }
-function opensIn(master, place, token) {
+function opensIn(opener, place, token) {
   try {
-    decryptFernet(derivePlaceKey(master.key, place), token);
+    decryptFernet(opener.keyFor(place), token);
     return true;
   } catch {
     return false;
@@ -86482,10 +86850,11 @@ function placeInfo(place) {
   if (parts.some((part) => part === "" || part.includes("/"))) {
     throw new SealedValueError("bad-place", `cannot key a value for ${describePlace(place)}: ids must be non-empty and contain no "/"`, place);
   }
-  return `credledger/v1/value/${parts.join("/")}`;
+  return `${VALUE_INFO_PREFIX}${parts.join("/")}`;
 }
+var VALUE_INFO_PREFIX = "credledger/v1/value/";
 function deriveKey(masterKey, info2) {
-  return new FernetKey(Buffer.from(hkdfSync("sha256", masterKey.rawBytes(), Buffer.alloc(0), info2, 32)));
+  return new FernetKey(Buffer.from(hkdfSync2("sha256", masterKey.rawBytes(), Buffer.alloc(0), info2, 32)));
 }
 
 // src/app/deployment-connection.ts
@@ -86505,7 +86874,7 @@ function selectDeployments(inventory, selection) {
   if (refused.length > 0) throw new UsageError(refused.join("\n"));
   return selected;
 }
-function resolveDeploymentAuth(deployment, env, onSecret) {
+function resolveDeploymentAuth(deployment, env, onSecret, fallbackPasswords = []) {
   const auth2 = deployment.auth;
   const read = (name) => {
     const value = env[name];
@@ -86537,7 +86906,15 @@ function resolveDeploymentAuth(deployment, env, onSecret) {
         (name) => name !== void 0
       );
       if (username === void 0 || password === void 0) return missing(absent);
-      return { auth: { method: "login", username, password: secret(password), source: `${auth2.usernameEnv}/${auth2.passwordEnv}` } };
+      return {
+        auth: {
+          method: "login",
+          username,
+          password: secret(password),
+          source: `${auth2.usernameEnv}/${auth2.passwordEnv}`,
+          ...fallbackPasswords.length === 0 ? {} : { fallbackPasswords }
+        }
+      };
     }
   }
 }
@@ -86560,6 +86937,37 @@ function describeConnectionFailure(error2) {
   throw error2;
 }
 
+// src/app/apply-branch.ts
+var ESCAPE_HATCH = "pass --allow-non-default-branch for a deliberate apply from elsewhere";
+async function checkApplyBranch(request2) {
+  const repository = await openGitRepository(request2.directory, request2.env === void 0 ? {} : { env: request2.env });
+  let defaultRef;
+  try {
+    defaultRef = request2.defaultBranch === void 0 ? await repository.defaultBranch() : await refOfBranch(repository, request2.defaultBranch);
+  } catch (error2) {
+    if (!(error2 instanceof ExternalError)) throw error2;
+    return {
+      defaultBranch: request2.defaultBranch,
+      branch: await repository.currentBranch(),
+      refusal: `apply runs only from the default branch, and this clone cannot tell which branch that is (${error2.message}); ${ESCAPE_HATCH}`
+    };
+  }
+  const defaultBranch = shortRefName(defaultRef).replace(/^origin\//, "");
+  const branch = await repository.currentBranch();
+  if (branch === defaultBranch) return { defaultBranch, branch, refusal: void 0 };
+  if (branch === void 0 && await repository.isAncestor("HEAD", defaultRef)) return { defaultBranch, branch, refusal: void 0 };
+  const where = branch === void 0 ? `at a detached HEAD that is not part of ${defaultBranch}` : `on branch ${branch}`;
+  return {
+    defaultBranch,
+    branch,
+    refusal: `apply runs only from the default branch (${defaultBranch}), and this checkout is ${where}: values reach deployments after review, so merge the change first, or ${ESCAPE_HATCH}`
+  };
+}
+async function refOfBranch(repository, name) {
+  for (const ref of [`refs/heads/${name}`, `refs/remotes/origin/${name}`]) if (await repository.hasCommit(ref)) return ref;
+  return `refs/heads/${name}`;
+}
+
 // src/app/inventory-file.ts
 import { open as open2, readFile as readFile2, realpath as realpath2, rename as rename2, rm as rm2, stat as stat2 } from "node:fs/promises";
 
@@ -86567,14 +86975,15 @@ import { open as open2, readFile as readFile2, realpath as realpath2, rename as 
 var import_fast_deep_equal = __toESM(require_fast_deep_equal(), 1);
 var import_formats = __toESM(require_formats(), 1);
 var inventory_schema_validator_default = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://github.com/credledger/credledger/schemas/credentials.schema.json", "title": "credledger inventory (version 1)", "description": "A checked-in inventory of the credentials a team holds in its DocuElevate deployments: who owns each, who can read it, when it was rotated, its policy and its encrypted value.", "type": "object", "additionalProperties": false, "required": ["version", "credentials"], "properties": { "version": { "description": "Format version of this file. Only 1 exists.", "const": 1 }, "policy": { "description": "Team-wide rotation policy. Every field is optional; the built-in defaults apply where nothing is said.", "type": "object", "additionalProperties": false, "properties": { "intervals": { "description": "Rotation interval per credential kind, overriding the built-in default (for example `api_key: 60d`). Event-driven kinds (oauth_refresh_token, session_secret) take no interval.", "type": "object", "additionalProperties": false, "properties": { "api_key": { "$ref": "#/$defs/duration", "description": "Interval for API keys (default 90d)." }, "oauth_client_secret": { "$ref": "#/$defs/duration", "description": "Interval for OAuth client secrets (default 180d)." }, "password": { "$ref": "#/$defs/duration", "description": "Interval for passwords, the admin password included (default 90d)." }, "private_key": { "$ref": "#/$defs/duration", "description": "Interval for private keys and their passphrases (default 365d)." }, "service_account": { "$ref": "#/$defs/duration", "description": "Interval for service-account key files (default 365d)." }, "token": { "$ref": "#/$defs/duration", "description": "Interval for other long-lived tokens (default 365d)." }, "certificate": { "$ref": "#/$defs/duration", "description": "Interval for certificates (default 365d)." } } }, "due_soon": { "$ref": "#/$defs/duration", "description": "How long before its due date a credential is reported `due-soon` (default 14d)." } } }, "people": { "description": "Everyone who owns or can read a credential, by a short handle used in `owner` and `access`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "github": { "description": "GitHub login, used to assign reminder issues.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "email": { "description": "Contact address (informational).", "type": "string", "format": "email" }, "name": { "description": "Display name (informational).", "type": "string" }, "left": { "$ref": "#/$defs/date", "description": "The date this person left (offboarding). Every credential they owned or could read and that was last rotated before this date becomes overdue." } } } }, "deployments": { "description": "The DocuElevate deployments values are pushed to, by name.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL of the deployment (the settings API lives under `<url>/api/settings`). `http://` is refused except on loopback unless apply is given --allow-insecure-http.", "type": "string", "format": "uri", "pattern": "^https?://" }, "auth": { "description": "How credledger authenticates to the settings API. Only names of environment variables appear here, never secrets. Default: `{method: none}`.", "type": "object", "required": ["method"], "properties": { "method": { "description": "The authentication method: login, bearer, session or none.", "enum": ["login", "bearer", "session", "none"] } }, "discriminator": { "propertyName": "method" }, "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["method", "username_env", "password_env"], "properties": { "method": { "const": "login", "description": "Log in through DocuElevate's login form as its admin (session cookie + CSRF token)." }, "username_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin username." }, "password_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin password." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "token_env"], "properties": { "method": { "const": "bearer", "description": "Send `Authorization: Bearer <token>`. DocuElevate's own API tokens are not admins as of 0.188; use `login` there." }, "token_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the bearer token." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "cookie_env"], "properties": { "method": { "const": "session", "description": "Reuse an existing admin session cookie." }, "cookie_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the value of the `session` cookie of an admin session." } } }, { "type": "object", "additionalProperties": false, "required": ["method"], "properties": { "method": { "const": "none", "description": "Send no credentials (test servers, settings APIs without authentication)." } } }] } } } }, "credentials": { "description": "Every credential, by a stable id used in plans, reminder issues and the applied state.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["setting", "kind", "owner"], "properties": { "setting": { "description": "The DocuElevate setting key this credential is stored under, e.g. `openai_api_key`.", "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9_]{0,127}$" }, "kind": { "description": "What sort of credential this is; it sets the default rotation interval.", "enum": ["api_key", "oauth_client_secret", "oauth_refresh_token", "password", "admin_password", "session_secret", "private_key", "service_account", "token", "certificate"] }, "owner": { "$ref": "#/$defs/identifier", "description": "The person (a key of `people`) responsible for rotating it." }, "access": { "description": "People (keys of `people`) who could read the value. When one of them leaves, the credential must be rotated.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "issuer": { "description": "Where the credential was issued, e.g. `platform.openai.com` (for runbooks and offboarding).", "type": "string" }, "description": { "description": "Free text about the credential.", "type": "string" }, "created": { "$ref": "#/$defs/date", "description": "When the credential was first issued." }, "rotated": { "$ref": "#/$defs/date", "description": "When it was last rotated. Rotation is counted from here, or from `created` when absent." }, "every": { "$ref": "#/$defs/duration", "description": "Rotation interval of this credential, overriding its kind's. Not allowed on event-driven kinds." }, "deployments": { "description": "Deployments (keys of `deployments`) that use this credential. Default: every deployment.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "value": { "$ref": "#/$defs/sealedValue", "description": "The encrypted value, the same for every deployment (`credledger set` writes it)." }, "values": { "description": "Encrypted values per deployment, instead of `value`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "$ref": "#/$defs/sealedValue" } }, "group": { "description": "Credentials that share a group (e.g. the AWS key id and secret) are pushed back to back, and reported together if one fails.", "$ref": "#/$defs/identifier" }, "custom": { "description": "Set to true for a setting that is not in DocuElevate's catalogue of sensitive settings, to silence that warning.", "type": "boolean" }, "compromised": { "$ref": "#/$defs/date", "description": "A suspected leak on this date: the credential is overdue (critical) until rotated after it." }, "revoked": { "$ref": "#/$defs/date", "description": "The date it was revoked or re-authorised at its issuer (event-driven kinds): it is overdue until rotated after it." } } } } }, "$defs": { "identifier": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, "envName": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "date": { "description": "A UTC calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "duration": { "description": "A duration in days or weeks: `90d`, `12w`.", "type": "string", "pattern": "^[1-9][0-9]{0,4}[dw]$" }, "sealedValue": { "description": "An encrypted value, `fernet:<key id>:<Fernet token>`.", "type": "string" } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://github.com/credledger/credledger/schemas/credentials.schema.json", "title": "credledger inventory (version 1)", "description": "A checked-in inventory of the credentials a team holds in its DocuElevate deployments: who owns each, who can read it, when it was rotated, its policy and its encrypted value.", "type": "object", "additionalProperties": false, "required": ["version", "credentials"], "properties": { "version": { "description": "Format version of this file. Only 1 exists.", "const": 1 }, "policy": { "description": "Team-wide rotation policy. Every field is optional; the built-in defaults apply where nothing is said.", "type": "object", "additionalProperties": false, "properties": { "intervals": { "description": "Rotation interval per credential kind, overriding the built-in default (for example `api_key: 60d`). Event-driven kinds (oauth_refresh_token, session_secret) take no interval.", "type": "object", "additionalProperties": false, "properties": { "api_key": { "$ref": "#/$defs/duration", "description": "Interval for API keys (default 90d)." }, "oauth_client_secret": { "$ref": "#/$defs/duration", "description": "Interval for OAuth client secrets (default 180d)." }, "password": { "$ref": "#/$defs/duration", "description": "Interval for passwords, the admin password included (default 90d)." }, "private_key": { "$ref": "#/$defs/duration", "description": "Interval for private keys and their passphrases (default 365d)." }, "service_account": { "$ref": "#/$defs/duration", "description": "Interval for service-account key files (default 365d)." }, "token": { "$ref": "#/$defs/duration", "description": "Interval for other long-lived tokens (default 365d)." }, "certificate": { "$ref": "#/$defs/duration", "description": "Interval for certificates (default 365d)." } } }, "due_soon": { "$ref": "#/$defs/duration", "description": "How long before its due date a credential is reported `due-soon` (default 14d)." } } }, "people": { "description": "Everyone who owns or can read a credential, by a short handle used in `owner` and `access`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "github": { "description": "GitHub login, used to assign reminder issues.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "email": { "description": "Contact address (informational).", "type": "string", "format": "email" }, "name": { "description": "Display name (informational).", "type": "string" }, "left": { "$ref": "#/$defs/date", "description": "The date this person left (offboarding). Every credential they owned or could read and that was last rotated before this date becomes overdue." }, "seal_only": { "description": "True for someone who holds no key that opens values and adds them with `credledger seal` (the recipients' public keys) only. They never read a value from the inventory, so leaving makes due only the credentials whose `access` lists them, not those they merely own.", "type": "boolean" } } } }, "encryption": { "description": "Public keys that values may be sealed for (`credledger seal`, `rekey --to-sealed`). Only the matching private key (CREDLEDGER_SEALING_KEY) opens a sealed value; sealing needs no secret at all.", "type": "object", "additionalProperties": false, "properties": { "recipients": { "description": "Who sealed values are for, newest first: `seal` seals for the first unless told otherwise.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "public_key"], "properties": { "id": { "$ref": "#/$defs/identifier", "description": "The recipient's name, written into every value sealed for it (`sealed:<id>:…`)." }, "public_key": { "description": "The recipient's X25519 public key: 32 bytes as base64url with its `=` (`credledger keygen --sealing` prints it).", "type": "string", "pattern": "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=$" } } } } } }, "deployments": { "description": "The DocuElevate deployments values are pushed to, by name.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL of the deployment (the settings API lives under `<url>/api/settings`). `http://` is refused except on loopback unless apply is given --allow-insecure-http.", "type": "string", "format": "uri", "pattern": "^https?://" }, "auth": { "description": "How credledger authenticates to the settings API. Only names of environment variables appear here, never secrets. Default: `{method: none}`.", "type": "object", "required": ["method"], "properties": { "method": { "description": "The authentication method: login, bearer, session or none.", "enum": ["login", "bearer", "session", "none"] } }, "discriminator": { "propertyName": "method" }, "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["method", "username_env", "password_env"], "properties": { "method": { "const": "login", "description": "Log in through DocuElevate's login form as its admin (session cookie + CSRF token)." }, "username_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin username." }, "password_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin password." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "token_env"], "properties": { "method": { "const": "bearer", "description": "Send `Authorization: Bearer <token>`. DocuElevate's own API tokens are not admins as of 0.188; use `login` there." }, "token_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the bearer token." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "cookie_env"], "properties": { "method": { "const": "session", "description": "Reuse an existing admin session cookie." }, "cookie_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the value of the `session` cookie of an admin session." } } }, { "type": "object", "additionalProperties": false, "required": ["method"], "properties": { "method": { "const": "none", "description": "Send no credentials (test servers, settings APIs without authentication)." } } }] } } } }, "credentials": { "description": "Every credential, by a stable id used in plans, reminder issues and the applied state.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["setting", "kind", "owner"], "properties": { "setting": { "description": "The DocuElevate setting key this credential is stored under, e.g. `openai_api_key`.", "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9_]{0,127}$" }, "kind": { "description": "What sort of credential this is; it sets the default rotation interval.", "enum": ["api_key", "oauth_client_secret", "oauth_refresh_token", "password", "admin_password", "session_secret", "private_key", "service_account", "token", "certificate"] }, "owner": { "$ref": "#/$defs/identifier", "description": "The person (a key of `people`) responsible for rotating it." }, "access": { "description": "People (keys of `people`) who could read the value. When one of them leaves, the credential must be rotated.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "issuer": { "description": "Where the credential was issued, e.g. `platform.openai.com` (for runbooks and offboarding).", "type": "string" }, "description": { "description": "Free text about the credential.", "type": "string" }, "created": { "$ref": "#/$defs/date", "description": "When the credential was first issued." }, "rotated": { "$ref": "#/$defs/date", "description": "When it was last rotated. Rotation is counted from here, or from `created` when absent." }, "every": { "$ref": "#/$defs/duration", "description": "Rotation interval of this credential, overriding its kind's. Not allowed on event-driven kinds." }, "deployments": { "description": "Deployments (keys of `deployments`) that use this credential. Default: every deployment.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "value": { "$ref": "#/$defs/sealedValue", "description": "The encrypted value, the same for every deployment (`credledger set` writes it)." }, "values": { "description": "Encrypted values per deployment, instead of `value`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "$ref": "#/$defs/sealedValue" } }, "group": { "description": "Credentials that share a group (e.g. the AWS key id and secret) are pushed back to back, and reported together if one fails.", "$ref": "#/$defs/identifier" }, "custom": { "description": "Set to true for a setting that is not in DocuElevate's catalogue of sensitive settings, to silence that warning.", "type": "boolean" }, "compromised": { "$ref": "#/$defs/date", "description": "A suspected leak on this date: the credential is overdue (critical) until rotated after it." }, "revoked": { "$ref": "#/$defs/date", "description": "The date it was revoked or re-authorised at its issuer (event-driven kinds): it is overdue until rotated after it." } } } } }, "$defs": { "identifier": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, "envName": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "date": { "description": "A UTC calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "duration": { "description": "A duration in days or weeks: `90d`, `12w`.", "type": "string", "pattern": "^[1-9][0-9]{0,4}[dw]$" }, "sealedValue": { "description": "An encrypted value: `fernet:<key id>:<Fernet token>` (under the master key) or `sealed:<recipient id>:<ephemeral public key>:<Fernet token>` (sealed for a recipient's public key).", "type": "string" } } };
 var pattern4 = new RegExp("^[1-9][0-9]{0,4}[dw]$", "u");
 var pattern12 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", "u");
 var pattern13 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
 var pattern14 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-var pattern16 = new RegExp("^https?://", "u");
-var pattern17 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
-var pattern22 = new RegExp("^[a-zA-Z][a-zA-Z0-9_]{0,127}$", "u");
+var pattern16 = new RegExp("^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=$", "u");
+var pattern18 = new RegExp("^https?://", "u");
+var pattern19 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");
+var pattern24 = new RegExp("^[a-zA-Z][a-zA-Z0-9_]{0,127}$", "u");
 var formats0 = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i;
 var formats2 = import_formats.fullFormats.uri;
 var func1 = Object.prototype.hasOwnProperty;
@@ -86610,7 +87019,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "version" || key0 === "policy" || key0 === "people" || key0 === "deployments" || key0 === "credentials")) {
+      if (!(key0 === "version" || key0 === "policy" || key0 === "people" || key0 === "encryption" || key0 === "deployments" || key0 === "credentials")) {
         const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
@@ -86894,7 +87303,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           let data12 = data11[key4];
           if (data12 && typeof data12 == "object" && !Array.isArray(data12)) {
             for (const key5 in data12) {
-              if (!(key5 === "github" || key5 === "email" || key5 === "name" || key5 === "left")) {
+              if (!(key5 === "github" || key5 === "email" || key5 === "name" || key5 === "left" || key5 === "seal_only")) {
                 const err27 = { instancePath: instancePath + "/people/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/people/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key5 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err27];
@@ -86981,43 +87390,43 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data12.seal_only !== void 0) {
+              if (typeof data12.seal_only !== "boolean") {
+                const err35 = { instancePath: instancePath + "/people/" + key4.replace(/~/g, "~0").replace(/\//g, "~1") + "/seal_only", schemaPath: "#/properties/people/additionalProperties/properties/seal_only/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err35];
+                } else {
+                  vErrors.push(err35);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err35 = { instancePath: instancePath + "/people/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/people/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err36 = { instancePath: instancePath + "/people/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/people/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err35];
+              vErrors = [err36];
             } else {
-              vErrors.push(err35);
+              vErrors.push(err36);
             }
             errors++;
           }
         }
       } else {
-        const err36 = { instancePath: instancePath + "/people", schemaPath: "#/properties/people/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err37 = { instancePath: instancePath + "/people", schemaPath: "#/properties/people/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err37];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err37);
         }
         errors++;
       }
     }
-    if (data.deployments !== void 0) {
-      let data17 = data.deployments;
-      if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-        for (const key6 in data17) {
-          const _errs53 = errors;
-          if (typeof key6 === "string") {
-            if (!pattern12.test(key6)) {
-              const err37 = { instancePath: instancePath + "/deployments", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"', propertyName: key6 };
-              if (vErrors === null) {
-                vErrors = [err37];
-              } else {
-                vErrors.push(err37);
-              }
-              errors++;
-            }
-          } else {
-            const err38 = { instancePath: instancePath + "/deployments", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key6 };
+    if (data.encryption !== void 0) {
+      let data18 = data.encryption;
+      if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
+        for (const key6 in data18) {
+          if (!(key6 === "recipients")) {
+            const err38 = { instancePath: instancePath + "/encryption", schemaPath: "#/properties/encryption/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key6 }, message: "must NOT have additional properties" };
             if (vErrors === null) {
               vErrors = [err38];
             } else {
@@ -87025,87 +87434,88 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          var valid16 = _errs53 === errors;
-          if (!valid16) {
-            const err39 = { instancePath: instancePath + "/deployments", schemaPath: "#/properties/deployments/propertyNames", keyword: "propertyNames", params: { propertyName: key6 }, message: "property name must be valid" };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
         }
-        for (const key7 in data17) {
-          let data18 = data17[key7];
-          if (data18 && typeof data18 == "object" && !Array.isArray(data18)) {
-            if (data18.url === void 0) {
-              const err40 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/deployments/additionalProperties/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'" };
+        if (data18.recipients !== void 0) {
+          let data19 = data18.recipients;
+          if (Array.isArray(data19)) {
+            if (data19.length < 1) {
+              const err39 = { instancePath: instancePath + "/encryption/recipients", schemaPath: "#/properties/encryption/properties/recipients/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
               if (vErrors === null) {
-                vErrors = [err40];
+                vErrors = [err39];
               } else {
-                vErrors.push(err40);
+                vErrors.push(err39);
               }
               errors++;
             }
-            for (const key8 in data18) {
-              if (!(key8 === "url" || key8 === "auth")) {
-                const err41 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/deployments/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key8 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err41];
-                } else {
-                  vErrors.push(err41);
-                }
-                errors++;
-              }
-            }
-            if (data18.url !== void 0) {
-              let data19 = data18.url;
-              if (typeof data19 === "string") {
-                if (!pattern16.test(data19)) {
-                  const err42 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/deployments/additionalProperties/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"' };
-                  if (vErrors === null) {
-                    vErrors = [err42];
-                  } else {
-                    vErrors.push(err42);
-                  }
-                  errors++;
-                }
-                if (!formats2(data19)) {
-                  const err43 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/deployments/additionalProperties/properties/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
-                  if (vErrors === null) {
-                    vErrors = [err43];
-                  } else {
-                    vErrors.push(err43);
-                  }
-                  errors++;
-                }
-              } else {
-                const err44 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/deployments/additionalProperties/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err44];
-                } else {
-                  vErrors.push(err44);
-                }
-                errors++;
-              }
-            }
-            if (data18.auth !== void 0) {
-              let data20 = data18.auth;
+            const len0 = data19.length;
+            for (let i0 = 0; i0 < len0; i0++) {
+              let data20 = data19[i0];
               if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-                if (data20.method === void 0) {
-                  const err45 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property 'method'" };
+                if (data20.id === void 0) {
+                  const err40 = { instancePath: instancePath + "/encryption/recipients/" + i0, schemaPath: "#/properties/encryption/properties/recipients/items/required", keyword: "required", params: { missingProperty: "id" }, message: "must have required property 'id'" };
                   if (vErrors === null) {
-                    vErrors = [err45];
+                    vErrors = [err40];
                   } else {
-                    vErrors.push(err45);
+                    vErrors.push(err40);
                   }
                   errors++;
                 }
-                if (data20.method !== void 0) {
-                  let data21 = data20.method;
-                  if (!(data21 === "login" || data21 === "bearer" || data21 === "session" || data21 === "none")) {
-                    const err46 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/method", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/properties/method/enum", keyword: "enum", params: { allowedValues: schema31.properties.deployments.additionalProperties.properties.auth.properties.method.enum }, message: "must be equal to one of the allowed values" };
+                if (data20.public_key === void 0) {
+                  const err41 = { instancePath: instancePath + "/encryption/recipients/" + i0, schemaPath: "#/properties/encryption/properties/recipients/items/required", keyword: "required", params: { missingProperty: "public_key" }, message: "must have required property 'public_key'" };
+                  if (vErrors === null) {
+                    vErrors = [err41];
+                  } else {
+                    vErrors.push(err41);
+                  }
+                  errors++;
+                }
+                for (const key7 in data20) {
+                  if (!(key7 === "id" || key7 === "public_key")) {
+                    const err42 = { instancePath: instancePath + "/encryption/recipients/" + i0, schemaPath: "#/properties/encryption/properties/recipients/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key7 }, message: "must NOT have additional properties" };
+                    if (vErrors === null) {
+                      vErrors = [err42];
+                    } else {
+                      vErrors.push(err42);
+                    }
+                    errors++;
+                  }
+                }
+                if (data20.id !== void 0) {
+                  let data21 = data20.id;
+                  if (typeof data21 === "string") {
+                    if (!pattern12.test(data21)) {
+                      const err43 = { instancePath: instancePath + "/encryption/recipients/" + i0 + "/id", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err43];
+                      } else {
+                        vErrors.push(err43);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err44 = { instancePath: instancePath + "/encryption/recipients/" + i0 + "/id", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err44];
+                    } else {
+                      vErrors.push(err44);
+                    }
+                    errors++;
+                  }
+                }
+                if (data20.public_key !== void 0) {
+                  let data22 = data20.public_key;
+                  if (typeof data22 === "string") {
+                    if (!pattern16.test(data22)) {
+                      const err45 = { instancePath: instancePath + "/encryption/recipients/" + i0 + "/public_key", schemaPath: "#/properties/encryption/properties/recipients/items/properties/public_key/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=$" }, message: 'must match pattern "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=$"' };
+                      if (vErrors === null) {
+                        vErrors = [err45];
+                      } else {
+                        vErrors.push(err45);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err46 = { instancePath: instancePath + "/encryption/recipients/" + i0 + "/public_key", schemaPath: "#/properties/encryption/properties/recipients/items/properties/public_key/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
                       vErrors = [err46];
                     } else {
@@ -87114,212 +87524,216 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                     errors++;
                   }
                 }
-                const tag0 = data20.method;
+              } else {
+                const err47 = { instancePath: instancePath + "/encryption/recipients/" + i0, schemaPath: "#/properties/encryption/properties/recipients/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err47];
+                } else {
+                  vErrors.push(err47);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err48 = { instancePath: instancePath + "/encryption/recipients", schemaPath: "#/properties/encryption/properties/recipients/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            if (vErrors === null) {
+              vErrors = [err48];
+            } else {
+              vErrors.push(err48);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err49 = { instancePath: instancePath + "/encryption", schemaPath: "#/properties/encryption/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.deployments !== void 0) {
+      let data23 = data.deployments;
+      if (data23 && typeof data23 == "object" && !Array.isArray(data23)) {
+        for (const key8 in data23) {
+          const _errs68 = errors;
+          if (typeof key8 === "string") {
+            if (!pattern12.test(key8)) {
+              const err50 = { instancePath: instancePath + "/deployments", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"', propertyName: key8 };
+              if (vErrors === null) {
+                vErrors = [err50];
+              } else {
+                vErrors.push(err50);
+              }
+              errors++;
+            }
+          } else {
+            const err51 = { instancePath: instancePath + "/deployments", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key8 };
+            if (vErrors === null) {
+              vErrors = [err51];
+            } else {
+              vErrors.push(err51);
+            }
+            errors++;
+          }
+          var valid21 = _errs68 === errors;
+          if (!valid21) {
+            const err52 = { instancePath: instancePath + "/deployments", schemaPath: "#/properties/deployments/propertyNames", keyword: "propertyNames", params: { propertyName: key8 }, message: "property name must be valid" };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
+          }
+        }
+        for (const key9 in data23) {
+          let data24 = data23[key9];
+          if (data24 && typeof data24 == "object" && !Array.isArray(data24)) {
+            if (data24.url === void 0) {
+              const err53 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/deployments/additionalProperties/required", keyword: "required", params: { missingProperty: "url" }, message: "must have required property 'url'" };
+              if (vErrors === null) {
+                vErrors = [err53];
+              } else {
+                vErrors.push(err53);
+              }
+              errors++;
+            }
+            for (const key10 in data24) {
+              if (!(key10 === "url" || key10 === "auth")) {
+                const err54 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/deployments/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
+                if (vErrors === null) {
+                  vErrors = [err54];
+                } else {
+                  vErrors.push(err54);
+                }
+                errors++;
+              }
+            }
+            if (data24.url !== void 0) {
+              let data25 = data24.url;
+              if (typeof data25 === "string") {
+                if (!pattern18.test(data25)) {
+                  const err55 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/deployments/additionalProperties/properties/url/pattern", keyword: "pattern", params: { pattern: "^https?://" }, message: 'must match pattern "^https?://"' };
+                  if (vErrors === null) {
+                    vErrors = [err55];
+                  } else {
+                    vErrors.push(err55);
+                  }
+                  errors++;
+                }
+                if (!formats2(data25)) {
+                  const err56 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/deployments/additionalProperties/properties/url/format", keyword: "format", params: { format: "uri" }, message: 'must match format "uri"' };
+                  if (vErrors === null) {
+                    vErrors = [err56];
+                  } else {
+                    vErrors.push(err56);
+                  }
+                  errors++;
+                }
+              } else {
+                const err57 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/url", schemaPath: "#/properties/deployments/additionalProperties/properties/url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err57];
+                } else {
+                  vErrors.push(err57);
+                }
+                errors++;
+              }
+            }
+            if (data24.auth !== void 0) {
+              let data26 = data24.auth;
+              if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+                if (data26.method === void 0) {
+                  const err58 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property 'method'" };
+                  if (vErrors === null) {
+                    vErrors = [err58];
+                  } else {
+                    vErrors.push(err58);
+                  }
+                  errors++;
+                }
+                if (data26.method !== void 0) {
+                  let data27 = data26.method;
+                  if (!(data27 === "login" || data27 === "bearer" || data27 === "session" || data27 === "none")) {
+                    const err59 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/method", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/properties/method/enum", keyword: "enum", params: { allowedValues: schema31.properties.deployments.additionalProperties.properties.auth.properties.method.enum }, message: "must be equal to one of the allowed values" };
+                    if (vErrors === null) {
+                      vErrors = [err59];
+                    } else {
+                      vErrors.push(err59);
+                    }
+                    errors++;
+                  }
+                }
+                const tag0 = data26.method;
                 if (typeof tag0 == "string") {
                   if (tag0 === "login") {
-                    if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-                      if (data20.method === void 0) {
-                        const err47 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property 'method'" };
+                    if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+                      if (data26.method === void 0) {
+                        const err60 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property 'method'" };
                         if (vErrors === null) {
-                          vErrors = [err47];
+                          vErrors = [err60];
                         } else {
-                          vErrors.push(err47);
+                          vErrors.push(err60);
                         }
                         errors++;
                       }
-                      if (data20.username_env === void 0) {
-                        const err48 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/required", keyword: "required", params: { missingProperty: "username_env" }, message: "must have required property 'username_env'" };
+                      if (data26.username_env === void 0) {
+                        const err61 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/required", keyword: "required", params: { missingProperty: "username_env" }, message: "must have required property 'username_env'" };
                         if (vErrors === null) {
-                          vErrors = [err48];
+                          vErrors = [err61];
                         } else {
-                          vErrors.push(err48);
+                          vErrors.push(err61);
                         }
                         errors++;
                       }
-                      if (data20.password_env === void 0) {
-                        const err49 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/required", keyword: "required", params: { missingProperty: "password_env" }, message: "must have required property 'password_env'" };
+                      if (data26.password_env === void 0) {
+                        const err62 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/required", keyword: "required", params: { missingProperty: "password_env" }, message: "must have required property 'password_env'" };
                         if (vErrors === null) {
-                          vErrors = [err49];
+                          vErrors = [err62];
                         } else {
-                          vErrors.push(err49);
+                          vErrors.push(err62);
                         }
                         errors++;
                       }
-                      for (const key9 in data20) {
-                        if (!(key9 === "method" || key9 === "username_env" || key9 === "password_env")) {
-                          const err50 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key9 }, message: "must NOT have additional properties" };
+                      for (const key11 in data26) {
+                        if (!(key11 === "method" || key11 === "username_env" || key11 === "password_env")) {
+                          const err63 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
                           if (vErrors === null) {
-                            vErrors = [err50];
+                            vErrors = [err63];
                           } else {
-                            vErrors.push(err50);
+                            vErrors.push(err63);
                           }
                           errors++;
                         }
                       }
-                      if (data20.method !== void 0) {
-                        if ("login" !== data20.method) {
-                          const err51 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/method", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/properties/method/const", keyword: "const", params: { allowedValue: "login" }, message: "must be equal to constant" };
+                      if (data26.method !== void 0) {
+                        if ("login" !== data26.method) {
+                          const err64 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/method", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/properties/method/const", keyword: "const", params: { allowedValue: "login" }, message: "must be equal to constant" };
                           if (vErrors === null) {
-                            vErrors = [err51];
+                            vErrors = [err64];
                           } else {
-                            vErrors.push(err51);
+                            vErrors.push(err64);
                           }
                           errors++;
                         }
                       }
-                      if (data20.username_env !== void 0) {
-                        let data23 = data20.username_env;
-                        if (typeof data23 === "string") {
-                          if (!pattern17.test(data23)) {
-                            const err52 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/username_env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"' };
+                      if (data26.username_env !== void 0) {
+                        let data29 = data26.username_env;
+                        if (typeof data29 === "string") {
+                          if (!pattern19.test(data29)) {
+                            const err65 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/username_env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"' };
                             if (vErrors === null) {
-                              vErrors = [err52];
+                              vErrors = [err65];
                             } else {
-                              vErrors.push(err52);
+                              vErrors.push(err65);
                             }
                             errors++;
                           }
                         } else {
-                          const err53 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/username_env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err53];
-                          } else {
-                            vErrors.push(err53);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data20.password_env !== void 0) {
-                        let data24 = data20.password_env;
-                        if (typeof data24 === "string") {
-                          if (!pattern17.test(data24)) {
-                            const err54 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/password_env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"' };
-                            if (vErrors === null) {
-                              vErrors = [err54];
-                            } else {
-                              vErrors.push(err54);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err55 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/password_env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err55];
-                          } else {
-                            vErrors.push(err55);
-                          }
-                          errors++;
-                        }
-                      }
-                    } else {
-                      const err56 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                      if (vErrors === null) {
-                        vErrors = [err56];
-                      } else {
-                        vErrors.push(err56);
-                      }
-                      errors++;
-                    }
-                    var props0 = true;
-                  } else if (tag0 === "bearer") {
-                    if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-                      if (data20.method === void 0) {
-                        const err57 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/1/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property 'method'" };
-                        if (vErrors === null) {
-                          vErrors = [err57];
-                        } else {
-                          vErrors.push(err57);
-                        }
-                        errors++;
-                      }
-                      if (data20.token_env === void 0) {
-                        const err58 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/1/required", keyword: "required", params: { missingProperty: "token_env" }, message: "must have required property 'token_env'" };
-                        if (vErrors === null) {
-                          vErrors = [err58];
-                        } else {
-                          vErrors.push(err58);
-                        }
-                        errors++;
-                      }
-                      for (const key10 in data20) {
-                        if (!(key10 === "method" || key10 === "token_env")) {
-                          const err59 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key10 }, message: "must NOT have additional properties" };
-                          if (vErrors === null) {
-                            vErrors = [err59];
-                          } else {
-                            vErrors.push(err59);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data20.method !== void 0) {
-                        if ("bearer" !== data20.method) {
-                          const err60 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/method", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/1/properties/method/const", keyword: "const", params: { allowedValue: "bearer" }, message: "must be equal to constant" };
-                          if (vErrors === null) {
-                            vErrors = [err60];
-                          } else {
-                            vErrors.push(err60);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data20.token_env !== void 0) {
-                        let data26 = data20.token_env;
-                        if (typeof data26 === "string") {
-                          if (!pattern17.test(data26)) {
-                            const err61 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/token_env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"' };
-                            if (vErrors === null) {
-                              vErrors = [err61];
-                            } else {
-                              vErrors.push(err61);
-                            }
-                            errors++;
-                          }
-                        } else {
-                          const err62 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/token_env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                          if (vErrors === null) {
-                            vErrors = [err62];
-                          } else {
-                            vErrors.push(err62);
-                          }
-                          errors++;
-                        }
-                      }
-                    } else {
-                      const err63 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                      if (vErrors === null) {
-                        vErrors = [err63];
-                      } else {
-                        vErrors.push(err63);
-                      }
-                      errors++;
-                    }
-                    if (props0 !== true) {
-                      props0 = true;
-                    }
-                  } else if (tag0 === "session") {
-                    if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-                      if (data20.method === void 0) {
-                        const err64 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/2/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property 'method'" };
-                        if (vErrors === null) {
-                          vErrors = [err64];
-                        } else {
-                          vErrors.push(err64);
-                        }
-                        errors++;
-                      }
-                      if (data20.cookie_env === void 0) {
-                        const err65 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/2/required", keyword: "required", params: { missingProperty: "cookie_env" }, message: "must have required property 'cookie_env'" };
-                        if (vErrors === null) {
-                          vErrors = [err65];
-                        } else {
-                          vErrors.push(err65);
-                        }
-                        errors++;
-                      }
-                      for (const key11 in data20) {
-                        if (!(key11 === "method" || key11 === "cookie_env")) {
-                          const err66 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/2/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key11 }, message: "must NOT have additional properties" };
+                          const err66 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/username_env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                           if (vErrors === null) {
                             vErrors = [err66];
                           } else {
@@ -87328,55 +87742,51 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data20.method !== void 0) {
-                        if ("session" !== data20.method) {
-                          const err67 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/method", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/2/properties/method/const", keyword: "const", params: { allowedValue: "session" }, message: "must be equal to constant" };
-                          if (vErrors === null) {
-                            vErrors = [err67];
-                          } else {
-                            vErrors.push(err67);
-                          }
-                          errors++;
-                        }
-                      }
-                      if (data20.cookie_env !== void 0) {
-                        let data28 = data20.cookie_env;
-                        if (typeof data28 === "string") {
-                          if (!pattern17.test(data28)) {
-                            const err68 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/cookie_env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"' };
+                      if (data26.password_env !== void 0) {
+                        let data30 = data26.password_env;
+                        if (typeof data30 === "string") {
+                          if (!pattern19.test(data30)) {
+                            const err67 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/password_env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"' };
                             if (vErrors === null) {
-                              vErrors = [err68];
+                              vErrors = [err67];
                             } else {
-                              vErrors.push(err68);
+                              vErrors.push(err67);
                             }
                             errors++;
                           }
                         } else {
-                          const err69 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/cookie_env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          const err68 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/password_env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                           if (vErrors === null) {
-                            vErrors = [err69];
+                            vErrors = [err68];
                           } else {
-                            vErrors.push(err69);
+                            vErrors.push(err68);
                           }
                           errors++;
                         }
                       }
                     } else {
-                      const err70 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                      const err69 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/0/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                       if (vErrors === null) {
-                        vErrors = [err70];
+                        vErrors = [err69];
                       } else {
-                        vErrors.push(err70);
+                        vErrors.push(err69);
                       }
                       errors++;
                     }
-                    if (props0 !== true) {
-                      props0 = true;
-                    }
-                  } else if (tag0 === "none") {
-                    if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-                      if (data20.method === void 0) {
-                        const err71 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/3/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property 'method'" };
+                    var props0 = true;
+                  } else if (tag0 === "bearer") {
+                    if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+                      if (data26.method === void 0) {
+                        const err70 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/1/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property 'method'" };
+                        if (vErrors === null) {
+                          vErrors = [err70];
+                        } else {
+                          vErrors.push(err70);
+                        }
+                        errors++;
+                      }
+                      if (data26.token_env === void 0) {
+                        const err71 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/1/required", keyword: "required", params: { missingProperty: "token_env" }, message: "must have required property 'token_env'" };
                         if (vErrors === null) {
                           vErrors = [err71];
                         } else {
@@ -87384,9 +87794,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                         }
                         errors++;
                       }
-                      for (const key12 in data20) {
-                        if (!(key12 === "method")) {
-                          const err72 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/3/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
+                      for (const key12 in data26) {
+                        if (!(key12 === "method" || key12 === "token_env")) {
+                          const err72 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key12 }, message: "must NOT have additional properties" };
                           if (vErrors === null) {
                             vErrors = [err72];
                           } else {
@@ -87395,9 +87805,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
-                      if (data20.method !== void 0) {
-                        if ("none" !== data20.method) {
-                          const err73 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/method", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/3/properties/method/const", keyword: "const", params: { allowedValue: "none" }, message: "must be equal to constant" };
+                      if (data26.method !== void 0) {
+                        if ("bearer" !== data26.method) {
+                          const err73 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/method", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/1/properties/method/const", keyword: "const", params: { allowedValue: "bearer" }, message: "must be equal to constant" };
                           if (vErrors === null) {
                             vErrors = [err73];
                           } else {
@@ -87406,12 +87816,155 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                           errors++;
                         }
                       }
+                      if (data26.token_env !== void 0) {
+                        let data32 = data26.token_env;
+                        if (typeof data32 === "string") {
+                          if (!pattern19.test(data32)) {
+                            const err74 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/token_env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"' };
+                            if (vErrors === null) {
+                              vErrors = [err74];
+                            } else {
+                              vErrors.push(err74);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err75 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/token_env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err75];
+                          } else {
+                            vErrors.push(err75);
+                          }
+                          errors++;
+                        }
+                      }
                     } else {
-                      const err74 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/3/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                      const err76 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                       if (vErrors === null) {
-                        vErrors = [err74];
+                        vErrors = [err76];
                       } else {
-                        vErrors.push(err74);
+                        vErrors.push(err76);
+                      }
+                      errors++;
+                    }
+                    if (props0 !== true) {
+                      props0 = true;
+                    }
+                  } else if (tag0 === "session") {
+                    if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+                      if (data26.method === void 0) {
+                        const err77 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/2/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property 'method'" };
+                        if (vErrors === null) {
+                          vErrors = [err77];
+                        } else {
+                          vErrors.push(err77);
+                        }
+                        errors++;
+                      }
+                      if (data26.cookie_env === void 0) {
+                        const err78 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/2/required", keyword: "required", params: { missingProperty: "cookie_env" }, message: "must have required property 'cookie_env'" };
+                        if (vErrors === null) {
+                          vErrors = [err78];
+                        } else {
+                          vErrors.push(err78);
+                        }
+                        errors++;
+                      }
+                      for (const key13 in data26) {
+                        if (!(key13 === "method" || key13 === "cookie_env")) {
+                          const err79 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/2/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key13 }, message: "must NOT have additional properties" };
+                          if (vErrors === null) {
+                            vErrors = [err79];
+                          } else {
+                            vErrors.push(err79);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data26.method !== void 0) {
+                        if ("session" !== data26.method) {
+                          const err80 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/method", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/2/properties/method/const", keyword: "const", params: { allowedValue: "session" }, message: "must be equal to constant" };
+                          if (vErrors === null) {
+                            vErrors = [err80];
+                          } else {
+                            vErrors.push(err80);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data26.cookie_env !== void 0) {
+                        let data34 = data26.cookie_env;
+                        if (typeof data34 === "string") {
+                          if (!pattern19.test(data34)) {
+                            const err81 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/cookie_env", schemaPath: "#/$defs/envName/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z_][A-Za-z0-9_]*$" }, message: 'must match pattern "^[A-Za-z_][A-Za-z0-9_]*$"' };
+                            if (vErrors === null) {
+                              vErrors = [err81];
+                            } else {
+                              vErrors.push(err81);
+                            }
+                            errors++;
+                          }
+                        } else {
+                          const err82 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/cookie_env", schemaPath: "#/$defs/envName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                          if (vErrors === null) {
+                            vErrors = [err82];
+                          } else {
+                            vErrors.push(err82);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err83 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                      if (vErrors === null) {
+                        vErrors = [err83];
+                      } else {
+                        vErrors.push(err83);
+                      }
+                      errors++;
+                    }
+                    if (props0 !== true) {
+                      props0 = true;
+                    }
+                  } else if (tag0 === "none") {
+                    if (data26 && typeof data26 == "object" && !Array.isArray(data26)) {
+                      if (data26.method === void 0) {
+                        const err84 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/3/required", keyword: "required", params: { missingProperty: "method" }, message: "must have required property 'method'" };
+                        if (vErrors === null) {
+                          vErrors = [err84];
+                        } else {
+                          vErrors.push(err84);
+                        }
+                        errors++;
+                      }
+                      for (const key14 in data26) {
+                        if (!(key14 === "method")) {
+                          const err85 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/3/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key14 }, message: "must NOT have additional properties" };
+                          if (vErrors === null) {
+                            vErrors = [err85];
+                          } else {
+                            vErrors.push(err85);
+                          }
+                          errors++;
+                        }
+                      }
+                      if (data26.method !== void 0) {
+                        if ("none" !== data26.method) {
+                          const err86 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth/method", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/3/properties/method/const", keyword: "const", params: { allowedValue: "none" }, message: "must be equal to constant" };
+                          if (vErrors === null) {
+                            vErrors = [err86];
+                          } else {
+                            vErrors.push(err86);
+                          }
+                          errors++;
+                        }
+                      }
+                    } else {
+                      const err87 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/oneOf/3/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                      if (vErrors === null) {
+                        vErrors = [err87];
+                      } else {
+                        vErrors.push(err87);
                       }
                       errors++;
                     }
@@ -87419,275 +87972,121 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                       props0 = true;
                     }
                   } else {
-                    const err75 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/discriminator", keyword: "discriminator", params: { error: "mapping", tag: "method", tagValue: tag0 }, message: 'value of tag "method" must be in oneOf' };
+                    const err88 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/discriminator", keyword: "discriminator", params: { error: "mapping", tag: "method", tagValue: tag0 }, message: 'value of tag "method" must be in oneOf' };
                     if (vErrors === null) {
-                      vErrors = [err75];
+                      vErrors = [err88];
                     } else {
-                      vErrors.push(err75);
+                      vErrors.push(err88);
                     }
                     errors++;
                   }
                 } else {
-                  const err76 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/discriminator", keyword: "discriminator", params: { error: "tag", tag: "method", tagValue: tag0 }, message: 'tag "method" must be string' };
+                  const err89 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/discriminator", keyword: "discriminator", params: { error: "tag", tag: "method", tagValue: tag0 }, message: 'tag "method" must be string' };
                   if (vErrors === null) {
-                    vErrors = [err76];
+                    vErrors = [err89];
                   } else {
-                    vErrors.push(err76);
+                    vErrors.push(err89);
                   }
                   errors++;
                 }
               } else {
-                const err77 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                const err90 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1") + "/auth", schemaPath: "#/properties/deployments/additionalProperties/properties/auth/type", keyword: "type", params: { type: "object" }, message: "must be object" };
                 if (vErrors === null) {
-                  vErrors = [err77];
+                  vErrors = [err90];
                 } else {
-                  vErrors.push(err77);
+                  vErrors.push(err90);
                 }
                 errors++;
               }
             }
           } else {
-            const err78 = { instancePath: instancePath + "/deployments/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/deployments/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err91 = { instancePath: instancePath + "/deployments/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/deployments/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err78];
+              vErrors = [err91];
             } else {
-              vErrors.push(err78);
+              vErrors.push(err91);
             }
             errors++;
           }
         }
       } else {
-        const err79 = { instancePath: instancePath + "/deployments", schemaPath: "#/properties/deployments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err92 = { instancePath: instancePath + "/deployments", schemaPath: "#/properties/deployments/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err79];
+          vErrors = [err92];
         } else {
-          vErrors.push(err79);
+          vErrors.push(err92);
         }
         errors++;
       }
     }
     if (data.credentials !== void 0) {
-      let data30 = data.credentials;
-      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-        for (const key13 in data30) {
-          const _errs96 = errors;
-          if (typeof key13 === "string") {
-            if (!pattern12.test(key13)) {
-              const err80 = { instancePath: instancePath + "/credentials", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"', propertyName: key13 };
+      let data36 = data.credentials;
+      if (data36 && typeof data36 == "object" && !Array.isArray(data36)) {
+        for (const key15 in data36) {
+          const _errs111 = errors;
+          if (typeof key15 === "string") {
+            if (!pattern12.test(key15)) {
+              const err93 = { instancePath: instancePath + "/credentials", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"', propertyName: key15 };
               if (vErrors === null) {
-                vErrors = [err80];
+                vErrors = [err93];
               } else {
-                vErrors.push(err80);
+                vErrors.push(err93);
               }
               errors++;
             }
           } else {
-            const err81 = { instancePath: instancePath + "/credentials", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key13 };
+            const err94 = { instancePath: instancePath + "/credentials", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key15 };
             if (vErrors === null) {
-              vErrors = [err81];
+              vErrors = [err94];
             } else {
-              vErrors.push(err81);
+              vErrors.push(err94);
             }
             errors++;
           }
-          var valid34 = _errs96 === errors;
-          if (!valid34) {
-            const err82 = { instancePath: instancePath + "/credentials", schemaPath: "#/properties/credentials/propertyNames", keyword: "propertyNames", params: { propertyName: key13 }, message: "property name must be valid" };
+          var valid39 = _errs111 === errors;
+          if (!valid39) {
+            const err95 = { instancePath: instancePath + "/credentials", schemaPath: "#/properties/credentials/propertyNames", keyword: "propertyNames", params: { propertyName: key15 }, message: "property name must be valid" };
             if (vErrors === null) {
-              vErrors = [err82];
+              vErrors = [err95];
             } else {
-              vErrors.push(err82);
+              vErrors.push(err95);
             }
             errors++;
           }
         }
-        for (const key14 in data30) {
-          let data31 = data30[key14];
-          if (data31 && typeof data31 == "object" && !Array.isArray(data31)) {
-            if (data31.setting === void 0) {
-              const err83 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/required", keyword: "required", params: { missingProperty: "setting" }, message: "must have required property 'setting'" };
+        for (const key16 in data36) {
+          let data37 = data36[key16];
+          if (data37 && typeof data37 == "object" && !Array.isArray(data37)) {
+            if (data37.setting === void 0) {
+              const err96 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/required", keyword: "required", params: { missingProperty: "setting" }, message: "must have required property 'setting'" };
               if (vErrors === null) {
-                vErrors = [err83];
+                vErrors = [err96];
               } else {
-                vErrors.push(err83);
+                vErrors.push(err96);
               }
               errors++;
             }
-            if (data31.kind === void 0) {
-              const err84 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
+            if (data37.kind === void 0) {
+              const err97 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/required", keyword: "required", params: { missingProperty: "kind" }, message: "must have required property 'kind'" };
               if (vErrors === null) {
-                vErrors = [err84];
+                vErrors = [err97];
               } else {
-                vErrors.push(err84);
+                vErrors.push(err97);
               }
               errors++;
             }
-            if (data31.owner === void 0) {
-              const err85 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
+            if (data37.owner === void 0) {
+              const err98 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/required", keyword: "required", params: { missingProperty: "owner" }, message: "must have required property 'owner'" };
               if (vErrors === null) {
-                vErrors = [err85];
+                vErrors = [err98];
               } else {
-                vErrors.push(err85);
+                vErrors.push(err98);
               }
               errors++;
             }
-            for (const key15 in data31) {
-              if (!func1.call(schema31.properties.credentials.additionalProperties.properties, key15)) {
-                const err86 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key15 }, message: "must NOT have additional properties" };
-                if (vErrors === null) {
-                  vErrors = [err86];
-                } else {
-                  vErrors.push(err86);
-                }
-                errors++;
-              }
-            }
-            if (data31.setting !== void 0) {
-              let data32 = data31.setting;
-              if (typeof data32 === "string") {
-                if (!pattern22.test(data32)) {
-                  const err87 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/setting", schemaPath: "#/properties/credentials/additionalProperties/properties/setting/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z][a-zA-Z0-9_]{0,127}$" }, message: 'must match pattern "^[a-zA-Z][a-zA-Z0-9_]{0,127}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err87];
-                  } else {
-                    vErrors.push(err87);
-                  }
-                  errors++;
-                }
-              } else {
-                const err88 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/setting", schemaPath: "#/properties/credentials/additionalProperties/properties/setting/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err88];
-                } else {
-                  vErrors.push(err88);
-                }
-                errors++;
-              }
-            }
-            if (data31.kind !== void 0) {
-              let data33 = data31.kind;
-              if (!(data33 === "api_key" || data33 === "oauth_client_secret" || data33 === "oauth_refresh_token" || data33 === "password" || data33 === "admin_password" || data33 === "session_secret" || data33 === "private_key" || data33 === "service_account" || data33 === "token" || data33 === "certificate")) {
-                const err89 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/kind", schemaPath: "#/properties/credentials/additionalProperties/properties/kind/enum", keyword: "enum", params: { allowedValues: schema31.properties.credentials.additionalProperties.properties.kind.enum }, message: "must be equal to one of the allowed values" };
-                if (vErrors === null) {
-                  vErrors = [err89];
-                } else {
-                  vErrors.push(err89);
-                }
-                errors++;
-              }
-            }
-            if (data31.owner !== void 0) {
-              let data34 = data31.owner;
-              if (typeof data34 === "string") {
-                if (!pattern12.test(data34)) {
-                  const err90 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/owner", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err90];
-                  } else {
-                    vErrors.push(err90);
-                  }
-                  errors++;
-                }
-              } else {
-                const err91 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/owner", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err91];
-                } else {
-                  vErrors.push(err91);
-                }
-                errors++;
-              }
-            }
-            if (data31.access !== void 0) {
-              let data35 = data31.access;
-              if (Array.isArray(data35)) {
-                const len0 = data35.length;
-                for (let i0 = 0; i0 < len0; i0++) {
-                  let data36 = data35[i0];
-                  if (typeof data36 === "string") {
-                    if (!pattern12.test(data36)) {
-                      const err92 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/access/" + i0, schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"' };
-                      if (vErrors === null) {
-                        vErrors = [err92];
-                      } else {
-                        vErrors.push(err92);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err93 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/access/" + i0, schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err93];
-                    } else {
-                      vErrors.push(err93);
-                    }
-                    errors++;
-                  }
-                }
-                let i1 = data35.length;
-                let j0;
-                if (i1 > 1) {
-                  outer0: for (; i1--; ) {
-                    for (j0 = i1; j0--; ) {
-                      if (func0(data35[i1], data35[j0])) {
-                        const err94 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/access", schemaPath: "#/properties/credentials/additionalProperties/properties/access/uniqueItems", keyword: "uniqueItems", params: { i: i1, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i1 + " are identical)" };
-                        if (vErrors === null) {
-                          vErrors = [err94];
-                        } else {
-                          vErrors.push(err94);
-                        }
-                        errors++;
-                        break outer0;
-                      }
-                    }
-                  }
-                }
-              } else {
-                const err95 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/access", schemaPath: "#/properties/credentials/additionalProperties/properties/access/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err95];
-                } else {
-                  vErrors.push(err95);
-                }
-                errors++;
-              }
-            }
-            if (data31.issuer !== void 0) {
-              if (typeof data31.issuer !== "string") {
-                const err96 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/issuer", schemaPath: "#/properties/credentials/additionalProperties/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err96];
-                } else {
-                  vErrors.push(err96);
-                }
-                errors++;
-              }
-            }
-            if (data31.description !== void 0) {
-              if (typeof data31.description !== "string") {
-                const err97 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/properties/credentials/additionalProperties/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err97];
-                } else {
-                  vErrors.push(err97);
-                }
-                errors++;
-              }
-            }
-            if (data31.created !== void 0) {
-              let data39 = data31.created;
-              if (typeof data39 === "string") {
-                if (!pattern14.test(data39)) {
-                  const err98 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/created", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err98];
-                  } else {
-                    vErrors.push(err98);
-                  }
-                  errors++;
-                }
-              } else {
-                const err99 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/created", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            for (const key17 in data37) {
+              if (!func1.call(schema31.properties.credentials.additionalProperties.properties, key17)) {
+                const err99 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key17 }, message: "must NOT have additional properties" };
                 if (vErrors === null) {
                   vErrors = [err99];
                 } else {
@@ -87696,11 +88095,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data31.rotated !== void 0) {
-              let data40 = data31.rotated;
-              if (typeof data40 === "string") {
-                if (!pattern14.test(data40)) {
-                  const err100 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/rotated", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+            if (data37.setting !== void 0) {
+              let data38 = data37.setting;
+              if (typeof data38 === "string") {
+                if (!pattern24.test(data38)) {
+                  const err100 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/setting", schemaPath: "#/properties/credentials/additionalProperties/properties/setting/pattern", keyword: "pattern", params: { pattern: "^[a-zA-Z][a-zA-Z0-9_]{0,127}$" }, message: 'must match pattern "^[a-zA-Z][a-zA-Z0-9_]{0,127}$"' };
                   if (vErrors === null) {
                     vErrors = [err100];
                   } else {
@@ -87709,7 +88108,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                   errors++;
                 }
               } else {
-                const err101 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/rotated", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err101 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/setting", schemaPath: "#/properties/credentials/additionalProperties/properties/setting/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err101];
                 } else {
@@ -87718,85 +88117,86 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data31.every !== void 0) {
-              let data41 = data31.every;
-              if (typeof data41 === "string") {
-                if (!pattern4.test(data41)) {
-                  const err102 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/every", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^[1-9][0-9]{0,4}[dw]$" }, message: 'must match pattern "^[1-9][0-9]{0,4}[dw]$"' };
+            if (data37.kind !== void 0) {
+              let data39 = data37.kind;
+              if (!(data39 === "api_key" || data39 === "oauth_client_secret" || data39 === "oauth_refresh_token" || data39 === "password" || data39 === "admin_password" || data39 === "session_secret" || data39 === "private_key" || data39 === "service_account" || data39 === "token" || data39 === "certificate")) {
+                const err102 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/kind", schemaPath: "#/properties/credentials/additionalProperties/properties/kind/enum", keyword: "enum", params: { allowedValues: schema31.properties.credentials.additionalProperties.properties.kind.enum }, message: "must be equal to one of the allowed values" };
+                if (vErrors === null) {
+                  vErrors = [err102];
+                } else {
+                  vErrors.push(err102);
+                }
+                errors++;
+              }
+            }
+            if (data37.owner !== void 0) {
+              let data40 = data37.owner;
+              if (typeof data40 === "string") {
+                if (!pattern12.test(data40)) {
+                  const err103 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/owner", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"' };
                   if (vErrors === null) {
-                    vErrors = [err102];
+                    vErrors = [err103];
                   } else {
-                    vErrors.push(err102);
+                    vErrors.push(err103);
                   }
                   errors++;
                 }
               } else {
-                const err103 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/every", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err104 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/owner", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err103];
+                  vErrors = [err104];
                 } else {
-                  vErrors.push(err103);
+                  vErrors.push(err104);
                 }
                 errors++;
               }
             }
-            if (data31.deployments !== void 0) {
-              let data42 = data31.deployments;
-              if (Array.isArray(data42)) {
-                const len1 = data42.length;
-                for (let i2 = 0; i2 < len1; i2++) {
-                  let data43 = data42[i2];
-                  if (typeof data43 === "string") {
-                    if (!pattern12.test(data43)) {
-                      const err104 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/deployments/" + i2, schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"' };
+            if (data37.access !== void 0) {
+              let data41 = data37.access;
+              if (Array.isArray(data41)) {
+                const len1 = data41.length;
+                for (let i1 = 0; i1 < len1; i1++) {
+                  let data42 = data41[i1];
+                  if (typeof data42 === "string") {
+                    if (!pattern12.test(data42)) {
+                      const err105 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/access/" + i1, schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"' };
                       if (vErrors === null) {
-                        vErrors = [err104];
+                        vErrors = [err105];
                       } else {
-                        vErrors.push(err104);
+                        vErrors.push(err105);
                       }
                       errors++;
                     }
                   } else {
-                    const err105 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/deployments/" + i2, schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    const err106 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/access/" + i1, schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     if (vErrors === null) {
-                      vErrors = [err105];
+                      vErrors = [err106];
                     } else {
-                      vErrors.push(err105);
+                      vErrors.push(err106);
                     }
                     errors++;
                   }
                 }
-                let i3 = data42.length;
-                let j1;
-                if (i3 > 1) {
-                  outer1: for (; i3--; ) {
-                    for (j1 = i3; j1--; ) {
-                      if (func0(data42[i3], data42[j1])) {
-                        const err106 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/deployments", schemaPath: "#/properties/credentials/additionalProperties/properties/deployments/uniqueItems", keyword: "uniqueItems", params: { i: i3, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i3 + " are identical)" };
+                let i2 = data41.length;
+                let j0;
+                if (i2 > 1) {
+                  outer0: for (; i2--; ) {
+                    for (j0 = i2; j0--; ) {
+                      if (func0(data41[i2], data41[j0])) {
+                        const err107 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/access", schemaPath: "#/properties/credentials/additionalProperties/properties/access/uniqueItems", keyword: "uniqueItems", params: { i: i2, j: j0 }, message: "must NOT have duplicate items (items ## " + j0 + " and " + i2 + " are identical)" };
                         if (vErrors === null) {
-                          vErrors = [err106];
+                          vErrors = [err107];
                         } else {
-                          vErrors.push(err106);
+                          vErrors.push(err107);
                         }
                         errors++;
-                        break outer1;
+                        break outer0;
                       }
                     }
                   }
                 }
               } else {
-                const err107 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/deployments", schemaPath: "#/properties/credentials/additionalProperties/properties/deployments/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                if (vErrors === null) {
-                  vErrors = [err107];
-                } else {
-                  vErrors.push(err107);
-                }
-                errors++;
-              }
-            }
-            if (data31.value !== void 0) {
-              if (typeof data31.value !== "string") {
-                const err108 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/value", schemaPath: "#/$defs/sealedValue/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err108 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/access", schemaPath: "#/properties/credentials/additionalProperties/properties/access/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
                   vErrors = [err108];
                 } else {
@@ -87805,87 +88205,86 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data31.values !== void 0) {
-              let data45 = data31.values;
-              if (data45 && typeof data45 == "object" && !Array.isArray(data45)) {
-                for (const key16 in data45) {
-                  const _errs137 = errors;
-                  if (typeof key16 === "string") {
-                    if (!pattern12.test(key16)) {
-                      const err109 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/values", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"', propertyName: key16 };
-                      if (vErrors === null) {
-                        vErrors = [err109];
-                      } else {
-                        vErrors.push(err109);
-                      }
-                      errors++;
-                    }
-                  } else {
-                    const err110 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/values", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key16 };
-                    if (vErrors === null) {
-                      vErrors = [err110];
-                    } else {
-                      vErrors.push(err110);
-                    }
-                    errors++;
-                  }
-                  var valid51 = _errs137 === errors;
-                  if (!valid51) {
-                    const err111 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/values", schemaPath: "#/properties/credentials/additionalProperties/properties/values/propertyNames", keyword: "propertyNames", params: { propertyName: key16 }, message: "property name must be valid" };
-                    if (vErrors === null) {
-                      vErrors = [err111];
-                    } else {
-                      vErrors.push(err111);
-                    }
-                    errors++;
-                  }
-                }
-                for (const key17 in data45) {
-                  if (typeof data45[key17] !== "string") {
-                    const err112 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/values/" + key17.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/sealedValue/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    if (vErrors === null) {
-                      vErrors = [err112];
-                    } else {
-                      vErrors.push(err112);
-                    }
-                    errors++;
-                  }
-                }
-              } else {
-                const err113 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/values", schemaPath: "#/properties/credentials/additionalProperties/properties/values/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (data37.issuer !== void 0) {
+              if (typeof data37.issuer !== "string") {
+                const err109 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/issuer", schemaPath: "#/properties/credentials/additionalProperties/properties/issuer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err113];
+                  vErrors = [err109];
                 } else {
-                  vErrors.push(err113);
+                  vErrors.push(err109);
                 }
                 errors++;
               }
             }
-            if (data31.group !== void 0) {
-              let data47 = data31.group;
-              if (typeof data47 === "string") {
-                if (!pattern12.test(data47)) {
-                  const err114 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/group", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"' };
+            if (data37.description !== void 0) {
+              if (typeof data37.description !== "string") {
+                const err110 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/description", schemaPath: "#/properties/credentials/additionalProperties/properties/description/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err110];
+                } else {
+                  vErrors.push(err110);
+                }
+                errors++;
+              }
+            }
+            if (data37.created !== void 0) {
+              let data45 = data37.created;
+              if (typeof data45 === "string") {
+                if (!pattern14.test(data45)) {
+                  const err111 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/created", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
                   if (vErrors === null) {
-                    vErrors = [err114];
+                    vErrors = [err111];
                   } else {
-                    vErrors.push(err114);
+                    vErrors.push(err111);
                   }
                   errors++;
                 }
               } else {
-                const err115 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/group", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err112 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/created", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err115];
+                  vErrors = [err112];
                 } else {
-                  vErrors.push(err115);
+                  vErrors.push(err112);
                 }
                 errors++;
               }
             }
-            if (data31.custom !== void 0) {
-              if (typeof data31.custom !== "boolean") {
-                const err116 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/custom", schemaPath: "#/properties/credentials/additionalProperties/properties/custom/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (data37.rotated !== void 0) {
+              let data46 = data37.rotated;
+              if (typeof data46 === "string") {
+                if (!pattern14.test(data46)) {
+                  const err113 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/rotated", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err113];
+                  } else {
+                    vErrors.push(err113);
+                  }
+                  errors++;
+                }
+              } else {
+                const err114 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/rotated", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err114];
+                } else {
+                  vErrors.push(err114);
+                }
+                errors++;
+              }
+            }
+            if (data37.every !== void 0) {
+              let data47 = data37.every;
+              if (typeof data47 === "string") {
+                if (!pattern4.test(data47)) {
+                  const err115 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/every", schemaPath: "#/$defs/duration/pattern", keyword: "pattern", params: { pattern: "^[1-9][0-9]{0,4}[dw]$" }, message: 'must match pattern "^[1-9][0-9]{0,4}[dw]$"' };
+                  if (vErrors === null) {
+                    vErrors = [err115];
+                  } else {
+                    vErrors.push(err115);
+                  }
+                  errors++;
+                }
+              } else {
+                const err116 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/every", schemaPath: "#/$defs/duration/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err116];
                 } else {
@@ -87894,42 +88293,52 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
-            if (data31.compromised !== void 0) {
-              let data49 = data31.compromised;
-              if (typeof data49 === "string") {
-                if (!pattern14.test(data49)) {
-                  const err117 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/compromised", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err117];
+            if (data37.deployments !== void 0) {
+              let data48 = data37.deployments;
+              if (Array.isArray(data48)) {
+                const len2 = data48.length;
+                for (let i3 = 0; i3 < len2; i3++) {
+                  let data49 = data48[i3];
+                  if (typeof data49 === "string") {
+                    if (!pattern12.test(data49)) {
+                      const err117 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/deployments/" + i3, schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"' };
+                      if (vErrors === null) {
+                        vErrors = [err117];
+                      } else {
+                        vErrors.push(err117);
+                      }
+                      errors++;
+                    }
                   } else {
-                    vErrors.push(err117);
+                    const err118 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/deployments/" + i3, schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err118];
+                    } else {
+                      vErrors.push(err118);
+                    }
+                    errors++;
                   }
-                  errors++;
+                }
+                let i4 = data48.length;
+                let j1;
+                if (i4 > 1) {
+                  outer1: for (; i4--; ) {
+                    for (j1 = i4; j1--; ) {
+                      if (func0(data48[i4], data48[j1])) {
+                        const err119 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/deployments", schemaPath: "#/properties/credentials/additionalProperties/properties/deployments/uniqueItems", keyword: "uniqueItems", params: { i: i4, j: j1 }, message: "must NOT have duplicate items (items ## " + j1 + " and " + i4 + " are identical)" };
+                        if (vErrors === null) {
+                          vErrors = [err119];
+                        } else {
+                          vErrors.push(err119);
+                        }
+                        errors++;
+                        break outer1;
+                      }
+                    }
+                  }
                 }
               } else {
-                const err118 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/compromised", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err118];
-                } else {
-                  vErrors.push(err118);
-                }
-                errors++;
-              }
-            }
-            if (data31.revoked !== void 0) {
-              let data50 = data31.revoked;
-              if (typeof data50 === "string") {
-                if (!pattern14.test(data50)) {
-                  const err119 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/revoked", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
-                  if (vErrors === null) {
-                    vErrors = [err119];
-                  } else {
-                    vErrors.push(err119);
-                  }
-                  errors++;
-                }
-              } else {
-                const err120 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1") + "/revoked", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err120 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/deployments", schemaPath: "#/properties/credentials/additionalProperties/properties/deployments/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 if (vErrors === null) {
                   vErrors = [err120];
                 } else {
@@ -87938,32 +88347,176 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data37.value !== void 0) {
+              if (typeof data37.value !== "string") {
+                const err121 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/value", schemaPath: "#/$defs/sealedValue/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err121];
+                } else {
+                  vErrors.push(err121);
+                }
+                errors++;
+              }
+            }
+            if (data37.values !== void 0) {
+              let data51 = data37.values;
+              if (data51 && typeof data51 == "object" && !Array.isArray(data51)) {
+                for (const key18 in data51) {
+                  const _errs152 = errors;
+                  if (typeof key18 === "string") {
+                    if (!pattern12.test(key18)) {
+                      const err122 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/values", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"', propertyName: key18 };
+                      if (vErrors === null) {
+                        vErrors = [err122];
+                      } else {
+                        vErrors.push(err122);
+                      }
+                      errors++;
+                    }
+                  } else {
+                    const err123 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/values", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string", propertyName: key18 };
+                    if (vErrors === null) {
+                      vErrors = [err123];
+                    } else {
+                      vErrors.push(err123);
+                    }
+                    errors++;
+                  }
+                  var valid56 = _errs152 === errors;
+                  if (!valid56) {
+                    const err124 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/values", schemaPath: "#/properties/credentials/additionalProperties/properties/values/propertyNames", keyword: "propertyNames", params: { propertyName: key18 }, message: "property name must be valid" };
+                    if (vErrors === null) {
+                      vErrors = [err124];
+                    } else {
+                      vErrors.push(err124);
+                    }
+                    errors++;
+                  }
+                }
+                for (const key19 in data51) {
+                  if (typeof data51[key19] !== "string") {
+                    const err125 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/values/" + key19.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/sealedValue/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    if (vErrors === null) {
+                      vErrors = [err125];
+                    } else {
+                      vErrors.push(err125);
+                    }
+                    errors++;
+                  }
+                }
+              } else {
+                const err126 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/values", schemaPath: "#/properties/credentials/additionalProperties/properties/values/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+                if (vErrors === null) {
+                  vErrors = [err126];
+                } else {
+                  vErrors.push(err126);
+                }
+                errors++;
+              }
+            }
+            if (data37.group !== void 0) {
+              let data53 = data37.group;
+              if (typeof data53 === "string") {
+                if (!pattern12.test(data53)) {
+                  const err127 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/group", schemaPath: "#/$defs/identifier/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, message: 'must match pattern "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err127];
+                  } else {
+                    vErrors.push(err127);
+                  }
+                  errors++;
+                }
+              } else {
+                const err128 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/group", schemaPath: "#/$defs/identifier/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err128];
+                } else {
+                  vErrors.push(err128);
+                }
+                errors++;
+              }
+            }
+            if (data37.custom !== void 0) {
+              if (typeof data37.custom !== "boolean") {
+                const err129 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/custom", schemaPath: "#/properties/credentials/additionalProperties/properties/custom/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+                if (vErrors === null) {
+                  vErrors = [err129];
+                } else {
+                  vErrors.push(err129);
+                }
+                errors++;
+              }
+            }
+            if (data37.compromised !== void 0) {
+              let data55 = data37.compromised;
+              if (typeof data55 === "string") {
+                if (!pattern14.test(data55)) {
+                  const err130 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/compromised", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err130];
+                  } else {
+                    vErrors.push(err130);
+                  }
+                  errors++;
+                }
+              } else {
+                const err131 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/compromised", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err131];
+                } else {
+                  vErrors.push(err131);
+                }
+                errors++;
+              }
+            }
+            if (data37.revoked !== void 0) {
+              let data56 = data37.revoked;
+              if (typeof data56 === "string") {
+                if (!pattern14.test(data56)) {
+                  const err132 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/revoked", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+                  if (vErrors === null) {
+                    vErrors = [err132];
+                  } else {
+                    vErrors.push(err132);
+                  }
+                  errors++;
+                }
+              } else {
+                const err133 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/revoked", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err133];
+                } else {
+                  vErrors.push(err133);
+                }
+                errors++;
+              }
+            }
           } else {
-            const err121 = { instancePath: instancePath + "/credentials/" + key14.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err134 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err121];
+              vErrors = [err134];
             } else {
-              vErrors.push(err121);
+              vErrors.push(err134);
             }
             errors++;
           }
         }
       } else {
-        const err122 = { instancePath: instancePath + "/credentials", schemaPath: "#/properties/credentials/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err135 = { instancePath: instancePath + "/credentials", schemaPath: "#/properties/credentials/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err122];
+          vErrors = [err135];
         } else {
-          vErrors.push(err122);
+          vErrors.push(err135);
         }
         errors++;
       }
     }
   } else {
-    const err123 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err136 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err123];
+      vErrors = [err136];
     } else {
-      vErrors.push(err123);
+      vErrors.push(err136);
     }
     errors++;
   }
@@ -87998,31 +88551,31 @@ var FRIENDLY_PATTERNS = {
   "#/$defs/envName/pattern": "must be the name of an environment variable (letters, digits and _)"
 };
 function toFinding(error2) {
-  const path5 = parsePointer(error2.instancePath);
-  const where = path5.length === 0 ? "the file" : `\`${String(path5[path5.length - 1])}\``;
+  const path6 = parsePointer(error2.instancePath);
+  const where = path6.length === 0 ? "the file" : `\`${String(path6[path6.length - 1])}\``;
   switch (error2.keyword) {
     case "required":
-      return errorAt("schema-required", path5, `${where} is missing the required property \`${String(error2.params.missingProperty)}\``);
+      return errorAt("schema-required", path6, `${where} is missing the required property \`${String(error2.params.missingProperty)}\``);
     case "additionalProperties":
-      return errorAt("schema-unknown-property", [...path5, String(error2.params.additionalProperty)], `unknown property \`${String(error2.params.additionalProperty)}\` in ${where}`, true);
+      return errorAt("schema-unknown-property", [...path6, String(error2.params.additionalProperty)], `unknown property \`${String(error2.params.additionalProperty)}\` in ${where}`, true);
     case "propertyNames":
-      return errorAt("schema-name", [...path5, String(error2.params.propertyName)], `\`${String(error2.params.propertyName)}\` is not a valid name: ${FRIENDLY_PATTERNS["#/$defs/identifier/pattern"]}`, true);
+      return errorAt("schema-name", [...path6, String(error2.params.propertyName)], `\`${String(error2.params.propertyName)}\` is not a valid name: ${FRIENDLY_PATTERNS["#/$defs/identifier/pattern"]}`, true);
     case "enum":
-      return errorAt("schema-enum", path5, `${where} must be one of: ${error2.params.allowedValues.join(", ")}`);
+      return errorAt("schema-enum", path6, `${where} must be one of: ${error2.params.allowedValues.join(", ")}`);
     case "const":
-      return errorAt("schema-const", path5, `${where} must be ${JSON.stringify(error2.params.allowedValue)}`);
+      return errorAt("schema-const", path6, `${where} must be ${JSON.stringify(error2.params.allowedValue)}`);
     case "pattern": {
       const friendly = Object.entries(FRIENDLY_PATTERNS).find(([suffix]) => error2.schemaPath.endsWith(suffix.slice(1)))?.[1];
-      return errorAt("schema-format", path5, `${where} ${friendly ?? `must match ${String(error2.params.pattern)}`}`);
+      return errorAt("schema-format", path6, `${where} ${friendly ?? `must match ${String(error2.params.pattern)}`}`);
     }
     case "format":
-      return errorAt("schema-format", path5, `${where} must be a valid ${String(error2.params.format)}`);
+      return errorAt("schema-format", path6, `${where} must be a valid ${String(error2.params.format)}`);
     case "type":
-      return errorAt("schema-type", path5, `${where} must be ${article(String(error2.params.type))}`);
+      return errorAt("schema-type", path6, `${where} must be ${article(String(error2.params.type))}`);
     case "uniqueItems":
-      return errorAt("schema-duplicate-item", path5, `${where} lists the same entry twice (items ${String(error2.params.j)} and ${String(error2.params.i)})`);
+      return errorAt("schema-duplicate-item", path6, `${where} lists the same entry twice (items ${String(error2.params.j)} and ${String(error2.params.i)})`);
     default:
-      return errorAt(`schema-${error2.keyword}`, path5, `${where} ${error2.message ?? "is invalid"}`);
+      return errorAt(`schema-${error2.keyword}`, path6, `${where} ${error2.message ?? "is invalid"}`);
   }
 }
 function article(type) {
@@ -88067,10 +88620,10 @@ function findFirstAliasOffset(document2) {
   });
   return offset;
 }
-function resolveNode(document2, path5) {
+function resolveNode(document2, path6) {
   let current = document2.contents;
   let keyNode = null;
-  for (const segment of path5) {
+  for (const segment of path6) {
     if ((0, import_yaml.isAlias)(current)) current = current.resolve(document2);
     if ((0, import_yaml.isMap)(current)) {
       const pair = current.items.find((item) => (0, import_yaml.isPair)(item) && ((0, import_yaml.isScalar)(item.key) ? item.key.value : item.key) === segment);
@@ -88135,9 +88688,9 @@ function readInventory(text, file) {
 }
 function checkDates(data) {
   const findings = [];
-  const check = (value, path5) => {
+  const check = (value, path6) => {
     if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isCalendarDate(value)) {
-      findings.push(errorAt("invalid-date", path5, `${value} is not a real calendar date`));
+      findings.push(errorAt("invalid-date", path6, `${value} is not a real calendar date`));
     }
   };
   for (const [id, person] of Object.entries(isRecord3(data.people) ? data.people : {})) {
@@ -88158,9 +88711,15 @@ function buildInventory(data) {
       github: optionalString(person.github),
       email: optionalString(person.email),
       name: optionalString(person.name),
-      left: optionalDate(person.left)
+      left: optionalDate(person.left),
+      sealOnly: person.seal_only === true
     });
   }
+  const encryption = isRecord3(data.encryption) ? data.encryption : {};
+  const recipients = (Array.isArray(encryption.recipients) ? encryption.recipients : []).flatMap((raw) => {
+    if (!isRecord3(raw) || typeof raw.id !== "string" || typeof raw.public_key !== "string") return [];
+    return [{ id: raw.id, publicKey: raw.public_key }];
+  });
   const deployments = /* @__PURE__ */ new Map();
   for (const [id, raw] of Object.entries(isRecord3(data.deployments) ? data.deployments : {})) {
     const deployment = isRecord3(raw) ? raw : {};
@@ -88199,7 +88758,7 @@ function buildInventory(data) {
     const duration = optionalDuration(text);
     if (duration && CREDENTIAL_KINDS.includes(kind)) intervals[kind] = duration;
   }
-  return { version: 1, policy: { intervals, dueSoon: optionalDuration(policy.due_soon) }, people, deployments, credentials };
+  return { version: 1, policy: { intervals, dueSoon: optionalDuration(policy.due_soon) }, people, recipients, deployments, credentials };
 }
 function buildAuth(raw) {
   if (!isRecord3(raw)) return { method: "none" };
@@ -88238,11 +88797,11 @@ var knownDeployments = (inventory) => inventory.credentials.flatMap((credential)
     });
   }
   for (const deployment of Object.keys(credential.values ?? {})) {
-    const path5 = ["credentials", credential.id, "values", deployment];
+    const path6 = ["credentials", credential.id, "values", deployment];
     if (!inventory.deployments.has(deployment)) {
-      findings.push(errorAt("unknown-deployment", path5, `deployment \`${deployment}\` is not listed under \`deployments\``, true));
+      findings.push(errorAt("unknown-deployment", path6, `deployment \`${deployment}\` is not listed under \`deployments\``, true));
     } else if (!credential.deployments.includes(deployment)) {
-      findings.push(warningAt("value-for-unused-deployment", path5, `a value for \`${deployment}\`, which this credential is not pushed to`, true));
+      findings.push(warningAt("value-for-unused-deployment", path6, `a value for \`${deployment}\`, which this credential is not pushed to`, true));
     }
   }
   return findings;
@@ -88273,26 +88832,26 @@ var oneCredentialPerSetting = (inventory) => {
 };
 var knownSettings = (inventory) => inventory.credentials.flatMap((credential) => {
   if (!credential.setting) return [];
-  const path5 = ["credentials", credential.id, "setting"];
+  const path6 = ["credentials", credential.id, "setting"];
   const setting = findSetting(credential.setting);
   if (setting?.environmentOnly) {
-    return [errorAt("environment-only-setting", path5, `\`${credential.setting}\` can only be set in the deployment's environment; DocuElevate's settings API refuses it`)];
+    return [errorAt("environment-only-setting", path6, `\`${credential.setting}\` can only be set in the deployment's environment; DocuElevate's settings API refuses it`)];
   }
   if (!setting && !credential.custom) {
-    return [warningAt("unknown-setting", path5, `\`${credential.setting}\` is not one of DocuElevate's sensitive settings; add \`custom: true\` if that is intended`)];
+    return [warningAt("unknown-setting", path6, `\`${credential.setting}\` is not one of DocuElevate's sensitive settings; add \`custom: true\` if that is intended`)];
   }
   return [];
 });
 var consistentDates = (inventory, { today }) => {
   const findings = [];
   for (const credential of inventory.credentials) {
-    const path5 = (field) => ["credentials", credential.id, field];
+    const path6 = (field) => ["credentials", credential.id, field];
     if (credential.created && credential.rotated && credential.rotated < credential.created) {
-      findings.push(errorAt("rotated-before-created", path5("rotated"), `rotated ${credential.rotated} is before created ${credential.created}`));
+      findings.push(errorAt("rotated-before-created", path6("rotated"), `rotated ${credential.rotated} is before created ${credential.created}`));
     }
     for (const field of ["created", "rotated", "compromised", "revoked"]) {
       const date = credential[field];
-      if (date && date > today) findings.push(errorAt("date-in-future", path5(field), `${field} ${date} is after today (${today})`));
+      if (date && date > today) findings.push(errorAt("date-in-future", path6(field), `${field} ${date} is after today (${today})`));
     }
   }
   return findings;
@@ -88305,12 +88864,12 @@ var ownersStillHere = (inventory, { today }) => inventory.credentials.flatMap((c
   if (!left || left > today) return [];
   return [warningAt("owner-has-left", ["credentials", credential.id, "owner"], `owner \`${credential.owner}\` left on ${left}: hand the credential to someone who is still here`)];
 });
-function plaintextFinding(credential, path5, text) {
+function plaintextFinding(credential, path6, text) {
   const looksLike = describePlaintext(text);
-  const place = path5.length > 3 ? ` --deployment ${String(path5[3])}` : "";
+  const place = path6.length > 3 ? ` --deployment ${String(path6[3])}` : "";
   return errorAt(
     "plaintext-value",
-    path5,
+    path6,
     `this value is not encrypted${looksLike ? ` (it looks like ${looksLike})` : ""}: rotate it (it may already be in git history), and store the new one with \`credledger set ${credential.id}${place} --value-stdin\`, which replaces this line`
   );
 }
@@ -88324,6 +88883,29 @@ var valuesEncrypted = (inventory) => inventory.credentials.flatMap((credential) 
   }
   return findings;
 });
+var sealedForKnownRecipients = (inventory) => {
+  const findings = [];
+  const seen = /* @__PURE__ */ new Set();
+  (inventory.recipients ?? []).forEach((recipient, index) => {
+    if (seen.has(recipient.id)) {
+      findings.push(errorAt("duplicate-recipient", ["encryption", "recipients", index, "id"], `recipient \`${recipient.id}\` is listed more than once`));
+    }
+    seen.add(recipient.id);
+  });
+  for (const entry of listSealedValues(inventory)) {
+    const parts = parseSealedValueText(entry.sealed);
+    if (parts?.kind !== "sealed" || seen.has(parts.recipientId)) continue;
+    const listed = seen.size === 0 ? "none is listed" : `it lists ${[...seen].join(", ")}`;
+    findings.push(
+      errorAt(
+        "unknown-recipient",
+        entry.path,
+        `this value is sealed for recipient \`${parts.recipientId}\`, which encryption.recipients does not list (${listed}): add its public key back, or re-seal with \`credledger rekey --to-sealed\``
+      )
+    );
+  }
+  return findings;
+};
 var groupsShareDeployments = (inventory) => {
   const groups2 = /* @__PURE__ */ new Map();
   for (const credential of inventory.credentials) {
@@ -88354,6 +88936,7 @@ var INVENTORY_RULES = [
   intervalsOnlyForScheduledKinds,
   ownersStillHere,
   valuesEncrypted,
+  sealedForKnownRecipients,
   groupsShareDeployments
 ];
 function checkInventoryRules(inventory, context3) {
@@ -88395,6 +88978,10 @@ async function applyInventory(request2) {
   });
   const concurrency = request2.concurrency ?? DEFAULT_APPLY_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of at least 1 (got ${concurrency})`);
+  if (request2.dryRun !== true && request2.allowNonDefaultBranch !== true) {
+    const { refusal } = await checkApplyBranch({ directory: path3.dirname(path3.resolve(request2.file)), env: request2.env, ...request2.defaultBranch === void 0 ? {} : { defaultBranch: request2.defaultBranch } });
+    if (refusal !== void 0) throw new UsageError(refusal);
+  }
   const ref = request2.stateRef ?? DEFAULT_STATE_REF;
   const openStore = request2.openStateStore ?? openGitAppliedStateStore;
   const store = await openStore({ directory: path3.dirname(path3.resolve(request2.file)), ref, env: request2.env });
@@ -88403,7 +88990,13 @@ async function applyInventory(request2) {
   const inventoryCommitTime = await store.inventoryCommitTime();
   const desiredState = listDesiredState(inventory, selected);
   const values = decryptDesired(request2, inventory, desiredState.desired);
-  const auths = new Map(selected.map((id) => [id, resolveDeploymentAuth(inventory.deployments.get(id), request2.env, request2.onSecretDecrypted)]));
+  const auths = new Map(
+    selected.map((id) => {
+      const deployment = inventory.deployments.get(id);
+      const fallbacks = appliedAdminPasswords(request2.ring, values, desiredState.desired, snapshot.state, id);
+      return [id, resolveDeploymentAuth(deployment, request2.env, request2.onSecretDecrypted, fallbacks)];
+    })
+  );
   const refused = request2.allowRollback ? /* @__PURE__ */ new Map() : findStaleDeployments(snapshot.state, selected, inventoryCommit, inventoryCommitTime);
   const context3 = { request: request2, inventory, store, inventoryCommit, inventoryCommitTime, refused, values, auths, connections: /* @__PURE__ */ new Map(), stop: void 0 };
   const unreachable = /* @__PURE__ */ new Map();
@@ -88427,8 +89020,12 @@ async function applyInventory(request2) {
       ...rehydrate ? { rehydrate } : {},
       isApplied: (desired, record) => isRecordedValue(request2.ring, values, desired, record)
     });
+    const planned = new Set(listPlannedOperations(plan).map((operation) => operationKey(operation.deployment, operation.setting)));
+    const refingerprints = findRefingerprints(request2.ring, values, desiredState.desired, snapshot.state, planned, refused);
     const warnings = [
       ...describeForgottenDeployments(inventory, snapshot.state.deployments.keys(), request2.deployments),
+      ...describeForeignFingerprints(request2.ring, snapshot.state, selected),
+      ...describeRefingerprints(refingerprints, request2.ring, request2.dryRun === true),
       ...await store.hasUncommittedChanges(request2.file) ? [`${request2.file} has uncommitted changes: they are applied, but the applied state records them as ${inventoryCommit === null ? "no commit" : inventoryCommit.slice(0, 12)}; commit first`] : []
     ];
     const stateBefore = { ref, before: snapshot.revision, remote: store.remote };
@@ -88445,11 +89042,14 @@ async function applyInventory(request2) {
     );
     const progress = new Map(plan.deployments.map((deployment) => [deployment.deployment, deployment.units.flatMap((unit) => unit.operations.map(startProgress))]));
     const writing = pending.filter((id) => !unreachable.has(id));
-    if (writing.length > 0) await claimState(context3, inventoryCommit, writing);
+    const claimed = [.../* @__PURE__ */ new Set([...writing, ...refingerprints.map((entry) => entry.deployment)])];
+    if (claimed.length > 0) await claimState(context3, inventoryCommit, claimed);
     const deployments = await Promise.all(
       plan.deployments.map((deployment) => runDeployment(context3, deployment, progress.get(deployment.deployment) ?? [], concurrency, unreachable.get(deployment.deployment)))
     );
+    if (context3.stop === void 0) await recordRefingerprints(context3, refingerprints);
     if (context3.stop === void 0) await releaseState(context3);
+    const withNotices = deployments.map((report) => addLoginNotices(context3, report));
     const state = {
       ...stateBefore,
       after: store.revision(),
@@ -88457,7 +89057,7 @@ async function applyInventory(request2) {
       ...context3.stop?.conflict === void 0 ? {} : { conflict: context3.stop.conflict },
       ...context3.stop?.error === void 0 ? {} : { error: context3.stop.error }
     };
-    return { check, report: buildReport(false, inventoryCommit, state, deployments, warnings) };
+    return { check, report: buildReport(false, inventoryCommit, state, withNotices, warnings) };
   } finally {
     await Promise.all([...context3.connections.values()].map((connection) => connection.close().catch(() => void 0)));
   }
@@ -88484,6 +89084,37 @@ function decryptDesired(request2, inventory, desired) {
   }
   return result;
 }
+function appliedAdminPasswords(ring, values, desired, state, deployment) {
+  const setting = desired.find((candidate) => candidate.deployment === deployment && candidate.setting === ADMIN_PASSWORD_SETTING);
+  const record = findAppliedSetting(state, deployment, ADMIN_PASSWORD_SETTING);
+  const decrypted = values.get(operationKey(deployment, ADMIN_PASSWORD_SETTING));
+  if (setting === void 0 || record === void 0 || decrypted === void 0 || !("value" in decrypted)) return [];
+  if (!isRecordedValue(ring, values, setting, record)) return [];
+  return [{ password: decrypted.value, source: describeInventoryPassword(setting.credentialId, deployment) }];
+}
+function describeInventoryPassword(credentialId, deployment) {
+  return `the inventory's applied ${ADMIN_PASSWORD_SETTING} of ${deployment} (credential ${credentialId})`;
+}
+function passwordVariableOf(deployment) {
+  return deployment.auth.method === "login" ? deployment.auth.passwordEnv : void 0;
+}
+function addLoginNotices(context3, report) {
+  const deployment = context3.inventory.deployments.get(report.deployment);
+  const variable = passwordVariableOf(deployment);
+  if (variable === void 0) return report;
+  const notices = [];
+  const stale = context3.connections.get(report.deployment)?.staleLoginPassword;
+  const pushed = report.operations.find((operation) => operation.setting === ADMIN_PASSWORD_SETTING && operation.action === "set" && operation.outcome === "done");
+  if (stale !== void 0 && pushed === void 0) {
+    notices.push(
+      `${variable} is stale: DocuElevate refused its password for ${report.deployment}, and ${stale.usedInstead} opened instead; update ${variable} to that value (credledger reveal)`
+    );
+  }
+  if (pushed !== void 0) {
+    notices.push(`update ${variable}: ${report.deployment}'s admin password is now the inventory's \`${pushed.credential}\` (DocuElevate's login takes it at once; the next run falls back to it until ${variable} is updated)`);
+  }
+  return notices.length === 0 ? report : { ...report, warnings: [...report.warnings, ...notices] };
+}
 function operationKey(deployment, setting) {
   return `${deployment}\0${setting}`;
 }
@@ -88495,6 +89126,53 @@ function isRecordedValue(ring, values, desired, record) {
   if (decrypted === void 0 || !("value" in decrypted) || findKey(ring, record.keyId) === void 0) return false;
   const { fingerprint } = fingerprintValue(ring, fingerprintPlace(desired.credentialId, desired.deployment), decrypted.value, record.keyId);
   return fingerprint === record.fingerprint;
+}
+function findRefingerprints(ring, values, desired, state, planned, refused) {
+  const primary = primaryKey(ring).id;
+  const found = [];
+  for (const setting of desired) {
+    const record = findAppliedSetting(state, setting.deployment, setting.setting);
+    if (record === void 0 || record.keyId === primary || refused.has(setting.deployment) || planned.has(operationKey(setting.deployment, setting.setting))) continue;
+    if (record.credential !== setting.credentialId || !isRecordedValue(ring, values, setting, record)) continue;
+    const decrypted = values.get(operationKey(setting.deployment, setting.setting));
+    if (decrypted === void 0 || !("value" in decrypted)) continue;
+    const { fingerprint } = fingerprintValue(ring, fingerprintPlace(setting.credentialId, setting.deployment), decrypted.value);
+    found.push({ deployment: setting.deployment, setting: setting.setting, record, fingerprint });
+  }
+  return found;
+}
+async function recordRefingerprints(context3, refingerprints) {
+  const keyId2 = primaryKey(context3.request.ring).id;
+  for (const { deployment, setting, record, fingerprint } of refingerprints) {
+    try {
+      await context3.store.record(
+        (state) => recordSettingApplied(state, deployment, setting, { ...record, keyId: keyId2, fingerprint }),
+        `credledger apply: fingerprint of ${setting} on ${deployment} moved to key ${keyId2} (value unchanged, nothing sent)`
+      );
+    } catch (error2) {
+      stopOn(context3, error2);
+      return;
+    }
+  }
+}
+function describeRefingerprints(refingerprints, ring, dryRun) {
+  if (refingerprints.length === 0) return [];
+  const deployments = [...new Set(refingerprints.map((entry) => entry.deployment))].join(", ");
+  const count = refingerprints.length === 1 ? "1 value" : `${refingerprints.length} values`;
+  return [
+    `${count} re-encrypted under key ${primaryKey(ring).id} (${deployments}): plaintexts unchanged, nothing pushed; ${dryRun ? "a real apply moves" : "moved"} their applied-state fingerprints to key ${primaryKey(ring).id}, after which the old key can leave the ring`
+  ];
+}
+function describeForeignFingerprints(ring, state, deployments) {
+  const missing = /* @__PURE__ */ new Map();
+  for (const deployment of deployments) {
+    for (const record of state.deployments.get(deployment)?.values() ?? []) {
+      if (findKey(ring, record.keyId) === void 0) missing.set(record.keyId, (missing.get(record.keyId) ?? 0) + 1);
+    }
+  }
+  return [...missing].map(
+    ([keyId2, count]) => `${count === 1 ? "1 applied setting was" : `${count} applied settings were`} fingerprinted under key ${keyId2}, which ${ring.source} does not hold: they count as changed and are pushed again. After a re-key, keep the old key after the new one in the ring until one apply has moved the fingerprints (docs/values-and-keys.md)`
+  );
 }
 async function readCredentialSources2(context3, deploymentId) {
   const resolved = context3.auths.get(deploymentId);
@@ -88569,7 +89247,7 @@ async function runDeployment(context3, plan, progress, concurrency, knownUnreach
   const progressOf = new Map(progress.map((entry) => [entry.operation, entry]));
   const running = /* @__PURE__ */ new Set();
   for (const unit of plan.units) {
-    if (unit.group !== void 0) {
+    if (unit.group !== void 0 || unit.operations.some((operation) => operation.setting === ADMIN_PASSWORD_SETTING)) {
       await Promise.all(running);
       await runUnit(context3, connection, unit, progressOf);
       continue;
@@ -88628,7 +89306,9 @@ async function runOperation(context3, connection, entry) {
     } else {
       const deleted = await connection.deleteSetting(operation.setting);
       entry.attempts = deleted.attempts;
-      change = (state) => recordSettingRemoved(state, operation.deployment, operation.setting);
+      const pending = deleted.result === "deleted" ? { credential: operation.credentialId, removedAt: request2.clock().toISOString() } : void 0;
+      if (pending !== void 0) entry.pendingRestart = true;
+      change = (state) => recordSettingRemoved(state, operation.deployment, operation.setting, pending);
     }
   } catch (error2) {
     entry.outcome = "failed";
@@ -88661,7 +89341,8 @@ function reportOperation(entry) {
     ...entry.error === void 0 ? {} : { error: entry.error },
     ...entry.outcome === "skipped" && entry.skipped !== void 0 ? { skipped: entry.skipped } : {},
     ...entry.attempts === void 0 ? {} : { attempts: entry.attempts },
-    ...entry.recorded === void 0 ? {} : { recorded: entry.recorded }
+    ...entry.recorded === void 0 ? {} : { recorded: entry.recorded },
+    ...entry.pendingRestart ? { pendingRestart: true } : {}
   };
 }
 function deploymentReport(deployment, outcome, progress, error2) {
@@ -88670,8 +89351,9 @@ function deploymentReport(deployment, outcome, progress, error2) {
   const groups2 = /* @__PURE__ */ new Map();
   for (const operation of operations) if (operation.group !== null) groups2.set(operation.group, [...groups2.get(operation.group) ?? [], operation]);
   const inconsistentGroups = [...groups2].filter(([, members]) => members.some(done) && !members.every(done)).map(([group2]) => group2);
-  const restartRequired = operations.filter((operation) => operation.restartRequired && done(operation)).map((operation) => operation.setting);
-  const warnings = operations.filter((operation) => operation.setting === "session_secret" && operation.action === "set" && done(operation)).map(() => describeSessionSecretChange(deployment.id, outcome === "planned"));
+  const restartRequired = operations.filter((operation) => operation.restartRequired && done(operation) && operation.action === "set").map((operation) => operation.setting);
+  const pendingRestart = operations.filter((operation) => operation.pendingRestart === true || operation.action === "delete" && operation.outcome === "planned").map((operation) => operation.setting);
+  const warnings = operations.filter((operation) => operation.setting === SESSION_SECRET_SETTING && operation.action === "set" && done(operation)).map(() => describeSessionSecretChange(deployment.id, outcome === "planned"));
   return {
     deployment: deployment.id,
     url: deployment.url,
@@ -88680,6 +89362,7 @@ function deploymentReport(deployment, outcome, progress, error2) {
     operations,
     inconsistentGroups,
     restartRequired,
+    ...pendingRestart.length === 0 ? {} : { pendingRestart },
     warnings
   };
 }
@@ -88698,7 +89381,7 @@ function plannedReport(context3, plan, unreachable) {
   return deploymentReport(deployment, progress.length === 0 ? "unchanged" : "planned", progress);
 }
 function describeSessionSecretChange(deployment, planned) {
-  return `session_secret ${planned ? "will change" : "changed"} on ${deployment}: after \`docker compose restart api worker\` DocuElevate can no longer decrypt the settings it holds in its database (they are encrypted under the old secret) unless SESSION_SECRET_PREVIOUS holds the old one; once it has restarted, run \`credledger apply --rehydrate ${deployment}\` to push them again`;
+  return `session_secret ${planned ? "will be" : "was"} written to ${deployment}'s database, but DocuElevate never uses a database value: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up. To rotate it, set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in ${deployment}'s environment, restart api and worker, run \`credledger apply --rehydrate ${deployment}\` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS`;
 }
 function describeForgottenDeployments(inventory, recorded, requested) {
   if (requested !== void 0) return [];
@@ -88708,26 +89391,30 @@ function buildReport(dryRun, inventoryCommit, state, deployments, warnings) {
   return { dryRun, inventoryCommit, state, deployments, warnings, summary: summariseOperations(deployments) };
 }
 
+// src/app/audit.ts
+import path4 from "node:path";
+
 // src/core/audit.ts
-var AUDIT_FINDING_KINDS = ["untracked", "not-configured", "from-env", "db-unmanaged"];
+var AUDIT_FINDING_KINDS = ["untracked", "not-configured", "from-env", "db-unmanaged", "pending-restart"];
 var SEVERITIES = {
   untracked: "error",
   "not-configured": "warning",
   "from-env": "warning",
-  "db-unmanaged": "warning"
+  "db-unmanaged": "warning",
+  "pending-restart": "warning"
 };
-function auditInventory(inventory, deployments, listings) {
+function auditInventory(inventory, deployments, listings, pendingRemovals = () => /* @__PURE__ */ new Map()) {
   const reports = deployments.map((id) => {
     const deployment = inventory.deployments.get(id);
     if (deployment === void 0) throw new RangeError(`deployment ${id} is not in the inventory`);
     const listing = listings.get(id);
     if (listing === void 0) throw new RangeError(`no credential listing for deployment ${id}`);
     if ("error" in listing) return { deployment: id, url: deployment.url, outcome: "unreachable", error: listing.error, findings: [], unchecked: [] };
-    return auditDeployment(inventory, id, listing.sources);
+    return auditDeployment(inventory, id, listing.sources, pendingRemovals(id));
   });
   return { deployments: reports, summary: summariseAudit(reports) };
 }
-function auditDeployment(inventory, deploymentId, sources) {
+function auditDeployment(inventory, deploymentId, sources, pendingRemovals = /* @__PURE__ */ new Map()) {
   const deployment = inventory.deployments.get(deploymentId);
   if (deployment === void 0) throw new RangeError(`deployment ${deploymentId} is not in the inventory`);
   const listed = new Map(sources.map((entry) => [entry.key, entry.source]));
@@ -88748,6 +89435,11 @@ function auditDeployment(inventory, deploymentId, sources) {
   }
   for (const [setting, source] of listed) {
     if (source === null || trackedSettings.has(setting)) continue;
+    const removal = pendingRemovals.get(setting);
+    if (removal !== void 0 && source === "env") {
+      findings.push(pendingRestartFinding(deploymentId, setting, removal));
+      continue;
+    }
     const elsewhere = inventory.credentials.filter((credential) => credential.setting === setting).map((credential) => credential.id);
     findings.push(untrackedFinding(inventory, deploymentId, setting, source, elsewhere));
   }
@@ -88798,11 +89490,18 @@ function untrackedFinding(inventory, deployment, setting, source, elsewhere) {
   }
   return finding("untracked", { deployment, setting, credential: null, inventoryValue: null, source, ...elsewhere.length > 0 ? { coveredElsewhereBy: elsewhere } : {} }, message);
 }
+function pendingRestartFinding(deployment, setting, removal) {
+  return finding(
+    "pending-restart",
+    { deployment, setting, credential: removal.credential, inventoryValue: false, source: "env" },
+    `${setting} was removed from DocuElevate's database on ${deployment} (credential ${removal.credential}, ${removal.removedAt}), and its running process keeps the value until it restarts; restart api and worker on ${deployment}`
+  );
+}
 function finding(kind, base, message) {
   return { kind, severity: SEVERITIES[kind], ...base, message };
 }
 function summariseAudit(deployments) {
-  const counts = { untracked: 0, "not-configured": 0, "from-env": 0, "db-unmanaged": 0 };
+  const counts = { untracked: 0, "not-configured": 0, "from-env": 0, "db-unmanaged": 0, "pending-restart": 0 };
   for (const deployment of deployments) for (const item of deployment.findings) counts[item.kind] += 1;
   return { ...counts, unreachable: deployments.filter((deployment) => deployment.outcome === "unreachable").length };
 }
@@ -88825,6 +89524,8 @@ function describeFindingKind(kind) {
       return "the inventory pushes a value, but DocuElevate uses its environment variable, so the inventory's value is not in effect. Once apply pushes it, the database value shadows the variable, which then only misleads: remove the variable, or keep the value out of the inventory.";
     case "db-unmanaged":
       return "the inventory tracks it without a value (expecting the environment), but DocuElevate holds a database value, which shadows the environment variable: rotating the variable changes nothing. Put the value in the inventory (credledger set) so apply manages it, or delete the database entry (DELETE /api/settings/<key>).";
+    case "pending-restart":
+      return "apply deleted it from DocuElevate's database, but DocuElevate keeps a deleted value in memory (and reports it as from the environment) until api and worker restart: restart them. If it is still reported after the restart, the deployment's environment sets it too.";
   }
 }
 function compareText(a, b3) {
@@ -88841,6 +89542,7 @@ async function auditDeployments(request2) {
     allowInsecureHttp: request2.allowInsecureHttp === true
   });
   const connect = request2.connect ?? connectWithDocuElevateClient(request2.http);
+  const applied = await (request2.readAppliedState ?? (() => readAppliedStateOf(request2.file, request2.env)))();
   const listings = new Map(
     await Promise.all(
       selected.map(async (id) => {
@@ -88849,7 +89551,16 @@ async function auditDeployments(request2) {
       })
     )
   );
-  return { check, report: auditInventory(inventory, selected, listings) };
+  return { check, report: auditInventory(inventory, selected, listings, (id) => findPendingRemovals(applied, id)) };
+}
+async function readAppliedStateOf(file, env) {
+  try {
+    const store = await openGitAppliedStateStore({ directory: path4.dirname(path4.resolve(file)), ref: DEFAULT_STATE_REF, env });
+    return (await store.load()).state;
+  } catch (error2) {
+    if (error2 instanceof UsageError || error2 instanceof ExternalError) return EMPTY_APPLIED_STATE;
+    throw error2;
+  }
 }
 async function readListing(deployment, request2, connect) {
   const resolved = resolveDeploymentAuth(deployment, request2.env, request2.onSecret);
@@ -88865,6 +89576,7 @@ async function readListing(deployment, request2, connect) {
 // src/app/key-source.ts
 import { readFile as readFile3 } from "node:fs/promises";
 var KEY_ENVIRONMENT_VARIABLE = "CREDLEDGER_KEY";
+var SEALING_KEY_ENVIRONMENT_VARIABLE = "CREDLEDGER_SEALING_KEY";
 async function loadOptionalKeyRing(options) {
   try {
     if (options.keyFile !== void 0) {
@@ -88878,9 +89590,13 @@ async function loadOptionalKeyRing(options) {
       }
       return parseKeyRing(text, options.keyFile);
     }
-    const fromEnvironment = options.env[KEY_ENVIRONMENT_VARIABLE];
-    if (fromEnvironment === void 0 || fromEnvironment.trim() === "") return void 0;
-    return parseKeyRing(fromEnvironment, KEY_ENVIRONMENT_VARIABLE);
+    const master = options.env[KEY_ENVIRONMENT_VARIABLE] ?? "";
+    const sealing = options.env[SEALING_KEY_ENVIRONMENT_VARIABLE] ?? "";
+    const sources = [master.trim() === "" ? void 0 : KEY_ENVIRONMENT_VARIABLE, sealing.trim() === "" ? void 0 : SEALING_KEY_ENVIRONMENT_VARIABLE].filter((name) => name !== void 0);
+    if (sources.length === 0) return void 0;
+    const fromMaster = parseKeys(master, KEY_ENVIRONMENT_VARIABLE);
+    const fromSealing = parseKeys(sealing, SEALING_KEY_ENVIRONMENT_VARIABLE, "sealing");
+    return createKeyRing(fromMaster.masterKeys, sources.join(" and "), [...fromMaster.sealingKeys, ...fromSealing.sealingKeys]);
   } catch (error2) {
     if (error2 instanceof KeyRingError) throw new UsageError(error2.message);
     throw error2;
@@ -88888,7 +89604,11 @@ async function loadOptionalKeyRing(options) {
 }
 async function loadKeyRing(options) {
   const ring = await loadOptionalKeyRing(options);
-  if (!ring) throw new UsageError(`no key: set ${KEY_ENVIRONMENT_VARIABLE} (comma-separated Fernet keys, the first encrypts) or pass --key-file PATH; \`credledger keygen\` makes one`);
+  if (!ring) {
+    throw new UsageError(
+      `no key: set ${KEY_ENVIRONMENT_VARIABLE} (comma-separated Fernet keys, the first encrypts), ${SEALING_KEY_ENVIRONMENT_VARIABLE} (sealing private keys, for sealed: values), or pass --key-file PATH; \`credledger keygen\` makes one`
+    );
+  }
   return ring;
 }
 
@@ -88946,6 +89666,37 @@ function compareValues(base, head, values) {
   }
   return comparison;
 }
+function reencryptedValues(base, head, values) {
+  const found = [];
+  for (const deployment of head.deployments) {
+    if (!base.deployments.includes(deployment)) continue;
+    const before = sealedValueFor(base, deployment);
+    const after = sealedValueFor(head, deployment);
+    if (before && after && before.sealed !== after.sealed && valueField(before) === valueField(after) && values.sameValue(before, after)) found.push({ deployment, after });
+  }
+  return found;
+}
+function describeReencryption(base, head, changes) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const change of changes) {
+    if (change.change !== "re-encrypted") continue;
+    const credential = head.credentials.find((candidate) => candidate.id === change.id);
+    const before = base?.credentials.find((candidate) => candidate.id === change.id);
+    const entries = /* @__PURE__ */ new Map();
+    for (const deployment of change.deployments) {
+      const after = credential === void 0 ? void 0 : sealedValueFor(credential, deployment);
+      if (after) entries.set(after.path.join("."), { after, before: before === void 0 ? void 0 : sealedValueFor(before, deployment) });
+    }
+    for (const { after, before: was } of entries.values()) {
+      const keyId2 = parseSealedValueText(after.sealed)?.keyId ?? "another key";
+      const seen = byKey.get(keyId2) ?? { count: 0, newKey: false };
+      byKey.set(keyId2, { count: seen.count + 1, newKey: seen.newKey || was !== void 0 && parseSealedValueText(was.sealed)?.keyId !== keyId2 });
+    }
+  }
+  return [...byKey].map(
+    ([keyId2, { count, newKey }]) => `${count === 1 ? "1 value" : `${count} values`} re-encrypted under key ${keyId2}, plaintexts unchanged, nothing will be pushed.` + (newKey ? ` Before merging, make every apply environment's CREDLEDGER_KEY hold key ${keyId2} first and the old key after it; remove the old key only after the next apply (docs/values-and-keys.md).` : "")
+  );
+}
 function analyseCredential(base, head, options) {
   const id = head.id;
   const changes = [];
@@ -88986,6 +89737,10 @@ function analyseCredential(base, head, options) {
   }
   metadataFields.push(...dropped.map(({ before }) => valueField(before)));
   findings.push(...checkRollbacks(id, changed, options));
+  const reencrypted = reencryptedValues(base, head, options.values);
+  if (reencrypted.length > 0 && !changes.some((change) => change.change === "rotation-without-value")) {
+    changes.push({ id, change: "re-encrypted", fields: unique(reencrypted.map(({ after }) => valueField(after))), deployments: reencrypted.map(({ deployment }) => deployment) });
+  }
   const settingChanged = base.setting !== head.setting;
   const gained = head.deployments.filter((deployment) => !base.deployments.includes(deployment));
   const lost = base.deployments.filter((deployment) => !head.deployments.includes(deployment));
@@ -89110,7 +89865,7 @@ function diffInventories(base, head, options) {
     if (!headIds.has(credential.id)) changes.push({ id: credential.id, change: "removed", fields: [], deployments: credential.deployments });
   }
   if (head) findings.push(...checkGroups(head, valueChanged, compared));
-  return { changes, operations: planOperations(base, head, options.values), findings, notes: notesFor(base, head) };
+  return { changes, operations: planOperations(base, head, options.values), findings, notes: [...notesFor(base, head), ...head ? describeReencryption(base, head, changes) : []] };
 }
 
 // src/app/value-inspection.ts
@@ -89131,6 +89886,7 @@ function sameCiphertext(before, after) {
   const was = parseSealedValueText(before.sealed);
   const now = parseSealedValueText(after.sealed);
   if (!was || !now || was.keyId === now.keyId || !samePlace(before.place, after.place)) return false;
+  if (now.kind !== "fernet") return false;
   const sealedAt = sealedAtOf(before);
   return sealedAt !== void 0 && sealedAt === sealedAtOf(after);
 }
@@ -89365,14 +90121,25 @@ async function reportStatus(request2) {
 function diagnosticCodeFor(error2) {
   return `value-${error2.code}`;
 }
-function findingForSealedValueError(error2, path5, advice = "") {
-  return errorAt(diagnosticCodeFor(error2), path5, advice === "" ? error2.message : `${error2.message}; ${advice}`);
+function findingForSealedValueError(error2, path6, advice = "") {
+  return errorAt(diagnosticCodeFor(error2), path6, advice === "" ? error2.message : `${error2.message}; ${advice}`);
 }
 function checkValuesOpen(inventory, ring) {
   const candidates = listValuePlaces(inventory);
   const findings = [];
   const openedByKeyId = {};
   let examined = 0;
+  (inventory.recipients ?? []).forEach((recipient, index) => {
+    const held = ring.sealingKeys.find((key) => key.recipientId === recipient.id);
+    if (held === void 0 || held.publicKey === recipient.publicKey) return;
+    findings.push(
+      errorAt(
+        "sealing-key-mismatch",
+        ["encryption", "recipients", index, "public_key"],
+        `the sealing key ${ring.source} holds for recipient ${recipient.id} belongs to public key ${held.publicKey}, not to the one listed here: it is not this recipient's private key`
+      )
+    );
+  });
   for (const entry of listSealedValues(inventory)) {
     const parts = parseSealedValueText(entry.sealed);
     if (parts === void 0) continue;
@@ -89609,7 +90376,8 @@ var CHANGE_LABELS = {
   "value-changed-without-rotation": "❌ value changed without rotation",
   "rotation-without-value": "⚠️ rotation without a new value",
   retargeted: "🎯 retargeted",
-  metadata: "📝 metadata"
+  metadata: "📝 metadata",
+  "re-encrypted": "🔑 re-encrypted (value unchanged)"
 };
 function code2(text) {
   const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run2) => run2.length));
@@ -89789,8 +90557,14 @@ function readActionSettings() {
   }
   const now = getInput("now");
   if (now !== "" && !isCalendarDate(now)) throw new Error(`input \`now\` must be a real date written YYYY-MM-DD (got ${now})`);
+  const concurrencyText = getInput("concurrency").trim();
+  if (concurrencyText !== "" && !/^[1-9]\d*$/.test(concurrencyText)) throw new Error(`input \`concurrency\` must be a whole number of at least 1 (got ${concurrencyText})`);
   const key = getInput("key");
-  for (const part of key.split(/[\s,]+/)) if (part.trim() !== "") setSecret(part.trim());
+  for (const part of key.split(/[\s,]+/)) {
+    if (part.trim() === "") continue;
+    setSecret(part.trim());
+    if (part.startsWith("sealing-key:")) setSecret(part.slice(part.lastIndexOf(":") + 1));
+  }
   return {
     command,
     file: getInput("file") || "credentials.yaml",
@@ -89800,7 +90574,15 @@ function readActionSettings() {
     dryRun: readBoolean("dry-run"),
     failOn,
     label: getInput("label") || "credential-rotation",
-    now
+    now,
+    all: readBoolean("all"),
+    rehydrate: getInput("rehydrate").trim(),
+    allowRollback: readBoolean("allow-rollback"),
+    allowNonDefaultBranch: readBoolean("allow-non-default-branch"),
+    allowInsecureHttp: readBoolean("allow-insecure-http"),
+    concurrency: concurrencyText === "" ? void 0 : Number(concurrencyText),
+    stateRef: getInput("state-ref").trim(),
+    environment: getInput("environment").trim()
   };
 }
 
@@ -89812,7 +90594,9 @@ function readWorkflowEvent(context3) {
   const payload = context3.payload;
   const [owner = "", repo = ""] = (process.env.GITHUB_REPOSITORY ?? `${payload.repository?.owner?.login ?? ""}/${payload.repository?.name ?? ""}`).split("/");
   const defaultBranch = payload.repository?.default_branch;
-  const event = { name: context3.eventName, owner, repo, defaultBranch };
+  const runRef = (context3.eventName === "push" ? payload.ref : void 0) ?? context3.ref ?? "";
+  const runBranch = runRef.startsWith("refs/heads/") ? runRef.slice("refs/heads/".length) : void 0;
+  const event = { name: context3.eventName, owner, repo, defaultBranch, branch: runBranch };
   const pr2 = payload.pull_request;
   if (pr2) {
     const baseRepo = pr2.base?.repo?.full_name ?? payload.repository?.full_name;
@@ -89837,6 +90621,13 @@ function readWorkflowEvent(context3) {
     };
   }
   return event;
+}
+function refuseApplyBranch(event) {
+  const hatch = "set the input `allow-non-default-branch: true` for a deliberate apply from elsewhere";
+  if (event.defaultBranch === void 0) return `apply runs only on the default branch, and the ${event.name} event does not name it (no repository.default_branch); ${hatch}`;
+  if (event.branch === event.defaultBranch) return void 0;
+  const where = event.branch === void 0 ? "not for a branch" : `for branch ${event.branch}`;
+  return `apply runs only on the default branch (${event.defaultBranch}), and this ${event.name} run is ${where}: values reach deployments after review, so merge first (a workflow_dispatch must be run on ${event.defaultBranch}), or ${hatch}`;
 }
 function resolveJobs(command, event) {
   if (command !== "auto") return [command];
@@ -89922,7 +90713,7 @@ async function planJob(run2) {
     if (!await revisions.fetchCommit(head)) throw new Error(`the pull request's head commit ${head} could not be fetched from origin`);
   }
   const { plan, valid } = await planInventoryChange({ file: run2.settings.file, base, head, allowRollback: false, today: run2.today }, { revisions, keyRing: void 0 });
-  const planFile = path4.join(process.env.RUNNER_TEMP || process.cwd(), "credledger-plan.json");
+  const planFile = path5.join(process.env.RUNNER_TEMP || process.cwd(), "credledger-plan.json");
   await writeFile2(planFile, `${JSON.stringify(planToJson(plan), null, 2)}
 `);
   run2.outputs.plan = planFile;
@@ -89954,16 +90745,28 @@ async function planJob(run2) {
 }
 async function applyJob(run2) {
   if (isPullRequestEvent(run2.event)) throw new Error(`apply is refused on ${run2.event.name}`);
-  if (!run2.settings.key) throw new Error("apply needs the `key` input: the CREDLEDGER_KEY secret of the environment that guards the deployment");
-  const ring = await loadKeyRing({ env: { CREDLEDGER_KEY: run2.settings.key } });
+  const { settings } = run2;
+  const branchRefusal = settings.allowNonDefaultBranch ? void 0 : refuseApplyBranch(run2.event);
+  if (branchRefusal !== void 0) throw new Error(branchRefusal);
+  if (!settings.key) throw new Error("apply needs the `key` input: the CREDLEDGER_KEY (or CREDLEDGER_SEALING_KEY) secret of the environment that guards the deployment");
+  if (settings.environment !== "") await warnOnUnprotectedEnvironment(run2, settings.environment);
+  const ring = await loadKeyRing({ env: { CREDLEDGER_KEY: settings.key } });
   const { check, report } = await applyInventory({
-    file: run2.settings.file,
+    file: settings.file,
     today: run2.today,
     ring,
     env: process.env,
     clock: () => /* @__PURE__ */ new Date(),
-    ...run2.settings.deployments.length > 0 ? { deployments: run2.settings.deployments } : {},
-    dryRun: run2.settings.dryRun,
+    ...settings.deployments.length > 0 ? { deployments: settings.deployments } : {},
+    dryRun: settings.dryRun,
+    all: settings.all,
+    ...settings.rehydrate === "" ? {} : { rehydrate: settings.rehydrate },
+    allowRollback: settings.allowRollback,
+    allowNonDefaultBranch: settings.allowNonDefaultBranch,
+    ...run2.event.defaultBranch === void 0 ? {} : { defaultBranch: run2.event.defaultBranch },
+    allowInsecureHttp: settings.allowInsecureHttp,
+    ...settings.concurrency === void 0 ? {} : { concurrency: settings.concurrency },
+    ...settings.stateRef === "" ? {} : { stateRef: settings.stateRef },
     // Values, and the DocuElevate credentials read from the environment.
     onSecretDecrypted: maskSecret
   });
@@ -89974,12 +90777,33 @@ async function applyJob(run2) {
   const outcome = assessApplyReport(report);
   if (outcome !== "ok") run2.failures.push(outcome === "external" ? "a deployment or the applied state could not be used" : "some operations failed or were skipped");
 }
+async function warnOnUnprotectedEnvironment(run2, name) {
+  if (!run2.settings.githubToken) return;
+  const octokit = createGitHubOctokit({ token: run2.settings.githubToken, baseUrl: run2.apiUrl, log: (message) => info(message) });
+  try {
+    const { data } = await octokit.request("GET /repos/{owner}/{repo}/environments/{environment_name}", { owner: run2.event.owner, repo: run2.event.repo, environment_name: name });
+    const rules = data.protection_rules ?? [];
+    if (rules.length === 0) {
+      warning(
+        `environment ${name} has no protection rules: apply runs without review. Add required reviewers (and deployment branches limited to the default branch) in Settings → Environments → ${name}.`
+      );
+    } else {
+      info(`environment ${name}: ${rules.length} protection rule(s)`);
+    }
+  } catch (error2) {
+    const status = error2.status;
+    if (status === 404) warning(`environment ${name} does not exist in ${run2.event.owner}/${run2.event.repo}: check the job's \`environment:\` and the \`environment\` input`);
+    else if (status === 403 || status === 401) info(`could not read the protection rules of environment ${name} (HTTP ${status}): give the job \`permissions: actions: read\` to have them checked`);
+    else throw error2;
+  }
+}
 async function auditJob(run2) {
   const { check, report } = await auditDeployments({
     file: run2.settings.file,
     today: run2.today,
     env: process.env,
     ...run2.settings.deployments.length > 0 ? { deployments: run2.settings.deployments } : {},
+    allowInsecureHttp: run2.settings.allowInsecureHttp,
     onSecret: maskSecret
   });
   if (!report) return reportInvalidInventory(run2, check, "nothing was audited");
