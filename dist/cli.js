@@ -73924,26 +73924,31 @@ Exit 0 when written, 1 when refused, 2 on a usage error, 3 when the file cannot 
     if (!holdsMasterKey(ring)) {
       throw new UsageError(`set encrypts under a master key, and ${ring.source} holds none (only sealing keys): use \`credledger seal ${credentialId}\`, which needs only the inventory's public key`);
     }
-    const value = await readNewValue(commandLine, io2, deployment === void 0 ? credentialId : `${credentialId} in ${deployment}`);
-    const now = io2.now();
-    const result = await setCredentialValue({
-      file,
-      credentialId,
-      deployment,
-      value,
-      rotated: stringOption(commandLine, "rotated"),
-      today: toCalendarDate(now),
-      now,
-      ring
-    });
-    if (result.kind === "refused") {
-      writeRefusal(io2, result, `${file} was not changed.`);
-      return ExitCode.findings;
-    }
-    io2.stdout.write(describeSet(result));
-    return ExitCode.ok;
+    return storeNewValue(commandLine, io2, { file, credentialId, deployment, ring });
   }
 };
+async function storeNewValue(commandLine, io2, target) {
+  const { file, credentialId, deployment, ring } = target;
+  const value = await readNewValue(commandLine, io2, deployment === void 0 ? credentialId : `${credentialId} in ${deployment}`);
+  const now = io2.now();
+  const result = await setCredentialValue({
+    file,
+    credentialId,
+    deployment,
+    value,
+    rotated: stringOption(commandLine, "rotated"),
+    today: toCalendarDate(now),
+    now,
+    ring,
+    ...target.seal === void 0 ? {} : { seal: target.seal }
+  });
+  if (result.kind === "refused") {
+    writeRefusal(io2, result, `${file} was not changed.`);
+    return ExitCode.findings;
+  }
+  io2.stdout.write(describeSet(result));
+  return ExitCode.ok;
+}
 async function readNewValue(commandLine, io2, what) {
   const fromStdin = flagOption(commandLine, "value-stdin");
   const variable = stringOption(commandLine, "value-env");
@@ -74660,8 +74665,6 @@ Exit 0 when printed, 1 when the value cannot be opened or confirmation was decli
 // src/cli/commands/seal-command.ts
 init_inventory_file();
 init_key_source();
-init_set_value();
-init_dates();
 var sealCommand = {
   name: "seal",
   summary: "store a new value sealed for the inventory's public key (needs no secret): a rotation",
@@ -74700,25 +74703,7 @@ Exit 0 when written, 1 when refused, 2 on a usage error, 3 when the file cannot 
     const credentialId = commandLine.positionals[0] ?? "";
     const deployment = stringOption(commandLine, "deployment");
     const ring = await loadOptionalKeyRing({ env: io2.env });
-    const value = await readNewValue(commandLine, io2, deployment === void 0 ? credentialId : `${credentialId} in ${deployment}`);
-    const now = io2.now();
-    const result = await setCredentialValue({
-      file,
-      credentialId,
-      deployment,
-      value,
-      rotated: stringOption(commandLine, "rotated"),
-      today: toCalendarDate(now),
-      now,
-      ring,
-      seal: { recipientId: stringOption(commandLine, "recipient") }
-    });
-    if (result.kind === "refused") {
-      writeRefusal(io2, result, `${file} was not changed.`);
-      return ExitCode.findings;
-    }
-    io2.stdout.write(describeSet(result));
-    return ExitCode.ok;
+    return storeNewValue(commandLine, io2, { file, credentialId, deployment, ring, seal: { recipientId: stringOption(commandLine, "recipient") } });
   }
 };
 

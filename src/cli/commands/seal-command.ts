@@ -1,12 +1,8 @@
 // `credledger seal`: store a rotated credential's new value sealed for the inventory's public key, with no secret at all.
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { loadOptionalKeyRing } from '../../app/key-source.js';
-import { setCredentialValue } from '../../app/set-value.js';
-import { toCalendarDate } from '../../core/dates.js';
 import { FILE_OPTION, stringOption, type CliCommand } from '../command.js';
-import { ExitCode } from '../exit-codes.js';
-import { writeRefusal } from '../refusal-output.js';
-import { describeSet, readNewValue } from './set-command.js';
+import { storeNewValue } from './set-command.js';
 
 export const sealCommand: CliCommand = {
   name: 'seal',
@@ -46,24 +42,6 @@ Exit 0 when written, 1 when refused, 2 on a usage error, 3 when the file cannot 
     const credentialId = commandLine.positionals[0] ?? '';
     const deployment = stringOption(commandLine, 'deployment');
     const ring = await loadOptionalKeyRing({ env: io.env });
-    const value = await readNewValue(commandLine, io, deployment === undefined ? credentialId : `${credentialId} in ${deployment}`);
-    const now = io.now();
-    const result = await setCredentialValue({
-      file,
-      credentialId,
-      deployment,
-      value,
-      rotated: stringOption(commandLine, 'rotated'),
-      today: toCalendarDate(now),
-      now,
-      ring,
-      seal: { recipientId: stringOption(commandLine, 'recipient') },
-    });
-    if (result.kind === 'refused') {
-      writeRefusal(io, result, `${file} was not changed.`);
-      return ExitCode.findings;
-    }
-    io.stdout.write(describeSet(result));
-    return ExitCode.ok;
+    return storeNewValue(commandLine, io, { file, credentialId, deployment, ring, seal: { recipientId: stringOption(commandLine, 'recipient') } });
   },
 };

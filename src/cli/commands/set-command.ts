@@ -56,6 +56,20 @@ Exit 0 when written, 1 when refused, 2 on a usage error, 3 when the file cannot 
     if (!holdsMasterKey(ring)) {
       throw new UsageError(`set encrypts under a master key, and ${ring.source} holds none (only sealing keys): use \`credledger seal ${credentialId}\`, which needs only the inventory's public key`);
     }
+    return storeNewValue(commandLine, io, { file, credentialId, deployment, ring });
+  },
+};
+
+/**
+ * Reads the new value, stores it with `setCredentialValue` and reports, for `set` and `seal` alike
+ * (`seal` passes its recipient; `set` encrypts under the ring's master key).
+ */
+export async function storeNewValue(
+  commandLine: ParsedCommandLine,
+  io: CliIo,
+  target: { readonly file: string; readonly credentialId: string; readonly deployment: string | undefined; readonly ring: Parameters<typeof setCredentialValue>[0]['ring']; readonly seal?: Parameters<typeof setCredentialValue>[0]['seal'] },
+): Promise<number> {
+  const { file, credentialId, deployment, ring } = target;
     const value = await readNewValue(commandLine, io, deployment === undefined ? credentialId : `${credentialId} in ${deployment}`);
     const now = io.now();
     const result = await setCredentialValue({
@@ -67,6 +81,7 @@ Exit 0 when written, 1 when refused, 2 on a usage error, 3 when the file cannot 
       today: toCalendarDate(now),
       now,
       ring,
+      ...(target.seal === undefined ? {} : { seal: target.seal }),
     });
     if (result.kind === 'refused') {
       writeRefusal(io, result, `${file} was not changed.`);
@@ -74,8 +89,7 @@ Exit 0 when written, 1 when refused, 2 on a usage error, 3 when the file cannot 
     }
     io.stdout.write(describeSet(result));
     return ExitCode.ok;
-  },
-};
+}
 
 /** The new value from `--value-stdin` or `--value-env VAR` (exactly one), as a SecretValue; `what` names it in the terminal prompt. */
 export async function readNewValue(commandLine: ParsedCommandLine, io: CliIo, what: string): Promise<SecretValue> {
