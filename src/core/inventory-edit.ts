@@ -22,6 +22,7 @@ export const CREDENTIAL_FIELD_ORDER: readonly string[] = [
   'every',
   'compromised',
   'revoked',
+  'rotation',
   'value',
   'values',
 ];

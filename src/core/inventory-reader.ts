@@ -11,6 +11,11 @@ import {
   type Inventory,
   type Person,
   type Recipient,
+  type RotationSpec,
+  GENERATED_ALPHABETS,
+  ROTATION_DRIVERS,
+  type GeneratedAlphabet,
+  type RotationDriverName,
 } from './inventory.js';
 import { checkYamlSyntax, parseYamlSource, placeFinding, type YamlSource } from './yaml-source.js';
 
@@ -126,6 +131,7 @@ function buildInventory(data: Data): Inventory {
       custom: credential.custom === true,
       compromised: optionalDate(credential.compromised),
       revoked: optionalDate(credential.revoked),
+      rotation: buildRotation(credential.rotation),
     });
   }
   const policy = isRecord(data.policy) ? data.policy : {};
@@ -135,6 +141,19 @@ function buildInventory(data: Data): Inventory {
     if (duration && CREDENTIAL_KINDS.includes(kind as CredentialKind)) intervals[kind as CredentialKind] = duration;
   }
   return { version: 1, policy: { intervals, dueSoon: optionalDuration(policy.due_soon) }, people, recipients, deployments, credentials };
+}
+
+function buildRotation(raw: unknown): RotationSpec | undefined {
+  if (!isRecord(raw) || !ROTATION_DRIVERS.includes(raw.driver as RotationDriverName)) return undefined;
+  return {
+    driver: raw.driver as RotationDriverName,
+    user: optionalString(raw.user),
+    secret: optionalString(raw.secret),
+    keyId: optionalString(raw.key_id),
+    region: optionalString(raw.region),
+    length: typeof raw.length === 'number' && Number.isInteger(raw.length) ? raw.length : undefined,
+    alphabet: GENERATED_ALPHABETS.includes(raw.alphabet as GeneratedAlphabet) ? (raw.alphabet as GeneratedAlphabet) : undefined,
+  };
 }
 
 function buildAuth(raw: unknown): DeploymentAuth {

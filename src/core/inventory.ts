@@ -50,6 +50,32 @@ export interface Deployment {
   readonly auth: DeploymentAuth;
 }
 
+/** The rotation drivers `credledger rotate` knows (docs/rotation.md). */
+export const ROTATION_DRIVERS = ['aws-iam-access-key', 'docuelevate-admin-password', 'generated-secret'] as const;
+
+export type RotationDriverName = (typeof ROTATION_DRIVERS)[number];
+
+/** The characters a generated value is drawn from. */
+export const GENERATED_ALPHABETS = ['alphanumeric', 'hex', 'base64url', 'printable'] as const;
+
+export type GeneratedAlphabet = (typeof GENERATED_ALPHABETS)[number];
+
+/** `rotation:` of a credential: how `credledger rotate` makes its next value. Never a secret. */
+export interface RotationSpec {
+  readonly driver: RotationDriverName;
+  /** aws-iam-access-key: the IAM user. */
+  readonly user?: string;
+  /** aws-iam-access-key: the credential holding the secret access key (this one holds the key id). */
+  readonly secret?: string;
+  /** aws-iam-access-key: the access key id in use, recorded by rotate. */
+  readonly keyId?: string;
+  /** aws-iam-access-key: region for STS. */
+  readonly region?: string;
+  /** generated values: length in characters. */
+  readonly length?: number;
+  readonly alphabet?: GeneratedAlphabet;
+}
+
 /** One credential held in DocuElevate, with its history and encrypted value(s). */
 export interface Credential {
   readonly id: string;
@@ -74,6 +100,8 @@ export interface Credential {
   readonly custom: boolean;
   readonly compromised?: CalendarDate;
   readonly revoked?: CalendarDate;
+  /** How `credledger rotate` rotates it; absent for credentials rotated by hand. */
+  readonly rotation?: RotationSpec;
 }
 
 /** Team-wide rotation policy as written (defaults are applied by the rotation rules). */

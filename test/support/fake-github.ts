@@ -269,6 +269,18 @@ export interface FakeGitHubOptions {
   serverUrl?: string;
   /** The fake's clock in epoch ms. Default Date.now. */
   now?: () => number;
+  /**
+   * The git side of pull requests, which the fake does not hold: the head commit of a branch (undefined when the
+   * branch does not exist, so creating a pull request from it fails as on GitHub), and the merge itself.
+   */
+  git?: FakeGitHubGit;
+}
+
+/** What the fake asks of the test's git repository (the bare remote) for pull requests. */
+export interface FakeGitHubGit {
+  branchSha(ref: string): string | undefined;
+  /** Merges `head` into `base` as the merge button does and returns the merge commit's sha. */
+  merge(head: string, base: string, message: string): string;
 }
 
 /** What a seeded issue looks like; everything is optional. */
@@ -1355,6 +1367,105 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   route('GET', '/repos/{owner}/{repo}/pulls/{pull_number}', getPullDocs, (ctx) => {
     const issue = state.issues.get(Number(ctx.params['pull_number']));
     return issue?.pullRequest ? json(200, pullJson(issue, issue.pullRequest)) : notFound(getPullDocs);
+  });
+
+  const listPullsDocs = `${DOCS}/pulls/pulls#list-pull-requests`;
+  route('GET', '/repos/{owner}/{repo}/pulls', listPullsDocs, (ctx) => {
+    const wanted = ctx.query.get('state') ?? 'open';
+    if (!['open', 'closed', 'all'].includes(wanted)) return validationFailed(listPullsDocs, [{ resource: 'PullRequest', field: 'state', code: 'invalid' }]);
+    const head = ctx.query.get('head');
+    const base = ctx.query.get('base');
+    const perPage = Math.min(Number(ctx.query.get('per_page') ?? '30') || 30, 100);
+    const page = Math.max(Number(ctx.query.get('page') ?? '1') || 1, 1);
+    const matches = [...state.issues.values()]
+      .filter((issue) => issue.pullRequest !== null)
+      .filter((issue) => wanted === 'all' || issue.state === wanted)
+      // `head` is `user:ref-name` (or `organization:ref-name`); a bare ref matches nothing, as on GitHub.
+      .filter((issue) => head === null || `${(issue.pullRequest as PullRequestRecord).headRepoFullName.split('/')[0]}:${(issue.pullRequest as PullRequestRecord).headRef}` === head)
+      .filter((issue) => base === null || (issue.pullRequest as PullRequestRecord).baseRef === base)
+      .sort((a, b) => b.createdAt - a.createdAt || b.number - a.number);
+    return json(200, matches.slice((page - 1) * perPage, page * perPage).map((issue) => pullJson(issue, issue.pullRequest as PullRequestRecord)));
+  });
+
+  const createPullDocs = `${DOCS}/pulls/pulls#create-a-pull-request`;
+  route('POST', '/repos/{owner}/{repo}/pulls', createPullDocs, (ctx) => {
+    const body = ctx.body;
+    if (!isRecord(body)) return invalidRequest(createPullDocs, 'Body should be a JSON object.');
+    const title = body['title'];
+    const head = body['head'];
+    const base = body['base'];
+    if (typeof head !== 'string' || typeof base !== 'string') return invalidRequest(createPullDocs, '"head" and "base" are required.');
+    if (typeof title !== 'string' || title.trim() === '') return validationFailed(createPullDocs, [{ resource: 'PullRequest', code: 'missing_field', field: 'title' }]);
+    const pullBody = typeof body['body'] === 'string' ? body['body'] : null;
+    const tooLong = checkLength('title', title, 'PullRequest', createPullDocs) ?? (pullBody === null ? null : checkLength('body', pullBody, 'PullRequest', createPullDocs));
+    if (tooLong) return tooLong;
+    const headRef = head.includes(':') ? head.slice(head.indexOf(':') + 1) : head;
+    const headSha = options.git?.branchSha(headRef);
+    const baseSha = options.git?.branchSha(base);
+    if (headSha === undefined) return validationFailed(createPullDocs, [{ resource: 'PullRequest', field: 'head', code: 'invalid' }]);
+    if (baseSha === undefined) return validationFailed(createPullDocs, [{ resource: 'PullRequest', field: 'base', code: 'invalid' }]);
+    const open = [...state.issues.values()].find((issue) => issue.state === 'open' && issue.pullRequest?.headRef === headRef && issue.pullRequest.baseRef === base);
+    if (open) return validationFailed(createPullDocs, [{ resource: 'PullRequest', code: 'custom', message: `A pull request already exists for ${owner}:${headRef}.` }]);
+    const t = now();
+    const id = nextIssueId++;
+    const issue: IssueRecord = {
+      id,
+      nodeId: `PR_fake${id}`,
+      number: nextIssueNumber++,
+      title,
+      body: pullBody,
+      state: 'open',
+      stateReason: null,
+      labels: [],
+      assignees: [],
+      user: account(botLogin),
+      locked: false,
+      createdAt: t,
+      updatedAt: t,
+      closedAt: null,
+      closedBy: null,
+      pullRequest: { headRef, headSha, headRepoFullName: `${owner}/${repo}`, baseRef: base, baseSha, draft: body['draft'] === true, mergedAt: null },
+    };
+    state.issues.set(issue.number, issue);
+    indexIssue(issue, t);
+    const out = pullJson(issue, issue.pullRequest as PullRequestRecord);
+    return json(201, out, { location: out.url });
+  });
+
+  const updatePullDocs = `${DOCS}/pulls/pulls#update-a-pull-request`;
+  route('PATCH', '/repos/{owner}/{repo}/pulls/{pull_number}', updatePullDocs, (ctx) => {
+    const issue = state.issues.get(Number(ctx.params['pull_number']));
+    if (!issue?.pullRequest) return notFound(updatePullDocs);
+    const body = isRecord(ctx.body) ? ctx.body : {};
+    if (typeof body['title'] === 'string') issue.title = body['title'];
+    if (typeof body['body'] === 'string') issue.body = body['body'];
+    if (body['state'] === 'closed' && issue.state === 'open') {
+      issue.state = 'closed';
+      issue.closedAt = now();
+      issue.closedBy = account(botLogin);
+    } else if (body['state'] === 'open' && issue.state === 'closed' && issue.pullRequest.mergedAt === null) {
+      issue.state = 'open';
+      issue.closedAt = null;
+      issue.closedBy = null;
+    }
+    touch(issue);
+    return json(200, pullJson(issue, issue.pullRequest));
+  });
+
+  const mergePullDocs = `${DOCS}/pulls/pulls#merge-a-pull-request`;
+  route('PUT', '/repos/{owner}/{repo}/pulls/{pull_number}/merge', mergePullDocs, (ctx) => {
+    const issue = state.issues.get(Number(ctx.params['pull_number']));
+    if (!issue?.pullRequest) return notFound(mergePullDocs);
+    const pr = issue.pullRequest;
+    if (pr.mergedAt !== null || issue.state === 'closed') return json(405, errorBody('Pull Request is not mergeable', mergePullDocs, 405));
+    if (!options.git) return json(405, errorBody('Pull Request is not mergeable', mergePullDocs, 405));
+    const sha = options.git.merge(pr.headRef, pr.baseRef, `Merge pull request #${issue.number} from ${owner}/${pr.headRef}`);
+    pr.mergedAt = now();
+    issue.state = 'closed';
+    issue.closedAt = pr.mergedAt;
+    issue.closedBy = account(botLogin);
+    touch(issue);
+    return json(200, { sha, merged: true, message: 'Pull Request successfully merged' });
   });
 
   const searchDocs = `${DOCS}/search/search#search-issues-and-pull-requests`;

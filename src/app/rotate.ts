@@ -1,0 +1,338 @@
+// Use case: `credledger rotate [<id>|--due]`. Creates the new credential at its issuer, tests it, seals it into a
+// branch and opens the pull request; nothing is minted and left unrecorded (a failure before the push discards it).
+import { createHash } from 'node:crypto';
+import type { CalendarDate } from '../core/dates.js';
+import { hasErrors } from '../core/diagnostics.js';
+import { writeValuesInText } from '../core/inventory-edit.js';
+import { checkInventoryText } from '../core/inventory-validation.js';
+import { findCredential, type Credential, type Inventory } from '../core/inventory.js';
+import { assessRotation } from '../core/rotation.js';
+import {
+  isTerminal,
+  rotationBranchFor,
+  rotationIdFor,
+  withRecord,
+  type RotationRecord,
+  type RotationStateDocument,
+} from '../core/rotation-state.js';
+import { editYamlScalars } from '../core/yaml-edit.js';
+import type { KeyRing } from '../crypto/key-ring.js';
+import { sealValue, sealValueForRecipient } from '../crypto/sealed-value.js';
+import type { RotationGit } from '../adapters/rotation-git.js';
+import { ExternalError, UsageError } from './errors.js';
+import { loadInventoryFile } from './inventory-file.js';
+import type { MintedCredential, ProbeResult, RotationDriver, RotationDriverFactory, RotationTarget } from './rotation-driver.js';
+
+/** A pull request as the review host shows it. */
+export interface PullRequestInfo {
+  readonly number: number;
+  readonly url: string;
+  readonly state: 'open' | 'merged' | 'closed';
+}
+
+/** What rotations need of the review host (GitHub): pull requests, and an issue when an old credential comes back to life. */
+export interface RotationReviewPort {
+  /** The newest pull request from `branch`, whatever its state. */
+  findPullRequest(branch: string): Promise<PullRequestInfo | undefined>;
+  openPullRequest(request: { branch: string; base: string; title: string; body: string }): Promise<PullRequestInfo>;
+  closePullRequest(number: number, comment: string): Promise<void>;
+  openIssue(request: { title: string; body: string; labels: readonly string[] }): Promise<{ number: number; url: string }>;
+}
+
+/** The points of a rotation where a process can die; tests stop the run there (see {@link RotateRequest.checkpoint}). */
+export type RotateStep = 'after-create' | 'after-commit' | 'after-pull-request';
+
+export interface RotateRequest {
+  readonly file: string;
+  /** Today's UTC date: what is due is assessed on it. */
+  readonly today: CalendarDate;
+  readonly clock: () => Date;
+  /** One credential (`rotate <id>`), or every due credential with a driver (`--due`). */
+  readonly credentialId?: string;
+  readonly due?: boolean;
+  /** Seals under the master key when the inventory lists no encryption.recipients. */
+  readonly ring?: KeyRing;
+  readonly drivers: RotationDriverFactory;
+  /** Opened only when something is to be rotated, so `--due` with nothing due touches neither git nor GitHub. */
+  readonly openGit: () => Promise<RotationGit>;
+  readonly openReview: () => RotationReviewPort;
+  /** Called at each point a process could die; a test throws here to stop the run as a kill would. */
+  readonly checkpoint?: (step: RotateStep, credentialId: string) => void | Promise<void>;
+}
+
+export type RotationOutcome =
+  | {
+      readonly kind: 'opened';
+      readonly credential: string;
+      readonly oldIssuerId?: string;
+      readonly newIssuerId?: string;
+      readonly probe: ProbeResult;
+      readonly pullRequest: PullRequestInfo;
+      /** True when an earlier run had created and pushed it, and this run only finished the job. */
+      readonly resumed: boolean;
+      /** Issuer credentials of earlier, unrecorded attempts that were deleted. */
+      readonly discarded: readonly string[];
+    }
+  | { readonly kind: 'in-progress'; readonly credential: string; readonly record: RotationRecord }
+  | { readonly kind: 'refused'; readonly credential: string; readonly reason: string }
+  | { readonly kind: 'manual'; readonly credential: string; readonly command: string };
+
+export interface RotateResult {
+  readonly outcomes: readonly RotationOutcome[];
+  /** Credentials `--due` found due (with a driver or not). */
+  readonly due: readonly string[];
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** The credentials one rotation writes: the spec's own, and for a key pair the credential named by `secret`. */
+export function resolveRotationTarget(inventory: Inventory, credential: Credential): RotationTarget {
+  const spec = credential.rotation;
+  if (spec === undefined) throw new UsageError(`\`${credential.id}\` has no rotation: in the inventory, so credledger cannot rotate it (see docs/rotation.md)`);
+  const credentials = [credential];
+  if (spec.driver === 'aws-iam-access-key') {
+    if (spec.user === undefined) throw new UsageError(`credentials.${credential.id}.rotation needs \`user\`: the IAM user whose access key this is`);
+    const partner = spec.secret === undefined ? undefined : findCredential(inventory, spec.secret);
+    if (partner === undefined) throw new UsageError(`credentials.${credential.id}.rotation.secret must name the credential holding the secret access key${spec.secret === undefined ? '' : ` (there is no \`${spec.secret}\`)`}`);
+    credentials.push(partner);
+  }
+  for (const member of credentials) {
+    if (member.values !== undefined && Object.keys(member.values).length > 0) {
+      throw new UsageError(`\`${member.id}\` has a value per deployment: rotate writes one value for every deployment, so rotate it with \`credledger set\` instead`);
+    }
+  }
+  return { inventory, credential, spec, credentials };
+}
+
+/** What a credential rotated by hand needs pasted: the exact command for its new value. */
+export function manualRotationCommand(inventory: Inventory, credential: Credential): string {
+  const verb = (inventory.recipients ?? []).length > 0 ? 'seal' : 'set';
+  return `credledger ${verb} ${credential.id} --value-stdin`;
+}
+
+function isDue(inventory: Inventory, credential: Credential, today: CalendarDate): boolean {
+  const state = assessRotation(inventory, credential, today).state;
+  return state === 'overdue' || state === 'due-soon';
+}
+
+/**
+ * Rotates one credential, or every due one. With `--due` and nothing due, it returns before opening git,
+ * GitHub or any driver: the cost is reading the inventory, as `status` does.
+ */
+export async function rotateCredentials(request: RotateRequest): Promise<RotateResult> {
+  const check = await loadInventoryFile(request.file, request.today);
+  if (!check.inventory || hasErrors(check.diagnostics)) {
+    throw new UsageError(`${request.file} has errors: run \`credledger validate\` and fix them first`);
+  }
+  const local = check.inventory;
+  let selected: Credential[];
+  let due: string[] = [];
+  if (request.credentialId !== undefined) {
+    const credential = findCredential(local, request.credentialId);
+    if (credential === undefined) throw new UsageError(`no credential \`${request.credentialId}\` in ${request.file}`);
+    selected = [credential];
+  } else if (request.due) {
+    const partners = new Set(local.credentials.flatMap((credential) => (credential.rotation?.secret === undefined ? [] : [credential.rotation.secret])));
+    selected = local.credentials.filter((credential) => !partners.has(credential.id) && isDue(local, credential, request.today));
+    due = selected.map((credential) => credential.id);
+  } else {
+    throw new UsageError('rotate needs a credential id, --due or --finish');
+  }
+  const manual = selected.filter((credential) => credential.rotation === undefined);
+  const automatic = selected.filter((credential) => credential.rotation !== undefined);
+  const outcomes: RotationOutcome[] = manual.map((credential) => ({ kind: 'manual', credential: credential.id, command: manualRotationCommand(local, credential) }));
+  if (automatic.length === 0) {
+    if (request.credentialId !== undefined && manual.length > 0) {
+      throw new UsageError(`\`${request.credentialId}\` has no rotation: in the inventory, so credledger cannot rotate it; rotate it at its issuer and run \`${manualRotationCommand(local, manual[0] as Credential)}\``);
+    }
+    return { outcomes, due };
+  }
+  const git = await request.openGit();
+  const review = request.openReview();
+  const base = await git.defaultBranch();
+  let state = await git.loadState();
+  for (const credential of automatic) {
+    const outcome = await rotateOne(request, git, review, base, state, credential.id);
+    state = outcome.state;
+    outcomes.push(outcome.outcome);
+  }
+  return { outcomes, due };
+}
+
+interface Step {
+  readonly outcome: RotationOutcome;
+  readonly state: RotationStateDocument;
+}
+
+async function rotateOne(request: RotateRequest, git: RotationGit, review: RotationReviewPort, base: string, state: RotationStateDocument, credentialId: string): Promise<Step> {
+  // The rotation starts from the default branch as the remote has it, not from whatever the checkout holds.
+  const baseText = await git.readRemoteBranchFile(base);
+  if (baseText === undefined) throw new ExternalError(`${git.file} is not on ${git.remote}/${base}: commit and push the inventory first`);
+  const baseCheck = checkInventoryText(baseText, git.file, request.today);
+  if (!baseCheck.inventory || hasErrors(baseCheck.diagnostics)) throw new ExternalError(`${git.file} on ${git.remote}/${base} has errors: fix them there first`);
+  const inventory = baseCheck.inventory;
+  const credential = findCredential(inventory, credentialId);
+  if (credential?.rotation === undefined) throw new UsageError(`\`${credentialId}\` has no rotation: on ${git.remote}/${base}: merge the inventory change that adds it first`);
+  const target = resolveRotationTarget(inventory, credential);
+  const replacing = target.spec.keyId ?? sha256(credential.value ?? credential.rotated ?? '');
+  const rotationId = rotationIdFor(credentialId, replacing, sha256);
+  const existing = state.rotations[credentialId];
+  if (existing !== undefined && !isTerminal(existing.phase) && (existing.phase !== 'pending' || existing.id !== rotationId)) {
+    return { outcome: { kind: 'in-progress', credential: credentialId, record: existing }, state };
+  }
+  const driver = request.drivers(target.spec);
+  const branch = rotationBranchFor(credentialId);
+
+  const preflight = await driver.preflight(target, rotationId);
+  if (!preflight.ok) return { outcome: { kind: 'refused', credential: credentialId, reason: preflight.reason }, state };
+  const oldIssuerId = preflight.current?.issuerId;
+
+  // An earlier run of this very rotation: pushed (resume it) or not (its secret is gone: discard it).
+  const branchText = await git.readRemoteBranchFile(branch);
+  const pushed = branchText === undefined ? undefined : checkInventoryText(branchText, git.file, request.today).inventory;
+  const pushedKeyId = pushed === undefined ? undefined : findCredential(pushed, credentialId)?.rotation?.keyId;
+  const pushedRecord = existing?.phase === 'pending' && existing.id === rotationId ? existing : undefined;
+  const resumable = driver.strategy === 'overlap' && pushed !== undefined && (driver.tracksUse ? preflight.leftovers.some((key) => key.issuerId === pushedKeyId) : pushedRecord !== undefined);
+  if (resumable) {
+    const facts = { commit: await git.remoteBranchCommit(branch), sealedPrefix: sealedPrefixOf(pushed, credentialId) };
+    const record = pushedRecord ?? pendingRecord(rotationId, credentialId, driver, branch, oldIssuerId, pushedKeyId, request.clock(), facts);
+    return openReview(request, git, review, base, state, record, { oldIssuerId, newIssuerId: record.newIssuerId, probe: { ok: true, detail: 'tested by the run that created it' }, resumed: true, discarded: [] });
+  }
+  const discarded: string[] = [];
+  for (const leftover of preflight.leftovers) {
+    await driver.discard(target, rotationId, leftover.issuerId);
+    discarded.push(leftover.issuerId);
+  }
+  if (driver.strategy === 'swap') {
+    return { outcome: { kind: 'refused', credential: credentialId, reason: `${driver.name} is a swap (the old value dies when the new one is set): it is rotated by \`credledger apply --rotate ${credentialId}\` after a reviewed merge, not by a pull request carrying a value` }, state };
+  }
+
+  const minted = await driver.create(target, rotationId);
+  await request.checkpoint?.('after-create', credentialId);
+  const newIssuerId = minted.issuerId;
+  // From here until the push, any failure deletes the new credential: nothing is minted and left unrecorded.
+  let probe: ProbeResult;
+  let sealed: { sealedPrefix: string | undefined; commit: string };
+  try {
+    probe = await driver.test(target, minted);
+    if (!probe.ok) {
+      await driver.discard(target, rotationId, newIssuerId);
+      return { outcome: { kind: 'refused', credential: credentialId, reason: `the new credential failed its test and was deleted: ${probe.detail}` }, state };
+    }
+    const edited = sealIntoText(baseText, inventory, target, minted, request);
+    const editedCheck = checkInventoryText(edited, git.file, request.today);
+    if (!editedCheck.inventory || hasErrors(editedCheck.diagnostics)) throw new ExternalError('the inventory with the new values does not validate');
+    sealed = { sealedPrefix: sealedPrefixOf(editedCheck.inventory, credentialId), commit: '' };
+    sealed.commit = await git.commitBranch(branch, base, edited, commitMessage(credentialId, oldIssuerId, newIssuerId, probe));
+  } catch (error) {
+    await driver.discard(target, rotationId, newIssuerId).catch(() => undefined);
+    throw error;
+  }
+  await request.checkpoint?.('after-commit', credentialId);
+  const record = pendingRecord(rotationId, credentialId, driver, branch, oldIssuerId, newIssuerId, request.clock(), sealed);
+  return openReview(request, git, review, base, state, record, { oldIssuerId, newIssuerId, probe, resumed: false, discarded });
+}
+
+/** How much of a sealed value identifies it (the recipient or key id, then ciphertext). */
+const SEALED_PREFIX_LENGTH = 72;
+
+function sealedPrefixOf(inventory: Inventory | undefined, credentialId: string): string | undefined {
+  const value = inventory === undefined ? undefined : findCredential(inventory, credentialId)?.value;
+  return value?.slice(0, SEALED_PREFIX_LENGTH);
+}
+
+function pendingRecord(
+  id: string,
+  credential: string,
+  driver: RotationDriver,
+  branch: string,
+  oldIssuerId: string | undefined,
+  newIssuerId: string | undefined,
+  at: Date,
+  facts: { commit: string | undefined; sealedPrefix: string | undefined },
+): RotationRecord {
+  return {
+    ...(facts.commit === undefined ? {} : { commit: facts.commit }),
+    ...(facts.sealedPrefix === undefined ? {} : { sealedPrefix: facts.sealedPrefix }),
+    id,
+    credential,
+    driver: driver.name,
+    phase: 'pending',
+    ...(oldIssuerId === undefined ? {} : { oldIssuerId }),
+    ...(newIssuerId === undefined ? {} : { newIssuerId }),
+    branch,
+    createdAt: at.toISOString(),
+  };
+}
+
+async function openReview(
+  request: RotateRequest,
+  git: RotationGit,
+  review: RotationReviewPort,
+  base: string,
+  state: RotationStateDocument,
+  record: RotationRecord,
+  facts: { oldIssuerId?: string; newIssuerId?: string; probe: ProbeResult; resumed: boolean; discarded: string[] },
+): Promise<Step> {
+  let next = withRecord(state, record);
+  await git.saveState(next, `credledger rotate: ${record.credential} pending (${record.id})`);
+  const found = await review.findPullRequest(record.branch);
+  const pullRequest =
+    found !== undefined && found.state === 'open'
+      ? found
+      : await review.openPullRequest({ branch: record.branch, base, title: `Rotate ${record.credential}`, body: pullRequestBody(record, facts.probe) });
+  if (record.pullRequest !== pullRequest.number) {
+    next = withRecord(next, { ...record, pullRequest: pullRequest.number });
+    await git.saveState(next, `credledger rotate: ${record.credential} pull request #${pullRequest.number}`);
+  }
+  await request.checkpoint?.('after-pull-request', record.credential);
+  return {
+    outcome: { kind: 'opened', credential: record.credential, oldIssuerId: facts.oldIssuerId, newIssuerId: facts.newIssuerId, probe: facts.probe, pullRequest, resumed: facts.resumed, discarded: facts.discarded },
+    state: next,
+  };
+}
+
+/** Seals every new value for its place and records the new issuer id and the rotation date. */
+function sealIntoText(text: string, inventory: Inventory, target: RotationTarget, minted: MintedCredential, request: RotateRequest): string {
+  const recipient = inventory.recipients?.[0];
+  if (recipient === undefined && request.ring === undefined) {
+    throw new UsageError('rotate seals the new value: list encryption.recipients in the inventory (no secret needed), or set CREDLEDGER_KEY');
+  }
+  const nowSeconds = Math.floor(request.clock().getTime() / 1000);
+  const writes = target.credentials.map((credential) => {
+    const value = minted.values.get(credential.id);
+    if (value === undefined) throw new ExternalError(`the driver made no value for ${credential.id}`);
+    const place = { credentialId: credential.id };
+    const sealed = recipient !== undefined ? sealValueForRecipient(recipient, place, value, nowSeconds) : sealValue(request.ring as KeyRing, place, value, nowSeconds);
+    return { place, sealed, rotated: credential.rotated === request.today ? undefined : request.today };
+  });
+  let edited = writeValuesInText(text, writes, [...inventory.deployments.keys()]);
+  if (minted.issuerId !== undefined) edited = editYamlScalars(edited, [{ path: ['credentials', target.credential.id, 'rotation', 'key_id'], value: minted.issuerId }]);
+  return edited;
+}
+
+function commitMessage(credentialId: string, oldIssuerId: string | undefined, newIssuerId: string | undefined, probe: ProbeResult): string {
+  const ids = oldIssuerId !== undefined || newIssuerId !== undefined ? ` (${oldIssuerId ?? '?'} → ${newIssuerId ?? '?'})` : '';
+  return `Rotate ${credentialId}${ids}\n\nMade by credledger rotate. The new value is sealed; the old credential stays live until\n\`credledger rotate --finish\` sees the new one in use.\nProbe: ${probe.detail}\n`;
+}
+
+/** The pull request's body: issuer ids and the probe, never a value. */
+export function pullRequestBody(record: RotationRecord, probe: ProbeResult): string {
+  const lines = [
+    `credledger rotated \`${record.credential}\` (${record.driver}, rotation ${record.id}).`,
+    '',
+    '| | issuer id |',
+    '| --- | --- |',
+    `| old | ${record.oldIssuerId === undefined ? '(none: a generated value)' : `\`${record.oldIssuerId}\``} |`,
+    `| new | ${record.newIssuerId === undefined ? '(none: a generated value)' : `\`${record.newIssuerId}\``} |`,
+    '',
+    `Probe: ${probe.ok ? 'passed' : 'failed'}: ${probe.detail}`,
+    '',
+    'On merge, apply pushes the new value. `credledger rotate --finish` then disables the old credential once the',
+    'deployments hold the new one, the new one shows use and the old one none, and deletes it after a quiet period.',
+    'Closing this pull request unmerged deletes the new credential.',
+    '',
+    `<!-- credledger-rotation: ${record.credential} ${record.id} -->`,
+  ];
+  return `${lines.join('\n')}\n`;
+}

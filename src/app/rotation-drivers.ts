@@ -1,0 +1,42 @@
+// The drivers a `rotation:` spec names, configured from the environment (the rotator's AWS credentials and endpoint).
+import { AwsIamAccessKeyDriver } from '../adapters/aws-iam-access-key-driver.js';
+import { createAdminPasswordDriver, GeneratedSecretDriver } from '../adapters/generated-secret-driver.js';
+import type { RotationSpec } from '../core/inventory.js';
+import type { RotationDriver, RotationDriverFactory } from './rotation-driver.js';
+
+/**
+ * The real drivers. AWS: the rotator's credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY /
+ * AWS_SESSION_TOKEN (else the SDK's provider chain: profile, instance role), the endpoint from AWS_ENDPOINT_URL_IAM
+ * or AWS_ENDPOINT_URL (an emulator such as moto), the region from the spec, AWS_REGION, else us-east-1.
+ */
+export function createRotationDrivers(env: Readonly<Record<string, string | undefined>>, tuning: { probeDelayMs?: number } = {}): RotationDriverFactory {
+  const cache = new Map<string, RotationDriver>();
+  return (spec: RotationSpec) => {
+    const key = `${spec.driver}|${spec.region ?? ''}`;
+    const known = cache.get(key);
+    if (known) return known;
+    let driver: RotationDriver;
+    switch (spec.driver) {
+      case 'aws-iam-access-key': {
+        const accessKeyId = env.AWS_ACCESS_KEY_ID;
+        const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
+        driver = new AwsIamAccessKeyDriver({
+          endpoint: env.AWS_ENDPOINT_URL_IAM || env.AWS_ENDPOINT_URL || undefined,
+          region: spec.region ?? (env.AWS_REGION || undefined),
+          credentials:
+            accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey, ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}) } : undefined,
+          ...(tuning.probeDelayMs === undefined ? {} : { probeDelayMs: tuning.probeDelayMs }),
+        });
+        break;
+      }
+      case 'docuelevate-admin-password':
+        driver = createAdminPasswordDriver();
+        break;
+      case 'generated-secret':
+        driver = new GeneratedSecretDriver();
+        break;
+    }
+    cache.set(key, driver);
+    return driver;
+  };
+}
