@@ -94,7 +94,7 @@ async function finishOne(
   const branchCredential = branchInventory === undefined ? undefined : findCredential(branchInventory, record.credential);
   // While pending, the branch knows the partner credential as it will be; afterwards the default branch does.
   const target = resolveRotationTarget(record.phase === 'pending' && branchCredential?.rotation !== undefined && branchInventory ? branchInventory : inventory, record.phase === 'pending' && branchCredential?.rotation !== undefined ? branchCredential : credential);
-  const driver = request.drivers(target.spec);
+  const driver = await request.drivers(target.spec);
   const policy = { quietPeriodMs: request.quietPeriodMs ?? DEFAULT_QUIET_PERIOD_MS, pendingTtlMs: request.pendingTtlMs ?? DEFAULT_PENDING_TTL_MS };
   let pullRequest: PullRequestInfo | undefined;
   if (record.phase === 'pending') pullRequest = await request.review.findPullRequest(record.branch);

@@ -55,7 +55,7 @@ export interface RotateRequest {
   readonly drivers: RotationDriverFactory;
   /** Opened only when something is to be rotated, so `--due` with nothing due touches neither git nor GitHub. */
   readonly openGit: () => Promise<RotationGit>;
-  readonly openReview: () => RotationReviewPort;
+  readonly openReview: () => RotationReviewPort | Promise<RotationReviewPort>;
   /** Called at each point a process could die; a test throws here to stop the run as a kill would. */
   readonly checkpoint?: (step: RotateStep, credentialId: string) => void | Promise<void>;
 }
@@ -148,7 +148,7 @@ export async function rotateCredentials(request: RotateRequest): Promise<RotateR
     return { outcomes, due };
   }
   const git = await request.openGit();
-  const review = request.openReview();
+  const review = await request.openReview();
   const base = await git.defaultBranch();
   let state = await git.loadState();
   for (const credential of automatic) {
@@ -180,7 +180,7 @@ async function rotateOne(request: RotateRequest, git: RotationGit, review: Rotat
   if (existing !== undefined && !isTerminal(existing.phase) && (existing.phase !== 'pending' || existing.id !== rotationId)) {
     return { outcome: { kind: 'in-progress', credential: credentialId, record: existing }, state };
   }
-  const driver = request.drivers(target.spec);
+  const driver = await request.drivers(target.spec);
   const branch = rotationBranchFor(credentialId);
 
   const preflight = await driver.preflight(target, rotationId);

@@ -77,4 +77,4 @@ export interface RotationDriver {
 }
 
 /** Makes the driver a `rotation:` spec names; called only for credentials that are actually rotated. */
-export type RotationDriverFactory = (spec: RotationSpec) => RotationDriver;
+export type RotationDriverFactory = (spec: RotationSpec) => RotationDriver | Promise<RotationDriver>;

@@ -1,6 +1,4 @@
 // The drivers a `rotation:` spec names, configured from the environment (the rotator's AWS credentials and endpoint).
-import { AwsIamAccessKeyDriver } from '../adapters/aws-iam-access-key-driver.js';
-import { createAdminPasswordDriver, GeneratedSecretDriver } from '../adapters/generated-secret-driver.js';
 import type { RotationSpec } from '../core/inventory.js';
 import type { RotationDriver, RotationDriverFactory } from './rotation-driver.js';
 
@@ -11,13 +9,15 @@ import type { RotationDriver, RotationDriverFactory } from './rotation-driver.js
  */
 export function createRotationDrivers(env: Readonly<Record<string, string | undefined>>, tuning: { probeDelayMs?: number } = {}): RotationDriverFactory {
   const cache = new Map<string, RotationDriver>();
-  return (spec: RotationSpec) => {
+  // Loaded on first use: the AWS SDK is the heaviest thing credledger bundles, and most runs never need it.
+  return async (spec: RotationSpec) => {
     const key = `${spec.driver}|${spec.region ?? ''}`;
     const known = cache.get(key);
     if (known) return known;
     let driver: RotationDriver;
     switch (spec.driver) {
       case 'aws-iam-access-key': {
+        const { AwsIamAccessKeyDriver } = await import('../adapters/aws-iam-access-key-driver.js');
         const accessKeyId = env.AWS_ACCESS_KEY_ID;
         const secretAccessKey = env.AWS_SECRET_ACCESS_KEY;
         driver = new AwsIamAccessKeyDriver({
@@ -30,10 +30,10 @@ export function createRotationDrivers(env: Readonly<Record<string, string | unde
         break;
       }
       case 'docuelevate-admin-password':
-        driver = createAdminPasswordDriver();
+        driver = (await import('../adapters/generated-secret-driver.js')).createAdminPasswordDriver();
         break;
       case 'generated-secret':
-        driver = new GeneratedSecretDriver();
+        driver = new (await import('../adapters/generated-secret-driver.js')).GeneratedSecretDriver();
         break;
     }
     cache.set(key, driver);

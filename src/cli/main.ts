@@ -10,6 +10,7 @@ import { planCommand } from './commands/plan-command.js';
 import { rekeyCommand } from './commands/rekey-command.js';
 import { remindCommand } from './commands/remind-command.js';
 import { revealCommand } from './commands/reveal-command.js';
+import { rotateCommand } from './commands/rotate-command.js';
 import { sealCommand } from './commands/seal-command.js';
 import { setCommand } from './commands/set-command.js';
 import { statusCommand } from './commands/status-command.js';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly CliCommand[] = [
   applyCommand,
   auditCommand,
   remindCommand,
+  rotateCommand,
   keygenCommand,
   setCommand,
   sealCommand,
