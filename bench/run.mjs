@@ -44,12 +44,22 @@ for (const bench of buildCases()) {
 const cli = path.join(root, 'dist/cli.js');
 const largeFile = path.join(outDir, 'large-credentials.yaml');
 writeFileSync(largeFile, generateInventoryText(2_000, { deploymentCount: 40 }));
+// 10,000 credentials rotated recently (none due), a third with a rotation driver: `rotate --due` must cost what `status` costs.
+const notDueFile = path.join(outDir, 'not-due-credentials.yaml');
+const notDue = ['version: 1', 'people:', '  alice: { github: alice }', 'credentials:'];
+for (let index = 0; index < 10_000; index += 1) {
+  notDue.push(`  token-${index}:`, `    setting: custom_token_${index}`, '    kind: api_key', '    custom: true', '    owner: alice', '    created: 2026-11-20');
+  if (index % 3 === 0) notDue.push('    rotation: { driver: generated-secret, length: 32 }');
+}
+writeFileSync(notDueFile, `${notDue.join('\n')}\n`);
 const cliCases = [
   ['node -e 0 (Node itself, for reference)', null, 'n/a'],
   ['credledger --version (start-up)', ['--version'], '< 100 ms over Node itself'],
   ['credledger validate (example, 25 credentials)', ['validate', '--file', path.join(root, 'credentials.yaml.example'), '--now', '2026-11-26'], '< 400 ms'],
   ['credledger status --format json (example)', ['status', '--file', path.join(root, 'credentials.yaml.example'), '--now', '2026-11-26', '--format', 'json'], '< 400 ms'],
   ['credledger validate (2,000 credentials)', ['validate', '--file', largeFile, '--now', '2026-11-26'], '< 1.5 s'],
+  ['credledger status (10,000 credentials, none due)', ['status', '--file', notDueFile, '--now', '2026-11-26'], 'reference for rotate --due'],
+  ['credledger rotate --due (10,000 credentials, none due: no issuer, git or GitHub call)', ['rotate', '--due', '--file', notDueFile], 'within 10% of status'],
   ['credledger demo (npm start: validate, status, 2 applies of 43 settings, set, plan, 2 more applies)', ['demo'], '< 10 s'],
 ];
 const cliRows = [];
