@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { parseFernetKey } from '../../src/crypto/fernet.js';
@@ -188,5 +189,26 @@ describe('credledger validate --decrypt', () => {
     expect(text.stdout).toBe(`${copy.file}: valid (0 errors, 0 warnings)\ndecrypted 26 of 26 values (26 under key 175365ad)\n`);
     const json = await run(['validate', '--decrypt', '--format', 'json', '--file', copy.file, '--now', '2026-11-26'], { env: { CREDLEDGER_KEY: DEMO_KEY } });
     expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, decrypt: { values: 26, openedByKeyId: { '175365ad': 26 } } });
+  });
+});
+
+describe('credledger validate: people who can only seal', () => {
+  it('notes that seal-only people never read values, in every format', async () => {
+    const copy = copyExample();
+    const marked = copy.original
+      .replace('carol: { github: carol,', 'carol: { seal_only: true, github: carol,')
+      .replace('dave:  { github: dave,', 'dave:  { seal_only: true, github: dave,');
+    writeFileSync(copy.file, marked);
+    const note = 'note: `carol`, `dave` can each only seal (seal_only): they never read values, so leaving makes due only the credentials whose access lists them';
+    const text = await run(['validate', '--file', copy.file, '--now', '2026-11-26']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toBe(`${copy.file}: valid (0 errors, 0 warnings)\n${note}\n`);
+    const github = await run(['validate', '--format', 'github', '--file', copy.file, '--now', '2026-11-26']);
+    expect(github.stdout.split('\n')).toContain(note);
+    const json = await run(['validate', '--format', 'json', '--file', copy.file, '--now', '2026-11-26']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, sealOnly: ['carol', 'dave'] });
+    writeFileSync(copy.file, copy.original.replace('carol: { github: carol,', 'carol: { seal_only: true, github: carol,'));
+    const one = await run(['validate', '--file', copy.file, '--now', '2026-11-26']);
+    expect(one.stdout).toContain('note: `carol` can only seal (seal_only)');
   });
 });
