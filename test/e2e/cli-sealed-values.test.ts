@@ -178,4 +178,51 @@ describe('sealed values, end to end (built CLI, git, loopback DocuElevate)', () 
     for (const credential of CREDENTIALS) expect(server.storedValue(credential.setting)).toBe(credential.value);
     expectNoSecret([first, withoutOldKey, rotated, opened, oldOnly, moved, settled], [key, oldKey.split(':')[2] as string, newKey.split(':')[2] as string]);
   });
+
+  it('moving from the master key to sealed values: the plan says which secret CI needs; one apply with both keys moves the fingerprints, and the sealing key alone then pushes nothing', async () => {
+    const sandbox = createSandbox();
+    sandboxes.push(sandbox);
+    const server = await startDocuElevateServer(ADMIN);
+    servers.push(server);
+    const repo = sandbox.initRepo('work');
+    const cli = (args: readonly string[], env: Record<string, string> = {}) => runBuiltCli(args, { cwd: repo, env: { ...sandbox.env, ...env } });
+    const deEnv = { DE_USER: ADMIN.adminUsername, DE_PASSWORD: ADMIN.adminPassword };
+    const file = path.join(repo, 'credentials.yaml');
+    const committedWrites = () => server.state.requests.filter((request) => request.committed).length;
+
+    // Applied under the master key, with a recipient already listed.
+    const keygen = await cli(['keygen', '--sealing', '--recipient', 'ci']);
+    const sealingKey = keygen.stdout.trim();
+    const { key, ring } = createTestKey();
+    commitInventory(sandbox, repo, withRecipients(renderSealedInventory(ring, [{ id: 'production', url: server.url, auth: LOGIN }], CREDENTIALS), [{ id: 'ci', publicKey: publicKeyOf(keygen) }]));
+    const first = await cli(['apply'], { CREDLEDGER_KEY: key, ...deEnv });
+    expect(first.code).toBe(0);
+    const writesBefore = committedWrites();
+
+    // Every value sealed for ci: the maintainer's plan (with keys) shows no operation and names the secret to set.
+    const toSealed = await cli(['rekey', '--to-sealed'], { CREDLEDGER_KEY: key });
+    expect(toSealed.code).toBe(0);
+    commitInventory(sandbox, repo, readFileSync(file, 'utf8'), 'seal every value for ci');
+    const plan = await cli(['plan', '--base', 'HEAD~1', '--head', 'HEAD'], { CREDLEDGER_KEY: key, CREDLEDGER_SEALING_KEY: sealingKey });
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain(
+      "3 values sealed for recipient ci, plaintexts unchanged, nothing will be pushed. Before merging, make every apply environment's CREDLEDGER_SEALING_KEY hold recipient ci's private key",
+    );
+    expect(plan.stdout).not.toContain('hold key sealed:ci');
+    expect(plan.stdout).toContain('No operations');
+
+    // CI holds both for one apply: the fingerprints move to the sealing key; then the master key can leave.
+    const both = await cli(['apply'], { CREDLEDGER_KEY: key, CREDLEDGER_SEALING_KEY: sealingKey, ...deEnv });
+    expect(both.stderr).toBe('');
+    expect(both.code).toBe(0);
+    expect(both.stdout).toContain('3 values re-encrypted under recipient ci (production): plaintexts unchanged, nothing pushed; moved their applied-state fingerprints to the sealing key of recipient ci');
+    const sealedOnly = await cli(['apply'], { CREDLEDGER_SEALING_KEY: sealingKey, ...deEnv });
+    expect(sealedOnly.stderr).toBe('');
+    expect(sealedOnly.code).toBe(0);
+    expect(sealedOnly.stdout).toContain('nothing to apply');
+    expect(sealedOnly.stdout).not.toContain('pushed again');
+    expect(committedWrites()).toBe(writesBefore);
+    for (const credential of CREDENTIALS) expect(server.storedValue(credential.setting)).toBe(credential.value);
+    expectNoSecret([first, toSealed, plan, both, sealedOnly], [key, sealingKey.split(':')[2] as string]);
+  });
 });
