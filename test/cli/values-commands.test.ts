@@ -4,6 +4,7 @@ import { runCli } from '../../src/cli/main.js';
 import { parseFernetKey } from '../../src/crypto/fernet.js';
 import { keyId, parseKeyRing } from '../../src/crypto/key-ring.js';
 import { openSealedValue } from '../../src/crypto/sealed-value.js';
+import { generateSealingKeyPair } from '../../src/crypto/sealing-key.js';
 import { DEMO_KEY, DEMO_KEY_FILE, demoPlaintext, OutputWatch } from '../support/demo-plaintexts.js';
 import { copyExample, type ExampleCopy } from '../support/example-copy.js';
 import { diffLines } from '../support/line-diff.js';
@@ -147,6 +148,23 @@ describe('credledger reveal', () => {
     expect(result.code).toBe(0);
     expect(result.stdout === demoPlaintext('session-secret', 'staging')).toBe(true);
     expect(result.stderr).toMatch(/^credledger reveal: printing the plaintext of session-secret in deployment staging \(key 175365ad, encrypted \d{4}-\d{2}-\d{2}\)\. Break-glass/);
+  });
+
+  it('opens a sealed value with CREDLEDGER_SEALING_KEY, and refuses another recipient’s key by name', async () => {
+    const copy = copyExample();
+    const ci = generateSealingKeyPair('ci');
+    writeFileSync(copy.file, copy.original.replace('version: 1\n', `version: 1\nencryption:\n  recipients:\n    - id: ci\n      public_key: ${ci.recipient.publicKey}\n`));
+    expect((await run(['rekey', '--to-sealed', ...keyArgs(copy)])).code).toBe(0);
+    expect(lineOfPath(copy.read(), ['credentials', 'session-secret', 'values', 'staging'])[1]).toContain('staging: sealed:ci:');
+    const sealing = { CREDLEDGER_SEALING_KEY: ci.privateKey.encode() };
+    const result = await run(['reveal', 'session-secret', '--deployment', 'staging', '--yes', '--file', copy.file], { env: sealing });
+    expect(result.code).toBe(0);
+    expect(result.stdout === demoPlaintext('session-secret', 'staging')).toBe(true);
+    expect(result.stderr).toContain('credledger reveal: printing the plaintext of session-secret in deployment staging');
+    const other = await run(['reveal', 'openai', '--yes', '--file', copy.file], { env: { CREDLEDGER_SEALING_KEY: generateSealingKeyPair('ci-2027').privateKey.encode() } });
+    expect(other.code).toBe(1);
+    expect(other.stdout).toBe('');
+    expect(other.stderr).toContain('it is sealed for recipient ci, whose private key CREDLEDGER_SEALING_KEY does not hold (it holds ci-2027)');
   });
 
   it('adds a line break on a terminal', async () => {
