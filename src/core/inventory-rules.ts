@@ -192,6 +192,43 @@ const groupsShareDeployments: Rule = (inventory) => {
 };
 
 /** Every semantic rule, in the order their findings are reported. */
+/** The fields each rotation driver reads; others are mistakes worth naming. */
+const ROTATION_FIELDS: Readonly<Record<string, readonly string[]>> = {
+  'aws-iam-access-key': ['driver', 'user', 'secret', 'key_id', 'region'],
+  'generated-secret': ['driver', 'length', 'alphabet'],
+  'docuelevate-admin-password': ['driver', 'length', 'alphabet'],
+};
+
+const rotationsComplete: Rule = (inventory) =>
+  inventory.credentials.flatMap((credential) => {
+    const spec = credential.rotation;
+    if (spec === undefined) return [];
+    const path = (field?: string) => ['credentials', credential.id, 'rotation', ...(field === undefined ? [] : [field])];
+    const findings: Finding[] = [];
+    const given: Record<string, unknown> = { user: spec.user, secret: spec.secret, key_id: spec.keyId, region: spec.region, length: spec.length, alphabet: spec.alphabet };
+    const allowed = ROTATION_FIELDS[spec.driver] ?? [];
+    for (const [field, value] of Object.entries(given)) {
+      if (value !== undefined && !allowed.includes(field)) findings.push(errorAt('rotation-field', path(field), `\`${field}\` means nothing to the ${spec.driver} driver (it reads ${allowed.filter((name) => name !== 'driver').join(', ')})`, true));
+    }
+    if (credential.values !== undefined) {
+      findings.push(errorAt('rotation-per-deployment', path(), 'rotate writes one value for every deployment: a credential with `values` per deployment is rotated with `credledger set`', true));
+    }
+    if (spec.driver === 'aws-iam-access-key') {
+      if (spec.user === undefined) findings.push(errorAt('rotation-incomplete', path(), 'the aws-iam-access-key driver needs `user`: the IAM user whose access key this is', true));
+      if (spec.secret === undefined) {
+        findings.push(errorAt('rotation-incomplete', path(), 'the aws-iam-access-key driver needs `secret`: the credential holding the secret access key of the pair', true));
+      } else {
+        const partner = inventory.credentials.find((candidate) => candidate.id === spec.secret);
+        if (partner === undefined) findings.push(errorAt('rotation-unknown-credential', path('secret'), `no credential \`${spec.secret}\` holds the secret access key`));
+        else if (partner.id === credential.id) findings.push(errorAt('rotation-unknown-credential', path('secret'), 'the secret access key is another credential than the key id'));
+        else if (credential.group === undefined || partner.group !== credential.group) {
+          findings.push(errorAt('rotation-group', path('secret'), `the key id and \`${partner.id}\` must share a \`group\`, so apply pushes the pair back to back`));
+        }
+      }
+    }
+    return findings;
+  });
+
 export const INVENTORY_RULES: readonly Rule[] = [
   knownPeople,
   knownDeployments,
@@ -204,6 +241,7 @@ export const INVENTORY_RULES: readonly Rule[] = [
   valuesEncrypted,
   sealedForKnownRecipients,
   groupsShareDeployments,
+  rotationsComplete,
 ];
 
 /** Runs every rule. */

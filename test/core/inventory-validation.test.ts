@@ -103,3 +103,24 @@ describe('rules', () => {
     expect(check(text)).toEqual([expect.objectContaining({ code: 'schema-enum', line: 5, column: 21 })]);
   });
 });
+
+describe('rotation specs', () => {
+  const pair = (rotation: string, partnerGroup = 'aws') =>
+    `${HEADER}  key-id:\n    setting: aws_access_key_id\n    kind: api_key\n    owner: alice\n    group: aws\n    rotation: ${rotation}\n  key-secret:\n    setting: aws_secret_access_key\n    kind: api_key\n    owner: alice\n    group: ${partnerGroup}\n`;
+
+  it('accepts a complete aws-iam-access-key spec and a generated secret', () => {
+    expect(check(pair('{ driver: aws-iam-access-key, user: docuelevate-s3, secret: key-secret, key_id: AKIAABCDEFGHIJKLMNOP }'))).toEqual([]);
+    expect(check(`${HEADER}  token:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    rotation: { driver: generated-secret, length: 64, alphabet: hex }\n`)).toEqual([]);
+  });
+
+  it.each([
+    ['an unknown driver', pair('{ driver: vault }'), [{ code: 'schema-enum', line: 14, path: 'credentials.key-id.rotation.driver' }]],
+    ['no user or secret', pair('{ driver: aws-iam-access-key }'), [{ code: 'rotation-incomplete', line: 14 }, { code: 'rotation-incomplete', line: 14 }]],
+    ['a secret that is no credential', pair('{ driver: aws-iam-access-key, user: u, secret: nope }'), [{ code: 'rotation-unknown-credential', path: 'credentials.key-id.rotation.secret' }]],
+    ['a pair outside one group', pair('{ driver: aws-iam-access-key, user: u, secret: key-secret }', 'other'), [{ code: 'rotation-group', path: 'credentials.key-id.rotation.secret' }]],
+    ['a field of another driver', pair('{ driver: aws-iam-access-key, user: u, secret: key-secret, length: 32 }'), [{ code: 'rotation-field', path: 'credentials.key-id.rotation.length' }]],
+    ['a length out of range', pair('{ driver: generated-secret, length: 8 }'), [{ code: 'schema-minimum', path: 'credentials.key-id.rotation.length' }]],
+  ])('refuses %s, pointing at it', (_name, text, expected) => {
+    expect(check(text)).toEqual(expected.map((item) => expect.objectContaining(item)));
+  });
+});
