@@ -1,5 +1,7 @@
 // A real rotation of an IAM user's key pair against moto, through a git clone with a bare remote, the loopback GitHub
 // and DocuElevate servers: create → PR → merge → apply → finish, crash points that converge, and the refusals.
+// Each test spawns git some fifty times and talks to three servers: under a loaded CI machine that takes longer than
+// the suite's default timeout, hence the generous one below (no test asserts on time).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DocuElevateError } from '../../src/adapters/docuelevate-client.js';
 import type { RotationOutcome } from '../../src/app/rotate.js';
@@ -62,7 +64,7 @@ async function applyUseAndFinish(w: RotationWorld, newKeyId: string): Promise<vo
   expect(second.map((outcome) => outcome.to)).toEqual(['finished']);
 }
 
-describe('rotate aws-iam-access-key against moto', () => {
+describe('rotate aws-iam-access-key against moto', { timeout: 180_000 }, () => {
   it('rotates the key pair end to end: one active key at the end, the new one, and DocuElevate holding it', async () => {
     const w = await world();
     await deployOriginal(w);
@@ -145,6 +147,22 @@ describe('rotate aws-iam-access-key against moto', () => {
     expect(w.sandbox.git(w.bare, ['branch', '--list', 'credledger/*'])).toBe('');
   });
 
+  it('deletes the new key at once when the push fails: nothing is minted and left unrecorded', async () => {
+    const w = await world();
+    const { openRotationGit } = await import('../../src/adapters/rotation-git.js');
+    const { ExternalError } = await import('../../src/app/errors.js');
+    const failingGit = async () => {
+      const git = await openRotationGit({ file: w.file, env: w.env });
+      const failing: typeof git = Object.assign(Object.create(Object.getPrototypeOf(git) as object) as typeof git, git);
+      return Object.assign(failing, { commitBranch: () => Promise.reject(new ExternalError('git could not push credledger/rotate/aws-access-key-id: rejected')) });
+    };
+    await expect(w.rotate({ openGit: failingGit })).rejects.toThrow(/could not push/);
+    expect(await w.keys()).toEqual(new Map([[w.original.id, 'Active']]));
+    const { ListUserTagsCommand } = await import('@aws-sdk/client-iam');
+    expect((await w.iam.send(new ListUserTagsCommand({ UserName: w.user }))).Tags ?? []).toEqual([]);
+    expect(w.github.listIssues({ includePullRequests: true, state: 'all' })).toEqual([]);
+  });
+
   it('discards the new key when the pull request is closed unmerged', async () => {
     const w = await world();
     const outcome = opened((await w.rotate()).outcomes[0]);
@@ -169,7 +187,7 @@ describe('rotate aws-iam-access-key against moto', () => {
   });
 });
 
-describe('rotate converges after a crash at every step', () => {
+describe('rotate converges after a crash at every step', { timeout: 180_000 }, () => {
   it('between create and commit: the re-run deletes the orphan key and rotates once', async () => {
     const w = await world();
     await deployOriginal(w);

@@ -30,7 +30,7 @@ afterAll(async () => {
   sandbox?.remove();
 });
 
-describe('credledger rotate (built CLI, docs/rotation.md)', () => {
+describe('credledger rotate (built CLI, docs/rotation.md)', { timeout: 180_000 }, () => {
   it('rotates the example S3 key pair: rotate, merge, apply, rotate --finish; one key left, the new one, on both deployments', async () => {
     const bare = sandbox.initRepo('remote.git', { bare: true });
     const work = path.join(sandbox.root, 'work');
