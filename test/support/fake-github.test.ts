@@ -470,3 +470,46 @@ describe('fake GitHub: headers, limits and Enterprise paths', () => {
     expect(fake.unmatched()).toEqual([]);
   });
 });
+
+describe('pull requests (for rotate)', () => {
+  it('creates from an existing branch only, refuses a second open one for the same head, lists by head, closes and merges', async () => {
+    const branches = new Map([
+      ['main', 'b'.repeat(40)],
+      ['credledger/rotate/x', 'a'.repeat(40)],
+    ]);
+    const merges: string[] = [];
+    const fake = await start({
+      git: {
+        branchSha: (ref) => branches.get(ref),
+        merge: (head, base) => {
+          merges.push(`${head}→${base}`);
+          return 'c'.repeat(40);
+        },
+      },
+    });
+    const octokit = octokitFor(fake);
+    const missing = await failureOf(octokit.rest.pulls.create({ owner: 'acme', repo: 'infra', head: 'nope', base: 'main', title: 'T' }));
+    expect(missing.status).toBe(422);
+    const { data: created } = await octokit.rest.pulls.create({ owner: 'acme', repo: 'infra', head: 'credledger/rotate/x', base: 'main', title: 'Rotate x', body: 'ids only' });
+    expect(created).toMatchObject({ state: 'open', merged: false, head: { ref: 'credledger/rotate/x', sha: 'a'.repeat(40) }, base: { ref: 'main' } });
+    const again = await failureOf(octokit.rest.pulls.create({ owner: 'acme', repo: 'infra', head: 'credledger/rotate/x', base: 'main', title: 'Rotate x' }));
+    expect(again.status).toBe(422);
+    expect(JSON.stringify(again.data)).toContain('A pull request already exists for acme:credledger/rotate/x.');
+
+    expect((await octokit.rest.pulls.list({ owner: 'acme', repo: 'infra', head: 'acme:credledger/rotate/x', state: 'all' })).data.map((pull) => pull.number)).toEqual([created.number]);
+    expect((await octokit.rest.pulls.list({ owner: 'acme', repo: 'infra', head: 'acme:other', state: 'all' })).data).toEqual([]);
+
+    const { data: merged } = await octokit.rest.pulls.merge({ owner: 'acme', repo: 'infra', pull_number: created.number });
+    expect(merged).toEqual({ sha: 'c'.repeat(40), merged: true, message: 'Pull Request successfully merged' });
+    expect(merges).toEqual(['credledger/rotate/x→main']);
+    const { data: after } = await octokit.rest.pulls.get({ owner: 'acme', repo: 'infra', pull_number: created.number });
+    expect(after).toMatchObject({ state: 'closed', merged: true });
+    expect((await failureOf(octokit.rest.pulls.merge({ owner: 'acme', repo: 'infra', pull_number: created.number }))).status).toBe(405);
+    expect((await octokit.rest.pulls.list({ owner: 'acme', repo: 'infra' })).data).toEqual([]);
+
+    const { data: second } = await octokit.rest.pulls.create({ owner: 'acme', repo: 'infra', head: 'credledger/rotate/x', base: 'main', title: 'Rotate x again' });
+    const { data: closed } = await octokit.rest.pulls.update({ owner: 'acme', repo: 'infra', pull_number: second.number, state: 'closed' });
+    expect(closed).toMatchObject({ state: 'closed', merged: false });
+    expect(fake.unmatched()).toEqual([]);
+  });
+});
