@@ -15,70 +15,11 @@ import {
   type AppliedState,
   type ApplyLock,
 } from '../core/applied-state.js';
-import { ExternalError, UsageError } from '../app/errors.js';
+import type { AppliedStateSnapshot, AppliedStateStore, AppliedStateStoreOptions } from '../ports/applied-state-store.js';
+import { AppliedStateConflictError, ExternalError, UsageError } from '../ports/errors.js';
 
-/** The state as read, and the commit it was read from. */
-export interface AppliedStateSnapshot {
-  readonly state: AppliedState;
-  /** The ref's commit, or null when the ref does not exist yet. */
-  readonly revision: string | null;
-}
-
-/** What apply needs from wherever the state is kept; the git store below is the real one. */
-export interface AppliedStateStore {
-  readonly ref: string;
-  /** The remote the ref is shared through, or null. */
-  readonly remote: string | null;
-  /** Fetches the ref from the remote (when there is one) and reads it. */
-  load(): Promise<AppliedStateSnapshot>;
-  /** The commit the inventory is applied from (HEAD), or null in a repository without commits. */
-  inventoryCommit(): Promise<string | null>;
-  /** HEAD's committer time in Unix seconds (available in a shallow clone too), or null without commits. */
-  inventoryCommitTime(): Promise<number | null>;
-  /** Whether the inventory file differs from HEAD's (uncommitted edits, which the recorded commit would not hold). */
-  hasUncommittedChanges(file: string): Promise<boolean>;
-  /**
-   * Takes the ref before any write: a new commit on top of the loaded one, compare-and-swapped locally
-   * and pushed with a lease, so of two applies that loaded the same state only one gets to write.
-   * `scope` names the deployments this run will write (default: all of them). Another apply that moves
-   * the ref meanwhile wins only if it claimed or recorded one of those deployments: the apply jobs of a
-   * matrix over deployments each claim their own, and their commits are replayed onto one another.
-   * @throws AppliedStateConflictError when another apply moved the ref for a deployment in scope.
-   */
-  claim(message: string, scope?: readonly string[]): Promise<void>;
-  /**
-   * Records a change as a new commit and moves the local ref with a compare-and-swap. Calls are
-   * serialised in call order.
-   * @throws AppliedStateConflictError when the ref moved under this run.
-   */
-  record(change: (state: AppliedState) => AppliedState, message: string): Promise<void>;
-  /** Pushes the ref with a lease on what this run last saw on the remote; a no-op without a remote or when up to date. */
-  publish(): Promise<void>;
-  /** Releases the locks this run's claim took, and publishes. */
-  release(message: string): Promise<void>;
-  /** The ref's current commit as this run knows it. */
-  revision(): string | null;
-  /** Whether the remote holds {@link revision} (true without a remote). */
-  published(): boolean;
-}
-
-/** Another apply moved the ref: this run stops rather than overwrite it. */
-export class AppliedStateConflictError extends Error {
-  override readonly name = 'AppliedStateConflictError';
-  constructor(
-    message: string,
-    readonly expected: string | null,
-    readonly actual: string | null,
-  ) {
-    super(message);
-  }
-}
-
-export interface GitAppliedStateStoreOptions {
-  /** A directory inside the repository, usually the inventory file's. */
-  readonly directory: string;
-  /** Default refs/credledger/applied. */
-  readonly ref?: string;
+/** Where the git store keeps the state (the port's {@link AppliedStateStoreOptions}) and how git runs. */
+export interface GitAppliedStateStoreOptions extends AppliedStateStoreOptions {
   /** The remote to share the ref through: default `origin` when the repository has one; null for none. */
   readonly remote?: string | null;
   /**

@@ -2,8 +2,8 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { GitError, simpleGit, type SimpleGit } from 'simple-git';
-import { ExternalError, UsageError } from '../app/errors.js';
-import type { InventoryRevisions } from '../app/inventory-revisions.js';
+import { ExternalError, UsageError } from '../ports/errors.js';
+import type { InventoryRevisions } from '../ports/inventory-revisions.js';
 
 /** Where the default branch is looked for, in order. `origin/HEAD` is what `git clone` records. */
 const DEFAULT_BRANCH_CANDIDATES = ['refs/remotes/origin/HEAD', 'refs/heads/main', 'refs/heads/master', 'refs/remotes/origin/main', 'refs/remotes/origin/master'] as const;

@@ -1,6 +1,6 @@
 // The apply branch guard: values reach deployments only from the reviewed default branch, not from a feature branch.
 import { openGitRepository, shortRefName } from '../adapters/git-repository.js';
-import { ExternalError } from './errors.js';
+import { ExternalError } from '../ports/errors.js';
 
 export interface ApplyBranchRequest {
   /** A directory inside the working tree the inventory is applied from. */

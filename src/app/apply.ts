@@ -1,21 +1,7 @@
 // Use case: push what changed in the inventory to each deployment's settings API, verified, and record it in the applied state.
 import path from 'node:path';
 import { DEFAULT_APPLY_CONCURRENCY } from '../core/apply-plan.js';
-import {
-  AppliedStateConflictError,
-  openGitAppliedStateStore,
-  type AppliedStateStore,
-  type GitAppliedStateStoreOptions,
-} from '../adapters/applied-state-store.js';
-import {
-  DocuElevateError,
-  type CredentialSource,
-  type DeleteOutcome,
-  type DocuElevateAuth,
-  type LoginPassword,
-  type StaleLogin,
-  type WriteOutcome,
-} from '../adapters/docuelevate-client.js';
+import { openGitAppliedStateStore, type GitAppliedStateStoreOptions } from '../adapters/applied-state-store.js';
 import {
   DEFAULT_STATE_REF,
   findAppliedSetting,
@@ -56,23 +42,16 @@ import {
   readCredentialSources as readSources,
   resolveDeploymentAuth,
   selectDeployments,
-  type CredentialSourceReader,
   type HttpTuning,
   type ResolvedAuth,
 } from './deployment-connection.js';
 import { checkApplyBranch } from './apply-branch.js';
-import { ExternalError, UsageError } from './errors.js';
+import type { AppliedStateStore } from '../ports/applied-state-store.js';
+import type { CredentialSource, DeploymentConnection, DeploymentCredential, LoginPassword } from '../ports/deployment-connection.js';
+import { AppliedStateConflictError, ExternalError, RequestError, UsageError } from '../ports/errors.js';
 import { loadInventoryFile } from './inventory-file.js';
 
 export type { HttpTuning } from './deployment-connection.js';
-
-/** What apply needs of a deployment's settings API; the DocuElevateClient is the real one. */
-export interface DeploymentConnection extends CredentialSourceReader {
-  setSetting(key: string, value: SecretValue): Promise<WriteOutcome>;
-  deleteSetting(key: string): Promise<DeleteOutcome>;
-  /** Set when the configured login password was refused and a fallback (the inventory's applied admin_password) opened. */
-  readonly staleLoginPassword?: StaleLogin | undefined;
-}
 
 export { DEFAULT_APPLY_CONCURRENCY };
 
@@ -114,7 +93,7 @@ export interface ApplyRequest {
   readonly onSecretDecrypted?: (secret: SecretValue) => void;
   /** Collaborators; the defaults are the git ref store and the undici client. */
   readonly openStateStore?: (options: GitAppliedStateStoreOptions) => Promise<AppliedStateStore>;
-  readonly connect?: (deployment: Deployment, auth: DocuElevateAuth) => DeploymentConnection;
+  readonly connect?: (deployment: Deployment, auth: DeploymentCredential) => DeploymentConnection;
   readonly http?: HttpTuning;
 }
 
@@ -607,7 +586,7 @@ async function runOperation(context: RunContext, connection: DeploymentConnectio
   } catch (error) {
     entry.outcome = 'failed';
     entry.error = describeConnectionFailure(error);
-    if (error instanceof DocuElevateError) entry.attempts = error.attempts;
+    if (error instanceof RequestError) entry.attempts = error.attempts;
     return;
   }
   entry.outcome = 'done';

@@ -1,7 +1,6 @@
 // Use case: read each deployment's credential list (read-only) and compare it with the inventory.
 import path from 'node:path';
 import { openGitAppliedStateStore } from '../adapters/applied-state-store.js';
-import type { DocuElevateAuth } from '../adapters/docuelevate-client.js';
 import { DEFAULT_STATE_REF, EMPTY_APPLIED_STATE, findPendingRemovals, type AppliedState } from '../core/applied-state.js';
 import { auditInventory, type AuditReport, type DeploymentListing } from '../core/audit.js';
 import type { CalendarDate } from '../core/dates.js';
@@ -14,10 +13,10 @@ import {
   readCredentialSources,
   resolveDeploymentAuth,
   selectDeployments,
-  type CredentialSourceReader,
   type HttpTuning,
 } from './deployment-connection.js';
-import { ExternalError, UsageError } from './errors.js';
+import type { CredentialSourceReader, DeploymentCredential } from '../ports/deployment-connection.js';
+import { ExternalError, UsageError } from '../ports/errors.js';
 import { loadInventoryFile } from './inventory-file.js';
 
 export interface AuditRequest {
@@ -34,7 +33,7 @@ export interface AuditRequest {
   /** Called with every auth secret read from the environment before anything is sent, so a host can mask it (core.setSecret). */
   readonly onSecret?: (secret: SecretValue) => void;
   /** The connection to a deployment; default the undici DocuElevateClient. Only its read side is used. */
-  readonly connect?: (deployment: Deployment, auth: DocuElevateAuth) => CredentialSourceReader;
+  readonly connect?: (deployment: Deployment, auth: DeploymentCredential) => CredentialSourceReader;
   readonly http?: HttpTuning;
   /**
    * Reads apply's applied state, for the removals that await a deployment's restart; default the inventory
@@ -91,7 +90,7 @@ async function readAppliedStateOf(file: string, env: Readonly<Record<string, str
 async function readListing(
   deployment: Deployment,
   request: AuditRequest,
-  connect: (deployment: Deployment, auth: DocuElevateAuth) => CredentialSourceReader,
+  connect: (deployment: Deployment, auth: DeploymentCredential) => CredentialSourceReader,
 ): Promise<DeploymentListing> {
   const resolved = resolveDeploymentAuth(deployment, request.env, request.onSecret);
   if ('error' in resolved) return { error: { message: resolved.error } };

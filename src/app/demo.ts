@@ -17,7 +17,7 @@ import { openSealedValue } from '../crypto/sealed-value.js';
 import { SecretValue } from '../crypto/secret-value.js';
 import { startDocuElevateServer, type DocuElevateServer, type DocuElevateServerOptions } from '../devserver/docuelevate-server.js';
 import { applyInventory } from './apply.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../ports/errors.js';
 import { loadInventoryFile, readInventoryText } from './inventory-file.js';
 import { loadKeyRing } from './key-source.js';
 import { planInventoryChange, type PlanResult } from './plan.js';

@@ -1,5 +1,5 @@
 // The CLI entry: picks the subcommand, runs it, and maps the one catch to an exit code.
-import { ExternalError, UsageError } from '../app/errors.js';
+import { ExternalError, UsageError } from '../ports/errors.js';
 import type { CliIo } from './cli-io.js';
 import { parseCommandLine, type CliCommand } from './command.js';
 import { applyCommand } from './commands/apply-command.js';

@@ -1,9 +1,11 @@
 import path from 'node:path';
-import { ExternalError } from '../../src/app/errors.js';
+import { ExternalError } from '../../src/ports/errors.js';
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppliedStateConflictError, openGitAppliedStateStore, type AppliedStateStore } from '../../src/adapters/applied-state-store.js';
-import { UsageError } from '../../src/app/errors.js';
+import { openGitAppliedStateStore } from '../../src/adapters/applied-state-store.js';
+import type { AppliedStateStore } from '../../src/ports/applied-state-store.js';
+import { AppliedStateConflictError } from '../../src/ports/errors.js';
+import { UsageError } from '../../src/ports/errors.js';
 import { parseAppliedState, recordSettingApplied, recordSettingRemoved, type AppliedSetting } from '../../src/core/applied-state.js';
 import { createSandbox, type Sandbox } from '../support/apply-sandbox.js';
 

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyInventory, type ApplyRequest } from '../../src/app/apply.js';
-import { UsageError } from '../../src/app/errors.js';
+import { UsageError } from '../../src/ports/errors.js';
 import { parseAppliedState } from '../../src/core/applied-state.js';
 import type { ApplyReport } from '../../src/core/apply-report.js';
 import { generateFernetKey } from '../../src/crypto/fernet.js';

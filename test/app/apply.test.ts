@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DocuElevateClient } from '../../src/adapters/docuelevate-client.js';
 import { applyInventory, type ApplyRequest } from '../../src/app/apply.js';
-import { UsageError } from '../../src/app/errors.js';
+import { UsageError } from '../../src/ports/errors.js';
 import { parseAppliedState } from '../../src/core/applied-state.js';
 import { assessApplyReport, type ApplyReport } from '../../src/core/apply-report.js';
 import { renderApplyMarkdown, renderApplyText } from '../../src/core/render-apply.js';

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditDeployments, type AuditRequest } from '../../src/app/audit.js';
-import { UsageError } from '../../src/app/errors.js';
+import { UsageError } from '../../src/ports/errors.js';
 import { assessAuditReport, type AuditReport } from '../../src/core/audit.js';
 import { renderAuditMarkdown, renderAuditText } from '../../src/core/render-audit.js';
 import type { SecretValue } from '../../src/crypto/secret-value.js';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGitHubIssues } from '../../src/adapters/github-issues.js';
-import { ExternalError } from '../../src/app/errors.js';
+import { ExternalError } from '../../src/ports/errors.js';
 import { remindRotations, type RemindResult } from '../../src/app/remind.js';
 import { runCli } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/cli-io.js';

@@ -1,5 +1,5 @@
 // `credledger apply`: push changed values to each deployment's settings API, verified and recorded in the applied state.
-import { UsageError } from '../../app/errors.js';
+import { UsageError } from '../../ports/errors.js';
 import { DEFAULT_APPLY_CONCURRENCY } from '../../core/apply-plan.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { loadKeyRing } from '../../app/key-source.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DeploymentCheck, DeploymentWrites, DemoEvent } from '../../app/demo.js';
 import { DEMO_DAY } from '../../app/demo-day.js';
-import { UsageError } from '../../app/errors.js';
+import { UsageError } from '../../ports/errors.js';
 import { renderApplyText } from '../../core/render-apply.js';
 import { renderDiagnosticsText, summariseDiagnostics, type TextStyle } from '../../core/render-diagnostics.js';
 import { renderPlanText } from '../../core/render-plan.js';

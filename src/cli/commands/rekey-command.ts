@@ -3,7 +3,7 @@ import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { loadKeyRing } from '../../app/key-source.js';
 import { rekeyInventory, type Rekeyed } from '../../app/rekey.js';
 import { toCalendarDate } from '../../core/dates.js';
-import { UsageError } from '../../app/errors.js';
+import { UsageError } from '../../ports/errors.js';
 import { describeValueKey } from '../../core/sealed-value-format.js';
 import { FILE_OPTION, flagOption, KEY_FILE_OPTION, stringOption, type CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';

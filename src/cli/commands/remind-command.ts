@@ -1,5 +1,5 @@
 // `credledger remind`: open, update, reopen and close one GitHub issue per credential that is due soon or overdue.
-import { UsageError } from '../../app/errors.js';
+import { UsageError } from '../../ports/errors.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { remindRotations, type RemindAction, type RemindResult } from '../../app/remind.js';
 import { renderDiagnosticsText } from '../../core/render-diagnostics.js';

@@ -1,5 +1,5 @@
 // `credledger reveal`: break-glass. Prints one plaintext, only when confirmed, with a warning on stderr.
-import { UsageError } from '../../app/errors.js';
+import { UsageError } from '../../ports/errors.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { loadKeyRing } from '../../app/key-source.js';
 import { revealValue } from '../../app/reveal.js';

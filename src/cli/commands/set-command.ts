@@ -1,5 +1,5 @@
 // `credledger set`: store a rotated credential's new value, encrypted, read from stdin or an environment variable.
-import { UsageError } from '../../app/errors.js';
+import { UsageError } from '../../ports/errors.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { loadKeyRing } from '../../app/key-source.js';
 import { setCredentialValue, type ValueSet } from '../../app/set-value.js';

@@ -1,5 +1,5 @@
 // `credledger validate`: check the inventory and report every problem with its place.
-import { UsageError } from '../../app/errors.js';
+import { UsageError } from '../../ports/errors.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { loadKeyRing } from '../../app/key-source.js';
 import { validateInventory, type DecryptSummary } from '../../app/validate.js';
