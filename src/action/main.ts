@@ -4,10 +4,11 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { openGitRepository } from '../adapters/git-repository.js';
 import { createGitHubIssues, createGitHubOctokit } from '../adapters/github-issues.js';
 import { upsertStickyComment } from '../adapters/github-sticky-comment.js';
 import { applyInventory } from '../app/apply.js';
+import { applyCollaborators, auditCollaborators } from '../wiring/apply.js';
+import { openInventoryRevisions } from '../wiring/git.js';
 import { auditDeployments } from '../app/audit.js';
 import { loadKeyRing } from '../app/key-source.js';
 import { planInventoryChange } from '../app/plan.js';
@@ -115,7 +116,7 @@ function isReadOnlyTokenRefusal(error: unknown): boolean {
 }
 
 async function planJob(run: ActionRun): Promise<void> {
-  const revisions = await openGitRepository(process.cwd());
+  const revisions = await openInventoryRevisions(process.cwd());
   const base = planBase(run.event);
   // actions/checkout fetches one commit by default; the base is fetched here rather than asking for fetch-depth: 0.
   if (base && !(await revisions.fetchCommit(base))) {
@@ -175,6 +176,7 @@ async function applyJob(run: ActionRun): Promise<void> {
     ring,
     env: process.env,
     clock: () => new Date(),
+    ...applyCollaborators(process.env),
     ...(settings.deployments.length > 0 ? { deployments: settings.deployments } : {}),
     dryRun: settings.dryRun,
     all: settings.all,
@@ -226,6 +228,7 @@ async function auditJob(run: ActionRun): Promise<void> {
     file: run.settings.file,
     today: run.today,
     env: process.env,
+    ...auditCollaborators(process.env),
     ...(run.settings.deployments.length > 0 ? { deployments: run.settings.deployments } : {}),
     allowInsecureHttp: run.settings.allowInsecureHttp,
     onSecret: maskSecret,

@@ -1,7 +1,6 @@
 // Use case: push what changed in the inventory to each deployment's settings API, verified, and record it in the applied state.
 import path from 'node:path';
 import { DEFAULT_APPLY_CONCURRENCY } from '../core/apply-plan.js';
-import { openGitAppliedStateStore, type GitAppliedStateStoreOptions } from '../adapters/applied-state-store.js';
 import {
   DEFAULT_STATE_REF,
   findAppliedSetting,
@@ -37,25 +36,32 @@ import { findKey, primaryKey, type KeyRing } from '../crypto/key-ring.js';
 import { fingerprintValue, openSealedValue, SealedValueError } from '../crypto/sealed-value.js';
 import type { SecretValue } from '../crypto/secret-value.js';
 import {
-  connectWithDocuElevateClient,
   describeConnectionFailure,
   readCredentialSources as readSources,
   resolveDeploymentAuth,
   selectDeployments,
-  type HttpTuning,
   type ResolvedAuth,
 } from './deployment-connection.js';
 import { checkApplyBranch } from './apply-branch.js';
-import type { AppliedStateStore } from '../ports/applied-state-store.js';
-import type { CredentialSource, DeploymentConnection, DeploymentCredential, LoginPassword } from '../ports/deployment-connection.js';
+import type { AppliedStateStore, OpenAppliedStateStore } from '../ports/applied-state-store.js';
+import type { ConnectDeployment, CredentialSource, DeploymentConnection, LoginPassword } from '../ports/deployment-connection.js';
 import { AppliedStateConflictError, ExternalError, RequestError, UsageError } from '../ports/errors.js';
+import type { OpenCheckout } from '../ports/inventory-revisions.js';
 import { loadInventoryFile } from './inventory-file.js';
-
-export type { HttpTuning } from './deployment-connection.js';
 
 export { DEFAULT_APPLY_CONCURRENCY };
 
-export interface ApplyRequest {
+/** What apply works through; src/wiring/apply.ts builds the real ones (git and the DocuElevate client). */
+export interface ApplyCollaborators {
+  /** The applied state of the inventory's repository. */
+  readonly openStateStore: OpenAppliedStateStore;
+  /** A connection to one deployment's settings API. */
+  readonly connect: ConnectDeployment;
+  /** The checkout, for the default-branch guard. */
+  readonly openCheckout: OpenCheckout;
+}
+
+export interface ApplyRequest extends ApplyCollaborators {
   /** The inventory file; its git repository holds the applied state. */
   readonly file: string;
   /** The real day, against which the inventory's dates are checked. */
@@ -91,10 +97,6 @@ export interface ApplyRequest {
    * environment — before anything is sent, so a host such as GitHub Actions can mask it (core.setSecret).
    */
   readonly onSecretDecrypted?: (secret: SecretValue) => void;
-  /** Collaborators; the defaults are the git ref store and the undici client. */
-  readonly openStateStore?: (options: GitAppliedStateStoreOptions) => Promise<AppliedStateStore>;
-  readonly connect?: (deployment: Deployment, auth: DeploymentCredential) => DeploymentConnection;
-  readonly http?: HttpTuning;
 }
 
 /** The report, or none when the inventory has errors (they are in `check`). */
@@ -155,13 +157,12 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of at least 1 (got ${concurrency})`);
 
   if (request.dryRun !== true && request.allowNonDefaultBranch !== true) {
-    const { refusal } = await checkApplyBranch({ directory: path.dirname(path.resolve(request.file)), env: request.env, ...(request.defaultBranch === undefined ? {} : { defaultBranch: request.defaultBranch }) });
+    const { refusal } = await checkApplyBranch({ directory: path.dirname(path.resolve(request.file)), openCheckout: request.openCheckout, ...(request.defaultBranch === undefined ? {} : { defaultBranch: request.defaultBranch }) });
     if (refusal !== undefined) throw new UsageError(refusal);
   }
 
   const ref = request.stateRef ?? DEFAULT_STATE_REF;
-  const openStore = request.openStateStore ?? openGitAppliedStateStore;
-  const store = await openStore({ directory: path.dirname(path.resolve(request.file)), ref, env: request.env });
+  const store = await request.openStateStore({ directory: path.dirname(path.resolve(request.file)), ref });
   const snapshot = await store.load();
   const inventoryCommit = await store.inventoryCommit();
   const inventoryCommitTime = await store.inventoryCommitTime();
@@ -423,7 +424,7 @@ async function readCredentialSources(
   let connection = context.connections.get(deploymentId);
   if (connection === undefined) {
     const deployment = context.inventory.deployments.get(deploymentId) as Deployment;
-    connection = (context.request.connect ?? connectWithDocuElevateClient(context.request.http))(deployment, resolved.auth);
+    connection = context.request.connect(deployment, resolved.auth);
     context.connections.set(deploymentId, connection);
   }
   return readSources(connection);

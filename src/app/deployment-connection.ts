@@ -1,19 +1,9 @@
 // Reaching a deployment's settings API, shared by apply and audit: which deployments, their auth secrets, the client, and failures as data.
-import { DocuElevateClient, type RetryPolicy } from '../adapters/docuelevate-client.js';
 import { checkDeploymentUrl } from '../core/apply-plan.js';
 import type { Deployment, DeploymentAuth, Inventory } from '../core/inventory.js';
 import { SecretValue } from '../crypto/secret-value.js';
 import type { CredentialSource, CredentialSourceReader, DeploymentCredential, LoginPassword } from '../ports/deployment-connection.js';
 import { ExternalError, RequestError, UsageError } from '../ports/errors.js';
-
-/** Timeouts and retries of the HTTP client; defaults suit production, tests shorten them. */
-export interface HttpTuning {
-  readonly connectTimeoutMs?: number;
-  readonly requestTimeoutMs?: number;
-  readonly retry?: Partial<RetryPolicy>;
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly random?: () => number;
-}
 
 /** Why a deployment (or a request to it) failed: a message, and DocuElevate's status and `detail` when it answered. */
 export interface ConnectionFailure {
@@ -111,11 +101,6 @@ export function resolveDeploymentAuth(
       };
     }
   }
-}
-
-/** The real connection: one undici-based {@link DocuElevateClient} per deployment, tuned by `http`. */
-export function connectWithDocuElevateClient(http: HttpTuning | undefined): (deployment: Deployment, auth: DeploymentCredential) => DocuElevateClient {
-  return (deployment, auth) => new DocuElevateClient({ baseUrl: deployment.url, auth, ...http });
 }
 
 /**

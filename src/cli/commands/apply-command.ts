@@ -72,12 +72,13 @@ not be reached or authenticated at all, or the applied state could not be read, 
     const rehydrate = stringOption(commandLine, 'rehydrate');
 
     // Loaded when the command runs: its network and git libraries stay out of every other command's start-up.
-    const { applyInventory } = await import('../../app/apply.js');
+    const [{ applyInventory }, { applyCollaborators }] = await Promise.all([import('../../app/apply.js'), import('../../wiring/apply.js')]);
     const { check, report } = await applyInventory({
       file,
       today: toCalendarDate(io.now()),
       ring,
       env: io.env,
+      ...applyCollaborators(io.env),
       clock: io.now,
       ...(deployments.length > 0 ? { deployments } : {}),
       dryRun: flagOption(commandLine, 'dry-run'),

@@ -95,9 +95,9 @@ Exit 0 ok, 1 invalid inventory, 2 usage error (no token, no repository), 3 GitHu
     const token = io.env.GITHUB_TOKEN;
     if (!token && !dryRun) throw new UsageError('GITHUB_TOKEN is not set: remind needs a token allowed to write issues (in a workflow: permissions issues: write), or --dry-run');
     // Octokit is loaded only by the commands that talk to GitHub, to keep every other command's start-up short.
-    const { createGitHubIssues } = await import('../../adapters/github-issues.js');
+    const { gitHubRotationIssues } = await import('../../wiring/github.js');
     const github = token
-      ? createGitHubIssues({
+      ? gitHubRotationIssues({
           token,
           repository: repo,
           baseUrl: io.env.GITHUB_API_URL || undefined,
