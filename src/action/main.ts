@@ -4,11 +4,10 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createGitHubIssues, createGitHubOctokit } from '../adapters/github-issues.js';
-import { upsertStickyComment } from '../adapters/github-sticky-comment.js';
 import { applyInventory } from '../app/apply.js';
 import { applyCollaborators, auditCollaborators } from '../wiring/apply.js';
 import { openInventoryRevisions } from '../wiring/git.js';
+import { gitHubOctokit, gitHubRotationIssues, upsertStickyComment } from '../wiring/github.js';
 import { auditDeployments } from '../app/audit.js';
 import { loadKeyRing } from '../app/key-source.js';
 import { planInventoryChange } from '../app/plan.js';
@@ -90,7 +89,7 @@ async function statusJob(run: ActionRun): Promise<void> {
 async function remindJob(run: ActionRun): Promise<void> {
   const repo = `${run.event.owner}/${run.event.repo}`;
   const issues = run.settings.githubToken
-    ? createGitHubIssues({ token: run.settings.githubToken, repository: repo, baseUrl: run.apiUrl, log: (message) => core.info(message) })
+    ? gitHubRotationIssues({ token: run.settings.githubToken, repository: repo, baseUrl: run.apiUrl, log: (message) => core.info(message) })
     : undefined;
   const result = await remindRotations({ inventoryFile: run.settings.file, now: run.settings.now || run.today, repo, label: run.settings.label, dryRun: run.settings.dryRun, github: issues });
   if (!result.valid) return reportInvalidInventory(run, result.check, 'no reminders');
@@ -146,7 +145,7 @@ async function planJob(run: ActionRun): Promise<void> {
     if (pullRequest.fromFork && run.event.name === 'pull_request') {
       core.notice('Pull request from a fork: its token is read-only, so the plan is in the job summary and the annotations, not in a comment.');
     } else {
-      const octokit = createGitHubOctokit({ token: run.settings.githubToken, baseUrl: run.apiUrl, log: (message) => core.info(message) });
+      const octokit = gitHubOctokit({ token: run.settings.githubToken, baseUrl: run.apiUrl, log: (message) => core.info(message) });
       try {
         // GITHUB_TOKEN cannot read /user (403): its comments are github-actions[bot]'s. A personal token can.
         const authorLogin = await octokit.rest.users.getAuthenticated().then((answer) => answer.data.login, () => undefined);
@@ -204,7 +203,7 @@ async function applyJob(run: ActionRun): Promise<void> {
  */
 async function warnOnUnprotectedEnvironment(run: ActionRun, name: string): Promise<void> {
   if (!run.settings.githubToken) return;
-  const octokit = createGitHubOctokit({ token: run.settings.githubToken, baseUrl: run.apiUrl, log: (message) => core.info(message) });
+  const octokit = gitHubOctokit({ token: run.settings.githubToken, baseUrl: run.apiUrl, log: (message) => core.info(message) });
   try {
     const { data } = await octokit.request('GET /repos/{owner}/{repo}/environments/{environment_name}', { owner: run.event.owner, repo: run.event.repo, environment_name: name });
     const rules = (data as { protection_rules?: readonly unknown[] }).protection_rules ?? [];

@@ -6,3 +6,6 @@ import type { RotationIssueTracker } from '../ports/rotation-issue-tracker.js';
 export function gitHubRotationIssues(options: GitHubIssuesOptions): RotationIssueTracker {
   return createGitHubIssues(options);
 }
+
+export { createGitHubOctokit as gitHubOctokit } from '../adapters/github-issues.js';
+export { upsertStickyComment } from '../adapters/github-sticky-comment.js';
