@@ -103,6 +103,17 @@ function hintFor(failure: RequestFailure): string {
 /** A GitHub API request that was refused or got no answer; `status` and `detail` are GitHub's. */
 export class GitHubRequestError extends RequestError {
   override readonly name: string = 'GitHubRequestError';
+
+  /** Wraps what Octokit threw while doing `what`, keeping GitHub's status and message. */
+  static of(what: string, error: unknown): GitHubRequestError {
+    const status = (error as { status?: unknown }).status;
+    const message = error instanceof Error ? error.message : String(error);
+    return new GitHubRequestError(`GitHub: ${what} failed (${typeof status === 'number' ? status : 'no answer'}: ${message})`, {
+      ...(typeof status === 'number' ? { status } : {}),
+      detail: message,
+      cause: error,
+    });
+  }
 }
 
 /** Rotation issues in one repository, through the REST API. Implements the remind use case's port. */
