@@ -128,7 +128,7 @@ export class GitRepository implements FetchingInventoryRevisions, CheckoutBranch
     const sha = await this.succeeds(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
     if (sha !== undefined) return sha;
     const shallow = await this.isShallow();
-    // A revision the user named that is not here is a usage mistake (exit 2), not a failure of git.
+    // A revision the user named that is not here is a usage mistake (exit 64), not a failure of git.
     if (SHA_PATTERN.test(revision)) {
       throw new UsageError(
         `commit ${revision} is not in this clone${shallow ? ' (a shallow clone)' : ''}: fetch it with \`git fetch --no-tags --depth=1 origin ${revision}\`, or check out with \`fetch-depth: 0\` (actions/checkout)`,

@@ -1,7 +1,7 @@
 // The one error taxonomy. Every entry point has one catch that maps these to an outcome: the CLI to an exit code,
 // the Action to setFailed. Adapters throw them; use cases catch the ones they turn into data.
 
-/** The command line or the environment was used wrongly (unknown flag, missing file, no key). Exit 2. */
+/** The command line or the environment was used wrongly (unknown flag, missing file, no key). Exit 64. */
 export class UsageError extends Error {
   override readonly name: string = 'UsageError';
 }

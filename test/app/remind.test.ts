@@ -460,11 +460,11 @@ credentials:
     ['no repository', [], { GITHUB_TOKEN: 't' }, /no repository: pass --repo owner\/name or set GITHUB_REPOSITORY/],
     ['a malformed repository', ['--repo', 'acme'], { GITHUB_TOKEN: 't' }, /--repo must be owner\/name \(got acme\)/],
     ['a label with a comma', ['--label', 'a,b', '--repo', 'acme/infra'], { GITHUB_TOKEN: 't' }, /--label must be one label name/],
-  ])('exits 2 on %s', async (_name, args, env, message) => {
+  ])('exits 64 on %s', async (_name, args, env, message) => {
     await start();
     const file = await inventoryFile(SMALL);
     const run = io(env);
-    expect(await runCli(['remind', '--file', file, ...args], run)).toBe(2);
+    expect(await runCli(['remind', '--file', file, ...args], run)).toBe(64);
     expect(run.err()).toMatch(message);
   });
 

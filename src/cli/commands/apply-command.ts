@@ -42,7 +42,7 @@ from the environment variables each deployment's auth names.
       --concurrency N       settings written to one deployment at a time (default: ${DEFAULT_APPLY_CONCURRENCY})
 
 Exit 0 when every operation succeeded; 1 when one failed, a group was left inconsistent, a concurrent
-apply took the state first, or the inventory is invalid; 2 on a usage error or a checkout off the
+apply took the state first, or the inventory is invalid; 64 on a usage error or a checkout off the
 default branch; 3 when a deployment could
 not be reached or authenticated at all, or the applied state could not be read, written or pushed.`,
   options: {

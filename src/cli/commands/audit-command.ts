@@ -32,7 +32,7 @@ its database). See docs/audit.md.
       --fail-on             exit 1 on untracked findings, or on any finding (default: never)
       --allow-insecure-http allow http:// to hosts other than loopback
 
-Exit 0, or 1 when --fail-on matches or the inventory is invalid; 2 on a usage error; 3 when a
+Exit 0, or 1 when --fail-on matches or the inventory is invalid; 64 on a usage error; 3 when a
 deployment could not be reached, authenticated or used as an admin (the others are still reported).`,
   options: {
     ...FILE_OPTION,

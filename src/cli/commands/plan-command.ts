@@ -27,7 +27,7 @@ export const planCommand: CliCommand = {
                            Without a key they are compared as ciphertext.
       --now                the day to check dates against (default: today, UTC)
 
-Exit 0 (or 0/2 with --detailed-exitcode), 1 when the plan has errors, 2 on a usage error, 3 when git fails.`,
+Exit 0 (or 0/2 with --detailed-exitcode), 1 when the plan has errors, 64 on a usage error, 3 when git fails.`,
   options: {
     ...FILE_OPTION,
     ...NOW_OPTION,

@@ -83,7 +83,7 @@ export const remindCommand: CliCommand = {
 Environment: GITHUB_TOKEN (needs issues: write; a dry run without it assumes no issue exists yet),
 GITHUB_API_URL (default https://api.github.com; GitHub Enterprise Server: https://HOST/api/v3).
 
-Exit 0 ok, 1 invalid inventory, 2 usage error (no token, no repository), 3 GitHub failure.`,
+Exit 0 ok, 1 invalid inventory, 64 usage error (no token, no repository), 3 GitHub failure.`,
   options: { ...FILE_OPTION, ...NOW_OPTION, repo: { type: 'string' }, label: { type: 'string' }, 'dry-run': { type: 'boolean' }, format: { type: 'string' } },
   async run(commandLine, io) {
     const file = stringOption(commandLine, 'file', DEFAULT_INVENTORY_FILE);
