@@ -28,7 +28,33 @@ export interface GitAppliedStateStoreOptions extends AppliedStateStoreOptions {
    * GIT_TERMINAL_PROMPT=0 keeps a push from waiting for a password nobody will type.
    */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The clock for the locks a claim takes and for whether another run's has lapsed, in epoch ms; default Date.now. */
+  readonly clock?: () => number;
+  /** Who this process is, and whether another process of this machine still runs; default the real process. */
+  readonly processProbe?: ProcessProbe;
 }
+
+/** This process as a lock names it, and a way to tell whether a lock's process still runs. */
+export interface ProcessProbe {
+  readonly host: string;
+  readonly pid: number;
+  /** Whether a process of this host with this pid runs (one that may not be signalled counts as running). */
+  isRunning(pid: number): boolean;
+}
+
+/** The real process: its hostname and pid, and signal 0 to probe another. */
+export const LOCAL_PROCESS: ProcessProbe = {
+  host: hostname(),
+  pid: process.pid,
+  isRunning(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  },
+};
 
 /** The trailer of a claim commit that names the deployments the claiming apply will write. */
 const CLAIM_TRAILER = 'Credledger-Claim';
@@ -39,15 +65,10 @@ const LOCK_LIFETIME_MS = 15 * 60_000;
  * Whether a lock still holds: not lapsed, and not left by a process of this machine that no longer runs (an apply
  * killed with SIGKILL). Another run in this very process, or a process elsewhere, is taken to be alive.
  */
-function isLockLive(lock: ApplyLock): boolean {
-  if (Date.parse(lock.until) <= Date.now()) return false;
-  if (lock.host !== hostname() || lock.pid === process.pid) return true;
-  try {
-    process.kill(lock.pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+function isLockLive(lock: ApplyLock, now: number, probe: ProcessProbe): boolean {
+  if (Date.parse(lock.until) <= now) return false;
+  if (lock.host !== probe.host || lock.pid === probe.pid) return true;
+  return probe.isRunning(lock.pid);
 }
 
 /** How many times one push replays this run's progress onto other applies' before giving up. */
@@ -81,7 +102,7 @@ export async function openGitAppliedStateStore(options: GitAppliedStateStoreOpti
     const remotes = (await runGit(git, ['remote'], 'list remotes')).split('\n').map((line) => line.trim());
     remote = remotes.includes('origin') ? 'origin' : null;
   }
-  return new GitAppliedStateStore(root, env, ref, remote);
+  return new GitAppliedStateStore(root, env, ref, remote, options.clock ?? Date.now, options.processProbe ?? LOCAL_PROCESS);
 }
 
 class GitAppliedStateStore implements AppliedStateStore {
@@ -101,6 +122,8 @@ class GitAppliedStateStore implements AppliedStateStore {
     private readonly env: Record<string, string>,
     readonly ref: string,
     readonly remote: string | null,
+    private readonly clock: () => number,
+    private readonly probe: ProcessProbe,
   ) {
     this.git = createGit(root, env);
   }
@@ -149,7 +172,7 @@ class GitAppliedStateStore implements AppliedStateStore {
   claim(message: string, scope?: readonly string[]): Promise<void> {
     return this.serialise(async () => {
       this.scope = scope === undefined ? undefined : new Set(scope);
-      const held = (scope ?? []).map((deployment) => [deployment, this.current.state.locks?.get(deployment)] as const).find(([, lock]) => lock !== undefined && isLockLive(lock));
+      const held = (scope ?? []).map((deployment) => [deployment, this.current.state.locks?.get(deployment)] as const).find(([, lock]) => lock !== undefined && isLockLive(lock, this.clock(), this.probe));
       if (held !== undefined) {
         const [deployment, lock] = held as [string, ApplyLock];
         this.conflict = new AppliedStateConflictError(
@@ -178,8 +201,8 @@ class GitAppliedStateStore implements AppliedStateStore {
   }
 
   private newLock(): ApplyLock {
-    const now = Date.now();
-    return { run: this.run, host: hostname(), pid: process.pid, since: new Date(now).toISOString(), until: new Date(now + LOCK_LIFETIME_MS).toISOString() };
+    const now = this.clock();
+    return { run: this.run, host: this.probe.host, pid: this.probe.pid, since: new Date(now).toISOString(), until: new Date(now + LOCK_LIFETIME_MS).toISOString() };
   }
 
   record(change: (state: AppliedState) => AppliedState, message: string): Promise<void> {
