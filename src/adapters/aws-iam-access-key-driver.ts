@@ -12,8 +12,8 @@ import {
   type AccessKeyMetadata,
 } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { ExternalError, UsageError } from '../app/errors.js';
-import type { IssuerCredential, MintedCredential, Preflight, ProbeResult, RotationDriver, RotationTarget } from '../app/rotation-driver.js';
+import { ExternalError, UsageError } from '../ports/errors.js';
+import type { IssuerCredential, MintedCredential, Preflight, ProbeResult, RotationDriver, RotationTarget } from '../ports/rotation-driver.js';
 import { SecretValue } from '../crypto/secret-value.js';
 
 /** AWS allows two access keys per IAM user. */

@@ -1,7 +1,7 @@
 // Rotation drivers for values the team makes itself: a random token (generated-secret) and DocuElevate's own admin password (a swap).
 import { randomInt } from 'node:crypto';
 import type { GeneratedAlphabet } from '../core/inventory.js';
-import type { IssuerCredential, MintedCredential, Preflight, ProbeResult, RotationDriver, RotationTarget } from '../app/rotation-driver.js';
+import type { IssuerCredential, MintedCredential, Preflight, ProbeResult, RotationDriver, RotationTarget } from '../ports/rotation-driver.js';
 import { SecretValue } from '../crypto/secret-value.js';
 
 export const DEFAULT_GENERATED_LENGTH = 40;

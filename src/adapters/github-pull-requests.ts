@@ -1,6 +1,6 @@
 // Rotation pull requests (and the critical issue when an old credential is used again) through Octokit.
-import { ExternalError, UsageError } from '../app/errors.js';
-import type { PullRequestInfo, RotationReviewPort } from '../app/rotate.js';
+import { ExternalError, UsageError } from '../ports/errors.js';
+import type { PullRequestInfo, RotationReview } from '../ports/rotation-driver.js';
 import { createGitHubOctokit, type GitHubIssuesOptions, type Octokit } from './github-issues.js';
 
 function statusOf(error: unknown): number | undefined {
@@ -15,7 +15,7 @@ function messageOf(error: unknown): string {
   return detail === '' ? message : `${message}: ${detail}`;
 }
 
-export class GitHubRotationReview implements RotationReviewPort {
+export class GitHubRotationReview implements RotationReview {
   private readonly owner: string;
   private readonly repo: string;
 

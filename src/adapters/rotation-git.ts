@@ -4,7 +4,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
-import { ExternalError, UsageError } from '../app/errors.js';
+import { ExternalError, UsageError } from '../ports/errors.js';
+import type { RotationRepository } from '../ports/rotation-driver.js';
 import {
   DEFAULT_ROTATION_REF,
   EMPTY_ROTATION_STATE,
@@ -49,33 +50,8 @@ async function runGit(git: SimpleGit, args: string[], what: string): Promise<str
   }
 }
 
-/** What the rotate use case needs of git; {@link openRotationGit} is the real one. */
-export interface RotationGit {
-  /** The file's path inside the repository. */
-  readonly file: string;
-  /** The remote rotation branches and the state are shared through (`origin`). */
-  readonly remote: string;
-  /** The default branch's name on the remote (`main`). */
-  defaultBranch(): Promise<string>;
-  /** The inventory text at the tip of a remote branch (fetched first), or undefined when the branch does not exist. */
-  readRemoteBranchFile(branch: string): Promise<string | undefined>;
-  /** Commits `text` as the inventory on a new branch off the remote default branch and pushes it. Returns the commit. */
-  commitBranch(branch: string, base: string, text: string, message: string): Promise<string>;
-  deleteRemoteBranch(branch: string): Promise<void>;
-  /** The commit at the tip of a remote branch, or undefined when there is no such branch. */
-  remoteBranchCommit(branch: string): Promise<string | undefined>;
-  /**
-   * The first commit of the remote branch `base` (fetched first) whose change to the inventory brought in `text`
-   * (git's pickaxe), or undefined when the branch does not hold it.
-   */
-  commitIntroducing(base: string, text: string): Promise<string | undefined>;
-  /** Whether `ancestor` is `descendant` or one of its ancestors (both must have been fetched). */
-  isAncestor(ancestor: string, descendant: string): Promise<boolean>;
-  /** The rotation state as the remote holds it. */
-  loadState(): Promise<RotationStateDocument>;
-  /** Records the state as one commit on the rotation ref and pushes it (compare-and-swap on what was loaded). */
-  saveState(state: RotationStateDocument, message: string): Promise<void>;
-}
+/** The rotation repository port, as adapters name it. */
+export type RotationGit = RotationRepository;
 
 export interface RotationGitOptions {
   /** The inventory file. */

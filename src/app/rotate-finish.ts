@@ -20,9 +20,8 @@ import {
   type RotationRecord,
   type RotationStateDocument,
 } from '../core/rotation-state.js';
-import type { RotationGit } from '../adapters/rotation-git.js';
-import { resolveRotationTarget, type PullRequestInfo, type RotationReviewPort } from './rotate.js';
-import type { RotationDriver, RotationDriverFactory, RotationTarget } from './rotation-driver.js';
+import type { PullRequestInfo, RotationDriver, RotationDriverFactory, RotationRepository, RotationReview, RotationTarget } from '../ports/rotation-driver.js';
+import { resolveRotationTarget } from './rotate.js';
 
 /** Where `rotate --finish` can die between changing the issuer and recording it. */
 export type FinishCheckpoint = 'after-retire' | 'after-revoke' | 'after-discard' | 'after-restore';
@@ -31,8 +30,8 @@ export interface FinishRequest {
   readonly today: CalendarDate;
   readonly clock: () => Date;
   readonly drivers: RotationDriverFactory;
-  readonly git: RotationGit;
-  readonly review: RotationReviewPort;
+  readonly git: RotationRepository;
+  readonly review: RotationReview;
   /** The applied state (refs/credledger/applied) as the remote holds it. */
   readonly loadAppliedState: () => Promise<AppliedState>;
   readonly quietPeriodMs?: number;
@@ -209,7 +208,7 @@ async function gatherEvidence(
  * The time every deployment of the target's credentials confirmed a value applied from a commit that holds the
  * rotation (apply records a setting only after its read-back matched); undefined while any of them lacks it.
  */
-async function appliedSince(git: RotationGit, target: RotationTarget, applied: AppliedState, introducing: string): Promise<Date | undefined> {
+async function appliedSince(git: RotationRepository, target: RotationTarget, applied: AppliedState, introducing: string): Promise<Date | undefined> {
   let latest = 0;
   for (const credential of target.credentials) {
     const inventoryCredential = findCredential(target.inventory, credential.id) ?? credential;

@@ -18,26 +18,20 @@ import {
 import { editYamlScalars } from '../core/yaml-edit.js';
 import type { KeyRing } from '../crypto/key-ring.js';
 import { sealValue, sealValueForRecipient } from '../crypto/sealed-value.js';
-import type { RotationGit } from '../adapters/rotation-git.js';
-import { ExternalError, UsageError } from './errors.js';
+import { ExternalError, UsageError } from '../ports/errors.js';
 import { loadInventoryFile } from './inventory-file.js';
-import type { MintedCredential, ProbeResult, RotationDriver, RotationDriverFactory, RotationTarget } from './rotation-driver.js';
+import type {
+  MintedCredential,
+  ProbeResult,
+  PullRequestInfo,
+  RotationDriver,
+  RotationDriverFactory,
+  RotationRepository,
+  RotationReview,
+  RotationTarget,
+} from '../ports/rotation-driver.js';
 
-/** A pull request as the review host shows it. */
-export interface PullRequestInfo {
-  readonly number: number;
-  readonly url: string;
-  readonly state: 'open' | 'merged' | 'closed';
-}
-
-/** What rotations need of the review host (GitHub): pull requests, and an issue when an old credential comes back to life. */
-export interface RotationReviewPort {
-  /** The newest pull request from `branch`, whatever its state. */
-  findPullRequest(branch: string): Promise<PullRequestInfo | undefined>;
-  openPullRequest(request: { branch: string; base: string; title: string; body: string }): Promise<PullRequestInfo>;
-  closePullRequest(number: number, comment: string): Promise<void>;
-  openIssue(request: { title: string; body: string; labels: readonly string[] }): Promise<{ number: number; url: string }>;
-}
+export type { PullRequestInfo, RotationReview } from '../ports/rotation-driver.js';
 
 /** The points of a rotation where a process can die; tests stop the run there (see {@link RotateRequest.checkpoint}). */
 export type RotateStep = 'after-create' | 'after-commit' | 'after-pull-request';
@@ -54,8 +48,8 @@ export interface RotateRequest {
   readonly ring?: KeyRing;
   readonly drivers: RotationDriverFactory;
   /** Opened only when something is to be rotated, so `--due` with nothing due touches neither git nor GitHub. */
-  readonly openGit: () => Promise<RotationGit>;
-  readonly openReview: () => RotationReviewPort | Promise<RotationReviewPort>;
+  readonly openGit: () => Promise<RotationRepository>;
+  readonly openReview: () => RotationReview | Promise<RotationReview>;
   /** Called at each point a process could die; a test throws here to stop the run as a kill would. */
   readonly checkpoint?: (step: RotateStep, credentialId: string) => void | Promise<void>;
 }
@@ -164,7 +158,7 @@ interface Step {
   readonly state: RotationStateDocument;
 }
 
-async function rotateOne(request: RotateRequest, git: RotationGit, review: RotationReviewPort, base: string, state: RotationStateDocument, credentialId: string): Promise<Step> {
+async function rotateOne(request: RotateRequest, git: RotationRepository, review: RotationReview, base: string, state: RotationStateDocument, credentialId: string): Promise<Step> {
   // The rotation starts from the default branch as the remote has it, not from whatever the checkout holds.
   const baseText = await git.readRemoteBranchFile(base);
   if (baseText === undefined) throw new ExternalError(`${git.file} is not on ${git.remote}/${base}: commit and push the inventory first`);
@@ -267,8 +261,8 @@ function pendingRecord(
 
 async function openReview(
   request: RotateRequest,
-  git: RotationGit,
-  review: RotationReviewPort,
+  git: RotationRepository,
+  review: RotationReview,
   base: string,
   state: RotationStateDocument,
   record: RotationRecord,

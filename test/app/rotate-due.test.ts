@@ -3,14 +3,12 @@
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openGitAppliedStateStore } from '../../src/adapters/applied-state-store.js';
-import { createGitHubRotationReview } from '../../src/adapters/github-pull-requests.js';
-import { openRotationGit } from '../../src/adapters/rotation-git.js';
 import { applyInventory } from '../../src/app/apply.js';
 import { finishRotations } from '../../src/app/rotate-finish.js';
 import { rotateCredentials, type RotationOutcome } from '../../src/app/rotate.js';
-import type { RotationDriver } from '../../src/app/rotation-driver.js';
-import { createRotationDrivers } from '../../src/app/rotation-drivers.js';
+import type { RotationDriver } from '../../src/ports/rotation-driver.js';
+import { applyCollaborators } from '../../src/wiring/apply.js';
+import { appliedStateReader, createRotationDrivers, gitHubRotationReview, openRotationRepository } from '../../src/wiring/rotation.js';
 import type { RotationSpec } from '../../src/core/inventory.js';
 import { openSealedValue, sealValue } from '../../src/crypto/sealed-value.js';
 import { startDocuElevateServer, type DocuElevateServer } from '../../src/devserver/docuelevate-server.js';
@@ -30,7 +28,8 @@ describe('rotate --due', () => {
     for (let index = 0; index < 10_000; index += 1) {
       lines.push(`  token-${index}:`, `    setting: custom_token_${index}`, '    kind: api_key', '    custom: true', '    owner: alice', '    created: 2026-11-20');
       if (index % 3 === 0) lines.push('    rotation: { driver: generated-secret, length: 32 }');
-      if (index % 3 === 1) lines.push(`    rotation: { driver: aws-iam-access-key, user: u${index}, secret: token-${index + 1} }`);
+      if (index % 3 === 1) lines.push(`    group: pair-${index}`, `    rotation: { driver: aws-iam-access-key, user: u${index}, secret: token-${index + 1} }`);
+      if (index % 3 === 2) lines.push(`    group: pair-${index - 1}`);
     }
     const file = path.join(sandbox.root, 'credentials.yaml');
     writeFileSync(file, `${lines.join('\n')}\n`);
@@ -117,13 +116,13 @@ describe('rotate --due', () => {
     sandbox.git(work, ['-c', 'user.name=T', '-c', 'user.email=t@example.com', 'commit', '-q', '-m', 'inventory']);
     sandbox.git(work, ['push', '-q', 'origin', 'main']);
     const env = { ...sandbox.env, DE_USER: 'admin', DE_PASSWORD: 'due-test-admin-password-41' };
-    const review = () => createGitHubRotationReview({ token: github.token, repository: `${github.owner}/${github.repo}`, baseUrl: github.url, writeIntervalMs: 0, retryAfterUnitMs: 1 });
+    const review = () => gitHubRotationReview({ token: github.token, repository: `${github.owner}/${github.repo}`, baseUrl: github.url, writeIntervalMs: 0, retryAfterUnitMs: 1 });
     const drivers = createRotationDrivers(env);
     const clock = () => new Date();
-    const apply = async () => (await applyInventory({ file, today: '2026-12-02', ring, env, clock, http: { retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 2 }, requestTimeoutMs: 5_000 } })).report;
+    const apply = async () => (await applyInventory({ file, today: '2026-12-02', ring, env, clock, ...applyCollaborators(env, { retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 2 }, requestTimeoutMs: 5_000 }) })).report;
     await apply();
 
-    const result = await rotateCredentials({ file, today: '2026-12-02', clock, due: true, ring, drivers, openGit: () => openRotationGit({ file, env }), openReview: review });
+    const result = await rotateCredentials({ file, today: '2026-12-02', clock, due: true, ring, drivers, openGit: () => openRotationRepository({ file, env }), openReview: review });
     expect(result.due).toEqual(['webdav-password', 'openai']);
     const byCredential = new Map<string, RotationOutcome>(result.outcomes.map((outcome) => [outcome.credential, outcome]));
     expect(byCredential.get('openai')).toEqual({ kind: 'manual', credential: 'openai', command: 'credledger set openai --value-stdin' });
@@ -141,9 +140,9 @@ describe('rotate --due', () => {
       today: '2026-12-02',
       clock,
       drivers,
-      git: await openRotationGit({ file, env }),
+      git: await openRotationRepository({ file, env }),
       review: review(),
-      loadAppliedState: async () => (await (await openGitAppliedStateStore({ directory: work, env })).load()).state,
+      loadAppliedState: appliedStateReader(work, env),
     });
     expect(finished?.to).toBe('finished');
     const { readFileSync } = await import('node:fs');

@@ -149,10 +149,10 @@ describe('rotate aws-iam-access-key against moto', { timeout: 180_000 }, () => {
 
   it('deletes the new key at once when the push fails: nothing is minted and left unrecorded', async () => {
     const w = await world();
-    const { openRotationGit } = await import('../../src/adapters/rotation-git.js');
-    const { ExternalError } = await import('../../src/app/errors.js');
+    const { openRotationRepository } = await import('../../src/wiring/rotation.js');
+    const { ExternalError } = await import('../../src/ports/errors.js');
     const failingGit = async () => {
-      const git = await openRotationGit({ file: w.file, env: w.env });
+      const git = await openRotationRepository({ file: w.file, env: w.env });
       const failing: typeof git = Object.assign(Object.create(Object.getPrototypeOf(git) as object) as typeof git, git);
       return Object.assign(failing, { commitBranch: () => Promise.reject(new ExternalError('git could not push credledger/rotate/aws-access-key-id: rejected')) });
     };
@@ -243,8 +243,8 @@ describe('rotate converges after a crash at every step', { timeout: 180_000 }, (
     const newKeyId = outcome.newIssuerId as string;
     await w.merge(outcome.pullRequest.number);
     // The deployment drops away after DocuElevate took the key id and before it took the secret.
-    const { connectWithDocuElevateClient } = await import('../../src/app/deployment-connection.js');
-    const connect = connectWithDocuElevateClient({ retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 }, requestTimeoutMs: 5_000 });
+    const { connectToDocuElevate } = await import('../../src/wiring/docuelevate.js');
+    const connect = connectToDocuElevate({ retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 }, requestTimeoutMs: 5_000 });
     await w.apply({
       connect: (deployment, auth) => {
         const client = connect(deployment, auth);

@@ -4,14 +4,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, ListAccessKeysCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { openGitAppliedStateStore } from '../../src/adapters/applied-state-store.js';
-import { createGitHubRotationReview } from '../../src/adapters/github-pull-requests.js';
-import { openRotationGit, type RotationGit } from '../../src/adapters/rotation-git.js';
 import { applyInventory, type ApplyRequest } from '../../src/app/apply.js';
 import { finishRotations, type FinishOutcome, type FinishRequest } from '../../src/app/rotate-finish.js';
 import { rotateCredentials, type RotateRequest, type RotateResult } from '../../src/app/rotate.js';
-import type { RotationDriverFactory } from '../../src/app/rotation-driver.js';
-import { createRotationDrivers } from '../../src/app/rotation-drivers.js';
+import type { RotationDriverFactory, RotationRepository } from '../../src/ports/rotation-driver.js';
+import { applyCollaborators } from '../../src/wiring/apply.js';
+import { appliedStateReader, createRotationDrivers, gitHubRotationReview, openRotationRepository } from '../../src/wiring/rotation.js';
 import type { ApplyReport } from '../../src/core/apply-report.js';
 import type { KeyRing } from '../../src/crypto/key-ring.js';
 import { sealValue } from '../../src/crypto/sealed-value.js';
@@ -147,8 +145,8 @@ export async function createRotationWorld(moto: MotoServer, options: { secondKey
     AWS_ENDPOINT_URL: moto.url,
   };
   const review = () =>
-    createGitHubRotationReview({ token: github.token, repository: `${github.owner}/${github.repo}`, baseUrl: github.url, writeIntervalMs: 0, retryAfterUnitMs: 1 });
-  const openGit = (): Promise<RotationGit> => openRotationGit({ file, env });
+    gitHubRotationReview({ token: github.token, repository: `${github.owner}/${github.repo}`, baseUrl: github.url, writeIntervalMs: 0, retryAfterUnitMs: 1 });
+  const openGit = (): Promise<RotationRepository> => openRotationRepository({ file, env });
   const world: RotationWorld = {
     sandbox,
     work,
@@ -174,7 +172,7 @@ export async function createRotationWorld(moto: MotoServer, options: { secondKey
         drivers: world.drivers,
         git: await openGit(),
         review: review(),
-        loadAppliedState: async () => (await (await openGitAppliedStateStore({ directory: work, env })).load()).state,
+        loadAppliedState: appliedStateReader(work, env),
         ...extra,
       }),
     async apply(extra = {}) {
@@ -184,7 +182,7 @@ export async function createRotationWorld(moto: MotoServer, options: { secondKey
         ring,
         env,
         clock: () => world.clock(),
-        http: { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 4, maxRetryAfterMs: 5 }, requestTimeoutMs: 5_000 },
+        ...applyCollaborators(env, { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 4, maxRetryAfterMs: 5 }, requestTimeoutMs: 5_000 }),
         ...extra,
       });
       if (!report) throw new Error(`inventory invalid: ${JSON.stringify(check.diagnostics)}`);

@@ -1,10 +1,10 @@
 // `credledger rotate`: create the new credential at its issuer, seal it into a pull request; `--finish` retires the old one on evidence.
 import path from 'node:path';
-import { UsageError } from '../../app/errors.js';
+import { UsageError } from '../../ports/errors.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { loadOptionalKeyRing } from '../../app/key-source.js';
 import type { FinishOutcome } from '../../app/rotate-finish.js';
-import type { RotationOutcome, RotationReviewPort } from '../../app/rotate.js';
+import type { RotationOutcome, RotationReview } from '../../app/rotate.js';
 import { toCalendarDate } from '../../core/dates.js';
 import { DEFAULT_PENDING_TTL_MS, DEFAULT_QUIET_PERIOD_MS, parseHoursDuration } from '../../core/rotation-state.js';
 import type { CliIo } from '../cli-io.js';
@@ -19,14 +19,14 @@ function durationOption(commandLine: ParsedCommandLine, name: string, fallback: 
   return ms;
 }
 
-function reviewFor(commandLine: ParsedCommandLine, io: CliIo): () => Promise<RotationReviewPort> {
+function reviewFor(commandLine: ParsedCommandLine, io: CliIo): () => Promise<RotationReview> {
   return async () => {
-    const { createGitHubRotationReview } = await import('../../adapters/github-pull-requests.js');
+    const { gitHubRotationReview } = await import('../../wiring/rotation.js');
     const repository = stringOption(commandLine, 'repo') ?? io.env.GITHUB_REPOSITORY;
     if (!repository) throw new UsageError('no repository for the pull request: pass --repo owner/name or set GITHUB_REPOSITORY');
     const token = io.env.GITHUB_TOKEN;
     if (!token) throw new UsageError('GITHUB_TOKEN is not set: rotate needs a token allowed to open pull requests (contents: write, pull-requests: write)');
-    return createGitHubRotationReview({ token, repository, baseUrl: io.env.GITHUB_API_URL || undefined, log: (message) => io.stderr.write(`${message}\n`) });
+    return gitHubRotationReview({ token, repository, baseUrl: io.env.GITHUB_API_URL || undefined, log: (message) => io.stderr.write(`${message}\n`) });
   };
 }
 
@@ -101,17 +101,17 @@ GitHub or the issuer failed.`,
     if ([credentialId !== undefined, due, finish].filter(Boolean).length !== 1) throw new UsageError('rotate takes one of: a credential id, --due, --finish');
     const today = toCalendarDate(io.now());
     // Loaded only when used: `rotate --due` with nothing due costs what `status` costs.
-    const [{ createRotationDrivers }, { openRotationGit }] = await Promise.all([import('../../app/rotation-drivers.js'), import('../../adapters/rotation-git.js')]);
+    const { createRotationDrivers, openRotationRepository, appliedStateReader } = await import('../../wiring/rotation.js');
     const drivers = createRotationDrivers(io.env);
     if (finish) {
-      const [{ finishRotations }, { openGitAppliedStateStore }] = await Promise.all([import('../../app/rotate-finish.js'), import('../../adapters/applied-state-store.js')]);
+      const { finishRotations } = await import('../../app/rotate-finish.js');
       const outcomes = await finishRotations({
         today,
         clock: io.now,
         drivers,
-        git: await openRotationGit({ file, env: io.env }),
+        git: await openRotationRepository({ file, env: io.env }),
         review: await reviewFor(commandLine, io)(),
-        loadAppliedState: async () => (await (await openGitAppliedStateStore({ directory: path.dirname(path.resolve(file)), env: io.env })).load()).state,
+        loadAppliedState: appliedStateReader(path.dirname(path.resolve(file)), io.env),
         quietPeriodMs: durationOption(commandLine, 'quiet-period', DEFAULT_QUIET_PERIOD_MS),
         pendingTtlMs: durationOption(commandLine, 'pending-ttl', DEFAULT_PENDING_TTL_MS),
       });
@@ -127,7 +127,7 @@ GitHub or the issuer failed.`,
       due,
       ring: await loadOptionalKeyRing({ env: io.env }),
       drivers,
-      openGit: () => openRotationGit({ file, env: io.env }),
+      openGit: () => openRotationRepository({ file, env: io.env }),
       openReview: reviewFor(commandLine, io),
     });
     if (result.outcomes.length === 0) {

@@ -1,5 +1,7 @@
-// The rotation driver port: what `credledger rotate` asks of an issuer (AWS IAM, a local generator, DocuElevate itself).
+// The rotation ports: what `credledger rotate` asks of an issuer (the driver), of git (branches and the rotation
+// state ref) and of the review host (pull requests, and an issue when an old credential comes back to life).
 import type { Credential, Inventory, RotationSpec } from '../core/inventory.js';
+import type { RotationStateDocument } from '../core/rotation-state.js';
 import type { SecretValue } from '../crypto/secret-value.js';
 
 /** The credential(s) one rotation replaces: the one carrying `rotation:` and, for a key pair, its partner. */
@@ -78,3 +80,47 @@ export interface RotationDriver {
 
 /** Makes the driver a `rotation:` spec names; called only for credentials that are actually rotated. */
 export type RotationDriverFactory = (spec: RotationSpec) => RotationDriver | Promise<RotationDriver>;
+
+/** What rotations need of git; the real one commits in a throwaway worktree and keeps the state on its own ref. */
+export interface RotationRepository {
+  /** The inventory file's path inside the repository. */
+  readonly file: string;
+  /** The remote rotation branches and the state are shared through (`origin`). */
+  readonly remote: string;
+  /** The default branch's name on the remote (`main`). */
+  defaultBranch(): Promise<string>;
+  /** The inventory text at the tip of a remote branch (fetched first), or undefined when the branch does not exist. */
+  readRemoteBranchFile(branch: string): Promise<string | undefined>;
+  /** Commits `text` as the inventory on a new branch off the remote branch `base` and pushes it. Returns the commit. */
+  commitBranch(branch: string, base: string, text: string, message: string): Promise<string>;
+  deleteRemoteBranch(branch: string): Promise<void>;
+  /** The commit at the tip of a remote branch, or undefined when there is no such branch. */
+  remoteBranchCommit(branch: string): Promise<string | undefined>;
+  /**
+   * The first commit of the remote branch `base` (fetched first) whose change to the inventory brought in `text`
+   * (git's pickaxe), or undefined when the branch does not hold it.
+   */
+  commitIntroducing(base: string, text: string): Promise<string | undefined>;
+  /** Whether `ancestor` is `descendant` or one of its ancestors (both must have been fetched). */
+  isAncestor(ancestor: string, descendant: string): Promise<boolean>;
+  /** The rotation state as the remote holds it. */
+  loadState(): Promise<RotationStateDocument>;
+  /** Records the state as one commit on the rotation ref and pushes it (compare-and-swap on what was loaded). */
+  saveState(state: RotationStateDocument, message: string): Promise<void>;
+}
+
+/** A pull request as the review host shows it. */
+export interface PullRequestInfo {
+  readonly number: number;
+  readonly url: string;
+  readonly state: 'open' | 'merged' | 'closed';
+}
+
+/** What rotations need of the review host (GitHub). */
+export interface RotationReview {
+  /** The newest pull request from `branch`, whatever its state. */
+  findPullRequest(branch: string): Promise<PullRequestInfo | undefined>;
+  openPullRequest(request: { branch: string; base: string; title: string; body: string }): Promise<PullRequestInfo>;
+  closePullRequest(number: number, comment: string): Promise<void>;
+  openIssue(request: { title: string; body: string; labels: readonly string[] }): Promise<{ number: number; url: string }>;
+}

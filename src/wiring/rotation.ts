@@ -1,6 +1,12 @@
-// The drivers a `rotation:` spec names, configured from the environment (the rotator's AWS credentials and endpoint).
+// Composition root, rotation side: the drivers a `rotation:` spec names (configured from the environment: the rotator's
+// AWS credentials and endpoint), the git repository and GitHub's pull requests.
 import type { RotationSpec } from '../core/inventory.js';
-import type { RotationDriver, RotationDriverFactory } from './rotation-driver.js';
+import { openGitAppliedStateStore } from '../adapters/applied-state-store.js';
+import { createGitHubRotationReview } from '../adapters/github-pull-requests.js';
+import type { GitHubIssuesOptions } from '../adapters/github-issues.js';
+import { openRotationGit, type RotationGitOptions } from '../adapters/rotation-git.js';
+import type { AppliedState } from '../core/applied-state.js';
+import type { RotationDriver, RotationDriverFactory, RotationRepository, RotationReview } from '../ports/rotation-driver.js';
 
 /**
  * The real drivers. AWS: the rotator's credentials come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY /
@@ -39,4 +45,19 @@ export function createRotationDrivers(env: Readonly<Record<string, string | unde
     cache.set(key, driver);
     return driver;
   };
+}
+
+/** The inventory's git repository for rotations (branches in a throwaway worktree, state on refs/credledger/rotation). */
+export function openRotationRepository(options: RotationGitOptions): Promise<RotationRepository> {
+  return openRotationGit(options);
+}
+
+/** Rotation pull requests and issues in `options.repository`, through GitHub's REST API. */
+export function gitHubRotationReview(options: GitHubIssuesOptions): RotationReview {
+  return createGitHubRotationReview(options);
+}
+
+/** Reads the applied state (refs/credledger/applied) of the repository containing `directory`, from its remote. */
+export function appliedStateReader(directory: string, env: Readonly<Record<string, string | undefined>>): () => Promise<AppliedState> {
+  return async () => (await (await openGitAppliedStateStore({ directory, env })).load()).state;
 }
