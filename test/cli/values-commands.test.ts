@@ -109,11 +109,20 @@ Review with \`git diff\` and commit; the value reaches DocuElevate when the chan
     expect(diffLines(copy.original, copy.read())).toEqual({ removed: [], added: [] });
   });
 
+  it('refuses an empty value with exit 1, as its help says refusals exit', async () => {
+    const copy = copyExample();
+    const result = await run(['set', 'openai', '--value-env', 'EMPTY', ...keyArgs(copy)], { env: { EMPTY: '' } });
+    expect(result.code).toBe(1);
+    const [line] = lineOfPath(copy.original, ['credentials', 'openai', 'value']);
+    expect(result.stderr).toContain(`${copy.file}:${line}:12: error [empty-value] the new value of openai is empty`);
+    expect(result.stderr).toContain(`${copy.file} was not changed.`);
+    expect(copy.read()).toBe(copy.original);
+  });
+
   it.each([
     [['set', 'openai'], /exactly one of --value-stdin or --value-env VAR/],
     [['set', 'openai', '--value-stdin', '--value-env', 'X'], /exactly one of --value-stdin or --value-env VAR/],
     [['set', 'openai', '--value-env', 'UNSET_VARIABLE'], /environment variable UNSET_VARIABLE is not set/],
-    [['set', 'openai', '--value-env', 'EMPTY'], /the new value is empty/],
     [['set', '--value-stdin'], /credledger set needs the id of the credential/],
   ])('exits 2 on a usage error: %j', async (args, message) => {
     const copy = copyExample();

@@ -15,12 +15,14 @@ const THRESHOLDS = ['overdue', 'due-soon', 'never'] as const;
 export const statusCommand: CliCommand = {
   name: 'status',
   summary: 'rotation state of every credential on every deployment: ok, due-soon, overdue, unknown',
-  help: `Usage: credledger status [--file F] [--now YYYY-MM-DD] [--format text|json|markdown] [--fail-on overdue|due-soon]
+  help: `Usage: credledger status [--file F] [--now YYYY-MM-DD] [--format text|json|markdown]
+                         [--fail-on overdue|due-soon|never]
 
   -f, --file F     inventory file (default: credentials.yaml)
       --now        the day to assess (default: today, UTC)
       --format     text (default: an aligned table, overdue first), json, markdown (for job summaries)
-      --fail-on    exit 1 when a credential is overdue, or due soon or overdue
+      --fail-on    overdue: exit 1 when a credential is overdue; due-soon: when one is due soon or
+                   overdue; never (default): whatever the rotation state
 
 Exit 0, or 1 when --fail-on matches or the inventory has errors.`,
   options: { ...FILE_OPTION, ...NOW_OPTION, format: { type: 'string' }, 'fail-on': { type: 'string' } },
