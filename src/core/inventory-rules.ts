@@ -4,6 +4,7 @@ import type { CalendarDate } from './dates.js';
 import { errorAt, warningAt, type Finding } from './diagnostics.js';
 import { listSealedValues, type Credential, type Inventory } from './inventory.js';
 import { isEventDrivenKind } from './rotation.js';
+import { describeSuggestion } from './suggestions.js';
 import { describePlaintext, parseSealedValueText } from './sealed-value-format.js';
 
 /** What the rules need besides the inventory. */
@@ -18,11 +19,13 @@ const knownPeople: Rule = (inventory) =>
   inventory.credentials.flatMap((credential) => {
     const findings: Finding[] = [];
     if (credential.owner && !inventory.people.has(credential.owner)) {
-      findings.push(errorAt('unknown-person', ['credentials', credential.id, 'owner'], `owner \`${credential.owner}\` is not listed under \`people\``));
+      const hint = describeSuggestion(credential.owner, inventory.people.keys());
+      findings.push(errorAt('unknown-person', ['credentials', credential.id, 'owner'], `owner \`${credential.owner}\` is not listed under \`people\`${hint}`));
     }
     credential.access.forEach((person, index) => {
       if (!inventory.people.has(person)) {
-        findings.push(errorAt('unknown-person', ['credentials', credential.id, 'access', index], `\`${person}\` in access is not listed under \`people\``));
+        const hint = describeSuggestion(person, inventory.people.keys());
+        findings.push(errorAt('unknown-person', ['credentials', credential.id, 'access', index], `\`${person}\` in access is not listed under \`people\`${hint}`));
       }
     });
     return findings;
@@ -34,7 +37,8 @@ const knownDeployments: Rule = (inventory) =>
     if (credential.deploymentsListed) {
       credential.deployments.forEach((deployment, index) => {
         if (!inventory.deployments.has(deployment)) {
-          findings.push(errorAt('unknown-deployment', ['credentials', credential.id, 'deployments', index], `deployment \`${deployment}\` is not listed under \`deployments\``));
+          const hint = describeSuggestion(deployment, inventory.deployments.keys());
+          findings.push(errorAt('unknown-deployment', ['credentials', credential.id, 'deployments', index], `deployment \`${deployment}\` is not listed under \`deployments\`${hint}`));
         }
       });
     }

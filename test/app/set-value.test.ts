@@ -189,7 +189,7 @@ describe('set: refusals leave the file as it was', () => {
   });
 
   it.each([
-    ['an unknown credential', { credentialId: 'openia' }, /no credential `openia` in the inventory \(it has: openai, azure-ai,/],
+    ['an unknown credential', { credentialId: 'openia' }, /no credential `openia` in the inventory \(it has: openai, azure-ai,.*\); did you mean `openai`\?$/],
     ['an unknown deployment', { credentialId: 'admin-password', deployment: 'prod' }, /no deployment `prod` in the inventory \(it has: production, staging\)/],
     ['a deployment the credential is not pushed to', { credentialId: 'ftp', deployment: 'staging' }, /`ftp` is not pushed to `staging` \(its deployments: production\)/],
     ['a deployment for a credential with one shared value', { deployment: 'staging' }, /`openai` has one `value` for every deployment: leave out --deployment/],
