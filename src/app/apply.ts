@@ -53,6 +53,7 @@ import type { SecretValue } from '../crypto/secret-value.js';
 import {
   connectWithDocuElevateClient,
   describeConnectionFailure,
+  describeUnresolvedAuth,
   readCredentialSources as readSources,
   resolveDeploymentAuth,
   selectDeployments,
@@ -440,7 +441,8 @@ async function readCredentialSources(
   deploymentId: string,
 ): Promise<{ readonly sources: CredentialSource[] } | { readonly error: ApplyFailure }> {
   const resolved = context.auths.get(deploymentId);
-  if (resolved === undefined || 'error' in resolved) return { error: { message: resolved?.error ?? 'no auth' } };
+  if (resolved === undefined) return { error: { message: 'no auth' } };
+  if ('error' in resolved) return { error: describeUnresolvedAuth(resolved) };
   let connection = context.connections.get(deploymentId);
   if (connection === undefined) {
     const deployment = context.inventory.deployments.get(deploymentId) as Deployment;

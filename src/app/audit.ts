@@ -11,6 +11,7 @@ import type { InventoryCheck } from '../core/inventory-validation.js';
 import type { SecretValue } from '../crypto/secret-value.js';
 import {
   connectWithDocuElevateClient,
+  describeUnresolvedAuth,
   readCredentialSources,
   resolveDeploymentAuth,
   selectDeployments,
@@ -94,7 +95,7 @@ async function readListing(
   connect: (deployment: Deployment, auth: DocuElevateAuth) => CredentialSourceReader,
 ): Promise<DeploymentListing> {
   const resolved = resolveDeploymentAuth(deployment, request.env, request.onSecret);
-  if ('error' in resolved) return { error: { message: resolved.error } };
+  if ('error' in resolved) return { error: describeUnresolvedAuth(resolved) };
   const connection = connect(deployment, resolved.auth);
   try {
     return await readCredentialSources(connection);

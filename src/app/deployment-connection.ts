@@ -35,10 +35,17 @@ export interface ConnectionFailure {
   readonly message: string;
   readonly status?: number;
   readonly detail?: string;
+  /** Set when the cause is environment variables the deployment's auth names that are not set: nothing was tried on the network. */
+  readonly missingEnv?: readonly string[];
 }
 
 /** A deployment's auth with its secrets read from the environment, or why they could not be. */
-export type ResolvedAuth = { readonly auth: DocuElevateAuth } | { readonly error: string };
+export type ResolvedAuth = { readonly auth: DocuElevateAuth } | { readonly error: string; readonly missingEnv: readonly string[] };
+
+/** The failure a deployment whose auth variables are unset is reported with (it was never contacted). */
+export function describeUnresolvedAuth(resolved: Extract<ResolvedAuth, { error: string }>): ConnectionFailure {
+  return { message: resolved.error, missingEnv: resolved.missingEnv };
+}
 
 export interface DeploymentSelection {
   /** `--deployment`: only these; default every deployment of the inventory. */
@@ -90,7 +97,8 @@ export function resolveDeploymentAuth(
     return value === undefined || value === '' ? undefined : value;
   };
   const missing = (names: readonly string[]): ResolvedAuth => ({
-    error: `cannot authenticate: ${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} not set (auth method ${auth.method} of deployment ${deployment.id})`,
+    error: `${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} not set: the auth of deployment ${deployment.id} (method ${auth.method}) reads ${names.length === 1 ? 'it' : 'them'} from the environment, so ${deployment.id} was not contacted; set ${names.length === 1 ? 'it' : 'them'} (in GitHub Actions, from secrets)`,
+    missingEnv: names,
   });
   const secret = (text: string): SecretValue => {
     const value = new SecretValue(text);

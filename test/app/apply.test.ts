@@ -229,6 +229,9 @@ describe('apply with login auth and CSRF (the issue\'s "done when")', () => {
     expect(assessApplyReport(stale)).toBe('failed');
     expect(stale.deployments.map((d) => d.outcome)).toEqual(['failed', 'failed']);
     expect(stale.deployments[0]?.error?.message).toMatch(/production was last applied from [0-9a-f]{12} .*newer than this checkout .*--allow-rollback/);
+    // Reported as the docs say: the deployment failed, refused before anything was sent.
+    expect(renderApplyText(stale)).toMatch(/^production \(.*\): failed: refused, nothing sent \(\d+ operations? not attempted\)$/m);
+    expect(renderApplyMarkdown(stale)).toMatch(/^#### production: failed: refused, nothing sent/m);
     expect(committedWrites(world.production)).toHaveLength(writes);
     expect(world.production.storedValue('openai_api_key')).toBe(PLAINTEXT.openaiRotated);
 
@@ -302,7 +305,11 @@ describe('authentication methods', () => {
     const report = await world.apply({ env: { ...world.sandbox.env, PROD_USER: 'prod-admin', PROD_PASSWORD: 'not-the-password', STAGING_USER: 'x' } });
     const messages = report.deployments.map((d) => d.error?.message ?? '');
     expect(messages[0]).toMatch(/^login as prod-admin refused: Invalid username or password \(credentials from PROD_USER\/PROD_PASSWORD\)\. .*\[DECRYPTION FAILED\]/);
-    expect(messages[1]).toBe('cannot authenticate: STAGING_PASSWORD is not set (auth method login of deployment staging)');
+    expect(messages[1]).toMatch(/^STAGING_PASSWORD is not set: the auth of deployment staging \(method login\) reads it from the environment, so staging was not contacted/);
+    expect(report.deployments[1]?.error?.missingEnv).toEqual(['STAGING_PASSWORD']);
+    const text = renderApplyText(report);
+    expect(text).toContain('staging (' + world.staging.url + '): not attempted: STAGING_PASSWORD not set, nothing sent');
+    expect(text).toMatch(/production \(.*\): unreachable, nothing sent/);
     expect(assessApplyReport(report)).toBe('external');
     // Nothing could be sent, so the applied state was not even claimed.
     expect(report.state).toMatchObject({ before: null, after: null });
