@@ -3,6 +3,7 @@ import { findSetting } from './docuelevate-catalogue.js';
 import type { CalendarDate } from './dates.js';
 import { errorAt, warningAt, type Finding } from './diagnostics.js';
 import { listSealedValues, type Credential, type Inventory } from './inventory.js';
+import { describeDemoKeyValues, listDemoKeyValues } from './public-demo-key.js';
 import { isEventDrivenKind } from './rotation.js';
 import { describeSuggestion } from './suggestions.js';
 import { describePlaintext, parseSealedValueText } from './sealed-value-format.js';
@@ -149,6 +150,14 @@ const valuesEncrypted: Rule = (inventory) =>
     return findings;
   });
 
+// A warning, not an error: the example and the demo run on these values. Anywhere else anyone can read them.
+// One warning, at the first such value, naming them all: the example alone has 26, and they share one cause.
+const noPublicDemoKey: Rule = (inventory) => {
+  const entries = listDemoKeyValues(inventory);
+  const [first] = entries;
+  return first === undefined ? [] : [warningAt('demo-key-value', first.path, describeDemoKeyValues(entries))];
+};
+
 // A sealed value names its recipient; a recipient missing from the file means nobody listed can open it.
 const sealedForKnownRecipients: Rule = (inventory) => {
   const findings: Finding[] = [];
@@ -206,6 +215,7 @@ export const INVENTORY_RULES: readonly Rule[] = [
   intervalsOnlyForScheduledKinds,
   ownersStillHere,
   valuesEncrypted,
+  noPublicDemoKey,
   sealedForKnownRecipients,
   groupsShareDeployments,
 ];

@@ -194,7 +194,8 @@ describe('credledger validate --decrypt', () => {
     const copy = copyExample();
     const text = await run(['validate', '--decrypt', ...keyArgs(copy), '--now', '2026-11-26']);
     expect(text.code).toBe(0);
-    expect(text.stdout).toBe(`${copy.file}: valid (0 errors, 0 warnings)\ndecrypted 26 of 26 values (26 under key 175365ad)\n`);
+    expect(text.stdout).toMatch(/warning \[demo-key-value\] 26 values are sealed under the public demo key/);
+    expect(text.stdout.endsWith(`${copy.file}: valid (0 errors, 1 warning)\ndecrypted 26 of 26 values (26 under key 175365ad)\n`)).toBe(true);
     const json = await run(['validate', '--decrypt', '--format', 'json', '--file', copy.file, '--now', '2026-11-26'], { env: { CREDLEDGER_KEY: DEMO_KEY } });
     expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, decrypt: { values: 26, openedByKeyId: { '175365ad': 26 } } });
   });
