@@ -20,6 +20,7 @@ import {
 } from './deployment-connection.js';
 import { ExternalError, UsageError } from './errors.js';
 import { loadInventoryFile } from './inventory-file.js';
+import type { ProgressListener } from './run-progress.js';
 
 export interface AuditRequest {
   /** The inventory file. */
@@ -34,6 +35,8 @@ export interface AuditRequest {
   readonly allowInsecureHttp?: boolean;
   /** Called with every auth secret read from the environment before anything is sent, so a host can mask it (core.setSecret). */
   readonly onSecret?: (secret: SecretValue) => void;
+  /** Told when each deployment is being read and when it has been (names and counts, never a value). */
+  readonly onProgress?: ProgressListener;
   /** The connection to a deployment; default the undici DocuElevateClient. Only its read side is used. */
   readonly connect?: (deployment: Deployment, auth: DocuElevateAuth) => CredentialSourceReader;
   readonly http?: HttpTuning;
@@ -95,10 +98,16 @@ async function readListing(
   connect: (deployment: Deployment, auth: DocuElevateAuth) => CredentialSourceReader,
 ): Promise<DeploymentListing> {
   const resolved = resolveDeploymentAuth(deployment, request.env, request.onSecret);
-  if ('error' in resolved) return { error: describeUnresolvedAuth(resolved) };
+  if ('error' in resolved) {
+    request.onProgress?.({ kind: 'unusable', deployment: deployment.id, reason: resolved.error });
+    return { error: describeUnresolvedAuth(resolved) };
+  }
   const connection = connect(deployment, resolved.auth);
   try {
-    return await readCredentialSources(connection);
+    request.onProgress?.({ kind: 'connecting', deployment: deployment.id });
+    const read = await readCredentialSources(connection);
+    request.onProgress?.('error' in read ? { kind: 'unusable', deployment: deployment.id, reason: read.error.message } : { kind: 'connected', deployment: deployment.id, listed: read.sources.length });
+    return read;
   } finally {
     await connection.close().catch(() => undefined);
   }

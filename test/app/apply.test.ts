@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DocuElevateClient } from '../../src/adapters/docuelevate-client.js';
 import { applyInventory, type ApplyRequest } from '../../src/app/apply.js';
 import { UsageError } from '../../src/app/errors.js';
+import type { RunProgress } from '../../src/app/run-progress.js';
 import { parseAppliedState } from '../../src/core/applied-state.js';
 import { assessApplyReport, type ApplyReport } from '../../src/core/apply-report.js';
 import { renderApplyMarkdown, renderApplyText } from '../../src/core/render-apply.js';
@@ -211,6 +212,27 @@ describe('apply with login auth and CSRF (the issue\'s "done when")', () => {
     expect(state.deployments.get('staging')?.has('openai_api_key')).toBe(false);
     expect(state.deployments.get('production')?.has('webdav_password')).toBe(true);
     expect((await world.apply()).summary.done).toBe(0);
+  });
+
+  it('tells its listener each step as it goes: connecting, each operation with its count, each deployment\'s end; never a value', async () => {
+    const world = await createWorld();
+    world.commit(BASE_CREDENTIALS);
+    const events: RunProgress[] = [];
+    const report = await world.apply({ onProgress: (event) => events.push(event) });
+    expect(assessApplyReport(report)).toBe('ok');
+    const production = events.filter((event) => event.deployment === 'production');
+    expect(production.slice(0, 3)).toEqual([
+      { kind: 'connecting', deployment: 'production' },
+      { kind: 'connected', deployment: 'production', listed: expect.any(Number) },
+      { kind: 'writing', deployment: 'production', total: 5 },
+    ]);
+    const operations = production.filter((event) => event.kind === 'operation');
+    expect(operations.map((event) => event.kind === 'operation' && `${event.completed}/${event.total} ${event.outcome}`)).toEqual(['1/5 done', '2/5 done', '3/5 done', '4/5 done', '5/5 done']);
+    expect(operations.map((event) => event.kind === 'operation' && event.setting).sort()).toEqual(['admin_password', 'aws_access_key_id', 'aws_secret_access_key', 'openai_api_key', 'webdav_password']);
+    expect(production.at(-1)).toEqual({ kind: 'finished', deployment: 'production', done: 5, failed: 0, skipped: 0 });
+    expect(events.filter((event) => event.kind === 'finished').map((event) => event.deployment).sort()).toEqual(['production', 'staging']);
+    const seen = JSON.stringify(events);
+    for (const secret of [...Object.values(PLAINTEXT), PROD_ADMIN.adminPassword, STAGING_ADMIN.adminPassword]) expect(seen).not.toContain(secret);
   });
 
   it('refuses to roll a deployment back from an older checkout, unless asked, and warns about uncommitted edits', async () => {

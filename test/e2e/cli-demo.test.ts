@@ -83,7 +83,7 @@ describe('credledger demo (built CLI)', () => {
 
     // validate and status, pinned to the day the example was written.
     // The demo runs on the example's values, sealed under the public demo key: validate says so, once.
-    expect(out).toMatch(/\$ credledger validate\ncredentials\.yaml:\d+:\d+: warning \[demo-key-value\] 26 values are sealed under the public demo key 175365ad/);
+    expect(out).toMatch(/\$ credledger validate\n\S*credentials\.yaml:\d+:\d+: warning \[demo-key-value\] 26 values are sealed under the public demo key 175365ad/);
     expect(out).toContain('credentials.yaml: valid (0 errors, 1 warning)');
     expect(out).toContain('$ credledger status --now 2026-11-26');
     expect(out).toContain('as of 2026-11-26, the day the example was written');
