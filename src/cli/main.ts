@@ -16,8 +16,7 @@ import { setCommand } from './commands/set-command.js';
 import { statusCommand } from './commands/status-command.js';
 import { validateCommand } from './commands/validate-command.js';
 import { ExitCode } from './exit-codes.js';
-
-declare const CREDLEDGER_VERSION: string | undefined;
+import { credledgerVersion } from './version.js';
 
 /** Every subcommand, in the order `--help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -35,9 +34,7 @@ export const COMMANDS: readonly CliCommand[] = [
   demoCommand,
 ];
 
-function version(): string {
-  return typeof CREDLEDGER_VERSION === 'string' ? CREDLEDGER_VERSION : 'development';
-}
+const version = credledgerVersion;
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
