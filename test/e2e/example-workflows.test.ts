@@ -107,6 +107,17 @@ describe('example workflows', () => {
     expect(lint('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n', 'broken.yml').length).toBeGreaterThan(0);
   });
 
+  it('docs/ runs credledger only as it works for a user: from the Action or a clone (node dist/cli.js), never npx', () => {
+    // The package is not on npm under this name: `npx credledger` outside this repository fetches nothing, or a stranger's package.
+    const offending = readdirSync(path.join(REPO_ROOT, 'docs')).flatMap((name) =>
+      [...readFileSync(path.join(REPO_ROOT, 'docs', name), 'utf8').matchAll(/```[a-z]*\n([\s\S]*?)```/g)]
+        .flatMap((block) => (block[1] ?? '').split('\n'))
+        .filter((line) => /^\s*(?:\$ |- run: |run: )?npx (?:--yes )?credledger\b/.test(line))
+        .map((line) => `${name}: ${line.trim()}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
   it('the package ships docs/, which the README and the messages point to', () => {
     const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { files: string[] };
     expect(manifest.files).toContain('docs');
