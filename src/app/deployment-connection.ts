@@ -8,6 +8,7 @@ import {
   type RetryPolicy,
 } from '../adapters/docuelevate-client.js';
 import { checkDeploymentUrl } from '../core/apply-plan.js';
+import { describeSuggestion } from '../core/suggestions.js';
 import type { Deployment, DeploymentAuth, Inventory } from '../core/inventory.js';
 import { SecretValue } from '../crypto/secret-value.js';
 import { ExternalError, UsageError } from './errors.js';
@@ -66,7 +67,8 @@ export function selectDeployments(inventory: Inventory, selection: DeploymentSel
   const wanted = new Set([...(selection.deployments ?? known), ...(selection.also ?? [])]);
   const unknown = [...wanted].filter((id) => !inventory.deployments.has(id));
   if (unknown.length > 0) {
-    throw new UsageError(`unknown deployment${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')} (the inventory has ${known.join(', ') || 'none'})`);
+    const hint = unknown.length === 1 ? describeSuggestion(unknown[0] ?? '', known) : '';
+    throw new UsageError(`unknown deployment${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')} (the inventory has ${known.join(', ') || 'none'})${hint}`);
   }
   const selected = known.filter((id) => wanted.has(id));
   const refused = selected.flatMap((id) => {

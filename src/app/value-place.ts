@@ -25,7 +25,8 @@ export function requireCredential(inventory: Inventory, id: string): Credential 
 
 function requireDeployment(inventory: Inventory, credential: Credential, deployment: string): void {
   if (!inventory.deployments.has(deployment)) {
-    throw new UsageError(`no deployment \`${deployment}\` in the inventory (it has: ${[...inventory.deployments.keys()].join(', ') || 'none'})`);
+    const known = [...inventory.deployments.keys()];
+    throw new UsageError(`no deployment \`${deployment}\` in the inventory (it has: ${known.join(', ') || 'none'})${describeSuggestion(deployment, known)}`);
   }
   if (!credential.deployments.includes(deployment)) {
     throw new UsageError(`\`${credential.id}\` is not pushed to \`${deployment}\` (its deployments: ${credential.deployments.join(', ') || 'none'})`);

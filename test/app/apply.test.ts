@@ -424,7 +424,8 @@ describe('failures', () => {
   it('refuses an unknown deployment', async () => {
     const world = await createWorld();
     world.commit(BASE_CREDENTIALS.slice(0, 1));
-    await expect(world.apply({ deployments: ['prod'] })).rejects.toThrow('unknown deployment prod (the inventory has production, staging)');
+    await expect(world.apply({ deployments: ['prod'] })).rejects.toThrow(/^unknown deployment prod \(the inventory has production, staging\)$/);
+    await expect(world.apply({ deployments: ['prodution'] })).rejects.toThrow('unknown deployment prodution (the inventory has production, staging); did you mean `production`?');
   });
 });
 
