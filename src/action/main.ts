@@ -9,6 +9,7 @@ import { createGitHubIssues, createGitHubOctokit } from '../adapters/github-issu
 import { upsertStickyComment } from '../adapters/github-sticky-comment.js';
 import { applyInventory } from '../app/apply.js';
 import { auditDeployments } from '../app/audit.js';
+import { describeProgressStep } from '../core/run-progress.js';
 import { loadKeyRing } from '../app/key-source.js';
 import { planInventoryChange } from '../app/plan.js';
 import { remindRotations } from '../app/remind.js';
@@ -187,6 +188,8 @@ async function applyJob(run: ActionRun): Promise<void> {
     ...(settings.stateRef === '' ? {} : { stateRef: settings.stateRef }),
     // Values, and the DocuElevate credentials read from the environment.
     onSecretDecrypted: maskSecret,
+    // Each step in the log as it happens, so a slow deployment is visible (names and counts, never a value).
+    onProgress: (progress) => core.info(`apply: ${describeProgressStep(progress)}`),
   });
   if (!report) return reportInvalidInventory(run, check, 'nothing was applied');
   core.info(renderApplyText(report));
@@ -229,6 +232,7 @@ async function auditJob(run: ActionRun): Promise<void> {
     ...(run.settings.deployments.length > 0 ? { deployments: run.settings.deployments } : {}),
     allowInsecureHttp: run.settings.allowInsecureHttp,
     onSecret: maskSecret,
+    onProgress: (progress) => core.info(`audit: ${describeProgressStep(progress)}`),
   });
   if (!report) return reportInvalidInventory(run, check, 'nothing was audited');
   run.summary.push(renderAuditMarkdown(report));

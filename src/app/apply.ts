@@ -62,7 +62,7 @@ import {
   type ResolvedAuth,
 } from './deployment-connection.js';
 import { checkApplyBranch } from './apply-branch.js';
-import type { ProgressListener } from './run-progress.js';
+import type { ProgressListener } from '../core/run-progress.js';
 import { ExternalError, UsageError } from './errors.js';
 import { loadInventoryFile } from './inventory-file.js';
 

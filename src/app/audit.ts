@@ -20,7 +20,7 @@ import {
 } from './deployment-connection.js';
 import { ExternalError, UsageError } from './errors.js';
 import { loadInventoryFile } from './inventory-file.js';
-import type { ProgressListener } from './run-progress.js';
+import type { ProgressListener } from '../core/run-progress.js';
 
 export interface AuditRequest {
   /** The inventory file. */

@@ -1,5 +1,5 @@
 // Drawing apply's and audit's progress on stderr: one live line on a terminal, plain lines in a log. Never a value.
-import type { RunProgress } from '../app/run-progress.js';
+import { describeProgressStep as describeStep, type RunProgress } from '../core/run-progress.js';
 import type { CliIo, OutputStream } from './cli-io.js';
 
 const CLEAR_LINE = '\r\u001b[2K';
@@ -45,25 +45,6 @@ export function createProgressOutput(command: 'apply' | 'audit', stream: OutputS
     },
     finish: clear,
   };
-}
-
-/** The whole step, for a log line. */
-export function describeStep(progress: RunProgress): string {
-  const { deployment } = progress;
-  switch (progress.kind) {
-    case 'connecting':
-      return `${deployment}: logging in and reading its credential list`;
-    case 'connected':
-      return `${deployment}: ${progress.listed} credential setting${progress.listed === 1 ? '' : 's'} listed`;
-    case 'unusable':
-      return `${deployment}: cannot be used: ${progress.reason}`;
-    case 'writing':
-      return `${deployment}: ${progress.total} operation${progress.total === 1 ? '' : 's'} to apply`;
-    case 'operation':
-      return `${deployment}: [${progress.completed}/${progress.total}] ${progress.action} ${progress.setting} ${progress.outcome}`;
-    case 'finished':
-      return `${deployment}: finished: ${progress.done} done, ${progress.failed} failed, ${progress.skipped} skipped`;
-  }
 }
 
 /** Where one deployment is, for the live line. */

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DocuElevateClient } from '../../src/adapters/docuelevate-client.js';
 import { applyInventory, type ApplyRequest } from '../../src/app/apply.js';
 import { UsageError } from '../../src/app/errors.js';
-import type { RunProgress } from '../../src/app/run-progress.js';
+import type { RunProgress } from '../../src/core/run-progress.js';
 import { parseAppliedState } from '../../src/core/applied-state.js';
 import { assessApplyReport, type ApplyReport } from '../../src/core/apply-report.js';
 import { renderApplyMarkdown, renderApplyText } from '../../src/core/render-apply.js';

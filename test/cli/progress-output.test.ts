@@ -1,6 +1,6 @@
 // apply's and audit's progress on stderr: plain lines in a log, one redrawn line on a terminal.
 import { describe, expect, it } from 'vitest';
-import type { RunProgress } from '../../src/app/run-progress.js';
+import type { RunProgress } from '../../src/core/run-progress.js';
 import { createProgressOutput } from '../../src/cli/progress-output.js';
 
 const RUN: RunProgress[] = [

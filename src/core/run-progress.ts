@@ -23,5 +23,24 @@ export type RunProgress =
   /** apply: the deployment is finished. */
   | { readonly kind: 'finished'; readonly deployment: string; readonly done: number; readonly failed: number; readonly skipped: number };
 
-/** Receives progress; the CLI draws it on stderr. */
+/** Receives progress; the CLI draws it on stderr, the Action logs it. */
 export type ProgressListener = (progress: RunProgress) => void;
+
+/** The whole step as a sentence, for a log line (`production: [3/6] set openai_api_key done`). */
+export function describeProgressStep(progress: RunProgress): string {
+  const { deployment } = progress;
+  switch (progress.kind) {
+    case 'connecting':
+      return `${deployment}: logging in and reading its credential list`;
+    case 'connected':
+      return `${deployment}: ${progress.listed} credential setting${progress.listed === 1 ? '' : 's'} listed`;
+    case 'unusable':
+      return `${deployment}: cannot be used: ${progress.reason}`;
+    case 'writing':
+      return `${deployment}: ${progress.total} operation${progress.total === 1 ? '' : 's'} to apply`;
+    case 'operation':
+      return `${deployment}: [${progress.completed}/${progress.total}] ${progress.action} ${progress.setting} ${progress.outcome}`;
+    case 'finished':
+      return `${deployment}: finished: ${progress.done} done, ${progress.failed} failed, ${progress.skipped} skipped`;
+  }
+}
