@@ -1,5 +1,5 @@
 // The CLI entry: picks the subcommand, runs it, and maps the one catch to an exit code.
-import { ExternalError, UsageError } from '../app/errors.js';
+import { ExternalError, UsageError } from '../ports/errors.js';
 import { describeSuggestion } from '../core/suggestions.js';
 import type { CliIo } from './cli-io.js';
 import { parseCommandLine, type CliCommand } from './command.js';
@@ -49,7 +49,7 @@ Options:
   -h, --help     this help; \`credledger help <command>\` or \`credledger <command> --help\` for a command's
   -V, --version  the version of credledger
 
-Exit codes: 0 ok, 1 findings, 2 usage error, 3 external failure.`;
+Exit codes: 0 ok, 1 findings, 2 changes (plan --detailed-exitcode), 3 external failure, 64 usage error.`;
 }
 
 /** The command called `name`; otherwise says so on stderr, with the nearest command name when it looks like a typo. */

@@ -34,9 +34,9 @@ describe('help and version', () => {
     expect(stdout).toContain('--allow-non-default-branch');
   });
 
-  it('refuses `help <unknown>` with exit 2 and the nearest command', async () => {
+  it('refuses `help <unknown>` with exit 64 (usage) and the nearest command', async () => {
     const { code, stderr } = await cli(['help', 'aply']);
-    expect(code).toBe(2);
+    expect(code).toBe(64);
     expect(stderr).toMatch(/^credledger: unknown command `aply`; did you mean `credledger apply`\?/);
   });
 
@@ -50,7 +50,7 @@ describe('help and version', () => {
 describe('did you mean', () => {
   it('suggests the nearest command for a typo', async () => {
     const { code, stderr } = await cli(['staus']);
-    expect(code).toBe(2);
+    expect(code).toBe(64);
     expect(stderr).toContain('unknown command `staus`; did you mean `credledger status`?');
   });
 
@@ -62,7 +62,7 @@ describe('did you mean', () => {
 
   it('suggests the nearest flag of the command', async () => {
     const { code, stderr } = await cli(['apply', '--dry-rn']);
-    expect(code).toBe(2);
+    expect(code).toBe(64);
     expect(stderr).toContain("credledger apply: Unknown option '--dry-rn'; did you mean `--dry-run`?");
   });
 });
