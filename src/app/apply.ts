@@ -572,15 +572,15 @@ async function runDeployment(
   if (context.stop === undefined) await publishState(context);
   const allSkipped = progress.every((entry) => entry.outcome === 'skipped');
   const allDone = progress.every((entry) => entry.outcome === 'done');
-  const tally = (outcome: OperationReport['outcome']) => progress.filter((entry) => entry.outcome === outcome).length;
+  const tally = (outcome: OperationRecord['outcome']) => progress.filter((entry) => entry.outcome === outcome).length;
   listener?.({ kind: 'finished', deployment: plan.deployment, done: tally('done'), failed: tally('failed'), skipped: tally('skipped') });
   return deploymentReport(deployment, allDone ? 'done' : allSkipped && context.stop !== undefined ? 'skipped' : 'failed', progress);
 }
 
-/** Performs a unit's operations back to back; a group stops at its first failure, so a half-written pair stays as small as possible. */
 /** Called once per operation of a deployment when it is finished (done, failed or skipped). */
 type FinishOne = (entry: OperationProgress) => void;
 
+/** Performs a unit's operations back to back; a group stops at its first failure, so a half-written pair stays as small as possible. */
 async function runUnit(
   context: RunContext,
   connection: DeploymentConnection,
