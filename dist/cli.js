@@ -10478,8 +10478,8 @@ function checkYamlSyntax(source) {
     const { line, col } = source.lineCounter.linePos(offset);
     const place = { severity: "error", path: "", file: source.file, line, column: col };
     if (error.code === "DUPLICATE_KEY") return { ...place, code: "duplicate-key", message: describeDuplicateKey(source, offset) };
-    const firstLine2 = error.message.split("\n")[0] ?? error.message;
-    return { ...place, code: "yaml-syntax", message: firstLine2.replace(/ at line \d+, column \d+:?$/, "") };
+    const firstLine = error.message.split("\n")[0] ?? error.message;
+    return { ...place, code: "yaml-syntax", message: firstLine.replace(/ at line \d+, column \d+:?$/, "") };
   });
   if (diagnostics.some((diagnostic) => diagnostic.code !== "duplicate-key")) return { data: void 0, diagnostics, blocking: true };
   try {
@@ -10501,8 +10501,8 @@ function describeDuplicateKey(source, offset) {
       const repeated = map.items[index]?.key;
       const name = (0, import_yaml.isScalar)(repeated) ? String(repeated.value) : String(repeated);
       const first = map.items.slice(0, index).find((pair) => ((0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key)) === name)?.key;
-      const firstLine2 = (0, import_yaml.isNode)(first) && first.range ? ` (first at line ${source.lineCounter.linePos(first.range[0]).line})` : "";
-      message = `key \`${name}\` appears twice in this mapping${firstLine2}: YAML keeps only one of them; remove or rename one`;
+      const firstLine = (0, import_yaml.isNode)(first) && first.range ? ` (first at line ${source.lineCounter.linePos(first.range[0]).line})` : "";
+      message = `key \`${name}\` appears twice in this mapping${firstLine}: YAML keeps only one of them; remove or rename one`;
       return import_yaml.visit.BREAK;
     }
   });
@@ -11503,9 +11503,58 @@ function describeRestart(report) {
   const removals = removed.length === 0 ? "" : `${settings === "" ? ":" : ";"} removed ${removed.join(", ")} (DocuElevate keeps a deleted value in effect until it restarts)`;
   return `restart api and worker on ${report.deployment}${when}${settings}${removals}`;
 }
+function reportOperation(entry) {
+  const { operation } = entry;
+  return {
+    action: operation.action,
+    setting: operation.setting,
+    credential: operation.credentialId,
+    group: operation.group ?? null,
+    reason: operation.reason,
+    restartRequired: entry.restartRequired ?? operation.restartRequired,
+    outcome: entry.outcome,
+    ...entry.error === void 0 ? {} : { error: entry.error },
+    ...entry.outcome === "skipped" && entry.skipped !== void 0 ? { skipped: entry.skipped } : {},
+    ...entry.attempts === void 0 ? {} : { attempts: entry.attempts },
+    ...entry.recorded === void 0 ? {} : { recorded: entry.recorded },
+    ...entry.pendingRestart ? { pendingRestart: true } : {}
+  };
+}
+function deploymentReport(deployment, outcome, progress, error) {
+  const operations = progress.map(reportOperation);
+  const done = (operation) => operation.outcome === "done" || operation.outcome === "planned";
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const operation of operations) if (operation.group !== null) groups2.set(operation.group, [...groups2.get(operation.group) ?? [], operation]);
+  const inconsistentGroups = [...groups2].filter(([, members]) => members.some(done) && !members.every(done)).map(([group]) => group);
+  const restartRequired = operations.filter((operation) => operation.restartRequired && done(operation) && operation.action === "set").map((operation) => operation.setting);
+  const pendingRestart = operations.filter((operation) => operation.pendingRestart === true || operation.action === "delete" && operation.outcome === "planned").map((operation) => operation.setting);
+  const warnings = operations.filter((operation) => operation.setting === SESSION_SECRET_SETTING && operation.action === "set" && done(operation)).map(() => describeSessionSecretChange(deployment.id, outcome === "planned"));
+  return {
+    deployment: deployment.id,
+    url: deployment.url,
+    outcome,
+    ...error === void 0 ? {} : { error },
+    operations,
+    inconsistentGroups,
+    restartRequired,
+    ...pendingRestart.length === 0 ? {} : { pendingRestart },
+    warnings
+  };
+}
+function describeSessionSecretChange(deployment, planned) {
+  return `session_secret ${planned ? "will be" : "was"} written to ${deployment}'s database, but DocuElevate never uses a database value: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up. To rotate it, set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in ${deployment}'s environment, restart api and worker, run \`credledger apply --rehydrate ${deployment}\` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS`;
+}
+function describeForgottenDeployments(inventory, recorded, requested) {
+  if (requested !== void 0) return [];
+  return [...recorded].filter((deployment) => !inventory.deployments.has(deployment)).map((deployment) => `the applied state records deployment ${deployment}, which is no longer in the inventory: its settings were left alone`);
+}
+function buildApplyReport(dryRun, inventoryCommit, state, deployments, warnings) {
+  return { dryRun, inventoryCommit, state, deployments, warnings, summary: summariseOperations(deployments) };
+}
 var init_apply_report = __esm({
   "src/core/apply-report.ts"() {
     "use strict";
+    init_docuelevate_catalogue2();
   }
 });
 
@@ -11908,6 +11957,9 @@ __export(apply_exports, {
   applyInventory: () => applyInventory
 });
 import path2 from "node:path";
+function preparedValueOf(values, deployment, setting) {
+  return values.get(deployment)?.get(setting);
+}
 async function applyInventory(request2) {
   const check = await loadInventoryFile(request2.file, request2.today);
   if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: void 0 };
@@ -11929,7 +11981,7 @@ async function applyInventory(request2) {
   const inventoryCommit = await store.inventoryCommit();
   const inventoryCommitTime = await store.inventoryCommitTime();
   const desiredState = listDesiredState(inventory, selected);
-  const values = decryptDesired(request2, inventory, desiredState.desired);
+  const values = prepareValues(request2, inventory, desiredState.desired);
   const auths = new Map(
     selected.map((id) => {
       const deployment = inventory.deployments.get(id);
@@ -11960,7 +12012,7 @@ async function applyInventory(request2) {
       ...rehydrate ? { rehydrate } : {},
       isApplied: (desired, record) => isRecordedValue(request2.ring, values, desired, record)
     });
-    const planned = new Set(listPlannedOperations(plan).map((operation) => operationKey(operation.deployment, operation.setting)));
+    const planned = listPlannedOperations(plan);
     const refingerprints = findRefingerprints(request2.ring, values, desiredState.desired, snapshot.state, planned, refused);
     const warnings = [
       ...describeForgottenDeployments(inventory, snapshot.state.deployments.keys(), request2.deployments),
@@ -11971,7 +12023,7 @@ async function applyInventory(request2) {
     const stateBefore = { ref, before: snapshot.revision, remote: store.remote };
     if (request2.dryRun) {
       const deployments2 = plan.deployments.map((deployment) => plannedReport(context3, deployment, unreachable.get(deployment.deployment)));
-      return { check, report: buildReport(true, inventoryCommit, { ...stateBefore, after: snapshot.revision, pushed: store.remote !== null && store.published() }, deployments2, warnings) };
+      return { check, report: buildApplyReport(true, inventoryCommit, { ...stateBefore, after: snapshot.revision, pushed: store.remote !== null && store.published() }, deployments2, warnings) };
     }
     const pending = plan.deployments.filter((deployment) => deployment.units.length > 0 && !refused.has(deployment.deployment)).map((deployment) => deployment.deployment);
     await Promise.all(
@@ -11980,7 +12032,9 @@ async function applyInventory(request2) {
         if ("error" in sources) unreachable.set(id, sources.error);
       })
     );
-    const progress = new Map(plan.deployments.map((deployment) => [deployment.deployment, deployment.units.flatMap((unit) => unit.operations.map(startProgress))]));
+    const progress = new Map(
+      plan.deployments.map((deployment) => [deployment.deployment, deployment.units.flatMap((unit) => unit.operations.map((operation) => startProgress(operation, values)))])
+    );
     const writing = pending.filter((id) => !unreachable.has(id));
     const claimed = [.../* @__PURE__ */ new Set([...writing, ...refingerprints.map((entry) => entry.deployment)])];
     if (claimed.length > 0) await claimState(context3, inventoryCommit, claimed);
@@ -11997,18 +12051,18 @@ async function applyInventory(request2) {
       ...context3.stop?.conflict === void 0 ? {} : { conflict: context3.stop.conflict },
       ...context3.stop?.error === void 0 ? {} : { error: context3.stop.error }
     };
-    return { check, report: buildReport(false, inventoryCommit, state, withNotices, warnings) };
+    return { check, report: buildApplyReport(false, inventoryCommit, state, withNotices, warnings) };
   } finally {
     await Promise.all([...context3.connections.values()].map((connection) => connection.close().catch(() => void 0)));
   }
 }
-function decryptDesired(request2, inventory, desired) {
+function prepareValues(request2, inventory, desired) {
   const candidates = listSealedValues(inventory).map((entry) => entry.place);
-  const byPlace = /* @__PURE__ */ new Map();
+  const opened = /* @__PURE__ */ new Map();
   const result = /* @__PURE__ */ new Map();
   for (const setting of desired) {
     const placeKey = `${setting.sealed.place.credentialId}\0${setting.sealed.place.deployment ?? ""}`;
-    let decrypted = byPlace.get(placeKey);
+    let decrypted = opened.get(placeKey);
     if (decrypted === void 0) {
       try {
         const value = openSealedValue(request2.ring, setting.sealed.place, setting.sealed.sealed, candidates);
@@ -12018,16 +12072,19 @@ function decryptDesired(request2, inventory, desired) {
         if (!(error instanceof SealedValueError)) throw error;
         decrypted = { error: `cannot decrypt: ${error.message}` };
       }
-      byPlace.set(placeKey, decrypted);
+      opened.set(placeKey, decrypted);
     }
-    result.set(operationKey(setting.deployment, setting.setting), decrypted);
+    const prepared = "error" in decrypted ? decrypted : { ...decrypted, fingerprint: fingerprintValue(request2.ring, fingerprintPlace(setting.credentialId, setting.deployment), decrypted.value, decrypted.fingerprintKey.keyId) };
+    const ofDeployment = result.get(setting.deployment) ?? /* @__PURE__ */ new Map();
+    ofDeployment.set(setting.setting, prepared);
+    result.set(setting.deployment, ofDeployment);
   }
   return result;
 }
 function appliedAdminPasswords(ring, values, desired, state, deployment) {
   const setting = desired.find((candidate) => candidate.deployment === deployment && candidate.setting === ADMIN_PASSWORD_SETTING);
   const record = findAppliedSetting(state, deployment, ADMIN_PASSWORD_SETTING);
-  const decrypted = values.get(operationKey(deployment, ADMIN_PASSWORD_SETTING));
+  const decrypted = preparedValueOf(values, deployment, ADMIN_PASSWORD_SETTING);
   if (setting === void 0 || record === void 0 || decrypted === void 0 || !("value" in decrypted)) return [];
   if (!isRecordedValue(ring, values, setting, record)) return [];
   return [{ password: decrypted.value, source: describeInventoryPassword(setting.credentialId, deployment) }];
@@ -12055,28 +12112,26 @@ function addLoginNotices(context3, report) {
   }
   return notices.length === 0 ? report : { ...report, warnings: [...report.warnings, ...notices] };
 }
-function operationKey(deployment, setting) {
-  return `${deployment}\0${setting}`;
-}
 function fingerprintPlace(credentialId, deployment) {
   return { credentialId, deployment };
 }
 function isRecordedValue(ring, values, desired, record) {
-  const decrypted = values.get(operationKey(desired.deployment, desired.setting));
-  if (decrypted === void 0 || !("value" in decrypted) || findKey(ring, record.keyId) === void 0) return false;
-  const { fingerprint } = fingerprintValue(ring, fingerprintPlace(desired.credentialId, desired.deployment), decrypted.value, record.keyId);
+  const prepared = preparedValueOf(values, desired.deployment, desired.setting);
+  if (prepared === void 0 || "error" in prepared) return false;
+  if (record.keyId === prepared.fingerprint.keyId) return prepared.fingerprint.fingerprint === record.fingerprint;
+  if (findKey(ring, record.keyId) === void 0) return false;
+  const { fingerprint } = fingerprintValue(ring, fingerprintPlace(desired.credentialId, desired.deployment), prepared.value, record.keyId);
   return fingerprint === record.fingerprint;
 }
 function findRefingerprints(ring, values, desired, state, planned, refused) {
   const found = [];
   for (const setting of desired) {
     const record = findAppliedSetting(state, setting.deployment, setting.setting);
-    const decrypted = values.get(operationKey(setting.deployment, setting.setting));
-    if (record === void 0 || decrypted === void 0 || !("value" in decrypted) || record.keyId === decrypted.fingerprintKey.keyId) continue;
-    if (refused.has(setting.deployment) || planned.has(operationKey(setting.deployment, setting.setting))) continue;
+    const prepared = preparedValueOf(values, setting.deployment, setting.setting);
+    if (record === void 0 || prepared === void 0 || "error" in prepared || record.keyId === prepared.fingerprintKey.keyId) continue;
+    if (refused.has(setting.deployment) || planned.some((operation) => operation.deployment === setting.deployment && operation.setting === setting.setting)) continue;
     if (record.credential !== setting.credentialId || !isRecordedValue(ring, values, setting, record)) continue;
-    const { fingerprint } = fingerprintValue(ring, fingerprintPlace(setting.credentialId, setting.deployment), decrypted.value, decrypted.fingerprintKey.keyId);
-    found.push({ deployment: setting.deployment, setting: setting.setting, record, key: decrypted.fingerprintKey, fingerprint });
+    found.push({ deployment: setting.deployment, setting: setting.setting, record, key: prepared.fingerprintKey, fingerprint: prepared.fingerprint.fingerprint });
   }
   return found;
 }
@@ -12147,8 +12202,8 @@ function findStaleDeployments(state, deployments, commit, commitTime) {
   }
   return refused;
 }
-function startProgress(operation) {
-  return { operation, outcome: "skipped" };
+function startProgress(operation, values) {
+  return { operation, ...operation.action === "set" ? { prepared: preparedValueOf(values, operation.deployment, operation.setting) } : {}, outcome: "skipped" };
 }
 async function claimState(context3, inventoryCommit, deployments) {
   try {
@@ -12243,16 +12298,16 @@ async function runOperation(context3, connection, entry) {
   let change;
   try {
     if (operation.action === "set") {
-      const decrypted = context3.values.get(operationKey(operation.deployment, operation.setting));
-      if (decrypted === void 0 || "error" in decrypted) {
+      const prepared = entry.prepared;
+      if (prepared === void 0 || "error" in prepared) {
         entry.outcome = "failed";
-        entry.error = { message: decrypted?.error ?? "no value" };
+        entry.error = { message: prepared?.error ?? "no value" };
         return;
       }
-      const written = await connection.setSetting(operation.setting, decrypted.value);
+      const written = await connection.setSetting(operation.setting, prepared.value);
       entry.attempts = written.attempts;
       if (written.restartRequired !== void 0) entry.restartRequired = written.restartRequired;
-      const fingerprint = fingerprintValue(request2.ring, fingerprintPlace(operation.credentialId, operation.deployment), decrypted.value, decrypted.fingerprintKey.keyId);
+      const { fingerprint } = prepared;
       const record = {
         credential: operation.credentialId,
         keyId: fingerprint.keyId,
@@ -12287,44 +12342,6 @@ async function runOperation(context3, connection, entry) {
 function describeStop(context3) {
   return context3.stop?.conflict !== void 0 ? "not attempted: a concurrent apply took the applied state" : "not attempted: the applied state could not be written";
 }
-function reportOperation(entry) {
-  const { operation } = entry;
-  return {
-    action: operation.action,
-    setting: operation.setting,
-    credential: operation.credentialId,
-    group: operation.group ?? null,
-    reason: operation.reason,
-    restartRequired: entry.restartRequired ?? operation.restartRequired,
-    outcome: entry.outcome,
-    ...entry.error === void 0 ? {} : { error: entry.error },
-    ...entry.outcome === "skipped" && entry.skipped !== void 0 ? { skipped: entry.skipped } : {},
-    ...entry.attempts === void 0 ? {} : { attempts: entry.attempts },
-    ...entry.recorded === void 0 ? {} : { recorded: entry.recorded },
-    ...entry.pendingRestart ? { pendingRestart: true } : {}
-  };
-}
-function deploymentReport(deployment, outcome, progress, error) {
-  const operations = progress.map(reportOperation);
-  const done = (operation) => operation.outcome === "done" || operation.outcome === "planned";
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const operation of operations) if (operation.group !== null) groups2.set(operation.group, [...groups2.get(operation.group) ?? [], operation]);
-  const inconsistentGroups = [...groups2].filter(([, members]) => members.some(done) && !members.every(done)).map(([group]) => group);
-  const restartRequired = operations.filter((operation) => operation.restartRequired && done(operation) && operation.action === "set").map((operation) => operation.setting);
-  const pendingRestart = operations.filter((operation) => operation.pendingRestart === true || operation.action === "delete" && operation.outcome === "planned").map((operation) => operation.setting);
-  const warnings = operations.filter((operation) => operation.setting === SESSION_SECRET_SETTING && operation.action === "set" && done(operation)).map(() => describeSessionSecretChange(deployment.id, outcome === "planned"));
-  return {
-    deployment: deployment.id,
-    url: deployment.url,
-    outcome,
-    ...error === void 0 ? {} : { error },
-    operations,
-    inconsistentGroups,
-    restartRequired,
-    ...pendingRestart.length === 0 ? {} : { pendingRestart },
-    warnings
-  };
-}
 function plannedReport(context3, plan, unreachable) {
   const deployment = context3.inventory.deployments.get(plan.deployment);
   const progress = plan.units.flatMap((unit) => unit.operations.map((operation) => ({ operation, outcome: "planned" })));
@@ -12338,16 +12355,6 @@ function plannedReport(context3, plan, unreachable) {
     return deploymentReport(deployment, "failed", progress, refusal);
   }
   return deploymentReport(deployment, progress.length === 0 ? "unchanged" : "planned", progress);
-}
-function describeSessionSecretChange(deployment, planned) {
-  return `session_secret ${planned ? "will be" : "was"} written to ${deployment}'s database, but DocuElevate never uses a database value: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up. To rotate it, set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in ${deployment}'s environment, restart api and worker, run \`credledger apply --rehydrate ${deployment}\` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS`;
-}
-function describeForgottenDeployments(inventory, recorded, requested) {
-  if (requested !== void 0) return [];
-  return [...recorded].filter((deployment) => !inventory.deployments.has(deployment)).map((deployment) => `the applied state records deployment ${deployment}, which is no longer in the inventory: its settings were left alone`);
-}
-function buildReport(dryRun, inventoryCommit, state, deployments, warnings) {
-  return { dryRun, inventoryCommit, state, deployments, warnings, summary: summariseOperations(deployments) };
 }
 var init_apply = __esm({
   "src/app/apply.ts"() {
@@ -43742,6 +43749,52 @@ var init_dist3 = __esm({
   }
 });
 
+// src/adapters/git-process.ts
+function selectGitEnvironment(env, policy) {
+  const passed = new Set(policy.passed.map((name) => name.toLowerCase()));
+  const result = {};
+  for (const [name, value] of Object.entries(env)) {
+    const lower = name.toLowerCase();
+    if (value === void 0 || WITHHELD_VARIABLES.has(lower) || lower.startsWith("git_") && !passed.has(lower)) continue;
+    result[name] = value;
+  }
+  if (policy.noPrompt) result.GIT_TERMINAL_PROMPT = "0";
+  return result;
+}
+function createGitProcess(options) {
+  const settings = {
+    baseDir: options.baseDir,
+    allowEnvironment: [...options.env === void 0 ? options.policy.inherited : options.policy.passed],
+    ...options.config === void 0 ? {} : { config: [...options.config] },
+    ...options.stdin === void 0 ? {} : { input: () => options.stdin }
+  };
+  const git = wo(settings);
+  return options.env === void 0 ? git : git.env(selectGitEnvironment(options.env, options.policy));
+}
+function firstGitLine(text) {
+  return text.trim().split("\n")[0]?.replace(/^(fatal|error): /, "") ?? "";
+}
+function gitFailure(args, error) {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/ENOENT/.test(message) && /spawn/.test(message)) return new ExternalError("git is not installed or not on PATH", { cause: error });
+  return new ExternalError(`git ${args[0] ?? ""} failed: ${firstGitLine(message)}`, { detail: message, cause: error });
+}
+var LOCAL_GIT, REMOTE_GIT, WITHHELD_VARIABLES;
+var init_git_process = __esm({
+  "src/adapters/git-process.ts"() {
+    "use strict";
+    init_dist3();
+    init_errors();
+    LOCAL_GIT = { passed: ["GIT_CONFIG_NOSYSTEM"], inherited: ["GIT_CONFIG_NOSYSTEM", "GIT_CONFIG_GLOBAL"], noPrompt: false };
+    REMOTE_GIT = {
+      passed: ["GIT_CONFIG_NOSYSTEM", "GIT_TERMINAL_PROMPT", "GIT_SSL_CAINFO", "GIT_SSL_CAPATH"],
+      inherited: ["GIT_CONFIG_NOSYSTEM", "GIT_TERMINAL_PROMPT", "GIT_SSL_CAINFO", "GIT_SSL_CAPATH"],
+      noPrompt: true
+    };
+    WITHHELD_VARIABLES = /* @__PURE__ */ new Set(["editor", "visual", "pager", "prefix", "ssh_askpass"]);
+  }
+});
+
 // src/adapters/applied-state-store.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { hostname } from "node:os";
@@ -43753,7 +43806,7 @@ function isLockLive(lock, now, probe) {
 }
 async function openGitAppliedStateStore(options) {
   const ref = options.ref ?? DEFAULT_STATE_REF;
-  const env = gitEnvironment(options.env ?? process.env);
+  const env = selectGitEnvironment(options.env ?? process.env, REMOTE_GIT);
   const git = createGit(options.directory, env);
   let root;
   try {
@@ -43772,24 +43825,7 @@ async function openGitAppliedStateStore(options) {
   return new GitAppliedStateStore(root, env, ref, remote, options.clock ?? Date.now, options.processProbe ?? LOCAL_PROCESS);
 }
 function createGit(baseDir, env, stdin) {
-  const options = {
-    baseDir,
-    config: STATE_COMMIT_IDENTITY,
-    allowEnvironment: PASSED_GIT_VARIABLES,
-    ...stdin === void 0 ? {} : { input: () => stdin }
-  };
-  return wo(options).env(env);
-}
-function gitEnvironment(env) {
-  const passed = new Set(PASSED_GIT_VARIABLES.map((name) => name.toLowerCase()));
-  const result = {};
-  for (const [name, value] of Object.entries(env)) {
-    const lower = name.toLowerCase();
-    if (value === void 0 || WITHHELD_VARIABLES.has(lower) || lower.startsWith("git_") && !passed.has(lower)) continue;
-    result[name] = value;
-  }
-  result.GIT_TERMINAL_PROMPT = "0";
-  return result;
+  return createGitProcess({ baseDir, policy: REMOTE_GIT, env, config: STATE_COMMIT_IDENTITY, ...stdin === void 0 ? {} : { stdin } });
 }
 async function isValidRefName(git, ref) {
   try {
@@ -43811,11 +43847,11 @@ function gitMessage(error) {
 function short(sha) {
   return sha === null ? "nothing" : sha.slice(0, 12);
 }
-var LOCAL_PROCESS, CLAIM_TRAILER, LOCK_LIFETIME_MS, MAX_REPLAYS, STATE_COMMIT_IDENTITY, PASSED_GIT_VARIABLES, WITHHELD_VARIABLES, GitAppliedStateStore;
+var LOCAL_PROCESS, CLAIM_TRAILER, LOCK_LIFETIME_MS, MAX_REPLAYS, STATE_COMMIT_IDENTITY, GitAppliedStateStore;
 var init_applied_state_store = __esm({
   "src/adapters/applied-state-store.ts"() {
     "use strict";
-    init_dist3();
+    init_git_process();
     init_applied_state();
     init_errors();
     LOCAL_PROCESS = {
@@ -43834,8 +43870,6 @@ var init_applied_state_store = __esm({
     LOCK_LIFETIME_MS = 15 * 6e4;
     MAX_REPLAYS = 5;
     STATE_COMMIT_IDENTITY = ["user.name=credledger", "user.email=credledger@users.noreply.invalid"];
-    PASSED_GIT_VARIABLES = ["GIT_CONFIG_NOSYSTEM", "GIT_TERMINAL_PROMPT", "GIT_SSL_CAINFO", "GIT_SSL_CAPATH"];
-    WITHHELD_VARIABLES = /* @__PURE__ */ new Set(["editor", "visual", "pager", "prefix", "ssh_askpass"]);
     GitAppliedStateStore = class {
       constructor(root, env, ref, remote, clock, probe) {
         this.root = root;
@@ -44073,38 +44107,21 @@ ${CLAIM_TRAILER}: ${scope}`);
 // src/adapters/git-repository.ts
 import { readFile as readFile3, realpath as realpath2 } from "node:fs/promises";
 import path4 from "node:path";
-function firstLine(text) {
-  return text.trim().split("\n")[0]?.replace(/^(fatal|error): /, "") ?? "";
-}
 function rejectOption(revision) {
   if (revision.startsWith("-")) throw new UsageError(`\`${revision}\` is not a revision`);
-}
-function gitFailure(args, error) {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/ENOENT/.test(message) && /spawn/.test(message)) return new ExternalError("git is not installed or not on PATH", { cause: error });
-  return new ExternalError(`git ${args[0] ?? ""} failed: ${firstLine(message)}`, { detail: message, cause: error });
-}
-function selectGitEnvironment(env) {
-  const result = {};
-  for (const [name, value] of Object.entries(env)) {
-    const lower = name.toLowerCase();
-    if (value === void 0 || WITHHELD_VARIABLES2.has(lower) || lower.startsWith("git_") && !EXPLICIT_GIT_VARIABLES.has(lower)) continue;
-    result[name] = value;
-  }
-  return result;
 }
 function openGitRepository(directory, options = {}) {
   return GitRepository.open(directory, options);
 }
-var DEFAULT_BRANCH_CANDIDATES, ALLOWED_ENVIRONMENT, SHA_PATTERN, GitRepository, EXPLICIT_GIT_VARIABLES, WITHHELD_VARIABLES2;
+var DEFAULT_BRANCH_CANDIDATES, SHA_PATTERN, GitRepository;
 var init_git_repository = __esm({
   "src/adapters/git-repository.ts"() {
     "use strict";
     init_dist3();
+    init_git_process();
     init_errors();
     init_git_refs();
     DEFAULT_BRANCH_CANDIDATES = ["refs/remotes/origin/HEAD", "refs/heads/main", "refs/heads/master", "refs/remotes/origin/main", "refs/remotes/origin/master"];
-    ALLOWED_ENVIRONMENT = ["GIT_CONFIG_NOSYSTEM", "GIT_CONFIG_GLOBAL"];
     SHA_PATTERN = /^[0-9a-f]{7,64}$/i;
     GitRepository = class _GitRepository {
       constructor(root, prefix, git) {
@@ -44120,10 +44137,7 @@ var init_git_repository = __esm({
        * @throws UsageError when it is not inside a git working tree; ExternalError when git cannot run.
        */
       static async open(directory, options = {}) {
-        const createGit2 = (baseDir) => {
-          const git2 = wo({ baseDir, allowEnvironment: ALLOWED_ENVIRONMENT });
-          return options.env === void 0 ? git2 : git2.env(selectGitEnvironment(options.env));
-        };
+        const createGit2 = (baseDir) => createGitProcess({ baseDir, policy: LOCAL_GIT, env: options.env });
         const git = createGit2(directory);
         let lines;
         try {
@@ -44257,8 +44271,6 @@ var init_git_repository = __esm({
         }
       }
     };
-    EXPLICIT_GIT_VARIABLES = /* @__PURE__ */ new Set(["git_config_nosystem"]);
-    WITHHELD_VARIABLES2 = /* @__PURE__ */ new Set(["editor", "visual", "pager", "prefix", "ssh_askpass"]);
   }
 });
 
@@ -44271,11 +44283,12 @@ async function createScratchRepository(options) {
   } catch (error) {
     throw new ExternalError(`cannot create ${options.directory}: ${error.code ?? error.message}`, { cause: error });
   }
-  const git = wo({
+  const git = createGitProcess({
     baseDir: options.directory,
-    config: [`user.name=${identity.name}`, `user.email=${identity.email}`, "commit.gpgsign=false", "core.autocrlf=false"],
-    allowEnvironment: ["GIT_CONFIG_NOSYSTEM"]
-  }).env(selectGitEnvironment(options.env));
+    policy: LOCAL_GIT,
+    env: options.env,
+    config: [`user.name=${identity.name}`, `user.email=${identity.email}`, "commit.gpgsign=false", "core.autocrlf=false"]
+  });
   await run(git, ["init", "--quiet", "--initial-branch", options.branch]);
   return {
     directory: options.directory,
@@ -44299,17 +44312,14 @@ async function run(git, args) {
   try {
     return await git.raw([...args]);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/ENOENT/.test(message) && /spawn/.test(message)) throw new ExternalError("git is not installed or not on PATH", { cause: error });
-    throw new ExternalError(`git ${args[0] ?? ""} failed: ${message.trim().split("\n")[0] ?? ""}`, { detail: message, cause: error });
+    throw gitFailure(args, error);
   }
 }
 var init_git_scratch_repository = __esm({
   "src/adapters/git-scratch-repository.ts"() {
     "use strict";
-    init_dist3();
     init_errors();
-    init_git_repository();
+    init_git_process();
   }
 });
 
