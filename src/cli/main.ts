@@ -5,6 +5,9 @@ import { parseCommandLine, type CliCommand } from './command.js';
 import { applyCommand } from './commands/apply-command.js';
 import { auditCommand } from './commands/audit-command.js';
 import { demoCommand } from './commands/demo-command.js';
+import { onboardCommand } from './commands/onboard-command.js';
+import { offboardCommand } from './commands/offboard-command.js';
+import { revokeCommand } from './commands/revoke-command.js';
 import { keygenCommand } from './commands/keygen-command.js';
 import { planCommand } from './commands/plan-command.js';
 import { rekeyCommand } from './commands/rekey-command.js';
@@ -26,6 +29,9 @@ export const COMMANDS: readonly CliCommand[] = [
   applyCommand,
   auditCommand,
   remindCommand,
+  onboardCommand,
+  offboardCommand,
+  revokeCommand,
   keygenCommand,
   setCommand,
   sealCommand,
