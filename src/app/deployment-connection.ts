@@ -6,6 +6,7 @@ import {
   type DocuElevateAuth,
   type LoginPassword,
   type RetryPolicy,
+  type SettingChange,
 } from '../adapters/docuelevate-client.js';
 import { checkDeploymentUrl } from '../core/apply-plan.js';
 import type { Deployment, DeploymentAuth, Inventory } from '../core/inventory.js';
@@ -18,6 +19,10 @@ export interface CredentialSourceReader {
   authenticate(): Promise<void>;
   /** `GET /api/settings/credentials`. */
   listCredentialSources(): Promise<CredentialSource[]>;
+  /** `GET /api/settings/{key}/history`, who and when only (audit's changed-outside); absent on readers that cannot. */
+  listSettingChanges?(key: string): Promise<SettingChange[]>;
+  /** Whether `GET /api/settings/{key}` shows (masked) what it would for `value` (audit's masked-mismatch). */
+  showsValue?(key: string, value: SecretValue): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -75,6 +75,7 @@ export function renderAuditText(report: AuditReport, style: TextStyle = PLAIN_ST
     lines.push('');
     for (const kind of kinds) lines.push(`${style.bold(kind)}: ${describeFindingKind(kind)}`);
   }
+  for (const note of report.notes ?? []) lines.push('', style.dim(`note: ${note}`));
   lines.push('', describeAuditSummary(report));
   return lines.join('\n');
 }
@@ -108,6 +109,7 @@ export function renderAuditMarkdown(report: AuditReport): string {
     for (const kind of kinds) lines.push(`- **${kind}**: ${escapeMarkdown(describeFindingKind(kind))}`);
     lines.push('', '</details>', '');
   }
+  for (const note of report.notes ?? []) lines.push(`> Note: ${escapeMarkdown(note)}`, '');
   return lines.join('\n');
 }
 
