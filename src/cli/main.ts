@@ -8,6 +8,7 @@ import { demoCommand } from './commands/demo-command.js';
 import { onboardCommand } from './commands/onboard-command.js';
 import { offboardCommand } from './commands/offboard-command.js';
 import { revokeCommand } from './commands/revoke-command.js';
+import { initCommand } from './commands/init-command.js';
 import { keygenCommand } from './commands/keygen-command.js';
 import { planCommand } from './commands/plan-command.js';
 import { rekeyCommand } from './commands/rekey-command.js';
@@ -23,6 +24,7 @@ declare const CREDLEDGER_VERSION: string | undefined;
 
 /** Every subcommand, in the order `--help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
+  initCommand,
   validateCommand,
   statusCommand,
   planCommand,

@@ -96,8 +96,12 @@ describe('insertYamlMappingEntry', () => {
     expect(insertYamlMappingEntry(block, ['people'], 'erin', [['github', 'erin']])).toBe('people:\n    alice:\n        github: alice\n    erin:\n      github: erin\n');
   });
 
+  it('turns an empty `{}` into a block with the first entry', () => {
+    expect(insertYamlMappingEntry('version: 1\npeople: {}\nother: 2\n', ['people'], 'alice', [['github', 'alice']])).toBe('version: 1\npeople:\n  alice: { github: alice }\nother: 2\n');
+  });
+
   it('refuses a key that exists, and a parent that is not a block mapping with entries', () => {
     expect(() => insertYamlMappingEntry('people:\n  erin: {}\n', ['people'], 'erin', [])).toThrow(YamlEditError);
-    expect(() => insertYamlMappingEntry('people: {}\n', ['people'], 'erin', [])).toThrow(/not a block mapping/);
+    expect(() => insertYamlMappingEntry('people: { a: {} }\n', ['people'], 'erin', [])).toThrow(/not a block mapping/);
   });
 });
