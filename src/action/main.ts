@@ -8,7 +8,6 @@ import { openGitRepository } from '../adapters/git-repository.js';
 import { createGitHubIssues, createGitHubOctokit } from '../adapters/github-issues.js';
 import { upsertStickyComment } from '../adapters/github-sticky-comment.js';
 import { applyInventory } from '../app/apply.js';
-import { auditDeployments } from '../app/audit.js';
 import { loadKeyRing } from '../app/key-source.js';
 import { planInventoryChange } from '../app/plan.js';
 import { remindRotations } from '../app/remind.js';
@@ -18,14 +17,13 @@ import { toCalendarDate } from '../core/dates.js';
 import type { InventoryCheck } from '../core/inventory-validation.js';
 import type { SecretValue } from '../crypto/secret-value.js';
 import { assessApplyReport } from '../core/apply-report.js';
-import { assessAuditReport } from '../core/audit.js';
-import { renderAuditMarkdown } from '../core/render-audit.js';
 import { planHasChanges } from '../core/plan.js';
 import { renderApplyMarkdown, renderApplyText } from '../core/render-apply.js';
 import { planToJson, renderPlanMarkdown } from '../core/render-plan.js';
 import { renderStatusMarkdown } from '../core/render-status.js';
 import { statusMeetsThreshold } from '../core/status-report.js';
 import { annotateDiagnostics, renderUnshownDiagnostics } from './annotations.js';
+import { runAuditJob } from './audit-job.js';
 import { readActionSettings, type ActionSettings } from './action-settings.js';
 import { isPullRequestEvent, readWorkflowEvent, refuseApplyBranch, resolveJobs, type ResolvedJob, type WorkflowEvent } from './workflow-event.js';
 
@@ -221,30 +219,13 @@ async function warnOnUnprotectedEnvironment(run: ActionRun, name: string): Promi
   }
 }
 
-async function auditJob(run: ActionRun): Promise<void> {
-  const { check, report } = await auditDeployments({
-    file: run.settings.file,
-    today: run.today,
-    env: process.env,
-    ...(run.settings.deployments.length > 0 ? { deployments: run.settings.deployments } : {}),
-    allowInsecureHttp: run.settings.allowInsecureHttp,
-    onSecret: maskSecret,
-  });
-  if (!report) return reportInvalidInventory(run, check, 'nothing was audited');
-  run.summary.push(renderAuditMarkdown(report));
-  const threshold = run.settings.failOn === 'untracked' || run.settings.failOn === 'any' ? run.settings.failOn : 'never';
-  const outcome = assessAuditReport(report, threshold);
-  if (outcome === 'external') run.failures.push('a deployment could not be audited');
-  else if (outcome === 'findings') run.failures.push(`the audit found ${threshold === 'any' ? 'differences' : 'untracked credentials'}`);
-}
-
 const JOBS: Record<ResolvedJob, Job> = {
   validate: validateJob,
   status: statusJob,
   remind: remindJob,
   plan: planJob,
   apply: applyJob,
-  audit: auditJob,
+  audit: (run) => runAuditJob(run, { maskSecret, reportInvalidInventory: (check, consequence) => reportInvalidInventory(run, check, consequence) }),
 };
 
 function statusOf(run: ActionRun): Promise<StatusResult> {
