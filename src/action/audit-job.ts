@@ -47,8 +47,11 @@ export async function runAuditJob(run: AuditJobRun, helpers: AuditJobHelpers): P
   });
   if (!report) return helpers.reportInvalidInventory(check, 'nothing was audited');
   run.summary.push(renderAuditMarkdown(report));
-  // Only scheduled runs keep the issue: an audit started by hand or from another event reports in the summary alone.
-  if (run.event.name === 'schedule' && run.settings.githubToken !== '') {
+  // Only a scheduled audit of every deployment keeps the issue: one of several matrix jobs, each auditing one
+  // deployment, would close the issue another had just opened. Other runs report in the summary alone.
+  if (run.event.name === 'schedule' && run.settings.githubToken !== '' && run.settings.deployments.length > 0) {
+    run.summary.push('### Drift issue\n\nnot kept: this run audits only some deployments (`deployment` input); a scheduled audit of every deployment keeps it.\n');
+  } else if (run.event.name === 'schedule' && run.settings.githubToken !== '') {
     const repository = `${run.event.owner}/${run.event.repo}`;
     const github = createGitHubIssues({ token: run.settings.githubToken, repository, baseUrl: run.apiUrl, log: (message) => core.info(message) });
     const result = await keepDriftIssue({ report, today: run.settings.now || run.today, dryRun: run.settings.dryRun, github });

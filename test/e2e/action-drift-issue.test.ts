@@ -53,7 +53,7 @@ describe('the action, command audit on a schedule', () => {
     fixtures.push(repo);
     repo.write('credentials.yaml', inventory(server.url));
     const sha = repo.commit('inventory');
-    const audit = async (): Promise<ActionRun> => {
+    const audit = async (extra: Record<string, string> = {}): Promise<ActionRun> => {
       const run = await runAction({
         eventName: 'schedule',
         eventPayload: { schedule: '0 6 * * *', repository: { full_name: 'acme/infra', name: 'infra', owner: { login: 'acme' }, default_branch: 'main' } },
@@ -62,7 +62,7 @@ describe('the action, command audit on a schedule', () => {
         sha,
         ref: 'refs/heads/main',
         apiUrl: (fake as FakeGitHub).url,
-        inputs: { command: 'audit', 'github-token': (fake as FakeGitHub).token },
+        inputs: { command: 'audit', 'github-token': (fake as FakeGitHub).token, ...extra },
         env: { ...repo.env, DE_USER: ADMIN.adminUsername, DE_PASSWORD: ADMIN.adminPassword },
       });
       expect(run.stderr).toBe('');
@@ -106,5 +106,11 @@ describe('the action, command audit on a schedule', () => {
     expect(driftIssues()).toHaveLength(1);
     expect(fake.getIssue(issue.number)?.state).toBe('open');
     expect(fake.listComments(issue.number).at(-1)?.body).toMatch(/found drift again/);
+
+    // One matrix job per deployment must not keep the issue: another job's clean deployment would close it.
+    server.restart({ envValues: { openai_api_key: OPENAI_ENV } });
+    const filtered = await audit({ deployment: 'production' });
+    expect(filtered.summary).toContain('not kept: this run audits only some deployments');
+    expect(fake.getIssue(issue.number)?.state).toBe('open');
   });
 });
