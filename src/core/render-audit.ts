@@ -63,6 +63,8 @@ export function renderAuditText(report: AuditReport, style: TextStyle = PLAIN_ST
       for (const finding of deployment.findings) {
         const line = pad(cellsOf(finding));
         lines.push(finding.severity === 'error' ? style.error(line) : style.warning(line));
+        // Who and when: what the reader of a changed-outside finding needs first.
+        for (const change of finding.changes ?? []) lines.push(`    ${style.dim(`${change.action === 'delete' ? 'deleted' : 'changed'} by ${change.changedBy || 'an unnamed user'} at ${change.changedAt}`)}`);
       }
     }
     if (deployment.unchecked.length > 0) {

@@ -175,6 +175,7 @@ describe('audit: drift behind the inventory', () => {
     const text = renderAuditText(report);
     expect(text).toContain('changed-outside');
     expect(text).toContain('masked-mismatch');
+    expect(text).toMatch(/changed-outside +openai_api_key +openai .*\n {4}changed by api-admin at 2026-03-01T10:00:00\n/);
     expectNoValue([JSON.stringify(report), text, renderAuditMarkdown(report)].join('\n'));
   });
 
