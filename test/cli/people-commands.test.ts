@@ -209,3 +209,12 @@ describe('credledger revoke', () => {
     expect(copy.read()).toBe(copy.original);
   });
 });
+
+describe('credledger revoke on the day of a rotation', () => {
+  it('says the rotation counts as after the leak instead of claiming it is critical', async () => {
+    const team = teamFile(TEAM.replace('    created: 2026-10-01\n  delta:', '    created: 2026-10-01\n    rotated: 2026-12-02\n  delta:'));
+    const result = await run(['revoke', 'gamma', '--reason', 'seen on a shared screen', '--file', team.file]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('gamma was rotated on 2026-12-02, which counts as after the leak on 2026-12-02: it is not due for it.');
+  });
+});

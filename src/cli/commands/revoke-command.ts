@@ -53,11 +53,13 @@ file cannot be written.`,
 /** The record made and the checklist. Never a value. */
 export function renderRevocation(result: Revoked): string {
   const { assessment } = result;
-  const lines = [
-    result.written.length === 0 ? `${result.file}: nothing to write: already recorded` : `${result.file}: wrote ${result.written.join(', ')}`,
-    `${result.credential} is ${assessment.state} (severity ${assessment.severity}) until it is rotated after ${assessment.credential.compromised ?? ''}.`,
-    '',
-  ];
+  const compromised = assessment.credential.compromised ?? '';
+  const standing =
+    assessment.severity === 'critical'
+      ? `${result.credential} is ${assessment.state} (severity critical) until it is rotated after ${compromised}.`
+      : // A rotation on the day of the leak counts as after it, so nothing is due: say so rather than look critical.
+        `${result.credential} was rotated on ${assessment.lastRotated ?? compromised}, which counts as after the leak on ${compromised}: it is not due for it. If the leak came after that rotation, rotate it again (credledger set).`;
+  const lines = [result.written.length === 0 ? `${result.file}: nothing to write: already recorded` : `${result.file}: wrote ${result.written.join(', ')}`, standing, ''];
   result.steps.forEach((step, index) => lines.push(`${index + 1}. ${step.title}: ${step.text}`));
   return `${lines.join('\n')}\n`;
 }
