@@ -1,7 +1,5 @@
 // Use case: read each deployment's credential list (read-only) and compare it with the inventory.
 import path from 'node:path';
-import { openGitAppliedStateStore } from '../adapters/applied-state-store.js';
-import type { DocuElevateAuth } from '../adapters/docuelevate-client.js';
 import { DEFAULT_STATE_REF, EMPTY_APPLIED_STATE, findPendingRemovals, type AppliedState } from '../core/applied-state.js';
 import { auditInventory, type AppliedWrite, type AuditReport, type DeploymentListing, type DriftEvidence, type SettingChangeEntry } from '../core/audit.js';
 import type { CalendarDate } from '../core/dates.js';
@@ -12,18 +10,25 @@ import { fingerprintValue, openSealedValue, SealedValueError } from '../crypto/s
 import type { InventoryCheck } from '../core/inventory-validation.js';
 import type { SecretValue } from '../crypto/secret-value.js';
 import {
-  connectWithDocuElevateClient,
   describeConnectionFailure,
   readCredentialSources,
   resolveDeploymentAuth,
   selectDeployments,
-  type CredentialSourceReader,
-  type HttpTuning,
 } from './deployment-connection.js';
-import { ExternalError, UsageError } from './errors.js';
+import type { OpenAppliedStateStore } from '../ports/applied-state-store.js';
+import type { CredentialSourceReader, DeploymentCredential } from '../ports/deployment-connection.js';
+import { ExternalError, UsageError } from '../ports/errors.js';
 import { loadInventoryFile } from './inventory-file.js';
 
-export interface AuditRequest {
+/** What audit works through; src/wiring/apply.ts builds the real ones. Only their read sides are used. */
+export interface AuditCollaborators {
+  /** A connection to one deployment's settings API. */
+  readonly connect: (deployment: Deployment, credential: DeploymentCredential) => CredentialSourceReader;
+  /** Apply's applied state, for the removals that await a deployment's restart. */
+  readonly openStateStore: OpenAppliedStateStore;
+}
+
+export interface AuditRequest extends AuditCollaborators {
   /** The inventory file. */
   readonly file: string;
   /** The real day, against which the inventory's dates are checked. */
@@ -36,14 +41,6 @@ export interface AuditRequest {
   readonly allowInsecureHttp?: boolean;
   /** Called with every auth secret read from the environment before anything is sent, so a host can mask it (core.setSecret). */
   readonly onSecret?: (secret: SecretValue) => void;
-  /** The connection to a deployment; default the undici DocuElevateClient. Only its read side is used. */
-  readonly connect?: (deployment: Deployment, auth: DocuElevateAuth) => CredentialSourceReader;
-  readonly http?: HttpTuning;
-  /**
-   * Reads apply's applied state, for the removals that await a deployment's restart; default the inventory
-   * repository's `refs/credledger/applied` (fetched from origin when it has one). Without a repository, none.
-   */
-  readonly readAppliedState?: () => Promise<AppliedState>;
   /**
    * The keys, when given: each value apply last pushed (the inventory's, when its fingerprint matches the applied
    * state) is compared with what DocuElevate shows masked. Without them masked values are not compared.
@@ -72,12 +69,11 @@ export async function auditDeployments(request: AuditRequest): Promise<AuditResu
     ...(request.deployments === undefined ? {} : { deployments: request.deployments }),
     allowInsecureHttp: request.allowInsecureHttp === true,
   });
-  const connect = request.connect ?? connectWithDocuElevateClient(request.http);
-  const applied = await (request.readAppliedState ?? (() => readAppliedStateOf(request.file, request.env)))();
+  const applied = await readAppliedStateOf(request.file, request.openStateStore);
   const read = await Promise.all(
     selected.map(async (id) => {
       const deployment = inventory.deployments.get(id) as Deployment;
-      return [id, await readListing(inventory, deployment, applied, request, connect)] as const;
+      return [id, await readListing(inventory, deployment, applied, request)] as const;
     }),
   );
   const listings = new Map<string, DeploymentListing>(read.map(([id, result]) => [id, result.listing]));
@@ -90,15 +86,18 @@ export async function auditDeployments(request: AuditRequest): Promise<AuditResu
 /** What the drift checks could not cover: no applied state (nothing to compare with), no key (masked values not compared). */
 function describeDriftCoverage(inventory: Inventory, deployments: readonly string[], applied: AppliedState, ring: KeyRing | undefined): string[] {
   const recorded = deployments.some((id) => (applied.deployments.get(id)?.size ?? 0) > 0);
-  if (!recorded) return ["changes outside the inventory and masked values were not checked: the applied state records no write by apply on these deployments"];
+  if (!recorded) return ['changes outside the inventory and masked values were not checked: the applied state records no write by apply on these deployments'];
   const pushesValues = inventory.credentials.some((credential) => deployments.some((id) => sealedValueFor(credential, id) !== undefined));
   return ring === undefined && pushesValues ? ['masked values were not compared with the applied ones: no key (CREDLEDGER_KEY, CREDLEDGER_SEALING_KEY or --key-file)'] : [];
 }
 
-/** The applied state of the inventory's repository; empty outside git, or when it cannot be read (audit does not need it to run). */
-async function readAppliedStateOf(file: string, env: Readonly<Record<string, string | undefined>>): Promise<AppliedState> {
+/**
+ * The applied state of the inventory's repository (`refs/credledger/applied`, fetched from origin when it has one);
+ * empty outside a repository, or when it cannot be read (audit does not need it to run).
+ */
+async function readAppliedStateOf(file: string, openStateStore: OpenAppliedStateStore): Promise<AppliedState> {
   try {
-    const store = await openGitAppliedStateStore({ directory: path.dirname(path.resolve(file)), ref: DEFAULT_STATE_REF, env });
+    const store = await openStateStore({ directory: path.dirname(path.resolve(file)), ref: DEFAULT_STATE_REF });
     return (await store.load()).state;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ExternalError) return EMPTY_APPLIED_STATE;
@@ -111,11 +110,10 @@ async function readListing(
   deployment: Deployment,
   applied: AppliedState,
   request: AuditRequest,
-  connect: (deployment: Deployment, auth: DocuElevateAuth) => CredentialSourceReader,
 ): Promise<{ readonly listing: DeploymentListing; readonly drift?: DriftEvidence }> {
   const resolved = resolveDeploymentAuth(deployment, request.env, request.onSecret);
   if ('error' in resolved) return { listing: { error: { message: resolved.error } } };
-  const connection = connect(deployment, resolved.auth);
+  const connection = request.connect(deployment, resolved.auth);
   try {
     const listing = await readCredentialSources(connection);
     if ('error' in listing) return { listing };

@@ -3,7 +3,8 @@ import type { AuditReport } from '../core/audit.js';
 import type { CalendarDate } from '../core/dates.js';
 import { buildDriftIssue, DEFAULT_DRIFT_LABEL, driftLabelDefinitions } from '../core/drift-issue.js';
 import { countIssueActions, planIssueReconciliation, type ReconciliationCounts } from '../core/rotation-issues.js';
-import { describeAction, performIssuePlan, type RemindAction, type RotationIssuePort } from './remind.js';
+import type { RotationIssueTracker } from '../ports/rotation-issue-tracker.js';
+import { describeAction, performIssuePlan, type RemindAction } from './remind.js';
 
 export interface DriftIssueRequest {
   readonly report: AuditReport;
@@ -11,7 +12,7 @@ export interface DriftIssueRequest {
   /** Default {@link DEFAULT_DRIFT_LABEL}. */
   readonly label?: string;
   readonly dryRun: boolean;
-  readonly github: RotationIssuePort;
+  readonly github: RotationIssueTracker;
 }
 
 export interface DriftIssueResult {

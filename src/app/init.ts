@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises';
 import { checkDeploymentUrl } from '../core/apply-plan.js';
 import { renderCatalogueInventory, renderLiveInventory, type ConfiguredSetting, type InitDeployment } from '../core/init-inventory.js';
 import { readConfiguredSettings, type ConfiguredSettingsOptions } from './configured-settings.js';
-import { ExternalError, UsageError } from './errors.js';
+import { ExternalError, UsageError } from '../ports/errors.js';
 
 export interface InitRequest {
   readonly file: string;

@@ -19,7 +19,7 @@ import { YamlEditError } from '../core/yaml-edit.js';
 import { placeFinding } from '../core/yaml-source.js';
 import { readConfiguredSettings, type ConfiguredSettings, type ConfiguredSettingsOptions } from './configured-settings.js';
 import { selectDeployments } from './deployment-connection.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../ports/errors.js';
 import { readInventoryText, replaceInventoryText } from './inventory-file.js';
 import { requireCredential, type Refusal } from './value-place.js';
 

@@ -1,12 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DocuElevateClient, type DocuElevateAuth } from '../../src/adapters/docuelevate-client.js';
+import { DocuElevateClient } from '../../src/adapters/docuelevate-client.js';
+import type { DeploymentCredential as DocuElevateAuth } from '../../src/ports/deployment-connection.js';
+import { auditCollaborators } from '../../src/wiring/apply.js';
 import { auditDeployments } from '../../src/app/audit.js';
 import { EMPTY_APPLIED_STATE, recordSettingApplied, recordSettingRemoved, type AppliedState } from '../../src/core/applied-state.js';
 import { findChangesOutside, type AuditReport } from '../../src/core/audit.js';
 import { renderAuditMarkdown, renderAuditText } from '../../src/core/render-audit.js';
 import type { KeyRing } from '../../src/crypto/key-ring.js';
+import type { AppliedStateStore } from '../../src/ports/applied-state-store.js';
 import { fingerprintValue } from '../../src/crypto/sealed-value.js';
 import { SecretValue } from '../../src/crypto/secret-value.js';
 import { startDocuElevateServer, type DocuElevateServer, type DocuElevateServerOptions } from '../../src/devserver/docuelevate-server.js';
@@ -123,9 +126,10 @@ async function audit(file: string, state: AppliedState, ring: KeyRing | undefine
     file,
     today: '2026-03-01',
     env: ENV,
-    readAppliedState: async () => state,
+    ...auditCollaborators(ENV, { retry: { attempts: 1 } }),
+    // The applied state as apply would have left it, without a repository.
+    openStateStore: async () => ({ load: async () => ({ state, revision: null }) }) as unknown as AppliedStateStore,
     ...(ring === undefined ? {} : { ring }),
-    http: { retry: { attempts: 1 } },
   });
   if (!report) throw new Error(`invalid inventory: ${JSON.stringify(check.diagnostics)}`);
   return report;

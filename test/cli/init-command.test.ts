@@ -66,7 +66,7 @@ describe('credledger init from the catalogue', () => {
     const file = tempFile();
     writeFileSync(file, 'version: 1\ncredentials: {}\n');
     const refused = await run(['init', '--file', file]);
-    expect(refused.code).toBe(2);
+    expect(refused.code).toBe(64);
     expect(refused.stderr).toContain('already exists; init does not overwrite it (pass --force to replace it)');
     expect(readFileSync(file, 'utf8')).toBe('version: 1\ncredentials: {}\n');
     expect((await run(['init', '--file', file, '--force'])).code).toBe(0);

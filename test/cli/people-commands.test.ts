@@ -130,10 +130,10 @@ describe('credledger offboard', () => {
   it('refuses an unknown person, a new owner who left, or the leaver as new owner', async () => {
     const team = teamFile();
     expect((await run(['offboard', 'zoe', '--file', team.file])).stderr).toContain('no person `zoe` under people (it has: alice, erin, frank)');
-    expect((await run(['offboard', 'erin', '--reassign-to', 'erin', '--file', team.file])).code).toBe(2);
+    expect((await run(['offboard', 'erin', '--reassign-to', 'erin', '--file', team.file])).code).toBe(64);
     await run(['offboard', 'frank', '--reassign-to', 'alice', '--file', team.file]);
     const refused = await run(['offboard', 'erin', '--reassign-to', 'frank', '--file', team.file]);
-    expect(refused).toMatchObject({ code: 2 });
+    expect(refused).toMatchObject({ code: 64 });
     expect(refused.stderr).toContain('--reassign-to frank: they left on 2026-12-02');
   });
 });
@@ -152,7 +152,7 @@ describe('credledger onboard and offboard', () => {
     expect(await run(['validate', '--file', copy.file])).toMatchObject({ code: 0 });
 
     const again = await run(['onboard', 'erin', '--github', 'erin-k', '--file', copy.file]);
-    expect(again.code).toBe(2);
+    expect(again.code).toBe(64);
     expect(again.stderr).toContain('`erin` is already under people');
 
     const offboard = await run(['offboard', 'erin', '--file', copy.file]);
@@ -203,7 +203,7 @@ describe('credledger revoke', () => {
 
   it('needs a reason, a known credential and a deployment it goes to', async () => {
     const copy = copyExample();
-    expect((await run(['revoke', 'nextcloud', '--file', copy.file])).code).toBe(2);
+    expect((await run(['revoke', 'nextcloud', '--file', copy.file])).code).toBe(64);
     expect((await run(['revoke', 'nope', '--reason', 'x', '--file', copy.file])).stderr).toContain('no credential `nope`');
     expect((await run(['revoke', 'ftp', '--reason', 'x', '--deployment', 'staging', '--file', copy.file])).stderr).toContain('`ftp` is not pushed to `staging`');
     expect(copy.read()).toBe(copy.original);

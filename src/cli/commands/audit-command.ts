@@ -39,7 +39,7 @@ one's; needs the key). See docs/audit.md.
       --key-file P          keys to compare masked values with (default: CREDLEDGER_KEY and
                             CREDLEDGER_SEALING_KEY when set; without any, masked values are skipped)
 
-Exit 0, or 1 when --fail-on matches or the inventory is invalid; 2 on a usage error; 3 when a
+Exit 0, or 1 when --fail-on matches or the inventory is invalid; 64 on a usage error; 3 when a
 deployment could not be reached, authenticated or used as an admin (the others are still reported).`,
   options: {
     ...FILE_OPTION,
@@ -55,12 +55,13 @@ deployment could not be reached, authenticated or used as an admin (the others a
     const failOn = choiceOption(commandLine, 'fail-on', THRESHOLDS, 'never');
     const deployments = stringListOption(commandLine, 'deployment');
     // Loaded when the command runs: its network and git libraries stay out of every other command's start-up.
-    const { auditDeployments } = await import('../../app/audit.js');
+    const [{ auditDeployments }, { auditCollaborators }] = await Promise.all([import('../../app/audit.js'), import('../../wiring/apply.js')]);
     const ring = await loadOptionalKeyRing({ env: io.env, keyFile: stringOption(commandLine, 'key-file') });
     const { check, report } = await auditDeployments({
       file,
       today: toCalendarDate(io.now()),
       env: io.env,
+      ...auditCollaborators(io.env),
       ...(deployments.length > 0 ? { deployments } : {}),
       allowInsecureHttp: flagOption(commandLine, 'allow-insecure-http'),
       ...(ring === undefined ? {} : { ring }),

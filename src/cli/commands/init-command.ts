@@ -1,5 +1,5 @@
 // `credledger init`: write a starting credentials.yaml, from DocuElevate's catalogue or from a live deployment.
-import { UsageError } from '../../app/errors.js';
+import { UsageError } from '../../ports/errors.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { choiceOption, FILE_OPTION, flagOption, stringOption, type CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
@@ -27,7 +27,7 @@ it reports configured (GET /api/settings/credentials), without values. Owners ar
       --force               replace an existing file
   -f, --file F              the file to write (default: credentials.yaml)
 
-Exit 0 when written, 2 on a usage error (an existing file without --force included), 3 when the
+Exit 0 when written, 64 on a usage error (an existing file without --force included), 3 when the
 deployment cannot be read or the file cannot be written.`,
   options: {
     ...FILE_OPTION,
@@ -52,12 +52,12 @@ deployment cannot be read or the file cannot be written.`,
       usernameEnv: stringOption(commandLine, 'username-env', 'DOCUELEVATE_USER'),
       passwordEnv: stringOption(commandLine, 'password-env', 'DOCUELEVATE_PASSWORD'),
     };
-    const { initInventory } = await import('../../app/init.js');
+    const [{ initInventory }, { connectToDocuElevate }] = await Promise.all([import('../../app/init.js'), import('../../wiring/docuelevate.js')]);
     const result = await initInventory({
       file,
       force: flagOption(commandLine, 'force'),
       deployment,
-      ...(url === undefined ? {} : { live: { env: io.env, allowInsecureHttp: flagOption(commandLine, 'allow-insecure-http') } }),
+      ...(url === undefined ? {} : { live: { env: io.env, connect: connectToDocuElevate(), allowInsecureHttp: flagOption(commandLine, 'allow-insecure-http') } }),
     });
     if (result.configured === undefined) {
       io.stdout.write(`${file}: written from DocuElevate's settings catalogue; uncomment the credentials you use, then:\n`);

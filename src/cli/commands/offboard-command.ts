@@ -26,7 +26,7 @@ credential they owned or could read, grouped by what to do:
 
 Re-running is harmless: what is already recorded is not written again.
 Exit 0 once no credential has them as owner, 1 while any still does (or the file cannot be
-edited in place), 2 on a usage error, 3 when the file cannot be written.`,
+edited in place), 64 on a usage error, 3 when the file cannot be written.`,
   options: { ...FILE_OPTION, date: { type: 'string' }, 'reassign-to': { type: 'string' } },
   positionals: { min: 1, max: 1, names: 'the person who left (a key of people)' },
   async run(commandLine, io) {

@@ -3,7 +3,7 @@ import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { onboardPerson, type Onboarded } from '../../app/people.js';
 import { toCalendarDate } from '../../core/dates.js';
 import { FILE_OPTION, flagOption, stringOption, type CliCommand } from '../command.js';
-import { UsageError } from '../../app/errors.js';
+import { UsageError } from '../../ports/errors.js';
 import { ExitCode } from '../exit-codes.js';
 import { writeRefusal } from '../refusal-output.js';
 
@@ -25,7 +25,7 @@ value, so that their leaving makes it due.
       --allow-insecure-http  with --live: allow http:// to hosts other than loopback
   -f, --file F          inventory file (default: credentials.yaml)
 
-Exit 0 when added, 1 when the entry would be invalid or cannot be added in place, 2 on a usage
+Exit 0 when added, 1 when the entry would be invalid or cannot be added in place, 64 on a usage
 error (a person who already exists included), 3 when the file cannot be written.`,
   options: {
     ...FILE_OPTION,
@@ -42,6 +42,10 @@ error (a person who already exists included), 3 when the file cannot be written.
     if (github === undefined) throw new UsageError('--github LOGIN is required: reminder issues are assigned by it');
     const email = stringOption(commandLine, 'email');
     const name = stringOption(commandLine, 'name');
+    // Loaded only for --live: the network library stays out of the command's start-up otherwise.
+    const live = flagOption(commandLine, 'live')
+      ? { env: io.env, connect: (await import('../../wiring/docuelevate.js')).connectToDocuElevate(), allowInsecureHttp: flagOption(commandLine, 'allow-insecure-http') }
+      : undefined;
     const result = await onboardPerson({
       file,
       person: commandLine.positionals[0] ?? '',
@@ -49,7 +53,7 @@ error (a person who already exists included), 3 when the file cannot be written.
       today: toCalendarDate(io.now()),
       ...(email === undefined ? {} : { email }),
       ...(name === undefined ? {} : { name }),
-      ...(flagOption(commandLine, 'live') ? { live: { env: io.env, allowInsecureHttp: flagOption(commandLine, 'allow-insecure-http') } } : {}),
+      ...(live === undefined ? {} : { live }),
     });
     if (result.kind === 'refused') {
       writeRefusal(io, result, `${file} was not changed.`);

@@ -1,5 +1,5 @@
 // `credledger revoke`: the emergency path for a suspected leak: record it, and print the checklist in the guide's order.
-import { UsageError } from '../../app/errors.js';
+import { UsageError } from '../../ports/errors.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { revokeCredential, type Revoked } from '../../app/people.js';
 import { toCalendarDate } from '../../core/dates.js';
@@ -23,7 +23,7 @@ replacement with \`set\` and a pull request, notify.
       --date D          when it may have leaked (default: today, UTC)
   -f, --file F          inventory file (default: credentials.yaml)
 
-Exit 0 when recorded, 1 when the file cannot be edited in place, 2 on a usage error, 3 when the
+Exit 0 when recorded, 1 when the file cannot be edited in place, 64 on a usage error, 3 when the
 file cannot be written.`,
   options: { ...FILE_OPTION, reason: { type: 'string' }, deployment: { type: 'string', short: 'd' }, date: { type: 'string' } },
   positionals: { min: 1, max: 1, names: 'the id of the credential' },
