@@ -11,6 +11,7 @@ import type { InventoryCheck } from '../core/inventory-validation.js';
 import type { SecretValue } from '../crypto/secret-value.js';
 import {
   describeConnectionFailure,
+  describeUnresolvedAuth,
   readCredentialSources,
   resolveDeploymentAuth,
   selectDeployments,
@@ -19,6 +20,7 @@ import type { OpenAppliedStateStore } from '../ports/applied-state-store.js';
 import type { CredentialSourceReader, DeploymentCredential } from '../ports/deployment-connection.js';
 import { ExternalError, UsageError } from '../ports/errors.js';
 import { loadInventoryFile } from './inventory-file.js';
+import type { ProgressListener } from '../core/run-progress.js';
 
 /** What audit works through; src/wiring/apply.ts builds the real ones. Only their read sides are used. */
 export interface AuditCollaborators {
@@ -46,6 +48,8 @@ export interface AuditRequest extends AuditCollaborators {
    * state) is compared with what DocuElevate shows masked. Without them masked values are not compared.
    */
   readonly ring?: KeyRing;
+  /** Told when each deployment is being read and when it has been (names and counts, never a value). */
+  readonly onProgress?: ProgressListener;
 }
 
 /** The report, or none when the inventory has errors (they are in `check`). */
@@ -112,10 +116,15 @@ async function readListing(
   request: AuditRequest,
 ): Promise<{ readonly listing: DeploymentListing; readonly drift?: DriftEvidence }> {
   const resolved = resolveDeploymentAuth(deployment, request.env, request.onSecret);
-  if ('error' in resolved) return { listing: { error: { message: resolved.error } } };
+  if ('error' in resolved) {
+    request.onProgress?.({ kind: 'unusable', deployment: deployment.id, reason: resolved.error });
+    return { listing: { error: describeUnresolvedAuth(resolved) } };
+  }
   const connection = request.connect(deployment, resolved.auth);
   try {
+    request.onProgress?.({ kind: 'connecting', deployment: deployment.id });
     const listing = await readCredentialSources(connection);
+    request.onProgress?.('error' in listing ? { kind: 'unusable', deployment: deployment.id, reason: listing.error.message } : { kind: 'connected', deployment: deployment.id, listed: listing.sources.length });
     if ('error' in listing) return { listing };
     const applyUser = resolved.auth.method === 'login' ? resolved.auth.username : undefined;
     try {

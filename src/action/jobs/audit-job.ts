@@ -6,6 +6,7 @@ import { keepDriftIssue } from '../../app/drift-issue.js';
 import { loadOptionalKeyRing } from '../../app/key-source.js';
 import { assessAuditReport } from '../../core/audit.js';
 import { renderAuditMarkdown } from '../../core/render-audit.js';
+import { describeProgressStep } from '../../core/run-progress.js';
 import { auditCollaborators } from '../../wiring/apply.js';
 import { gitHubRotationIssues } from '../../wiring/github.js';
 import { maskSecret, reportInvalidInventory, repositoryOf, type ActionRun } from '../action-run.js';
@@ -26,6 +27,7 @@ export async function auditJob(run: ActionRun): Promise<void> {
     allowInsecureHttp: run.settings.allowInsecureHttp,
     onSecret: maskSecret,
     ...(ring === undefined ? {} : { ring }),
+    onProgress: (progress) => core.info(`audit: ${describeProgressStep(progress)}`),
   });
   if (!report) return reportInvalidInventory(run, check, 'nothing was audited');
   run.summary.push(renderAuditMarkdown(report));

@@ -8,6 +8,7 @@ import { styleFor } from '../cli-io.js';
 import { loadOptionalKeyRing } from '../../app/key-source.js';
 import { choiceOption, FILE_OPTION, KEY_FILE_OPTION, flagOption, stringListOption, stringOption, type CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
+import { createProgressOutput } from '../progress-output.js';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 const THRESHOLDS = ['untracked', 'any', 'never'] as const;
@@ -57,6 +58,8 @@ deployment could not be reached, authenticated or used as an admin (the others a
     // Loaded when the command runs: its network and git libraries stay out of every other command's start-up.
     const [{ auditDeployments }, { auditCollaborators }] = await Promise.all([import('../../app/audit.js'), import('../../wiring/apply.js')]);
     const ring = await loadOptionalKeyRing({ env: io.env, keyFile: stringOption(commandLine, 'key-file') });
+    // Progress on stderr, for the text report only: json and markdown stay exactly the report.
+    const progress = format === 'text' ? createProgressOutput('audit', io.stderr, io.env) : undefined;
     const { check, report } = await auditDeployments({
       file,
       today: toCalendarDate(io.now()),
@@ -65,7 +68,8 @@ deployment could not be reached, authenticated or used as an admin (the others a
       ...(deployments.length > 0 ? { deployments } : {}),
       allowInsecureHttp: flagOption(commandLine, 'allow-insecure-http'),
       ...(ring === undefined ? {} : { ring }),
-    });
+      ...(progress === undefined ? {} : { onProgress: progress.listener }),
+    }).finally(() => progress?.finish());
     if (!report) {
       const errors = check.diagnostics.filter((d) => d.severity === 'error');
       io.stderr.write(`${renderDiagnosticsText(errors, check.source.text.split(/\r?\n/), styleFor(io.stderr, io.env))}\n\n`);
