@@ -222,10 +222,14 @@ async function warnOnUnprotectedEnvironment(run: ActionRun, name: string): Promi
 }
 
 async function auditJob(run: ActionRun): Promise<void> {
+  // Optional: with the key, a password variable left stale by an admin_password rotation does not stop the audit.
+  // Never on a pull request, whose inventory (and so its deployment URLs) is not yet reviewed.
+  const ring = run.settings.key && !isPullRequestEvent(run.event) ? await loadKeyRing({ env: { CREDLEDGER_KEY: run.settings.key } }) : undefined;
   const { check, report } = await auditDeployments({
     file: run.settings.file,
     today: run.today,
     env: process.env,
+    ...(ring === undefined ? {} : { ring }),
     ...(run.settings.deployments.length > 0 ? { deployments: run.settings.deployments } : {}),
     allowInsecureHttp: run.settings.allowInsecureHttp,
     onSecret: maskSecret,

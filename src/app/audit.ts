@@ -1,13 +1,17 @@
 // Use case: read each deployment's credential list (read-only) and compare it with the inventory.
 import path from 'node:path';
 import { openGitAppliedStateStore } from '../adapters/applied-state-store.js';
-import type { DocuElevateAuth } from '../adapters/docuelevate-client.js';
+import type { DocuElevateAuth, LoginPassword, StaleLogin } from '../adapters/docuelevate-client.js';
 import { DEFAULT_STATE_REF, EMPTY_APPLIED_STATE, findPendingRemovals, type AppliedState } from '../core/applied-state.js';
+import { listDesiredState } from '../core/apply-plan.js';
 import { auditInventory, type AuditReport, type DeploymentListing } from '../core/audit.js';
 import type { CalendarDate } from '../core/dates.js';
 import { hasErrors } from '../core/diagnostics.js';
-import type { Deployment } from '../core/inventory.js';
+import { ADMIN_PASSWORD_SETTING } from '../core/docuelevate-catalogue.js';
+import { listSealedValues, type Deployment, type Inventory } from '../core/inventory.js';
 import type { InventoryCheck } from '../core/inventory-validation.js';
+import type { KeyRing } from '../crypto/key-ring.js';
+import { openSealedValue, SealedValueError } from '../crypto/sealed-value.js';
 import type { SecretValue } from '../crypto/secret-value.js';
 import {
   connectWithDocuElevateClient,
@@ -19,6 +23,7 @@ import {
 } from './deployment-connection.js';
 import { ExternalError, UsageError } from './errors.js';
 import { loadInventoryFile } from './inventory-file.js';
+import { appliedAdminPasswordFallback, describeStaleLogin } from './login-fallback.js';
 
 export interface AuditRequest {
   /** The inventory file. */
@@ -33,8 +38,13 @@ export interface AuditRequest {
   readonly allowInsecureHttp?: boolean;
   /** Called with every auth secret read from the environment before anything is sent, so a host can mask it (core.setSecret). */
   readonly onSecret?: (secret: SecretValue) => void;
+  /**
+   * Optional keys. With them, when DocuElevate refuses the password variable's password, audit logs in with the
+   * inventory's applied admin_password of that deployment (as apply does) and says the variable is stale.
+   */
+  readonly ring?: KeyRing;
   /** The connection to a deployment; default the undici DocuElevateClient. Only its read side is used. */
-  readonly connect?: (deployment: Deployment, auth: DocuElevateAuth) => CredentialSourceReader;
+  readonly connect?: (deployment: Deployment, auth: DocuElevateAuth) => CredentialSourceReader & { readonly staleLoginPassword?: StaleLogin | undefined };
   readonly http?: HttpTuning;
   /**
    * Reads apply's applied state, for the removals that await a deployment's restart; default the inventory
@@ -70,11 +80,31 @@ export async function auditDeployments(request: AuditRequest): Promise<AuditResu
     await Promise.all(
       selected.map(async (id) => {
         const deployment = inventory.deployments.get(id) as Deployment;
-        return [id, await readListing(deployment, request, connect)] as const;
+        return [id, await readListing(deployment, request, connect, loginFallbacks(request, inventory, applied, id))] as const;
       }),
     ),
   );
   return { check, report: auditInventory(inventory, selected, listings, (id) => findPendingRemovals(applied, id)) };
+}
+
+/** With a key: the deployment's admin_password from the inventory, when the applied state says DocuElevate holds it. */
+function loginFallbacks(request: AuditRequest, inventory: Inventory, applied: AppliedState, deploymentId: string): LoginPassword[] {
+  const ring = request.ring;
+  if (ring === undefined) return [];
+  const desired = listDesiredState(inventory, [deploymentId]).desired.find((setting) => setting.setting === ADMIN_PASSWORD_SETTING);
+  if (desired === undefined) return [];
+  let value: SecretValue;
+  try {
+    const candidates = listSealedValues(inventory).map((entry) => entry.place);
+    value = openSealedValue(ring, desired.sealed.place, desired.sealed.sealed, candidates);
+  } catch (error) {
+    // A value the key does not open is validate's business; the audit just has no fallback.
+    if (error instanceof SealedValueError) return [];
+    throw error;
+  }
+  const fallbacks = appliedAdminPasswordFallback(ring, applied, desired, value);
+  for (const fallback of fallbacks) request.onSecret?.(fallback.password);
+  return fallbacks;
 }
 
 /** The applied state of the inventory's repository; empty outside git, or when it cannot be read (audit does not need it to run). */
@@ -91,13 +121,16 @@ async function readAppliedStateOf(file: string, env: Readonly<Record<string, str
 async function readListing(
   deployment: Deployment,
   request: AuditRequest,
-  connect: (deployment: Deployment, auth: DocuElevateAuth) => CredentialSourceReader,
+  connect: NonNullable<AuditRequest['connect']>,
+  fallbacks: readonly LoginPassword[],
 ): Promise<DeploymentListing> {
-  const resolved = resolveDeploymentAuth(deployment, request.env, request.onSecret);
+  const resolved = resolveDeploymentAuth(deployment, request.env, request.onSecret, fallbacks);
   if ('error' in resolved) return { error: { message: resolved.error } };
   const connection = connect(deployment, resolved.auth);
   try {
-    return await readCredentialSources(connection);
+    const listing = await readCredentialSources(connection);
+    const stale = connection.staleLoginPassword === undefined ? undefined : describeStaleLogin(deployment, connection.staleLoginPassword);
+    return stale === undefined || 'error' in listing ? listing : { ...listing, warnings: [stale] };
   } finally {
     await connection.close().catch(() => undefined);
   }

@@ -86,7 +86,7 @@ describe('credledger status (built CLI)', () => {
       state: 'overdue',
       reasons: ['180d interval elapsed on 2026-08-28'],
     });
-    expect(report.summary).toEqual({ ok: 27, 'due-soon': 4, overdue: 12, unknown: 0 });
+    expect(report.summary).toEqual({ ok: 31, 'due-soon': 4, overdue: 12, unknown: 0 });
   });
 
   it('fails on a threshold only when asked', async () => {

@@ -1,5 +1,6 @@
 // `credledger audit`: what each deployment holds against what the inventory says, read-only.
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
+import { loadOptionalKeyRing } from '../../app/key-source.js';
 import { assessAuditReport } from '../../core/audit.js';
 import { toCalendarDate } from '../../core/dates.js';
 import { renderAuditMarkdown, renderAuditText } from '../../core/render-audit.js';
@@ -15,11 +16,13 @@ export const auditCommand: CliCommand = {
   name: 'audit',
   summary: 'compare what each deployment holds with the inventory: untracked, not configured, env/db mismatches',
   help: `Usage: credledger audit [--file F] [--deployment D ...] [--format text|json|markdown]
-                        [--fail-on untracked|any|never] [--allow-insecure-http]
+                        [--fail-on untracked|any|never] [--allow-insecure-http] [--key-file P]
 
 Logs in to each deployment (auth from the environment variables the inventory names), reads
 GET /api/settings/credentials and compares it with the inventory. Read-only: nothing is written, and no
-key is needed (configuration is compared, never values).
+key is needed (configuration is compared, never values). Given a key (CREDLEDGER_KEY or --key-file), a
+login the password variable no longer opens (admin_password rotated by apply) falls back to the
+inventory's applied admin_password, and the report names the stale variable.
 
 Findings: untracked (error: configured in DocuElevate, not in the inventory for that deployment),
 not-configured (in the inventory, DocuElevate has no value), from-env (the inventory pushes a value,
@@ -31,6 +34,7 @@ its database). See docs/audit.md.
       --format              text (default), json, markdown (for job summaries)
       --fail-on             exit 1 on untracked findings, or on any finding (default: never)
       --allow-insecure-http allow http:// to hosts other than loopback
+      --key-file P          read the keys from a file instead of CREDLEDGER_KEY (optional)
 
 Exit 0, or 1 when --fail-on matches or the inventory is invalid; 2 on a usage error; 3 when a
 deployment could not be reached, authenticated or used as an admin (the others are still reported).`,
@@ -40,6 +44,7 @@ deployment could not be reached, authenticated or used as an admin (the others a
     format: { type: 'string' },
     'fail-on': { type: 'string' },
     'allow-insecure-http': { type: 'boolean' },
+    'key-file': { type: 'string' },
   },
   async run(commandLine, io) {
     const file = stringOption(commandLine, 'file', DEFAULT_INVENTORY_FILE);
@@ -48,10 +53,13 @@ deployment could not be reached, authenticated or used as an admin (the others a
     const deployments = stringListOption(commandLine, 'deployment');
     // Loaded when the command runs: its network and git libraries stay out of every other command's start-up.
     const { auditDeployments } = await import('../../app/audit.js');
+    const keyFile = stringOption(commandLine, 'key-file');
+    const ring = await loadOptionalKeyRing({ env: io.env, ...(keyFile === undefined ? {} : { keyFile }) });
     const { check, report } = await auditDeployments({
       file,
       today: toCalendarDate(io.now()),
       env: io.env,
+      ...(ring === undefined ? {} : { ring }),
       ...(deployments.length > 0 ? { deployments } : {}),
       allowInsecureHttp: flagOption(commandLine, 'allow-insecure-http'),
     });
