@@ -25,7 +25,7 @@ import {
   type AppliedSetting,
   type AppliedState,
 } from '../core/applied-state.js';
-import { ADMIN_PASSWORD_SETTING, SESSION_SECRET_SETTING } from '../core/docuelevate-catalogue.js';
+import { ADMIN_PASSWORD_SETTING, describeSessionSecretRotation, SESSION_SECRET_IGNORED, SESSION_SECRET_SETTING } from '../core/docuelevate-catalogue.js';
 import {
   listDesiredState,
   listPlannedOperations,
@@ -671,12 +671,7 @@ function plannedReport(context: RunContext, plan: DeploymentApplyPlan, unreachab
 }
 
 function describeSessionSecretChange(deployment: string, planned: boolean): string {
-  return (
-    `session_secret ${planned ? 'will be' : 'was'} written to ${deployment}'s database, but DocuElevate never uses a database value: sessions and ` +
-    `the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up. To rotate it, set ` +
-    `SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in ${deployment}'s environment, restart api and worker, ` +
-    `run \`credledger apply --rehydrate ${deployment}\` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS`
-  );
+  return `session_secret ${planned ? 'will be' : 'was'} written to ${deployment}'s database, but ${SESSION_SECRET_IGNORED}. To rotate it, ${describeSessionSecretRotation(deployment)}`;
 }
 
 function describeForgottenDeployments(inventory: Inventory, recorded: Iterable<string>, requested: readonly string[] | undefined): string[] {
