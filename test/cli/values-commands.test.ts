@@ -169,12 +169,12 @@ describe('credledger reveal', () => {
     const ci = generateSealingKeyPair('ci');
     writeFileSync(copy.file, copy.original.replace('version: 1\n', `version: 1\nencryption:\n  recipients:\n    - id: ci\n      public_key: ${ci.recipient.publicKey}\n`));
     expect((await run(['rekey', '--to-sealed', ...keyArgs(copy)])).code).toBe(0);
-    expect(lineOfPath(copy.read(), ['credentials', 'session-secret', 'values', 'staging'])[1]).toContain('staging: sealed:ci:');
+    expect(lineOfPath(copy.read(), ['credentials', 'admin-password', 'values', 'staging'])[1]).toContain('staging: sealed:ci:');
     const sealing = { CREDLEDGER_SEALING_KEY: ci.privateKey.encode() };
-    const result = await run(['reveal', 'session-secret', '--deployment', 'staging', '--yes', '--file', copy.file], { env: sealing });
+    const result = await run(['reveal', 'admin-password', '--deployment', 'staging', '--yes', '--file', copy.file], { env: sealing });
     expect(result.code).toBe(0);
-    expect(result.stdout === demoPlaintext('session-secret', 'staging')).toBe(true);
-    expect(result.stderr).toContain('credledger reveal: printing the plaintext of session-secret in deployment staging');
+    expect(result.stdout === demoPlaintext('admin-password', 'staging')).toBe(true);
+    expect(result.stderr).toContain('credledger reveal: printing the plaintext of admin-password in deployment staging');
     const other = await run(['reveal', 'openai', '--yes', '--file', copy.file], { env: { CREDLEDGER_SEALING_KEY: generateSealingKeyPair('ci-2027').privateKey.encode() } });
     expect(other.code).toBe(1);
     expect(other.stdout).toBe('');
