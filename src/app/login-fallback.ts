@@ -1,6 +1,6 @@
 // The inventory's applied admin_password as a login fallback, shared by apply and audit: DocuElevate's login takes a
 // written admin_password at once, so after a rotation the deployment's password variable is stale until someone updates it.
-import type { LoginPassword, StaleLogin } from '../adapters/docuelevate-client.js';
+import type { LoginPassword, StaleLogin } from '../ports/deployment-connection.js';
 import { findAppliedSetting, type AppliedSetting, type AppliedState } from '../core/applied-state.js';
 import { ADMIN_PASSWORD_SETTING } from '../core/docuelevate-catalogue.js';
 import type { DesiredSetting } from '../core/apply-plan.js';

@@ -85,7 +85,7 @@ describe('credledger set: reading the value', () => {
     const memory = memoryIo({ terminal: true });
     const pending = runCli(['set', 'openai', '--value-stdin', ...keyArgs(copy)], memory.io);
     setImmediate(() => memory.typeIn('sk-demo-\u0003'));
-    expect(await pending).toBe(2);
+    expect(await pending).toBe(64);
     expect(memory.rawModes).toEqual([true, false]);
     expect(memory.stderr()).toContain('cancelled; nothing was changed');
     expect(copy.read()).toBe(copy.original);
@@ -117,18 +117,18 @@ Review with \`git diff\` and commit; the value reaches DocuElevate when the chan
     [['set', 'openai', '--value-env', 'UNSET_VARIABLE'], /environment variable UNSET_VARIABLE is not set/],
     [['set', 'openai', '--value-env', 'EMPTY'], /the new value is empty/],
     [['set', '--value-stdin'], /credledger set needs the id of the credential/],
-  ])('exits 2 on a usage error: %j', async (args, message) => {
+  ])('exits 64 on a usage error: %j', async (args, message) => {
     const copy = copyExample();
     const result = await run([...args, ...keyArgs(copy)], { env: { EMPTY: '' } });
     expect(result.stderr).toMatch(message);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(64);
     expect(copy.read()).toBe(copy.original);
   });
 
-  it('exits 2 without a key, saying how to get one', async () => {
+  it('exits 64 without a key, saying how to get one', async () => {
     const copy = copyExample();
     const result = await run(['set', 'openai', '--value-stdin', '--file', copy.file], { stdin: 'x' });
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(64);
     expect(result.stderr).toContain('no key: set CREDLEDGER_KEY');
   });
 });
@@ -148,10 +148,10 @@ describe('credledger set: session_secret', () => {
 });
 
 describe('credledger reveal', () => {
-  it('refuses without --yes when stdin is not a terminal: exit 2, nothing printed', async () => {
+  it('refuses without --yes when stdin is not a terminal: exit 64, nothing printed', async () => {
     const copy = copyExample();
     const result = await run(['reveal', 'openai', ...keyArgs(copy)]);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(64);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('stdin is not a terminal to confirm at: pass --yes');
   });
@@ -204,13 +204,13 @@ describe('credledger validate --decrypt', () => {
   it('reads the keys only with --decrypt', async () => {
     const copy = copyExample();
     const result = await run(['validate', ...keyArgs(copy), '--now', '2026-11-26']);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(64);
     expect(result.stderr).toContain('--key-file is only read with --decrypt');
   });
 
   it('needs a key', async () => {
     const result = await run(['validate', '--decrypt', '--file', copyExample().file, '--now', '2026-11-26']);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(64);
     expect(result.stderr).toContain('no key');
   });
 
