@@ -12,6 +12,7 @@ import type { KeyRing } from '../crypto/key-ring.js';
 import { openSealedValue, SealedValueError } from '../crypto/sealed-value.js';
 import type { SecretValue } from '../crypto/secret-value.js';
 import {
+  describeUnresolvedAuth,
   readCredentialSources,
   resolveDeploymentAuth,
   selectDeployments,
@@ -21,6 +22,7 @@ import type { CredentialSourceReader, DeploymentCredential, LoginPassword } from
 import { ExternalError, UsageError } from '../ports/errors.js';
 import { loadInventoryFile } from './inventory-file.js';
 import { appliedAdminPasswordFallback, describeStaleLogin } from './login-fallback.js';
+import type { ProgressListener } from '../core/run-progress.js';
 
 /** What audit works through; src/wiring/apply.ts builds the real ones. Only their read sides are used. */
 export interface AuditCollaborators {
@@ -48,6 +50,8 @@ export interface AuditRequest extends AuditCollaborators {
    * inventory's applied admin_password of that deployment (as apply does) and says the variable is stale.
    */
   readonly ring?: KeyRing;
+  /** Told when each deployment is being read and when it has been (names and counts, never a value). */
+  readonly onProgress?: ProgressListener;
 }
 
 /** The report, or none when the inventory has errors (they are in `check`). */
@@ -119,12 +123,17 @@ async function readAppliedStateOf(file: string, openStateStore: OpenAppliedState
 
 async function readListing(deployment: Deployment, request: AuditRequest, fallbacks: readonly LoginPassword[]): Promise<DeploymentListing> {
   const resolved = resolveDeploymentAuth(deployment, request.env, request.onSecret, fallbacks);
-  if ('error' in resolved) return { error: { message: resolved.error } };
+  if ('error' in resolved) {
+    request.onProgress?.({ kind: 'unusable', deployment: deployment.id, reason: resolved.error });
+    return { error: describeUnresolvedAuth(resolved) };
+  }
   const connection = request.connect(deployment, resolved.auth);
   try {
-    const listing = await readCredentialSources(connection);
+    request.onProgress?.({ kind: 'connecting', deployment: deployment.id });
+    const read = await readCredentialSources(connection);
+    request.onProgress?.('error' in read ? { kind: 'unusable', deployment: deployment.id, reason: read.error.message } : { kind: 'connected', deployment: deployment.id, listed: read.sources.length });
     const stale = connection.staleLoginPassword === undefined ? undefined : describeStaleLogin(deployment, connection.staleLoginPassword);
-    return stale === undefined || 'error' in listing ? listing : { ...listing, warnings: [stale] };
+    return stale === undefined || 'error' in read ? read : { ...read, warnings: [stale] };
   } finally {
     await connection.close().catch(() => undefined);
   }
