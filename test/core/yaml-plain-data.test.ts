@@ -1,0 +1,185 @@
+// Two parsers read an inventory: js-yaml for the data when it can vouch for the text, the `yaml` Document for
+// everything else. This differential test holds them to one answer over fixtures and fuzzed variants of them:
+// the same data, the same files in error, and the same syntax diagnostics as the Document alone gave before.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LineCounter, parseDocument } from 'yaml';
+import { generateScaleInventoryText } from '../../bench/generate-inventory.js';
+import { loadPlainYamlData } from '../../src/core/yaml-plain-data.js';
+import { MAX_ALIAS_EXPANSION, checkYamlSyntax, parseYamlSource } from '../../src/core/yaml-source.js';
+
+// The reading the inventory had before the fast parser: the Document with yaml's own duplicate-key check.
+function referenceSyntax(text: string): { data: unknown; errors: { code: string; message: string; line: number; column: number }[] } {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const errors = document.errors.map((error) => {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    return { code: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', message: (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, ''), line, column: col };
+  });
+  if (errors.length > 0) return { data: undefined, errors };
+  try {
+    return { data: document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }), errors };
+  } catch {
+    return { data: undefined, errors: [{ code: 'yaml-alias', message: '', line: 0, column: 0 }] };
+  }
+}
+
+const SNIPPETS = [
+  'version: 1\ncredentials: [a, b\n',
+  'version: 1\ncredentials: {}\ncredentials: {}\n',
+  'a: 1\nb: { x: 1, x: 2 }\nc: [1, 2\n',
+  'a: 1\na: 2\nb: "unterminated\n',
+  '- a\n- b\n',
+  '',
+  '# only a comment\n',
+  'ints: [0, -0, +12, 007, 0o17, 0x1F, 0X1f, 1_000, 12345678901234567890, -0x1, 0b101]\n',
+  'floats: [1.5, .5, 1., 1e3, 1.5E-2, .inf, -.Inf, +.INF, .nan, .NaN, 1_0.5, 0.1e, 6.8523015e+5]\n',
+  'bools: [true, True, TRUE, false, yes, no, on, off, y, n, tRUE]\n',
+  'nulls: [~, null, Null, NULL, nUll, "", \'\']\nempty:\n',
+  'dates: [2026-11-26, 2026-02-30, 2026-11-26T10:00:00Z, 12:30:45]\n',
+  'quoted: ["a\\tb\\u00e9\\x41\\U0001F600", \'it\'\'s\', "line\n  folded"]\n',
+  'block: |\n  one\n  two\nfolded: >-\n  one\n  two\n\n  three\nkeep: |+\n  kept\n\nnext: 1\n',
+  'plain: a:b # comment\nurl: https://x.example.com/a?b=c&d=e\nhash: a#b\n',
+  'multi: this is\n  a multi-line\n  plain scalar\n',
+  'a: &x 1\nb: *x\n',
+  'a: !!str 12\nb: !custom x\n',
+  '%YAML 1.1\n---\na: yes\n',
+  '? complex\n: value\n',
+  '[a, b]: c\n',
+  '{a: 1}: c\n',
+  '~: null key\n',
+  'null: key\n"": empty\n',
+  '1: a\n"1": b\n',
+  '1.0: a\n1: b\n',
+  '__proto__: { polluted: true }\n',
+  'a:\n\t- tab\n',
+  'a: b\n  c: d\n',
+  '- a\nb: c\n',
+  '---\na: 1\n---\nb: 2\n',
+  'a: 1\n...\n',
+  '\uFEFFa: 1\n',
+  'a: "x"#c\n',
+  `${'k'.repeat(1030)}: v\n`,
+  'a: [1, 2,]\nb: {c: 1,}\n',
+  'a: - b\n',
+  'a:\n  - b\n  -c\n',
+  'a: "\\z"\n',
+  'text: "contains\u0007bell"\n',
+  'seq:\n- a\n- b\n',
+  'a: { b: [ { c: d } ] }\n',
+];
+
+function corpus(): string[] {
+  return [
+    readFileSync(new URL('../../credentials.yaml.example', import.meta.url), 'utf8'),
+    generateScaleInventoryText(8),
+    generateScaleInventoryText(8, { changeEvery: 3 }),
+    ...SNIPPETS,
+  ];
+}
+
+// A small deterministic generator, so a failure names the same input on every run.
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const ALPHABET = [':', ' ', '-', '\n', '"', "'", '#', '[', ']', '{', '}', ',', '\t', '&', '*', '!', '|', '>', '?', '%', 'a', '1', '.', '~', '  ', ': ', '- ', '\n  '];
+
+function mutate(text: string, next: () => number): string {
+  const lines = text.split('\n');
+  const at = Math.floor(next() * (text.length + 1));
+  switch (Math.floor(next() * 6)) {
+    case 0:
+      return text.slice(0, at) + ALPHABET[Math.floor(next() * ALPHABET.length)] + text.slice(at);
+    case 1:
+      return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3));
+    case 2:
+      return text.slice(0, at) + ALPHABET[Math.floor(next() * ALPHABET.length)] + text.slice(at + 1);
+    case 3: {
+      const line = Math.floor(next() * lines.length);
+      lines.splice(line, 0, lines[line] ?? '');
+      return lines.join('\n');
+    }
+    case 4: {
+      const line = Math.floor(next() * lines.length);
+      lines.splice(line, 1);
+      return lines.join('\n');
+    }
+    default: {
+      const a = Math.floor(next() * lines.length);
+      const b = Math.floor(next() * lines.length);
+      [lines[a], lines[b]] = [lines[b] ?? '', lines[a] ?? ''];
+      return lines.join('\n');
+    }
+  }
+}
+
+function expectAgreement(text: string): void {
+  const reference = referenceSyntax(text);
+  const plain = loadPlainYamlData(text);
+  if (plain) {
+    expect(reference.errors, `the fast parser accepted a text the Document rejects:\n${text}`).toEqual([]);
+    expect(plain.data, `the parsers read different data from:\n${text}`).toEqual(reference.data);
+  }
+  const checked = checkYamlSyntax(parseYamlSource(text, 'inv.yaml'));
+  if (reference.errors[0]?.code === 'yaml-alias') {
+    expect(checked.diagnostics.map((d) => d.code)).toEqual(['yaml-alias']);
+  } else {
+    expect(checked.diagnostics.map(({ code, message, line, column }) => ({ code, message, line, column })), text).toEqual(reference.errors);
+    if (reference.errors.length === 0) expect(checked.data, text).toEqual(reference.data);
+  }
+}
+
+describe('the fast data parser and the yaml Document agree', () => {
+  it.each(corpus().map((text, index) => [index, text] as const))('on fixture %i', (_index, text) => {
+    expectAgreement(text);
+  });
+
+  it('on fuzzed variants of every fixture, and the fast parser answers for the clean ones', () => {
+    const next = random(17);
+    let vouched = 0;
+    for (const text of corpus()) {
+      let variant = text;
+      const rounds = text.length > 2_000 ? 20 : 100;
+      for (let round = 0; round < rounds; round += 1) {
+        variant = round % 10 === 0 ? text : mutate(variant, next);
+        expectAgreement(variant);
+        if (loadPlainYamlData(variant)) vouched += 1;
+      }
+    }
+    // The fast road must actually be taken, or the test would prove nothing about it.
+    expect(vouched).toBeGreaterThan(200);
+  });
+
+  it('on many small texts with a few random edits each', () => {
+    const next = random(7);
+    const alphabet = [...ALPHABET, '\\', '@', '`', '\r'];
+    const bases = ['a: 1\nb: [x, y]\nc: { d: e }\n', 'x:\n  - a: 1\n    b: "q"\n  - c\n', 'k: >\n  t\n  u\nz: |\n  p\n', 'a: "x\\\n  y"\r\nb: \'q\'\r\n'];
+    for (const base of bases) {
+      for (let variant = 0; variant < 300; variant += 1) {
+        let text = base;
+        for (let edit = 0; edit < 1 + Math.floor(next() * 3); edit += 1) {
+          const at = Math.floor(next() * (text.length + 1));
+          text = next() < 0.6 ? text.slice(0, at) + alphabet[Math.floor(next() * alphabet.length)] + text.slice(at) : text.slice(0, at) + text.slice(at + 1);
+        }
+        expectAgreement(text);
+      }
+    }
+  });
+
+  it('answers for the example and the generated inventories, so large clean files take the fast road', () => {
+    for (const text of corpus().slice(0, 3)) expect(loadPlainYamlData(text)).toBeDefined();
+  });
+
+  it('leaves constructs the parsers may read differently to the Document', () => {
+    for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 12\n', '%YAML 1.1\n---\na: yes\n', '? k\n: v\n', '~: v\n', '[a]: b\n']) {
+      expect(loadPlainYamlData(text), text).toBeUndefined();
+    }
+    expect(loadPlainYamlData('issuer: AWS & Co, see *the docs*\n')).toBeUndefined();
+    expect(loadPlainYamlData('issuer: AWS & Co\n')).toEqual({ data: { issuer: 'AWS & Co' } });
+  });
+});
