@@ -35,11 +35,11 @@ const floatType = new Type('tag:yaml.org,2002:float', {
 const CORE_1_2_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
 
 // Constructs the two parsers could read differently, left to the Document: directives (`%YAML 1.1` changes the
-// schema), anchors and aliases (expansion limits), tags, explicit `?` keys, collections that may be keys, a `#`
+// schema), document markers with content after them or a document end, anchors and aliases (expansion limits), tags, explicit `?` keys, collections that may be keys, a `#`
 // right after a quote, bracket or comma, lines over 1024 characters, byte order marks, tabs in indentation, a `- -` nested sequence, lone carriage returns,
 // quoted scalars over several lines (yaml and js-yaml disagree on them) and flow collections likewise (see below).
 // A false alarm only costs speed (a `&` in a description, say, with no space after it).
-const LEFT_TO_THE_DOCUMENT = /^%|(?:^|[\s[{,])(?:[&*][^\s,[\]{}]|!|\?(?:\s|$))|[[{,][ \t]*[[{]|^[ \t-]*[[{]|["'[\]{},]#|^[^\n]{1025}|\uFEFF|^ *\t|^ *-[ \t]+-(?:[ \t]|$)|\r(?!\n)|(?:^|[\s[{,:])(?:"(?:[^"\\\n]|\\[^\n])*\\?\n|'[^'\n]*\n)/m;
+const LEFT_TO_THE_DOCUMENT = /^%|^\.\.\.|^---(?![ \t]*\r?$|[ \t]+#)|(?:^|[\s[{,])(?:[&*][^\s,[\]{}]|!|\?(?:\s|$))|[[{,][ \t]*[[{]|^[ \t-]*[[{]|["'[\]{},]#|^[^\n]{1025}|\uFEFF|^ *\t|^ *-[ \t]+-(?:[ \t]|$)|\r(?!\n)|(?:^|[\s[{,:])(?:"(?:[^"\\\n]|\\[^\n])*\\?\n|'[^'\n]*\n)/m;
 
 // A `[` or `{` closed on a later line: yaml holds its lines to indentation rules js-yaml does not check. Brackets
 // in quotes or comments count too: a false alarm again only costs speed.

@@ -5,6 +5,7 @@
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import { formatDocumentPath, type Diagnostic, type DocumentPath, type Finding } from './diagnostics.js';
 import { loadPlainYamlData } from './yaml-plain-data.js';
+import { YamlSections, lineStartsOf, type TextSlice } from './yaml-sections.js';
 
 /** Aliases may expand to at most this many nodes: enough for real files, far too few for a "billion laughs". */
 export const MAX_ALIAS_EXPANSION = 100;
@@ -21,6 +22,10 @@ export interface YamlSource {
 class LazyYamlSource implements YamlSource {
   #document: Document.Parsed | undefined;
   #lineCounter: LineCounter | undefined;
+  #sections: YamlSections | undefined | null;
+  readonly #sliceDocuments = new Map<number, Document.Parsed>();
+  /** Set when the fast parser vouched for the text: then its sections can be parsed one by one. */
+  vouched = false;
 
   constructor(
     readonly file: string,
@@ -33,8 +38,17 @@ class LazyYamlSource implements YamlSource {
   }
 
   get lineCounter(): LineCounter {
-    if (!this.#lineCounter) this.#parse();
-    return this.#lineCounter!;
+    if (!this.#lineCounter) {
+      // Without the Document, the same line starts its parser would record, from the text itself.
+      const lineCounter = new LineCounter();
+      for (const start of lineStartsOf(this.text)) lineCounter.addNewLine(start);
+      this.#lineCounter = lineCounter;
+    }
+    return this.#lineCounter;
+  }
+
+  get documentParsed(): boolean {
+    return this.#document !== undefined;
   }
 
   // Without yaml's duplicate-key check, which is quadratic: see yamlErrors.
@@ -42,6 +56,37 @@ class LazyYamlSource implements YamlSource {
     const lineCounter = new LineCounter();
     this.#document = parseDocument(this.text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
     this.#lineCounter = lineCounter;
+  }
+
+  /**
+   * The range of the node at `path` found by parsing only the section or entry that holds it, or undefined when
+   * that cannot be done exactly (then the whole Document decides).
+   */
+  rangeFromSlice(path: DocumentPath, atKey: boolean): readonly [number, number] | undefined {
+    if (!this.vouched || this.#document || path.length === 0) return undefined;
+    if (this.#sections === undefined) this.#sections = YamlSections.index(this.text) ?? null;
+    if (!this.#sections) return undefined;
+    const entry = path.length >= 2 ? this.#sections.entry(String(path[0]), String(path[1])) : undefined;
+    const slice = entry ?? this.#sections.section(String(path[0]));
+    if (!slice) return undefined;
+    const document = this.#sliceDocument(slice);
+    if (document.errors.length > 0) return undefined;
+    const resolved = resolveNode(document, entry ? path.slice(1) : path);
+    // The slice's own key must be found, or the answer would be a node the whole Document does not give.
+    if (resolved.depth === 0) return undefined;
+    const target = resolved.complete && atKey && resolved.keyNode ? resolved.keyNode : resolved.node;
+    const range = target?.range;
+    if (!range) return undefined;
+    return [range[0] + slice.start, range[1] + slice.start];
+  }
+
+  #sliceDocument(slice: TextSlice): Document.Parsed {
+    let document = this.#sliceDocuments.get(slice.start);
+    if (!document) {
+      document = parseDocument(this.text.slice(slice.start, slice.end), { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+      this.#sliceDocuments.set(slice.start, document);
+    }
+    return document;
   }
 }
 
@@ -83,7 +128,10 @@ function hasDuplicateKey(document: Document.Parsed): boolean {
 /** Turns the parser's errors and the failure to build plain data into diagnostics. */
 export function checkYamlSyntax(source: YamlSource): { data: unknown; diagnostics: Diagnostic[] } {
   const plain = loadPlainYamlData(source.text);
-  if (plain) return { data: plain.data, diagnostics: [] };
+  if (plain) {
+    if (source instanceof LazyYamlSource) source.vouched = true;
+    return { data: plain.data, diagnostics: [] };
+  }
   const diagnostics: Diagnostic[] = yamlErrors(source).map((error) => {
     const { line, col } = source.lineCounter.linePos(error.pos[0]);
     const code = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
@@ -134,31 +182,37 @@ function pairWithKey(map: YAMLMap, key: unknown): Pair | undefined {
 }
 
 /** The node at `path`, or the deepest ancestor that exists, with the key node when the last step is a map key. */
-function resolveNode(document: Document.Parsed, path: DocumentPath): { node: Node | null; keyNode: Node | null; complete: boolean } {
+function resolveNode(document: Document.Parsed, path: DocumentPath): { node: Node | null; keyNode: Node | null; complete: boolean; depth: number } {
   let current: unknown = document.contents;
   let keyNode: Node | null = null;
-  for (const segment of path) {
+  for (const [depth, segment] of path.entries()) {
     if (isAlias(current)) current = current.resolve(document);
     if (isMap(current)) {
       const pair = pairWithKey(current, segment);
-      if (!pair) return { node: current as Node, keyNode: null, complete: false };
+      if (!pair) return { node: current as Node, keyNode: null, complete: false, depth };
       keyNode = isScalar(pair.key) ? pair.key : null;
       current = pair.value ?? pair.key;
     } else if (isSeq(current) && typeof segment === 'number' && segment < current.items.length) {
       keyNode = null;
       current = current.items[segment];
     } else {
-      return { node: (current as Node) ?? null, keyNode: null, complete: false };
+      return { node: (current as Node) ?? null, keyNode: null, complete: false, depth };
     }
   }
-  return { node: (current as Node) ?? null, keyNode, complete: true };
+  return { node: (current as Node) ?? null, keyNode, complete: true, depth: path.length };
+}
+
+function rangeInDocument(document: Document.Parsed, path: DocumentPath, atKey: boolean): readonly [number, number] {
+  const { node, keyNode, complete } = resolveNode(document, path);
+  const target = complete && atKey && keyNode ? keyNode : node;
+  const range = target?.range ?? [0, 0, 0];
+  return [range[0], range[1]];
 }
 
 /** Places a finding in the source: file, line and column of the value (or its key). */
 export function placeFinding(source: YamlSource, finding: Finding): Diagnostic {
-  const { node, keyNode, complete } = resolveNode(source.document, finding.path);
-  const target = complete && finding.atKey && keyNode ? keyNode : node;
-  const range = target?.range ?? [0, 0, 0];
+  const atKey = finding.atKey === true;
+  const range = (source instanceof LazyYamlSource ? source.rangeFromSlice(finding.path, atKey) : undefined) ?? rangeInDocument(source.document, finding.path, atKey);
   const start = source.lineCounter.linePos(range[0]);
   const end = source.lineCounter.linePos(range[1]);
   return {

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument } from 'yaml';
 import { generateScaleInventoryText } from '../../bench/generate-inventory.js';
 import { loadPlainYamlData } from '../../src/core/yaml-plain-data.js';
-import { MAX_ALIAS_EXPANSION, checkYamlSyntax, parseYamlSource } from '../../src/core/yaml-source.js';
+import type { DocumentPath } from '../../src/core/diagnostics.js';
+import { MAX_ALIAS_EXPANSION, checkYamlSyntax, parseYamlSource, placeFinding } from '../../src/core/yaml-source.js';
 
 // The reading the inventory had before the fast parser: the Document with yaml's own duplicate-key check.
 function referenceSyntax(text: string): { data: unknown; errors: { code: string; message: string; line: number; column: number }[] } {
@@ -181,5 +182,52 @@ describe('the fast data parser and the yaml Document agree', () => {
     }
     expect(loadPlainYamlData('issuer: AWS & Co, see *the docs*\n')).toBeUndefined();
     expect(loadPlainYamlData('issuer: AWS & Co\n')).toEqual({ data: { issuer: 'AWS & Co' } });
+  });
+});
+
+// Every path into the data, and one step past each leaf and into each mapping that does not exist.
+function pathsOf(value: unknown, prefix: DocumentPath = []): DocumentPath[] {
+  const paths: DocumentPath[] = [prefix, [...prefix, 'no-such-key']];
+  if (Array.isArray(value)) value.forEach((item, index) => paths.push(...pathsOf(item, [...prefix, index])));
+  else if (typeof value === 'object' && value !== null) for (const [key, item] of Object.entries(value)) paths.push(...pathsOf(item, [...prefix, key]));
+  return paths;
+}
+
+describe('placing findings by parsing only the entry that holds them', () => {
+  it('leaves keys a parser could read two ways to the whole Document, with the same answer', () => {
+    const text = 'credentials:\n  123: { setting: n }\n  true: x\n  "q": y\n';
+    const sliced = parseYamlSource(text, 'inv.yaml');
+    checkYamlSyntax(sliced);
+    const whole = parseYamlSource(text, 'inv.yaml');
+    void whole.document;
+    for (const path of [['credentials', '123', 'setting'], ['credentials', 'true'], ['credentials', 'q']]) {
+      const finding = { code: 'c', severity: 'error' as const, message: 'm', path };
+      expect(placeFinding(sliced, finding)).toEqual(placeFinding(whole, finding));
+    }
+  });
+
+  const texts = [
+    ...corpus().filter((text) => loadPlainYamlData(text)),
+    '# header\nversion: 1\ncredentials:\n  # a comment\n  a:\n    setting: x\n\n  b: { setting: y }   # trailing\n  # between\n  c:\n    value: |\n      block\n\n      scalar\n    owner: z\npeople: {}\n',
+    'version: 1\ncredentials:   # the list\n    deep:\n      owner: a\n    deeper: [1, 2]\n',
+  ];
+  it.each(texts.map((text, index) => [index, text] as const))('gives the same file:line:column as the whole Document, on text %i', (index, text) => {
+    const data = loadPlainYamlData(text)?.data;
+    expect(data).toBeDefined();
+    const sliced = parseYamlSource(text, 'inv.yaml');
+    checkYamlSyntax(sliced);
+    const whole = parseYamlSource(text, 'inv.yaml');
+    void whole.document;
+    // Paths inside a section first, then one into a section the file lacks, then the whole file: only those two
+    // need the Document.
+    const outside = (path: DocumentPath) => (path.length === 0 ? 2 : path[0] === 'no-such-key' ? 1 : 0);
+    const paths = pathsOf(data).sort((a, b) => outside(a) - outside(b));
+    for (const path of paths) {
+      if (outside(path) === 1 && index < 3) expect((sliced as unknown as { documentParsed: boolean }).documentParsed, 'the slices answered every path so far').toBe(false);
+      for (const atKey of [false, true]) {
+        const finding = { code: 'c', severity: 'error' as const, message: 'm', path, atKey };
+        expect(placeFinding(sliced, finding), JSON.stringify(path)).toEqual(placeFinding(whole, finding));
+      }
+    }
   });
 });
