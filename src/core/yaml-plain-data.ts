@@ -35,21 +35,143 @@ const floatType = new Type('tag:yaml.org,2002:float', {
 const CORE_1_2_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
 
 // Constructs the two parsers could read differently, left to the Document: directives (`%YAML 1.1` changes the
-// schema), document markers with content after them or a document end, anchors and aliases (expansion limits), tags, explicit `?` keys, collections that may be keys, a `#`
-// right after a quote, bracket or comma, lines over 1024 characters, byte order marks, tabs in indentation, a `- -` nested sequence, lone carriage returns,
-// quoted scalars over several lines (yaml and js-yaml disagree on them) and flow collections likewise (see below).
-// A false alarm only costs speed (a `&` in a description, say, with no space after it).
-const LEFT_TO_THE_DOCUMENT = /^%|^\.\.\.|^---(?![ \t]*\r?$|[ \t]+#)|(?:^|[\s[{,])(?:[&*][^\s,[\]{}]|!|\?(?:\s|$))|[[{,][ \t]*[[{]|^[ \t-]*[[{]|["'[\]{},]#|^[^\n]{1025}|\uFEFF|^ *\t|^ *-[ \t]+-(?:[ \t]|$)|\r(?!\n)|(?:^|[\s[{,:])(?:"(?:[^"\\\n]|\\[^\n])*\\?\n|'[^'\n]*\n)/m;
-
-// A `[` or `{` closed on a later line: yaml holds its lines to indentation rules js-yaml does not check. Brackets
-// in quotes or comments count too: a false alarm again only costs speed.
-function hasMultiLineFlowCollection(text: string): boolean {
-  let depth = 0;
-  for (let index = 0; index < text.length; index += 1) {
+// schema), document markers with content after them or a document end, anchors and aliases (expansion limits),
+// tags, explicit `?` keys, collections that may be keys, a `#` right after a quote, bracket or comma, lines over
+// 1024 characters, byte order marks, tabs in indentation, a `- -` nested sequence, lone carriage returns, and
+// quoted scalars or flow collections over several lines (yaml holds their lines to indentation rules js-yaml
+// does not check). One pass over the characters; a false alarm (a `&` in a description, say, with no space after
+// it, or a bracket in a comment) only costs speed.
+function needsTheDocument(text: string): boolean {
+  if (text.includes('\uFEFF') || /\r(?!\n)/.test(text)) return true;
+  const length = text.length;
+  // Indentation of the enclosing block lines: a line may only dedent to one of them (yaml rejects the rest).
+  const indents: number[] = [];
+  // Whether each of those levels holds sequence entries (`- `) or mapping keys: mixing them is left to the Document.
+  const levelIsSequence: boolean[] = [];
+  // While inside a block scalar (`|`, `>`), the indentation of the line that opened it.
+  let blockScalarParent = -1;
+  let flowDepth = 0;
+  let lineStart = 0;
+  let index = 0;
+  while (index <= length) {
+    // At the start of a line: markers, directives, indentation.
+    if (index === lineStart) {
+      const lineEnd = text.indexOf('\n', index);
+      if ((lineEnd === -1 ? length : lineEnd) - index > 1024) return true;
+      const first = text.charCodeAt(index);
+      if (first === 0x25 /* % */) return true;
+      if (text.startsWith('...', index)) return true;
+      if (text.startsWith('---', index) && !/^---(?:[ \t]*\r?$|[ \t]+#)/.test(text.slice(index, lineEnd === -1 ? length : lineEnd))) return true;
+      let column = index;
+      while (text.charCodeAt(column) === 0x20) column += 1;
+      if (text.charCodeAt(column) === 0x09) return true;
+      let afterDashes = column;
+      while (afterDashes < length && (text.charCodeAt(afterDashes) === 0x20 || text.charCodeAt(afterDashes) === 0x09 || text.charCodeAt(afterDashes) === 0x2d)) afterDashes += 1;
+      const next = text.charCodeAt(afterDashes);
+      if (next === 0x5b || next === 0x7b) return true;
+      const line = text.slice(column, lineEnd === -1 ? length : lineEnd);
+      const indent = column - index;
+      const content = line !== '' && line !== '\r' && !line.startsWith('#');
+      const inBlockScalar = blockScalarParent !== -1 && (!content || indent > blockScalarParent);
+      if (inBlockScalar && line !== '') {
+        // A line of the block scalar's text: its characters mean nothing to YAML.
+        index = lineEnd === -1 ? length : lineEnd;
+        continue;
+      }
+      if (!inBlockScalar) blockScalarParent = -1;
+      if (content && !inBlockScalar) {
+        if (line.startsWith('-') && /^-[ \t]+-(?:[ \t]|\r?$)/.test(line)) return true;
+        const previous = indents.at(-1) ?? 0;
+        while (indents.length > 0 && indents.at(-1)! > indent) {
+          indents.pop();
+          levelIsSequence.pop();
+        }
+        if (indent < previous && (indents.at(-1) ?? 0) !== indent) return true;
+        const sequenceEntry = /^-(?:[ \t]|\r?$)/.test(line);
+        if (indents.length === 0 || indents.at(-1)! < indent) {
+          indents.push(indent);
+          levelIsSequence.push(sequenceEntry);
+        } else if (levelIsSequence.at(-1) !== sequenceEntry) {
+          return true;
+        }
+        // A block scalar header ends the line: `key: |`, `- >-`, `key: |+ # comment`. Explicit indentation
+        // indicators (`|2`) are left to the Document.
+        const header = /(?:^|[ \t])[|>]([0-9+-]*)[ \t]*(?:#.*)?\r?$/.exec(line);
+        if (header) {
+          if (/[0-9]/.test(header[1] ?? '')) return true;
+          blockScalarParent = indent;
+        }
+      }
+    }
+    if (index === length) break;
     const code = text.charCodeAt(index);
-    if (code === 0x5b || code === 0x7b) depth += 1;
-    else if ((code === 0x5d || code === 0x7d) && depth > 0) depth -= 1;
-    else if (code === 0x0a && depth > 0) return true;
+    const previous = index === lineStart ? 0x20 : text.charCodeAt(index - 1);
+    const afterSpaceOrFlow = previous === 0x20 || previous === 0x09 || previous === 0x5b || previous === 0x7b || previous === 0x2c;
+    switch (code) {
+      case 0x0a: // line feed
+        if (flowDepth > 0) return true;
+        lineStart = index + 1;
+        break;
+      case 0x0d: // carriage return
+        if (text.charCodeAt(index + 1) !== 0x0a) return true;
+        break;
+      case 0x26: // & anchor
+      case 0x2a: {
+        // * alias
+        const after = text.charCodeAt(index + 1);
+        if (afterSpaceOrFlow && index + 1 < length && !(after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d || after === 0x2c || after === 0x5b || after === 0x5d || after === 0x7b || after === 0x7d)) return true;
+        break;
+      }
+      case 0x21: // ! tag
+        if (afterSpaceOrFlow) return true;
+        break;
+      case 0x3f: {
+        // ? explicit key
+        const after = text.charCodeAt(index + 1);
+        if (afterSpaceOrFlow && (index + 1 >= length || after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d)) return true;
+        break;
+      }
+      case 0x23: // # right after a quote, bracket or comma
+        if (index > lineStart && (previous === 0x22 || previous === 0x27 || previous === 0x5b || previous === 0x5d || previous === 0x7b || previous === 0x7d || previous === 0x2c)) return true;
+        break;
+      case 0x5b: // [
+      case 0x7b: // {
+      case 0x2c: {
+        // , : a collection right after one of these may be a key
+        if (code !== 0x2c) flowDepth += 1;
+        let after = index + 1;
+        while (text.charCodeAt(after) === 0x20 || text.charCodeAt(after) === 0x09) after += 1;
+        const next = text.charCodeAt(after);
+        if (next === 0x5b || next === 0x7b) return true;
+        break;
+      }
+      case 0x5d: // ]
+      case 0x7d: // }
+        if (flowDepth > 0) flowDepth -= 1;
+        break;
+      case 0x22: // " a double-quoted scalar must close on its line
+        if (afterSpaceOrFlow || previous === 0x3a) {
+          let scan = index + 1;
+          while (scan < length) {
+            const inner = text.charCodeAt(scan);
+            if (inner === 0x22) break;
+            if (inner === 0x0a || (inner === 0x5c && text.charCodeAt(scan + 1) === 0x0a)) return true;
+            scan += inner === 0x5c ? 2 : 1;
+          }
+          if (scan >= length) return true;
+        }
+        break;
+      case 0x27: // ' a single-quoted scalar likewise
+        if (afterSpaceOrFlow || previous === 0x3a) {
+          const close = text.indexOf("'", index + 1);
+          const newline = text.indexOf('\n', index + 1);
+          if (newline !== -1 && (close === -1 || newline < close)) return true;
+        }
+        break;
+      default:
+        break;
+    }
+    index += 1;
   }
   return false;
 }
@@ -81,7 +203,7 @@ function hasSuspiciousKey(value: unknown): boolean {
  * the same data (test/core/yaml-plain-data.test.ts checks that over every fixture and fuzzed variants of them).
  */
 export function loadPlainYamlData(text: string): { readonly data: unknown } | undefined {
-  if (LEFT_TO_THE_DOCUMENT.test(text) || hasMultiLineFlowCollection(text)) return undefined;
+  if (needsTheDocument(text)) return undefined;
   let data: unknown;
   try {
     data = load(text, { schema: CORE_1_2_SCHEMA });
