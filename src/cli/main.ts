@@ -2,50 +2,45 @@
 import { ExternalError, UsageError } from '../app/errors.js';
 import type { CliIo } from './cli-io.js';
 import { parseCommandLine, type CliCommand } from './command.js';
-import { applyCommand } from './commands/apply-command.js';
-import { auditCommand } from './commands/audit-command.js';
-import { demoCommand } from './commands/demo-command.js';
-import { keygenCommand } from './commands/keygen-command.js';
-import { planCommand } from './commands/plan-command.js';
-import { rekeyCommand } from './commands/rekey-command.js';
-import { remindCommand } from './commands/remind-command.js';
-import { revealCommand } from './commands/reveal-command.js';
-import { sealCommand } from './commands/seal-command.js';
-import { setCommand } from './commands/set-command.js';
-import { statusCommand } from './commands/status-command.js';
-import { validateCommand } from './commands/validate-command.js';
 import { ExitCode } from './exit-codes.js';
 
 declare const CREDLEDGER_VERSION: string | undefined;
 
+/** A subcommand by name, loaded only when it runs: start-up then parses one command's code, not every command's. */
+interface CommandEntry {
+  readonly name: string;
+  load(): Promise<CliCommand>;
+}
+
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [
-  validateCommand,
-  statusCommand,
-  planCommand,
-  applyCommand,
-  auditCommand,
-  remindCommand,
-  keygenCommand,
-  setCommand,
-  sealCommand,
-  rekeyCommand,
-  revealCommand,
-  demoCommand,
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'validate', load: async () => (await import('./commands/validate-command.js')).validateCommand },
+  { name: 'status', load: async () => (await import('./commands/status-command.js')).statusCommand },
+  { name: 'plan', load: async () => (await import('./commands/plan-command.js')).planCommand },
+  { name: 'apply', load: async () => (await import('./commands/apply-command.js')).applyCommand },
+  { name: 'audit', load: async () => (await import('./commands/audit-command.js')).auditCommand },
+  { name: 'remind', load: async () => (await import('./commands/remind-command.js')).remindCommand },
+  { name: 'keygen', load: async () => (await import('./commands/keygen-command.js')).keygenCommand },
+  { name: 'set', load: async () => (await import('./commands/set-command.js')).setCommand },
+  { name: 'seal', load: async () => (await import('./commands/seal-command.js')).sealCommand },
+  { name: 'rekey', load: async () => (await import('./commands/rekey-command.js')).rekeyCommand },
+  { name: 'reveal', load: async () => (await import('./commands/reveal-command.js')).revealCommand },
+  { name: 'demo', load: async () => (await import('./commands/demo-command.js')).demoCommand },
 ];
 
 function version(): string {
   return typeof CREDLEDGER_VERSION === 'string' ? CREDLEDGER_VERSION : 'development';
 }
 
-function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+async function mainHelp(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((entry) => entry.load()));
+  const width = Math.max(...commands.map((command) => command.name.length));
   return `credledger ${version()}: a checked-in, encrypted inventory of DocuElevate credentials.
 
 Usage: credledger <command> [options]
 
 Commands:
-${COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n')}
+${commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n')}
 
 Run \`credledger <command> --help\` for a command's options.
 Exit codes: 0 ok, 1 findings, 2 usage error, 3 external failure.`;
@@ -55,18 +50,19 @@ Exit codes: 0 ok, 1 findings, 2 usage error, 3 external failure.`;
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = args;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(`${mainHelp()}\n`);
+    io.stdout.write(`${await mainHelp()}\n`);
     return name === undefined ? ExitCode.usage : ExitCode.ok;
   }
   if (name === '--version' || name === '-V') {
     io.stdout.write(`${version()}\n`);
     return ExitCode.ok;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) {
-    io.stderr.write(`credledger: unknown command \`${name}\`\n\n${mainHelp()}\n`);
+  const entry = COMMANDS.find((candidate) => candidate.name === name);
+  if (!entry) {
+    io.stderr.write(`credledger: unknown command \`${name}\`\n\n${await mainHelp()}\n`);
     return ExitCode.usage;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.help}\n`);
     return ExitCode.ok;
