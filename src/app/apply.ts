@@ -2,21 +2,6 @@
 import path from 'node:path';
 import { DEFAULT_APPLY_CONCURRENCY } from '../core/apply-plan.js';
 import {
-  AppliedStateConflictError,
-  openGitAppliedStateStore,
-  type AppliedStateStore,
-  type GitAppliedStateStoreOptions,
-} from '../adapters/applied-state-store.js';
-import {
-  DocuElevateError,
-  type CredentialSource,
-  type DeleteOutcome,
-  type DocuElevateAuth,
-  type LoginPassword,
-  type StaleLogin,
-  type WriteOutcome,
-} from '../adapters/docuelevate-client.js';
-import {
   DEFAULT_STATE_REF,
   findAppliedSetting,
   newestAppliedCommit,
@@ -47,36 +32,36 @@ import type { CalendarDate } from '../core/dates.js';
 import { hasErrors } from '../core/diagnostics.js';
 import { listSealedValues, type Deployment, type Inventory, type ValuePlace } from '../core/inventory.js';
 import type { InventoryCheck } from '../core/inventory-validation.js';
-import { findKey, primaryKey, type KeyRing } from '../crypto/key-ring.js';
-import { fingerprintValue, openSealedValue, SealedValueError } from '../crypto/sealed-value.js';
+import { findKey, type KeyRing } from '../crypto/key-ring.js';
+import { chooseFingerprintKey, fingerprintValue, openSealedValue, SealedValueError, type FingerprintKeyChoice } from '../crypto/sealed-value.js';
 import type { SecretValue } from '../crypto/secret-value.js';
 import {
-  connectWithDocuElevateClient,
   describeConnectionFailure,
   readCredentialSources as readSources,
   resolveDeploymentAuth,
   selectDeployments,
-  type CredentialSourceReader,
-  type HttpTuning,
   type ResolvedAuth,
 } from './deployment-connection.js';
 import { checkApplyBranch } from './apply-branch.js';
-import { ExternalError, UsageError } from './errors.js';
+import type { AppliedStateStore, OpenAppliedStateStore } from '../ports/applied-state-store.js';
+import type { ConnectDeployment, CredentialSource, DeploymentConnection, LoginPassword } from '../ports/deployment-connection.js';
+import { AppliedStateConflictError, ExternalError, RequestError, UsageError } from '../ports/errors.js';
+import type { OpenCheckout } from '../ports/inventory-revisions.js';
 import { loadInventoryFile } from './inventory-file.js';
-
-export type { HttpTuning } from './deployment-connection.js';
-
-/** What apply needs of a deployment's settings API; the DocuElevateClient is the real one. */
-export interface DeploymentConnection extends CredentialSourceReader {
-  setSetting(key: string, value: SecretValue): Promise<WriteOutcome>;
-  deleteSetting(key: string): Promise<DeleteOutcome>;
-  /** Set when the configured login password was refused and a fallback (the inventory's applied admin_password) opened. */
-  readonly staleLoginPassword?: StaleLogin | undefined;
-}
 
 export { DEFAULT_APPLY_CONCURRENCY };
 
-export interface ApplyRequest {
+/** What apply works through; src/wiring/apply.ts builds the real ones (git and the DocuElevate client). */
+export interface ApplyCollaborators {
+  /** The applied state of the inventory's repository. */
+  readonly openStateStore: OpenAppliedStateStore;
+  /** A connection to one deployment's settings API. */
+  readonly connect: ConnectDeployment;
+  /** The checkout, for the default-branch guard. */
+  readonly openCheckout: OpenCheckout;
+}
+
+export interface ApplyRequest extends ApplyCollaborators {
   /** The inventory file; its git repository holds the applied state. */
   readonly file: string;
   /** The real day, against which the inventory's dates are checked. */
@@ -112,10 +97,6 @@ export interface ApplyRequest {
    * environment — before anything is sent, so a host such as GitHub Actions can mask it (core.setSecret).
    */
   readonly onSecretDecrypted?: (secret: SecretValue) => void;
-  /** Collaborators; the defaults are the git ref store and the undici client. */
-  readonly openStateStore?: (options: GitAppliedStateStoreOptions) => Promise<AppliedStateStore>;
-  readonly connect?: (deployment: Deployment, auth: DocuElevateAuth) => DeploymentConnection;
-  readonly http?: HttpTuning;
 }
 
 /** The report, or none when the inventory has errors (they are in `check`). */
@@ -124,7 +105,8 @@ export interface ApplyResult {
   readonly report: ApplyReport | undefined;
 }
 
-type Decrypted = { readonly value: SecretValue } | { readonly error: string };
+/** A value opened for apply, with the ring key its applied-state fingerprint is kept under; or why it did not open. */
+type Decrypted = { readonly value: SecretValue; readonly fingerprintKey: FingerprintKeyChoice } | { readonly error: string };
 
 /** Mutable progress of one operation while the run goes. */
 interface OperationProgress {
@@ -176,13 +158,12 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of at least 1 (got ${concurrency})`);
 
   if (request.dryRun !== true && request.allowNonDefaultBranch !== true) {
-    const { refusal } = await checkApplyBranch({ directory: path.dirname(path.resolve(request.file)), env: request.env, ...(request.defaultBranch === undefined ? {} : { defaultBranch: request.defaultBranch }) });
+    const { refusal } = await checkApplyBranch({ directory: path.dirname(path.resolve(request.file)), openCheckout: request.openCheckout, ...(request.defaultBranch === undefined ? {} : { defaultBranch: request.defaultBranch }) });
     if (refusal !== undefined) throw new UsageError(refusal);
   }
 
   const ref = request.stateRef ?? DEFAULT_STATE_REF;
-  const openStore = request.openStateStore ?? openGitAppliedStateStore;
-  const store = await openStore({ directory: path.dirname(path.resolve(request.file)), ref, env: request.env });
+  const store = await request.openStateStore({ directory: path.dirname(path.resolve(request.file)), ref });
   const snapshot = await store.load();
   const inventoryCommit = await store.inventoryCommit();
   const inventoryCommitTime = await store.inventoryCommitTime();
@@ -224,7 +205,7 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
     const warnings = [
       ...describeForgottenDeployments(inventory, snapshot.state.deployments.keys(), request.deployments),
       ...describeForeignFingerprints(request.ring, snapshot.state, selected),
-      ...describeRefingerprints(refingerprints, request.ring, request.dryRun === true),
+      ...describeRefingerprints(refingerprints, request.dryRun === true),
       ...((await store.hasUncommittedChanges(request.file))
         ? [`${request.file} has uncommitted changes: they are applied, but the applied state records them as ${inventoryCommit === null ? 'no commit' : inventoryCommit.slice(0, 12)}; commit first`]
         : []),
@@ -248,7 +229,7 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
     );
     const progress = new Map(plan.deployments.map((deployment) => [deployment.deployment, deployment.units.flatMap((unit) => unit.operations.map(startProgress))]));
     const writing = pending.filter((id) => !unreachable.has(id));
-    // A re-key changes no value: its fingerprints move to the ring's first key without a write to DocuElevate.
+    // A re-key changes no value: its fingerprints move to the key each value is now kept under, without a write to DocuElevate.
     const claimed = [...new Set([...writing, ...refingerprints.map((entry) => entry.deployment)])];
     if (claimed.length > 0) await claimState(context, inventoryCommit, claimed);
     const deployments = await Promise.all(
@@ -282,7 +263,7 @@ function decryptDesired(request: ApplyRequest, inventory: Inventory, desired: re
       try {
         const value = openSealedValue(request.ring, setting.sealed.place, setting.sealed.sealed, candidates);
         request.onSecretDecrypted?.(value);
-        decrypted = { value };
+        decrypted = { value, fingerprintKey: chooseFingerprintKey(request.ring, setting.sealed.sealed) };
       } catch (error) {
         if (!(error instanceof SealedValueError)) throw error;
         decrypted = { error: `cannot decrypt: ${error.message}` };
@@ -361,18 +342,21 @@ function isRecordedValue(ring: KeyRing, values: ReadonlyMap<string, Decrypted>, 
   return fingerprint === record.fingerprint;
 }
 
-/** A setting whose recorded fingerprint matches the inventory's value under a key other than the ring's first. */
+/** A setting whose recorded fingerprint matches the inventory's value under a key other than the one it is now kept under. */
 interface Refingerprint {
   readonly deployment: string;
   readonly setting: string;
   readonly record: AppliedSetting;
+  /** The key the fingerprint moves to. */
+  readonly key: FingerprintKeyChoice;
   readonly fingerprint: string;
 }
 
 /**
  * The settings apply leaves alone whose record was fingerprinted under an older key the ring still holds (a re-key
- * merged with both keys in the ring): their fingerprints are recomputed under the first key, so the old key can leave
- * the ring without every value being pushed again.
+ * merged with both keys in the ring): their fingerprints are recomputed under the key each value is now kept under (the
+ * first key, or for a sealed value its recipient's sealing key), so the old key can leave the ring without every value
+ * being pushed again.
  */
 function findRefingerprints(
   ring: KeyRing,
@@ -382,27 +366,25 @@ function findRefingerprints(
   planned: ReadonlySet<string>,
   refused: ReadonlyMap<string, ApplyFailure>,
 ): Refingerprint[] {
-  const primary = primaryKey(ring).id;
   const found: Refingerprint[] = [];
   for (const setting of desired) {
     const record = findAppliedSetting(state, setting.deployment, setting.setting);
-    if (record === undefined || record.keyId === primary || refused.has(setting.deployment) || planned.has(operationKey(setting.deployment, setting.setting))) continue;
-    if (record.credential !== setting.credentialId || !isRecordedValue(ring, values, setting, record)) continue;
     const decrypted = values.get(operationKey(setting.deployment, setting.setting));
-    if (decrypted === undefined || !('value' in decrypted)) continue;
-    const { fingerprint } = fingerprintValue(ring, fingerprintPlace(setting.credentialId, setting.deployment), decrypted.value);
-    found.push({ deployment: setting.deployment, setting: setting.setting, record, fingerprint });
+    if (record === undefined || decrypted === undefined || !('value' in decrypted) || record.keyId === decrypted.fingerprintKey.keyId) continue;
+    if (refused.has(setting.deployment) || planned.has(operationKey(setting.deployment, setting.setting))) continue;
+    if (record.credential !== setting.credentialId || !isRecordedValue(ring, values, setting, record)) continue;
+    const { fingerprint } = fingerprintValue(ring, fingerprintPlace(setting.credentialId, setting.deployment), decrypted.value, decrypted.fingerprintKey.keyId);
+    found.push({ deployment: setting.deployment, setting: setting.setting, record, key: decrypted.fingerprintKey, fingerprint });
   }
   return found;
 }
 
 async function recordRefingerprints(context: RunContext, refingerprints: readonly Refingerprint[]): Promise<void> {
-  const keyId = primaryKey(context.request.ring).id;
-  for (const { deployment, setting, record, fingerprint } of refingerprints) {
+  for (const { deployment, setting, record, key, fingerprint } of refingerprints) {
     try {
       await context.store.record(
-        (state) => recordSettingApplied(state, deployment, setting, { ...record, keyId, fingerprint }),
-        `credledger apply: fingerprint of ${setting} on ${deployment} moved to key ${keyId} (value unchanged, nothing sent)`,
+        (state) => recordSettingApplied(state, deployment, setting, { ...record, keyId: key.keyId, fingerprint }),
+        `credledger apply: fingerprint of ${setting} on ${deployment} moved to key ${key.keyId} (value unchanged, nothing sent)`,
       );
     } catch (error) {
       stopOn(context, error);
@@ -411,13 +393,15 @@ async function recordRefingerprints(context: RunContext, refingerprints: readonl
   }
 }
 
-function describeRefingerprints(refingerprints: readonly Refingerprint[], ring: KeyRing, dryRun: boolean): string[] {
-  if (refingerprints.length === 0) return [];
-  const deployments = [...new Set(refingerprints.map((entry) => entry.deployment))].join(', ');
-  const count = refingerprints.length === 1 ? '1 value' : `${refingerprints.length} values`;
-  return [
-    `${count} re-encrypted under key ${primaryKey(ring).id} (${deployments}): plaintexts unchanged, nothing pushed; ${dryRun ? 'a real apply moves' : 'moved'} their applied-state fingerprints to key ${primaryKey(ring).id}, after which the old key can leave the ring`,
-  ];
+function describeRefingerprints(refingerprints: readonly Refingerprint[], dryRun: boolean): string[] {
+  const byKey = new Map<string, Refingerprint[]>();
+  for (const entry of refingerprints) byKey.set(entry.key.name, [...(byKey.get(entry.key.name) ?? []), entry]);
+  return [...byKey].map(([name, entries]) => {
+    const deployments = [...new Set(entries.map((entry) => entry.deployment))].join(', ');
+    const count = entries.length === 1 ? '1 value' : `${entries.length} values`;
+    const target = name.startsWith('recipient ') ? `the sealing key of ${name}` : name;
+    return `${count} re-encrypted under ${name} (${deployments}): plaintexts unchanged, nothing pushed; ${dryRun ? 'a real apply moves' : 'moved'} their applied-state fingerprints to ${target}, after which the old key can leave the ring`;
+  });
 }
 
 /** Records fingerprinted under a key the ring lacks: apply cannot tell whether they changed, so it pushes them again. */
@@ -444,7 +428,7 @@ async function readCredentialSources(
   let connection = context.connections.get(deploymentId);
   if (connection === undefined) {
     const deployment = context.inventory.deployments.get(deploymentId) as Deployment;
-    connection = (context.request.connect ?? connectWithDocuElevateClient(context.request.http))(deployment, resolved.auth);
+    connection = context.request.connect(deployment, resolved.auth);
     context.connections.set(deploymentId, connection);
   }
   return readSources(connection);
@@ -586,7 +570,7 @@ async function runOperation(context: RunContext, connection: DeploymentConnectio
       const written = await connection.setSetting(operation.setting, decrypted.value);
       entry.attempts = written.attempts;
       if (written.restartRequired !== undefined) entry.restartRequired = written.restartRequired;
-      const fingerprint = fingerprintValue(request.ring, fingerprintPlace(operation.credentialId, operation.deployment), decrypted.value);
+      const fingerprint = fingerprintValue(request.ring, fingerprintPlace(operation.credentialId, operation.deployment), decrypted.value, decrypted.fingerprintKey.keyId);
       const record: AppliedSetting = {
         credential: operation.credentialId,
         keyId: fingerprint.keyId,
@@ -607,7 +591,7 @@ async function runOperation(context: RunContext, connection: DeploymentConnectio
   } catch (error) {
     entry.outcome = 'failed';
     entry.error = describeConnectionFailure(error);
-    if (error instanceof DocuElevateError) entry.attempts = error.attempts;
+    if (error instanceof RequestError) entry.attempts = error.attempts;
     return;
   }
   entry.outcome = 'done';

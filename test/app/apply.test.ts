@@ -4,7 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DocuElevateClient } from '../../src/adapters/docuelevate-client.js';
 import { applyInventory, type ApplyRequest } from '../../src/app/apply.js';
-import { UsageError } from '../../src/app/errors.js';
+import { applyCollaborators } from '../../src/wiring/apply.js';
+import { UsageError } from '../../src/ports/errors.js';
 import { parseAppliedState } from '../../src/core/applied-state.js';
 import { assessApplyReport, type ApplyReport } from '../../src/core/apply-report.js';
 import { renderApplyMarkdown, renderApplyText } from '../../src/core/render-apply.js';
@@ -101,7 +102,7 @@ async function createWorld(options: { production?: DocuElevateServerOptions; sta
         ring,
         env: { ...sandbox.env, ...AUTH_ENV },
         clock: () => new Date('2026-03-01T12:00:00.000Z'),
-        http: { retry: { attempts: 6, baseDelayMs: 1, maxDelayMs: 4, maxRetryAfterMs: 5 }, requestTimeoutMs: 5_000 },
+        ...applyCollaborators({ ...sandbox.env, ...AUTH_ENV }, { retry: { attempts: 6, baseDelayMs: 1, maxDelayMs: 4, maxRetryAfterMs: 5 }, requestTimeoutMs: 5_000 }),
         ...extra,
       });
       if (!report) throw new Error(`inventory invalid: ${JSON.stringify(check.diagnostics)}`);
