@@ -56,38 +56,40 @@ function needsTheDocument(text: string): boolean {
   while (index <= length) {
     // At the start of a line: markers, directives, indentation.
     if (index === lineStart) {
-      const lineEnd = text.indexOf('\n', index);
-      if ((lineEnd === -1 ? length : lineEnd) - index > 1024) return true;
+      let lineEnd = text.indexOf('\n', index);
+      if (lineEnd === -1) lineEnd = length;
+      if (lineEnd - index > 1024) return true;
       const first = text.charCodeAt(index);
       if (first === 0x25 /* % */) return true;
-      if (text.startsWith('...', index)) return true;
-      if (text.startsWith('---', index) && !/^---(?:[ \t]*\r?$|[ \t]+#)/.test(text.slice(index, lineEnd === -1 ? length : lineEnd))) return true;
+      if (first === 0x2e && text.startsWith('...', index)) return true;
+      if (first === 0x2d && text.startsWith('---', index) && !/^---(?:[ \t]*\r?$|[ \t]+#)/.test(text.slice(index, lineEnd))) return true;
       let column = index;
       while (text.charCodeAt(column) === 0x20) column += 1;
-      if (text.charCodeAt(column) === 0x09) return true;
+      const head = text.charCodeAt(column);
+      if (head === 0x09) return true;
       let afterDashes = column;
-      while (afterDashes < length && (text.charCodeAt(afterDashes) === 0x20 || text.charCodeAt(afterDashes) === 0x09 || text.charCodeAt(afterDashes) === 0x2d)) afterDashes += 1;
+      while (afterDashes < lineEnd && (text.charCodeAt(afterDashes) === 0x20 || text.charCodeAt(afterDashes) === 0x09 || text.charCodeAt(afterDashes) === 0x2d)) afterDashes += 1;
       const next = text.charCodeAt(afterDashes);
       if (next === 0x5b || next === 0x7b) return true;
-      const line = text.slice(column, lineEnd === -1 ? length : lineEnd);
       const indent = column - index;
-      const content = line !== '' && line !== '\r' && !line.startsWith('#');
+      const content = column < lineEnd && head !== 0x0d && head !== 0x23;
       const inBlockScalar = blockScalarParent !== -1 && (!content || indent > blockScalarParent);
-      if (inBlockScalar && line !== '') {
+      if (inBlockScalar && column < lineEnd) {
         // A line of the block scalar's text: its characters mean nothing to YAML.
-        index = lineEnd === -1 ? length : lineEnd;
+        index = lineEnd;
         continue;
       }
       if (!inBlockScalar) blockScalarParent = -1;
       if (content && !inBlockScalar) {
-        if (line.startsWith('-') && /^-[ \t]+-(?:[ \t]|\r?$)/.test(line)) return true;
+        const afterHead = text.charCodeAt(column + 1);
+        const sequenceEntry = head === 0x2d && (column + 1 >= lineEnd || afterHead === 0x20 || afterHead === 0x09 || afterHead === 0x0d);
+        if (sequenceEntry && /^-[ \t]+-(?:[ \t]|\r?$)/.test(text.slice(column, Math.min(lineEnd, column + 64)))) return true;
         const previous = indents.at(-1) ?? 0;
         while (indents.length > 0 && indents.at(-1)! > indent) {
           indents.pop();
           levelIsSequence.pop();
         }
         if (indent < previous && (indents.at(-1) ?? 0) !== indent) return true;
-        const sequenceEntry = /^-(?:[ \t]|\r?$)/.test(line);
         if (indents.length === 0 || indents.at(-1)! < indent) {
           indents.push(indent);
           levelIsSequence.push(sequenceEntry);
@@ -95,11 +97,18 @@ function needsTheDocument(text: string): boolean {
           return true;
         }
         // A block scalar header ends the line: `key: |`, `- >-`, `key: |+ # comment`. Explicit indentation
-        // indicators (`|2`) are left to the Document.
-        const header = /(?:^|[ \t])[|>]([0-9+-]*)[ \t]*(?:#.*)?\r?$/.exec(line);
-        if (header) {
-          if (/[0-9]/.test(header[1] ?? '')) return true;
-          blockScalarParent = indent;
+        // indicators (`|2`) are left to the Document. Only lines with a `|` or `>` are looked at closely.
+        let indicator = false;
+        for (let scan = column; scan < lineEnd && !indicator; scan += 1) {
+          const code = text.charCodeAt(scan);
+          indicator = code === 0x7c || code === 0x3e;
+        }
+        if (indicator) {
+          const header = /(?:^|[ \t])[|>]([0-9+-]*)[ \t]*(?:#.*)?\r?$/.exec(text.slice(column, lineEnd));
+          if (header) {
+            if (/[0-9]/.test(header[1] ?? '')) return true;
+            blockScalarParent = indent;
+          }
         }
       }
     }

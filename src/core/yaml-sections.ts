@@ -103,3 +103,50 @@ export function lineStartsOf(text: string): number[] {
   for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', newline + 1)) starts.push(newline + 1);
   return starts;
 }
+
+/**
+ * The range yaml gives a one-line scalar written after its key on a direct child line of an entry
+ * (`    owner: alice  # comment`), or of that key with `atKey`; undefined for anything else (a collection, a block
+ * or multi-line scalar, a value on the next line), which is then left to a parser. Offsets are in the whole text.
+ */
+export function inlineScalarRange(text: string, entry: TextSlice, field: string, atKey: boolean): readonly [number, number] | undefined {
+  let childIndent = -1;
+  const lines = [...contentLinesWithComments(text, text.indexOf('\n', entry.start) + 1, entry.end)];
+  for (const [index, line] of lines.entries()) {
+    if (line.content.startsWith('#')) continue;
+    if (childIndent === -1) childIndent = line.indent;
+    if (line.indent !== childIndent) continue;
+    const key = KEY_LINE.exec(line.content)?.[1];
+    if (key !== field) continue;
+    // A later line indented deeper (even a comment) could continue the value: leave that to the parser.
+    const next = lines[index + 1];
+    if (next && next.indent > childIndent) return undefined;
+    const keyStart = line.start + line.indent;
+    if (atKey) return [keyStart, keyStart + key.length];
+    const afterColon = line.content.indexOf(':') + 1;
+    const rest = line.content.slice(afterColon);
+    const valueOffset = afterColon + (rest.length - rest.trimStart().length);
+    const value = line.content.slice(valueOffset);
+    const first = value[0];
+    if (first === undefined || first === '#' || '[{|>&*!?"\'%@`'.includes(first)) return undefined;
+    // A plain scalar ends before ` #` or a tab and `#`; trailing blanks are not part of it.
+    const comment = /[ \t]#/.exec(value);
+    const scalar = (comment ? value.slice(0, comment.index) : value).replace(/[ \t\r]+$/, '');
+    if (scalar === '' || /: |:$/.test(scalar)) return undefined;
+    const start = keyStart + valueOffset;
+    return [start, start + scalar.length];
+  }
+  return undefined;
+}
+
+function* contentLinesWithComments(text: string, from: number, to: number): Generator<Line> {
+  let start = from;
+  while (start < to && start > 0) {
+    const newline = text.indexOf('\n', start);
+    const end = newline === -1 || newline >= to ? to : newline;
+    const line = text.slice(start, end).replace(/\r$/, '');
+    const content = line.trimStart();
+    if (content !== '') yield { start, indent: line.length - content.length, content };
+    start = end + 1;
+  }
+}

@@ -5,7 +5,7 @@
 import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import { formatDocumentPath, type Diagnostic, type DocumentPath, type Finding } from './diagnostics.js';
 import { loadPlainYamlData } from './yaml-plain-data.js';
-import { YamlSections, lineStartsOf, type TextSlice } from './yaml-sections.js';
+import { YamlSections, inlineScalarRange, lineStartsOf, type TextSlice } from './yaml-sections.js';
 
 /** Aliases may expand to at most this many nodes: enough for real files, far too few for a "billion laughs". */
 export const MAX_ALIAS_EXPANSION = 100;
@@ -67,6 +67,11 @@ class LazyYamlSource implements YamlSource {
     if (this.#sections === undefined) this.#sections = YamlSections.index(this.text) ?? null;
     if (!this.#sections) return undefined;
     const entry = path.length >= 2 ? this.#sections.entry(String(path[0]), String(path[1])) : undefined;
+    // The common finding (`credentials.<id>.owner` and the like) needs no parser at all.
+    if (entry && path.length === 3 && typeof path[2] === 'string') {
+      const range = inlineScalarRange(this.text, entry, path[2], atKey);
+      if (range) return range;
+    }
     const slice = entry ?? this.#sections.section(String(path[0]));
     if (!slice) return undefined;
     const document = this.#sliceDocument(slice);

@@ -209,6 +209,7 @@ describe('placing findings by parsing only the entry that holds them', () => {
   const texts = [
     ...corpus().filter((text) => loadPlainYamlData(text)),
     '# header\nversion: 1\ncredentials:\n  # a comment\n  a:\n    setting: x\n\n  b: { setting: y }   # trailing\n  # between\n  c:\n    value: |\n      block\n\n      scalar\n    owner: z\npeople: {}\n',
+    'credentials:\n  a:\n    owner: alice   # c\n    issuer: "q # not"\n    desc: a#b\n    x: y\t# tab\n    y: 1\n    z: trailing   \n    w: two\n      lines\n    v: x # c\n      # deeper comment\n    u: ~\n    t: \'s\'\n  b: { k: v }\n',
     'version: 1\ncredentials:   # the list\n    deep:\n      owner: a\n    deeper: [1, 2]\n',
   ];
   it.each(texts.map((text, index) => [index, text] as const))('gives the same file:line:column as the whole Document, on text %i', (index, text) => {
