@@ -62,12 +62,11 @@ export type SetValueResult = ValueSet | Refusal;
  * date into the inventory, and replaces the file atomically. Refuses (returns the reasons as
  * diagnostics, writes nothing) when the file is not readable YAML, when the current value cannot
  * be opened to compare (a swapped value is named: "this value belongs to …"), or when the new
- * value equals the current one: that is not a rotation.
- * @throws UsageError for an empty value, an unknown credential or deployment, a bad `rotated`.
+ * value is empty or equals the current one: neither is a rotation.
+ * @throws UsageError for an unknown credential or deployment, a bad `rotated`.
  * @throws ExternalError when the file changed meanwhile or cannot be written.
  */
 export async function setCredentialValue(request: SetValueRequest): Promise<SetValueResult> {
-  if (request.value.length === 0) throw new UsageError('the new value is empty: credledger stores values, not their absence');
   const rotated = request.rotated ?? request.today;
   if (!isCalendarDate(rotated)) throw new UsageError(`--rotated must be a real date written YYYY-MM-DD (got ${rotated})`);
   if (rotated > request.today) throw new UsageError(`--rotated ${rotated} is after today (${request.today})`);
@@ -86,6 +85,8 @@ export async function setCredentialValue(request: SetValueRequest): Promise<SetV
   const place = choosePlaceToSet(inventory, credential, request.deployment);
   const path = valuePathOf(place);
   const refuse = (finding: Finding): Refusal => ({ kind: 'refused', source: check.source, diagnostics: [placeFinding(check.source, finding)] });
+  // A refusal like an unchanged value (exit 1, as set's help says), not a usage error: the flags were right, the value was not.
+  if (request.value.length === 0) return refuse(errorAt('empty-value', path, `the new value of ${describePlace(place)} is empty: credledger stores values, not their absence`));
   const recipient = request.seal === undefined ? undefined : chooseRecipient(inventory, request.seal.recipientId);
   if (recipient === undefined && request.seal !== undefined) {
     return refuse(errorAt('no-recipients', [], 'the inventory lists no encryption.recipients to seal for: `credledger keygen --sealing` makes a key pair and prints the entry to add', true));

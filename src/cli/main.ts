@@ -1,10 +1,10 @@
 // The CLI entry: picks the subcommand, runs it, and maps the one catch to an exit code.
 import { ExternalError, UsageError } from '../ports/errors.js';
+import { describeSuggestion } from '../core/suggestions.js';
 import type { CliIo } from './cli-io.js';
 import { parseCommandLine, type CliCommand } from './command.js';
 import { ExitCode } from './exit-codes.js';
-
-declare const CREDLEDGER_VERSION: string | undefined;
+import { credledgerVersion } from './version.js';
 
 /** A subcommand by name, loaded only when it runs: start-up then parses one command's code, not every command's. */
 interface CommandEntry {
@@ -28,9 +28,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'demo', load: async () => (await import('./commands/demo-command.js')).demoCommand },
 ];
 
-function version(): string {
-  return typeof CREDLEDGER_VERSION === 'string' ? CREDLEDGER_VERSION : 'development';
-}
+const version = credledgerVersion;
 
 async function mainHelp(): Promise<string> {
   const commands = await Promise.all(COMMANDS.map((entry) => entry.load()));
@@ -42,13 +40,32 @@ Usage: credledger <command> [options]
 Commands:
 ${commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n')}
 
-Run \`credledger <command> --help\` for a command's options.
+Options:
+  -h, --help     this help; \`credledger help <command>\` or \`credledger <command> --help\` for a command's
+  -V, --version  the version of credledger
+
 Exit codes: 0 ok, 1 findings, 2 changes (plan --detailed-exitcode), 3 external failure, 64 usage error.`;
+}
+
+/** The command called `name`; otherwise says so on stderr, with the nearest command name when it looks like a typo. */
+async function findCommand(name: string, io: CliIo): Promise<CliCommand | undefined> {
+  const entry = COMMANDS.find((candidate) => candidate.name === name);
+  if (entry) return entry.load();
+  const names = COMMANDS.map((candidate) => candidate.name);
+  const hint = describeSuggestion(name, names, (suggestion) => `\`credledger ${suggestion}\``);
+  io.stderr.write(`credledger: unknown command \`${name}\`${hint}\n\n${await mainHelp()}\n`);
+  return undefined;
 }
 
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = args;
+  if (name === 'help' && rest[0] !== undefined) {
+    const command = await findCommand(rest[0], io);
+    if (!command) return ExitCode.usage;
+    io.stdout.write(`${command.help}\n`);
+    return ExitCode.ok;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(`${await mainHelp()}\n`);
     return name === undefined ? ExitCode.usage : ExitCode.ok;
@@ -57,12 +74,8 @@ export async function runCli(args: readonly string[], io: CliIo): Promise<number
     io.stdout.write(`${version()}\n`);
     return ExitCode.ok;
   }
-  const entry = COMMANDS.find((candidate) => candidate.name === name);
-  if (!entry) {
-    io.stderr.write(`credledger: unknown command \`${name}\`\n\n${await mainHelp()}\n`);
-    return ExitCode.usage;
-  }
-  const command = await entry.load();
+  const command = await findCommand(name, io);
+  if (!command) return ExitCode.usage;
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.help}\n`);
     return ExitCode.ok;

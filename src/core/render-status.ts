@@ -1,4 +1,5 @@
 // Renders a status report as an aligned table for terminals and as Markdown for job summaries.
+import { describeDemoKeyValues } from './public-demo-key.js';
 import { PLAIN_STYLE, type TextStyle } from './render-diagnostics.js';
 import type { StatusReport, StatusRow } from './status-report.js';
 
@@ -27,7 +28,8 @@ export function renderStatusText(report: StatusReport, style: TextStyle = PLAIN_
   const paint = (row: StatusRow, line: string) =>
     row.state === 'overdue' ? style.error(line) : row.state === 'due-soon' ? style.warning(line) : row.state === 'unknown' ? style.dim(line) : line;
   const lines = [style.bold(pad(HEADERS)), ...report.credentials.map((row, index) => paint(row, pad(rows[index] ?? [])))];
-  return `${lines.join('\n')}\n\n${summaryLine(report)}`;
+  const demo = report.publicDemoKeyValues === undefined ? '' : `\n${style.warning(`warning: ${describeDemoKeyValues(report.publicDemoKeyValues)}`)}`;
+  return `${lines.join('\n')}\n\n${summaryLine(report)}${demo}`;
 }
 
 function escapeMarkdownCell(text: string): string {
@@ -47,5 +49,6 @@ export function renderStatusMarkdown(report: StatusReport): string {
     cells[7] = STATE_BADGES[row.state];
     return `| ${cells.join(' | ')} |`;
   });
-  return `### Credential rotation status\n\n${summaryLine(report)}\n\n${[header, rule, ...rows].join('\n')}\n`;
+  const demo = report.publicDemoKeyValues === undefined ? '' : `> :warning: ${escapeMarkdownCell(describeDemoKeyValues(report.publicDemoKeyValues))}\n\n`;
+  return `### Credential rotation status\n\n${summaryLine(report)}\n\n${demo}${[header, rule, ...rows].join('\n')}\n`;
 }

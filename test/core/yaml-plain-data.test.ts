@@ -17,11 +17,12 @@ function referenceSyntax(text: string): { data: unknown; errors: { code: string;
     const { line, col } = lineCounter.linePos(error.pos[0]);
     return { code: error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax', message: (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, ''), line, column: col };
   });
-  if (errors.length > 0) return { data: undefined, errors };
+  // A duplicate key does not stop the data being built (the last occurrence wins); any other error does.
+  if (errors.some((error) => error.code !== 'duplicate-key')) return { data: undefined, errors };
   try {
     return { data: document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }), errors };
   } catch {
-    return { data: undefined, errors: [{ code: 'yaml-alias', message: '', line: 0, column: 0 }] };
+    return { data: undefined, errors: [...errors, { code: 'yaml-alias', message: '', line: 0, column: 0 }] };
   }
 }
 
@@ -127,12 +128,13 @@ function expectAgreement(text: string): void {
     expect(plain.data, `the parsers read different data from:\n${text}`).toEqual(reference.data);
   }
   const checked = checkYamlSyntax(parseYamlSource(text, 'inv.yaml'));
-  if (reference.errors[0]?.code === 'yaml-alias') {
-    expect(checked.diagnostics.map((d) => d.code)).toEqual(['yaml-alias']);
-  } else {
-    expect(checked.diagnostics.map(({ code, message, line, column }) => ({ code, message, line, column })), text).toEqual(reference.errors);
-    if (reference.errors.length === 0) expect(checked.data, text).toEqual(reference.data);
-  }
+  // Duplicate keys are worded by credledger (naming the key) and an alias failure by its own message; their
+  // place, and every other error, is yaml's.
+  const comparable = (error: { code: string; message: string; line: number; column: number }) =>
+    error.code === 'yaml-alias' ? { code: error.code } : { ...error, message: error.code === 'duplicate-key' ? '' : error.message };
+  expect(checked.diagnostics.map(({ code, message, line, column }) => comparable({ code, message, line, column })), text).toEqual(reference.errors.map(comparable));
+  if (reference.errors.length === 0) expect(checked.data, text).toEqual(reference.data);
+  if (reference.errors.length > 0 && reference.errors.every((error) => error.code === 'duplicate-key')) expect(checked.blocking, text).toBe(false);
 }
 
 describe('the fast data parser and the yaml Document agree', () => {
