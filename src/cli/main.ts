@@ -14,12 +14,16 @@ interface CommandEntry {
 
 /** Every subcommand, in the order `--help` lists them. */
 export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'init', load: async () => (await import('./commands/init-command.js')).initCommand },
   { name: 'validate', load: async () => (await import('./commands/validate-command.js')).validateCommand },
   { name: 'status', load: async () => (await import('./commands/status-command.js')).statusCommand },
   { name: 'plan', load: async () => (await import('./commands/plan-command.js')).planCommand },
   { name: 'apply', load: async () => (await import('./commands/apply-command.js')).applyCommand },
   { name: 'audit', load: async () => (await import('./commands/audit-command.js')).auditCommand },
   { name: 'remind', load: async () => (await import('./commands/remind-command.js')).remindCommand },
+  { name: 'onboard', load: async () => (await import('./commands/onboard-command.js')).onboardCommand },
+  { name: 'offboard', load: async () => (await import('./commands/offboard-command.js')).offboardCommand },
+  { name: 'revoke', load: async () => (await import('./commands/revoke-command.js')).revokeCommand },
   { name: 'keygen', load: async () => (await import('./commands/keygen-command.js')).keygenCommand },
   { name: 'set', load: async () => (await import('./commands/set-command.js')).setCommand },
   { name: 'seal', load: async () => (await import('./commands/seal-command.js')).sealCommand },
