@@ -6,7 +6,7 @@ import type { StatusReport, StatusRow } from './status-report.js';
 const HEADERS = ['ID', 'SETTING', 'DEPLOYMENT', 'KIND', 'OWNER', 'ROTATED', 'DUE', 'STATE', 'REASONS'] as const;
 
 function cellsOf(row: StatusRow): string[] {
-  return [row.id, row.setting, row.deployment ?? '-', row.kind, row.owner, row.rotated ?? '-', row.due ?? '-', row.state, row.reasons.join('; ')];
+  return [row.id, row.setting, row.deployment ?? '-', row.kind, row.owner, row.rotated ?? '-', row.due ?? '-', row.severity === 'critical' ? `${row.state} (critical)` : row.state, row.reasons.join('; ')];
 }
 
 function summaryLine(report: StatusReport): string {
@@ -44,7 +44,7 @@ export function renderStatusMarkdown(report: StatusReport): string {
     const cells = cellsOf(row).map(escapeMarkdownCell);
     cells[0] = `\`${cells[0]}\``;
     cells[1] = `\`${cells[1]}\``;
-    cells[7] = STATE_BADGES[row.state];
+    cells[7] = row.severity === 'critical' ? `${STATE_BADGES[row.state]} (critical)` : STATE_BADGES[row.state];
     return `| ${cells.join(' | ')} |`;
   });
   const demo = report.publicDemoKeyValues === undefined ? '' : `> :warning: ${escapeMarkdownCell(describeDemoKeyValues(report.publicDemoKeyValues))}\n\n`;
