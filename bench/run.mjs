@@ -47,10 +47,10 @@ writeFileSync(largeFile, generateInventoryText(2_000, { deploymentCount: 40 }));
 const cliCases = [
   ['node -e 0 (Node itself, for reference)', null, 'n/a'],
   ['credledger --version (start-up)', ['--version'], '< 100 ms over Node itself'],
-  ['credledger validate (example, 25 credentials)', ['validate', '--file', path.join(root, 'credentials.yaml.example'), '--now', '2026-11-26'], '< 400 ms'],
+  ['credledger validate (example, 26 credentials)', ['validate', '--file', path.join(root, 'credentials.yaml.example'), '--now', '2026-11-26'], '< 400 ms'],
   ['credledger status --format json (example)', ['status', '--file', path.join(root, 'credentials.yaml.example'), '--now', '2026-11-26', '--format', 'json'], '< 400 ms'],
   ['credledger validate (2,000 credentials)', ['validate', '--file', largeFile, '--now', '2026-11-26'], '< 1.5 s'],
-  ['credledger demo (npm start: validate, status, 2 applies of 43 settings, set, plan, 2 more applies)', ['demo'], '< 10 s'],
+  ['credledger demo (npm start: validate, status, 2 applies of 41 settings, set, plan, 2 more applies)', ['demo'], '< 10 s'],
 ];
 const cliRows = [];
 for (const [name, args, target] of cliCases) {

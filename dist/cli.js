@@ -1013,16 +1013,21 @@ var init_docuelevate_catalogue = __esm({
 });
 
 // src/core/docuelevate-catalogue.ts
+function describeSessionSecretRotation(deployment) {
+  const where = deployment === void 0 ? "the deployment's" : `${deployment}'s`;
+  return `set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in ${where} environment, restart api and worker, run \`credledger apply --rehydrate ${deployment ?? "<deployment>"}\` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS`;
+}
 function findSetting(key) {
   return SETTINGS_BY_KEY.get(key);
 }
-var ADMIN_PASSWORD_SETTING, SESSION_SECRET_SETTING, DOCUELEVATE_CATALOGUE_SOURCE, DOCUELEVATE_SETTINGS, SETTINGS_BY_KEY;
+var ADMIN_PASSWORD_SETTING, SESSION_SECRET_SETTING, SESSION_SECRET_IGNORED, DOCUELEVATE_CATALOGUE_SOURCE, DOCUELEVATE_SETTINGS, SETTINGS_BY_KEY;
 var init_docuelevate_catalogue2 = __esm({
   "src/core/docuelevate-catalogue.ts"() {
     "use strict";
     init_docuelevate_catalogue();
     ADMIN_PASSWORD_SETTING = "admin_password";
     SESSION_SECRET_SETTING = "session_secret";
+    SESSION_SECRET_IGNORED = "DocuElevate never uses a session_secret held in its database: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up";
     DOCUELEVATE_CATALOGUE_SOURCE = docuelevate_catalogue_default.source;
     DOCUELEVATE_SETTINGS = Object.freeze(
       docuelevate_catalogue_default.settings.map(
@@ -10942,7 +10947,7 @@ function plaintextFinding(credential, path9, text) {
 function checkInventoryRules(inventory, context3) {
   return INVENTORY_RULES.flatMap((rule) => rule(inventory, context3));
 }
-var knownPeople, knownDeployments, oneValueForm, oneCredentialPerSetting, knownSettings, consistentDates, intervalsOnlyForScheduledKinds, ownersStillHere, valuesEncrypted, noPublicDemoKey, sealedForKnownRecipients, groupsShareDeployments, INVENTORY_RULES;
+var knownPeople, knownDeployments, oneValueForm, oneCredentialPerSetting, knownSettings, sessionSecretFromEnvironment, consistentDates, intervalsOnlyForScheduledKinds, ownersStillHere, valuesEncrypted, noPublicDemoKey, sealedForKnownRecipients, groupsShareDeployments, INVENTORY_RULES;
 var init_inventory_rules = __esm({
   "src/core/inventory-rules.ts"() {
     "use strict";
@@ -11025,6 +11030,18 @@ var init_inventory_rules = __esm({
         return [warningAt("unknown-setting", path9, `\`${credential.setting}\` is not one of DocuElevate's sensitive settings; add \`custom: true\` if that is intended`)];
       }
       return [];
+    });
+    sessionSecretFromEnvironment = (inventory) => inventory.credentials.flatMap((credential) => {
+      if (credential.setting !== SESSION_SECRET_SETTING || credential.value === void 0 && credential.values === void 0) return [];
+      const field = credential.value === void 0 ? "values" : "value";
+      return [
+        warningAt(
+          "session-secret-value",
+          ["credentials", credential.id, field],
+          `${SESSION_SECRET_IGNORED}, so apply's push of this value changes nothing. Track it without a value; to rotate it, ${describeSessionSecretRotation()}`,
+          true
+        )
+      ];
     });
     consistentDates = (inventory, { today }) => {
       const findings = [];
@@ -11112,6 +11129,7 @@ var init_inventory_rules = __esm({
       oneValueForm,
       oneCredentialPerSetting,
       knownSettings,
+      sessionSecretFromEnvironment,
       consistentDates,
       intervalsOnlyForScheduledKinds,
       ownersStillHere,
@@ -11643,7 +11661,7 @@ function deploymentReport(deployment, outcome, progress, error) {
   };
 }
 function describeSessionSecretChange(deployment, planned) {
-  return `session_secret ${planned ? "will be" : "was"} written to ${deployment}'s database, but DocuElevate never uses a database value: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up. To rotate it, set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in ${deployment}'s environment, restart api and worker, run \`credledger apply --rehydrate ${deployment}\` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS`;
+  return `session_secret ${planned ? "will be" : "was"} written to ${deployment}'s database, but ${SESSION_SECRET_IGNORED}. To rotate it, ${describeSessionSecretRotation(deployment)}`;
 }
 function describeForgottenDeployments(inventory, recorded, requested) {
   if (requested !== void 0) return [];
@@ -12051,6 +12069,44 @@ var init_apply_branch = __esm({
   }
 });
 
+// src/app/login-fallback.ts
+function fingerprintPlace(credentialId, deployment) {
+  return { credentialId, deployment };
+}
+function isAppliedValue(ring, desired, value, record) {
+  if (findKey(ring, record.keyId) === void 0) return false;
+  const { fingerprint } = fingerprintValue(ring, fingerprintPlace(desired.credentialId, desired.deployment), value, record.keyId);
+  return fingerprint === record.fingerprint;
+}
+function appliedAdminPasswordFallback(ring, state, desired, value) {
+  if (desired === void 0 || value === void 0 || desired.setting !== ADMIN_PASSWORD_SETTING) return [];
+  const record = findAppliedSetting(state, desired.deployment, ADMIN_PASSWORD_SETTING);
+  if (record === void 0 || !isAppliedValue(ring, desired, value, record)) return [];
+  return [{ password: value, source: `the inventory's applied ${ADMIN_PASSWORD_SETTING} of ${desired.deployment} (credential ${desired.credentialId})` }];
+}
+function passwordVariableOf(deployment) {
+  return deployment.auth.method === "login" ? deployment.auth.passwordEnv : void 0;
+}
+function describeStaleLogin(deployment, stale) {
+  const variable = passwordVariableOf(deployment);
+  if (variable === void 0) return void 0;
+  return `${variable} is stale: DocuElevate refused its password for ${deployment.id}, and ${stale.usedInstead} opened instead; update ${variable} to that value (credledger reveal)`;
+}
+function describeStaleVariable(deployment, variablePassword, fallback) {
+  const variable = passwordVariableOf(deployment);
+  if (variable === void 0 || fallback.password.equals(variablePassword)) return void 0;
+  return `${variable} is stale: it is not ${fallback.source}, which ${deployment.id}'s login takes since apply wrote it; update ${variable} to that value (credledger reveal)`;
+}
+var init_login_fallback = __esm({
+  "src/app/login-fallback.ts"() {
+    "use strict";
+    init_applied_state();
+    init_docuelevate_catalogue2();
+    init_key_ring();
+    init_sealed_value();
+  }
+});
+
 // src/app/apply.ts
 var apply_exports = {};
 __export(apply_exports, {
@@ -12184,17 +12240,8 @@ function prepareValues(request2, inventory, desired) {
 }
 function appliedAdminPasswords(ring, values, desired, state, deployment) {
   const setting = desired.find((candidate) => candidate.deployment === deployment && candidate.setting === ADMIN_PASSWORD_SETTING);
-  const record = findAppliedSetting(state, deployment, ADMIN_PASSWORD_SETTING);
   const decrypted = preparedValueOf(values, deployment, ADMIN_PASSWORD_SETTING);
-  if (setting === void 0 || record === void 0 || decrypted === void 0 || !("value" in decrypted)) return [];
-  if (!isRecordedValue(ring, values, setting, record)) return [];
-  return [{ password: decrypted.value, source: describeInventoryPassword(setting.credentialId, deployment) }];
-}
-function describeInventoryPassword(credentialId, deployment) {
-  return `the inventory's applied ${ADMIN_PASSWORD_SETTING} of ${deployment} (credential ${credentialId})`;
-}
-function passwordVariableOf(deployment) {
-  return deployment.auth.method === "login" ? deployment.auth.passwordEnv : void 0;
+  return appliedAdminPasswordFallback(ring, state, setting, decrypted !== void 0 && "value" in decrypted ? decrypted.value : void 0);
 }
 function addLoginNotices(context3, report) {
   const deployment = context3.inventory.deployments.get(report.deployment);
@@ -12203,18 +12250,18 @@ function addLoginNotices(context3, report) {
   const notices = [];
   const stale = context3.connections.get(report.deployment)?.staleLoginPassword;
   const pushed = report.operations.find((operation) => operation.setting === ADMIN_PASSWORD_SETTING && operation.action === "set" && operation.outcome === "done");
-  if (stale !== void 0 && pushed === void 0) {
-    notices.push(
-      `${variable} is stale: DocuElevate refused its password for ${report.deployment}, and ${stale.usedInstead} opened instead; update ${variable} to that value (credledger reveal)`
-    );
+  const staleNotice = stale === void 0 ? void 0 : describeStaleLogin(deployment, stale);
+  if (staleNotice !== void 0 && pushed === void 0) notices.push(staleNotice);
+  const resolved = context3.auths.get(report.deployment);
+  if (!context3.connections.has(report.deployment) && pushed === void 0 && resolved !== void 0 && "auth" in resolved && resolved.auth.method === "login") {
+    const [fallback] = resolved.auth.fallbackPasswords ?? [];
+    const unused = fallback === void 0 ? void 0 : describeStaleVariable(deployment, resolved.auth.password, fallback);
+    if (unused !== void 0) notices.push(unused);
   }
   if (pushed !== void 0) {
     notices.push(`update ${variable}: ${report.deployment}'s admin password is now the inventory's \`${pushed.credential}\` (DocuElevate's login takes it at once; the next run falls back to it until ${variable} is updated)`);
   }
   return notices.length === 0 ? report : { ...report, warnings: [...report.warnings, ...notices] };
-}
-function fingerprintPlace(credentialId, deployment) {
-  return { credentialId, deployment };
 }
 function isRecordedValue(ring, values, desired, record) {
   const prepared = preparedValueOf(values, desired.deployment, desired.setting);
@@ -12472,6 +12519,7 @@ var init_apply = __esm({
     init_deployment_connection();
     init_apply_branch();
     init_errors();
+    init_login_fallback();
     init_inventory_file();
   }
 });
@@ -44515,7 +44563,8 @@ function auditInventory(inventory, deployments, listings, pendingRemovals = () =
     const listing = listings.get(id);
     if (listing === void 0) throw new RangeError(`no credential listing for deployment ${id}`);
     if ("error" in listing) return { deployment: id, url: deployment.url, outcome: "unreachable", error: listing.error, findings: [], unchecked: [] };
-    return auditDeployment(inventory, id, listing.sources, pendingRemovals(id), drift(id));
+    const audited = auditDeployment(inventory, id, listing.sources, pendingRemovals(id), drift(id));
+    return listing.warnings === void 0 || listing.warnings.length === 0 ? audited : { ...audited, warnings: listing.warnings };
   });
   return { deployments: reports, summary: summariseAudit(reports) };
 }
@@ -44723,7 +44772,7 @@ async function auditDeployments(request2) {
   const read = await Promise.all(
     selected.map(async (id) => {
       const deployment = inventory.deployments.get(id);
-      return [id, await readListing(inventory, deployment, applied, request2)];
+      return [id, await readListing(inventory, deployment, applied, request2, loginFallbacks(request2, inventory, applied, id))];
     })
   );
   const listings = new Map(read.map(([id, result]) => [id, result.listing]));
@@ -44738,6 +44787,23 @@ function describeDriftCoverage(inventory, deployments, applied, ring) {
   const pushesValues = inventory.credentials.some((credential) => deployments.some((id) => sealedValueFor(credential, id) !== void 0));
   return ring === void 0 && pushesValues ? ["masked values were not compared with the applied ones: no key (CREDLEDGER_KEY, CREDLEDGER_SEALING_KEY or --key-file)"] : [];
 }
+function loginFallbacks(request2, inventory, applied, deploymentId) {
+  const ring = request2.ring;
+  if (ring === void 0) return [];
+  const desired = listDesiredState(inventory, [deploymentId]).desired.find((setting) => setting.setting === ADMIN_PASSWORD_SETTING);
+  if (desired === void 0) return [];
+  let value;
+  try {
+    const candidates = listSealedValues(inventory).map((entry) => entry.place);
+    value = openSealedValue(ring, desired.sealed.place, desired.sealed.sealed, candidates);
+  } catch (error) {
+    if (error instanceof SealedValueError) return [];
+    throw error;
+  }
+  const fallbacks = appliedAdminPasswordFallback(ring, applied, desired, value);
+  for (const fallback of fallbacks) request2.onSecret?.(fallback.password);
+  return fallbacks;
+}
 async function readAppliedStateOf(file, openStateStore) {
   try {
     const store = await openStateStore({ directory: path5.dirname(path5.resolve(file)), ref: DEFAULT_STATE_REF });
@@ -44747,8 +44813,8 @@ async function readAppliedStateOf(file, openStateStore) {
     throw error;
   }
 }
-async function readListing(inventory, deployment, applied, request2) {
-  const resolved = resolveDeploymentAuth(deployment, request2.env, request2.onSecret);
+async function readListing(inventory, deployment, applied, request2, fallbacks) {
+  const resolved = resolveDeploymentAuth(deployment, request2.env, request2.onSecret, fallbacks);
   if ("error" in resolved) {
     request2.onProgress?.({ kind: "unusable", deployment: deployment.id, reason: resolved.error });
     return { listing: { error: describeUnresolvedAuth(resolved) } };
@@ -44759,10 +44825,12 @@ async function readListing(inventory, deployment, applied, request2) {
     const listing = await readCredentialSources(connection);
     request2.onProgress?.("error" in listing ? { kind: "unusable", deployment: deployment.id, reason: listing.error.message } : { kind: "connected", deployment: deployment.id, listed: listing.sources.length });
     if ("error" in listing) return { listing };
+    const stale = connection.staleLoginPassword === void 0 ? void 0 : describeStaleLogin(deployment, connection.staleLoginPassword);
+    const listed = stale === void 0 ? listing : { ...listing, warnings: [stale] };
     const applyUser = resolved.auth.method === "login" ? resolved.auth.username : void 0;
     try {
       const drift = await readDriftEvidence(inventory, deployment.id, listing.sources, applied, connection, request2.ring, applyUser);
-      return { listing, ...drift === void 0 ? {} : { drift } };
+      return { listing: listed, ...drift === void 0 ? {} : { drift } };
     } catch (error) {
       return { listing: { error: describeConnectionFailure(error) } };
     }
@@ -44806,12 +44874,15 @@ var init_audit2 = __esm({
     init_applied_state();
     init_audit();
     init_diagnostics();
+    init_apply_plan();
+    init_docuelevate_catalogue2();
     init_inventory();
     init_key_ring();
     init_sealed_value();
     init_deployment_connection();
     init_errors();
     init_inventory_file();
+    init_login_fallback();
   }
 });
 
@@ -45546,6 +45617,7 @@ async function setCredentialValue(request2) {
     file: request2.file,
     place,
     path: formatDocumentPath(path9),
+    setting: credential.setting,
     keyId: recipient !== void 0 ? `sealed:${recipient.id}` : primaryKey(ring).id,
     replaced,
     compared,
@@ -46933,6 +47005,28 @@ async function applyFirstTime(context3) {
     if (writes !== wanted) throw new DemoStop(`the first apply should write ${wanted} settings to ${deployment}, and it wrote ${writes}`);
   }
   await verifyServers(context3);
+  const updated = await followPasswordUpdates(context3, first.report);
+  if (updated.length > 0) {
+    request2.report({
+      kind: "note",
+      text: `DocuElevate's login took the inventory's admin_password at once, and apply said so: the demo updates ${updated.join(" and ")} as a team updates its CI secrets, so later runs log in with the new password.`
+    });
+  }
+}
+async function followPasswordUpdates(context3, report) {
+  const inventory = await readInventory2(context3);
+  const { desired } = listDesiredState(inventory, deploymentIds(context3));
+  const candidates = listValuePlaces(inventory);
+  const updated = [];
+  for (const deployment of report.deployments) {
+    const auth2 = inventory.deployments.get(deployment.deployment)?.auth;
+    const pushed = deployment.operations.some((operation) => operation.setting === ADMIN_PASSWORD_SETTING && operation.action === "set" && operation.outcome === "done");
+    const setting = desired.find((candidate) => candidate.deployment === deployment.deployment && candidate.setting === ADMIN_PASSWORD_SETTING);
+    if (auth2?.method !== "login" || !pushed || setting === void 0) continue;
+    context3.env[auth2.passwordEnv] = openSealedValue(context3.ring, setting.sealed.place, setting.sealed.sealed, candidates).reveal();
+    updated.push(auth2.passwordEnv);
+  }
+  return updated;
 }
 async function rotateOnBranch(context3, repo, value) {
   const { request: request2 } = context3;
@@ -47079,6 +47173,7 @@ var init_demo = __esm({
     "use strict";
     init_demo_day();
     init_apply_plan();
+    init_docuelevate_catalogue2();
     init_apply_report();
     init_dates();
     init_inventory();
@@ -47210,6 +47305,7 @@ function setCommands(member) {
   return [code2(`credledger set ${member.id} --value-stdin`)];
 }
 function repositorySteps(inventory, credential) {
+  if (credential.setting === SESSION_SECRET_SETTING) return sessionSecretRepositorySteps(credential);
   const members = rotationGroupOf(inventory, credential);
   const steps = [];
   const held = members.filter((member) => member.value !== void 0 || member.values !== void 0);
@@ -47236,17 +47332,28 @@ function repositorySteps(inventory, credential) {
   steps.push(`Merge it after review: the apply workflow pushes the new value${held.length > 1 ? "s" : ""} to ${deployments}.`);
   return steps;
 }
+function sessionSecretRepositorySteps(credential) {
+  const held = credential.value !== void 0 || credential.values !== void 0;
+  return [
+    held ? `Record the new value in the inventory, for break-glass: ${setCommands(credential).join(", ")} (it sets ${code2("rotated")} to today). DocuElevate ignores the copy apply writes to its database; consider tracking ${code2(credential.id)} without a value.` : `Set ${code2("rotated:")} to today for ${code2(credential.id)} in the inventory; it holds no value, as DocuElevate takes the secret from each deployment's environment.`,
+    "Open a pull request with the change and merge it after review, then rotate the secret in each environment as below."
+  ];
+}
 function afterMergeSteps(credential, members) {
   const steps = [];
-  const restart = members.filter((member) => findSetting(member.setting)?.restartRequired === true);
+  const restart = members.filter((member) => member.setting !== SESSION_SECRET_SETTING && findSetting(member.setting)?.restartRequired === true);
   if (restart.length > 0 && credential.deployments.length > 0) {
     steps.push(
       `DocuElevate reads ${listOf(restart.map((m2) => code2(m2.setting)))} only at start-up: restart api and worker (${code2("docker compose restart api worker")}) on ${listOf(credential.deployments.map(code2))}.`
     );
   }
-  if (members.some((member) => member.setting === "session_secret")) {
+  if (members.some((member) => member.setting === SESSION_SECRET_SETTING)) {
     for (const deployment of credential.deployments) {
-      steps.push(`After that restart, push the settings DocuElevate holds in its database again: ${code2(`credledger apply --rehydrate ${deployment}`)}.`);
+      steps.push(
+        `On ${code2(deployment)}: set ${code2("SESSION_SECRET_PREVIOUS")} to the old secret and ${code2("SESSION_SECRET")} to the new one in its environment, and restart api and worker (${code2("docker compose restart api worker")}).`,
+        `Then re-encrypt the settings DocuElevate holds in its database under the new secret: ${code2(`credledger apply --rehydrate ${deployment}`)}.`,
+        `Then remove ${code2("SESSION_SECRET_PREVIOUS")} from the environment of ${code2(deployment)} and restart api and worker again.`
+      );
     }
   }
   return steps;
@@ -47348,8 +47455,9 @@ var init_runbooks = __esm({
       before: ['Generate a new secret of at least 32 characters, for example `python -c "import secrets; print(secrets.token_hex(32))"`.'],
       after: ["Sign in again and check that the settings pushed again are readable."],
       cautions: [
-        "Every signed-in user is signed out when DocuElevate restarts with the new secret.",
-        "DocuElevate encrypts the settings it holds in its database with a key derived from this secret: after the restart it can no longer read them, so they must be pushed again (the last steps below)."
+        "DocuElevate never uses a `session_secret` written through its settings API: sessions and the encryption of the settings it holds in its database use `SESSION_SECRET` from the deployment's environment, read at start-up. The rotation happens there; apply cannot do it.",
+        "Changing `SESSION_SECRET` without `SESSION_SECRET_PREVIOUS` set to the old secret makes every setting held in DocuElevate's database read `[DECRYPTION FAILED]`, a database-held `admin_password` included (then no password logs in). Keep the order below.",
+        "Every signed-in user is signed out when DocuElevate restarts with the new secret."
       ]
     });
     SETTING_PROCEDURES = {
@@ -74343,6 +74451,7 @@ not be reached or authenticated at all, or the applied state could not be read, 
 
 // src/cli/commands/audit-command.ts
 init_inventory_file();
+init_key_source();
 init_audit();
 init_dates();
 
@@ -74391,6 +74500,7 @@ function renderAuditText(report, style = PLAIN_STYLE) {
   for (const deployment of report.deployments) {
     lines.push(style.bold(`${deployment.deployment} (${deployment.url}): ${describeDeployment(deployment)}`));
     if (deployment.error !== void 0) lines.push(`  ${style.error(`error: ${deployment.error.message}`)}`);
+    for (const warning of deployment.warnings ?? []) lines.push(`  ${style.warning(`warning: ${warning}`)}`);
     if (deployment.findings.length > 0) {
       lines.push(style.bold(pad(HEADERS)));
       for (const finding2 of deployment.findings) {
@@ -74419,6 +74529,7 @@ function renderAuditMarkdown(report) {
   for (const deployment of report.deployments) {
     lines.push(`#### ${escapeMarkdown(deployment.deployment)}: ${escapeMarkdown(describeDeployment(deployment))}`, "");
     if (deployment.error !== void 0) lines.push(`> :x: ${escapeMarkdown(deployment.error.message)}`, "");
+    for (const warning of deployment.warnings ?? []) lines.push(`> :warning: ${escapeMarkdown(warning)}`, "");
     if (deployment.findings.length > 0) {
       lines.push("| severity | kind | setting | credential | DocuElevate | finding |", "|---|---|---|---|---|---|");
       for (const finding2 of deployment.findings) {
@@ -74448,7 +74559,6 @@ function escapeMarkdown(text) {
 }
 
 // src/cli/commands/audit-command.ts
-init_key_source();
 var FORMATS2 = ["text", "json", "markdown"];
 var THRESHOLDS = ["untracked", "any", "never"];
 var auditCommand = {
@@ -74461,6 +74571,8 @@ Logs in to each deployment (auth from the environment variables the inventory na
 GET /api/settings/credentials and compares it with the inventory; for each setting apply last wrote,
 also its history (GET /api/settings/{key}/history: who and when, never the values) and, with a key,
 what DocuElevate shows for it masked. Read-only: nothing is written. No value is ever printed.
+Given a key, a login the password variable no longer opens (admin_password rotated by apply)
+falls back to the inventory's applied admin_password, and the report names the stale variable.
 
 Findings: untracked (error: configured in DocuElevate, not in the inventory for that deployment),
 not-configured (in the inventory, DocuElevate has no value), from-env (the inventory pushes a value,
@@ -74475,7 +74587,7 @@ one's; needs the key). See docs/audit.md.
       --format              text (default), json, markdown (for an issue or a job summary)
       --fail-on             exit 1 on untracked findings, or on any finding (default: never)
       --allow-insecure-http allow http:// to hosts other than loopback
-      --key-file P          keys to compare masked values with (default: CREDLEDGER_KEY and
+      --key-file P          keys to compare masked values with, and for the login fallback (default: CREDLEDGER_KEY and
                             CREDLEDGER_SEALING_KEY when set; without any, masked values are skipped)
 
 Exit 0, or 1 when --fail-on matches or the inventory is invalid; 64 on a usage error; 3 when a
@@ -74501,9 +74613,9 @@ deployment could not be reached, authenticated or used as an admin (the others a
       today: toCalendarDate(io2.now()),
       env: io2.env,
       ...auditCollaborators2(io2.env),
+      ...ring === void 0 ? {} : { ring },
       ...deployments.length > 0 ? { deployments } : {},
       allowInsecureHttp: flagOption(commandLine, "allow-insecure-http"),
-      ...ring === void 0 ? {} : { ring },
       ...progress === void 0 ? {} : { onProgress: progress.listener }
     }).finally(() => progress?.finish());
     if (!report) {
@@ -74782,6 +74894,7 @@ init_inventory_file();
 init_key_source();
 init_set_value();
 init_dates();
+init_docuelevate_catalogue2();
 init_sealed_value_format();
 init_key_ring();
 init_secret_value();
@@ -74965,9 +75078,10 @@ function describeSet(result) {
   const { previous, current } = result.rotated;
   const rotated = previous === current ? `${current} (unchanged)` : `${previous ?? "(none)"} -> ${current}`;
   const under = result.keyId.startsWith("sealed:") ? `sealed for ${describeValueKey(result.keyId)}` : `encrypted under key ${result.keyId}`;
+  const next = result.setting === SESSION_SECRET_SETTING ? `Review with \`git diff\` and commit. ${SESSION_SECRET_IGNORED}, so applying this value changes nothing. To rotate it, ${describeSessionSecretRotation(result.place.deployment)}.` : "Review with `git diff` and commit; the value reaches DocuElevate when the change is applied.";
   return `${result.file}: ${result.path}: new value, ${under}${replaced}
 ${result.file}: rotated ${rotated}
-Review with \`git diff\` and commit; the value reaches DocuElevate when the change is applied.
+${next}
 `;
 }
 

@@ -82575,6 +82575,11 @@ var docuelevate_catalogue_default = {
 // src/core/docuelevate-catalogue.ts
 var ADMIN_PASSWORD_SETTING = "admin_password";
 var SESSION_SECRET_SETTING = "session_secret";
+var SESSION_SECRET_IGNORED = "DocuElevate never uses a session_secret held in its database: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up";
+function describeSessionSecretRotation(deployment) {
+  const where = deployment === void 0 ? "the deployment's" : `${deployment}'s`;
+  return `set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in ${where} environment, restart api and worker, run \`credledger apply --rehydrate ${deployment ?? "<deployment>"}\` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS`;
+}
 var DOCUELEVATE_CATALOGUE_SOURCE = docuelevate_catalogue_default.source;
 var DOCUELEVATE_SETTINGS = Object.freeze(
   docuelevate_catalogue_default.settings.map(
@@ -82671,6 +82676,18 @@ var knownSettings = (inventory) => inventory.credentials.flatMap((credential) =>
   }
   return [];
 });
+var sessionSecretFromEnvironment = (inventory) => inventory.credentials.flatMap((credential) => {
+  if (credential.setting !== SESSION_SECRET_SETTING || credential.value === void 0 && credential.values === void 0) return [];
+  const field = credential.value === void 0 ? "values" : "value";
+  return [
+    warningAt(
+      "session-secret-value",
+      ["credentials", credential.id, field],
+      `${SESSION_SECRET_IGNORED}, so apply's push of this value changes nothing. Track it without a value; to rotate it, ${describeSessionSecretRotation()}`,
+      true
+    )
+  ];
+});
 var consistentDates = (inventory, { today }) => {
   const findings = [];
   for (const credential of inventory.credentials) {
@@ -82766,6 +82783,7 @@ var INVENTORY_RULES = [
   oneValueForm,
   oneCredentialPerSetting,
   knownSettings,
+  sessionSecretFromEnvironment,
   consistentDates,
   intervalsOnlyForScheduledKinds,
   ownersStillHere,
@@ -82923,8 +82941,9 @@ var sessionSecret = () => ({
   before: ['Generate a new secret of at least 32 characters, for example `python -c "import secrets; print(secrets.token_hex(32))"`.'],
   after: ["Sign in again and check that the settings pushed again are readable."],
   cautions: [
-    "Every signed-in user is signed out when DocuElevate restarts with the new secret.",
-    "DocuElevate encrypts the settings it holds in its database with a key derived from this secret: after the restart it can no longer read them, so they must be pushed again (the last steps below)."
+    "DocuElevate never uses a `session_secret` written through its settings API: sessions and the encryption of the settings it holds in its database use `SESSION_SECRET` from the deployment's environment, read at start-up. The rotation happens there; apply cannot do it.",
+    "Changing `SESSION_SECRET` without `SESSION_SECRET_PREVIOUS` set to the old secret makes every setting held in DocuElevate's database read `[DECRYPTION FAILED]`, a database-held `admin_password` included (then no password logs in). Keep the order below.",
+    "Every signed-in user is signed out when DocuElevate restarts with the new secret."
   ]
 });
 var SETTING_PROCEDURES = {
@@ -83067,6 +83086,7 @@ function setCommands(member) {
   return [code(`credledger set ${member.id} --value-stdin`)];
 }
 function repositorySteps(inventory, credential) {
+  if (credential.setting === SESSION_SECRET_SETTING) return sessionSecretRepositorySteps(credential);
   const members = rotationGroupOf(inventory, credential);
   const steps = [];
   const held = members.filter((member) => member.value !== void 0 || member.values !== void 0);
@@ -83093,17 +83113,28 @@ function repositorySteps(inventory, credential) {
   steps.push(`Merge it after review: the apply workflow pushes the new value${held.length > 1 ? "s" : ""} to ${deployments}.`);
   return steps;
 }
+function sessionSecretRepositorySteps(credential) {
+  const held = credential.value !== void 0 || credential.values !== void 0;
+  return [
+    held ? `Record the new value in the inventory, for break-glass: ${setCommands(credential).join(", ")} (it sets ${code("rotated")} to today). DocuElevate ignores the copy apply writes to its database; consider tracking ${code(credential.id)} without a value.` : `Set ${code("rotated:")} to today for ${code(credential.id)} in the inventory; it holds no value, as DocuElevate takes the secret from each deployment's environment.`,
+    "Open a pull request with the change and merge it after review, then rotate the secret in each environment as below."
+  ];
+}
 function afterMergeSteps(credential, members) {
   const steps = [];
-  const restart = members.filter((member) => findSetting(member.setting)?.restartRequired === true);
+  const restart = members.filter((member) => member.setting !== SESSION_SECRET_SETTING && findSetting(member.setting)?.restartRequired === true);
   if (restart.length > 0 && credential.deployments.length > 0) {
     steps.push(
       `DocuElevate reads ${listOf(restart.map((m2) => code(m2.setting)))} only at start-up: restart api and worker (${code("docker compose restart api worker")}) on ${listOf(credential.deployments.map(code))}.`
     );
   }
-  if (members.some((member) => member.setting === "session_secret")) {
+  if (members.some((member) => member.setting === SESSION_SECRET_SETTING)) {
     for (const deployment of credential.deployments) {
-      steps.push(`After that restart, push the settings DocuElevate holds in its database again: ${code(`credledger apply --rehydrate ${deployment}`)}.`);
+      steps.push(
+        `On ${code(deployment)}: set ${code("SESSION_SECRET_PREVIOUS")} to the old secret and ${code("SESSION_SECRET")} to the new one in its environment, and restart api and worker (${code("docker compose restart api worker")}).`,
+        `Then re-encrypt the settings DocuElevate holds in its database under the new secret: ${code(`credledger apply --rehydrate ${deployment}`)}.`,
+        `Then remove ${code("SESSION_SECRET_PREVIOUS")} from the environment of ${code(deployment)} and restart api and worker again.`
+      );
     }
   }
   return steps;
@@ -83808,7 +83839,7 @@ function deploymentReport(deployment, outcome, progress, error2) {
   };
 }
 function describeSessionSecretChange(deployment, planned) {
-  return `session_secret ${planned ? "will be" : "was"} written to ${deployment}'s database, but DocuElevate never uses a database value: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up. To rotate it, set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in ${deployment}'s environment, restart api and worker, run \`credledger apply --rehydrate ${deployment}\` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS`;
+  return `session_secret ${planned ? "will be" : "was"} written to ${deployment}'s database, but ${SESSION_SECRET_IGNORED}. To rotate it, ${describeSessionSecretRotation(deployment)}`;
 }
 function describeForgottenDeployments(inventory, recorded, requested) {
   if (requested !== void 0) return [];
@@ -84431,6 +84462,35 @@ async function refOfBranch(repository, name) {
   return `refs/heads/${name}`;
 }
 
+// src/app/login-fallback.ts
+function fingerprintPlace(credentialId, deployment) {
+  return { credentialId, deployment };
+}
+function isAppliedValue(ring, desired, value, record) {
+  if (findKey(ring, record.keyId) === void 0) return false;
+  const { fingerprint } = fingerprintValue(ring, fingerprintPlace(desired.credentialId, desired.deployment), value, record.keyId);
+  return fingerprint === record.fingerprint;
+}
+function appliedAdminPasswordFallback(ring, state, desired, value) {
+  if (desired === void 0 || value === void 0 || desired.setting !== ADMIN_PASSWORD_SETTING) return [];
+  const record = findAppliedSetting(state, desired.deployment, ADMIN_PASSWORD_SETTING);
+  if (record === void 0 || !isAppliedValue(ring, desired, value, record)) return [];
+  return [{ password: value, source: `the inventory's applied ${ADMIN_PASSWORD_SETTING} of ${desired.deployment} (credential ${desired.credentialId})` }];
+}
+function passwordVariableOf(deployment) {
+  return deployment.auth.method === "login" ? deployment.auth.passwordEnv : void 0;
+}
+function describeStaleLogin(deployment, stale) {
+  const variable = passwordVariableOf(deployment);
+  if (variable === void 0) return void 0;
+  return `${variable} is stale: DocuElevate refused its password for ${deployment.id}, and ${stale.usedInstead} opened instead; update ${variable} to that value (credledger reveal)`;
+}
+function describeStaleVariable(deployment, variablePassword, fallback) {
+  const variable = passwordVariableOf(deployment);
+  if (variable === void 0 || fallback.password.equals(variablePassword)) return void 0;
+  return `${variable} is stale: it is not ${fallback.source}, which ${deployment.id}'s login takes since apply wrote it; update ${variable} to that value (credledger reveal)`;
+}
+
 // src/app/apply.ts
 function preparedValueOf(values, deployment, setting) {
   return values.get(deployment)?.get(setting);
@@ -84558,17 +84618,8 @@ function prepareValues(request2, inventory, desired) {
 }
 function appliedAdminPasswords(ring, values, desired, state, deployment) {
   const setting = desired.find((candidate) => candidate.deployment === deployment && candidate.setting === ADMIN_PASSWORD_SETTING);
-  const record = findAppliedSetting(state, deployment, ADMIN_PASSWORD_SETTING);
   const decrypted = preparedValueOf(values, deployment, ADMIN_PASSWORD_SETTING);
-  if (setting === void 0 || record === void 0 || decrypted === void 0 || !("value" in decrypted)) return [];
-  if (!isRecordedValue(ring, values, setting, record)) return [];
-  return [{ password: decrypted.value, source: describeInventoryPassword(setting.credentialId, deployment) }];
-}
-function describeInventoryPassword(credentialId, deployment) {
-  return `the inventory's applied ${ADMIN_PASSWORD_SETTING} of ${deployment} (credential ${credentialId})`;
-}
-function passwordVariableOf(deployment) {
-  return deployment.auth.method === "login" ? deployment.auth.passwordEnv : void 0;
+  return appliedAdminPasswordFallback(ring, state, setting, decrypted !== void 0 && "value" in decrypted ? decrypted.value : void 0);
 }
 function addLoginNotices(context3, report) {
   const deployment = context3.inventory.deployments.get(report.deployment);
@@ -84577,18 +84628,18 @@ function addLoginNotices(context3, report) {
   const notices = [];
   const stale = context3.connections.get(report.deployment)?.staleLoginPassword;
   const pushed = report.operations.find((operation) => operation.setting === ADMIN_PASSWORD_SETTING && operation.action === "set" && operation.outcome === "done");
-  if (stale !== void 0 && pushed === void 0) {
-    notices.push(
-      `${variable} is stale: DocuElevate refused its password for ${report.deployment}, and ${stale.usedInstead} opened instead; update ${variable} to that value (credledger reveal)`
-    );
+  const staleNotice = stale === void 0 ? void 0 : describeStaleLogin(deployment, stale);
+  if (staleNotice !== void 0 && pushed === void 0) notices.push(staleNotice);
+  const resolved = context3.auths.get(report.deployment);
+  if (!context3.connections.has(report.deployment) && pushed === void 0 && resolved !== void 0 && "auth" in resolved && resolved.auth.method === "login") {
+    const [fallback] = resolved.auth.fallbackPasswords ?? [];
+    const unused = fallback === void 0 ? void 0 : describeStaleVariable(deployment, resolved.auth.password, fallback);
+    if (unused !== void 0) notices.push(unused);
   }
   if (pushed !== void 0) {
     notices.push(`update ${variable}: ${report.deployment}'s admin password is now the inventory's \`${pushed.credential}\` (DocuElevate's login takes it at once; the next run falls back to it until ${variable} is updated)`);
   }
   return notices.length === 0 ? report : { ...report, warnings: [...report.warnings, ...notices] };
-}
-function fingerprintPlace(credentialId, deployment) {
-  return { credentialId, deployment };
 }
 function isRecordedValue(ring, values, desired, record) {
   const prepared = preparedValueOf(values, desired.deployment, desired.setting);
@@ -90298,7 +90349,8 @@ function auditInventory(inventory, deployments, listings, pendingRemovals = () =
     const listing = listings.get(id);
     if (listing === void 0) throw new RangeError(`no credential listing for deployment ${id}`);
     if ("error" in listing) return { deployment: id, url: deployment.url, outcome: "unreachable", error: listing.error, findings: [], unchecked: [] };
-    return auditDeployment(inventory, id, listing.sources, pendingRemovals(id), drift(id));
+    const audited = auditDeployment(inventory, id, listing.sources, pendingRemovals(id), drift(id));
+    return listing.warnings === void 0 || listing.warnings.length === 0 ? audited : { ...audited, warnings: listing.warnings };
   });
   return { deployments: reports, summary: summariseAudit(reports) };
 }
@@ -90483,7 +90535,7 @@ async function auditDeployments(request2) {
   const read = await Promise.all(
     selected.map(async (id) => {
       const deployment = inventory.deployments.get(id);
-      return [id, await readListing(inventory, deployment, applied, request2)];
+      return [id, await readListing(inventory, deployment, applied, request2, loginFallbacks(request2, inventory, applied, id))];
     })
   );
   const listings = new Map(read.map(([id, result]) => [id, result.listing]));
@@ -90498,6 +90550,23 @@ function describeDriftCoverage(inventory, deployments, applied, ring) {
   const pushesValues = inventory.credentials.some((credential) => deployments.some((id) => sealedValueFor(credential, id) !== void 0));
   return ring === void 0 && pushesValues ? ["masked values were not compared with the applied ones: no key (CREDLEDGER_KEY, CREDLEDGER_SEALING_KEY or --key-file)"] : [];
 }
+function loginFallbacks(request2, inventory, applied, deploymentId) {
+  const ring = request2.ring;
+  if (ring === void 0) return [];
+  const desired = listDesiredState(inventory, [deploymentId]).desired.find((setting) => setting.setting === ADMIN_PASSWORD_SETTING);
+  if (desired === void 0) return [];
+  let value;
+  try {
+    const candidates = listSealedValues(inventory).map((entry) => entry.place);
+    value = openSealedValue(ring, desired.sealed.place, desired.sealed.sealed, candidates);
+  } catch (error2) {
+    if (error2 instanceof SealedValueError) return [];
+    throw error2;
+  }
+  const fallbacks = appliedAdminPasswordFallback(ring, applied, desired, value);
+  for (const fallback of fallbacks) request2.onSecret?.(fallback.password);
+  return fallbacks;
+}
 async function readAppliedStateOf(file, openStateStore) {
   try {
     const store = await openStateStore({ directory: path4.dirname(path4.resolve(file)), ref: DEFAULT_STATE_REF });
@@ -90507,8 +90576,8 @@ async function readAppliedStateOf(file, openStateStore) {
     throw error2;
   }
 }
-async function readListing(inventory, deployment, applied, request2) {
-  const resolved = resolveDeploymentAuth(deployment, request2.env, request2.onSecret);
+async function readListing(inventory, deployment, applied, request2, fallbacks) {
+  const resolved = resolveDeploymentAuth(deployment, request2.env, request2.onSecret, fallbacks);
   if ("error" in resolved) {
     request2.onProgress?.({ kind: "unusable", deployment: deployment.id, reason: resolved.error });
     return { listing: { error: describeUnresolvedAuth(resolved) } };
@@ -90519,10 +90588,12 @@ async function readListing(inventory, deployment, applied, request2) {
     const listing = await readCredentialSources(connection);
     request2.onProgress?.("error" in listing ? { kind: "unusable", deployment: deployment.id, reason: listing.error.message } : { kind: "connected", deployment: deployment.id, listed: listing.sources.length });
     if ("error" in listing) return { listing };
+    const stale = connection.staleLoginPassword === void 0 ? void 0 : describeStaleLogin(deployment, connection.staleLoginPassword);
+    const listed = stale === void 0 ? listing : { ...listing, warnings: [stale] };
     const applyUser = resolved.auth.method === "login" ? resolved.auth.username : void 0;
     try {
       const drift = await readDriftEvidence(inventory, deployment.id, listing.sources, applied, connection, request2.ring, applyUser);
-      return { listing, ...drift === void 0 ? {} : { drift } };
+      return { listing: listed, ...drift === void 0 ? {} : { drift } };
     } catch (error2) {
       return { listing: { error: describeConnectionFailure(error2) } };
     }
@@ -90595,6 +90666,7 @@ function renderAuditMarkdown(report) {
   for (const deployment of report.deployments) {
     lines.push(`#### ${escapeMarkdown2(deployment.deployment)}: ${escapeMarkdown2(describeDeployment(deployment))}`, "");
     if (deployment.error !== void 0) lines.push(`> :x: ${escapeMarkdown2(deployment.error.message)}`, "");
+    for (const warning2 of deployment.warnings ?? []) lines.push(`> :warning: ${escapeMarkdown2(warning2)}`, "");
     if (deployment.findings.length > 0) {
       lines.push("| severity | kind | setting | credential | DocuElevate | finding |", "|---|---|---|---|---|---|");
       for (const finding2 of deployment.findings) {
@@ -90786,12 +90858,13 @@ async function keepDriftIssue(request2) {
 
 // src/action/jobs/audit-job.ts
 async function auditJob(run2) {
-  const ring = run2.settings.key === "" ? void 0 : await loadOptionalKeyRing({ env: { CREDLEDGER_KEY: run2.settings.key } });
+  const ring = run2.settings.key !== "" && !isPullRequestEvent(run2.event) ? await loadOptionalKeyRing({ env: { CREDLEDGER_KEY: run2.settings.key } }) : void 0;
   const { check, report } = await auditDeployments({
     file: run2.settings.file,
     today: run2.today,
     env: run2.runner.env,
     ...auditCollaborators(run2.runner.env),
+    ...ring === void 0 ? {} : { ring },
     ...run2.settings.deployments.length > 0 ? { deployments: run2.settings.deployments } : {},
     allowInsecureHttp: run2.settings.allowInsecureHttp,
     onSecret: maskSecret,

@@ -51,6 +51,7 @@ import type { AppliedStateStore, OpenAppliedStateStore } from '../ports/applied-
 import type { ConnectDeployment, CredentialSource, DeploymentConnection, LoginPassword } from '../ports/deployment-connection.js';
 import { AppliedStateConflictError, ExternalError, RequestError, UsageError } from '../ports/errors.js';
 import type { OpenCheckout } from '../ports/inventory-revisions.js';
+import { appliedAdminPasswordFallback, describeStaleLogin, describeStaleVariable, fingerprintPlace, isAppliedValue, passwordVariableOf } from './login-fallback.js';
 import { loadInventoryFile } from './inventory-file.js';
 
 export { DEFAULT_APPLY_CONCURRENCY };
@@ -297,10 +298,7 @@ function prepareValues(request: ApplyRequest, inventory: Inventory, desired: rea
   return result;
 }
 
-/**
- * The inventory's admin_password for a deployment, when the applied state says it is the value DocuElevate
- * holds: the password to log in with when the deployment's password variable was not updated after a rotation.
- */
+/** The deployment's admin_password from the inventory, when the applied state says DocuElevate holds it: the login fallback. */
 function appliedAdminPasswords(
   ring: KeyRing,
   values: PreparedValues,
@@ -309,20 +307,8 @@ function appliedAdminPasswords(
   deployment: string,
 ): LoginPassword[] {
   const setting = desired.find((candidate) => candidate.deployment === deployment && candidate.setting === ADMIN_PASSWORD_SETTING);
-  const record = findAppliedSetting(state, deployment, ADMIN_PASSWORD_SETTING);
   const decrypted = preparedValueOf(values, deployment, ADMIN_PASSWORD_SETTING);
-  if (setting === undefined || record === undefined || decrypted === undefined || !('value' in decrypted)) return [];
-  if (!isRecordedValue(ring, values, setting, record)) return [];
-  return [{ password: decrypted.value, source: describeInventoryPassword(setting.credentialId, deployment) }];
-}
-
-function describeInventoryPassword(credentialId: string, deployment: string): string {
-  return `the inventory's applied ${ADMIN_PASSWORD_SETTING} of ${deployment} (credential ${credentialId})`;
-}
-
-/** The deployment's password variable, for messages that tell the team which CI secret to update. */
-function passwordVariableOf(deployment: Deployment): string | undefined {
-  return deployment.auth.method === 'login' ? deployment.auth.passwordEnv : undefined;
+  return appliedAdminPasswordFallback(ring, state, setting, decrypted !== undefined && 'value' in decrypted ? decrypted.value : undefined);
 }
 
 /** Adds to a deployment's report what its login showed: a password variable that no longer opens, or one that this run made stale. */
@@ -333,20 +319,19 @@ function addLoginNotices(context: RunContext, report: DeploymentReport): Deploym
   const notices: string[] = [];
   const stale = context.connections.get(report.deployment)?.staleLoginPassword;
   const pushed = report.operations.find((operation) => operation.setting === ADMIN_PASSWORD_SETTING && operation.action === 'set' && operation.outcome === 'done');
-  if (stale !== undefined && pushed === undefined) {
-    notices.push(
-      `${variable} is stale: DocuElevate refused its password for ${report.deployment}, and ${stale.usedInstead} opened instead; update ${variable} to that value (credledger reveal)`,
-    );
+  const staleNotice = stale === undefined ? undefined : describeStaleLogin(deployment, stale);
+  if (staleNotice !== undefined && pushed === undefined) notices.push(staleNotice);
+  // Nothing to write, so no login: the variable is compared with the inventory's applied admin_password instead.
+  const resolved = context.auths.get(report.deployment);
+  if (!context.connections.has(report.deployment) && pushed === undefined && resolved !== undefined && 'auth' in resolved && resolved.auth.method === 'login') {
+    const [fallback] = resolved.auth.fallbackPasswords ?? [];
+    const unused = fallback === undefined ? undefined : describeStaleVariable(deployment, resolved.auth.password, fallback);
+    if (unused !== undefined) notices.push(unused);
   }
   if (pushed !== undefined) {
     notices.push(`update ${variable}: ${report.deployment}'s admin password is now the inventory's \`${pushed.credential}\` (DocuElevate's login takes it at once; the next run falls back to it until ${variable} is updated)`);
   }
   return notices.length === 0 ? report : { ...report, warnings: [...report.warnings, ...notices] };
-}
-
-/** The place a fingerprint is bound to: the credential on the deployment it was pushed to. */
-function fingerprintPlace(credentialId: string, deployment: string): ValuePlace {
-  return { credentialId, deployment };
 }
 
 /**

@@ -4,7 +4,9 @@ import { DEFAULT_STATE_REF, EMPTY_APPLIED_STATE, findPendingRemovals, type Appli
 import { auditInventory, type AppliedWrite, type AuditReport, type DeploymentListing, type DriftEvidence, type SettingChangeEntry } from '../core/audit.js';
 import type { CalendarDate } from '../core/dates.js';
 import { hasErrors } from '../core/diagnostics.js';
-import { listValuePlaces, sealedValueFor, type Deployment, type Inventory } from '../core/inventory.js';
+import { listDesiredState } from '../core/apply-plan.js';
+import { ADMIN_PASSWORD_SETTING } from '../core/docuelevate-catalogue.js';
+import { listSealedValues, listValuePlaces, sealedValueFor, type Deployment, type Inventory } from '../core/inventory.js';
 import { findKey, type KeyRing } from '../crypto/key-ring.js';
 import { fingerprintValue, openSealedValue, SealedValueError } from '../crypto/sealed-value.js';
 import type { InventoryCheck } from '../core/inventory-validation.js';
@@ -17,9 +19,10 @@ import {
   selectDeployments,
 } from './deployment-connection.js';
 import type { OpenAppliedStateStore } from '../ports/applied-state-store.js';
-import type { CredentialSourceReader, DeploymentCredential } from '../ports/deployment-connection.js';
+import type { CredentialSourceReader, DeploymentCredential, LoginPassword } from '../ports/deployment-connection.js';
 import { ExternalError, UsageError } from '../ports/errors.js';
 import { loadInventoryFile } from './inventory-file.js';
+import { appliedAdminPasswordFallback, describeStaleLogin } from './login-fallback.js';
 import type { ProgressListener } from '../core/run-progress.js';
 
 /** What audit works through; src/wiring/apply.ts builds the real ones. Only their read sides are used. */
@@ -45,7 +48,9 @@ export interface AuditRequest extends AuditCollaborators {
   readonly onSecret?: (secret: SecretValue) => void;
   /**
    * The keys, when given: each value apply last pushed (the inventory's, when its fingerprint matches the applied
-   * state) is compared with what DocuElevate shows masked. Without them masked values are not compared.
+   * state) is compared with what DocuElevate shows masked, and when DocuElevate refuses the password variable's
+   * password, audit logs in with the inventory's applied admin_password of that deployment (as apply does) and says
+   * the variable is stale. Without them masked values are not compared and there is no login fallback.
    */
   readonly ring?: KeyRing;
   /** Told when each deployment is being read and when it has been (names and counts, never a value). */
@@ -77,7 +82,7 @@ export async function auditDeployments(request: AuditRequest): Promise<AuditResu
   const read = await Promise.all(
     selected.map(async (id) => {
       const deployment = inventory.deployments.get(id) as Deployment;
-      return [id, await readListing(inventory, deployment, applied, request)] as const;
+      return [id, await readListing(inventory, deployment, applied, request, loginFallbacks(request, inventory, applied, id))] as const;
     }),
   );
   const listings = new Map<string, DeploymentListing>(read.map(([id, result]) => [id, result.listing]));
@@ -93,6 +98,26 @@ function describeDriftCoverage(inventory: Inventory, deployments: readonly strin
   if (!recorded) return ['changes outside the inventory and masked values were not checked: the applied state records no write by apply on these deployments'];
   const pushesValues = inventory.credentials.some((credential) => deployments.some((id) => sealedValueFor(credential, id) !== undefined));
   return ring === undefined && pushesValues ? ['masked values were not compared with the applied ones: no key (CREDLEDGER_KEY, CREDLEDGER_SEALING_KEY or --key-file)'] : [];
+}
+
+/** With a key: the deployment's admin_password from the inventory, when the applied state says DocuElevate holds it. */
+function loginFallbacks(request: AuditRequest, inventory: Inventory, applied: AppliedState, deploymentId: string): LoginPassword[] {
+  const ring = request.ring;
+  if (ring === undefined) return [];
+  const desired = listDesiredState(inventory, [deploymentId]).desired.find((setting) => setting.setting === ADMIN_PASSWORD_SETTING);
+  if (desired === undefined) return [];
+  let value: SecretValue;
+  try {
+    const candidates = listSealedValues(inventory).map((entry) => entry.place);
+    value = openSealedValue(ring, desired.sealed.place, desired.sealed.sealed, candidates);
+  } catch (error) {
+    // A value the key does not open is validate's business; the audit just has no fallback.
+    if (error instanceof SealedValueError) return [];
+    throw error;
+  }
+  const fallbacks = appliedAdminPasswordFallback(ring, applied, desired, value);
+  for (const fallback of fallbacks) request.onSecret?.(fallback.password);
+  return fallbacks;
 }
 
 /**
@@ -114,8 +139,9 @@ async function readListing(
   deployment: Deployment,
   applied: AppliedState,
   request: AuditRequest,
+  fallbacks: readonly LoginPassword[],
 ): Promise<{ readonly listing: DeploymentListing; readonly drift?: DriftEvidence }> {
-  const resolved = resolveDeploymentAuth(deployment, request.env, request.onSecret);
+  const resolved = resolveDeploymentAuth(deployment, request.env, request.onSecret, fallbacks);
   if ('error' in resolved) {
     request.onProgress?.({ kind: 'unusable', deployment: deployment.id, reason: resolved.error });
     return { listing: { error: describeUnresolvedAuth(resolved) } };
@@ -126,10 +152,12 @@ async function readListing(
     const listing = await readCredentialSources(connection);
     request.onProgress?.('error' in listing ? { kind: 'unusable', deployment: deployment.id, reason: listing.error.message } : { kind: 'connected', deployment: deployment.id, listed: listing.sources.length });
     if ('error' in listing) return { listing };
+    const stale = connection.staleLoginPassword === undefined ? undefined : describeStaleLogin(deployment, connection.staleLoginPassword);
+    const listed = stale === undefined ? listing : { ...listing, warnings: [stale] };
     const applyUser = resolved.auth.method === 'login' ? resolved.auth.username : undefined;
     try {
       const drift = await readDriftEvidence(inventory, deployment.id, listing.sources, applied, connection, request.ring, applyUser);
-      return { listing, ...(drift === undefined ? {} : { drift }) };
+      return { listing: listed, ...(drift === undefined ? {} : { drift }) };
     } catch (error) {
       return { listing: { error: describeConnectionFailure(error) } };
     }

@@ -47,6 +47,8 @@ export interface ValueSet {
   readonly place: ValuePlace;
   /** The JSON path written, e.g. `credentials.openai.value`. */
   readonly path: string;
+  /** The credential's DocuElevate setting. */
+  readonly setting: string;
   /** What the new value is under: the ring's first key id, or `sealed:<recipient>`. */
   readonly keyId: string;
   readonly replaced: ReplacedValue;
@@ -145,6 +147,7 @@ export async function setCredentialValue(request: SetValueRequest): Promise<SetV
     file: request.file,
     place,
     path: formatDocumentPath(path),
+    setting: credential.setting,
     keyId: recipient !== undefined ? `sealed:${recipient.id}` : primaryKey(ring as KeyRing).id,
     replaced,
     compared,

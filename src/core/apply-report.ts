@@ -1,6 +1,6 @@
 // The report of an apply (or its dry run): per deployment and setting what happened, for people and the audit trail.
 import type { ApplyOperation, ApplyReason } from './apply-plan.js';
-import { SESSION_SECRET_SETTING } from './docuelevate-catalogue.js';
+import { describeSessionSecretRotation, SESSION_SECRET_IGNORED, SESSION_SECRET_SETTING } from './docuelevate-catalogue.js';
 import type { Inventory } from './inventory.js';
 
 /** `planned` in a dry run; otherwise what became of the operation. */
@@ -185,12 +185,7 @@ export function deploymentReport(
 }
 
 function describeSessionSecretChange(deployment: string, planned: boolean): string {
-  return (
-    `session_secret ${planned ? 'will be' : 'was'} written to ${deployment}'s database, but DocuElevate never uses a database value: sessions and ` +
-    `the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up. To rotate it, set ` +
-    `SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in ${deployment}'s environment, restart api and worker, ` +
-    `run \`credledger apply --rehydrate ${deployment}\` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS`
-  );
+  return `session_secret ${planned ? 'will be' : 'was'} written to ${deployment}'s database, but ${SESSION_SECRET_IGNORED}. To rotate it, ${describeSessionSecretRotation(deployment)}`;
 }
 
 /** Deployments the applied state records that the inventory no longer has (when every deployment was asked for). */

@@ -89,7 +89,13 @@ export interface AuditFailure {
 }
 
 /** What was read from one deployment: its credential list, or why it could not be read. */
-export type DeploymentListing = { readonly sources: readonly CredentialListingEntry[] } | { readonly error: AuditFailure };
+export type DeploymentListing =
+  | {
+      readonly sources: readonly CredentialListingEntry[];
+      /** What reading them showed besides, e.g. a password variable that no longer opens the deployment. */
+      readonly warnings?: readonly string[];
+    }
+  | { readonly error: AuditFailure };
 
 export interface AuditFinding {
   readonly kind: AuditFindingKind;
@@ -140,6 +146,8 @@ export interface DeploymentAudit {
   readonly unchecked: readonly UncheckedSetting[];
   /** Set when audited. */
   readonly counts?: AuditCounts;
+  /** Set when reading the deployment showed something to act on that is not a finding (a stale password variable). */
+  readonly warnings?: readonly string[];
 }
 
 export type AuditSummary = Readonly<Record<AuditFindingKind, number>> & { readonly unreachable: number };
@@ -172,7 +180,8 @@ export function auditInventory(
     const listing = listings.get(id);
     if (listing === undefined) throw new RangeError(`no credential listing for deployment ${id}`);
     if ('error' in listing) return { deployment: id, url: deployment.url, outcome: 'unreachable', error: listing.error, findings: [], unchecked: [] };
-    return auditDeployment(inventory, id, listing.sources, pendingRemovals(id), drift(id));
+    const audited = auditDeployment(inventory, id, listing.sources, pendingRemovals(id), drift(id));
+    return listing.warnings === undefined || listing.warnings.length === 0 ? audited : { ...audited, warnings: listing.warnings };
   });
   return { deployments: reports, summary: summariseAudit(reports) };
 }

@@ -23,6 +23,19 @@ export const ADMIN_PASSWORD_SETTING = 'admin_password';
 /** The session secret: DocuElevate ignores a database value and uses `SESSION_SECRET` from its environment. */
 export const SESSION_SECRET_SETTING = 'session_secret';
 
+/** Why pushing a session_secret changes nothing, for messages. */
+export const SESSION_SECRET_IGNORED =
+  "DocuElevate never uses a session_secret held in its database: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up";
+
+/** DocuElevate's real session-secret rotation, as one instruction, for messages about one deployment or (without it) any. */
+export function describeSessionSecretRotation(deployment?: string): string {
+  const where = deployment === undefined ? "the deployment's" : `${deployment}'s`;
+  return (
+    `set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in ${where} environment, restart api and worker, ` +
+    `run \`credledger apply --rehydrate ${deployment ?? '<deployment>'}\` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS`
+  );
+}
+
 /** Where the catalogue was read from, for reports that cite it. */
 export const DOCUELEVATE_CATALOGUE_SOURCE: string = catalogueJson.source;
 

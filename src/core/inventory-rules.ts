@@ -1,5 +1,5 @@
 // Semantic rules of an inventory, beyond its schema: each a small function returning findings.
-import { findSetting } from './docuelevate-catalogue.js';
+import { describeSessionSecretRotation, findSetting, SESSION_SECRET_IGNORED, SESSION_SECRET_SETTING } from './docuelevate-catalogue.js';
 import type { CalendarDate } from './dates.js';
 import { errorAt, warningAt, type Finding } from './diagnostics.js';
 import { OWNER_PLACEHOLDER } from './init-inventory.js';
@@ -98,6 +98,21 @@ const knownSettings: Rule = (inventory) =>
       return [warningAt('unknown-setting', path, `\`${credential.setting}\` is not one of DocuElevate's sensitive settings; add \`custom: true\` if that is intended`)];
     }
     return [];
+  });
+
+// A warning: the value is harmless as a record, but apply's push of it changes nothing, which the team should know.
+const sessionSecretFromEnvironment: Rule = (inventory) =>
+  inventory.credentials.flatMap((credential) => {
+    if (credential.setting !== SESSION_SECRET_SETTING || (credential.value === undefined && credential.values === undefined)) return [];
+    const field = credential.value === undefined ? 'values' : 'value';
+    return [
+      warningAt(
+        'session-secret-value',
+        ['credentials', credential.id, field],
+        `${SESSION_SECRET_IGNORED}, so apply's push of this value changes nothing. Track it without a value; to rotate it, ${describeSessionSecretRotation()}`,
+        true,
+      ),
+    ];
   });
 
 const consistentDates: Rule = (inventory, { today }) => {
@@ -214,6 +229,7 @@ export const INVENTORY_RULES: readonly Rule[] = [
   oneValueForm,
   oneCredentialPerSetting,
   knownSettings,
+  sessionSecretFromEnvironment,
   consistentDates,
   intervalsOnlyForScheduledKinds,
   ownersStillHere,

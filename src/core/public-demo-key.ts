@@ -19,7 +19,7 @@ export function describeValuePlace(entry: SealedValueEntry): string {
 }
 
 /**
- * "26 values are sealed under the public demo key 175365ad (examples/demo.key), which anyone can read: openai, …":
+ * "24 values are sealed under the public demo key 175365ad (examples/demo.key), which anyone can read: openai, …":
  * one sentence for validate, status and the plan, naming at most `shown` places.
  */
 export function describeDemoKeyValues(entries: readonly (SealedValueEntry | string)[], shown = 6): string {

@@ -65,6 +65,7 @@ export function renderAuditText(report: AuditReport, style: TextStyle = PLAIN_ST
   for (const deployment of report.deployments) {
     lines.push(style.bold(`${deployment.deployment} (${deployment.url}): ${describeDeployment(deployment)}`));
     if (deployment.error !== undefined) lines.push(`  ${style.error(`error: ${deployment.error.message}`)}`);
+    for (const warning of deployment.warnings ?? []) lines.push(`  ${style.warning(`warning: ${warning}`)}`);
     if (deployment.findings.length > 0) {
       lines.push(style.bold(pad(HEADERS)));
       for (const finding of deployment.findings) {
@@ -97,6 +98,7 @@ export function renderAuditMarkdown(report: AuditReport): string {
   for (const deployment of report.deployments) {
     lines.push(`#### ${escapeMarkdown(deployment.deployment)}: ${escapeMarkdown(describeDeployment(deployment))}`, '');
     if (deployment.error !== undefined) lines.push(`> :x: ${escapeMarkdown(deployment.error.message)}`, '');
+    for (const warning of deployment.warnings ?? []) lines.push(`> :warning: ${escapeMarkdown(warning)}`, '');
     if (deployment.findings.length > 0) {
       lines.push('| severity | kind | setting | credential | DocuElevate | finding |', '|---|---|---|---|---|---|');
       for (const finding of deployment.findings) {

@@ -1,5 +1,5 @@
 // Rotation runbooks: the checklist for rotating one credential, at its issuer and through credledger, by setting or kind.
-import { findSetting } from './docuelevate-catalogue.js';
+import { findSetting, SESSION_SECRET_SETTING } from './docuelevate-catalogue.js';
 import type { Credential, CredentialKind, Inventory } from './inventory.js';
 import type { RotationAssessment } from './rotation.js';
 
@@ -87,8 +87,9 @@ const sessionSecret: Procedure = () => ({
   before: ['Generate a new secret of at least 32 characters, for example `python -c "import secrets; print(secrets.token_hex(32))"`.'],
   after: ['Sign in again and check that the settings pushed again are readable.'],
   cautions: [
+    "DocuElevate never uses a `session_secret` written through its settings API: sessions and the encryption of the settings it holds in its database use `SESSION_SECRET` from the deployment's environment, read at start-up. The rotation happens there; apply cannot do it.",
+    "Changing `SESSION_SECRET` without `SESSION_SECRET_PREVIOUS` set to the old secret makes every setting held in DocuElevate's database read `[DECRYPTION FAILED]`, a database-held `admin_password` included (then no password logs in). Keep the order below.",
     'Every signed-in user is signed out when DocuElevate restarts with the new secret.',
-    'DocuElevate encrypts the settings it holds in its database with a key derived from this secret: after the restart it can no longer read them, so they must be pushed again (the last steps below).',
   ],
 });
 
@@ -247,6 +248,7 @@ function setCommands(member: Credential): string[] {
 }
 
 function repositorySteps(inventory: Inventory, credential: Credential): string[] {
+  if (credential.setting === SESSION_SECRET_SETTING) return sessionSecretRepositorySteps(credential);
   const members = rotationGroupOf(inventory, credential);
   const steps: string[] = [];
   const held = members.filter((member) => member.value !== undefined || member.values !== undefined);
@@ -274,17 +276,33 @@ function repositorySteps(inventory: Inventory, credential: Credential): string[]
   return steps;
 }
 
+/** The session secret lives in the deployments' environment: the inventory only records its rotation. */
+function sessionSecretRepositorySteps(credential: Credential): string[] {
+  const held = credential.value !== undefined || credential.values !== undefined;
+  return [
+    held
+      ? `Record the new value in the inventory, for break-glass: ${setCommands(credential).join(', ')} (it sets ${code('rotated')} to today). DocuElevate ignores the copy apply writes to its database; consider tracking ${code(credential.id)} without a value.`
+      : `Set ${code('rotated:')} to today for ${code(credential.id)} in the inventory; it holds no value, as DocuElevate takes the secret from each deployment's environment.`,
+    'Open a pull request with the change and merge it after review, then rotate the secret in each environment as below.',
+  ];
+}
+
 function afterMergeSteps(credential: Credential, members: readonly Credential[]): string[] {
   const steps: string[] = [];
-  const restart = members.filter((member) => findSetting(member.setting)?.restartRequired === true);
+  // The session secret's own steps restart DocuElevate, in the order its rotation needs.
+  const restart = members.filter((member) => member.setting !== SESSION_SECRET_SETTING && findSetting(member.setting)?.restartRequired === true);
   if (restart.length > 0 && credential.deployments.length > 0) {
     steps.push(
       `DocuElevate reads ${listOf(restart.map((m) => code(m.setting)))} only at start-up: restart api and worker (${code('docker compose restart api worker')}) on ${listOf(credential.deployments.map(code))}.`,
     );
   }
-  if (members.some((member) => member.setting === 'session_secret')) {
+  if (members.some((member) => member.setting === SESSION_SECRET_SETTING)) {
     for (const deployment of credential.deployments) {
-      steps.push(`After that restart, push the settings DocuElevate holds in its database again: ${code(`credledger apply --rehydrate ${deployment}`)}.`);
+      steps.push(
+        `On ${code(deployment)}: set ${code('SESSION_SECRET_PREVIOUS')} to the old secret and ${code('SESSION_SECRET')} to the new one in its environment, and restart api and worker (${code('docker compose restart api worker')}).`,
+        `Then re-encrypt the settings DocuElevate holds in its database under the new secret: ${code(`credledger apply --rehydrate ${deployment}`)}.`,
+        `Then remove ${code('SESSION_SECRET_PREVIOUS')} from the environment of ${code(deployment)} and restart api and worker again.`,
+      );
     }
   }
   return steps;

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { listDesiredState } from '../core/apply-plan.js';
+import { ADMIN_PASSWORD_SETTING } from '../core/docuelevate-catalogue.js';
 import { assessApplyReport, type ApplyReport } from '../core/apply-report.js';
 import { laterDate, toCalendarDate, type CalendarDate } from '../core/dates.js';
 import { findCredential, listValuePlaces, type Deployment, type Inventory } from '../core/inventory.js';
@@ -128,8 +129,8 @@ interface DemoContext {
   readonly today: CalendarDate;
   readonly file: string;
   readonly servers: readonly RunningServer[];
-  /** The environment of every git command and of apply: sterile git, and the servers' admin logins. */
-  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The environment of every git command and of apply: sterile git, and the servers' admin logins (updated as apply says). */
+  readonly env: Record<string, string | undefined>;
 }
 
 /**
@@ -282,6 +283,30 @@ async function applyFirstTime(context: DemoContext): Promise<void> {
     if (writes !== wanted) throw new DemoStop(`the first apply should write ${wanted} settings to ${deployment}, and it wrote ${writes}`);
   }
   await verifyServers(context);
+  const updated = await followPasswordUpdates(context, first.report);
+  if (updated.length > 0) {
+    request.report({
+      kind: 'note',
+      text: `DocuElevate's login took the inventory's admin_password at once, and apply said so: the demo updates ${updated.join(' and ')} as a team updates its CI secrets, so later runs log in with the new password.`,
+    });
+  }
+}
+
+/** Sets each password variable whose deployment apply wrote an admin_password to to that value; returns the variables' names. */
+async function followPasswordUpdates(context: DemoContext, report: ApplyReport): Promise<string[]> {
+  const inventory = await readInventory(context);
+  const { desired } = listDesiredState(inventory, deploymentIds(context));
+  const candidates = listValuePlaces(inventory);
+  const updated: string[] = [];
+  for (const deployment of report.deployments) {
+    const auth = inventory.deployments.get(deployment.deployment)?.auth;
+    const pushed = deployment.operations.some((operation) => operation.setting === ADMIN_PASSWORD_SETTING && operation.action === 'set' && operation.outcome === 'done');
+    const setting = desired.find((candidate) => candidate.deployment === deployment.deployment && candidate.setting === ADMIN_PASSWORD_SETTING);
+    if (auth?.method !== 'login' || !pushed || setting === undefined) continue;
+    context.env[auth.passwordEnv] = openSealedValue(context.ring, setting.sealed.place, setting.sealed.sealed, candidates).reveal();
+    updated.push(auth.passwordEnv);
+  }
+  return updated;
 }
 
 /** Step 5: a rotation, reviewed on a branch, merged, applied; then an apply with nothing to do. */

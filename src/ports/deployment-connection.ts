@@ -78,14 +78,14 @@ export interface CredentialSourceReader {
   /** Whether `GET /api/settings/{key}` shows (masked) what it would for `value` (audit's masked-mismatch). */
   showsValue?(key: string, value: SecretValue): Promise<boolean>;
   close(): Promise<void>;
+  /** Set when the configured login password was refused and a fallback (the inventory's applied admin_password) opened. */
+  readonly staleLoginPassword?: StaleLogin | undefined;
 }
 
 /** What apply needs of a deployment's settings API. */
 export interface DeploymentConnection extends CredentialSourceReader {
   setSetting(key: string, value: SecretValue): Promise<WriteOutcome>;
   deleteSetting(key: string): Promise<DeleteOutcome>;
-  /** Set when the configured login password was refused and a fallback (the inventory's applied admin_password) opened. */
-  readonly staleLoginPassword?: StaleLogin | undefined;
 }
 
 /** Opens a connection to one deployment (nothing is sent until the first call). */

@@ -445,7 +445,7 @@ describe('SESSION_SECRET rotation', () => {
     const rotated = await world.apply({ deployments: ['production'] });
     expect(rotated.deployments[0]?.operations.map((o) => o.setting)).toEqual(['session_secret']);
     expect(rotated.deployments[0]?.warnings).toEqual([
-      "session_secret was written to production's database, but DocuElevate never uses a database value: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up. To rotate it, set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in production's environment, restart api and worker, run `credledger apply --rehydrate production` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS",
+      "session_secret was written to production's database, but DocuElevate never uses a session_secret held in its database: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up. To rotate it, set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in production's environment, restart api and worker, run `credledger apply --rehydrate production` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS",
       // The first apply pushed the inventory's admin password, which the login form took at once.
       "PROD_PASSWORD is stale: DocuElevate refused its password for production, and the inventory's applied admin_password of production (credential admin) opened instead; update PROD_PASSWORD to that value (credledger reveal)",
     ]);

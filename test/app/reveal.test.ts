@@ -24,7 +24,7 @@ describe('reveal', () => {
     ['openai', undefined, { credentialId: 'openai' }, 'credentials.openai.value'],
     ['openai', 'production', { credentialId: 'openai' }, 'credentials.openai.value'],
     ['admin-password', 'staging', { credentialId: 'admin-password', deployment: 'staging' }, 'credentials.admin-password.values.staging'],
-    ['session-secret', 'production', { credentialId: 'session-secret', deployment: 'production' }, 'credentials.session-secret.values.production'],
+    ['admin-password', 'production', { credentialId: 'admin-password', deployment: 'production' }, 'credentials.admin-password.values.production'],
   ])('opens %s for deployment %s', async (credentialId, deployment, place, path) => {
     const result = await reveal(copyExample(), { credentialId, deployment });
     expect(result).toMatchObject({ kind: 'revealed', place, path, keyId: DEMO_KEY_ID });
@@ -50,7 +50,7 @@ describe('reveal', () => {
   });
 
   it.each([
-    ['per-deployment values and no deployment', { credentialId: 'session-secret' }, /pass --deployment \(one of production, staging\)/],
+    ['per-deployment values and no deployment', { credentialId: 'admin-password' }, /pass --deployment \(one of production, staging\)/],
     ['an unknown credential', { credentialId: 'nope' }, /no credential `nope`/],
     ['a deployment the credential does not go to', { credentialId: 'ftp', deployment: 'staging' }, /`ftp` is not pushed to `staging`/],
   ])('is a usage error: %s', async (_name, overrides, message) => {

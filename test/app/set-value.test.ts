@@ -50,6 +50,7 @@ describe('set: a rotation', () => {
       file: copy.file,
       place: { credentialId: 'openai' },
       path: 'credentials.openai.value',
+      setting: 'openai_api_key',
       keyId: DEMO_KEY_ID,
       replaced: { kind: 'sealed', keyId: DEMO_KEY_ID },
       compared: true,
@@ -85,12 +86,12 @@ describe('set: a rotation', () => {
 
   it('adds `rotated` after `created` when the credential has none', async () => {
     const copy = copyExample();
-    const original = replaceLineOf(copy.original, ['credentials', 'session-secret', 'rotated']);
+    const original = replaceLineOf(copy.original, ['credentials', 'admin-password', 'rotated']);
     writeFileSync(copy.file, original);
-    await set(copy, { credentialId: 'session-secret', deployment: 'production', value: secretValue('f'.repeat(64)) });
+    await set(copy, { credentialId: 'admin-password', deployment: 'production', value: secretValue('f'.repeat(64)) });
     const diff = diffLines(original, copy.read());
-    const [createdLine] = lineOfPath(original, ['credentials', 'session-secret', 'created']);
-    const [valueLine, oldValue] = lineOfPath(original, ['credentials', 'session-secret', 'values', 'production']);
+    const [createdLine] = lineOfPath(original, ['credentials', 'admin-password', 'created']);
+    const [valueLine, oldValue] = lineOfPath(original, ['credentials', 'admin-password', 'values', 'production']);
     expect(diff.removed).toEqual([[valueLine, oldValue]]);
     expect(diff.added.map(([line, text]) => [line, text.slice(0, 40)])).toEqual([
       [createdLine + 1, '    rotated: 2026-11-26'],

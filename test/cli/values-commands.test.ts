@@ -142,6 +142,20 @@ Review with \`git diff\` and commit; the value reaches DocuElevate when the chan
   });
 });
 
+describe('credledger set: session_secret', () => {
+  it('says DocuElevate ignores the database value, and gives the rotation in the environment', async () => {
+    const secret = watch.secret('demo-new-session-secret-0123456789abcdef');
+    const copy = copyExample();
+    const result = await run(['set', 'session-secret', '--deployment', 'production', '--value-stdin', ...keyArgs(copy)], { stdin: `${secret}\n` });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('\n')[2]).toBe(
+      "Review with `git diff` and commit. DocuElevate never uses a session_secret held in its database: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up, so applying this value changes nothing. To rotate it, set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in production's environment, restart api and worker, run `credledger apply --rehydrate production` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS.",
+    );
+    const other = await run(['set', 'openai', '--value-stdin', ...keyArgs(copy)], { stdin: `${watch.secret('sk-demo-not-a-session-secret-0004')}\n` });
+    expect(other.stdout).toContain('the value reaches DocuElevate when the change is applied');
+  });
+});
+
 describe('credledger reveal', () => {
   it('refuses without --yes when stdin is not a terminal: exit 64, nothing printed', async () => {
     const copy = copyExample();
@@ -153,10 +167,10 @@ describe('credledger reveal', () => {
 
   it('prints exactly the value to a pipe with --yes, and a warning to stderr', async () => {
     const copy = copyExample();
-    const result = await run(['reveal', 'session-secret', '--deployment', 'staging', '--yes', ...keyArgs(copy)]);
+    const result = await run(['reveal', 'admin-password', '--deployment', 'production', '--yes', ...keyArgs(copy)]);
     expect(result.code).toBe(0);
-    expect(result.stdout === demoPlaintext('session-secret', 'staging')).toBe(true);
-    expect(result.stderr).toMatch(/^credledger reveal: printing the plaintext of session-secret in deployment staging \(key 175365ad, encrypted \d{4}-\d{2}-\d{2}\)\. Break-glass/);
+    expect(result.stdout === demoPlaintext('admin-password', 'production')).toBe(true);
+    expect(result.stderr).toMatch(/^credledger reveal: printing the plaintext of admin-password in deployment production \(key 175365ad, encrypted \d{4}-\d{2}-\d{2}\)\. Break-glass/);
   });
 
   it('opens a sealed value with CREDLEDGER_SEALING_KEY, and refuses another recipient’s key by name', async () => {
@@ -164,12 +178,12 @@ describe('credledger reveal', () => {
     const ci = generateSealingKeyPair('ci');
     writeFileSync(copy.file, copy.original.replace('version: 1\n', `version: 1\nencryption:\n  recipients:\n    - id: ci\n      public_key: ${ci.recipient.publicKey}\n`));
     expect((await run(['rekey', '--to-sealed', ...keyArgs(copy)])).code).toBe(0);
-    expect(lineOfPath(copy.read(), ['credentials', 'session-secret', 'values', 'staging'])[1]).toContain('staging: sealed:ci:');
+    expect(lineOfPath(copy.read(), ['credentials', 'admin-password', 'values', 'staging'])[1]).toContain('staging: sealed:ci:');
     const sealing = { CREDLEDGER_SEALING_KEY: ci.privateKey.encode() };
-    const result = await run(['reveal', 'session-secret', '--deployment', 'staging', '--yes', '--file', copy.file], { env: sealing });
+    const result = await run(['reveal', 'admin-password', '--deployment', 'staging', '--yes', '--file', copy.file], { env: sealing });
     expect(result.code).toBe(0);
-    expect(result.stdout === demoPlaintext('session-secret', 'staging')).toBe(true);
-    expect(result.stderr).toContain('credledger reveal: printing the plaintext of session-secret in deployment staging');
+    expect(result.stdout === demoPlaintext('admin-password', 'staging')).toBe(true);
+    expect(result.stderr).toContain('credledger reveal: printing the plaintext of admin-password in deployment staging');
     const other = await run(['reveal', 'openai', '--yes', '--file', copy.file], { env: { CREDLEDGER_SEALING_KEY: generateSealingKeyPair('ci-2027').privateKey.encode() } });
     expect(other.code).toBe(1);
     expect(other.stdout).toBe('');
@@ -213,10 +227,10 @@ describe('credledger validate --decrypt', () => {
     const copy = copyExample();
     const text = await run(['validate', '--decrypt', ...keyArgs(copy), '--now', '2026-11-26']);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/warning \[demo-key-value\] 26 values are sealed under the public demo key/);
-    expect(text.stdout.endsWith(`${copy.file}: valid (0 errors, 1 warning)\ndecrypted 26 of 26 values (26 under key 175365ad)\n`)).toBe(true);
+    expect(text.stdout).toMatch(/warning \[demo-key-value\] 24 values are sealed under the public demo key/);
+    expect(text.stdout.endsWith(`${copy.file}: valid (0 errors, 1 warning)\ndecrypted 24 of 24 values (24 under key 175365ad)\n`)).toBe(true);
     const json = await run(['validate', '--decrypt', '--format', 'json', '--file', copy.file, '--now', '2026-11-26'], { env: { CREDLEDGER_KEY: DEMO_KEY } });
-    expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, decrypt: { values: 26, openedByKeyId: { '175365ad': 26 } } });
+    expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, decrypt: { values: 24, openedByKeyId: { '175365ad': 24 } } });
   });
 });
 

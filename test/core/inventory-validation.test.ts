@@ -49,6 +49,12 @@ describe('rules', () => {
     ],
     ['setting not in the catalogue', '  c:\n    setting: my_key\n    kind: api_key\n    owner: alice\n', [{ code: 'unknown-setting', severity: 'warning', line: 10, column: 14 }]],
     ['custom silences the catalogue warning', '  c:\n    setting: my_key\n    kind: api_key\n    owner: alice\n    custom: true\n', []],
+    [
+      'a session_secret value, which DocuElevate ignores',
+      '  c:\n    setting: session_secret\n    kind: session_secret\n    owner: alice\n    value: ' + SEALED + '\n',
+      [{ code: 'session-secret-value', severity: 'warning', line: 13, column: 5, path: 'credentials.c.value' }],
+    ],
+    ['a session_secret tracked without a value', '  c:\n    setting: session_secret\n    kind: session_secret\n    owner: alice\n', []],
     ['environment-only setting', '  c:\n    setting: session_secret_previous\n    kind: session_secret\n    owner: alice\n', [{ code: 'environment-only-setting', line: 10, column: 14 }]],
     ['rotated before created', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    created: 2026-05-01\n    rotated: 2026-04-01\n', [{ code: 'rotated-before-created', line: 14, column: 14 }]],
     ['date after today', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    rotated: 2026-11-27\n', [{ code: 'date-in-future', line: 13, column: 14 }]],
@@ -128,5 +134,15 @@ describe('rules', () => {
   it('points an auth mistake at the method', () => {
     const text = "version: 1\ndeployments:\n  production:\n    url: 'https://x.example'\n    auth: { method: password }\ncredentials: {}\n";
     expect(check(text)).toEqual([expect.objectContaining({ code: 'schema-enum', line: 5, column: 21 })]);
+  });
+});
+
+describe('session_secret', () => {
+  it('says DocuElevate ignores a database value and gives the real rotation', () => {
+    const text = HEADER + '  c:\n    setting: session_secret\n    kind: session_secret\n    owner: alice\n    deployments: [production]\n    values: { production: ' + SEALED + ' }\n';
+    const [diagnostic] = checkInventoryText(text, 'inv.yaml', TODAY).diagnostics;
+    expect(diagnostic?.message).toBe(
+      "DocuElevate never uses a session_secret held in its database: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up, so apply's push of this value changes nothing. Track it without a value; to rotate it, set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in the deployment's environment, restart api and worker, run `credledger apply --rehydrate <deployment>` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS",
+    );
   });
 });

@@ -105,7 +105,7 @@ describe('buildRunbook: steps in this repository', () => {
 });
 
 describe('buildRunbook: after the merge', () => {
-  it.each(['admin', 'authentik', 'session'])('%s needs a restart of api and worker on every deployment', (id) => {
+  it.each(['admin', 'authentik'])('%s needs a restart of api and worker on every deployment', (id) => {
     expect(stepsIn(runbookOf(id), 'after-merge')[0]).toMatch(/only at start-up: restart api and worker \(`docker compose restart api worker`\) on `production` and `staging`\.$/);
   });
 
@@ -113,18 +113,22 @@ describe('buildRunbook: after the merge', () => {
     expect(allText(runbookOf(id))).not.toContain('restart api and worker');
   });
 
-  it('pushes database-held settings again on each deployment after a session secret rotation', () => {
+  it('rotates the session secret in each environment, bridged by SESSION_SECRET_PREVIOUS, and re-encrypts with --rehydrate', () => {
     const runbook = runbookOf('session');
-    const after = stepsIn(runbook, 'after-merge');
-    const restart = after.findIndex((step) => step.includes('restart api and worker'));
-    const rehydrate = after.flatMap((step, index) => (step.includes('credledger apply --rehydrate') ? [index] : []));
-    expect(after.filter((step) => step.includes('--rehydrate'))).toEqual([
-      'After that restart, push the settings DocuElevate holds in its database again: `credledger apply --rehydrate production`.',
-      'After that restart, push the settings DocuElevate holds in its database again: `credledger apply --rehydrate staging`.',
-    ]);
-    expect(Math.min(...rehydrate)).toBeGreaterThan(restart);
-    expect(runbook.cautions.join('\n')).toMatch(/Every signed-in user is signed out/);
-    expect(runbook.cautions.join('\n')).toMatch(/can no longer read them/);
+    expect(stepsIn(runbook, 'after-merge').slice(0, 6)).toEqual(
+      ['production', 'staging'].flatMap((deployment) => [
+        `On \`${deployment}\`: set \`SESSION_SECRET_PREVIOUS\` to the old secret and \`SESSION_SECRET\` to the new one in its environment, and restart api and worker (\`docker compose restart api worker\`).`,
+        `Then re-encrypt the settings DocuElevate holds in its database under the new secret: \`credledger apply --rehydrate ${deployment}\`.`,
+        `Then remove \`SESSION_SECRET_PREVIOUS\` from the environment of \`${deployment}\` and restart api and worker again.`,
+      ]),
+    );
+    // apply cannot rotate it: the inventory only records the rotation.
+    expect(stepsIn(runbook, 'repository')[0]).toMatch(/^Record the new value in the inventory, for break-glass: `credledger set session --value-stdin` .*DocuElevate ignores the copy apply writes to its database/);
+    expect(stepsIn(runbook, 'repository').join('\n')).not.toContain('apply workflow pushes');
+    const cautions = runbook.cautions.join('\n');
+    expect(cautions).toContain('DocuElevate never uses a `session_secret` written through its settings API');
+    expect(cautions).toContain('without `SESSION_SECRET_PREVIOUS` set to the old secret makes every setting held in DocuElevate\'s database read `[DECRYPTION FAILED]`');
+    expect(cautions).toMatch(/Every signed-in user is signed out/);
   });
 });
 

@@ -70,11 +70,11 @@ describe('status renderers', () => {
   });
 
   it('shows the values sealed under the public demo key, in text, Markdown and JSON', () => {
-    expect(report.publicDemoKeyValues).toHaveLength(26);
+    expect(report.publicDemoKeyValues).toHaveLength(24);
     expect(report.publicDemoKeyValues?.slice(0, 2)).toEqual(['openai', 'azure-ai']);
     expect(report.publicDemoKeyValues).toContain('admin-password/production');
-    expect(renderStatusText(report).split('\n').at(-1)).toMatch(/^warning: 26 values are sealed under the public demo key 175365ad \(examples\/demo\.key\), which anyone can read: openai, azure-ai, /);
-    expect(renderStatusMarkdown(report)).toContain('> :warning: 26 values are sealed under the public demo key 175365ad');
+    expect(renderStatusText(report).split('\n').at(-1)).toMatch(/^warning: 24 values are sealed under the public demo key 175365ad \(examples\/demo\.key\), which anyone can read: openai, azure-ai, /);
+    expect(renderStatusMarkdown(report)).toContain('> :warning: 24 values are sealed under the public demo key 175365ad');
   });
 
   it('has no demo-key line for an inventory with none', () => {

@@ -65,7 +65,7 @@ describe('runDemo', () => {
     expect(events.filter((event) => event.kind === 'step').map((event) => event.number)).toEqual([1, 2, 3, 4, 5, 6]);
     const applies = events.flatMap((event) => (event.kind === 'apply' ? [event] : []));
     expect(applies.map((event) => event.run)).toEqual(['first', 'rotation', 'again']);
-    expect(applies.map((event) => event.writes.map(({ writes }) => writes))).toEqual([[24, 19], [1, 1], [0, 0]]);
+    expect(applies.map((event) => event.writes.map(({ writes }) => writes))).toEqual([[23, 18], [1, 1], [0, 0]]);
     expect(servers).toHaveLength(2);
     for (const server of servers) expect(server.storedValue('openai_api_key')).toBe(NEW_VALUE);
     // Every server stopped and the temporary directory gone.

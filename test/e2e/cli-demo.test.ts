@@ -83,14 +83,14 @@ describe('credledger demo (built CLI)', () => {
 
     // validate and status, pinned to the day the example was written.
     // The demo runs on the example's values, sealed under the public demo key: validate says so, once.
-    expect(out).toMatch(/\$ credledger validate\n\S*credentials\.yaml:\d+:\d+: warning \[demo-key-value\] 26 values are sealed under the public demo key 175365ad/);
+    expect(out).toMatch(/\$ credledger validate\n\S*credentials\.yaml:\d+:\d+: warning \[demo-key-value\] 24 values are sealed under the public demo key 175365ad/);
     expect(out).toContain('credentials.yaml: valid (0 errors, 1 warning)');
     expect(out).toContain('$ credledger status --now 2026-11-26');
     expect(out).toContain('as of 2026-11-26, the day the example was written');
     expect(out).toMatch(/^admin-password +admin_password +production .* overdue +bob left 2026-10-31$/m);
     expect(out).toMatch(/^openai +openai_api_key +staging .* due-soon +90d interval ends 2026-11-30$/m);
     expect(out).toMatch(/^webdav +webdav_password +production .* ok$/m);
-    expect(out).toContain('12 overdue, 4 due soon, 27 ok, 0 unknown (as of 2026-11-26)');
+    expect(out).toContain('12 overdue, 4 due soon, 31 ok, 0 unknown (as of 2026-11-26)');
 
     // The first apply pushes every value of the example, to the deployment it belongs to.
     const example = inventoryFrom(readFileSync(EXAMPLE_INVENTORY, 'utf8'));
@@ -104,6 +104,10 @@ describe('credledger demo (built CLI)', () => {
     expect(out).toMatch(/restart api and worker on production: .*admin_password/);
     expect(out).toContain(`checked: production holds all ${production} values exactly as the inventory has them`);
     expect(out).toContain(`checked: staging holds all ${staging} values exactly as the inventory has them`);
+    // apply names the password variables its admin_password write made stale, and the demo updates them as told.
+    expect(out).toContain("update DOCUELEVATE_PROD_PASSWORD: production's admin password is now the inventory's `admin-password`");
+    expect(out).toContain('the demo updates DOCUELEVATE_PROD_PASSWORD and DOCUELEVATE_STAGING_PASSWORD as a team updates its CI secrets');
+    expect(out).not.toContain('is stale');
 
     // The rotation: set, a plan with one rotated change and a set on each deployment, then only that is applied.
     expect(out).toContain('$ credledger set openai --value-stdin --rotated 2026-11-26\ncredentials.yaml: credentials.openai.value: new value, encrypted under key 175365ad');

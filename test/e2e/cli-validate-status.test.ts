@@ -28,7 +28,7 @@ describe('credledger validate (built CLI)', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/credentials\.yaml\.example: valid \(0 errors, 1 warning\)/);
     // Its values are sealed under the public demo key: fine for the example, and said so, once, at the first value.
-    expect(run.stdout).toMatch(/credentials\.yaml\.example:38:12: warning \[demo-key-value\] 26 values are sealed under the public demo key 175365ad \(examples\/demo\.key\), which anyone can read: openai, /);
+    expect(run.stdout).toMatch(/credentials\.yaml\.example:38:12: warning \[demo-key-value\] 24 values are sealed under the public demo key 175365ad \(examples\/demo\.key\), which anyone can read: openai, /);
     expect(run.code).toBe(0);
   });
 
@@ -90,7 +90,7 @@ describe('credledger status (built CLI)', () => {
       severity: 'normal',
       reasons: ['180d interval elapsed on 2026-08-28'],
     });
-    expect(report.summary).toEqual({ ok: 27, 'due-soon': 4, overdue: 12, unknown: 0 });
+    expect(report.summary).toEqual({ ok: 31, 'due-soon': 4, overdue: 12, unknown: 0 });
   });
 
   it('fails on a threshold only when asked', async () => {

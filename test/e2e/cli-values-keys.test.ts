@@ -33,7 +33,7 @@ describe('the no-plaintext check itself', () => {
     const pemLine = demoPlaintext('sftp-private-key').split('\n')[2] ?? '';
     expect(findDemoPlaintexts(`... ${pemLine} ...`)).toEqual(['sftp-private-key']);
     expect(findDemoPlaintexts('[redacted]')).toEqual([]);
-    expect(DEMO_PLAINTEXTS).toHaveLength(26);
+    expect(DEMO_PLAINTEXTS).toHaveLength(24);
   });
 });
 
@@ -90,27 +90,27 @@ describe('credledger rekey (built CLI)', () => {
     const run = await credledger(['rekey', '--file', copy.file], { env: { CREDLEDGER_KEY: `${key},${DEMO_KEY}` } });
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(`${copy.file}: 26 of 26 values re-encrypted under key ${id}
-  key ${DEMO_KEY_ID}: 26 values re-encrypted
+    expect(run.stdout).toBe(`${copy.file}: 24 of 24 values re-encrypted under key ${id}
+  key ${DEMO_KEY_ID}: 24 values re-encrypted
 Commit the change; once every copy of the inventory is re-keyed, the old keys can leave the ring.
 `);
     const diff = diffLines(copy.original, copy.read());
-    expect(diff.removed).toHaveLength(26);
+    expect(diff.removed).toHaveLength(24);
     expect(diff.added.map(([line]) => line)).toEqual(diff.removed.map(([line]) => line));
     expect(diff.added.every(([, text]) => text.includes(`: fernet:${id}:`))).toBe(true);
 
     const again = await credledger(['rekey', '--file', copy.file], { env: { CREDLEDGER_KEY: `${key},${DEMO_KEY}` } });
-    expect(again.stdout).toBe(`${copy.file}: all 26 values already under key ${id}; nothing written\n`);
+    expect(again.stdout).toBe(`${copy.file}: all 24 values already under key ${id}; nothing written\n`);
 
     const keyFile = path.join(copy.dir, 'new.key');
     writeFileSync(keyFile, `# the new key\n${key}\n`);
     const valid = await credledger(['validate', '--decrypt', '--key-file', keyFile, '--file', copy.file, '--now', '2026-11-26']);
     expect(valid.code).toBe(0);
-    expect(valid.stdout).toContain(`decrypted 26 of 26 values (26 under key ${id})`);
+    expect(valid.stdout).toContain(`decrypted 24 of 24 values (24 under key ${id})`);
     const oldOnly = await credledger(['validate', '--decrypt', '--key-file', DEMO_KEY_FILE, '--file', copy.file, '--now', '2026-11-26', '--format', 'json']);
     expect(oldOnly.code).toBe(1);
     const report = JSON.parse(oldOnly.stdout) as { diagnostics: { code: string }[] };
-    expect(report.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(new Array(26).fill('value-unknown-key'));
+    expect(report.diagnostics.map((diagnostic) => diagnostic.code)).toEqual(new Array(24).fill('value-unknown-key'));
   });
 
   it('changes nothing when the ring lacks a key the values need', async () => {
@@ -142,8 +142,8 @@ describe('credledger validate --decrypt (built CLI)', () => {
   it('opens every value of the bundled example with the demo key', async () => {
     const run = await credledger(['validate', '--decrypt', '--file', EXAMPLE_INVENTORY, '--now', '2026-11-26'], { env: { CREDLEDGER_KEY: DEMO_KEY } });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/valid \(0 errors, 1 warning\)\ndecrypted 26 of 26 values \(26 under key 175365ad\)\n$/);
-    expect(run.stdout).toContain('warning [demo-key-value] 26 values are sealed under the public demo key 175365ad');
+    expect(run.stdout).toMatch(/valid \(0 errors, 1 warning\)\ndecrypted 24 of 24 values \(24 under key 175365ad\)\n$/);
+    expect(run.stdout).toContain('warning [demo-key-value] 24 values are sealed under the public demo key 175365ad');
   });
 
   it('names the place a swapped value belongs to, at its line and column', async () => {

@@ -10,6 +10,7 @@ import { describeProgressStep } from '../../core/run-progress.js';
 import { auditCollaborators } from '../../wiring/apply.js';
 import { gitHubRotationIssues } from '../../wiring/github.js';
 import { maskSecret, reportInvalidInventory, repositoryOf, type ActionRun } from '../action-run.js';
+import { isPullRequestEvent } from '../workflow-event.js';
 
 /**
  * Audits the deployments (with the `key` input, when given, so masked values are compared too) and writes the report
@@ -17,12 +18,16 @@ import { maskSecret, reportInvalidInventory, repositoryOf, type ActionRun } from
  * on findings, edited in place, closed when the audit is clean, reopened on new drift (`dry-run`: planned only).
  */
 export async function auditJob(run: ActionRun): Promise<void> {
-  const ring = run.settings.key === '' ? undefined : await loadOptionalKeyRing({ env: { CREDLEDGER_KEY: run.settings.key } });
+  // Optional. With the key, masked values are compared, and a password variable left stale by an admin_password
+  // rotation does not stop the audit. Never on a pull request, whose inventory (and so its deployment URLs) is not
+  // yet reviewed.
+  const ring = run.settings.key !== '' && !isPullRequestEvent(run.event) ? await loadOptionalKeyRing({ env: { CREDLEDGER_KEY: run.settings.key } }) : undefined;
   const { check, report } = await auditDeployments({
     file: run.settings.file,
     today: run.today,
     env: run.runner.env,
     ...auditCollaborators(run.runner.env),
+    ...(ring === undefined ? {} : { ring }),
     ...(run.settings.deployments.length > 0 ? { deployments: run.settings.deployments } : {}),
     allowInsecureHttp: run.settings.allowInsecureHttp,
     onSecret: maskSecret,

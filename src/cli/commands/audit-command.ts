@@ -1,11 +1,11 @@
 // `credledger audit`: what each deployment holds against what the inventory says, read-only.
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
+import { loadOptionalKeyRing } from '../../app/key-source.js';
 import { assessAuditReport } from '../../core/audit.js';
 import { toCalendarDate } from '../../core/dates.js';
 import { renderAuditMarkdown, renderAuditText } from '../../core/render-audit.js';
 import { renderDiagnosticsText } from '../../core/render-diagnostics.js';
 import { styleFor } from '../cli-io.js';
-import { loadOptionalKeyRing } from '../../app/key-source.js';
 import { choiceOption, FILE_OPTION, KEY_FILE_OPTION, flagOption, stringListOption, stringOption, type CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { createProgressOutput } from '../progress-output.js';
@@ -23,6 +23,8 @@ Logs in to each deployment (auth from the environment variables the inventory na
 GET /api/settings/credentials and compares it with the inventory; for each setting apply last wrote,
 also its history (GET /api/settings/{key}/history: who and when, never the values) and, with a key,
 what DocuElevate shows for it masked. Read-only: nothing is written. No value is ever printed.
+Given a key, a login the password variable no longer opens (admin_password rotated by apply)
+falls back to the inventory's applied admin_password, and the report names the stale variable.
 
 Findings: untracked (error: configured in DocuElevate, not in the inventory for that deployment),
 not-configured (in the inventory, DocuElevate has no value), from-env (the inventory pushes a value,
@@ -37,7 +39,7 @@ one's; needs the key). See docs/audit.md.
       --format              text (default), json, markdown (for an issue or a job summary)
       --fail-on             exit 1 on untracked findings, or on any finding (default: never)
       --allow-insecure-http allow http:// to hosts other than loopback
-      --key-file P          keys to compare masked values with (default: CREDLEDGER_KEY and
+      --key-file P          keys to compare masked values with, and for the login fallback (default: CREDLEDGER_KEY and
                             CREDLEDGER_SEALING_KEY when set; without any, masked values are skipped)
 
 Exit 0, or 1 when --fail-on matches or the inventory is invalid; 64 on a usage error; 3 when a
@@ -65,9 +67,9 @@ deployment could not be reached, authenticated or used as an admin (the others a
       today: toCalendarDate(io.now()),
       env: io.env,
       ...auditCollaborators(io.env),
+      ...(ring === undefined ? {} : { ring }),
       ...(deployments.length > 0 ? { deployments } : {}),
       allowInsecureHttp: flagOption(commandLine, 'allow-insecure-http'),
-      ...(ring === undefined ? {} : { ring }),
       ...(progress === undefined ? {} : { onProgress: progress.listener }),
     }).finally(() => progress?.finish());
     if (!report) {

@@ -4,6 +4,7 @@ import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { loadKeyRing } from '../../app/key-source.js';
 import { setCredentialValue, type ValueSet } from '../../app/set-value.js';
 import { toCalendarDate } from '../../core/dates.js';
+import { describeSessionSecretRotation, SESSION_SECRET_IGNORED, SESSION_SECRET_SETTING } from '../../core/docuelevate-catalogue.js';
 import { describeValueKey } from '../../core/sealed-value-format.js';
 import { holdsMasterKey } from '../../crypto/key-ring.js';
 import { SecretValue } from '../../crypto/secret-value.js';
@@ -134,8 +135,13 @@ export function describeSet(result: ValueSet): string {
   const { previous, current } = result.rotated;
   const rotated = previous === current ? `${current} (unchanged)` : `${previous ?? '(none)'} -> ${current}`;
   const under = result.keyId.startsWith('sealed:') ? `sealed for ${describeValueKey(result.keyId)}` : `encrypted under key ${result.keyId}`;
+  // DocuElevate ignores a database session_secret: applying the value changes nothing, the environment does.
+  const next =
+    result.setting === SESSION_SECRET_SETTING
+      ? `Review with \`git diff\` and commit. ${SESSION_SECRET_IGNORED}, so applying this value changes nothing. To rotate it, ${describeSessionSecretRotation(result.place.deployment)}.`
+      : 'Review with `git diff` and commit; the value reaches DocuElevate when the change is applied.';
   return `${result.file}: ${result.path}: new value, ${under}${replaced}
 ${result.file}: rotated ${rotated}
-Review with \`git diff\` and commit; the value reaches DocuElevate when the change is applied.
+${next}
 `;
 }
