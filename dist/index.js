@@ -10,8 +10,10 @@ import {
 import {
   describeAction,
   performIssuePlan,
-  remindRotations
-} from "./chunks/chunk-E7ZJ4R3Y.js";
+  remindCountsLine,
+  remindRotations,
+  renderRemindSummary
+} from "./chunks/chunk-UDKKOE3Q.js";
 import {
   DEFAULT_ISSUE_LABEL,
   countIssueActions,
@@ -19944,18 +19946,8 @@ async function remindJob(run2) {
   const issues = run2.settings.githubToken ? gitHubRotationIssues({ token: run2.settings.githubToken, repository: repo, baseUrl: run2.runner.apiUrl, log: (message) => info(message) }) : void 0;
   const result = await remindRotations({ inventoryFile: run2.settings.file, now: run2.settings.now || run2.today, repo, label: run2.settings.label, dryRun: run2.settings.dryRun, github: issues });
   if (!result.valid) return reportInvalidInventory(run2, result.check, "no reminders");
-  const { counts } = result;
-  const line = `created ${counts.created}, updated ${counts.updated}, closed ${counts.closed}, reopened ${counts.reopened}, unchanged ${counts.unchanged}`;
-  info(`reminders${result.dryRun ? " (dry run)" : ""}: ${line}`);
-  const rows = result.actions.filter((action) => action.kind !== "unchanged").map((action) => `| \`${action.id}\` | ${action.kind} | ${action.url ? `[#${action.number}](${action.url})` : action.title ?? ""} |`);
-  run2.summary.push(`### Rotation reminders${result.dryRun ? " (dry run)" : ""}
-
-${line}
-${rows.length > 0 ? `
-| credential | action | issue |
-|---|---|---|
-${rows.join("\n")}
-` : ""}`);
+  info(`reminders${result.dryRun ? " (dry run)" : ""}: ${remindCountsLine(result.counts)}`);
+  run2.summary.push(renderRemindSummary(result));
 }
 
 // src/action/jobs/status-job.ts
