@@ -4,7 +4,7 @@ import { buildStatusReport } from '../src/core/status-report.js';
 import { decryptFernet, encryptFernet, generateFernetKey, parseFernetKey } from '../src/crypto/fernet.js';
 import { parseKeyRing } from '../src/crypto/key-ring.js';
 import { openSealedValue, sealValue } from '../src/crypto/sealed-value.js';
-import { generateInventoryText } from './generate-inventory.js';
+import { generateInventoryText, generateScaleInventoryText } from './generate-inventory.js';
 
 export interface BenchCase {
   readonly name: string;
@@ -19,7 +19,7 @@ export interface BenchCase {
 
 const TODAY = '2026-11-26';
 
-export { generateInventoryText };
+export { generateInventoryText, generateScaleInventoryText };
 
 export function buildCases(): BenchCase[] {
   const key = parseFernetKey(generateFernetKey());

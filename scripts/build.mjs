@@ -1,8 +1,7 @@
-// Bundles the CLI (dist/cli.js) and the GitHub Action (dist/index.js) into single ESM files with esbuild.
+// Bundles the CLI (dist/cli.js) and the GitHub Action (dist/index.js) into ESM files with esbuild.
 // Reproducible: no timestamps, no absolute paths; CI rebuilds and fails on any difference from the commit.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
-import { chmod, readFile } from 'node:fs/promises';
+import { chmod, readFile, rm } from 'node:fs/promises';
 import { generateSchemaValidator } from './generate-schema-validator.mjs';
 
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
@@ -12,24 +11,23 @@ const banner = "import { createRequire as __credledgerCreateRequire } from 'node
 
 await generateSchemaValidator(new URL('../', import.meta.url));
 
-const entries = [
-  { in: 'src/cli/bin.ts', out: 'dist/cli.js' },
-  { in: 'src/action/index.ts', out: 'dist/index.js' },
-].filter((entry) => existsSync(entry.in));
-
-for (const entry of entries) {
-  await build({
-    entryPoints: [entry.in],
-    outfile: entry.out,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20.18',
-    banner: { js: banner },
-    define: { CREDLEDGER_VERSION: JSON.stringify(pkg.version) },
-    legalComments: 'none',
-    logLevel: 'warning',
-    charset: 'utf8',
-  });
-}
+// One build with code splitting: each CLI command is a dynamic import (src/cli/main.ts), so `--version` parses
+// only the entry and `validate` only what validate needs; code the CLI and the Action share lands in dist/chunks/.
+// Chunk names carry a content hash, so the same sources give the same files. Old chunks are removed first.
+await rm('dist/chunks', { recursive: true, force: true });
+await build({
+  entryPoints: { cli: 'src/cli/bin.ts', index: 'src/action/index.ts' },
+  outdir: 'dist',
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: true,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20.18',
+  banner: { js: banner },
+  define: { CREDLEDGER_VERSION: JSON.stringify(pkg.version) },
+  legalComments: 'none',
+  logLevel: 'warning',
+  charset: 'utf8',
+});
 await chmod('dist/cli.js', 0o755);

@@ -2,6 +2,7 @@
 import type { CalendarDate } from '../core/dates.js';
 import { hasErrors } from '../core/diagnostics.js';
 import type { InventoryCheck } from '../core/inventory-validation.js';
+import type { RemindAction, RemindOutcome } from '../core/render-remind.js';
 import {
   buildDesiredIssues,
   CLOSE_STATE_REASONS,
@@ -10,14 +11,11 @@ import {
   isWriteAction,
   labelDefinitions,
   planIssueReconciliation,
-  type CloseReason,
   type ExistingIssue,
   type IssueAction,
-  type IssueActionKind,
   type IssueChanges,
   type LabelDefinition,
   type OwnerAssignment,
-  type ReconciliationCounts,
 } from '../core/rotation-issues.js';
 import { ExternalError, UsageError } from '../ports/errors.js';
 import type { RotationIssueTracker } from '../ports/rotation-issue-tracker.js';
@@ -35,42 +33,12 @@ export interface RemindRequest {
   readonly github?: RotationIssueTracker;
 }
 
-/** One action, as reported (bodies left out: they are long, and the issue holds them). */
-export interface RemindAction {
-  readonly kind: IssueActionKind;
-  readonly id: string;
-  /** The issue number; absent for a create that has not happened (dry run). */
-  readonly number?: number;
-  readonly url?: string;
-  /** For creates. */
-  readonly title?: string;
-  /** For updates and reopens: the fields that change. */
-  readonly fields?: readonly string[];
-  /** For creates, and updates that change labels: the whole label list. */
-  readonly labels?: readonly string[];
-  /** For creates: the login asked for. */
-  readonly assignee?: string;
-  /** For performed creates: false when GitHub refused the assignee and the body @-mentions the owner instead. */
-  readonly assigned?: boolean;
-  /** For closes. */
-  readonly reason?: CloseReason;
-}
+export type { RemindAction } from '../core/render-remind.js';
 
-export interface RemindResult {
+export interface RemindResult extends RemindOutcome {
   readonly check: InventoryCheck;
   /** False when the inventory has errors: nothing was planned or written. */
   readonly valid: boolean;
-  readonly repo: string;
-  readonly label: string;
-  readonly now: CalendarDate;
-  readonly dryRun: boolean;
-  /** False in a dry run without GitHub access: the actions assume no rotation issue exists yet. */
-  readonly existingIssuesRead: boolean;
-  /** Planned (dry run) or performed, in order. */
-  readonly actions: readonly RemindAction[];
-  readonly counts: ReconciliationCounts;
-  /** Labels created in the repository during this run. */
-  readonly labelsCreated: readonly string[];
 }
 
 /** An action as reported: bodies left out. */

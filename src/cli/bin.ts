@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The `credledger` executable: runs the CLI on this process and exits with its code.
-import { processIo } from './cli-io.js';
-import { runCli } from './main.js';
+// Only the version is imported statically: `--version` answers before any other module is loaded, and a
+// command loads only its own code.
+import { credledgerVersion } from './version.js';
 
 // `credledger status | head` closes the pipe early: that is the reader's choice, not an error.
 for (const stream of [process.stdout, process.stderr]) {
@@ -11,4 +12,10 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await runCli(process.argv.slice(2), processIo());
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  process.stdout.write(`${credledgerVersion()}\n`);
+} else {
+  const [{ processIo }, { runCli }] = await Promise.all([import('./cli-io.js'), import('./main.js')]);
+  process.exitCode = await runCli(args, processIo());
+}

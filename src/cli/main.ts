@@ -3,57 +3,47 @@ import { ExternalError, UsageError } from '../ports/errors.js';
 import { describeSuggestion } from '../core/suggestions.js';
 import type { CliIo } from './cli-io.js';
 import { parseCommandLine, type CliCommand } from './command.js';
-import { applyCommand } from './commands/apply-command.js';
-import { auditCommand } from './commands/audit-command.js';
-import { demoCommand } from './commands/demo-command.js';
-import { onboardCommand } from './commands/onboard-command.js';
-import { offboardCommand } from './commands/offboard-command.js';
-import { revokeCommand } from './commands/revoke-command.js';
-import { initCommand } from './commands/init-command.js';
-import { keygenCommand } from './commands/keygen-command.js';
-import { planCommand } from './commands/plan-command.js';
-import { rekeyCommand } from './commands/rekey-command.js';
-import { remindCommand } from './commands/remind-command.js';
-import { revealCommand } from './commands/reveal-command.js';
-import { rotateCommand } from './commands/rotate-command.js';
-import { sealCommand } from './commands/seal-command.js';
-import { setCommand } from './commands/set-command.js';
-import { statusCommand } from './commands/status-command.js';
-import { validateCommand } from './commands/validate-command.js';
 import { ExitCode } from './exit-codes.js';
 import { credledgerVersion } from './version.js';
 
+/** A subcommand by name, loaded only when it runs: start-up then parses one command's code, not every command's. */
+interface CommandEntry {
+  readonly name: string;
+  load(): Promise<CliCommand>;
+}
+
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly CliCommand[] = [
-  initCommand,
-  validateCommand,
-  statusCommand,
-  planCommand,
-  applyCommand,
-  auditCommand,
-  remindCommand,
-  rotateCommand,
-  onboardCommand,
-  offboardCommand,
-  revokeCommand,
-  keygenCommand,
-  setCommand,
-  sealCommand,
-  rekeyCommand,
-  revealCommand,
-  demoCommand,
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: 'init', load: async () => (await import('./commands/init-command.js')).initCommand },
+  { name: 'validate', load: async () => (await import('./commands/validate-command.js')).validateCommand },
+  { name: 'status', load: async () => (await import('./commands/status-command.js')).statusCommand },
+  { name: 'plan', load: async () => (await import('./commands/plan-command.js')).planCommand },
+  { name: 'apply', load: async () => (await import('./commands/apply-command.js')).applyCommand },
+  { name: 'audit', load: async () => (await import('./commands/audit-command.js')).auditCommand },
+  { name: 'remind', load: async () => (await import('./commands/remind-command.js')).remindCommand },
+  { name: 'rotate', load: async () => (await import('./commands/rotate-command.js')).rotateCommand },
+  { name: 'onboard', load: async () => (await import('./commands/onboard-command.js')).onboardCommand },
+  { name: 'offboard', load: async () => (await import('./commands/offboard-command.js')).offboardCommand },
+  { name: 'revoke', load: async () => (await import('./commands/revoke-command.js')).revokeCommand },
+  { name: 'keygen', load: async () => (await import('./commands/keygen-command.js')).keygenCommand },
+  { name: 'set', load: async () => (await import('./commands/set-command.js')).setCommand },
+  { name: 'seal', load: async () => (await import('./commands/seal-command.js')).sealCommand },
+  { name: 'rekey', load: async () => (await import('./commands/rekey-command.js')).rekeyCommand },
+  { name: 'reveal', load: async () => (await import('./commands/reveal-command.js')).revealCommand },
+  { name: 'demo', load: async () => (await import('./commands/demo-command.js')).demoCommand },
 ];
 
 const version = credledgerVersion;
 
-function mainHelp(): string {
-  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+async function mainHelp(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((entry) => entry.load()));
+  const width = Math.max(...commands.map((command) => command.name.length));
   return `credledger ${version()}: a checked-in, encrypted inventory of DocuElevate credentials.
 
 Usage: credledger <command> [options]
 
 Commands:
-${COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n')}
+${commands.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n')}
 
 Options:
   -h, --help     this help; \`credledger help <command>\` or \`credledger <command> --help\` for a command's
@@ -63,12 +53,12 @@ Exit codes: 0 ok, 1 findings, 2 changes (plan --detailed-exitcode), 3 external f
 }
 
 /** The command called `name`; otherwise says so on stderr, with the nearest command name when it looks like a typo. */
-function findCommand(name: string, io: CliIo): CliCommand | undefined {
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (command) return command;
+async function findCommand(name: string, io: CliIo): Promise<CliCommand | undefined> {
+  const entry = COMMANDS.find((candidate) => candidate.name === name);
+  if (entry) return entry.load();
   const names = COMMANDS.map((candidate) => candidate.name);
   const hint = describeSuggestion(name, names, (suggestion) => `\`credledger ${suggestion}\``);
-  io.stderr.write(`credledger: unknown command \`${name}\`${hint}\n\n${mainHelp()}\n`);
+  io.stderr.write(`credledger: unknown command \`${name}\`${hint}\n\n${await mainHelp()}\n`);
   return undefined;
 }
 
@@ -76,20 +66,20 @@ function findCommand(name: string, io: CliIo): CliCommand | undefined {
 export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
   const [name, ...rest] = args;
   if (name === 'help' && rest[0] !== undefined) {
-    const command = findCommand(rest[0], io);
+    const command = await findCommand(rest[0], io);
     if (!command) return ExitCode.usage;
     io.stdout.write(`${command.help}\n`);
     return ExitCode.ok;
   }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(`${mainHelp()}\n`);
+    io.stdout.write(`${await mainHelp()}\n`);
     return name === undefined ? ExitCode.usage : ExitCode.ok;
   }
   if (name === '--version' || name === '-V') {
     io.stdout.write(`${version()}\n`);
     return ExitCode.ok;
   }
-  const command = findCommand(name, io);
+  const command = await findCommand(name, io);
   if (!command) return ExitCode.usage;
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.help}\n`);

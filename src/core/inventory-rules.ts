@@ -204,7 +204,10 @@ const sealedForKnownRecipients: Rule = (inventory) => {
 const groupsShareDeployments: Rule = (inventory) => {
   const groups = new Map<string, Credential[]>();
   for (const credential of inventory.credentials) {
-    if (credential.group) groups.set(credential.group, [...(groups.get(credential.group) ?? []), credential]);
+    if (!credential.group) continue;
+    const members = groups.get(credential.group);
+    if (members) members.push(credential);
+    else groups.set(credential.group, [credential]);
   }
   const findings: Finding[] = [];
   for (const [group, members] of groups) {

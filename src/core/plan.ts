@@ -384,20 +384,34 @@ function operationFor(deployment: string, slot: Slot, action: PlanOperation['act
  * credential keeps no value is left alone; only a slot nobody holds any more is deleted. Deployments
  * that left the inventory get nothing: apply cannot reach them.
  */
+function slotsByDeployment(slots: Map<string, Slot>): Map<string, [string, Slot][]> {
+  const byDeployment = new Map<string, [string, Slot][]>();
+  for (const [key, slot] of slots) {
+    const deployment = key.slice(0, key.indexOf('\u0000'));
+    let list = byDeployment.get(deployment);
+    if (!list) byDeployment.set(deployment, (list = []));
+    list.push([key, slot]);
+  }
+  return byDeployment;
+}
+
 function planOperations(base: Inventory | undefined, head: Inventory | undefined, values: ValueInspector): PlanOperation[] {
   if (!head) return [];
   const baseSlots = base ? slotsOf(base) : new Map<string, Slot>();
   const headSlots = slotsOf(head);
+  // Slots grouped by deployment once: scanning every slot for each deployment was quadratic at scale.
+  const headByDeployment = slotsByDeployment(headSlots);
+  const baseByDeployment = slotsByDeployment(baseSlots);
   const operations: PlanOperation[] = [];
   for (const deployment of head.deployments.keys()) {
-    for (const [key, slot] of headSlots) {
-      if (!key.startsWith(`${deployment}\u0000`) || !slot.entry) continue;
+    for (const [key, slot] of headByDeployment.get(deployment) ?? []) {
+      if (!slot.entry) continue;
       const before = baseSlots.get(key)?.entry;
       if (before && values.sameValue(before, slot.entry)) continue;
       operations.push(operationFor(deployment, slot, 'set'));
     }
-    for (const [key, slot] of baseSlots) {
-      if (!key.startsWith(`${deployment}\u0000`) || !slot.entry || headSlots.has(key)) continue;
+    for (const [key, slot] of baseByDeployment.get(deployment) ?? []) {
+      if (!slot.entry || headSlots.has(key)) continue;
       operations.push(operationFor(deployment, slot, 'delete'));
     }
   }

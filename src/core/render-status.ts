@@ -17,7 +17,9 @@ function summaryLine(report: StatusReport): string {
 /** An aligned plain-text table, overdue rows first, and a summary line. */
 export function renderStatusText(report: StatusReport, style: TextStyle = PLAIN_STYLE): string {
   const rows = report.credentials.map(cellsOf);
-  const widths = HEADERS.map((header, column) => Math.max(header.length, ...rows.map((cells) => (cells[column] ?? '').length)));
+  // A loop, not Math.max(...rows): spreading 200,000 rows into one call overflows the stack.
+  const widths: number[] = HEADERS.map((header) => header.length);
+  for (const cells of rows) cells.forEach((cell, column) => (widths[column] = Math.max(widths[column] ?? 0, cell.length)));
   const pad = (cells: readonly string[]) =>
     cells
       .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))

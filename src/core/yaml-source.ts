@@ -1,6 +1,11 @@
-// A parsed YAML inventory text: its document, positions of any path in it, and its syntax problems.
-import { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+// A parsed YAML inventory text: its plain data, positions of any path in it, and its syntax problems.
+// The data comes from the fast parser when it can vouch for the text (yaml-plain-data.ts); the `yaml` Document,
+// which carries positions and comments, is only built when something needs it: a finding to place, an edit,
+// or a text with errors to report.
+import { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
 import { formatDocumentPath, type Diagnostic, type DocumentPath, type Finding } from './diagnostics.js';
+import { loadPlainYamlData } from './yaml-plain-data.js';
+import { YamlSections, inlineScalarRange, lineStartsOf, type TextSlice } from './yaml-sections.js';
 
 /** Aliases may expand to at most this many nodes: enough for real files, far too few for a "billion laughs". */
 export const MAX_ALIAS_EXPANSION = 100;
@@ -9,15 +14,120 @@ export const MAX_ALIAS_EXPANSION = 100;
 export interface YamlSource {
   readonly file: string;
   readonly text: string;
+  /** Parsed on first use. */
   readonly document: Document.Parsed;
   readonly lineCounter: LineCounter;
 }
 
-/** Parses YAML text, keeping comments and positions (yaml's core schema: dates stay strings). */
+class LazyYamlSource implements YamlSource {
+  #document: Document.Parsed | undefined;
+  #lineCounter: LineCounter | undefined;
+  #sections: YamlSections | undefined | null;
+  readonly #sliceDocuments = new Map<number, Document.Parsed>();
+  /** Set when the fast parser vouched for the text: then its sections can be parsed one by one. */
+  vouched = false;
+
+  constructor(
+    readonly file: string,
+    readonly text: string,
+  ) {}
+
+  get document(): Document.Parsed {
+    if (!this.#document) this.#parse();
+    return this.#document!;
+  }
+
+  get lineCounter(): LineCounter {
+    if (!this.#lineCounter) {
+      // Without the Document, the same line starts its parser would record, from the text itself.
+      const lineCounter = new LineCounter();
+      for (const start of lineStartsOf(this.text)) lineCounter.addNewLine(start);
+      this.#lineCounter = lineCounter;
+    }
+    return this.#lineCounter;
+  }
+
+  get documentParsed(): boolean {
+    return this.#document !== undefined;
+  }
+
+  // Without yaml's duplicate-key check, which is quadratic: see yamlErrors.
+  #parse(): void {
+    const lineCounter = new LineCounter();
+    this.#document = parseDocument(this.text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+    this.#lineCounter = lineCounter;
+  }
+
+  /**
+   * The range of the node at `path` found by parsing only the section or entry that holds it, or undefined when
+   * that cannot be done exactly (then the whole Document decides).
+   */
+  rangeFromSlice(path: DocumentPath, atKey: boolean): readonly [number, number] | undefined {
+    if (!this.vouched || this.#document || path.length === 0) return undefined;
+    if (this.#sections === undefined) this.#sections = YamlSections.index(this.text) ?? null;
+    if (!this.#sections) return undefined;
+    const entry = path.length >= 2 ? this.#sections.entry(String(path[0]), String(path[1])) : undefined;
+    // The common finding (`credentials.<id>.owner` and the like) needs no parser at all.
+    if (entry && path.length === 3 && typeof path[2] === 'string') {
+      const range = inlineScalarRange(this.text, entry, path[2], atKey);
+      if (range) return range;
+    }
+    const slice = entry ?? this.#sections.section(String(path[0]));
+    if (!slice) return undefined;
+    const document = this.#sliceDocument(slice);
+    if (document.errors.length > 0) return undefined;
+    const resolved = resolveNode(document, entry ? path.slice(1) : path);
+    // The slice's own key must be found, or the answer would be a node the whole Document does not give.
+    if (resolved.depth === 0) return undefined;
+    const target = resolved.complete && atKey && resolved.keyNode ? resolved.keyNode : resolved.node;
+    const range = target?.range;
+    if (!range) return undefined;
+    return [range[0] + slice.start, range[1] + slice.start];
+  }
+
+  #sliceDocument(slice: TextSlice): Document.Parsed {
+    let document = this.#sliceDocuments.get(slice.start);
+    if (!document) {
+      document = parseDocument(this.text.slice(slice.start, slice.end), { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+      this.#sliceDocuments.set(slice.start, document);
+    }
+    return document;
+  }
+}
+
+/** Wraps YAML text; the Document (comments, positions; yaml's core schema, so dates stay strings) is parsed lazily. */
 export function parseYamlSource(text: string, file: string): YamlSource {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false });
-  return { file, text, document, lineCounter };
+  return new LazyYamlSource(file, text);
+}
+
+/**
+ * The parser's errors. The Document is parsed without yaml's duplicate-key check (it scans every earlier key of a
+ * map for each new one: quadratic in the size of `credentials`); a set finds repeated keys in one pass, and only a
+ * text that has one is parsed again with the check, for the errors exactly as yaml words and places them.
+ */
+function yamlErrors(source: YamlSource): readonly YAMLError[] {
+  if (!hasDuplicateKey(source.document)) return source.document.errors;
+  return parseDocument(source.text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false }).errors;
+}
+
+// yaml's rule: two keys are the same when they are one node or two scalars with equal (===) values.
+function hasDuplicateKey(document: Document.Parsed): boolean {
+  let found = false;
+  visit(document, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key) || Number.isNaN(pair.key.value)) continue;
+        if (seen.has(pair.key.value)) {
+          found = true;
+          return visit.BREAK;
+        }
+        seen.add(pair.key.value);
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 /**
@@ -26,7 +136,12 @@ export function parseYamlSource(text: string, file: string): YamlSource {
  * the rest of the file can still be checked: `blocking` is true only when no data could be built.
  */
 export function checkYamlSyntax(source: YamlSource): { data: unknown; diagnostics: Diagnostic[]; blocking: boolean } {
-  const diagnostics: Diagnostic[] = source.document.errors.map((error) => {
+  const plain = loadPlainYamlData(source.text);
+  if (plain) {
+    if (source instanceof LazyYamlSource) source.vouched = true;
+    return { data: plain.data, diagnostics: [], blocking: false };
+  }
+  const diagnostics: Diagnostic[] = yamlErrors(source).map((error) => {
     const offset = error.pos[0];
     const { line, col } = source.lineCounter.linePos(offset);
     const place = { severity: 'error' as const, path: '', file: source.file, line, column: col };
@@ -77,32 +192,56 @@ function findFirstAliasOffset(document: Document.Parsed): number {
   return offset;
 }
 
+// Each map's pairs by key, built the first time a path goes through the map: placing n findings in a map of
+// m keys then costs n + m lookups, not n × m.
+const pairsByKey = new WeakMap<YAMLMap, Map<unknown, Pair>>();
+
+function pairWithKey(map: YAMLMap, key: unknown): Pair | undefined {
+  let index = pairsByKey.get(map);
+  if (!index) {
+    index = new Map();
+    for (const item of map.items) {
+      if (!isPair(item)) continue;
+      const itemKey = isScalar(item.key) ? item.key.value : item.key;
+      if (!index.has(itemKey)) index.set(itemKey, item as Pair);
+    }
+    pairsByKey.set(map, index);
+  }
+  return index.get(key);
+}
+
 /** The node at `path`, or the deepest ancestor that exists, with the key node when the last step is a map key. */
-function resolveNode(document: Document.Parsed, path: DocumentPath): { node: Node | null; keyNode: Node | null; complete: boolean } {
+function resolveNode(document: Document.Parsed, path: DocumentPath): { node: Node | null; keyNode: Node | null; complete: boolean; depth: number } {
   let current: unknown = document.contents;
   let keyNode: Node | null = null;
-  for (const segment of path) {
+  for (const [depth, segment] of path.entries()) {
     if (isAlias(current)) current = current.resolve(document);
     if (isMap(current)) {
-      const pair = current.items.find((item) => isPair(item) && (isScalar(item.key) ? item.key.value : item.key) === segment);
-      if (!pair) return { node: current as Node, keyNode: null, complete: false };
+      const pair = pairWithKey(current, segment);
+      if (!pair) return { node: current as Node, keyNode: null, complete: false, depth };
       keyNode = isScalar(pair.key) ? pair.key : null;
       current = pair.value ?? pair.key;
     } else if (isSeq(current) && typeof segment === 'number' && segment < current.items.length) {
       keyNode = null;
       current = current.items[segment];
     } else {
-      return { node: (current as Node) ?? null, keyNode: null, complete: false };
+      return { node: (current as Node) ?? null, keyNode: null, complete: false, depth };
     }
   }
-  return { node: (current as Node) ?? null, keyNode, complete: true };
+  return { node: (current as Node) ?? null, keyNode, complete: true, depth: path.length };
+}
+
+function rangeInDocument(document: Document.Parsed, path: DocumentPath, atKey: boolean): readonly [number, number] {
+  const { node, keyNode, complete } = resolveNode(document, path);
+  const target = complete && atKey && keyNode ? keyNode : node;
+  const range = target?.range ?? [0, 0, 0];
+  return [range[0], range[1]];
 }
 
 /** Places a finding in the source: file, line and column of the value (or its key). */
 export function placeFinding(source: YamlSource, finding: Finding): Diagnostic {
-  const { node, keyNode, complete } = resolveNode(source.document, finding.path);
-  const target = complete && finding.atKey && keyNode ? keyNode : node;
-  const range = target?.range ?? [0, 0, 0];
+  const atKey = finding.atKey === true;
+  const range = (source instanceof LazyYamlSource ? source.rangeFromSlice(finding.path, atKey) : undefined) ?? rangeInDocument(source.document, finding.path, atKey);
   const start = source.lineCounter.linePos(range[0]);
   const end = source.lineCounter.linePos(range[1]);
   return {

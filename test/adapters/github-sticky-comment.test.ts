@@ -9,8 +9,15 @@ afterEach(async () => {
   await fake?.close();
 });
 
+// Both tests create, find and edit the comment; declaring the routes makes close() fail if the adapter stops using one.
+const STICKY_COMMENT_ROUTES = [
+  'GET /repos/{owner}/{repo}/issues/{issue_number}/comments',
+  'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+  'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}',
+];
+
 async function setUp() {
-  fake = await startFakeGitHub({ owner: 'acme', repo: 'infra' });
+  fake = await startFakeGitHub({ owner: 'acme', repo: 'infra', expectRoutes: STICKY_COMMENT_ROUTES });
   const number = fake.addPullRequest({ title: 'rotate' }).number;
   const octokit = createGitHubOctokit({ token: fake.token, baseUrl: fake.url, writeIntervalMs: 0, retryAfterUnitMs: 1 });
   return { number, octokit, target: { owner: 'acme', repo: 'infra', issueNumber: number, marker: '<!-- credledger:plan -->' } };

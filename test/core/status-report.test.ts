@@ -90,3 +90,20 @@ describe('status renderers', () => {
     expect(markdown).toContain('🔴 overdue');
   });
 });
+
+describe('status at scale', () => {
+  it('renders 200,000 rows (1,000 credentials on 200 deployments) in every format', () => {
+    const deployments = Array.from({ length: 200 }, (_, index) => `  d${index}: { url: 'https://d${index}.example.com' }`).join('\n');
+    const credentials = Array.from({ length: 1_000 }, (_, index) => `  c${index}: { setting: custom_${index}, custom: true, kind: api_key, owner: alice, rotated: 2026-0${(index % 9) + 1}-01 }`).join('\n');
+    const inventory = inventoryFrom(`version: 1\npeople:\n  alice: { github: alice }\ndeployments:\n${deployments}\ncredentials:\n${credentials}\n`);
+    const report = buildStatusReport(inventory, '2026-11-26');
+    expect(report.credentials).toHaveLength(200_000);
+
+    const lines = renderStatusText(report).split('\n');
+    expect(lines).toHaveLength(1 + 200_000 + 2);
+    const stateColumn = lines[0]!.indexOf('STATE');
+    expect(lines[200_000]!.slice(stateColumn)).toMatch(/^(overdue|due-soon|ok)/);
+    expect(renderStatusMarkdown(report).split('\n').filter((line) => line.startsWith('| `'))).toHaveLength(200_000);
+    expect(JSON.parse(JSON.stringify(report)).credentials).toHaveLength(200_000);
+  });
+});

@@ -2,7 +2,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getOctokit } from '@actions/github';
 import { throttling } from '@octokit/plugin-throttling';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from './fake-github.js';
+import { REPO_ROOT } from './paths.js';
 
 const running: FakeGitHub[] = [];
 
@@ -101,20 +104,6 @@ describe('fake GitHub: listing issues', () => {
     expect(closed?.labels.map((l) => (typeof l === 'string' ? l : l.name))).toEqual(['bug']);
   });
 
-  it('serves a pull request on the pulls endpoint and 404 for a plain issue', async () => {
-    const fake = await start();
-    const issue = fake.addIssue();
-    const pr = fake.addPullRequest({ headRef: 'rotate-openai', fork: true });
-    const octokit = octokitFor(fake);
-
-    const got = await octokit.rest.pulls.get({ owner: 'acme', repo: 'infra', pull_number: pr.number });
-    const missing = await failureOf(octokit.rest.pulls.get({ owner: 'acme', repo: 'infra', pull_number: issue.number }));
-
-    expect(got.data.head.ref).toBe('rotate-openai');
-    expect(got.data.head.repo?.fork).toBe(true);
-    expect(got.data.base.repo.full_name).toBe('acme/infra');
-    expect(missing.status).toBe(404);
-  });
 });
 
 describe('fake GitHub: writing issues', () => {
@@ -210,26 +199,10 @@ describe('fake GitHub: writing issues', () => {
     expect(refused.status).toBe(422);
     expect(fake.getIssue(issue.number)?.assignees.map((a) => a.login)).toEqual(['carol']);
   });
-
-  it('adds and removes issue labels, answering 404 for a label the issue does not carry', async () => {
-    const fake = await start();
-    const issue = fake.addIssue({ labels: ['a'] });
-    const octokit = octokitFor(fake);
-    const target = { owner: 'acme', repo: 'infra', issue_number: issue.number };
-
-    const added = await octokit.rest.issues.addLabels({ ...target, labels: ['b', 'A'] });
-    const removed = await octokit.rest.issues.removeLabel({ ...target, name: 'a' });
-    const absent = await failureOf(octokit.rest.issues.removeLabel({ ...target, name: 'zzz' }));
-
-    expect(added.data.map((l) => l.name)).toEqual(['a', 'b']);
-    expect(removed.data.map((l) => l.name)).toEqual(['b']);
-    expect(absent.status).toBe(404);
-    expect(absent.message).toContain('Label does not exist');
-  });
 });
 
 describe('fake GitHub: comments and labels', () => {
-  it('pages comments oldest first, edits and deletes them, and refuses bodies over 65536 characters', async () => {
+  it('pages comments oldest first, edits them, and refuses bodies over 65536 characters', async () => {
     const fake = await start();
     const pr = fake.addPullRequest();
     for (let i = 0; i < 35; i += 1) fake.addComment(pr.number, `comment ${i}`);
@@ -240,7 +213,6 @@ describe('fake GitHub: comments and labels', () => {
     const comments = await octokit.paginate(octokit.rest.issues.listComments, target);
     const edited = await octokit.rest.issues.updateComment({ owner: 'acme', repo: 'infra', comment_id: created.data.id, body: 'v2' });
     const tooLong = await failureOf(octokit.rest.issues.createComment({ ...target, body: 'x'.repeat(65537) }));
-    await octokit.rest.issues.deleteComment({ owner: 'acme', repo: 'infra', comment_id: comments[0]?.id ?? 0 });
 
     expect(comments).toHaveLength(36);
     expect(comments[0]?.body).toBe('comment 0');
@@ -250,8 +222,8 @@ describe('fake GitHub: comments and labels', () => {
     expect(tooLong.data).toMatchObject({
       errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }],
     });
-    expect(fake.listComments(pr.number)).toHaveLength(35);
-    expect(fake.getIssue(pr.number)?.comments).toBe(35);
+    expect(fake.listComments(pr.number)).toHaveLength(36);
+    expect(fake.getIssue(pr.number)?.comments).toBe(36);
   });
 
   it('answers 404 for a missing label, creates it once, and refuses a duplicate as already_exists', async () => {
@@ -431,6 +403,27 @@ describe('fake GitHub: refusals', () => {
     await expect(fake.close()).rejects.toThrow('fake GitHub: 1 request(s) matched no route: GET /repos/acme/infra/milestones; add the route the code needs');
   });
 
+  it('fails its close() when a route the test declared in expectRoutes was never requested', async () => {
+    const fake = await startFakeGitHub({
+      owner: 'acme',
+      repo: 'infra',
+      token: 'ghs_test',
+      expectRoutes: ['POST /repos/{owner}/{repo}/issues', 'GET /search/issues'],
+    });
+    await octokitFor(fake).rest.issues.create({ owner: 'acme', repo: 'infra', title: 'only this' });
+    fake.clearRequests();
+    await expect(fake.close()).rejects.toThrow('fake GitHub: expected route(s) never requested: GET /search/issues;');
+  });
+
+  it('closes cleanly once every declared route was requested, and refuses to declare a route it does not serve', async () => {
+    const fake = await startFakeGitHub({ token: 'ghs_test', expectRoutes: ['GET /repos/{owner}/{repo}/issues'] });
+    await octokitFor(fake).rest.issues.listForRepo({ owner: 'acme', repo: 'infra' });
+    await expect(fake.close()).resolves.toBeUndefined();
+    await expect(startFakeGitHub({ expectRoutes: ['GET /repos/{owner}/{repo}/milestones'] })).rejects.toThrow(
+      'fake GitHub: expectRoutes names route(s) the fake does not serve: GET /repos/{owner}/{repo}/milestones',
+    );
+  });
+
   it('fails the next matching write after performing it, as a lost answer does', async () => {
     const fake = await start();
     const octokit = octokitFor(fake);
@@ -508,8 +501,8 @@ describe('pull requests (for rotate)', () => {
     const { data: merged } = await octokit.rest.pulls.merge({ owner: 'acme', repo: 'infra', pull_number: created.number });
     expect(merged).toEqual({ sha: 'c'.repeat(40), merged: true, message: 'Pull Request successfully merged' });
     expect(merges).toEqual(['credledger/rotate/x→main']);
-    const { data: after } = await octokit.rest.pulls.get({ owner: 'acme', repo: 'infra', pull_number: created.number });
-    expect(after).toMatchObject({ state: 'closed', merged: true });
+    // src/ never reads one pull request back (so the fake serves no GET .../pulls/{pull_number}): the issue shows it.
+    expect(fake.getIssue(created.number)).toMatchObject({ state: 'closed', pull_request: { merged_at: expect.any(String) } });
     expect((await failureOf(octokit.rest.pulls.merge({ owner: 'acme', repo: 'infra', pull_number: created.number }))).status).toBe(405);
     expect((await octokit.rest.pulls.list({ owner: 'acme', repo: 'infra' })).data).toEqual([]);
 
@@ -517,5 +510,45 @@ describe('pull requests (for rotate)', () => {
     const { data: closed } = await octokit.rest.pulls.update({ owner: 'acme', repo: 'infra', pull_number: second.number, state: 'closed' });
     expect(closed).toMatchObject({ state: 'closed', merged: false });
     expect(fake.unmatched()).toEqual([]);
+  });
+});
+
+/** Every `.ts` file under a folder, recursively. */
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full);
+    return entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** The GitHub routes src/ calls, in Octokit's notation: `octokit.rest.<scope>.<method>` resolved through Octokit's own endpoint table, plus `request('METHOD /path')`. */
+function routesCalledBySource(): string[] {
+  const octokit = getOctokit('unused');
+  const table = octokit.rest as unknown as Record<string, Record<string, { endpoint: { DEFAULTS: { method: string; url: string } } }>>;
+  const called = new Set<string>();
+  for (const file of sourceFiles(path.join(REPO_ROOT, 'src'))) {
+    const text = readFileSync(file, 'utf8');
+    for (const [, scope = '', method = ''] of text.matchAll(/\brest\.(\w+)\.(\w+)\b/g)) {
+      const endpoint = table[scope]?.[method]?.endpoint.DEFAULTS;
+      if (!endpoint) throw new Error(`${path.relative(REPO_ROOT, file)} calls rest.${scope}.${method}, which Octokit does not know`);
+      called.add(`${endpoint.method} ${endpoint.url}`);
+    }
+    for (const [, route = ''] of text.matchAll(/\brequest\(\s*'((?:GET|POST|PATCH|PUT|DELETE) \/[^']*)'/g)) called.add(route);
+  }
+  return [...called].sort();
+}
+
+/** Routes the fake serves although src/ never calls them, each with the test that needs it. */
+const ROUTES_ONLY_TESTS_CALL: Record<string, string> = {
+  'GET /search/issues': 'test/app/remind.test.ts shows the lagging index a search-based lookup would have trusted',
+  'PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge': 'test/support/rotation-world.ts presses the merge button on rotate\'s pull request (rotate tests)',
+};
+
+describe('fake GitHub: trimmed to what the code calls', () => {
+  it('serves exactly the routes src/ calls (and the listed test-only ones), so no route goes dead and no call goes unfaked', async () => {
+    const fake = await start();
+    const wanted = new Set([...routesCalledBySource(), ...Object.keys(ROUTES_ONLY_TESTS_CALL)]);
+    expect([...fake.routes].sort()).toEqual([...wanted].sort());
   });
 });

@@ -1,6 +1,7 @@
 // The remind job: one issue per due or overdue credential, and what changed in the summary.
 import * as core from '@actions/core';
 import { remindRotations } from '../../app/remind.js';
+import { remindCountsLine, renderRemindSummary } from '../../core/render-remind.js';
 import { gitHubRotationIssues } from '../../wiring/github.js';
 import { reportInvalidInventory, repositoryOf, type ActionRun } from '../action-run.js';
 
@@ -11,9 +12,6 @@ export async function remindJob(run: ActionRun): Promise<void> {
     : undefined;
   const result = await remindRotations({ inventoryFile: run.settings.file, now: run.settings.now || run.today, repo, label: run.settings.label, dryRun: run.settings.dryRun, github: issues });
   if (!result.valid) return reportInvalidInventory(run, result.check, 'no reminders');
-  const { counts } = result;
-  const line = `created ${counts.created}, updated ${counts.updated}, closed ${counts.closed}, reopened ${counts.reopened}, unchanged ${counts.unchanged}`;
-  core.info(`reminders${result.dryRun ? ' (dry run)' : ''}: ${line}`);
-  const rows = result.actions.filter((action) => action.kind !== 'unchanged').map((action) => `| \`${action.id}\` | ${action.kind} | ${action.url ? `[#${action.number}](${action.url})` : (action.title ?? '')} |`);
-  run.summary.push(`### Rotation reminders${result.dryRun ? ' (dry run)' : ''}\n\n${line}\n${rows.length > 0 ? `\n| credential | action | issue |\n|---|---|---|\n${rows.join('\n')}\n` : ''}`);
+  core.info(`reminders${result.dryRun ? ' (dry run)' : ''}: ${remindCountsLine(result.counts)}`);
+  run.summary.push(renderRemindSummary(result));
 }

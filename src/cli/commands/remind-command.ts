@@ -1,8 +1,9 @@
 // `credledger remind`: open, update, reopen and close one GitHub issue per credential that is due soon or overdue.
 import { UsageError } from '../../ports/errors.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
-import { remindRotations, type RemindAction, type RemindResult } from '../../app/remind.js';
+import { remindRotations } from '../../app/remind.js';
 import { renderDiagnosticsText } from '../../core/render-diagnostics.js';
+import { renderRemindText } from '../../core/render-remind.js';
 import { DEFAULT_ISSUE_LABEL } from '../../core/rotation-issues.js';
 import { styleFor, type CliIo } from '../cli-io.js';
 import { choiceOption, FILE_OPTION, flagOption, NOW_OPTION, stringOption, todayOption, type CliCommand } from '../command.js';
@@ -24,48 +25,6 @@ function labelOf(value: string | undefined): string {
   // The issue list takes a comma-separated list of labels, so a comma would silently mean two.
   if (label.trim() === '' || label.includes(',') || label.length > 50) throw new UsageError(`--label must be one label name, without commas, up to 50 characters (got ${JSON.stringify(label)})`);
   return label;
-}
-
-const PAST: Record<RemindAction['kind'], string> = { create: 'created', update: 'updated', reopen: 'reopened', close: 'closed', unchanged: 'unchanged' };
-
-function actionLine(action: RemindAction, dryRun: boolean): string {
-  const verb = (dryRun ? action.kind : PAST[action.kind]).padEnd(10);
-  const number = action.number === undefined ? '' : `#${action.number} `;
-  const head = `  ${verb}${number}${action.id}`;
-  switch (action.kind) {
-    case 'create': {
-      const assignee = action.assignee ? ` assignee ${action.assignee}` : ' (owner has no GitHub login: unassigned)';
-      const refused = action.assigned === false ? ` (GitHub refused assignee ${action.assignee}: the body mentions them instead)` : '';
-      return `${head}  ${action.title} [${(action.labels ?? []).join(', ')}]${refused || assignee}`;
-    }
-    case 'update':
-    case 'reopen':
-      return `${head}  ${action.fields && action.fields.length > 0 ? `changes ${action.fields.join(', ')}` : 'no field changes'}`;
-    case 'close':
-      return `${head}  (${action.reason === 'duplicate' ? 'duplicate' : action.reason === 'removed' ? 'no longer in the inventory' : 'no longer due'})`;
-    case 'unchanged':
-      return head;
-  }
-}
-
-function renderText(result: RemindResult): string {
-  const { counts } = result;
-  const lines: string[] = [];
-  if (result.dryRun) {
-    lines.push(`Dry run: nothing written to ${result.repo}. Intended actions (label ${result.label}, as of ${result.now}):`);
-    if (!result.existingIssuesRead) lines.push('GITHUB_TOKEN is not set: existing issues were not read; this assumes there are none.');
-  } else {
-    lines.push(`${result.repo} (label ${result.label}, as of ${result.now}):`);
-  }
-  const listed = result.actions.filter((action) => action.kind !== 'unchanged');
-  lines.push(...(listed.length > 0 ? listed.map((action) => actionLine(action, result.dryRun)) : ['  nothing to change']));
-  if (result.labelsCreated.length > 0) lines.push(`Labels created: ${result.labelsCreated.join(', ')}`);
-  lines.push(
-    result.dryRun
-      ? `would create ${counts.created}, update ${counts.updated}, close ${counts.closed}, reopen ${counts.reopened}; ${counts.unchanged} unchanged`
-      : `${result.repo}: created ${counts.created}, updated ${counts.updated}, closed ${counts.closed}, reopened ${counts.reopened}, unchanged ${counts.unchanged}`,
-  );
-  return `${lines.join('\n')}\n`;
 }
 
 export const remindCommand: CliCommand = {
@@ -116,7 +75,7 @@ Exit 0 ok, 1 invalid inventory, 64 usage error (no token, no repository), 3 GitH
       const { check: _check, valid: _valid, ...report } = result;
       io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     } else {
-      io.stdout.write(renderText(result));
+      io.stdout.write(renderRemindText(result));
     }
     return ExitCode.ok;
   },

@@ -1,0 +1,164 @@
+import { createRequire as __credledgerCreateRequire } from 'node:module';
+const require = __credledgerCreateRequire(import.meta.url);
+import {
+  DEMO_DAY
+} from "./chunk-KXEOXOXY.js";
+import {
+  describeSet
+} from "./chunk-FS2E46U7.js";
+import "./chunk-3BV7JOVS.js";
+import "./chunk-YABDO5EQ.js";
+import "./chunk-XWORSEOP.js";
+import "./chunk-WVXYANZ6.js";
+import "./chunk-Q6MBUAHD.js";
+import {
+  renderPlanText
+} from "./chunk-PCN4D7WJ.js";
+import "./chunk-ZMKJ3TGM.js";
+import {
+  renderApplyText
+} from "./chunk-AH57OMVS.js";
+import "./chunk-QSNITTQV.js";
+import "./chunk-EAN7MT2I.js";
+import "./chunk-TLEG36RP.js";
+import "./chunk-LON4YXYA.js";
+import "./chunk-4HC6NC7U.js";
+import "./chunk-FNJI7WP4.js";
+import {
+  renderStatusText
+} from "./chunk-KFJJYFSP.js";
+import {
+  styleFor
+} from "./chunk-X6YYUGDG.js";
+import {
+  renderDiagnosticsText,
+  summariseDiagnostics
+} from "./chunk-4V6YMBIC.js";
+import {
+  ExitCode,
+  flagOption
+} from "./chunk-F5JS3LKP.js";
+import "./chunk-Q66AH3RP.js";
+import "./chunk-7HJEODN6.js";
+import "./chunk-7RUAHHY5.js";
+import "./chunk-GWEME5MI.js";
+import "./chunk-X37CJ6U5.js";
+import "./chunk-RACG66PY.js";
+import "./chunk-G65AFHTK.js";
+import "./chunk-PNS7CLM4.js";
+import {
+  UsageError
+} from "./chunk-KLADGNWY.js";
+import "./chunk-PLIDAXJJ.js";
+
+// src/cli/commands/demo-command.ts
+import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+var EXAMPLE_FILE = "credentials.yaml.example";
+var DEMO_KEY_FILE = path.join("examples", "demo.key");
+var STEPS = 6;
+var demoCommand = {
+  name: "demo",
+  summary: "the whole flow on the bundled example, against two local DocuElevate-compatible servers (`npm start`)",
+  help: `Usage: credledger demo [--keep]
+
+Runs the main job on the bundled example, with no setup and no network: starts two
+DocuElevate-compatible servers on 127.0.0.1 (production and staging, random admin logins),
+commits credentials.yaml.example pointed at them to a new git repository in a temporary
+directory, validates it, shows its status on ${DEMO_DAY} (the day the example was written),
+applies it with the public demo key (examples/demo.key) and checks every stored value, then
+rotates the OpenAI key on a branch, plans it, merges it and applies again, twice. No value is
+ever printed. Your git configuration, environment and working directory play no part.
+
+      --keep    keep the temporary directory (its repository and applied-state ref) afterwards
+
+Exit 0 when every step did what it shows, 1 when one did not, 3 when git cannot run.`,
+  options: { keep: { type: "boolean" } },
+  async run(commandLine, io) {
+    const root = locatePackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+    const style = styleFor(io.stdout, io.env);
+    io.stdout.write(
+      `${style.bold("credledger demo")}: the bundled example, end to end, against DocuElevate-compatible servers on this machine.
+No network, no setup, and no credential value is printed at any point.
+`
+    );
+    const { runDemo } = await import("./demo-QMZ7HXYV.js");
+    const result = await runDemo({
+      exampleFile: path.join(root, EXAMPLE_FILE),
+      keyFile: path.join(root, DEMO_KEY_FILE),
+      tempRoot: tmpdir(),
+      keep: flagOption(commandLine, "keep"),
+      path: io.env.PATH,
+      clock: io.now,
+      report: (event) => io.stdout.write(`${renderDemoEvent(event, style)}
+`)
+    });
+    if (!result.ok) {
+      io.stderr.write(`credledger demo: stopped: ${result.failure ?? "a step failed"}
+`);
+      return ExitCode.findings;
+    }
+    return ExitCode.ok;
+  }
+};
+function locatePackageRoot(start) {
+  for (let directory = start; ; directory = path.dirname(directory)) {
+    if (existsSync(path.join(directory, EXAMPLE_FILE)) && existsSync(path.join(directory, DEMO_KEY_FILE))) return directory;
+    if (path.dirname(directory) === directory) break;
+  }
+  throw new UsageError(`the demo needs ${EXAMPLE_FILE} and ${DEMO_KEY_FILE} from the credledger package, and neither ${start} nor a directory above it has them`);
+}
+function renderDemoEvent(event, style) {
+  switch (event.kind) {
+    case "step": {
+      const title = `Step ${event.number}/${STEPS}: ${event.title}`;
+      return `
+${style.bold(title)}
+${style.bold("=".repeat(title.length))}`;
+    }
+    case "note":
+      return event.text;
+    case "command":
+      return `${event.note === void 0 ? "" : `${style.dim(`# ${event.note}`)}
+`}${style.bold(`$ ${event.command}`)}`;
+    case "validate": {
+      const { diagnostics } = event.result.check;
+      const excerpts = diagnostics.length > 0 ? `${renderDiagnosticsText(diagnostics, event.result.check.source.text.split(/\r?\n/), style)}
+
+` : "";
+      return `${excerpts}${event.file}: ${event.result.valid ? "valid" : "invalid"} (${summariseDiagnostics(diagnostics)})`;
+    }
+    case "status":
+      return renderStatusText(event.report, style);
+    case "set":
+      return describeSet(event.result).trimEnd();
+    case "plan":
+      return renderPlanText(event.result.plan, { sourceLines: event.result.headText?.split(/\r?\n/) ?? [], style });
+    case "apply":
+      return `${renderApplyText(event.report, style)}
+${style.dim(describeWrites(event.writes))}`;
+    case "verify":
+      return describeChecks(event.deployments, style);
+  }
+}
+function describeWrites(writes) {
+  const parts = writes.map(({ deployment, writes: count }) => `${deployment} ${count} write${count === 1 ? "" : "s"}`);
+  return `by the servers' own request logs: ${parts.join(", ")}`;
+}
+function describeChecks(checks, style) {
+  return checks.map((check) => {
+    if (check.mismatched.length === 0 && check.unexpected.length === 0) {
+      return `checked: ${check.deployment} holds all ${check.expected} values exactly as the inventory has them (compared in memory, not printed)`;
+    }
+    const problems = [
+      ...check.mismatched.length > 0 ? [`${check.mismatched.length} of ${check.expected} differ or are missing: ${check.mismatched.join(", ")}`] : [],
+      ...check.unexpected.length > 0 ? [`not in the inventory: ${check.unexpected.join(", ")}`] : []
+    ];
+    return style.error(`checked: ${check.deployment}: ${problems.join("; ")}`);
+  }).join("\n");
+}
+export {
+  demoCommand
+};

@@ -1,0 +1,224 @@
+// The fast road from YAML text to plain data: js-yaml with a schema that resolves scalars exactly as the `yaml`
+// package's YAML 1.2 core schema does. The `yaml` Document stays the authority (diagnostics, positions, edits):
+// this road only answers for texts it is sure about, and says "ask the Document" for everything else.
+import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
+
+// The plain scalars of the YAML 1.2 core schema, with the patterns and conversions `yaml` uses
+// (yaml/dist/schema/core): no underscores in numbers, no signed hex or octal, no YAML 1.1 booleans.
+const nullType = new Type('tag:yaml.org,2002:null', {
+  kind: 'scalar',
+  resolve: (text: string) => /^(?:~|[Nn]ull|NULL)?$/.test(text),
+  construct: () => null,
+});
+const boolType = new Type('tag:yaml.org,2002:bool', {
+  kind: 'scalar',
+  resolve: (text: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text),
+  construct: (text: string) => text[0] === 't' || text[0] === 'T',
+});
+const intType = new Type('tag:yaml.org,2002:int', {
+  kind: 'scalar',
+  resolve: (text: string) => /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/.test(text),
+  construct: (text: string) =>
+    text.startsWith('0o') ? parseInt(text.substring(2), 8) : text.startsWith('0x') ? parseInt(text.substring(2), 16) : parseInt(text, 10),
+});
+const floatType = new Type('tag:yaml.org,2002:float', {
+  kind: 'scalar',
+  resolve: (text: string) =>
+    /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/.test(text),
+  construct: (text: string) => {
+    if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+    if (/^\.(?:nan|NaN|NAN)$/.test(text)) return Number.NaN;
+    return parseFloat(text);
+  },
+});
+
+const CORE_1_2_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
+
+// Constructs the two parsers could read differently, left to the Document: directives (`%YAML 1.1` changes the
+// schema), document markers with content after them or a document end, anchors and aliases (expansion limits),
+// tags, explicit `?` keys, collections that may be keys, a `#` right after a quote, bracket or comma, lines over
+// 1024 characters, byte order marks, tabs in indentation, a `- -` nested sequence, lone carriage returns, and
+// quoted scalars or flow collections over several lines (yaml holds their lines to indentation rules js-yaml
+// does not check). One pass over the characters; a false alarm (a `&` in a description, say, with no space after
+// it, or a bracket in a comment) only costs speed.
+function needsTheDocument(text: string): boolean {
+  if (text.includes('\uFEFF') || /\r(?!\n)/.test(text)) return true;
+  const length = text.length;
+  // Indentation of the enclosing block lines: a line may only dedent to one of them (yaml rejects the rest).
+  const indents: number[] = [];
+  // Whether each of those levels holds sequence entries (`- `) or mapping keys: mixing them is left to the Document.
+  const levelIsSequence: boolean[] = [];
+  // While inside a block scalar (`|`, `>`), the indentation of the line that opened it.
+  let blockScalarParent = -1;
+  let flowDepth = 0;
+  let lineStart = 0;
+  let index = 0;
+  while (index <= length) {
+    // At the start of a line: markers, directives, indentation.
+    if (index === lineStart) {
+      let lineEnd = text.indexOf('\n', index);
+      if (lineEnd === -1) lineEnd = length;
+      if (lineEnd - index > 1024) return true;
+      const first = text.charCodeAt(index);
+      if (first === 0x25 /* % */) return true;
+      if (first === 0x2e && text.startsWith('...', index)) return true;
+      if (first === 0x2d && text.startsWith('---', index) && !/^---(?:[ \t]*\r?$|[ \t]+#)/.test(text.slice(index, lineEnd))) return true;
+      let column = index;
+      while (text.charCodeAt(column) === 0x20) column += 1;
+      const head = text.charCodeAt(column);
+      if (head === 0x09) return true;
+      let afterDashes = column;
+      while (afterDashes < lineEnd && (text.charCodeAt(afterDashes) === 0x20 || text.charCodeAt(afterDashes) === 0x09 || text.charCodeAt(afterDashes) === 0x2d)) afterDashes += 1;
+      const next = text.charCodeAt(afterDashes);
+      if (next === 0x5b || next === 0x7b) return true;
+      const indent = column - index;
+      const content = column < lineEnd && head !== 0x0d && head !== 0x23;
+      const inBlockScalar = blockScalarParent !== -1 && (!content || indent > blockScalarParent);
+      if (inBlockScalar && column < lineEnd) {
+        // A line of the block scalar's text: its characters mean nothing to YAML.
+        index = lineEnd;
+        continue;
+      }
+      if (!inBlockScalar) blockScalarParent = -1;
+      if (content && !inBlockScalar) {
+        const afterHead = text.charCodeAt(column + 1);
+        const sequenceEntry = head === 0x2d && (column + 1 >= lineEnd || afterHead === 0x20 || afterHead === 0x09 || afterHead === 0x0d);
+        if (sequenceEntry && /^-[ \t]+-(?:[ \t]|\r?$)/.test(text.slice(column, Math.min(lineEnd, column + 64)))) return true;
+        const previous = indents.at(-1) ?? 0;
+        while (indents.length > 0 && indents.at(-1)! > indent) {
+          indents.pop();
+          levelIsSequence.pop();
+        }
+        if (indent < previous && (indents.at(-1) ?? 0) !== indent) return true;
+        if (indents.length === 0 || indents.at(-1)! < indent) {
+          indents.push(indent);
+          levelIsSequence.push(sequenceEntry);
+        } else if (levelIsSequence.at(-1) !== sequenceEntry) {
+          return true;
+        }
+        // A block scalar header ends the line: `key: |`, `- >-`, `key: |+ # comment`. Explicit indentation
+        // indicators (`|2`) are left to the Document. Only lines with a `|` or `>` are looked at closely.
+        let indicator = false;
+        for (let scan = column; scan < lineEnd && !indicator; scan += 1) {
+          const code = text.charCodeAt(scan);
+          indicator = code === 0x7c || code === 0x3e;
+        }
+        if (indicator) {
+          const header = /(?:^|[ \t])[|>]([0-9+-]*)[ \t]*(?:#.*)?\r?$/.exec(text.slice(column, lineEnd));
+          if (header) {
+            if (/[0-9]/.test(header[1] ?? '')) return true;
+            blockScalarParent = indent;
+          }
+        }
+      }
+    }
+    if (index === length) break;
+    const code = text.charCodeAt(index);
+    const previous = index === lineStart ? 0x20 : text.charCodeAt(index - 1);
+    const afterSpaceOrFlow = previous === 0x20 || previous === 0x09 || previous === 0x5b || previous === 0x7b || previous === 0x2c;
+    switch (code) {
+      case 0x0a: // line feed
+        if (flowDepth > 0) return true;
+        lineStart = index + 1;
+        break;
+      case 0x0d: // carriage return
+        if (text.charCodeAt(index + 1) !== 0x0a) return true;
+        break;
+      case 0x26: // & anchor
+      case 0x2a: {
+        // * alias
+        const after = text.charCodeAt(index + 1);
+        if (afterSpaceOrFlow && index + 1 < length && !(after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d || after === 0x2c || after === 0x5b || after === 0x5d || after === 0x7b || after === 0x7d)) return true;
+        break;
+      }
+      case 0x21: // ! tag
+        if (afterSpaceOrFlow) return true;
+        break;
+      case 0x3f: {
+        // ? explicit key
+        const after = text.charCodeAt(index + 1);
+        if (afterSpaceOrFlow && (index + 1 >= length || after === 0x20 || after === 0x09 || after === 0x0a || after === 0x0d)) return true;
+        break;
+      }
+      case 0x23: // # right after a quote, bracket or comma
+        if (index > lineStart && (previous === 0x22 || previous === 0x27 || previous === 0x5b || previous === 0x5d || previous === 0x7b || previous === 0x7d || previous === 0x2c)) return true;
+        break;
+      case 0x5b: // [
+      case 0x7b: // {
+      case 0x2c: {
+        // , : a collection right after one of these may be a key
+        if (code !== 0x2c) flowDepth += 1;
+        let after = index + 1;
+        while (text.charCodeAt(after) === 0x20 || text.charCodeAt(after) === 0x09) after += 1;
+        const next = text.charCodeAt(after);
+        if (next === 0x5b || next === 0x7b) return true;
+        break;
+      }
+      case 0x5d: // ]
+      case 0x7d: // }
+        if (flowDepth > 0) flowDepth -= 1;
+        break;
+      case 0x22: // " a double-quoted scalar must close on its line
+        if (afterSpaceOrFlow || previous === 0x3a) {
+          let scan = index + 1;
+          while (scan < length) {
+            const inner = text.charCodeAt(scan);
+            if (inner === 0x22) break;
+            if (inner === 0x0a || (inner === 0x5c && text.charCodeAt(scan + 1) === 0x0a)) return true;
+            scan += inner === 0x5c ? 2 : 1;
+          }
+          if (scan >= length) return true;
+        }
+        break;
+      case 0x27: // ' a single-quoted scalar likewise
+        if (afterSpaceOrFlow || previous === 0x3a) {
+          const close = text.indexOf("'", index + 1);
+          const newline = text.indexOf('\n', index + 1);
+          if (newline !== -1 && (close === -1 || newline < close)) return true;
+        }
+        break;
+      default:
+        break;
+    }
+    index += 1;
+  }
+  return false;
+}
+
+// Keys `yaml` turns into something else than js-yaml does (a null key becomes ''), or that name the prototype.
+const SUSPICIOUS_KEYS = new Set(['', '~', 'null', 'Null', 'NULL', '__proto__']);
+
+function hasSuspiciousKey(value: unknown): boolean {
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const current = pending.pop();
+    if (Array.isArray(current)) {
+      for (const item of current) if (typeof item === 'object' && item !== null) pending.push(item);
+    } else if (typeof current === 'object' && current !== null) {
+      for (const key of Object.keys(current)) {
+        if (SUSPICIOUS_KEYS.has(key)) return true;
+        const item = (current as Record<string, unknown>)[key];
+        if (typeof item === 'object' && item !== null) pending.push(item);
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * The plain data of a YAML text when the fast parser can vouch for it, or undefined when the text must go through
+ * the `yaml` Document: it has a syntax error or a duplicate key (js-yaml refuses both), or uses a construct the two
+ * parsers might read differently. Whenever this returns data, the Document would have found no error and built
+ * the same data (test/core/yaml-plain-data.test.ts checks that over every fixture and fuzzed variants of them).
+ */
+export function loadPlainYamlData(text: string): { readonly data: unknown } | undefined {
+  if (needsTheDocument(text)) return undefined;
+  let data: unknown;
+  try {
+    data = load(text, { schema: CORE_1_2_SCHEMA });
+  } catch {
+    return undefined;
+  }
+  if (hasSuspiciousKey(data)) return undefined;
+  return { data: data === undefined ? null : data };
+}
