@@ -1,4 +1,5 @@
 // Rotation runbooks: the checklist for rotating one credential, at its issuer and through credledger, by setting or kind.
+import { markdownCode } from './markdown.js';
 import { findSetting } from './docuelevate-catalogue.js';
 import type { Credential, CredentialKind, Inventory } from './inventory.js';
 import type { RotationAssessment } from './rotation.js';
@@ -217,16 +218,7 @@ const KIND_PROCEDURES: Readonly<Record<CredentialKind, Procedure>> = {
   }),
 };
 
-/**
- * Inline code for Markdown. Inventory text goes into issues this way: code spans show HTML (a stray `<!--` would
- * otherwise hide the rest of the body or fake a marker) and @-mentions literally.
- */
-export function inlineCode(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.includes('`') ? `\`\` ${flat.replace(/`{2,}/g, '`')} \`\`` : `\`${flat}\``;
-}
-
-const code = inlineCode;
+const code = markdownCode;
 
 function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
