@@ -16,6 +16,7 @@ import { reportStatus, type StatusResult } from '../app/status.js';
 import { validateInventory } from '../app/validate.js';
 import { toCalendarDate } from '../core/dates.js';
 import type { InventoryCheck } from '../core/inventory-validation.js';
+import { redactRunSecrets } from '../crypto/run-secrets.js';
 import type { SecretValue } from '../crypto/secret-value.js';
 import { assessApplyReport } from '../core/apply-report.js';
 import { assessAuditReport } from '../core/audit.js';
@@ -23,6 +24,7 @@ import { renderAuditMarkdown } from '../core/render-audit.js';
 import { planHasChanges } from '../core/plan.js';
 import { renderApplyMarkdown, renderApplyText } from '../core/render-apply.js';
 import { planToJson, renderPlanMarkdown } from '../core/render-plan.js';
+import { markdownCode, markdownTable, markdownText, markdownUrl } from '../core/markdown.js';
 import { renderStatusMarkdown } from '../core/render-status.js';
 import { statusMeetsThreshold } from '../core/status-report.js';
 import { annotateDiagnostics, renderUnshownDiagnostics } from './annotations.js';
@@ -69,7 +71,7 @@ async function validateJob(run: ActionRun): Promise<void> {
   const { notShown } = run.jobs.includes('plan') ? { notShown: [] } : annotateDiagnostics(check.diagnostics);
   const errors = check.diagnostics.filter((d) => d.severity === 'error').length;
   run.summary.push(
-    `### Inventory \`${run.settings.file}\`\n\n${valid ? '✅ valid' : '❌ invalid'}: ${errors} error(s), ${check.diagnostics.length - errors} warning(s).\n${renderUnshownDiagnostics(notShown)}`,
+    `### Inventory ${markdownCode(run.settings.file)}\n\n${valid ? '✅ valid' : '❌ invalid'}: ${errors} error(s), ${check.diagnostics.length - errors} warning(s).\n${renderUnshownDiagnostics(notShown)}`,
   );
   if (!valid) run.failures.push(`${run.settings.file} is invalid`);
 }
@@ -96,8 +98,10 @@ async function remindJob(run: ActionRun): Promise<void> {
   const { counts } = result;
   const line = `created ${counts.created}, updated ${counts.updated}, closed ${counts.closed}, reopened ${counts.reopened}, unchanged ${counts.unchanged}`;
   core.info(`reminders${result.dryRun ? ' (dry run)' : ''}: ${line}`);
-  const rows = result.actions.filter((action) => action.kind !== 'unchanged').map((action) => `| \`${action.id}\` | ${action.kind} | ${action.url ? `[#${action.number}](${action.url})` : (action.title ?? '')} |`);
-  run.summary.push(`### Rotation reminders${result.dryRun ? ' (dry run)' : ''}\n\n${line}\n${rows.length > 0 ? `\n| credential | action | issue |\n|---|---|---|\n${rows.join('\n')}\n` : ''}`);
+  const rows = result.actions
+    .filter((action) => action.kind !== 'unchanged')
+    .map((action) => [markdownCode(action.id), action.kind, action.url ? `[#${action.number}](${markdownUrl(action.url)})` : markdownText(action.title ?? '')]);
+  run.summary.push(`### Rotation reminders${result.dryRun ? ' (dry run)' : ''}\n\n${line}\n${rows.length > 0 ? `\n${markdownTable(['credential', 'action', 'issue'], rows)}\n` : ''}`);
 }
 
 const ZERO_SHA = /^0+$/;
@@ -130,7 +134,7 @@ async function planJob(run: ActionRun): Promise<void> {
   }
   const { plan, valid } = await planInventoryChange({ file: run.settings.file, base, head, allowRollback: false, today: run.today }, { revisions, keyRing: undefined });
   const planFile = path.join(process.env.RUNNER_TEMP || process.cwd(), 'credledger-plan.json');
-  await writeFile(planFile, `${JSON.stringify(planToJson(plan), null, 2)}\n`);
+  await writeFile(planFile, redactRunSecrets(`${JSON.stringify(planToJson(plan), null, 2)}\n`));
   run.outputs.plan = planFile;
   run.outputs.changed = planHasChanges(plan);
   const { notShown } = annotateDiagnostics(plan.diagnostics);
@@ -273,8 +277,23 @@ function writeOutputs(run: ActionRun): void {
   core.setOutput('plan', run.outputs.plan);
 }
 
+/**
+ * Routes everything the process prints through the run's redaction: workflow commands, logs, annotations and
+ * `::error::` lines alike. `::add-mask::` lines pass as they are: the runner needs the secret to mask it.
+ */
+function redactProcessOutput(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream) as (chunk: unknown, ...rest: unknown[]) => boolean;
+    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+      if (typeof chunk !== 'string' || chunk.startsWith('::add-mask::')) return write(chunk, ...rest);
+      return write(redactRunSecrets(chunk), ...rest);
+    }) as typeof stream.write;
+  }
+}
+
 /** Runs the action once. Never throws: failures end in core.setFailed. */
 export async function run(): Promise<void> {
+  redactProcessOutput();
   try {
     const settings = readActionSettings();
     const event = readWorkflowEvent(github.context);
@@ -296,7 +315,7 @@ export async function run(): Promise<void> {
     await fillInventoryOutputs(state);
     for (const job of jobs) await core.group(`credledger ${job}`, () => JOBS[job](state));
     writeOutputs(state);
-    if (state.summary.length > 0) await core.summary.addRaw(state.summary.join('\n\n')).write();
+    if (state.summary.length > 0) await core.summary.addRaw(redactRunSecrets(state.summary.join('\n\n'))).write();
     if (state.failures.length > 0) core.setFailed(state.failures.join('; '));
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error));

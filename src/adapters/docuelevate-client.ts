@@ -3,6 +3,8 @@ import { Pool, type Dispatcher } from 'undici';
 import { ADMIN_PASSWORD_SETTING, findSetting } from '../core/docuelevate-catalogue.js';
 import { maskSensitiveValue, SHORT_VALUE_MASK } from '../core/docuelevate-masking.js';
 import { showSettingValue } from '../core/docuelevate-readback.js';
+import { quoteServerText } from '../core/redaction.js';
+import { runSecretRedactor } from '../crypto/run-secrets.js';
 import { SecretValue } from '../crypto/secret-value.js';
 
 /** How the client proves it is an admin. Secrets are SecretValues; `source` names where they came from, for messages. */
@@ -344,7 +346,7 @@ export class DocuElevateClient {
     }
     const target = new URL(location, `${this.origin}${this.basePath}/`);
     if (target.pathname === `${this.basePath}/login`) {
-      const why = target.searchParams.get('error') ?? 'refused';
+      const why = quoteServerText(target.searchParams.get('error') ?? 'refused', runSecretRedactor());
       throw new LoginRefused(
         `login as ${username} refused: ${why} (credentials from ${login.source}). ${LOCKED_OUT_HINT}`,
         'auth',
@@ -538,6 +540,12 @@ function answerDetails(answer: HttpAnswer): { status: number; detail?: string } 
  * because each item's `input` echoes what was sent, value included.
  */
 function detailOf(answer: HttpAnswer): string | undefined {
+  const detail = rawDetailOf(answer);
+  // Server text is quoted, never trusted: it may echo what was sent (a value, a password, a token), whole or in part.
+  return detail === undefined ? undefined : quoteServerText(detail, runSecretRedactor());
+}
+
+function rawDetailOf(answer: HttpAnswer): string | undefined {
   const body = parseJson(answer.text);
   if (!isRecord(body)) return undefined;
   const { detail } = body;

@@ -1,6 +1,7 @@
 // Use case: push what changed in the inventory to each deployment's settings API, verified, and record it in the applied state.
 import path from 'node:path';
 import { DEFAULT_APPLY_CONCURRENCY } from '../core/apply-plan.js';
+import { displayDeploymentUrl } from '../core/deployment-url.js';
 import {
   AppliedStateConflictError,
   openGitAppliedStateStore,
@@ -664,7 +665,7 @@ function deploymentReport(
     .map(() => describeSessionSecretChange(deployment.id, outcome === 'planned'));
   return {
     deployment: deployment.id,
-    url: deployment.url,
+    url: displayDeploymentUrl(deployment.url),
     outcome,
     ...(error === undefined ? {} : { error }),
     operations,

@@ -1,4 +1,5 @@
 // Semantic rules of an inventory, beyond its schema: each a small function returning findings.
+import { credentialsInUrl } from './deployment-url.js';
 import { findSetting } from './docuelevate-catalogue.js';
 import type { CalendarDate } from './dates.js';
 import { errorAt, warningAt, type Finding } from './diagnostics.js';
@@ -192,7 +193,20 @@ const groupsShareDeployments: Rule = (inventory) => {
 };
 
 /** Every semantic rule, in the order their findings are reported. */
+const urlsWithoutCredentials: Rule = (inventory) =>
+  [...inventory.deployments.values()]
+    .filter((deployment) => credentialsInUrl(deployment.url).length > 0)
+    .map((deployment) =>
+      // The message never repeats the URL: it holds the password.
+      errorAt(
+        'url-has-credentials',
+        ['deployments', deployment.id, 'url'],
+        `the URL of deployment \`${deployment.id}\` carries a user name or password: name environment variables under \`auth\` instead, and change that password (it is in git now)`,
+      ),
+    );
+
 export const INVENTORY_RULES: readonly Rule[] = [
+  urlsWithoutCredentials,
   knownPeople,
   knownDeployments,
   oneValueForm,

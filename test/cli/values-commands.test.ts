@@ -112,7 +112,7 @@ Review with \`git diff\` and commit; the value reaches DocuElevate when the chan
   it.each([
     [['set', 'openai'], /exactly one of --value-stdin or --value-env VAR/],
     [['set', 'openai', '--value-stdin', '--value-env', 'X'], /exactly one of --value-stdin or --value-env VAR/],
-    [['set', 'openai', '--value-env', 'UNSET_VARIABLE'], /environment variable UNSET_VARIABLE is not set/],
+    [['set', 'openai', '--value-env', 'UNSET_VARIABLE'], /the environment variable that --value-env names is not set/],
     [['set', 'openai', '--value-env', 'EMPTY'], /the new value is empty/],
     [['set', '--value-stdin'], /credledger set needs the id of the credential/],
   ])('exits 2 on a usage error: %j', async (args, message) => {
@@ -121,6 +121,27 @@ Review with \`git diff\` and commit; the value reaches DocuElevate when the chan
     expect(result.stderr).toMatch(message);
     expect(result.code).toBe(2);
     expect(copy.read()).toBe(copy.original);
+  });
+
+  // Issue #12 item 4: wrong inputs were echoed, and they are often the secret itself.
+  it.each([
+    ['a value typed as an argument', ['set', 'openai', 'sk-typed-as-argument-SECRET-0001', '--value-stdin'], 'sk-typed-as-argument-SECRET-0001'],
+    ['a value passed as the variable name', ['set', 'openai', '--value-env', 'sk-passed-as-name-SECRET-0002'], 'sk-passed-as-name-SECRET-0002'],
+  ])('never echoes %s', async (_, args, secret) => {
+    const copy = copyExample();
+    const result = await run([...args, ...keyArgs(copy)], { stdin: 'x' });
+    expect(result.code).toBe(2);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(secret);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(secret.slice(3, 15));
+  });
+
+  it('never echoes a key passed where the key file path belongs', async () => {
+    const copy = copyExample();
+    const key = DEMO_KEY.trim();
+    const result = await run(['set', 'openai', '--value-stdin', '--file', copy.file, '--key-file', key], { stdin: 'x' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('cannot read key file');
+    expect(`${result.stdout}${result.stderr}`).not.toContain(key.slice(0, 12));
   });
 
   it('exits 2 without a key, saying how to get one', async () => {
