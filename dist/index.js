@@ -86761,6 +86761,15 @@ function fingerprintValue(ring, place, plaintext, withKeyId) {
   const fingerprint = createHmac2("sha256", deriveKey(master.key, FINGERPRINT_INFO).rawBytes()).update(length).update(info2).update(typeof plaintext === "string" ? plaintext : plaintext.reveal(), "utf8").digest("hex");
   return { keyId: master.id, fingerprint };
 }
+function chooseFingerprintKey(ring, sealed) {
+  const parts = parseSealedValue(sealed);
+  if (parts?.kind === "sealed") {
+    const sealing = ring.sealingKeys.find((candidate) => candidate.recipientId === parts.recipientId);
+    if (sealing !== void 0) return { keyId: keyId(sealing.fingerprintMaster()), name: `recipient ${parts.recipientId}` };
+  }
+  const first = primaryKey(ring);
+  return { keyId: first.id, name: `key ${first.id}` };
+}
 function openWithKey(ring, place, sealed, candidates) {
   const where = describePlace(place);
   const parts = parseSealedValue(sealed);
@@ -89025,7 +89034,7 @@ async function applyInventory(request2) {
     const warnings = [
       ...describeForgottenDeployments(inventory, snapshot.state.deployments.keys(), request2.deployments),
       ...describeForeignFingerprints(request2.ring, snapshot.state, selected),
-      ...describeRefingerprints(refingerprints, request2.ring, request2.dryRun === true),
+      ...describeRefingerprints(refingerprints, request2.dryRun === true),
       ...await store.hasUncommittedChanges(request2.file) ? [`${request2.file} has uncommitted changes: they are applied, but the applied state records them as ${inventoryCommit === null ? "no commit" : inventoryCommit.slice(0, 12)}; commit first`] : []
     ];
     const stateBefore = { ref, before: snapshot.revision, remote: store.remote };
@@ -89073,7 +89082,7 @@ function decryptDesired(request2, inventory, desired) {
       try {
         const value = openSealedValue(request2.ring, setting.sealed.place, setting.sealed.sealed, candidates);
         request2.onSecretDecrypted?.(value);
-        decrypted = { value };
+        decrypted = { value, fingerprintKey: chooseFingerprintKey(request2.ring, setting.sealed.sealed) };
       } catch (error2) {
         if (!(error2 instanceof SealedValueError)) throw error2;
         decrypted = { error: `cannot decrypt: ${error2.message}` };
@@ -89128,26 +89137,24 @@ function isRecordedValue(ring, values, desired, record) {
   return fingerprint === record.fingerprint;
 }
 function findRefingerprints(ring, values, desired, state, planned, refused) {
-  const primary = primaryKey(ring).id;
   const found = [];
   for (const setting of desired) {
     const record = findAppliedSetting(state, setting.deployment, setting.setting);
-    if (record === void 0 || record.keyId === primary || refused.has(setting.deployment) || planned.has(operationKey(setting.deployment, setting.setting))) continue;
-    if (record.credential !== setting.credentialId || !isRecordedValue(ring, values, setting, record)) continue;
     const decrypted = values.get(operationKey(setting.deployment, setting.setting));
-    if (decrypted === void 0 || !("value" in decrypted)) continue;
-    const { fingerprint } = fingerprintValue(ring, fingerprintPlace(setting.credentialId, setting.deployment), decrypted.value);
-    found.push({ deployment: setting.deployment, setting: setting.setting, record, fingerprint });
+    if (record === void 0 || decrypted === void 0 || !("value" in decrypted) || record.keyId === decrypted.fingerprintKey.keyId) continue;
+    if (refused.has(setting.deployment) || planned.has(operationKey(setting.deployment, setting.setting))) continue;
+    if (record.credential !== setting.credentialId || !isRecordedValue(ring, values, setting, record)) continue;
+    const { fingerprint } = fingerprintValue(ring, fingerprintPlace(setting.credentialId, setting.deployment), decrypted.value, decrypted.fingerprintKey.keyId);
+    found.push({ deployment: setting.deployment, setting: setting.setting, record, key: decrypted.fingerprintKey, fingerprint });
   }
   return found;
 }
 async function recordRefingerprints(context3, refingerprints) {
-  const keyId2 = primaryKey(context3.request.ring).id;
-  for (const { deployment, setting, record, fingerprint } of refingerprints) {
+  for (const { deployment, setting, record, key, fingerprint } of refingerprints) {
     try {
       await context3.store.record(
-        (state) => recordSettingApplied(state, deployment, setting, { ...record, keyId: keyId2, fingerprint }),
-        `credledger apply: fingerprint of ${setting} on ${deployment} moved to key ${keyId2} (value unchanged, nothing sent)`
+        (state) => recordSettingApplied(state, deployment, setting, { ...record, keyId: key.keyId, fingerprint }),
+        `credledger apply: fingerprint of ${setting} on ${deployment} moved to key ${key.keyId} (value unchanged, nothing sent)`
       );
     } catch (error2) {
       stopOn(context3, error2);
@@ -89155,13 +89162,15 @@ async function recordRefingerprints(context3, refingerprints) {
     }
   }
 }
-function describeRefingerprints(refingerprints, ring, dryRun) {
-  if (refingerprints.length === 0) return [];
-  const deployments = [...new Set(refingerprints.map((entry) => entry.deployment))].join(", ");
-  const count = refingerprints.length === 1 ? "1 value" : `${refingerprints.length} values`;
-  return [
-    `${count} re-encrypted under key ${primaryKey(ring).id} (${deployments}): plaintexts unchanged, nothing pushed; ${dryRun ? "a real apply moves" : "moved"} their applied-state fingerprints to key ${primaryKey(ring).id}, after which the old key can leave the ring`
-  ];
+function describeRefingerprints(refingerprints, dryRun) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const entry of refingerprints) byKey.set(entry.key.name, [...byKey.get(entry.key.name) ?? [], entry]);
+  return [...byKey].map(([name, entries]) => {
+    const deployments = [...new Set(entries.map((entry) => entry.deployment))].join(", ");
+    const count = entries.length === 1 ? "1 value" : `${entries.length} values`;
+    const target = name.startsWith("recipient ") ? `the sealing key of ${name}` : name;
+    return `${count} re-encrypted under ${name} (${deployments}): plaintexts unchanged, nothing pushed; ${dryRun ? "a real apply moves" : "moved"} their applied-state fingerprints to ${target}, after which the old key can leave the ring`;
+  });
 }
 function describeForeignFingerprints(ring, state, deployments) {
   const missing = /* @__PURE__ */ new Map();
@@ -89293,7 +89302,7 @@ async function runOperation(context3, connection, entry) {
       const written = await connection.setSetting(operation.setting, decrypted.value);
       entry.attempts = written.attempts;
       if (written.restartRequired !== void 0) entry.restartRequired = written.restartRequired;
-      const fingerprint = fingerprintValue(request2.ring, fingerprintPlace(operation.credentialId, operation.deployment), decrypted.value);
+      const fingerprint = fingerprintValue(request2.ring, fingerprintPlace(operation.credentialId, operation.deployment), decrypted.value, decrypted.fingerprintKey.keyId);
       const record = {
         credential: operation.credentialId,
         keyId: fingerprint.keyId,
@@ -89693,9 +89702,14 @@ function describeReencryption(base, head, changes) {
       byKey.set(keyId2, { count: seen.count + 1, newKey: seen.newKey || was !== void 0 && parseSealedValueText(was.sealed)?.keyId !== keyId2 });
     }
   }
-  return [...byKey].map(
-    ([keyId2, { count, newKey }]) => `${count === 1 ? "1 value" : `${count} values`} re-encrypted under key ${keyId2}, plaintexts unchanged, nothing will be pushed.` + (newKey ? ` Before merging, make every apply environment's CREDLEDGER_KEY hold key ${keyId2} first and the old key after it; remove the old key only after the next apply (docs/values-and-keys.md).` : "")
-  );
+  return [...byKey].map(([keyId2, { count, newKey }]) => {
+    const values = count === 1 ? "1 value" : `${count} values`;
+    if (keyId2.startsWith("sealed:")) {
+      const recipient = keyId2.slice("sealed:".length);
+      return `${values} sealed for recipient ${recipient}, plaintexts unchanged, nothing will be pushed.` + (newKey ? ` Before merging, make every apply environment's CREDLEDGER_SEALING_KEY hold recipient ${recipient}'s private key, with the keys that open the old values beside it; remove those only after the next apply (docs/values-and-keys.md).` : "");
+    }
+    return `${values} re-encrypted under key ${keyId2}, plaintexts unchanged, nothing will be pushed.` + (newKey ? ` Before merging, make every apply environment's CREDLEDGER_KEY hold key ${keyId2} first and the old key after it; remove the old key only after the next apply (docs/values-and-keys.md).` : "");
+  });
 }
 function analyseCredential(base, head, options) {
   const id = head.id;

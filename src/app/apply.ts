@@ -48,8 +48,8 @@ import type { CalendarDate } from '../core/dates.js';
 import { hasErrors } from '../core/diagnostics.js';
 import { listSealedValues, type Deployment, type Inventory, type ValuePlace } from '../core/inventory.js';
 import type { InventoryCheck } from '../core/inventory-validation.js';
-import { findKey, primaryKey, type KeyRing } from '../crypto/key-ring.js';
-import { fingerprintValue, openSealedValue, SealedValueError } from '../crypto/sealed-value.js';
+import { findKey, type KeyRing } from '../crypto/key-ring.js';
+import { chooseFingerprintKey, fingerprintValue, openSealedValue, SealedValueError, type FingerprintKeyChoice } from '../crypto/sealed-value.js';
 import type { SecretValue } from '../crypto/secret-value.js';
 import {
   connectWithDocuElevateClient,
@@ -125,7 +125,8 @@ export interface ApplyResult {
   readonly report: ApplyReport | undefined;
 }
 
-type Decrypted = { readonly value: SecretValue } | { readonly error: string };
+/** A value opened for apply, with the ring key its applied-state fingerprint is kept under; or why it did not open. */
+type Decrypted = { readonly value: SecretValue; readonly fingerprintKey: FingerprintKeyChoice } | { readonly error: string };
 
 /** Mutable progress of one operation while the run goes. */
 interface OperationProgress {
@@ -225,7 +226,7 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
     const warnings = [
       ...describeForgottenDeployments(inventory, snapshot.state.deployments.keys(), request.deployments),
       ...describeForeignFingerprints(request.ring, snapshot.state, selected),
-      ...describeRefingerprints(refingerprints, request.ring, request.dryRun === true),
+      ...describeRefingerprints(refingerprints, request.dryRun === true),
       ...((await store.hasUncommittedChanges(request.file))
         ? [`${request.file} has uncommitted changes: they are applied, but the applied state records them as ${inventoryCommit === null ? 'no commit' : inventoryCommit.slice(0, 12)}; commit first`]
         : []),
@@ -249,7 +250,7 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
     );
     const progress = new Map(plan.deployments.map((deployment) => [deployment.deployment, deployment.units.flatMap((unit) => unit.operations.map(startProgress))]));
     const writing = pending.filter((id) => !unreachable.has(id));
-    // A re-key changes no value: its fingerprints move to the ring's first key without a write to DocuElevate.
+    // A re-key changes no value: its fingerprints move to the key each value is now kept under, without a write to DocuElevate.
     const claimed = [...new Set([...writing, ...refingerprints.map((entry) => entry.deployment)])];
     if (claimed.length > 0) await claimState(context, inventoryCommit, claimed);
     const deployments = await Promise.all(
@@ -283,7 +284,7 @@ function decryptDesired(request: ApplyRequest, inventory: Inventory, desired: re
       try {
         const value = openSealedValue(request.ring, setting.sealed.place, setting.sealed.sealed, candidates);
         request.onSecretDecrypted?.(value);
-        decrypted = { value };
+        decrypted = { value, fingerprintKey: chooseFingerprintKey(request.ring, setting.sealed.sealed) };
       } catch (error) {
         if (!(error instanceof SealedValueError)) throw error;
         decrypted = { error: `cannot decrypt: ${error.message}` };
@@ -362,18 +363,21 @@ function isRecordedValue(ring: KeyRing, values: ReadonlyMap<string, Decrypted>, 
   return fingerprint === record.fingerprint;
 }
 
-/** A setting whose recorded fingerprint matches the inventory's value under a key other than the ring's first. */
+/** A setting whose recorded fingerprint matches the inventory's value under a key other than the one it is now kept under. */
 interface Refingerprint {
   readonly deployment: string;
   readonly setting: string;
   readonly record: AppliedSetting;
+  /** The key the fingerprint moves to. */
+  readonly key: FingerprintKeyChoice;
   readonly fingerprint: string;
 }
 
 /**
  * The settings apply leaves alone whose record was fingerprinted under an older key the ring still holds (a re-key
- * merged with both keys in the ring): their fingerprints are recomputed under the first key, so the old key can leave
- * the ring without every value being pushed again.
+ * merged with both keys in the ring): their fingerprints are recomputed under the key each value is now kept under (the
+ * first key, or for a sealed value its recipient's sealing key), so the old key can leave the ring without every value
+ * being pushed again.
  */
 function findRefingerprints(
   ring: KeyRing,
@@ -383,27 +387,25 @@ function findRefingerprints(
   planned: ReadonlySet<string>,
   refused: ReadonlyMap<string, ApplyFailure>,
 ): Refingerprint[] {
-  const primary = primaryKey(ring).id;
   const found: Refingerprint[] = [];
   for (const setting of desired) {
     const record = findAppliedSetting(state, setting.deployment, setting.setting);
-    if (record === undefined || record.keyId === primary || refused.has(setting.deployment) || planned.has(operationKey(setting.deployment, setting.setting))) continue;
-    if (record.credential !== setting.credentialId || !isRecordedValue(ring, values, setting, record)) continue;
     const decrypted = values.get(operationKey(setting.deployment, setting.setting));
-    if (decrypted === undefined || !('value' in decrypted)) continue;
-    const { fingerprint } = fingerprintValue(ring, fingerprintPlace(setting.credentialId, setting.deployment), decrypted.value);
-    found.push({ deployment: setting.deployment, setting: setting.setting, record, fingerprint });
+    if (record === undefined || decrypted === undefined || !('value' in decrypted) || record.keyId === decrypted.fingerprintKey.keyId) continue;
+    if (refused.has(setting.deployment) || planned.has(operationKey(setting.deployment, setting.setting))) continue;
+    if (record.credential !== setting.credentialId || !isRecordedValue(ring, values, setting, record)) continue;
+    const { fingerprint } = fingerprintValue(ring, fingerprintPlace(setting.credentialId, setting.deployment), decrypted.value, decrypted.fingerprintKey.keyId);
+    found.push({ deployment: setting.deployment, setting: setting.setting, record, key: decrypted.fingerprintKey, fingerprint });
   }
   return found;
 }
 
 async function recordRefingerprints(context: RunContext, refingerprints: readonly Refingerprint[]): Promise<void> {
-  const keyId = primaryKey(context.request.ring).id;
-  for (const { deployment, setting, record, fingerprint } of refingerprints) {
+  for (const { deployment, setting, record, key, fingerprint } of refingerprints) {
     try {
       await context.store.record(
-        (state) => recordSettingApplied(state, deployment, setting, { ...record, keyId, fingerprint }),
-        `credledger apply: fingerprint of ${setting} on ${deployment} moved to key ${keyId} (value unchanged, nothing sent)`,
+        (state) => recordSettingApplied(state, deployment, setting, { ...record, keyId: key.keyId, fingerprint }),
+        `credledger apply: fingerprint of ${setting} on ${deployment} moved to key ${key.keyId} (value unchanged, nothing sent)`,
       );
     } catch (error) {
       stopOn(context, error);
@@ -412,13 +414,15 @@ async function recordRefingerprints(context: RunContext, refingerprints: readonl
   }
 }
 
-function describeRefingerprints(refingerprints: readonly Refingerprint[], ring: KeyRing, dryRun: boolean): string[] {
-  if (refingerprints.length === 0) return [];
-  const deployments = [...new Set(refingerprints.map((entry) => entry.deployment))].join(', ');
-  const count = refingerprints.length === 1 ? '1 value' : `${refingerprints.length} values`;
-  return [
-    `${count} re-encrypted under key ${primaryKey(ring).id} (${deployments}): plaintexts unchanged, nothing pushed; ${dryRun ? 'a real apply moves' : 'moved'} their applied-state fingerprints to key ${primaryKey(ring).id}, after which the old key can leave the ring`,
-  ];
+function describeRefingerprints(refingerprints: readonly Refingerprint[], dryRun: boolean): string[] {
+  const byKey = new Map<string, Refingerprint[]>();
+  for (const entry of refingerprints) byKey.set(entry.key.name, [...(byKey.get(entry.key.name) ?? []), entry]);
+  return [...byKey].map(([name, entries]) => {
+    const deployments = [...new Set(entries.map((entry) => entry.deployment))].join(', ');
+    const count = entries.length === 1 ? '1 value' : `${entries.length} values`;
+    const target = name.startsWith('recipient ') ? `the sealing key of ${name}` : name;
+    return `${count} re-encrypted under ${name} (${deployments}): plaintexts unchanged, nothing pushed; ${dryRun ? 'a real apply moves' : 'moved'} their applied-state fingerprints to ${target}, after which the old key can leave the ring`;
+  });
 }
 
 /** Records fingerprinted under a key the ring lacks: apply cannot tell whether they changed, so it pushes them again. */
@@ -587,7 +591,7 @@ async function runOperation(context: RunContext, connection: DeploymentConnectio
       const written = await connection.setSetting(operation.setting, decrypted.value);
       entry.attempts = written.attempts;
       if (written.restartRequired !== undefined) entry.restartRequired = written.restartRequired;
-      const fingerprint = fingerprintValue(request.ring, fingerprintPlace(operation.credentialId, operation.deployment), decrypted.value);
+      const fingerprint = fingerprintValue(request.ring, fingerprintPlace(operation.credentialId, operation.deployment), decrypted.value, decrypted.fingerprintKey.keyId);
       const record: AppliedSetting = {
         credential: operation.credentialId,
         keyId: fingerprint.keyId,

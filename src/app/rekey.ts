@@ -68,6 +68,17 @@ export async function rekeyInventory(request: RekeyRequest): Promise<RekeyResult
     throw new UsageError(`rekey moves values to the first master key, and ${request.ring.source} holds none: pass --to-sealed to seal every value for a recipient`);
   }
   const findings: Finding[] = [];
+  const mismatch = recipient === undefined ? undefined : request.ring.sealingKeys.find((key) => key.recipientId === recipient.id && key.publicKey !== recipient.publicKey);
+  if (recipient !== undefined && mismatch !== undefined) {
+    // Values already `sealed:<id>` are left unopened, so a key pair replaced under the same id would leave them under the old one.
+    findings.push(
+      errorAt(
+        'sealing-key-mismatch',
+        ['encryption', 'recipients', recipients.indexOf(recipient), 'public_key'],
+        `${request.ring.source} holds a private key for recipient ${recipient.id} whose public key is not the one listed here. A new key pair needs a new recipient id: list it first, keep the old entry, and re-seal with the old private key; values already sealed for ${recipient.id} would otherwise stay under the old key`,
+      ),
+    );
+  }
   const writes: ValueWrite[] = [];
   const fromKeyIds: Record<string, number> = {};
   const entries = listSealedValues(check.inventory);

@@ -206,13 +206,24 @@ function describeReencryption(base: Inventory | undefined, head: Inventory, chan
       byKey.set(keyId, { count: seen.count + 1, newKey: seen.newKey || (was !== undefined && parseSealedValueText(was.sealed)?.keyId !== keyId) });
     }
   }
-  return [...byKey].map(
-    ([keyId, { count, newKey }]) =>
-      `${count === 1 ? '1 value' : `${count} values`} re-encrypted under key ${keyId}, plaintexts unchanged, nothing will be pushed.` +
+  return [...byKey].map(([keyId, { count, newKey }]) => {
+    const values = count === 1 ? '1 value' : `${count} values`;
+    if (keyId.startsWith('sealed:')) {
+      const recipient = keyId.slice('sealed:'.length);
+      return (
+        `${values} sealed for recipient ${recipient}, plaintexts unchanged, nothing will be pushed.` +
+        (newKey
+          ? ` Before merging, make every apply environment's CREDLEDGER_SEALING_KEY hold recipient ${recipient}'s private key, with the keys that open the old values beside it; remove those only after the next apply (docs/values-and-keys.md).`
+          : '')
+      );
+    }
+    return (
+      `${values} re-encrypted under key ${keyId}, plaintexts unchanged, nothing will be pushed.` +
       (newKey
         ? ` Before merging, make every apply environment's CREDLEDGER_KEY hold key ${keyId} first and the old key after it; remove the old key only after the next apply (docs/values-and-keys.md).`
-        : ''),
-  );
+        : '')
+    );
+  });
 }
 
 interface CredentialAnalysis {

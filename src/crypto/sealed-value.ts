@@ -1,7 +1,7 @@
 // Inventory values `fernet:<keyId>:<token>` and `sealed:<recipient>:<ephemeral key>:<token>`, each encrypted under a key derived for its place in the file.
 import { createHmac, hkdfSync } from 'node:crypto';
 import { FernetError, FernetKey, decryptFernet, encryptFernet, type DecryptedToken } from './fernet.js';
-import { describeKeyIds, describeSealingRecipients, holdsMasterKey, masterKeys, primaryKey, type KeyRing, type RingKey } from './key-ring.js';
+import { describeKeyIds, describeSealingRecipients, holdsMasterKey, keyId, masterKeys, primaryKey, type KeyRing, type RingKey } from './key-ring.js';
 import { SecretValue } from './secret-value.js';
 import { SealingKeyError, agreeEphemeral, canonicalPublicKey, isRecipientId, deriveFernetKeyFromSecret, importPublicKey, type RecipientPublicKey, type SealingPrivateKey } from './sealing-key.js';
 import type { ValuePlace } from '../core/inventory.js';
@@ -169,6 +169,31 @@ export function fingerprintValue(ring: KeyRing, place: Place, plaintext: string 
     .update(typeof plaintext === 'string' ? plaintext : plaintext.reveal(), 'utf8')
     .digest('hex');
   return { keyId: master.id, fingerprint };
+}
+
+/** The ring key apply fingerprints one value under, and how messages name it. */
+export interface FingerprintKeyChoice {
+  /** A ring key id, to pass to {@link fingerprintValue} as `withKeyId`. */
+  readonly keyId: string;
+  /** E.g. `key 1a2b3c4d`, or `recipient ci` for the fingerprint key of recipient ci's sealing key. */
+  readonly name: string;
+}
+
+/**
+ * Which ring key fingerprints a value once applied: for a `sealed:` value whose recipient's private
+ * key the ring holds, the fingerprint-only key derived from that private key; otherwise the ring's
+ * first key. A CI that applies sealed values keeps their private key, whether or not it still
+ * holds a master key, so fingerprints under it stay checkable after the master key leaves (and
+ * after a recipient rotation, once the old private key has left).
+ */
+export function chooseFingerprintKey(ring: KeyRing, sealed: string): FingerprintKeyChoice {
+  const parts = parseSealedValue(sealed);
+  if (parts?.kind === 'sealed') {
+    const sealing = ring.sealingKeys.find((candidate) => candidate.recipientId === parts.recipientId);
+    if (sealing !== undefined) return { keyId: keyId(sealing.fingerprintMaster()), name: `recipient ${parts.recipientId}` };
+  }
+  const first = primaryKey(ring);
+  return { keyId: first.id, name: `key ${first.id}` };
 }
 
 /** What opens one value: the Fernet key for a place, and how messages name it. */

@@ -8,6 +8,7 @@ import { generateFernetKey, parseFernetKey, readFernetTimestamp } from '../../sr
 import { keyId, parseKeyRing } from '../../src/crypto/key-ring.js';
 import { openSealedValue, parseSealedValue } from '../../src/crypto/sealed-value.js';
 import { SecretValue } from '../../src/crypto/secret-value.js';
+import { generateSealingKeyPair } from '../../src/crypto/sealing-key.js';
 import { DEMO_KEY, DEMO_KEY_ID, DEMO_PLAINTEXTS, OutputWatch } from '../support/demo-plaintexts.js';
 import { copyExample, type ExampleCopy } from '../support/example-copy.js';
 import { diffLines } from '../support/line-diff.js';
@@ -97,5 +98,37 @@ describe('rekey', () => {
     const copy = copyExample();
     writeFileSync(copy.file, replaceLineOf(copy.original, ['credentials', 'azure-ai', 'value'], '    value: not-encrypted-at-all'));
     expect(await rekey(copy)).toMatchObject({ kind: 'refused', diagnostics: [{ code: 'plaintext-value', path: 'credentials.azure-ai.value' }] });
+  });
+});
+
+describe('rekey --to-sealed', () => {
+  const withRecipient = (text: string, publicKey: string) => text.replace('version: 1\n', `version: 1\nencryption:\n  recipients:\n    - id: ci\n      public_key: ${publicKey}\n`);
+  const toSealed = (copy: ExampleCopy, ring: ReturnType<typeof parseKeyRing>) => rekeyInventory({ file: copy.file, ring, today: '2026-11-26', toSealed: {} });
+
+  it('seals every value for the first recipient, opening each with the master key alone', async () => {
+    const ci = generateSealingKeyPair('ci');
+    const copy = copyExample();
+    writeFileSync(copy.file, withRecipient(copy.original, ci.recipient.publicKey));
+    expect(await toSealed(copy, parseKeyRing(DEMO_KEY))).toEqual({ kind: 'rekeyed', file: copy.file, keyId: 'sealed:ci', values: 26, changed: 26, fromKeyIds: { [DEMO_KEY_ID]: 26 } });
+    const ciRing = parseKeyRing(ci.privateKey.encode(), 'CREDLEDGER_SEALING_KEY');
+    for (const entry of sealedValues(copy.read())) {
+      expect(entry.sealed.startsWith('sealed:ci:')).toBe(true);
+      const plaintext = DEMO_PLAINTEXTS.find((demo) => demo.credentialId === entry.place.credentialId && demo.deployment === entry.place.deployment)?.plaintext;
+      expect(openSealedValue(ciRing, entry.place, entry.sealed).reveal() === plaintext).toBe(true);
+    }
+  });
+
+  it('refuses a key pair replaced under the same recipient id, which would leave every value under the old pair', async () => {
+    const old = generateSealingKeyPair('ci');
+    const replacement = generateSealingKeyPair('ci');
+    const copy = copyExample();
+    writeFileSync(copy.file, withRecipient(copy.original, old.recipient.publicKey));
+    expect(await toSealed(copy, parseKeyRing(DEMO_KEY))).toMatchObject({ kind: 'rekeyed', changed: 26 });
+    const replaced = copy.read().replace(old.recipient.publicKey, replacement.recipient.publicKey);
+    writeFileSync(copy.file, replaced);
+    const result = await toSealed(copy, parseKeyRing(old.privateKey.encode(), 'CREDLEDGER_SEALING_KEY'));
+    expect(result).toMatchObject({ kind: 'refused', diagnostics: [{ code: 'sealing-key-mismatch', path: 'encryption.recipients[0].public_key', line: 11 }] });
+    if (result.kind === 'refused') expect(result.diagnostics[0]?.message).toContain('A new key pair needs a new recipient id');
+    expect(copy.read()).toBe(replaced);
   });
 });

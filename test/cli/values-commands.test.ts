@@ -1,8 +1,10 @@
+import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { parseFernetKey } from '../../src/crypto/fernet.js';
 import { keyId, parseKeyRing } from '../../src/crypto/key-ring.js';
 import { openSealedValue } from '../../src/crypto/sealed-value.js';
+import { generateSealingKeyPair } from '../../src/crypto/sealing-key.js';
 import { DEMO_KEY, DEMO_KEY_FILE, demoPlaintext, OutputWatch } from '../support/demo-plaintexts.js';
 import { copyExample, type ExampleCopy } from '../support/example-copy.js';
 import { diffLines } from '../support/line-diff.js';
@@ -169,6 +171,23 @@ describe('credledger reveal', () => {
     expect(result.stderr).toMatch(/^credledger reveal: printing the plaintext of session-secret in deployment staging \(key 175365ad, encrypted \d{4}-\d{2}-\d{2}\)\. Break-glass/);
   });
 
+  it('opens a sealed value with CREDLEDGER_SEALING_KEY, and refuses another recipient’s key by name', async () => {
+    const copy = copyExample();
+    const ci = generateSealingKeyPair('ci');
+    writeFileSync(copy.file, copy.original.replace('version: 1\n', `version: 1\nencryption:\n  recipients:\n    - id: ci\n      public_key: ${ci.recipient.publicKey}\n`));
+    expect((await run(['rekey', '--to-sealed', ...keyArgs(copy)])).code).toBe(0);
+    expect(lineOfPath(copy.read(), ['credentials', 'session-secret', 'values', 'staging'])[1]).toContain('staging: sealed:ci:');
+    const sealing = { CREDLEDGER_SEALING_KEY: ci.privateKey.encode() };
+    const result = await run(['reveal', 'session-secret', '--deployment', 'staging', '--yes', '--file', copy.file], { env: sealing });
+    expect(result.code).toBe(0);
+    expect(result.stdout === demoPlaintext('session-secret', 'staging')).toBe(true);
+    expect(result.stderr).toContain('credledger reveal: printing the plaintext of session-secret in deployment staging');
+    const other = await run(['reveal', 'openai', '--yes', '--file', copy.file], { env: { CREDLEDGER_SEALING_KEY: generateSealingKeyPair('ci-2027').privateKey.encode() } });
+    expect(other.code).toBe(1);
+    expect(other.stdout).toBe('');
+    expect(other.stderr).toContain('it is sealed for recipient ci, whose private key CREDLEDGER_SEALING_KEY does not hold (it holds ci-2027)');
+  });
+
   it('adds a line break on a terminal', async () => {
     const copy = copyExample();
     const result = await run(['reveal', 'openai', '-y', ...keyArgs(copy)], { stdoutIsTTY: true });
@@ -209,5 +228,26 @@ describe('credledger validate --decrypt', () => {
     expect(text.stdout).toBe(`${copy.file}: valid (0 errors, 0 warnings)\ndecrypted 26 of 26 values (26 under key 175365ad)\n`);
     const json = await run(['validate', '--decrypt', '--format', 'json', '--file', copy.file, '--now', '2026-11-26'], { env: { CREDLEDGER_KEY: DEMO_KEY } });
     expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, decrypt: { values: 26, openedByKeyId: { '175365ad': 26 } } });
+  });
+});
+
+describe('credledger validate: people who can only seal', () => {
+  it('notes that seal-only people never read values, in every format', async () => {
+    const copy = copyExample();
+    const marked = copy.original
+      .replace('carol: { github: carol,', 'carol: { seal_only: true, github: carol,')
+      .replace('dave:  { github: dave,', 'dave:  { seal_only: true, github: dave,');
+    writeFileSync(copy.file, marked);
+    const note = 'note: `carol`, `dave` can each only seal (seal_only): they never read values, so leaving makes due only the credentials whose access lists them';
+    const text = await run(['validate', '--file', copy.file, '--now', '2026-11-26']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toBe(`${copy.file}: valid (0 errors, 0 warnings)\n${note}\n`);
+    const github = await run(['validate', '--format', 'github', '--file', copy.file, '--now', '2026-11-26']);
+    expect(github.stdout.split('\n')).toContain(note);
+    const json = await run(['validate', '--format', 'json', '--file', copy.file, '--now', '2026-11-26']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, sealOnly: ['carol', 'dave'] });
+    writeFileSync(copy.file, copy.original.replace('carol: { github: carol,', 'carol: { seal_only: true, github: carol,'));
+    const one = await run(['validate', '--file', copy.file, '--now', '2026-11-26']);
+    expect(one.stdout).toContain('note: `carol` can only seal (seal_only)');
   });
 });

@@ -71,6 +71,26 @@ describe('assessRotation', () => {
     expect(assessment).toMatchObject({ state: 'due-soon', due: '2026-10-31' });
     expect(assessment.reasons.map((reason) => reason.text)).toEqual(['bob leaves 2026-10-31']);
   });
+
+  describe('a person who can only seal (seal_only)', () => {
+    const sealOnlyBob = (credentials: string) => inventoryFrom(inventoryText(credentials).replace('bob: { github: bob, left: 2026-10-31 }', 'bob: { github: bob, left: 2026-10-31, seal_only: true }'));
+
+    it('forces no rotation by leaving when they only owned the credential: they never read its value', () => {
+      const yaml = '  c1:\n    setting: openai_api_key\n    owner: bob\n    kind: api_key\n    rotated: 2026-10-01\n';
+      const readingOwner = inventoryFrom(inventoryText(yaml));
+      expect(assessRotation(readingOwner, readingOwner.credentials[0]!, NOW).reasons.map((reason) => reason.text)).toEqual(['bob left 2026-10-31']);
+      const sealingOwner = sealOnlyBob(yaml);
+      const assessment = assessRotation(sealingOwner, sealingOwner.credentials[0]!, NOW);
+      expect(assessment).toMatchObject({ state: 'ok', due: '2026-12-30', reasons: [] });
+    });
+
+    it('still forces one when access lists them: they saw the value elsewhere (at the issuer)', () => {
+      const inventory = sealOnlyBob('  c1:\n    setting: openai_api_key\n    owner: alice\n    kind: api_key\n    access: [bob]\n    rotated: 2026-10-01\n');
+      const assessment = assessRotation(inventory, inventory.credentials[0]!, NOW);
+      expect(assessment).toMatchObject({ state: 'overdue', due: '2026-10-31' });
+      expect(assessment.reasons.map((reason) => reason.text)).toEqual(['bob left 2026-10-31']);
+    });
+  });
 });
 
 describe('rotationIntervalOf', () => {

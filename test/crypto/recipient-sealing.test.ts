@@ -3,6 +3,7 @@ import { decryptFernet, generateFernetKey, readFernetTimestamp } from '../../src
 import { createKeyRing, holdsMasterKey, parseKeyRing } from '../../src/crypto/key-ring.js';
 import {
   SealedValueError,
+  chooseFingerprintKey,
   fingerprintValue,
   openSealedValue,
   parseSealedValue,
@@ -168,5 +169,25 @@ describe('resealing', () => {
     const result = resealValue(both, openai, sealed, places);
     expect(result.sealed.startsWith('fernet:')).toBe(true);
     expect(openSealedValue(both, openai, result.sealed).reveal()).toBe('v3');
+  });
+});
+
+describe('the key a value is fingerprinted under once applied', () => {
+  const master = generateFernetKey();
+  const both = createKeyRing(parseKeyRing(master).keys.map((entry) => entry.key), 'keys', [ci.privateKey, ci2027.privateKey]);
+  const masterId = both.keys[0].id;
+
+  it('is the recipient’s sealing key for a sealed value, which the CI that opens it always keeps; the first key otherwise', () => {
+    const forCi = chooseFingerprintKey(both, sealValueForRecipient(ci.recipient, openai, 'v', now));
+    const forNext = chooseFingerprintKey(both, sealValueForRecipient(ci2027.recipient, openai, 'v', now));
+    expect(forCi.name).toBe('recipient ci');
+    expect(forNext.name).toBe('recipient ci-2027');
+    expect(new Set([forCi.keyId, forNext.keyId, masterId]).size).toBe(3);
+    // The same with the master key gone: fingerprints made while both were held stay checkable.
+    expect(chooseFingerprintKey(ciRing, sealValueForRecipient(ci.recipient, openai, 'v', now))).toEqual(forCi);
+    expect(fingerprintValue(ciRing, openai, 'v', forCi.keyId)).toEqual(fingerprintValue(both, openai, 'v', forCi.keyId));
+    expect(chooseFingerprintKey(both, sealValue(both, openai, 'v', now))).toEqual({ keyId: masterId, name: `key ${masterId}` });
+    // A recipient the ring holds no key for (the value does not open here anyway): the first key.
+    expect(chooseFingerprintKey(ciRing, sealValueForRecipient(generateSealingKeyPair('other').recipient, openai, 'v', now)).keyId).toBe(ciRing.keys[0].id);
   });
 });

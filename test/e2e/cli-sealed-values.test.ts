@@ -113,4 +113,116 @@ describe('sealed values, end to end (built CLI, git, loopback DocuElevate)', () 
     expect(server.state.requests.filter((request) => request.committed).length).toBe(writesBefore + 1);
     expectNoSecret([toSealed, first, seal, keyless, keyed, applied], [privatePart, key]);
   });
+
+  it('recipients rotate: the old private key re-seals every value for the new recipient, whose key alone then opens and applies them', async () => {
+    const sandbox = createSandbox();
+    sandboxes.push(sandbox);
+    const server = await startDocuElevateServer(ADMIN);
+    servers.push(server);
+    const repo = sandbox.initRepo('work');
+    const cli = (args: readonly string[], env: Record<string, string> = {}) => runBuiltCli(args, { cwd: repo, env: { ...sandbox.env, ...env } });
+    const deEnv = { DE_USER: ADMIN.adminUsername, DE_PASSWORD: ADMIN.adminPassword };
+    const file = path.join(repo, 'credentials.yaml');
+    const committedWrites = () => server.state.requests.filter((request) => request.committed).length;
+
+    // Values sealed for recipient ci (sealing needs only its public key), applied with ci's private key.
+    const oldKeygen = await cli(['keygen', '--sealing', '--recipient', 'ci']);
+    const oldKey = oldKeygen.stdout.trim();
+    const { key, ring } = createTestKey();
+    writeFileSync(file, withRecipients(renderSealedInventory(ring, [{ id: 'production', url: server.url, auth: LOGIN }], CREDENTIALS), [{ id: 'ci', publicKey: publicKeyOf(oldKeygen) }]));
+    expect((await cli(['rekey', '--to-sealed'], { CREDLEDGER_KEY: key })).code).toBe(0);
+    commitInventory(sandbox, repo, readFileSync(file, 'utf8'), 'seal every value for ci');
+    const first = await cli(['apply'], { CREDLEDGER_SEALING_KEY: oldKey, ...deEnv });
+    expect(first.code).toBe(0);
+    const writesBefore = committedWrites();
+
+    // The new recipient is listed first; the old private key opens each value to re-seal it.
+    const newKeygen = await cli(['keygen', '--sealing', '--recipient', 'ci-2027']);
+    const newKey = newKeygen.stdout.trim();
+    const sealedForCi = readFileSync(file, 'utf8');
+    writeFileSync(file, sealedForCi.replace('  recipients:\n', `  recipients:\n    - id: ci-2027\n      public_key: ${publicKeyOf(newKeygen)}\n`));
+    const withoutOldKey = await cli(['rekey', '--to-sealed'], { CREDLEDGER_SEALING_KEY: newKey });
+    expect(withoutOldKey.code).toBe(1);
+    expect(withoutOldKey.stderr).toContain('it is sealed for recipient ci, whose private key CREDLEDGER_SEALING_KEY does not hold (it holds ci-2027)');
+    const rotated = await cli(['rekey', '--to-sealed'], { CREDLEDGER_SEALING_KEY: oldKey });
+    expect(rotated.stderr).toBe('');
+    expect(rotated.code).toBe(0);
+    expect(rotated.stdout).toContain('3 of 3 values sealed for recipient ci-2027');
+    expect(rotated.stdout).toContain('recipient ci: 3 values re-encrypted');
+    // Only the value lines changed, every one of them.
+    const diff = diffLines(sealedForCi, readFileSync(file, 'utf8'));
+    expect(diff.removed.map(([, line]) => line.trim().split(':')[0])).toEqual(['value', 'value', 'value']);
+    expect(diff.added.map(([, line]) => line.trim().split(': ')[0])).toEqual(['- id', 'public_key', 'value', 'value', 'value']);
+    expect(diff.added.filter(([, line]) => line.includes('value: ')).every(([, line]) => line.includes('value: sealed:ci-2027:'))).toBe(true);
+
+    // The old recipient leaves the inventory; its private key opens nothing any more, the new one everything.
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/    - id: ci\n      public_key: \S+\n/, ''));
+    const opened = await cli(['validate', '--decrypt'], { CREDLEDGER_SEALING_KEY: newKey });
+    expect(opened.code).toBe(0);
+    expect(opened.stdout).toContain('decrypted 3 of 3 values (3 under recipient ci-2027)');
+    const oldOnly = await cli(['validate', '--decrypt'], { CREDLEDGER_SEALING_KEY: oldKey });
+    expect(oldOnly.code).toBe(1);
+    expect(oldOnly.stdout).toContain('value-unknown-key');
+    commitInventory(sandbox, repo, readFileSync(file, 'utf8'), 'rotate the sealing recipient to ci-2027');
+
+    // CI holds new,old for one apply, which moves the fingerprints and pushes nothing; then the new key alone.
+    const moved = await cli(['apply'], { CREDLEDGER_SEALING_KEY: `${newKey},${oldKey}`, ...deEnv });
+    expect(moved.stderr).toBe('');
+    expect(moved.code).toBe(0);
+    expect(moved.stdout).toContain('3 values re-encrypted');
+    const settled = await cli(['apply'], { CREDLEDGER_SEALING_KEY: newKey, ...deEnv });
+    expect(settled.stderr).toBe('');
+    expect(settled.code).toBe(0);
+    expect(settled.stdout).not.toContain('pushed again');
+    expect(committedWrites()).toBe(writesBefore);
+    for (const credential of CREDENTIALS) expect(server.storedValue(credential.setting)).toBe(credential.value);
+    expectNoSecret([first, withoutOldKey, rotated, opened, oldOnly, moved, settled], [key, oldKey.split(':')[2] as string, newKey.split(':')[2] as string]);
+  });
+
+  it('moving from the master key to sealed values: the plan says which secret CI needs; one apply with both keys moves the fingerprints, and the sealing key alone then pushes nothing', async () => {
+    const sandbox = createSandbox();
+    sandboxes.push(sandbox);
+    const server = await startDocuElevateServer(ADMIN);
+    servers.push(server);
+    const repo = sandbox.initRepo('work');
+    const cli = (args: readonly string[], env: Record<string, string> = {}) => runBuiltCli(args, { cwd: repo, env: { ...sandbox.env, ...env } });
+    const deEnv = { DE_USER: ADMIN.adminUsername, DE_PASSWORD: ADMIN.adminPassword };
+    const file = path.join(repo, 'credentials.yaml');
+    const committedWrites = () => server.state.requests.filter((request) => request.committed).length;
+
+    // Applied under the master key, with a recipient already listed.
+    const keygen = await cli(['keygen', '--sealing', '--recipient', 'ci']);
+    const sealingKey = keygen.stdout.trim();
+    const { key, ring } = createTestKey();
+    commitInventory(sandbox, repo, withRecipients(renderSealedInventory(ring, [{ id: 'production', url: server.url, auth: LOGIN }], CREDENTIALS), [{ id: 'ci', publicKey: publicKeyOf(keygen) }]));
+    const first = await cli(['apply'], { CREDLEDGER_KEY: key, ...deEnv });
+    expect(first.code).toBe(0);
+    const writesBefore = committedWrites();
+
+    // Every value sealed for ci: the maintainer's plan (with keys) shows no operation and names the secret to set.
+    const toSealed = await cli(['rekey', '--to-sealed'], { CREDLEDGER_KEY: key });
+    expect(toSealed.code).toBe(0);
+    commitInventory(sandbox, repo, readFileSync(file, 'utf8'), 'seal every value for ci');
+    const plan = await cli(['plan', '--base', 'HEAD~1', '--head', 'HEAD'], { CREDLEDGER_KEY: key, CREDLEDGER_SEALING_KEY: sealingKey });
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain(
+      "3 values sealed for recipient ci, plaintexts unchanged, nothing will be pushed. Before merging, make every apply environment's CREDLEDGER_SEALING_KEY hold recipient ci's private key",
+    );
+    expect(plan.stdout).not.toContain('hold key sealed:ci');
+    expect(plan.stdout).toContain('No operations');
+
+    // CI holds both for one apply: the fingerprints move to the sealing key; then the master key can leave.
+    const both = await cli(['apply'], { CREDLEDGER_KEY: key, CREDLEDGER_SEALING_KEY: sealingKey, ...deEnv });
+    expect(both.stderr).toBe('');
+    expect(both.code).toBe(0);
+    expect(both.stdout).toContain('3 values re-encrypted under recipient ci (production): plaintexts unchanged, nothing pushed; moved their applied-state fingerprints to the sealing key of recipient ci');
+    const sealedOnly = await cli(['apply'], { CREDLEDGER_SEALING_KEY: sealingKey, ...deEnv });
+    expect(sealedOnly.stderr).toBe('');
+    expect(sealedOnly.code).toBe(0);
+    expect(sealedOnly.stdout).toContain('nothing to apply');
+    expect(sealedOnly.stdout).not.toContain('pushed again');
+    expect(committedWrites()).toBe(writesBefore);
+    for (const credential of CREDENTIALS) expect(server.storedValue(credential.setting)).toBe(credential.value);
+    expectNoSecret([first, toSealed, plan, both, sealedOnly], [key, sealingKey.split(':')[2] as string]);
+  });
 });
