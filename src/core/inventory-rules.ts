@@ -1,4 +1,5 @@
 // Semantic rules of an inventory, beyond its schema: each a small function returning findings.
+import { ownValue } from './own-property.js';
 import { credentialsInUrl } from './deployment-url.js';
 import { findSetting } from './docuelevate-catalogue.js';
 import type { CalendarDate } from './dates.js';
@@ -57,7 +58,7 @@ const oneValueForm: Rule = (inventory) =>
     }
     if (credential.values === undefined) return [];
     return credential.deployments
-      .filter((deployment) => inventory.deployments.has(deployment) && credential.values?.[deployment] === undefined)
+      .filter((deployment) => inventory.deployments.has(deployment) && ownValue(credential.values, deployment) === undefined)
       .map((deployment) => warningAt('missing-deployment-value', ['credentials', credential.id, 'values'], `no value for deployment \`${deployment}\`: apply leaves its setting alone`, true));
   });
 

@@ -1,4 +1,5 @@
 // Rotation runbooks: the checklist for rotating one credential, at its issuer and through credledger, by setting or kind.
+import { ownValue } from './own-property.js';
 import { markdownCode } from './markdown.js';
 import { findSetting } from './docuelevate-catalogue.js';
 import type { Credential, CredentialKind, Inventory } from './inventory.js';
@@ -301,7 +302,7 @@ export function buildRunbook(inventory: Inventory, assessment: RotationAssessmen
       return holder ? code(holder.id) : code(setting);
     },
   };
-  const procedure = (SETTING_PROCEDURES[credential.setting] ?? KIND_PROCEDURES[credential.kind])(context);
+  const procedure = (ownValue(SETTING_PROCEDURES, credential.setting) ?? KIND_PROCEDURES[credential.kind])(context);
   const cautions = [...(procedure.cautions ?? [])];
   const issuer: string[] = [];
   const after: string[] = [];

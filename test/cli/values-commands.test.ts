@@ -137,6 +137,16 @@ Review with \`git diff\` and commit; the value reaches DocuElevate when the chan
     expect(`${result.stdout}${result.stderr}`).not.toContain(secret.slice(3, 15));
   });
 
+  // Issue #12 item 8: a deployment named like an Object.prototype property once crashed set with a stack trace.
+  it.each(['constructor', 'toString', 'hasOwnProperty'])('refuses --deployment %s as an unknown deployment, without a crash', async (name) => {
+    const copy = copyExample();
+    const result = await run(['set', 'admin-password', '-d', name, '--value-env', 'NEW_ADMIN', ...keyArgs(copy)], { env: { NEW_ADMIN: 'demo-Admin-new-value-0009' } });
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.stderr).toContain(name);
+    expect(result.code).toBe(2);
+    expect(copy.read()).toBe(copy.original);
+  });
+
   it('never echoes a key passed where the key file path belongs', async () => {
     const copy = copyExample();
     const key = DEMO_KEY.trim();
