@@ -2,10 +2,13 @@
 // properties of Object.prototype once crashed remind, hid warnings and made apply plan a set for ever. Every such
 // name goes through validate, status, plan, remind and apply's planning here; and no source file may look a name up
 // in a plain-object table again.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { setCredentialValue } from '../../src/app/set-value.js';
 import { listDesiredState } from '../../src/core/apply-plan.js';
+import { SecretValue } from '../../src/crypto/secret-value.js';
 import { checkInventoryText } from '../../src/core/inventory-validation.js';
 import { buildDesiredIssues } from '../../src/core/rotation-issues.js';
 import { buildStatusReport } from '../../src/core/status-report.js';
@@ -15,7 +18,8 @@ import { createTestKey } from '../support/apply-sandbox.js';
 import { REPO_ROOT } from '../support/paths.js';
 
 const PROTOTYPE_NAMES = Object.getOwnPropertyNames(Object.prototype);
-const SEALED = sealValue(createTestKey().ring, { credentialId: 'x', deployment: 'other' }, 'a value', 1_767_225_600);
+const RING = createTestKey().ring;
+const SEALED = sealValue(RING, { credentialId: 'x', deployment: 'other' }, 'a value', 1_767_225_600);
 
 function inventoryNaming(name: string): string {
   const quoted = JSON.stringify(name);
@@ -69,6 +73,22 @@ describe.each(PROTOTYPE_NAMES.filter((name) => !name.startsWith('_')))('the name
 
 /** A constant table read with a name the inventory chooses (an enum-typed field such as `kind` or `state` is fine). */
 const INVENTORY_NAME_LOOKUP = /\b[A-Z][A-Z0-9_]+\[[a-z][A-Za-z]*\.(id|setting|deployment|owner|group|issuer|credential|credentialId|name)\]/;
+
+describe('set --deployment with a prototype name', () => {
+  it.each(['constructor', 'toString', 'valueOf'])('writes values.%s without a crash', async (name) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'credledger-proto-'));
+    try {
+      const file = path.join(dir, 'credentials.yaml');
+      writeFileSync(file, inventoryNaming(name));
+      const result = await setCredentialValue({ file, credentialId: name, deployment: name, value: new SecretValue('a new value 0001'), today: '2026-11-26', now: new Date('2026-11-26T12:00:00Z'), ring: RING });
+      expect(result.kind).toBe('set');
+      const check = checkInventoryText(readFileSync(file, 'utf8'), 'test.yaml', '2026-11-26');
+      expect(check.diagnostics.map((d) => d.code)).not.toContain('missing-deployment-value');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
 
 describe('lookups by inventory names', () => {
   it('a table without a prototype answers nothing for prototype names', () => {
