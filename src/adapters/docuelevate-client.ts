@@ -49,6 +49,9 @@ export interface RetryPolicy {
   readonly maxRetryAfterMs: number;
 }
 
+/** The largest answer credledger reads from a deployment (1 MiB); DocuElevate's settings answers are a few kilobytes. */
+export const MAX_ANSWER_BYTES = 1_048_576;
+
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({ attempts: 5, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 30_000 });
 
 export interface DocuElevateClientOptions {
@@ -473,12 +476,32 @@ export class DocuElevateClient {
     if (this.sessionCookie !== undefined) requestHeaders.cookie = `${SESSION_COOKIE}=${this.sessionCookie.reveal()}`;
     const signal = AbortSignal.timeout(this.requestTimeoutMs);
     let answer: HttpAnswer;
+    let oversized: number | undefined;
     try {
       const response = await this.pool.request({ path: `${this.basePath}${path}`, method, headers: requestHeaders, body, signal });
-      const text = await response.body.text();
-      answer = { status: response.statusCode, headers: response.headers, text };
+      // Streamed and cut off: a proxy or a broken server answering with gigabytes must not take the run's memory.
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of response.body) {
+        size += (chunk as Buffer).length;
+        if (size > MAX_ANSWER_BYTES) {
+          oversized = response.statusCode;
+          response.body.destroy();
+          break;
+        }
+        chunks.push(chunk as Buffer);
+      }
+      answer = { status: response.statusCode, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') };
     } catch (error) {
       throw new NoAnswer(describeTransportError(error, this.requestTimeoutMs), { cause: error });
+    }
+    if (oversized !== undefined) {
+      // Not retried: the same request would get the same flood.
+      throw new DocuElevateError(
+        `${method} ${path}: HTTP ${oversized}: the answer is over ${MAX_ANSWER_BYTES} bytes, so credledger stopped reading it (DocuElevate's settings answers are a few kilobytes: is something else answering at this URL?)`,
+        'protocol',
+        { status: oversized },
+      );
     }
     this.keepSessionCookie(answer);
     return answer;

@@ -206,7 +206,16 @@ const urlsWithoutCredentials: Rule = (inventory) =>
       ),
     );
 
+/** The most credentials one inventory may hold: a bound on what plan, apply and the reminders do in one run. */
+export const MAX_CREDENTIALS = 10_000;
+
+const boundedSize: Rule = (inventory) =>
+  inventory.credentials.length > MAX_CREDENTIALS
+    ? [errorAt('too-many-credentials', ['credentials'], `${inventory.credentials.length} credentials; an inventory holds at most ${MAX_CREDENTIALS}: split it into one file per team or environment`)]
+    : [];
+
 export const INVENTORY_RULES: readonly Rule[] = [
+  boundedSize,
   urlsWithoutCredentials,
   knownPeople,
   knownDeployments,

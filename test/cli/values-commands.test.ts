@@ -116,10 +116,11 @@ Review with \`git diff\` and commit; the value reaches DocuElevate when the chan
     [['set', 'openai', '--value-stdin', '--value-env', 'X'], /exactly one of --value-stdin or --value-env VAR/],
     [['set', 'openai', '--value-env', 'UNSET_VARIABLE'], /the environment variable that --value-env names is not set/],
     [['set', 'openai', '--value-env', 'EMPTY'], /the new value is empty/],
+    [['set', 'openai', '--value-env', 'HUGE'], /the new value is 70000 bytes; credledger stores values up to 65536 bytes/],
     [['set', '--value-stdin'], /credledger set needs the id of the credential/],
   ])('exits 2 on a usage error: %j', async (args, message) => {
     const copy = copyExample();
-    const result = await run([...args, ...keyArgs(copy)], { env: { EMPTY: '' } });
+    const result = await run([...args, ...keyArgs(copy)], { env: { EMPTY: '', HUGE: 'x'.repeat(70_000) } });
     expect(result.stderr).toMatch(message);
     expect(result.code).toBe(2);
     expect(copy.read()).toBe(copy.original);
