@@ -35,6 +35,11 @@ export interface AppliedStateStore {
   inventoryCommit(): Promise<string | null>;
   /** HEAD's committer time in Unix seconds (available in a shallow clone too), or null without commits. */
   inventoryCommitTime(): Promise<number | null>;
+  /**
+   * Whether `commit` is HEAD itself or a descendant of it (HEAD is its ancestor, `git merge-base --is-ancestor`);
+   * undefined when the clone does not hold `commit` (a shallow checkout), so the caller falls back to another clue.
+   */
+  descendsFromInventoryCommit?(commit: string): Promise<boolean | undefined>;
   /** Whether the inventory file differs from HEAD's (uncommitted edits, which the recorded commit would not hold). */
   hasUncommittedChanges(file: string): Promise<boolean>;
   /**
@@ -194,6 +199,20 @@ class GitAppliedStateStore implements AppliedStateStore {
       return Number.isInteger(seconds) && seconds > 0 ? seconds : null;
     } catch {
       return null;
+    }
+  }
+
+  async descendsFromInventoryCommit(commit: string): Promise<boolean | undefined> {
+    if (!/^[0-9a-f]{40,64}$/.test(commit)) return undefined;
+    try {
+      const known = (await this.git.raw(['cat-file', '-t', commit]).catch(() => '')).trim() === 'commit';
+      if (!known) return undefined;
+      // The merge base of HEAD and the commit is HEAD exactly when HEAD is an ancestor of it (or it is HEAD).
+      const head = (await this.git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim();
+      const base = (await this.git.raw(['merge-base', head, commit])).trim();
+      return base === head;
+    } catch {
+      return undefined;
     }
   }
 

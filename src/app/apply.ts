@@ -20,7 +20,6 @@ import {
 import {
   DEFAULT_STATE_REF,
   findAppliedSetting,
-  newestAppliedCommit,
   recordSettingApplied,
   recordSettingRemoved,
   type AppliedSetting,
@@ -198,7 +197,7 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
       return [id, resolveDeploymentAuth(deployment, request.env, request.onSecretDecrypted, fallbacks)] as const;
     }),
   );
-  const refused = request.allowRollback ? new Map<string, ApplyFailure>() : findStaleDeployments(snapshot.state, selected, inventoryCommit, inventoryCommitTime);
+  const refused = request.allowRollback ? new Map<string, ApplyFailure>() : await findStaleDeployments(store, snapshot.state, selected, inventoryCommit, inventoryCommitTime);
   const context: RunContext = { request, inventory, store, inventoryCommit, inventoryCommitTime, refused, values, auths, connections: new Map(), stop: undefined };
   const unreachable = new Map<string, ApplyFailure>();
   const reached = new Set<string>();
@@ -456,20 +455,36 @@ async function readCredentialSources(
 }
 
 /**
- * Deployments whose applied state was written from a newer commit than the checkout: applying would put older values
- * back (or delete newer settings), as a re-run of an old workflow or a stale clone would. Committer times are used
- * because a shallow clone has no history to compare ancestry with.
+ * Deployments whose applied state was written from a commit the checkout is an ancestor of: applying would put older
+ * values back (or delete newer settings), as a re-run of an old workflow or a stale clone would. Ancestry decides
+ * (`git merge-base --is-ancestor`), not committer time: one commit with a future date must neither let an old
+ * checkout roll a value back nor block every later apply. Only when the clone lacks the recorded commit (a shallow
+ * checkout) are committer times compared.
  */
-function findStaleDeployments(state: AppliedState, deployments: readonly string[], commit: string | null, commitTime: number | null): Map<string, ApplyFailure> {
+async function findStaleDeployments(
+  store: AppliedStateStore,
+  state: AppliedState,
+  deployments: readonly string[],
+  commit: string | null,
+  commitTime: number | null,
+): Promise<Map<string, ApplyFailure>> {
   const refused = new Map<string, ApplyFailure>();
-  if (commitTime === null) return refused;
+  if (commit === null) return refused;
+  const when = (seconds: number | undefined) => (seconds === undefined ? 'time unknown' : new Date(seconds * 1000).toISOString().replace('.000Z', 'Z'));
+  const verdicts = new Map<string, boolean | undefined>();
   for (const deployment of deployments) {
-    const newest = newestAppliedCommit(state, deployment);
-    if (newest === undefined || newest.commitTime <= commitTime || newest.commit === commit) continue;
-    const when = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
-    refused.set(deployment, {
-      message: `${deployment} was last applied from ${newest.commit?.slice(0, 12) ?? 'a commit'} (${when(newest.commitTime)}), newer than this checkout ${commit?.slice(0, 12) ?? ''} (${when(commitTime)}): applying would roll it back; check out the newest commit, or pass --allow-rollback`,
-    });
+    for (const record of state.deployments.get(deployment)?.values() ?? []) {
+      if (record.commit === null || record.commit === commit) continue;
+      if (!verdicts.has(record.commit)) verdicts.set(record.commit, await store.descendsFromInventoryCommit?.(record.commit));
+      const descends = verdicts.get(record.commit);
+      const newer = descends ?? (commitTime !== null && record.commitTime !== undefined && record.commitTime > commitTime);
+      if (!newer) continue;
+      const how = descends === undefined ? 'which is newer by committer time (this clone does not hold it) than' : 'which descends from';
+      refused.set(deployment, {
+        message: `${deployment} was last applied from ${record.commit.slice(0, 12)} (${when(record.commitTime)}), ${how} this checkout ${commit.slice(0, 12)} (${when(commitTime ?? undefined)}): applying would roll it back; check out the newest commit, or pass --allow-rollback`,
+      });
+      break;
+    }
   }
   return refused;
 }

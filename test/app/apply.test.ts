@@ -228,7 +228,7 @@ describe('apply with login auth and CSRF (the issue\'s "done when")', () => {
     const stale = await world.apply();
     expect(assessApplyReport(stale)).toBe('failed');
     expect(stale.deployments.map((d) => d.outcome)).toEqual(['failed', 'failed']);
-    expect(stale.deployments[0]?.error?.message).toMatch(/production was last applied from [0-9a-f]{12} .*newer than this checkout .*--allow-rollback/);
+    expect(stale.deployments[0]?.error?.message).toMatch(/production was last applied from [0-9a-f]{12} .*which descends from this checkout .*--allow-rollback/);
     expect(committedWrites(world.production)).toHaveLength(writes);
     expect(world.production.storedValue('openai_api_key')).toBe(PLAINTEXT.openaiRotated);
 
@@ -239,6 +239,35 @@ describe('apply with login auth and CSRF (the issue\'s "done when")', () => {
     writeFileSync(world.file, `${readFileSync(world.file, 'utf8')}# an edit not yet committed\n`);
     const dirty = await world.apply({ allowRollback: true, dryRun: true });
     expect(dirty.warnings.join('\n')).toMatch(/has uncommitted changes/);
+  });
+
+  // Issue #12 item 14: the guard compared committer times, so one commit dated in the future let an old checkout roll
+  // a value back, and blocked every later apply.
+  it('decides rollbacks by ancestry, whatever the committer dates say', async () => {
+    const world = await createWorld();
+    const future = { ...world.sandbox.env, GIT_COMMITTER_DATE: `${Math.floor(Date.now() / 1000) + 10 * 365 * 86_400} +0000` };
+    world.commit(BASE_CREDENTIALS);
+    // The old commit carries a committer date ten years ahead.
+    execFileSync('git', ['commit', '--amend', '--no-edit', '--quiet'], { cwd: world.repo, env: future });
+    const old = world.sandbox.git(world.repo, ['rev-parse', 'HEAD']);
+    world.commit([{ ...BASE_CREDENTIALS[0]!, value: PLAINTEXT.openaiRotated }, ...BASE_CREDENTIALS.slice(1)]);
+    expect(assessApplyReport(await world.apply())).toBe('ok');
+
+    world.sandbox.git(world.repo, ['checkout', '--quiet', '--detach', old]);
+    const stale = await world.apply();
+    expect(assessApplyReport(stale)).toBe('failed');
+    expect(stale.deployments[0]?.error?.message).toMatch(/which descends from this checkout/);
+    expect(world.production.storedValue('openai_api_key')).toBe(PLAINTEXT.openaiRotated);
+
+    // And the other way round: the future-dated commit applied first does not block the commits after it.
+    world.sandbox.git(world.repo, ['checkout', '--quiet', 'main']);
+    const forward = await createWorld();
+    forward.commit(BASE_CREDENTIALS);
+    execFileSync('git', ['commit', '--amend', '--no-edit', '--quiet'], { cwd: forward.repo, env: { ...forward.sandbox.env, GIT_COMMITTER_DATE: future.GIT_COMMITTER_DATE } });
+    expect(assessApplyReport(await forward.apply())).toBe('ok');
+    forward.commit([{ ...BASE_CREDENTIALS[0]!, value: PLAINTEXT.openaiRotated }, ...BASE_CREDENTIALS.slice(1)]);
+    expect(assessApplyReport(await forward.apply())).toBe('ok');
+    expect(forward.production.storedValue('openai_api_key')).toBe(PLAINTEXT.openaiRotated);
   });
 
   it('pushes everything again with --all, and when the ring no longer holds the recorded key', async () => {
