@@ -98,13 +98,25 @@ export interface GitAppliedStateStoreOptions {
 const CLAIM_TRAILER = 'Credledger-Claim';
 /** How long a lock holds when its run neither finishes nor can be seen to have died (a runner lost mid-apply). */
 const LOCK_LIFETIME_MS = 15 * 60_000;
+/** How far ahead of this machine's clock another machine's lock may start and still be believed. */
+const LOCK_CLOCK_SKEW_MS = 5 * 60_000;
+
+/** What a held lock says about its run, for refusals and dry runs. */
+export function describeHeldLock(deployment: string, lock: ApplyLock): string {
+  return `${deployment} is being applied by another run (host ${lock.host}, pid ${lock.pid}, since ${lock.since}); its lock lapses at ${lock.until}`;
+}
 
 /**
  * Whether a lock still holds: not lapsed, and not left by a process of this machine that no longer runs (an apply
  * killed with SIGKILL). Another run in this very process, or a process elsewhere, is taken to be alive.
  */
-function isLockLive(lock: ApplyLock): boolean {
-  if (Date.parse(lock.until) <= Date.now()) return false;
+export function isLockLive(lock: ApplyLock, now = Date.now()): boolean {
+  const until = Date.parse(lock.until);
+  const since = Date.parse(lock.since);
+  // A time that does not parse, a lock taken in the future, or an `until` further than one lifetime after `since`
+  // is not trusted: such a lock lapses one lifetime after it was taken (or at once), never "never".
+  if (!Number.isFinite(until) || !Number.isFinite(since) || since > now + LOCK_CLOCK_SKEW_MS) return false;
+  if (Math.min(until, since + LOCK_LIFETIME_MS) <= now) return false;
   if (lock.host !== hostname() || lock.pid === process.pid) return true;
   try {
     process.kill(lock.pid, 0);
@@ -231,7 +243,7 @@ class GitAppliedStateStore implements AppliedStateStore {
       if (held !== undefined) {
         const [deployment, lock] = held as [string, ApplyLock];
         this.conflict = new AppliedStateConflictError(
-          `${deployment} is being applied by another run (host ${lock.host}, pid ${lock.pid}, since ${lock.since}); its lock lapses at ${lock.until}: apply again once it has finished`,
+          `${describeHeldLock(deployment, lock)}: apply again once it has finished`,
           this.current.revision,
           this.current.revision,
         );

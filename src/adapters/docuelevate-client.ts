@@ -450,7 +450,8 @@ export class DocuElevateClient {
         if (!(error instanceof NoAnswer)) throw error;
         failure = error;
       }
-      const retryable = failure !== undefined || (answer !== undefined && RETRYABLE_STATUSES.has(answer.status));
+      // A GET changes nothing, so a 500 on one (a read-back, a listing) is retried too; a write's 500 may have committed.
+      const retryable = failure !== undefined || (answer !== undefined && (RETRYABLE_STATUSES.has(answer.status) || (method === 'GET' && answer.status === 500)));
       if (!retryable && answer !== undefined) return { answer, attempts: attempt };
       if (attempt >= this.retry.attempts) {
         if (answer !== undefined) return { answer, attempts: attempt };

@@ -4,6 +4,8 @@ import { DEFAULT_APPLY_CONCURRENCY } from '../core/apply-plan.js';
 import { displayDeploymentUrl } from '../core/deployment-url.js';
 import {
   AppliedStateConflictError,
+  describeHeldLock,
+  isLockLive,
   openGitAppliedStateStore,
   type AppliedStateStore,
   type GitAppliedStateStoreOptions,
@@ -234,7 +236,12 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
 
     if (request.dryRun) {
       const deployments = plan.deployments.map((deployment) => plannedReport(context, deployment, unreachable.get(deployment.deployment)));
-      return { check, report: buildReport(true, inventoryCommit, { ...stateBefore, after: snapshot.revision, pushed: store.remote !== null && store.published() }, deployments, warnings) };
+      // A real apply would stop at another run's lock: the dry run says so rather than promise "would set".
+      const held = selected.flatMap((id) => {
+        const lock = snapshot.state.locks?.get(id);
+        return lock !== undefined && isLockLive(lock) ? [`${describeHeldLock(id, lock)}; a real apply now would stop there`] : [];
+      });
+      return { check, report: buildReport(true, inventoryCommit, { ...stateBefore, after: snapshot.revision, pushed: store.remote !== null && store.published() }, deployments, [...warnings, ...held]) };
     }
 
     // Connect and check admin access first: a deployment that cannot be used is known before the state is claimed.
@@ -265,7 +272,7 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
       ...(context.stop?.conflict === undefined ? {} : { conflict: context.stop.conflict }),
       ...(context.stop?.error === undefined ? {} : { error: context.stop.error }),
     };
-    return { check, report: buildReport(false, inventoryCommit, state, withNotices, warnings) };
+    return { check, report: buildReport(false, inventoryCommit, state, withNotices, [...warnings, ...describeMaskedReadBacks(withNotices)]) };
   } finally {
     await Promise.all([...context.connections.values()].map((connection) => connection.close().catch(() => undefined)));
   }
@@ -707,7 +714,29 @@ function plannedReport(context: RunContext, plan: DeploymentApplyPlan, unreachab
     }
     return deploymentReport(deployment, 'failed', progress, refusal);
   }
+  // A dry run fails what the real apply would fail: a value this ring cannot open (tampered, or copied from another
+  // credential) is not "would set".
+  let unopenable = 0;
+  for (const entry of progress) {
+    if (entry.operation.action !== 'set') continue;
+    const decrypted = context.values.get(operationKey(entry.operation.deployment, entry.operation.setting));
+    if (decrypted !== undefined && !('error' in decrypted)) continue;
+    entry.outcome = 'failed';
+    entry.error = { message: decrypted?.error ?? 'no value' };
+    unopenable += 1;
+  }
+  if (unopenable > 0) return deploymentReport(deployment, 'failed', progress);
   return deploymentReport(deployment, progress.length === 0 ? 'unchanged' : 'planned', progress);
+}
+
+/** What the read-back of a sensitive setting cannot see, said once whenever one was written. */
+export const MASKED_READ_BACK_LIMIT =
+  "a sensitive setting reads back masked (its first 4 characters and its length), so a write DocuElevate dropped goes unseen when the old value shares both; DocuElevate's history (GET /api/settings/<key>/history) shows whether the write happened";
+
+function describeMaskedReadBacks(deployments: readonly DeploymentReport[]): string[] {
+  const written = deployments.flatMap((deployment) => deployment.operations).filter((operation) => operation.action === 'set' && operation.outcome === 'done');
+  // Every catalogue setting is sensitive; a custom one may be too, and its metadata is not kept: say it for any write.
+  return written.length > 0 ? [MASKED_READ_BACK_LIMIT] : [];
 }
 
 function describeSessionSecretChange(deployment: string, planned: boolean): string {

@@ -478,3 +478,21 @@ describe('answer size', () => {
     expect(stub.requests).toHaveLength(1);
   });
 });
+
+// Issue #12 item 16: a 500 on the read-back GET was never retried, leaving a group half-written for the run.
+describe('read-back retries', () => {
+  it('retries a 500 on the read-back GET (it changes nothing) but not on the write', async () => {
+    let gets = 0;
+    const value = 'sk-read-back-retry-value-0001';
+    const stub = await startStub((request, _body, response) => {
+      if (request.method === 'POST') return json(response, 200, { success: true, restart_required: false, key: 'openai_api_key', value: `${value.slice(0, 4)}${'*'.repeat(value.length - 4)}` });
+      gets += 1;
+      if (gets === 1) return json(response, 500, { detail: 'Internal Server Error' });
+      return json(response, 200, { key: 'openai_api_key', value: `${value.slice(0, 4)}${'*'.repeat(value.length - 4)}`, metadata: { sensitive: true, type: 'string' } });
+    });
+    const { client: api } = client(stub.url, { method: 'bearer', token: new SecretValue('a-token-for-the-stub'), source: 'DE_TOKEN' });
+    const outcome = await api.setSetting('openai_api_key', new SecretValue(value));
+    expect(outcome.attempts).toBe(3);
+    expect(stub.requests).toEqual(['POST /api/settings/openai_api_key', 'GET /api/settings/openai_api_key', 'GET /api/settings/openai_api_key']);
+  });
+});

@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openGitAppliedStateStore } from '../../src/adapters/applied-state-store.js';
 import { DocuElevateClient } from '../../src/adapters/docuelevate-client.js';
-import { applyInventory, type ApplyRequest } from '../../src/app/apply.js';
+import { applyInventory, MASKED_READ_BACK_LIMIT, type ApplyRequest } from '../../src/app/apply.js';
 import { UsageError } from '../../src/app/errors.js';
 import { parseAppliedState } from '../../src/core/applied-state.js';
 import { assessApplyReport, type ApplyReport } from '../../src/core/apply-report.js';
@@ -268,6 +269,39 @@ describe('apply with login auth and CSRF (the issue\'s "done when")', () => {
     forward.commit([{ ...BASE_CREDENTIALS[0]!, value: PLAINTEXT.openaiRotated }, ...BASE_CREDENTIALS.slice(1)]);
     expect(assessApplyReport(await forward.apply())).toBe('ok');
     expect(forward.production.storedValue('openai_api_key')).toBe(PLAINTEXT.openaiRotated);
+  });
+
+  // Issue #12 item 9: the dry run said "would set" and exited 0 for values the real apply then failed on.
+  it('fails a dry run for a value copied from another credential, as the real apply does', async () => {
+    const world = await createWorld();
+    world.commit(BASE_CREDENTIALS);
+    const text = readFileSync(world.file, 'utf8');
+    const sealedOf = (id: string) => new RegExp(`  ${id}:\\n(?:    .*\\n)*?    value: (\\S+)`).exec(text)?.[1] ?? '';
+    // The webdav password's line now holds openai's sealed value: it opens only for openai's place.
+    writeFileSync(world.file, text.replace(sealedOf('webdav'), sealedOf('openai')));
+    world.sandbox.git(world.repo, ['commit', '-qam', 'copy a value']);
+    const dry = await world.apply({ dryRun: true });
+    const real = await world.apply();
+    expect(assessApplyReport(dry)).toBe(assessApplyReport(real));
+    expect(assessApplyReport(dry)).toBe('failed');
+    const webdav = dry.deployments.find((d) => d.deployment === 'production')?.operations.find((o) => o.setting === 'webdav_password');
+    expect(webdav?.outcome).toBe('failed');
+    expect(webdav?.error?.message).toMatch(/cannot decrypt/);
+    // Issue #12 item 16: what a masked read-back cannot see is said whenever a value was written.
+    expect(real.warnings).toContain(MASKED_READ_BACK_LIMIT);
+    expect(dry.warnings).not.toContain(MASKED_READ_BACK_LIMIT);
+  });
+
+  // Issue #12 item 16: a dry run did not mention another run's lock, which would stop the real apply.
+  it('says in a dry run that another run holds a deployment', async () => {
+    const world = await createWorld();
+    world.commit(BASE_CREDENTIALS);
+    const other = await openGitAppliedStateStore({ directory: world.repo, ref: 'refs/credledger/applied', env: world.sandbox.env });
+    await other.load();
+    await other.claim('another apply', ['production']);
+    const dry = await world.apply({ dryRun: true });
+    expect(dry.warnings.join('\n')).toMatch(/production is being applied by another run .*; a real apply now would stop there/);
+    expect(dry.warnings.join('\n')).not.toMatch(/staging is being applied/);
   });
 
   it('pushes everything again with --all, and when the ring no longer holds the recorded key', async () => {
