@@ -49,10 +49,10 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// src/app/errors.ts
-var UsageError, ExternalError;
+// src/ports/errors.ts
+var UsageError, ExternalError, RequestError, AppliedStateConflictError;
 var init_errors = __esm({
-  "src/app/errors.ts"() {
+  "src/ports/errors.ts"() {
     "use strict";
     UsageError = class extends Error {
       name = "UsageError";
@@ -64,6 +64,31 @@ var init_errors = __esm({
       }
       details;
       name = "ExternalError";
+    };
+    RequestError = class extends ExternalError {
+      name = "RequestError";
+      /** The HTTP status of the last answer, when there was one. */
+      status;
+      /** The service's own explanation (DocuElevate's `detail`, GitHub's message), when its answer had one. */
+      detail;
+      /** Requests made before giving up, retries included. */
+      attempts;
+      constructor(message, details = {}) {
+        super(message, details);
+        this.status = details.status;
+        this.detail = details.detail;
+        this.attempts = details.attempts ?? 1;
+      }
+    };
+    AppliedStateConflictError = class extends ExternalError {
+      constructor(message, expected, actual) {
+        super(message);
+        this.expected = expected;
+        this.actual = actual;
+      }
+      expected;
+      actual;
+      name = "AppliedStateConflictError";
     };
   }
 });
@@ -11235,4530 +11260,837 @@ var init_apply_report = __esm({
   }
 });
 
-// node_modules/@simple-git/args-pathspec/dist/index.mjs
-function c(...n) {
-  const e = new String(n);
-  return t.set(e, n), e;
+// src/crypto/secret-value.ts
+import { createHash as createHash3, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
+import { inspect as inspect3 } from "node:util";
+function digest(text) {
+  return createHash3("sha256").update(text, "utf8").digest();
 }
-function r(n) {
-  return n instanceof String && t.has(n);
-}
-function o(n) {
-  return t.get(n) ?? [];
-}
-var t;
-var init_dist = __esm({
-  "node_modules/@simple-git/args-pathspec/dist/index.mjs"() {
-    t = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// node_modules/ms/index.js
-var require_ms = __commonJS({
-  "node_modules/ms/index.js"(exports, module) {
-    var s = 1e3;
-    var m2 = s * 60;
-    var h3 = m2 * 60;
-    var d2 = h3 * 24;
-    var w2 = d2 * 7;
-    var y2 = d2 * 365.25;
-    module.exports = function(val, options) {
-      options = options || {};
-      var type = typeof val;
-      if (type === "string" && val.length > 0) {
-        return parse3(val);
-      } else if (type === "number" && isFinite(val)) {
-        return options.long ? fmtLong(val) : fmtShort(val);
-      }
-      throw new Error(
-        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
-      );
-    };
-    function parse3(str) {
-      str = String(str);
-      if (str.length > 100) {
-        return;
-      }
-      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
-        str
-      );
-      if (!match) {
-        return;
-      }
-      var n = parseFloat(match[1]);
-      var type = (match[2] || "ms").toLowerCase();
-      switch (type) {
-        case "years":
-        case "year":
-        case "yrs":
-        case "yr":
-        case "y":
-          return n * y2;
-        case "weeks":
-        case "week":
-        case "w":
-          return n * w2;
-        case "days":
-        case "day":
-        case "d":
-          return n * d2;
-        case "hours":
-        case "hour":
-        case "hrs":
-        case "hr":
-        case "h":
-          return n * h3;
-        case "minutes":
-        case "minute":
-        case "mins":
-        case "min":
-        case "m":
-          return n * m2;
-        case "seconds":
-        case "second":
-        case "secs":
-        case "sec":
-        case "s":
-          return n * s;
-        case "milliseconds":
-        case "millisecond":
-        case "msecs":
-        case "msec":
-        case "ms":
-          return n;
-        default:
-          return void 0;
-      }
-    }
-    function fmtShort(ms2) {
-      var msAbs = Math.abs(ms2);
-      if (msAbs >= d2) {
-        return Math.round(ms2 / d2) + "d";
-      }
-      if (msAbs >= h3) {
-        return Math.round(ms2 / h3) + "h";
-      }
-      if (msAbs >= m2) {
-        return Math.round(ms2 / m2) + "m";
-      }
-      if (msAbs >= s) {
-        return Math.round(ms2 / s) + "s";
-      }
-      return ms2 + "ms";
-    }
-    function fmtLong(ms2) {
-      var msAbs = Math.abs(ms2);
-      if (msAbs >= d2) {
-        return plural3(ms2, msAbs, d2, "day");
-      }
-      if (msAbs >= h3) {
-        return plural3(ms2, msAbs, h3, "hour");
-      }
-      if (msAbs >= m2) {
-        return plural3(ms2, msAbs, m2, "minute");
-      }
-      if (msAbs >= s) {
-        return plural3(ms2, msAbs, s, "second");
-      }
-      return ms2 + " ms";
-    }
-    function plural3(ms2, msAbs, n, name) {
-      var isPlural = msAbs >= n * 1.5;
-      return Math.round(ms2 / n) + " " + name + (isPlural ? "s" : "");
-    }
-  }
-});
-
-// node_modules/debug/src/common.js
-var require_common = __commonJS({
-  "node_modules/debug/src/common.js"(exports, module) {
-    function setup(env) {
-      createDebug.debug = createDebug;
-      createDebug.default = createDebug;
-      createDebug.coerce = coerce;
-      createDebug.disable = disable;
-      createDebug.enable = enable;
-      createDebug.enabled = enabled;
-      createDebug.humanize = require_ms();
-      createDebug.destroy = destroy;
-      Object.keys(env).forEach((key) => {
-        createDebug[key] = env[key];
-      });
-      createDebug.names = [];
-      createDebug.skips = [];
-      createDebug.formatters = {};
-      function selectColor(namespace) {
-        let hash = 0;
-        for (let i = 0; i < namespace.length; i++) {
-          hash = (hash << 5) - hash + namespace.charCodeAt(i);
-          hash |= 0;
-        }
-        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
-      }
-      createDebug.selectColor = selectColor;
-      function createDebug(namespace) {
-        let prevTime;
-        let enableOverride = null;
-        let namespacesCache;
-        let enabledCache;
-        function debug(...args) {
-          if (!debug.enabled) {
-            return;
-          }
-          const self2 = debug;
-          const curr = Number(/* @__PURE__ */ new Date());
-          const ms2 = curr - (prevTime || curr);
-          self2.diff = ms2;
-          self2.prev = prevTime;
-          self2.curr = curr;
-          prevTime = curr;
-          args[0] = createDebug.coerce(args[0]);
-          if (typeof args[0] !== "string") {
-            args.unshift("%O");
-          }
-          let index = 0;
-          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
-            if (match === "%%") {
-              return "%";
-            }
-            index++;
-            const formatter = createDebug.formatters[format];
-            if (typeof formatter === "function") {
-              const val = args[index];
-              match = formatter.call(self2, val);
-              args.splice(index, 1);
-              index--;
-            }
-            return match;
-          });
-          createDebug.formatArgs.call(self2, args);
-          const logFn = self2.log || createDebug.log;
-          logFn.apply(self2, args);
-        }
-        debug.namespace = namespace;
-        debug.useColors = createDebug.useColors();
-        debug.color = createDebug.selectColor(namespace);
-        debug.extend = extend;
-        debug.destroy = createDebug.destroy;
-        Object.defineProperty(debug, "enabled", {
-          enumerable: true,
-          configurable: false,
-          get: () => {
-            if (enableOverride !== null) {
-              return enableOverride;
-            }
-            if (namespacesCache !== createDebug.namespaces) {
-              namespacesCache = createDebug.namespaces;
-              enabledCache = createDebug.enabled(namespace);
-            }
-            return enabledCache;
-          },
-          set: (v2) => {
-            enableOverride = v2;
-          }
-        });
-        if (typeof createDebug.init === "function") {
-          createDebug.init(debug);
-        }
-        return debug;
-      }
-      function extend(namespace, delimiter) {
-        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
-        newDebug.log = this.log;
-        return newDebug;
-      }
-      function enable(namespaces) {
-        createDebug.save(namespaces);
-        createDebug.namespaces = namespaces;
-        createDebug.names = [];
-        createDebug.skips = [];
-        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
-        for (const ns2 of split) {
-          if (ns2[0] === "-") {
-            createDebug.skips.push(ns2.slice(1));
-          } else {
-            createDebug.names.push(ns2);
-          }
-        }
-      }
-      function matchesTemplate(search, template) {
-        let searchIndex = 0;
-        let templateIndex = 0;
-        let starIndex = -1;
-        let matchIndex = 0;
-        while (searchIndex < search.length) {
-          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
-            if (template[templateIndex] === "*") {
-              starIndex = templateIndex;
-              matchIndex = searchIndex;
-              templateIndex++;
-            } else {
-              searchIndex++;
-              templateIndex++;
-            }
-          } else if (starIndex !== -1) {
-            templateIndex = starIndex + 1;
-            matchIndex++;
-            searchIndex = matchIndex;
-          } else {
-            return false;
-          }
-        }
-        while (templateIndex < template.length && template[templateIndex] === "*") {
-          templateIndex++;
-        }
-        return templateIndex === template.length;
-      }
-      function disable() {
-        const namespaces = [
-          ...createDebug.names,
-          ...createDebug.skips.map((namespace) => "-" + namespace)
-        ].join(",");
-        createDebug.enable("");
-        return namespaces;
-      }
-      function enabled(name) {
-        for (const skip of createDebug.skips) {
-          if (matchesTemplate(name, skip)) {
-            return false;
-          }
-        }
-        for (const ns2 of createDebug.names) {
-          if (matchesTemplate(name, ns2)) {
-            return true;
-          }
-        }
-        return false;
-      }
-      function coerce(val) {
-        if (val instanceof Error) {
-          return val.stack || val.message;
-        }
-        return val;
-      }
-      function destroy() {
-        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-      }
-      createDebug.enable(createDebug.load());
-      return createDebug;
-    }
-    module.exports = setup;
-  }
-});
-
-// node_modules/debug/src/browser.js
-var require_browser = __commonJS({
-  "node_modules/debug/src/browser.js"(exports, module) {
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.storage = localstorage();
-    exports.destroy = /* @__PURE__ */ (() => {
-      let warned = false;
-      return () => {
-        if (!warned) {
-          warned = true;
-          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
-        }
-      };
-    })();
-    exports.colors = [
-      "#0000CC",
-      "#0000FF",
-      "#0033CC",
-      "#0033FF",
-      "#0066CC",
-      "#0066FF",
-      "#0099CC",
-      "#0099FF",
-      "#00CC00",
-      "#00CC33",
-      "#00CC66",
-      "#00CC99",
-      "#00CCCC",
-      "#00CCFF",
-      "#3300CC",
-      "#3300FF",
-      "#3333CC",
-      "#3333FF",
-      "#3366CC",
-      "#3366FF",
-      "#3399CC",
-      "#3399FF",
-      "#33CC00",
-      "#33CC33",
-      "#33CC66",
-      "#33CC99",
-      "#33CCCC",
-      "#33CCFF",
-      "#6600CC",
-      "#6600FF",
-      "#6633CC",
-      "#6633FF",
-      "#66CC00",
-      "#66CC33",
-      "#9900CC",
-      "#9900FF",
-      "#9933CC",
-      "#9933FF",
-      "#99CC00",
-      "#99CC33",
-      "#CC0000",
-      "#CC0033",
-      "#CC0066",
-      "#CC0099",
-      "#CC00CC",
-      "#CC00FF",
-      "#CC3300",
-      "#CC3333",
-      "#CC3366",
-      "#CC3399",
-      "#CC33CC",
-      "#CC33FF",
-      "#CC6600",
-      "#CC6633",
-      "#CC9900",
-      "#CC9933",
-      "#CCCC00",
-      "#CCCC33",
-      "#FF0000",
-      "#FF0033",
-      "#FF0066",
-      "#FF0099",
-      "#FF00CC",
-      "#FF00FF",
-      "#FF3300",
-      "#FF3333",
-      "#FF3366",
-      "#FF3399",
-      "#FF33CC",
-      "#FF33FF",
-      "#FF6600",
-      "#FF6633",
-      "#FF9900",
-      "#FF9933",
-      "#FFCC00",
-      "#FFCC33"
-    ];
-    function useColors() {
-      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
-        return true;
-      }
-      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
-        return false;
-      }
-      let m2;
-      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
-      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
-      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
-      typeof navigator !== "undefined" && navigator.userAgent && (m2 = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m2[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
-      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
-    }
-    function formatArgs(args) {
-      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
-      if (!this.useColors) {
-        return;
-      }
-      const c3 = "color: " + this.color;
-      args.splice(1, 0, c3, "color: inherit");
-      let index = 0;
-      let lastC = 0;
-      args[0].replace(/%[a-zA-Z%]/g, (match) => {
-        if (match === "%%") {
-          return;
-        }
-        index++;
-        if (match === "%c") {
-          lastC = index;
-        }
-      });
-      args.splice(lastC, 0, c3);
-    }
-    exports.log = console.debug || console.log || (() => {
-    });
-    function save(namespaces) {
-      try {
-        if (namespaces) {
-          exports.storage.setItem("debug", namespaces);
-        } else {
-          exports.storage.removeItem("debug");
-        }
-      } catch (error) {
-      }
-    }
-    function load() {
-      let r2;
-      try {
-        r2 = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
-      } catch (error) {
-      }
-      if (!r2 && typeof process !== "undefined" && "env" in process) {
-        r2 = process.env.DEBUG;
-      }
-      return r2;
-    }
-    function localstorage() {
-      try {
-        return localStorage;
-      } catch (error) {
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.j = function(v2) {
-      try {
-        return JSON.stringify(v2);
-      } catch (error) {
-        return "[UnexpectedJSONParseError]: " + error.message;
-      }
-    };
-  }
-});
-
-// node_modules/debug/src/node.js
-var require_node = __commonJS({
-  "node_modules/debug/src/node.js"(exports, module) {
-    var tty = __require("tty");
-    var util = __require("util");
-    exports.init = init;
-    exports.log = log;
-    exports.formatArgs = formatArgs;
-    exports.save = save;
-    exports.load = load;
-    exports.useColors = useColors;
-    exports.destroy = util.deprecate(
-      () => {
-      },
-      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
-    );
-    exports.colors = [6, 2, 3, 4, 5, 1];
-    try {
-      const supportsColor = __require("supports-color");
-      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
-        exports.colors = [
-          20,
-          21,
-          26,
-          27,
-          32,
-          33,
-          38,
-          39,
-          40,
-          41,
-          42,
-          43,
-          44,
-          45,
-          56,
-          57,
-          62,
-          63,
-          68,
-          69,
-          74,
-          75,
-          76,
-          77,
-          78,
-          79,
-          80,
-          81,
-          92,
-          93,
-          98,
-          99,
-          112,
-          113,
-          128,
-          129,
-          134,
-          135,
-          148,
-          149,
-          160,
-          161,
-          162,
-          163,
-          164,
-          165,
-          166,
-          167,
-          168,
-          169,
-          170,
-          171,
-          172,
-          173,
-          178,
-          179,
-          184,
-          185,
-          196,
-          197,
-          198,
-          199,
-          200,
-          201,
-          202,
-          203,
-          204,
-          205,
-          206,
-          207,
-          208,
-          209,
-          214,
-          215,
-          220,
-          221
-        ];
-      }
-    } catch (error) {
-    }
-    exports.inspectOpts = Object.keys(process.env).filter((key) => {
-      return /^debug_/i.test(key);
-    }).reduce((obj, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_3, k2) => {
-        return k2.toUpperCase();
-      });
-      let val = process.env[key];
-      if (/^(yes|on|true|enabled)$/i.test(val)) {
-        val = true;
-      } else if (/^(no|off|false|disabled)$/i.test(val)) {
-        val = false;
-      } else if (val === "null") {
-        val = null;
-      } else {
-        val = Number(val);
-      }
-      obj[prop] = val;
-      return obj;
-    }, {});
-    function useColors() {
-      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
-    }
-    function formatArgs(args) {
-      const { namespace: name, useColors: useColors2 } = this;
-      if (useColors2) {
-        const c3 = this.color;
-        const colorCode = "\x1B[3" + (c3 < 8 ? c3 : "8;5;" + c3);
-        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
-        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
-        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
-      } else {
-        args[0] = getDate() + name + " " + args[0];
-      }
-    }
-    function getDate() {
-      if (exports.inspectOpts.hideDate) {
-        return "";
-      }
-      return (/* @__PURE__ */ new Date()).toISOString() + " ";
-    }
-    function log(...args) {
-      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
-    }
-    function save(namespaces) {
-      if (namespaces) {
-        process.env.DEBUG = namespaces;
-      } else {
-        delete process.env.DEBUG;
-      }
-    }
-    function load() {
-      return process.env.DEBUG;
-    }
-    function init(debug) {
-      debug.inspectOpts = {};
-      const keys = Object.keys(exports.inspectOpts);
-      for (let i = 0; i < keys.length; i++) {
-        debug.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
-      }
-    }
-    module.exports = require_common()(exports);
-    var { formatters } = module.exports;
-    formatters.o = function(v2) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
-    };
-    formatters.O = function(v2) {
-      this.inspectOpts.colors = this.useColors;
-      return util.inspect(v2, this.inspectOpts);
-    };
-  }
-});
-
-// node_modules/debug/src/index.js
-var require_src = __commonJS({
-  "node_modules/debug/src/index.js"(exports, module) {
-    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
-      module.exports = require_browser();
-    } else {
-      module.exports = require_node();
-    }
-  }
-});
-
-// node_modules/@kwsites/file-exists/dist/src/index.js
-var require_src2 = __commonJS({
-  "node_modules/@kwsites/file-exists/dist/src/index.js"(exports) {
+var REDACTED2, utf8, SecretValue;
+var init_secret_value = __esm({
+  "src/crypto/secret-value.ts"() {
     "use strict";
-    var __importDefault = exports && exports.__importDefault || function(mod) {
-      return mod && mod.__esModule ? mod : { "default": mod };
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    var fs_1 = __require("fs");
-    var debug_1 = __importDefault(require_src());
-    var log = debug_1.default("@kwsites/file-exists");
-    function check(path8, isFile, isDirectory) {
-      log(`checking %s`, path8);
-      try {
-        const stat2 = fs_1.statSync(path8);
-        if (stat2.isFile() && isFile) {
-          log(`[OK] path represents a file`);
-          return true;
-        }
-        if (stat2.isDirectory() && isDirectory) {
-          log(`[OK] path represents a directory`);
-          return true;
-        }
-        log(`[FAIL] path represents something other than a file or directory`);
-        return false;
-      } catch (e) {
-        if (e.code === "ENOENT") {
-          log(`[FAIL] path is not accessible: %o`, e);
-          return false;
-        }
-        log(`[FATAL] %o`, e);
-        throw e;
+    REDACTED2 = "[redacted]";
+    utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+    SecretValue = class _SecretValue {
+      // A private field is invisible to JSON, spread, Object.keys and test-runner diff printers.
+      #plaintext;
+      constructor(plaintext) {
+        this.#plaintext = plaintext;
       }
-    }
-    function exists(path8, type = exports.READABLE) {
-      return check(path8, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
-    }
-    exports.exists = exists;
-    exports.FILE = 1;
-    exports.FOLDER = 2;
-    exports.READABLE = exports.FILE + exports.FOLDER;
-  }
-});
-
-// node_modules/@kwsites/file-exists/dist/index.js
-var require_dist2 = __commonJS({
-  "node_modules/@kwsites/file-exists/dist/index.js"(exports) {
-    "use strict";
-    function __export2(m2) {
-      for (var p2 in m2) if (!exports.hasOwnProperty(p2)) exports[p2] = m2[p2];
-    }
-    Object.defineProperty(exports, "__esModule", { value: true });
-    __export2(require_src2());
-  }
-});
-
-// node_modules/@kwsites/promise-deferred/dist/index.js
-var require_dist3 = __commonJS({
-  "node_modules/@kwsites/promise-deferred/dist/index.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.createDeferred = exports.deferred = void 0;
-    function deferred() {
-      let done;
-      let fail;
-      let status = "pending";
-      const promise = new Promise((_done, _fail) => {
-        done = _done;
-        fail = _fail;
-      });
-      return {
-        promise,
-        done(result) {
-          if (status === "pending") {
-            status = "resolved";
-            done(result);
-          }
-        },
-        fail(error) {
-          if (status === "pending") {
-            status = "rejected";
-            fail(error);
-          }
-        },
-        get fulfilled() {
-          return status !== "pending";
-        },
-        get status() {
-          return status;
-        }
-      };
-    }
-    exports.deferred = deferred;
-    exports.createDeferred = deferred;
-    exports.default = deferred;
-  }
-});
-
-// node_modules/@simple-git/argv-parser/dist/index.mjs
-function* x(e, n) {
-  const t2 = n === "global";
-  for (const o2 of e)
-    o2.isGlobal === t2 && (yield o2);
-}
-function A(e, n) {
-  for (const { name: o2 } of x(e, "task")) {
-    if (P.has(o2))
-      return w(true, n);
-    if (S.has(o2))
-      return w(false, n);
-  }
-  const t2 = n.at(0)?.toLowerCase();
-  return t2 === void 0 ? null : E.has(t2) ? w(true, n.slice(1)) : F.has(t2) ? w(false, n.slice(1)) : n.length === 1 ? w(false, n) : w(true, n);
-}
-function w(e = false, n = []) {
-  const t2 = n.at(0)?.toLowerCase();
-  return t2 === void 0 ? null : {
-    isWrite: e,
-    isRead: !e,
-    key: t2,
-    value: n.at(1)
-  };
-}
-function O(e, n) {
-  return n.isWrite && n.value !== void 0 ? { key: n.key, value: n.value, scope: e } : { key: n.key, scope: e };
-}
-function G(e) {
-  const n = e?.indexOf("=") || -1;
-  return !e || n < 0 ? null : {
-    key: e.slice(0, n).trim().toLowerCase(),
-    value: e.slice(n + 1)
-  };
-}
-function M(e) {
-  for (const { name: n } of x(e, "task"))
-    switch (n) {
-      case "--global":
-        return "global";
-      case "--system":
-        return "system";
-      case "--worktree":
-        return "worktree";
-      case "--local":
-        return "local";
-      case "--file":
-      case "-f":
-        return "file";
-    }
-  return "local";
-}
-function N({ name: e }) {
-  if (e === "-c" || e === "--config")
-    return "inline";
-  if (e === "--config-env")
-    return "env";
-}
-function* $(e) {
-  for (const n of e) {
-    const t2 = N(n), o2 = t2 && G(n.value);
-    o2 && (yield {
-      ...o2,
-      scope: t2
-    });
-  }
-}
-function D(e, n, t2) {
-  const o2 = {
-    read: [],
-    write: [...$(n)]
-  };
-  return e === "config" && L(
-    o2,
-    M(n),
-    A(n, t2)
-  ), o2;
-}
-function L(e, n, t2) {
-  if (t2 === null)
-    return;
-  const o2 = O(n, t2);
-  t2.isWrite ? e.write.push(o2) : e.read.push(o2);
-}
-function B(e) {
-  const n = R[e ?? ""] ?? T;
-  return {
-    short: new Map([...C.short.entries(), ...n.short.entries()]),
-    long: n.long
-  };
-}
-function b(e, n = I) {
-  if (e.startsWith("--")) {
-    const t2 = e.indexOf("=");
-    if (t2 > 2)
-      return [{ name: e.slice(0, t2), value: e.slice(t2 + 1), needsNext: false }];
-    const o2 = e.slice(2);
-    return [{ name: e, needsNext: n.long.has(o2) }];
-  }
-  if (e.length === 2) {
-    const t2 = e.charAt(1), o2 = n.short.get(t2);
-    return [{ name: e, needsNext: o2 === true }];
-  }
-  return j(e, n.short);
-}
-function j(e, n) {
-  const t2 = e.slice(1).split(""), o2 = [];
-  for (let a = 0; a < t2.length; a++) {
-    const s = t2[a], r2 = n.get(s);
-    if (r2 === void 0)
-      return [{ name: e, needsNext: false }];
-    if (r2) {
-      const i = t2.slice(a + 1).join("");
-      if (i && ![...i].every((m2) => n.has(m2)))
-        return o2.push({ name: `-${s}`, value: i, needsNext: false }), o2;
-    }
-    o2.push({ name: `-${s}`, needsNext: r2 });
-  }
-  return o2;
-}
-function W(e, n = []) {
-  let t2 = 0;
-  for (; t2 < e.length; ) {
-    const o2 = String(e[t2]);
-    if (!o2.startsWith("-") || o2.length < 2) break;
-    const a = b(o2);
-    let s = t2 + 1;
-    for (const r2 of a) {
-      const i = {
-        name: r2.name,
-        value: r2.value,
-        absorbedNext: false,
-        isGlobal: true
-      };
-      r2.needsNext && i.value === void 0 && s < e.length && (i.value = String(e[s]), i.absorbedNext = true, s++), n.push(i);
-    }
-    t2 = s;
-  }
-  return { flags: n, taskIndex: t2 };
-}
-function V(e, n, t2 = []) {
-  const o2 = B(n), a = [], s = [];
-  let r2 = 0;
-  for (; r2 < e.length; ) {
-    const i = e[r2];
-    if (r(i)) {
-      s.push(...o(i)), r2++;
-      continue;
-    }
-    const p2 = String(i);
-    if (p2 === "--") {
-      for (let d2 = r2 + 1; d2 < e.length; d2++) {
-        const g2 = e[d2];
-        r(g2) ? s.push(...o(g2)) : s.push(String(g2));
+      /**
+       * Wraps decrypted bytes, which must be UTF-8 (every credential value is text).
+       * @throws TypeError when they are not; the message does not contain the bytes.
+       */
+      static fromUtf8(bytes) {
+        return new _SecretValue(utf8.decode(bytes));
       }
-      break;
-    }
-    if (!p2.startsWith("-") || p2.length < 2) {
-      a.push(p2), r2++;
-      continue;
-    }
-    const m2 = b(p2, o2);
-    let u2 = r2 + 1;
-    for (const d2 of m2) {
-      const g2 = {
-        name: d2.name,
-        value: d2.value,
-        absorbedNext: false,
-        isGlobal: false
-      };
-      d2.needsNext && g2.value === void 0 && u2 < e.length && !r(e[u2]) && (g2.value = String(e[u2]), g2.absorbedNext = true, u2++), t2.push(g2);
-    }
-    r2 = u2;
-  }
-  return { flags: t2, positionals: a, pathspecs: s };
-}
-function* q({
-  write: e
-}) {
-  for (const n of e)
-    for (const t2 of K) {
-      const o2 = t2(n.key);
-      o2 && (yield o2);
-    }
-}
-function f(e, n, t2 = String(e)) {
-  const o2 = typeof e == "string" ? new RegExp(`\\s*${e.toLowerCase()}`) : e;
-  return function(s) {
-    if (o2.test(s))
-      return {
-        category: n,
-        message: `Configuring ${t2} is not permitted without enabling ${n}`
-      };
-  };
-}
-function l(e, n) {
-  const t2 = new RegExp(`\\s*${e.toLowerCase().replace(/\./g, "(..+)?.")}`);
-  return f(t2, n, e);
-}
-function* H(e, n) {
-  for (const t2 of n)
-    for (const o2 of X) {
-      const a = o2(e, t2);
-      a && (yield a);
-    }
-}
-function c2(e, n, t2, { name: o2 = String(n), globalOnly: a = false, withValue: s = false } = {}) {
-  const r2 = typeof n == "string" ? new RegExp(`\\s*${n.toLowerCase()}`) : n, i = `Use of ${e ? `${e} with option ` : ""}${o2} is not permitted without enabling ${t2}`;
-  return function(m2, u2) {
-    if (!(e && m2 !== e) && !(a && !u2.isGlobal) && !(s && u2.value === void 0) && r2.test(u2.name))
-      return {
-        category: t2,
-        message: i
-      };
-  };
-}
-function k(e, n, t2) {
-  return [...H(e, n), ...q(t2)];
-}
-function Y(...e) {
-  const { flags: n, taskIndex: t2 } = W(e), o2 = t2 < e.length ? String(e[t2]).toLowerCase() : null, a = o2 !== null ? e.slice(t2 + 1) : [], { positionals: s, pathspecs: r2 } = V(a, o2, n), i = D(o2, n, s);
-  return {
-    task: o2,
-    flags: n.map(J),
-    paths: r2,
-    config: i,
-    vulnerabilities: z(k(o2, n, i))
-  };
-}
-function z(e) {
-  return Object.defineProperty(e, "vulnerabilities", {
-    value: e
-  });
-}
-function J({ value: e, name: n }) {
-  return e !== void 0 ? { name: n, value: e } : { name: n };
-}
-function* Q(e) {
-  const n = parseInt(e.git_config_count ?? "0", 10);
-  for (let t2 = 0; t2 < n; t2++) {
-    const o2 = e[`git_config_key_${t2}`], a = e[`git_config_value_${t2}`];
-    o2 !== void 0 && (yield { key: o2.toLowerCase().trim(), value: a, scope: "env" });
-  }
-}
-function* Z(e) {
-  for (const n of Object.keys(e))
-    if (_(n)) {
-      const t2 = y[n];
-      yield {
-        category: t2,
-        message: `Use of "${n.toUpperCase()}" is not permitted without enabling ${t2}`
-      };
-    }
-}
-function _(e) {
-  return Object.hasOwn(y, e);
-}
-function ee(e) {
-  const n = {};
-  for (const [t2, o2] of Object.entries(e)) {
-    const a = t2.toLowerCase().trim();
-    (_(a) || a.startsWith("git")) && (n[a] = String(o2));
-  }
-  return n;
-}
-function ne(e) {
-  const n = ee(e), t2 = {
-    read: [],
-    write: [...Q(n)]
-  }, o2 = [
-    ...Z(n),
-    ...k(null, [], t2)
-  ];
-  return {
-    config: t2,
-    vulnerabilities: o2
-  };
-}
-function oe(e, n) {
-  return [...Y(...e).vulnerabilities, ...ne(n).vulnerabilities];
-}
-var P, S, E, F, C, I, R, T, K, h, X, y;
-var init_dist2 = __esm({
-  "node_modules/@simple-git/argv-parser/dist/index.mjs"() {
-    init_dist();
-    P = /* @__PURE__ */ new Set([
-      "--add",
-      "--edit",
-      "--remove-section",
-      "--rename-section",
-      "--replace-all",
-      "--unset",
-      "--unset-all",
-      "-e"
-    ]);
-    S = /* @__PURE__ */ new Set([
-      "--get",
-      "--get-all",
-      "--get-color",
-      "--get-colorbool",
-      "--get-regexp",
-      "--get-urlmatch",
-      "--list",
-      "-l"
-    ]);
-    E = /* @__PURE__ */ new Set([
-      "edit",
-      "remove-section",
-      "rename-section",
-      "set",
-      "unset"
-    ]);
-    F = /* @__PURE__ */ new Set(["get", "get-color", "get-colorbool", "list"]);
-    C = {
-      short: /* @__PURE__ */ new Map([
-        ["c", true]
-        //  -c <k=v>    set config key for this invocation
-      ])
-    };
-    I = {
-      short: new Map([
-        ["C", true],
-        //  -C <path>   change working directory
-        ["P", false],
-        // -P          no pager (alias for --no-pager)
-        ["h", false],
-        // -h          help
-        ["p", false],
-        // -p          paginate
-        ["v", false],
-        // -v          version
-        ...C.short.entries()
-      ]),
-      long: /* @__PURE__ */ new Set([
-        "attr-source",
-        "config-env",
-        "exec-path",
-        "git-dir",
-        "list-cmds",
-        "namespace",
-        "super-prefix",
-        "work-tree"
-      ])
-    };
-    R = {
-      clone: {
-        short: /* @__PURE__ */ new Map([
-          ["b", true],
-          // -b <branch>
-          ["j", true],
-          // -j <n>          parallel jobs
-          ["l", false],
-          // -l local
-          ["n", false],
-          // -n no-checkout
-          ["o", true],
-          // -o <name>       remote name
-          ["q", false],
-          // -q quiet
-          ["s", false],
-          // -s shared
-          ["u", true]
-          // -u <upload-pack>
-        ]),
-        long: /* @__PURE__ */ new Set(["branch", "config", "jobs", "origin", "upload-pack", "u", "template"])
-      },
-      commit: {
-        short: /* @__PURE__ */ new Map([
-          ["C", true],
-          // -C <commit>  reuse message
-          ["F", true],
-          // -F <file>    read message from file
-          ["c", true],
-          // -c <commit>  reedit message
-          ["m", true],
-          // -m <msg>
-          ["t", true]
-          // -t <template>
-        ]),
-        long: /* @__PURE__ */ new Set(["file", "message", "reedit-message", "reuse-message", "template"])
-      },
-      config: {
-        short: /* @__PURE__ */ new Map([
-          ["e", false],
-          // -e  open editor
-          ["f", true],
-          //  -f <file>
-          ["l", false]
-          // -l  list
-        ]),
-        long: /* @__PURE__ */ new Set(["blob", "comment", "default", "file", "type", "value"])
-      },
-      fetch: {
-        short: /* @__PURE__ */ new Map(),
-        long: /* @__PURE__ */ new Set(["upload-pack"])
-      },
-      init: {
-        short: /* @__PURE__ */ new Map(),
-        long: /* @__PURE__ */ new Set(["template"])
-      },
-      pull: {
-        short: /* @__PURE__ */ new Map(),
-        long: /* @__PURE__ */ new Set(["upload-pack"])
-      },
-      push: {
-        short: /* @__PURE__ */ new Map(),
-        long: /* @__PURE__ */ new Set(["exec", "receive-pack"])
-      },
-      rebase: {
-        short: /* @__PURE__ */ new Map([
-          ["X", true],
-          // -X <option>   strategy option
-          ["f", false],
-          // -f force-rebase
-          ["i", false],
-          // -i interactive
-          ["k", false],
-          // -k keep-base
-          ["m", false],
-          // -m merge
-          ["n", false],
-          // -n no-stat
-          ["q", false],
-          // -q quiet
-          ["r", false],
-          // -r rebase-merges
-          ["s", true],
-          // -s <strategy>
-          ["v", false],
-          // -v verbose
-          ["x", true]
-          // -x <cmd>      exec
-        ]),
-        long: /* @__PURE__ */ new Set(["exec", "onto", "strategy", "strategy-option"])
+      /** Returns the plaintext. Callers own what happens to it next. */
+      reveal() {
+        return this.#plaintext;
       }
-    };
-    T = { short: /* @__PURE__ */ new Map(), long: /* @__PURE__ */ new Set() };
-    K = [
-      f("alias", "allowUnsafeAlias"),
-      f("core.askPass", "allowUnsafeAskPass"),
-      f("core.editor", "allowUnsafeEditor"),
-      f("core.fsmonitor", "allowUnsafeFsMonitor"),
-      f("core.gitProxy", "allowUnsafeGitProxy"),
-      f("core.hooksPath", "allowUnsafeHooksPath"),
-      f("core.pager", "allowUnsafePager"),
-      f("core.sshCommand", "allowUnsafeSshCommand"),
-      l("credential.helper", "allowUnsafeCredentialHelper"),
-      l("diff.command", "allowUnsafeDiffExternal"),
-      f("diff.external", "allowUnsafeDiffExternal"),
-      l("difftool.cmd", "allowUnsafeDiffExternal"),
-      l("diff.textconv", "allowUnsafeDiffTextConv"),
-      l("filter.clean", "allowUnsafeFilter"),
-      l("filter.process", "allowUnsafeFilter"),
-      l("filter.smudge", "allowUnsafeFilter"),
-      l("gpg.program", "allowUnsafeGpgProgram"),
-      f("include.path", "allowUnsafeInclude"),
-      l("includeIf", "allowUnsafeInclude"),
-      f("init.templateDir", "allowUnsafeTemplateDir"),
-      l("pager.", "allowUnsafePager"),
-      l("merge.driver", "allowUnsafeMergeDriver"),
-      l("mergetool.path", "allowUnsafeMergeDriver"),
-      l("mergetool.cmd", "allowUnsafeMergeDriver"),
-      l("protocol.allow", "allowUnsafeProtocolOverride"),
-      l("remote.receivepack", "allowUnsafePack"),
-      l("remote.uploadpack", "allowUnsafePack"),
-      f("uploadpack.packObjectsHook", "allowUnsafePack"),
-      f("sequence.editor", "allowUnsafeEditor"),
-      l("submodule.update", "allowUnsafeSubmodule"),
-      l("tar.command", "allowUnsafeCommandBinaries"),
-      l("trailer.cmd", "allowUnsafeCommandBinaries"),
-      l("trailer.command", "allowUnsafeCommandBinaries"),
-      l("url.insteadOf", "allowUnsafeUrlRewrite")
-    ];
-    h = { globalOnly: true, withValue: true };
-    X = [
-      c2(null, /--(upload|receive)-pack/, "allowUnsafePack", {
-        name: "--upload-pack or --receive-pack"
-      }),
-      c2("clone", /^-\w*u/, "allowUnsafePack"),
-      c2("clone", "--u", "allowUnsafePack"),
-      c2("push", /^--exec$/, "allowUnsafePack", { name: "--exec" }),
-      // `git` accepts unambiguous abbreviations of long options, so `--ex` and `--exe` are `--exec`
-      c2("rebase", /^(-x|--ex(ec?)?)$/, "allowUnsafeExec", { name: "-x or --exec" }),
-      c2(null, "--template", "allowUnsafeTemplateDir"),
-      c2(null, "--exec-path", "allowUnsafeExec", h),
-      // `git` reads the configuration of whichever repository these name, so the
-      // directory alone is enough to deliver config the argv guards never see
-      c2(null, "--git-dir", "allowUnsafeConfigPaths", h),
-      c2(null, "--work-tree", "allowUnsafeConfigPaths", h),
-      c2(null, /^-C$/, "allowUnsafeConfigPaths", { ...h, name: "-C" })
-    ];
-    y = {
-      editor: "allowUnsafeEditor",
-      git_askpass: "allowUnsafeAskPass",
-      git_config_global: "allowUnsafeConfigPaths",
-      git_config_system: "allowUnsafeConfigPaths",
-      git_config_count: "allowUnsafeConfigEnvCount",
-      git_config_parameters: "allowUnsafeConfigEnvCount",
-      git_config: "allowUnsafeConfigPaths",
-      git_editor: "allowUnsafeEditor",
-      git_exec_path: "allowUnsafeExec",
-      git_external_diff: "allowUnsafeDiffExternal",
-      git_pager: "allowUnsafePager",
-      git_proxy_command: "allowUnsafeGitProxy",
-      git_template_dir: "allowUnsafeTemplateDir",
-      git_sequence_editor: "allowUnsafeEditor",
-      git_ssh: "allowUnsafeSshCommand",
-      git_ssh_command: "allowUnsafeSshCommand",
-      pager: "allowUnsafePager",
-      prefix: "allowUnsafeConfigPaths",
-      ssh_askpass: "allowUnsafeAskPass",
-      visual: "allowUnsafeEditor"
-    };
-  }
-});
-
-// node_modules/simple-git/dist/index.mjs
-import { spawn as ve } from "node:child_process";
-import { normalize as Se } from "node:path";
-import { EventEmitter as Ce } from "node:events";
-function Ne(t2) {
-  return typeof t2 != "function" ? W2 : t2;
-}
-function $e(t2) {
-  return typeof t2 == "function" && t2 !== W2;
-}
-function Pe(t2, e) {
-  const n = t2.indexOf(e);
-  return n <= 0 ? [t2, ""] : [t2.substr(0, n), t2.substr(n + 1)];
-}
-function Me(t2, e = 0) {
-  return Dt(t2) && t2.length > e ? t2[e] : void 0;
-}
-function N2(t2, e = 0) {
-  if (Dt(t2) && t2.length > e)
-    return t2[t2.length - 1 - e];
-}
-function Dt(t2) {
-  return Bt(t2);
-}
-function H2(t2 = "", e = true, n = `
-`) {
-  return t2.split(n).reduce((r2, s) => {
-    const o2 = e ? s.trim() : s;
-    return o2 && r2.push(o2), r2;
-  }, []);
-}
-function ut(t2, e) {
-  return H2(t2, true).map((n) => e(n));
-}
-function Lt(t2) {
-  return (0, import_file_exists.exists)(t2, import_file_exists.FOLDER);
-}
-function S2(t2, e) {
-  return Array.isArray(t2) ? t2.includes(e) || t2.push(e) : t2.add(e), e;
-}
-function De(t2, e) {
-  return Array.isArray(t2) && !t2.includes(e) && t2.push(e), t2;
-}
-function ct(t2, e) {
-  if (Array.isArray(t2)) {
-    const n = t2.indexOf(e);
-    n >= 0 && t2.splice(n, 1);
-  } else
-    t2.delete(e);
-  return e;
-}
-function v(t2) {
-  return Array.isArray(t2) ? t2 : [t2];
-}
-function jt(t2) {
-  return t2.replace(/[\s-]+(.)/g, (e, n) => n.toUpperCase());
-}
-function L2(t2) {
-  return v(t2).map((e) => e instanceof String ? e : String(e));
-}
-function p(t2, e = 0) {
-  if (t2 == null)
-    return e;
-  const n = parseInt(t2, 10);
-  return Number.isNaN(n) ? e : n;
-}
-function U(t2, e) {
-  const n = [];
-  for (let r2 = 0, s = t2.length; r2 < s; r2++)
-    n.push(e, t2[r2]);
-  return n;
-}
-function F2(t2) {
-  return (Array.isArray(t2) ? Buffer.concat(t2) : t2).toString("utf-8");
-}
-function Le(t2) {
-  return t2 ? Buffer.isBuffer(t2) ? t2.length : Buffer.byteLength(t2) : 0;
-}
-function je(t2, e) {
-  const n = {};
-  return e.forEach((r2) => {
-    t2[r2] !== void 0 && (n[r2] = t2[r2]);
-  }), n;
-}
-function wt(t2 = 0) {
-  return new Promise((e) => setTimeout(e, t2));
-}
-function bt(t2) {
-  if (t2 !== false)
-    return t2;
-}
-function d(t2, e, n) {
-  return e(t2) ? t2 : arguments.length > 2 ? n : void 0;
-}
-function st(t2, e) {
-  const n = r(t2) ? "string" : typeof t2;
-  return /number|string|boolean/.test(n) && (!e || !e.includes(n));
-}
-function lt(t2) {
-  return !!t2 && ft(t2) === "[object Object]";
-}
-function Ie(t2) {
-  return typeof t2 == "function";
-}
-function Ue() {
-  throw new Error("LineParser:useMatches not implemented");
-}
-function Ge(...t2) {
-  const e = process.cwd(), n = Object.assign(
-    { baseDir: e, ...Fe },
-    ...t2.filter((r2) => typeof r2 == "object" && r2)
-  );
-  return n.baseDir = n.baseDir || e, n.trimmed = n.trimmed === true, n;
-}
-function It(t2, e = []) {
-  return lt(t2) ? Object.keys(t2).reduce((n, r2) => {
-    const s = t2[r2];
-    if (r(s))
-      n.push(s);
-    else if (st(s, ["boolean"]))
-      n.push(r2 + "=" + s);
-    else if (Array.isArray(s))
-      for (const o2 of s)
-        st(o2, ["string", "number"]) || n.push(r2 + "=" + o2);
-    else
-      n.push(r2);
-    return n;
-  }, e) : e;
-}
-function h2(t2, e = 0, n = false) {
-  const r2 = [];
-  for (let s = 0, o2 = e < 0 ? t2.length : e; s < o2; s++)
-    "string|number".includes(typeof t2[s]) && r2.push(String(t2[s]));
-  return It(ht(t2), r2), n || r2.push(...ze(t2)), r2;
-}
-function ze(t2) {
-  const e = typeof N2(t2) == "function";
-  return L2(d(N2(t2, e ? 1 : 0), K2, []));
-}
-function ht(t2) {
-  const e = Ie(N2(t2));
-  return d(N2(t2, e ? 1 : 0), lt);
-}
-function u(t2, e = true) {
-  const n = Ne(N2(t2));
-  return e || $e(n) ? n : void 0;
-}
-function Tt(t2, e) {
-  return t2(e.stdOut, e.stdErr);
-}
-function E2(t2, e, n, r2 = true) {
-  return v(n).forEach((s) => {
-    for (let o2 = H2(s, r2), i = 0, a = o2.length; i < a; i++) {
-      const c3 = (y2 = 0) => {
-        if (!(i + y2 >= a))
-          return o2[i + y2];
-      };
-      e.some(({ parse: y2 }) => y2(c3, t2));
-    }
-  }), t2;
-}
-function We(t2) {
-  switch (t2) {
-    case "bare":
-      return Ke();
-    case "root":
-      return He();
-  }
-  return {
-    commands: ["rev-parse", "--is-inside-work-tree"],
-    format: "utf-8",
-    onError: mt,
-    parser: Ut
-  };
-}
-function He() {
-  return {
-    commands: ["rev-parse", "--git-dir"],
-    format: "utf-8",
-    onError: mt,
-    parser(e) {
-      return /^\.(git)?$/.test(e.trim());
-    }
-  };
-}
-function Ke() {
-  return {
-    commands: ["rev-parse", "--is-bare-repository"],
-    format: "utf-8",
-    onError: mt,
-    parser: Ut
-  };
-}
-function Ve(t2) {
-  return /(Not a git repository|Kein Git-Repository)/i.test(String(t2));
-}
-function Ze(t2, e) {
-  const n = new Xe(t2), r2 = t2 ? Qe : Ye;
-  return H2(e).forEach((s) => {
-    const o2 = s.replace(r2, "");
-    n.paths.push(o2), (Je.test(o2) ? n.folders : n.files).push(o2);
-  }), n;
-}
-function tn(t2) {
-  return {
-    commands: Ft,
-    format: "empty",
-    parser: t2
-  };
-}
-function b2(t2) {
-  return {
-    commands: Ft,
-    format: "empty",
-    parser() {
-      throw typeof t2 == "string" ? new xe(t2) : t2;
-    }
-  };
-}
-function g(t2, e = false) {
-  return {
-    commands: t2,
-    format: "utf-8",
-    parser(n) {
-      return e ? String(n).trim() : n;
-    }
-  };
-}
-function Gt(t2) {
-  return {
-    commands: t2,
-    format: "buffer",
-    parser(e) {
-      return e;
-    }
-  };
-}
-function en(t2) {
-  return t2.format === "buffer";
-}
-function kt(t2) {
-  return t2.format === "empty" || !t2.commands.length;
-}
-function on(t2, e) {
-  const { cleanMode: n, options: r2, valid: s } = cn(t2);
-  return n ? s.options ? (r2.push(...e), r2.some(hn) ? b2(nn) : an(n, r2)) : b2(sn + JSON.stringify(t2)) : b2(rn);
-}
-function an(t2, e) {
-  return {
-    commands: ["clean", `-${t2}`, ...e],
-    format: "utf-8",
-    parser(r2) {
-      return Ze(t2 === "n", r2);
-    }
-  };
-}
-function un(t2) {
-  return Array.isArray(t2) && t2.every((e) => qt.has(e));
-}
-function cn(t2) {
-  let e, n = [], r2 = { cleanMode: false, options: true };
-  return t2.replace(/[^a-z]i/g, "").split("").forEach((s) => {
-    fn(s) ? (e = s, r2.cleanMode = true) : r2.options = r2.options && ln(n[n.length] = `-${s}`);
-  }), {
-    cleanMode: e,
-    options: n,
-    valid: r2
-  };
-}
-function fn(t2) {
-  return t2 === "f" || t2 === "n";
-}
-function ln(t2) {
-  return /^-[a-z]$/i.test(t2) && qt.has(t2.charAt(1));
-}
-function hn(t2) {
-  return /^-[^\-]/.test(t2) ? t2.indexOf("i") > 0 : t2 === "--interactive";
-}
-function pn(t2) {
-  const e = new mn();
-  for (const n of Wt(t2))
-    e.addValue(n.file, String(n.key), n.value);
-  return e;
-}
-function dn(t2, e) {
-  let n = null;
-  const r2 = [], s = /* @__PURE__ */ new Map();
-  for (const o2 of Wt(t2, e))
-    o2.key === e && (r2.push(n = o2.value), s.has(o2.file) || s.set(o2.file, []), s.get(o2.file).push(n));
-  return {
-    key: e,
-    paths: Array.from(s.keys()),
-    scopes: s,
-    value: n,
-    values: r2
-  };
-}
-function gn(t2) {
-  return t2.replace(/^(file):/, "");
-}
-function* Wt(t2, e = null) {
-  const n = t2.split("\0");
-  for (let r2 = 0, s = n.length - 1; r2 < s; ) {
-    const o2 = gn(n[r2++]);
-    let i = n[r2++], a = e;
-    if (i.includes(`
-`)) {
-      const c3 = Pe(i, `
-`);
-      a = c3[0], i = c3[1];
-    }
-    yield { file: o2, key: a, value: i };
-  }
-}
-function Y2(t2, e) {
-  return typeof t2 == "string" && Object.hasOwn(Ht, t2) ? t2 : e;
-}
-function yn(t2, e, n, r2) {
-  const s = ["config", `--${r2}`];
-  return n && s.push("--add"), s.push(t2, e), {
-    commands: s,
-    format: "utf-8",
-    parser(o2) {
-      return o2;
-    }
-  };
-}
-function wn(t2, e) {
-  const n = ["config", "--null", "--show-origin", "--get-all", t2];
-  return e && n.splice(1, 0, `--${e}`), {
-    commands: n,
-    format: "utf-8",
-    parser(r2) {
-      return dn(r2, t2);
-    }
-  };
-}
-function bn(t2) {
-  const e = ["config", "--list", "--show-origin", "--null"];
-  return t2 && e.push(`--${t2}`), {
-    commands: e,
-    format: "utf-8",
-    parser(n) {
-      return pn(n);
-    }
-  };
-}
-function Tn() {
-  return {
-    addConfig(t2, e, ...n) {
-      return this._runTask(
-        yn(
-          t2,
-          e,
-          n[0] === true,
-          Y2(
-            n[1],
-            "local"
-            /* local */
-          )
-        ),
-        u(arguments)
-      );
-    },
-    getConfig(t2, e) {
-      return this._runTask(
-        wn(t2, Y2(e, void 0)),
-        u(arguments)
-      );
-    },
-    listConfig(...t2) {
-      return this._runTask(
-        bn(Y2(t2[0], void 0)),
-        u(arguments)
-      );
-    }
-  };
-}
-function _n(t2) {
-  return kn.has(t2);
-}
-function Sn(...t2) {
-  return new En().param(...t2);
-}
-function Rn(t2) {
-  const e = /* @__PURE__ */ new Set(), n = {};
-  return ut(t2, (r2) => {
-    const [s, o2, i] = r2.split(I2);
-    e.add(s), (n[s] = n[s] || []).push({
-      line: p(o2),
-      path: s,
-      preview: i
-    });
-  }), {
-    paths: e,
-    results: n
-  };
-}
-function On() {
-  return {
-    grep(t2) {
-      const e = u(arguments), n = h2(arguments);
-      for (const s of vn)
-        if (n.includes(s))
-          return this._runTask(
-            b2(`git.grep: use of "${s}" is not supported.`),
-            e
-          );
-      typeof t2 == "string" && (t2 = Sn().param(t2));
-      const r2 = ["grep", "--null", "-n", "--full-name", ...n, ...t2];
-      return this._runTask(
-        {
-          commands: r2,
-          format: "utf-8",
-          parser(s) {
-            return Rn(s);
-          }
-        },
-        e
-      );
-    }
-  };
-}
-function An(t2, e) {
-  const n = ["reset"];
-  return Xt(t2) && n.push(`--${t2}`), n.push(...e), g(n);
-}
-function xn(t2) {
-  if (Xt(t2))
-    return t2;
-  switch (typeof t2) {
-    case "string":
-    case "undefined":
-      return "soft";
-  }
-}
-function Xt(t2) {
-  return typeof t2 == "string" && Cn.includes(t2);
-}
-function Nn() {
-  return (0, import_debug.default)("simple-git");
-}
-function vt(t2, e, n) {
-  return !e || !String(e).replace(/\s*/, "") ? n ? (r2, ...s) => {
-    t2(r2, ...s), n(r2, ...s);
-  } : t2 : (r2, ...s) => {
-    t2(`%s ${r2}`, e, ...s), n && n(r2, ...s);
-  };
-}
-function $n(t2, e, { namespace: n }) {
-  if (typeof t2 == "string")
-    return t2;
-  const r2 = e && e.namespace || "";
-  return r2.startsWith(n) ? r2.substr(n.length + 1) : r2 || n;
-}
-function $2(t2, e, n, r2 = Nn()) {
-  const s = t2 && `[${t2}]` || "", o2 = [], i = typeof e == "string" ? r2.extend(e) : e, a = $n(d(e, m), i, r2);
-  return y2(n);
-  function c3(w2, T2) {
-    return S2(
-      o2,
-      $2(t2, a.replace(/^[^:]+/, w2), T2, r2)
-    );
-  }
-  function y2(w2) {
-    const T2 = w2 && `[${w2}]` || "", k2 = i && vt(i, T2) || W2, C2 = vt(r2, `${s} ${T2}`, k2);
-    return Object.assign(i ? k2 : C2, {
-      label: t2,
-      sibling: c3,
-      info: C2,
-      step: y2
-    });
-  }
-}
-function Mn(t2, e) {
-  return (n) => {
-    e("[ERROR] child process exception %o", n), t2.push(Buffer.from(String(n.stack), "ascii"));
-  };
-}
-function Et(t2, e, n, r2) {
-  return (s) => {
-    n("%s received %L bytes", e, s), r2("%B", s), t2.push(s);
-  };
-}
-function Ln(t2, e, n = W2) {
-  const r2 = (o2) => {
-    n(null, o2);
-  }, s = (o2) => {
-    o2?.task === t2 && n(o2, void 0);
-  };
-  e.then(r2, s);
-}
-function St(t2, e) {
-  return tn((n) => {
-    if (!Lt(t2))
-      throw new Error(`Git.cwd: cannot change to non-directory "${t2}"`);
-    return (e || n).cwd = t2;
-  });
-}
-function Q2(t2) {
-  const e = ["checkout", ...t2];
-  return e[1] === "-b" && e.includes("-B") && (e[1] = ct(e, "-B")), g(e);
-}
-function jn() {
-  return {
-    checkout() {
-      return this._runTask(
-        Q2(h2(arguments, 1)),
-        u(arguments)
-      );
-    },
-    checkoutBranch(t2, e) {
-      return this._runTask(
-        Q2(["-b", t2, e, ...h2(arguments)]),
-        u(arguments)
-      );
-    },
-    checkoutLocalBranch(t2) {
-      return this._runTask(
-        Q2(["-b", t2, ...h2(arguments)]),
-        u(arguments)
-      );
-    }
-  };
-}
-function Rt(t2, e, n, ...r2) {
-  return m(n) ? e(n, d(r2[0], m), h2(arguments)) : b2(`git.${t2}() requires a string 'repoPath'`);
-}
-function In() {
-  return {
-    clone(t2, ...e) {
-      return this._runTask(
-        Rt("clone", Yt, d(t2, m), ...e),
-        u(arguments)
-      );
-    },
-    mirror(t2, ...e) {
-      return this._runTask(
-        Rt("mirror", Bn, d(t2, m), ...e),
-        u(arguments)
-      );
-    }
-  };
-}
-function Fn(t2) {
-  return E2({
-    author: null,
-    branch: "",
-    commit: "",
-    root: false,
-    summary: {
-      changes: 0,
-      insertions: 0,
-      deletions: 0
-    }
-  }, Un, t2);
-}
-function Gn(t2, e, n) {
-  return {
-    commands: [
-      "-c",
-      "core.abbrev=40",
-      "commit",
-      ...U(t2, "-m"),
-      ...e,
-      ...n
-    ],
-    format: "utf-8",
-    parser: Fn
-  };
-}
-function zn() {
-  return {
-    commit(e, ...n) {
-      const r2 = u(arguments), s = t2(e) || Gn(
-        v(e),
-        v(d(n[0], G2, [])),
-        [
-          ...L2(d(n[1], K2, [])),
-          ...h2(arguments, 0, true)
-        ]
-      );
-      return this._runTask(s, r2);
-    }
-  };
-  function t2(e) {
-    return !G2(e) && b2(
-      "git.commit: requires the commit message to be supplied as a string/string[]"
-    );
-  }
-}
-function qn() {
-  return {
-    count: 0,
-    garbage: 0,
-    inPack: 0,
-    packs: 0,
-    prunePackable: 0,
-    size: 0,
-    sizeGarbage: 0,
-    sizePack: 0
-  };
-}
-function Hn() {
-  return {
-    countObjects() {
-      return this._runTask({
-        commands: ["count-objects", "--verbose"],
-        format: "utf-8",
-        parser(t2) {
-          return E2(qn(), [Wn], t2);
-        }
-      });
-    }
-  };
-}
-function Kn() {
-  return {
-    firstCommit() {
-      return this._runTask(
-        g(["rev-list", "--max-parents=0", "HEAD"], true),
-        u(arguments)
-      );
-    }
-  };
-}
-function Vn(t2, e) {
-  const n = ["hash-object", t2];
-  return e && n.push("-w"), g(n, true);
-}
-function Qn(t2, e, n) {
-  const r2 = String(n).trim();
-  let s;
-  if (s = Xn.exec(r2))
-    return new J2(t2, e, false, s[1]);
-  if (s = Yn.exec(r2))
-    return new J2(t2, e, true, s[1]);
-  let o2 = "";
-  const i = r2.split(" ");
-  for (; i.length; )
-    if (i.shift() === "in") {
-      o2 = i.join(" ");
-      break;
-    }
-  return new J2(t2, e, /^re/i.test(r2), o2);
-}
-function Jn(t2) {
-  return t2.includes(Qt);
-}
-function Zn(t2 = false, e, n) {
-  const r2 = ["init", ...n];
-  return t2 && !Jn(r2) && r2.splice(1, 0, Qt), {
-    commands: r2,
-    format: "utf-8",
-    parser(s) {
-      return Qn(r2.includes("--bare"), e, s);
-    }
-  };
-}
-function tr(t2) {
-  return t2 === void 0 ? b2("interpretTrailers called without input content") : {
-    format: "utf-8",
-    parser(e) {
-      return Object.fromEntries(
-        ut(e, (n) => {
-          const r2 = n.indexOf(":");
-          return [
-            jt(n.substring(0, r2).toLowerCase()),
-            n.substring(r2 + 2).trim()
-          ];
-        })
-      );
-    },
-    commands: ["interpret-trailers", "--parse"],
-    input: t2
-  };
-}
-function er() {
-  return {
-    interpretTrailers(t2) {
-      return this._runTask(
-        tr(d(t2, Be)),
-        u(arguments)
-      );
-    }
-  };
-}
-function pt(t2) {
-  for (let e = 0; e < t2.length; e++) {
-    const n = Jt.exec(t2[e]);
-    if (n)
-      return `--${n[1]}`;
-  }
-  return "";
-}
-function nr(t2) {
-  return Jt.test(t2);
-}
-function Zt(t2 = R2.NONE) {
-  const e = ar[t2];
-  return (n) => E2(new rr(), e, n, false);
-}
-function cr(t2, e) {
-  return e.reduce(
-    (n, r2, s) => (n[r2] = t2[s] || "", n),
-    /* @__PURE__ */ Object.create({ diff: null })
-  );
-}
-function re(t2 = ne2, e = ur, n = R2.NONE) {
-  const r2 = Zt(n);
-  return function(s) {
-    const o2 = H2(
-      s.trim(),
-      false,
-      te
-    ).map(function(i) {
-      const a = i.split(ee2), c3 = cr(a[0].split(t2), e);
-      return a.length > 1 && a[1].trim() && (c3.diff = r2(a[1])), c3;
-    });
-    return {
-      all: o2,
-      latest: o2.length && o2[0] || null,
-      total: o2.length
-    };
-  };
-}
-function fr(t2) {
-  let e = pt(t2);
-  const n = ["diff"];
-  return e === R2.NONE && (e = R2.STAT, n.push("--stat=4096")), n.push(...t2), dt(n) || {
-    commands: n,
-    format: "utf-8",
-    parser: Zt(e)
-  };
-}
-function dt(t2) {
-  const e = t2.filter(nr);
-  if (e.length > 1)
-    return b2(
-      `Summary flags are mutually exclusive - pick one of ${e.join(",")}`
-    );
-  if (e.length && t2.includes("-z"))
-    return b2(
-      `Summary flag ${e} parsing is not compatible with null termination option '-z'`
-    );
-}
-function lr(t2, e) {
-  const n = [], r2 = [];
-  return Object.keys(t2).forEach((s) => {
-    n.push(s), r2.push(String(t2[s]));
-  }), [n, r2.join(e)];
-}
-function hr(t2) {
-  return Object.keys(t2).reduce((e, n) => (n in se || (e[n] = t2[n]), e), {});
-}
-function oe2(t2 = {}, e = []) {
-  const n = d(t2.splitter, m, ne2), r2 = lt(t2.format) ? t2.format : {
-    hash: "%H",
-    date: t2.strictDate === false ? "%ai" : "%aI",
-    message: "%s",
-    refs: "%D",
-    body: t2.multiLine ? "%B" : "%b",
-    author_name: t2.mailMap !== false ? "%aN" : "%an",
-    author_email: t2.mailMap !== false ? "%aE" : "%ae"
-  }, [s, o2] = lr(r2, n), i = [], a = [
-    `--pretty=format:${te}${o2}${ee2}`,
-    ...e
-  ], c3 = t2.n || t2["max-count"] || t2.maxCount;
-  if (c3 && a.push(`--max-count=${c3}`), t2.from || t2.to) {
-    const y2 = t2.symmetric !== false ? "..." : "..";
-    i.push(`${t2.from || ""}${y2}${t2.to || ""}`);
-  }
-  return m(t2.file) && a.push("--follow", c(t2.file)), It(hr(t2), a), {
-    fields: s,
-    splitter: n,
-    commands: [...a, ...i]
-  };
-}
-function mr(t2, e, n) {
-  const r2 = re(t2, e, pt(n));
-  return {
-    commands: ["log", ...n],
-    format: "utf-8",
-    parser: r2
-  };
-}
-function pr() {
-  return {
-    log(...n) {
-      const r2 = u(arguments), s = oe2(
-        ht(arguments),
-        L2(d(arguments[0], K2, []))
-      ), o2 = e(...n) || dt(s.commands) || t2(s);
-      return this._runTask(o2, r2);
-    }
-  };
-  function t2(n) {
-    return mr(n.splitter, n.fields, n.commands);
-  }
-  function e(n, r2) {
-    return m(n) && m(r2) && b2(
-      "git.log(string, string) should be replaced with git.log({ from: string, to: string })"
-    );
-  }
-}
-function tt(t2) {
-  return t2.objects = t2.objects || {
-    compressing: 0,
-    counting: 0,
-    enumerating: 0,
-    packReused: 0,
-    reused: { count: 0, delta: 0 },
-    total: { count: 0, delta: 0 }
-  };
-}
-function Ct(t2) {
-  const e = /^\s*(\d+)/.exec(t2), n = /delta (\d+)/i.exec(t2);
-  return {
-    count: p(e && e[1] || "0"),
-    delta: p(n && n[1] || "0")
-  };
-}
-function ae(t2, e) {
-  return E2({ remoteMessages: new br() }, wr, e);
-}
-function Rr(t2, e) {
-  const n = E2(new gr(), Er, [t2, e]);
-  return n.message && n;
-}
-function At(t2) {
-  return t2.length ? {
-    commands: ["merge", ...t2],
-    format: "utf-8",
-    parser(e, n) {
-      const r2 = Cr(e, n);
-      if (r2.failed)
-        throw new at(r2);
-      return r2;
-    }
-  } : b2("Git.merge requires at least one option");
-}
-function xr(t2, e, n) {
-  const r2 = n.includes("deleted"), s = n.includes("tag") || /^refs\/tags/.test(t2), o2 = !n.includes("new");
-  return {
-    deleted: r2,
-    tag: s,
-    branch: !s,
-    new: !o2,
-    alreadyUpdated: o2,
-    local: t2,
-    remote: e
-  };
-}
-function Mr(t2 = {}, e) {
-  return S2(e, "--tags"), ce(t2, e);
-}
-function ce(t2 = {}, e) {
-  const n = ["push", ...e];
-  return t2.branch && n.splice(1, 0, t2.branch), t2.remote && n.splice(1, 0, t2.remote), ct(n, "-v"), S2(n, "--verbose"), S2(n, "--porcelain"), {
-    commands: n,
-    format: "utf-8",
-    parser: $r
-  };
-}
-function Dr() {
-  return {
-    showBuffer() {
-      const t2 = ["show", ...h2(arguments, 1)];
-      return t2.includes("--binary") || t2.splice(1, 0, "--binary"), this._runTask(
-        Gt(t2),
-        u(arguments)
-      );
-    },
-    show() {
-      const t2 = ["show", ...h2(arguments, 1)];
-      return this._runTask(
-        g(t2),
-        u(arguments)
-      );
-    }
-  };
-}
-function xt(t2) {
-  const [e, n] = t2.split(I2);
-  return {
-    from: n || e,
-    to: e
-  };
-}
-function _2(t2, e, n) {
-  return [`${t2}${e}`, n];
-}
-function et(t2, ...e) {
-  return e.map((n) => _2(t2, n, (r2, s) => r2.conflicted.push(s)));
-}
-function Fr(t2, e) {
-  const n = e.trim();
-  switch (" ") {
-    case n.charAt(2):
-      return r2(n.charAt(0), n.charAt(1), n.slice(3));
-    case n.charAt(1):
-      return r2(" ", n.charAt(0), n.slice(2));
-    default:
-      return;
-  }
-  function r2(s, o2, i) {
-    const a = `${s}${o2}`, c3 = Ir.get(a);
-    c3 && c3(t2, i), a !== "##" && a !== "!!" && t2.files.push(new jr(i, s, o2));
-  }
-}
-function zr(t2) {
-  return {
-    format: "utf-8",
-    commands: [
-      "status",
-      "--porcelain",
-      "-b",
-      "-u",
-      "--null",
-      ...t2.filter((n) => !Gr.includes(n))
-    ],
-    parser(n) {
-      return Ur(n);
-    }
-  };
-}
-function q2(t2 = 0, e = 0, n = 0, r2 = "", s = true) {
-  return Object.defineProperty(
-    {
-      major: t2,
-      minor: e,
-      patch: n,
-      agent: r2,
-      installed: s
-    },
-    "toString",
-    {
-      value() {
-        return `${this.major}.${this.minor}.${this.patch}`;
-      },
-      configurable: false,
-      enumerable: false
-    }
-  );
-}
-function qr() {
-  return q2(0, 0, 0, "", false);
-}
-function Wr() {
-  return {
-    version() {
-      return this._runTask({
-        commands: ["--version"],
-        format: "utf-8",
-        parser: Kr,
-        onError(t2, e, n, r2) {
-          if (t2.exitCode === V2.NOT_FOUND)
-            return n(Buffer.from(fe));
-          r2(e);
-        }
-      });
-    }
-  };
-}
-function Kr(t2) {
-  return t2 === fe ? qr() : E2(q2(0, 0, 0, t2), Hr, t2);
-}
-function Yr(t2, e) {
-  return g(["apply", ...e, ...t2]);
-}
-function Nt(t2) {
-  return t2 ? t2.charAt(0) : "";
-}
-function me(t2, e = false) {
-  return E2(
-    new Qr(),
-    e ? [Zr] : Jr,
-    t2
-  );
-}
-function es(t2, e) {
-  return {
-    branch: t2,
-    hash: e,
-    success: true
-  };
-}
-function ns(t2) {
-  return {
-    branch: t2,
-    hash: null,
-    success: false
-  };
-}
-function de(t2, e) {
-  return e === V2.ERROR && pe.test(t2);
-}
-function os(t2) {
-  const e = ["-d", "-D", "--delete"];
-  return t2.some((n) => e.includes(n));
-}
-function is(t2) {
-  const e = os(t2), n = t2.includes("--show-current"), r2 = ["branch", ...t2];
-  return r2.length === 1 && r2.push("-a"), r2.includes("-v") || r2.splice(1, 0, "-v"), {
-    format: "utf-8",
-    commands: r2,
-    parser(s, o2) {
-      return e ? gt(s, o2).all[0] : me(s, n);
-    }
-  };
-}
-function as() {
-  return {
-    format: "utf-8",
-    commands: ["branch", "-v"],
-    parser(t2) {
-      return me(t2);
-    }
-  };
-}
-function us(t2, e = false) {
-  return {
-    format: "utf-8",
-    commands: ["branch", "-v", e ? "-D" : "-d", ...t2],
-    parser(n, r2) {
-      return gt(n, r2);
-    },
-    onError({ exitCode: n, stdOut: r2 }, s, o2, i) {
-      if (!de(String(s), n))
-        return i(s);
-      o2(r2);
-    }
-  };
-}
-function cs(t2, e = false) {
-  const n = {
-    format: "utf-8",
-    commands: ["branch", "-v", e ? "-D" : "-d", t2],
-    parser(r2, s) {
-      return gt(r2, s).branches[t2];
-    },
-    onError({ exitCode: r2, stdErr: s, stdOut: o2 }, i, a, c3) {
-      if (!de(String(i), r2))
-        return c3(i);
-      throw new at(
-        n.parser(F2(o2), F2(s)),
-        String(i)
-      );
-    }
-  };
-  return n;
-}
-function fs(t2) {
-  return {
-    commands: ["check-ignore", ...t2],
-    format: "utf-8",
-    parser: ls
-  };
-}
-function ls(t2) {
-  return t2.split(/\n/g).map(hs).filter(Boolean);
-}
-function hs(t2) {
-  const e = t2.trim().replace(/^["']|["']$/g, "");
-  return e && Se(e);
-}
-function ps(t2, e) {
-  return E2({
-    raw: t2,
-    remote: null,
-    branches: [],
-    tags: [],
-    updated: [],
-    deleted: []
-  }, ms, [t2, e]);
-}
-function ds(t2) {
-  return /^--upload-pack(=|$)/.test(t2);
-}
-function gs(t2, e, n) {
-  const r2 = ["fetch", ...n];
-  return t2 && e && r2.push(t2, e), r2.find(ds) ? b2("git.fetch: potential exploit argument blocked.") : {
-    commands: r2,
-    format: "utf-8",
-    parser: ps
-  };
-}
-function ws(t2) {
-  return E2({ moves: [] }, ys, t2);
-}
-function bs(t2, e) {
-  return {
-    commands: ["mv", "-v", ...v(t2), e],
-    format: "utf-8",
-    parser: ws
-  };
-}
-function Ts(t2, e, n) {
-  const r2 = ["pull", ...n];
-  return t2 && e && r2.splice(1, 0, t2, e), {
-    commands: r2,
-    format: "utf-8",
-    parser(s, o2) {
-      return ue(s, o2);
-    },
-    onError(s, o2, i, a) {
-      const c3 = Rr(
-        F2(s.stdOut),
-        F2(s.stdErr)
-      );
-      if (c3)
-        return a(new at(c3));
-      a(o2);
-    }
-  };
-}
-function ks(t2) {
-  const e = {};
-  return ge(t2, ([n]) => e[n] = { name: n }), Object.values(e);
-}
-function _s(t2) {
-  const e = {};
-  return ge(t2, ([n, r2, s]) => {
-    Object.hasOwn(e, n) || (e[n] = {
-      name: n,
-      refs: { fetch: "", push: "" }
-    }), s && r2 && (e[n].refs[s.replace(/[^a-z]/g, "")] = r2);
-  }), Object.values(e);
-}
-function ge(t2, e) {
-  ut(t2, (n) => e(n.split(/\s+/)));
-}
-function vs(t2, e, n) {
-  return g(["remote", "add", ...n, t2, e]);
-}
-function Es(t2) {
-  const e = ["remote"];
-  return t2 && e.push("-v"), {
-    commands: e,
-    format: "utf-8",
-    parser: t2 ? _s : ks
-  };
-}
-function Ss(t2) {
-  const e = [...t2];
-  return e[0] !== "ls-remote" && e.unshift("ls-remote"), g(e);
-}
-function Rs(t2) {
-  const e = [...t2];
-  return e[0] !== "remote" && e.unshift("remote"), g(e);
-}
-function Os(t2) {
-  return g(["remote", "remove", t2]);
-}
-function Cs(t2 = {}, e) {
-  const n = oe2(t2), r2 = ["stash", "list", ...n.commands, ...e], s = re(
-    n.splitter,
-    n.fields,
-    pt(r2)
-  );
-  return dt(r2) || {
-    commands: r2,
-    format: "utf-8",
-    parser: s
-  };
-}
-function As(t2, e) {
-  return X2(["add", t2, e]);
-}
-function xs(t2) {
-  return X2(["init", ...t2]);
-}
-function X2(t2) {
-  const e = [...t2];
-  return e[0] !== "submodule" && e.unshift("submodule"), g(e);
-}
-function Ns(t2) {
-  return X2(["update", ...t2]);
-}
-function Ms(t2, e) {
-  const n = Number.isNaN(t2), r2 = Number.isNaN(e);
-  return n !== r2 ? n ? 1 : -1 : n ? ye(t2, e) : 0;
-}
-function ye(t2, e) {
-  return t2 === e ? 0 : t2 > e ? 1 : -1;
-}
-function Ds(t2) {
-  return t2.trim();
-}
-function B2(t2) {
-  return typeof t2 == "string" && parseInt(t2.replace(/^\D+/g, ""), 10) || 0;
-}
-function Ls(t2 = []) {
-  const e = t2.some((n) => /^--sort=/.test(n));
-  return {
-    format: "utf-8",
-    commands: ["tag", "-l", ...t2],
-    parser(n) {
-      return Ps(n, e);
-    }
-  };
-}
-function js(t2) {
-  return {
-    format: "utf-8",
-    commands: ["tag", t2],
-    parser() {
-      return { name: t2 };
-    }
-  };
-}
-function Bs(t2, e) {
-  return {
-    format: "utf-8",
-    commands: ["tag", "-a", "-m", e, t2],
-    parser() {
-      return { name: t2 };
-    }
-  };
-}
-function f2(t2, e) {
-  this._plugins = e, this._executor = new Dn(
-    t2.baseDir,
-    new Xr(t2.maxConcurrentProcesses),
-    e
-  ), this._trimmed = t2.trimmed;
-}
-function Is(t2) {
-  return t2 ? [{
-    type: "spawn.before",
-    action(r2, s) {
-      t2.aborted && s.kill(new A2(void 0, "abort", "Abort already signaled"));
-    }
-  }, {
-    type: "spawn.after",
-    action(r2, s) {
-      function o2() {
-        s.kill(new A2(void 0, "abort", "Abort signal received"));
+      /** Length in Unicode code points (what DocuElevate, in Python, counts when it masks). */
+      get length() {
+        return [...this.#plaintext].length;
       }
-      t2.addEventListener("abort", o2), s.spawned.on("close", () => t2.removeEventListener("abort", o2));
-    }
-  }] : void 0;
-}
-function Fs(t2, e = false) {
-  const n = new Set(t2.map((r2) => r2.toLowerCase().trim()));
-  return {
-    type: "spawn.options",
-    action(r2, s) {
-      const o2 = { ...r2.env ?? process.env }, i = new Set(
-        Object.keys(s.env).map((a) => a.toLowerCase().trim())
-      );
-      for (const a of Object.keys(o2)) {
-        const c3 = a.toLowerCase().trim();
-        if (!(!Gs(c3) || n.has(c3))) {
-          if (i.has(c3))
-            throw new A2(
-              void 0,
-              "allowEnvironment",
-              `Use of "${a}" is blocked by the environment guard - add it to the allowEnvironment option to permit it`
-            );
-          Us("removing ambient guarded environment variable %s", a), delete o2[a];
-        }
+      /**
+       * The mask DocuElevate's settings API returns for this value: the first 4 characters and one `*`
+       * per remaining character when longer than 8 characters, else `********`; an empty value stays
+       * empty. Apply compares a read-back against it, which confirms length and prefix, no more.
+       */
+      maskedLikeDocuElevate() {
+        const chars = [...this.#plaintext];
+        if (chars.length === 0) return "";
+        if (chars.length <= 8) return "********";
+        return chars.slice(0, 4).join("") + "*".repeat(chars.length - 4);
       }
-      return {
-        ...r2,
-        env: {
-          ...o2,
-          GIT_TEST_DISALLOW_ABBREVIATED_OPTIONS: String(!e)
-        }
-      };
-    }
-  };
-}
-function Gs(t2) {
-  const e = t2.toLowerCase().trim();
-  return e.startsWith("git_") || _(e);
-}
-function zs(t2 = {}) {
-  return {
-    type: "spawn.args",
-    action(e, { env: n }) {
-      for (const r2 of oe(e, n))
-        if (t2[r2.category] !== true)
-          throw new A2(void 0, "unsafe", r2.message);
-      return e;
-    }
-  };
-}
-function qs(t2) {
-  const e = U(t2, "-c");
-  return {
-    type: "spawn.args",
-    action(n) {
-      return [...e, ...n];
-    }
-  };
-}
-function Ws({
-  onClose: t2 = true,
-  onExit: e = 50
-} = {}) {
-  function n() {
-    let s = -1;
-    const o2 = {
-      close: (0, import_promise_deferred.deferred)(),
-      closeTimeout: (0, import_promise_deferred.deferred)(),
-      exit: (0, import_promise_deferred.deferred)(),
-      exitTimeout: (0, import_promise_deferred.deferred)()
-    }, i = Promise.race([
-      t2 === false ? $t : o2.closeTimeout.promise,
-      e === false ? $t : o2.exitTimeout.promise
-    ]);
-    return r2(t2, o2.close, o2.closeTimeout), r2(e, o2.exit, o2.exitTimeout), {
-      close(a) {
-        s = a, o2.close.done();
-      },
-      exit(a) {
-        s = a, o2.exit.done();
-      },
-      get exitCode() {
-        return s;
-      },
-      result: i
-    };
-  }
-  function r2(s, o2, i) {
-    s !== false && (s === true ? o2.promise : o2.promise.then(() => wt(s))).then(i.done);
-  }
-  return {
-    type: "spawn.after",
-    async action(s, { spawned: o2, close: i }) {
-      const a = n();
-      let c3 = true, y2 = () => {
-        c3 = false;
-      };
-      o2.stdout?.on("data", y2), o2.stderr?.on("data", y2), o2.on("error", y2), o2.on("close", (w2) => a.close(w2)), o2.on("exit", (w2) => a.exit(w2));
-      try {
-        await a.result, c3 && await wt(50), i(a.exitCode);
-      } catch (w2) {
-        i(a.exitCode, w2);
-      }
-    }
-  };
-}
-function Vs(t2) {
-  return !t2 || !/^([a-z]:)?([a-z0-9/.\\_~-]+)$/i.test(t2);
-}
-function Pt(t2, e) {
-  if (t2.length < 1 || t2.length > 2)
-    throw new A2(void 0, "binary", Hs);
-  if (t2.some(Vs))
-    if (e)
-      we("permitted unsafe binary %o", t2);
-    else
-      throw new A2(void 0, "binary", Ks);
-  const [r2, s] = t2;
-  return {
-    binary: r2,
-    prefix: s
-  };
-}
-function Xs(t2, e = ["git"], n = false) {
-  let r2 = Pt(v(e), n);
-  t2.on("binary", (s) => {
-    r2 = Pt(v(s), n), we.info("reconfiguring %o", r2);
-  }), t2.append("spawn.binary", () => r2.binary), t2.append("spawn.args", (s) => r2.prefix ? [r2.prefix, ...s] : s);
-}
-function Ys(t2) {
-  if (!t2)
-    return "UNKNOWN";
-  for (const [e, { text: n }] of Object.entries(be))
-    if (t2.startsWith(`fatal: ${n}`))
-      return e;
-  return "UNKNOWN";
-}
-function Js(t2) {
-  return !!(t2.exitCode && t2.stdErr.length);
-}
-function Zs(t2) {
-  return Buffer.concat([...t2.stdOut, ...t2.stdErr]);
-}
-function to(t2 = false, e = Js, n = Zs) {
-  return (r2, s) => !t2 && r2 || !e(s) ? r2 : n(s);
-}
-function eo(t2, e) {
-  return t2 === 128 && e.startsWith("fatal:") ? new Qs(e) : new O2(void 0, e);
-}
-function Mt(t2) {
-  return {
-    type: "task.error",
-    action(e, n) {
-      const r2 = t2(e.error, {
-        stdErr: n.stdErr,
-        stdOut: n.stdOut,
-        exitCode: n.exitCode
-      });
-      return Buffer.isBuffer(r2) ? {
-        error: eo(n.exitCode, r2.toString("utf-8"))
-      } : {
-        error: r2
-      };
-    }
-  };
-}
-function no(t2) {
-  return {
-    type: "spawn.after",
-    action(e, { commands: n, input: r2, spawned: { stdin: s } }) {
-      if (!s)
-        return;
-      const o2 = t2?.([...n]) ?? r2;
-      if (!o2)
-        return nt("generated zero length content, not writing to stdin");
-      nt("writing %s bytes to stdin", Le(o2)), s.on("error", (i) => {
-        i.code !== "EPIPE" && nt("[ERROR] stdin error %o", i);
-      }), s.end(o2);
-    }
-  };
-}
-function so(t2) {
-  const e = "--progress", n = ["checkout", "clone", "fetch", "pull", "push"];
-  return [{
-    type: "spawn.args",
-    action(o2, i) {
-      return n.includes(i.method) ? De(o2, e) : o2;
-    }
-  }, {
-    type: "spawn.after",
-    action(o2, i) {
-      i.commands.includes(e) && i.spawned.stderr?.on("data", (a) => {
-        const c3 = /^([\s\S]+?):\s*(\d+)% \((\d+)\/(\d+)\)/.exec(a.toString("utf8"));
-        c3 && t2({
-          method: i.method,
-          stage: oo(c3[1]),
-          progress: p(c3[2]),
-          processed: p(c3[3]),
-          total: p(c3[4])
-        });
-      });
-    }
-  }];
-}
-function oo(t2) {
-  return String(t2.toLowerCase().split(" ", 1)) || "unknown";
-}
-function io(t2) {
-  const e = je(t2, ["uid", "gid"]);
-  return {
-    type: "spawn.options",
-    action(n) {
-      return { ...e, ...n };
-    }
-  };
-}
-function ao() {
-  return {
-    type: "spawn.args",
-    action(t2) {
-      const e = [];
-      let n;
-      function r2(s) {
-        (n = n || []).push(...s);
-      }
-      for (let s = 0; s < t2.length; s++) {
-        const o2 = t2[s];
-        if (r(o2)) {
-          r2(o(o2));
-          continue;
-        }
-        if (o2 === "--") {
-          r2(
-            t2.slice(s + 1).flatMap((i) => r(i) && o(i) || i)
-          );
-          break;
-        }
-        e.push(o2);
-      }
-      return n ? [...e, "--", ...n.map(String)] : e;
-    }
-  };
-}
-function uo({
-  block: t2,
-  stdErr: e = true,
-  stdOut: n = true
-}) {
-  if (t2 > 0)
-    return {
-      type: "spawn.after",
-      action(r2, s) {
-        let o2;
-        function i() {
-          o2 && clearTimeout(o2), o2 = setTimeout(c3, t2);
-        }
-        function a() {
-          s.spawned.stdout?.off("data", i), s.spawned.stderr?.off("data", i), s.spawned.off("exit", a), s.spawned.off("close", a), o2 && clearTimeout(o2);
-        }
-        function c3() {
-          a(), s.kill(new A2(void 0, "timeout", "block timeout reached"));
-        }
-        n && s.spawned.stdout?.on("data", i), e && s.spawned.stderr?.on("data", i), s.spawned.on("exit", a), s.spawned.on("close", a), i();
-      }
-    };
-}
-var import_file_exists, import_debug, import_promise_deferred, O2, Ae, A2, at, xe, I2, W2, ft, K2, m, Be, G2, Bt, V2, z2, l2, x2, Fe, mt, Ut, Xe, Ye, Qe, Je, Ft, nn, rn, sn, zt, qt, mn, Ht, Kt, kn, _t, vn, j2, En, Vt, Cn, M2, ot, Pn, Dn, Yt, Bn, Un, Wn, J2, Xn, Yn, Qt, R2, Jt, rr, Ot, sr, or, ir, ar, te, ee2, ne2, ur, se, Z2, dr, ie, gr, yr, wr, br, Tr, kr, _r, vr, Er, Sr, ue, Or, Cr, Ar, Nr, $r, Pr, Lr, jr, Br, Ir, Ur, Gr, fe, Hr, le, Vr, Xr, he, Qr, Jr, Zr, ts, rs, pe, ss, gt, ms, ys, $s, Ps, Us, $t, we, Hs, Ks, be, Qs, nt, ro, wo;
-var init_dist3 = __esm({
-  "node_modules/simple-git/dist/index.mjs"() {
-    init_dist();
-    init_dist();
-    import_file_exists = __toESM(require_dist2(), 1);
-    import_debug = __toESM(require_src(), 1);
-    import_promise_deferred = __toESM(require_dist3(), 1);
-    init_dist2();
-    O2 = class extends Error {
-      constructor(e, n) {
-        super(n), this.task = e, Object.setPrototypeOf(this, new.target.prototype);
-      }
-    };
-    Ae = class extends O2 {
-      constructor(e, n) {
-        super(void 0, n), this.config = e;
-      }
-    };
-    A2 = class extends O2 {
-      constructor(e, n, r2) {
-        super(e, r2), this.task = e, this.plugin = n, Object.setPrototypeOf(this, new.target.prototype);
-      }
-    };
-    at = class extends O2 {
-      constructor(e, n) {
-        super(void 0, n || String(e)), this.git = e;
-      }
-    };
-    xe = class extends O2 {
-      constructor(e) {
-        super(void 0, e);
-      }
-    };
-    I2 = "\0";
-    W2 = () => {
-    };
-    ft = Object.prototype.toString.call.bind(Object.prototype.toString);
-    K2 = (t2) => Array.isArray(t2);
-    m = (t2) => typeof t2 == "string" || r(t2);
-    Be = (t2) => m(t2) || Buffer.isBuffer(t2);
-    G2 = (t2) => m(t2) || Array.isArray(t2) && t2.every(m);
-    Bt = (t2) => t2 == null || "number|boolean|function".includes(typeof t2) ? false : typeof t2.length == "number";
-    V2 = /* @__PURE__ */ ((t2) => (t2[t2.SUCCESS = 0] = "SUCCESS", t2[t2.ERROR = 1] = "ERROR", t2[t2.NOT_FOUND = -2] = "NOT_FOUND", t2[t2.UNCLEAN = 128] = "UNCLEAN", t2))(V2 || {});
-    z2 = class _z {
-      constructor(e, n) {
-        this.stdOut = e, this.stdErr = n;
-      }
-      asStrings() {
-        return new _z(this.stdOut.toString("utf8"), this.stdErr.toString("utf8"));
-      }
-    };
-    l2 = class {
-      constructor(e, n) {
-        this.matches = [], this.useMatches = Ue, this.parse = (r2, s) => (this.resetMatches(), this._regExp.every((o2, i) => this.addMatch(o2, i, r2(i))) ? this.useMatches(s, this.prepareMatches()) !== false : false), this._regExp = Array.isArray(e) ? e : [e], n && (this.useMatches = n);
-      }
-      resetMatches() {
-        this.matches.length = 0;
-      }
-      prepareMatches() {
-        return this.matches;
-      }
-      addMatch(e, n, r2) {
-        const s = r2 && e.exec(r2);
-        return s && this.pushMatch(n, s), !!s;
-      }
-      pushMatch(e, n) {
-        this.matches.push(...n.slice(1));
-      }
-    };
-    x2 = class extends l2 {
-      addMatch(e, n, r2) {
-        return /^remote:\s/.test(String(r2)) && super.addMatch(e, n, r2);
-      }
-      pushMatch(e, n) {
-        (e > 0 || n.length > 1) && super.pushMatch(e, n);
-      }
-    };
-    Fe = {
-      binary: "git",
-      maxConcurrentProcesses: 5,
-      config: [],
-      trimmed: false
-    };
-    mt = ({ exitCode: t2 }, e, n, r2) => {
-      if (t2 === V2.UNCLEAN && Ve(e))
-        return n(Buffer.from("false"));
-      r2(e);
-    };
-    Ut = (t2) => t2.trim() === "true";
-    Xe = class {
-      constructor(e) {
-        this.paths = [], this.files = [], this.folders = [], this.dryRun = e;
-      }
-    };
-    Ye = /^[a-z]+\s*/i;
-    Qe = /^[a-z]+\s+[a-z]+\s*/i;
-    Je = /\/$/;
-    Ft = [];
-    nn = "Git clean interactive mode is not supported";
-    rn = 'Git clean mode parameter ("n" or "f") is required';
-    sn = "Git clean unknown option found in: ";
-    zt = /* @__PURE__ */ ((t2) => (t2.DRY_RUN = "n", t2.FORCE = "f", t2.IGNORED_INCLUDED = "x", t2.IGNORED_ONLY = "X", t2.EXCLUDING = "e", t2.QUIET = "q", t2.RECURSIVE = "d", t2))(zt || {});
-    qt = /* @__PURE__ */ new Set([
-      "i",
-      ...L2(Object.values(zt))
-    ]);
-    mn = class {
-      constructor() {
-        this.files = [], this.values = /* @__PURE__ */ Object.create(null);
-      }
-      get all() {
-        return this._all || (this._all = this.files.reduce((e, n) => Object.assign(e, this.values[n]), {})), this._all;
-      }
-      addFile(e) {
-        if (!(e in this.values)) {
-          const n = N2(this.files);
-          this.values[e] = n ? Object.create(this.values[n]) : {}, this.files.push(e);
-        }
-        return this.values[e];
-      }
-      addValue(e, n, r2) {
-        const s = this.addFile(e);
-        Object.hasOwn(s, n) ? Array.isArray(s[n]) ? s[n].push(r2) : s[n] = [s[n], r2] : s[n] = r2, this._all = void 0;
-      }
-    };
-    Ht = /* @__PURE__ */ ((t2) => (t2.system = "system", t2.global = "global", t2.local = "local", t2.worktree = "worktree", t2))(Ht || {});
-    Kt = /* @__PURE__ */ ((t2) => (t2.ADDED = "A", t2.COPIED = "C", t2.DELETED = "D", t2.MODIFIED = "M", t2.RENAMED = "R", t2.CHANGED = "T", t2.UNMERGED = "U", t2.UNKNOWN = "X", t2.BROKEN = "B", t2))(Kt || {});
-    kn = new Set(Object.values(Kt));
-    vn = ["-h"];
-    j2 = /* @__PURE__ */ Symbol("grepQuery");
-    En = class {
-      constructor() {
-        this[_t] = [];
-      }
-      *[(_t = j2, Symbol.iterator)]() {
-        for (const e of this[j2])
-          yield e;
-      }
-      and(...e) {
-        return e.length && this[j2].push("--and", "(", ...U(e, "-e"), ")"), this;
-      }
-      param(...e) {
-        return this[j2].push(...U(e, "-e")), this;
-      }
-    };
-    Vt = /* @__PURE__ */ ((t2) => (t2.MIXED = "mixed", t2.SOFT = "soft", t2.HARD = "hard", t2.MERGE = "merge", t2.KEEP = "keep", t2))(Vt || {});
-    Cn = L2(Object.values(Vt));
-    import_debug.default.formatters.L = (t2) => String(Bt(t2) ? t2.length : "-");
-    import_debug.default.formatters.B = (t2) => Buffer.isBuffer(t2) ? t2.toString("utf8") : ft(t2);
-    M2 = class M3 {
-      constructor(e = "GitExecutor") {
-        this.logLabel = e, this._queue = /* @__PURE__ */ new Map();
-      }
-      withProgress(e) {
-        return this._queue.get(e);
-      }
-      createProgress(e) {
-        const n = M3.getName(e.commands[0]), r2 = $2(this.logLabel, n);
-        return {
-          task: e,
-          logger: r2,
-          name: n
-        };
-      }
-      push(e) {
-        const n = this.createProgress(e);
-        return n.logger("Adding task to the queue, commands = %o", e.commands), this._queue.set(e, n), n;
-      }
-      fatal(e) {
-        for (const [n, { logger: r2 }] of Array.from(this._queue.entries()))
-          n === e.task ? (r2.info("Failed %o", e), r2(
-            "Fatal exception, any as-yet un-started tasks run through this executor will not be attempted"
-          )) : r2.info(
-            "A fatal exception occurred in a previous task, the queue has been purged: %o",
-            e.message
-          ), this.complete(n);
-        if (this._queue.size !== 0)
-          throw new Error(`Queue size should be zero after fatal: ${this._queue.size}`);
-      }
-      complete(e) {
-        this.withProgress(e) && this._queue.delete(e);
-      }
-      attempt(e) {
-        const n = this.withProgress(e);
-        if (!n)
-          throw new O2(void 0, "TasksPendingQueue: attempt called for an unknown task");
-        return n.logger("Starting task"), n;
-      }
-      static getName(e = "empty") {
-        return `task:${e}:${++M3.counter}`;
-      }
-    };
-    M2.counter = 0;
-    ot = M2;
-    Pn = class {
-      constructor(e, n, r2) {
-        this._executor = e, this._scheduler = n, this._plugins = r2, this._chain = Promise.resolve(), this._queue = new ot();
-      }
-      get cwd() {
-        return this._cwd || this._executor.cwd;
-      }
-      set cwd(e) {
-        this._cwd = e;
-      }
-      get env() {
-        return this._executor.env;
-      }
-      get outputHandler() {
-        return this._executor.outputHandler;
-      }
-      chain() {
-        return this;
-      }
-      push(e) {
-        return this._queue.push(e), this._chain = this._chain.then(() => this.attemptTask(e));
-      }
-      async attemptTask(e) {
-        const n = await this._scheduler.next(), r2 = () => this._queue.complete(e);
-        try {
-          const { logger: s } = this._queue.attempt(e);
-          return await (kt(e) ? this.attemptEmptyTask(e, s) : this.attemptRemoteTask(e, s));
-        } catch (s) {
-          throw this.onFatalException(e, s);
-        } finally {
-          r2(), n();
-        }
-      }
-      onFatalException(e, n) {
-        const r2 = n instanceof O2 ? Object.assign(n, { task: e }) : new O2(e, n && String(n));
-        return this._chain = Promise.resolve(), this._queue.fatal(r2), r2;
-      }
-      async attemptRemoteTask(e, n) {
-        const r2 = this._plugins.exec("spawn.binary", "", this.taskContext(e, e.commands)), s = this._plugins.exec(
-          "spawn.args",
-          [...e.commands],
-          this.taskContext(e, e.commands)
-        ), o2 = await this.gitResponse(
-          e,
-          r2,
-          s,
-          this.outputHandler,
-          n.step("SPAWN")
-        ), i = await this.handleTaskData(e, s, o2, n.step("HANDLE"));
-        return n("passing response to task's parser as a %s", e.format), en(e) ? Tt(e.parser, i) : Tt(e.parser, i.asStrings());
-      }
-      async attemptEmptyTask(e, n) {
-        return n("empty task bypassing child process to call to task's parser"), e.parser(this);
-      }
-      handleTaskData(e, n, r2, s) {
-        const { exitCode: o2, rejection: i, stdOut: a, stdErr: c3 } = r2;
-        return new Promise((y2, w2) => {
-          s("Preparing to handle process response exitCode=%d stdOut=", o2);
-          const { error: T2 } = this._plugins.exec(
-            "task.error",
-            { error: i },
-            {
-              ...this.taskContext(e, n),
-              ...r2
-            }
-          );
-          if (T2 && e.onError)
-            return s.info("exitCode=%s handling with custom error handler"), e.onError(
-              r2,
-              T2,
-              (k2) => {
-                s.info("custom error handler treated as success"), s("custom error returned a %s", ft(k2)), y2(
-                  new z2(
-                    Array.isArray(k2) ? Buffer.concat(k2) : k2,
-                    Buffer.concat(c3)
-                  )
-                );
-              },
-              w2
-            );
-          if (T2)
-            return s.info(
-              "handling as error: exitCode=%s stdErr=%s rejection=%o",
-              o2,
-              c3.length,
-              i
-            ), w2(T2);
-          s.info("retrieving task output complete"), y2(new z2(Buffer.concat(a), Buffer.concat(c3)));
-        });
-      }
-      async gitResponse(e, n, r2, s, o2) {
-        const i = o2.sibling("output"), a = this._plugins.exec(
-          "spawn.options",
-          {
-            cwd: this.cwd,
-            env: this.env,
-            windowsHide: true
-          },
-          this.taskContext(e, e.commands)
-        );
-        return new Promise((c3) => {
-          const y2 = [], w2 = [];
-          o2.info("%s %o", n, r2), o2("%O", a);
-          let T2 = this._beforeSpawn(e, r2);
-          if (T2)
-            return c3({
-              stdOut: y2,
-              stdErr: w2,
-              exitCode: 9901,
-              rejection: T2
-            });
-          this._plugins.exec("spawn.before", void 0, {
-            ...this.taskContext(e, r2),
-            kill(C2) {
-              T2 = C2 || T2;
-            }
-          });
-          const k2 = ve(n, r2, a);
-          k2.stdout.on(
-            "data",
-            Et(y2, "stdOut", o2, i.step("stdOut"))
-          ), k2.stderr.on(
-            "data",
-            Et(w2, "stdErr", o2, i.step("stdErr"))
-          ), k2.on("error", Mn(w2, o2)), s && (o2("Passing child process stdOut/stdErr to custom outputHandler"), s(n, k2.stdout, k2.stderr, [...r2])), this._plugins.exec("spawn.after", void 0, {
-            ...this.taskContext(e, r2),
-            spawned: k2,
-            close(C2, Te) {
-              c3({
-                stdOut: y2,
-                stdErr: w2,
-                exitCode: C2,
-                rejection: T2 || Te
-              });
-            },
-            kill(C2) {
-              k2.killed || (T2 = C2, k2.kill("SIGINT"));
-            }
-          });
-        });
-      }
-      _beforeSpawn(e, n) {
-        let r2;
-        return this._plugins.exec("spawn.before", void 0, {
-          ...this.taskContext(e, n),
-          kill(s) {
-            r2 = s || r2;
-          }
-        }), r2;
-      }
-      taskContext(e, n) {
-        return {
-          method: String(Me(e.commands) || ""),
-          commands: n,
-          env: { ...this.env },
-          input: kt(e) ? void 0 : e.input
-        };
-      }
-    };
-    Dn = class {
-      constructor(e, n, r2) {
-        this.cwd = e, this._scheduler = n, this._plugins = r2, this._chain = this.chain();
-      }
-      chain() {
-        return new Pn(this, this._scheduler, this._plugins);
-      }
-      push(e) {
-        return this._chain.push(e);
-      }
-    };
-    Yt = (t2, e, n) => {
-      const r2 = ["clone", ...n];
-      return m(t2) && r2.push(c(t2)), m(e) && r2.push(c(e)), g(r2);
-    };
-    Bn = (t2, e, n) => (S2(n, "--mirror"), Yt(t2, e, n));
-    Un = [
-      new l2(/^\[([^\s]+)( \([^)]+\))? ([^\]]+)/, (t2, [e, n, r2]) => {
-        t2.branch = e, t2.commit = r2, t2.root = !!n;
-      }),
-      new l2(/\s*Author:\s(.+)/i, (t2, [e]) => {
-        const n = e.split("<"), r2 = n.pop();
-        !r2 || !r2.includes("@") || (t2.author = {
-          email: r2.substr(0, r2.length - 1),
-          name: n.join("<").trim()
-        });
-      }),
-      new l2(
-        /(\d+)[^,]*(?:,\s*(\d+)[^,]*)(?:,\s*(\d+))/g,
-        (t2, [e, n, r2]) => {
-          t2.summary.changes = parseInt(e, 10) || 0, t2.summary.insertions = parseInt(n, 10) || 0, t2.summary.deletions = parseInt(r2, 10) || 0;
-        }
-      ),
-      new l2(
-        /^(\d+)[^,]*(?:,\s*(\d+)[^(]+\(([+-]))?/,
-        (t2, [e, n, r2]) => {
-          t2.summary.changes = parseInt(e, 10) || 0;
-          const s = parseInt(n, 10) || 0;
-          r2 === "-" ? t2.summary.deletions = s : r2 === "+" && (t2.summary.insertions = s);
-        }
-      )
-    ];
-    Wn = new l2(
-      /([a-z-]+): (\d+)$/,
-      (t2, [e, n]) => {
-        const r2 = jt(e);
-        Object.hasOwn(t2, r2) && (t2[r2] = p(n));
-      }
-    );
-    J2 = class {
-      constructor(e, n, r2, s) {
-        this.bare = e, this.path = n, this.existing = r2, this.gitDir = s;
-      }
-    };
-    Xn = /^Init.+ repository in (.+)$/;
-    Yn = /^Rein.+ in (.+)$/;
-    Qt = "--bare";
-    R2 = /* @__PURE__ */ ((t2) => (t2.NONE = "", t2.STAT = "--stat", t2.NUM_STAT = "--numstat", t2.NAME_ONLY = "--name-only", t2.NAME_STATUS = "--name-status", t2))(R2 || {});
-    Jt = /^--(stat|numstat|name-only|name-status)(=|$)/;
-    rr = class {
-      constructor() {
-        this.changed = 0, this.deletions = 0, this.insertions = 0, this.files = [];
-      }
-    };
-    Ot = [
-      new l2(
-        /^(.+)\s+\|\s+(\d+)(\s+[+\-]+)?$/,
-        (t2, [e, n, r2 = ""]) => {
-          t2.files.push({
-            file: e.trim(),
-            changes: p(n),
-            insertions: r2.replace(/[^+]/g, "").length,
-            deletions: r2.replace(/[^-]/g, "").length,
-            binary: false
-          });
-        }
-      ),
-      new l2(
-        /^(.+) \|\s+Bin ([0-9.]+) -> ([0-9.]+) ([a-z]+)/,
-        (t2, [e, n, r2]) => {
-          t2.files.push({
-            file: e.trim(),
-            before: p(n),
-            after: p(r2),
-            binary: true
-          });
-        }
-      ),
-      new l2(/^(.+)\s+\|\s+Bin\s*$/, (t2, [e]) => {
-        t2.files.push({
-          file: e.trim(),
-          before: 0,
-          after: 0,
-          binary: true
-        });
-      }),
-      new l2(
-        /(\d+) files? changed\s*((?:, \d+ [^,]+){0,2})/,
-        (t2, [e, n]) => {
-          const r2 = /(\d+) i/.exec(n), s = /(\d+) d/.exec(n);
-          t2.changed = p(e), t2.insertions = p(r2?.[1]), t2.deletions = p(s?.[1]);
-        }
-      )
-    ];
-    sr = [
-      new l2(
-        /(\d+)\t(\d+)\t(.+)$/,
-        (t2, [e, n, r2]) => {
-          const s = p(e), o2 = p(n);
-          t2.changed++, t2.insertions += s, t2.deletions += o2, t2.files.push({
-            file: r2,
-            changes: s + o2,
-            insertions: s,
-            deletions: o2,
-            binary: false
-          });
-        }
-      ),
-      new l2(/-\t-\t(.+)$/, (t2, [e]) => {
-        t2.changed++, t2.files.push({
-          file: e,
-          after: 0,
-          before: 0,
-          binary: true
-        });
-      })
-    ];
-    or = [
-      new l2(/(.+)$/, (t2, [e]) => {
-        t2.changed++, t2.files.push({
-          file: e,
-          changes: 0,
-          insertions: 0,
-          deletions: 0,
-          binary: false
-        });
-      })
-    ];
-    ir = [
-      new l2(
-        /([ACDMRTUXB])([0-9]{0,3})\t(.[^\t]*)(\t(.[^\t]*))?$/,
-        (t2, [e, n, r2, s, o2]) => {
-          t2.changed++, t2.files.push({
-            file: o2 ?? r2,
-            changes: 0,
-            insertions: 0,
-            deletions: 0,
-            binary: false,
-            status: bt(_n(e) && e),
-            from: bt(!!o2 && r2 !== o2 && r2),
-            similarity: p(n)
-          });
-        }
-      )
-    ];
-    ar = {
-      [R2.NONE]: Ot,
-      [R2.STAT]: Ot,
-      [R2.NUM_STAT]: sr,
-      [R2.NAME_STATUS]: ir,
-      [R2.NAME_ONLY]: or
-    };
-    te = "òòòòòò ";
-    ee2 = " òò";
-    ne2 = " ò ";
-    ur = ["hash", "date", "message", "refs", "author_name", "author_email"];
-    se = /* @__PURE__ */ ((t2) => (t2[t2["--pretty"] = 0] = "--pretty", t2[t2["max-count"] = 1] = "max-count", t2[t2.maxCount = 2] = "maxCount", t2[t2.n = 3] = "n", t2[t2.file = 4] = "file", t2[t2.format = 5] = "format", t2[t2.from = 6] = "from", t2[t2.to = 7] = "to", t2[t2.splitter = 8] = "splitter", t2[t2.symmetric = 9] = "symmetric", t2[t2.mailMap = 10] = "mailMap", t2[t2.multiLine = 11] = "multiLine", t2[t2.strictDate = 12] = "strictDate", t2))(se || {});
-    Z2 = class {
-      constructor(e, n = null, r2) {
-        this.reason = e, this.file = n, this.meta = r2;
+      /** Compares two values in constant time (digests of equal length, so the length does not leak either). */
+      equals(other) {
+        return timingSafeEqual2(digest(this.#plaintext), digest(other.#plaintext));
       }
       toString() {
-        return `${this.file}:${this.reason}`;
+        return REDACTED2;
       }
-    };
-    dr = class {
-      constructor() {
-        this.conflicts = [], this.merges = [], this.result = "success";
+      toJSON() {
+        return REDACTED2;
       }
-      get failed() {
-        return this.conflicts.length > 0;
+      valueOf() {
+        return REDACTED2;
       }
-      get reason() {
-        return this.result;
+      [Symbol.toPrimitive]() {
+        return REDACTED2;
       }
-      toString() {
-        return this.conflicts.length ? `CONFLICTS: ${this.conflicts.join(", ")}` : "OK";
+      [inspect3.custom]() {
+        return REDACTED2;
       }
-    };
-    ie = class {
-      constructor() {
-        this.remoteMessages = {
-          all: []
-        }, this.created = [], this.deleted = [], this.files = [], this.deletions = {}, this.insertions = {}, this.summary = {
-          changes: 0,
-          deletions: 0,
-          insertions: 0
-        };
-      }
-    };
-    gr = class {
-      constructor() {
-        this.remote = "", this.hash = {
-          local: "",
-          remote: ""
-        }, this.branch = {
-          local: "",
-          remote: ""
-        }, this.message = "";
-      }
-      toString() {
-        return this.message;
-      }
-    };
-    yr = [
-      new x2(
-        /^remote:\s*(enumerating|counting|compressing) objects: (\d+),/i,
-        (t2, [e, n]) => {
-          const r2 = e.toLowerCase(), s = tt(t2.remoteMessages);
-          Object.assign(s, { [r2]: p(n) });
-        }
-      ),
-      new x2(
-        /^remote:\s*(enumerating|counting|compressing) objects: \d+% \(\d+\/(\d+)\),/i,
-        (t2, [e, n]) => {
-          const r2 = e.toLowerCase(), s = tt(t2.remoteMessages);
-          Object.assign(s, { [r2]: p(n) });
-        }
-      ),
-      new x2(
-        /total ([^,]+), reused ([^,]+), pack-reused (\d+)/i,
-        (t2, [e, n, r2]) => {
-          const s = tt(t2.remoteMessages);
-          s.total = Ct(e), s.reused = Ct(n), s.packReused = p(r2);
-        }
-      )
-    ];
-    wr = [
-      new x2(/^remote:\s*(.+)$/, (t2, [e]) => (t2.remoteMessages.all.push(e.trim()), false)),
-      ...yr,
-      new x2(
-        [/create a (?:pull|merge) request/i, /\s(https?:\/\/\S+)$/],
-        (t2, [e]) => {
-          t2.remoteMessages.pullRequestUrl = e;
-        }
-      ),
-      new x2(
-        [/found (\d+) vulnerabilities.+\(([^)]+)\)/i, /\s(https?:\/\/\S+)$/],
-        (t2, [e, n, r2]) => {
-          t2.remoteMessages.vulnerabilities = {
-            count: p(e),
-            summary: n,
-            url: r2
-          };
-        }
-      )
-    ];
-    br = class {
-      constructor() {
-        this.all = [];
-      }
-    };
-    Tr = /^\s*(.+?)\s+\|\s+\d+\s*(\+*)(-*)/;
-    kr = /(\d+)\D+((\d+)\D+\(\+\))?(\D+(\d+)\D+\(-\))?/;
-    _r = /^(create|delete) mode \d+ (.+)/;
-    vr = [
-      new l2(Tr, (t2, [e, n, r2]) => {
-        t2.files.push(e), n && (t2.insertions[e] = n.length), r2 && (t2.deletions[e] = r2.length);
-      }),
-      new l2(kr, (t2, [e, , n, , r2]) => n !== void 0 || r2 !== void 0 ? (t2.summary.changes = +e || 0, t2.summary.insertions = +n || 0, t2.summary.deletions = +r2 || 0, true) : false),
-      new l2(_r, (t2, [e, n]) => {
-        S2(t2.files, n), S2(e === "create" ? t2.created : t2.deleted, n);
-      })
-    ];
-    Er = [
-      new l2(/^from\s(.+)$/i, (t2, [e]) => {
-        t2.remote = e;
-      }),
-      new l2(/^fatal:\s(.+)$/, (t2, [e]) => {
-        t2.message = e;
-      }),
-      new l2(
-        /([a-z0-9]+)\.\.([a-z0-9]+)\s+(\S+)\s+->\s+(\S+)$/,
-        (t2, [e, n, r2, s]) => {
-          t2.branch.local = r2, t2.hash.local = e, t2.branch.remote = s, t2.hash.remote = n;
-        }
-      )
-    ];
-    Sr = (t2, e) => E2(new ie(), vr, [t2, e]);
-    ue = (t2, e) => Object.assign(
-      new ie(),
-      Sr(t2, e),
-      ae(t2, e)
-    );
-    Or = [
-      new l2(/^Auto-merging\s+(.+)$/, (t2, [e]) => {
-        t2.merges.push(e);
-      }),
-      new l2(/^CONFLICT\s+\((.+)\): Merge conflict in (.+)$/, (t2, [e, n]) => {
-        t2.conflicts.push(new Z2(e, n));
-      }),
-      new l2(
-        /^CONFLICT\s+\((.+\/delete)\): (.+) deleted in (.+) and/,
-        (t2, [e, n, r2]) => {
-          t2.conflicts.push(new Z2(e, n, { deleteRef: r2 }));
-        }
-      ),
-      new l2(/^CONFLICT\s+\((.+)\):/, (t2, [e]) => {
-        t2.conflicts.push(new Z2(e, null));
-      }),
-      new l2(/^Automatic merge failed;\s+(.+)$/, (t2, [e]) => {
-        t2.result = e;
-      })
-    ];
-    Cr = (t2, e) => Object.assign(Ar(t2), ue(t2, e));
-    Ar = (t2) => E2(new dr(), Or, t2);
-    Nr = [
-      new l2(/^Pushing to (.+)$/, (t2, [e]) => {
-        t2.repo = e;
-      }),
-      new l2(/^updating local tracking ref '(.+)'/, (t2, [e]) => {
-        t2.ref = {
-          ...t2.ref || {},
-          local: e
-        };
-      }),
-      new l2(/^[=*-]\s+([^:]+):(\S+)\s+\[(.+)]$/, (t2, [e, n, r2]) => {
-        t2.pushed.push(xr(e, n, r2));
-      }),
-      new l2(
-        /^Branch '([^']+)' set up to track remote branch '([^']+)' from '([^']+)'/,
-        (t2, [e, n, r2]) => {
-          t2.branch = {
-            ...t2.branch || {},
-            local: e,
-            remote: n,
-            remoteName: r2
-          };
-        }
-      ),
-      new l2(
-        /^([^:]+):(\S+)\s+([a-z0-9]+)\.\.([a-z0-9]+)$/,
-        (t2, [e, n, r2, s]) => {
-          t2.update = {
-            head: {
-              local: e,
-              remote: n
-            },
-            hash: {
-              from: r2,
-              to: s
-            }
-          };
-        }
-      )
-    ];
-    $r = (t2, e) => {
-      const n = Pr(t2, e), r2 = ae(t2, e);
-      return {
-        ...n,
-        ...r2
-      };
-    };
-    Pr = (t2, e) => E2({ pushed: [] }, Nr, [t2, e]);
-    Lr = /^(.+)\0(.+)$/;
-    jr = class {
-      constructor(e, n, r2) {
-        if (this.path = e, this.index = n, this.working_dir = r2, n === "R" || r2 === "R") {
-          const s = Lr.exec(e) || [null, e, e];
-          this.from = s[2] || "", this.path = s[1] || "";
-        }
-      }
-    };
-    Br = class {
-      constructor() {
-        this.not_added = [], this.conflicted = [], this.created = [], this.deleted = [], this.ignored = void 0, this.modified = [], this.renamed = [], this.files = [], this.staged = [], this.ahead = 0, this.behind = 0, this.current = null, this.tracking = null, this.detached = false, this.isClean = () => !this.files.length;
-      }
-    };
-    Ir = new Map([
-      _2(
-        " ",
-        "A",
-        (t2, e) => t2.created.push(e)
-      ),
-      _2(
-        " ",
-        "D",
-        (t2, e) => t2.deleted.push(e)
-      ),
-      _2(
-        " ",
-        "M",
-        (t2, e) => t2.modified.push(e)
-      ),
-      _2("A", " ", (t2, e) => {
-        t2.created.push(e), t2.staged.push(e);
-      }),
-      _2("A", "M", (t2, e) => {
-        t2.created.push(e), t2.staged.push(e), t2.modified.push(e);
-      }),
-      _2("D", " ", (t2, e) => {
-        t2.deleted.push(e), t2.staged.push(e);
-      }),
-      _2("M", " ", (t2, e) => {
-        t2.modified.push(e), t2.staged.push(e);
-      }),
-      _2("M", "M", (t2, e) => {
-        t2.modified.push(e), t2.staged.push(e);
-      }),
-      _2("R", " ", (t2, e) => {
-        t2.renamed.push(xt(e));
-      }),
-      _2("R", "M", (t2, e) => {
-        const n = xt(e);
-        t2.renamed.push(n), t2.modified.push(n.to);
-      }),
-      _2("!", "!", (t2, e) => {
-        (t2.ignored = t2.ignored || []).push(e);
-      }),
-      _2(
-        "?",
-        "?",
-        (t2, e) => t2.not_added.push(e)
-      ),
-      ...et(
-        "A",
-        "A",
-        "U"
-        /* UNMERGED */
-      ),
-      ...et(
-        "D",
-        "D",
-        "U"
-        /* UNMERGED */
-      ),
-      ...et(
-        "U",
-        "A",
-        "D",
-        "U"
-        /* UNMERGED */
-      ),
-      [
-        "##",
-        (t2, e) => {
-          const n = /ahead (\d+)/, r2 = /behind (\d+)/, s = /^(.+?(?=(?:\.{3}|\s|$)))/, o2 = /\.{3}(\S*)/, i = /\son\s(\S+?)(?=\.{3}|$)/;
-          let a = n.exec(e);
-          t2.ahead = a && +a[1] || 0, a = r2.exec(e), t2.behind = a && +a[1] || 0, a = s.exec(e), t2.current = d(a?.[1], m, null), a = o2.exec(e), t2.tracking = d(a?.[1], m, null), a = i.exec(e), a && (t2.current = d(a?.[1], m, t2.current)), t2.detached = /\(no branch\)/.test(e);
-        }
-      ]
-    ]);
-    Ur = function(t2) {
-      const e = t2.split(I2), n = new Br();
-      for (let r2 = 0, s = e.length; r2 < s; ) {
-        let o2 = e[r2++].trim();
-        o2 && (o2.charAt(0) === "R" && (o2 += I2 + (e[r2++] || "")), Fr(n, o2));
-      }
-      return n;
-    };
-    Gr = ["--null", "-z"];
-    fe = "installed=false";
-    Hr = [
-      new l2(
-        /version (\d+)\.(\d+)\.(\d+)(?:\s*\((.+)\))?/,
-        (t2, [e, n, r2, s = ""]) => {
-          Object.assign(
-            t2,
-            q2(p(e), p(n), p(r2), s)
-          );
-        }
-      ),
-      new l2(
-        /version (\d+)\.(\d+)\.(\D+)(.+)?$/,
-        (t2, [e, n, r2, s = ""]) => {
-          Object.assign(t2, q2(p(e), p(n), r2, s));
-        }
-      )
-    ];
-    le = class {
-      constructor(e) {
-        this._executor = e;
-      }
-      _runTask(e, n) {
-        const r2 = this._executor.chain(), s = r2.push(e);
-        return n && Ln(e, s, n), Object.create(this, {
-          then: { value: s.then.bind(s) },
-          catch: { value: s.catch.bind(s) },
-          _executor: { value: r2 }
-        });
-      }
-      add(e) {
-        return this._runTask(
-          g(["add", ...v(e)]),
-          u(arguments)
-        );
-      }
-      cwd(e) {
-        const n = u(arguments);
-        return typeof e == "string" ? this._runTask(St(e, this._executor), n) : typeof e?.path == "string" ? this._runTask(
-          St(
-            e.path,
-            e.root && this._executor || void 0
-          ),
-          n
-        ) : this._runTask(
-          b2("Git.cwd: workingDirectory must be supplied as a string"),
-          n
-        );
-      }
-      hashObject(e, n) {
-        return this._runTask(
-          Vn(e, n === true),
-          u(arguments)
-        );
-      }
-      init(e) {
-        return this._runTask(
-          Zn(e === true, this._executor.cwd, h2(arguments)),
-          u(arguments)
-        );
-      }
-      merge() {
-        return this._runTask(
-          At(h2(arguments)),
-          u(arguments)
-        );
-      }
-      mergeFromTo(e, n) {
-        return m(e) && m(n) ? this._runTask(
-          At([e, n, ...h2(arguments)]),
-          u(arguments, false)
-        ) : this._runTask(
-          b2(
-            "Git.mergeFromTo requires that the 'remote' and 'branch' arguments are supplied as strings"
-          )
-        );
-      }
-      outputHandler(e) {
-        return this._executor.outputHandler = e, this;
-      }
-      push() {
-        const e = ce(
-          {
-            remote: d(arguments[0], m),
-            branch: d(arguments[1], m)
-          },
-          h2(arguments)
-        );
-        return this._runTask(e, u(arguments));
-      }
-      stash() {
-        return this._runTask(
-          g(["stash", ...h2(arguments)]),
-          u(arguments)
-        );
-      }
-      status() {
-        return this._runTask(
-          zr(h2(arguments)),
-          u(arguments)
-        );
-      }
-    };
-    Object.assign(
-      le.prototype,
-      jn(),
-      In(),
-      zn(),
-      Tn(),
-      Hn(),
-      Kn(),
-      On(),
-      er(),
-      pr(),
-      Dr(),
-      Wr()
-    );
-    Vr = /* @__PURE__ */ (() => {
-      let t2 = 0;
-      return () => {
-        t2++;
-        const { promise: e, done: n } = (0, import_promise_deferred.createDeferred)();
-        return {
-          promise: e,
-          done: n,
-          id: t2
-        };
-      };
-    })();
-    Xr = class {
-      constructor(e = 2) {
-        this.concurrency = e, this.logger = $2("", "scheduler"), this.pending = [], this.running = [], this.logger("Constructed, concurrency=%s", e);
-      }
-      schedule() {
-        if (!this.pending.length || this.running.length >= this.concurrency) {
-          this.logger(
-            "Schedule attempt ignored, pending=%s running=%s concurrency=%s",
-            this.pending.length,
-            this.running.length,
-            this.concurrency
-          );
-          return;
-        }
-        const e = S2(this.running, this.pending.shift());
-        this.logger("Attempting id=%s", e.id), e.done(() => {
-          this.logger("Completing id=", e.id), ct(this.running, e), this.schedule();
-        });
-      }
-      next() {
-        const { promise: e, id: n } = S2(this.pending, Vr());
-        return this.logger("Scheduling id=%s", n), this.schedule(), e;
-      }
-    };
-    he = /* @__PURE__ */ ((t2) => (t2.CURRENT = "*", t2.LINKED = "+", t2))(he || {});
-    Qr = class {
-      constructor() {
-        this.all = [], this.branches = {}, this.current = "", this.detached = false;
-      }
-      push(e, n, r2, s, o2) {
-        e === "*" && (this.detached = n, this.current = r2), this.all.push(r2), this.branches[r2] = {
-          current: e === "*",
-          linkedWorkTree: e === "+",
-          name: r2,
-          commit: s,
-          label: o2
-        };
-      }
-    };
-    Jr = [
-      new l2(
-        /^([*+]\s)?\((?:HEAD )?detached (?:from|at) (\S+)\)\s+([a-z0-9]+)\s(.*)$/,
-        (t2, [e, n, r2, s]) => {
-          t2.push(Nt(e), true, n, r2, s);
-        }
-      ),
-      new l2(
-        /^([*+]\s)?(\S+)\s+([a-z0-9]+)\s?(.*)$/s,
-        (t2, [e, n, r2, s]) => {
-          t2.push(Nt(e), false, n, r2, s);
-        }
-      )
-    ];
-    Zr = new l2(/^(\S+)$/s, (t2, [e]) => {
-      t2.push(he.CURRENT, false, e, "", "");
-    });
-    ts = class {
-      constructor() {
-        this.all = [], this.branches = {}, this.errors = [];
-      }
-      get success() {
-        return !this.errors.length;
-      }
-    };
-    rs = /(\S+)\s+\(\S+\s([^)]+)\)/;
-    pe = /^error[^']+'([^']+)'/m;
-    ss = [
-      new l2(rs, (t2, [e, n]) => {
-        const r2 = es(e, n);
-        t2.all.push(r2), t2.branches[e] = r2;
-      }),
-      new l2(pe, (t2, [e]) => {
-        const n = ns(e);
-        t2.errors.push(n), t2.all.push(n), t2.branches[e] = n;
-      })
-    ];
-    gt = (t2, e) => E2(new ts(), ss, [t2, e]);
-    ms = [
-      new l2(/From (.+)$/, (t2, [e]) => {
-        t2.remote = e;
-      }),
-      new l2(/\* \[new branch]\s+(\S+)\s*-> (.+)$/, (t2, [e, n]) => {
-        t2.branches.push({
-          name: e,
-          tracking: n
-        });
-      }),
-      new l2(/\* \[new tag]\s+(\S+)\s*-> (.+)$/, (t2, [e, n]) => {
-        t2.tags.push({
-          name: e,
-          tracking: n
-        });
-      }),
-      new l2(/- \[deleted]\s+\S+\s*-> (.+)$/, (t2, [e]) => {
-        t2.deleted.push({
-          tracking: e
-        });
-      }),
-      new l2(
-        /\s*([^.]+)\.\.(\S+)\s+(\S+)\s*-> (.+)$/,
-        (t2, [e, n, r2, s]) => {
-          t2.updated.push({
-            name: r2,
-            tracking: s,
-            to: n,
-            from: e
-          });
-        }
-      )
-    ];
-    ys = [
-      new l2(/^Renaming (.+) to (.+)$/, (t2, [e, n]) => {
-        t2.moves.push({ from: e, to: n });
-      })
-    ];
-    $s = class {
-      constructor(e, n) {
-        this.all = e, this.latest = n;
-      }
-    };
-    Ps = function(t2, e = false) {
-      const n = t2.split(`
-`).map(Ds).filter(Boolean);
-      e || n.sort(function(s, o2) {
-        const i = s.split("."), a = o2.split(".");
-        if (i.length === 1 || a.length === 1)
-          return Ms(B2(i[0]), B2(a[0]));
-        for (let c3 = 0, y2 = Math.max(i.length, a.length); c3 < y2; c3++) {
-          const w2 = ye(B2(i[c3]), B2(a[c3]));
-          if (w2)
-            return w2;
-        }
-        return 0;
-      });
-      const r2 = e ? n[0] : [...n].reverse().find((s) => s.indexOf(".") >= 0);
-      return new $s(n, r2);
-    };
-    (f2.prototype = Object.create(le.prototype)).constructor = f2;
-    f2.prototype.customBinary = function(t2) {
-      return this._plugins.reconfigure("binary", t2), this;
-    };
-    f2.prototype.env = function(t2, e) {
-      return arguments.length === 1 && typeof t2 == "object" ? this._executor.env = t2 : (this._executor.env = this._executor.env || {})[t2] = e, this;
-    };
-    f2.prototype.stashList = function(t2) {
-      return this._runTask(
-        Cs(
-          ht(arguments) || {},
-          K2(t2) && t2 || []
-        ),
-        u(arguments)
-      );
-    };
-    f2.prototype.mv = function(t2, e) {
-      return this._runTask(bs(t2, e), u(arguments));
-    };
-    f2.prototype.checkoutLatestTag = function(t2) {
-      var e = this;
-      return this.pull(function() {
-        e.tags(function(n, r2) {
-          e.checkout(r2.latest, t2);
-        });
-      });
-    };
-    f2.prototype.pull = function(t2, e, n, r2) {
-      return this._runTask(
-        Ts(
-          d(t2, m),
-          d(e, m),
-          h2(arguments)
-        ),
-        u(arguments)
-      );
-    };
-    f2.prototype.fetch = function(t2, e) {
-      return this._runTask(
-        gs(
-          d(t2, m),
-          d(e, m),
-          h2(arguments)
-        ),
-        u(arguments)
-      );
-    };
-    f2.prototype.tags = function(t2, e) {
-      return this._runTask(
-        Ls(h2(arguments)),
-        u(arguments)
-      );
-    };
-    f2.prototype.rebase = function() {
-      return this._runTask(
-        g(["rebase", ...h2(arguments)]),
-        u(arguments)
-      );
-    };
-    f2.prototype.reset = function(t2) {
-      return this._runTask(
-        An(xn(t2), h2(arguments)),
-        u(arguments)
-      );
-    };
-    f2.prototype.revert = function(t2) {
-      const e = u(arguments);
-      return typeof t2 != "string" ? this._runTask(b2("Commit must be a string"), e) : this._runTask(
-        g(["revert", ...h2(arguments, 0, true), t2]),
-        e
-      );
-    };
-    f2.prototype.addTag = function(t2) {
-      const e = typeof t2 == "string" ? js(t2) : b2("Git.addTag requires a tag name");
-      return this._runTask(e, u(arguments));
-    };
-    f2.prototype.addAnnotatedTag = function(t2, e) {
-      return this._runTask(
-        Bs(t2, e),
-        u(arguments)
-      );
-    };
-    f2.prototype.deleteLocalBranch = function(t2, e, n) {
-      return this._runTask(
-        cs(t2, typeof e == "boolean" ? e : false),
-        u(arguments)
-      );
-    };
-    f2.prototype.deleteLocalBranches = function(t2, e, n) {
-      return this._runTask(
-        us(t2, typeof e == "boolean" ? e : false),
-        u(arguments)
-      );
-    };
-    f2.prototype.branch = function(t2, e) {
-      return this._runTask(
-        is(h2(arguments)),
-        u(arguments)
-      );
-    };
-    f2.prototype.branchLocal = function(t2) {
-      return this._runTask(as(), u(arguments));
-    };
-    f2.prototype.raw = function(t2) {
-      const e = !Array.isArray(t2), n = [].slice.call(e ? arguments : t2, 0);
-      for (let s = 0; s < n.length && e; s++)
-        if (!st(n[s])) {
-          n.splice(s, n.length - s);
-          break;
-        }
-      n.push(...h2(arguments, 0, true));
-      var r2 = u(arguments);
-      return n.length ? this._runTask(g(n, this._trimmed), r2) : this._runTask(
-        b2("Raw: must supply one or more command to execute"),
-        r2
-      );
-    };
-    f2.prototype.submoduleAdd = function(t2, e, n) {
-      return this._runTask(As(t2, e), u(arguments));
-    };
-    f2.prototype.submoduleUpdate = function(t2, e) {
-      return this._runTask(
-        Ns(h2(arguments, true)),
-        u(arguments)
-      );
-    };
-    f2.prototype.submoduleInit = function(t2, e) {
-      return this._runTask(
-        xs(h2(arguments, true)),
-        u(arguments)
-      );
-    };
-    f2.prototype.subModule = function(t2, e) {
-      return this._runTask(
-        X2(h2(arguments)),
-        u(arguments)
-      );
-    };
-    f2.prototype.listRemote = function() {
-      return this._runTask(
-        Ss(h2(arguments)),
-        u(arguments)
-      );
-    };
-    f2.prototype.addRemote = function(t2, e, n) {
-      return this._runTask(
-        vs(t2, e, h2(arguments)),
-        u(arguments)
-      );
-    };
-    f2.prototype.removeRemote = function(t2, e) {
-      return this._runTask(Os(t2), u(arguments));
-    };
-    f2.prototype.getRemotes = function(t2, e) {
-      return this._runTask(Es(t2 === true), u(arguments));
-    };
-    f2.prototype.remote = function(t2, e) {
-      return this._runTask(
-        Rs(h2(arguments)),
-        u(arguments)
-      );
-    };
-    f2.prototype.tag = function(t2, e) {
-      const n = h2(arguments);
-      return n[0] !== "tag" && n.unshift("tag"), this._runTask(g(n), u(arguments));
-    };
-    f2.prototype.updateServerInfo = function(t2) {
-      return this._runTask(
-        g(["update-server-info"]),
-        u(arguments)
-      );
-    };
-    f2.prototype.pushTags = function(t2, e) {
-      const n = Mr(
-        { remote: d(t2, m) },
-        h2(arguments)
-      );
-      return this._runTask(n, u(arguments));
-    };
-    f2.prototype.rm = function(t2) {
-      return this._runTask(
-        g(["rm", "-f", ...v(t2)]),
-        u(arguments)
-      );
-    };
-    f2.prototype.rmKeepLocal = function(t2) {
-      return this._runTask(
-        g(["rm", "--cached", ...v(t2)]),
-        u(arguments)
-      );
-    };
-    f2.prototype.catFile = function(t2, e) {
-      return this._catFile("utf-8", arguments);
-    };
-    f2.prototype.binaryCatFile = function() {
-      return this._catFile("buffer", arguments);
-    };
-    f2.prototype._catFile = function(t2, e) {
-      var n = u(e), r2 = ["cat-file"], s = e[0];
-      if (typeof s == "string")
-        return this._runTask(
-          b2("Git.catFile: options must be supplied as an array of strings"),
-          n
-        );
-      Array.isArray(s) && r2.push.apply(r2, s);
-      const o2 = t2 === "buffer" ? Gt(r2) : g(r2);
-      return this._runTask(o2, n);
-    };
-    f2.prototype.diff = function(t2, e) {
-      const n = m(t2) ? b2(
-        "git.diff: supplying options as a single string is no longer supported, switch to an array of strings"
-      ) : g(["diff", ...h2(arguments)]);
-      return this._runTask(n, u(arguments));
-    };
-    f2.prototype.diffSummary = function() {
-      return this._runTask(
-        fr(h2(arguments, 1)),
-        u(arguments)
-      );
-    };
-    f2.prototype.applyPatch = function(t2) {
-      const e = G2(t2) ? Yr(v(t2), h2([].slice.call(arguments, 1))) : b2(
-        "git.applyPatch requires one or more string patches as the first argument"
-      );
-      return this._runTask(e, u(arguments));
-    };
-    f2.prototype.revparse = function() {
-      const t2 = ["rev-parse", ...h2(arguments, true)];
-      return this._runTask(
-        g(t2, true),
-        u(arguments)
-      );
-    };
-    f2.prototype.clean = function(t2, e, n) {
-      const r2 = un(t2), s = r2 && t2.join("") || d(t2, m) || "", o2 = h2([].slice.call(arguments, r2 ? 1 : 0));
-      return this._runTask(
-        on(s, o2),
-        u(arguments)
-      );
-    };
-    f2.prototype.exec = function(t2) {
-      const e = {
-        commands: [],
-        format: "utf-8",
-        parser() {
-          typeof t2 == "function" && t2();
-        }
-      };
-      return this._runTask(e);
-    };
-    f2.prototype.checkIgnore = function(t2, e) {
-      return this._runTask(
-        fs(v(d(t2, G2, []))),
-        u(arguments)
-      );
-    };
-    f2.prototype.checkIsRepo = function(t2, e) {
-      return this._runTask(
-        We(d(t2, m)),
-        u(arguments)
-      );
-    };
-    Us = $2("", "plugin:allowEnvironment");
-    $t = (0, import_promise_deferred.deferred)().promise;
-    we = $2("", "plugin:binary");
-    Hs = "Invalid value supplied for custom binary, requires a single string or an array containing either one or two strings";
-    Ks = "Invalid value supplied for custom binary, restricted characters must be removed or supply the unsafe.allowUnsafeCustomBinary option";
-    be = {
-      DISALLOWED_ABBREVIATED: {
-        text: "disallowed abbreviated or ambiguous option",
-        solution: "Unambiguous abbreviated options blocked with unsafe.allowAbbreviatedOptions setting: {message}"
-      },
-      UNKNOWN: {
-        text: "~ unknown ~",
-        solution: void 0
-      }
-    };
-    Qs = class extends O2 {
-      constructor(e = "") {
-        const n = Ys(e);
-        super(void 0, be[n].solution?.replace("{message}", e) ?? e), this.reason = n;
-      }
-    };
-    nt = $2("", "plugin:input");
-    ro = class {
-      constructor() {
-        this.plugins = /* @__PURE__ */ new Set(), this.events = new Ce();
-      }
-      on(e, n) {
-        this.events.on(e, n);
-      }
-      reconfigure(e, n) {
-        this.events.emit(e, n);
-      }
-      append(e, n) {
-        const r2 = S2(this.plugins, { type: e, action: n });
-        return () => this.plugins.delete(r2);
-      }
-      add(e) {
-        const n = [];
-        return v(e).forEach(
-          (r2) => {
-            r2 && this.plugins.add(S2(n, r2));
-          }
-        ), () => {
-          n.forEach((r2) => {
-            this.plugins.delete(r2);
-          });
-        };
-      }
-      exec(e, n, r2) {
-        let s = n;
-        const o2 = Object.freeze(Object.create(r2));
-        for (const i of this.plugins)
-          i.type === e && (s = i.action(s, o2));
-        return s;
-      }
-    };
-    wo = (t2, e) => {
-      const n = new ro(), r2 = Ge(
-        t2 && (typeof t2 == "string" ? { baseDir: t2 } : t2) || {},
-        e
-      );
-      if (!Lt(r2.baseDir))
-        throw new Ae(
-          r2,
-          "Cannot use simple-git on a directory that does not exist"
-        );
-      return Array.isArray(r2.config) && n.add(qs(r2.config)), n.add(zs(r2.unsafe)), n.add(Ws(r2.completion)), r2.abort && n.add(Is(r2.abort)), r2.progress && n.add(so(r2.progress)), r2.timeout && n.add(uo(r2.timeout)), r2.spawnOptions && n.add(io(r2.spawnOptions)), n.add(ao()), n.add(no(r2.input)), n.add(Mt(to(true))), r2.errors && n.add(Mt(r2.errors)), Xs(n, r2.binary, r2.unsafe?.allowUnsafeCustomBinary), n.add(
-        Fs(r2.allowEnvironment ?? [], r2.unsafe?.allowAbbreviatedOptions)
-      ), new f2(r2, n);
     };
   }
 });
 
-// src/adapters/applied-state-store.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-import { hostname } from "node:os";
-import path2 from "node:path";
-function isLockLive(lock) {
-  if (Date.parse(lock.until) <= Date.now()) return false;
-  if (lock.host !== hostname() || lock.pid === process.pid) return true;
+// src/crypto/sealed-value.ts
+import { createHmac as createHmac2, hkdfSync as hkdfSync2 } from "node:crypto";
+function parseSealedValue(text) {
+  return parseSealedValueText(text) ?? null;
+}
+function describePlace(place) {
+  return place.deployment === void 0 ? place.credentialId : `${place.credentialId} in deployment ${place.deployment}`;
+}
+function derivePlaceKey(masterKey, place) {
+  return deriveKey(masterKey, placeInfo(place));
+}
+function sealValue(ring, place, plaintext, now) {
+  if (!holdsMasterKey(ring)) throw new RangeError(`${ring.source} holds no master key: seal the value for a recipient instead`);
+  const master = primaryKey(ring);
+  const text = typeof plaintext === "string" ? plaintext : plaintext.reveal();
+  return formatSealed(master.id, encryptFernet(derivePlaceKey(master.key, place), text, { now }));
+}
+function openSealedValue(ring, place, sealed, candidates = []) {
+  return openWithKey(ring, place, sealed, candidates).value;
+}
+function resealValue(ring, place, sealed, candidates = [], toRecipient) {
+  const parts = parseSealedValue(sealed);
+  if (toRecipient !== void 0 && parts?.kind === "sealed" && parts.recipientId === toRecipient.id) {
+    return { sealed, changed: false, fromKeyId: parts.keyId };
+  }
+  const { value, keyId: keyId2, issuedAt } = openWithKey(ring, place, sealed, candidates);
+  if (toRecipient !== void 0) {
+    return { sealed: sealValueForRecipient(toRecipient, place, value, issuedAt), changed: true, fromKeyId: keyId2 };
+  }
+  const master = primaryKey(ring);
+  if (keyId2 === master.id) return { sealed, changed: false, fromKeyId: keyId2 };
+  if (!holdsMasterKey(ring)) throw new RangeError(`${ring.source} holds no master key to re-encrypt under`);
+  const resealed = encryptFernet(derivePlaceKey(master.key, place), value.reveal(), { now: issuedAt });
+  return { sealed: formatSealed(master.id, resealed), changed: true, fromKeyId: keyId2 };
+}
+function sealValueForRecipient(recipient, place, plaintext, now) {
+  if (!isRecipientId(recipient.id)) throw new SealingKeyError(`a recipient id is letters, digits, '.', '_' or '-' (up to 64), got ${JSON.stringify(recipient.id)}`);
+  const recipientKey = importPublicKey(recipient.publicKey);
+  const { sharedSecret, ephemeralPublicKey } = agreeEphemeral(recipientKey);
+  const publicKey = canonicalPublicKey(recipient.publicKey);
+  const key = deriveFernetKeyFromSecret(sharedSecret, sealedPlaceInfo(recipient.id, publicKey, ephemeralPublicKey, place));
+  const text = typeof plaintext === "string" ? plaintext : plaintext.reveal();
+  return formatRecipientSealed(recipient.id, ephemeralPublicKey, encryptFernet(key, text, { now }));
+}
+function sealedPlaceInfo(recipientId, recipientPublicKey, ephemeralPublicKey, place) {
+  return `credledger/v1/sealed/${recipientId}/${recipientPublicKey}/${ephemeralPublicKey}/${placeInfo(place).slice(VALUE_INFO_PREFIX.length)}`;
+}
+function fingerprintValue(ring, place, plaintext, withKeyId) {
+  const master = withKeyId === void 0 ? primaryKey(ring) : requireKey(ring, place, withKeyId, "the fingerprint was made", true);
+  const info = Buffer.from(placeInfo(place), "utf8");
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(info.length);
+  const fingerprint = createHmac2("sha256", deriveKey(master.key, FINGERPRINT_INFO).rawBytes()).update(length).update(info).update(typeof plaintext === "string" ? plaintext : plaintext.reveal(), "utf8").digest("hex");
+  return { keyId: master.id, fingerprint };
+}
+function chooseFingerprintKey(ring, sealed) {
+  const parts = parseSealedValue(sealed);
+  if (parts?.kind === "sealed") {
+    const sealing = ring.sealingKeys.find((candidate) => candidate.recipientId === parts.recipientId);
+    if (sealing !== void 0) return { keyId: keyId(sealing.fingerprintMaster()), name: `recipient ${parts.recipientId}` };
+  }
+  const first = primaryKey(ring);
+  return { keyId: first.id, name: `key ${first.id}` };
+}
+function openWithKey(ring, place, sealed, candidates) {
+  const where = describePlace(place);
+  const parts = parseSealedValue(sealed);
+  if (parts === null) {
+    throw new SealedValueError(
+      "malformed",
+      `the value of ${where} is not an encrypted value (fernet:<key-id>:<token> or sealed:<recipient-id>:<ephemeral-public-key>:<token>)`,
+      place
+    );
+  }
+  const opener = parts.kind === "fernet" ? fernetOpener(ring, place, parts) : sealedOpener(ring, place, parts);
+  let decrypted;
   try {
-    process.kill(lock.pid, 0);
-    return true;
+    decrypted = decryptFernet(opener.keyFor(place), parts.token);
   } catch (error) {
-    return error.code === "EPERM";
+    if (!(error instanceof FernetError)) throw error;
+    if (error.reason !== "bad-hmac") {
+      throw new SealedValueError("malformed", `the value of ${where} has a damaged token: ${error.message}`, place, { cause: error });
+    }
+    const owner = candidates.find((candidate) => !isSamePlace(candidate, place) && opensIn(opener, candidate, parts.token));
+    if (owner !== void 0) {
+      throw new SealedValueError("wrong-place", `this value belongs to ${describePlace(owner)}, not ${where}`, place);
+    }
+    const why = parts.kind === "fernet" ? "it was altered, or sealed for another place" : "it was altered, sealed for another place, or that key is not the recipient's";
+    throw new SealedValueError("not-authentic", `the value of ${where} does not verify under ${opener.under}: ${why}`, place, { cause: error });
   }
-}
-async function openGitAppliedStateStore(options) {
-  const ref = options.ref ?? DEFAULT_STATE_REF;
-  const env = gitEnvironment(options.env ?? process.env);
-  const git = createGit(options.directory, env);
-  let root;
   try {
-    root = (await git.raw(["rev-parse", "--show-toplevel"])).trim();
-  } catch {
-    throw new UsageError(`apply keeps its applied state in the inventory's git repository, and ${path2.resolve(options.directory)} is not in one`);
+    return { value: SecretValue.fromUtf8(decrypted.plaintext), keyId: opener.keyId, issuedAt: decrypted.issuedAt };
+  } catch (error) {
+    throw new SealedValueError("not-utf8", `the value of ${where} decrypts to bytes that are not UTF-8 text`, place, { cause: error });
   }
-  if (!ref.startsWith("refs/") || !await isValidRefName(git, ref)) {
-    throw new UsageError(`--state-ref must be a full ref name such as ${DEFAULT_STATE_REF} (got ${ref})`);
-  }
-  let remote = options.remote;
-  if (remote === void 0) {
-    const remotes = (await runGit(git, ["remote"], "list remotes")).split("\n").map((line) => line.trim());
-    remote = remotes.includes("origin") ? "origin" : null;
-  }
-  return new GitAppliedStateStore(root, env, ref, remote);
 }
-function createGit(baseDir, env, stdin) {
-  const options = {
-    baseDir,
-    config: STATE_COMMIT_IDENTITY,
-    allowEnvironment: PASSED_GIT_VARIABLES,
-    ...stdin === void 0 ? {} : { input: () => stdin }
+function fernetOpener(ring, place, parts) {
+  const master = requireKey(ring, place, parts.keyId, "it is encrypted");
+  return { keyId: master.id, under: `key ${master.id}`, keyFor: (candidate) => derivePlaceKey(master.key, candidate) };
+}
+function sealedOpener(ring, place, parts) {
+  const where = describePlace(place);
+  const key = ring.sealingKeys.find((candidate) => candidate.recipientId === parts.recipientId);
+  if (key === void 0) {
+    throw new SealedValueError(
+      "unknown-key",
+      `the value of ${where}: it is sealed for recipient ${parts.recipientId}, whose private key ${ring.source} does not hold (it holds ${describeSealingRecipients(ring)})`,
+      place
+    );
+  }
+  const sharedSecret = agreeWith(key, parts, place);
+  return {
+    keyId: parts.keyId,
+    under: `the sealing key of recipient ${key.recipientId} (public key ${key.id})`,
+    keyFor: (candidate) => deriveFernetKeyFromSecret(sharedSecret, sealedPlaceInfo(key.recipientId, key.publicKey, parts.ephemeralPublicKey, candidate))
   };
-  return wo(options).env(env);
 }
-function gitEnvironment(env) {
-  const passed = new Set(PASSED_GIT_VARIABLES.map((name) => name.toLowerCase()));
-  const result = {};
-  for (const [name, value] of Object.entries(env)) {
-    const lower = name.toLowerCase();
-    if (value === void 0 || WITHHELD_VARIABLES.has(lower) || lower.startsWith("git_") && !passed.has(lower)) continue;
-    result[name] = value;
-  }
-  result.GIT_TERMINAL_PROMPT = "0";
-  return result;
-}
-async function isValidRefName(git, ref) {
+function agreeWith(key, parts, place) {
   try {
-    return (await git.raw(["check-ref-format", "--normalize", ref])).trim() === ref;
+    return key.agree(importPublicKey(parts.ephemeralPublicKey));
+  } catch (error) {
+    if (error instanceof SealingKeyError || error.code === "ERR_OSSL_FAILED_DURING_DERIVATION") {
+      throw new SealedValueError("malformed", `the value of ${describePlace(place)} has an unusable ephemeral public key`, place, { cause: error });
+    }
+    throw error;
+  }
+}
+function requireKey(ring, place, id, what, forFingerprint = false) {
+  const usable = forFingerprint ? ring.keys : masterKeys(ring);
+  const found = usable.find((entry) => entry.id === id);
+  if (found !== void 0) return found;
+  throw new SealedValueError(
+    "unknown-key",
+    `the value of ${describePlace(place)}: ${what} under key ${id}, which ${ring.source} does not hold (it holds ${describeKeyIds(ring)})`,
+    place
+  );
+}
+function isSamePlace(a, b3) {
+  return a.credentialId === b3.credentialId && a.deployment === b3.deployment;
+}
+function opensIn(opener, place, token) {
+  try {
+    decryptFernet(opener.keyFor(place), token);
+    return true;
   } catch {
     return false;
   }
 }
-async function runGit(git, args, what) {
-  try {
-    return await git.raw(args);
-  } catch (error) {
-    throw new ExternalError(`git could not ${what}: ${gitMessage(error)}`, { cause: error });
+function placeInfo(place) {
+  const parts = place.deployment === void 0 ? [place.credentialId] : [place.credentialId, place.deployment];
+  if (parts.some((part) => part === "" || part.includes("/"))) {
+    throw new SealedValueError("bad-place", `cannot key a value for ${describePlace(place)}: ids must be non-empty and contain no "/"`, place);
+  }
+  return `${VALUE_INFO_PREFIX}${parts.join("/")}`;
+}
+function deriveKey(masterKey, info) {
+  return new FernetKey(Buffer.from(hkdfSync2("sha256", masterKey.rawBytes(), Buffer.alloc(0), info, 32)));
+}
+function formatSealed(keyId2, token) {
+  return `fernet:${keyId2}:${token}`;
+}
+var SealedValueError, FINGERPRINT_INFO, VALUE_INFO_PREFIX;
+var init_sealed_value = __esm({
+  "src/crypto/sealed-value.ts"() {
+    "use strict";
+    init_fernet();
+    init_key_ring();
+    init_secret_value();
+    init_sealing_key();
+    init_sealed_value_format();
+    SealedValueError = class extends Error {
+      constructor(code3, message, place, options) {
+        super(message, options);
+        this.code = code3;
+        this.place = place;
+      }
+      code;
+      place;
+      name = "SealedValueError";
+    };
+    FINGERPRINT_INFO = "credledger/v1/fingerprint";
+    VALUE_INFO_PREFIX = "credledger/v1/value/";
+  }
+});
+
+// src/app/deployment-connection.ts
+function selectDeployments(inventory, selection) {
+  const known = [...inventory.deployments.keys()];
+  const wanted = /* @__PURE__ */ new Set([...selection.deployments ?? known, ...selection.also ?? []]);
+  const unknown = [...wanted].filter((id) => !inventory.deployments.has(id));
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown deployment${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")} (the inventory has ${known.join(", ") || "none"})`);
+  }
+  const selected = known.filter((id) => wanted.has(id));
+  const refused = selected.flatMap((id) => {
+    const deployment = inventory.deployments.get(id);
+    const why = checkDeploymentUrl(deployment.url, selection.allowInsecureHttp === true);
+    return why === void 0 ? [] : [`deployment ${id}: ${deployment.url} ${why}`];
+  });
+  if (refused.length > 0) throw new UsageError(refused.join("\n"));
+  return selected;
+}
+function resolveDeploymentAuth(deployment, env, onSecret, fallbackPasswords = []) {
+  const auth2 = deployment.auth;
+  const read = (name) => {
+    const value = env[name];
+    return value === void 0 || value === "" ? void 0 : value;
+  };
+  const missing = (names) => ({
+    error: `cannot authenticate: ${names.join(" and ")} ${names.length === 1 ? "is" : "are"} not set (auth method ${auth2.method} of deployment ${deployment.id})`
+  });
+  const secret = (text) => {
+    const value = new SecretValue(text);
+    onSecret?.(value);
+    return value;
+  };
+  switch (auth2.method) {
+    case "none":
+      return { auth: { method: "none" } };
+    case "bearer": {
+      const token = read(auth2.tokenEnv);
+      return token === void 0 ? missing([auth2.tokenEnv]) : { auth: { method: "bearer", token: secret(token), source: auth2.tokenEnv } };
+    }
+    case "session": {
+      const cookie = read(auth2.cookieEnv);
+      return cookie === void 0 ? missing([auth2.cookieEnv]) : { auth: { method: "session", cookie: secret(cookie), source: auth2.cookieEnv } };
+    }
+    case "login": {
+      const username = read(auth2.usernameEnv);
+      const password = read(auth2.passwordEnv);
+      const absent = [username === void 0 ? auth2.usernameEnv : void 0, password === void 0 ? auth2.passwordEnv : void 0].filter(
+        (name) => name !== void 0
+      );
+      if (username === void 0 || password === void 0) return missing(absent);
+      return {
+        auth: {
+          method: "login",
+          username,
+          password: secret(password),
+          source: `${auth2.usernameEnv}/${auth2.passwordEnv}`,
+          ...fallbackPasswords.length === 0 ? {} : { fallbackPasswords }
+        }
+      };
+    }
   }
 }
-function gitMessage(error) {
-  return (error instanceof Error ? error.message : String(error)).trim().split("\n").slice(0, 6).join(" / ");
+async function readCredentialSources(connection) {
+  try {
+    await connection.authenticate();
+    return { sources: await connection.listCredentialSources() };
+  } catch (error) {
+    return { error: describeConnectionFailure(error) };
+  }
 }
-function short(sha) {
-  return sha === null ? "nothing" : sha.slice(0, 12);
+function describeConnectionFailure(error) {
+  if (error instanceof RequestError) {
+    return { message: error.message, ...error.status === void 0 ? {} : { status: error.status }, ...error.detail === void 0 ? {} : { detail: error.detail } };
+  }
+  if (error instanceof ExternalError) return { message: error.message };
+  throw error;
 }
-var AppliedStateConflictError, CLAIM_TRAILER, LOCK_LIFETIME_MS, MAX_REPLAYS, STATE_COMMIT_IDENTITY, PASSED_GIT_VARIABLES, WITHHELD_VARIABLES, GitAppliedStateStore;
-var init_applied_state_store = __esm({
-  "src/adapters/applied-state-store.ts"() {
+var init_deployment_connection = __esm({
+  "src/app/deployment-connection.ts"() {
     "use strict";
-    init_dist3();
-    init_applied_state();
+    init_apply_plan();
+    init_secret_value();
     init_errors();
-    AppliedStateConflictError = class extends Error {
-      constructor(message, expected, actual) {
-        super(message);
-        this.expected = expected;
-        this.actual = actual;
-      }
-      expected;
-      actual;
-      name = "AppliedStateConflictError";
-    };
-    CLAIM_TRAILER = "Credledger-Claim";
-    LOCK_LIFETIME_MS = 15 * 6e4;
-    MAX_REPLAYS = 5;
-    STATE_COMMIT_IDENTITY = ["user.name=credledger", "user.email=credledger@users.noreply.invalid"];
-    PASSED_GIT_VARIABLES = ["GIT_CONFIG_NOSYSTEM", "GIT_TERMINAL_PROMPT", "GIT_SSL_CAINFO", "GIT_SSL_CAPATH"];
-    WITHHELD_VARIABLES = /* @__PURE__ */ new Set(["editor", "visual", "pager", "prefix", "ssh_askpass"]);
-    GitAppliedStateStore = class {
-      constructor(root, env, ref, remote) {
-        this.root = root;
-        this.env = env;
-        this.ref = ref;
-        this.remote = remote;
-        this.git = createGit(root, env);
-      }
-      root;
-      env;
-      ref;
-      remote;
-      git;
-      current = { state: EMPTY_APPLIED_STATE, revision: null };
-      /** What the remote held when this run last looked or pushed. */
-      remoteRevision = null;
-      queue = Promise.resolve();
-      /** This run's id in the locks it takes. */
-      run = randomBytes3(6).toString("hex");
-      conflict;
-      /** The deployments this run claimed; undefined before a claim, or for a claim of everything. */
-      scope;
-      load() {
-        return this.serialise(async () => {
-          if (this.remote !== null) {
-            this.remoteRevision = await this.readRemoteRevision();
-            if (this.remoteRevision !== null) {
-              await runGit(this.git, ["fetch", "--no-tags", "--quiet", this.remote, `+${this.ref}:${this.ref}`], `fetch ${this.ref} from ${this.remote}`);
-            }
-          }
-          const revision = await this.readLocalRevision();
-          const state = revision === null ? EMPTY_APPLIED_STATE : await this.readState(revision);
-          this.current = { state, revision };
-          return this.current;
-        });
-      }
-      async inventoryCommit() {
-        try {
-          return (await this.git.raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim() || null;
-        } catch {
-          return null;
-        }
-      }
-      async inventoryCommitTime() {
-        try {
-          const seconds = Number((await this.git.raw(["log", "-1", "--format=%ct", "HEAD"])).trim());
-          return Number.isInteger(seconds) && seconds > 0 ? seconds : null;
-        } catch {
-          return null;
-        }
-      }
-      async hasUncommittedChanges(file) {
-        try {
-          return (await this.git.raw(["status", "--porcelain", "--", path2.resolve(file)])).trim() !== "";
-        } catch {
-          return false;
-        }
-      }
-      claim(message, scope) {
-        return this.serialise(async () => {
-          this.scope = scope === void 0 ? void 0 : new Set(scope);
-          const held = (scope ?? []).map((deployment) => [deployment, this.current.state.locks?.get(deployment)]).find(([, lock]) => lock !== void 0 && isLockLive(lock));
-          if (held !== void 0) {
-            const [deployment, lock] = held;
-            this.conflict = new AppliedStateConflictError(
-              `${deployment} is being applied by another run (host ${lock.host}, pid ${lock.pid}, since ${lock.since}); its lock lapses at ${lock.until}: apply again once it has finished`,
-              this.current.revision,
-              this.current.revision
-            );
-            throw this.conflict;
-          }
-          const trailer = scope === void 0 ? "" : `
-${CLAIM_TRAILER}: ${[...scope].sort().join(",")}`;
-          const locked = scope === void 0 ? this.current.state : withLocks(this.current.state, scope, this.newLock());
-          await this.commitAndSwap(locked, `${message}
+  }
+});
 
-claim ${randomBytes3(8).toString("hex")}${trailer}`);
-          await this.push();
-        });
-      }
-      release(message) {
-        return this.serialise(async () => {
-          if (this.scope !== void 0 && [...this.scope].some((deployment) => this.current.state.locks?.get(deployment)?.run === this.run)) {
-            await this.commitAndSwap(withLocks(this.current.state, [...this.scope], void 0), message);
-          }
-          await this.push();
-        });
-      }
-      newLock() {
-        const now = Date.now();
-        return { run: this.run, host: hostname(), pid: process.pid, since: new Date(now).toISOString(), until: new Date(now + LOCK_LIFETIME_MS).toISOString() };
-      }
-      record(change, message) {
-        return this.serialise(() => this.commitAndSwap(change(this.current.state), message));
-      }
-      publish() {
-        return this.serialise(() => this.push());
-      }
-      revision() {
-        return this.current.revision;
-      }
-      published() {
-        return this.remote === null || this.remoteRevision === this.current.revision;
-      }
-      /** Runs state changes one at a time, in call order; after a conflict every later change fails with it. */
-      serialise(work) {
-        const run2 = this.queue.then(() => {
-          if (this.conflict !== void 0) throw this.conflict;
-          return work();
-        });
-        this.queue = run2.catch(() => void 0);
-        return run2;
-      }
-      /** Writes a commit whose tree holds the state as applied.json, without touching any ref. */
-      async writeStateCommit(state, parent, message) {
-        const blob = (await runGit(createGit(this.root, this.env, serializeAppliedState(state)), ["hash-object", "-w", "--stdin"], "store applied.json")).trim();
-        const tree = (await runGit(createGit(this.root, this.env, `100644 blob ${blob}	${APPLIED_STATE_FILE}
-`), ["mktree"], "store the state tree")).trim();
-        return (await runGit(this.git, ["commit-tree", tree, ...parent === null ? [] : ["-p", parent], "-m", message], "commit the applied state")).trim();
-      }
-      async commitAndSwap(state, message) {
-        const parent = this.current.revision;
-        const commit = await this.writeStateCommit(state, parent, message);
-        try {
-          await this.git.raw(["update-ref", "-m", message, this.ref, commit, parent ?? ""]);
-        } catch (error) {
-          const actual = await this.readLocalRevision();
-          if (actual !== parent && actual !== null && await this.othersLeftScopeAlone(actual, parent)) {
-            this.current = { state: withDeploymentsFrom(await this.readState(actual), this.current.state, this.scope ?? /* @__PURE__ */ new Set()), revision: actual };
-            const replayed = this.scope === void 0 ? state : withDeploymentsFrom(this.current.state, state, this.scope);
-            return this.commitAndSwap(replayed, message);
-          }
-          if (actual !== parent) {
-            this.conflict = new AppliedStateConflictError(
-              `${this.ref} moved from ${short(parent)} to ${short(actual)} while this apply ran: another apply is writing the same state; this run stopped (apply again once it has finished)`,
-              parent,
-              actual
-            );
-            throw this.conflict;
-          }
-          throw new ExternalError(`cannot update ${this.ref}: ${gitMessage(error)}`, { cause: error });
-        }
-        this.current = { state, revision: commit };
-      }
-      async push(attempt = 1) {
-        if (this.remote === null || this.current.revision === this.remoteRevision || this.current.revision === null) return;
-        const lease = `--force-with-lease=${this.ref}:${this.remoteRevision ?? ""}`;
-        try {
-          await this.git.raw(["push", "--quiet", "--no-verify", lease, this.remote, `${this.current.revision}:${this.ref}`]);
-        } catch (error) {
-          const message = gitMessage(error);
-          const theirs = /stale info|\(fetch first\)|non-fast-forward|rejected/i.test(message) ? await this.readRemoteRevision().catch(() => this.remoteRevision) : this.remoteRevision;
-          if (theirs !== this.remoteRevision) {
-            if (theirs !== null && attempt <= MAX_REPLAYS && await this.replayOntoRemote(theirs)) return this.push(attempt + 1);
-            this.conflict = new AppliedStateConflictError(
-              `${this.ref} on ${this.remote} moved from ${short(this.remoteRevision)} to ${short(theirs)}: another apply recorded its state first; this run stopped (apply again to reconcile)`,
-              this.remoteRevision,
-              theirs
-            );
-            throw this.conflict;
-          }
-          throw new ExternalError(`cannot push ${this.ref} to ${this.remote}: ${message}`, { cause: error });
-        }
-        this.remoteRevision = this.current.revision;
-      }
-      /**
-       * Whether every commit that `theirs` has and this run's base does not came from applies to other
-       * deployments: claims that name none of ours, and records that change none of ours.
-       */
-      async othersLeftScopeAlone(theirs, base) {
-        if (this.scope === void 0) return false;
-        const range = base === null ? [theirs] : [theirs, "--not", base];
-        const commits = (await runGit(this.git, ["rev-list", "--reverse", ...range], "list the commits of other applies")).split("\n").filter(Boolean);
-        for (const commit of commits) {
-          const body = await runGit(this.git, ["log", "-1", "--format=%B", commit], "read a state commit");
-          const claim = new RegExp(`^${CLAIM_TRAILER}: (.*)$`, "m").exec(body);
-          if (/^claim [0-9a-f]{16}$/m.test(body) && claim === null) return false;
-          const claimed = claim?.[1]?.split(",").filter(Boolean) ?? [];
-          if (claimed.some((deployment) => this.scope?.has(deployment))) return false;
-          const parent = (await runGit(this.git, ["rev-list", "--parents", "-n", "1", commit], "read a state commit")).trim().split(" ")[1];
-          const before = parent === void 0 ? EMPTY_APPLIED_STATE : await this.readState(parent);
-          const changed = deploymentsChangedBetween(before, await this.readState(commit));
-          if ([...changed].some((deployment) => this.scope?.has(deployment))) return false;
-        }
-        return true;
-      }
-      /**
-       * After a refused push: fetches what the remote now holds and, when only other deployments moved, replays
-       * this run's deployments onto it as one new commit. Returns false when the runs really collide.
-       */
-      async replayOntoRemote(theirs) {
-        const remote = this.remote;
-        await runGit(this.git, ["fetch", "--no-tags", "--quiet", remote, this.ref], `fetch ${this.ref} from ${remote}`);
-        if (!await this.othersLeftScopeAlone(theirs, this.remoteRevision)) return false;
-        const merged = withDeploymentsFrom(await this.readState(theirs), this.current.state, this.scope ?? /* @__PURE__ */ new Set());
-        const scope = [...this.scope ?? []].sort().join(",");
-        const commit = await this.writeStateCommit(merged, theirs, `credledger apply: ${scope} replayed onto ${short(theirs)}
+// src/core/git-refs.ts
+function shortRefName(ref) {
+  return ref.replace(/^refs\/(heads|remotes|tags)\//, "");
+}
+var init_git_refs = __esm({
+  "src/core/git-refs.ts"() {
+    "use strict";
+  }
+});
 
-claim ${randomBytes3(8).toString("hex")}
-${CLAIM_TRAILER}: ${scope}`);
-        await runGit(this.git, ["update-ref", "-m", "credledger apply: replay", this.ref, commit, this.current.revision ?? ""], `update ${this.ref}`);
-        this.current = { state: merged, revision: commit };
-        this.remoteRevision = theirs;
-        return true;
-      }
-      async readRemoteRevision() {
-        const remote = this.remote;
-        const listing = await runGit(this.git, ["ls-remote", remote, this.ref], `read ${this.ref} on ${remote}`);
-        for (const line of listing.split("\n")) {
-          const [sha, name] = line.trim().split(/\s+/);
-          if (name === this.ref && sha !== void 0) return sha;
-        }
-        return null;
-      }
-      async readLocalRevision() {
-        const listing = await runGit(this.git, ["for-each-ref", "--format=%(objectname)", this.ref], `read ${this.ref}`);
-        return listing.trim() || null;
-      }
-      async readState(revision) {
-        const text = await runGit(this.git, ["cat-file", "blob", `${revision}:${APPLIED_STATE_FILE}`], `read ${APPLIED_STATE_FILE} at ${short(revision)}`);
-        try {
-          return parseAppliedState(text);
-        } catch (error) {
-          throw new ExternalError(`${this.ref} (${short(revision)}): ${error.message}`, { cause: error });
-        }
-      }
+// src/app/apply-branch.ts
+async function checkApplyBranch(request2) {
+  const repository = await request2.openCheckout(request2.directory);
+  let defaultRef;
+  try {
+    defaultRef = request2.defaultBranch === void 0 ? await repository.defaultBranch() : await refOfBranch(repository, request2.defaultBranch);
+  } catch (error) {
+    if (!(error instanceof ExternalError)) throw error;
+    return {
+      defaultBranch: request2.defaultBranch,
+      branch: await repository.currentBranch(),
+      refusal: `apply runs only from the default branch, and this clone cannot tell which branch that is (${error.message}); ${ESCAPE_HATCH}`
     };
+  }
+  const defaultBranch = shortRefName(defaultRef).replace(/^origin\//, "");
+  const branch = await repository.currentBranch();
+  if (branch === defaultBranch) return { defaultBranch, branch, refusal: void 0 };
+  if (branch === void 0 && await repository.isAncestor("HEAD", defaultRef)) return { defaultBranch, branch, refusal: void 0 };
+  const where = branch === void 0 ? `at a detached HEAD that is not part of ${defaultBranch}` : `on branch ${branch}`;
+  return {
+    defaultBranch,
+    branch,
+    refusal: `apply runs only from the default branch (${defaultBranch}), and this checkout is ${where}: values reach deployments after review, so merge the change first, or ${ESCAPE_HATCH}`
+  };
+}
+async function refOfBranch(repository, name) {
+  for (const ref of [`refs/heads/${name}`, `refs/remotes/origin/${name}`]) if (await repository.hasCommit(ref)) return ref;
+  return `refs/heads/${name}`;
+}
+var ESCAPE_HATCH;
+var init_apply_branch = __esm({
+  "src/app/apply-branch.ts"() {
+    "use strict";
+    init_git_refs();
+    init_errors();
+    ESCAPE_HATCH = "pass --allow-non-default-branch for a deliberate apply from elsewhere";
+  }
+});
+
+// src/app/apply.ts
+var apply_exports = {};
+__export(apply_exports, {
+  DEFAULT_APPLY_CONCURRENCY: () => DEFAULT_APPLY_CONCURRENCY,
+  applyInventory: () => applyInventory
+});
+import path2 from "node:path";
+async function applyInventory(request2) {
+  const check = await loadInventoryFile(request2.file, request2.today);
+  if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: void 0 };
+  const inventory = check.inventory;
+  const selected = selectDeployments(inventory, {
+    ...request2.deployments === void 0 ? {} : { deployments: request2.deployments },
+    ...request2.rehydrate === void 0 ? {} : { also: [request2.rehydrate] },
+    allowInsecureHttp: request2.allowInsecureHttp === true
+  });
+  const concurrency = request2.concurrency ?? DEFAULT_APPLY_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of at least 1 (got ${concurrency})`);
+  if (request2.dryRun !== true && request2.allowNonDefaultBranch !== true) {
+    const { refusal } = await checkApplyBranch({ directory: path2.dirname(path2.resolve(request2.file)), openCheckout: request2.openCheckout, ...request2.defaultBranch === void 0 ? {} : { defaultBranch: request2.defaultBranch } });
+    if (refusal !== void 0) throw new UsageError(refusal);
+  }
+  const ref = request2.stateRef ?? DEFAULT_STATE_REF;
+  const store = await request2.openStateStore({ directory: path2.dirname(path2.resolve(request2.file)), ref });
+  const snapshot = await store.load();
+  const inventoryCommit = await store.inventoryCommit();
+  const inventoryCommitTime = await store.inventoryCommitTime();
+  const desiredState = listDesiredState(inventory, selected);
+  const values = decryptDesired(request2, inventory, desiredState.desired);
+  const auths = new Map(
+    selected.map((id) => {
+      const deployment = inventory.deployments.get(id);
+      const fallbacks = appliedAdminPasswords(request2.ring, values, desiredState.desired, snapshot.state, id);
+      return [id, resolveDeploymentAuth(deployment, request2.env, request2.onSecretDecrypted, fallbacks)];
+    })
+  );
+  const refused = request2.allowRollback ? /* @__PURE__ */ new Map() : findStaleDeployments(snapshot.state, selected, inventoryCommit, inventoryCommitTime);
+  const context3 = { request: request2, inventory, store, inventoryCommit, inventoryCommitTime, refused, values, auths, connections: /* @__PURE__ */ new Map(), stop: void 0 };
+  const unreachable = /* @__PURE__ */ new Map();
+  const reached = /* @__PURE__ */ new Set();
+  try {
+    let rehydrate;
+    if (request2.rehydrate !== void 0) {
+      const sources = await readCredentialSources2(context3, request2.rehydrate);
+      if ("error" in sources) {
+        unreachable.set(request2.rehydrate, sources.error);
+      } else {
+        reached.add(request2.rehydrate);
+        rehydrate = { deployment: request2.rehydrate, settings: new Set(sources.sources.filter((s) => s.source === "db").map((s) => s.key)) };
+      }
+    }
+    const plan = planApply({
+      desiredState,
+      applied: snapshot.state,
+      deployments: selected,
+      ...request2.all ? { all: true } : {},
+      ...rehydrate ? { rehydrate } : {},
+      isApplied: (desired, record) => isRecordedValue(request2.ring, values, desired, record)
+    });
+    const planned = new Set(listPlannedOperations(plan).map((operation) => operationKey(operation.deployment, operation.setting)));
+    const refingerprints = findRefingerprints(request2.ring, values, desiredState.desired, snapshot.state, planned, refused);
+    const warnings = [
+      ...describeForgottenDeployments(inventory, snapshot.state.deployments.keys(), request2.deployments),
+      ...describeForeignFingerprints(request2.ring, snapshot.state, selected),
+      ...describeRefingerprints(refingerprints, request2.dryRun === true),
+      ...await store.hasUncommittedChanges(request2.file) ? [`${request2.file} has uncommitted changes: they are applied, but the applied state records them as ${inventoryCommit === null ? "no commit" : inventoryCommit.slice(0, 12)}; commit first`] : []
+    ];
+    const stateBefore = { ref, before: snapshot.revision, remote: store.remote };
+    if (request2.dryRun) {
+      const deployments2 = plan.deployments.map((deployment) => plannedReport(context3, deployment, unreachable.get(deployment.deployment)));
+      return { check, report: buildReport(true, inventoryCommit, { ...stateBefore, after: snapshot.revision, pushed: store.remote !== null && store.published() }, deployments2, warnings) };
+    }
+    const pending = plan.deployments.filter((deployment) => deployment.units.length > 0 && !refused.has(deployment.deployment)).map((deployment) => deployment.deployment);
+    await Promise.all(
+      pending.filter((id) => !reached.has(id) && !unreachable.has(id)).map(async (id) => {
+        const sources = await readCredentialSources2(context3, id);
+        if ("error" in sources) unreachable.set(id, sources.error);
+      })
+    );
+    const progress = new Map(plan.deployments.map((deployment) => [deployment.deployment, deployment.units.flatMap((unit) => unit.operations.map(startProgress))]));
+    const writing = pending.filter((id) => !unreachable.has(id));
+    const claimed = [.../* @__PURE__ */ new Set([...writing, ...refingerprints.map((entry) => entry.deployment)])];
+    if (claimed.length > 0) await claimState(context3, inventoryCommit, claimed);
+    const deployments = await Promise.all(
+      plan.deployments.map((deployment) => runDeployment(context3, deployment, progress.get(deployment.deployment) ?? [], concurrency, unreachable.get(deployment.deployment)))
+    );
+    if (context3.stop === void 0) await recordRefingerprints(context3, refingerprints);
+    if (context3.stop === void 0) await releaseState(context3);
+    const withNotices = deployments.map((report) => addLoginNotices(context3, report));
+    const state = {
+      ...stateBefore,
+      after: store.revision(),
+      pushed: store.remote !== null && store.published(),
+      ...context3.stop?.conflict === void 0 ? {} : { conflict: context3.stop.conflict },
+      ...context3.stop?.error === void 0 ? {} : { error: context3.stop.error }
+    };
+    return { check, report: buildReport(false, inventoryCommit, state, withNotices, warnings) };
+  } finally {
+    await Promise.all([...context3.connections.values()].map((connection) => connection.close().catch(() => void 0)));
+  }
+}
+function decryptDesired(request2, inventory, desired) {
+  const candidates = listSealedValues(inventory).map((entry) => entry.place);
+  const byPlace = /* @__PURE__ */ new Map();
+  const result = /* @__PURE__ */ new Map();
+  for (const setting of desired) {
+    const placeKey = `${setting.sealed.place.credentialId}\0${setting.sealed.place.deployment ?? ""}`;
+    let decrypted = byPlace.get(placeKey);
+    if (decrypted === void 0) {
+      try {
+        const value = openSealedValue(request2.ring, setting.sealed.place, setting.sealed.sealed, candidates);
+        request2.onSecretDecrypted?.(value);
+        decrypted = { value, fingerprintKey: chooseFingerprintKey(request2.ring, setting.sealed.sealed) };
+      } catch (error) {
+        if (!(error instanceof SealedValueError)) throw error;
+        decrypted = { error: `cannot decrypt: ${error.message}` };
+      }
+      byPlace.set(placeKey, decrypted);
+    }
+    result.set(operationKey(setting.deployment, setting.setting), decrypted);
+  }
+  return result;
+}
+function appliedAdminPasswords(ring, values, desired, state, deployment) {
+  const setting = desired.find((candidate) => candidate.deployment === deployment && candidate.setting === ADMIN_PASSWORD_SETTING);
+  const record = findAppliedSetting(state, deployment, ADMIN_PASSWORD_SETTING);
+  const decrypted = values.get(operationKey(deployment, ADMIN_PASSWORD_SETTING));
+  if (setting === void 0 || record === void 0 || decrypted === void 0 || !("value" in decrypted)) return [];
+  if (!isRecordedValue(ring, values, setting, record)) return [];
+  return [{ password: decrypted.value, source: describeInventoryPassword(setting.credentialId, deployment) }];
+}
+function describeInventoryPassword(credentialId, deployment) {
+  return `the inventory's applied ${ADMIN_PASSWORD_SETTING} of ${deployment} (credential ${credentialId})`;
+}
+function passwordVariableOf(deployment) {
+  return deployment.auth.method === "login" ? deployment.auth.passwordEnv : void 0;
+}
+function addLoginNotices(context3, report) {
+  const deployment = context3.inventory.deployments.get(report.deployment);
+  const variable = passwordVariableOf(deployment);
+  if (variable === void 0) return report;
+  const notices = [];
+  const stale = context3.connections.get(report.deployment)?.staleLoginPassword;
+  const pushed = report.operations.find((operation) => operation.setting === ADMIN_PASSWORD_SETTING && operation.action === "set" && operation.outcome === "done");
+  if (stale !== void 0 && pushed === void 0) {
+    notices.push(
+      `${variable} is stale: DocuElevate refused its password for ${report.deployment}, and ${stale.usedInstead} opened instead; update ${variable} to that value (credledger reveal)`
+    );
+  }
+  if (pushed !== void 0) {
+    notices.push(`update ${variable}: ${report.deployment}'s admin password is now the inventory's \`${pushed.credential}\` (DocuElevate's login takes it at once; the next run falls back to it until ${variable} is updated)`);
+  }
+  return notices.length === 0 ? report : { ...report, warnings: [...report.warnings, ...notices] };
+}
+function operationKey(deployment, setting) {
+  return `${deployment}\0${setting}`;
+}
+function fingerprintPlace(credentialId, deployment) {
+  return { credentialId, deployment };
+}
+function isRecordedValue(ring, values, desired, record) {
+  const decrypted = values.get(operationKey(desired.deployment, desired.setting));
+  if (decrypted === void 0 || !("value" in decrypted) || findKey(ring, record.keyId) === void 0) return false;
+  const { fingerprint } = fingerprintValue(ring, fingerprintPlace(desired.credentialId, desired.deployment), decrypted.value, record.keyId);
+  return fingerprint === record.fingerprint;
+}
+function findRefingerprints(ring, values, desired, state, planned, refused) {
+  const found = [];
+  for (const setting of desired) {
+    const record = findAppliedSetting(state, setting.deployment, setting.setting);
+    const decrypted = values.get(operationKey(setting.deployment, setting.setting));
+    if (record === void 0 || decrypted === void 0 || !("value" in decrypted) || record.keyId === decrypted.fingerprintKey.keyId) continue;
+    if (refused.has(setting.deployment) || planned.has(operationKey(setting.deployment, setting.setting))) continue;
+    if (record.credential !== setting.credentialId || !isRecordedValue(ring, values, setting, record)) continue;
+    const { fingerprint } = fingerprintValue(ring, fingerprintPlace(setting.credentialId, setting.deployment), decrypted.value, decrypted.fingerprintKey.keyId);
+    found.push({ deployment: setting.deployment, setting: setting.setting, record, key: decrypted.fingerprintKey, fingerprint });
+  }
+  return found;
+}
+async function recordRefingerprints(context3, refingerprints) {
+  for (const { deployment, setting, record, key, fingerprint } of refingerprints) {
+    try {
+      await context3.store.record(
+        (state) => recordSettingApplied(state, deployment, setting, { ...record, keyId: key.keyId, fingerprint }),
+        `credledger apply: fingerprint of ${setting} on ${deployment} moved to key ${key.keyId} (value unchanged, nothing sent)`
+      );
+    } catch (error) {
+      stopOn(context3, error);
+      return;
+    }
+  }
+}
+function describeRefingerprints(refingerprints, dryRun) {
+  const byKey = /* @__PURE__ */ new Map();
+  for (const entry of refingerprints) byKey.set(entry.key.name, [...byKey.get(entry.key.name) ?? [], entry]);
+  return [...byKey].map(([name, entries]) => {
+    const deployments = [...new Set(entries.map((entry) => entry.deployment))].join(", ");
+    const count = entries.length === 1 ? "1 value" : `${entries.length} values`;
+    const target = name.startsWith("recipient ") ? `the sealing key of ${name}` : name;
+    return `${count} re-encrypted under ${name} (${deployments}): plaintexts unchanged, nothing pushed; ${dryRun ? "a real apply moves" : "moved"} their applied-state fingerprints to ${target}, after which the old key can leave the ring`;
+  });
+}
+function describeForeignFingerprints(ring, state, deployments) {
+  const missing = /* @__PURE__ */ new Map();
+  for (const deployment of deployments) {
+    for (const record of state.deployments.get(deployment)?.values() ?? []) {
+      if (findKey(ring, record.keyId) === void 0) missing.set(record.keyId, (missing.get(record.keyId) ?? 0) + 1);
+    }
+  }
+  return [...missing].map(
+    ([keyId2, count]) => `${count === 1 ? "1 applied setting was" : `${count} applied settings were`} fingerprinted under key ${keyId2}, which ${ring.source} does not hold: they count as changed and are pushed again. After a re-key, keep the old key after the new one in the ring until one apply has moved the fingerprints (docs/values-and-keys.md)`
+  );
+}
+async function readCredentialSources2(context3, deploymentId) {
+  const resolved = context3.auths.get(deploymentId);
+  if (resolved === void 0 || "error" in resolved) return { error: { message: resolved?.error ?? "no auth" } };
+  let connection = context3.connections.get(deploymentId);
+  if (connection === void 0) {
+    const deployment = context3.inventory.deployments.get(deploymentId);
+    connection = context3.request.connect(deployment, resolved.auth);
+    context3.connections.set(deploymentId, connection);
+  }
+  return readCredentialSources(connection);
+}
+function findStaleDeployments(state, deployments, commit, commitTime) {
+  const refused = /* @__PURE__ */ new Map();
+  if (commitTime === null) return refused;
+  for (const deployment of deployments) {
+    const newest = newestAppliedCommit(state, deployment);
+    if (newest === void 0 || newest.commitTime <= commitTime || newest.commit === commit) continue;
+    const when = (seconds) => new Date(seconds * 1e3).toISOString().replace(".000Z", "Z");
+    refused.set(deployment, {
+      message: `${deployment} was last applied from ${newest.commit?.slice(0, 12) ?? "a commit"} (${when(newest.commitTime)}), newer than this checkout ${commit?.slice(0, 12) ?? ""} (${when(commitTime)}): applying would roll it back; check out the newest commit, or pass --allow-rollback`
+    });
+  }
+  return refused;
+}
+function startProgress(operation) {
+  return { operation, outcome: "skipped" };
+}
+async function claimState(context3, inventoryCommit, deployments) {
+  try {
+    await context3.store.claim(`credledger apply: started from ${inventoryCommit === null ? "an unborn HEAD" : inventoryCommit.slice(0, 12)}`, deployments);
+  } catch (error) {
+    stopOn(context3, error);
+  }
+}
+async function releaseState(context3) {
+  try {
+    await context3.store.release("credledger apply: finished");
+  } catch (error) {
+    stopOn(context3, error);
+  }
+}
+async function publishState(context3) {
+  try {
+    await context3.store.publish();
+  } catch (error) {
+    stopOn(context3, error);
+  }
+}
+function stopOn(context3, error) {
+  if (error instanceof AppliedStateConflictError) context3.stop ??= { conflict: error.message };
+  else if (error instanceof ExternalError) context3.stop ??= { error: error.message };
+  else throw error;
+}
+async function runDeployment(context3, plan, progress, concurrency, knownUnreachable) {
+  const deployment = context3.inventory.deployments.get(plan.deployment);
+  if (progress.length === 0) return deploymentReport(deployment, knownUnreachable === void 0 ? "unchanged" : "unreachable", progress, knownUnreachable);
+  const refusal = context3.refused.get(plan.deployment);
+  if (refusal !== void 0) {
+    for (const entry of progress) entry.skipped = `not attempted: ${refusal.message}`;
+    return deploymentReport(deployment, "failed", progress, refusal);
+  }
+  if (context3.stop !== void 0 && knownUnreachable === void 0) {
+    for (const entry of progress) entry.skipped = describeStop(context3);
+    return deploymentReport(deployment, "skipped", progress);
+  }
+  if (knownUnreachable !== void 0) {
+    for (const entry of progress) entry.skipped = `not attempted: ${plan.deployment} could not be used`;
+    return deploymentReport(deployment, "unreachable", progress, knownUnreachable);
+  }
+  const connection = context3.connections.get(plan.deployment);
+  const progressOf = new Map(progress.map((entry) => [entry.operation, entry]));
+  const running = /* @__PURE__ */ new Set();
+  for (const unit of plan.units) {
+    if (unit.group !== void 0 || unit.operations.some((operation) => operation.setting === ADMIN_PASSWORD_SETTING)) {
+      await Promise.all(running);
+      await runUnit(context3, connection, unit, progressOf);
+      continue;
+    }
+    while (running.size >= concurrency) await Promise.race(running);
+    const task = runUnit(context3, connection, unit, progressOf).finally(() => running.delete(task));
+    running.add(task);
+  }
+  await Promise.all(running);
+  if (context3.stop === void 0) await publishState(context3);
+  const allSkipped = progress.every((entry) => entry.outcome === "skipped");
+  const allDone = progress.every((entry) => entry.outcome === "done");
+  return deploymentReport(deployment, allDone ? "done" : allSkipped && context3.stop !== void 0 ? "skipped" : "failed", progress);
+}
+async function runUnit(context3, connection, unit, progressOf) {
+  let failed;
+  for (const operation of unit.operations) {
+    const entry = progressOf.get(operation);
+    if (context3.stop !== void 0) {
+      entry.skipped = describeStop(context3);
+      continue;
+    }
+    if (failed !== void 0) {
+      entry.skipped = `not attempted: group ${unit.group ?? ""} stopped after ${failed.setting} failed`;
+      continue;
+    }
+    await runOperation(context3, connection, entry);
+    if (entry.outcome === "failed") failed = operation;
+  }
+}
+async function runOperation(context3, connection, entry) {
+  const { operation } = entry;
+  const { request: request2, store } = context3;
+  let change;
+  try {
+    if (operation.action === "set") {
+      const decrypted = context3.values.get(operationKey(operation.deployment, operation.setting));
+      if (decrypted === void 0 || "error" in decrypted) {
+        entry.outcome = "failed";
+        entry.error = { message: decrypted?.error ?? "no value" };
+        return;
+      }
+      const written = await connection.setSetting(operation.setting, decrypted.value);
+      entry.attempts = written.attempts;
+      if (written.restartRequired !== void 0) entry.restartRequired = written.restartRequired;
+      const fingerprint = fingerprintValue(request2.ring, fingerprintPlace(operation.credentialId, operation.deployment), decrypted.value, decrypted.fingerprintKey.keyId);
+      const record = {
+        credential: operation.credentialId,
+        keyId: fingerprint.keyId,
+        fingerprint: fingerprint.fingerprint,
+        commit: context3.inventoryCommit,
+        ...context3.inventoryCommitTime === null ? {} : { commitTime: context3.inventoryCommitTime },
+        appliedAt: request2.clock().toISOString()
+      };
+      change = (state) => recordSettingApplied(state, operation.deployment, operation.setting, record);
+    } else {
+      const deleted = await connection.deleteSetting(operation.setting);
+      entry.attempts = deleted.attempts;
+      const pending = deleted.result === "deleted" ? { credential: operation.credentialId, removedAt: request2.clock().toISOString() } : void 0;
+      if (pending !== void 0) entry.pendingRestart = true;
+      change = (state) => recordSettingRemoved(state, operation.deployment, operation.setting, pending);
+    }
+  } catch (error) {
+    entry.outcome = "failed";
+    entry.error = describeConnectionFailure(error);
+    if (error instanceof RequestError) entry.attempts = error.attempts;
+    return;
+  }
+  entry.outcome = "done";
+  try {
+    await store.record(change, `credledger apply: ${operation.action} ${operation.setting} on ${operation.deployment} (${operation.credentialId})`);
+    entry.recorded = true;
+  } catch (error) {
+    entry.recorded = false;
+    stopOn(context3, error);
+  }
+}
+function describeStop(context3) {
+  return context3.stop?.conflict !== void 0 ? "not attempted: a concurrent apply took the applied state" : "not attempted: the applied state could not be written";
+}
+function reportOperation(entry) {
+  const { operation } = entry;
+  return {
+    action: operation.action,
+    setting: operation.setting,
+    credential: operation.credentialId,
+    group: operation.group ?? null,
+    reason: operation.reason,
+    restartRequired: entry.restartRequired ?? operation.restartRequired,
+    outcome: entry.outcome,
+    ...entry.error === void 0 ? {} : { error: entry.error },
+    ...entry.outcome === "skipped" && entry.skipped !== void 0 ? { skipped: entry.skipped } : {},
+    ...entry.attempts === void 0 ? {} : { attempts: entry.attempts },
+    ...entry.recorded === void 0 ? {} : { recorded: entry.recorded },
+    ...entry.pendingRestart ? { pendingRestart: true } : {}
+  };
+}
+function deploymentReport(deployment, outcome, progress, error) {
+  const operations = progress.map(reportOperation);
+  const done = (operation) => operation.outcome === "done" || operation.outcome === "planned";
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const operation of operations) if (operation.group !== null) groups2.set(operation.group, [...groups2.get(operation.group) ?? [], operation]);
+  const inconsistentGroups = [...groups2].filter(([, members]) => members.some(done) && !members.every(done)).map(([group]) => group);
+  const restartRequired = operations.filter((operation) => operation.restartRequired && done(operation) && operation.action === "set").map((operation) => operation.setting);
+  const pendingRestart = operations.filter((operation) => operation.pendingRestart === true || operation.action === "delete" && operation.outcome === "planned").map((operation) => operation.setting);
+  const warnings = operations.filter((operation) => operation.setting === SESSION_SECRET_SETTING && operation.action === "set" && done(operation)).map(() => describeSessionSecretChange(deployment.id, outcome === "planned"));
+  return {
+    deployment: deployment.id,
+    url: deployment.url,
+    outcome,
+    ...error === void 0 ? {} : { error },
+    operations,
+    inconsistentGroups,
+    restartRequired,
+    ...pendingRestart.length === 0 ? {} : { pendingRestart },
+    warnings
+  };
+}
+function plannedReport(context3, plan, unreachable) {
+  const deployment = context3.inventory.deployments.get(plan.deployment);
+  const progress = plan.units.flatMap((unit) => unit.operations.map((operation) => ({ operation, outcome: "planned" })));
+  if (unreachable !== void 0) return deploymentReport(deployment, "unreachable", progress, unreachable);
+  const refusal = context3.refused.get(plan.deployment);
+  if (refusal !== void 0 && progress.length > 0) {
+    for (const entry of progress) {
+      entry.outcome = "skipped";
+      entry.skipped = `not attempted: ${refusal.message}`;
+    }
+    return deploymentReport(deployment, "failed", progress, refusal);
+  }
+  return deploymentReport(deployment, progress.length === 0 ? "unchanged" : "planned", progress);
+}
+function describeSessionSecretChange(deployment, planned) {
+  return `session_secret ${planned ? "will be" : "was"} written to ${deployment}'s database, but DocuElevate never uses a database value: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up. To rotate it, set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in ${deployment}'s environment, restart api and worker, run \`credledger apply --rehydrate ${deployment}\` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS`;
+}
+function describeForgottenDeployments(inventory, recorded, requested) {
+  if (requested !== void 0) return [];
+  return [...recorded].filter((deployment) => !inventory.deployments.has(deployment)).map((deployment) => `the applied state records deployment ${deployment}, which is no longer in the inventory: its settings were left alone`);
+}
+function buildReport(dryRun, inventoryCommit, state, deployments, warnings) {
+  return { dryRun, inventoryCommit, state, deployments, warnings, summary: summariseOperations(deployments) };
+}
+var init_apply = __esm({
+  "src/app/apply.ts"() {
+    "use strict";
+    init_apply_plan();
+    init_applied_state();
+    init_docuelevate_catalogue2();
+    init_apply_plan();
+    init_apply_report();
+    init_diagnostics();
+    init_inventory();
+    init_key_ring();
+    init_sealed_value();
+    init_deployment_connection();
+    init_apply_branch();
+    init_errors();
+    init_inventory_file();
   }
 });
 
@@ -42462,73 +38794,6 @@ var init_docuelevate_readback = __esm({
   }
 });
 
-// src/crypto/secret-value.ts
-import { createHash as createHash3, timingSafeEqual as timingSafeEqual2 } from "node:crypto";
-import { inspect as inspect3 } from "node:util";
-function digest(text) {
-  return createHash3("sha256").update(text, "utf8").digest();
-}
-var REDACTED2, utf8, SecretValue;
-var init_secret_value = __esm({
-  "src/crypto/secret-value.ts"() {
-    "use strict";
-    REDACTED2 = "[redacted]";
-    utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-    SecretValue = class _SecretValue {
-      // A private field is invisible to JSON, spread, Object.keys and test-runner diff printers.
-      #plaintext;
-      constructor(plaintext) {
-        this.#plaintext = plaintext;
-      }
-      /**
-       * Wraps decrypted bytes, which must be UTF-8 (every credential value is text).
-       * @throws TypeError when they are not; the message does not contain the bytes.
-       */
-      static fromUtf8(bytes) {
-        return new _SecretValue(utf8.decode(bytes));
-      }
-      /** Returns the plaintext. Callers own what happens to it next. */
-      reveal() {
-        return this.#plaintext;
-      }
-      /** Length in Unicode code points (what DocuElevate, in Python, counts when it masks). */
-      get length() {
-        return [...this.#plaintext].length;
-      }
-      /**
-       * The mask DocuElevate's settings API returns for this value: the first 4 characters and one `*`
-       * per remaining character when longer than 8 characters, else `********`; an empty value stays
-       * empty. Apply compares a read-back against it, which confirms length and prefix, no more.
-       */
-      maskedLikeDocuElevate() {
-        const chars = [...this.#plaintext];
-        if (chars.length === 0) return "";
-        if (chars.length <= 8) return "********";
-        return chars.slice(0, 4).join("") + "*".repeat(chars.length - 4);
-      }
-      /** Compares two values in constant time (digests of equal length, so the length does not leak either). */
-      equals(other) {
-        return timingSafeEqual2(digest(this.#plaintext), digest(other.#plaintext));
-      }
-      toString() {
-        return REDACTED2;
-      }
-      toJSON() {
-        return REDACTED2;
-      }
-      valueOf() {
-        return REDACTED2;
-      }
-      [Symbol.toPrimitive]() {
-        return REDACTED2;
-      }
-      [inspect3.custom]() {
-        return REDACTED2;
-      }
-    };
-  }
-});
-
 // src/adapters/docuelevate-client.ts
 function settingPath(key) {
   return `/api/settings/${encodeURIComponent(key)}`;
@@ -42651,23 +38916,15 @@ var init_docuelevate_client = __esm({
     init_docuelevate_masking();
     init_docuelevate_readback();
     init_secret_value();
+    init_errors();
     DEFAULT_RETRY_POLICY = Object.freeze({ attempts: 5, baseDelayMs: 500, maxDelayMs: 8e3, maxRetryAfterMs: 3e4 });
-    DocuElevateError = class extends Error {
+    DocuElevateError = class extends RequestError {
       constructor(message, kind, details = {}) {
-        super(message, { cause: details.cause });
+        super(message, details);
         this.kind = kind;
-        this.status = details.status;
-        this.detail = details.detail;
-        this.attempts = details.attempts ?? 1;
       }
       kind;
       name = "DocuElevateError";
-      /** The HTTP status of DocuElevate's (or its proxy's) last answer, when there was one. */
-      status;
-      /** DocuElevate's `detail`, when its answer had one. */
-      detail;
-      /** Requests made before giving up, retries included. */
-      attempts;
     };
     LoginRefused = class extends DocuElevateError {
     };
@@ -43000,295 +39257,4550 @@ var init_docuelevate_client = __esm({
   }
 });
 
-// src/crypto/sealed-value.ts
-import { createHmac as createHmac2, hkdfSync as hkdfSync2 } from "node:crypto";
-function parseSealedValue(text) {
-  return parseSealedValueText(text) ?? null;
+// src/wiring/docuelevate.ts
+function connectToDocuElevate(http) {
+  return (deployment, credential) => new DocuElevateClient({ baseUrl: deployment.url, auth: credential, ...http });
 }
-function describePlace(place) {
-  return place.deployment === void 0 ? place.credentialId : `${place.credentialId} in deployment ${place.deployment}`;
-}
-function derivePlaceKey(masterKey, place) {
-  return deriveKey(masterKey, placeInfo(place));
-}
-function sealValue(ring, place, plaintext, now) {
-  if (!holdsMasterKey(ring)) throw new RangeError(`${ring.source} holds no master key: seal the value for a recipient instead`);
-  const master = primaryKey(ring);
-  const text = typeof plaintext === "string" ? plaintext : plaintext.reveal();
-  return formatSealed(master.id, encryptFernet(derivePlaceKey(master.key, place), text, { now }));
-}
-function openSealedValue(ring, place, sealed, candidates = []) {
-  return openWithKey(ring, place, sealed, candidates).value;
-}
-function resealValue(ring, place, sealed, candidates = [], toRecipient) {
-  const parts = parseSealedValue(sealed);
-  if (toRecipient !== void 0 && parts?.kind === "sealed" && parts.recipientId === toRecipient.id) {
-    return { sealed, changed: false, fromKeyId: parts.keyId };
+var init_docuelevate = __esm({
+  "src/wiring/docuelevate.ts"() {
+    "use strict";
+    init_docuelevate_client();
   }
-  const { value, keyId: keyId2, issuedAt } = openWithKey(ring, place, sealed, candidates);
-  if (toRecipient !== void 0) {
-    return { sealed: sealValueForRecipient(toRecipient, place, value, issuedAt), changed: true, fromKeyId: keyId2 };
+});
+
+// node_modules/@simple-git/args-pathspec/dist/index.mjs
+function c(...n) {
+  const e = new String(n);
+  return t.set(e, n), e;
+}
+function r(n) {
+  return n instanceof String && t.has(n);
+}
+function o(n) {
+  return t.get(n) ?? [];
+}
+var t;
+var init_dist = __esm({
+  "node_modules/@simple-git/args-pathspec/dist/index.mjs"() {
+    t = /* @__PURE__ */ new WeakMap();
   }
-  const master = primaryKey(ring);
-  if (keyId2 === master.id) return { sealed, changed: false, fromKeyId: keyId2 };
-  if (!holdsMasterKey(ring)) throw new RangeError(`${ring.source} holds no master key to re-encrypt under`);
-  const resealed = encryptFernet(derivePlaceKey(master.key, place), value.reveal(), { now: issuedAt });
-  return { sealed: formatSealed(master.id, resealed), changed: true, fromKeyId: keyId2 };
-}
-function sealValueForRecipient(recipient, place, plaintext, now) {
-  if (!isRecipientId(recipient.id)) throw new SealingKeyError(`a recipient id is letters, digits, '.', '_' or '-' (up to 64), got ${JSON.stringify(recipient.id)}`);
-  const recipientKey = importPublicKey(recipient.publicKey);
-  const { sharedSecret, ephemeralPublicKey } = agreeEphemeral(recipientKey);
-  const publicKey = canonicalPublicKey(recipient.publicKey);
-  const key = deriveFernetKeyFromSecret(sharedSecret, sealedPlaceInfo(recipient.id, publicKey, ephemeralPublicKey, place));
-  const text = typeof plaintext === "string" ? plaintext : plaintext.reveal();
-  return formatRecipientSealed(recipient.id, ephemeralPublicKey, encryptFernet(key, text, { now }));
-}
-function sealedPlaceInfo(recipientId, recipientPublicKey, ephemeralPublicKey, place) {
-  return `credledger/v1/sealed/${recipientId}/${recipientPublicKey}/${ephemeralPublicKey}/${placeInfo(place).slice(VALUE_INFO_PREFIX.length)}`;
-}
-function fingerprintValue(ring, place, plaintext, withKeyId) {
-  const master = withKeyId === void 0 ? primaryKey(ring) : requireKey(ring, place, withKeyId, "the fingerprint was made", true);
-  const info = Buffer.from(placeInfo(place), "utf8");
-  const length = Buffer.alloc(4);
-  length.writeUInt32BE(info.length);
-  const fingerprint = createHmac2("sha256", deriveKey(master.key, FINGERPRINT_INFO).rawBytes()).update(length).update(info).update(typeof plaintext === "string" ? plaintext : plaintext.reveal(), "utf8").digest("hex");
-  return { keyId: master.id, fingerprint };
-}
-function chooseFingerprintKey(ring, sealed) {
-  const parts = parseSealedValue(sealed);
-  if (parts?.kind === "sealed") {
-    const sealing = ring.sealingKeys.find((candidate) => candidate.recipientId === parts.recipientId);
-    if (sealing !== void 0) return { keyId: keyId(sealing.fingerprintMaster()), name: `recipient ${parts.recipientId}` };
-  }
-  const first = primaryKey(ring);
-  return { keyId: first.id, name: `key ${first.id}` };
-}
-function openWithKey(ring, place, sealed, candidates) {
-  const where = describePlace(place);
-  const parts = parseSealedValue(sealed);
-  if (parts === null) {
-    throw new SealedValueError(
-      "malformed",
-      `the value of ${where} is not an encrypted value (fernet:<key-id>:<token> or sealed:<recipient-id>:<ephemeral-public-key>:<token>)`,
-      place
-    );
-  }
-  const opener = parts.kind === "fernet" ? fernetOpener(ring, place, parts) : sealedOpener(ring, place, parts);
-  let decrypted;
-  try {
-    decrypted = decryptFernet(opener.keyFor(place), parts.token);
-  } catch (error) {
-    if (!(error instanceof FernetError)) throw error;
-    if (error.reason !== "bad-hmac") {
-      throw new SealedValueError("malformed", `the value of ${where} has a damaged token: ${error.message}`, place, { cause: error });
+});
+
+// node_modules/ms/index.js
+var require_ms = __commonJS({
+  "node_modules/ms/index.js"(exports, module) {
+    var s = 1e3;
+    var m2 = s * 60;
+    var h3 = m2 * 60;
+    var d2 = h3 * 24;
+    var w2 = d2 * 7;
+    var y2 = d2 * 365.25;
+    module.exports = function(val, options) {
+      options = options || {};
+      var type = typeof val;
+      if (type === "string" && val.length > 0) {
+        return parse3(val);
+      } else if (type === "number" && isFinite(val)) {
+        return options.long ? fmtLong(val) : fmtShort(val);
+      }
+      throw new Error(
+        "val is not a non-empty string or a valid number. val=" + JSON.stringify(val)
+      );
+    };
+    function parse3(str) {
+      str = String(str);
+      if (str.length > 100) {
+        return;
+      }
+      var match = /^(-?(?:\d+)?\.?\d+) *(milliseconds?|msecs?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|w|years?|yrs?|y)?$/i.exec(
+        str
+      );
+      if (!match) {
+        return;
+      }
+      var n = parseFloat(match[1]);
+      var type = (match[2] || "ms").toLowerCase();
+      switch (type) {
+        case "years":
+        case "year":
+        case "yrs":
+        case "yr":
+        case "y":
+          return n * y2;
+        case "weeks":
+        case "week":
+        case "w":
+          return n * w2;
+        case "days":
+        case "day":
+        case "d":
+          return n * d2;
+        case "hours":
+        case "hour":
+        case "hrs":
+        case "hr":
+        case "h":
+          return n * h3;
+        case "minutes":
+        case "minute":
+        case "mins":
+        case "min":
+        case "m":
+          return n * m2;
+        case "seconds":
+        case "second":
+        case "secs":
+        case "sec":
+        case "s":
+          return n * s;
+        case "milliseconds":
+        case "millisecond":
+        case "msecs":
+        case "msec":
+        case "ms":
+          return n;
+        default:
+          return void 0;
+      }
     }
-    const owner = candidates.find((candidate) => !isSamePlace(candidate, place) && opensIn(opener, candidate, parts.token));
-    if (owner !== void 0) {
-      throw new SealedValueError("wrong-place", `this value belongs to ${describePlace(owner)}, not ${where}`, place);
+    function fmtShort(ms2) {
+      var msAbs = Math.abs(ms2);
+      if (msAbs >= d2) {
+        return Math.round(ms2 / d2) + "d";
+      }
+      if (msAbs >= h3) {
+        return Math.round(ms2 / h3) + "h";
+      }
+      if (msAbs >= m2) {
+        return Math.round(ms2 / m2) + "m";
+      }
+      if (msAbs >= s) {
+        return Math.round(ms2 / s) + "s";
+      }
+      return ms2 + "ms";
     }
-    const why = parts.kind === "fernet" ? "it was altered, or sealed for another place" : "it was altered, sealed for another place, or that key is not the recipient's";
-    throw new SealedValueError("not-authentic", `the value of ${where} does not verify under ${opener.under}: ${why}`, place, { cause: error });
+    function fmtLong(ms2) {
+      var msAbs = Math.abs(ms2);
+      if (msAbs >= d2) {
+        return plural3(ms2, msAbs, d2, "day");
+      }
+      if (msAbs >= h3) {
+        return plural3(ms2, msAbs, h3, "hour");
+      }
+      if (msAbs >= m2) {
+        return plural3(ms2, msAbs, m2, "minute");
+      }
+      if (msAbs >= s) {
+        return plural3(ms2, msAbs, s, "second");
+      }
+      return ms2 + " ms";
+    }
+    function plural3(ms2, msAbs, n, name) {
+      var isPlural = msAbs >= n * 1.5;
+      return Math.round(ms2 / n) + " " + name + (isPlural ? "s" : "");
+    }
   }
-  try {
-    return { value: SecretValue.fromUtf8(decrypted.plaintext), keyId: opener.keyId, issuedAt: decrypted.issuedAt };
-  } catch (error) {
-    throw new SealedValueError("not-utf8", `the value of ${where} decrypts to bytes that are not UTF-8 text`, place, { cause: error });
+});
+
+// node_modules/debug/src/common.js
+var require_common = __commonJS({
+  "node_modules/debug/src/common.js"(exports, module) {
+    function setup(env) {
+      createDebug.debug = createDebug;
+      createDebug.default = createDebug;
+      createDebug.coerce = coerce;
+      createDebug.disable = disable;
+      createDebug.enable = enable;
+      createDebug.enabled = enabled;
+      createDebug.humanize = require_ms();
+      createDebug.destroy = destroy;
+      Object.keys(env).forEach((key) => {
+        createDebug[key] = env[key];
+      });
+      createDebug.names = [];
+      createDebug.skips = [];
+      createDebug.formatters = {};
+      function selectColor(namespace) {
+        let hash = 0;
+        for (let i = 0; i < namespace.length; i++) {
+          hash = (hash << 5) - hash + namespace.charCodeAt(i);
+          hash |= 0;
+        }
+        return createDebug.colors[Math.abs(hash) % createDebug.colors.length];
+      }
+      createDebug.selectColor = selectColor;
+      function createDebug(namespace) {
+        let prevTime;
+        let enableOverride = null;
+        let namespacesCache;
+        let enabledCache;
+        function debug(...args) {
+          if (!debug.enabled) {
+            return;
+          }
+          const self2 = debug;
+          const curr = Number(/* @__PURE__ */ new Date());
+          const ms2 = curr - (prevTime || curr);
+          self2.diff = ms2;
+          self2.prev = prevTime;
+          self2.curr = curr;
+          prevTime = curr;
+          args[0] = createDebug.coerce(args[0]);
+          if (typeof args[0] !== "string") {
+            args.unshift("%O");
+          }
+          let index = 0;
+          args[0] = args[0].replace(/%([a-zA-Z%])/g, (match, format) => {
+            if (match === "%%") {
+              return "%";
+            }
+            index++;
+            const formatter = createDebug.formatters[format];
+            if (typeof formatter === "function") {
+              const val = args[index];
+              match = formatter.call(self2, val);
+              args.splice(index, 1);
+              index--;
+            }
+            return match;
+          });
+          createDebug.formatArgs.call(self2, args);
+          const logFn = self2.log || createDebug.log;
+          logFn.apply(self2, args);
+        }
+        debug.namespace = namespace;
+        debug.useColors = createDebug.useColors();
+        debug.color = createDebug.selectColor(namespace);
+        debug.extend = extend;
+        debug.destroy = createDebug.destroy;
+        Object.defineProperty(debug, "enabled", {
+          enumerable: true,
+          configurable: false,
+          get: () => {
+            if (enableOverride !== null) {
+              return enableOverride;
+            }
+            if (namespacesCache !== createDebug.namespaces) {
+              namespacesCache = createDebug.namespaces;
+              enabledCache = createDebug.enabled(namespace);
+            }
+            return enabledCache;
+          },
+          set: (v2) => {
+            enableOverride = v2;
+          }
+        });
+        if (typeof createDebug.init === "function") {
+          createDebug.init(debug);
+        }
+        return debug;
+      }
+      function extend(namespace, delimiter) {
+        const newDebug = createDebug(this.namespace + (typeof delimiter === "undefined" ? ":" : delimiter) + namespace);
+        newDebug.log = this.log;
+        return newDebug;
+      }
+      function enable(namespaces) {
+        createDebug.save(namespaces);
+        createDebug.namespaces = namespaces;
+        createDebug.names = [];
+        createDebug.skips = [];
+        const split = (typeof namespaces === "string" ? namespaces : "").trim().replace(/\s+/g, ",").split(",").filter(Boolean);
+        for (const ns2 of split) {
+          if (ns2[0] === "-") {
+            createDebug.skips.push(ns2.slice(1));
+          } else {
+            createDebug.names.push(ns2);
+          }
+        }
+      }
+      function matchesTemplate(search, template) {
+        let searchIndex = 0;
+        let templateIndex = 0;
+        let starIndex = -1;
+        let matchIndex = 0;
+        while (searchIndex < search.length) {
+          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
+            if (template[templateIndex] === "*") {
+              starIndex = templateIndex;
+              matchIndex = searchIndex;
+              templateIndex++;
+            } else {
+              searchIndex++;
+              templateIndex++;
+            }
+          } else if (starIndex !== -1) {
+            templateIndex = starIndex + 1;
+            matchIndex++;
+            searchIndex = matchIndex;
+          } else {
+            return false;
+          }
+        }
+        while (templateIndex < template.length && template[templateIndex] === "*") {
+          templateIndex++;
+        }
+        return templateIndex === template.length;
+      }
+      function disable() {
+        const namespaces = [
+          ...createDebug.names,
+          ...createDebug.skips.map((namespace) => "-" + namespace)
+        ].join(",");
+        createDebug.enable("");
+        return namespaces;
+      }
+      function enabled(name) {
+        for (const skip of createDebug.skips) {
+          if (matchesTemplate(name, skip)) {
+            return false;
+          }
+        }
+        for (const ns2 of createDebug.names) {
+          if (matchesTemplate(name, ns2)) {
+            return true;
+          }
+        }
+        return false;
+      }
+      function coerce(val) {
+        if (val instanceof Error) {
+          return val.stack || val.message;
+        }
+        return val;
+      }
+      function destroy() {
+        console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+      }
+      createDebug.enable(createDebug.load());
+      return createDebug;
+    }
+    module.exports = setup;
   }
-}
-function fernetOpener(ring, place, parts) {
-  const master = requireKey(ring, place, parts.keyId, "it is encrypted");
-  return { keyId: master.id, under: `key ${master.id}`, keyFor: (candidate) => derivePlaceKey(master.key, candidate) };
-}
-function sealedOpener(ring, place, parts) {
-  const where = describePlace(place);
-  const key = ring.sealingKeys.find((candidate) => candidate.recipientId === parts.recipientId);
-  if (key === void 0) {
-    throw new SealedValueError(
-      "unknown-key",
-      `the value of ${where}: it is sealed for recipient ${parts.recipientId}, whose private key ${ring.source} does not hold (it holds ${describeSealingRecipients(ring)})`,
-      place
+});
+
+// node_modules/debug/src/browser.js
+var require_browser = __commonJS({
+  "node_modules/debug/src/browser.js"(exports, module) {
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load;
+    exports.useColors = useColors;
+    exports.storage = localstorage();
+    exports.destroy = /* @__PURE__ */ (() => {
+      let warned = false;
+      return () => {
+        if (!warned) {
+          warned = true;
+          console.warn("Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`.");
+        }
+      };
+    })();
+    exports.colors = [
+      "#0000CC",
+      "#0000FF",
+      "#0033CC",
+      "#0033FF",
+      "#0066CC",
+      "#0066FF",
+      "#0099CC",
+      "#0099FF",
+      "#00CC00",
+      "#00CC33",
+      "#00CC66",
+      "#00CC99",
+      "#00CCCC",
+      "#00CCFF",
+      "#3300CC",
+      "#3300FF",
+      "#3333CC",
+      "#3333FF",
+      "#3366CC",
+      "#3366FF",
+      "#3399CC",
+      "#3399FF",
+      "#33CC00",
+      "#33CC33",
+      "#33CC66",
+      "#33CC99",
+      "#33CCCC",
+      "#33CCFF",
+      "#6600CC",
+      "#6600FF",
+      "#6633CC",
+      "#6633FF",
+      "#66CC00",
+      "#66CC33",
+      "#9900CC",
+      "#9900FF",
+      "#9933CC",
+      "#9933FF",
+      "#99CC00",
+      "#99CC33",
+      "#CC0000",
+      "#CC0033",
+      "#CC0066",
+      "#CC0099",
+      "#CC00CC",
+      "#CC00FF",
+      "#CC3300",
+      "#CC3333",
+      "#CC3366",
+      "#CC3399",
+      "#CC33CC",
+      "#CC33FF",
+      "#CC6600",
+      "#CC6633",
+      "#CC9900",
+      "#CC9933",
+      "#CCCC00",
+      "#CCCC33",
+      "#FF0000",
+      "#FF0033",
+      "#FF0066",
+      "#FF0099",
+      "#FF00CC",
+      "#FF00FF",
+      "#FF3300",
+      "#FF3333",
+      "#FF3366",
+      "#FF3399",
+      "#FF33CC",
+      "#FF33FF",
+      "#FF6600",
+      "#FF6633",
+      "#FF9900",
+      "#FF9933",
+      "#FFCC00",
+      "#FFCC33"
+    ];
+    function useColors() {
+      if (typeof window !== "undefined" && window.process && (window.process.type === "renderer" || window.process.__nwjs)) {
+        return true;
+      }
+      if (typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/(edge|trident)\/(\d+)/)) {
+        return false;
+      }
+      let m2;
+      return typeof document !== "undefined" && document.documentElement && document.documentElement.style && document.documentElement.style.WebkitAppearance || // Is firebug? http://stackoverflow.com/a/398120/376773
+      typeof window !== "undefined" && window.console && (window.console.firebug || window.console.exception && window.console.table) || // Is firefox >= v31?
+      // https://developer.mozilla.org/en-US/docs/Tools/Web_Console#Styling_messages
+      typeof navigator !== "undefined" && navigator.userAgent && (m2 = navigator.userAgent.toLowerCase().match(/firefox\/(\d+)/)) && parseInt(m2[1], 10) >= 31 || // Double check webkit in userAgent just in case we are in a worker
+      typeof navigator !== "undefined" && navigator.userAgent && navigator.userAgent.toLowerCase().match(/applewebkit\/(\d+)/);
+    }
+    function formatArgs(args) {
+      args[0] = (this.useColors ? "%c" : "") + this.namespace + (this.useColors ? " %c" : " ") + args[0] + (this.useColors ? "%c " : " ") + "+" + module.exports.humanize(this.diff);
+      if (!this.useColors) {
+        return;
+      }
+      const c3 = "color: " + this.color;
+      args.splice(1, 0, c3, "color: inherit");
+      let index = 0;
+      let lastC = 0;
+      args[0].replace(/%[a-zA-Z%]/g, (match) => {
+        if (match === "%%") {
+          return;
+        }
+        index++;
+        if (match === "%c") {
+          lastC = index;
+        }
+      });
+      args.splice(lastC, 0, c3);
+    }
+    exports.log = console.debug || console.log || (() => {
+    });
+    function save(namespaces) {
+      try {
+        if (namespaces) {
+          exports.storage.setItem("debug", namespaces);
+        } else {
+          exports.storage.removeItem("debug");
+        }
+      } catch (error) {
+      }
+    }
+    function load() {
+      let r2;
+      try {
+        r2 = exports.storage.getItem("debug") || exports.storage.getItem("DEBUG");
+      } catch (error) {
+      }
+      if (!r2 && typeof process !== "undefined" && "env" in process) {
+        r2 = process.env.DEBUG;
+      }
+      return r2;
+    }
+    function localstorage() {
+      try {
+        return localStorage;
+      } catch (error) {
+      }
+    }
+    module.exports = require_common()(exports);
+    var { formatters } = module.exports;
+    formatters.j = function(v2) {
+      try {
+        return JSON.stringify(v2);
+      } catch (error) {
+        return "[UnexpectedJSONParseError]: " + error.message;
+      }
+    };
+  }
+});
+
+// node_modules/debug/src/node.js
+var require_node = __commonJS({
+  "node_modules/debug/src/node.js"(exports, module) {
+    var tty = __require("tty");
+    var util = __require("util");
+    exports.init = init;
+    exports.log = log;
+    exports.formatArgs = formatArgs;
+    exports.save = save;
+    exports.load = load;
+    exports.useColors = useColors;
+    exports.destroy = util.deprecate(
+      () => {
+      },
+      "Instance method `debug.destroy()` is deprecated and no longer does anything. It will be removed in the next major version of `debug`."
     );
+    exports.colors = [6, 2, 3, 4, 5, 1];
+    try {
+      const supportsColor = __require("supports-color");
+      if (supportsColor && (supportsColor.stderr || supportsColor).level >= 2) {
+        exports.colors = [
+          20,
+          21,
+          26,
+          27,
+          32,
+          33,
+          38,
+          39,
+          40,
+          41,
+          42,
+          43,
+          44,
+          45,
+          56,
+          57,
+          62,
+          63,
+          68,
+          69,
+          74,
+          75,
+          76,
+          77,
+          78,
+          79,
+          80,
+          81,
+          92,
+          93,
+          98,
+          99,
+          112,
+          113,
+          128,
+          129,
+          134,
+          135,
+          148,
+          149,
+          160,
+          161,
+          162,
+          163,
+          164,
+          165,
+          166,
+          167,
+          168,
+          169,
+          170,
+          171,
+          172,
+          173,
+          178,
+          179,
+          184,
+          185,
+          196,
+          197,
+          198,
+          199,
+          200,
+          201,
+          202,
+          203,
+          204,
+          205,
+          206,
+          207,
+          208,
+          209,
+          214,
+          215,
+          220,
+          221
+        ];
+      }
+    } catch (error) {
+    }
+    exports.inspectOpts = Object.keys(process.env).filter((key) => {
+      return /^debug_/i.test(key);
+    }).reduce((obj, key) => {
+      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_3, k2) => {
+        return k2.toUpperCase();
+      });
+      let val = process.env[key];
+      if (/^(yes|on|true|enabled)$/i.test(val)) {
+        val = true;
+      } else if (/^(no|off|false|disabled)$/i.test(val)) {
+        val = false;
+      } else if (val === "null") {
+        val = null;
+      } else {
+        val = Number(val);
+      }
+      obj[prop] = val;
+      return obj;
+    }, {});
+    function useColors() {
+      return "colors" in exports.inspectOpts ? Boolean(exports.inspectOpts.colors) : tty.isatty(process.stderr.fd);
+    }
+    function formatArgs(args) {
+      const { namespace: name, useColors: useColors2 } = this;
+      if (useColors2) {
+        const c3 = this.color;
+        const colorCode = "\x1B[3" + (c3 < 8 ? c3 : "8;5;" + c3);
+        const prefix = `  ${colorCode};1m${name} \x1B[0m`;
+        args[0] = prefix + args[0].split("\n").join("\n" + prefix);
+        args.push(colorCode + "m+" + module.exports.humanize(this.diff) + "\x1B[0m");
+      } else {
+        args[0] = getDate() + name + " " + args[0];
+      }
+    }
+    function getDate() {
+      if (exports.inspectOpts.hideDate) {
+        return "";
+      }
+      return (/* @__PURE__ */ new Date()).toISOString() + " ";
+    }
+    function log(...args) {
+      return process.stderr.write(util.formatWithOptions(exports.inspectOpts, ...args) + "\n");
+    }
+    function save(namespaces) {
+      if (namespaces) {
+        process.env.DEBUG = namespaces;
+      } else {
+        delete process.env.DEBUG;
+      }
+    }
+    function load() {
+      return process.env.DEBUG;
+    }
+    function init(debug) {
+      debug.inspectOpts = {};
+      const keys = Object.keys(exports.inspectOpts);
+      for (let i = 0; i < keys.length; i++) {
+        debug.inspectOpts[keys[i]] = exports.inspectOpts[keys[i]];
+      }
+    }
+    module.exports = require_common()(exports);
+    var { formatters } = module.exports;
+    formatters.o = function(v2) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v2, this.inspectOpts).split("\n").map((str) => str.trim()).join(" ");
+    };
+    formatters.O = function(v2) {
+      this.inspectOpts.colors = this.useColors;
+      return util.inspect(v2, this.inspectOpts);
+    };
   }
-  const sharedSecret = agreeWith(key, parts, place);
-  return {
-    keyId: parts.keyId,
-    under: `the sealing key of recipient ${key.recipientId} (public key ${key.id})`,
-    keyFor: (candidate) => deriveFernetKeyFromSecret(sharedSecret, sealedPlaceInfo(key.recipientId, key.publicKey, parts.ephemeralPublicKey, candidate))
+});
+
+// node_modules/debug/src/index.js
+var require_src = __commonJS({
+  "node_modules/debug/src/index.js"(exports, module) {
+    if (typeof process === "undefined" || process.type === "renderer" || process.browser === true || process.__nwjs) {
+      module.exports = require_browser();
+    } else {
+      module.exports = require_node();
+    }
+  }
+});
+
+// node_modules/@kwsites/file-exists/dist/src/index.js
+var require_src2 = __commonJS({
+  "node_modules/@kwsites/file-exists/dist/src/index.js"(exports) {
+    "use strict";
+    var __importDefault = exports && exports.__importDefault || function(mod) {
+      return mod && mod.__esModule ? mod : { "default": mod };
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var fs_1 = __require("fs");
+    var debug_1 = __importDefault(require_src());
+    var log = debug_1.default("@kwsites/file-exists");
+    function check(path8, isFile, isDirectory) {
+      log(`checking %s`, path8);
+      try {
+        const stat2 = fs_1.statSync(path8);
+        if (stat2.isFile() && isFile) {
+          log(`[OK] path represents a file`);
+          return true;
+        }
+        if (stat2.isDirectory() && isDirectory) {
+          log(`[OK] path represents a directory`);
+          return true;
+        }
+        log(`[FAIL] path represents something other than a file or directory`);
+        return false;
+      } catch (e) {
+        if (e.code === "ENOENT") {
+          log(`[FAIL] path is not accessible: %o`, e);
+          return false;
+        }
+        log(`[FATAL] %o`, e);
+        throw e;
+      }
+    }
+    function exists(path8, type = exports.READABLE) {
+      return check(path8, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    }
+    exports.exists = exists;
+    exports.FILE = 1;
+    exports.FOLDER = 2;
+    exports.READABLE = exports.FILE + exports.FOLDER;
+  }
+});
+
+// node_modules/@kwsites/file-exists/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/@kwsites/file-exists/dist/index.js"(exports) {
+    "use strict";
+    function __export2(m2) {
+      for (var p2 in m2) if (!exports.hasOwnProperty(p2)) exports[p2] = m2[p2];
+    }
+    Object.defineProperty(exports, "__esModule", { value: true });
+    __export2(require_src2());
+  }
+});
+
+// node_modules/@kwsites/promise-deferred/dist/index.js
+var require_dist3 = __commonJS({
+  "node_modules/@kwsites/promise-deferred/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.createDeferred = exports.deferred = void 0;
+    function deferred() {
+      let done;
+      let fail;
+      let status = "pending";
+      const promise = new Promise((_done, _fail) => {
+        done = _done;
+        fail = _fail;
+      });
+      return {
+        promise,
+        done(result) {
+          if (status === "pending") {
+            status = "resolved";
+            done(result);
+          }
+        },
+        fail(error) {
+          if (status === "pending") {
+            status = "rejected";
+            fail(error);
+          }
+        },
+        get fulfilled() {
+          return status !== "pending";
+        },
+        get status() {
+          return status;
+        }
+      };
+    }
+    exports.deferred = deferred;
+    exports.createDeferred = deferred;
+    exports.default = deferred;
+  }
+});
+
+// node_modules/@simple-git/argv-parser/dist/index.mjs
+function* x(e, n) {
+  const t2 = n === "global";
+  for (const o2 of e)
+    o2.isGlobal === t2 && (yield o2);
+}
+function A(e, n) {
+  for (const { name: o2 } of x(e, "task")) {
+    if (P.has(o2))
+      return w(true, n);
+    if (S.has(o2))
+      return w(false, n);
+  }
+  const t2 = n.at(0)?.toLowerCase();
+  return t2 === void 0 ? null : E.has(t2) ? w(true, n.slice(1)) : F.has(t2) ? w(false, n.slice(1)) : n.length === 1 ? w(false, n) : w(true, n);
+}
+function w(e = false, n = []) {
+  const t2 = n.at(0)?.toLowerCase();
+  return t2 === void 0 ? null : {
+    isWrite: e,
+    isRead: !e,
+    key: t2,
+    value: n.at(1)
   };
 }
-function agreeWith(key, parts, place) {
-  try {
-    return key.agree(importPublicKey(parts.ephemeralPublicKey));
-  } catch (error) {
-    if (error instanceof SealingKeyError || error.code === "ERR_OSSL_FAILED_DURING_DERIVATION") {
-      throw new SealedValueError("malformed", `the value of ${describePlace(place)} has an unusable ephemeral public key`, place, { cause: error });
+function O(e, n) {
+  return n.isWrite && n.value !== void 0 ? { key: n.key, value: n.value, scope: e } : { key: n.key, scope: e };
+}
+function G(e) {
+  const n = e?.indexOf("=") || -1;
+  return !e || n < 0 ? null : {
+    key: e.slice(0, n).trim().toLowerCase(),
+    value: e.slice(n + 1)
+  };
+}
+function M(e) {
+  for (const { name: n } of x(e, "task"))
+    switch (n) {
+      case "--global":
+        return "global";
+      case "--system":
+        return "system";
+      case "--worktree":
+        return "worktree";
+      case "--local":
+        return "local";
+      case "--file":
+      case "-f":
+        return "file";
     }
-    throw error;
+  return "local";
+}
+function N({ name: e }) {
+  if (e === "-c" || e === "--config")
+    return "inline";
+  if (e === "--config-env")
+    return "env";
+}
+function* $(e) {
+  for (const n of e) {
+    const t2 = N(n), o2 = t2 && G(n.value);
+    o2 && (yield {
+      ...o2,
+      scope: t2
+    });
   }
 }
-function requireKey(ring, place, id, what, forFingerprint = false) {
-  const usable = forFingerprint ? ring.keys : masterKeys(ring);
-  const found = usable.find((entry) => entry.id === id);
-  if (found !== void 0) return found;
-  throw new SealedValueError(
-    "unknown-key",
-    `the value of ${describePlace(place)}: ${what} under key ${id}, which ${ring.source} does not hold (it holds ${describeKeyIds(ring)})`,
-    place
+function D(e, n, t2) {
+  const o2 = {
+    read: [],
+    write: [...$(n)]
+  };
+  return e === "config" && L(
+    o2,
+    M(n),
+    A(n, t2)
+  ), o2;
+}
+function L(e, n, t2) {
+  if (t2 === null)
+    return;
+  const o2 = O(n, t2);
+  t2.isWrite ? e.write.push(o2) : e.read.push(o2);
+}
+function B(e) {
+  const n = R[e ?? ""] ?? T;
+  return {
+    short: new Map([...C.short.entries(), ...n.short.entries()]),
+    long: n.long
+  };
+}
+function b(e, n = I) {
+  if (e.startsWith("--")) {
+    const t2 = e.indexOf("=");
+    if (t2 > 2)
+      return [{ name: e.slice(0, t2), value: e.slice(t2 + 1), needsNext: false }];
+    const o2 = e.slice(2);
+    return [{ name: e, needsNext: n.long.has(o2) }];
+  }
+  if (e.length === 2) {
+    const t2 = e.charAt(1), o2 = n.short.get(t2);
+    return [{ name: e, needsNext: o2 === true }];
+  }
+  return j(e, n.short);
+}
+function j(e, n) {
+  const t2 = e.slice(1).split(""), o2 = [];
+  for (let a = 0; a < t2.length; a++) {
+    const s = t2[a], r2 = n.get(s);
+    if (r2 === void 0)
+      return [{ name: e, needsNext: false }];
+    if (r2) {
+      const i = t2.slice(a + 1).join("");
+      if (i && ![...i].every((m2) => n.has(m2)))
+        return o2.push({ name: `-${s}`, value: i, needsNext: false }), o2;
+    }
+    o2.push({ name: `-${s}`, needsNext: r2 });
+  }
+  return o2;
+}
+function W(e, n = []) {
+  let t2 = 0;
+  for (; t2 < e.length; ) {
+    const o2 = String(e[t2]);
+    if (!o2.startsWith("-") || o2.length < 2) break;
+    const a = b(o2);
+    let s = t2 + 1;
+    for (const r2 of a) {
+      const i = {
+        name: r2.name,
+        value: r2.value,
+        absorbedNext: false,
+        isGlobal: true
+      };
+      r2.needsNext && i.value === void 0 && s < e.length && (i.value = String(e[s]), i.absorbedNext = true, s++), n.push(i);
+    }
+    t2 = s;
+  }
+  return { flags: n, taskIndex: t2 };
+}
+function V(e, n, t2 = []) {
+  const o2 = B(n), a = [], s = [];
+  let r2 = 0;
+  for (; r2 < e.length; ) {
+    const i = e[r2];
+    if (r(i)) {
+      s.push(...o(i)), r2++;
+      continue;
+    }
+    const p2 = String(i);
+    if (p2 === "--") {
+      for (let d2 = r2 + 1; d2 < e.length; d2++) {
+        const g2 = e[d2];
+        r(g2) ? s.push(...o(g2)) : s.push(String(g2));
+      }
+      break;
+    }
+    if (!p2.startsWith("-") || p2.length < 2) {
+      a.push(p2), r2++;
+      continue;
+    }
+    const m2 = b(p2, o2);
+    let u2 = r2 + 1;
+    for (const d2 of m2) {
+      const g2 = {
+        name: d2.name,
+        value: d2.value,
+        absorbedNext: false,
+        isGlobal: false
+      };
+      d2.needsNext && g2.value === void 0 && u2 < e.length && !r(e[u2]) && (g2.value = String(e[u2]), g2.absorbedNext = true, u2++), t2.push(g2);
+    }
+    r2 = u2;
+  }
+  return { flags: t2, positionals: a, pathspecs: s };
+}
+function* q({
+  write: e
+}) {
+  for (const n of e)
+    for (const t2 of K) {
+      const o2 = t2(n.key);
+      o2 && (yield o2);
+    }
+}
+function f(e, n, t2 = String(e)) {
+  const o2 = typeof e == "string" ? new RegExp(`\\s*${e.toLowerCase()}`) : e;
+  return function(s) {
+    if (o2.test(s))
+      return {
+        category: n,
+        message: `Configuring ${t2} is not permitted without enabling ${n}`
+      };
+  };
+}
+function l(e, n) {
+  const t2 = new RegExp(`\\s*${e.toLowerCase().replace(/\./g, "(..+)?.")}`);
+  return f(t2, n, e);
+}
+function* H(e, n) {
+  for (const t2 of n)
+    for (const o2 of X) {
+      const a = o2(e, t2);
+      a && (yield a);
+    }
+}
+function c2(e, n, t2, { name: o2 = String(n), globalOnly: a = false, withValue: s = false } = {}) {
+  const r2 = typeof n == "string" ? new RegExp(`\\s*${n.toLowerCase()}`) : n, i = `Use of ${e ? `${e} with option ` : ""}${o2} is not permitted without enabling ${t2}`;
+  return function(m2, u2) {
+    if (!(e && m2 !== e) && !(a && !u2.isGlobal) && !(s && u2.value === void 0) && r2.test(u2.name))
+      return {
+        category: t2,
+        message: i
+      };
+  };
+}
+function k(e, n, t2) {
+  return [...H(e, n), ...q(t2)];
+}
+function Y(...e) {
+  const { flags: n, taskIndex: t2 } = W(e), o2 = t2 < e.length ? String(e[t2]).toLowerCase() : null, a = o2 !== null ? e.slice(t2 + 1) : [], { positionals: s, pathspecs: r2 } = V(a, o2, n), i = D(o2, n, s);
+  return {
+    task: o2,
+    flags: n.map(J),
+    paths: r2,
+    config: i,
+    vulnerabilities: z(k(o2, n, i))
+  };
+}
+function z(e) {
+  return Object.defineProperty(e, "vulnerabilities", {
+    value: e
+  });
+}
+function J({ value: e, name: n }) {
+  return e !== void 0 ? { name: n, value: e } : { name: n };
+}
+function* Q(e) {
+  const n = parseInt(e.git_config_count ?? "0", 10);
+  for (let t2 = 0; t2 < n; t2++) {
+    const o2 = e[`git_config_key_${t2}`], a = e[`git_config_value_${t2}`];
+    o2 !== void 0 && (yield { key: o2.toLowerCase().trim(), value: a, scope: "env" });
+  }
+}
+function* Z(e) {
+  for (const n of Object.keys(e))
+    if (_(n)) {
+      const t2 = y[n];
+      yield {
+        category: t2,
+        message: `Use of "${n.toUpperCase()}" is not permitted without enabling ${t2}`
+      };
+    }
+}
+function _(e) {
+  return Object.hasOwn(y, e);
+}
+function ee(e) {
+  const n = {};
+  for (const [t2, o2] of Object.entries(e)) {
+    const a = t2.toLowerCase().trim();
+    (_(a) || a.startsWith("git")) && (n[a] = String(o2));
+  }
+  return n;
+}
+function ne(e) {
+  const n = ee(e), t2 = {
+    read: [],
+    write: [...Q(n)]
+  }, o2 = [
+    ...Z(n),
+    ...k(null, [], t2)
+  ];
+  return {
+    config: t2,
+    vulnerabilities: o2
+  };
+}
+function oe(e, n) {
+  return [...Y(...e).vulnerabilities, ...ne(n).vulnerabilities];
+}
+var P, S, E, F, C, I, R, T, K, h, X, y;
+var init_dist2 = __esm({
+  "node_modules/@simple-git/argv-parser/dist/index.mjs"() {
+    init_dist();
+    P = /* @__PURE__ */ new Set([
+      "--add",
+      "--edit",
+      "--remove-section",
+      "--rename-section",
+      "--replace-all",
+      "--unset",
+      "--unset-all",
+      "-e"
+    ]);
+    S = /* @__PURE__ */ new Set([
+      "--get",
+      "--get-all",
+      "--get-color",
+      "--get-colorbool",
+      "--get-regexp",
+      "--get-urlmatch",
+      "--list",
+      "-l"
+    ]);
+    E = /* @__PURE__ */ new Set([
+      "edit",
+      "remove-section",
+      "rename-section",
+      "set",
+      "unset"
+    ]);
+    F = /* @__PURE__ */ new Set(["get", "get-color", "get-colorbool", "list"]);
+    C = {
+      short: /* @__PURE__ */ new Map([
+        ["c", true]
+        //  -c <k=v>    set config key for this invocation
+      ])
+    };
+    I = {
+      short: new Map([
+        ["C", true],
+        //  -C <path>   change working directory
+        ["P", false],
+        // -P          no pager (alias for --no-pager)
+        ["h", false],
+        // -h          help
+        ["p", false],
+        // -p          paginate
+        ["v", false],
+        // -v          version
+        ...C.short.entries()
+      ]),
+      long: /* @__PURE__ */ new Set([
+        "attr-source",
+        "config-env",
+        "exec-path",
+        "git-dir",
+        "list-cmds",
+        "namespace",
+        "super-prefix",
+        "work-tree"
+      ])
+    };
+    R = {
+      clone: {
+        short: /* @__PURE__ */ new Map([
+          ["b", true],
+          // -b <branch>
+          ["j", true],
+          // -j <n>          parallel jobs
+          ["l", false],
+          // -l local
+          ["n", false],
+          // -n no-checkout
+          ["o", true],
+          // -o <name>       remote name
+          ["q", false],
+          // -q quiet
+          ["s", false],
+          // -s shared
+          ["u", true]
+          // -u <upload-pack>
+        ]),
+        long: /* @__PURE__ */ new Set(["branch", "config", "jobs", "origin", "upload-pack", "u", "template"])
+      },
+      commit: {
+        short: /* @__PURE__ */ new Map([
+          ["C", true],
+          // -C <commit>  reuse message
+          ["F", true],
+          // -F <file>    read message from file
+          ["c", true],
+          // -c <commit>  reedit message
+          ["m", true],
+          // -m <msg>
+          ["t", true]
+          // -t <template>
+        ]),
+        long: /* @__PURE__ */ new Set(["file", "message", "reedit-message", "reuse-message", "template"])
+      },
+      config: {
+        short: /* @__PURE__ */ new Map([
+          ["e", false],
+          // -e  open editor
+          ["f", true],
+          //  -f <file>
+          ["l", false]
+          // -l  list
+        ]),
+        long: /* @__PURE__ */ new Set(["blob", "comment", "default", "file", "type", "value"])
+      },
+      fetch: {
+        short: /* @__PURE__ */ new Map(),
+        long: /* @__PURE__ */ new Set(["upload-pack"])
+      },
+      init: {
+        short: /* @__PURE__ */ new Map(),
+        long: /* @__PURE__ */ new Set(["template"])
+      },
+      pull: {
+        short: /* @__PURE__ */ new Map(),
+        long: /* @__PURE__ */ new Set(["upload-pack"])
+      },
+      push: {
+        short: /* @__PURE__ */ new Map(),
+        long: /* @__PURE__ */ new Set(["exec", "receive-pack"])
+      },
+      rebase: {
+        short: /* @__PURE__ */ new Map([
+          ["X", true],
+          // -X <option>   strategy option
+          ["f", false],
+          // -f force-rebase
+          ["i", false],
+          // -i interactive
+          ["k", false],
+          // -k keep-base
+          ["m", false],
+          // -m merge
+          ["n", false],
+          // -n no-stat
+          ["q", false],
+          // -q quiet
+          ["r", false],
+          // -r rebase-merges
+          ["s", true],
+          // -s <strategy>
+          ["v", false],
+          // -v verbose
+          ["x", true]
+          // -x <cmd>      exec
+        ]),
+        long: /* @__PURE__ */ new Set(["exec", "onto", "strategy", "strategy-option"])
+      }
+    };
+    T = { short: /* @__PURE__ */ new Map(), long: /* @__PURE__ */ new Set() };
+    K = [
+      f("alias", "allowUnsafeAlias"),
+      f("core.askPass", "allowUnsafeAskPass"),
+      f("core.editor", "allowUnsafeEditor"),
+      f("core.fsmonitor", "allowUnsafeFsMonitor"),
+      f("core.gitProxy", "allowUnsafeGitProxy"),
+      f("core.hooksPath", "allowUnsafeHooksPath"),
+      f("core.pager", "allowUnsafePager"),
+      f("core.sshCommand", "allowUnsafeSshCommand"),
+      l("credential.helper", "allowUnsafeCredentialHelper"),
+      l("diff.command", "allowUnsafeDiffExternal"),
+      f("diff.external", "allowUnsafeDiffExternal"),
+      l("difftool.cmd", "allowUnsafeDiffExternal"),
+      l("diff.textconv", "allowUnsafeDiffTextConv"),
+      l("filter.clean", "allowUnsafeFilter"),
+      l("filter.process", "allowUnsafeFilter"),
+      l("filter.smudge", "allowUnsafeFilter"),
+      l("gpg.program", "allowUnsafeGpgProgram"),
+      f("include.path", "allowUnsafeInclude"),
+      l("includeIf", "allowUnsafeInclude"),
+      f("init.templateDir", "allowUnsafeTemplateDir"),
+      l("pager.", "allowUnsafePager"),
+      l("merge.driver", "allowUnsafeMergeDriver"),
+      l("mergetool.path", "allowUnsafeMergeDriver"),
+      l("mergetool.cmd", "allowUnsafeMergeDriver"),
+      l("protocol.allow", "allowUnsafeProtocolOverride"),
+      l("remote.receivepack", "allowUnsafePack"),
+      l("remote.uploadpack", "allowUnsafePack"),
+      f("uploadpack.packObjectsHook", "allowUnsafePack"),
+      f("sequence.editor", "allowUnsafeEditor"),
+      l("submodule.update", "allowUnsafeSubmodule"),
+      l("tar.command", "allowUnsafeCommandBinaries"),
+      l("trailer.cmd", "allowUnsafeCommandBinaries"),
+      l("trailer.command", "allowUnsafeCommandBinaries"),
+      l("url.insteadOf", "allowUnsafeUrlRewrite")
+    ];
+    h = { globalOnly: true, withValue: true };
+    X = [
+      c2(null, /--(upload|receive)-pack/, "allowUnsafePack", {
+        name: "--upload-pack or --receive-pack"
+      }),
+      c2("clone", /^-\w*u/, "allowUnsafePack"),
+      c2("clone", "--u", "allowUnsafePack"),
+      c2("push", /^--exec$/, "allowUnsafePack", { name: "--exec" }),
+      // `git` accepts unambiguous abbreviations of long options, so `--ex` and `--exe` are `--exec`
+      c2("rebase", /^(-x|--ex(ec?)?)$/, "allowUnsafeExec", { name: "-x or --exec" }),
+      c2(null, "--template", "allowUnsafeTemplateDir"),
+      c2(null, "--exec-path", "allowUnsafeExec", h),
+      // `git` reads the configuration of whichever repository these name, so the
+      // directory alone is enough to deliver config the argv guards never see
+      c2(null, "--git-dir", "allowUnsafeConfigPaths", h),
+      c2(null, "--work-tree", "allowUnsafeConfigPaths", h),
+      c2(null, /^-C$/, "allowUnsafeConfigPaths", { ...h, name: "-C" })
+    ];
+    y = {
+      editor: "allowUnsafeEditor",
+      git_askpass: "allowUnsafeAskPass",
+      git_config_global: "allowUnsafeConfigPaths",
+      git_config_system: "allowUnsafeConfigPaths",
+      git_config_count: "allowUnsafeConfigEnvCount",
+      git_config_parameters: "allowUnsafeConfigEnvCount",
+      git_config: "allowUnsafeConfigPaths",
+      git_editor: "allowUnsafeEditor",
+      git_exec_path: "allowUnsafeExec",
+      git_external_diff: "allowUnsafeDiffExternal",
+      git_pager: "allowUnsafePager",
+      git_proxy_command: "allowUnsafeGitProxy",
+      git_template_dir: "allowUnsafeTemplateDir",
+      git_sequence_editor: "allowUnsafeEditor",
+      git_ssh: "allowUnsafeSshCommand",
+      git_ssh_command: "allowUnsafeSshCommand",
+      pager: "allowUnsafePager",
+      prefix: "allowUnsafeConfigPaths",
+      ssh_askpass: "allowUnsafeAskPass",
+      visual: "allowUnsafeEditor"
+    };
+  }
+});
+
+// node_modules/simple-git/dist/index.mjs
+import { spawn as ve } from "node:child_process";
+import { normalize as Se } from "node:path";
+import { EventEmitter as Ce } from "node:events";
+function Ne(t2) {
+  return typeof t2 != "function" ? W2 : t2;
+}
+function $e(t2) {
+  return typeof t2 == "function" && t2 !== W2;
+}
+function Pe(t2, e) {
+  const n = t2.indexOf(e);
+  return n <= 0 ? [t2, ""] : [t2.substr(0, n), t2.substr(n + 1)];
+}
+function Me(t2, e = 0) {
+  return Dt(t2) && t2.length > e ? t2[e] : void 0;
+}
+function N2(t2, e = 0) {
+  if (Dt(t2) && t2.length > e)
+    return t2[t2.length - 1 - e];
+}
+function Dt(t2) {
+  return Bt(t2);
+}
+function H2(t2 = "", e = true, n = `
+`) {
+  return t2.split(n).reduce((r2, s) => {
+    const o2 = e ? s.trim() : s;
+    return o2 && r2.push(o2), r2;
+  }, []);
+}
+function ut(t2, e) {
+  return H2(t2, true).map((n) => e(n));
+}
+function Lt(t2) {
+  return (0, import_file_exists.exists)(t2, import_file_exists.FOLDER);
+}
+function S2(t2, e) {
+  return Array.isArray(t2) ? t2.includes(e) || t2.push(e) : t2.add(e), e;
+}
+function De(t2, e) {
+  return Array.isArray(t2) && !t2.includes(e) && t2.push(e), t2;
+}
+function ct(t2, e) {
+  if (Array.isArray(t2)) {
+    const n = t2.indexOf(e);
+    n >= 0 && t2.splice(n, 1);
+  } else
+    t2.delete(e);
+  return e;
+}
+function v(t2) {
+  return Array.isArray(t2) ? t2 : [t2];
+}
+function jt(t2) {
+  return t2.replace(/[\s-]+(.)/g, (e, n) => n.toUpperCase());
+}
+function L2(t2) {
+  return v(t2).map((e) => e instanceof String ? e : String(e));
+}
+function p(t2, e = 0) {
+  if (t2 == null)
+    return e;
+  const n = parseInt(t2, 10);
+  return Number.isNaN(n) ? e : n;
+}
+function U(t2, e) {
+  const n = [];
+  for (let r2 = 0, s = t2.length; r2 < s; r2++)
+    n.push(e, t2[r2]);
+  return n;
+}
+function F2(t2) {
+  return (Array.isArray(t2) ? Buffer.concat(t2) : t2).toString("utf-8");
+}
+function Le(t2) {
+  return t2 ? Buffer.isBuffer(t2) ? t2.length : Buffer.byteLength(t2) : 0;
+}
+function je(t2, e) {
+  const n = {};
+  return e.forEach((r2) => {
+    t2[r2] !== void 0 && (n[r2] = t2[r2]);
+  }), n;
+}
+function wt(t2 = 0) {
+  return new Promise((e) => setTimeout(e, t2));
+}
+function bt(t2) {
+  if (t2 !== false)
+    return t2;
+}
+function d(t2, e, n) {
+  return e(t2) ? t2 : arguments.length > 2 ? n : void 0;
+}
+function st(t2, e) {
+  const n = r(t2) ? "string" : typeof t2;
+  return /number|string|boolean/.test(n) && (!e || !e.includes(n));
+}
+function lt(t2) {
+  return !!t2 && ft(t2) === "[object Object]";
+}
+function Ie(t2) {
+  return typeof t2 == "function";
+}
+function Ue() {
+  throw new Error("LineParser:useMatches not implemented");
+}
+function Ge(...t2) {
+  const e = process.cwd(), n = Object.assign(
+    { baseDir: e, ...Fe },
+    ...t2.filter((r2) => typeof r2 == "object" && r2)
+  );
+  return n.baseDir = n.baseDir || e, n.trimmed = n.trimmed === true, n;
+}
+function It(t2, e = []) {
+  return lt(t2) ? Object.keys(t2).reduce((n, r2) => {
+    const s = t2[r2];
+    if (r(s))
+      n.push(s);
+    else if (st(s, ["boolean"]))
+      n.push(r2 + "=" + s);
+    else if (Array.isArray(s))
+      for (const o2 of s)
+        st(o2, ["string", "number"]) || n.push(r2 + "=" + o2);
+    else
+      n.push(r2);
+    return n;
+  }, e) : e;
+}
+function h2(t2, e = 0, n = false) {
+  const r2 = [];
+  for (let s = 0, o2 = e < 0 ? t2.length : e; s < o2; s++)
+    "string|number".includes(typeof t2[s]) && r2.push(String(t2[s]));
+  return It(ht(t2), r2), n || r2.push(...ze(t2)), r2;
+}
+function ze(t2) {
+  const e = typeof N2(t2) == "function";
+  return L2(d(N2(t2, e ? 1 : 0), K2, []));
+}
+function ht(t2) {
+  const e = Ie(N2(t2));
+  return d(N2(t2, e ? 1 : 0), lt);
+}
+function u(t2, e = true) {
+  const n = Ne(N2(t2));
+  return e || $e(n) ? n : void 0;
+}
+function Tt(t2, e) {
+  return t2(e.stdOut, e.stdErr);
+}
+function E2(t2, e, n, r2 = true) {
+  return v(n).forEach((s) => {
+    for (let o2 = H2(s, r2), i = 0, a = o2.length; i < a; i++) {
+      const c3 = (y2 = 0) => {
+        if (!(i + y2 >= a))
+          return o2[i + y2];
+      };
+      e.some(({ parse: y2 }) => y2(c3, t2));
+    }
+  }), t2;
+}
+function We(t2) {
+  switch (t2) {
+    case "bare":
+      return Ke();
+    case "root":
+      return He();
+  }
+  return {
+    commands: ["rev-parse", "--is-inside-work-tree"],
+    format: "utf-8",
+    onError: mt,
+    parser: Ut
+  };
+}
+function He() {
+  return {
+    commands: ["rev-parse", "--git-dir"],
+    format: "utf-8",
+    onError: mt,
+    parser(e) {
+      return /^\.(git)?$/.test(e.trim());
+    }
+  };
+}
+function Ke() {
+  return {
+    commands: ["rev-parse", "--is-bare-repository"],
+    format: "utf-8",
+    onError: mt,
+    parser: Ut
+  };
+}
+function Ve(t2) {
+  return /(Not a git repository|Kein Git-Repository)/i.test(String(t2));
+}
+function Ze(t2, e) {
+  const n = new Xe(t2), r2 = t2 ? Qe : Ye;
+  return H2(e).forEach((s) => {
+    const o2 = s.replace(r2, "");
+    n.paths.push(o2), (Je.test(o2) ? n.folders : n.files).push(o2);
+  }), n;
+}
+function tn(t2) {
+  return {
+    commands: Ft,
+    format: "empty",
+    parser: t2
+  };
+}
+function b2(t2) {
+  return {
+    commands: Ft,
+    format: "empty",
+    parser() {
+      throw typeof t2 == "string" ? new xe(t2) : t2;
+    }
+  };
+}
+function g(t2, e = false) {
+  return {
+    commands: t2,
+    format: "utf-8",
+    parser(n) {
+      return e ? String(n).trim() : n;
+    }
+  };
+}
+function Gt(t2) {
+  return {
+    commands: t2,
+    format: "buffer",
+    parser(e) {
+      return e;
+    }
+  };
+}
+function en(t2) {
+  return t2.format === "buffer";
+}
+function kt(t2) {
+  return t2.format === "empty" || !t2.commands.length;
+}
+function on(t2, e) {
+  const { cleanMode: n, options: r2, valid: s } = cn(t2);
+  return n ? s.options ? (r2.push(...e), r2.some(hn) ? b2(nn) : an(n, r2)) : b2(sn + JSON.stringify(t2)) : b2(rn);
+}
+function an(t2, e) {
+  return {
+    commands: ["clean", `-${t2}`, ...e],
+    format: "utf-8",
+    parser(r2) {
+      return Ze(t2 === "n", r2);
+    }
+  };
+}
+function un(t2) {
+  return Array.isArray(t2) && t2.every((e) => qt.has(e));
+}
+function cn(t2) {
+  let e, n = [], r2 = { cleanMode: false, options: true };
+  return t2.replace(/[^a-z]i/g, "").split("").forEach((s) => {
+    fn(s) ? (e = s, r2.cleanMode = true) : r2.options = r2.options && ln(n[n.length] = `-${s}`);
+  }), {
+    cleanMode: e,
+    options: n,
+    valid: r2
+  };
+}
+function fn(t2) {
+  return t2 === "f" || t2 === "n";
+}
+function ln(t2) {
+  return /^-[a-z]$/i.test(t2) && qt.has(t2.charAt(1));
+}
+function hn(t2) {
+  return /^-[^\-]/.test(t2) ? t2.indexOf("i") > 0 : t2 === "--interactive";
+}
+function pn(t2) {
+  const e = new mn();
+  for (const n of Wt(t2))
+    e.addValue(n.file, String(n.key), n.value);
+  return e;
+}
+function dn(t2, e) {
+  let n = null;
+  const r2 = [], s = /* @__PURE__ */ new Map();
+  for (const o2 of Wt(t2, e))
+    o2.key === e && (r2.push(n = o2.value), s.has(o2.file) || s.set(o2.file, []), s.get(o2.file).push(n));
+  return {
+    key: e,
+    paths: Array.from(s.keys()),
+    scopes: s,
+    value: n,
+    values: r2
+  };
+}
+function gn(t2) {
+  return t2.replace(/^(file):/, "");
+}
+function* Wt(t2, e = null) {
+  const n = t2.split("\0");
+  for (let r2 = 0, s = n.length - 1; r2 < s; ) {
+    const o2 = gn(n[r2++]);
+    let i = n[r2++], a = e;
+    if (i.includes(`
+`)) {
+      const c3 = Pe(i, `
+`);
+      a = c3[0], i = c3[1];
+    }
+    yield { file: o2, key: a, value: i };
+  }
+}
+function Y2(t2, e) {
+  return typeof t2 == "string" && Object.hasOwn(Ht, t2) ? t2 : e;
+}
+function yn(t2, e, n, r2) {
+  const s = ["config", `--${r2}`];
+  return n && s.push("--add"), s.push(t2, e), {
+    commands: s,
+    format: "utf-8",
+    parser(o2) {
+      return o2;
+    }
+  };
+}
+function wn(t2, e) {
+  const n = ["config", "--null", "--show-origin", "--get-all", t2];
+  return e && n.splice(1, 0, `--${e}`), {
+    commands: n,
+    format: "utf-8",
+    parser(r2) {
+      return dn(r2, t2);
+    }
+  };
+}
+function bn(t2) {
+  const e = ["config", "--list", "--show-origin", "--null"];
+  return t2 && e.push(`--${t2}`), {
+    commands: e,
+    format: "utf-8",
+    parser(n) {
+      return pn(n);
+    }
+  };
+}
+function Tn() {
+  return {
+    addConfig(t2, e, ...n) {
+      return this._runTask(
+        yn(
+          t2,
+          e,
+          n[0] === true,
+          Y2(
+            n[1],
+            "local"
+            /* local */
+          )
+        ),
+        u(arguments)
+      );
+    },
+    getConfig(t2, e) {
+      return this._runTask(
+        wn(t2, Y2(e, void 0)),
+        u(arguments)
+      );
+    },
+    listConfig(...t2) {
+      return this._runTask(
+        bn(Y2(t2[0], void 0)),
+        u(arguments)
+      );
+    }
+  };
+}
+function _n(t2) {
+  return kn.has(t2);
+}
+function Sn(...t2) {
+  return new En().param(...t2);
+}
+function Rn(t2) {
+  const e = /* @__PURE__ */ new Set(), n = {};
+  return ut(t2, (r2) => {
+    const [s, o2, i] = r2.split(I2);
+    e.add(s), (n[s] = n[s] || []).push({
+      line: p(o2),
+      path: s,
+      preview: i
+    });
+  }), {
+    paths: e,
+    results: n
+  };
+}
+function On() {
+  return {
+    grep(t2) {
+      const e = u(arguments), n = h2(arguments);
+      for (const s of vn)
+        if (n.includes(s))
+          return this._runTask(
+            b2(`git.grep: use of "${s}" is not supported.`),
+            e
+          );
+      typeof t2 == "string" && (t2 = Sn().param(t2));
+      const r2 = ["grep", "--null", "-n", "--full-name", ...n, ...t2];
+      return this._runTask(
+        {
+          commands: r2,
+          format: "utf-8",
+          parser(s) {
+            return Rn(s);
+          }
+        },
+        e
+      );
+    }
+  };
+}
+function An(t2, e) {
+  const n = ["reset"];
+  return Xt(t2) && n.push(`--${t2}`), n.push(...e), g(n);
+}
+function xn(t2) {
+  if (Xt(t2))
+    return t2;
+  switch (typeof t2) {
+    case "string":
+    case "undefined":
+      return "soft";
+  }
+}
+function Xt(t2) {
+  return typeof t2 == "string" && Cn.includes(t2);
+}
+function Nn() {
+  return (0, import_debug.default)("simple-git");
+}
+function vt(t2, e, n) {
+  return !e || !String(e).replace(/\s*/, "") ? n ? (r2, ...s) => {
+    t2(r2, ...s), n(r2, ...s);
+  } : t2 : (r2, ...s) => {
+    t2(`%s ${r2}`, e, ...s), n && n(r2, ...s);
+  };
+}
+function $n(t2, e, { namespace: n }) {
+  if (typeof t2 == "string")
+    return t2;
+  const r2 = e && e.namespace || "";
+  return r2.startsWith(n) ? r2.substr(n.length + 1) : r2 || n;
+}
+function $2(t2, e, n, r2 = Nn()) {
+  const s = t2 && `[${t2}]` || "", o2 = [], i = typeof e == "string" ? r2.extend(e) : e, a = $n(d(e, m), i, r2);
+  return y2(n);
+  function c3(w2, T2) {
+    return S2(
+      o2,
+      $2(t2, a.replace(/^[^:]+/, w2), T2, r2)
+    );
+  }
+  function y2(w2) {
+    const T2 = w2 && `[${w2}]` || "", k2 = i && vt(i, T2) || W2, C2 = vt(r2, `${s} ${T2}`, k2);
+    return Object.assign(i ? k2 : C2, {
+      label: t2,
+      sibling: c3,
+      info: C2,
+      step: y2
+    });
+  }
+}
+function Mn(t2, e) {
+  return (n) => {
+    e("[ERROR] child process exception %o", n), t2.push(Buffer.from(String(n.stack), "ascii"));
+  };
+}
+function Et(t2, e, n, r2) {
+  return (s) => {
+    n("%s received %L bytes", e, s), r2("%B", s), t2.push(s);
+  };
+}
+function Ln(t2, e, n = W2) {
+  const r2 = (o2) => {
+    n(null, o2);
+  }, s = (o2) => {
+    o2?.task === t2 && n(o2, void 0);
+  };
+  e.then(r2, s);
+}
+function St(t2, e) {
+  return tn((n) => {
+    if (!Lt(t2))
+      throw new Error(`Git.cwd: cannot change to non-directory "${t2}"`);
+    return (e || n).cwd = t2;
+  });
+}
+function Q2(t2) {
+  const e = ["checkout", ...t2];
+  return e[1] === "-b" && e.includes("-B") && (e[1] = ct(e, "-B")), g(e);
+}
+function jn() {
+  return {
+    checkout() {
+      return this._runTask(
+        Q2(h2(arguments, 1)),
+        u(arguments)
+      );
+    },
+    checkoutBranch(t2, e) {
+      return this._runTask(
+        Q2(["-b", t2, e, ...h2(arguments)]),
+        u(arguments)
+      );
+    },
+    checkoutLocalBranch(t2) {
+      return this._runTask(
+        Q2(["-b", t2, ...h2(arguments)]),
+        u(arguments)
+      );
+    }
+  };
+}
+function Rt(t2, e, n, ...r2) {
+  return m(n) ? e(n, d(r2[0], m), h2(arguments)) : b2(`git.${t2}() requires a string 'repoPath'`);
+}
+function In() {
+  return {
+    clone(t2, ...e) {
+      return this._runTask(
+        Rt("clone", Yt, d(t2, m), ...e),
+        u(arguments)
+      );
+    },
+    mirror(t2, ...e) {
+      return this._runTask(
+        Rt("mirror", Bn, d(t2, m), ...e),
+        u(arguments)
+      );
+    }
+  };
+}
+function Fn(t2) {
+  return E2({
+    author: null,
+    branch: "",
+    commit: "",
+    root: false,
+    summary: {
+      changes: 0,
+      insertions: 0,
+      deletions: 0
+    }
+  }, Un, t2);
+}
+function Gn(t2, e, n) {
+  return {
+    commands: [
+      "-c",
+      "core.abbrev=40",
+      "commit",
+      ...U(t2, "-m"),
+      ...e,
+      ...n
+    ],
+    format: "utf-8",
+    parser: Fn
+  };
+}
+function zn() {
+  return {
+    commit(e, ...n) {
+      const r2 = u(arguments), s = t2(e) || Gn(
+        v(e),
+        v(d(n[0], G2, [])),
+        [
+          ...L2(d(n[1], K2, [])),
+          ...h2(arguments, 0, true)
+        ]
+      );
+      return this._runTask(s, r2);
+    }
+  };
+  function t2(e) {
+    return !G2(e) && b2(
+      "git.commit: requires the commit message to be supplied as a string/string[]"
+    );
+  }
+}
+function qn() {
+  return {
+    count: 0,
+    garbage: 0,
+    inPack: 0,
+    packs: 0,
+    prunePackable: 0,
+    size: 0,
+    sizeGarbage: 0,
+    sizePack: 0
+  };
+}
+function Hn() {
+  return {
+    countObjects() {
+      return this._runTask({
+        commands: ["count-objects", "--verbose"],
+        format: "utf-8",
+        parser(t2) {
+          return E2(qn(), [Wn], t2);
+        }
+      });
+    }
+  };
+}
+function Kn() {
+  return {
+    firstCommit() {
+      return this._runTask(
+        g(["rev-list", "--max-parents=0", "HEAD"], true),
+        u(arguments)
+      );
+    }
+  };
+}
+function Vn(t2, e) {
+  const n = ["hash-object", t2];
+  return e && n.push("-w"), g(n, true);
+}
+function Qn(t2, e, n) {
+  const r2 = String(n).trim();
+  let s;
+  if (s = Xn.exec(r2))
+    return new J2(t2, e, false, s[1]);
+  if (s = Yn.exec(r2))
+    return new J2(t2, e, true, s[1]);
+  let o2 = "";
+  const i = r2.split(" ");
+  for (; i.length; )
+    if (i.shift() === "in") {
+      o2 = i.join(" ");
+      break;
+    }
+  return new J2(t2, e, /^re/i.test(r2), o2);
+}
+function Jn(t2) {
+  return t2.includes(Qt);
+}
+function Zn(t2 = false, e, n) {
+  const r2 = ["init", ...n];
+  return t2 && !Jn(r2) && r2.splice(1, 0, Qt), {
+    commands: r2,
+    format: "utf-8",
+    parser(s) {
+      return Qn(r2.includes("--bare"), e, s);
+    }
+  };
+}
+function tr(t2) {
+  return t2 === void 0 ? b2("interpretTrailers called without input content") : {
+    format: "utf-8",
+    parser(e) {
+      return Object.fromEntries(
+        ut(e, (n) => {
+          const r2 = n.indexOf(":");
+          return [
+            jt(n.substring(0, r2).toLowerCase()),
+            n.substring(r2 + 2).trim()
+          ];
+        })
+      );
+    },
+    commands: ["interpret-trailers", "--parse"],
+    input: t2
+  };
+}
+function er() {
+  return {
+    interpretTrailers(t2) {
+      return this._runTask(
+        tr(d(t2, Be)),
+        u(arguments)
+      );
+    }
+  };
+}
+function pt(t2) {
+  for (let e = 0; e < t2.length; e++) {
+    const n = Jt.exec(t2[e]);
+    if (n)
+      return `--${n[1]}`;
+  }
+  return "";
+}
+function nr(t2) {
+  return Jt.test(t2);
+}
+function Zt(t2 = R2.NONE) {
+  const e = ar[t2];
+  return (n) => E2(new rr(), e, n, false);
+}
+function cr(t2, e) {
+  return e.reduce(
+    (n, r2, s) => (n[r2] = t2[s] || "", n),
+    /* @__PURE__ */ Object.create({ diff: null })
   );
 }
-function isSamePlace(a, b3) {
-  return a.credentialId === b3.credentialId && a.deployment === b3.deployment;
+function re(t2 = ne2, e = ur, n = R2.NONE) {
+  const r2 = Zt(n);
+  return function(s) {
+    const o2 = H2(
+      s.trim(),
+      false,
+      te
+    ).map(function(i) {
+      const a = i.split(ee2), c3 = cr(a[0].split(t2), e);
+      return a.length > 1 && a[1].trim() && (c3.diff = r2(a[1])), c3;
+    });
+    return {
+      all: o2,
+      latest: o2.length && o2[0] || null,
+      total: o2.length
+    };
+  };
 }
-function opensIn(opener, place, token) {
+function fr(t2) {
+  let e = pt(t2);
+  const n = ["diff"];
+  return e === R2.NONE && (e = R2.STAT, n.push("--stat=4096")), n.push(...t2), dt(n) || {
+    commands: n,
+    format: "utf-8",
+    parser: Zt(e)
+  };
+}
+function dt(t2) {
+  const e = t2.filter(nr);
+  if (e.length > 1)
+    return b2(
+      `Summary flags are mutually exclusive - pick one of ${e.join(",")}`
+    );
+  if (e.length && t2.includes("-z"))
+    return b2(
+      `Summary flag ${e} parsing is not compatible with null termination option '-z'`
+    );
+}
+function lr(t2, e) {
+  const n = [], r2 = [];
+  return Object.keys(t2).forEach((s) => {
+    n.push(s), r2.push(String(t2[s]));
+  }), [n, r2.join(e)];
+}
+function hr(t2) {
+  return Object.keys(t2).reduce((e, n) => (n in se || (e[n] = t2[n]), e), {});
+}
+function oe2(t2 = {}, e = []) {
+  const n = d(t2.splitter, m, ne2), r2 = lt(t2.format) ? t2.format : {
+    hash: "%H",
+    date: t2.strictDate === false ? "%ai" : "%aI",
+    message: "%s",
+    refs: "%D",
+    body: t2.multiLine ? "%B" : "%b",
+    author_name: t2.mailMap !== false ? "%aN" : "%an",
+    author_email: t2.mailMap !== false ? "%aE" : "%ae"
+  }, [s, o2] = lr(r2, n), i = [], a = [
+    `--pretty=format:${te}${o2}${ee2}`,
+    ...e
+  ], c3 = t2.n || t2["max-count"] || t2.maxCount;
+  if (c3 && a.push(`--max-count=${c3}`), t2.from || t2.to) {
+    const y2 = t2.symmetric !== false ? "..." : "..";
+    i.push(`${t2.from || ""}${y2}${t2.to || ""}`);
+  }
+  return m(t2.file) && a.push("--follow", c(t2.file)), It(hr(t2), a), {
+    fields: s,
+    splitter: n,
+    commands: [...a, ...i]
+  };
+}
+function mr(t2, e, n) {
+  const r2 = re(t2, e, pt(n));
+  return {
+    commands: ["log", ...n],
+    format: "utf-8",
+    parser: r2
+  };
+}
+function pr() {
+  return {
+    log(...n) {
+      const r2 = u(arguments), s = oe2(
+        ht(arguments),
+        L2(d(arguments[0], K2, []))
+      ), o2 = e(...n) || dt(s.commands) || t2(s);
+      return this._runTask(o2, r2);
+    }
+  };
+  function t2(n) {
+    return mr(n.splitter, n.fields, n.commands);
+  }
+  function e(n, r2) {
+    return m(n) && m(r2) && b2(
+      "git.log(string, string) should be replaced with git.log({ from: string, to: string })"
+    );
+  }
+}
+function tt(t2) {
+  return t2.objects = t2.objects || {
+    compressing: 0,
+    counting: 0,
+    enumerating: 0,
+    packReused: 0,
+    reused: { count: 0, delta: 0 },
+    total: { count: 0, delta: 0 }
+  };
+}
+function Ct(t2) {
+  const e = /^\s*(\d+)/.exec(t2), n = /delta (\d+)/i.exec(t2);
+  return {
+    count: p(e && e[1] || "0"),
+    delta: p(n && n[1] || "0")
+  };
+}
+function ae(t2, e) {
+  return E2({ remoteMessages: new br() }, wr, e);
+}
+function Rr(t2, e) {
+  const n = E2(new gr(), Er, [t2, e]);
+  return n.message && n;
+}
+function At(t2) {
+  return t2.length ? {
+    commands: ["merge", ...t2],
+    format: "utf-8",
+    parser(e, n) {
+      const r2 = Cr(e, n);
+      if (r2.failed)
+        throw new at(r2);
+      return r2;
+    }
+  } : b2("Git.merge requires at least one option");
+}
+function xr(t2, e, n) {
+  const r2 = n.includes("deleted"), s = n.includes("tag") || /^refs\/tags/.test(t2), o2 = !n.includes("new");
+  return {
+    deleted: r2,
+    tag: s,
+    branch: !s,
+    new: !o2,
+    alreadyUpdated: o2,
+    local: t2,
+    remote: e
+  };
+}
+function Mr(t2 = {}, e) {
+  return S2(e, "--tags"), ce(t2, e);
+}
+function ce(t2 = {}, e) {
+  const n = ["push", ...e];
+  return t2.branch && n.splice(1, 0, t2.branch), t2.remote && n.splice(1, 0, t2.remote), ct(n, "-v"), S2(n, "--verbose"), S2(n, "--porcelain"), {
+    commands: n,
+    format: "utf-8",
+    parser: $r
+  };
+}
+function Dr() {
+  return {
+    showBuffer() {
+      const t2 = ["show", ...h2(arguments, 1)];
+      return t2.includes("--binary") || t2.splice(1, 0, "--binary"), this._runTask(
+        Gt(t2),
+        u(arguments)
+      );
+    },
+    show() {
+      const t2 = ["show", ...h2(arguments, 1)];
+      return this._runTask(
+        g(t2),
+        u(arguments)
+      );
+    }
+  };
+}
+function xt(t2) {
+  const [e, n] = t2.split(I2);
+  return {
+    from: n || e,
+    to: e
+  };
+}
+function _2(t2, e, n) {
+  return [`${t2}${e}`, n];
+}
+function et(t2, ...e) {
+  return e.map((n) => _2(t2, n, (r2, s) => r2.conflicted.push(s)));
+}
+function Fr(t2, e) {
+  const n = e.trim();
+  switch (" ") {
+    case n.charAt(2):
+      return r2(n.charAt(0), n.charAt(1), n.slice(3));
+    case n.charAt(1):
+      return r2(" ", n.charAt(0), n.slice(2));
+    default:
+      return;
+  }
+  function r2(s, o2, i) {
+    const a = `${s}${o2}`, c3 = Ir.get(a);
+    c3 && c3(t2, i), a !== "##" && a !== "!!" && t2.files.push(new jr(i, s, o2));
+  }
+}
+function zr(t2) {
+  return {
+    format: "utf-8",
+    commands: [
+      "status",
+      "--porcelain",
+      "-b",
+      "-u",
+      "--null",
+      ...t2.filter((n) => !Gr.includes(n))
+    ],
+    parser(n) {
+      return Ur(n);
+    }
+  };
+}
+function q2(t2 = 0, e = 0, n = 0, r2 = "", s = true) {
+  return Object.defineProperty(
+    {
+      major: t2,
+      minor: e,
+      patch: n,
+      agent: r2,
+      installed: s
+    },
+    "toString",
+    {
+      value() {
+        return `${this.major}.${this.minor}.${this.patch}`;
+      },
+      configurable: false,
+      enumerable: false
+    }
+  );
+}
+function qr() {
+  return q2(0, 0, 0, "", false);
+}
+function Wr() {
+  return {
+    version() {
+      return this._runTask({
+        commands: ["--version"],
+        format: "utf-8",
+        parser: Kr,
+        onError(t2, e, n, r2) {
+          if (t2.exitCode === V2.NOT_FOUND)
+            return n(Buffer.from(fe));
+          r2(e);
+        }
+      });
+    }
+  };
+}
+function Kr(t2) {
+  return t2 === fe ? qr() : E2(q2(0, 0, 0, t2), Hr, t2);
+}
+function Yr(t2, e) {
+  return g(["apply", ...e, ...t2]);
+}
+function Nt(t2) {
+  return t2 ? t2.charAt(0) : "";
+}
+function me(t2, e = false) {
+  return E2(
+    new Qr(),
+    e ? [Zr] : Jr,
+    t2
+  );
+}
+function es(t2, e) {
+  return {
+    branch: t2,
+    hash: e,
+    success: true
+  };
+}
+function ns(t2) {
+  return {
+    branch: t2,
+    hash: null,
+    success: false
+  };
+}
+function de(t2, e) {
+  return e === V2.ERROR && pe.test(t2);
+}
+function os(t2) {
+  const e = ["-d", "-D", "--delete"];
+  return t2.some((n) => e.includes(n));
+}
+function is(t2) {
+  const e = os(t2), n = t2.includes("--show-current"), r2 = ["branch", ...t2];
+  return r2.length === 1 && r2.push("-a"), r2.includes("-v") || r2.splice(1, 0, "-v"), {
+    format: "utf-8",
+    commands: r2,
+    parser(s, o2) {
+      return e ? gt(s, o2).all[0] : me(s, n);
+    }
+  };
+}
+function as() {
+  return {
+    format: "utf-8",
+    commands: ["branch", "-v"],
+    parser(t2) {
+      return me(t2);
+    }
+  };
+}
+function us(t2, e = false) {
+  return {
+    format: "utf-8",
+    commands: ["branch", "-v", e ? "-D" : "-d", ...t2],
+    parser(n, r2) {
+      return gt(n, r2);
+    },
+    onError({ exitCode: n, stdOut: r2 }, s, o2, i) {
+      if (!de(String(s), n))
+        return i(s);
+      o2(r2);
+    }
+  };
+}
+function cs(t2, e = false) {
+  const n = {
+    format: "utf-8",
+    commands: ["branch", "-v", e ? "-D" : "-d", t2],
+    parser(r2, s) {
+      return gt(r2, s).branches[t2];
+    },
+    onError({ exitCode: r2, stdErr: s, stdOut: o2 }, i, a, c3) {
+      if (!de(String(i), r2))
+        return c3(i);
+      throw new at(
+        n.parser(F2(o2), F2(s)),
+        String(i)
+      );
+    }
+  };
+  return n;
+}
+function fs(t2) {
+  return {
+    commands: ["check-ignore", ...t2],
+    format: "utf-8",
+    parser: ls
+  };
+}
+function ls(t2) {
+  return t2.split(/\n/g).map(hs).filter(Boolean);
+}
+function hs(t2) {
+  const e = t2.trim().replace(/^["']|["']$/g, "");
+  return e && Se(e);
+}
+function ps(t2, e) {
+  return E2({
+    raw: t2,
+    remote: null,
+    branches: [],
+    tags: [],
+    updated: [],
+    deleted: []
+  }, ms, [t2, e]);
+}
+function ds(t2) {
+  return /^--upload-pack(=|$)/.test(t2);
+}
+function gs(t2, e, n) {
+  const r2 = ["fetch", ...n];
+  return t2 && e && r2.push(t2, e), r2.find(ds) ? b2("git.fetch: potential exploit argument blocked.") : {
+    commands: r2,
+    format: "utf-8",
+    parser: ps
+  };
+}
+function ws(t2) {
+  return E2({ moves: [] }, ys, t2);
+}
+function bs(t2, e) {
+  return {
+    commands: ["mv", "-v", ...v(t2), e],
+    format: "utf-8",
+    parser: ws
+  };
+}
+function Ts(t2, e, n) {
+  const r2 = ["pull", ...n];
+  return t2 && e && r2.splice(1, 0, t2, e), {
+    commands: r2,
+    format: "utf-8",
+    parser(s, o2) {
+      return ue(s, o2);
+    },
+    onError(s, o2, i, a) {
+      const c3 = Rr(
+        F2(s.stdOut),
+        F2(s.stdErr)
+      );
+      if (c3)
+        return a(new at(c3));
+      a(o2);
+    }
+  };
+}
+function ks(t2) {
+  const e = {};
+  return ge(t2, ([n]) => e[n] = { name: n }), Object.values(e);
+}
+function _s(t2) {
+  const e = {};
+  return ge(t2, ([n, r2, s]) => {
+    Object.hasOwn(e, n) || (e[n] = {
+      name: n,
+      refs: { fetch: "", push: "" }
+    }), s && r2 && (e[n].refs[s.replace(/[^a-z]/g, "")] = r2);
+  }), Object.values(e);
+}
+function ge(t2, e) {
+  ut(t2, (n) => e(n.split(/\s+/)));
+}
+function vs(t2, e, n) {
+  return g(["remote", "add", ...n, t2, e]);
+}
+function Es(t2) {
+  const e = ["remote"];
+  return t2 && e.push("-v"), {
+    commands: e,
+    format: "utf-8",
+    parser: t2 ? _s : ks
+  };
+}
+function Ss(t2) {
+  const e = [...t2];
+  return e[0] !== "ls-remote" && e.unshift("ls-remote"), g(e);
+}
+function Rs(t2) {
+  const e = [...t2];
+  return e[0] !== "remote" && e.unshift("remote"), g(e);
+}
+function Os(t2) {
+  return g(["remote", "remove", t2]);
+}
+function Cs(t2 = {}, e) {
+  const n = oe2(t2), r2 = ["stash", "list", ...n.commands, ...e], s = re(
+    n.splitter,
+    n.fields,
+    pt(r2)
+  );
+  return dt(r2) || {
+    commands: r2,
+    format: "utf-8",
+    parser: s
+  };
+}
+function As(t2, e) {
+  return X2(["add", t2, e]);
+}
+function xs(t2) {
+  return X2(["init", ...t2]);
+}
+function X2(t2) {
+  const e = [...t2];
+  return e[0] !== "submodule" && e.unshift("submodule"), g(e);
+}
+function Ns(t2) {
+  return X2(["update", ...t2]);
+}
+function Ms(t2, e) {
+  const n = Number.isNaN(t2), r2 = Number.isNaN(e);
+  return n !== r2 ? n ? 1 : -1 : n ? ye(t2, e) : 0;
+}
+function ye(t2, e) {
+  return t2 === e ? 0 : t2 > e ? 1 : -1;
+}
+function Ds(t2) {
+  return t2.trim();
+}
+function B2(t2) {
+  return typeof t2 == "string" && parseInt(t2.replace(/^\D+/g, ""), 10) || 0;
+}
+function Ls(t2 = []) {
+  const e = t2.some((n) => /^--sort=/.test(n));
+  return {
+    format: "utf-8",
+    commands: ["tag", "-l", ...t2],
+    parser(n) {
+      return Ps(n, e);
+    }
+  };
+}
+function js(t2) {
+  return {
+    format: "utf-8",
+    commands: ["tag", t2],
+    parser() {
+      return { name: t2 };
+    }
+  };
+}
+function Bs(t2, e) {
+  return {
+    format: "utf-8",
+    commands: ["tag", "-a", "-m", e, t2],
+    parser() {
+      return { name: t2 };
+    }
+  };
+}
+function f2(t2, e) {
+  this._plugins = e, this._executor = new Dn(
+    t2.baseDir,
+    new Xr(t2.maxConcurrentProcesses),
+    e
+  ), this._trimmed = t2.trimmed;
+}
+function Is(t2) {
+  return t2 ? [{
+    type: "spawn.before",
+    action(r2, s) {
+      t2.aborted && s.kill(new A2(void 0, "abort", "Abort already signaled"));
+    }
+  }, {
+    type: "spawn.after",
+    action(r2, s) {
+      function o2() {
+        s.kill(new A2(void 0, "abort", "Abort signal received"));
+      }
+      t2.addEventListener("abort", o2), s.spawned.on("close", () => t2.removeEventListener("abort", o2));
+    }
+  }] : void 0;
+}
+function Fs(t2, e = false) {
+  const n = new Set(t2.map((r2) => r2.toLowerCase().trim()));
+  return {
+    type: "spawn.options",
+    action(r2, s) {
+      const o2 = { ...r2.env ?? process.env }, i = new Set(
+        Object.keys(s.env).map((a) => a.toLowerCase().trim())
+      );
+      for (const a of Object.keys(o2)) {
+        const c3 = a.toLowerCase().trim();
+        if (!(!Gs(c3) || n.has(c3))) {
+          if (i.has(c3))
+            throw new A2(
+              void 0,
+              "allowEnvironment",
+              `Use of "${a}" is blocked by the environment guard - add it to the allowEnvironment option to permit it`
+            );
+          Us("removing ambient guarded environment variable %s", a), delete o2[a];
+        }
+      }
+      return {
+        ...r2,
+        env: {
+          ...o2,
+          GIT_TEST_DISALLOW_ABBREVIATED_OPTIONS: String(!e)
+        }
+      };
+    }
+  };
+}
+function Gs(t2) {
+  const e = t2.toLowerCase().trim();
+  return e.startsWith("git_") || _(e);
+}
+function zs(t2 = {}) {
+  return {
+    type: "spawn.args",
+    action(e, { env: n }) {
+      for (const r2 of oe(e, n))
+        if (t2[r2.category] !== true)
+          throw new A2(void 0, "unsafe", r2.message);
+      return e;
+    }
+  };
+}
+function qs(t2) {
+  const e = U(t2, "-c");
+  return {
+    type: "spawn.args",
+    action(n) {
+      return [...e, ...n];
+    }
+  };
+}
+function Ws({
+  onClose: t2 = true,
+  onExit: e = 50
+} = {}) {
+  function n() {
+    let s = -1;
+    const o2 = {
+      close: (0, import_promise_deferred.deferred)(),
+      closeTimeout: (0, import_promise_deferred.deferred)(),
+      exit: (0, import_promise_deferred.deferred)(),
+      exitTimeout: (0, import_promise_deferred.deferred)()
+    }, i = Promise.race([
+      t2 === false ? $t : o2.closeTimeout.promise,
+      e === false ? $t : o2.exitTimeout.promise
+    ]);
+    return r2(t2, o2.close, o2.closeTimeout), r2(e, o2.exit, o2.exitTimeout), {
+      close(a) {
+        s = a, o2.close.done();
+      },
+      exit(a) {
+        s = a, o2.exit.done();
+      },
+      get exitCode() {
+        return s;
+      },
+      result: i
+    };
+  }
+  function r2(s, o2, i) {
+    s !== false && (s === true ? o2.promise : o2.promise.then(() => wt(s))).then(i.done);
+  }
+  return {
+    type: "spawn.after",
+    async action(s, { spawned: o2, close: i }) {
+      const a = n();
+      let c3 = true, y2 = () => {
+        c3 = false;
+      };
+      o2.stdout?.on("data", y2), o2.stderr?.on("data", y2), o2.on("error", y2), o2.on("close", (w2) => a.close(w2)), o2.on("exit", (w2) => a.exit(w2));
+      try {
+        await a.result, c3 && await wt(50), i(a.exitCode);
+      } catch (w2) {
+        i(a.exitCode, w2);
+      }
+    }
+  };
+}
+function Vs(t2) {
+  return !t2 || !/^([a-z]:)?([a-z0-9/.\\_~-]+)$/i.test(t2);
+}
+function Pt(t2, e) {
+  if (t2.length < 1 || t2.length > 2)
+    throw new A2(void 0, "binary", Hs);
+  if (t2.some(Vs))
+    if (e)
+      we("permitted unsafe binary %o", t2);
+    else
+      throw new A2(void 0, "binary", Ks);
+  const [r2, s] = t2;
+  return {
+    binary: r2,
+    prefix: s
+  };
+}
+function Xs(t2, e = ["git"], n = false) {
+  let r2 = Pt(v(e), n);
+  t2.on("binary", (s) => {
+    r2 = Pt(v(s), n), we.info("reconfiguring %o", r2);
+  }), t2.append("spawn.binary", () => r2.binary), t2.append("spawn.args", (s) => r2.prefix ? [r2.prefix, ...s] : s);
+}
+function Ys(t2) {
+  if (!t2)
+    return "UNKNOWN";
+  for (const [e, { text: n }] of Object.entries(be))
+    if (t2.startsWith(`fatal: ${n}`))
+      return e;
+  return "UNKNOWN";
+}
+function Js(t2) {
+  return !!(t2.exitCode && t2.stdErr.length);
+}
+function Zs(t2) {
+  return Buffer.concat([...t2.stdOut, ...t2.stdErr]);
+}
+function to(t2 = false, e = Js, n = Zs) {
+  return (r2, s) => !t2 && r2 || !e(s) ? r2 : n(s);
+}
+function eo(t2, e) {
+  return t2 === 128 && e.startsWith("fatal:") ? new Qs(e) : new O2(void 0, e);
+}
+function Mt(t2) {
+  return {
+    type: "task.error",
+    action(e, n) {
+      const r2 = t2(e.error, {
+        stdErr: n.stdErr,
+        stdOut: n.stdOut,
+        exitCode: n.exitCode
+      });
+      return Buffer.isBuffer(r2) ? {
+        error: eo(n.exitCode, r2.toString("utf-8"))
+      } : {
+        error: r2
+      };
+    }
+  };
+}
+function no(t2) {
+  return {
+    type: "spawn.after",
+    action(e, { commands: n, input: r2, spawned: { stdin: s } }) {
+      if (!s)
+        return;
+      const o2 = t2?.([...n]) ?? r2;
+      if (!o2)
+        return nt("generated zero length content, not writing to stdin");
+      nt("writing %s bytes to stdin", Le(o2)), s.on("error", (i) => {
+        i.code !== "EPIPE" && nt("[ERROR] stdin error %o", i);
+      }), s.end(o2);
+    }
+  };
+}
+function so(t2) {
+  const e = "--progress", n = ["checkout", "clone", "fetch", "pull", "push"];
+  return [{
+    type: "spawn.args",
+    action(o2, i) {
+      return n.includes(i.method) ? De(o2, e) : o2;
+    }
+  }, {
+    type: "spawn.after",
+    action(o2, i) {
+      i.commands.includes(e) && i.spawned.stderr?.on("data", (a) => {
+        const c3 = /^([\s\S]+?):\s*(\d+)% \((\d+)\/(\d+)\)/.exec(a.toString("utf8"));
+        c3 && t2({
+          method: i.method,
+          stage: oo(c3[1]),
+          progress: p(c3[2]),
+          processed: p(c3[3]),
+          total: p(c3[4])
+        });
+      });
+    }
+  }];
+}
+function oo(t2) {
+  return String(t2.toLowerCase().split(" ", 1)) || "unknown";
+}
+function io(t2) {
+  const e = je(t2, ["uid", "gid"]);
+  return {
+    type: "spawn.options",
+    action(n) {
+      return { ...e, ...n };
+    }
+  };
+}
+function ao() {
+  return {
+    type: "spawn.args",
+    action(t2) {
+      const e = [];
+      let n;
+      function r2(s) {
+        (n = n || []).push(...s);
+      }
+      for (let s = 0; s < t2.length; s++) {
+        const o2 = t2[s];
+        if (r(o2)) {
+          r2(o(o2));
+          continue;
+        }
+        if (o2 === "--") {
+          r2(
+            t2.slice(s + 1).flatMap((i) => r(i) && o(i) || i)
+          );
+          break;
+        }
+        e.push(o2);
+      }
+      return n ? [...e, "--", ...n.map(String)] : e;
+    }
+  };
+}
+function uo({
+  block: t2,
+  stdErr: e = true,
+  stdOut: n = true
+}) {
+  if (t2 > 0)
+    return {
+      type: "spawn.after",
+      action(r2, s) {
+        let o2;
+        function i() {
+          o2 && clearTimeout(o2), o2 = setTimeout(c3, t2);
+        }
+        function a() {
+          s.spawned.stdout?.off("data", i), s.spawned.stderr?.off("data", i), s.spawned.off("exit", a), s.spawned.off("close", a), o2 && clearTimeout(o2);
+        }
+        function c3() {
+          a(), s.kill(new A2(void 0, "timeout", "block timeout reached"));
+        }
+        n && s.spawned.stdout?.on("data", i), e && s.spawned.stderr?.on("data", i), s.spawned.on("exit", a), s.spawned.on("close", a), i();
+      }
+    };
+}
+var import_file_exists, import_debug, import_promise_deferred, O2, Ae, A2, at, xe, I2, W2, ft, K2, m, Be, G2, Bt, V2, z2, l2, x2, Fe, mt, Ut, Xe, Ye, Qe, Je, Ft, nn, rn, sn, zt, qt, mn, Ht, Kt, kn, _t, vn, j2, En, Vt, Cn, M2, ot, Pn, Dn, Yt, Bn, Un, Wn, J2, Xn, Yn, Qt, R2, Jt, rr, Ot, sr, or, ir, ar, te, ee2, ne2, ur, se, Z2, dr, ie, gr, yr, wr, br, Tr, kr, _r, vr, Er, Sr, ue, Or, Cr, Ar, Nr, $r, Pr, Lr, jr, Br, Ir, Ur, Gr, fe, Hr, le, Vr, Xr, he, Qr, Jr, Zr, ts, rs, pe, ss, gt, ms, ys, $s, Ps, Us, $t, we, Hs, Ks, be, Qs, nt, ro, wo;
+var init_dist3 = __esm({
+  "node_modules/simple-git/dist/index.mjs"() {
+    init_dist();
+    init_dist();
+    import_file_exists = __toESM(require_dist2(), 1);
+    import_debug = __toESM(require_src(), 1);
+    import_promise_deferred = __toESM(require_dist3(), 1);
+    init_dist2();
+    O2 = class extends Error {
+      constructor(e, n) {
+        super(n), this.task = e, Object.setPrototypeOf(this, new.target.prototype);
+      }
+    };
+    Ae = class extends O2 {
+      constructor(e, n) {
+        super(void 0, n), this.config = e;
+      }
+    };
+    A2 = class extends O2 {
+      constructor(e, n, r2) {
+        super(e, r2), this.task = e, this.plugin = n, Object.setPrototypeOf(this, new.target.prototype);
+      }
+    };
+    at = class extends O2 {
+      constructor(e, n) {
+        super(void 0, n || String(e)), this.git = e;
+      }
+    };
+    xe = class extends O2 {
+      constructor(e) {
+        super(void 0, e);
+      }
+    };
+    I2 = "\0";
+    W2 = () => {
+    };
+    ft = Object.prototype.toString.call.bind(Object.prototype.toString);
+    K2 = (t2) => Array.isArray(t2);
+    m = (t2) => typeof t2 == "string" || r(t2);
+    Be = (t2) => m(t2) || Buffer.isBuffer(t2);
+    G2 = (t2) => m(t2) || Array.isArray(t2) && t2.every(m);
+    Bt = (t2) => t2 == null || "number|boolean|function".includes(typeof t2) ? false : typeof t2.length == "number";
+    V2 = /* @__PURE__ */ ((t2) => (t2[t2.SUCCESS = 0] = "SUCCESS", t2[t2.ERROR = 1] = "ERROR", t2[t2.NOT_FOUND = -2] = "NOT_FOUND", t2[t2.UNCLEAN = 128] = "UNCLEAN", t2))(V2 || {});
+    z2 = class _z {
+      constructor(e, n) {
+        this.stdOut = e, this.stdErr = n;
+      }
+      asStrings() {
+        return new _z(this.stdOut.toString("utf8"), this.stdErr.toString("utf8"));
+      }
+    };
+    l2 = class {
+      constructor(e, n) {
+        this.matches = [], this.useMatches = Ue, this.parse = (r2, s) => (this.resetMatches(), this._regExp.every((o2, i) => this.addMatch(o2, i, r2(i))) ? this.useMatches(s, this.prepareMatches()) !== false : false), this._regExp = Array.isArray(e) ? e : [e], n && (this.useMatches = n);
+      }
+      resetMatches() {
+        this.matches.length = 0;
+      }
+      prepareMatches() {
+        return this.matches;
+      }
+      addMatch(e, n, r2) {
+        const s = r2 && e.exec(r2);
+        return s && this.pushMatch(n, s), !!s;
+      }
+      pushMatch(e, n) {
+        this.matches.push(...n.slice(1));
+      }
+    };
+    x2 = class extends l2 {
+      addMatch(e, n, r2) {
+        return /^remote:\s/.test(String(r2)) && super.addMatch(e, n, r2);
+      }
+      pushMatch(e, n) {
+        (e > 0 || n.length > 1) && super.pushMatch(e, n);
+      }
+    };
+    Fe = {
+      binary: "git",
+      maxConcurrentProcesses: 5,
+      config: [],
+      trimmed: false
+    };
+    mt = ({ exitCode: t2 }, e, n, r2) => {
+      if (t2 === V2.UNCLEAN && Ve(e))
+        return n(Buffer.from("false"));
+      r2(e);
+    };
+    Ut = (t2) => t2.trim() === "true";
+    Xe = class {
+      constructor(e) {
+        this.paths = [], this.files = [], this.folders = [], this.dryRun = e;
+      }
+    };
+    Ye = /^[a-z]+\s*/i;
+    Qe = /^[a-z]+\s+[a-z]+\s*/i;
+    Je = /\/$/;
+    Ft = [];
+    nn = "Git clean interactive mode is not supported";
+    rn = 'Git clean mode parameter ("n" or "f") is required';
+    sn = "Git clean unknown option found in: ";
+    zt = /* @__PURE__ */ ((t2) => (t2.DRY_RUN = "n", t2.FORCE = "f", t2.IGNORED_INCLUDED = "x", t2.IGNORED_ONLY = "X", t2.EXCLUDING = "e", t2.QUIET = "q", t2.RECURSIVE = "d", t2))(zt || {});
+    qt = /* @__PURE__ */ new Set([
+      "i",
+      ...L2(Object.values(zt))
+    ]);
+    mn = class {
+      constructor() {
+        this.files = [], this.values = /* @__PURE__ */ Object.create(null);
+      }
+      get all() {
+        return this._all || (this._all = this.files.reduce((e, n) => Object.assign(e, this.values[n]), {})), this._all;
+      }
+      addFile(e) {
+        if (!(e in this.values)) {
+          const n = N2(this.files);
+          this.values[e] = n ? Object.create(this.values[n]) : {}, this.files.push(e);
+        }
+        return this.values[e];
+      }
+      addValue(e, n, r2) {
+        const s = this.addFile(e);
+        Object.hasOwn(s, n) ? Array.isArray(s[n]) ? s[n].push(r2) : s[n] = [s[n], r2] : s[n] = r2, this._all = void 0;
+      }
+    };
+    Ht = /* @__PURE__ */ ((t2) => (t2.system = "system", t2.global = "global", t2.local = "local", t2.worktree = "worktree", t2))(Ht || {});
+    Kt = /* @__PURE__ */ ((t2) => (t2.ADDED = "A", t2.COPIED = "C", t2.DELETED = "D", t2.MODIFIED = "M", t2.RENAMED = "R", t2.CHANGED = "T", t2.UNMERGED = "U", t2.UNKNOWN = "X", t2.BROKEN = "B", t2))(Kt || {});
+    kn = new Set(Object.values(Kt));
+    vn = ["-h"];
+    j2 = /* @__PURE__ */ Symbol("grepQuery");
+    En = class {
+      constructor() {
+        this[_t] = [];
+      }
+      *[(_t = j2, Symbol.iterator)]() {
+        for (const e of this[j2])
+          yield e;
+      }
+      and(...e) {
+        return e.length && this[j2].push("--and", "(", ...U(e, "-e"), ")"), this;
+      }
+      param(...e) {
+        return this[j2].push(...U(e, "-e")), this;
+      }
+    };
+    Vt = /* @__PURE__ */ ((t2) => (t2.MIXED = "mixed", t2.SOFT = "soft", t2.HARD = "hard", t2.MERGE = "merge", t2.KEEP = "keep", t2))(Vt || {});
+    Cn = L2(Object.values(Vt));
+    import_debug.default.formatters.L = (t2) => String(Bt(t2) ? t2.length : "-");
+    import_debug.default.formatters.B = (t2) => Buffer.isBuffer(t2) ? t2.toString("utf8") : ft(t2);
+    M2 = class M3 {
+      constructor(e = "GitExecutor") {
+        this.logLabel = e, this._queue = /* @__PURE__ */ new Map();
+      }
+      withProgress(e) {
+        return this._queue.get(e);
+      }
+      createProgress(e) {
+        const n = M3.getName(e.commands[0]), r2 = $2(this.logLabel, n);
+        return {
+          task: e,
+          logger: r2,
+          name: n
+        };
+      }
+      push(e) {
+        const n = this.createProgress(e);
+        return n.logger("Adding task to the queue, commands = %o", e.commands), this._queue.set(e, n), n;
+      }
+      fatal(e) {
+        for (const [n, { logger: r2 }] of Array.from(this._queue.entries()))
+          n === e.task ? (r2.info("Failed %o", e), r2(
+            "Fatal exception, any as-yet un-started tasks run through this executor will not be attempted"
+          )) : r2.info(
+            "A fatal exception occurred in a previous task, the queue has been purged: %o",
+            e.message
+          ), this.complete(n);
+        if (this._queue.size !== 0)
+          throw new Error(`Queue size should be zero after fatal: ${this._queue.size}`);
+      }
+      complete(e) {
+        this.withProgress(e) && this._queue.delete(e);
+      }
+      attempt(e) {
+        const n = this.withProgress(e);
+        if (!n)
+          throw new O2(void 0, "TasksPendingQueue: attempt called for an unknown task");
+        return n.logger("Starting task"), n;
+      }
+      static getName(e = "empty") {
+        return `task:${e}:${++M3.counter}`;
+      }
+    };
+    M2.counter = 0;
+    ot = M2;
+    Pn = class {
+      constructor(e, n, r2) {
+        this._executor = e, this._scheduler = n, this._plugins = r2, this._chain = Promise.resolve(), this._queue = new ot();
+      }
+      get cwd() {
+        return this._cwd || this._executor.cwd;
+      }
+      set cwd(e) {
+        this._cwd = e;
+      }
+      get env() {
+        return this._executor.env;
+      }
+      get outputHandler() {
+        return this._executor.outputHandler;
+      }
+      chain() {
+        return this;
+      }
+      push(e) {
+        return this._queue.push(e), this._chain = this._chain.then(() => this.attemptTask(e));
+      }
+      async attemptTask(e) {
+        const n = await this._scheduler.next(), r2 = () => this._queue.complete(e);
+        try {
+          const { logger: s } = this._queue.attempt(e);
+          return await (kt(e) ? this.attemptEmptyTask(e, s) : this.attemptRemoteTask(e, s));
+        } catch (s) {
+          throw this.onFatalException(e, s);
+        } finally {
+          r2(), n();
+        }
+      }
+      onFatalException(e, n) {
+        const r2 = n instanceof O2 ? Object.assign(n, { task: e }) : new O2(e, n && String(n));
+        return this._chain = Promise.resolve(), this._queue.fatal(r2), r2;
+      }
+      async attemptRemoteTask(e, n) {
+        const r2 = this._plugins.exec("spawn.binary", "", this.taskContext(e, e.commands)), s = this._plugins.exec(
+          "spawn.args",
+          [...e.commands],
+          this.taskContext(e, e.commands)
+        ), o2 = await this.gitResponse(
+          e,
+          r2,
+          s,
+          this.outputHandler,
+          n.step("SPAWN")
+        ), i = await this.handleTaskData(e, s, o2, n.step("HANDLE"));
+        return n("passing response to task's parser as a %s", e.format), en(e) ? Tt(e.parser, i) : Tt(e.parser, i.asStrings());
+      }
+      async attemptEmptyTask(e, n) {
+        return n("empty task bypassing child process to call to task's parser"), e.parser(this);
+      }
+      handleTaskData(e, n, r2, s) {
+        const { exitCode: o2, rejection: i, stdOut: a, stdErr: c3 } = r2;
+        return new Promise((y2, w2) => {
+          s("Preparing to handle process response exitCode=%d stdOut=", o2);
+          const { error: T2 } = this._plugins.exec(
+            "task.error",
+            { error: i },
+            {
+              ...this.taskContext(e, n),
+              ...r2
+            }
+          );
+          if (T2 && e.onError)
+            return s.info("exitCode=%s handling with custom error handler"), e.onError(
+              r2,
+              T2,
+              (k2) => {
+                s.info("custom error handler treated as success"), s("custom error returned a %s", ft(k2)), y2(
+                  new z2(
+                    Array.isArray(k2) ? Buffer.concat(k2) : k2,
+                    Buffer.concat(c3)
+                  )
+                );
+              },
+              w2
+            );
+          if (T2)
+            return s.info(
+              "handling as error: exitCode=%s stdErr=%s rejection=%o",
+              o2,
+              c3.length,
+              i
+            ), w2(T2);
+          s.info("retrieving task output complete"), y2(new z2(Buffer.concat(a), Buffer.concat(c3)));
+        });
+      }
+      async gitResponse(e, n, r2, s, o2) {
+        const i = o2.sibling("output"), a = this._plugins.exec(
+          "spawn.options",
+          {
+            cwd: this.cwd,
+            env: this.env,
+            windowsHide: true
+          },
+          this.taskContext(e, e.commands)
+        );
+        return new Promise((c3) => {
+          const y2 = [], w2 = [];
+          o2.info("%s %o", n, r2), o2("%O", a);
+          let T2 = this._beforeSpawn(e, r2);
+          if (T2)
+            return c3({
+              stdOut: y2,
+              stdErr: w2,
+              exitCode: 9901,
+              rejection: T2
+            });
+          this._plugins.exec("spawn.before", void 0, {
+            ...this.taskContext(e, r2),
+            kill(C2) {
+              T2 = C2 || T2;
+            }
+          });
+          const k2 = ve(n, r2, a);
+          k2.stdout.on(
+            "data",
+            Et(y2, "stdOut", o2, i.step("stdOut"))
+          ), k2.stderr.on(
+            "data",
+            Et(w2, "stdErr", o2, i.step("stdErr"))
+          ), k2.on("error", Mn(w2, o2)), s && (o2("Passing child process stdOut/stdErr to custom outputHandler"), s(n, k2.stdout, k2.stderr, [...r2])), this._plugins.exec("spawn.after", void 0, {
+            ...this.taskContext(e, r2),
+            spawned: k2,
+            close(C2, Te) {
+              c3({
+                stdOut: y2,
+                stdErr: w2,
+                exitCode: C2,
+                rejection: T2 || Te
+              });
+            },
+            kill(C2) {
+              k2.killed || (T2 = C2, k2.kill("SIGINT"));
+            }
+          });
+        });
+      }
+      _beforeSpawn(e, n) {
+        let r2;
+        return this._plugins.exec("spawn.before", void 0, {
+          ...this.taskContext(e, n),
+          kill(s) {
+            r2 = s || r2;
+          }
+        }), r2;
+      }
+      taskContext(e, n) {
+        return {
+          method: String(Me(e.commands) || ""),
+          commands: n,
+          env: { ...this.env },
+          input: kt(e) ? void 0 : e.input
+        };
+      }
+    };
+    Dn = class {
+      constructor(e, n, r2) {
+        this.cwd = e, this._scheduler = n, this._plugins = r2, this._chain = this.chain();
+      }
+      chain() {
+        return new Pn(this, this._scheduler, this._plugins);
+      }
+      push(e) {
+        return this._chain.push(e);
+      }
+    };
+    Yt = (t2, e, n) => {
+      const r2 = ["clone", ...n];
+      return m(t2) && r2.push(c(t2)), m(e) && r2.push(c(e)), g(r2);
+    };
+    Bn = (t2, e, n) => (S2(n, "--mirror"), Yt(t2, e, n));
+    Un = [
+      new l2(/^\[([^\s]+)( \([^)]+\))? ([^\]]+)/, (t2, [e, n, r2]) => {
+        t2.branch = e, t2.commit = r2, t2.root = !!n;
+      }),
+      new l2(/\s*Author:\s(.+)/i, (t2, [e]) => {
+        const n = e.split("<"), r2 = n.pop();
+        !r2 || !r2.includes("@") || (t2.author = {
+          email: r2.substr(0, r2.length - 1),
+          name: n.join("<").trim()
+        });
+      }),
+      new l2(
+        /(\d+)[^,]*(?:,\s*(\d+)[^,]*)(?:,\s*(\d+))/g,
+        (t2, [e, n, r2]) => {
+          t2.summary.changes = parseInt(e, 10) || 0, t2.summary.insertions = parseInt(n, 10) || 0, t2.summary.deletions = parseInt(r2, 10) || 0;
+        }
+      ),
+      new l2(
+        /^(\d+)[^,]*(?:,\s*(\d+)[^(]+\(([+-]))?/,
+        (t2, [e, n, r2]) => {
+          t2.summary.changes = parseInt(e, 10) || 0;
+          const s = parseInt(n, 10) || 0;
+          r2 === "-" ? t2.summary.deletions = s : r2 === "+" && (t2.summary.insertions = s);
+        }
+      )
+    ];
+    Wn = new l2(
+      /([a-z-]+): (\d+)$/,
+      (t2, [e, n]) => {
+        const r2 = jt(e);
+        Object.hasOwn(t2, r2) && (t2[r2] = p(n));
+      }
+    );
+    J2 = class {
+      constructor(e, n, r2, s) {
+        this.bare = e, this.path = n, this.existing = r2, this.gitDir = s;
+      }
+    };
+    Xn = /^Init.+ repository in (.+)$/;
+    Yn = /^Rein.+ in (.+)$/;
+    Qt = "--bare";
+    R2 = /* @__PURE__ */ ((t2) => (t2.NONE = "", t2.STAT = "--stat", t2.NUM_STAT = "--numstat", t2.NAME_ONLY = "--name-only", t2.NAME_STATUS = "--name-status", t2))(R2 || {});
+    Jt = /^--(stat|numstat|name-only|name-status)(=|$)/;
+    rr = class {
+      constructor() {
+        this.changed = 0, this.deletions = 0, this.insertions = 0, this.files = [];
+      }
+    };
+    Ot = [
+      new l2(
+        /^(.+)\s+\|\s+(\d+)(\s+[+\-]+)?$/,
+        (t2, [e, n, r2 = ""]) => {
+          t2.files.push({
+            file: e.trim(),
+            changes: p(n),
+            insertions: r2.replace(/[^+]/g, "").length,
+            deletions: r2.replace(/[^-]/g, "").length,
+            binary: false
+          });
+        }
+      ),
+      new l2(
+        /^(.+) \|\s+Bin ([0-9.]+) -> ([0-9.]+) ([a-z]+)/,
+        (t2, [e, n, r2]) => {
+          t2.files.push({
+            file: e.trim(),
+            before: p(n),
+            after: p(r2),
+            binary: true
+          });
+        }
+      ),
+      new l2(/^(.+)\s+\|\s+Bin\s*$/, (t2, [e]) => {
+        t2.files.push({
+          file: e.trim(),
+          before: 0,
+          after: 0,
+          binary: true
+        });
+      }),
+      new l2(
+        /(\d+) files? changed\s*((?:, \d+ [^,]+){0,2})/,
+        (t2, [e, n]) => {
+          const r2 = /(\d+) i/.exec(n), s = /(\d+) d/.exec(n);
+          t2.changed = p(e), t2.insertions = p(r2?.[1]), t2.deletions = p(s?.[1]);
+        }
+      )
+    ];
+    sr = [
+      new l2(
+        /(\d+)\t(\d+)\t(.+)$/,
+        (t2, [e, n, r2]) => {
+          const s = p(e), o2 = p(n);
+          t2.changed++, t2.insertions += s, t2.deletions += o2, t2.files.push({
+            file: r2,
+            changes: s + o2,
+            insertions: s,
+            deletions: o2,
+            binary: false
+          });
+        }
+      ),
+      new l2(/-\t-\t(.+)$/, (t2, [e]) => {
+        t2.changed++, t2.files.push({
+          file: e,
+          after: 0,
+          before: 0,
+          binary: true
+        });
+      })
+    ];
+    or = [
+      new l2(/(.+)$/, (t2, [e]) => {
+        t2.changed++, t2.files.push({
+          file: e,
+          changes: 0,
+          insertions: 0,
+          deletions: 0,
+          binary: false
+        });
+      })
+    ];
+    ir = [
+      new l2(
+        /([ACDMRTUXB])([0-9]{0,3})\t(.[^\t]*)(\t(.[^\t]*))?$/,
+        (t2, [e, n, r2, s, o2]) => {
+          t2.changed++, t2.files.push({
+            file: o2 ?? r2,
+            changes: 0,
+            insertions: 0,
+            deletions: 0,
+            binary: false,
+            status: bt(_n(e) && e),
+            from: bt(!!o2 && r2 !== o2 && r2),
+            similarity: p(n)
+          });
+        }
+      )
+    ];
+    ar = {
+      [R2.NONE]: Ot,
+      [R2.STAT]: Ot,
+      [R2.NUM_STAT]: sr,
+      [R2.NAME_STATUS]: ir,
+      [R2.NAME_ONLY]: or
+    };
+    te = "òòòòòò ";
+    ee2 = " òò";
+    ne2 = " ò ";
+    ur = ["hash", "date", "message", "refs", "author_name", "author_email"];
+    se = /* @__PURE__ */ ((t2) => (t2[t2["--pretty"] = 0] = "--pretty", t2[t2["max-count"] = 1] = "max-count", t2[t2.maxCount = 2] = "maxCount", t2[t2.n = 3] = "n", t2[t2.file = 4] = "file", t2[t2.format = 5] = "format", t2[t2.from = 6] = "from", t2[t2.to = 7] = "to", t2[t2.splitter = 8] = "splitter", t2[t2.symmetric = 9] = "symmetric", t2[t2.mailMap = 10] = "mailMap", t2[t2.multiLine = 11] = "multiLine", t2[t2.strictDate = 12] = "strictDate", t2))(se || {});
+    Z2 = class {
+      constructor(e, n = null, r2) {
+        this.reason = e, this.file = n, this.meta = r2;
+      }
+      toString() {
+        return `${this.file}:${this.reason}`;
+      }
+    };
+    dr = class {
+      constructor() {
+        this.conflicts = [], this.merges = [], this.result = "success";
+      }
+      get failed() {
+        return this.conflicts.length > 0;
+      }
+      get reason() {
+        return this.result;
+      }
+      toString() {
+        return this.conflicts.length ? `CONFLICTS: ${this.conflicts.join(", ")}` : "OK";
+      }
+    };
+    ie = class {
+      constructor() {
+        this.remoteMessages = {
+          all: []
+        }, this.created = [], this.deleted = [], this.files = [], this.deletions = {}, this.insertions = {}, this.summary = {
+          changes: 0,
+          deletions: 0,
+          insertions: 0
+        };
+      }
+    };
+    gr = class {
+      constructor() {
+        this.remote = "", this.hash = {
+          local: "",
+          remote: ""
+        }, this.branch = {
+          local: "",
+          remote: ""
+        }, this.message = "";
+      }
+      toString() {
+        return this.message;
+      }
+    };
+    yr = [
+      new x2(
+        /^remote:\s*(enumerating|counting|compressing) objects: (\d+),/i,
+        (t2, [e, n]) => {
+          const r2 = e.toLowerCase(), s = tt(t2.remoteMessages);
+          Object.assign(s, { [r2]: p(n) });
+        }
+      ),
+      new x2(
+        /^remote:\s*(enumerating|counting|compressing) objects: \d+% \(\d+\/(\d+)\),/i,
+        (t2, [e, n]) => {
+          const r2 = e.toLowerCase(), s = tt(t2.remoteMessages);
+          Object.assign(s, { [r2]: p(n) });
+        }
+      ),
+      new x2(
+        /total ([^,]+), reused ([^,]+), pack-reused (\d+)/i,
+        (t2, [e, n, r2]) => {
+          const s = tt(t2.remoteMessages);
+          s.total = Ct(e), s.reused = Ct(n), s.packReused = p(r2);
+        }
+      )
+    ];
+    wr = [
+      new x2(/^remote:\s*(.+)$/, (t2, [e]) => (t2.remoteMessages.all.push(e.trim()), false)),
+      ...yr,
+      new x2(
+        [/create a (?:pull|merge) request/i, /\s(https?:\/\/\S+)$/],
+        (t2, [e]) => {
+          t2.remoteMessages.pullRequestUrl = e;
+        }
+      ),
+      new x2(
+        [/found (\d+) vulnerabilities.+\(([^)]+)\)/i, /\s(https?:\/\/\S+)$/],
+        (t2, [e, n, r2]) => {
+          t2.remoteMessages.vulnerabilities = {
+            count: p(e),
+            summary: n,
+            url: r2
+          };
+        }
+      )
+    ];
+    br = class {
+      constructor() {
+        this.all = [];
+      }
+    };
+    Tr = /^\s*(.+?)\s+\|\s+\d+\s*(\+*)(-*)/;
+    kr = /(\d+)\D+((\d+)\D+\(\+\))?(\D+(\d+)\D+\(-\))?/;
+    _r = /^(create|delete) mode \d+ (.+)/;
+    vr = [
+      new l2(Tr, (t2, [e, n, r2]) => {
+        t2.files.push(e), n && (t2.insertions[e] = n.length), r2 && (t2.deletions[e] = r2.length);
+      }),
+      new l2(kr, (t2, [e, , n, , r2]) => n !== void 0 || r2 !== void 0 ? (t2.summary.changes = +e || 0, t2.summary.insertions = +n || 0, t2.summary.deletions = +r2 || 0, true) : false),
+      new l2(_r, (t2, [e, n]) => {
+        S2(t2.files, n), S2(e === "create" ? t2.created : t2.deleted, n);
+      })
+    ];
+    Er = [
+      new l2(/^from\s(.+)$/i, (t2, [e]) => {
+        t2.remote = e;
+      }),
+      new l2(/^fatal:\s(.+)$/, (t2, [e]) => {
+        t2.message = e;
+      }),
+      new l2(
+        /([a-z0-9]+)\.\.([a-z0-9]+)\s+(\S+)\s+->\s+(\S+)$/,
+        (t2, [e, n, r2, s]) => {
+          t2.branch.local = r2, t2.hash.local = e, t2.branch.remote = s, t2.hash.remote = n;
+        }
+      )
+    ];
+    Sr = (t2, e) => E2(new ie(), vr, [t2, e]);
+    ue = (t2, e) => Object.assign(
+      new ie(),
+      Sr(t2, e),
+      ae(t2, e)
+    );
+    Or = [
+      new l2(/^Auto-merging\s+(.+)$/, (t2, [e]) => {
+        t2.merges.push(e);
+      }),
+      new l2(/^CONFLICT\s+\((.+)\): Merge conflict in (.+)$/, (t2, [e, n]) => {
+        t2.conflicts.push(new Z2(e, n));
+      }),
+      new l2(
+        /^CONFLICT\s+\((.+\/delete)\): (.+) deleted in (.+) and/,
+        (t2, [e, n, r2]) => {
+          t2.conflicts.push(new Z2(e, n, { deleteRef: r2 }));
+        }
+      ),
+      new l2(/^CONFLICT\s+\((.+)\):/, (t2, [e]) => {
+        t2.conflicts.push(new Z2(e, null));
+      }),
+      new l2(/^Automatic merge failed;\s+(.+)$/, (t2, [e]) => {
+        t2.result = e;
+      })
+    ];
+    Cr = (t2, e) => Object.assign(Ar(t2), ue(t2, e));
+    Ar = (t2) => E2(new dr(), Or, t2);
+    Nr = [
+      new l2(/^Pushing to (.+)$/, (t2, [e]) => {
+        t2.repo = e;
+      }),
+      new l2(/^updating local tracking ref '(.+)'/, (t2, [e]) => {
+        t2.ref = {
+          ...t2.ref || {},
+          local: e
+        };
+      }),
+      new l2(/^[=*-]\s+([^:]+):(\S+)\s+\[(.+)]$/, (t2, [e, n, r2]) => {
+        t2.pushed.push(xr(e, n, r2));
+      }),
+      new l2(
+        /^Branch '([^']+)' set up to track remote branch '([^']+)' from '([^']+)'/,
+        (t2, [e, n, r2]) => {
+          t2.branch = {
+            ...t2.branch || {},
+            local: e,
+            remote: n,
+            remoteName: r2
+          };
+        }
+      ),
+      new l2(
+        /^([^:]+):(\S+)\s+([a-z0-9]+)\.\.([a-z0-9]+)$/,
+        (t2, [e, n, r2, s]) => {
+          t2.update = {
+            head: {
+              local: e,
+              remote: n
+            },
+            hash: {
+              from: r2,
+              to: s
+            }
+          };
+        }
+      )
+    ];
+    $r = (t2, e) => {
+      const n = Pr(t2, e), r2 = ae(t2, e);
+      return {
+        ...n,
+        ...r2
+      };
+    };
+    Pr = (t2, e) => E2({ pushed: [] }, Nr, [t2, e]);
+    Lr = /^(.+)\0(.+)$/;
+    jr = class {
+      constructor(e, n, r2) {
+        if (this.path = e, this.index = n, this.working_dir = r2, n === "R" || r2 === "R") {
+          const s = Lr.exec(e) || [null, e, e];
+          this.from = s[2] || "", this.path = s[1] || "";
+        }
+      }
+    };
+    Br = class {
+      constructor() {
+        this.not_added = [], this.conflicted = [], this.created = [], this.deleted = [], this.ignored = void 0, this.modified = [], this.renamed = [], this.files = [], this.staged = [], this.ahead = 0, this.behind = 0, this.current = null, this.tracking = null, this.detached = false, this.isClean = () => !this.files.length;
+      }
+    };
+    Ir = new Map([
+      _2(
+        " ",
+        "A",
+        (t2, e) => t2.created.push(e)
+      ),
+      _2(
+        " ",
+        "D",
+        (t2, e) => t2.deleted.push(e)
+      ),
+      _2(
+        " ",
+        "M",
+        (t2, e) => t2.modified.push(e)
+      ),
+      _2("A", " ", (t2, e) => {
+        t2.created.push(e), t2.staged.push(e);
+      }),
+      _2("A", "M", (t2, e) => {
+        t2.created.push(e), t2.staged.push(e), t2.modified.push(e);
+      }),
+      _2("D", " ", (t2, e) => {
+        t2.deleted.push(e), t2.staged.push(e);
+      }),
+      _2("M", " ", (t2, e) => {
+        t2.modified.push(e), t2.staged.push(e);
+      }),
+      _2("M", "M", (t2, e) => {
+        t2.modified.push(e), t2.staged.push(e);
+      }),
+      _2("R", " ", (t2, e) => {
+        t2.renamed.push(xt(e));
+      }),
+      _2("R", "M", (t2, e) => {
+        const n = xt(e);
+        t2.renamed.push(n), t2.modified.push(n.to);
+      }),
+      _2("!", "!", (t2, e) => {
+        (t2.ignored = t2.ignored || []).push(e);
+      }),
+      _2(
+        "?",
+        "?",
+        (t2, e) => t2.not_added.push(e)
+      ),
+      ...et(
+        "A",
+        "A",
+        "U"
+        /* UNMERGED */
+      ),
+      ...et(
+        "D",
+        "D",
+        "U"
+        /* UNMERGED */
+      ),
+      ...et(
+        "U",
+        "A",
+        "D",
+        "U"
+        /* UNMERGED */
+      ),
+      [
+        "##",
+        (t2, e) => {
+          const n = /ahead (\d+)/, r2 = /behind (\d+)/, s = /^(.+?(?=(?:\.{3}|\s|$)))/, o2 = /\.{3}(\S*)/, i = /\son\s(\S+?)(?=\.{3}|$)/;
+          let a = n.exec(e);
+          t2.ahead = a && +a[1] || 0, a = r2.exec(e), t2.behind = a && +a[1] || 0, a = s.exec(e), t2.current = d(a?.[1], m, null), a = o2.exec(e), t2.tracking = d(a?.[1], m, null), a = i.exec(e), a && (t2.current = d(a?.[1], m, t2.current)), t2.detached = /\(no branch\)/.test(e);
+        }
+      ]
+    ]);
+    Ur = function(t2) {
+      const e = t2.split(I2), n = new Br();
+      for (let r2 = 0, s = e.length; r2 < s; ) {
+        let o2 = e[r2++].trim();
+        o2 && (o2.charAt(0) === "R" && (o2 += I2 + (e[r2++] || "")), Fr(n, o2));
+      }
+      return n;
+    };
+    Gr = ["--null", "-z"];
+    fe = "installed=false";
+    Hr = [
+      new l2(
+        /version (\d+)\.(\d+)\.(\d+)(?:\s*\((.+)\))?/,
+        (t2, [e, n, r2, s = ""]) => {
+          Object.assign(
+            t2,
+            q2(p(e), p(n), p(r2), s)
+          );
+        }
+      ),
+      new l2(
+        /version (\d+)\.(\d+)\.(\D+)(.+)?$/,
+        (t2, [e, n, r2, s = ""]) => {
+          Object.assign(t2, q2(p(e), p(n), r2, s));
+        }
+      )
+    ];
+    le = class {
+      constructor(e) {
+        this._executor = e;
+      }
+      _runTask(e, n) {
+        const r2 = this._executor.chain(), s = r2.push(e);
+        return n && Ln(e, s, n), Object.create(this, {
+          then: { value: s.then.bind(s) },
+          catch: { value: s.catch.bind(s) },
+          _executor: { value: r2 }
+        });
+      }
+      add(e) {
+        return this._runTask(
+          g(["add", ...v(e)]),
+          u(arguments)
+        );
+      }
+      cwd(e) {
+        const n = u(arguments);
+        return typeof e == "string" ? this._runTask(St(e, this._executor), n) : typeof e?.path == "string" ? this._runTask(
+          St(
+            e.path,
+            e.root && this._executor || void 0
+          ),
+          n
+        ) : this._runTask(
+          b2("Git.cwd: workingDirectory must be supplied as a string"),
+          n
+        );
+      }
+      hashObject(e, n) {
+        return this._runTask(
+          Vn(e, n === true),
+          u(arguments)
+        );
+      }
+      init(e) {
+        return this._runTask(
+          Zn(e === true, this._executor.cwd, h2(arguments)),
+          u(arguments)
+        );
+      }
+      merge() {
+        return this._runTask(
+          At(h2(arguments)),
+          u(arguments)
+        );
+      }
+      mergeFromTo(e, n) {
+        return m(e) && m(n) ? this._runTask(
+          At([e, n, ...h2(arguments)]),
+          u(arguments, false)
+        ) : this._runTask(
+          b2(
+            "Git.mergeFromTo requires that the 'remote' and 'branch' arguments are supplied as strings"
+          )
+        );
+      }
+      outputHandler(e) {
+        return this._executor.outputHandler = e, this;
+      }
+      push() {
+        const e = ce(
+          {
+            remote: d(arguments[0], m),
+            branch: d(arguments[1], m)
+          },
+          h2(arguments)
+        );
+        return this._runTask(e, u(arguments));
+      }
+      stash() {
+        return this._runTask(
+          g(["stash", ...h2(arguments)]),
+          u(arguments)
+        );
+      }
+      status() {
+        return this._runTask(
+          zr(h2(arguments)),
+          u(arguments)
+        );
+      }
+    };
+    Object.assign(
+      le.prototype,
+      jn(),
+      In(),
+      zn(),
+      Tn(),
+      Hn(),
+      Kn(),
+      On(),
+      er(),
+      pr(),
+      Dr(),
+      Wr()
+    );
+    Vr = /* @__PURE__ */ (() => {
+      let t2 = 0;
+      return () => {
+        t2++;
+        const { promise: e, done: n } = (0, import_promise_deferred.createDeferred)();
+        return {
+          promise: e,
+          done: n,
+          id: t2
+        };
+      };
+    })();
+    Xr = class {
+      constructor(e = 2) {
+        this.concurrency = e, this.logger = $2("", "scheduler"), this.pending = [], this.running = [], this.logger("Constructed, concurrency=%s", e);
+      }
+      schedule() {
+        if (!this.pending.length || this.running.length >= this.concurrency) {
+          this.logger(
+            "Schedule attempt ignored, pending=%s running=%s concurrency=%s",
+            this.pending.length,
+            this.running.length,
+            this.concurrency
+          );
+          return;
+        }
+        const e = S2(this.running, this.pending.shift());
+        this.logger("Attempting id=%s", e.id), e.done(() => {
+          this.logger("Completing id=", e.id), ct(this.running, e), this.schedule();
+        });
+      }
+      next() {
+        const { promise: e, id: n } = S2(this.pending, Vr());
+        return this.logger("Scheduling id=%s", n), this.schedule(), e;
+      }
+    };
+    he = /* @__PURE__ */ ((t2) => (t2.CURRENT = "*", t2.LINKED = "+", t2))(he || {});
+    Qr = class {
+      constructor() {
+        this.all = [], this.branches = {}, this.current = "", this.detached = false;
+      }
+      push(e, n, r2, s, o2) {
+        e === "*" && (this.detached = n, this.current = r2), this.all.push(r2), this.branches[r2] = {
+          current: e === "*",
+          linkedWorkTree: e === "+",
+          name: r2,
+          commit: s,
+          label: o2
+        };
+      }
+    };
+    Jr = [
+      new l2(
+        /^([*+]\s)?\((?:HEAD )?detached (?:from|at) (\S+)\)\s+([a-z0-9]+)\s(.*)$/,
+        (t2, [e, n, r2, s]) => {
+          t2.push(Nt(e), true, n, r2, s);
+        }
+      ),
+      new l2(
+        /^([*+]\s)?(\S+)\s+([a-z0-9]+)\s?(.*)$/s,
+        (t2, [e, n, r2, s]) => {
+          t2.push(Nt(e), false, n, r2, s);
+        }
+      )
+    ];
+    Zr = new l2(/^(\S+)$/s, (t2, [e]) => {
+      t2.push(he.CURRENT, false, e, "", "");
+    });
+    ts = class {
+      constructor() {
+        this.all = [], this.branches = {}, this.errors = [];
+      }
+      get success() {
+        return !this.errors.length;
+      }
+    };
+    rs = /(\S+)\s+\(\S+\s([^)]+)\)/;
+    pe = /^error[^']+'([^']+)'/m;
+    ss = [
+      new l2(rs, (t2, [e, n]) => {
+        const r2 = es(e, n);
+        t2.all.push(r2), t2.branches[e] = r2;
+      }),
+      new l2(pe, (t2, [e]) => {
+        const n = ns(e);
+        t2.errors.push(n), t2.all.push(n), t2.branches[e] = n;
+      })
+    ];
+    gt = (t2, e) => E2(new ts(), ss, [t2, e]);
+    ms = [
+      new l2(/From (.+)$/, (t2, [e]) => {
+        t2.remote = e;
+      }),
+      new l2(/\* \[new branch]\s+(\S+)\s*-> (.+)$/, (t2, [e, n]) => {
+        t2.branches.push({
+          name: e,
+          tracking: n
+        });
+      }),
+      new l2(/\* \[new tag]\s+(\S+)\s*-> (.+)$/, (t2, [e, n]) => {
+        t2.tags.push({
+          name: e,
+          tracking: n
+        });
+      }),
+      new l2(/- \[deleted]\s+\S+\s*-> (.+)$/, (t2, [e]) => {
+        t2.deleted.push({
+          tracking: e
+        });
+      }),
+      new l2(
+        /\s*([^.]+)\.\.(\S+)\s+(\S+)\s*-> (.+)$/,
+        (t2, [e, n, r2, s]) => {
+          t2.updated.push({
+            name: r2,
+            tracking: s,
+            to: n,
+            from: e
+          });
+        }
+      )
+    ];
+    ys = [
+      new l2(/^Renaming (.+) to (.+)$/, (t2, [e, n]) => {
+        t2.moves.push({ from: e, to: n });
+      })
+    ];
+    $s = class {
+      constructor(e, n) {
+        this.all = e, this.latest = n;
+      }
+    };
+    Ps = function(t2, e = false) {
+      const n = t2.split(`
+`).map(Ds).filter(Boolean);
+      e || n.sort(function(s, o2) {
+        const i = s.split("."), a = o2.split(".");
+        if (i.length === 1 || a.length === 1)
+          return Ms(B2(i[0]), B2(a[0]));
+        for (let c3 = 0, y2 = Math.max(i.length, a.length); c3 < y2; c3++) {
+          const w2 = ye(B2(i[c3]), B2(a[c3]));
+          if (w2)
+            return w2;
+        }
+        return 0;
+      });
+      const r2 = e ? n[0] : [...n].reverse().find((s) => s.indexOf(".") >= 0);
+      return new $s(n, r2);
+    };
+    (f2.prototype = Object.create(le.prototype)).constructor = f2;
+    f2.prototype.customBinary = function(t2) {
+      return this._plugins.reconfigure("binary", t2), this;
+    };
+    f2.prototype.env = function(t2, e) {
+      return arguments.length === 1 && typeof t2 == "object" ? this._executor.env = t2 : (this._executor.env = this._executor.env || {})[t2] = e, this;
+    };
+    f2.prototype.stashList = function(t2) {
+      return this._runTask(
+        Cs(
+          ht(arguments) || {},
+          K2(t2) && t2 || []
+        ),
+        u(arguments)
+      );
+    };
+    f2.prototype.mv = function(t2, e) {
+      return this._runTask(bs(t2, e), u(arguments));
+    };
+    f2.prototype.checkoutLatestTag = function(t2) {
+      var e = this;
+      return this.pull(function() {
+        e.tags(function(n, r2) {
+          e.checkout(r2.latest, t2);
+        });
+      });
+    };
+    f2.prototype.pull = function(t2, e, n, r2) {
+      return this._runTask(
+        Ts(
+          d(t2, m),
+          d(e, m),
+          h2(arguments)
+        ),
+        u(arguments)
+      );
+    };
+    f2.prototype.fetch = function(t2, e) {
+      return this._runTask(
+        gs(
+          d(t2, m),
+          d(e, m),
+          h2(arguments)
+        ),
+        u(arguments)
+      );
+    };
+    f2.prototype.tags = function(t2, e) {
+      return this._runTask(
+        Ls(h2(arguments)),
+        u(arguments)
+      );
+    };
+    f2.prototype.rebase = function() {
+      return this._runTask(
+        g(["rebase", ...h2(arguments)]),
+        u(arguments)
+      );
+    };
+    f2.prototype.reset = function(t2) {
+      return this._runTask(
+        An(xn(t2), h2(arguments)),
+        u(arguments)
+      );
+    };
+    f2.prototype.revert = function(t2) {
+      const e = u(arguments);
+      return typeof t2 != "string" ? this._runTask(b2("Commit must be a string"), e) : this._runTask(
+        g(["revert", ...h2(arguments, 0, true), t2]),
+        e
+      );
+    };
+    f2.prototype.addTag = function(t2) {
+      const e = typeof t2 == "string" ? js(t2) : b2("Git.addTag requires a tag name");
+      return this._runTask(e, u(arguments));
+    };
+    f2.prototype.addAnnotatedTag = function(t2, e) {
+      return this._runTask(
+        Bs(t2, e),
+        u(arguments)
+      );
+    };
+    f2.prototype.deleteLocalBranch = function(t2, e, n) {
+      return this._runTask(
+        cs(t2, typeof e == "boolean" ? e : false),
+        u(arguments)
+      );
+    };
+    f2.prototype.deleteLocalBranches = function(t2, e, n) {
+      return this._runTask(
+        us(t2, typeof e == "boolean" ? e : false),
+        u(arguments)
+      );
+    };
+    f2.prototype.branch = function(t2, e) {
+      return this._runTask(
+        is(h2(arguments)),
+        u(arguments)
+      );
+    };
+    f2.prototype.branchLocal = function(t2) {
+      return this._runTask(as(), u(arguments));
+    };
+    f2.prototype.raw = function(t2) {
+      const e = !Array.isArray(t2), n = [].slice.call(e ? arguments : t2, 0);
+      for (let s = 0; s < n.length && e; s++)
+        if (!st(n[s])) {
+          n.splice(s, n.length - s);
+          break;
+        }
+      n.push(...h2(arguments, 0, true));
+      var r2 = u(arguments);
+      return n.length ? this._runTask(g(n, this._trimmed), r2) : this._runTask(
+        b2("Raw: must supply one or more command to execute"),
+        r2
+      );
+    };
+    f2.prototype.submoduleAdd = function(t2, e, n) {
+      return this._runTask(As(t2, e), u(arguments));
+    };
+    f2.prototype.submoduleUpdate = function(t2, e) {
+      return this._runTask(
+        Ns(h2(arguments, true)),
+        u(arguments)
+      );
+    };
+    f2.prototype.submoduleInit = function(t2, e) {
+      return this._runTask(
+        xs(h2(arguments, true)),
+        u(arguments)
+      );
+    };
+    f2.prototype.subModule = function(t2, e) {
+      return this._runTask(
+        X2(h2(arguments)),
+        u(arguments)
+      );
+    };
+    f2.prototype.listRemote = function() {
+      return this._runTask(
+        Ss(h2(arguments)),
+        u(arguments)
+      );
+    };
+    f2.prototype.addRemote = function(t2, e, n) {
+      return this._runTask(
+        vs(t2, e, h2(arguments)),
+        u(arguments)
+      );
+    };
+    f2.prototype.removeRemote = function(t2, e) {
+      return this._runTask(Os(t2), u(arguments));
+    };
+    f2.prototype.getRemotes = function(t2, e) {
+      return this._runTask(Es(t2 === true), u(arguments));
+    };
+    f2.prototype.remote = function(t2, e) {
+      return this._runTask(
+        Rs(h2(arguments)),
+        u(arguments)
+      );
+    };
+    f2.prototype.tag = function(t2, e) {
+      const n = h2(arguments);
+      return n[0] !== "tag" && n.unshift("tag"), this._runTask(g(n), u(arguments));
+    };
+    f2.prototype.updateServerInfo = function(t2) {
+      return this._runTask(
+        g(["update-server-info"]),
+        u(arguments)
+      );
+    };
+    f2.prototype.pushTags = function(t2, e) {
+      const n = Mr(
+        { remote: d(t2, m) },
+        h2(arguments)
+      );
+      return this._runTask(n, u(arguments));
+    };
+    f2.prototype.rm = function(t2) {
+      return this._runTask(
+        g(["rm", "-f", ...v(t2)]),
+        u(arguments)
+      );
+    };
+    f2.prototype.rmKeepLocal = function(t2) {
+      return this._runTask(
+        g(["rm", "--cached", ...v(t2)]),
+        u(arguments)
+      );
+    };
+    f2.prototype.catFile = function(t2, e) {
+      return this._catFile("utf-8", arguments);
+    };
+    f2.prototype.binaryCatFile = function() {
+      return this._catFile("buffer", arguments);
+    };
+    f2.prototype._catFile = function(t2, e) {
+      var n = u(e), r2 = ["cat-file"], s = e[0];
+      if (typeof s == "string")
+        return this._runTask(
+          b2("Git.catFile: options must be supplied as an array of strings"),
+          n
+        );
+      Array.isArray(s) && r2.push.apply(r2, s);
+      const o2 = t2 === "buffer" ? Gt(r2) : g(r2);
+      return this._runTask(o2, n);
+    };
+    f2.prototype.diff = function(t2, e) {
+      const n = m(t2) ? b2(
+        "git.diff: supplying options as a single string is no longer supported, switch to an array of strings"
+      ) : g(["diff", ...h2(arguments)]);
+      return this._runTask(n, u(arguments));
+    };
+    f2.prototype.diffSummary = function() {
+      return this._runTask(
+        fr(h2(arguments, 1)),
+        u(arguments)
+      );
+    };
+    f2.prototype.applyPatch = function(t2) {
+      const e = G2(t2) ? Yr(v(t2), h2([].slice.call(arguments, 1))) : b2(
+        "git.applyPatch requires one or more string patches as the first argument"
+      );
+      return this._runTask(e, u(arguments));
+    };
+    f2.prototype.revparse = function() {
+      const t2 = ["rev-parse", ...h2(arguments, true)];
+      return this._runTask(
+        g(t2, true),
+        u(arguments)
+      );
+    };
+    f2.prototype.clean = function(t2, e, n) {
+      const r2 = un(t2), s = r2 && t2.join("") || d(t2, m) || "", o2 = h2([].slice.call(arguments, r2 ? 1 : 0));
+      return this._runTask(
+        on(s, o2),
+        u(arguments)
+      );
+    };
+    f2.prototype.exec = function(t2) {
+      const e = {
+        commands: [],
+        format: "utf-8",
+        parser() {
+          typeof t2 == "function" && t2();
+        }
+      };
+      return this._runTask(e);
+    };
+    f2.prototype.checkIgnore = function(t2, e) {
+      return this._runTask(
+        fs(v(d(t2, G2, []))),
+        u(arguments)
+      );
+    };
+    f2.prototype.checkIsRepo = function(t2, e) {
+      return this._runTask(
+        We(d(t2, m)),
+        u(arguments)
+      );
+    };
+    Us = $2("", "plugin:allowEnvironment");
+    $t = (0, import_promise_deferred.deferred)().promise;
+    we = $2("", "plugin:binary");
+    Hs = "Invalid value supplied for custom binary, requires a single string or an array containing either one or two strings";
+    Ks = "Invalid value supplied for custom binary, restricted characters must be removed or supply the unsafe.allowUnsafeCustomBinary option";
+    be = {
+      DISALLOWED_ABBREVIATED: {
+        text: "disallowed abbreviated or ambiguous option",
+        solution: "Unambiguous abbreviated options blocked with unsafe.allowAbbreviatedOptions setting: {message}"
+      },
+      UNKNOWN: {
+        text: "~ unknown ~",
+        solution: void 0
+      }
+    };
+    Qs = class extends O2 {
+      constructor(e = "") {
+        const n = Ys(e);
+        super(void 0, be[n].solution?.replace("{message}", e) ?? e), this.reason = n;
+      }
+    };
+    nt = $2("", "plugin:input");
+    ro = class {
+      constructor() {
+        this.plugins = /* @__PURE__ */ new Set(), this.events = new Ce();
+      }
+      on(e, n) {
+        this.events.on(e, n);
+      }
+      reconfigure(e, n) {
+        this.events.emit(e, n);
+      }
+      append(e, n) {
+        const r2 = S2(this.plugins, { type: e, action: n });
+        return () => this.plugins.delete(r2);
+      }
+      add(e) {
+        const n = [];
+        return v(e).forEach(
+          (r2) => {
+            r2 && this.plugins.add(S2(n, r2));
+          }
+        ), () => {
+          n.forEach((r2) => {
+            this.plugins.delete(r2);
+          });
+        };
+      }
+      exec(e, n, r2) {
+        let s = n;
+        const o2 = Object.freeze(Object.create(r2));
+        for (const i of this.plugins)
+          i.type === e && (s = i.action(s, o2));
+        return s;
+      }
+    };
+    wo = (t2, e) => {
+      const n = new ro(), r2 = Ge(
+        t2 && (typeof t2 == "string" ? { baseDir: t2 } : t2) || {},
+        e
+      );
+      if (!Lt(r2.baseDir))
+        throw new Ae(
+          r2,
+          "Cannot use simple-git on a directory that does not exist"
+        );
+      return Array.isArray(r2.config) && n.add(qs(r2.config)), n.add(zs(r2.unsafe)), n.add(Ws(r2.completion)), r2.abort && n.add(Is(r2.abort)), r2.progress && n.add(so(r2.progress)), r2.timeout && n.add(uo(r2.timeout)), r2.spawnOptions && n.add(io(r2.spawnOptions)), n.add(ao()), n.add(no(r2.input)), n.add(Mt(to(true))), r2.errors && n.add(Mt(r2.errors)), Xs(n, r2.binary, r2.unsafe?.allowUnsafeCustomBinary), n.add(
+        Fs(r2.allowEnvironment ?? [], r2.unsafe?.allowAbbreviatedOptions)
+      ), new f2(r2, n);
+    };
+  }
+});
+
+// src/adapters/applied-state-store.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { hostname } from "node:os";
+import path3 from "node:path";
+function isLockLive(lock, now, probe) {
+  if (Date.parse(lock.until) <= now) return false;
+  if (lock.host !== probe.host || lock.pid === probe.pid) return true;
+  return probe.isRunning(lock.pid);
+}
+async function openGitAppliedStateStore(options) {
+  const ref = options.ref ?? DEFAULT_STATE_REF;
+  const env = gitEnvironment(options.env ?? process.env);
+  const git = createGit(options.directory, env);
+  let root;
   try {
-    decryptFernet(opener.keyFor(place), token);
-    return true;
+    root = (await git.raw(["rev-parse", "--show-toplevel"])).trim();
+  } catch {
+    throw new UsageError(`apply keeps its applied state in the inventory's git repository, and ${path3.resolve(options.directory)} is not in one`);
+  }
+  if (!ref.startsWith("refs/") || !await isValidRefName(git, ref)) {
+    throw new UsageError(`--state-ref must be a full ref name such as ${DEFAULT_STATE_REF} (got ${ref})`);
+  }
+  let remote = options.remote;
+  if (remote === void 0) {
+    const remotes = (await runGit(git, ["remote"], "list remotes")).split("\n").map((line) => line.trim());
+    remote = remotes.includes("origin") ? "origin" : null;
+  }
+  return new GitAppliedStateStore(root, env, ref, remote, options.clock ?? Date.now, options.processProbe ?? LOCAL_PROCESS);
+}
+function createGit(baseDir, env, stdin) {
+  const options = {
+    baseDir,
+    config: STATE_COMMIT_IDENTITY,
+    allowEnvironment: PASSED_GIT_VARIABLES,
+    ...stdin === void 0 ? {} : { input: () => stdin }
+  };
+  return wo(options).env(env);
+}
+function gitEnvironment(env) {
+  const passed = new Set(PASSED_GIT_VARIABLES.map((name) => name.toLowerCase()));
+  const result = {};
+  for (const [name, value] of Object.entries(env)) {
+    const lower = name.toLowerCase();
+    if (value === void 0 || WITHHELD_VARIABLES.has(lower) || lower.startsWith("git_") && !passed.has(lower)) continue;
+    result[name] = value;
+  }
+  result.GIT_TERMINAL_PROMPT = "0";
+  return result;
+}
+async function isValidRefName(git, ref) {
+  try {
+    return (await git.raw(["check-ref-format", "--normalize", ref])).trim() === ref;
   } catch {
     return false;
   }
 }
-function placeInfo(place) {
-  const parts = place.deployment === void 0 ? [place.credentialId] : [place.credentialId, place.deployment];
-  if (parts.some((part) => part === "" || part.includes("/"))) {
-    throw new SealedValueError("bad-place", `cannot key a value for ${describePlace(place)}: ids must be non-empty and contain no "/"`, place);
-  }
-  return `${VALUE_INFO_PREFIX}${parts.join("/")}`;
-}
-function deriveKey(masterKey, info) {
-  return new FernetKey(Buffer.from(hkdfSync2("sha256", masterKey.rawBytes(), Buffer.alloc(0), info, 32)));
-}
-function formatSealed(keyId2, token) {
-  return `fernet:${keyId2}:${token}`;
-}
-var SealedValueError, FINGERPRINT_INFO, VALUE_INFO_PREFIX;
-var init_sealed_value = __esm({
-  "src/crypto/sealed-value.ts"() {
-    "use strict";
-    init_fernet();
-    init_key_ring();
-    init_secret_value();
-    init_sealing_key();
-    init_sealed_value_format();
-    SealedValueError = class extends Error {
-      constructor(code3, message, place, options) {
-        super(message, options);
-        this.code = code3;
-        this.place = place;
-      }
-      code;
-      place;
-      name = "SealedValueError";
-    };
-    FINGERPRINT_INFO = "credledger/v1/fingerprint";
-    VALUE_INFO_PREFIX = "credledger/v1/value/";
-  }
-});
-
-// src/app/deployment-connection.ts
-function selectDeployments(inventory, selection) {
-  const known = [...inventory.deployments.keys()];
-  const wanted = /* @__PURE__ */ new Set([...selection.deployments ?? known, ...selection.also ?? []]);
-  const unknown = [...wanted].filter((id) => !inventory.deployments.has(id));
-  if (unknown.length > 0) {
-    throw new UsageError(`unknown deployment${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")} (the inventory has ${known.join(", ") || "none"})`);
-  }
-  const selected = known.filter((id) => wanted.has(id));
-  const refused = selected.flatMap((id) => {
-    const deployment = inventory.deployments.get(id);
-    const why = checkDeploymentUrl(deployment.url, selection.allowInsecureHttp === true);
-    return why === void 0 ? [] : [`deployment ${id}: ${deployment.url} ${why}`];
-  });
-  if (refused.length > 0) throw new UsageError(refused.join("\n"));
-  return selected;
-}
-function resolveDeploymentAuth(deployment, env, onSecret, fallbackPasswords = []) {
-  const auth2 = deployment.auth;
-  const read = (name) => {
-    const value = env[name];
-    return value === void 0 || value === "" ? void 0 : value;
-  };
-  const missing = (names) => ({
-    error: `cannot authenticate: ${names.join(" and ")} ${names.length === 1 ? "is" : "are"} not set (auth method ${auth2.method} of deployment ${deployment.id})`
-  });
-  const secret = (text) => {
-    const value = new SecretValue(text);
-    onSecret?.(value);
-    return value;
-  };
-  switch (auth2.method) {
-    case "none":
-      return { auth: { method: "none" } };
-    case "bearer": {
-      const token = read(auth2.tokenEnv);
-      return token === void 0 ? missing([auth2.tokenEnv]) : { auth: { method: "bearer", token: secret(token), source: auth2.tokenEnv } };
-    }
-    case "session": {
-      const cookie = read(auth2.cookieEnv);
-      return cookie === void 0 ? missing([auth2.cookieEnv]) : { auth: { method: "session", cookie: secret(cookie), source: auth2.cookieEnv } };
-    }
-    case "login": {
-      const username = read(auth2.usernameEnv);
-      const password = read(auth2.passwordEnv);
-      const absent = [username === void 0 ? auth2.usernameEnv : void 0, password === void 0 ? auth2.passwordEnv : void 0].filter(
-        (name) => name !== void 0
-      );
-      if (username === void 0 || password === void 0) return missing(absent);
-      return {
-        auth: {
-          method: "login",
-          username,
-          password: secret(password),
-          source: `${auth2.usernameEnv}/${auth2.passwordEnv}`,
-          ...fallbackPasswords.length === 0 ? {} : { fallbackPasswords }
-        }
-      };
-    }
-  }
-}
-function connectWithDocuElevateClient(http) {
-  return (deployment, auth2) => new DocuElevateClient({ baseUrl: deployment.url, auth: auth2, ...http });
-}
-async function readCredentialSources(connection) {
+async function runGit(git, args, what) {
   try {
-    await connection.authenticate();
-    return { sources: await connection.listCredentialSources() };
+    return await git.raw(args);
   } catch (error) {
-    return { error: describeConnectionFailure(error) };
+    throw new ExternalError(`git could not ${what}: ${gitMessage(error)}`, { cause: error });
   }
 }
-function describeConnectionFailure(error) {
-  if (error instanceof DocuElevateError) {
-    return { message: error.message, ...error.status === void 0 ? {} : { status: error.status }, ...error.detail === void 0 ? {} : { detail: error.detail } };
-  }
-  if (error instanceof ExternalError) return { message: error.message };
-  throw error;
+function gitMessage(error) {
+  return (error instanceof Error ? error.message : String(error)).trim().split("\n").slice(0, 6).join(" / ");
 }
-var init_deployment_connection = __esm({
-  "src/app/deployment-connection.ts"() {
+function short(sha) {
+  return sha === null ? "nothing" : sha.slice(0, 12);
+}
+var LOCAL_PROCESS, CLAIM_TRAILER, LOCK_LIFETIME_MS, MAX_REPLAYS, STATE_COMMIT_IDENTITY, PASSED_GIT_VARIABLES, WITHHELD_VARIABLES, GitAppliedStateStore;
+var init_applied_state_store = __esm({
+  "src/adapters/applied-state-store.ts"() {
     "use strict";
-    init_docuelevate_client();
-    init_apply_plan();
-    init_secret_value();
+    init_dist3();
+    init_applied_state();
     init_errors();
+    LOCAL_PROCESS = {
+      host: hostname(),
+      pid: process.pid,
+      isRunning(pid) {
+        try {
+          process.kill(pid, 0);
+          return true;
+        } catch (error) {
+          return error.code === "EPERM";
+        }
+      }
+    };
+    CLAIM_TRAILER = "Credledger-Claim";
+    LOCK_LIFETIME_MS = 15 * 6e4;
+    MAX_REPLAYS = 5;
+    STATE_COMMIT_IDENTITY = ["user.name=credledger", "user.email=credledger@users.noreply.invalid"];
+    PASSED_GIT_VARIABLES = ["GIT_CONFIG_NOSYSTEM", "GIT_TERMINAL_PROMPT", "GIT_SSL_CAINFO", "GIT_SSL_CAPATH"];
+    WITHHELD_VARIABLES = /* @__PURE__ */ new Set(["editor", "visual", "pager", "prefix", "ssh_askpass"]);
+    GitAppliedStateStore = class {
+      constructor(root, env, ref, remote, clock, probe) {
+        this.root = root;
+        this.env = env;
+        this.ref = ref;
+        this.remote = remote;
+        this.clock = clock;
+        this.probe = probe;
+        this.git = createGit(root, env);
+      }
+      root;
+      env;
+      ref;
+      remote;
+      clock;
+      probe;
+      git;
+      current = { state: EMPTY_APPLIED_STATE, revision: null };
+      /** What the remote held when this run last looked or pushed. */
+      remoteRevision = null;
+      queue = Promise.resolve();
+      /** This run's id in the locks it takes. */
+      run = randomBytes3(6).toString("hex");
+      conflict;
+      /** The deployments this run claimed; undefined before a claim, or for a claim of everything. */
+      scope;
+      load() {
+        return this.serialise(async () => {
+          if (this.remote !== null) {
+            this.remoteRevision = await this.readRemoteRevision();
+            if (this.remoteRevision !== null) {
+              await runGit(this.git, ["fetch", "--no-tags", "--quiet", this.remote, `+${this.ref}:${this.ref}`], `fetch ${this.ref} from ${this.remote}`);
+            }
+          }
+          const revision = await this.readLocalRevision();
+          const state = revision === null ? EMPTY_APPLIED_STATE : await this.readState(revision);
+          this.current = { state, revision };
+          return this.current;
+        });
+      }
+      async inventoryCommit() {
+        try {
+          return (await this.git.raw(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"])).trim() || null;
+        } catch {
+          return null;
+        }
+      }
+      async inventoryCommitTime() {
+        try {
+          const seconds = Number((await this.git.raw(["log", "-1", "--format=%ct", "HEAD"])).trim());
+          return Number.isInteger(seconds) && seconds > 0 ? seconds : null;
+        } catch {
+          return null;
+        }
+      }
+      async hasUncommittedChanges(file) {
+        try {
+          return (await this.git.raw(["status", "--porcelain", "--", path3.resolve(file)])).trim() !== "";
+        } catch {
+          return false;
+        }
+      }
+      claim(message, scope) {
+        return this.serialise(async () => {
+          this.scope = scope === void 0 ? void 0 : new Set(scope);
+          const held = (scope ?? []).map((deployment) => [deployment, this.current.state.locks?.get(deployment)]).find(([, lock]) => lock !== void 0 && isLockLive(lock, this.clock(), this.probe));
+          if (held !== void 0) {
+            const [deployment, lock] = held;
+            this.conflict = new AppliedStateConflictError(
+              `${deployment} is being applied by another run (host ${lock.host}, pid ${lock.pid}, since ${lock.since}); its lock lapses at ${lock.until}: apply again once it has finished`,
+              this.current.revision,
+              this.current.revision
+            );
+            throw this.conflict;
+          }
+          const trailer = scope === void 0 ? "" : `
+${CLAIM_TRAILER}: ${[...scope].sort().join(",")}`;
+          const locked = scope === void 0 ? this.current.state : withLocks(this.current.state, scope, this.newLock());
+          await this.commitAndSwap(locked, `${message}
+
+claim ${randomBytes3(8).toString("hex")}${trailer}`);
+          await this.push();
+        });
+      }
+      release(message) {
+        return this.serialise(async () => {
+          if (this.scope !== void 0 && [...this.scope].some((deployment) => this.current.state.locks?.get(deployment)?.run === this.run)) {
+            await this.commitAndSwap(withLocks(this.current.state, [...this.scope], void 0), message);
+          }
+          await this.push();
+        });
+      }
+      newLock() {
+        const now = this.clock();
+        return { run: this.run, host: this.probe.host, pid: this.probe.pid, since: new Date(now).toISOString(), until: new Date(now + LOCK_LIFETIME_MS).toISOString() };
+      }
+      record(change, message) {
+        return this.serialise(() => this.commitAndSwap(change(this.current.state), message));
+      }
+      publish() {
+        return this.serialise(() => this.push());
+      }
+      revision() {
+        return this.current.revision;
+      }
+      published() {
+        return this.remote === null || this.remoteRevision === this.current.revision;
+      }
+      /** Runs state changes one at a time, in call order; after a conflict every later change fails with it. */
+      serialise(work) {
+        const run2 = this.queue.then(() => {
+          if (this.conflict !== void 0) throw this.conflict;
+          return work();
+        });
+        this.queue = run2.catch(() => void 0);
+        return run2;
+      }
+      /** Writes a commit whose tree holds the state as applied.json, without touching any ref. */
+      async writeStateCommit(state, parent, message) {
+        const blob = (await runGit(createGit(this.root, this.env, serializeAppliedState(state)), ["hash-object", "-w", "--stdin"], "store applied.json")).trim();
+        const tree = (await runGit(createGit(this.root, this.env, `100644 blob ${blob}	${APPLIED_STATE_FILE}
+`), ["mktree"], "store the state tree")).trim();
+        return (await runGit(this.git, ["commit-tree", tree, ...parent === null ? [] : ["-p", parent], "-m", message], "commit the applied state")).trim();
+      }
+      async commitAndSwap(state, message) {
+        const parent = this.current.revision;
+        const commit = await this.writeStateCommit(state, parent, message);
+        try {
+          await this.git.raw(["update-ref", "-m", message, this.ref, commit, parent ?? ""]);
+        } catch (error) {
+          const actual = await this.readLocalRevision();
+          if (actual !== parent && actual !== null && await this.othersLeftScopeAlone(actual, parent)) {
+            this.current = { state: withDeploymentsFrom(await this.readState(actual), this.current.state, this.scope ?? /* @__PURE__ */ new Set()), revision: actual };
+            const replayed = this.scope === void 0 ? state : withDeploymentsFrom(this.current.state, state, this.scope);
+            return this.commitAndSwap(replayed, message);
+          }
+          if (actual !== parent) {
+            this.conflict = new AppliedStateConflictError(
+              `${this.ref} moved from ${short(parent)} to ${short(actual)} while this apply ran: another apply is writing the same state; this run stopped (apply again once it has finished)`,
+              parent,
+              actual
+            );
+            throw this.conflict;
+          }
+          throw new ExternalError(`cannot update ${this.ref}: ${gitMessage(error)}`, { cause: error });
+        }
+        this.current = { state, revision: commit };
+      }
+      async push(attempt = 1) {
+        if (this.remote === null || this.current.revision === this.remoteRevision || this.current.revision === null) return;
+        const lease = `--force-with-lease=${this.ref}:${this.remoteRevision ?? ""}`;
+        try {
+          await this.git.raw(["push", "--quiet", "--no-verify", lease, this.remote, `${this.current.revision}:${this.ref}`]);
+        } catch (error) {
+          const message = gitMessage(error);
+          const theirs = /stale info|\(fetch first\)|non-fast-forward|rejected/i.test(message) ? await this.readRemoteRevision().catch(() => this.remoteRevision) : this.remoteRevision;
+          if (theirs !== this.remoteRevision) {
+            if (theirs !== null && attempt <= MAX_REPLAYS && await this.replayOntoRemote(theirs)) return this.push(attempt + 1);
+            this.conflict = new AppliedStateConflictError(
+              `${this.ref} on ${this.remote} moved from ${short(this.remoteRevision)} to ${short(theirs)}: another apply recorded its state first; this run stopped (apply again to reconcile)`,
+              this.remoteRevision,
+              theirs
+            );
+            throw this.conflict;
+          }
+          throw new ExternalError(`cannot push ${this.ref} to ${this.remote}: ${message}`, { cause: error });
+        }
+        this.remoteRevision = this.current.revision;
+      }
+      /**
+       * Whether every commit that `theirs` has and this run's base does not came from applies to other
+       * deployments: claims that name none of ours, and records that change none of ours.
+       */
+      async othersLeftScopeAlone(theirs, base) {
+        if (this.scope === void 0) return false;
+        const range = base === null ? [theirs] : [theirs, "--not", base];
+        const commits = (await runGit(this.git, ["rev-list", "--reverse", ...range], "list the commits of other applies")).split("\n").filter(Boolean);
+        for (const commit of commits) {
+          const body = await runGit(this.git, ["log", "-1", "--format=%B", commit], "read a state commit");
+          const claim = new RegExp(`^${CLAIM_TRAILER}: (.*)$`, "m").exec(body);
+          if (/^claim [0-9a-f]{16}$/m.test(body) && claim === null) return false;
+          const claimed = claim?.[1]?.split(",").filter(Boolean) ?? [];
+          if (claimed.some((deployment) => this.scope?.has(deployment))) return false;
+          const parent = (await runGit(this.git, ["rev-list", "--parents", "-n", "1", commit], "read a state commit")).trim().split(" ")[1];
+          const before = parent === void 0 ? EMPTY_APPLIED_STATE : await this.readState(parent);
+          const changed = deploymentsChangedBetween(before, await this.readState(commit));
+          if ([...changed].some((deployment) => this.scope?.has(deployment))) return false;
+        }
+        return true;
+      }
+      /**
+       * After a refused push: fetches what the remote now holds and, when only other deployments moved, replays
+       * this run's deployments onto it as one new commit. Returns false when the runs really collide.
+       */
+      async replayOntoRemote(theirs) {
+        const remote = this.remote;
+        await runGit(this.git, ["fetch", "--no-tags", "--quiet", remote, this.ref], `fetch ${this.ref} from ${remote}`);
+        if (!await this.othersLeftScopeAlone(theirs, this.remoteRevision)) return false;
+        const merged = withDeploymentsFrom(await this.readState(theirs), this.current.state, this.scope ?? /* @__PURE__ */ new Set());
+        const scope = [...this.scope ?? []].sort().join(",");
+        const commit = await this.writeStateCommit(merged, theirs, `credledger apply: ${scope} replayed onto ${short(theirs)}
+
+claim ${randomBytes3(8).toString("hex")}
+${CLAIM_TRAILER}: ${scope}`);
+        await runGit(this.git, ["update-ref", "-m", "credledger apply: replay", this.ref, commit, this.current.revision ?? ""], `update ${this.ref}`);
+        this.current = { state: merged, revision: commit };
+        this.remoteRevision = theirs;
+        return true;
+      }
+      async readRemoteRevision() {
+        const remote = this.remote;
+        const listing = await runGit(this.git, ["ls-remote", remote, this.ref], `read ${this.ref} on ${remote}`);
+        for (const line of listing.split("\n")) {
+          const [sha, name] = line.trim().split(/\s+/);
+          if (name === this.ref && sha !== void 0) return sha;
+        }
+        return null;
+      }
+      async readLocalRevision() {
+        const listing = await runGit(this.git, ["for-each-ref", "--format=%(objectname)", this.ref], `read ${this.ref}`);
+        return listing.trim() || null;
+      }
+      async readState(revision) {
+        const text = await runGit(this.git, ["cat-file", "blob", `${revision}:${APPLIED_STATE_FILE}`], `read ${APPLIED_STATE_FILE} at ${short(revision)}`);
+        try {
+          return parseAppliedState(text);
+        } catch (error) {
+          throw new ExternalError(`${this.ref} (${short(revision)}): ${error.message}`, { cause: error });
+        }
+      }
+    };
   }
 });
 
 // src/adapters/git-repository.ts
-var git_repository_exports = {};
-__export(git_repository_exports, {
-  GitRepository: () => GitRepository,
-  openGitRepository: () => openGitRepository,
-  selectGitEnvironment: () => selectGitEnvironment,
-  shortRefName: () => shortRefName
-});
 import { readFile as readFile3, realpath as realpath2 } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 function firstLine(text) {
   return text.trim().split("\n")[0]?.replace(/^(fatal|error): /, "") ?? "";
-}
-function shortRefName(ref) {
-  return ref.replace(/^refs\/(heads|remotes|tags)\//, "");
 }
 function rejectOption(revision) {
   if (revision.startsWith("-")) throw new UsageError(`\`${revision}\` is not a revision`);
@@ -43316,6 +43828,7 @@ var init_git_repository = __esm({
     "use strict";
     init_dist3();
     init_errors();
+    init_git_refs();
     DEFAULT_BRANCH_CANDIDATES = ["refs/remotes/origin/HEAD", "refs/heads/main", "refs/heads/master", "refs/remotes/origin/main", "refs/remotes/origin/master"];
     ALLOWED_ENVIRONMENT = ["GIT_CONFIG_NOSYSTEM", "GIT_CONFIG_GLOBAL"];
     SHA_PATTERN = /^[0-9a-f]{7,64}$/i;
@@ -43370,13 +43883,13 @@ var init_git_repository = __esm({
       }
       async locateFile(file) {
         let inRepository;
-        if (path3.isAbsolute(file)) {
-          const directory = await realpath2(path3.dirname(file)).catch(() => path3.dirname(file));
-          inRepository = path3.relative(this.root, path3.join(directory, path3.basename(file))).split(path3.sep).join("/");
+        if (path4.isAbsolute(file)) {
+          const directory = await realpath2(path4.dirname(file)).catch(() => path4.dirname(file));
+          inRepository = path4.relative(this.root, path4.join(directory, path4.basename(file))).split(path4.sep).join("/");
         } else {
-          inRepository = path3.posix.normalize(`${this.prefix}${file.split(path3.sep).join("/")}`);
+          inRepository = path4.posix.normalize(`${this.prefix}${file.split(path4.sep).join("/")}`);
         }
-        if (inRepository === "" || inRepository === "." || inRepository.startsWith("../") || inRepository === ".." || path3.isAbsolute(inRepository)) {
+        if (inRepository === "" || inRepository === "." || inRepository.startsWith("../") || inRepository === ".." || path4.isAbsolute(inRepository)) {
           throw new UsageError(`${file} is not a file inside the repository at ${this.root}`);
         }
         return inRepository;
@@ -43462,7 +43975,7 @@ var init_git_repository = __esm({
       }
       async readWorkingTreeFile(pathInRepository) {
         try {
-          return await readFile3(path3.join(this.root, pathInRepository), "utf8");
+          return await readFile3(path4.join(this.root, pathInRepository), "utf8");
         } catch (error) {
           const code3 = error.code;
           if (code3 === "ENOENT" || code3 === "ENOTDIR") return void 0;
@@ -43475,493 +43988,103 @@ var init_git_repository = __esm({
   }
 });
 
-// src/app/apply-branch.ts
-async function checkApplyBranch(request2) {
-  const repository = await openGitRepository(request2.directory, request2.env === void 0 ? {} : { env: request2.env });
-  let defaultRef;
+// src/adapters/git-scratch-repository.ts
+import { mkdir } from "node:fs/promises";
+async function createScratchRepository(options) {
+  const identity = options.identity ?? { name: "credledger demo", email: "demo@credledger.invalid" };
   try {
-    defaultRef = request2.defaultBranch === void 0 ? await repository.defaultBranch() : await refOfBranch(repository, request2.defaultBranch);
+    await mkdir(options.directory, { recursive: true });
   } catch (error) {
-    if (!(error instanceof ExternalError)) throw error;
-    return {
-      defaultBranch: request2.defaultBranch,
-      branch: await repository.currentBranch(),
-      refusal: `apply runs only from the default branch, and this clone cannot tell which branch that is (${error.message}); ${ESCAPE_HATCH}`
-    };
+    throw new ExternalError(`cannot create ${options.directory}: ${error.code ?? error.message}`, { cause: error });
   }
-  const defaultBranch = shortRefName(defaultRef).replace(/^origin\//, "");
-  const branch = await repository.currentBranch();
-  if (branch === defaultBranch) return { defaultBranch, branch, refusal: void 0 };
-  if (branch === void 0 && await repository.isAncestor("HEAD", defaultRef)) return { defaultBranch, branch, refusal: void 0 };
-  const where = branch === void 0 ? `at a detached HEAD that is not part of ${defaultBranch}` : `on branch ${branch}`;
+  const git = wo({
+    baseDir: options.directory,
+    config: [`user.name=${identity.name}`, `user.email=${identity.email}`, "commit.gpgsign=false", "core.autocrlf=false"],
+    allowEnvironment: ["GIT_CONFIG_NOSYSTEM"]
+  }).env(selectGitEnvironment(options.env));
+  await run(git, ["init", "--quiet", "--initial-branch", options.branch]);
   return {
-    defaultBranch,
-    branch,
-    refusal: `apply runs only from the default branch (${defaultBranch}), and this checkout is ${where}: values reach deployments after review, so merge the change first, or ${ESCAPE_HATCH}`
+    directory: options.directory,
+    async commitAll(message) {
+      await run(git, ["add", "--all"]);
+      await run(git, ["commit", "--quiet", "--no-verify", "--message", message]);
+      return (await run(git, ["rev-parse", "HEAD"])).trim();
+    },
+    async createBranch(name) {
+      await run(git, ["switch", "--quiet", "--create", name]);
+    },
+    async switchBranch(name) {
+      await run(git, ["switch", "--quiet", name]);
+    },
+    async mergeFastForward(name) {
+      await run(git, ["merge", "--quiet", "--ff-only", name]);
+    }
   };
 }
-async function refOfBranch(repository, name) {
-  for (const ref of [`refs/heads/${name}`, `refs/remotes/origin/${name}`]) if (await repository.hasCommit(ref)) return ref;
-  return `refs/heads/${name}`;
+async function run(git, args) {
+  try {
+    return await git.raw([...args]);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (/ENOENT/.test(message) && /spawn/.test(message)) throw new ExternalError("git is not installed or not on PATH", { cause: error });
+    throw new ExternalError(`git ${args[0] ?? ""} failed: ${message.trim().split("\n")[0] ?? ""}`, { detail: message, cause: error });
+  }
 }
-var ESCAPE_HATCH;
-var init_apply_branch = __esm({
-  "src/app/apply-branch.ts"() {
+var init_git_scratch_repository = __esm({
+  "src/adapters/git-scratch-repository.ts"() {
     "use strict";
-    init_git_repository();
+    init_dist3();
     init_errors();
-    ESCAPE_HATCH = "pass --allow-non-default-branch for a deliberate apply from elsewhere";
+    init_git_repository();
   }
 });
 
-// src/app/apply.ts
-var apply_exports = {};
-__export(apply_exports, {
-  DEFAULT_APPLY_CONCURRENCY: () => DEFAULT_APPLY_CONCURRENCY,
-  applyInventory: () => applyInventory
+// src/wiring/git.ts
+var git_exports = {};
+__export(git_exports, {
+  createGitScratchRepository: () => createGitScratchRepository,
+  gitCheckout: () => gitCheckout,
+  gitStateStore: () => gitStateStore,
+  openInventoryRevisions: () => openInventoryRevisions
 });
-import path4 from "node:path";
-async function applyInventory(request2) {
-  const check = await loadInventoryFile(request2.file, request2.today);
-  if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: void 0 };
-  const inventory = check.inventory;
-  const selected = selectDeployments(inventory, {
-    ...request2.deployments === void 0 ? {} : { deployments: request2.deployments },
-    ...request2.rehydrate === void 0 ? {} : { also: [request2.rehydrate] },
-    allowInsecureHttp: request2.allowInsecureHttp === true
-  });
-  const concurrency = request2.concurrency ?? DEFAULT_APPLY_CONCURRENCY;
-  if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of at least 1 (got ${concurrency})`);
-  if (request2.dryRun !== true && request2.allowNonDefaultBranch !== true) {
-    const { refusal } = await checkApplyBranch({ directory: path4.dirname(path4.resolve(request2.file)), env: request2.env, ...request2.defaultBranch === void 0 ? {} : { defaultBranch: request2.defaultBranch } });
-    if (refusal !== void 0) throw new UsageError(refusal);
-  }
-  const ref = request2.stateRef ?? DEFAULT_STATE_REF;
-  const openStore = request2.openStateStore ?? openGitAppliedStateStore;
-  const store = await openStore({ directory: path4.dirname(path4.resolve(request2.file)), ref, env: request2.env });
-  const snapshot = await store.load();
-  const inventoryCommit = await store.inventoryCommit();
-  const inventoryCommitTime = await store.inventoryCommitTime();
-  const desiredState = listDesiredState(inventory, selected);
-  const values = decryptDesired(request2, inventory, desiredState.desired);
-  const auths = new Map(
-    selected.map((id) => {
-      const deployment = inventory.deployments.get(id);
-      const fallbacks = appliedAdminPasswords(request2.ring, values, desiredState.desired, snapshot.state, id);
-      return [id, resolveDeploymentAuth(deployment, request2.env, request2.onSecretDecrypted, fallbacks)];
-    })
-  );
-  const refused = request2.allowRollback ? /* @__PURE__ */ new Map() : findStaleDeployments(snapshot.state, selected, inventoryCommit, inventoryCommitTime);
-  const context3 = { request: request2, inventory, store, inventoryCommit, inventoryCommitTime, refused, values, auths, connections: /* @__PURE__ */ new Map(), stop: void 0 };
-  const unreachable = /* @__PURE__ */ new Map();
-  const reached = /* @__PURE__ */ new Set();
-  try {
-    let rehydrate;
-    if (request2.rehydrate !== void 0) {
-      const sources = await readCredentialSources2(context3, request2.rehydrate);
-      if ("error" in sources) {
-        unreachable.set(request2.rehydrate, sources.error);
-      } else {
-        reached.add(request2.rehydrate);
-        rehydrate = { deployment: request2.rehydrate, settings: new Set(sources.sources.filter((s) => s.source === "db").map((s) => s.key)) };
-      }
-    }
-    const plan = planApply({
-      desiredState,
-      applied: snapshot.state,
-      deployments: selected,
-      ...request2.all ? { all: true } : {},
-      ...rehydrate ? { rehydrate } : {},
-      isApplied: (desired, record) => isRecordedValue(request2.ring, values, desired, record)
-    });
-    const planned = new Set(listPlannedOperations(plan).map((operation) => operationKey(operation.deployment, operation.setting)));
-    const refingerprints = findRefingerprints(request2.ring, values, desiredState.desired, snapshot.state, planned, refused);
-    const warnings = [
-      ...describeForgottenDeployments(inventory, snapshot.state.deployments.keys(), request2.deployments),
-      ...describeForeignFingerprints(request2.ring, snapshot.state, selected),
-      ...describeRefingerprints(refingerprints, request2.dryRun === true),
-      ...await store.hasUncommittedChanges(request2.file) ? [`${request2.file} has uncommitted changes: they are applied, but the applied state records them as ${inventoryCommit === null ? "no commit" : inventoryCommit.slice(0, 12)}; commit first`] : []
-    ];
-    const stateBefore = { ref, before: snapshot.revision, remote: store.remote };
-    if (request2.dryRun) {
-      const deployments2 = plan.deployments.map((deployment) => plannedReport(context3, deployment, unreachable.get(deployment.deployment)));
-      return { check, report: buildReport(true, inventoryCommit, { ...stateBefore, after: snapshot.revision, pushed: store.remote !== null && store.published() }, deployments2, warnings) };
-    }
-    const pending = plan.deployments.filter((deployment) => deployment.units.length > 0 && !refused.has(deployment.deployment)).map((deployment) => deployment.deployment);
-    await Promise.all(
-      pending.filter((id) => !reached.has(id) && !unreachable.has(id)).map(async (id) => {
-        const sources = await readCredentialSources2(context3, id);
-        if ("error" in sources) unreachable.set(id, sources.error);
-      })
-    );
-    const progress = new Map(plan.deployments.map((deployment) => [deployment.deployment, deployment.units.flatMap((unit) => unit.operations.map(startProgress))]));
-    const writing = pending.filter((id) => !unreachable.has(id));
-    const claimed = [.../* @__PURE__ */ new Set([...writing, ...refingerprints.map((entry) => entry.deployment)])];
-    if (claimed.length > 0) await claimState(context3, inventoryCommit, claimed);
-    const deployments = await Promise.all(
-      plan.deployments.map((deployment) => runDeployment(context3, deployment, progress.get(deployment.deployment) ?? [], concurrency, unreachable.get(deployment.deployment)))
-    );
-    if (context3.stop === void 0) await recordRefingerprints(context3, refingerprints);
-    if (context3.stop === void 0) await releaseState(context3);
-    const withNotices = deployments.map((report) => addLoginNotices(context3, report));
-    const state = {
-      ...stateBefore,
-      after: store.revision(),
-      pushed: store.remote !== null && store.published(),
-      ...context3.stop?.conflict === void 0 ? {} : { conflict: context3.stop.conflict },
-      ...context3.stop?.error === void 0 ? {} : { error: context3.stop.error }
-    };
-    return { check, report: buildReport(false, inventoryCommit, state, withNotices, warnings) };
-  } finally {
-    await Promise.all([...context3.connections.values()].map((connection) => connection.close().catch(() => void 0)));
-  }
+function openInventoryRevisions(directory, env) {
+  return openGitRepository(directory, env === void 0 ? {} : { env });
 }
-function decryptDesired(request2, inventory, desired) {
-  const candidates = listSealedValues(inventory).map((entry) => entry.place);
-  const byPlace = /* @__PURE__ */ new Map();
-  const result = /* @__PURE__ */ new Map();
-  for (const setting of desired) {
-    const placeKey = `${setting.sealed.place.credentialId}\0${setting.sealed.place.deployment ?? ""}`;
-    let decrypted = byPlace.get(placeKey);
-    if (decrypted === void 0) {
-      try {
-        const value = openSealedValue(request2.ring, setting.sealed.place, setting.sealed.sealed, candidates);
-        request2.onSecretDecrypted?.(value);
-        decrypted = { value, fingerprintKey: chooseFingerprintKey(request2.ring, setting.sealed.sealed) };
-      } catch (error) {
-        if (!(error instanceof SealedValueError)) throw error;
-        decrypted = { error: `cannot decrypt: ${error.message}` };
-      }
-      byPlace.set(placeKey, decrypted);
-    }
-    result.set(operationKey(setting.deployment, setting.setting), decrypted);
-  }
-  return result;
+function gitCheckout(env) {
+  return (directory) => openGitRepository(directory, { env });
 }
-function appliedAdminPasswords(ring, values, desired, state, deployment) {
-  const setting = desired.find((candidate) => candidate.deployment === deployment && candidate.setting === ADMIN_PASSWORD_SETTING);
-  const record = findAppliedSetting(state, deployment, ADMIN_PASSWORD_SETTING);
-  const decrypted = values.get(operationKey(deployment, ADMIN_PASSWORD_SETTING));
-  if (setting === void 0 || record === void 0 || decrypted === void 0 || !("value" in decrypted)) return [];
-  if (!isRecordedValue(ring, values, setting, record)) return [];
-  return [{ password: decrypted.value, source: describeInventoryPassword(setting.credentialId, deployment) }];
+function gitStateStore(env) {
+  return (options) => openGitAppliedStateStore({ ...options, env });
 }
-function describeInventoryPassword(credentialId, deployment) {
-  return `the inventory's applied ${ADMIN_PASSWORD_SETTING} of ${deployment} (credential ${credentialId})`;
+function createGitScratchRepository(options) {
+  return createScratchRepository(options);
 }
-function passwordVariableOf(deployment) {
-  return deployment.auth.method === "login" ? deployment.auth.passwordEnv : void 0;
-}
-function addLoginNotices(context3, report) {
-  const deployment = context3.inventory.deployments.get(report.deployment);
-  const variable = passwordVariableOf(deployment);
-  if (variable === void 0) return report;
-  const notices = [];
-  const stale = context3.connections.get(report.deployment)?.staleLoginPassword;
-  const pushed = report.operations.find((operation) => operation.setting === ADMIN_PASSWORD_SETTING && operation.action === "set" && operation.outcome === "done");
-  if (stale !== void 0 && pushed === void 0) {
-    notices.push(
-      `${variable} is stale: DocuElevate refused its password for ${report.deployment}, and ${stale.usedInstead} opened instead; update ${variable} to that value (credledger reveal)`
-    );
-  }
-  if (pushed !== void 0) {
-    notices.push(`update ${variable}: ${report.deployment}'s admin password is now the inventory's \`${pushed.credential}\` (DocuElevate's login takes it at once; the next run falls back to it until ${variable} is updated)`);
-  }
-  return notices.length === 0 ? report : { ...report, warnings: [...report.warnings, ...notices] };
-}
-function operationKey(deployment, setting) {
-  return `${deployment}\0${setting}`;
-}
-function fingerprintPlace(credentialId, deployment) {
-  return { credentialId, deployment };
-}
-function isRecordedValue(ring, values, desired, record) {
-  const decrypted = values.get(operationKey(desired.deployment, desired.setting));
-  if (decrypted === void 0 || !("value" in decrypted) || findKey(ring, record.keyId) === void 0) return false;
-  const { fingerprint } = fingerprintValue(ring, fingerprintPlace(desired.credentialId, desired.deployment), decrypted.value, record.keyId);
-  return fingerprint === record.fingerprint;
-}
-function findRefingerprints(ring, values, desired, state, planned, refused) {
-  const found = [];
-  for (const setting of desired) {
-    const record = findAppliedSetting(state, setting.deployment, setting.setting);
-    const decrypted = values.get(operationKey(setting.deployment, setting.setting));
-    if (record === void 0 || decrypted === void 0 || !("value" in decrypted) || record.keyId === decrypted.fingerprintKey.keyId) continue;
-    if (refused.has(setting.deployment) || planned.has(operationKey(setting.deployment, setting.setting))) continue;
-    if (record.credential !== setting.credentialId || !isRecordedValue(ring, values, setting, record)) continue;
-    const { fingerprint } = fingerprintValue(ring, fingerprintPlace(setting.credentialId, setting.deployment), decrypted.value, decrypted.fingerprintKey.keyId);
-    found.push({ deployment: setting.deployment, setting: setting.setting, record, key: decrypted.fingerprintKey, fingerprint });
-  }
-  return found;
-}
-async function recordRefingerprints(context3, refingerprints) {
-  for (const { deployment, setting, record, key, fingerprint } of refingerprints) {
-    try {
-      await context3.store.record(
-        (state) => recordSettingApplied(state, deployment, setting, { ...record, keyId: key.keyId, fingerprint }),
-        `credledger apply: fingerprint of ${setting} on ${deployment} moved to key ${key.keyId} (value unchanged, nothing sent)`
-      );
-    } catch (error) {
-      stopOn(context3, error);
-      return;
-    }
-  }
-}
-function describeRefingerprints(refingerprints, dryRun) {
-  const byKey = /* @__PURE__ */ new Map();
-  for (const entry of refingerprints) byKey.set(entry.key.name, [...byKey.get(entry.key.name) ?? [], entry]);
-  return [...byKey].map(([name, entries]) => {
-    const deployments = [...new Set(entries.map((entry) => entry.deployment))].join(", ");
-    const count = entries.length === 1 ? "1 value" : `${entries.length} values`;
-    const target = name.startsWith("recipient ") ? `the sealing key of ${name}` : name;
-    return `${count} re-encrypted under ${name} (${deployments}): plaintexts unchanged, nothing pushed; ${dryRun ? "a real apply moves" : "moved"} their applied-state fingerprints to ${target}, after which the old key can leave the ring`;
-  });
-}
-function describeForeignFingerprints(ring, state, deployments) {
-  const missing = /* @__PURE__ */ new Map();
-  for (const deployment of deployments) {
-    for (const record of state.deployments.get(deployment)?.values() ?? []) {
-      if (findKey(ring, record.keyId) === void 0) missing.set(record.keyId, (missing.get(record.keyId) ?? 0) + 1);
-    }
-  }
-  return [...missing].map(
-    ([keyId2, count]) => `${count === 1 ? "1 applied setting was" : `${count} applied settings were`} fingerprinted under key ${keyId2}, which ${ring.source} does not hold: they count as changed and are pushed again. After a re-key, keep the old key after the new one in the ring until one apply has moved the fingerprints (docs/values-and-keys.md)`
-  );
-}
-async function readCredentialSources2(context3, deploymentId) {
-  const resolved = context3.auths.get(deploymentId);
-  if (resolved === void 0 || "error" in resolved) return { error: { message: resolved?.error ?? "no auth" } };
-  let connection = context3.connections.get(deploymentId);
-  if (connection === void 0) {
-    const deployment = context3.inventory.deployments.get(deploymentId);
-    connection = (context3.request.connect ?? connectWithDocuElevateClient(context3.request.http))(deployment, resolved.auth);
-    context3.connections.set(deploymentId, connection);
-  }
-  return readCredentialSources(connection);
-}
-function findStaleDeployments(state, deployments, commit, commitTime) {
-  const refused = /* @__PURE__ */ new Map();
-  if (commitTime === null) return refused;
-  for (const deployment of deployments) {
-    const newest = newestAppliedCommit(state, deployment);
-    if (newest === void 0 || newest.commitTime <= commitTime || newest.commit === commit) continue;
-    const when = (seconds) => new Date(seconds * 1e3).toISOString().replace(".000Z", "Z");
-    refused.set(deployment, {
-      message: `${deployment} was last applied from ${newest.commit?.slice(0, 12) ?? "a commit"} (${when(newest.commitTime)}), newer than this checkout ${commit?.slice(0, 12) ?? ""} (${when(commitTime)}): applying would roll it back; check out the newest commit, or pass --allow-rollback`
-    });
-  }
-  return refused;
-}
-function startProgress(operation) {
-  return { operation, outcome: "skipped" };
-}
-async function claimState(context3, inventoryCommit, deployments) {
-  try {
-    await context3.store.claim(`credledger apply: started from ${inventoryCommit === null ? "an unborn HEAD" : inventoryCommit.slice(0, 12)}`, deployments);
-  } catch (error) {
-    stopOn(context3, error);
-  }
-}
-async function releaseState(context3) {
-  try {
-    await context3.store.release("credledger apply: finished");
-  } catch (error) {
-    stopOn(context3, error);
-  }
-}
-async function publishState(context3) {
-  try {
-    await context3.store.publish();
-  } catch (error) {
-    stopOn(context3, error);
-  }
-}
-function stopOn(context3, error) {
-  if (error instanceof AppliedStateConflictError) context3.stop ??= { conflict: error.message };
-  else if (error instanceof ExternalError) context3.stop ??= { error: error.message };
-  else throw error;
-}
-async function runDeployment(context3, plan, progress, concurrency, knownUnreachable) {
-  const deployment = context3.inventory.deployments.get(plan.deployment);
-  if (progress.length === 0) return deploymentReport(deployment, knownUnreachable === void 0 ? "unchanged" : "unreachable", progress, knownUnreachable);
-  const refusal = context3.refused.get(plan.deployment);
-  if (refusal !== void 0) {
-    for (const entry of progress) entry.skipped = `not attempted: ${refusal.message}`;
-    return deploymentReport(deployment, "failed", progress, refusal);
-  }
-  if (context3.stop !== void 0 && knownUnreachable === void 0) {
-    for (const entry of progress) entry.skipped = describeStop(context3);
-    return deploymentReport(deployment, "skipped", progress);
-  }
-  if (knownUnreachable !== void 0) {
-    for (const entry of progress) entry.skipped = `not attempted: ${plan.deployment} could not be used`;
-    return deploymentReport(deployment, "unreachable", progress, knownUnreachable);
-  }
-  const connection = context3.connections.get(plan.deployment);
-  const progressOf = new Map(progress.map((entry) => [entry.operation, entry]));
-  const running = /* @__PURE__ */ new Set();
-  for (const unit of plan.units) {
-    if (unit.group !== void 0 || unit.operations.some((operation) => operation.setting === ADMIN_PASSWORD_SETTING)) {
-      await Promise.all(running);
-      await runUnit(context3, connection, unit, progressOf);
-      continue;
-    }
-    while (running.size >= concurrency) await Promise.race(running);
-    const task = runUnit(context3, connection, unit, progressOf).finally(() => running.delete(task));
-    running.add(task);
-  }
-  await Promise.all(running);
-  if (context3.stop === void 0) await publishState(context3);
-  const allSkipped = progress.every((entry) => entry.outcome === "skipped");
-  const allDone = progress.every((entry) => entry.outcome === "done");
-  return deploymentReport(deployment, allDone ? "done" : allSkipped && context3.stop !== void 0 ? "skipped" : "failed", progress);
-}
-async function runUnit(context3, connection, unit, progressOf) {
-  let failed;
-  for (const operation of unit.operations) {
-    const entry = progressOf.get(operation);
-    if (context3.stop !== void 0) {
-      entry.skipped = describeStop(context3);
-      continue;
-    }
-    if (failed !== void 0) {
-      entry.skipped = `not attempted: group ${unit.group ?? ""} stopped after ${failed.setting} failed`;
-      continue;
-    }
-    await runOperation(context3, connection, entry);
-    if (entry.outcome === "failed") failed = operation;
-  }
-}
-async function runOperation(context3, connection, entry) {
-  const { operation } = entry;
-  const { request: request2, store } = context3;
-  let change;
-  try {
-    if (operation.action === "set") {
-      const decrypted = context3.values.get(operationKey(operation.deployment, operation.setting));
-      if (decrypted === void 0 || "error" in decrypted) {
-        entry.outcome = "failed";
-        entry.error = { message: decrypted?.error ?? "no value" };
-        return;
-      }
-      const written = await connection.setSetting(operation.setting, decrypted.value);
-      entry.attempts = written.attempts;
-      if (written.restartRequired !== void 0) entry.restartRequired = written.restartRequired;
-      const fingerprint = fingerprintValue(request2.ring, fingerprintPlace(operation.credentialId, operation.deployment), decrypted.value, decrypted.fingerprintKey.keyId);
-      const record = {
-        credential: operation.credentialId,
-        keyId: fingerprint.keyId,
-        fingerprint: fingerprint.fingerprint,
-        commit: context3.inventoryCommit,
-        ...context3.inventoryCommitTime === null ? {} : { commitTime: context3.inventoryCommitTime },
-        appliedAt: request2.clock().toISOString()
-      };
-      change = (state) => recordSettingApplied(state, operation.deployment, operation.setting, record);
-    } else {
-      const deleted = await connection.deleteSetting(operation.setting);
-      entry.attempts = deleted.attempts;
-      const pending = deleted.result === "deleted" ? { credential: operation.credentialId, removedAt: request2.clock().toISOString() } : void 0;
-      if (pending !== void 0) entry.pendingRestart = true;
-      change = (state) => recordSettingRemoved(state, operation.deployment, operation.setting, pending);
-    }
-  } catch (error) {
-    entry.outcome = "failed";
-    entry.error = describeConnectionFailure(error);
-    if (error instanceof DocuElevateError) entry.attempts = error.attempts;
-    return;
-  }
-  entry.outcome = "done";
-  try {
-    await store.record(change, `credledger apply: ${operation.action} ${operation.setting} on ${operation.deployment} (${operation.credentialId})`);
-    entry.recorded = true;
-  } catch (error) {
-    entry.recorded = false;
-    stopOn(context3, error);
-  }
-}
-function describeStop(context3) {
-  return context3.stop?.conflict !== void 0 ? "not attempted: a concurrent apply took the applied state" : "not attempted: the applied state could not be written";
-}
-function reportOperation(entry) {
-  const { operation } = entry;
-  return {
-    action: operation.action,
-    setting: operation.setting,
-    credential: operation.credentialId,
-    group: operation.group ?? null,
-    reason: operation.reason,
-    restartRequired: entry.restartRequired ?? operation.restartRequired,
-    outcome: entry.outcome,
-    ...entry.error === void 0 ? {} : { error: entry.error },
-    ...entry.outcome === "skipped" && entry.skipped !== void 0 ? { skipped: entry.skipped } : {},
-    ...entry.attempts === void 0 ? {} : { attempts: entry.attempts },
-    ...entry.recorded === void 0 ? {} : { recorded: entry.recorded },
-    ...entry.pendingRestart ? { pendingRestart: true } : {}
-  };
-}
-function deploymentReport(deployment, outcome, progress, error) {
-  const operations = progress.map(reportOperation);
-  const done = (operation) => operation.outcome === "done" || operation.outcome === "planned";
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const operation of operations) if (operation.group !== null) groups2.set(operation.group, [...groups2.get(operation.group) ?? [], operation]);
-  const inconsistentGroups = [...groups2].filter(([, members]) => members.some(done) && !members.every(done)).map(([group]) => group);
-  const restartRequired = operations.filter((operation) => operation.restartRequired && done(operation) && operation.action === "set").map((operation) => operation.setting);
-  const pendingRestart = operations.filter((operation) => operation.pendingRestart === true || operation.action === "delete" && operation.outcome === "planned").map((operation) => operation.setting);
-  const warnings = operations.filter((operation) => operation.setting === SESSION_SECRET_SETTING && operation.action === "set" && done(operation)).map(() => describeSessionSecretChange(deployment.id, outcome === "planned"));
-  return {
-    deployment: deployment.id,
-    url: deployment.url,
-    outcome,
-    ...error === void 0 ? {} : { error },
-    operations,
-    inconsistentGroups,
-    restartRequired,
-    ...pendingRestart.length === 0 ? {} : { pendingRestart },
-    warnings
-  };
-}
-function plannedReport(context3, plan, unreachable) {
-  const deployment = context3.inventory.deployments.get(plan.deployment);
-  const progress = plan.units.flatMap((unit) => unit.operations.map((operation) => ({ operation, outcome: "planned" })));
-  if (unreachable !== void 0) return deploymentReport(deployment, "unreachable", progress, unreachable);
-  const refusal = context3.refused.get(plan.deployment);
-  if (refusal !== void 0 && progress.length > 0) {
-    for (const entry of progress) {
-      entry.outcome = "skipped";
-      entry.skipped = `not attempted: ${refusal.message}`;
-    }
-    return deploymentReport(deployment, "failed", progress, refusal);
-  }
-  return deploymentReport(deployment, progress.length === 0 ? "unchanged" : "planned", progress);
-}
-function describeSessionSecretChange(deployment, planned) {
-  return `session_secret ${planned ? "will be" : "was"} written to ${deployment}'s database, but DocuElevate never uses a database value: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up. To rotate it, set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in ${deployment}'s environment, restart api and worker, run \`credledger apply --rehydrate ${deployment}\` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS`;
-}
-function describeForgottenDeployments(inventory, recorded, requested) {
-  if (requested !== void 0) return [];
-  return [...recorded].filter((deployment) => !inventory.deployments.has(deployment)).map((deployment) => `the applied state records deployment ${deployment}, which is no longer in the inventory: its settings were left alone`);
-}
-function buildReport(dryRun, inventoryCommit, state, deployments, warnings) {
-  return { dryRun, inventoryCommit, state, deployments, warnings, summary: summariseOperations(deployments) };
-}
-var init_apply = __esm({
-  "src/app/apply.ts"() {
+var init_git = __esm({
+  "src/wiring/git.ts"() {
     "use strict";
-    init_apply_plan();
     init_applied_state_store();
-    init_docuelevate_client();
-    init_applied_state();
-    init_docuelevate_catalogue2();
-    init_apply_plan();
-    init_apply_report();
-    init_diagnostics();
-    init_inventory();
-    init_key_ring();
-    init_sealed_value();
-    init_deployment_connection();
-    init_apply_branch();
-    init_errors();
-    init_inventory_file();
+    init_git_repository();
+    init_git_scratch_repository();
+  }
+});
+
+// src/wiring/apply.ts
+var apply_exports2 = {};
+__export(apply_exports2, {
+  applyCollaborators: () => applyCollaborators,
+  auditCollaborators: () => auditCollaborators
+});
+function applyCollaborators(env, http) {
+  return { openStateStore: gitStateStore(env), connect: connectToDocuElevate(http), openCheckout: gitCheckout(env) };
+}
+function auditCollaborators(env, http) {
+  return { openStateStore: gitStateStore(env), connect: connectToDocuElevate(http) };
+}
+var init_apply2 = __esm({
+  "src/wiring/apply.ts"() {
+    "use strict";
+    init_docuelevate();
+    init_git();
   }
 });
 
@@ -44124,31 +44247,30 @@ async function auditDeployments(request2) {
     ...request2.deployments === void 0 ? {} : { deployments: request2.deployments },
     allowInsecureHttp: request2.allowInsecureHttp === true
   });
-  const connect = request2.connect ?? connectWithDocuElevateClient(request2.http);
-  const applied = await (request2.readAppliedState ?? (() => readAppliedStateOf(request2.file, request2.env)))();
+  const applied = await readAppliedStateOf(request2.file, request2.openStateStore);
   const listings = new Map(
     await Promise.all(
       selected.map(async (id) => {
         const deployment = inventory.deployments.get(id);
-        return [id, await readListing(deployment, request2, connect)];
+        return [id, await readListing(deployment, request2)];
       })
     )
   );
   return { check, report: auditInventory(inventory, selected, listings, (id) => findPendingRemovals(applied, id)) };
 }
-async function readAppliedStateOf(file, env) {
+async function readAppliedStateOf(file, openStateStore) {
   try {
-    const store = await openGitAppliedStateStore({ directory: path5.dirname(path5.resolve(file)), ref: DEFAULT_STATE_REF, env });
+    const store = await openStateStore({ directory: path5.dirname(path5.resolve(file)), ref: DEFAULT_STATE_REF });
     return (await store.load()).state;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ExternalError) return EMPTY_APPLIED_STATE;
     throw error;
   }
 }
-async function readListing(deployment, request2, connect) {
+async function readListing(deployment, request2) {
   const resolved = resolveDeploymentAuth(deployment, request2.env, request2.onSecret);
   if ("error" in resolved) return { error: { message: resolved.error } };
-  const connection = connect(deployment, resolved.auth);
+  const connection = request2.connect(deployment, resolved.auth);
   try {
     return await readCredentialSources(connection);
   } finally {
@@ -44158,7 +44280,6 @@ async function readListing(deployment, request2, connect) {
 var init_audit2 = __esm({
   "src/app/audit.ts"() {
     "use strict";
-    init_applied_state_store();
     init_applied_state();
     init_audit();
     init_diagnostics();
@@ -44168,10 +44289,10 @@ var init_audit2 = __esm({
   }
 });
 
-// src/app/demo-day.ts
+// src/demo/demo-day.ts
 var DEMO_DAY;
 var init_demo_day = __esm({
-  "src/app/demo-day.ts"() {
+  "src/demo/demo-day.ts"() {
     "use strict";
     DEMO_DAY = "2026-11-26";
   }
@@ -44882,57 +45003,6 @@ var init_set_value = __esm({
     init_errors();
     init_inventory_file();
     init_value_place();
-  }
-});
-
-// src/adapters/git-scratch-repository.ts
-import { mkdir } from "node:fs/promises";
-async function createScratchRepository(options) {
-  const identity = options.identity ?? { name: "credledger demo", email: "demo@credledger.invalid" };
-  try {
-    await mkdir(options.directory, { recursive: true });
-  } catch (error) {
-    throw new ExternalError(`cannot create ${options.directory}: ${error.code ?? error.message}`, { cause: error });
-  }
-  const git = wo({
-    baseDir: options.directory,
-    config: [`user.name=${identity.name}`, `user.email=${identity.email}`, "commit.gpgsign=false", "core.autocrlf=false"],
-    allowEnvironment: ["GIT_CONFIG_NOSYSTEM"]
-  }).env(selectGitEnvironment(options.env));
-  await run(git, ["init", "--quiet", "--initial-branch", options.branch]);
-  return {
-    directory: options.directory,
-    async commitAll(message) {
-      await run(git, ["add", "--all"]);
-      await run(git, ["commit", "--quiet", "--no-verify", "--message", message]);
-      return (await run(git, ["rev-parse", "HEAD"])).trim();
-    },
-    async createBranch(name) {
-      await run(git, ["switch", "--quiet", "--create", name]);
-    },
-    async switchBranch(name) {
-      await run(git, ["switch", "--quiet", name]);
-    },
-    async mergeFastForward(name) {
-      await run(git, ["merge", "--quiet", "--ff-only", name]);
-    }
-  };
-}
-async function run(git, args) {
-  try {
-    return await git.raw([...args]);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/ENOENT/.test(message) && /spawn/.test(message)) throw new ExternalError("git is not installed or not on PATH", { cause: error });
-    throw new ExternalError(`git ${args[0] ?? ""} failed: ${message.trim().split("\n")[0] ?? ""}`, { detail: message, cause: error });
-  }
-}
-var init_git_scratch_repository = __esm({
-  "src/adapters/git-scratch-repository.ts"() {
-    "use strict";
-    init_dist3();
-    init_errors();
-    init_git_repository();
   }
 });
 
@@ -46142,7 +46212,7 @@ var init_validate = __esm({
   }
 });
 
-// src/app/demo.ts
+// src/demo/demo.ts
 var demo_exports = {};
 __export(demo_exports, {
   DEMO_DAY: () => DEMO_DAY,
@@ -46223,7 +46293,7 @@ function prepareServerLogin(deployment) {
 async function createRepository(context3, exampleText) {
   const { request: request2 } = context3;
   request2.report({ kind: "step", number: 2, title: "Commit the example inventory to a new git repository" });
-  const repo = await createScratchRepository({ directory: path6.dirname(context3.file), branch: "main", env: context3.env });
+  const repo = await createGitScratchRepository({ directory: path6.dirname(context3.file), branch: "main", env: context3.env });
   const text = editYamlScalars(
     exampleText,
     context3.servers.map(({ deployment, server }) => ({ path: ["deployments", deployment.id, "url"], value: server.url }))
@@ -46305,7 +46375,7 @@ async function rotateOnBranch(context3, repo, value) {
     command: `credledger plan --base main --head ${branch}`,
     note: "what reviewers see on the pull request; it needs no key, so values are compared as ciphertext"
   });
-  const revisions = await openGitRepository(path6.dirname(context3.file), { env: context3.env });
+  const revisions = await openInventoryRevisions(path6.dirname(context3.file), context3.env);
   const planned = await planInventoryChange({ file: DEMO_INVENTORY_FILE, base: "main", head: branch, allowRollback: false, today: context3.today }, { revisions });
   request2.report({ kind: "plan", result: planned });
   const { plan } = planned;
@@ -46363,7 +46433,8 @@ async function applyAndReport(context3, run2) {
     today: context3.today,
     ring: context3.ring,
     env: context3.env,
-    clock: context3.request.clock
+    clock: context3.request.clock,
+    ...applyCollaborators(context3.env)
   });
   if (!report) throw new DemoStop(`apply found the inventory invalid (${check.diagnostics.length} diagnostics)`);
   const writes = context3.servers.map(({ deployment, server }, index) => ({ deployment: deployment.id, writes: countCommittedWrites(server) - (before[index] ?? 0) }));
@@ -46412,11 +46483,9 @@ function countCommittedWrites(server) {
 }
 var DEMO_ROTATION, DEMO_INVENTORY_FILE, EARLIEST_SEAL_TIME, APPLY_RUN_NAMES, DemoStop;
 var init_demo = __esm({
-  "src/app/demo.ts"() {
+  "src/demo/demo.ts"() {
     "use strict";
     init_demo_day();
-    init_git_scratch_repository();
-    init_git_repository();
     init_apply_plan();
     init_apply_report();
     init_dates();
@@ -46427,13 +46496,15 @@ var init_demo = __esm({
     init_secret_value();
     init_docuelevate_server();
     init_apply();
-    init_errors();
     init_inventory_file();
     init_key_source();
     init_plan2();
     init_set_value();
     init_status();
     init_validate();
+    init_errors();
+    init_apply2();
+    init_git();
     DEMO_ROTATION = { credentialId: "openai", branch: "rotate-openai" };
     DEMO_INVENTORY_FILE = "credentials.yaml";
     EARLIEST_SEAL_TIME = Date.parse(`${DEMO_DAY}T12:00:00Z`);
@@ -67958,10 +68029,10 @@ var init_json_with_bigint = __esm({
 });
 
 // node_modules/@octokit/request-error/dist-src/index.js
-var RequestError;
+var RequestError2;
 var init_dist_src = __esm({
   "node_modules/@octokit/request-error/dist-src/index.js"() {
-    RequestError = class extends Error {
+    RequestError2 = class extends Error {
       name;
       /**
        * http status code
@@ -68054,7 +68125,7 @@ async function fetchWrapper(requestOptions) {
         }
       }
     }
-    const requestError = new RequestError(message, 500, {
+    const requestError = new RequestError2(message, 500, {
       request: requestOptions
     });
     requestError.cause = error;
@@ -68086,21 +68157,21 @@ async function fetchWrapper(requestOptions) {
     if (status < 400) {
       return octokitResponse;
     }
-    throw new RequestError(fetchResponse.statusText, status, {
+    throw new RequestError2(fetchResponse.statusText, status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
   if (status === 304) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status, {
+    throw new RequestError2("Not modified", status, {
       response: octokitResponse,
       request: requestOptions
     });
   }
   if (status >= 400) {
     octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+    throw new RequestError2(toErrorMessage(octokitResponse.data), status, {
       response: octokitResponse,
       request: requestOptions
     });
@@ -72494,7 +72565,7 @@ async function requestWithGraphqlErrorHandling(state, octokit, request2, options
   if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
     response.data.errors[0].message
   )) {
-    const error = new RequestError(response.data.errors[0].message, 500, {
+    const error = new RequestError2(response.data.errors[0].message, 500, {
       request: options,
       response
     });
@@ -72775,14 +72846,6 @@ var init_dist_bundle7 = __esm({
 });
 
 // src/adapters/github-issues.ts
-var github_issues_exports = {};
-__export(github_issues_exports, {
-  DEFAULT_GITHUB_API_URL: () => DEFAULT_GITHUB_API_URL,
-  GitHubIssues: () => GitHubIssues,
-  WritePacer: () => WritePacer,
-  createGitHubIssues: () => createGitHubIssues,
-  createGitHubOctokit: () => createGitHubOctokit
-});
 function describeFailure2(error) {
   const candidate = error;
   const status = typeof candidate.status === "number" && candidate.response !== void 0 ? candidate.status : void 0;
@@ -72841,7 +72904,7 @@ function createGitHubOctokit(options) {
 function createGitHubIssues(options) {
   return new GitHubIssues(createGitHubOctokit(options), options.repository);
 }
-var DEFAULT_GITHUB_API_URL, WritePacer, sleepFor, GitHubIssues;
+var DEFAULT_GITHUB_API_URL, WritePacer, sleepFor, GitHubRequestError, GitHubIssues;
 var init_github_issues = __esm({
   "src/adapters/github-issues.ts"() {
     "use strict";
@@ -72881,6 +72944,19 @@ var init_github_issues = __esm({
       }
     };
     sleepFor = (ms2) => new Promise((resolve) => setTimeout(resolve, ms2));
+    GitHubRequestError = class _GitHubRequestError extends RequestError {
+      name = "GitHubRequestError";
+      /** Wraps what Octokit threw while doing `what`, keeping GitHub's status and message. */
+      static of(what, error) {
+        const status = error.status;
+        const message = error instanceof Error ? error.message : String(error);
+        return new _GitHubRequestError(`GitHub: ${what} failed (${typeof status === "number" ? status : "no answer"}: ${message})`, {
+          ...typeof status === "number" ? { status } : {},
+          detail: message,
+          cause: error
+        });
+      }
+    };
     GitHubIssues = class {
       constructor(octokit, repository) {
         this.octokit = octokit;
@@ -72902,7 +72978,7 @@ var init_github_issues = __esm({
       failure(what, error) {
         const failure = describeFailure2(error);
         const status = failure.status === void 0 ? "no answer" : `${failure.status}`;
-        return new ExternalError(`GitHub: ${what} in ${this.owner}/${this.repo} failed (${status}: ${failure.message})${hintFor(failure)}`, {
+        return new GitHubRequestError(`GitHub: ${what} in ${this.owner}/${this.repo} failed (${status}: ${failure.message})${hintFor(failure)}`, {
           status: failure.status,
           detail: failure.message,
           cause: error
@@ -73038,6 +73114,120 @@ var init_github_issues = __esm({
         );
       }
     };
+  }
+});
+
+// src/adapters/github-environments.ts
+var GitHubEnvironments;
+var init_github_environments = __esm({
+  "src/adapters/github-environments.ts"() {
+    "use strict";
+    init_github_issues();
+    GitHubEnvironments = class {
+      constructor(octokit, owner, repo) {
+        this.octokit = octokit;
+        this.owner = owner;
+        this.repo = repo;
+      }
+      octokit;
+      owner;
+      repo;
+      async countProtectionRules(name) {
+        try {
+          const { data } = await this.octokit.request("GET /repos/{owner}/{repo}/environments/{environment_name}", { owner: this.owner, repo: this.repo, environment_name: name });
+          return (data.protection_rules ?? []).length;
+        } catch (error) {
+          throw GitHubRequestError.of(`reading environment ${name} of ${this.owner}/${this.repo}`, error);
+        }
+      }
+    };
+  }
+});
+
+// src/adapters/github-sticky-comment.ts
+function withMarker(body, marker) {
+  return `${body.trimEnd()}
+
+${marker}
+`;
+}
+async function upsertStickyComment(octokit, target, body) {
+  const fullBody = withMarker(body, target.marker);
+  const author = target.authorLogin ?? ACTIONS_BOT_LOGIN;
+  const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+    owner: target.owner,
+    repo: target.repo,
+    issue_number: target.issueNumber,
+    per_page: 100
+  });
+  const existing = comments.find((comment) => comment.user?.login === author && (comment.body ?? "").includes(target.marker));
+  if (existing) {
+    if (existing.body === fullBody) return { action: "unchanged", commentId: existing.id, url: existing.html_url };
+    const { data: data2 } = await octokit.rest.issues.updateComment({ owner: target.owner, repo: target.repo, comment_id: existing.id, body: fullBody });
+    return { action: "updated", commentId: data2.id, url: data2.html_url };
+  }
+  const { data } = await octokit.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body: fullBody, request: { retries: 0 } });
+  return { action: "created", commentId: data.id, url: data.html_url };
+}
+var ACTIONS_BOT_LOGIN, GitHubPullRequestComments;
+var init_github_sticky_comment = __esm({
+  "src/adapters/github-sticky-comment.ts"() {
+    "use strict";
+    init_github_issues();
+    ACTIONS_BOT_LOGIN = "github-actions[bot]";
+    GitHubPullRequestComments = class {
+      constructor(octokit, owner, repo) {
+        this.octokit = octokit;
+        this.owner = owner;
+        this.repo = repo;
+      }
+      octokit;
+      owner;
+      repo;
+      async upsert(pullRequest, marker, body) {
+        try {
+          const authorLogin = await this.octokit.rest.users.getAuthenticated().then((answer) => answer.data.login, () => void 0);
+          const target = { owner: this.owner, repo: this.repo, issueNumber: pullRequest, marker, ...authorLogin ? { authorLogin } : {} };
+          const { action, url } = await upsertStickyComment(this.octokit, target, body);
+          return { action, url };
+        } catch (error) {
+          throw GitHubRequestError.of(`writing the comment on pull request #${pullRequest} of ${this.owner}/${this.repo}`, error);
+        }
+      }
+    };
+  }
+});
+
+// src/wiring/github.ts
+var github_exports = {};
+__export(github_exports, {
+  gitHubEnvironments: () => gitHubEnvironments,
+  gitHubPullRequestComments: () => gitHubPullRequestComments,
+  gitHubRotationIssues: () => gitHubRotationIssues
+});
+function gitHubRotationIssues(options) {
+  return createGitHubIssues(options);
+}
+function gitHubPullRequestComments(options) {
+  const [owner, repo] = splitRepository(options.repository);
+  return new GitHubPullRequestComments(createGitHubOctokit(options), owner, repo);
+}
+function gitHubEnvironments(options) {
+  const [owner, repo] = splitRepository(options.repository);
+  return new GitHubEnvironments(createGitHubOctokit(options), owner, repo);
+}
+function splitRepository(repository) {
+  const [owner, repo, ...rest] = repository.split("/");
+  if (!owner || !repo || rest.length > 0) throw new UsageError(`not a repository: ${repository} (expected owner/name)`);
+  return [owner, repo];
+}
+var init_github2 = __esm({
+  "src/wiring/github.ts"() {
+    "use strict";
+    init_github_environments();
+    init_github_issues();
+    init_github_sticky_comment();
+    init_errors();
   }
 });
 
@@ -73299,11 +73489,11 @@ var ExitCode = {
   ok: 0,
   /** Findings: invalid inventory, a --fail-on threshold met, a failed operation. */
   findings: 1,
-  /** Usage: unknown flag or command, missing file, missing key. */
-  usage: 2,
+  /** Usage: unknown flag or command, missing file, missing key (sysexits' EX_USAGE). */
+  usage: 64,
   /** External failure: git, network, DocuElevate or GitHub could not be used. */
   external: 3,
-  /** `plan --detailed-exitcode`: the plan has changes. */
+  /** `plan --detailed-exitcode`: the plan has changes (as `terraform plan -detailed-exitcode`). */
   changes: 2
 };
 
@@ -73337,7 +73527,7 @@ from the environment variables each deployment's auth names.
       --concurrency N       settings written to one deployment at a time (default: ${DEFAULT_APPLY_CONCURRENCY})
 
 Exit 0 when every operation succeeded; 1 when one failed, a group was left inconsistent, a concurrent
-apply took the state first, or the inventory is invalid; 2 on a usage error or a checkout off the
+apply took the state first, or the inventory is invalid; 64 on a usage error or a checkout off the
 default branch; 3 when a deployment could
 not be reached or authenticated at all, or the applied state could not be read, written or pushed.`,
   options: {
@@ -73365,12 +73555,13 @@ not be reached or authenticated at all, or the applied state could not be read, 
     const ring = await loadKeyRing({ env: io2.env, ...keyFile === void 0 ? {} : { keyFile } });
     const stateRef = stringOption(commandLine, "state-ref");
     const rehydrate = stringOption(commandLine, "rehydrate");
-    const { applyInventory: applyInventory2 } = await Promise.resolve().then(() => (init_apply(), apply_exports));
+    const [{ applyInventory: applyInventory2 }, { applyCollaborators: applyCollaborators2 }] = await Promise.all([Promise.resolve().then(() => (init_apply(), apply_exports)), Promise.resolve().then(() => (init_apply2(), apply_exports2))]);
     const { check, report } = await applyInventory2({
       file,
       today: toCalendarDate(io2.now()),
       ring,
       env: io2.env,
+      ...applyCollaborators2(io2.env),
       clock: io2.now,
       ...deployments.length > 0 ? { deployments } : {},
       dryRun: flagOption(commandLine, "dry-run"),
@@ -73521,7 +73712,7 @@ its database). See docs/audit.md.
       --fail-on             exit 1 on untracked findings, or on any finding (default: never)
       --allow-insecure-http allow http:// to hosts other than loopback
 
-Exit 0, or 1 when --fail-on matches or the inventory is invalid; 2 on a usage error; 3 when a
+Exit 0, or 1 when --fail-on matches or the inventory is invalid; 64 on a usage error; 3 when a
 deployment could not be reached, authenticated or used as an admin (the others are still reported).`,
   options: {
     ...FILE_OPTION,
@@ -73535,11 +73726,12 @@ deployment could not be reached, authenticated or used as an admin (the others a
     const format = choiceOption(commandLine, "format", FORMATS2, "text");
     const failOn = choiceOption(commandLine, "fail-on", THRESHOLDS, "never");
     const deployments = stringListOption(commandLine, "deployment");
-    const { auditDeployments: auditDeployments2 } = await Promise.resolve().then(() => (init_audit2(), audit_exports));
+    const [{ auditDeployments: auditDeployments2 }, { auditCollaborators: auditCollaborators2 }] = await Promise.all([Promise.resolve().then(() => (init_audit2(), audit_exports)), Promise.resolve().then(() => (init_apply2(), apply_exports2))]);
     const { check, report } = await auditDeployments2({
       file,
       today: toCalendarDate(io2.now()),
       env: io2.env,
+      ...auditCollaborators2(io2.env),
       ...deployments.length > 0 ? { deployments } : {},
       allowInsecureHttp: flagOption(commandLine, "allow-insecure-http")
     });
@@ -73920,7 +74112,7 @@ Refuses, and writes nothing, when the new value is empty or equals the current o
 rotation: get a new value from the issuer first), or when the current value cannot be opened to
 compare, e.g. because it was copied from another credential.
 
-Exit 0 when written, 1 when refused, 2 on a usage error, 3 when the file cannot be written.`,
+Exit 0 when written, 1 when refused, 64 on a usage error, 3 when the file cannot be written.`,
   options: {
     ...FILE_OPTION,
     ...KEY_FILE_OPTION,
@@ -74205,7 +74397,7 @@ var planCommand = {
                            Without a key they are compared as ciphertext.
       --now                the day to check dates against (default: today, UTC)
 
-Exit 0 (or 0/2 with --detailed-exitcode), 1 when the plan has errors, 2 on a usage error, 3 when git fails.`,
+Exit 0 (or 0/2 with --detailed-exitcode), 1 when the plan has errors, 64 on a usage error, 3 when git fails.`,
   options: {
     ...FILE_OPTION,
     ...NOW_OPTION,
@@ -74220,8 +74412,8 @@ Exit 0 (or 0/2 with --detailed-exitcode), 1 when the plan has errors, 2 on a usa
     const format = choiceOption(commandLine, "format", FORMATS3, defaultDiagnosticsFormat(io2));
     const today = todayOption(commandLine, io2);
     const keyRing = await loadOptionalKeyRing({ env: io2.env, keyFile: stringOption(commandLine, "key-file") });
-    const [{ openGitRepository: openGitRepository2 }, { planInventoryChange: planInventoryChange2 }] = await Promise.all([Promise.resolve().then(() => (init_git_repository(), git_repository_exports)), Promise.resolve().then(() => (init_plan2(), plan_exports))]);
-    const revisions = await openGitRepository2(process.cwd());
+    const [{ openInventoryRevisions: openInventoryRevisions2 }, { planInventoryChange: planInventoryChange2 }] = await Promise.all([Promise.resolve().then(() => (init_git(), git_exports)), Promise.resolve().then(() => (init_plan2(), plan_exports))]);
+    const revisions = await openInventoryRevisions2(process.cwd());
     const { plan, headText, valid } = await planInventoryChange2(
       {
         file: stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE),
@@ -74349,7 +74541,7 @@ recipient rotates: list the new recipient first, then run it with the old sealin
       --to-sealed     seal every value for a recipient rather than re-encrypt under the master key
       --recipient R   with --to-sealed: seal for R rather than the first recipient listed
 
-Exit 0 when done (or nothing to do), 1 when refused, 2 on a usage error, 3 when the file cannot be written.`,
+Exit 0 when done (or nothing to do), 1 when refused, 64 on a usage error, 3 when the file cannot be written.`,
   options: { ...FILE_OPTION, ...KEY_FILE_OPTION, "to-sealed": { type: "boolean" }, recipient: { type: "string" } },
   async run(commandLine, io2) {
     const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
@@ -74553,7 +74745,7 @@ var remindCommand = {
 Environment: GITHUB_TOKEN (needs issues: write; a dry run without it assumes no issue exists yet),
 GITHUB_API_URL (default https://api.github.com; GitHub Enterprise Server: https://HOST/api/v3).
 
-Exit 0 ok, 1 invalid inventory, 2 usage error (no token, no repository), 3 GitHub failure.`,
+Exit 0 ok, 1 invalid inventory, 64 usage error (no token, no repository), 3 GitHub failure.`,
   options: { ...FILE_OPTION, ...NOW_OPTION, repo: { type: "string" }, label: { type: "string" }, "dry-run": { type: "boolean" }, format: { type: "string" } },
   async run(commandLine, io2) {
     const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
@@ -74564,8 +74756,8 @@ Exit 0 ok, 1 invalid inventory, 2 usage error (no token, no repository), 3 GitHu
     const label = labelOf(stringOption(commandLine, "label"));
     const token = io2.env.GITHUB_TOKEN;
     if (!token && !dryRun) throw new UsageError("GITHUB_TOKEN is not set: remind needs a token allowed to write issues (in a workflow: permissions issues: write), or --dry-run");
-    const { createGitHubIssues: createGitHubIssues2 } = await Promise.resolve().then(() => (init_github_issues(), github_issues_exports));
-    const github = token ? createGitHubIssues2({
+    const { gitHubRotationIssues: gitHubRotationIssues2 } = await Promise.resolve().then(() => (init_github2(), github_exports));
+    const github = token ? gitHubRotationIssues2({
       token,
       repository: repo,
       baseUrl: io2.env.GITHUB_API_URL || void 0,
@@ -74651,7 +74843,7 @@ refuses unless --yes is given. A warning always goes to stderr.
   -f, --file F         inventory file (default: credentials.yaml)
       --key-file P     read the keys from this file (one per line) instead of CREDLEDGER_KEY
 
-Exit 0 when printed, 1 when the value cannot be opened or confirmation was declined, 2 on a usage error.`,
+Exit 0 when printed, 1 when the value cannot be opened or confirmation was declined, 64 on a usage error.`,
   options: { ...FILE_OPTION, ...KEY_FILE_OPTION, deployment: { type: "string", short: "d" }, yes: { type: "boolean", short: "y" } },
   positionals: { min: 1, max: 1, names: "the id of the credential" },
   async run(commandLine, io2) {
@@ -74712,7 +74904,7 @@ recipient's private key (CI, through CREDLEDGER_SEALING_KEY) can open the value 
 When a key in CREDLEDGER_KEY or CREDLEDGER_SEALING_KEY opens the current value, an unchanged value
 is refused (not a rotation); without one the current value is replaced unread.
 
-Exit 0 when written, 1 when refused, 2 on a usage error, 3 when the file cannot be written.`,
+Exit 0 when written, 1 when refused, 64 on a usage error, 3 when the file cannot be written.`,
   options: {
     ...FILE_OPTION,
     deployment: { type: "string", short: "d" },
@@ -74793,7 +74985,7 @@ var validateCommand = {
                    decrypt, under a key the ring holds, in the place it was written for
       --key-file P read the keys from this file (one per line) instead of CREDLEDGER_KEY
 
-Exit 0 when valid (warnings allowed), 1 when invalid, 2 on a usage error.`,
+Exit 0 when valid (warnings allowed), 1 when invalid, 64 on a usage error.`,
   options: { ...FILE_OPTION, ...NOW_OPTION, ...KEY_FILE_OPTION, format: { type: "string" }, decrypt: { type: "boolean" } },
   async run(commandLine, io2) {
     const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
@@ -74871,7 +75063,7 @@ Commands:
 ${COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join("\n")}
 
 Run \`credledger <command> --help\` for a command's options.
-Exit codes: 0 ok, 1 findings, 2 usage error, 3 external failure.`;
+Exit codes: 0 ok, 1 findings, 2 changes (plan --detailed-exitcode), 3 external failure, 64 usage error.`;
 }
 async function runCli(args, io2) {
   const [name, ...rest] = args;

@@ -1,6 +1,10 @@
-// The action's inputs, read once into a typed settings object: nothing below this module calls core.getInput.
+// The action's inputs and the runner's variables, each read once into a typed settings object: nothing below this
+// module calls core.getInput or reads process.env.
 import * as core from '@actions/core';
+import { DEFAULT_INVENTORY_FILE } from '../app/inventory-file.js';
 import { isCalendarDate } from '../core/dates.js';
+import { DEFAULT_ISSUE_LABEL } from '../core/rotation-issues.js';
+import { UsageError } from '../ports/errors.js';
 
 export const ACTION_COMMANDS = ['auto', 'validate', 'status', 'plan', 'apply', 'remind', 'audit'] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
@@ -40,21 +44,21 @@ function readBoolean(name: string): boolean {
   const value = core.getInput(name).trim().toLowerCase();
   if (value === '' || value === 'false') return false;
   if (value === 'true') return true;
-  throw new Error(`input \`${name}\` must be true or false (got ${value})`);
+  throw new UsageError(`input \`${name}\` must be true or false (got ${value})`);
 }
 
 /** Reads and checks every input. Throws with the input's name when one is wrong. */
 export function readActionSettings(): ActionSettings {
   const command = (core.getInput('command') || 'auto').toLowerCase();
-  if (!(ACTION_COMMANDS as readonly string[]).includes(command)) throw new Error(`input \`command\` must be one of: ${ACTION_COMMANDS.join(', ')} (got ${command})`);
+  if (!(ACTION_COMMANDS as readonly string[]).includes(command)) throw new UsageError(`input \`command\` must be one of: ${ACTION_COMMANDS.join(', ')} (got ${command})`);
   const failOn = core.getInput('fail-on') || 'never';
   if (!['overdue', 'due-soon', 'untracked', 'any', 'never'].includes(failOn)) {
-    throw new Error(`input \`fail-on\` must be overdue or due-soon (status), untracked or any (audit), or never (got ${failOn})`);
+    throw new UsageError(`input \`fail-on\` must be overdue or due-soon (status), untracked or any (audit), or never (got ${failOn})`);
   }
   const now = core.getInput('now');
-  if (now !== '' && !isCalendarDate(now)) throw new Error(`input \`now\` must be a real date written YYYY-MM-DD (got ${now})`);
+  if (now !== '' && !isCalendarDate(now)) throw new UsageError(`input \`now\` must be a real date written YYYY-MM-DD (got ${now})`);
   const concurrencyText = core.getInput('concurrency').trim();
-  if (concurrencyText !== '' && !/^[1-9]\d*$/.test(concurrencyText)) throw new Error(`input \`concurrency\` must be a whole number of at least 1 (got ${concurrencyText})`);
+  if (concurrencyText !== '' && !/^[1-9]\d*$/.test(concurrencyText)) throw new UsageError(`input \`concurrency\` must be a whole number of at least 1 (got ${concurrencyText})`);
   const key = core.getInput('key');
   // Mask the key before anything else can print it, each line of it too.
   for (const part of key.split(/[\s,]+/)) {
@@ -65,7 +69,7 @@ export function readActionSettings(): ActionSettings {
   }
   return {
     command: command as ActionCommand,
-    file: core.getInput('file') || 'credentials.yaml',
+    file: core.getInput('file') || DEFAULT_INVENTORY_FILE,
     githubToken: core.getInput('github-token'),
     key,
     deployments: core
@@ -74,7 +78,7 @@ export function readActionSettings(): ActionSettings {
       .filter((name) => name !== ''),
     dryRun: readBoolean('dry-run'),
     failOn: failOn as ActionSettings['failOn'],
-    label: core.getInput('label') || 'credential-rotation',
+    label: core.getInput('label') || DEFAULT_ISSUE_LABEL,
     now,
     all: readBoolean('all'),
     rehydrate: core.getInput('rehydrate').trim(),
@@ -84,5 +88,36 @@ export function readActionSettings(): ActionSettings {
     concurrency: concurrencyText === '' ? undefined : Number(concurrencyText),
     stateRef: core.getInput('state-ref').trim(),
     environment: core.getInput('environment').trim(),
+  };
+}
+
+/** What the runner tells the job through its environment. */
+export interface RunnerSettings {
+  /** The whole environment: the deployments' auth variables are read from it, and git runs with it. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The checkout (the working directory the runner starts the action in). */
+  readonly workspace: string;
+  /** GITHUB_API_URL, default https://api.github.com. */
+  readonly apiUrl: string;
+  /** GITHUB_SERVER_URL, default https://github.com, for links to files. */
+  readonly serverUrl: string;
+  /** GITHUB_REPOSITORY (`owner/name`), when set. */
+  readonly repository: string | undefined;
+  /** GITHUB_SHA, or empty. */
+  readonly sha: string;
+  /** RUNNER_TEMP, else the workspace: where the plan file is written. */
+  readonly tempDirectory: string;
+}
+
+/** Reads the runner's variables once. */
+export function readRunnerSettings(env: Readonly<Record<string, string | undefined>>, workspace: string): RunnerSettings {
+  return {
+    env,
+    workspace,
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
+    repository: env.GITHUB_REPOSITORY,
+    sha: env.GITHUB_SHA || '',
+    tempDirectory: env.RUNNER_TEMP || workspace,
   };
 }

@@ -44,10 +44,13 @@ interface EventPayload {
   };
 }
 
-/** Reads the event from @actions/github's context (built from GITHUB_EVENT_PATH and friends). */
-export function readWorkflowEvent(context: Context): WorkflowEvent {
+/**
+ * Reads the event from @actions/github's context (built from GITHUB_EVENT_PATH and friends).
+ * @param repository GITHUB_REPOSITORY (`owner/name`); default the payload's repository.
+ */
+export function readWorkflowEvent(context: Context, repository?: string): WorkflowEvent {
   const payload = context.payload as EventPayload;
-  const [owner = '', repo = ''] = (process.env.GITHUB_REPOSITORY ?? `${payload.repository?.owner?.login ?? ''}/${payload.repository?.name ?? ''}`).split('/');
+  const [owner = '', repo = ''] = (repository ?? `${payload.repository?.owner?.login ?? ''}/${payload.repository?.name ?? ''}`).split('/');
   const defaultBranch = payload.repository?.default_branch;
   const runRef = (context.eventName === 'push' ? payload.ref : undefined) ?? context.ref ?? '';
   const runBranch = runRef.startsWith('refs/heads/') ? runRef.slice('refs/heads/'.length) : undefined;

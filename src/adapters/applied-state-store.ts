@@ -4,6 +4,9 @@ import { hostname } from 'node:os';
 import path from 'node:path';
 import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
 import {
+  describeHeldLock,
+  LOCK_LIFETIME_MS,
+  lockHasLapsed,
   APPLIED_STATE_FILE,
   DEFAULT_STATE_REF,
   deploymentsChangedBetween,
@@ -15,75 +18,11 @@ import {
   type AppliedState,
   type ApplyLock,
 } from '../core/applied-state.js';
-import { ExternalError, UsageError } from '../app/errors.js';
+import type { AppliedStateSnapshot, AppliedStateStore, AppliedStateStoreOptions } from '../ports/applied-state-store.js';
+import { AppliedStateConflictError, ExternalError, UsageError } from '../ports/errors.js';
 
-/** The state as read, and the commit it was read from. */
-export interface AppliedStateSnapshot {
-  readonly state: AppliedState;
-  /** The ref's commit, or null when the ref does not exist yet. */
-  readonly revision: string | null;
-}
-
-/** What apply needs from wherever the state is kept; the git store below is the real one. */
-export interface AppliedStateStore {
-  readonly ref: string;
-  /** The remote the ref is shared through, or null. */
-  readonly remote: string | null;
-  /** Fetches the ref from the remote (when there is one) and reads it. */
-  load(): Promise<AppliedStateSnapshot>;
-  /** The commit the inventory is applied from (HEAD), or null in a repository without commits. */
-  inventoryCommit(): Promise<string | null>;
-  /** HEAD's committer time in Unix seconds (available in a shallow clone too), or null without commits. */
-  inventoryCommitTime(): Promise<number | null>;
-  /**
-   * Whether `commit` is HEAD itself or a descendant of it (HEAD is its ancestor, `git merge-base --is-ancestor`);
-   * undefined when the clone does not hold `commit` (a shallow checkout), so the caller falls back to another clue.
-   */
-  descendsFromInventoryCommit?(commit: string): Promise<boolean | undefined>;
-  /** Whether the inventory file differs from HEAD's (uncommitted edits, which the recorded commit would not hold). */
-  hasUncommittedChanges(file: string): Promise<boolean>;
-  /**
-   * Takes the ref before any write: a new commit on top of the loaded one, compare-and-swapped locally
-   * and pushed with a lease, so of two applies that loaded the same state only one gets to write.
-   * `scope` names the deployments this run will write (default: all of them). Another apply that moves
-   * the ref meanwhile wins only if it claimed or recorded one of those deployments: the apply jobs of a
-   * matrix over deployments each claim their own, and their commits are replayed onto one another.
-   * @throws AppliedStateConflictError when another apply moved the ref for a deployment in scope.
-   */
-  claim(message: string, scope?: readonly string[]): Promise<void>;
-  /**
-   * Records a change as a new commit and moves the local ref with a compare-and-swap. Calls are
-   * serialised in call order.
-   * @throws AppliedStateConflictError when the ref moved under this run.
-   */
-  record(change: (state: AppliedState) => AppliedState, message: string): Promise<void>;
-  /** Pushes the ref with a lease on what this run last saw on the remote; a no-op without a remote or when up to date. */
-  publish(): Promise<void>;
-  /** Releases the locks this run's claim took, and publishes. */
-  release(message: string): Promise<void>;
-  /** The ref's current commit as this run knows it. */
-  revision(): string | null;
-  /** Whether the remote holds {@link revision} (true without a remote). */
-  published(): boolean;
-}
-
-/** Another apply moved the ref: this run stops rather than overwrite it. */
-export class AppliedStateConflictError extends Error {
-  override readonly name = 'AppliedStateConflictError';
-  constructor(
-    message: string,
-    readonly expected: string | null,
-    readonly actual: string | null,
-  ) {
-    super(message);
-  }
-}
-
-export interface GitAppliedStateStoreOptions {
-  /** A directory inside the repository, usually the inventory file's. */
-  readonly directory: string;
-  /** Default refs/credledger/applied. */
-  readonly ref?: string;
+/** Where the git store keeps the state (the port's {@link AppliedStateStoreOptions}) and how git runs. */
+export interface GitAppliedStateStoreOptions extends AppliedStateStoreOptions {
   /** The remote to share the ref through: default `origin` when the repository has one; null for none. */
   readonly remote?: string | null;
   /**
@@ -92,38 +31,44 @@ export interface GitAppliedStateStoreOptions {
    * GIT_TERMINAL_PROMPT=0 keeps a push from waiting for a password nobody will type.
    */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The clock for the locks a claim takes and for whether another run's has lapsed, in epoch ms; default Date.now. */
+  readonly clock?: () => number;
+  /** Who this process is, and whether another process of this machine still runs; default the real process. */
+  readonly processProbe?: ProcessProbe;
 }
+
+/** This process as a lock names it, and a way to tell whether a lock's process still runs. */
+export interface ProcessProbe {
+  readonly host: string;
+  readonly pid: number;
+  /** Whether a process of this host with this pid runs (one that may not be signalled counts as running). */
+  isRunning(pid: number): boolean;
+}
+
+/** The real process: its hostname and pid, and signal 0 to probe another. */
+export const LOCAL_PROCESS: ProcessProbe = {
+  host: hostname(),
+  pid: process.pid,
+  isRunning(pid) {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'EPERM';
+    }
+  },
+};
 
 /** The trailer of a claim commit that names the deployments the claiming apply will write. */
 const CLAIM_TRAILER = 'Credledger-Claim';
-/** How long a lock holds when its run neither finishes nor can be seen to have died (a runner lost mid-apply). */
-const LOCK_LIFETIME_MS = 15 * 60_000;
-/** How far ahead of this machine's clock another machine's lock may start and still be believed. */
-const LOCK_CLOCK_SKEW_MS = 5 * 60_000;
-
-/** What a held lock says about its run, for refusals and dry runs. */
-export function describeHeldLock(deployment: string, lock: ApplyLock): string {
-  return `${deployment} is being applied by another run (host ${lock.host}, pid ${lock.pid}, since ${lock.since}); its lock lapses at ${lock.until}`;
-}
-
 /**
  * Whether a lock still holds: not lapsed, and not left by a process of this machine that no longer runs (an apply
  * killed with SIGKILL). Another run in this very process, or a process elsewhere, is taken to be alive.
  */
-export function isLockLive(lock: ApplyLock, now = Date.now()): boolean {
-  const until = Date.parse(lock.until);
-  const since = Date.parse(lock.since);
-  // A time that does not parse, a lock taken in the future, or an `until` further than one lifetime after `since`
-  // is not trusted: such a lock lapses one lifetime after it was taken (or at once), never "never".
-  if (!Number.isFinite(until) || !Number.isFinite(since) || since > now + LOCK_CLOCK_SKEW_MS) return false;
-  if (Math.min(until, since + LOCK_LIFETIME_MS) <= now) return false;
-  if (lock.host !== hostname() || lock.pid === process.pid) return true;
-  try {
-    process.kill(lock.pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+export function isLockLive(lock: ApplyLock, now: number = Date.now(), probe: ProcessProbe = LOCAL_PROCESS): boolean {
+  if (lockHasLapsed(lock, now)) return false;
+  if (lock.host !== probe.host || lock.pid === probe.pid) return true;
+  return probe.isRunning(lock.pid);
 }
 
 /** How many times one push replays this run's progress onto other applies' before giving up. */
@@ -157,7 +102,7 @@ export async function openGitAppliedStateStore(options: GitAppliedStateStoreOpti
     const remotes = (await runGit(git, ['remote'], 'list remotes')).split('\n').map((line) => line.trim());
     remote = remotes.includes('origin') ? 'origin' : null;
   }
-  return new GitAppliedStateStore(root, env, ref, remote);
+  return new GitAppliedStateStore(root, env, ref, remote, options.clock ?? Date.now, options.processProbe ?? LOCAL_PROCESS);
 }
 
 class GitAppliedStateStore implements AppliedStateStore {
@@ -177,6 +122,8 @@ class GitAppliedStateStore implements AppliedStateStore {
     private readonly env: Record<string, string>,
     readonly ref: string,
     readonly remote: string | null,
+    private readonly clock: () => number,
+    private readonly probe: ProcessProbe,
   ) {
     this.git = createGit(root, env);
   }
@@ -239,7 +186,7 @@ class GitAppliedStateStore implements AppliedStateStore {
   claim(message: string, scope?: readonly string[]): Promise<void> {
     return this.serialise(async () => {
       this.scope = scope === undefined ? undefined : new Set(scope);
-      const held = (scope ?? []).map((deployment) => [deployment, this.current.state.locks?.get(deployment)] as const).find(([, lock]) => lock !== undefined && isLockLive(lock));
+      const held = (scope ?? []).map((deployment) => [deployment, this.current.state.locks?.get(deployment)] as const).find(([, lock]) => lock !== undefined && isLockLive(lock, this.clock(), this.probe));
       if (held !== undefined) {
         const [deployment, lock] = held as [string, ApplyLock];
         this.conflict = new AppliedStateConflictError(
@@ -268,8 +215,8 @@ class GitAppliedStateStore implements AppliedStateStore {
   }
 
   private newLock(): ApplyLock {
-    const now = Date.now();
-    return { run: this.run, host: hostname(), pid: process.pid, since: new Date(now).toISOString(), until: new Date(now + LOCK_LIFETIME_MS).toISOString() };
+    const now = this.clock();
+    return { run: this.run, host: this.probe.host, pid: this.probe.pid, since: new Date(now).toISOString(), until: new Date(now + LOCK_LIFETIME_MS).toISOString() };
   }
 
   record(change: (state: AppliedState) => AppliedState, message: string): Promise<void> {

@@ -6,37 +6,16 @@ import { showSettingValue } from '../core/docuelevate-readback.js';
 import { quoteServerText } from '../core/redaction.js';
 import { runSecretRedactor } from '../crypto/run-secrets.js';
 import { SecretValue } from '../crypto/secret-value.js';
-
-/** How the client proves it is an admin. Secrets are SecretValues; `source` names where they came from, for messages. */
-export type DocuElevateAuth =
-  | { readonly method: 'none' }
-  | { readonly method: 'bearer'; readonly token: SecretValue; readonly source: string }
-  | { readonly method: 'session'; readonly cookie: SecretValue; readonly source: string }
-  | {
-      readonly method: 'login';
-      readonly username: string;
-      readonly password: SecretValue;
-      readonly source: string;
-      /**
-       * Passwords to try, in order, when DocuElevate refuses `password`: the inventory's applied
-       * `admin_password`, so a variable not yet updated after a rotation does not lock the run out.
-       */
-      readonly fallbackPasswords?: readonly LoginPassword[];
-    };
-
-/** A password to log in with, and where it came from (for messages; never the value). */
-export interface LoginPassword {
-  readonly password: SecretValue;
-  readonly source: string;
-}
-
-/** A login that DocuElevate refused with the configured password and accepted with a fallback. */
-export interface StaleLogin {
-  /** Where the refused password came from (the auth's `source`). */
-  readonly refused: string;
-  /** Where the password that opened came from. */
-  readonly usedInstead: string;
-}
+import type {
+  CredentialSource,
+  DeleteOutcome,
+  DeploymentConnection,
+  DeploymentCredential,
+  LoginPassword,
+  StaleLogin,
+  WriteOutcome,
+} from '../ports/deployment-connection.js';
+import { RequestError } from '../ports/errors.js';
 
 /** Bounded retries with exponential backoff and full jitter. */
 export interface RetryPolicy {
@@ -57,7 +36,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({ attempts: 5, ba
 export interface DocuElevateClientOptions {
   /** The deployment's base URL; the settings API is `<baseUrl>/api/settings`. */
   readonly baseUrl: string;
-  readonly auth: DocuElevateAuth;
+  readonly auth: DeploymentCredential;
   /** TCP (and TLS) connection timeout; default 10 s. */
   readonly connectTimeoutMs?: number;
   /** Whole-request timeout, headers and body; default 30 s. */
@@ -71,27 +50,6 @@ export interface DocuElevateClientOptions {
   readonly now?: () => number;
 }
 
-/** Where a credential's value comes from in DocuElevate: its database, its environment, or nowhere. */
-export interface CredentialSource {
-  readonly key: string;
-  readonly source: 'db' | 'env' | null;
-  readonly restartRequired: boolean;
-}
-
-/** A write that DocuElevate accepted and the read-back confirmed. */
-export interface WriteOutcome {
-  /** Requests made (the POST with its retries, the read-back with its retries). */
-  readonly attempts: number;
-  /** DocuElevate's own restart_required flag from the answer, when given. */
-  readonly restartRequired?: boolean;
-}
-
-export interface DeleteOutcome {
-  /** `deleted`, or `absent` when DocuElevate had no database entry (404 "not found in database"): the goal holds either way. */
-  readonly result: 'deleted' | 'absent';
-  readonly attempts: number;
-}
-
 /** What went wrong, so callers can tell a refused login from a dead network. */
 export type DocuElevateErrorKind = 'http' | 'network' | 'auth' | 'redirect' | 'read-back' | 'protocol';
 
@@ -100,23 +58,14 @@ export type DocuElevateErrorKind = 'http' | 'network' | 'auth' | 'redirect' | 'r
  * when there was an answer, the status and DocuElevate's `detail` (422 lists give only `loc` and
  * `msg`, because FastAPI echoes the submitted value in `input`). Never a value, token or cookie.
  */
-export class DocuElevateError extends Error {
-  override readonly name = 'DocuElevateError';
-  /** The HTTP status of DocuElevate's (or its proxy's) last answer, when there was one. */
-  readonly status: number | undefined;
-  /** DocuElevate's `detail`, when its answer had one. */
-  readonly detail: string | undefined;
-  /** Requests made before giving up, retries included. */
-  readonly attempts: number;
+export class DocuElevateError extends RequestError {
+  override readonly name: string = 'DocuElevateError';
   constructor(
     message: string,
     readonly kind: DocuElevateErrorKind,
     details: { readonly status?: number; readonly detail?: string; readonly cause?: unknown; readonly attempts?: number } = {},
   ) {
-    super(message, { cause: details.cause });
-    this.status = details.status;
-    this.detail = details.detail;
-    this.attempts = details.attempts ?? 1;
+    super(message, details);
   }
 }
 
@@ -151,11 +100,11 @@ const SESSION_COOKIE = 'session';
  * A client for one deployment. One connection pool per origin; it never follows a redirect (so a
  * cookie or token never reaches another origin) and keeps the one `session` cookie itself.
  */
-export class DocuElevateClient {
+export class DocuElevateClient implements DeploymentConnection {
   private readonly pool: Pool;
   private readonly origin: string;
   private readonly basePath: string;
-  private readonly auth: DocuElevateAuth;
+  private readonly auth: DeploymentCredential;
   private readonly requestTimeoutMs: number;
   private readonly retry: RetryPolicy;
   private readonly random: () => number;
@@ -253,7 +202,7 @@ export class DocuElevateClient {
    * previous session is kept when it is refused.
    * @throws DocuElevateError kind `auth` when the new password does not open.
    */
-  private async verifyNewAdminPassword(auth: Extract<DocuElevateAuth, { method: 'login' }>, password: SecretValue): Promise<void> {
+  private async verifyNewAdminPassword(auth: Extract<DeploymentCredential, { method: 'login' }>, password: SecretValue): Promise<void> {
     const previous = { cookie: this.sessionCookie, csrf: this.csrfToken };
     const candidate: LoginPassword = { password, source: `the ${ADMIN_PASSWORD_SETTING} just written` };
     try {
@@ -304,7 +253,7 @@ export class DocuElevateClient {
    * Logs in with the current password; when DocuElevate refuses it, tries each fallback (the inventory's
    * applied admin_password) and, when one opens, keeps using it and remembers that the configured one is stale.
    */
-  private async logInOrFallBack(auth: Extract<DocuElevateAuth, { method: 'login' }>): Promise<void> {
+  private async logInOrFallBack(auth: Extract<DeploymentCredential, { method: 'login' }>): Promise<void> {
     const current = this.loginPassword ?? { password: auth.password, source: auth.source };
     try {
       await this.logInWith(auth.username, current);

@@ -2,8 +2,9 @@
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { GitError, simpleGit, type SimpleGit } from 'simple-git';
-import { ExternalError, UsageError } from '../app/errors.js';
-import type { InventoryRevisions } from '../app/inventory-revisions.js';
+import { ExternalError, UsageError } from '../ports/errors.js';
+import { shortRefName } from '../core/git-refs.js';
+import type { CheckoutBranches, FetchingInventoryRevisions } from '../ports/inventory-revisions.js';
 
 /** Where the default branch is looked for, in order. `origin/HEAD` is what `git clone` records. */
 const DEFAULT_BRANCH_CANDIDATES = ['refs/remotes/origin/HEAD', 'refs/heads/main', 'refs/heads/master', 'refs/remotes/origin/main', 'refs/remotes/origin/master'] as const;
@@ -27,17 +28,12 @@ function firstLine(text: string): string {
   return text.trim().split('\n')[0]?.replace(/^(fatal|error): /, '') ?? '';
 }
 
-/** `refs/remotes/origin/main` → `origin/main`, `refs/heads/main` → `main`. */
-export function shortRefName(ref: string): string {
-  return ref.replace(/^refs\/(heads|remotes|tags)\//, '');
-}
-
 function rejectOption(revision: string): void {
   if (revision.startsWith('-')) throw new UsageError(`\`${revision}\` is not a revision`);
 }
 
-/** A git working tree, opened at its top level. Implements the plan's {@link InventoryRevisions} port. */
-export class GitRepository implements InventoryRevisions {
+/** A git working tree, opened at its top level. Implements the {@link FetchingInventoryRevisions} and {@link CheckoutBranches} ports. */
+export class GitRepository implements FetchingInventoryRevisions, CheckoutBranches {
   private constructor(
     /** The top level of the working tree (as git reports it, symlinks resolved). */
     readonly root: string,
@@ -132,7 +128,7 @@ export class GitRepository implements InventoryRevisions {
     const sha = await this.succeeds(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
     if (sha !== undefined) return sha;
     const shallow = await this.isShallow();
-    // A revision the user named that is not here is a usage mistake (exit 2), not a failure of git.
+    // A revision the user named that is not here is a usage mistake (exit 64), not a failure of git.
     if (SHA_PATTERN.test(revision)) {
       throw new UsageError(
         `commit ${revision} is not in this clone${shallow ? ' (a shallow clone)' : ''}: fetch it with \`git fetch --no-tags --depth=1 origin ${revision}\`, or check out with \`fetch-depth: 0\` (actions/checkout)`,

@@ -1,20 +1,9 @@
 // A throwaway git repository that commits, branches and merges with its own fixed identity and a given environment.
 import { mkdir } from 'node:fs/promises';
 import { simpleGit, type SimpleGit } from 'simple-git';
-import { ExternalError } from '../app/errors.js';
+import { ExternalError } from '../ports/errors.js';
+import type { ScratchRepository } from '../ports/scratch-repository.js';
 import { selectGitEnvironment } from './git-repository.js';
-
-/** What `credledger demo` does with its repository, as a reviewer and a merge button would. */
-export interface ScratchRepository {
-  readonly directory: string;
-  /** Stages every change and commits it; returns the new commit's sha. */
-  commitAll(message: string): Promise<string>;
-  /** Creates a branch at HEAD and switches to it. */
-  createBranch(name: string): Promise<void>;
-  switchBranch(name: string): Promise<void>;
-  /** Merges a branch into the current one, refusing anything but a fast-forward. */
-  mergeFastForward(name: string): Promise<void>;
-}
 
 export interface ScratchRepositoryOptions {
   /** Where the repository is created (made when missing). */

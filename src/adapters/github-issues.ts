@@ -4,8 +4,8 @@ import { getOctokit } from '@actions/github';
 import { defaults as toolkitDefaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
 import { throttling, type ThrottlingOptions } from '@octokit/plugin-throttling';
-import { ExternalError, UsageError } from '../app/errors.js';
-import type { CreatedIssue, IssueUpdate, NewIssue, RotationIssuePort } from '../app/remind.js';
+import { RequestError, UsageError } from '../ports/errors.js';
+import type { CreatedIssue, IssueUpdate, NewIssue, RotationIssueTracker } from '../ports/rotation-issue-tracker.js';
 import { readIssueMarker, type ExistingIssue, type LabelDefinition } from '../core/rotation-issues.js';
 
 /** GitHub's public API; GitHub Enterprise Server uses `https://<host>/api/v3`. */
@@ -101,8 +101,24 @@ function hintFor(failure: RequestFailure): string {
   return '';
 }
 
+/** A GitHub API request that was refused or got no answer; `status` and `detail` are GitHub's. */
+export class GitHubRequestError extends RequestError {
+  override readonly name: string = 'GitHubRequestError';
+
+  /** Wraps what Octokit threw while doing `what`, keeping GitHub's status and message. */
+  static of(what: string, error: unknown): GitHubRequestError {
+    const status = (error as { status?: unknown }).status;
+    const message = error instanceof Error ? error.message : String(error);
+    return new GitHubRequestError(`GitHub: ${what} failed (${typeof status === 'number' ? status : 'no answer'}: ${message})`, {
+      ...(typeof status === 'number' ? { status } : {}),
+      detail: message,
+      cause: error,
+    });
+  }
+}
+
 /** Rotation issues in one repository, through the REST API. Implements the remind use case's port. */
-export class GitHubIssues implements RotationIssuePort {
+export class GitHubIssues implements RotationIssueTracker {
   private readonly owner: string;
   private readonly repo: string;
 
@@ -124,10 +140,10 @@ export class GitHubIssues implements RotationIssuePort {
     }
   }
 
-  private failure(what: string, error: unknown): ExternalError {
+  private failure(what: string, error: unknown): GitHubRequestError {
     const failure = describeFailure(error);
     const status = failure.status === undefined ? 'no answer' : `${failure.status}`;
-    return new ExternalError(`GitHub: ${what} in ${this.owner}/${this.repo} failed (${status}: ${failure.message})${hintFor(failure)}`, {
+    return new GitHubRequestError(`GitHub: ${what} in ${this.owner}/${this.repo} failed (${status}: ${failure.message})${hintFor(failure)}`, {
       status: failure.status,
       detail: failure.message,
       cause: error,

@@ -1,7 +1,6 @@
 // One pull-request comment that a rerun edits in place, found again by a hidden marker and its author.
-import type { getOctokit } from '@actions/github';
-
-type Octokit = ReturnType<typeof getOctokit>;
+import type { CommentOutcome, PullRequestComments } from '../ports/pull-request-comments.js';
+import { GitHubRequestError, type Octokit } from './github-issues.js';
 
 /** The login GitHub shows for comments written with a workflow's GITHUB_TOKEN (REST form). */
 export const ACTIONS_BOT_LOGIN = 'github-actions[bot]';
@@ -45,4 +44,25 @@ export async function upsertStickyComment(octokit: Octokit, target: StickyCommen
   // Never retried: a create that GitHub performed but answered with a 5xx would leave two comments.
   const { data } = await octokit.rest.issues.createComment({ owner: target.owner, repo: target.repo, issue_number: target.issueNumber, body: fullBody, request: { retries: 0 } });
   return { action: 'created', commentId: data.id, url: data.html_url };
+}
+
+/** credledger's sticky comments on one repository's pull requests; implements the {@link PullRequestComments} port. */
+export class GitHubPullRequestComments implements PullRequestComments {
+  constructor(
+    private readonly octokit: Octokit,
+    private readonly owner: string,
+    private readonly repo: string,
+  ) {}
+
+  async upsert(pullRequest: number, marker: string, body: string): Promise<CommentOutcome> {
+    try {
+      // GITHUB_TOKEN cannot read /user (403): its comments are github-actions[bot]'s. A personal token can.
+      const authorLogin = await this.octokit.rest.users.getAuthenticated().then((answer) => answer.data.login, () => undefined);
+      const target = { owner: this.owner, repo: this.repo, issueNumber: pullRequest, marker, ...(authorLogin ? { authorLogin } : {}) };
+      const { action, url } = await upsertStickyComment(this.octokit, target, body);
+      return { action, url };
+    } catch (error) {
+      throw GitHubRequestError.of(`writing the comment on pull request #${pullRequest} of ${this.owner}/${this.repo}`, error);
+    }
+  }
 }

@@ -1,11 +1,12 @@
 // The apply branch guard: values reach deployments only from the reviewed default branch, not from a feature branch.
-import { openGitRepository, shortRefName } from '../adapters/git-repository.js';
-import { ExternalError } from './errors.js';
+import { shortRefName } from '../core/git-refs.js';
+import { ExternalError } from '../ports/errors.js';
+import type { CheckoutBranches, OpenCheckout } from '../ports/inventory-revisions.js';
 
 export interface ApplyBranchRequest {
   /** A directory inside the working tree the inventory is applied from. */
   readonly directory: string;
-  readonly env?: Readonly<Record<string, string | undefined>>;
+  readonly openCheckout: OpenCheckout;
   /**
    * The default branch's name when the host knows it (the Action reads it from the event); otherwise it is found
    * as plan finds it: origin/HEAD, then main, then master.
@@ -28,7 +29,7 @@ const ESCAPE_HATCH = 'pass --allow-non-default-branch for a deliberate apply fro
  * history (an older commit of it is the rollback guard's business, not this one's).
  */
 export async function checkApplyBranch(request: ApplyBranchRequest): Promise<ApplyBranchCheck> {
-  const repository = await openGitRepository(request.directory, request.env === undefined ? {} : { env: request.env });
+  const repository = await request.openCheckout(request.directory);
   let defaultRef: string;
   try {
     defaultRef = request.defaultBranch === undefined ? await repository.defaultBranch() : await refOfBranch(repository, request.defaultBranch);
@@ -53,7 +54,7 @@ export async function checkApplyBranch(request: ApplyBranchRequest): Promise<App
 }
 
 /** The local branch, else origin's copy of it (a shallow CI checkout may hold only one of them). */
-async function refOfBranch(repository: Awaited<ReturnType<typeof openGitRepository>>, name: string): Promise<string> {
+async function refOfBranch(repository: CheckoutBranches, name: string): Promise<string> {
   for (const ref of [`refs/heads/${name}`, `refs/remotes/origin/${name}`]) if (await repository.hasCommit(ref)) return ref;
   // Neither is here: the name alone still tells a checkout on that branch apart from one on another.
   return `refs/heads/${name}`;

@@ -3,25 +3,10 @@ import path from 'node:path';
 import { DEFAULT_APPLY_CONCURRENCY } from '../core/apply-plan.js';
 import { displayDeploymentUrl } from '../core/deployment-url.js';
 import {
-  AppliedStateConflictError,
-  describeHeldLock,
-  isLockLive,
-  openGitAppliedStateStore,
-  type AppliedStateStore,
-  type GitAppliedStateStoreOptions,
-} from '../adapters/applied-state-store.js';
-import {
-  DocuElevateError,
-  type CredentialSource,
-  type DeleteOutcome,
-  type DocuElevateAuth,
-  type LoginPassword,
-  type StaleLogin,
-  type WriteOutcome,
-} from '../adapters/docuelevate-client.js';
-import {
   DEFAULT_STATE_REF,
   findAppliedSetting,
+  describeHeldLock,
+  lockHasLapsed,
   recordSettingApplied,
   recordSettingRemoved,
   type AppliedSetting,
@@ -53,32 +38,32 @@ import { findKey, type KeyRing } from '../crypto/key-ring.js';
 import { chooseFingerprintKey, fingerprintValue, openSealedValue, SealedValueError, type FingerprintKeyChoice } from '../crypto/sealed-value.js';
 import type { SecretValue } from '../crypto/secret-value.js';
 import {
-  connectWithDocuElevateClient,
   describeConnectionFailure,
   readCredentialSources as readSources,
   resolveDeploymentAuth,
   selectDeployments,
-  type CredentialSourceReader,
-  type HttpTuning,
   type ResolvedAuth,
 } from './deployment-connection.js';
 import { checkApplyBranch } from './apply-branch.js';
-import { ExternalError, UsageError } from './errors.js';
+import type { AppliedStateStore, OpenAppliedStateStore } from '../ports/applied-state-store.js';
+import type { ConnectDeployment, CredentialSource, DeploymentConnection, LoginPassword } from '../ports/deployment-connection.js';
+import { AppliedStateConflictError, ExternalError, RequestError, UsageError } from '../ports/errors.js';
+import type { OpenCheckout } from '../ports/inventory-revisions.js';
 import { loadInventoryFile } from './inventory-file.js';
-
-export type { HttpTuning } from './deployment-connection.js';
-
-/** What apply needs of a deployment's settings API; the DocuElevateClient is the real one. */
-export interface DeploymentConnection extends CredentialSourceReader {
-  setSetting(key: string, value: SecretValue): Promise<WriteOutcome>;
-  deleteSetting(key: string): Promise<DeleteOutcome>;
-  /** Set when the configured login password was refused and a fallback (the inventory's applied admin_password) opened. */
-  readonly staleLoginPassword?: StaleLogin | undefined;
-}
 
 export { DEFAULT_APPLY_CONCURRENCY };
 
-export interface ApplyRequest {
+/** What apply works through; src/wiring/apply.ts builds the real ones (git and the DocuElevate client). */
+export interface ApplyCollaborators {
+  /** The applied state of the inventory's repository. */
+  readonly openStateStore: OpenAppliedStateStore;
+  /** A connection to one deployment's settings API. */
+  readonly connect: ConnectDeployment;
+  /** The checkout, for the default-branch guard. */
+  readonly openCheckout: OpenCheckout;
+}
+
+export interface ApplyRequest extends ApplyCollaborators {
   /** The inventory file; its git repository holds the applied state. */
   readonly file: string;
   /** The real day, against which the inventory's dates are checked. */
@@ -114,10 +99,6 @@ export interface ApplyRequest {
    * environment — before anything is sent, so a host such as GitHub Actions can mask it (core.setSecret).
    */
   readonly onSecretDecrypted?: (secret: SecretValue) => void;
-  /** Collaborators; the defaults are the git ref store and the undici client. */
-  readonly openStateStore?: (options: GitAppliedStateStoreOptions) => Promise<AppliedStateStore>;
-  readonly connect?: (deployment: Deployment, auth: DocuElevateAuth) => DeploymentConnection;
-  readonly http?: HttpTuning;
 }
 
 /** The report, or none when the inventory has errors (they are in `check`). */
@@ -179,13 +160,12 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of at least 1 (got ${concurrency})`);
 
   if (request.dryRun !== true && request.allowNonDefaultBranch !== true) {
-    const { refusal } = await checkApplyBranch({ directory: path.dirname(path.resolve(request.file)), env: request.env, ...(request.defaultBranch === undefined ? {} : { defaultBranch: request.defaultBranch }) });
+    const { refusal } = await checkApplyBranch({ directory: path.dirname(path.resolve(request.file)), openCheckout: request.openCheckout, ...(request.defaultBranch === undefined ? {} : { defaultBranch: request.defaultBranch }) });
     if (refusal !== undefined) throw new UsageError(refusal);
   }
 
   const ref = request.stateRef ?? DEFAULT_STATE_REF;
-  const openStore = request.openStateStore ?? openGitAppliedStateStore;
-  const store = await openStore({ directory: path.dirname(path.resolve(request.file)), ref, env: request.env });
+  const store = await request.openStateStore({ directory: path.dirname(path.resolve(request.file)), ref });
   const snapshot = await store.load();
   const inventoryCommit = await store.inventoryCommit();
   const inventoryCommitTime = await store.inventoryCommitTime();
@@ -239,7 +219,7 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
       // A real apply would stop at another run's lock: the dry run says so rather than promise "would set".
       const held = selected.flatMap((id) => {
         const lock = snapshot.state.locks?.get(id);
-        return lock !== undefined && isLockLive(lock) ? [`${describeHeldLock(id, lock)}; a real apply now would stop there`] : [];
+        return lock !== undefined && !lockHasLapsed(lock, request.clock().getTime()) ? [`${describeHeldLock(id, lock)}; a real apply now would stop there (unless its run has died)`] : [];
       });
       return { check, report: buildReport(true, inventoryCommit, { ...stateBefore, after: snapshot.revision, pushed: store.remote !== null && store.published() }, deployments, [...warnings, ...held]) };
     }
@@ -455,7 +435,7 @@ async function readCredentialSources(
   let connection = context.connections.get(deploymentId);
   if (connection === undefined) {
     const deployment = context.inventory.deployments.get(deploymentId) as Deployment;
-    connection = (context.request.connect ?? connectWithDocuElevateClient(context.request.http))(deployment, resolved.auth);
+    connection = context.request.connect(deployment, resolved.auth);
     context.connections.set(deploymentId, connection);
   }
   return readSources(connection);
@@ -634,7 +614,7 @@ async function runOperation(context: RunContext, connection: DeploymentConnectio
   } catch (error) {
     entry.outcome = 'failed';
     entry.error = describeConnectionFailure(error);
-    if (error instanceof DocuElevateError) entry.attempts = error.attempts;
+    if (error instanceof RequestError) entry.attempts = error.attempts;
     return;
   }
   entry.outcome = 'done';

@@ -1,7 +1,5 @@
 // Use case: read each deployment's credential list (read-only) and compare it with the inventory.
 import path from 'node:path';
-import { openGitAppliedStateStore } from '../adapters/applied-state-store.js';
-import type { DocuElevateAuth } from '../adapters/docuelevate-client.js';
 import { DEFAULT_STATE_REF, EMPTY_APPLIED_STATE, findPendingRemovals, type AppliedState } from '../core/applied-state.js';
 import { auditInventory, type AuditReport, type DeploymentListing } from '../core/audit.js';
 import type { CalendarDate } from '../core/dates.js';
@@ -10,17 +8,24 @@ import type { Deployment } from '../core/inventory.js';
 import type { InventoryCheck } from '../core/inventory-validation.js';
 import type { SecretValue } from '../crypto/secret-value.js';
 import {
-  connectWithDocuElevateClient,
   readCredentialSources,
   resolveDeploymentAuth,
   selectDeployments,
-  type CredentialSourceReader,
-  type HttpTuning,
 } from './deployment-connection.js';
-import { ExternalError, UsageError } from './errors.js';
+import type { OpenAppliedStateStore } from '../ports/applied-state-store.js';
+import type { CredentialSourceReader, DeploymentCredential } from '../ports/deployment-connection.js';
+import { ExternalError, UsageError } from '../ports/errors.js';
 import { loadInventoryFile } from './inventory-file.js';
 
-export interface AuditRequest {
+/** What audit works through; src/wiring/apply.ts builds the real ones. Only their read sides are used. */
+export interface AuditCollaborators {
+  /** A connection to one deployment's settings API. */
+  readonly connect: (deployment: Deployment, credential: DeploymentCredential) => CredentialSourceReader;
+  /** Apply's applied state, for the removals that await a deployment's restart. */
+  readonly openStateStore: OpenAppliedStateStore;
+}
+
+export interface AuditRequest extends AuditCollaborators {
   /** The inventory file. */
   readonly file: string;
   /** The real day, against which the inventory's dates are checked. */
@@ -33,14 +38,6 @@ export interface AuditRequest {
   readonly allowInsecureHttp?: boolean;
   /** Called with every auth secret read from the environment before anything is sent, so a host can mask it (core.setSecret). */
   readonly onSecret?: (secret: SecretValue) => void;
-  /** The connection to a deployment; default the undici DocuElevateClient. Only its read side is used. */
-  readonly connect?: (deployment: Deployment, auth: DocuElevateAuth) => CredentialSourceReader;
-  readonly http?: HttpTuning;
-  /**
-   * Reads apply's applied state, for the removals that await a deployment's restart; default the inventory
-   * repository's `refs/credledger/applied` (fetched from origin when it has one). Without a repository, none.
-   */
-  readonly readAppliedState?: () => Promise<AppliedState>;
 }
 
 /** The report, or none when the inventory has errors (they are in `check`). */
@@ -64,23 +61,25 @@ export async function auditDeployments(request: AuditRequest): Promise<AuditResu
     ...(request.deployments === undefined ? {} : { deployments: request.deployments }),
     allowInsecureHttp: request.allowInsecureHttp === true,
   });
-  const connect = request.connect ?? connectWithDocuElevateClient(request.http);
-  const applied = await (request.readAppliedState ?? (() => readAppliedStateOf(request.file, request.env)))();
+  const applied = await readAppliedStateOf(request.file, request.openStateStore);
   const listings = new Map<string, DeploymentListing>(
     await Promise.all(
       selected.map(async (id) => {
         const deployment = inventory.deployments.get(id) as Deployment;
-        return [id, await readListing(deployment, request, connect)] as const;
+        return [id, await readListing(deployment, request)] as const;
       }),
     ),
   );
   return { check, report: auditInventory(inventory, selected, listings, (id) => findPendingRemovals(applied, id)) };
 }
 
-/** The applied state of the inventory's repository; empty outside git, or when it cannot be read (audit does not need it to run). */
-async function readAppliedStateOf(file: string, env: Readonly<Record<string, string | undefined>>): Promise<AppliedState> {
+/**
+ * The applied state of the inventory's repository (`refs/credledger/applied`, fetched from origin when it has one);
+ * empty outside a repository, or when it cannot be read (audit does not need it to run).
+ */
+async function readAppliedStateOf(file: string, openStateStore: OpenAppliedStateStore): Promise<AppliedState> {
   try {
-    const store = await openGitAppliedStateStore({ directory: path.dirname(path.resolve(file)), ref: DEFAULT_STATE_REF, env });
+    const store = await openStateStore({ directory: path.dirname(path.resolve(file)), ref: DEFAULT_STATE_REF });
     return (await store.load()).state;
   } catch (error) {
     if (error instanceof UsageError || error instanceof ExternalError) return EMPTY_APPLIED_STATE;
@@ -88,14 +87,10 @@ async function readAppliedStateOf(file: string, env: Readonly<Record<string, str
   }
 }
 
-async function readListing(
-  deployment: Deployment,
-  request: AuditRequest,
-  connect: (deployment: Deployment, auth: DocuElevateAuth) => CredentialSourceReader,
-): Promise<DeploymentListing> {
+async function readListing(deployment: Deployment, request: AuditRequest): Promise<DeploymentListing> {
   const resolved = resolveDeploymentAuth(deployment, request.env, request.onSecret);
   if ('error' in resolved) return { error: { message: resolved.error } };
-  const connection = connect(deployment, resolved.auth);
+  const connection = request.connect(deployment, resolved.auth);
   try {
     return await readCredentialSources(connection);
   } finally {

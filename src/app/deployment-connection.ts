@@ -1,36 +1,11 @@
 // Reaching a deployment's settings API, shared by apply and audit: which deployments, their auth secrets, the client, and failures as data.
-import {
-  DocuElevateClient,
-  DocuElevateError,
-  type CredentialSource,
-  type DocuElevateAuth,
-  type LoginPassword,
-  type RetryPolicy,
-} from '../adapters/docuelevate-client.js';
 import { checkDeploymentUrl } from '../core/apply-plan.js';
 import { credentialsInUrl, displayDeploymentUrl } from '../core/deployment-url.js';
 import type { Deployment, DeploymentAuth, Inventory } from '../core/inventory.js';
 import { rememberRunSecret } from '../crypto/run-secrets.js';
 import { SecretValue } from '../crypto/secret-value.js';
-import { ExternalError, UsageError } from './errors.js';
-
-/** The read side of a deployment's settings API: enough to log in and list where each credential comes from. */
-export interface CredentialSourceReader {
-  /** Logs in or otherwise establishes the session. */
-  authenticate(): Promise<void>;
-  /** `GET /api/settings/credentials`. */
-  listCredentialSources(): Promise<CredentialSource[]>;
-  close(): Promise<void>;
-}
-
-/** Timeouts and retries of the HTTP client; defaults suit production, tests shorten them. */
-export interface HttpTuning {
-  readonly connectTimeoutMs?: number;
-  readonly requestTimeoutMs?: number;
-  readonly retry?: Partial<RetryPolicy>;
-  readonly sleep?: (ms: number) => Promise<void>;
-  readonly random?: () => number;
-}
+import type { CredentialSource, CredentialSourceReader, DeploymentCredential, LoginPassword } from '../ports/deployment-connection.js';
+import { ExternalError, RequestError, UsageError } from '../ports/errors.js';
 
 /** Why a deployment (or a request to it) failed: a message, and DocuElevate's status and `detail` when it answered. */
 export interface ConnectionFailure {
@@ -40,7 +15,7 @@ export interface ConnectionFailure {
 }
 
 /** A deployment's auth with its secrets read from the environment, or why they could not be. */
-export type ResolvedAuth = { readonly auth: DocuElevateAuth } | { readonly error: string };
+export type ResolvedAuth = { readonly auth: DeploymentCredential } | { readonly error: string };
 
 export interface DeploymentSelection {
   /** `--deployment`: only these; default every deployment of the inventory. */
@@ -132,11 +107,6 @@ export function resolveDeploymentAuth(
   }
 }
 
-/** The real connection: one undici-based {@link DocuElevateClient} per deployment, tuned by `http`. */
-export function connectWithDocuElevateClient(http: HttpTuning | undefined): (deployment: Deployment, auth: DocuElevateAuth) => DocuElevateClient {
-  return (deployment, auth) => new DocuElevateClient({ baseUrl: deployment.url, auth, ...http });
-}
-
 /**
  * Authenticates and lists where each credential comes from (`GET /api/settings/credentials`). This is
  * also the admin check: the route answers only an admin session. A refusal or a dead network is returned
@@ -155,10 +125,10 @@ export async function readCredentialSources(
 
 /**
  * A failure as data: DocuElevate's status and detail when it answered, the message always (which never
- * holds a value, token or cookie). Anything but a DocuElevate or external failure is a bug and is rethrown.
+ * holds a value, token or cookie). Anything but a request or external failure is a bug and is rethrown.
  */
 export function describeConnectionFailure(error: unknown): ConnectionFailure {
-  if (error instanceof DocuElevateError) {
+  if (error instanceof RequestError) {
     return { message: error.message, ...(error.status === undefined ? {} : { status: error.status }), ...(error.detail === undefined ? {} : { detail: error.detail }) };
   }
   if (error instanceof ExternalError) return { message: error.message };

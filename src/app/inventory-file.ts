@@ -4,7 +4,7 @@ import { open, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CalendarDate } from '../core/dates.js';
 import { checkInventoryText, type InventoryCheck } from '../core/inventory-validation.js';
-import { ExternalError, UsageError } from './errors.js';
+import { ExternalError, UsageError } from '../ports/errors.js';
 
 /** The default inventory file name, relative to the working directory. */
 export const DEFAULT_INVENTORY_FILE = 'credentials.yaml';

@@ -1,7 +1,7 @@
 // Where the keys come from: CREDLEDGER_KEY and CREDLEDGER_SEALING_KEY, or a key file; never the inventory and never a flag value.
 import { readFile } from 'node:fs/promises';
 import { KeyRingError, createKeyRing, parseKeyRing, parseKeys, type KeyRing } from '../crypto/key-ring.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../ports/errors.js';
 
 /** The environment variable holding one or more comma-separated Fernet keys; the first encrypts. */
 export const KEY_ENVIRONMENT_VARIABLE = 'CREDLEDGER_KEY';

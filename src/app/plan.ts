@@ -7,8 +7,8 @@ import { checkInventoryText } from '../core/inventory-validation.js';
 import { WORKTREE, diffInventories, type InventoryDiff, type Plan } from '../core/plan.js';
 import { placeFinding } from '../core/yaml-source.js';
 import type { KeyRing } from '../crypto/key-ring.js';
-import { UsageError } from './errors.js';
-import type { InventoryRevisions } from './inventory-revisions.js';
+import { UsageError } from '../ports/errors.js';
+import type { InventoryRevisions } from '../ports/inventory-revisions.js';
 import { inspectByCiphertext, inspectByPlaintext } from './value-inspection.js';
 
 export interface PlanRequest {

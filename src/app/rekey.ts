@@ -10,7 +10,7 @@ import { placeFinding } from '../core/yaml-source.js';
 import { findingForSealedValueError } from '../crypto/inventory-values.js';
 import { holdsMasterKey, primaryKey, type KeyRing } from '../crypto/key-ring.js';
 import { SealedValueError, resealValue } from '../crypto/sealed-value.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../ports/errors.js';
 import { readInventoryText, replaceInventoryText } from './inventory-file.js';
 import type { Refusal } from './value-place.js';
 

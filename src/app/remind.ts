@@ -19,47 +19,9 @@ import {
   type OwnerAssignment,
   type ReconciliationCounts,
 } from '../core/rotation-issues.js';
-import { ExternalError, UsageError } from './errors.js';
+import { ExternalError, UsageError } from '../ports/errors.js';
+import type { RotationIssueTracker } from '../ports/rotation-issue-tracker.js';
 import { loadInventoryFile } from './inventory-file.js';
-
-/** An issue to open. */
-export interface NewIssue {
-  readonly id: string;
-  /** The label issues are listed by, to look for this one again if the create's outcome is unknown. */
-  readonly label: string;
-  readonly title: string;
-  readonly body: string;
-  /** The body to use instead when GitHub refuses `assignee`. */
-  readonly unassignedBody: string;
-  readonly labels: readonly string[];
-  readonly assignee?: string;
-}
-
-/** An issue opened; `assigned` is false when GitHub refused or dropped the assignee. */
-export interface CreatedIssue {
-  readonly number: number;
-  readonly url: string;
-  readonly assigned: boolean;
-}
-
-/** Fields to change on an issue. */
-export interface IssueUpdate extends IssueChanges {
-  readonly state?: 'open' | 'closed';
-  readonly stateReason?: 'completed' | 'not_planned' | 'duplicate' | 'reopened';
-}
-
-/** What remind needs from GitHub (implemented by src/adapters/github-issues.ts). */
-export interface RotationIssuePort {
-  /** Every issue, open or closed, that carries `label` and a credledger marker; pull requests excluded. */
-  listMarkedIssues(label: string): Promise<ExistingIssue[]>;
-  /** Creates the missing labels; returns the names created. */
-  ensureLabels(labels: readonly LabelDefinition[]): Promise<string[]>;
-  createIssue(issue: NewIssue): Promise<CreatedIssue>;
-  updateIssue(number: number, update: IssueUpdate): Promise<void>;
-  commentOnIssue(number: number, body: string): Promise<void>;
-  /** Adds an assignee, keeping the others; false when GitHub dropped it (not someone who can be assigned). */
-  addAssignee(number: number, login: string): Promise<boolean>;
-}
 
 export interface RemindRequest {
   readonly inventoryFile: string;
@@ -70,7 +32,7 @@ export interface RemindRequest {
   readonly label?: string;
   readonly dryRun: boolean;
   /** GitHub; may be absent only in a dry run, which then assumes the repository has no rotation issue yet. */
-  readonly github?: RotationIssuePort;
+  readonly github?: RotationIssueTracker;
 }
 
 /** One action, as reported (bodies left out: they are long, and the issue holds them). */
@@ -143,14 +105,14 @@ function labelsWritten(label: string, actions: readonly IssueAction[]): LabelDef
 }
 
 /** Assigns the owner; once GitHub accepts, the body that @-mentioned them gives way to the plain one. */
-async function assignOwner(github: RotationIssuePort, number: number, assign: OwnerAssignment | undefined): Promise<Pick<RemindAction, 'assignee' | 'assigned'>> {
+async function assignOwner(github: RotationIssueTracker, number: number, assign: OwnerAssignment | undefined): Promise<Pick<RemindAction, 'assignee' | 'assigned'>> {
   if (!assign) return {};
   const assigned = await github.addAssignee(number, assign.login);
   if (assigned) await github.updateIssue(number, { body: assign.assignedBody });
   return { assignee: assign.login, assigned };
 }
 
-async function perform(github: RotationIssuePort, label: string, action: IssueAction): Promise<RemindAction> {
+async function perform(github: RotationIssueTracker, label: string, action: IssueAction): Promise<RemindAction> {
   const described = describeAction(action);
   switch (action.kind) {
     case 'create': {

@@ -13,7 +13,7 @@ import { primaryKey } from '../crypto/key-ring.js';
 import { SealedValueError, describePlace, openSealedValue, sealValue, sealValueForRecipient } from '../crypto/sealed-value.js';
 import { SealingKeyError } from '../crypto/sealing-key.js';
 import { SecretValue } from '../crypto/secret-value.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../ports/errors.js';
 import { readInventoryText, replaceInventoryText } from './inventory-file.js';
 import { choosePlaceToSet, requireCredential, sealedValueAt, type Refusal } from './value-place.js';
 

@@ -3,7 +3,7 @@ import { ownValue } from '../core/own-property.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { findCredential, type Credential, type Inventory, type ValuePlace } from '../core/inventory.js';
 import type { YamlSource } from '../core/yaml-source.js';
-import { UsageError } from './errors.js';
+import { UsageError } from '../ports/errors.js';
 
 /** A command that did not run on this inventory, with what must be fixed first, placed in the file. */
 export interface Refusal {

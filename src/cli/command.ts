@@ -1,6 +1,6 @@
 // The shape of a CLI command and the option helpers every command shares.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UsageError } from '../app/errors.js';
+import { UsageError } from '../ports/errors.js';
 import { isCalendarDate, toCalendarDate, type CalendarDate } from '../core/dates.js';
 import type { CliIo } from './cli-io.js';
 

@@ -1,5 +1,5 @@
 // The CLI entry: picks the subcommand, runs it, and maps the one catch to an exit code.
-import { ExternalError, UsageError } from '../app/errors.js';
+import { ExternalError, UsageError } from '../ports/errors.js';
 import { redactRunSecrets, rememberRunSecret } from '../crypto/run-secrets.js';
 import type { CliIo } from './cli-io.js';
 import { parseCommandLine, type CliCommand } from './command.js';
@@ -49,7 +49,7 @@ Commands:
 ${COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n')}
 
 Run \`credledger <command> --help\` for a command's options.
-Exit codes: 0 ok, 1 findings, 2 usage error, 3 external failure.`;
+Exit codes: 0 ok, 1 findings, 2 changes (plan --detailed-exitcode), 3 external failure, 64 usage error.`;
 }
 
 /** Environment variables that hold secrets whatever the inventory says: the keys. Their values are redacted from all output. */

@@ -1,5 +1,5 @@
 // Reading stdin for values and confirmations: all of a pipe, a hidden line typed at a terminal, or one visible line.
-import { UsageError } from '../app/errors.js';
+import { UsageError } from '../ports/errors.js';
 import type { CliIo } from './cli-io.js';
 
 type Input = CliIo['stdin'] & { setRawMode?: (raw: boolean) => unknown };

@@ -1,10 +1,12 @@
 import path from 'node:path';
-import { ExternalError } from '../../src/app/errors.js';
+import { ExternalError } from '../../src/ports/errors.js';
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppliedStateConflictError, isLockLive, openGitAppliedStateStore, type AppliedStateStore } from '../../src/adapters/applied-state-store.js';
+import { isLockLive, openGitAppliedStateStore, type GitAppliedStateStoreOptions, type ProcessProbe } from '../../src/adapters/applied-state-store.js';
+import type { AppliedStateStore } from '../../src/ports/applied-state-store.js';
+import { AppliedStateConflictError } from '../../src/ports/errors.js';
+import { UsageError } from '../../src/ports/errors.js';
 import { hostname } from 'node:os';
-import { UsageError } from '../../src/app/errors.js';
 import { parseAppliedState, recordSettingApplied, recordSettingRemoved, type AppliedSetting } from '../../src/core/applied-state.js';
 import { createSandbox, type Sandbox } from '../support/apply-sandbox.js';
 
@@ -25,7 +27,7 @@ function record(credential: string, fingerprint = 'a'.repeat(64)): AppliedSettin
   return { credential, keyId: '0123abcd', fingerprint, commit: null, appliedAt: '2026-01-01T00:00:00.000Z' };
 }
 
-function open(box: Sandbox, directory: string, options: { ref?: string; remote?: string | null } = {}): Promise<AppliedStateStore> {
+function open(box: Sandbox, directory: string, options: Omit<GitAppliedStateStoreOptions, 'directory' | 'env'> = {}): Promise<AppliedStateStore> {
   return openGitAppliedStateStore({ directory, env: box.env, ...options });
 }
 
@@ -193,6 +195,54 @@ describe('applied state shared through a remote', () => {
     const { state } = await fresh.load();
     expect([...state.deployments.keys()].sort()).toEqual(['production', 'staging']);
     expect(box.git(origin, ['rev-parse', REF])).toBe(production.revision());
+  });
+
+  describe('a lock left by a run that did not finish', () => {
+    const START = Date.parse('2026-03-01T12:00:00.000Z');
+    const LIFETIME = 15 * 60_000;
+    /** A process of host `host` with `pid`, which sees the processes in `running` as alive. */
+    const processOf = (host: string, pid: number, running: readonly number[] = []): ProcessProbe => ({ host, pid, isRunning: (other) => running.includes(other) });
+
+    async function leaveLock(box: Sandbox, origin: string, holder: ProcessProbe): Promise<void> {
+      const killed = await open(box, cloneOf(box, origin, 'killed'), { clock: () => START, processProbe: holder });
+      await killed.load();
+      await killed.claim('killed claim', ['production']);
+      // The run dies here: no release, the lock stays in the state.
+    }
+
+    async function claimFrom(box: Sandbox, origin: string, name: string, now: number, probe: ProcessProbe): Promise<unknown> {
+      const next = await open(box, cloneOf(box, origin, name), { clock: () => now, processProbe: probe });
+      await next.load();
+      return next.claim(`${name} claim`, ['production']).then(() => 'claimed', (error: unknown) => error);
+    }
+
+    it('holds until it lapses, then is taken over', async () => {
+      const box = sandbox();
+      const origin = box.initRepo('origin.git', { bare: true });
+      await leaveLock(box, origin, processOf('runner-a', 100));
+      const elsewhere = processOf('runner-b', 200);
+      const early = await claimFrom(box, origin, 'early', START + LIFETIME - 1, elsewhere);
+      expect(early).toBeInstanceOf(AppliedStateConflictError);
+      expect((early as Error).message).toBe(
+        'production is being applied by another run (host runner-a, pid 100, since 2026-03-01T12:00:00.000Z); its lock lapses at 2026-03-01T12:15:00.000Z: apply again once it has finished',
+      );
+      expect(await claimFrom(box, origin, 'late', START + LIFETIME, elsewhere)).toBe('claimed');
+    });
+
+    it('is taken over at once when its process on this machine no longer runs, and holds while it does', async () => {
+      const box = sandbox();
+      const origin = box.initRepo('origin.git', { bare: true });
+      await leaveLock(box, origin, processOf('runner-a', 100));
+      expect(await claimFrom(box, origin, 'alive', START + 1_000, processOf('runner-a', 300, [100]))).toBeInstanceOf(AppliedStateConflictError);
+      expect(await claimFrom(box, origin, 'after', START + 2_000, processOf('runner-a', 300, []))).toBe('claimed');
+    });
+
+    it('holds for another run of this very process, which cannot be probed', async () => {
+      const box = sandbox();
+      const origin = box.initRepo('origin.git', { bare: true });
+      await leaveLock(box, origin, processOf('runner-a', 100));
+      expect(await claimFrom(box, origin, 'same', START + 1_000, processOf('runner-a', 100, []))).toBeInstanceOf(AppliedStateConflictError);
+    });
   });
 
   it('still stops the second of two applies that claim the same deployment', async () => {

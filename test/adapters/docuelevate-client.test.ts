@@ -1,3 +1,4 @@
+import type { DeploymentCredential } from '../../src/ports/deployment-connection.js';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -7,7 +8,6 @@ import {
   findHiddenCsrfToken,
   findMetaCsrfToken,
   parseRetryAfter,
-  type DocuElevateAuth,
   type DocuElevateClientOptions,
 } from '../../src/adapters/docuelevate-client.js';
 import { MAX_ANSWER_BYTES } from '../../src/adapters/docuelevate-client.js';
@@ -17,7 +17,7 @@ import { startDocuElevateServer, type DocuElevateServer, type DocuElevateServerO
 const ADMIN = { adminUsername: 'admin', adminPassword: 'client-test-admin-password-1' };
 const OPENAI = 'sk-proj-client-test-plaintext-0001';
 const SESSION_SECRET = 'client-test-session-secret-value-0123456789';
-const LOGIN: DocuElevateAuth = { method: 'login', username: 'admin', password: new SecretValue(ADMIN.adminPassword), source: 'TEST_USER/TEST_PASSWORD' };
+const LOGIN: DeploymentCredential = { method: 'login', username: 'admin', password: new SecretValue(ADMIN.adminPassword), source: 'TEST_USER/TEST_PASSWORD' };
 
 const closers: (() => Promise<void>)[] = [];
 
@@ -32,7 +32,7 @@ async function startServer(options: DocuElevateServerOptions = {}): Promise<Docu
 }
 
 /** A client with instant, recorded backoff. */
-function client(baseUrl: string, auth: DocuElevateAuth, extra: Partial<DocuElevateClientOptions> = {}): { client: DocuElevateClient; delays: number[] } {
+function client(baseUrl: string, auth: DeploymentCredential, extra: Partial<DocuElevateClientOptions> = {}): { client: DocuElevateClient; delays: number[] } {
   const delays: number[] = [];
   const created = new DocuElevateClient({
     baseUrl,
@@ -102,7 +102,7 @@ describe('authentication', () => {
 
   it('refuses a wrong password with the reason DocuElevate gives', async () => {
     const server = await startServer();
-    const { client: api } = client(server.url, { ...LOGIN, password: new SecretValue('wrong-password') } as DocuElevateAuth);
+    const { client: api } = client(server.url, { ...LOGIN, password: new SecretValue('wrong-password') } as DeploymentCredential);
     const error = await failureOf(api.authenticate());
     expect(error.kind).toBe('auth');
     expect(error.message).toMatch(/^login as admin refused: Invalid username or password \(credentials from TEST_USER\/TEST_PASSWORD\)\. /);
@@ -424,8 +424,8 @@ describe("DocuElevate's real behaviour", () => {
 
   it('falls back to the inventory password when the variable is stale, and says so', async () => {
     const server = await startServer({ adminPassword: 'the-rotated-admin-password-0003' });
-    const auth: DocuElevateAuth = {
-      ...(LOGIN as Extract<DocuElevateAuth, { method: 'login' }>),
+    const auth: DeploymentCredential = {
+      ...(LOGIN as Extract<DeploymentCredential, { method: 'login' }>),
       fallbackPasswords: [{ password: new SecretValue('the-rotated-admin-password-0003'), source: "the inventory's admin_password" }],
     };
     const { client: api } = client(server.url, auth);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GitRepository, openGitRepository } from '../../src/adapters/git-repository.js';
-import { ExternalError, UsageError } from '../../src/app/errors.js';
+import { ExternalError, UsageError } from '../../src/ports/errors.js';
 import { createGitFixture, useSterileGitEnvironment, type GitFixture } from '../support/git-fixture.js';
 
 let restoreEnvironment: () => void;

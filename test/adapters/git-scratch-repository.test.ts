@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openGitRepository } from '../../src/adapters/git-repository.js';
 import { createScratchRepository } from '../../src/adapters/git-scratch-repository.js';
-import { ExternalError } from '../../src/app/errors.js';
+import { ExternalError } from '../../src/ports/errors.js';
 
 const scratch: string[] = [];
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHubIssues, WritePacer, type GitHubIssuesOptions } from '../../src/adapters/github-issues.js';
-import { ExternalError } from '../../src/app/errors.js';
+import { ExternalError } from '../../src/ports/errors.js';
 import { issueMarker, labelDefinitions } from '../../src/core/rotation-issues.js';
 import { startFakeGitHub, type FakeGitHub, type FakeGitHubOptions } from '../support/fake-github.js';
 

@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyInventory, type ApplyRequest } from '../../src/app/apply.js';
-import { UsageError } from '../../src/app/errors.js';
+import { applyCollaborators } from '../../src/wiring/apply.js';
+import { UsageError } from '../../src/ports/errors.js';
 import { parseAppliedState } from '../../src/core/applied-state.js';
 import type { ApplyReport } from '../../src/core/apply-report.js';
 import { generateFernetKey } from '../../src/crypto/fernet.js';
@@ -40,6 +41,7 @@ async function createWorld(): Promise<{ sandbox: Sandbox; repo: string; server: 
         ring,
         env: { ...sandbox.env, DE_USER: ADMIN.adminUsername, DE_PASSWORD: ADMIN.adminPassword },
         clock: () => new Date('2026-03-01T12:00:00.000Z'),
+        ...applyCollaborators({ ...sandbox.env, DE_USER: ADMIN.adminUsername, DE_PASSWORD: ADMIN.adminPassword }),
         ...extra,
       });
       if (!report) throw new Error(`inventory invalid: ${JSON.stringify(check.diagnostics)}`);

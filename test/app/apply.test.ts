@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openGitAppliedStateStore } from '../../src/adapters/applied-state-store.js';
 import { DocuElevateClient } from '../../src/adapters/docuelevate-client.js';
 import { applyInventory, MASKED_READ_BACK_LIMIT, type ApplyRequest } from '../../src/app/apply.js';
-import { UsageError } from '../../src/app/errors.js';
+import { applyCollaborators } from '../../src/wiring/apply.js';
+import { UsageError } from '../../src/ports/errors.js';
 import { parseAppliedState } from '../../src/core/applied-state.js';
 import { assessApplyReport, type ApplyReport } from '../../src/core/apply-report.js';
 import { renderApplyMarkdown, renderApplyText } from '../../src/core/render-apply.js';
@@ -102,7 +103,7 @@ async function createWorld(options: { production?: DocuElevateServerOptions; sta
         ring,
         env: { ...sandbox.env, ...AUTH_ENV },
         clock: () => new Date('2026-03-01T12:00:00.000Z'),
-        http: { retry: { attempts: 6, baseDelayMs: 1, maxDelayMs: 4, maxRetryAfterMs: 5 }, requestTimeoutMs: 5_000 },
+        ...applyCollaborators({ ...sandbox.env, ...AUTH_ENV }, { retry: { attempts: 6, baseDelayMs: 1, maxDelayMs: 4, maxRetryAfterMs: 5 }, requestTimeoutMs: 5_000 }),
         ...extra,
       });
       if (!report) throw new Error(`inventory invalid: ${JSON.stringify(check.diagnostics)}`);
@@ -299,7 +300,7 @@ describe('apply with login auth and CSRF (the issue\'s "done when")', () => {
     const other = await openGitAppliedStateStore({ directory: world.repo, ref: 'refs/credledger/applied', env: world.sandbox.env });
     await other.load();
     await other.claim('another apply', ['production']);
-    const dry = await world.apply({ dryRun: true });
+    const dry = await world.apply({ dryRun: true, clock: () => new Date() });
     expect(dry.warnings.join('\n')).toMatch(/production is being applied by another run .*; a real apply now would stop there/);
     expect(dry.warnings.join('\n')).not.toMatch(/staging is being applied/);
   });

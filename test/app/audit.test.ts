@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { auditDeployments, type AuditRequest } from '../../src/app/audit.js';
-import { UsageError } from '../../src/app/errors.js';
+import { auditCollaborators } from '../../src/wiring/apply.js';
+import { UsageError } from '../../src/ports/errors.js';
 import { assessAuditReport, type AuditReport } from '../../src/core/audit.js';
 import { renderAuditMarkdown, renderAuditText } from '../../src/core/render-audit.js';
 import type { SecretValue } from '../../src/crypto/secret-value.js';
@@ -100,7 +101,7 @@ async function audit(file: string, extra: Partial<AuditRequest> = {}): Promise<A
     file,
     today: '2026-03-01',
     env: AUTH_ENV,
-    http: { retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 2 }, connectTimeoutMs: 2_000, requestTimeoutMs: 5_000 },
+    ...auditCollaborators(AUTH_ENV, { retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2, maxRetryAfterMs: 2 }, connectTimeoutMs: 2_000, requestTimeoutMs: 5_000 }),
     ...extra,
   });
   if (!report) throw new Error(`inventory invalid: ${JSON.stringify(check.diagnostics)}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DocuElevateError } from '../../src/adapters/docuelevate-client.js';
 import { describeConnectionFailure, readCredentialSources, resolveDeploymentAuth, selectDeployments } from '../../src/app/deployment-connection.js';
-import { UsageError } from '../../src/app/errors.js';
+import { UsageError } from '../../src/ports/errors.js';
 import type { Deployment, Inventory } from '../../src/core/inventory.js';
 import type { SecretValue } from '../../src/crypto/secret-value.js';
 

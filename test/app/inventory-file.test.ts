@@ -2,9 +2,9 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ExternalError } from '../../src/app/errors.js';
+import { ExternalError } from '../../src/ports/errors.js';
 import { MAX_INVENTORY_BYTES, readInventoryText, replaceInventoryText } from '../../src/app/inventory-file.js';
-import { UsageError } from '../../src/app/errors.js';
+import { UsageError } from '../../src/ports/errors.js';
 
 function tempFile(text: string): { dir: string; file: string } {
   const dir = mkdtempSync(path.join(tmpdir(), 'credledger-write-'));

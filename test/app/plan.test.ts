@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openGitRepository } from '../../src/adapters/git-repository.js';
-import { UsageError } from '../../src/app/errors.js';
+import { UsageError } from '../../src/ports/errors.js';
 import { planInventoryChange, type PlanRequest } from '../../src/app/plan.js';
 import { renderPlanGitHub, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../src/core/render-plan.js';
 import { generateFernetKey } from '../../src/crypto/fernet.js';

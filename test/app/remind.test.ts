@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createGitHubIssues } from '../../src/adapters/github-issues.js';
-import { ExternalError } from '../../src/app/errors.js';
+import { ExternalError } from '../../src/ports/errors.js';
 import { remindRotations, type RemindResult } from '../../src/app/remind.js';
 import { runCli } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/cli-io.js';
@@ -460,11 +460,11 @@ credentials:
     ['no repository', [], { GITHUB_TOKEN: 't' }, /no repository: pass --repo owner\/name or set GITHUB_REPOSITORY/],
     ['a malformed repository', ['--repo', 'acme'], { GITHUB_TOKEN: 't' }, /--repo must be owner\/name \(got acme\)/],
     ['a label with a comma', ['--label', 'a,b', '--repo', 'acme/infra'], { GITHUB_TOKEN: 't' }, /--label must be one label name/],
-  ])('exits 2 on %s', async (_name, args, env, message) => {
+  ])('exits 64 on %s', async (_name, args, env, message) => {
     await start();
     const file = await inventoryFile(SMALL);
     const run = io(env);
-    expect(await runCli(['remind', '--file', file, ...args], run)).toBe(2);
+    expect(await runCli(['remind', '--file', file, ...args], run)).toBe(64);
     expect(run.err()).toMatch(message);
   });
 

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/app/errors.js';
+import { UsageError } from '../../src/ports/errors.js';
 import { revealValue, type RevealRequest, type RevealResult } from '../../src/app/reveal.js';
 import { parseKeyRing } from '../../src/crypto/key-ring.js';
 import { DEMO_KEY, DEMO_KEY_ID, demoPlaintext, OutputWatch } from '../support/demo-plaintexts.js';

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/app/errors.js';
+import { UsageError } from '../../src/ports/errors.js';
 import { setCredentialValue, type SetValueRequest, type SetValueResult } from '../../src/app/set-value.js';
 import { generateFernetKey, parseFernetKey, readFernetTimestamp } from '../../src/crypto/fernet.js';
 import { keyId, parseKeyRing } from '../../src/crypto/key-ring.js';

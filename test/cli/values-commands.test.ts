@@ -85,7 +85,7 @@ describe('credledger set: reading the value', () => {
     const memory = memoryIo({ terminal: true });
     const pending = runCli(['set', 'openai', '--value-stdin', ...keyArgs(copy)], memory.io);
     setImmediate(() => memory.typeIn('sk-demo-\u0003'));
-    expect(await pending).toBe(2);
+    expect(await pending).toBe(64);
     expect(memory.rawModes).toEqual([true, false]);
     expect(memory.stderr()).toContain('cancelled; nothing was changed');
     expect(copy.read()).toBe(copy.original);
@@ -118,11 +118,11 @@ Review with \`git diff\` and commit; the value reaches DocuElevate when the chan
     [['set', 'openai', '--value-env', 'EMPTY'], /the new value is empty/],
     [['set', 'openai', '--value-env', 'HUGE'], /the new value is 70000 bytes; credledger stores values up to 65536 bytes/],
     [['set', '--value-stdin'], /credledger set needs the id of the credential/],
-  ])('exits 2 on a usage error: %j', async (args, message) => {
+  ])('exits 64 on a usage error: %j', async (args, message) => {
     const copy = copyExample();
     const result = await run([...args, ...keyArgs(copy)], { env: { EMPTY: '', HUGE: 'x'.repeat(70_000) } });
     expect(result.stderr).toMatch(message);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(64);
     expect(copy.read()).toBe(copy.original);
   });
 
@@ -133,7 +133,7 @@ Review with \`git diff\` and commit; the value reaches DocuElevate when the chan
   ])('never echoes %s', async (_, args, secret) => {
     const copy = copyExample();
     const result = await run([...args, ...keyArgs(copy)], { stdin: 'x' });
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(64);
     expect(`${result.stdout}${result.stderr}`).not.toContain(secret);
     expect(`${result.stdout}${result.stderr}`).not.toContain(secret.slice(3, 15));
   });
@@ -144,7 +144,7 @@ Review with \`git diff\` and commit; the value reaches DocuElevate when the chan
     const result = await run(['set', 'admin-password', '-d', name, '--value-env', 'NEW_ADMIN', ...keyArgs(copy)], { env: { NEW_ADMIN: 'demo-Admin-new-value-0009' } });
     expect(result.stderr).not.toContain('internal error');
     expect(result.stderr).toContain(name);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(64);
     expect(copy.read()).toBe(copy.original);
   });
 
@@ -152,24 +152,24 @@ Review with \`git diff\` and commit; the value reaches DocuElevate when the chan
     const copy = copyExample();
     const key = DEMO_KEY.trim();
     const result = await run(['set', 'openai', '--value-stdin', '--file', copy.file, '--key-file', key], { stdin: 'x' });
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(64);
     expect(result.stderr).toContain('cannot read key file');
     expect(`${result.stdout}${result.stderr}`).not.toContain(key.slice(0, 12));
   });
 
-  it('exits 2 without a key, saying how to get one', async () => {
+  it('exits 64 without a key, saying how to get one', async () => {
     const copy = copyExample();
     const result = await run(['set', 'openai', '--value-stdin', '--file', copy.file], { stdin: 'x' });
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(64);
     expect(result.stderr).toContain('no key: set CREDLEDGER_KEY');
   });
 });
 
 describe('credledger reveal', () => {
-  it('refuses without --yes when stdin is not a terminal: exit 2, nothing printed', async () => {
+  it('refuses without --yes when stdin is not a terminal: exit 64, nothing printed', async () => {
     const copy = copyExample();
     const result = await run(['reveal', 'openai', ...keyArgs(copy)]);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(64);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('stdin is not a terminal to confirm at: pass --yes');
   });
@@ -222,13 +222,13 @@ describe('credledger validate --decrypt', () => {
   it('reads the keys only with --decrypt', async () => {
     const copy = copyExample();
     const result = await run(['validate', ...keyArgs(copy), '--now', '2026-11-26']);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(64);
     expect(result.stderr).toContain('--key-file is only read with --decrypt');
   });
 
   it('needs a key', async () => {
     const result = await run(['validate', '--decrypt', '--file', copyExample().file, '--now', '2026-11-26']);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(64);
     expect(result.stderr).toContain('no key');
   });
 

@@ -7,7 +7,7 @@ import { DEMO_KEY, demoPlaintext, findDemoPlaintexts } from '../support/demo-pla
 import { startDocuElevateServer, type DocuElevateServer } from '../../src/devserver/docuelevate-server.js';
 import { EXAMPLE_INVENTORY } from '../support/paths.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { PLAN_COMMENT_MARKER } from '../../src/action/main.js';
+import { PLAN_COMMENT_MARKER } from '../../src/app/plan-comment.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { createGitFixture, type GitFixture } from '../support/git-fixture.js';
 import { runAction, type ActionRun } from '../support/run-action.js';

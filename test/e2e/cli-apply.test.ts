@@ -295,23 +295,23 @@ describe('credledger apply (built CLI)', () => {
     [['--deployment', 'nowhere'], /unknown deployment nowhere/],
     [['--format', 'yaml'], /--format must be one of: text, json/],
     [['--state-ref', 'applied'], /--state-ref must be a full ref name/],
-  ])('exits 2 on %j', async (args, message) => {
+  ])('exits 64 on %j', async (args, message) => {
     const setup = await setUp();
     const run = await setup.cli(args);
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(64);
     expect(run.stderr).toMatch(message);
   });
 
   it('exits 2 without a key, and refuses http:// to another host', async () => {
     const setup = await setUp();
     const noKey = await setup.cli([], { env: { CREDLEDGER_KEY: '' } });
-    expect(noKey.code).toBe(2);
+    expect(noKey.code).toBe(64);
     expect(noKey.stderr).toMatch(/no key: set CREDLEDGER_KEY/);
 
     const { key, ring } = createTestKey();
     commitInventory(setup.sandbox, setup.repo, renderSealedInventory(ring, [{ id: 'production', url: 'http://docs.example.com', auth: LOGIN }], CREDENTIALS));
     const refused = await setup.cli([], { env: { CREDLEDGER_KEY: key } });
-    expect(refused.code).toBe(2);
+    expect(refused.code).toBe(64);
     expect(refused.stderr).toContain('deployment production: http://docs.example.com uses http:// to a host that is not loopback');
     expect(refused.stderr).toContain('--allow-insecure-http');
   });

@@ -88,7 +88,7 @@ describe('credledger audit (built CLI)', () => {
     expectNoPlaintext(text, json, markdown);
   });
 
-  it('exits 3 when a deployment cannot be audited, still reporting the others; 2 on a usage error', async () => {
+  it('exits 3 when a deployment cannot be audited, still reporting the others; 64 on a usage error', async () => {
     const setup = await setUp((server) => [{ id: 'staging', url: server.url, auth: '{ method: login, username_env: DE_USER, password_env: STAGING_PASSWORD }' }]);
     const refused = await setup.cli(['--format', 'json'], { STAGING_PASSWORD: 'not-the-password' });
     expect(refused.code).toBe(3);
@@ -104,10 +104,10 @@ describe('credledger audit (built CLI)', () => {
     expect(only.stdout).not.toContain('staging');
 
     const usage = await setup.cli(['--fail-on', 'warnings']);
-    expect(usage.code).toBe(2);
+    expect(usage.code).toBe(64);
     expect(usage.stderr).toBe('credledger audit: --fail-on must be one of: untracked, any, never (got warnings)\n');
     const unknown = await setup.cli(['-d', 'prod']);
-    expect(unknown.code).toBe(2);
+    expect(unknown.code).toBe(64);
     expect(unknown.stderr).toContain('unknown deployment prod (the inventory has production, staging)');
     expectNoPlaintext(refused, only, usage, unknown);
   });

@@ -151,6 +151,6 @@ describe('credledger demo (built CLI)', () => {
     const help = await runBuiltCli(['--help']);
     expect(help.stdout).toMatch(/^ {2}demo +the whole flow on the bundled example/m);
     const usage = await runBuiltCli(['demo', '--nope']);
-    expect(usage.code).toBe(2);
+    expect(usage.code).toBe(64);
   });
 });

@@ -201,10 +201,10 @@ describe('credledger plan (built CLI)', () => {
   });
 
   it.each([
-    [['--format', 'xml'], 2, /--format must be one of: text, json, markdown, github/],
-    [['--bogus'], 2, /Unknown option '--bogus'/],
-    [['--base', 'no-such-branch'], 2, /credledger plan: unknown revision `no-such-branch`/],
-    [['--file', 'other.yaml', '--base', 'HEAD'], 2, /other\.yaml exists neither at base [0-9a-f]{7} nor at the working tree/],
+    [['--format', 'xml'], 64, /--format must be one of: text, json, markdown, github/],
+    [['--bogus'], 64, /Unknown option '--bogus'/],
+    [['--base', 'no-such-branch'], 64, /credledger plan: unknown revision `no-such-branch`/],
+    [['--file', 'other.yaml', '--base', 'HEAD'], 64, /other\.yaml exists neither at base [0-9a-f]{7} nor at the working tree/],
   ])('fails plainly on %j', async (args, code, message) => {
     const repo = repository();
     repo.write('credentials.yaml', HEADER);
@@ -218,6 +218,6 @@ describe('credledger plan (built CLI)', () => {
     const directory = mkdtempSync(path.join(tmpdir(), 'credledger-nogit-'));
     const result = await runBuiltCli(['plan'], { cwd: directory, env: { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', HOME: directory } });
     expect(result.stderr).toMatch(/is not inside a git working tree/);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(64);
   });
 });

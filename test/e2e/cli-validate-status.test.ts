@@ -62,10 +62,10 @@ describe('credledger validate (built CLI)', () => {
     [['validate', '--format', 'xml'], /--format must be one of: text, json, github/],
     [['status', '--now', '2026-02-30', '--file', EXAMPLE_INVENTORY], /--now must be a real date/],
     [['frobnicate'], /unknown command `frobnicate`/],
-  ])('exits 2 on a usage error: %j', async (args, message) => {
+  ])('exits 64 on a usage error: %j', async (args, message) => {
     const run = await runBuiltCli(args);
     expect(run.stderr).toMatch(message);
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(64);
   });
 });
 

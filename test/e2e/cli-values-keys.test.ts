@@ -133,7 +133,7 @@ describe('credledger reveal (built CLI)', () => {
 
   it('refuses without --yes when stdin is not a terminal', async () => {
     const run = await credledger(['reveal', 'openai', '--file', EXAMPLE_INVENTORY, '--key-file', DEMO_KEY_FILE]);
-    expect(run.code).toBe(2);
+    expect(run.code).toBe(64);
     expect(run.stdout).toBe('');
   });
 });

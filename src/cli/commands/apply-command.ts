@@ -1,5 +1,5 @@
 // `credledger apply`: push changed values to each deployment's settings API, verified and recorded in the applied state.
-import { UsageError } from '../../app/errors.js';
+import { UsageError } from '../../ports/errors.js';
 import { DEFAULT_APPLY_CONCURRENCY } from '../../core/apply-plan.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { loadKeyRing } from '../../app/key-source.js';
@@ -42,7 +42,7 @@ from the environment variables each deployment's auth names.
       --concurrency N       settings written to one deployment at a time (default: ${DEFAULT_APPLY_CONCURRENCY})
 
 Exit 0 when every operation succeeded; 1 when one failed, a group was left inconsistent, a concurrent
-apply took the state first, or the inventory is invalid; 2 on a usage error or a checkout off the
+apply took the state first, or the inventory is invalid; 64 on a usage error or a checkout off the
 default branch; 3 when a deployment could
 not be reached or authenticated at all, or the applied state could not be read, written or pushed.`,
   options: {
@@ -72,12 +72,13 @@ not be reached or authenticated at all, or the applied state could not be read, 
     const rehydrate = stringOption(commandLine, 'rehydrate');
 
     // Loaded when the command runs: its network and git libraries stay out of every other command's start-up.
-    const { applyInventory } = await import('../../app/apply.js');
+    const [{ applyInventory }, { applyCollaborators }] = await Promise.all([import('../../app/apply.js'), import('../../wiring/apply.js')]);
     const { check, report } = await applyInventory({
       file,
       today: toCalendarDate(io.now()),
       ring,
       env: io.env,
+      ...applyCollaborators(io.env),
       clock: io.now,
       ...(deployments.length > 0 ? { deployments } : {}),
       dryRun: flagOption(commandLine, 'dry-run'),

@@ -32,7 +32,7 @@ its database). See docs/audit.md.
       --fail-on             exit 1 on untracked findings, or on any finding (default: never)
       --allow-insecure-http allow http:// to hosts other than loopback
 
-Exit 0, or 1 when --fail-on matches or the inventory is invalid; 2 on a usage error; 3 when a
+Exit 0, or 1 when --fail-on matches or the inventory is invalid; 64 on a usage error; 3 when a
 deployment could not be reached, authenticated or used as an admin (the others are still reported).`,
   options: {
     ...FILE_OPTION,
@@ -47,11 +47,12 @@ deployment could not be reached, authenticated or used as an admin (the others a
     const failOn = choiceOption(commandLine, 'fail-on', THRESHOLDS, 'never');
     const deployments = stringListOption(commandLine, 'deployment');
     // Loaded when the command runs: its network and git libraries stay out of every other command's start-up.
-    const { auditDeployments } = await import('../../app/audit.js');
+    const [{ auditDeployments }, { auditCollaborators }] = await Promise.all([import('../../app/audit.js'), import('../../wiring/apply.js')]);
     const { check, report } = await auditDeployments({
       file,
       today: toCalendarDate(io.now()),
       env: io.env,
+      ...auditCollaborators(io.env),
       ...(deployments.length > 0 ? { deployments } : {}),
       allowInsecureHttp: flagOption(commandLine, 'allow-insecure-http'),
     });

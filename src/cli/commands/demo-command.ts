@@ -3,9 +3,9 @@ import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DeploymentCheck, DeploymentWrites, DemoEvent } from '../../app/demo.js';
-import { DEMO_DAY } from '../../app/demo-day.js';
-import { UsageError } from '../../app/errors.js';
+import type { DeploymentCheck, DeploymentWrites, DemoEvent } from '../../demo/demo.js';
+import { DEMO_DAY } from '../../demo/demo-day.js';
+import { UsageError } from '../../ports/errors.js';
 import { renderApplyText } from '../../core/render-apply.js';
 import { renderDiagnosticsText, summariseDiagnostics, type TextStyle } from '../../core/render-diagnostics.js';
 import { renderPlanText } from '../../core/render-plan.js';
@@ -45,7 +45,7 @@ Exit 0 when every step did what it shows, 1 when one did not, 3 when git cannot 
         'No network, no setup, and no credential value is printed at any point.\n',
     );
     // Loaded when the command runs: its network and git libraries stay out of every other command's start-up.
-    const { runDemo } = await import('../../app/demo.js');
+    const { runDemo } = await import('../../demo/demo.js');
     const result = await runDemo({
       exampleFile: path.join(root, EXAMPLE_FILE),
       keyFile: path.join(root, DEMO_KEY_FILE),

@@ -1,5 +1,5 @@
 // `credledger keygen`: a new master key (or sealing key pair) on stdout, alone on its line; its id and what to do with it on stderr.
-import { UsageError } from '../../app/errors.js';
+import { UsageError } from '../../ports/errors.js';
 import { generateFernetKey, parseFernetKey } from '../../crypto/fernet.js';
 import { keyId } from '../../crypto/key-ring.js';
 import { generateSealingKeyPair, isRecipientId } from '../../crypto/sealing-key.js';

@@ -27,7 +27,7 @@ export const planCommand: CliCommand = {
                            Without a key they are compared as ciphertext.
       --now                the day to check dates against (default: today, UTC)
 
-Exit 0 (or 0/2 with --detailed-exitcode), 1 when the plan has errors, 2 on a usage error, 3 when git fails.`,
+Exit 0 (or 0/2 with --detailed-exitcode), 1 when the plan has errors, 64 on a usage error, 3 when git fails.`,
   options: {
     ...FILE_OPTION,
     ...NOW_OPTION,
@@ -43,8 +43,8 @@ Exit 0 (or 0/2 with --detailed-exitcode), 1 when the plan has errors, 2 on a usa
     const today = todayOption(commandLine, io);
     const keyRing = await loadOptionalKeyRing({ env: io.env, keyFile: stringOption(commandLine, 'key-file') });
     // Loaded when the command runs: its network and git libraries stay out of every other command's start-up.
-    const [{ openGitRepository }, { planInventoryChange }] = await Promise.all([import('../../adapters/git-repository.js'), import('../../app/plan.js')]);
-    const revisions = await openGitRepository(process.cwd());
+    const [{ openInventoryRevisions }, { planInventoryChange }] = await Promise.all([import('../../wiring/git.js'), import('../../app/plan.js')]);
+    const revisions = await openInventoryRevisions(process.cwd());
     const { plan, headText, valid } = await planInventoryChange(
       {
         file: stringOption(commandLine, 'file', DEFAULT_INVENTORY_FILE),

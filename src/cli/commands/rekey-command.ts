@@ -3,7 +3,7 @@ import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { loadKeyRing } from '../../app/key-source.js';
 import { rekeyInventory, type Rekeyed } from '../../app/rekey.js';
 import { toCalendarDate } from '../../core/dates.js';
-import { UsageError } from '../../app/errors.js';
+import { UsageError } from '../../ports/errors.js';
 import { describeValueKey } from '../../core/sealed-value-format.js';
 import { FILE_OPTION, flagOption, KEY_FILE_OPTION, stringOption, type CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
@@ -31,7 +31,7 @@ recipient rotates: list the new recipient first, then run it with the old sealin
       --to-sealed     seal every value for a recipient rather than re-encrypt under the master key
       --recipient R   with --to-sealed: seal for R rather than the first recipient listed
 
-Exit 0 when done (or nothing to do), 1 when refused, 2 on a usage error, 3 when the file cannot be written.`,
+Exit 0 when done (or nothing to do), 1 when refused, 64 on a usage error, 3 when the file cannot be written.`,
   options: { ...FILE_OPTION, ...KEY_FILE_OPTION, 'to-sealed': { type: 'boolean' }, recipient: { type: 'string' } },
   async run(commandLine, io) {
     const file = stringOption(commandLine, 'file', DEFAULT_INVENTORY_FILE);

@@ -1,5 +1,5 @@
 // `credledger remind`: open, update, reopen and close one GitHub issue per credential that is due soon or overdue.
-import { UsageError } from '../../app/errors.js';
+import { UsageError } from '../../ports/errors.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { remindRotations, type RemindAction, type RemindResult } from '../../app/remind.js';
 import { renderDiagnosticsText } from '../../core/render-diagnostics.js';
@@ -83,7 +83,7 @@ export const remindCommand: CliCommand = {
 Environment: GITHUB_TOKEN (needs issues: write; a dry run without it assumes no issue exists yet),
 GITHUB_API_URL (default https://api.github.com; GitHub Enterprise Server: https://HOST/api/v3).
 
-Exit 0 ok, 1 invalid inventory, 2 usage error (no token, no repository), 3 GitHub failure.`,
+Exit 0 ok, 1 invalid inventory, 64 usage error (no token, no repository), 3 GitHub failure.`,
   options: { ...FILE_OPTION, ...NOW_OPTION, repo: { type: 'string' }, label: { type: 'string' }, 'dry-run': { type: 'boolean' }, format: { type: 'string' } },
   async run(commandLine, io) {
     const file = stringOption(commandLine, 'file', DEFAULT_INVENTORY_FILE);
@@ -95,9 +95,9 @@ Exit 0 ok, 1 invalid inventory, 2 usage error (no token, no repository), 3 GitHu
     const token = io.env.GITHUB_TOKEN;
     if (!token && !dryRun) throw new UsageError('GITHUB_TOKEN is not set: remind needs a token allowed to write issues (in a workflow: permissions issues: write), or --dry-run');
     // Octokit is loaded only by the commands that talk to GitHub, to keep every other command's start-up short.
-    const { createGitHubIssues } = await import('../../adapters/github-issues.js');
+    const { gitHubRotationIssues } = await import('../../wiring/github.js');
     const github = token
-      ? createGitHubIssues({
+      ? gitHubRotationIssues({
           token,
           repository: repo,
           baseUrl: io.env.GITHUB_API_URL || undefined,

@@ -1,5 +1,5 @@
 // `credledger reveal`: break-glass. Prints one plaintext, only when confirmed, with a warning on stderr.
-import { UsageError } from '../../app/errors.js';
+import { UsageError } from '../../ports/errors.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { loadKeyRing } from '../../app/key-source.js';
 import { revealValue } from '../../app/reveal.js';
@@ -25,7 +25,7 @@ refuses unless --yes is given. A warning always goes to stderr.
   -f, --file F         inventory file (default: credentials.yaml)
       --key-file P     read the keys from this file (one per line) instead of CREDLEDGER_KEY
 
-Exit 0 when printed, 1 when the value cannot be opened or confirmation was declined, 2 on a usage error.`,
+Exit 0 when printed, 1 when the value cannot be opened or confirmation was declined, 64 on a usage error.`,
   options: { ...FILE_OPTION, ...KEY_FILE_OPTION, deployment: { type: 'string', short: 'd' }, yes: { type: 'boolean', short: 'y' } },
   positionals: { min: 1, max: 1, names: 'the id of the credential' },
   async run(commandLine, io) {

@@ -27,7 +27,7 @@ recipient's private key (CI, through CREDLEDGER_SEALING_KEY) can open the value 
 When a key in CREDLEDGER_KEY or CREDLEDGER_SEALING_KEY opens the current value, an unchanged value
 is refused (not a rotation); without one the current value is replaced unread.
 
-Exit 0 when written, 1 when refused, 2 on a usage error, 3 when the file cannot be written.`,
+Exit 0 when written, 1 when refused, 64 on a usage error, 3 when the file cannot be written.`,
   options: {
     ...FILE_OPTION,
     deployment: { type: 'string', short: 'd' },

@@ -1,5 +1,5 @@
 // `credledger set`: store a rotated credential's new value, encrypted, read from stdin or an environment variable.
-import { UsageError } from '../../app/errors.js';
+import { UsageError } from '../../ports/errors.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { loadKeyRing } from '../../app/key-source.js';
 import { setCredentialValue, type ValueSet } from '../../app/set-value.js';
@@ -38,7 +38,7 @@ Refuses, and writes nothing, when the new value is empty or equals the current o
 rotation: get a new value from the issuer first), or when the current value cannot be opened to
 compare, e.g. because it was copied from another credential.
 
-Exit 0 when written, 1 when refused, 2 on a usage error, 3 when the file cannot be written.`,
+Exit 0 when written, 1 when refused, 64 on a usage error, 3 when the file cannot be written.`,
   options: {
     ...FILE_OPTION,
     ...KEY_FILE_OPTION,

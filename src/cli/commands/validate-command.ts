@@ -1,5 +1,5 @@
 // `credledger validate`: check the inventory and report every problem with its place.
-import { UsageError } from '../../app/errors.js';
+import { UsageError } from '../../ports/errors.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { loadKeyRing } from '../../app/key-source.js';
 import { validateInventory, type DecryptSummary } from '../../app/validate.js';
@@ -24,7 +24,7 @@ export const validateCommand: CliCommand = {
                    decrypt, under a key the ring holds, in the place it was written for
       --key-file P read the keys from this file (one per line) instead of CREDLEDGER_KEY
 
-Exit 0 when valid (warnings allowed), 1 when invalid, 2 on a usage error.`,
+Exit 0 when valid (warnings allowed), 1 when invalid, 64 on a usage error.`,
   options: { ...FILE_OPTION, ...NOW_OPTION, ...KEY_FILE_OPTION, format: { type: 'string' }, decrypt: { type: 'boolean' } },
   async run(commandLine, io) {
     const file = stringOption(commandLine, 'file', DEFAULT_INVENTORY_FILE);

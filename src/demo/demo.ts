@@ -1,10 +1,8 @@
-// Use case: `credledger demo`, the whole flow on the bundled example against local DocuElevate-compatible servers.
+// The demo: `credledger demo`, the whole flow on the bundled example against local DocuElevate-compatible servers, wired to the real adapters.
 import { DEMO_DAY } from './demo-day.js';
 import { randomBytes } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { createScratchRepository } from '../adapters/git-scratch-repository.js';
-import { openGitRepository } from '../adapters/git-repository.js';
 import { listDesiredState } from '../core/apply-plan.js';
 import { assessApplyReport, type ApplyReport } from '../core/apply-report.js';
 import { laterDate, toCalendarDate, type CalendarDate } from '../core/dates.js';
@@ -16,14 +14,17 @@ import type { KeyRing } from '../crypto/key-ring.js';
 import { openSealedValue } from '../crypto/sealed-value.js';
 import { SecretValue } from '../crypto/secret-value.js';
 import { startDocuElevateServer, type DocuElevateServer, type DocuElevateServerOptions } from '../devserver/docuelevate-server.js';
-import { applyInventory } from './apply.js';
-import { UsageError } from './errors.js';
-import { loadInventoryFile, readInventoryText } from './inventory-file.js';
-import { loadKeyRing } from './key-source.js';
-import { planInventoryChange, type PlanResult } from './plan.js';
-import { setCredentialValue, type ValueSet } from './set-value.js';
-import { reportStatus } from './status.js';
-import { validateInventory, type ValidateResult } from './validate.js';
+import { applyInventory } from '../app/apply.js';
+import { loadInventoryFile, readInventoryText } from '../app/inventory-file.js';
+import { loadKeyRing } from '../app/key-source.js';
+import { planInventoryChange, type PlanResult } from '../app/plan.js';
+import { setCredentialValue, type ValueSet } from '../app/set-value.js';
+import { reportStatus } from '../app/status.js';
+import { validateInventory, type ValidateResult } from '../app/validate.js';
+import { UsageError } from '../ports/errors.js';
+import type { ScratchRepository } from '../ports/scratch-repository.js';
+import { applyCollaborators } from '../wiring/apply.js';
+import { createGitScratchRepository, openInventoryRevisions } from '../wiring/git.js';
 
 /** The day the example was written: the demo assesses and rotates on it, so its output is the same on any day. */
 export { DEMO_DAY };
@@ -227,7 +228,7 @@ function prepareServerLogin(deployment: Deployment): ServerLogin {
 async function createRepository(context: DemoContext, exampleText: string) {
   const { request } = context;
   request.report({ kind: 'step', number: 2, title: 'Commit the example inventory to a new git repository' });
-  const repo = await createScratchRepository({ directory: path.dirname(context.file), branch: 'main', env: context.env });
+  const repo = await createGitScratchRepository({ directory: path.dirname(context.file), branch: 'main', env: context.env });
   // Only the url: scalars change; comments, order and every value stay byte for byte.
   const text = editYamlScalars(
     exampleText,
@@ -284,7 +285,7 @@ async function applyFirstTime(context: DemoContext): Promise<void> {
 }
 
 /** Step 5: a rotation, reviewed on a branch, merged, applied; then an apply with nothing to do. */
-async function rotateOnBranch(context: DemoContext, repo: Awaited<ReturnType<typeof createScratchRepository>>, value: SecretValue): Promise<void> {
+async function rotateOnBranch(context: DemoContext, repo: ScratchRepository, value: SecretValue): Promise<void> {
   const { request } = context;
   const { credentialId, branch } = DEMO_ROTATION;
   const credential = findCredential(await readInventory(context), credentialId);
@@ -320,7 +321,7 @@ async function rotateOnBranch(context: DemoContext, repo: Awaited<ReturnType<typ
     command: `credledger plan --base main --head ${branch}`,
     note: 'what reviewers see on the pull request; it needs no key, so values are compared as ciphertext',
   });
-  const revisions = await openGitRepository(path.dirname(context.file), { env: context.env });
+  const revisions = await openInventoryRevisions(path.dirname(context.file), context.env);
   const planned = await planInventoryChange({ file: DEMO_INVENTORY_FILE, base: 'main', head: branch, allowRollback: false, today: context.today }, { revisions });
   request.report({ kind: 'plan', result: planned });
   const { plan } = planned;
@@ -386,6 +387,7 @@ async function applyAndReport(context: DemoContext, run: DemoApplyRun): Promise<
     ring: context.ring,
     env: context.env,
     clock: context.request.clock,
+    ...applyCollaborators(context.env),
   });
   if (!report) throw new DemoStop(`apply found the inventory invalid (${check.diagnostics.length} diagnostics)`);
   const writes = context.servers.map(({ deployment, server }, index) => ({ deployment: deployment.id, writes: countCommittedWrites(server) - (before[index] ?? 0) }));

@@ -28,3 +28,27 @@ export interface InventoryRevisions {
   /** The text of a file in the working tree; undefined when it does not exist. */
   readWorkingTreeFile(pathInRepository: string): Promise<string | undefined>;
 }
+
+/** What apply's branch guard needs of the checkout it runs from. */
+export interface CheckoutBranches {
+  /** As {@link InventoryRevisions.defaultBranch}. */
+  defaultBranch(): Promise<string>;
+  /** The checked-out branch's short name; undefined at a detached HEAD. */
+  currentBranch(): Promise<string | undefined>;
+  /** Whether `ancestor` is part of `descendant`'s history. */
+  isAncestor(ancestor: string, descendant: string): Promise<boolean>;
+  /** Whether a revision names a commit here. */
+  hasCommit(revision: string): Promise<boolean>;
+}
+
+/**
+ * Opens the checkout that contains `directory`.
+ * @throws UsageError when it is not inside a working tree; ExternalError when version control cannot run.
+ */
+export type OpenCheckout = (directory: string) => Promise<CheckoutBranches>;
+
+/** Revisions of a clone that may be shallow, which can fetch a commit it lacks (the Action's checkout). */
+export interface FetchingInventoryRevisions extends InventoryRevisions {
+  /** Fetches one commit from origin when it is not here; false when it could not be had. */
+  fetchCommit(sha: string): Promise<boolean>;
+}

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runDemo, type DemoEvent } from '../../src/app/demo.js';
+import { runDemo, type DemoEvent } from '../../src/demo/demo.js';
 import { DOCUELEVATE_SETTINGS } from '../../src/core/docuelevate-catalogue.js';
 import { SecretValue } from '../../src/crypto/secret-value.js';
 import { startDocuElevateServer, type DocuElevateServer, type DocuElevateServerOptions } from '../../src/devserver/docuelevate-server.js';
