@@ -11,11 +11,11 @@ export const MIN_SECRET_LENGTH = 4;
 export const MIN_SECRET_PIECE = 8;
 
 /**
- * A run of at most this many lowercase letters (and `_`) is left alone even when a secret contains it: secrets written
- * by people hold words (`password`, `production`) that outward text uses for its own purposes. Random secrets mix
- * case, digits and symbols, so their pieces are still caught.
+ * A run of at most 15 characters made of lowercase words (joined or edged by `-`, `_` or `.`) is left alone even when a
+ * secret contains it: secrets written by people hold words (`password`, `-rotated`, `production`) that outward text
+ * uses for its own purposes. Random secrets mix case and digits, so their pieces are still caught.
  */
-const WORD_LIKE_RUN = /^[a-z_]{1,15}$/;
+const WORD_LIKE_RUN = /^(?=.{1,15}$)[-_.]?[a-z]+(?:[-_.][a-z]+)*[-_.]?$/;
 
 function base64Variants(text: string): string[] {
   const bytes = Buffer.from(text, 'utf8');
