@@ -93,6 +93,184 @@ var init_errors = __esm({
   }
 });
 
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS({
+  "node_modules/fastest-levenshtein/mod.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.distance = exports.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b3) {
+      var n = a.length;
+      var m2 = b3.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+      }
+      for (i = 0; i < m2; i++) {
+        var eq = peq[b3.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b3, a) {
+      var n = a.length;
+      var m2 = b3.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m2 / 32);
+      for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+      }
+      var j3 = 0;
+      for (; j3 < vsize - 1; j3++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j3 * 32;
+        var vlen_1 = Math.min(32, m2) + start_1;
+        for (var k2 = start_1; k2 < vlen_1; k2++) {
+          peq[b3.charCodeAt(k2)] |= 1 << k2;
+        }
+        for (var i = 0; i < n; i++) {
+          var eq = peq[a.charCodeAt(i)];
+          var pb = phc[i / 32 | 0] >>> i & 1;
+          var mb = mhc[i / 32 | 0] >>> i & 1;
+          var xv = eq | mv_1;
+          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i / 32 | 0] ^= 1 << i;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i / 32 | 0] ^= 1 << i;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k2 = start_1; k2 < vlen_1; k2++) {
+          peq[b3.charCodeAt(k2)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start = j3 * 32;
+      var vlen = Math.min(32, m2 - start) + start;
+      for (var k2 = start; k2 < vlen; k2++) {
+        peq[b3.charCodeAt(k2)] |= 1 << k2;
+      }
+      var score = m2;
+      for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = phc[i / 32 | 0] >>> i & 1;
+        var mb = mhc[i / 32 | 0] >>> i & 1;
+        var xv = eq | mv;
+        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m2 - 1 & 1;
+        score -= mh >>> m2 - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i / 32 | 0] ^= 1 << i;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i / 32 | 0] ^= 1 << i;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k2 = start; k2 < vlen; k2++) {
+        peq[b3.charCodeAt(k2)] = 0;
+      }
+      return score;
+    };
+    var distance2 = function(a, b3) {
+      if (a.length < b3.length) {
+        var tmp = b3;
+        b3 = a;
+        a = tmp;
+      }
+      if (b3.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b3);
+      }
+      return myers_x(a, b3);
+    };
+    exports.distance = distance2;
+    var closest = function(str, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i = 0; i < arr.length; i++) {
+        var dist = distance2(str, arr[i]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i;
+        }
+      }
+      return arr[min_index];
+    };
+    exports.closest = closest;
+  }
+});
+
+// src/core/suggestions.ts
+function suggestClosest(word, known) {
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  let best;
+  for (const name of known) {
+    if (name === word) continue;
+    const [a, b3] = [word.toLowerCase(), name.toLowerCase()];
+    const edits = isAdjacentSwap(a, b3) ? 1 : (0, import_fastest_levenshtein.distance)(a, b3);
+    if (edits <= limit && (best === void 0 || edits < best.distance)) best = { name, distance: edits };
+  }
+  return best?.name;
+}
+function describeSuggestion(word, known, quote = (name) => `\`${name}\``) {
+  const suggestion = suggestClosest(word, known);
+  return suggestion === void 0 ? "" : `; did you mean ${quote(suggestion)}?`;
+}
+function isAdjacentSwap(a, b3) {
+  if (a.length !== b3.length) return false;
+  const differing = [...a].flatMap((letter, index) => letter === b3[index] ? [] : [index]);
+  const [first, second] = differing;
+  return differing.length === 2 && first !== void 0 && second === first + 1 && a[first] === b3[second] && a[second] === b3[first];
+}
+var import_fastest_levenshtein;
+var init_suggestions = __esm({
+  "src/core/suggestions.ts"() {
+    "use strict";
+    import_fastest_levenshtein = __toESM(require_mod(), 1);
+  }
+});
+
 // src/core/dates.ts
 function isCalendarDate(text) {
   const match = DATE_PATTERN.exec(text);
@@ -1051,20 +1229,20 @@ var init_apply_plan = __esm({
 });
 
 // src/core/diagnostics.ts
-function formatDocumentPath(path8) {
+function formatDocumentPath(path9) {
   let text = "";
-  for (const segment of path8) {
+  for (const segment of path9) {
     if (typeof segment === "number") text += `[${segment}]`;
     else if (/^[A-Za-z_][A-Za-z0-9_-]*$/.test(segment)) text += text === "" ? segment : `.${segment}`;
     else text += `[${JSON.stringify(segment)}]`;
   }
   return text;
 }
-function errorAt(code3, path8, message, atKey = false) {
-  return { code: code3, severity: "error", message, path: path8, atKey };
+function errorAt(code3, path9, message, atKey = false) {
+  return { code: code3, severity: "error", message, path: path9, atKey };
 }
-function warningAt(code3, path8, message, atKey = false) {
-  return { code: code3, severity: "warning", message, path: path8, atKey };
+function warningAt(code3, path9, message, atKey = false) {
+  return { code: code3, severity: "warning", message, path: path9, atKey };
 }
 function hasErrors(diagnostics) {
   return diagnostics.some((diagnostic) => diagnostic.severity === "error");
@@ -2854,7 +3032,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
   validate20.errors = vErrors;
   return errors === 0;
 }
-var import_fast_deep_equal, import_formats, inventory_schema_validator_default, schema31, pattern4, pattern12, pattern13, pattern14, pattern16, pattern18, pattern19, pattern24, formats0, formats2, func1, func0;
+var import_fast_deep_equal, import_formats, inventory_schema_validator_default, schema31, pattern4, pattern12, pattern13, pattern14, pattern16, pattern18, pattern19, pattern24, formats0, formats2, func1, func0, compiledFrom;
 var init_inventory_schema_validator = __esm({
   "src/core/generated/inventory-schema-validator.js"() {
     "use strict";
@@ -2875,6 +3053,7 @@ var init_inventory_schema_validator = __esm({
     func1 = Object.prototype.hasOwnProperty;
     func0 = import_fast_deep_equal.default;
     validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+    compiledFrom = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://github.com/credledger/credledger/schemas/credentials.schema.json", "title": "credledger inventory (version 1)", "description": "A checked-in inventory of the credentials a team holds in its DocuElevate deployments: who owns each, who can read it, when it was rotated, its policy and its encrypted value.", "type": "object", "additionalProperties": false, "required": ["version", "credentials"], "properties": { "version": { "description": "Format version of this file. Only 1 exists.", "const": 1 }, "policy": { "description": "Team-wide rotation policy. Every field is optional; the built-in defaults apply where nothing is said.", "type": "object", "additionalProperties": false, "properties": { "intervals": { "description": "Rotation interval per credential kind, overriding the built-in default (for example `api_key: 60d`). Event-driven kinds (oauth_refresh_token, session_secret) take no interval.", "type": "object", "additionalProperties": false, "properties": { "api_key": { "$ref": "#/$defs/duration", "description": "Interval for API keys (default 90d)." }, "oauth_client_secret": { "$ref": "#/$defs/duration", "description": "Interval for OAuth client secrets (default 180d)." }, "password": { "$ref": "#/$defs/duration", "description": "Interval for passwords, the admin password included (default 90d)." }, "private_key": { "$ref": "#/$defs/duration", "description": "Interval for private keys and their passphrases (default 365d)." }, "service_account": { "$ref": "#/$defs/duration", "description": "Interval for service-account key files (default 365d)." }, "token": { "$ref": "#/$defs/duration", "description": "Interval for other long-lived tokens (default 365d)." }, "certificate": { "$ref": "#/$defs/duration", "description": "Interval for certificates (default 365d)." } } }, "due_soon": { "$ref": "#/$defs/duration", "description": "How long before its due date a credential is reported `due-soon` (default 14d)." } } }, "people": { "description": "Everyone who owns or can read a credential, by a short handle used in `owner` and `access`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "github": { "description": "GitHub login, used to assign reminder issues.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "email": { "description": "Contact address (informational).", "type": "string", "format": "email" }, "name": { "description": "Display name (informational).", "type": "string" }, "left": { "$ref": "#/$defs/date", "description": "The date this person left (offboarding). Every credential they owned or could read and that was last rotated before this date becomes overdue." }, "seal_only": { "description": "True for someone who holds no key that opens values and adds them with `credledger seal` (the recipients' public keys) only. They never read a value from the inventory, so leaving makes due only the credentials whose `access` lists them, not those they merely own.", "type": "boolean" } } } }, "encryption": { "description": "Public keys that values may be sealed for (`credledger seal`, `rekey --to-sealed`). Only the matching private key (CREDLEDGER_SEALING_KEY) opens a sealed value; sealing needs no secret at all.", "type": "object", "additionalProperties": false, "properties": { "recipients": { "description": "Who sealed values are for, newest first: `seal` seals for the first unless told otherwise.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "public_key"], "properties": { "id": { "$ref": "#/$defs/identifier", "description": "The recipient's name, written into every value sealed for it (`sealed:<id>:…`)." }, "public_key": { "description": "The recipient's X25519 public key: 32 bytes as base64url with its `=` (`credledger keygen --sealing` prints it).", "type": "string", "pattern": "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=$" } } } } } }, "deployments": { "description": "The DocuElevate deployments values are pushed to, by name.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL of the deployment (the settings API lives under `<url>/api/settings`). `http://` is refused except on loopback unless apply is given --allow-insecure-http.", "type": "string", "format": "uri", "pattern": "^https?://" }, "auth": { "description": "How credledger authenticates to the settings API. Only names of environment variables appear here, never secrets. Default: `{method: none}`.", "type": "object", "required": ["method"], "properties": { "method": { "description": "The authentication method: login, bearer, session or none.", "enum": ["login", "bearer", "session", "none"] } }, "discriminator": { "propertyName": "method" }, "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["method", "username_env", "password_env"], "properties": { "method": { "const": "login", "description": "Log in through DocuElevate's login form as its admin (session cookie + CSRF token)." }, "username_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin username." }, "password_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin password." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "token_env"], "properties": { "method": { "const": "bearer", "description": "Send `Authorization: Bearer <token>`. DocuElevate's own API tokens are not admins as of 0.188; use `login` there." }, "token_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the bearer token." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "cookie_env"], "properties": { "method": { "const": "session", "description": "Reuse an existing admin session cookie." }, "cookie_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the value of the `session` cookie of an admin session." } } }, { "type": "object", "additionalProperties": false, "required": ["method"], "properties": { "method": { "const": "none", "description": "Send no credentials (test servers, settings APIs without authentication)." } } }] } } } }, "credentials": { "description": "Every credential, by a stable id used in plans, reminder issues and the applied state.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["setting", "kind", "owner"], "properties": { "setting": { "description": "The DocuElevate setting key this credential is stored under, e.g. `openai_api_key`.", "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9_]{0,127}$" }, "kind": { "description": "What sort of credential this is; it sets the default rotation interval.", "enum": ["api_key", "oauth_client_secret", "oauth_refresh_token", "password", "admin_password", "session_secret", "private_key", "service_account", "token", "certificate"] }, "owner": { "$ref": "#/$defs/identifier", "description": "The person (a key of `people`) responsible for rotating it." }, "access": { "description": "People (keys of `people`) who could read the value. When one of them leaves, the credential must be rotated.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "issuer": { "description": "Where the credential was issued, e.g. `platform.openai.com` (for runbooks and offboarding).", "type": "string" }, "description": { "description": "Free text about the credential.", "type": "string" }, "created": { "$ref": "#/$defs/date", "description": "When the credential was first issued." }, "rotated": { "$ref": "#/$defs/date", "description": "When it was last rotated. Rotation is counted from here, or from `created` when absent." }, "every": { "$ref": "#/$defs/duration", "description": "Rotation interval of this credential, overriding its kind's. Not allowed on event-driven kinds." }, "deployments": { "description": "Deployments (keys of `deployments`) that use this credential. Default: every deployment.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "value": { "$ref": "#/$defs/sealedValue", "description": "The encrypted value, the same for every deployment (`credledger set` writes it)." }, "values": { "description": "Encrypted values per deployment, instead of `value`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "$ref": "#/$defs/sealedValue" } }, "group": { "description": "Credentials that share a group (e.g. the AWS key id and secret) are pushed back to back, and reported together if one fails.", "$ref": "#/$defs/identifier" }, "custom": { "description": "Set to true for a setting that is not in DocuElevate's catalogue of sensitive settings, to silence that warning.", "type": "boolean" }, "compromised": { "$ref": "#/$defs/date", "description": "A suspected leak on this date: the credential is overdue (critical) until rotated after it." }, "revoked": { "$ref": "#/$defs/date", "description": "The date it was revoked or re-authorised at its issuer (event-driven kinds): it is overdue until rotated after it." } } } } }, "$defs": { "identifier": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, "envName": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "date": { "description": "A UTC calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "duration": { "description": "A duration in days or weeks: `90d`, `12w`.", "type": "string", "pattern": "^[1-9][0-9]{0,4}[dw]$" }, "sealedValue": { "description": "An encrypted value: `fernet:<key id>:<Fernet token>` (under the master key) or `sealed:<recipient id>:<ephemeral public key>:<Fernet token>` (sealed for a recipient's public key).", "type": "string" } } };
   }
 });
 
@@ -2898,32 +3077,44 @@ function parsePointer(pointer) {
   return pointer.slice(1).split("/").map((segment) => segment.replace(/~1/g, "/").replace(/~0/g, "~")).map((segment) => /^\d+$/.test(segment) ? Number(segment) : segment);
 }
 function toFinding(error) {
-  const path8 = parsePointer(error.instancePath);
-  const where = path8.length === 0 ? "the file" : `\`${String(path8[path8.length - 1])}\``;
+  const path9 = parsePointer(error.instancePath);
+  const where = path9.length === 0 ? "the file" : `\`${String(path9[path9.length - 1])}\``;
   switch (error.keyword) {
     case "required":
-      return errorAt("schema-required", path8, `${where} is missing the required property \`${String(error.params.missingProperty)}\``);
-    case "additionalProperties":
-      return errorAt("schema-unknown-property", [...path8, String(error.params.additionalProperty)], `unknown property \`${String(error.params.additionalProperty)}\` in ${where}`, true);
+      return errorAt("schema-required", path9, `${where} is missing the required property \`${String(error.params.missingProperty)}\``);
+    case "additionalProperties": {
+      const property = String(error.params.additionalProperty);
+      const hint = describeSuggestion(property, knownPropertiesAt(error.schemaPath));
+      return errorAt("schema-unknown-property", [...path9, property], `unknown property \`${property}\` in ${where}${hint}`, true);
+    }
     case "propertyNames":
-      return errorAt("schema-name", [...path8, String(error.params.propertyName)], `\`${String(error.params.propertyName)}\` is not a valid name: ${FRIENDLY_PATTERNS["#/$defs/identifier/pattern"]}`, true);
+      return errorAt("schema-name", [...path9, String(error.params.propertyName)], `\`${String(error.params.propertyName)}\` is not a valid name: ${FRIENDLY_PATTERNS["#/$defs/identifier/pattern"]}`, true);
     case "enum":
-      return errorAt("schema-enum", path8, `${where} must be one of: ${error.params.allowedValues.join(", ")}`);
+      return errorAt("schema-enum", path9, `${where} must be one of: ${error.params.allowedValues.join(", ")}`);
     case "const":
-      return errorAt("schema-const", path8, `${where} must be ${JSON.stringify(error.params.allowedValue)}`);
+      return errorAt("schema-const", path9, `${where} must be ${JSON.stringify(error.params.allowedValue)}`);
     case "pattern": {
       const friendly = Object.entries(FRIENDLY_PATTERNS).find(([suffix]) => error.schemaPath.endsWith(suffix.slice(1)))?.[1];
-      return errorAt("schema-format", path8, `${where} ${friendly ?? `must match ${String(error.params.pattern)}`}`);
+      return errorAt("schema-format", path9, `${where} ${friendly ?? `must match ${String(error.params.pattern)}`}`);
     }
     case "format":
-      return errorAt("schema-format", path8, `${where} must be a valid ${String(error.params.format)}`);
+      return errorAt("schema-format", path9, `${where} must be a valid ${String(error.params.format)}`);
     case "type":
-      return errorAt("schema-type", path8, `${where} must be ${article(String(error.params.type))}`);
+      return errorAt("schema-type", path9, `${where} must be ${article(String(error.params.type))}`);
     case "uniqueItems":
-      return errorAt("schema-duplicate-item", path8, `${where} lists the same entry twice (items ${String(error.params.j)} and ${String(error.params.i)})`);
+      return errorAt("schema-duplicate-item", path9, `${where} lists the same entry twice (items ${String(error.params.j)} and ${String(error.params.i)})`);
     default:
-      return errorAt(`schema-${error.keyword}`, path8, `${where} ${error.message ?? "is invalid"}`);
+      return errorAt(`schema-${error.keyword}`, path9, `${where} ${error.message ?? "is invalid"}`);
   }
+}
+function knownPropertiesAt(schemaPath) {
+  let node = compiledFrom;
+  for (const segment of parsePointer(schemaPath.replace(/^#/, "")).slice(0, -1)) {
+    if (node === null || typeof node !== "object") return [];
+    node = node[segment];
+  }
+  const properties = node !== null && typeof node === "object" ? node.properties : void 0;
+  return properties !== null && typeof properties === "object" ? Object.keys(properties) : [];
 }
 function article(type) {
   const name = type === "object" ? "a mapping" : type === "array" ? "a list" : `a ${type}`;
@@ -2935,6 +3126,7 @@ var init_inventory_schema = __esm({
     "use strict";
     init_diagnostics();
     init_inventory_schema_validator();
+    init_suggestions();
     FRIENDLY_PATTERNS = {
       "#/$defs/date/pattern": "must be a date written YYYY-MM-DD",
       "#/$defs/duration/pattern": "must be a duration in days or weeks, such as 90d or 12w",
@@ -2970,7 +3162,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode(node) {
+    function isNode2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case ALIAS:
@@ -2994,7 +3186,7 @@ var require_identity = __commonJS({
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap3;
-    exports.isNode = isNode;
+    exports.isNode = isNode2;
     exports.isPair = isPair2;
     exports.isScalar = isScalar3;
     exports.isSeq = isSeq2;
@@ -3021,17 +3213,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path8) {
-      const ctrl = callVisitor(key, node, visitor, path8);
+    function visit_(key, node, visitor, path9) {
+      const ctrl = callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visit_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visit_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path8);
+            const ci = visit_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3042,13 +3234,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = visit_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = visit_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path8);
+          const cv = visit_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3069,17 +3261,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path8) {
-      const ctrl = await callVisitor(key, node, visitor, path8);
+    async function visitAsync_(key, node, visitor, path9) {
+      const ctrl = await callVisitor(key, node, visitor, path9);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path8, ctrl);
-        return visitAsync_(key, ctrl, visitor, path8);
+        replaceNode(key, path9, ctrl);
+        return visitAsync_(key, ctrl, visitor, path9);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path8 = Object.freeze(path8.concat(node));
+          path9 = Object.freeze(path9.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path8);
+            const ci = await visitAsync_(i, node.items[i], visitor, path9);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -3090,13 +3282,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path8 = Object.freeze(path8.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path8);
+          path9 = Object.freeze(path9.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path9);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path8);
+          const cv = await visitAsync_("value", node.value, visitor, path9);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -3123,23 +3315,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path8) {
+    function callVisitor(key, node, visitor, path9) {
       if (typeof visitor === "function")
-        return visitor(key, node, path8);
+        return visitor(key, node, path9);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path8);
+        return visitor.Map?.(key, node, path9);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path8);
+        return visitor.Seq?.(key, node, path9);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path8);
+        return visitor.Pair?.(key, node, path9);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path8);
+        return visitor.Scalar?.(key, node, path9);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path8);
+        return visitor.Alias?.(key, node, path9);
       return void 0;
     }
-    function replaceNode(key, path8, node) {
-      const parent = path8[path8.length - 1];
+    function replaceNode(key, path9, node) {
+      const parent = path9[path9.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -3751,10 +3943,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path8, value) {
+    function collectionFromPath(schema, path9, value) {
       let v2 = value;
-      for (let i = path8.length - 1; i >= 0; --i) {
-        const k2 = path8[i];
+      for (let i = path9.length - 1; i >= 0; --i) {
+        const k2 = path9[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -3773,7 +3965,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path8) => path8 == null || typeof path8 === "object" && !!path8[Symbol.iterator]().next().done;
+    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -3803,11 +3995,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path8, value) {
-        if (isEmptyPath(path8))
+      addIn(path9, value) {
+        if (isEmptyPath(path9))
           this.add(value);
         else {
-          const [key, ...rest] = path8;
+          const [key, ...rest] = path9;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -3821,8 +4013,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        const [key, ...rest] = path8;
+      deleteIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -3836,8 +4028,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        const [key, ...rest] = path8;
+      getIn(path9, keepScalar) {
+        const [key, ...rest] = path9;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -3855,8 +4047,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path8) {
-        const [key, ...rest] = path8;
+      hasIn(path9) {
+        const [key, ...rest] = path9;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -3866,8 +4058,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        const [key, ...rest] = path8;
+      setIn(path9, value) {
+        const [key, ...rest] = path9;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -6382,9 +6574,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path8, value) {
+      addIn(path9, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path8, value);
+          this.contents.addIn(path9, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -6459,14 +6651,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path8) {
-        if (Collection2.isEmptyPath(path8)) {
+      deleteIn(path9) {
+        if (Collection2.isEmptyPath(path9)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path8) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -6481,10 +6673,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path8, keepScalar) {
-        if (Collection2.isEmptyPath(path8))
+      getIn(path9, keepScalar) {
+        if (Collection2.isEmptyPath(path9))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path8, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -6495,10 +6687,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path8) {
-        if (Collection2.isEmptyPath(path8))
+      hasIn(path9) {
+        if (Collection2.isEmptyPath(path9))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path8) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -6515,13 +6707,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path8, value) {
-        if (Collection2.isEmptyPath(path8)) {
+      setIn(path9, value) {
+        if (Collection2.isEmptyPath(path9)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path8), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path9), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path8, value);
+          this.contents.setIn(path9, value);
         }
       }
       /**
@@ -8482,9 +8674,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path8) => {
+    visit2.itemAtPath = (cst, path9) => {
       let item = cst;
-      for (const [field, index] of path8) {
+      for (const [field, index] of path9) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -8493,23 +8685,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path8) => {
-      const parent = visit2.itemAtPath(cst, path8.slice(0, -1));
-      const field = path8[path8.length - 1][0];
+    visit2.parentCollection = (cst, path9) => {
+      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
+      const field = path9[path9.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path8, item, visitor) {
-      let ctrl = visitor(item, path8);
+    function _visit(path9, item, visitor) {
+      let ctrl = visitor(item, path9);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path8.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -8520,10 +8712,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path8);
+            ctrl = ctrl(item, path9);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path8) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -10284,20 +10476,37 @@ function checkYamlSyntax(source) {
   const diagnostics = source.document.errors.map((error) => {
     const offset = error.pos[0];
     const { line, col } = source.lineCounter.linePos(offset);
-    const code3 = error.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax";
+    const place = { severity: "error", path: "", file: source.file, line, column: col };
+    if (error.code === "DUPLICATE_KEY") return { ...place, code: "duplicate-key", message: describeDuplicateKey(source, offset) };
     const firstLine2 = error.message.split("\n")[0] ?? error.message;
-    return { code: code3, severity: "error", message: firstLine2.replace(/ at line \d+, column \d+:?$/, ""), path: "", file: source.file, line, column: col };
+    return { ...place, code: "yaml-syntax", message: firstLine2.replace(/ at line \d+, column \d+:?$/, "") };
   });
-  if (diagnostics.length > 0) return { data: void 0, diagnostics };
+  if (diagnostics.some((diagnostic) => diagnostic.code !== "duplicate-key")) return { data: void 0, diagnostics, blocking: true };
   try {
-    return { data: source.document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }), diagnostics };
+    return { data: source.document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }), diagnostics, blocking: false };
   } catch (error) {
     const aliasOffset = findFirstAliasOffset(source.document);
     const { line, col } = source.lineCounter.linePos(aliasOffset);
     const reason = error instanceof Error ? error.message : String(error);
     const message = /Excessive alias count/.test(reason) ? `aliases expand beyond ${MAX_ALIAS_EXPANSION} nodes; write the values out instead` : `an alias could not be resolved: ${reason}`;
-    return { data: void 0, diagnostics: [{ code: "yaml-alias", severity: "error", message, path: "", file: source.file, line, column: col }] };
+    return { data: void 0, diagnostics: [...diagnostics, { code: "yaml-alias", severity: "error", message, path: "", file: source.file, line, column: col }], blocking: true };
   }
+}
+function describeDuplicateKey(source, offset) {
+  let message = "a key appears twice in one mapping";
+  (0, import_yaml.visit)(source.document, {
+    Map(_key, map) {
+      const index = map.items.findIndex((pair) => (0, import_yaml.isNode)(pair.key) && pair.key.range?.[0] === offset);
+      if (index < 0) return void 0;
+      const repeated = map.items[index]?.key;
+      const name = (0, import_yaml.isScalar)(repeated) ? String(repeated.value) : String(repeated);
+      const first = map.items.slice(0, index).find((pair) => ((0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key)) === name)?.key;
+      const firstLine2 = (0, import_yaml.isNode)(first) && first.range ? ` (first at line ${source.lineCounter.linePos(first.range[0]).line})` : "";
+      message = `key \`${name}\` appears twice in this mapping${firstLine2}: YAML keeps only one of them; remove or rename one`;
+      return import_yaml.visit.BREAK;
+    }
+  });
+  return message;
 }
 function findFirstAliasOffset(document2) {
   let offset = 0;
@@ -10309,10 +10518,10 @@ function findFirstAliasOffset(document2) {
   });
   return offset;
 }
-function resolveNode(document2, path8) {
+function resolveNode(document2, path9) {
   let current = document2.contents;
   let keyNode = null;
-  for (const segment of path8) {
+  for (const segment of path9) {
     if ((0, import_yaml.isAlias)(current)) current = current.resolve(document2);
     if ((0, import_yaml.isMap)(current)) {
       const pair = current.items.find((item) => (0, import_yaml.isPair)(item) && ((0, import_yaml.isScalar)(item.key) ? item.key.value : item.key) === segment);
@@ -10375,20 +10584,22 @@ function stringList(value) {
 function readInventory(text, file) {
   const source = parseYamlSource(text, file);
   const syntax = checkYamlSyntax(source);
-  if (syntax.diagnostics.length > 0) return { source, inventory: void 0, diagnostics: syntax.diagnostics };
+  if (syntax.blocking) return { source, inventory: void 0, diagnostics: syntax.diagnostics };
   if (!isRecord2(syntax.data)) {
     const message = syntax.data == null ? "the inventory is empty: it must be a mapping with `version: 1` and `credentials`" : "the inventory must be a mapping (key: value), with `version: 1` and `credentials`";
-    return { source, inventory: void 0, diagnostics: [placeFinding(source, errorAt("not-a-mapping", [], message))] };
+    return { source, inventory: void 0, diagnostics: [...syntax.diagnostics, placeFinding(source, errorAt("not-a-mapping", [], message))] };
   }
   const findings = [...checkInventorySchema(syntax.data), ...checkDates(syntax.data)];
   const inventory = buildInventory(syntax.data);
-  return { source, inventory, diagnostics: findings.map((finding2) => placeFinding(source, finding2)) };
+  const diagnostics = [...syntax.diagnostics, ...findings.map((finding2) => placeFinding(source, finding2))];
+  if (syntax.diagnostics.length > 0) return { source, inventory: void 0, partial: inventory, diagnostics };
+  return { source, inventory, diagnostics };
 }
 function checkDates(data) {
   const findings = [];
-  const check = (value, path8) => {
+  const check = (value, path9) => {
     if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isCalendarDate(value)) {
-      findings.push(errorAt("invalid-date", path8, `${value} is not a real calendar date`));
+      findings.push(errorAt("invalid-date", path9, `${value} is not a real calendar date`));
     }
   };
   for (const [id, person] of Object.entries(isRecord2(data.people) ? data.people : {})) {
@@ -10482,6 +10693,72 @@ var init_inventory_reader = __esm({
   }
 });
 
+// src/core/sealed-value-format.ts
+function parseSealedValueText(text) {
+  const fernet = FERNET_VALUE_PATTERN.exec(text);
+  if (fernet) return { kind: "fernet", keyId: fernet[1], token: fernet[2] };
+  const sealed = SEALED_VALUE_PATTERN.exec(text);
+  if (sealed) {
+    const recipientId = sealed[1];
+    return { kind: "sealed", recipientId, keyId: `sealed:${recipientId}`, ephemeralPublicKey: sealed[2], token: sealed[3] };
+  }
+  return void 0;
+}
+function formatRecipientSealed(recipientId, ephemeralPublicKey, token) {
+  return `sealed:${recipientId}:${ephemeralPublicKey}:${token}`;
+}
+function describeValueKey(keyId2) {
+  return keyId2.startsWith("sealed:") ? `recipient ${keyId2.slice("sealed:".length)}` : `key ${keyId2}`;
+}
+function describePlaintext(text) {
+  return PLAINTEXT_HINTS.find(([pattern]) => pattern.test(text))?.[1];
+}
+var FERNET_VALUE_PATTERN, SEALED_VALUE_PATTERN, PLAINTEXT_HINTS;
+var init_sealed_value_format = __esm({
+  "src/core/sealed-value-format.ts"() {
+    "use strict";
+    FERNET_VALUE_PATTERN = /^fernet:([0-9a-f]{8}):([A-Za-z0-9_-]{20,}={0,2})$/;
+    SEALED_VALUE_PATTERN = /^sealed:([A-Za-z0-9][A-Za-z0-9_.-]{0,63}):([A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=):([A-Za-z0-9_-]{20,}={0,2})$/;
+    PLAINTEXT_HINTS = [
+      [/^sealed:/, "a damaged sealed value: the form is sealed:<recipient-id>:<ephemeral-public-key>:<token>"],
+      [/^fernet:/, "a damaged encrypted value: the form is fernet:<key-id>:<token>"],
+      [/^sk-/, "an OpenAI-style API key"],
+      [/^(AKIA|ASIA)[A-Z0-9]{12,}/, "an AWS access key id"],
+      [/^gh[pousr]_/, "a GitHub token"],
+      [/^xox[abposr]-/, "a Slack token"],
+      [/^-----BEGIN /, "a PEM key or certificate"],
+      [/^enc:/, "a DocuElevate database value (enc:…), encrypted under the deployment's SESSION_SECRET, not credledger's key"],
+      [/^\s*\{/, "a JSON document"]
+    ];
+  }
+});
+
+// src/core/public-demo-key.ts
+function listDemoKeyValues(inventory) {
+  return listSealedValues(inventory).filter((entry) => {
+    const parts = parseSealedValueText(entry.sealed);
+    return parts?.kind === "fernet" && parts.keyId === PUBLIC_DEMO_KEY_ID;
+  });
+}
+function describeValuePlace(entry) {
+  return entry.place.deployment === void 0 ? entry.place.credentialId : `${entry.place.credentialId}/${entry.place.deployment}`;
+}
+function describeDemoKeyValues(entries, shown = 6) {
+  const places = entries.map((entry) => typeof entry === "string" ? entry : describeValuePlace(entry));
+  const listed = places.length > shown ? `${places.slice(0, shown).join(", ")} and ${places.length - shown} more` : places.join(", ");
+  const count = entries.length === 1 ? "1 value is" : `${entries.length} values are`;
+  return `${count} sealed under the public demo key ${PUBLIC_DEMO_KEY_ID} (examples/demo.key), which anyone can read: ${listed}; they are examples, not secrets: store real values under your own key with \`credledger set <id> --value-stdin\``;
+}
+var PUBLIC_DEMO_KEY_ID;
+var init_public_demo_key = __esm({
+  "src/core/public-demo-key.ts"() {
+    "use strict";
+    init_inventory();
+    init_sealed_value_format();
+    PUBLIC_DEMO_KEY_ID = "175365ad";
+  }
+});
+
 // src/core/rotation.ts
 function isEventDrivenKind(kind) {
   return DEFAULT_INTERVAL_DAYS[kind] === null;
@@ -10554,76 +10831,40 @@ var init_rotation = __esm({
   }
 });
 
-// src/core/sealed-value-format.ts
-function parseSealedValueText(text) {
-  const fernet = FERNET_VALUE_PATTERN.exec(text);
-  if (fernet) return { kind: "fernet", keyId: fernet[1], token: fernet[2] };
-  const sealed = SEALED_VALUE_PATTERN.exec(text);
-  if (sealed) {
-    const recipientId = sealed[1];
-    return { kind: "sealed", recipientId, keyId: `sealed:${recipientId}`, ephemeralPublicKey: sealed[2], token: sealed[3] };
-  }
-  return void 0;
-}
-function formatRecipientSealed(recipientId, ephemeralPublicKey, token) {
-  return `sealed:${recipientId}:${ephemeralPublicKey}:${token}`;
-}
-function describeValueKey(keyId2) {
-  return keyId2.startsWith("sealed:") ? `recipient ${keyId2.slice("sealed:".length)}` : `key ${keyId2}`;
-}
-function describePlaintext(text) {
-  return PLAINTEXT_HINTS.find(([pattern]) => pattern.test(text))?.[1];
-}
-var FERNET_VALUE_PATTERN, SEALED_VALUE_PATTERN, PLAINTEXT_HINTS;
-var init_sealed_value_format = __esm({
-  "src/core/sealed-value-format.ts"() {
-    "use strict";
-    FERNET_VALUE_PATTERN = /^fernet:([0-9a-f]{8}):([A-Za-z0-9_-]{20,}={0,2})$/;
-    SEALED_VALUE_PATTERN = /^sealed:([A-Za-z0-9][A-Za-z0-9_.-]{0,63}):([A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=):([A-Za-z0-9_-]{20,}={0,2})$/;
-    PLAINTEXT_HINTS = [
-      [/^sealed:/, "a damaged sealed value: the form is sealed:<recipient-id>:<ephemeral-public-key>:<token>"],
-      [/^fernet:/, "a damaged encrypted value: the form is fernet:<key-id>:<token>"],
-      [/^sk-/, "an OpenAI-style API key"],
-      [/^(AKIA|ASIA)[A-Z0-9]{12,}/, "an AWS access key id"],
-      [/^gh[pousr]_/, "a GitHub token"],
-      [/^xox[abposr]-/, "a Slack token"],
-      [/^-----BEGIN /, "a PEM key or certificate"],
-      [/^enc:/, "a DocuElevate database value (enc:…), encrypted under the deployment's SESSION_SECRET, not credledger's key"],
-      [/^\s*\{/, "a JSON document"]
-    ];
-  }
-});
-
 // src/core/inventory-rules.ts
-function plaintextFinding(credential, path8, text) {
+function plaintextFinding(credential, path9, text) {
   const looksLike = describePlaintext(text);
-  const place = path8.length > 3 ? ` --deployment ${String(path8[3])}` : "";
+  const place = path9.length > 3 ? ` --deployment ${String(path9[3])}` : "";
   return errorAt(
     "plaintext-value",
-    path8,
+    path9,
     `this value is not encrypted${looksLike ? ` (it looks like ${looksLike})` : ""}: rotate it (it may already be in git history), and store the new one with \`credledger set ${credential.id}${place} --value-stdin\`, which replaces this line`
   );
 }
 function checkInventoryRules(inventory, context3) {
   return INVENTORY_RULES.flatMap((rule) => rule(inventory, context3));
 }
-var knownPeople, knownDeployments, oneValueForm, oneCredentialPerSetting, knownSettings, consistentDates, intervalsOnlyForScheduledKinds, ownersStillHere, valuesEncrypted, sealedForKnownRecipients, groupsShareDeployments, INVENTORY_RULES;
+var knownPeople, knownDeployments, oneValueForm, oneCredentialPerSetting, knownSettings, consistentDates, intervalsOnlyForScheduledKinds, ownersStillHere, valuesEncrypted, noPublicDemoKey, sealedForKnownRecipients, groupsShareDeployments, INVENTORY_RULES;
 var init_inventory_rules = __esm({
   "src/core/inventory-rules.ts"() {
     "use strict";
     init_docuelevate_catalogue2();
     init_diagnostics();
     init_inventory();
+    init_public_demo_key();
     init_rotation();
+    init_suggestions();
     init_sealed_value_format();
     knownPeople = (inventory) => inventory.credentials.flatMap((credential) => {
       const findings = [];
       if (credential.owner && !inventory.people.has(credential.owner)) {
-        findings.push(errorAt("unknown-person", ["credentials", credential.id, "owner"], `owner \`${credential.owner}\` is not listed under \`people\``));
+        const hint = describeSuggestion(credential.owner, inventory.people.keys());
+        findings.push(errorAt("unknown-person", ["credentials", credential.id, "owner"], `owner \`${credential.owner}\` is not listed under \`people\`${hint}`));
       }
       credential.access.forEach((person, index) => {
         if (!inventory.people.has(person)) {
-          findings.push(errorAt("unknown-person", ["credentials", credential.id, "access", index], `\`${person}\` in access is not listed under \`people\``));
+          const hint = describeSuggestion(person, inventory.people.keys());
+          findings.push(errorAt("unknown-person", ["credentials", credential.id, "access", index], `\`${person}\` in access is not listed under \`people\`${hint}`));
         }
       });
       return findings;
@@ -10633,16 +10874,17 @@ var init_inventory_rules = __esm({
       if (credential.deploymentsListed) {
         credential.deployments.forEach((deployment, index) => {
           if (!inventory.deployments.has(deployment)) {
-            findings.push(errorAt("unknown-deployment", ["credentials", credential.id, "deployments", index], `deployment \`${deployment}\` is not listed under \`deployments\``));
+            const hint = describeSuggestion(deployment, inventory.deployments.keys());
+            findings.push(errorAt("unknown-deployment", ["credentials", credential.id, "deployments", index], `deployment \`${deployment}\` is not listed under \`deployments\`${hint}`));
           }
         });
       }
       for (const deployment of Object.keys(credential.values ?? {})) {
-        const path8 = ["credentials", credential.id, "values", deployment];
+        const path9 = ["credentials", credential.id, "values", deployment];
         if (!inventory.deployments.has(deployment)) {
-          findings.push(errorAt("unknown-deployment", path8, `deployment \`${deployment}\` is not listed under \`deployments\``, true));
+          findings.push(errorAt("unknown-deployment", path9, `deployment \`${deployment}\` is not listed under \`deployments\``, true));
         } else if (!credential.deployments.includes(deployment)) {
-          findings.push(warningAt("value-for-unused-deployment", path8, `a value for \`${deployment}\`, which this credential is not pushed to`, true));
+          findings.push(warningAt("value-for-unused-deployment", path9, `a value for \`${deployment}\`, which this credential is not pushed to`, true));
         }
       }
       return findings;
@@ -10673,26 +10915,26 @@ var init_inventory_rules = __esm({
     };
     knownSettings = (inventory) => inventory.credentials.flatMap((credential) => {
       if (!credential.setting) return [];
-      const path8 = ["credentials", credential.id, "setting"];
+      const path9 = ["credentials", credential.id, "setting"];
       const setting = findSetting(credential.setting);
       if (setting?.environmentOnly) {
-        return [errorAt("environment-only-setting", path8, `\`${credential.setting}\` can only be set in the deployment's environment; DocuElevate's settings API refuses it`)];
+        return [errorAt("environment-only-setting", path9, `\`${credential.setting}\` can only be set in the deployment's environment; DocuElevate's settings API refuses it`)];
       }
       if (!setting && !credential.custom) {
-        return [warningAt("unknown-setting", path8, `\`${credential.setting}\` is not one of DocuElevate's sensitive settings; add \`custom: true\` if that is intended`)];
+        return [warningAt("unknown-setting", path9, `\`${credential.setting}\` is not one of DocuElevate's sensitive settings; add \`custom: true\` if that is intended`)];
       }
       return [];
     });
     consistentDates = (inventory, { today }) => {
       const findings = [];
       for (const credential of inventory.credentials) {
-        const path8 = (field) => ["credentials", credential.id, field];
+        const path9 = (field) => ["credentials", credential.id, field];
         if (credential.created && credential.rotated && credential.rotated < credential.created) {
-          findings.push(errorAt("rotated-before-created", path8("rotated"), `rotated ${credential.rotated} is before created ${credential.created}`));
+          findings.push(errorAt("rotated-before-created", path9("rotated"), `rotated ${credential.rotated} is before created ${credential.created}`));
         }
         for (const field of ["created", "rotated", "compromised", "revoked"]) {
           const date = credential[field];
-          if (date && date > today) findings.push(errorAt("date-in-future", path8(field), `${field} ${date} is after today (${today})`));
+          if (date && date > today) findings.push(errorAt("date-in-future", path9(field), `${field} ${date} is after today (${today})`));
         }
       }
       return findings;
@@ -10715,6 +10957,11 @@ var init_inventory_rules = __esm({
       }
       return findings;
     });
+    noPublicDemoKey = (inventory) => {
+      const entries = listDemoKeyValues(inventory);
+      const [first] = entries;
+      return first === void 0 ? [] : [warningAt("demo-key-value", first.path, describeDemoKeyValues(entries))];
+    };
     sealedForKnownRecipients = (inventory) => {
       const findings = [];
       const seen = /* @__PURE__ */ new Set();
@@ -10768,6 +11015,7 @@ var init_inventory_rules = __esm({
       intervalsOnlyForScheduledKinds,
       ownersStillHere,
       valuesEncrypted,
+      noPublicDemoKey,
       sealedForKnownRecipients,
       groupsShareDeployments
     ];
@@ -10777,8 +11025,9 @@ var init_inventory_rules = __esm({
 // src/core/inventory-validation.ts
 function checkInventoryText(text, file, today) {
   const read = readInventory(text, file);
-  if (!read.inventory) return { source: read.source, inventory: void 0, diagnostics: read.diagnostics };
-  const ruleDiagnostics = checkInventoryRules(read.inventory, { today }).map((finding2) => placeFinding(read.source, finding2));
+  const model = read.inventory ?? read.partial;
+  if (!model) return { source: read.source, inventory: void 0, diagnostics: read.diagnostics };
+  const ruleDiagnostics = checkInventoryRules(model, { today }).map((finding2) => placeFinding(read.source, finding2));
   return { source: read.source, inventory: read.inventory, diagnostics: sortDiagnostics([...read.diagnostics, ...ruleDiagnostics]) };
 }
 var init_inventory_validation = __esm({
@@ -11513,12 +11762,16 @@ var init_sealed_value = __esm({
 });
 
 // src/app/deployment-connection.ts
+function describeUnresolvedAuth(resolved) {
+  return { message: resolved.error, missingEnv: resolved.missingEnv };
+}
 function selectDeployments(inventory, selection) {
   const known = [...inventory.deployments.keys()];
   const wanted = /* @__PURE__ */ new Set([...selection.deployments ?? known, ...selection.also ?? []]);
   const unknown = [...wanted].filter((id) => !inventory.deployments.has(id));
   if (unknown.length > 0) {
-    throw new UsageError(`unknown deployment${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")} (the inventory has ${known.join(", ") || "none"})`);
+    const hint = unknown.length === 1 ? describeSuggestion(unknown[0] ?? "", known) : "";
+    throw new UsageError(`unknown deployment${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")} (the inventory has ${known.join(", ") || "none"})${hint}`);
   }
   const selected = known.filter((id) => wanted.has(id));
   const refused = selected.flatMap((id) => {
@@ -11536,7 +11789,8 @@ function resolveDeploymentAuth(deployment, env, onSecret, fallbackPasswords = []
     return value === void 0 || value === "" ? void 0 : value;
   };
   const missing = (names) => ({
-    error: `cannot authenticate: ${names.join(" and ")} ${names.length === 1 ? "is" : "are"} not set (auth method ${auth2.method} of deployment ${deployment.id})`
+    error: `${names.join(" and ")} ${names.length === 1 ? "is" : "are"} not set: the auth of deployment ${deployment.id} (method ${auth2.method}) reads ${names.length === 1 ? "it" : "them"} from the environment, so ${deployment.id} was not contacted; set ${names.length === 1 ? "it" : "them"} (in GitHub Actions, from secrets)`,
+    missingEnv: names
   });
   const secret = (text) => {
     const value = new SecretValue(text);
@@ -11592,6 +11846,7 @@ var init_deployment_connection = __esm({
   "src/app/deployment-connection.ts"() {
     "use strict";
     init_apply_plan();
+    init_suggestions();
     init_secret_value();
     init_errors();
   }
@@ -11861,14 +12116,23 @@ function describeForeignFingerprints(ring, state, deployments) {
 }
 async function readCredentialSources2(context3, deploymentId) {
   const resolved = context3.auths.get(deploymentId);
-  if (resolved === void 0 || "error" in resolved) return { error: { message: resolved?.error ?? "no auth" } };
+  if (resolved === void 0) return { error: { message: "no auth" } };
+  if ("error" in resolved) {
+    context3.request.onProgress?.({ kind: "unusable", deployment: deploymentId, reason: resolved.error });
+    return { error: describeUnresolvedAuth(resolved) };
+  }
   let connection = context3.connections.get(deploymentId);
   if (connection === void 0) {
     const deployment = context3.inventory.deployments.get(deploymentId);
     connection = context3.request.connect(deployment, resolved.auth);
     context3.connections.set(deploymentId, connection);
   }
-  return readCredentialSources(connection);
+  context3.request.onProgress?.({ kind: "connecting", deployment: deploymentId });
+  const read = await readCredentialSources(connection);
+  context3.request.onProgress?.(
+    "error" in read ? { kind: "unusable", deployment: deploymentId, reason: read.error.message } : { kind: "connected", deployment: deploymentId, listed: read.sources.length }
+  );
+  return read;
 }
 function findStaleDeployments(state, deployments, commit, commitTime) {
   const refused = /* @__PURE__ */ new Map();
@@ -11931,36 +12195,46 @@ async function runDeployment(context3, plan, progress, concurrency, knownUnreach
   const connection = context3.connections.get(plan.deployment);
   const progressOf = new Map(progress.map((entry) => [entry.operation, entry]));
   const running = /* @__PURE__ */ new Set();
+  const listener = context3.request.onProgress;
+  let completed = 0;
+  const finishOne = (entry) => {
+    completed += 1;
+    const { action, setting } = entry.operation;
+    const outcome = entry.outcome === "planned" ? "skipped" : entry.outcome;
+    listener?.({ kind: "operation", deployment: plan.deployment, action, setting, outcome, completed, total: progress.length });
+  };
+  listener?.({ kind: "writing", deployment: plan.deployment, total: progress.length });
   for (const unit of plan.units) {
     if (unit.group !== void 0 || unit.operations.some((operation) => operation.setting === ADMIN_PASSWORD_SETTING)) {
       await Promise.all(running);
-      await runUnit(context3, connection, unit, progressOf);
+      await runUnit(context3, connection, unit, progressOf, finishOne);
       continue;
     }
     while (running.size >= concurrency) await Promise.race(running);
-    const task = runUnit(context3, connection, unit, progressOf).finally(() => running.delete(task));
+    const task = runUnit(context3, connection, unit, progressOf, finishOne).finally(() => running.delete(task));
     running.add(task);
   }
   await Promise.all(running);
   if (context3.stop === void 0) await publishState(context3);
   const allSkipped = progress.every((entry) => entry.outcome === "skipped");
   const allDone = progress.every((entry) => entry.outcome === "done");
+  const tally = (outcome) => progress.filter((entry) => entry.outcome === outcome).length;
+  listener?.({ kind: "finished", deployment: plan.deployment, done: tally("done"), failed: tally("failed"), skipped: tally("skipped") });
   return deploymentReport(deployment, allDone ? "done" : allSkipped && context3.stop !== void 0 ? "skipped" : "failed", progress);
 }
-async function runUnit(context3, connection, unit, progressOf) {
+async function runUnit(context3, connection, unit, progressOf, finishOne) {
   let failed;
   for (const operation of unit.operations) {
     const entry = progressOf.get(operation);
     if (context3.stop !== void 0) {
       entry.skipped = describeStop(context3);
-      continue;
-    }
-    if (failed !== void 0) {
+    } else if (failed !== void 0) {
       entry.skipped = `not attempted: group ${unit.group ?? ""} stopped after ${failed.setting} failed`;
-      continue;
+    } else {
+      await runOperation(context3, connection, entry);
+      if (entry.outcome === "failed") failed = operation;
     }
-    await runOperation(context3, connection, entry);
-    if (entry.outcome === "failed") failed = operation;
+    finishOne(entry);
   }
 }
 async function runOperation(context3, connection, entry) {
@@ -13203,14 +13477,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path9 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path8 && path8[0] !== "/") {
-          path8 = `/${path8}`;
+        if (path9 && path9[0] !== "/") {
+          path9 = `/${path9}`;
         }
-        return new URL(`${origin}${path8}`);
+        return new URL(`${origin}${path9}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -14045,9 +14319,9 @@ var require_diagnostics = __commonJS({
         "undici:client:sendHeaders",
         (evt) => {
           const {
-            request: { method, path: path8, origin }
+            request: { method, path: path9, origin }
           } = evt;
-          debugLog("sending request to %s %s%s", method, origin, path8);
+          debugLog("sending request to %s %s%s", method, origin, path9);
         }
       );
     }
@@ -14065,14 +14339,14 @@ var require_diagnostics = __commonJS({
         "undici:request:headers",
         (evt) => {
           const {
-            request: { method, path: path8, origin },
+            request: { method, path: path9, origin },
             response: { statusCode }
           } = evt;
           debugLog(
             "received response to %s %s%s - HTTP %d",
             method,
             origin,
-            path8,
+            path9,
             statusCode
           );
         }
@@ -14081,23 +14355,23 @@ var require_diagnostics = __commonJS({
         "undici:request:trailers",
         (evt) => {
           const {
-            request: { method, path: path8, origin }
+            request: { method, path: path9, origin }
           } = evt;
-          debugLog("trailers received from %s %s%s", method, origin, path8);
+          debugLog("trailers received from %s %s%s", method, origin, path9);
         }
       );
       diagnosticsChannel.subscribe(
         "undici:request:error",
         (evt) => {
           const {
-            request: { method, path: path8, origin },
+            request: { method, path: path9, origin },
             error
           } = evt;
           debugLog(
             "request to %s %s%s errored - %s",
             method,
             origin,
-            path8,
+            path9,
             error.message
           );
         }
@@ -14212,7 +14486,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -14229,11 +14503,11 @@ var require_request = __commonJS({
         maxRedirections,
         typeOfService
       }, handler2) {
-        if (typeof path8 !== "string") {
+        if (typeof path9 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path8)) {
+        } else if (invalidPathRegex.test(path9)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -14308,7 +14582,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? serializePathWithQuery(path8, query) : path8;
+        this.path = query ? serializePathWithQuery(path9, query) : path9;
         this.origin = origin;
         this.protocol = getProtocolFromUrlString(origin);
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
@@ -19552,7 +19826,7 @@ var require_client_h1 = __commonJS({
       }
     }
     function writeH1(client, request2) {
-      const { method, path: path8, host, upgrade, blocking, reset } = request2;
+      const { method, path: path9, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -19628,7 +19902,7 @@ var require_client_h1 = __commonJS({
         socket[kBlocking] = true;
       }
       setTypeOfService(socket, request2);
-      let header = `${method} ${path8} HTTP/1.1\r
+      let header = `${method} ${path9} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -20305,7 +20579,7 @@ var require_client_h2 = __commonJS({
       const headersTimeout = request2.headersTimeout ?? client[kHeadersTimeout];
       const bodyTimeout = request2.bodyTimeout ?? client[kBodyTimeout];
       const session = client[kHTTP2Session];
-      const { method, path: path8, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request2;
+      const { method, path: path9, host, upgrade, expectContinue, signal, protocol, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade != null && upgrade !== "websocket") {
         util.errorRequest(client, request2, new InvalidArgumentError(`Custom upgrade "${upgrade}" not supported over HTTP/2`));
@@ -20374,7 +20648,7 @@ var require_client_h2 = __commonJS({
           }
           headers[HTTP2_HEADER_METHOD] = "CONNECT";
           headers[HTTP2_HEADER_PROTOCOL] = "websocket";
-          headers[HTTP2_HEADER_PATH] = path8;
+          headers[HTTP2_HEADER_PATH] = path9;
           if (protocol === "ws:" || protocol === "wss:") {
             headers[HTTP2_HEADER_SCHEME] = protocol === "ws:" ? "http" : "https";
           } else {
@@ -20426,7 +20700,7 @@ var require_client_h2 = __commonJS({
         stream.setTimeout(headersTimeout);
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path8;
+      headers[HTTP2_HEADER_PATH] = path9;
       headers[HTTP2_HEADER_SCHEME] = protocol === "http:" ? "http" : "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -22782,10 +23056,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path8 = "/",
+          path: path9 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path8;
+        opts.path = origin + path9;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL(origin);
           headers.host = host;
@@ -24945,20 +25219,20 @@ var require_mock_utils = __commonJS({
       }
       return normalizedQp;
     }
-    function safeUrl(path8) {
-      if (typeof path8 !== "string") {
-        return path8;
+    function safeUrl(path9) {
+      if (typeof path9 !== "string") {
+        return path9;
       }
-      const pathSegments = path8.split("?", 3);
+      const pathSegments = path9.split("?", 3);
       if (pathSegments.length !== 2) {
-        return path8;
+        return path9;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path8);
+    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path9);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -24983,8 +25257,8 @@ var require_mock_utils = __commonJS({
       const basePath = key.query ? serializePathWithQuery(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
       const resolvedPathWithoutTrailingSlash = removeTrailingSlash(resolvedPath);
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8, ignoreTrailingSlash }) => {
-        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path8)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path8), resolvedPath);
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9, ignoreTrailingSlash }) => {
+        return ignoreTrailingSlash ? matchValue(removeTrailingSlash(safeUrl(path9)), resolvedPathWithoutTrailingSlash) : matchValue(safeUrl(path9), resolvedPath);
       });
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
@@ -25023,19 +25297,19 @@ var require_mock_utils = __commonJS({
         mockDispatches.splice(index, 1);
       }
     }
-    function removeTrailingSlash(path8) {
-      while (path8.endsWith("/")) {
-        path8 = path8.slice(0, -1);
+    function removeTrailingSlash(path9) {
+      while (path9.endsWith("/")) {
+        path9 = path9.slice(0, -1);
       }
-      if (path8.length === 0) {
-        path8 = "/";
+      if (path9.length === 0) {
+        path9 = "/";
       }
-      return path8;
+      return path9;
     }
     function buildKey(opts) {
-      const { path: path8, method, body, headers, query } = opts;
+      const { path: path9, method, body, headers, query } = opts;
       return {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -25725,10 +25999,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path8,
+            Path: path9,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -25810,9 +26084,9 @@ var require_mock_agent = __commonJS({
         const acceptNonStandardSearchParameters = this[kMockAgentAcceptsNonStandardSearchParameters];
         const dispatchOpts = { ...opts };
         if (acceptNonStandardSearchParameters && dispatchOpts.path) {
-          const [path8, searchParams] = dispatchOpts.path.split("?");
+          const [path9, searchParams] = dispatchOpts.path.split("?");
           const normalizedSearchParams = normalizeSearchParams(searchParams, acceptNonStandardSearchParameters);
-          dispatchOpts.path = `${path8}?${normalizedSearchParams}`;
+          dispatchOpts.path = `${path9}?${normalizedSearchParams}`;
         }
         return this[kAgent].dispatch(dispatchOpts, handler2);
       }
@@ -26213,12 +26487,12 @@ var require_snapshot_recorder = __commonJS({
        * @return {Promise<void>} - Resolves when snapshots are loaded
        */
       async loadSnapshots(filePath) {
-        const path8 = filePath || this.#snapshotPath;
-        if (!path8) {
+        const path9 = filePath || this.#snapshotPath;
+        if (!path9) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
         try {
-          const data = await readFile4(resolve(path8), "utf8");
+          const data = await readFile4(resolve(path9), "utf8");
           const parsed = JSON.parse(data);
           if (Array.isArray(parsed)) {
             this.#snapshots.clear();
@@ -26232,7 +26506,7 @@ var require_snapshot_recorder = __commonJS({
           if (error.code === "ENOENT") {
             this.#snapshots.clear();
           } else {
-            throw new UndiciError(`Failed to load snapshots from ${path8}`, { cause: error });
+            throw new UndiciError(`Failed to load snapshots from ${path9}`, { cause: error });
           }
         }
       }
@@ -26243,11 +26517,11 @@ var require_snapshot_recorder = __commonJS({
        * @returns {Promise<void>} - Resolves when snapshots are saved
        */
       async saveSnapshots(filePath) {
-        const path8 = filePath || this.#snapshotPath;
-        if (!path8) {
+        const path9 = filePath || this.#snapshotPath;
+        if (!path9) {
           throw new InvalidArgumentError("Snapshot path is required");
         }
-        const resolvedPath = resolve(path8);
+        const resolvedPath = resolve(path9);
         await mkdir3(dirname(resolvedPath), { recursive: true });
         const data = Array.from(this.#snapshots.entries()).map(([hash, snapshot]) => ({
           hash,
@@ -26888,15 +27162,15 @@ var require_redirect_handler = __commonJS({
           receivedAt: Date.now()
         });
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path8 = search ? `${pathname}${search}` : pathname;
-        const redirectUrlString = `${origin}${path8}`;
+        const path9 = search ? `${pathname}${search}` : pathname;
+        const redirectUrlString = `${origin}${path9}`;
         for (const historyUrl of this.history) {
           if (historyUrl.toString() === redirectUrlString) {
             throw new InvalidArgumentError(`Redirect loop detected. Cannot redirect to ${origin}. This typically happens when using a Client or Pool with cross-origin redirects. Use an Agent for cross-origin redirects.`);
           }
         }
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path8;
+        this.opts.path = path9;
         this.opts.origin = origin;
         this.opts.query = null;
       }
@@ -28713,10 +28987,10 @@ var require_cache_handler = __commonJS({
       }
       return locationUrl.pathname + locationUrl.search;
     }
-    function deleteCachedUri(store, cacheKey, path8) {
+    function deleteCachedUri(store, cacheKey, path9) {
       deleteCachedValue(store, {
         ...cacheKey,
-        path: path8
+        path: path9
       });
       for (let i = 0; i < util.safeHTTPMethods.length; i++) {
         const method = util.safeHTTPMethods[i];
@@ -28724,7 +28998,7 @@ var require_cache_handler = __commonJS({
           deleteCachedValue(store, {
             ...cacheKey,
             method,
-            path: path8
+            path: path9
           });
         }
       }
@@ -28735,9 +29009,9 @@ var require_cache_handler = __commonJS({
       }
       const values = Array.isArray(headerValue2) ? headerValue2 : [headerValue2];
       for (let i = 0; i < values.length; i++) {
-        const path8 = getSameOriginPath(cacheKey, values[i]);
-        if (path8 !== void 0) {
-          deleteCachedUri(store, cacheKey, path8);
+        const path9 = getSameOriginPath(cacheKey, values[i]);
+        if (path9 !== void 0) {
+          deleteCachedUri(store, cacheKey, path9);
         }
       }
     }
@@ -34225,11 +34499,11 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        const path8 = url.pathname + url.search;
+        const path9 = url.pathname + url.search;
         const hasTrailingQuestionMark = url.search.length === 0 && url.href[url.href.length - url.hash.length - 1] === "?";
         return new Promise((resolve, reject) => agent.dispatch(
           {
-            path: hasTrailingQuestionMark ? `${path8}?` : path8,
+            path: hasTrailingQuestionMark ? `${path9}?` : path9,
             origin: url.origin,
             method: request2.method,
             body: agent.isMockActive ? request2.body && (request2.body.source || request2.body.stream) : body,
@@ -35176,9 +35450,9 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path8) {
-      for (let i = 0; i < path8.length; ++i) {
-        const code3 = path8.charCodeAt(i);
+    function validateCookiePath(path9) {
+      for (let i = 0; i < path9.length; ++i) {
+        const code3 = path9.charCodeAt(i);
         if (code3 < 32 || // exclude CTLs (0-31)
         code3 > 126 || // exclude DEL and non-ascii
         code3 === 59) {
@@ -38614,11 +38888,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path8 = opts.path;
+          let path9 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path8 = `/${path8}`;
+            path9 = `/${path9}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path8);
+          url = new URL(util.parseOrigin(url).origin + path9);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -39001,21 +39275,21 @@ var init_docuelevate_client = __esm({
        * @throws DocuElevateError: the status and detail of a refusal, or kind `read-back` on a mismatch.
        */
       async setSetting(key, value) {
-        const path8 = settingPath(key);
+        const path9 = settingPath(key);
         const body = JSON.stringify({ key, value: value.reveal() });
-        const written = await this.callApi("POST", path8, body);
+        const written = await this.callApi("POST", path9, body);
         const answer = parseJson(written.answer.text);
-        const read = await this.callApi("GET", path8);
+        const read = await this.callApi("GET", path9);
         const readBack = parseJson(read.answer.text);
         const attempts = written.attempts + read.attempts;
         if (!isRecord3(readBack) || !("value" in readBack)) {
-          throw new DocuElevateError(`GET ${path8}: the read-back answer has no value`, "protocol", { status: read.answer.status, attempts });
+          throw new DocuElevateError(`GET ${path9}: the read-back answer has no value`, "protocol", { status: read.answer.status, attempts });
         }
         const sensitive = !(isRecord3(readBack.metadata) && readBack.metadata.sensitive === false);
         const type = findSetting(key)?.type ?? (isRecord3(readBack.metadata) && typeof readBack.metadata.type === "string" ? readBack.metadata.type : "string");
         if (!matchesReadBack(readBack.value, value, sensitive, type)) {
           throw new DocuElevateError(
-            `GET ${path8}: the read-back does not match what was sent (${sensitive ? "masked length or first 4 characters differ" : "the value differs"})`,
+            `GET ${path9}: the read-back does not match what was sent (${sensitive ? "masked length or first 4 characters differ" : "the value differs"})`,
             "read-back",
             { status: read.answer.status, attempts }
           );
@@ -39048,8 +39322,8 @@ var init_docuelevate_client = __esm({
       }
       /** `DELETE /api/settings/{key}`; a 404 "not found in database" means there was nothing to delete, which is the goal. */
       async deleteSetting(key) {
-        const path8 = settingPath(key);
-        const { answer, attempts } = await this.callApi("DELETE", path8, void 0, (status, detail) => status === 404 && /not found in database/i.test(detail ?? ""));
+        const path9 = settingPath(key);
+        const { answer, attempts } = await this.callApi("DELETE", path9, void 0, (status, detail) => status === 404 && /not found in database/i.test(detail ?? ""));
         return { result: answer.status === 404 ? "absent" : "deleted", attempts };
       }
       /** Closes the connection pool. */
@@ -39130,12 +39404,12 @@ var init_docuelevate_client = __esm({
       }
       /** Reads `<meta name="csrf-token">` from the first page of the main layout that has it. */
       async fetchLayoutCsrfToken(paths) {
-        for (const path8 of paths) {
-          const page = await this.withRetries("GET", path8, () => this.send("GET", path8));
+        for (const path9 of paths) {
+          const page = await this.withRetries("GET", path9, () => this.send("GET", path9));
           if (page.answer.status >= 300 && page.answer.status < 400 && this.auth.method === "session") {
             const location = headerOf(page.answer, "location") ?? "";
             if (/\/login/.test(location)) {
-              throw new DocuElevateError(`the session cookie from ${this.auth.source} is not a logged-in session (DocuElevate redirects ${path8} to /login): log in again and update it, or use auth method login`, "auth", { status: page.answer.status });
+              throw new DocuElevateError(`the session cookie from ${this.auth.source} is not a logged-in session (DocuElevate redirects ${path9} to /login): log in again and update it, or use auth method login`, "auth", { status: page.answer.status });
             }
           }
           const token = page.answer.status === 200 ? findMetaCsrfToken(page.answer.text) : void 0;
@@ -39154,10 +39428,10 @@ var init_docuelevate_client = __esm({
        * says the CSRF token (or, for login, the admin session) is no longer valid.
        * @param accept answers other than 2xx that count as success (a DELETE's 404 "not found in database").
        */
-      async callApi(method, path8, body, accept = () => false) {
+      async callApi(method, path9, body, accept = () => false) {
         await this.authenticate();
         const headers = body === void 0 ? {} : { "content-type": "application/json" };
-        const attempt = () => this.withRetries(method, path8, () => this.send(method, path8, body, { ...headers, ...this.authHeaders(method) }));
+        const attempt = () => this.withRetries(method, path9, () => this.send(method, path9, body, { ...headers, ...this.authHeaders(method) }));
         const generation = this.generation;
         let result = await attempt();
         let attempts = result.attempts;
@@ -39170,13 +39444,13 @@ var init_docuelevate_client = __esm({
         const detail = detailOf(answer);
         if (answer.status >= 200 && answer.status < 300 || accept(answer.status, detail)) return { answer, attempts };
         if (answer.status >= 300 && answer.status < 400) {
-          throw new DocuElevateError(`${method} ${path8}: redirected to ${describeLocation(answer, this.origin)}; credledger does not follow redirects`, "redirect", { status: answer.status, attempts });
+          throw new DocuElevateError(`${method} ${path9}: redirected to ${describeLocation(answer, this.origin)}; credledger does not follow redirects`, "redirect", { status: answer.status, attempts });
         }
         if (answer.status === 403 && detail === ADMIN_REQUIRED) {
-          throw new DocuElevateError(`${method} ${path8}: HTTP 403: ${ADMIN_REQUIRED}: ${this.explainAdminRefusal()}`, "auth", { status: 403, detail, attempts });
+          throw new DocuElevateError(`${method} ${path9}: HTTP 403: ${ADMIN_REQUIRED}: ${this.explainAdminRefusal()}`, "auth", { status: 403, detail, attempts });
         }
         const kind = answer.status === 403 ? "auth" : "http";
-        throw new DocuElevateError(`${method} ${path8}: ${describeStatus(answer)}`, kind, { ...answerDetails(answer), attempts });
+        throw new DocuElevateError(`${method} ${path9}: ${describeStatus(answer)}`, kind, { ...answerDetails(answer), attempts });
       }
       canReestablishAfter(detail) {
         if (this.auth.method === "session") return detail === CSRF_REFUSED;
@@ -39197,7 +39471,7 @@ var init_docuelevate_client = __esm({
       }
       // ---- transport ----
       /** Runs `send` until it answers with something other than a retryable status, or attempts run out. */
-      async withRetries(method, path8, send2) {
+      async withRetries(method, path9, send2) {
         for (let attempt = 1; ; attempt += 1) {
           let answer;
           let failure;
@@ -39211,7 +39485,7 @@ var init_docuelevate_client = __esm({
           if (!retryable && answer !== void 0) return { answer, attempts: attempt };
           if (attempt >= this.retry.attempts) {
             if (answer !== void 0) return { answer, attempts: attempt };
-            throw new DocuElevateError(`${method} ${path8}: no answer after ${attempt} attempt${attempt === 1 ? "" : "s"}: ${failure?.message ?? "unknown error"}`, "network", {
+            throw new DocuElevateError(`${method} ${path9}: no answer after ${attempt} attempt${attempt === 1 ? "" : "s"}: ${failure?.message ?? "unknown error"}`, "network", {
               cause: failure?.cause,
               attempts: attempt
             });
@@ -39226,13 +39500,13 @@ var init_docuelevate_client = __esm({
         return Math.floor(this.random() * ceiling);
       }
       /** One request, without following redirects, with the session cookie kept up to date. */
-      async send(method, path8, body, headers = {}) {
+      async send(method, path9, body, headers = {}) {
         const requestHeaders = { accept: "application/json, text/html;q=0.9", ...headers };
         if (this.sessionCookie !== void 0) requestHeaders.cookie = `${SESSION_COOKIE}=${this.sessionCookie.reveal()}`;
         const signal = AbortSignal.timeout(this.requestTimeoutMs);
         let answer;
         try {
-          const response = await this.pool.request({ path: `${this.basePath}${path8}`, method, headers: requestHeaders, body, signal });
+          const response = await this.pool.request({ path: `${this.basePath}${path9}`, method, headers: requestHeaders, body, signal });
           const text = await response.body.text();
           answer = { status: response.statusCode, headers: response.headers, text };
         } catch (error) {
@@ -39945,10 +40219,10 @@ var require_src2 = __commonJS({
     var fs_1 = __require("fs");
     var debug_1 = __importDefault(require_src());
     var log = debug_1.default("@kwsites/file-exists");
-    function check(path8, isFile, isDirectory) {
-      log(`checking %s`, path8);
+    function check(path9, isFile, isDirectory) {
+      log(`checking %s`, path9);
       try {
-        const stat2 = fs_1.statSync(path8);
+        const stat2 = fs_1.statSync(path9);
         if (stat2.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
@@ -39968,8 +40242,8 @@ var require_src2 = __commonJS({
         throw e;
       }
     }
-    function exists(path8, type = exports.READABLE) {
-      return check(path8, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    function exists(path9, type = exports.READABLE) {
+      return check(path9, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
     }
     exports.exists = exists;
     exports.FILE = 1;
@@ -44269,10 +44543,16 @@ async function readAppliedStateOf(file, openStateStore) {
 }
 async function readListing(deployment, request2) {
   const resolved = resolveDeploymentAuth(deployment, request2.env, request2.onSecret);
-  if ("error" in resolved) return { error: { message: resolved.error } };
+  if ("error" in resolved) {
+    request2.onProgress?.({ kind: "unusable", deployment: deployment.id, reason: resolved.error });
+    return { error: describeUnresolvedAuth(resolved) };
+  }
   const connection = request2.connect(deployment, resolved.auth);
   try {
-    return await readCredentialSources(connection);
+    request2.onProgress?.({ kind: "connecting", deployment: deployment.id });
+    const read = await readCredentialSources(connection);
+    request2.onProgress?.("error" in read ? { kind: "unusable", deployment: deployment.id, reason: read.error.message } : { kind: "connected", deployment: deployment.id, listed: read.sources.length });
+    return read;
   } finally {
     await connection.close().catch(() => void 0);
   }
@@ -44577,17 +44857,17 @@ function editYamlScalars(text, edits, order = () => void 0) {
   checkEditedData(text, edited, edits);
   return edited;
 }
-function parseStrict(text, path8) {
+function parseStrict(text, path9) {
   const document2 = (0, import_yaml2.parseDocument)(text, { uniqueKeys: true, keepSourceTokens: false });
-  if (document2.errors.length > 0) throw new YamlEditError(`the text has YAML errors (${document2.errors[0]?.code ?? "unknown"}); fix them first`, path8);
+  if (document2.errors.length > 0) throw new YamlEditError(`the text has YAML errors (${document2.errors[0]?.code ?? "unknown"}); fix them first`, path9);
   return document2;
 }
 function findPair(map, key) {
   return map.items.find((pair) => (0, import_yaml2.isScalar)(pair.key) && pair.key.value === key);
 }
-function rangeOf(node, path8) {
+function rangeOf(node, path9) {
   const range = node?.range;
-  if (!range) throw new YamlEditError(`no source position for ${path8.join(".")}`, path8);
+  if (!range) throw new YamlEditError(`no source position for ${path9.join(".")}`, path9);
   return range;
 }
 function applyEdit(text, edit, order) {
@@ -44641,16 +44921,16 @@ function lineStartOf(text, offset) {
 function lineBreakOf(text) {
   return text.includes("\r\n") ? "\r\n" : "\n";
 }
-function endOfPair(pair, path8) {
-  return rangeOf(pair.value ?? pair.key, path8)[1];
+function endOfPair(pair, path9) {
+  return rangeOf(pair.value ?? pair.key, path9)[1];
 }
-function insertIntoBlockMap(text, chain, anchor, keys, value, path8) {
+function insertIntoBlockMap(text, chain, anchor, keys, value, path9) {
   const map = chain[chain.length - 1];
   const firstKey = map.items[0]?.key;
-  if (firstKey === void 0) throw new YamlEditError(`${path8.join(".")} is an empty mapping`, path8);
-  const keyStart = rangeOf(firstKey, path8)[0];
+  if (firstKey === void 0) throw new YamlEditError(`${path9.join(".")} is an empty mapping`, path9);
+  const keyStart = rangeOf(firstKey, path9)[0];
   const indent = keyStart - lineStartOf(text, keyStart);
-  const step = indentStep(text, chain, indent, path8);
+  const step = indentStep(text, chain, indent, path9);
   const eol = lineBreakOf(text);
   const lines = keys.map((key, depth) => `${" ".repeat(indent + depth * step)}${renderKey(key)}:${depth === keys.length - 1 ? ` ${renderScalar(value)}` : ""}`);
   const block = lines.join(eol) + eol;
@@ -44658,32 +44938,32 @@ function insertIntoBlockMap(text, chain, anchor, keys, value, path8) {
     const at2 = lineStartOf(text, keyStart);
     return text.slice(0, at2) + block + text.slice(at2);
   }
-  const end = endOfPair(anchor, path8);
+  const end = endOfPair(anchor, path9);
   if (end > 0 && text[end - 1] === "\n") return text.slice(0, end) + block + text.slice(end);
   const newline = text.indexOf("\n", end);
   if (newline < 0) return text + eol + block.slice(0, -eol.length);
   return text.slice(0, newline + 1) + block + text.slice(newline + 1);
 }
-function indentStep(text, chain, indent, path8) {
+function indentStep(text, chain, indent, path9) {
   const parent = chain[chain.length - 2];
   const parentKey = parent?.items[0]?.key;
   if (parent === void 0 || parent.flow || parentKey === void 0) return 2;
-  const parentStart = rangeOf(parentKey, path8)[0];
+  const parentStart = rangeOf(parentKey, path9)[0];
   const step = indent - (parentStart - lineStartOf(text, parentStart));
   return step > 0 ? step : 2;
 }
-function insertIntoFlowMap(text, map, anchor, keys, value, path8) {
+function insertIntoFlowMap(text, map, anchor, keys, value, path9) {
   const entry = keys.reduceRight((inner, key, depth) => depth === keys.length - 1 ? `${renderKey(key)}: ${inner}` : `${renderKey(key)}: { ${inner} }`, renderScalar(value));
   const firstPair = map.items[0];
   if (firstPair === void 0) {
-    const open2 = rangeOf(map, path8)[0];
+    const open2 = rangeOf(map, path9)[0];
     return `${text.slice(0, open2 + 1)} ${entry} ${text.slice(open2 + 1)}`;
   }
   if (anchor === void 0) {
-    const at2 = rangeOf(firstPair.key, path8)[0];
+    const at2 = rangeOf(firstPair.key, path9)[0];
     return `${text.slice(0, at2)}${entry}, ${text.slice(at2)}`;
   }
-  const end = endOfPair(anchor, path8);
+  const end = endOfPair(anchor, path9);
   return `${text.slice(0, end)}, ${entry}${text.slice(end)}`;
 }
 function renderScalar(value, style) {
@@ -44712,10 +44992,10 @@ function checkEditedData(before, after, edits) {
     throw new YamlEditError(`editing ${edits.map((edit) => edit.path.join(".")).join(", ")} in place would change other data; edit the file by hand`, edits[0]?.path ?? []);
   }
 }
-function setIn(target, path8, value) {
+function setIn(target, path9, value) {
   let current = target;
-  for (const [index, key] of path8.entries()) {
-    if (index === path8.length - 1) {
+  for (const [index, key] of path9.entries()) {
+    if (index === path9.length - 1) {
       current[key] = value;
       return;
     }
@@ -44730,9 +45010,9 @@ var init_yaml_edit = __esm({
     "use strict";
     import_yaml2 = __toESM(require_dist(), 1);
     YamlEditError = class extends Error {
-      constructor(message, path8) {
+      constructor(message, path9) {
         super(message);
-        this.path = path8;
+        this.path = path9;
       }
       path;
       name = "YamlEditError";
@@ -44786,8 +45066,8 @@ var init_inventory_edit = __esm({
 function diagnosticCodeFor(error) {
   return `value-${error.code}`;
 }
-function findingForSealedValueError(error, path8, advice = "") {
-  return errorAt(diagnosticCodeFor(error), path8, advice === "" ? error.message : `${error.message}; ${advice}`);
+function findingForSealedValueError(error, path9, advice = "") {
+  return errorAt(diagnosticCodeFor(error), path9, advice === "" ? error.message : `${error.message}; ${advice}`);
 }
 function checkValuesOpen(inventory, ring) {
   const candidates = listValuePlaces(inventory);
@@ -44834,11 +45114,12 @@ function requireCredential(inventory, id) {
   const credential = findCredential(inventory, id);
   if (credential) return credential;
   const known = inventory.credentials.map((candidate) => candidate.id);
-  throw new UsageError(`no credential \`${id}\` in the inventory (it has: ${known.join(", ") || "none"})`);
+  throw new UsageError(`no credential \`${id}\` in the inventory (it has: ${known.join(", ") || "none"})${describeSuggestion(id, known)}`);
 }
 function requireDeployment(inventory, credential, deployment) {
   if (!inventory.deployments.has(deployment)) {
-    throw new UsageError(`no deployment \`${deployment}\` in the inventory (it has: ${[...inventory.deployments.keys()].join(", ") || "none"})`);
+    const known = [...inventory.deployments.keys()];
+    throw new UsageError(`no deployment \`${deployment}\` in the inventory (it has: ${known.join(", ") || "none"})${describeSuggestion(deployment, known)}`);
   }
   if (!credential.deployments.includes(deployment)) {
     throw new UsageError(`\`${credential.id}\` is not pushed to \`${deployment}\` (its deployments: ${credential.deployments.join(", ") || "none"})`);
@@ -44880,6 +45161,7 @@ function choosePlaceToRead(inventory, credential, deployment) {
 var init_value_place = __esm({
   "src/app/value-place.ts"() {
     "use strict";
+    init_suggestions();
     init_inventory();
     init_errors();
   }
@@ -44887,7 +45169,6 @@ var init_value_place = __esm({
 
 // src/app/set-value.ts
 async function setCredentialValue(request2) {
-  if (request2.value.length === 0) throw new UsageError("the new value is empty: credledger stores values, not their absence");
   const rotated = request2.rotated ?? request2.today;
   if (!isCalendarDate(rotated)) throw new UsageError(`--rotated must be a real date written YYYY-MM-DD (got ${rotated})`);
   if (rotated > request2.today) throw new UsageError(`--rotated ${rotated} is after today (${request2.today})`);
@@ -44903,8 +45184,9 @@ async function setCredentialValue(request2) {
     throw new UsageError(`--rotated ${rotated} is before \`${credential.id}\`'s last rotation (${credential.rotated}): a rotation moves the date forward`);
   }
   const place = choosePlaceToSet(inventory, credential, request2.deployment);
-  const path8 = valuePathOf(place);
+  const path9 = valuePathOf(place);
   const refuse = (finding2) => ({ kind: "refused", source: check.source, diagnostics: [placeFinding(check.source, finding2)] });
+  if (request2.value.length === 0) return refuse(errorAt("empty-value", path9, `the new value of ${describePlace(place)} is empty: credledger stores values, not their absence`));
   const recipient = request2.seal === void 0 ? void 0 : chooseRecipient(inventory, request2.seal.recipientId);
   if (recipient === void 0 && request2.seal !== void 0) {
     return refuse(errorAt("no-recipients", [], "the inventory lists no encryption.recipients to seal for: `credledger keygen --sealing` makes a key pair and prints the entry to add", true));
@@ -44926,13 +45208,13 @@ async function setCredentialValue(request2) {
         if (ring !== void 0) previous = openSealedValue(ring, place, current, listValuePlaces(inventory));
       } catch (error) {
         if (!(error instanceof SealedValueError)) throw error;
-        if (recipient === void 0) return refuse(findingForSealedValueError(error, path8, unreadableAdvice(error, place)));
+        if (recipient === void 0) return refuse(findingForSealedValueError(error, path9, unreadableAdvice(error, place)));
       }
       compared = previous !== void 0;
     }
     if (previous !== void 0 && request2.value.equals(previous)) {
       const where = credential.issuer === void 0 ? "" : ` (get a new one from ${credential.issuer})`;
-      return refuse(errorAt("not-a-rotation", path8, `the new value of ${describePlace(place)} equals the current one: this is not a rotation${where}`));
+      return refuse(errorAt("not-a-rotation", path9, `the new value of ${describePlace(place)} equals the current one: this is not a rotation${where}`));
     }
   }
   let sealed;
@@ -44940,7 +45222,7 @@ async function setCredentialValue(request2) {
   try {
     sealed = recipient !== void 0 ? sealValueForRecipient(recipient, place, request2.value, nowSeconds) : sealValue(ring, place, request2.value, nowSeconds);
   } catch (error) {
-    if (error instanceof SealedValueError) return refuse(findingForSealedValueError(error, path8));
+    if (error instanceof SealedValueError) return refuse(findingForSealedValueError(error, path9));
     if (error instanceof SealingKeyError) return refuse(errorAt("bad-recipient-key", ["encryption", "recipients"], `cannot seal for recipient ${recipient?.id ?? ""}: ${error.message}`));
     throw error;
   }
@@ -44949,14 +45231,14 @@ async function setCredentialValue(request2) {
     edited = writeValuesInText(text, [{ place, sealed, rotated: rotated === credential.rotated ? void 0 : rotated }], [...inventory.deployments.keys()]);
   } catch (error) {
     if (!(error instanceof YamlEditError)) throw error;
-    return refuse(errorAt("cannot-edit-in-place", path8, error.message));
+    return refuse(errorAt("cannot-edit-in-place", path9, error.message));
   }
   await replaceInventoryText(request2.file, text, edited);
   return {
     kind: "set",
     file: request2.file,
     place,
-    path: formatDocumentPath(path8),
+    path: formatDocumentPath(path9),
     keyId: recipient !== void 0 ? `sealed:${recipient.id}` : primaryKey(ring).id,
     replaced,
     compared,
@@ -45255,9 +45537,9 @@ async function startDocuElevateServer(options = {}) {
     const rawUrl = request2.url ?? "/";
     const log = app.openLogEntry(method, rawUrl);
     const [rawPath = "/", rawQuery = ""] = rawUrl.split(/\?(.*)/s, 2);
-    const path8 = decodePath(rawPath);
+    const path9 = decodePath(rawPath);
     const active = faults;
-    const fault = active !== void 0 && path8.startsWith("/api/") ? active.plan.next() : null;
+    const fault = active !== void 0 && path9.startsWith("/api/") ? active.plan.next() : null;
     log.fault = fault?.kind ?? null;
     if (fault?.kind === "drop" && fault.phase === "before") {
       request2.socket.destroy();
@@ -45275,11 +45557,11 @@ async function startDocuElevateServer(options = {}) {
       return;
     }
     if (fault !== null && fault.phase === "before" && fault.kind !== "slow") {
-      const answer2 = fault.kind === "500" ? app.answerInternalError(method, path8) : answerAsProxy(fault.kind, active?.options.retryAfterSeconds ?? 1);
+      const answer2 = fault.kind === "500" ? app.answerInternalError(method, path9) : answerAsProxy(fault.kind, active?.options.retryAfterSeconds ?? 1);
       send(response, log, answer2);
       return;
     }
-    const context3 = { method, path: path8, query: new URLSearchParams(rawQuery), headers: request2.headers, body, log, session: {} };
+    const context3 = { method, path: path9, query: new URLSearchParams(rawQuery), headers: request2.headers, body, log, session: {} };
     let answer;
     try {
       answer = app.handle(context3);
@@ -45515,8 +45797,8 @@ var init_docuelevate_server = __esm({
         return this.options.authEnabled ?? true;
       }
       /** Records a request's arrival; the entry is completed as the request proceeds. */
-      openLogEntry(method, path8) {
-        const entry = { seq: this.requests.length + 1, method, path: path8, status: null, fault: null, committed: false };
+      openLogEntry(method, path9) {
+        const entry = { seq: this.requests.length + 1, method, path: path9, status: null, fault: null, committed: false };
         this.requests.push(entry);
         return entry;
       }
@@ -45571,8 +45853,8 @@ var init_docuelevate_server = __esm({
         return this.attachSessionCookie(answer, ctx.session, hadSession);
       }
       /** The answer of an injected 500: DocuElevate's own "save failed" for writes, Starlette's plain error otherwise. */
-      answerInternalError(method, path8) {
-        const key = /^\/api\/settings\/([^/]+)$/.exec(path8)?.[1];
+      answerInternalError(method, path9) {
+        const key = /^\/api\/settings\/([^/]+)$/.exec(path9)?.[1];
         if (key !== void 0 && (method === "POST" || method === "PUT")) {
           return jsonAnswer(500, { detail: `Failed to update setting: ${key}` });
         }
@@ -46164,7 +46446,8 @@ function buildStatusReport(inventory, now) {
   );
   const summary = { ok: 0, "due-soon": 0, overdue: 0, unknown: 0 };
   for (const row of rows) summary[row.state] += 1;
-  return { now, credentials: rows, summary };
+  const demoKeyValues = listDemoKeyValues(inventory).map(describeValuePlace);
+  return { now, credentials: rows, summary, ...demoKeyValues.length === 0 ? {} : { publicDemoKeyValues: demoKeyValues } };
 }
 function statusMeetsThreshold(report, threshold) {
   return report.credentials.some((row) => row.state === "overdue" || threshold === "due-soon" && row.state === "due-soon");
@@ -46173,6 +46456,7 @@ var STATE_ORDER;
 var init_status_report = __esm({
   "src/core/status-report.ts"() {
     "use strict";
+    init_public_demo_key();
     init_rotation();
     STATE_ORDER = { overdue: 0, "due-soon": 1, unknown: 2, ok: 3 };
   }
@@ -47039,8 +47323,8 @@ var init_context = __esm({
           if (existsSync2(process.env.GITHUB_EVENT_PATH)) {
             this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
           } else {
-            const path8 = process.env.GITHUB_EVENT_PATH;
-            process.stdout.write(`GITHUB_EVENT_PATH ${path8} does not exist${EOL}`);
+            const path9 = process.env.GITHUB_EVENT_PATH;
+            process.stdout.write(`GITHUB_EVENT_PATH ${path9} does not exist${EOL}`);
           }
         }
         this.eventName = process.env.GITHUB_EVENT_NAME;
@@ -48198,14 +48482,14 @@ var require_util7 = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path8 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path9 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path8 && path8[0] !== "/") {
-          path8 = `/${path8}`;
+        if (path9 && path9[0] !== "/") {
+          path9 = `/${path9}`;
         }
-        return new URL(`${origin}${path8}`);
+        return new URL(`${origin}${path9}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -48656,39 +48940,39 @@ var require_diagnostics2 = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path8);
+        debuglog("sending request to %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path8,
+          path9,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin }
+          request: { method, path: path9, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path8);
+        debuglog("trailers received from %s %s/%s", method, origin, path9);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path8, origin },
+          request: { method, path: path9, origin },
           error
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path8,
+          path9,
           error.message
         );
       });
@@ -48737,9 +49021,9 @@ var require_diagnostics2 = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path8, origin }
+            request: { method, path: path9, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path8);
+          debuglog("sending request to %s %s/%s", method, origin, path9);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -48802,7 +49086,7 @@ var require_request3 = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -48817,11 +49101,11 @@ var require_request3 = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path8 !== "string") {
+        if (typeof path9 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path8[0] !== "/" && !(path8.startsWith("http://") || path8.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path9[0] !== "/" && !(path9.startsWith("http://") || path9.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path8)) {
+        } else if (invalidPathRegex.test(path9)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -48887,7 +49171,7 @@ var require_request3 = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path8, query) : path8;
+        this.path = query ? buildURL(path9, query) : path9;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -53580,7 +53864,7 @@ var require_client_h12 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path8, host, upgrade, blocking, reset } = request2;
+      const { method, path: path9, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -53661,7 +53945,7 @@ var require_client_h12 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path8} HTTP/1.1\r
+      let header = `${method} ${path9} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -54190,7 +54474,7 @@ var require_client_h22 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path8, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path9, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -54287,7 +54571,7 @@ var require_client_h22 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path8;
+      headers[HTTP2_HEADER_PATH] = path9;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -54640,9 +54924,9 @@ var require_redirect_handler2 = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path8 = search ? `${pathname}${search}` : pathname;
+        const path9 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path8;
+        this.opts.path = path9;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -55881,10 +56165,10 @@ var require_proxy_agent2 = __commonJS({
         };
         const {
           origin,
-          path: path8 = "/",
+          path: path9 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path8;
+        opts.path = origin + path9;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -57856,20 +58140,20 @@ var require_mock_utils2 = __commonJS({
       }
       return true;
     }
-    function safeUrl(path8) {
-      if (typeof path8 !== "string") {
-        return path8;
+    function safeUrl(path9) {
+      if (typeof path9 !== "string") {
+        return path9;
       }
-      const pathSegments = path8.split("?");
+      const pathSegments = path9.split("?");
       if (pathSegments.length !== 2) {
-        return path8;
+        return path9;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path8, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path8);
+    function matchKey(mockDispatch2, { path: path9, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path9);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -57891,7 +58175,7 @@ var require_mock_utils2 = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path8 }) => matchValue(safeUrl(path8), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path9 }) => matchValue(safeUrl(path9), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -57929,9 +58213,9 @@ var require_mock_utils2 = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path8, method, body, headers, query } = opts;
+      const { path: path9, method, body, headers, query } = opts;
       return {
-        path: path8,
+        path: path9,
         method,
         body,
         headers,
@@ -58394,10 +58678,10 @@ var require_pending_interceptors_formatter2 = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path8, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path9, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path8,
+            Path: path9,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -63276,9 +63560,9 @@ var require_util12 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path8) {
-      for (let i = 0; i < path8.length; ++i) {
-        const code3 = path8.charCodeAt(i);
+    function validateCookiePath(path9) {
+      for (let i = 0; i < path9.length; ++i) {
+        const code3 = path9.charCodeAt(i);
         if (code3 < 32 || // exclude CTLs (0-31)
         code3 > 126 || // exclude DEL and non-ascii
         code3 === 59) {
@@ -66198,11 +66482,11 @@ var require_undici2 = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path8 = opts.path;
+          let path9 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path8 = `/${path8}`;
+            path9 = `/${path9}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path8);
+          url = new URL(util.parseOrigin(url).origin + path9);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -72656,7 +72940,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path8) => path8.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
+    (path9) => path9.split("/").map((c3) => c3.startsWith("{") ? "(?:.+?)" : c3).join("/")
   );
   const regex2 = `^(?:${regexes.map((r2) => `(?:${r2})`).join("|")})[^/]*$`;
   return new RegExp(regex2, "i");
@@ -73346,23 +73630,31 @@ function styleFor(stream, env) {
 
 // src/cli/main.ts
 init_errors();
+init_suggestions();
 
 // src/cli/command.ts
 init_errors();
 init_dates();
+init_suggestions();
 import { parseArgs } from "node:util";
 function parseCommandLine(command, args) {
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], options: command.options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${error.message.replace(/\. To specify a positional argument.*$/s, "")}
+    const message = error.message.replace(/\. To specify a positional argument.*$/s, "");
+    throw new UsageError(`${message}${suggestOption(command, message)}
 Run \`credledger ${command.name} --help\` for usage.`);
   }
   const { min, max, names } = command.positionals ?? { min: 0, max: 0, names: "" };
   if (parsed.positionals.length < min) throw new UsageError(`credledger ${command.name} needs ${names}`);
   if (parsed.positionals.length > max) throw new UsageError(`unexpected argument: ${parsed.positionals[max]}`);
   return { values: parsed.values, positionals: parsed.positionals };
+}
+function suggestOption(command, message) {
+  const unknown = /^Unknown option '(--[^'=]+)/.exec(message)?.[1];
+  if (unknown === void 0) return "";
+  return describeSuggestion(unknown, [...Object.keys(command.options).map((name) => `--${name}`), "--help"]);
 }
 function stringOption(commandLine, name, fallback) {
   const value = commandLine.values[name];
@@ -73460,12 +73752,18 @@ function describeDeploymentOutcome(deployment) {
     case "planned":
       return `${count("planned")} operation${count("planned") === 1 ? "" : "s"} to apply`;
     case "unreachable":
-      return "unreachable, nothing sent";
+      return deployment.error?.missingEnv !== void 0 ? `not attempted: ${describeMissingEnv(deployment.error.missingEnv)}, nothing sent` : "unreachable, nothing sent";
     case "skipped":
       return "not attempted";
+    case "failed":
+      if (deployment.error !== void 0 && count("done") === 0 && count("failed") === 0) return `failed: refused, nothing sent (${count("skipped")} operation${count("skipped") === 1 ? "" : "s"} not attempted)`;
+      return [`${count("done")} done`, `${count("failed")} failed`, `${count("skipped")} skipped`].join(", ");
     default:
       return [`${count("done")} done`, `${count("failed")} failed`, `${count("skipped")} skipped`].join(", ");
   }
+}
+function describeMissingEnv(names) {
+  return `${names.join(" and ")} not set`;
 }
 function describeState(report) {
   const { state } = report;
@@ -73496,6 +73794,75 @@ var ExitCode = {
   /** `plan --detailed-exitcode`: the plan has changes (as `terraform plan -detailed-exitcode`). */
   changes: 2
 };
+
+// src/core/run-progress.ts
+function describeProgressStep(progress) {
+  const { deployment } = progress;
+  switch (progress.kind) {
+    case "connecting":
+      return `${deployment}: logging in and reading its credential list`;
+    case "connected":
+      return `${deployment}: ${progress.listed} credential setting${progress.listed === 1 ? "" : "s"} listed`;
+    case "unusable":
+      return `${deployment}: cannot be used: ${progress.reason}`;
+    case "writing":
+      return `${deployment}: ${progress.total} operation${progress.total === 1 ? "" : "s"} to apply`;
+    case "operation":
+      return `${deployment}: [${progress.completed}/${progress.total}] ${progress.action} ${progress.setting} ${progress.outcome}`;
+    case "finished":
+      return `${deployment}: finished: ${progress.done} done, ${progress.failed} failed, ${progress.skipped} skipped`;
+  }
+}
+
+// src/cli/progress-output.ts
+var CLEAR_LINE = "\r\x1B[2K";
+function createProgressOutput(command, stream, env) {
+  const live = stream.isTTY === true && env.TERM !== "dumb";
+  if (!live) {
+    return { listener: (progress) => stream.write(`${command}: ${describeProgressStep(progress)}
+`), finish: () => void 0 };
+  }
+  const current = /* @__PURE__ */ new Map();
+  let drawn = false;
+  const redraw = () => {
+    const width = Math.max(20, (stream.columns ?? 80) - 1);
+    const line = `${command}: ${[...current].map(([deployment, state]) => `${deployment} ${state}`).join(" | ")}`;
+    stream.write(`${CLEAR_LINE}${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
+    drawn = true;
+  };
+  const clear = () => {
+    if (drawn) stream.write(CLEAR_LINE);
+    drawn = false;
+  };
+  return {
+    listener: (progress) => {
+      if (progress.kind === "finished" || progress.kind === "unusable" || command === "audit" && progress.kind === "connected") {
+        current.delete(progress.deployment);
+        clear();
+        stream.write(`${command}: ${describeProgressStep(progress)}
+`);
+      } else {
+        current.set(progress.deployment, describeLiveState(progress));
+      }
+      if (current.size > 0) redraw();
+    },
+    finish: clear
+  };
+}
+function describeLiveState(progress) {
+  switch (progress.kind) {
+    case "connecting":
+      return "logging in…";
+    case "connected":
+      return `${progress.listed} settings listed`;
+    case "writing":
+      return `0/${progress.total}`;
+    case "operation":
+      return `${progress.completed}/${progress.total} ${progress.action} ${progress.setting} ${progress.outcome}`;
+    default:
+      return describeProgressStep(progress);
+  }
+}
 
 // src/cli/commands/apply-command.ts
 var FORMATS = ["text", "json"];
@@ -73556,6 +73923,7 @@ not be reached or authenticated at all, or the applied state could not be read, 
     const stateRef = stringOption(commandLine, "state-ref");
     const rehydrate = stringOption(commandLine, "rehydrate");
     const [{ applyInventory: applyInventory2 }, { applyCollaborators: applyCollaborators2 }] = await Promise.all([Promise.resolve().then(() => (init_apply(), apply_exports)), Promise.resolve().then(() => (init_apply2(), apply_exports2))]);
+    const progress = format === "text" ? createProgressOutput("apply", io2.stderr, io2.env) : void 0;
     const { check, report } = await applyInventory2({
       file,
       today: toCalendarDate(io2.now()),
@@ -73571,8 +73939,9 @@ not be reached or authenticated at all, or the applied state could not be read, 
       allowInsecureHttp: flagOption(commandLine, "allow-insecure-http"),
       allowRollback: flagOption(commandLine, "allow-rollback"),
       allowNonDefaultBranch: flagOption(commandLine, "allow-non-default-branch"),
-      concurrency
-    });
+      concurrency,
+      ...progress === void 0 ? {} : { onProgress: progress.listener }
+    }).finally(() => progress?.finish());
     if (!report) {
       const errors = check.diagnostics.filter((d2) => d2.severity === "error");
       io2.stderr.write(`${renderDiagnosticsText(errors, check.source.text.split(/\r?\n/), styleFor(io2.stderr, io2.env))}
@@ -73610,7 +73979,7 @@ function cellsOf(finding2) {
   return [finding2.severity, finding2.kind, finding2.setting, finding2.credential ?? "-", describeSource(finding2.source), describeInventoryValue(finding2)];
 }
 function describeDeployment(deployment) {
-  if (deployment.outcome === "unreachable") return "not audited: unreachable";
+  if (deployment.outcome === "unreachable") return `not audited: ${deployment.error?.missingEnv !== void 0 ? describeMissingEnv(deployment.error.missingEnv) : "unreachable"}`;
   const count = deployment.findings.length;
   const counts = deployment.counts;
   const tail = counts === void 0 ? "" : ` (${counts.configured} of ${counts.listed} credential settings configured; ${counts.tracked} in the inventory, ${counts.matching} as expected)`;
@@ -73620,7 +73989,13 @@ function describeAuditSummary(report) {
   const kinds = AUDIT_FINDING_KINDS.map((kind) => `${report.summary[kind]} ${kind}`).join(", ");
   const total = report.deployments.length;
   const unreachable = report.summary.unreachable;
-  const reach = unreachable === 0 ? `${total} deployment${total === 1 ? "" : "s"} audited` : `${unreachable} of ${total} deployment${total === 1 ? "" : "s"} unreachable`;
+  const unset = report.deployments.filter((deployment) => deployment.error?.missingEnv !== void 0).length;
+  const of = `of ${total} deployment${total === 1 ? "" : "s"}`;
+  let reach = unreachable === 0 ? `${total} deployment${total === 1 ? "" : "s"} audited` : `${unreachable} ${of} unreachable`;
+  if (unset > 0) {
+    const causes = [unreachable > unset ? `${unreachable - unset} unreachable` : void 0, `${unset} without ${unset === 1 ? "its" : "their"} login variables`].filter((cause) => cause !== void 0);
+    reach = `${unreachable} ${of} not audited (${causes.join(", ")})`;
+  }
   return `${kinds}; ${reach}`;
 }
 function kindsPresent(report) {
@@ -73727,14 +74102,16 @@ deployment could not be reached, authenticated or used as an admin (the others a
     const failOn = choiceOption(commandLine, "fail-on", THRESHOLDS, "never");
     const deployments = stringListOption(commandLine, "deployment");
     const [{ auditDeployments: auditDeployments2 }, { auditCollaborators: auditCollaborators2 }] = await Promise.all([Promise.resolve().then(() => (init_audit2(), audit_exports)), Promise.resolve().then(() => (init_apply2(), apply_exports2))]);
+    const progress = format === "text" ? createProgressOutput("audit", io2.stderr, io2.env) : void 0;
     const { check, report } = await auditDeployments2({
       file,
       today: toCalendarDate(io2.now()),
       env: io2.env,
       ...auditCollaborators2(io2.env),
       ...deployments.length > 0 ? { deployments } : {},
-      allowInsecureHttp: flagOption(commandLine, "allow-insecure-http")
-    });
+      allowInsecureHttp: flagOption(commandLine, "allow-insecure-http"),
+      ...progress === void 0 ? {} : { onProgress: progress.listener }
+    }).finally(() => progress?.finish());
     if (!report) {
       const errors = check.diagnostics.filter((d2) => d2.severity === "error");
       io2.stderr.write(`${renderDiagnosticsText(errors, check.source.text.split(/\r?\n/), styleFor(io2.stderr, io2.env))}
@@ -73959,6 +74336,7 @@ function truncateMarkdown(text, maxLength) {
 }
 
 // src/core/render-status.ts
+init_public_demo_key();
 var HEADERS2 = ["ID", "SETTING", "DEPLOYMENT", "KIND", "OWNER", "ROTATED", "DUE", "STATE", "REASONS"];
 function cellsOf2(row) {
   return [row.id, row.setting, row.deployment ?? "-", row.kind, row.owner, row.rotated ?? "-", row.due ?? "-", row.state, row.reasons.join("; ")];
@@ -73973,9 +74351,11 @@ function renderStatusText(report, style = PLAIN_STYLE) {
   const pad = (cells) => cells.map((cell, column) => column === cells.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)).join("  ").trimEnd();
   const paint = (row, line) => row.state === "overdue" ? style.error(line) : row.state === "due-soon" ? style.warning(line) : row.state === "unknown" ? style.dim(line) : line;
   const lines = [style.bold(pad(HEADERS2)), ...report.credentials.map((row, index) => paint(row, pad(rows[index] ?? [])))];
+  const demo = report.publicDemoKeyValues === void 0 ? "" : `
+${style.warning(`warning: ${describeDemoKeyValues(report.publicDemoKeyValues)}`)}`;
   return `${lines.join("\n")}
 
-${summaryLine(report)}`;
+${summaryLine(report)}${demo}`;
 }
 function escapeMarkdownCell(text) {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
@@ -73991,11 +74371,14 @@ function renderStatusMarkdown(report) {
     cells[7] = STATE_BADGES[row.state];
     return `| ${cells.join(" | ")} |`;
   });
+  const demo = report.publicDemoKeyValues === void 0 ? "" : `> :warning: ${escapeMarkdownCell(describeDemoKeyValues(report.publicDemoKeyValues))}
+
+`;
   return `### Credential rotation status
 
 ${summaryLine(report)}
 
-${[header, rule, ...rows].join("\n")}
+${demo}${[header, rule, ...rows].join("\n")}
 `;
 }
 
@@ -74812,16 +75195,16 @@ async function revealValue(request2) {
     const deployment = request2.deployment === void 0 ? "" : ` for ${request2.deployment}`;
     return refuse(errorAt("value-missing", ["credentials", credential.id], `\`${credential.id}\` has no value${deployment} in the inventory`, true));
   }
-  const path8 = valuePathOf(place);
+  const path9 = valuePathOf(place);
   const sealed = sealedValueAt(credential, place) ?? "";
   try {
     const value = openSealedValue(request2.ring, place, sealed, listValuePlaces(check.inventory));
     const parts = parseSealedValue(sealed);
     if (parts === null) throw new Error("an opened value has the sealed format");
-    return { kind: "revealed", place, path: formatDocumentPath(path8), keyId: parts.keyId, sealedAt: new Date(readFernetTimestamp(parts.token) * 1e3), value };
+    return { kind: "revealed", place, path: formatDocumentPath(path9), keyId: parts.keyId, sealedAt: new Date(readFernetTimestamp(parts.token) * 1e3), value };
   } catch (error) {
     if (!(error instanceof SealedValueError)) throw error;
-    return refuse(findingForSealedValueError(error, path8));
+    return refuse(findingForSealedValueError(error, path9));
   }
 }
 
@@ -74928,17 +75311,131 @@ init_status();
 init_inventory_file();
 init_status_report();
 init_dates();
-var FORMATS5 = ["text", "json", "markdown"];
+
+// src/cli/sarif-output.ts
+import path8 from "node:path";
+
+// src/cli/version.ts
+function credledgerVersion() {
+  return true ? "0.1.0" : "development";
+}
+
+// src/cli/sarif-output.ts
+function sarifTargetFor(file) {
+  const relative = path8.isAbsolute(file) ? path8.relative(process.cwd(), file) : path8.normalize(file);
+  return { artifactUri: relative.split(path8.sep).join("/"), toolVersion: credledgerVersion() };
+}
+function writeSarif(io2, log) {
+  io2.stdout.write(`${JSON.stringify(log, null, 2)}
+`);
+}
+
+// src/core/render-sarif.ts
+var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+var INFORMATION_URI = "https://github.com/credledger/credledger";
+var FINGERPRINT_KEY = "credledgerFinding/v1";
+function buildLog(findings, target) {
+  const ruleIds = [...new Set(findings.map((finding2) => finding2.ruleId))].sort();
+  const rules = ruleIds.map((id) => {
+    const first = findings.find((finding2) => finding2.ruleId === id);
+    return { id, name: id, shortDescription: { text: first.ruleDescription }, helpUri: `${INFORMATION_URI}#diagnostic-codes`, defaultConfiguration: { level: first.level } };
+  });
+  const results = findings.map(
+    (finding2) => ({
+      ruleId: finding2.ruleId,
+      ruleIndex: ruleIds.indexOf(finding2.ruleId),
+      level: finding2.level,
+      message: { text: finding2.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: target.artifactUri, uriBaseId: "%SRCROOT%" },
+            region: {
+              startLine: Math.max(1, finding2.line),
+              startColumn: Math.max(1, finding2.column),
+              ...finding2.endLine === void 0 ? {} : { endLine: finding2.endLine },
+              ...finding2.endColumn === void 0 ? {} : { endColumn: finding2.endColumn }
+            }
+          }
+        }
+      ],
+      partialFingerprints: { [FINGERPRINT_KEY]: finding2.identity }
+    })
+  );
+  return {
+    $schema: SARIF_SCHEMA,
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "credledger", version: target.toolVersion, informationUri: INFORMATION_URI, rules } },
+        originalUriBaseIds: { "%SRCROOT%": { description: { text: "The root of the repository that holds the inventory." } } },
+        results
+      }
+    ]
+  };
+}
+function renderDiagnosticsSarif(diagnostics, target) {
+  return buildLog(
+    diagnostics.map((diagnostic) => ({
+      ruleId: diagnostic.code,
+      ruleDescription: `credledger inventory check \`${diagnostic.code}\``,
+      level: diagnostic.severity,
+      message: diagnostic.message,
+      line: diagnostic.line,
+      column: diagnostic.column,
+      ...diagnostic.endLine === void 0 || diagnostic.endLine < diagnostic.line ? {} : { endLine: diagnostic.endLine },
+      ...diagnostic.endColumn === void 0 || diagnostic.endLine !== diagnostic.line || diagnostic.endColumn <= diagnostic.column ? {} : { endColumn: diagnostic.endColumn },
+      identity: `${diagnostic.code}|${diagnostic.path}`
+    })),
+    target
+  );
+}
+var STATUS_RULES = {
+  overdue: { id: "credential-overdue", level: "error", description: "A credential is past its rotation date (or compromised, revoked, or readable by someone who left)." },
+  "due-soon": { id: "credential-due-soon", level: "warning", description: "A credential is due for rotation soon." },
+  unknown: { id: "credential-rotation-unknown", level: "note", description: "A credential has no rotation or creation date to count from." }
+};
+function renderStatusSarif(report, locate, target) {
+  return buildLog(
+    report.credentials.flatMap((row) => {
+      if (row.state === "ok") return [];
+      const rule = STATUS_RULES[row.state];
+      const where = row.deployment === null ? "" : ` on ${row.deployment}`;
+      const due = row.due === null ? "" : ` (due ${row.due})`;
+      const reasons = row.reasons.length === 0 ? "" : `: ${row.reasons.join("; ")}`;
+      const { line, column } = locate(row);
+      return [
+        {
+          ruleId: rule.id,
+          ruleDescription: rule.description,
+          level: rule.level,
+          message: `\`${row.id}\` (${row.setting})${where} is ${row.state}${due} as of ${report.now}${reasons}`,
+          line,
+          column,
+          identity: `${rule.id}|${row.id}|${row.deployment ?? ""}`
+        }
+      ];
+    }),
+    target
+  );
+}
+
+// src/cli/commands/status-command.ts
+init_yaml_source();
+var FORMATS5 = ["text", "json", "markdown", "sarif"];
 var THRESHOLDS2 = ["overdue", "due-soon", "never"];
 var statusCommand = {
   name: "status",
   summary: "rotation state of every credential on every deployment: ok, due-soon, overdue, unknown",
-  help: `Usage: credledger status [--file F] [--now YYYY-MM-DD] [--format text|json|markdown] [--fail-on overdue|due-soon]
+  help: `Usage: credledger status [--file F] [--now YYYY-MM-DD] [--format text|json|markdown|sarif]
+                         [--fail-on overdue|due-soon|never]
 
   -f, --file F     inventory file (default: credentials.yaml)
       --now        the day to assess (default: today, UTC)
-      --format     text (default: an aligned table, overdue first), json, markdown (for job summaries)
-      --fail-on    exit 1 when a credential is overdue, or due soon or overdue
+      --format     text (default: an aligned table, overdue first), json, markdown (for job summaries),
+                   sarif (SARIF 2.1.0 for code scanning: overdue as errors, due soon as warnings)
+      --fail-on    overdue: exit 1 when a credential is overdue; due-soon: when one is due soon or
+                   overdue; never (default): whatever the rotation state
 
 Exit 0, or 1 when --fail-on matches or the inventory has errors.`,
   options: { ...FILE_OPTION, ...NOW_OPTION, format: { type: "string" }, "fail-on": { type: "string" } },
@@ -74956,7 +75453,8 @@ Exit 0, or 1 when --fail-on matches or the inventory has errors.`,
 `);
       return ExitCode.findings;
     }
-    if (format === "json") io2.stdout.write(`${JSON.stringify(report, null, 2)}
+    if (format === "sarif") writeSarif(io2, renderStatusSarif(report, locateStatusRow(check.source), sarifTargetFor(file)));
+    else if (format === "json") io2.stdout.write(`${JSON.stringify(report, null, 2)}
 `);
     else if (format === "markdown") io2.stdout.write(renderStatusMarkdown(report));
     else io2.stdout.write(`${renderStatusText(report, styleFor(io2.stdout, io2.env))}
@@ -74964,6 +75462,14 @@ Exit 0, or 1 when --fail-on matches or the inventory has errors.`,
     return failOn !== "never" && statusMeetsThreshold(report, failOn) ? ExitCode.findings : ExitCode.ok;
   }
 };
+function locateStatusRow(source) {
+  return (row) => {
+    for (const field of ["rotated", "created"]) {
+      if (source.document.getIn(["credentials", row.id, field]) !== void 0) return placeFinding(source, { code: "status", severity: "warning", message: "", path: ["credentials", row.id, field] });
+    }
+    return placeFinding(source, { code: "status", severity: "warning", message: "", path: ["credentials", row.id], atKey: true });
+  };
+}
 
 // src/cli/commands/validate-command.ts
 init_errors();
@@ -74972,14 +75478,15 @@ init_key_source();
 init_validate();
 init_inventory();
 init_sealed_value_format();
-var FORMATS6 = ["text", "json", "github"];
+var FORMATS6 = ["text", "json", "github", "sarif"];
 var validateCommand = {
   name: "validate",
   summary: "check the inventory: YAML, schema and rules, every problem with file:line:col",
-  help: `Usage: credledger validate [--file F] [--format text|json|github] [--now YYYY-MM-DD] [--decrypt [--key-file P]]
+  help: `Usage: credledger validate [--file F] [--format text|json|github|sarif] [--now YYYY-MM-DD] [--decrypt [--key-file P]]
 
   -f, --file F     inventory file (default: credentials.yaml)
-      --format     text (default), json, or github (workflow annotations; the default when GITHUB_ACTIONS=true)
+      --format     text (default), json, github (workflow annotations; the default when GITHUB_ACTIONS=true),
+                   or sarif (SARIF 2.1.0 for code scanning; paths relative to the working directory)
       --now        the day to check dates against (default: today, UTC)
       --decrypt    also open every value with the keys (CREDLEDGER_KEY or --key-file): each must
                    decrypt, under a key the ring holds, in the place it was written for
@@ -74996,7 +75503,9 @@ Exit 0 when valid (warnings allowed), 1 when invalid, 64 on a usage error.`,
     const ring = decrypt ? await loadKeyRing({ env: io2.env, keyFile }) : void 0;
     const { check, valid, decrypt: opened } = await validateInventory({ file, today: todayOption(commandLine, io2), ring });
     const diagnostics = check.diagnostics;
-    if (format === "json") {
+    if (format === "sarif") {
+      writeSarif(io2, renderDiagnosticsSarif(diagnostics, sarifTargetFor(file)));
+    } else if (format === "json") {
       const errors = diagnostics.filter((d2) => d2.severity === "error").length;
       const sealOnly = check.inventory ? listSealOnlyPeople(check.inventory) : [];
       const report = { file, valid, diagnostics, summary: { errors, warnings: diagnostics.length - errors }, ...opened ? { decrypt: opened } : {}, ...sealOnly.length > 0 ? { sealOnly } : {} };
@@ -75050,9 +75559,7 @@ var COMMANDS = [
   revealCommand,
   demoCommand
 ];
-function version() {
-  return true ? "0.1.0" : "development";
-}
+var version = credledgerVersion;
 function mainHelp() {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
   return `credledger ${version()}: a checked-in, encrypted inventory of DocuElevate credentials.
@@ -75062,11 +75569,32 @@ Usage: credledger <command> [options]
 Commands:
 ${COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join("\n")}
 
-Run \`credledger <command> --help\` for a command's options.
+Options:
+  -h, --help     this help; \`credledger help <command>\` or \`credledger <command> --help\` for a command's
+  -V, --version  the version of credledger
+
 Exit codes: 0 ok, 1 findings, 2 changes (plan --detailed-exitcode), 3 external failure, 64 usage error.`;
+}
+function findCommand(name, io2) {
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (command) return command;
+  const names = COMMANDS.map((candidate) => candidate.name);
+  const hint = describeSuggestion(name, names, (suggestion) => `\`credledger ${suggestion}\``);
+  io2.stderr.write(`credledger: unknown command \`${name}\`${hint}
+
+${mainHelp()}
+`);
+  return void 0;
 }
 async function runCli(args, io2) {
   const [name, ...rest] = args;
+  if (name === "help" && rest[0] !== void 0) {
+    const command2 = findCommand(rest[0], io2);
+    if (!command2) return ExitCode.usage;
+    io2.stdout.write(`${command2.help}
+`);
+    return ExitCode.ok;
+  }
   if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
     io2.stdout.write(`${mainHelp()}
 `);
@@ -75077,14 +75605,8 @@ async function runCli(args, io2) {
 `);
     return ExitCode.ok;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) {
-    io2.stderr.write(`credledger: unknown command \`${name}\`
-
-${mainHelp()}
-`);
-    return ExitCode.usage;
-  }
+  const command = findCommand(name, io2);
+  if (!command) return ExitCode.usage;
   if (rest.includes("--help") || rest.includes("-h")) {
     io2.stdout.write(`${command.help}
 `);

@@ -39037,6 +39037,154 @@ var require_formats = __commonJS({
   }
 });
 
+// node_modules/fastest-levenshtein/mod.js
+var require_mod = __commonJS({
+  "node_modules/fastest-levenshtein/mod.js"(exports) {
+    "use strict";
+    exports.__esModule = true;
+    exports.distance = exports.closest = void 0;
+    var peq = new Uint32Array(65536);
+    var myers_32 = function(a, b3) {
+      var n = a.length;
+      var m2 = b3.length;
+      var lst = 1 << n - 1;
+      var pv = -1;
+      var mv = 0;
+      var sc = n;
+      var i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+      }
+      for (i = 0; i < m2; i++) {
+        var eq = peq[b3.charCodeAt(i)];
+        var xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+      }
+      return sc;
+    };
+    var myers_x = function(b3, a) {
+      var n = a.length;
+      var m2 = b3.length;
+      var mhc = [];
+      var phc = [];
+      var hsize = Math.ceil(n / 32);
+      var vsize = Math.ceil(m2 / 32);
+      for (var i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+      }
+      var j3 = 0;
+      for (; j3 < vsize - 1; j3++) {
+        var mv_1 = 0;
+        var pv_1 = -1;
+        var start_1 = j3 * 32;
+        var vlen_1 = Math.min(32, m2) + start_1;
+        for (var k2 = start_1; k2 < vlen_1; k2++) {
+          peq[b3.charCodeAt(k2)] |= 1 << k2;
+        }
+        for (var i = 0; i < n; i++) {
+          var eq = peq[a.charCodeAt(i)];
+          var pb = phc[i / 32 | 0] >>> i & 1;
+          var mb = mhc[i / 32 | 0] >>> i & 1;
+          var xv = eq | mv_1;
+          var xh = ((eq | mb) & pv_1) + pv_1 ^ pv_1 | eq | mb;
+          var ph = mv_1 | ~(xh | pv_1);
+          var mh = pv_1 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i / 32 | 0] ^= 1 << i;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i / 32 | 0] ^= 1 << i;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv_1 = mh | ~(xv | ph);
+          mv_1 = ph & xv;
+        }
+        for (var k2 = start_1; k2 < vlen_1; k2++) {
+          peq[b3.charCodeAt(k2)] = 0;
+        }
+      }
+      var mv = 0;
+      var pv = -1;
+      var start = j3 * 32;
+      var vlen = Math.min(32, m2 - start) + start;
+      for (var k2 = start; k2 < vlen; k2++) {
+        peq[b3.charCodeAt(k2)] |= 1 << k2;
+      }
+      var score = m2;
+      for (var i = 0; i < n; i++) {
+        var eq = peq[a.charCodeAt(i)];
+        var pb = phc[i / 32 | 0] >>> i & 1;
+        var mb = mhc[i / 32 | 0] >>> i & 1;
+        var xv = eq | mv;
+        var xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        var ph = mv | ~(xh | pv);
+        var mh = pv & xh;
+        score += ph >>> m2 - 1 & 1;
+        score -= mh >>> m2 - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i / 32 | 0] ^= 1 << i;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i / 32 | 0] ^= 1 << i;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (var k2 = start; k2 < vlen; k2++) {
+        peq[b3.charCodeAt(k2)] = 0;
+      }
+      return score;
+    };
+    var distance2 = function(a, b3) {
+      if (a.length < b3.length) {
+        var tmp = b3;
+        b3 = a;
+        a = tmp;
+      }
+      if (b3.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b3);
+      }
+      return myers_x(a, b3);
+    };
+    exports.distance = distance2;
+    var closest = function(str, arr) {
+      var min_distance = Infinity;
+      var min_index = 0;
+      for (var i = 0; i < arr.length; i++) {
+        var dist = distance2(str, arr[i]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i;
+        }
+      }
+      return arr[min_index];
+    };
+    exports.closest = closest;
+  }
+});
+
 // node_modules/yaml/dist/nodes/identity.js
 var require_identity = __commonJS({
   "node_modules/yaml/dist/nodes/identity.js"(exports) {
@@ -39063,7 +39211,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    function isNode(node) {
+    function isNode2(node) {
       if (node && typeof node === "object")
         switch (node[NODE_TYPE]) {
           case ALIAS:
@@ -39087,7 +39235,7 @@ var require_identity = __commonJS({
     exports.isCollection = isCollection;
     exports.isDocument = isDocument;
     exports.isMap = isMap2;
-    exports.isNode = isNode;
+    exports.isNode = isNode2;
     exports.isPair = isPair2;
     exports.isScalar = isScalar2;
     exports.isSeq = isSeq2;
@@ -79919,6 +80067,52 @@ function couldKnowValue(person, credential) {
   return credential.owner === person.id && couldReadValues(person);
 }
 
+// src/core/sealed-value-format.ts
+var FERNET_VALUE_PATTERN = /^fernet:([0-9a-f]{8}):([A-Za-z0-9_-]{20,}={0,2})$/;
+var SEALED_VALUE_PATTERN = /^sealed:([A-Za-z0-9][A-Za-z0-9_.-]{0,63}):([A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=):([A-Za-z0-9_-]{20,}={0,2})$/;
+function parseSealedValueText(text) {
+  const fernet = FERNET_VALUE_PATTERN.exec(text);
+  if (fernet) return { kind: "fernet", keyId: fernet[1], token: fernet[2] };
+  const sealed = SEALED_VALUE_PATTERN.exec(text);
+  if (sealed) {
+    const recipientId = sealed[1];
+    return { kind: "sealed", recipientId, keyId: `sealed:${recipientId}`, ephemeralPublicKey: sealed[2], token: sealed[3] };
+  }
+  return void 0;
+}
+var PLAINTEXT_HINTS = [
+  [/^sealed:/, "a damaged sealed value: the form is sealed:<recipient-id>:<ephemeral-public-key>:<token>"],
+  [/^fernet:/, "a damaged encrypted value: the form is fernet:<key-id>:<token>"],
+  [/^sk-/, "an OpenAI-style API key"],
+  [/^(AKIA|ASIA)[A-Z0-9]{12,}/, "an AWS access key id"],
+  [/^gh[pousr]_/, "a GitHub token"],
+  [/^xox[abposr]-/, "a Slack token"],
+  [/^-----BEGIN /, "a PEM key or certificate"],
+  [/^enc:/, "a DocuElevate database value (enc:…), encrypted under the deployment's SESSION_SECRET, not credledger's key"],
+  [/^\s*\{/, "a JSON document"]
+];
+function describePlaintext(text) {
+  return PLAINTEXT_HINTS.find(([pattern]) => pattern.test(text))?.[1];
+}
+
+// src/core/public-demo-key.ts
+var PUBLIC_DEMO_KEY_ID = "175365ad";
+function listDemoKeyValues(inventory) {
+  return listSealedValues(inventory).filter((entry) => {
+    const parts = parseSealedValueText(entry.sealed);
+    return parts?.kind === "fernet" && parts.keyId === PUBLIC_DEMO_KEY_ID;
+  });
+}
+function describeValuePlace(entry) {
+  return entry.place.deployment === void 0 ? entry.place.credentialId : `${entry.place.credentialId}/${entry.place.deployment}`;
+}
+function describeDemoKeyValues(entries, shown = 6) {
+  const places = entries.map((entry) => typeof entry === "string" ? entry : describeValuePlace(entry));
+  const listed = places.length > shown ? `${places.slice(0, shown).join(", ")} and ${places.length - shown} more` : places.join(", ");
+  const count = entries.length === 1 ? "1 value is" : `${entries.length} values are`;
+  return `${count} sealed under the public demo key ${PUBLIC_DEMO_KEY_ID} (examples/demo.key), which anyone can read: ${listed}; they are examples, not secrets: store real values under your own key with \`credledger set <id> --value-stdin\``;
+}
+
 // src/core/rotation.ts
 var DEFAULT_INTERVAL_DAYS = {
   api_key: 90,
@@ -80009,7 +80203,8 @@ function buildStatusReport(inventory, now) {
   );
   const summary2 = { ok: 0, "due-soon": 0, overdue: 0, unknown: 0 };
   for (const row of rows) summary2[row.state] += 1;
-  return { now, credentials: rows, summary: summary2 };
+  const demoKeyValues = listDemoKeyValues(inventory).map(describeValuePlace);
+  return { now, credentials: rows, summary: summary2, ...demoKeyValues.length === 0 ? {} : { publicDemoKeyValues: demoKeyValues } };
 }
 function statusMeetsThreshold(report, threshold) {
   return report.credentials.some((row) => row.state === "overdue" || threshold === "due-soon" && row.state === "due-soon");
@@ -81571,6 +81766,31 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var compiledFrom = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://github.com/credledger/credledger/schemas/credentials.schema.json", "title": "credledger inventory (version 1)", "description": "A checked-in inventory of the credentials a team holds in its DocuElevate deployments: who owns each, who can read it, when it was rotated, its policy and its encrypted value.", "type": "object", "additionalProperties": false, "required": ["version", "credentials"], "properties": { "version": { "description": "Format version of this file. Only 1 exists.", "const": 1 }, "policy": { "description": "Team-wide rotation policy. Every field is optional; the built-in defaults apply where nothing is said.", "type": "object", "additionalProperties": false, "properties": { "intervals": { "description": "Rotation interval per credential kind, overriding the built-in default (for example `api_key: 60d`). Event-driven kinds (oauth_refresh_token, session_secret) take no interval.", "type": "object", "additionalProperties": false, "properties": { "api_key": { "$ref": "#/$defs/duration", "description": "Interval for API keys (default 90d)." }, "oauth_client_secret": { "$ref": "#/$defs/duration", "description": "Interval for OAuth client secrets (default 180d)." }, "password": { "$ref": "#/$defs/duration", "description": "Interval for passwords, the admin password included (default 90d)." }, "private_key": { "$ref": "#/$defs/duration", "description": "Interval for private keys and their passphrases (default 365d)." }, "service_account": { "$ref": "#/$defs/duration", "description": "Interval for service-account key files (default 365d)." }, "token": { "$ref": "#/$defs/duration", "description": "Interval for other long-lived tokens (default 365d)." }, "certificate": { "$ref": "#/$defs/duration", "description": "Interval for certificates (default 365d)." } } }, "due_soon": { "$ref": "#/$defs/duration", "description": "How long before its due date a credential is reported `due-soon` (default 14d)." } } }, "people": { "description": "Everyone who owns or can read a credential, by a short handle used in `owner` and `access`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "github": { "description": "GitHub login, used to assign reminder issues.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "email": { "description": "Contact address (informational).", "type": "string", "format": "email" }, "name": { "description": "Display name (informational).", "type": "string" }, "left": { "$ref": "#/$defs/date", "description": "The date this person left (offboarding). Every credential they owned or could read and that was last rotated before this date becomes overdue." }, "seal_only": { "description": "True for someone who holds no key that opens values and adds them with `credledger seal` (the recipients' public keys) only. They never read a value from the inventory, so leaving makes due only the credentials whose `access` lists them, not those they merely own.", "type": "boolean" } } } }, "encryption": { "description": "Public keys that values may be sealed for (`credledger seal`, `rekey --to-sealed`). Only the matching private key (CREDLEDGER_SEALING_KEY) opens a sealed value; sealing needs no secret at all.", "type": "object", "additionalProperties": false, "properties": { "recipients": { "description": "Who sealed values are for, newest first: `seal` seals for the first unless told otherwise.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "public_key"], "properties": { "id": { "$ref": "#/$defs/identifier", "description": "The recipient's name, written into every value sealed for it (`sealed:<id>:…`)." }, "public_key": { "description": "The recipient's X25519 public key: 32 bytes as base64url with its `=` (`credledger keygen --sealing` prints it).", "type": "string", "pattern": "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=$" } } } } } }, "deployments": { "description": "The DocuElevate deployments values are pushed to, by name.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL of the deployment (the settings API lives under `<url>/api/settings`). `http://` is refused except on loopback unless apply is given --allow-insecure-http.", "type": "string", "format": "uri", "pattern": "^https?://" }, "auth": { "description": "How credledger authenticates to the settings API. Only names of environment variables appear here, never secrets. Default: `{method: none}`.", "type": "object", "required": ["method"], "properties": { "method": { "description": "The authentication method: login, bearer, session or none.", "enum": ["login", "bearer", "session", "none"] } }, "discriminator": { "propertyName": "method" }, "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["method", "username_env", "password_env"], "properties": { "method": { "const": "login", "description": "Log in through DocuElevate's login form as its admin (session cookie + CSRF token)." }, "username_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin username." }, "password_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin password." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "token_env"], "properties": { "method": { "const": "bearer", "description": "Send `Authorization: Bearer <token>`. DocuElevate's own API tokens are not admins as of 0.188; use `login` there." }, "token_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the bearer token." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "cookie_env"], "properties": { "method": { "const": "session", "description": "Reuse an existing admin session cookie." }, "cookie_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the value of the `session` cookie of an admin session." } } }, { "type": "object", "additionalProperties": false, "required": ["method"], "properties": { "method": { "const": "none", "description": "Send no credentials (test servers, settings APIs without authentication)." } } }] } } } }, "credentials": { "description": "Every credential, by a stable id used in plans, reminder issues and the applied state.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["setting", "kind", "owner"], "properties": { "setting": { "description": "The DocuElevate setting key this credential is stored under, e.g. `openai_api_key`.", "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9_]{0,127}$" }, "kind": { "description": "What sort of credential this is; it sets the default rotation interval.", "enum": ["api_key", "oauth_client_secret", "oauth_refresh_token", "password", "admin_password", "session_secret", "private_key", "service_account", "token", "certificate"] }, "owner": { "$ref": "#/$defs/identifier", "description": "The person (a key of `people`) responsible for rotating it." }, "access": { "description": "People (keys of `people`) who could read the value. When one of them leaves, the credential must be rotated.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "issuer": { "description": "Where the credential was issued, e.g. `platform.openai.com` (for runbooks and offboarding).", "type": "string" }, "description": { "description": "Free text about the credential.", "type": "string" }, "created": { "$ref": "#/$defs/date", "description": "When the credential was first issued." }, "rotated": { "$ref": "#/$defs/date", "description": "When it was last rotated. Rotation is counted from here, or from `created` when absent." }, "every": { "$ref": "#/$defs/duration", "description": "Rotation interval of this credential, overriding its kind's. Not allowed on event-driven kinds." }, "deployments": { "description": "Deployments (keys of `deployments`) that use this credential. Default: every deployment.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "value": { "$ref": "#/$defs/sealedValue", "description": "The encrypted value, the same for every deployment (`credledger set` writes it)." }, "values": { "description": "Encrypted values per deployment, instead of `value`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "$ref": "#/$defs/sealedValue" } }, "group": { "description": "Credentials that share a group (e.g. the AWS key id and secret) are pushed back to back, and reported together if one fails.", "$ref": "#/$defs/identifier" }, "custom": { "description": "Set to true for a setting that is not in DocuElevate's catalogue of sensitive settings, to silence that warning.", "type": "boolean" }, "compromised": { "$ref": "#/$defs/date", "description": "A suspected leak on this date: the credential is overdue (critical) until rotated after it." }, "revoked": { "$ref": "#/$defs/date", "description": "The date it was revoked or re-authorised at its issuer (event-driven kinds): it is overdue until rotated after it." } } } } }, "$defs": { "identifier": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, "envName": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "date": { "description": "A UTC calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "duration": { "description": "A duration in days or weeks: `90d`, `12w`.", "type": "string", "pattern": "^[1-9][0-9]{0,4}[dw]$" }, "sealedValue": { "description": "An encrypted value: `fernet:<key id>:<Fernet token>` (under the master key) or `sealed:<recipient id>:<ephemeral public key>:<Fernet token>` (sealed for a recipient's public key).", "type": "string" } } };
+
+// src/core/suggestions.ts
+var import_fastest_levenshtein = __toESM(require_mod(), 1);
+function suggestClosest(word, known) {
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  let best;
+  for (const name of known) {
+    if (name === word) continue;
+    const [a, b3] = [word.toLowerCase(), name.toLowerCase()];
+    const edits = isAdjacentSwap(a, b3) ? 1 : (0, import_fastest_levenshtein.distance)(a, b3);
+    if (edits <= limit && (best === void 0 || edits < best.distance)) best = { name, distance: edits };
+  }
+  return best?.name;
+}
+function describeSuggestion(word, known, quote = (name) => `\`${name}\``) {
+  const suggestion = suggestClosest(word, known);
+  return suggestion === void 0 ? "" : `; did you mean ${quote(suggestion)}?`;
+}
+function isAdjacentSwap(a, b3) {
+  if (a.length !== b3.length) return false;
+  const differing = [...a].flatMap((letter, index) => letter === b3[index] ? [] : [index]);
+  const [first, second] = differing;
+  return differing.length === 2 && first !== void 0 && second === first + 1 && a[first] === b3[second] && a[second] === b3[first];
+}
 
 // src/core/inventory-schema.ts
 function checkInventorySchema(data) {
@@ -81603,8 +81823,11 @@ function toFinding(error2) {
   switch (error2.keyword) {
     case "required":
       return errorAt("schema-required", path6, `${where} is missing the required property \`${String(error2.params.missingProperty)}\``);
-    case "additionalProperties":
-      return errorAt("schema-unknown-property", [...path6, String(error2.params.additionalProperty)], `unknown property \`${String(error2.params.additionalProperty)}\` in ${where}`, true);
+    case "additionalProperties": {
+      const property = String(error2.params.additionalProperty);
+      const hint = describeSuggestion(property, knownPropertiesAt(error2.schemaPath));
+      return errorAt("schema-unknown-property", [...path6, property], `unknown property \`${property}\` in ${where}${hint}`, true);
+    }
     case "propertyNames":
       return errorAt("schema-name", [...path6, String(error2.params.propertyName)], `\`${String(error2.params.propertyName)}\` is not a valid name: ${FRIENDLY_PATTERNS["#/$defs/identifier/pattern"]}`, true);
     case "enum":
@@ -81625,6 +81848,15 @@ function toFinding(error2) {
       return errorAt(`schema-${error2.keyword}`, path6, `${where} ${error2.message ?? "is invalid"}`);
   }
 }
+function knownPropertiesAt(schemaPath) {
+  let node = compiledFrom;
+  for (const segment of parsePointer(schemaPath.replace(/^#/, "")).slice(0, -1)) {
+    if (node === null || typeof node !== "object") return [];
+    node = node[segment];
+  }
+  const properties = node !== null && typeof node === "object" ? node.properties : void 0;
+  return properties !== null && typeof properties === "object" ? Object.keys(properties) : [];
+}
 function article(type) {
   const name = type === "object" ? "a mapping" : type === "array" ? "a list" : `a ${type}`;
   return name;
@@ -81642,20 +81874,37 @@ function checkYamlSyntax(source) {
   const diagnostics = source.document.errors.map((error2) => {
     const offset = error2.pos[0];
     const { line, col } = source.lineCounter.linePos(offset);
-    const code3 = error2.code === "DUPLICATE_KEY" ? "duplicate-key" : "yaml-syntax";
+    const place = { severity: "error", path: "", file: source.file, line, column: col };
+    if (error2.code === "DUPLICATE_KEY") return { ...place, code: "duplicate-key", message: describeDuplicateKey(source, offset) };
     const firstLine2 = error2.message.split("\n")[0] ?? error2.message;
-    return { code: code3, severity: "error", message: firstLine2.replace(/ at line \d+, column \d+:?$/, ""), path: "", file: source.file, line, column: col };
+    return { ...place, code: "yaml-syntax", message: firstLine2.replace(/ at line \d+, column \d+:?$/, "") };
   });
-  if (diagnostics.length > 0) return { data: void 0, diagnostics };
+  if (diagnostics.some((diagnostic) => diagnostic.code !== "duplicate-key")) return { data: void 0, diagnostics, blocking: true };
   try {
-    return { data: source.document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }), diagnostics };
+    return { data: source.document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }), diagnostics, blocking: false };
   } catch (error2) {
     const aliasOffset = findFirstAliasOffset(source.document);
     const { line, col } = source.lineCounter.linePos(aliasOffset);
     const reason = error2 instanceof Error ? error2.message : String(error2);
     const message = /Excessive alias count/.test(reason) ? `aliases expand beyond ${MAX_ALIAS_EXPANSION} nodes; write the values out instead` : `an alias could not be resolved: ${reason}`;
-    return { data: void 0, diagnostics: [{ code: "yaml-alias", severity: "error", message, path: "", file: source.file, line, column: col }] };
+    return { data: void 0, diagnostics: [...diagnostics, { code: "yaml-alias", severity: "error", message, path: "", file: source.file, line, column: col }], blocking: true };
   }
+}
+function describeDuplicateKey(source, offset) {
+  let message = "a key appears twice in one mapping";
+  (0, import_yaml.visit)(source.document, {
+    Map(_key, map) {
+      const index = map.items.findIndex((pair) => (0, import_yaml.isNode)(pair.key) && pair.key.range?.[0] === offset);
+      if (index < 0) return void 0;
+      const repeated = map.items[index]?.key;
+      const name = (0, import_yaml.isScalar)(repeated) ? String(repeated.value) : String(repeated);
+      const first = map.items.slice(0, index).find((pair) => ((0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key)) === name)?.key;
+      const firstLine2 = (0, import_yaml.isNode)(first) && first.range ? ` (first at line ${source.lineCounter.linePos(first.range[0]).line})` : "";
+      message = `key \`${name}\` appears twice in this mapping${firstLine2}: YAML keeps only one of them; remove or rename one`;
+      return import_yaml.visit.BREAK;
+    }
+  });
+  return message;
 }
 function findFirstAliasOffset(document2) {
   let offset = 0;
@@ -81724,14 +81973,16 @@ function stringList(value) {
 function readInventory(text, file) {
   const source = parseYamlSource(text, file);
   const syntax = checkYamlSyntax(source);
-  if (syntax.diagnostics.length > 0) return { source, inventory: void 0, diagnostics: syntax.diagnostics };
+  if (syntax.blocking) return { source, inventory: void 0, diagnostics: syntax.diagnostics };
   if (!isRecord(syntax.data)) {
     const message = syntax.data == null ? "the inventory is empty: it must be a mapping with `version: 1` and `credentials`" : "the inventory must be a mapping (key: value), with `version: 1` and `credentials`";
-    return { source, inventory: void 0, diagnostics: [placeFinding(source, errorAt("not-a-mapping", [], message))] };
+    return { source, inventory: void 0, diagnostics: [...syntax.diagnostics, placeFinding(source, errorAt("not-a-mapping", [], message))] };
   }
   const findings = [...checkInventorySchema(syntax.data), ...checkDates(syntax.data)];
   const inventory = buildInventory(syntax.data);
-  return { source, inventory, diagnostics: findings.map((finding2) => placeFinding(source, finding2)) };
+  const diagnostics = [...syntax.diagnostics, ...findings.map((finding2) => placeFinding(source, finding2))];
+  if (syntax.diagnostics.length > 0) return { source, inventory: void 0, partial: inventory, diagnostics };
+  return { source, inventory, diagnostics };
 }
 function checkDates(data) {
   const findings = [];
@@ -82331,43 +82582,17 @@ function findSetting(key) {
   return SETTINGS_BY_KEY.get(key);
 }
 
-// src/core/sealed-value-format.ts
-var FERNET_VALUE_PATTERN = /^fernet:([0-9a-f]{8}):([A-Za-z0-9_-]{20,}={0,2})$/;
-var SEALED_VALUE_PATTERN = /^sealed:([A-Za-z0-9][A-Za-z0-9_.-]{0,63}):([A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=):([A-Za-z0-9_-]{20,}={0,2})$/;
-function parseSealedValueText(text) {
-  const fernet = FERNET_VALUE_PATTERN.exec(text);
-  if (fernet) return { kind: "fernet", keyId: fernet[1], token: fernet[2] };
-  const sealed = SEALED_VALUE_PATTERN.exec(text);
-  if (sealed) {
-    const recipientId = sealed[1];
-    return { kind: "sealed", recipientId, keyId: `sealed:${recipientId}`, ephemeralPublicKey: sealed[2], token: sealed[3] };
-  }
-  return void 0;
-}
-var PLAINTEXT_HINTS = [
-  [/^sealed:/, "a damaged sealed value: the form is sealed:<recipient-id>:<ephemeral-public-key>:<token>"],
-  [/^fernet:/, "a damaged encrypted value: the form is fernet:<key-id>:<token>"],
-  [/^sk-/, "an OpenAI-style API key"],
-  [/^(AKIA|ASIA)[A-Z0-9]{12,}/, "an AWS access key id"],
-  [/^gh[pousr]_/, "a GitHub token"],
-  [/^xox[abposr]-/, "a Slack token"],
-  [/^-----BEGIN /, "a PEM key or certificate"],
-  [/^enc:/, "a DocuElevate database value (enc:…), encrypted under the deployment's SESSION_SECRET, not credledger's key"],
-  [/^\s*\{/, "a JSON document"]
-];
-function describePlaintext(text) {
-  return PLAINTEXT_HINTS.find(([pattern]) => pattern.test(text))?.[1];
-}
-
 // src/core/inventory-rules.ts
 var knownPeople = (inventory) => inventory.credentials.flatMap((credential) => {
   const findings = [];
   if (credential.owner && !inventory.people.has(credential.owner)) {
-    findings.push(errorAt("unknown-person", ["credentials", credential.id, "owner"], `owner \`${credential.owner}\` is not listed under \`people\``));
+    const hint = describeSuggestion(credential.owner, inventory.people.keys());
+    findings.push(errorAt("unknown-person", ["credentials", credential.id, "owner"], `owner \`${credential.owner}\` is not listed under \`people\`${hint}`));
   }
   credential.access.forEach((person, index) => {
     if (!inventory.people.has(person)) {
-      findings.push(errorAt("unknown-person", ["credentials", credential.id, "access", index], `\`${person}\` in access is not listed under \`people\``));
+      const hint = describeSuggestion(person, inventory.people.keys());
+      findings.push(errorAt("unknown-person", ["credentials", credential.id, "access", index], `\`${person}\` in access is not listed under \`people\`${hint}`));
     }
   });
   return findings;
@@ -82377,7 +82602,8 @@ var knownDeployments = (inventory) => inventory.credentials.flatMap((credential)
   if (credential.deploymentsListed) {
     credential.deployments.forEach((deployment, index) => {
       if (!inventory.deployments.has(deployment)) {
-        findings.push(errorAt("unknown-deployment", ["credentials", credential.id, "deployments", index], `deployment \`${deployment}\` is not listed under \`deployments\``));
+        const hint = describeSuggestion(deployment, inventory.deployments.keys());
+        findings.push(errorAt("unknown-deployment", ["credentials", credential.id, "deployments", index], `deployment \`${deployment}\` is not listed under \`deployments\`${hint}`));
       }
     });
   }
@@ -82468,6 +82694,11 @@ var valuesEncrypted = (inventory) => inventory.credentials.flatMap((credential) 
   }
   return findings;
 });
+var noPublicDemoKey = (inventory) => {
+  const entries = listDemoKeyValues(inventory);
+  const [first] = entries;
+  return first === void 0 ? [] : [warningAt("demo-key-value", first.path, describeDemoKeyValues(entries))];
+};
 var sealedForKnownRecipients = (inventory) => {
   const findings = [];
   const seen = /* @__PURE__ */ new Set();
@@ -82521,6 +82752,7 @@ var INVENTORY_RULES = [
   intervalsOnlyForScheduledKinds,
   ownersStillHere,
   valuesEncrypted,
+  noPublicDemoKey,
   sealedForKnownRecipients,
   groupsShareDeployments
 ];
@@ -82531,8 +82763,9 @@ function checkInventoryRules(inventory, context3) {
 // src/core/inventory-validation.ts
 function checkInventoryText(text, file, today) {
   const read = readInventory(text, file);
-  if (!read.inventory) return { source: read.source, inventory: void 0, diagnostics: read.diagnostics };
-  const ruleDiagnostics = checkInventoryRules(read.inventory, { today }).map((finding2) => placeFinding(read.source, finding2));
+  const model = read.inventory ?? read.partial;
+  if (!model) return { source: read.source, inventory: void 0, diagnostics: read.diagnostics };
+  const ruleDiagnostics = checkInventoryRules(model, { today }).map((finding2) => placeFinding(read.source, finding2));
   return { source: read.source, inventory: read.inventory, diagnostics: sortDiagnostics([...read.diagnostics, ...ruleDiagnostics]) };
 }
 
@@ -84015,12 +84248,16 @@ function deriveKey(masterKey, info2) {
 }
 
 // src/app/deployment-connection.ts
+function describeUnresolvedAuth(resolved) {
+  return { message: resolved.error, missingEnv: resolved.missingEnv };
+}
 function selectDeployments(inventory, selection) {
   const known = [...inventory.deployments.keys()];
   const wanted = /* @__PURE__ */ new Set([...selection.deployments ?? known, ...selection.also ?? []]);
   const unknown = [...wanted].filter((id) => !inventory.deployments.has(id));
   if (unknown.length > 0) {
-    throw new UsageError(`unknown deployment${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")} (the inventory has ${known.join(", ") || "none"})`);
+    const hint = unknown.length === 1 ? describeSuggestion(unknown[0] ?? "", known) : "";
+    throw new UsageError(`unknown deployment${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")} (the inventory has ${known.join(", ") || "none"})${hint}`);
   }
   const selected = known.filter((id) => wanted.has(id));
   const refused = selected.flatMap((id) => {
@@ -84038,7 +84275,8 @@ function resolveDeploymentAuth(deployment, env, onSecret, fallbackPasswords = []
     return value === void 0 || value === "" ? void 0 : value;
   };
   const missing = (names) => ({
-    error: `cannot authenticate: ${names.join(" and ")} ${names.length === 1 ? "is" : "are"} not set (auth method ${auth2.method} of deployment ${deployment.id})`
+    error: `${names.join(" and ")} ${names.length === 1 ? "is" : "are"} not set: the auth of deployment ${deployment.id} (method ${auth2.method}) reads ${names.length === 1 ? "it" : "them"} from the environment, so ${deployment.id} was not contacted; set ${names.length === 1 ? "it" : "them"} (in GitHub Actions, from secrets)`,
+    missingEnv: names
   });
   const secret = (text) => {
     const value = new SecretValue(text);
@@ -84336,14 +84574,23 @@ function describeForeignFingerprints(ring, state, deployments) {
 }
 async function readCredentialSources2(context3, deploymentId) {
   const resolved = context3.auths.get(deploymentId);
-  if (resolved === void 0 || "error" in resolved) return { error: { message: resolved?.error ?? "no auth" } };
+  if (resolved === void 0) return { error: { message: "no auth" } };
+  if ("error" in resolved) {
+    context3.request.onProgress?.({ kind: "unusable", deployment: deploymentId, reason: resolved.error });
+    return { error: describeUnresolvedAuth(resolved) };
+  }
   let connection = context3.connections.get(deploymentId);
   if (connection === void 0) {
     const deployment = context3.inventory.deployments.get(deploymentId);
     connection = context3.request.connect(deployment, resolved.auth);
     context3.connections.set(deploymentId, connection);
   }
-  return readCredentialSources(connection);
+  context3.request.onProgress?.({ kind: "connecting", deployment: deploymentId });
+  const read = await readCredentialSources(connection);
+  context3.request.onProgress?.(
+    "error" in read ? { kind: "unusable", deployment: deploymentId, reason: read.error.message } : { kind: "connected", deployment: deploymentId, listed: read.sources.length }
+  );
+  return read;
 }
 function findStaleDeployments(state, deployments, commit, commitTime) {
   const refused = /* @__PURE__ */ new Map();
@@ -84406,36 +84653,46 @@ async function runDeployment(context3, plan, progress, concurrency, knownUnreach
   const connection = context3.connections.get(plan.deployment);
   const progressOf = new Map(progress.map((entry) => [entry.operation, entry]));
   const running = /* @__PURE__ */ new Set();
+  const listener = context3.request.onProgress;
+  let completed = 0;
+  const finishOne = (entry) => {
+    completed += 1;
+    const { action, setting } = entry.operation;
+    const outcome = entry.outcome === "planned" ? "skipped" : entry.outcome;
+    listener?.({ kind: "operation", deployment: plan.deployment, action, setting, outcome, completed, total: progress.length });
+  };
+  listener?.({ kind: "writing", deployment: plan.deployment, total: progress.length });
   for (const unit of plan.units) {
     if (unit.group !== void 0 || unit.operations.some((operation) => operation.setting === ADMIN_PASSWORD_SETTING)) {
       await Promise.all(running);
-      await runUnit(context3, connection, unit, progressOf);
+      await runUnit(context3, connection, unit, progressOf, finishOne);
       continue;
     }
     while (running.size >= concurrency) await Promise.race(running);
-    const task = runUnit(context3, connection, unit, progressOf).finally(() => running.delete(task));
+    const task = runUnit(context3, connection, unit, progressOf, finishOne).finally(() => running.delete(task));
     running.add(task);
   }
   await Promise.all(running);
   if (context3.stop === void 0) await publishState(context3);
   const allSkipped = progress.every((entry) => entry.outcome === "skipped");
   const allDone = progress.every((entry) => entry.outcome === "done");
+  const tally = (outcome) => progress.filter((entry) => entry.outcome === outcome).length;
+  listener?.({ kind: "finished", deployment: plan.deployment, done: tally("done"), failed: tally("failed"), skipped: tally("skipped") });
   return deploymentReport(deployment, allDone ? "done" : allSkipped && context3.stop !== void 0 ? "skipped" : "failed", progress);
 }
-async function runUnit(context3, connection, unit, progressOf) {
+async function runUnit(context3, connection, unit, progressOf, finishOne) {
   let failed;
   for (const operation of unit.operations) {
     const entry = progressOf.get(operation);
     if (context3.stop !== void 0) {
       entry.skipped = describeStop(context3);
-      continue;
-    }
-    if (failed !== void 0) {
+    } else if (failed !== void 0) {
       entry.skipped = `not attempted: group ${unit.group ?? ""} stopped after ${failed.setting} failed`;
-      continue;
+    } else {
+      await runOperation(context3, connection, entry);
+      if (entry.outcome === "failed") failed = operation;
     }
-    await runOperation(context3, connection, entry);
-    if (entry.outcome === "failed") failed = operation;
+    finishOne(entry);
   }
 }
 async function runOperation(context3, connection, entry) {
@@ -84698,12 +84955,18 @@ function describeDeploymentOutcome(deployment) {
     case "planned":
       return `${count("planned")} operation${count("planned") === 1 ? "" : "s"} to apply`;
     case "unreachable":
-      return "unreachable, nothing sent";
+      return deployment.error?.missingEnv !== void 0 ? `not attempted: ${describeMissingEnv(deployment.error.missingEnv)}, nothing sent` : "unreachable, nothing sent";
     case "skipped":
       return "not attempted";
+    case "failed":
+      if (deployment.error !== void 0 && count("done") === 0 && count("failed") === 0) return `failed: refused, nothing sent (${count("skipped")} operation${count("skipped") === 1 ? "" : "s"} not attempted)`;
+      return [`${count("done")} done`, `${count("failed")} failed`, `${count("skipped")} skipped`].join(", ");
     default:
       return [`${count("done")} done`, `${count("failed")} failed`, `${count("skipped")} skipped`].join(", ");
   }
+}
+function describeMissingEnv(names) {
+  return `${names.join(" and ")} not set`;
 }
 function describeState(report) {
   const { state } = report;
@@ -84722,6 +84985,25 @@ function describeFailure(failure) {
 }
 function escapeMarkdown(text) {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/\n/g, " ");
+}
+
+// src/core/run-progress.ts
+function describeProgressStep(progress) {
+  const { deployment } = progress;
+  switch (progress.kind) {
+    case "connecting":
+      return `${deployment}: logging in and reading its credential list`;
+    case "connected":
+      return `${deployment}: ${progress.listed} credential setting${progress.listed === 1 ? "" : "s"} listed`;
+    case "unusable":
+      return `${deployment}: cannot be used: ${progress.reason}`;
+    case "writing":
+      return `${deployment}: ${progress.total} operation${progress.total === 1 ? "" : "s"} to apply`;
+    case "operation":
+      return `${deployment}: [${progress.completed}/${progress.total}] ${progress.action} ${progress.setting} ${progress.outcome}`;
+    case "finished":
+      return `${deployment}: finished: ${progress.done} done, ${progress.failed} failed, ${progress.skipped} skipped`;
+  }
 }
 
 // src/adapters/docuelevate-client.ts
@@ -89932,7 +90214,9 @@ async function applyJob(run2) {
     ...settings.concurrency === void 0 ? {} : { concurrency: settings.concurrency },
     ...settings.stateRef === "" ? {} : { stateRef: settings.stateRef },
     // Values, and the DocuElevate credentials read from the environment.
-    onSecretDecrypted: maskSecret
+    onSecretDecrypted: maskSecret,
+    // Each step in the log as it happens, so a slow deployment is visible (names and counts, never a value).
+    onProgress: (progress) => info(`apply: ${describeProgressStep(progress)}`)
   });
   if (!report) return reportInvalidInventory(run2, check, "nothing was applied");
   info(renderApplyText(report));
@@ -90114,10 +90398,16 @@ async function readAppliedStateOf(file, openStateStore) {
 }
 async function readListing(deployment, request2) {
   const resolved = resolveDeploymentAuth(deployment, request2.env, request2.onSecret);
-  if ("error" in resolved) return { error: { message: resolved.error } };
+  if ("error" in resolved) {
+    request2.onProgress?.({ kind: "unusable", deployment: deployment.id, reason: resolved.error });
+    return { error: describeUnresolvedAuth(resolved) };
+  }
   const connection = request2.connect(deployment, resolved.auth);
   try {
-    return await readCredentialSources(connection);
+    request2.onProgress?.({ kind: "connecting", deployment: deployment.id });
+    const read = await readCredentialSources(connection);
+    request2.onProgress?.("error" in read ? { kind: "unusable", deployment: deployment.id, reason: read.error.message } : { kind: "connected", deployment: deployment.id, listed: read.sources.length });
+    return read;
   } finally {
     await connection.close().catch(() => void 0);
   }
@@ -90128,7 +90418,7 @@ function describeSource(source) {
   return source === "db" ? "database" : source === "env" ? "environment" : "no value";
 }
 function describeDeployment(deployment) {
-  if (deployment.outcome === "unreachable") return "not audited: unreachable";
+  if (deployment.outcome === "unreachable") return `not audited: ${deployment.error?.missingEnv !== void 0 ? describeMissingEnv(deployment.error.missingEnv) : "unreachable"}`;
   const count = deployment.findings.length;
   const counts = deployment.counts;
   const tail = counts === void 0 ? "" : ` (${counts.configured} of ${counts.listed} credential settings configured; ${counts.tracked} in the inventory, ${counts.matching} as expected)`;
@@ -90138,7 +90428,13 @@ function describeAuditSummary(report) {
   const kinds = AUDIT_FINDING_KINDS.map((kind) => `${report.summary[kind]} ${kind}`).join(", ");
   const total = report.deployments.length;
   const unreachable = report.summary.unreachable;
-  const reach = unreachable === 0 ? `${total} deployment${total === 1 ? "" : "s"} audited` : `${unreachable} of ${total} deployment${total === 1 ? "" : "s"} unreachable`;
+  const unset = report.deployments.filter((deployment) => deployment.error?.missingEnv !== void 0).length;
+  const of = `of ${total} deployment${total === 1 ? "" : "s"}`;
+  let reach = unreachable === 0 ? `${total} deployment${total === 1 ? "" : "s"} audited` : `${unreachable} ${of} unreachable`;
+  if (unset > 0) {
+    const causes = [unreachable > unset ? `${unreachable - unset} unreachable` : void 0, `${unset} without ${unset === 1 ? "its" : "their"} login variables`].filter((cause) => cause !== void 0);
+    reach = `${unreachable} ${of} not audited (${causes.join(", ")})`;
+  }
   return `${kinds}; ${reach}`;
 }
 function kindsPresent(report) {
@@ -90187,7 +90483,8 @@ async function auditJob(run2) {
     ...auditCollaborators(run2.runner.env),
     ...run2.settings.deployments.length > 0 ? { deployments: run2.settings.deployments } : {},
     allowInsecureHttp: run2.settings.allowInsecureHttp,
-    onSecret: maskSecret
+    onSecret: maskSecret,
+    onProgress: (progress) => info(`audit: ${describeProgressStep(progress)}`)
   });
   if (!report) return reportInvalidInventory(run2, check, "nothing was audited");
   run2.summary.push(renderAuditMarkdown(report));
@@ -90909,11 +91206,14 @@ function renderStatusMarkdown(report) {
     cells[7] = STATE_BADGES[row.state];
     return `| ${cells.join(" | ")} |`;
   });
+  const demo = report.publicDemoKeyValues === void 0 ? "" : `> :warning: ${escapeMarkdownCell(describeDemoKeyValues(report.publicDemoKeyValues))}
+
+`;
   return `### Credential rotation status
 
 ${summaryLine2(report)}
 
-${[header, rule, ...rows].join("\n")}
+${demo}${[header, rule, ...rows].join("\n")}
 `;
 }
 

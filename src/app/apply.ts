@@ -39,12 +39,14 @@ import { chooseFingerprintKey, fingerprintValue, openSealedValue, SealedValueErr
 import type { SecretValue } from '../crypto/secret-value.js';
 import {
   describeConnectionFailure,
+  describeUnresolvedAuth,
   readCredentialSources as readSources,
   resolveDeploymentAuth,
   selectDeployments,
   type ResolvedAuth,
 } from './deployment-connection.js';
 import { checkApplyBranch } from './apply-branch.js';
+import type { ProgressListener } from '../core/run-progress.js';
 import type { AppliedStateStore, OpenAppliedStateStore } from '../ports/applied-state-store.js';
 import type { ConnectDeployment, CredentialSource, DeploymentConnection, LoginPassword } from '../ports/deployment-connection.js';
 import { AppliedStateConflictError, ExternalError, RequestError, UsageError } from '../ports/errors.js';
@@ -99,6 +101,8 @@ export interface ApplyRequest extends ApplyCollaborators {
    * environment — before anything is sent, so a host such as GitHub Actions can mask it (core.setSecret).
    */
   readonly onSecretDecrypted?: (secret: SecretValue) => void;
+  /** Told of each step as it happens (connecting, each operation, each deployment's end): names and counts, never a value. */
+  readonly onProgress?: ProgressListener;
 }
 
 /** The report, or none when the inventory has errors (they are in `check`). */
@@ -431,14 +435,23 @@ async function readCredentialSources(
   deploymentId: string,
 ): Promise<{ readonly sources: CredentialSource[] } | { readonly error: ApplyFailure }> {
   const resolved = context.auths.get(deploymentId);
-  if (resolved === undefined || 'error' in resolved) return { error: { message: resolved?.error ?? 'no auth' } };
+  if (resolved === undefined) return { error: { message: 'no auth' } };
+  if ('error' in resolved) {
+    context.request.onProgress?.({ kind: 'unusable', deployment: deploymentId, reason: resolved.error });
+    return { error: describeUnresolvedAuth(resolved) };
+  }
   let connection = context.connections.get(deploymentId);
   if (connection === undefined) {
     const deployment = context.inventory.deployments.get(deploymentId) as Deployment;
     connection = context.request.connect(deployment, resolved.auth);
     context.connections.set(deploymentId, connection);
   }
-  return readSources(connection);
+  context.request.onProgress?.({ kind: 'connecting', deployment: deploymentId });
+  const read = await readSources(connection);
+  context.request.onProgress?.(
+    'error' in read ? { kind: 'unusable', deployment: deploymentId, reason: read.error.message } : { kind: 'connected', deployment: deploymentId, listed: read.sources.length },
+  );
+  return read;
 }
 
 /**
@@ -539,17 +552,26 @@ async function runDeployment(
   const connection = context.connections.get(plan.deployment) as DeploymentConnection;
   const progressOf = new Map(progress.map((entry) => [entry.operation, entry]));
   const running = new Set<Promise<void>>();
+  const listener = context.request.onProgress;
+  let completed = 0;
+  const finishOne: FinishOne = (entry) => {
+    completed += 1;
+    const { action, setting } = entry.operation;
+    const outcome = entry.outcome === 'planned' ? 'skipped' : entry.outcome;
+    listener?.({ kind: 'operation', deployment: plan.deployment, action, setting, outcome, completed, total: progress.length });
+  };
+  listener?.({ kind: 'writing', deployment: plan.deployment, total: progress.length });
   for (const unit of plan.units) {
     // admin_password comes last (the plan puts it there) and alone: DocuElevate's login takes it at once, so
     // every other write is finished before the password that opens the deployment changes.
     if (unit.group !== undefined || unit.operations.some((operation) => operation.setting === ADMIN_PASSWORD_SETTING)) {
       // A group has the deployment to itself, so its members really are written back to back.
       await Promise.all(running);
-      await runUnit(context, connection, unit, progressOf);
+      await runUnit(context, connection, unit, progressOf, finishOne);
       continue;
     }
     while (running.size >= concurrency) await Promise.race(running);
-    const task: Promise<void> = runUnit(context, connection, unit, progressOf).finally(() => running.delete(task));
+    const task: Promise<void> = runUnit(context, connection, unit, progressOf, finishOne).finally(() => running.delete(task));
     running.add(task);
   }
   await Promise.all(running);
@@ -557,24 +579,34 @@ async function runDeployment(
   if (context.stop === undefined) await publishState(context);
   const allSkipped = progress.every((entry) => entry.outcome === 'skipped');
   const allDone = progress.every((entry) => entry.outcome === 'done');
+  const tally = (outcome: OperationReport['outcome']) => progress.filter((entry) => entry.outcome === outcome).length;
+  listener?.({ kind: 'finished', deployment: plan.deployment, done: tally('done'), failed: tally('failed'), skipped: tally('skipped') });
   return deploymentReport(deployment, allDone ? 'done' : allSkipped && context.stop !== undefined ? 'skipped' : 'failed', progress);
 }
 
 /** Performs a unit's operations back to back; a group stops at its first failure, so a half-written pair stays as small as possible. */
-async function runUnit(context: RunContext, connection: DeploymentConnection, unit: ApplyUnit, progressOf: ReadonlyMap<ApplyOperation, OperationProgress>): Promise<void> {
+/** Called once per operation of a deployment when it is finished (done, failed or skipped). */
+type FinishOne = (entry: OperationProgress) => void;
+
+async function runUnit(
+  context: RunContext,
+  connection: DeploymentConnection,
+  unit: ApplyUnit,
+  progressOf: ReadonlyMap<ApplyOperation, OperationProgress>,
+  finishOne: FinishOne,
+): Promise<void> {
   let failed: ApplyOperation | undefined;
   for (const operation of unit.operations) {
     const entry = progressOf.get(operation) as OperationProgress;
     if (context.stop !== undefined) {
       entry.skipped = describeStop(context);
-      continue;
-    }
-    if (failed !== undefined) {
+    } else if (failed !== undefined) {
       entry.skipped = `not attempted: group ${unit.group ?? ''} stopped after ${failed.setting} failed`;
-      continue;
+    } else {
+      await runOperation(context, connection, entry);
+      if (entry.outcome === 'failed') failed = operation;
     }
-    await runOperation(context, connection, entry);
-    if (entry.outcome === 'failed') failed = operation;
+    finishOne(entry);
   }
 }
 

@@ -8,6 +8,7 @@ import type { Deployment } from '../core/inventory.js';
 import type { InventoryCheck } from '../core/inventory-validation.js';
 import type { SecretValue } from '../crypto/secret-value.js';
 import {
+  describeUnresolvedAuth,
   readCredentialSources,
   resolveDeploymentAuth,
   selectDeployments,
@@ -16,6 +17,7 @@ import type { OpenAppliedStateStore } from '../ports/applied-state-store.js';
 import type { CredentialSourceReader, DeploymentCredential } from '../ports/deployment-connection.js';
 import { ExternalError, UsageError } from '../ports/errors.js';
 import { loadInventoryFile } from './inventory-file.js';
+import type { ProgressListener } from '../core/run-progress.js';
 
 /** What audit works through; src/wiring/apply.ts builds the real ones. Only their read sides are used. */
 export interface AuditCollaborators {
@@ -38,6 +40,8 @@ export interface AuditRequest extends AuditCollaborators {
   readonly allowInsecureHttp?: boolean;
   /** Called with every auth secret read from the environment before anything is sent, so a host can mask it (core.setSecret). */
   readonly onSecret?: (secret: SecretValue) => void;
+  /** Told when each deployment is being read and when it has been (names and counts, never a value). */
+  readonly onProgress?: ProgressListener;
 }
 
 /** The report, or none when the inventory has errors (they are in `check`). */
@@ -89,10 +93,16 @@ async function readAppliedStateOf(file: string, openStateStore: OpenAppliedState
 
 async function readListing(deployment: Deployment, request: AuditRequest): Promise<DeploymentListing> {
   const resolved = resolveDeploymentAuth(deployment, request.env, request.onSecret);
-  if ('error' in resolved) return { error: { message: resolved.error } };
+  if ('error' in resolved) {
+    request.onProgress?.({ kind: 'unusable', deployment: deployment.id, reason: resolved.error });
+    return { error: describeUnresolvedAuth(resolved) };
+  }
   const connection = request.connect(deployment, resolved.auth);
   try {
-    return await readCredentialSources(connection);
+    request.onProgress?.({ kind: 'connecting', deployment: deployment.id });
+    const read = await readCredentialSources(connection);
+    request.onProgress?.('error' in read ? { kind: 'unusable', deployment: deployment.id, reason: read.error.message } : { kind: 'connected', deployment: deployment.id, listed: read.sources.length });
+    return read;
   } finally {
     await connection.close().catch(() => undefined);
   }

@@ -1,6 +1,7 @@
 // Reaching a deployment's settings API, shared by apply and audit: which deployments, their auth secrets, the client, and failures as data.
 import { checkDeploymentUrl } from '../core/apply-plan.js';
 import { credentialsInUrl, displayDeploymentUrl } from '../core/deployment-url.js';
+import { describeSuggestion } from '../core/suggestions.js';
 import type { Deployment, DeploymentAuth, Inventory } from '../core/inventory.js';
 import { rememberRunSecret } from '../crypto/run-secrets.js';
 import { SecretValue } from '../crypto/secret-value.js';
@@ -12,10 +13,17 @@ export interface ConnectionFailure {
   readonly message: string;
   readonly status?: number;
   readonly detail?: string;
+  /** Set when the cause is environment variables the deployment's auth names that are not set: nothing was tried on the network. */
+  readonly missingEnv?: readonly string[];
 }
 
 /** A deployment's auth with its secrets read from the environment, or why they could not be. */
-export type ResolvedAuth = { readonly auth: DeploymentCredential } | { readonly error: string };
+export type ResolvedAuth = { readonly auth: DeploymentCredential } | { readonly error: string; readonly missingEnv: readonly string[] };
+
+/** The failure a deployment whose auth variables are unset is reported with (it was never contacted). */
+export function describeUnresolvedAuth(resolved: Extract<ResolvedAuth, { error: string }>): ConnectionFailure {
+  return { message: resolved.error, missingEnv: resolved.missingEnv };
+}
 
 export interface DeploymentSelection {
   /** `--deployment`: only these; default every deployment of the inventory. */
@@ -36,7 +44,8 @@ export function selectDeployments(inventory: Inventory, selection: DeploymentSel
   const wanted = new Set([...(selection.deployments ?? known), ...(selection.also ?? [])]);
   const unknown = [...wanted].filter((id) => !inventory.deployments.has(id));
   if (unknown.length > 0) {
-    throw new UsageError(`unknown deployment${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')} (the inventory has ${known.join(', ') || 'none'})`);
+    const hint = unknown.length === 1 ? describeSuggestion(unknown[0] ?? '', known) : '';
+    throw new UsageError(`unknown deployment${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')} (the inventory has ${known.join(', ') || 'none'})${hint}`);
   }
   const selected = known.filter((id) => wanted.has(id));
   // A password in a URL is a secret of the run like any other: nothing may print it, refusals included.
@@ -69,7 +78,8 @@ export function resolveDeploymentAuth(
     return value === undefined || value === '' ? undefined : value;
   };
   const missing = (names: readonly string[]): ResolvedAuth => ({
-    error: `cannot authenticate: ${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} not set (auth method ${auth.method} of deployment ${deployment.id})`,
+    error: `${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} not set: the auth of deployment ${deployment.id} (method ${auth.method}) reads ${names.length === 1 ? 'it' : 'them'} from the environment, so ${deployment.id} was not contacted; set ${names.length === 1 ? 'it' : 'them'} (in GitHub Actions, from secrets)`,
+    missingEnv: names,
   });
   const secret = (text: string): SecretValue => {
     const value = new SecretValue(text);

@@ -62,15 +62,14 @@ export type SetValueResult = ValueSet | Refusal;
  * date into the inventory, and replaces the file atomically. Refuses (returns the reasons as
  * diagnostics, writes nothing) when the file is not readable YAML, when the current value cannot
  * be opened to compare (a swapped value is named: "this value belongs to …"), or when the new
- * value equals the current one: that is not a rotation.
- * @throws UsageError for an empty value, an unknown credential or deployment, a bad `rotated`.
+ * value is empty or equals the current one: neither is a rotation.
+ * @throws UsageError for an unknown credential or deployment, a bad `rotated`.
  * @throws ExternalError when the file changed meanwhile or cannot be written.
  */
 /** The largest value `set` and `seal` store (64 KiB): a PEM chain or a service-account file fits many times over. */
 export const MAX_VALUE_BYTES = 65_536;
 
 export async function setCredentialValue(request: SetValueRequest): Promise<SetValueResult> {
-  if (request.value.length === 0) throw new UsageError('the new value is empty: credledger stores values, not their absence');
   const bytes = Buffer.byteLength(request.value.reveal(), 'utf8');
   if (bytes > MAX_VALUE_BYTES) throw new UsageError(`the new value is ${bytes} bytes; credledger stores values up to ${MAX_VALUE_BYTES} bytes (a credential, not a file)`);
   const rotated = request.rotated ?? request.today;
@@ -91,6 +90,8 @@ export async function setCredentialValue(request: SetValueRequest): Promise<SetV
   const place = choosePlaceToSet(inventory, credential, request.deployment);
   const path = valuePathOf(place);
   const refuse = (finding: Finding): Refusal => ({ kind: 'refused', source: check.source, diagnostics: [placeFinding(check.source, finding)] });
+  // A refusal like an unchanged value (exit 1, as set's help says), not a usage error: the flags were right, the value was not.
+  if (request.value.length === 0) return refuse(errorAt('empty-value', path, `the new value of ${describePlace(place)} is empty: credledger stores values, not their absence`));
   const recipient = request.seal === undefined ? undefined : chooseRecipient(inventory, request.seal.recipientId);
   if (recipient === undefined && request.seal !== undefined) {
     return refuse(errorAt('no-recipients', [], 'the inventory lists no encryption.recipients to seal for: `credledger keygen --sealing` makes a key pair and prints the entry to add', true));

@@ -1,6 +1,7 @@
 // Which value a command means: the credential named on the command line and its `value` or `values.<deployment>`.
 import { ownValue } from '../core/own-property.js';
 import type { Diagnostic } from '../core/diagnostics.js';
+import { describeSuggestion } from '../core/suggestions.js';
 import { findCredential, type Credential, type Inventory, type ValuePlace } from '../core/inventory.js';
 import type { YamlSource } from '../core/yaml-source.js';
 import { UsageError } from '../ports/errors.js';
@@ -20,12 +21,13 @@ export function requireCredential(inventory: Inventory, id: string): Credential 
   const credential = findCredential(inventory, id);
   if (credential) return credential;
   const known = inventory.credentials.map((candidate) => candidate.id);
-  throw new UsageError(`no credential \`${id}\` in the inventory (it has: ${known.join(', ') || 'none'})`);
+  throw new UsageError(`no credential \`${id}\` in the inventory (it has: ${known.join(', ') || 'none'})${describeSuggestion(id, known)}`);
 }
 
 function requireDeployment(inventory: Inventory, credential: Credential, deployment: string): void {
   if (!inventory.deployments.has(deployment)) {
-    throw new UsageError(`no deployment \`${deployment}\` in the inventory (it has: ${[...inventory.deployments.keys()].join(', ') || 'none'})`);
+    const known = [...inventory.deployments.keys()];
+    throw new UsageError(`no deployment \`${deployment}\` in the inventory (it has: ${known.join(', ') || 'none'})${describeSuggestion(deployment, known)}`);
   }
   if (!credential.deployments.includes(deployment)) {
     throw new UsageError(`\`${credential.id}\` is not pushed to \`${deployment}\` (its deployments: ${credential.deployments.join(', ') || 'none'})`);

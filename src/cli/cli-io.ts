@@ -5,6 +5,8 @@ import { PLAIN_STYLE } from '../core/render-diagnostics.js';
 export interface OutputStream {
   write(text: string): unknown;
   readonly isTTY?: boolean;
+  /** The terminal's width, when it is one. */
+  readonly columns?: number;
 }
 
 export interface CliIo {

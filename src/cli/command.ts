@@ -2,6 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from '../ports/errors.js';
 import { isCalendarDate, toCalendarDate, type CalendarDate } from '../core/dates.js';
+import { describeSuggestion } from '../core/suggestions.js';
 import type { CliIo } from './cli-io.js';
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
@@ -29,7 +30,8 @@ export function parseCommandLine(command: CliCommand, args: readonly string[]): 
   try {
     parsed = parseArgs({ args: [...args], options: command.options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\. To specify a positional argument.*$/s, '')}\nRun \`credledger ${command.name} --help\` for usage.`);
+    const message = (error as Error).message.replace(/\. To specify a positional argument.*$/s, '');
+    throw new UsageError(`${message}${suggestOption(command, message)}\nRun \`credledger ${command.name} --help\` for usage.`);
   }
   const { min, max, names } = command.positionals ?? { min: 0, max: 0, names: '' };
   if (parsed.positionals.length < min) throw new UsageError(`credledger ${command.name} needs ${names}`);
@@ -39,6 +41,13 @@ export function parseCommandLine(command: CliCommand, args: readonly string[]): 
     throw new UsageError(`${count} unexpected argument${count === 1 ? '' : 's'} after ${max === 0 ? 'the command' : names} (not shown, in case one is a secret); credledger ${command.name} takes ${max === 0 ? 'none' : names}\nRun \`credledger ${command.name} --help\` for usage.`);
   }
   return { values: parsed.values as ParsedCommandLine['values'], positionals: parsed.positionals };
+}
+
+/** "; did you mean `--dry-run`?" for node's "Unknown option '--dry-rn'", or nothing. */
+function suggestOption(command: CliCommand, message: string): string {
+  const unknown = /^Unknown option '(--[^'=]+)/.exec(message)?.[1];
+  if (unknown === undefined) return '';
+  return describeSuggestion(unknown, [...Object.keys(command.options).map((name) => `--${name}`), '--help']);
 }
 
 /** A string option's value, or the default. */

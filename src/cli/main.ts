@@ -1,6 +1,7 @@
 // The CLI entry: picks the subcommand, runs it, and maps the one catch to an exit code.
 import { ExternalError, UsageError } from '../ports/errors.js';
 import { redactRunSecrets, rememberRunSecret } from '../crypto/run-secrets.js';
+import { describeSuggestion } from '../core/suggestions.js';
 import type { CliIo } from './cli-io.js';
 import { parseCommandLine, type CliCommand } from './command.js';
 import { applyCommand } from './commands/apply-command.js';
@@ -16,8 +17,7 @@ import { setCommand } from './commands/set-command.js';
 import { statusCommand } from './commands/status-command.js';
 import { validateCommand } from './commands/validate-command.js';
 import { ExitCode } from './exit-codes.js';
-
-declare const CREDLEDGER_VERSION: string | undefined;
+import { credledgerVersion } from './version.js';
 
 /** Every subcommand, in the order `--help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
@@ -35,9 +35,7 @@ export const COMMANDS: readonly CliCommand[] = [
   demoCommand,
 ];
 
-function version(): string {
-  return typeof CREDLEDGER_VERSION === 'string' ? CREDLEDGER_VERSION : 'development';
-}
+const version = credledgerVersion;
 
 function mainHelp(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -48,7 +46,10 @@ Usage: credledger <command> [options]
 Commands:
 ${COMMANDS.map((command) => `  ${command.name.padEnd(width)}  ${command.summary}`).join('\n')}
 
-Run \`credledger <command> --help\` for a command's options.
+Options:
+  -h, --help     this help; \`credledger help <command>\` or \`credledger <command> --help\` for a command's
+  -V, --version  the version of credledger
+
 Exit codes: 0 ok, 1 findings, 2 changes (plan --detailed-exitcode), 3 external failure, 64 usage error.`;
 }
 
@@ -67,10 +68,26 @@ function redactingIo(io: CliIo): CliIo {
   return { ...io, stdout: redacting(io.stdout), stderr: redacting(io.stderr), clearStdout: io.stdout };
 }
 
+/** The command called `name`; otherwise says so on stderr, with the nearest command name when it looks like a typo. */
+function findCommand(name: string, io: CliIo): CliCommand | undefined {
+  const command = COMMANDS.find((candidate) => candidate.name === name);
+  if (command) return command;
+  const names = COMMANDS.map((candidate) => candidate.name);
+  const hint = describeSuggestion(name, names, (suggestion) => `\`credledger ${suggestion}\``);
+  io.stderr.write(`credledger: unknown command \`${name}\`${hint}\n\n${mainHelp()}\n`);
+  return undefined;
+}
+
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */
 export async function runCli(args: readonly string[], rawIo: CliIo): Promise<number> {
   const io = redactingIo(rawIo);
   const [name, ...rest] = args;
+  if (name === 'help' && rest[0] !== undefined) {
+    const command = findCommand(rest[0], io);
+    if (!command) return ExitCode.usage;
+    io.stdout.write(`${command.help}\n`);
+    return ExitCode.ok;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(`${mainHelp()}\n`);
     return name === undefined ? ExitCode.usage : ExitCode.ok;
@@ -79,11 +96,8 @@ export async function runCli(args: readonly string[], rawIo: CliIo): Promise<num
     io.stdout.write(`${version()}\n`);
     return ExitCode.ok;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) {
-    io.stderr.write(`credledger: unknown command \`${name}\`\n\n${mainHelp()}\n`);
-    return ExitCode.usage;
-  }
+  const command = findCommand(name, io);
+  if (!command) return ExitCode.usage;
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.help}\n`);
     return ExitCode.ok;

@@ -9,6 +9,8 @@ export interface ApplyFailure {
   readonly message: string;
   readonly status?: number;
   readonly detail?: string;
+  /** Set when the cause is environment variables the deployment's auth names that are not set: nothing was tried on the network. */
+  readonly missingEnv?: readonly string[];
 }
 
 export interface OperationReport {
@@ -33,7 +35,8 @@ export interface OperationReport {
 
 /**
  * `planned` (dry run), `unchanged` (nothing to do), `done` (every operation done), `failed` (some
- * operation failed or was skipped), `unreachable` (could not connect or authenticate: nothing was sent),
+ * operation failed or was skipped), `unreachable` (could not connect or authenticate, or its login variables are unset
+ * (`error.missingEnv`): nothing was sent),
  * `skipped` (not attempted because the applied state was taken by a concurrent apply).
  */
 export type DeploymentOutcome = 'planned' | 'unchanged' | 'done' | 'failed' | 'unreachable' | 'skipped';

@@ -46,6 +46,8 @@ export interface AuditFailure {
   readonly message: string;
   readonly status?: number;
   readonly detail?: string;
+  /** Set when the cause is environment variables the deployment's auth names that are not set: nothing was tried on the network. */
+  readonly missingEnv?: readonly string[];
 }
 
 /** What was read from one deployment: its credential list, or why it could not be read. */

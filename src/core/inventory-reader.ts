@@ -20,6 +20,11 @@ export interface ReadInventoryResult {
   readonly source: YamlSource;
   /** Undefined when the text is not YAML or not a mapping; otherwise built from whatever is well-formed. */
   readonly inventory: Inventory | undefined;
+  /**
+   * Built from the data all the same when only duplicate keys stopped `inventory` (the last occurrence wins),
+   * so the rules can report every other problem; never to act on.
+   */
+  readonly partial?: Inventory;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -49,14 +54,17 @@ function stringList(value: unknown): string[] {
 export function readInventory(text: string, file: string): ReadInventoryResult {
   const source = parseYamlSource(text, file);
   const syntax = checkYamlSyntax(source);
-  if (syntax.diagnostics.length > 0) return { source, inventory: undefined, diagnostics: syntax.diagnostics };
+  if (syntax.blocking) return { source, inventory: undefined, diagnostics: syntax.diagnostics };
   if (!isRecord(syntax.data)) {
     const message = syntax.data == null ? 'the inventory is empty: it must be a mapping with `version: 1` and `credentials`' : 'the inventory must be a mapping (key: value), with `version: 1` and `credentials`';
-    return { source, inventory: undefined, diagnostics: [placeFinding(source, errorAt('not-a-mapping', [], message))] };
+    return { source, inventory: undefined, diagnostics: [...syntax.diagnostics, placeFinding(source, errorAt('not-a-mapping', [], message))] };
   }
   const findings: Finding[] = [...checkInventorySchema(syntax.data), ...checkDates(syntax.data)];
   const inventory = buildInventory(syntax.data);
-  return { source, inventory, diagnostics: findings.map((finding) => placeFinding(source, finding)) };
+  const diagnostics = [...syntax.diagnostics, ...findings.map((finding) => placeFinding(source, finding))];
+  // A file with a duplicate key is not acted on (which occurrence was meant?), but every other problem is still reported.
+  if (syntax.diagnostics.length > 0) return { source, inventory: undefined, partial: inventory, diagnostics };
+  return { source, inventory, diagnostics };
 }
 
 // The schema checks the shape of dates; whether the day exists is checked here (2026-02-30 matches the pattern).

@@ -5,7 +5,9 @@ import { findSetting } from './docuelevate-catalogue.js';
 import type { CalendarDate } from './dates.js';
 import { errorAt, warningAt, type Finding } from './diagnostics.js';
 import { listSealedValues, type Credential, type Inventory } from './inventory.js';
+import { describeDemoKeyValues, listDemoKeyValues } from './public-demo-key.js';
 import { isEventDrivenKind } from './rotation.js';
+import { describeSuggestion } from './suggestions.js';
 import { describePlaintext, parseSealedValueText } from './sealed-value-format.js';
 
 /** What the rules need besides the inventory. */
@@ -20,11 +22,13 @@ const knownPeople: Rule = (inventory) =>
   inventory.credentials.flatMap((credential) => {
     const findings: Finding[] = [];
     if (credential.owner && !inventory.people.has(credential.owner)) {
-      findings.push(errorAt('unknown-person', ['credentials', credential.id, 'owner'], `owner \`${credential.owner}\` is not listed under \`people\``));
+      const hint = describeSuggestion(credential.owner, inventory.people.keys());
+      findings.push(errorAt('unknown-person', ['credentials', credential.id, 'owner'], `owner \`${credential.owner}\` is not listed under \`people\`${hint}`));
     }
     credential.access.forEach((person, index) => {
       if (!inventory.people.has(person)) {
-        findings.push(errorAt('unknown-person', ['credentials', credential.id, 'access', index], `\`${person}\` in access is not listed under \`people\``));
+        const hint = describeSuggestion(person, inventory.people.keys());
+        findings.push(errorAt('unknown-person', ['credentials', credential.id, 'access', index], `\`${person}\` in access is not listed under \`people\`${hint}`));
       }
     });
     return findings;
@@ -36,7 +40,8 @@ const knownDeployments: Rule = (inventory) =>
     if (credential.deploymentsListed) {
       credential.deployments.forEach((deployment, index) => {
         if (!inventory.deployments.has(deployment)) {
-          findings.push(errorAt('unknown-deployment', ['credentials', credential.id, 'deployments', index], `deployment \`${deployment}\` is not listed under \`deployments\``));
+          const hint = describeSuggestion(deployment, inventory.deployments.keys());
+          findings.push(errorAt('unknown-deployment', ['credentials', credential.id, 'deployments', index], `deployment \`${deployment}\` is not listed under \`deployments\`${hint}`));
         }
       });
     }
@@ -147,6 +152,14 @@ const valuesEncrypted: Rule = (inventory) =>
     return findings;
   });
 
+// A warning, not an error: the example and the demo run on these values. Anywhere else anyone can read them.
+// One warning, at the first such value, naming them all: the example alone has 26, and they share one cause.
+const noPublicDemoKey: Rule = (inventory) => {
+  const entries = listDemoKeyValues(inventory);
+  const [first] = entries;
+  return first === undefined ? [] : [warningAt('demo-key-value', first.path, describeDemoKeyValues(entries))];
+};
+
 // A sealed value names its recipient; a recipient missing from the file means nobody listed can open it.
 const sealedForKnownRecipients: Rule = (inventory) => {
   const findings: Finding[] = [];
@@ -226,6 +239,7 @@ export const INVENTORY_RULES: readonly Rule[] = [
   intervalsOnlyForScheduledKinds,
   ownersStillHere,
   valuesEncrypted,
+  noPublicDemoKey,
   sealedForKnownRecipients,
   groupsShareDeployments,
 ];

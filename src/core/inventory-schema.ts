@@ -2,7 +2,8 @@
 import type { ErrorObject } from 'ajv';
 import { errorAt, type DocumentPath, type Finding } from './diagnostics.js';
 // Compiled from the schema at build time (scripts/generate-schema-validator.mjs), so no run pays for compiling it.
-import validateInventoryData from './generated/inventory-schema-validator.js';
+import validateInventoryData, { compiledFrom } from './generated/inventory-schema-validator.js';
+import { describeSuggestion } from './suggestions.js';
 
 /** Validates plain data against the inventory schema; every violation becomes a finding. */
 export function checkInventorySchema(data: unknown): Finding[] {
@@ -44,8 +45,11 @@ function toFinding(error: ErrorObject): Finding {
   switch (error.keyword) {
     case 'required':
       return errorAt('schema-required', path, `${where} is missing the required property \`${String(error.params.missingProperty)}\``);
-    case 'additionalProperties':
-      return errorAt('schema-unknown-property', [...path, String(error.params.additionalProperty)], `unknown property \`${String(error.params.additionalProperty)}\` in ${where}`, true);
+    case 'additionalProperties': {
+      const property = String(error.params.additionalProperty);
+      const hint = describeSuggestion(property, knownPropertiesAt(error.schemaPath));
+      return errorAt('schema-unknown-property', [...path, property], `unknown property \`${property}\` in ${where}${hint}`, true);
+    }
     case 'propertyNames':
       return errorAt('schema-name', [...path, String(error.params.propertyName)], `\`${String(error.params.propertyName)}\` is not a valid name: ${FRIENDLY_PATTERNS['#/$defs/identifier/pattern']}`, true);
     case 'enum':
@@ -65,6 +69,20 @@ function toFinding(error: ErrorObject): Finding {
     default:
       return errorAt(`schema-${error.keyword}`, path, `${where} ${error.message ?? 'is invalid'}`);
   }
+}
+
+/**
+ * The property names the schema allows where an `additionalProperties` error was raised: the `properties`
+ * of the schema object that holds the failing keyword (its schemaPath minus the keyword).
+ */
+function knownPropertiesAt(schemaPath: string): string[] {
+  let node: unknown = compiledFrom;
+  for (const segment of parsePointer(schemaPath.replace(/^#/, '')).slice(0, -1)) {
+    if (node === null || typeof node !== 'object') return [];
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  const properties = node !== null && typeof node === 'object' ? (node as { properties?: unknown }).properties : undefined;
+  return properties !== null && typeof properties === 'object' ? Object.keys(properties) : [];
 }
 
 function article(type: string): string {

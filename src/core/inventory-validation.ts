@@ -16,7 +16,8 @@ export interface InventoryCheck {
 /** Reads and checks an inventory text on day `today`. */
 export function checkInventoryText(text: string, file: string, today: CalendarDate): InventoryCheck {
   const read = readInventory(text, file);
-  if (!read.inventory) return { source: read.source, inventory: undefined, diagnostics: read.diagnostics };
-  const ruleDiagnostics = checkInventoryRules(read.inventory, { today }).map((finding) => placeFinding(read.source, finding));
+  const model = read.inventory ?? read.partial;
+  if (!model) return { source: read.source, inventory: undefined, diagnostics: read.diagnostics };
+  const ruleDiagnostics = checkInventoryRules(model, { today }).map((finding) => placeFinding(read.source, finding));
   return { source: read.source, inventory: read.inventory, diagnostics: sortDiagnostics([...read.diagnostics, ...ruleDiagnostics]) };
 }

@@ -85,12 +85,21 @@ function describeDeploymentOutcome(deployment: DeploymentReport): string {
     case 'planned':
       return `${count('planned')} operation${count('planned') === 1 ? '' : 's'} to apply`;
     case 'unreachable':
-      return 'unreachable, nothing sent';
+      return deployment.error?.missingEnv !== undefined ? `not attempted: ${describeMissingEnv(deployment.error.missingEnv)}, nothing sent` : 'unreachable, nothing sent';
     case 'skipped':
       return 'not attempted';
+    case 'failed':
+      // Refused before anything was sent (an older checkout than its applied state): failed, its operations not attempted.
+      if (deployment.error !== undefined && count('done') === 0 && count('failed') === 0) return `failed: refused, nothing sent (${count('skipped')} operation${count('skipped') === 1 ? '' : 's'} not attempted)`;
+      return [`${count('done')} done`, `${count('failed')} failed`, `${count('skipped')} skipped`].join(', ');
     default:
       return [`${count('done')} done`, `${count('failed')} failed`, `${count('skipped')} skipped`].join(', ');
   }
+}
+
+/** "PROD_USER and PROD_PASSWORD not set": the cause named instead of "unreachable" when the deployment was never contacted. */
+export function describeMissingEnv(names: readonly string[]): string {
+  return `${names.join(' and ')} not set`;
 }
 
 function describeState(report: ApplyReport): string {

@@ -9,6 +9,7 @@ import {
   type DeploymentAudit,
 } from './audit.js';
 import { markdownCode, markdownTable, markdownText } from './markdown.js';
+import { describeMissingEnv } from './render-apply.js';
 import { PLAIN_STYLE, type TextStyle } from './render-diagnostics.js';
 
 const HEADERS = ['SEVERITY', 'KIND', 'SETTING', 'CREDENTIAL', 'DOCUELEVATE', 'INVENTORY'] as const;
@@ -27,7 +28,7 @@ function cellsOf(finding: AuditFinding): string[] {
 }
 
 function describeDeployment(deployment: DeploymentAudit): string {
-  if (deployment.outcome === 'unreachable') return 'not audited: unreachable';
+  if (deployment.outcome === 'unreachable') return `not audited: ${deployment.error?.missingEnv !== undefined ? describeMissingEnv(deployment.error.missingEnv) : 'unreachable'}`;
   const count = deployment.findings.length;
   const counts = deployment.counts;
   const tail = counts === undefined ? '' : ` (${counts.configured} of ${counts.listed} credential settings configured; ${counts.tracked} in the inventory, ${counts.matching} as expected)`;
@@ -39,7 +40,13 @@ export function describeAuditSummary(report: AuditReport): string {
   const kinds = AUDIT_FINDING_KINDS.map((kind) => `${report.summary[kind]} ${kind}`).join(', ');
   const total = report.deployments.length;
   const unreachable = report.summary.unreachable;
-  const reach = unreachable === 0 ? `${total} deployment${total === 1 ? '' : 's'} audited` : `${unreachable} of ${total} deployment${total === 1 ? '' : 's'} unreachable`;
+  const unset = report.deployments.filter((deployment) => deployment.error?.missingEnv !== undefined).length;
+  const of = `of ${total} deployment${total === 1 ? '' : 's'}`;
+  let reach = unreachable === 0 ? `${total} deployment${total === 1 ? '' : 's'} audited` : `${unreachable} ${of} unreachable`;
+  if (unset > 0) {
+    const causes = [unreachable > unset ? `${unreachable - unset} unreachable` : undefined, `${unset} without ${unset === 1 ? 'its' : 'their'} login variables`].filter((cause) => cause !== undefined);
+    reach = `${unreachable} ${of} not audited (${causes.join(', ')})`;
+  }
   return `${kinds}; ${reach}`;
 }
 

@@ -1,5 +1,6 @@
 // Renders a status report as an aligned table for terminals and as Markdown for job summaries.
 import { markdownCode, markdownTable, markdownText } from './markdown.js';
+import { describeDemoKeyValues } from './public-demo-key.js';
 import { PLAIN_STYLE, type TextStyle } from './render-diagnostics.js';
 import type { StatusReport, StatusRow } from './status-report.js';
 
@@ -26,7 +27,8 @@ export function renderStatusText(report: StatusReport, style: TextStyle = PLAIN_
   const paint = (row: StatusRow, line: string) =>
     row.state === 'overdue' ? style.error(line) : row.state === 'due-soon' ? style.warning(line) : row.state === 'unknown' ? style.dim(line) : line;
   const lines = [style.bold(pad(HEADERS)), ...report.credentials.map((row, index) => paint(row, pad(rows[index] ?? [])))];
-  return `${lines.join('\n')}\n\n${summaryLine(report)}`;
+  const demo = report.publicDemoKeyValues === undefined ? '' : `\n${style.warning(`warning: ${describeDemoKeyValues(report.publicDemoKeyValues)}`)}`;
+  return `${lines.join('\n')}\n\n${summaryLine(report)}${demo}`;
 }
 
 const STATE_BADGES: Record<StatusRow['state'], string> = { overdue: '🔴 overdue', 'due-soon': '🟡 due soon', ok: '🟢 ok', unknown: '⚪ unknown' };
@@ -41,5 +43,6 @@ export function renderStatusMarkdown(report: StatusReport): string {
     cells[7] = STATE_BADGES[row.state];
     return cells;
   });
-  return `### Credential rotation status\n\n${markdownText(summaryLine(report))}\n\n${markdownTable(header, rows)}\n`;
+  const demo = report.publicDemoKeyValues === undefined ? '' : `> :warning: ${markdownText(describeDemoKeyValues(report.publicDemoKeyValues))}\n\n`;
+  return `### Credential rotation status\n\n${markdownText(summaryLine(report))}\n\n${demo}${markdownTable(header, rows)}\n`;
 }

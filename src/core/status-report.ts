@@ -1,6 +1,7 @@
 // The status report: one row per credential and deployment with its rotation state, for a given day.
 import type { CalendarDate } from './dates.js';
 import type { Inventory } from './inventory.js';
+import { describeValuePlace, listDemoKeyValues } from './public-demo-key.js';
 import { assessRotation, type RotationState } from './rotation.js';
 
 /** One credential on one deployment. */
@@ -25,6 +26,8 @@ export interface StatusReport {
   readonly now: CalendarDate;
   readonly credentials: readonly StatusRow[];
   readonly summary: StatusSummary;
+  /** Places (`openai`, `admin-password/production`) whose value is sealed under the public demo key; absent when none is. */
+  readonly publicDemoKeyValues?: readonly string[];
 }
 
 const STATE_ORDER: Record<RotationState, number> = { overdue: 0, 'due-soon': 1, unknown: 2, ok: 3 };
@@ -58,7 +61,8 @@ export function buildStatusReport(inventory: Inventory, now: CalendarDate): Stat
   );
   const summary: StatusSummary = { ok: 0, 'due-soon': 0, overdue: 0, unknown: 0 };
   for (const row of rows) summary[row.state] += 1;
-  return { now, credentials: rows, summary };
+  const demoKeyValues = listDemoKeyValues(inventory).map(describeValuePlace);
+  return { now, credentials: rows, summary, ...(demoKeyValues.length === 0 ? {} : { publicDemoKeyValues: demoKeyValues }) };
 }
 
 /** True when the report has a row at or beyond the given threshold. */

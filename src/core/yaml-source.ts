@@ -1,5 +1,5 @@
 // A parsed YAML inventory text: its document, positions of any path in it, and its syntax problems.
-import { LineCounter, isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
+import { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node } from 'yaml';
 import { formatDocumentPath, type Diagnostic, type DocumentPath, type Finding } from './diagnostics.js';
 
 /** Aliases may expand to at most this many nodes: enough for real files, far too few for a "billion laughs". */
@@ -20,18 +20,23 @@ export function parseYamlSource(text: string, file: string): YamlSource {
   return { file, text, document, lineCounter };
 }
 
-/** Turns the parser's errors and the failure to build plain data into diagnostics. */
-export function checkYamlSyntax(source: YamlSource): { data: unknown; diagnostics: Diagnostic[] } {
+/**
+ * Turns the parser's errors and the failure to build plain data into diagnostics. A duplicate key names the
+ * key and where it first appears; it does not stop the data being built (the last occurrence wins there), so
+ * the rest of the file can still be checked: `blocking` is true only when no data could be built.
+ */
+export function checkYamlSyntax(source: YamlSource): { data: unknown; diagnostics: Diagnostic[]; blocking: boolean } {
   const diagnostics: Diagnostic[] = source.document.errors.map((error) => {
     const offset = error.pos[0];
     const { line, col } = source.lineCounter.linePos(offset);
-    const code = error.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
+    const place = { severity: 'error' as const, path: '', file: source.file, line, column: col };
+    if (error.code === 'DUPLICATE_KEY') return { ...place, code: 'duplicate-key', message: describeDuplicateKey(source, offset) };
     const firstLine = error.message.split('\n')[0] ?? error.message;
-    return { code, severity: 'error' as const, message: firstLine.replace(/ at line \d+, column \d+:?$/, ''), path: '', file: source.file, line, column: col };
+    return { ...place, code: 'yaml-syntax', message: firstLine.replace(/ at line \d+, column \d+:?$/, '') };
   });
-  if (diagnostics.length > 0) return { data: undefined, diagnostics };
+  if (diagnostics.some((diagnostic) => diagnostic.code !== 'duplicate-key')) return { data: undefined, diagnostics, blocking: true };
   try {
-    return { data: source.document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }), diagnostics };
+    return { data: source.document.toJS({ maxAliasCount: MAX_ALIAS_EXPANSION }), diagnostics, blocking: false };
   } catch (error) {
     const aliasOffset = findFirstAliasOffset(source.document);
     const { line, col } = source.lineCounter.linePos(aliasOffset);
@@ -39,8 +44,26 @@ export function checkYamlSyntax(source: YamlSource): { data: unknown; diagnostic
     const message = /Excessive alias count/.test(reason)
       ? `aliases expand beyond ${MAX_ALIAS_EXPANSION} nodes; write the values out instead`
       : `an alias could not be resolved: ${reason}`;
-    return { data: undefined, diagnostics: [{ code: 'yaml-alias', severity: 'error', message, path: '', file: source.file, line, column: col }] };
+    return { data: undefined, diagnostics: [...diagnostics, { code: 'yaml-alias', severity: 'error', message, path: '', file: source.file, line, column: col }], blocking: true };
   }
+}
+
+/** "key `openai` appears twice in this mapping (first at line 12) ...", for the repeated key that starts at `offset`. */
+function describeDuplicateKey(source: YamlSource, offset: number): string {
+  let message = 'a key appears twice in one mapping';
+  visit(source.document, {
+    Map(_key, map) {
+      const index = map.items.findIndex((pair) => isNode(pair.key) && pair.key.range?.[0] === offset);
+      if (index < 0) return undefined;
+      const repeated = map.items[index]?.key;
+      const name = isScalar(repeated) ? String(repeated.value) : String(repeated);
+      const first = map.items.slice(0, index).find((pair) => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key)) === name)?.key;
+      const firstLine = isNode(first) && first.range ? ` (first at line ${source.lineCounter.linePos(first.range[0]).line})` : '';
+      message = `key \`${name}\` appears twice in this mapping${firstLine}: YAML keeps only one of them; remove or rename one`;
+      return visit.BREAK;
+    },
+  });
+  return message;
 }
 
 function findFirstAliasOffset(document: Document.Parsed): number {

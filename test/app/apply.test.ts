@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openGitAppliedStateStore } from '../../src/adapters/applied-state-store.js';
 import { DocuElevateClient } from '../../src/adapters/docuelevate-client.js';
 import { applyInventory, MASKED_READ_BACK_LIMIT, type ApplyRequest } from '../../src/app/apply.js';
+import type { RunProgress } from '../../src/core/run-progress.js';
 import { applyCollaborators } from '../../src/wiring/apply.js';
 import { UsageError } from '../../src/ports/errors.js';
 import { parseAppliedState } from '../../src/core/applied-state.js';
@@ -215,6 +216,27 @@ describe('apply with login auth and CSRF (the issue\'s "done when")', () => {
     expect((await world.apply()).summary.done).toBe(0);
   });
 
+  it('tells its listener each step as it goes: connecting, each operation with its count, each deployment\'s end; never a value', async () => {
+    const world = await createWorld();
+    world.commit(BASE_CREDENTIALS);
+    const events: RunProgress[] = [];
+    const report = await world.apply({ onProgress: (event) => events.push(event) });
+    expect(assessApplyReport(report)).toBe('ok');
+    const production = events.filter((event) => event.deployment === 'production');
+    expect(production.slice(0, 3)).toEqual([
+      { kind: 'connecting', deployment: 'production' },
+      { kind: 'connected', deployment: 'production', listed: expect.any(Number) },
+      { kind: 'writing', deployment: 'production', total: 5 },
+    ]);
+    const operations = production.filter((event) => event.kind === 'operation');
+    expect(operations.map((event) => event.kind === 'operation' && `${event.completed}/${event.total} ${event.outcome}`)).toEqual(['1/5 done', '2/5 done', '3/5 done', '4/5 done', '5/5 done']);
+    expect(operations.map((event) => event.kind === 'operation' && event.setting).sort()).toEqual(['admin_password', 'aws_access_key_id', 'aws_secret_access_key', 'openai_api_key', 'webdav_password']);
+    expect(production.at(-1)).toEqual({ kind: 'finished', deployment: 'production', done: 5, failed: 0, skipped: 0 });
+    expect(events.filter((event) => event.kind === 'finished').map((event) => event.deployment).sort()).toEqual(['production', 'staging']);
+    const seen = JSON.stringify(events);
+    for (const secret of [...Object.values(PLAINTEXT), PROD_ADMIN.adminPassword, STAGING_ADMIN.adminPassword]) expect(seen).not.toContain(secret);
+  });
+
   it('refuses to roll a deployment back from an older checkout, unless asked, and warns about uncommitted edits', async () => {
     const world = await createWorld();
     const old = world.commit(BASE_CREDENTIALS);
@@ -231,6 +253,9 @@ describe('apply with login auth and CSRF (the issue\'s "done when")', () => {
     expect(assessApplyReport(stale)).toBe('failed');
     expect(stale.deployments.map((d) => d.outcome)).toEqual(['failed', 'failed']);
     expect(stale.deployments[0]?.error?.message).toMatch(/production was last applied from [0-9a-f]{12} .*which descends from this checkout .*--allow-rollback/);
+    // Reported as the docs say: the deployment failed, refused before anything was sent.
+    expect(renderApplyText(stale)).toMatch(/^production \(.*\): failed: refused, nothing sent \(\d+ operations? not attempted\)$/m);
+    expect(renderApplyMarkdown(stale)).toMatch(/^#### `production`: failed: refused, nothing sent/m);
     expect(committedWrites(world.production)).toHaveLength(writes);
     expect(world.production.storedValue('openai_api_key')).toBe(PLAINTEXT.openaiRotated);
 
@@ -366,7 +391,11 @@ describe('authentication methods', () => {
     const report = await world.apply({ env: { ...world.sandbox.env, PROD_USER: 'prod-admin', PROD_PASSWORD: 'not-the-password', STAGING_USER: 'x' } });
     const messages = report.deployments.map((d) => d.error?.message ?? '');
     expect(messages[0]).toMatch(/^login as prod-admin refused: Invalid username or password \(credentials from PROD_USER\/PROD_PASSWORD\)\. .*\[DECRYPTION FAILED\]/);
-    expect(messages[1]).toBe('cannot authenticate: STAGING_PASSWORD is not set (auth method login of deployment staging)');
+    expect(messages[1]).toMatch(/^STAGING_PASSWORD is not set: the auth of deployment staging \(method login\) reads it from the environment, so staging was not contacted/);
+    expect(report.deployments[1]?.error?.missingEnv).toEqual(['STAGING_PASSWORD']);
+    const text = renderApplyText(report);
+    expect(text).toContain('staging (' + world.staging.url + '): not attempted: STAGING_PASSWORD not set, nothing sent');
+    expect(text).toMatch(/production \(.*\): unreachable, nothing sent/);
     expect(assessApplyReport(report)).toBe('external');
     // Nothing could be sent, so the applied state was not even claimed.
     expect(report.state).toMatchObject({ before: null, after: null });
@@ -459,7 +488,8 @@ describe('failures', () => {
   it('refuses an unknown deployment', async () => {
     const world = await createWorld();
     world.commit(BASE_CREDENTIALS.slice(0, 1));
-    await expect(world.apply({ deployments: ['prod'] })).rejects.toThrow('unknown deployment prod (the inventory has production, staging)');
+    await expect(world.apply({ deployments: ['prod'] })).rejects.toThrow(/^unknown deployment prod \(the inventory has production, staging\)$/);
+    await expect(world.apply({ deployments: ['prodution'] })).rejects.toThrow('unknown deployment prodution (the inventory has production, staging); did you mean `production`?');
   });
 });
 

@@ -227,8 +227,14 @@ describe('deployments that cannot be audited', () => {
     expect(report.deployments[0]?.findings).toHaveLength(5);
     expect(report.deployments[1]?.error?.message).toMatch(/^GET \/login: no answer after 2 attempts: .*ECONNREFUSED/);
     expect(report.deployments[2]?.error?.message).toMatch(/^login as staging-admin refused: Invalid username or password \(credentials from STAGING_USER\/WRONG_PASSWORD\)\. /);
-    expect(report.deployments[3]?.error).toEqual({ message: 'cannot authenticate: QA_TOKEN is not set (auth method bearer of deployment qa)' });
+    expect(report.deployments[3]?.error).toEqual({ message: expect.stringMatching(/^QA_TOKEN is not set: the auth of deployment qa .* so qa was not contacted/), missingEnv: ['QA_TOKEN'] });
     expect(report.summary.unreachable).toBe(3);
+    // Unset variables are named as the cause, not reported as a network problem.
+    const text = renderAuditText(report);
+    expect(text).toContain(`qa (${qa.url}): not audited: QA_TOKEN not set`);
+    expect(text).toContain(`down (`);
+    expect(text).toMatch(/down \(.*\): not audited: unreachable/);
+    expect(text).toContain('3 of 4 deployments not audited (2 unreachable, 1 without its login variables)');
     expect(assessAuditReport(report, 'never')).toBe('external');
     expect(qa.state.requests).toEqual([]);
     expect(staging.state.requests.some((request) => request.path.startsWith('/api/'))).toBe(false);

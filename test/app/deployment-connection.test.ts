@@ -40,9 +40,14 @@ describe('resolveDeploymentAuth', () => {
 
   it('names the missing (or empty) variables', () => {
     expect(resolveDeploymentAuth(PRODUCTION, { DE_USER: '' })).toEqual({
-      error: 'cannot authenticate: DE_USER and DE_PASSWORD are not set (auth method login of deployment production)',
+      error:
+        'DE_USER and DE_PASSWORD are not set: the auth of deployment production (method login) reads them from the environment, so production was not contacted; set them (in GitHub Actions, from secrets)',
+      missingEnv: ['DE_USER', 'DE_PASSWORD'],
     });
-    expect(resolveDeploymentAuth(STAGING, {})).toEqual({ error: 'cannot authenticate: DE_TOKEN is not set (auth method bearer of deployment staging)' });
+    expect(resolveDeploymentAuth(STAGING, {})).toEqual({
+      error: 'DE_TOKEN is not set: the auth of deployment staging (method bearer) reads it from the environment, so staging was not contacted; set it (in GitHub Actions, from secrets)',
+      missingEnv: ['DE_TOKEN'],
+    });
     expect(resolveDeploymentAuth(LAB, {})).toEqual({ auth: { method: 'none' } });
   });
 });

@@ -173,6 +173,14 @@ describe('set: refusals leave the file as it was', () => {
     expect(copy.read()).toBe(copy.original);
   });
 
+  it('refuses an empty value like an unchanged one, writing nothing', async () => {
+    const copy = copyExample();
+    const result = await set(copy, { value: new SecretValue('') });
+    expect(result).toMatchObject({ kind: 'refused', diagnostics: [{ code: 'empty-value', path: 'credentials.openai.value' }] });
+    if (result.kind === 'refused') expect(result.diagnostics[0]?.message).toBe('the new value of openai is empty: credledger stores values, not their absence');
+    expect(copy.read()).toBe(copy.original);
+  });
+
   it('reports YAML errors instead of editing', async () => {
     const copy = copyExample();
     writeFileSync(copy.file, `${copy.original}\n  broken: [\n`);
@@ -181,8 +189,7 @@ describe('set: refusals leave the file as it was', () => {
   });
 
   it.each([
-    ['an empty value', { value: new SecretValue('') }, /the new value is empty/],
-    ['an unknown credential', { credentialId: 'openia' }, /no credential `openia` in the inventory \(it has: openai, azure-ai,/],
+    ['an unknown credential', { credentialId: 'openia' }, /no credential `openia` in the inventory \(it has: openai, azure-ai,.*\); did you mean `openai`\?$/],
     ['an unknown deployment', { credentialId: 'admin-password', deployment: 'prod' }, /no deployment `prod` in the inventory \(it has: production, staging\)/],
     ['a deployment the credential is not pushed to', { credentialId: 'ftp', deployment: 'staging' }, /`ftp` is not pushed to `staging` \(its deployments: production\)/],
     ['a deployment for a credential with one shared value', { deployment: 'staging' }, /`openai` has one `value` for every deployment: leave out --deployment/],

@@ -15,7 +15,8 @@ afterEach(() => watch.expectNoPlaintext());
 async function validate(file: string, withRing = ring): Promise<ValidateResult> {
   const result = await validateInventory({ file, today: '2026-11-26', ring: withRing });
   watch.record('result', JSON.stringify({ diagnostics: result.check.diagnostics, decrypt: result.decrypt }));
-  return result;
+  // The example is sealed under the public demo key: one warning says so (tested on its own below); these tests are about decrypting.
+  return { ...result, check: { ...result.check, diagnostics: result.check.diagnostics.filter((diagnostic) => diagnostic.code !== 'demo-key-value') } };
 }
 
 describe('validate --decrypt', () => {
@@ -23,6 +24,24 @@ describe('validate --decrypt', () => {
     const result = await validate(copyExample().file);
     expect(result.check.diagnostics).toEqual([]);
     expect(result).toMatchObject({ valid: true, decrypt: { values: 26, openedByKeyId: { [DEMO_KEY_ID]: 26 } } });
+  });
+
+  it('warns once, at the first value, that the example is sealed under the public demo key', async () => {
+    const copy = copyExample();
+    const result = await validateInventory({ file: copy.file, today: '2026-11-26' });
+    expect(result.valid).toBe(true);
+    expect(result.check.diagnostics.map(({ code, severity, path }) => ({ code, severity, path }))).toEqual([{ code: 'demo-key-value', severity: 'warning', path: 'credentials.openai.value' }]);
+    expect(result.check.diagnostics[0]?.message).toMatch(/^26 values are sealed under the public demo key 175365ad \(examples\/demo\.key\), which anyone can read: openai, azure-ai, .* and 20 more; they are examples, not secrets/);
+  });
+
+  it('names the values:-blocks left under the demo key when the example is started from without its value: lines', async () => {
+    const copy = copyExample();
+    writeFileSync(copy.file, copy.original.split('\n').filter((line) => !/^ {4}value: fernet:/.test(line)).join('\n'));
+    const result = await validateInventory({ file: copy.file, today: '2026-11-26' });
+    const warnings = result.check.diagnostics.filter((diagnostic) => diagnostic.code === 'demo-key-value');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]?.message).toMatch(/^4 values are sealed under the public demo key 175365ad \(examples\/demo\.key\), which anyone can read: admin-password\/production, admin-password\/staging, \S+\/production, \S+\/staging;/);
+    expect(warnings[0]?.path).toBe('credentials.admin-password.values.production');
   });
 
   it('without a ring, checks the format only (as before)', async () => {

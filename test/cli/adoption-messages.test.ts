@@ -18,3 +18,51 @@ describe('keygen help', () => {
     expect(stdout).toContain('gh secret set CREDLEDGER_KEY < credledger.key');
   });
 });
+
+describe('help and version', () => {
+  it('lists --version and -V in the general help', async () => {
+    const { code, stdout } = await cli(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^ {2}-V, --version {2}the version of credledger$/m);
+    expect(stdout).toMatch(/^ {2}-h, --help {5}this help; `credledger help <command>`/m);
+  });
+
+  it('prints a command\'s own help for `help <command>`', async () => {
+    const { code, stdout } = await cli(['help', 'apply']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: credledger apply /);
+    expect(stdout).toContain('--allow-non-default-branch');
+  });
+
+  it('refuses `help <unknown>` with exit 64 (usage) and the nearest command', async () => {
+    const { code, stderr } = await cli(['help', 'aply']);
+    expect(code).toBe(64);
+    expect(stderr).toMatch(/^credledger: unknown command `aply`; did you mean `credledger apply`\?/);
+  });
+
+  it('names every --fail-on threshold of status, never included', async () => {
+    const { stdout } = await cli(['status', '--help']);
+    expect(stdout).toContain('[--fail-on overdue|due-soon|never]');
+    expect(stdout).toMatch(/never \(default\)/);
+  });
+});
+
+describe('did you mean', () => {
+  it('suggests the nearest command for a typo', async () => {
+    const { code, stderr } = await cli(['staus']);
+    expect(code).toBe(64);
+    expect(stderr).toContain('unknown command `staus`; did you mean `credledger status`?');
+  });
+
+  it('suggests nothing for a word far from every command', async () => {
+    const { stderr } = await cli(['frobnicate']);
+    expect(stderr).toContain('unknown command `frobnicate`\n');
+    expect(stderr).not.toContain('did you mean');
+  });
+
+  it('suggests the nearest flag of the command', async () => {
+    const { code, stderr } = await cli(['apply', '--dry-rn']);
+    expect(code).toBe(64);
+    expect(stderr).toContain("credledger apply: Unknown option '--dry-rn'; did you mean `--dry-run`?");
+  });
+});

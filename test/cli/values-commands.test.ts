@@ -111,11 +111,20 @@ Review with \`git diff\` and commit; the value reaches DocuElevate when the chan
     expect(diffLines(copy.original, copy.read())).toEqual({ removed: [], added: [] });
   });
 
+  it('refuses an empty value with exit 1, as its help says refusals exit', async () => {
+    const copy = copyExample();
+    const result = await run(['set', 'openai', '--value-env', 'EMPTY', ...keyArgs(copy)], { env: { EMPTY: '' } });
+    expect(result.code).toBe(1);
+    const [line] = lineOfPath(copy.original, ['credentials', 'openai', 'value']);
+    expect(result.stderr).toContain(`${copy.file}:${line}:12: error [empty-value] the new value of openai is empty`);
+    expect(result.stderr).toContain(`${copy.file} was not changed.`);
+    expect(copy.read()).toBe(copy.original);
+  });
+
   it.each([
     [['set', 'openai'], /exactly one of --value-stdin or --value-env VAR/],
     [['set', 'openai', '--value-stdin', '--value-env', 'X'], /exactly one of --value-stdin or --value-env VAR/],
     [['set', 'openai', '--value-env', 'UNSET_VARIABLE'], /the environment variable that --value-env names is not set/],
-    [['set', 'openai', '--value-env', 'EMPTY'], /the new value is empty/],
     [['set', 'openai', '--value-env', 'HUGE'], /the new value is 70000 bytes; credledger stores values up to 65536 bytes/],
     [['set', '--value-stdin'], /credledger set needs the id of the credential/],
   ])('exits 64 on a usage error: %j', async (args, message) => {
@@ -236,7 +245,8 @@ describe('credledger validate --decrypt', () => {
     const copy = copyExample();
     const text = await run(['validate', '--decrypt', ...keyArgs(copy), '--now', '2026-11-26']);
     expect(text.code).toBe(0);
-    expect(text.stdout).toBe(`${copy.file}: valid (0 errors, 0 warnings)\ndecrypted 26 of 26 values (26 under key 175365ad)\n`);
+    expect(text.stdout).toMatch(/warning \[demo-key-value\] 26 values are sealed under the public demo key/);
+    expect(text.stdout.endsWith(`${copy.file}: valid (0 errors, 1 warning)\ndecrypted 26 of 26 values (26 under key 175365ad)\n`)).toBe(true);
     const json = await run(['validate', '--decrypt', '--format', 'json', '--file', copy.file, '--now', '2026-11-26'], { env: { CREDLEDGER_KEY: DEMO_KEY } });
     expect(JSON.parse(json.stdout)).toMatchObject({ valid: true, decrypt: { values: 26, openedByKeyId: { '175365ad': 26 } } });
   });
@@ -252,7 +262,8 @@ describe('credledger validate: people who can only seal', () => {
     const note = 'note: `carol`, `dave` can each only seal (seal_only): they never read values, so leaving makes due only the credentials whose access lists them';
     const text = await run(['validate', '--file', copy.file, '--now', '2026-11-26']);
     expect(text.code).toBe(0);
-    expect(text.stdout).toBe(`${copy.file}: valid (0 errors, 0 warnings)\n${note}\n`);
+    // The example's one warning is that its values are under the public demo key.
+    expect(text.stdout.endsWith(`${copy.file}: valid (0 errors, 1 warning)\n${note}\n`)).toBe(true);
     const github = await run(['validate', '--format', 'github', '--file', copy.file, '--now', '2026-11-26']);
     expect(github.stdout.split('\n')).toContain(note);
     const json = await run(['validate', '--format', 'json', '--file', copy.file, '--now', '2026-11-26']);

@@ -89,6 +89,33 @@ describe('rules', () => {
     ]);
   });
 
+  it('names a duplicate key and where it first appears, and still reports every other problem', () => {
+    const text = HEADER + '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alcie\n    kind: api_key\n    isuer: platform.openai.com\n';
+    const result = checkInventoryText(text, 'inv.yaml', TODAY);
+    expect(result.inventory).toBeUndefined();
+    expect(result.diagnostics.map(({ code, line }) => ({ code, line }))).toEqual([
+      { code: 'unknown-person', line: 12 },
+      { code: 'duplicate-key', line: 13 },
+      { code: 'schema-unknown-property', line: 14 },
+    ]);
+    expect(result.diagnostics.map((diagnostic) => diagnostic.message)).toEqual([
+      'owner `alcie` is not listed under `people`; did you mean `alice`?',
+      'key `kind` appears twice in this mapping (first at line 11): YAML keeps only one of them; remove or rename one',
+      'unknown property `isuer` in `c`; did you mean `issuer`?',
+    ]);
+  });
+
+  it.each([
+    ['a credential field', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    rotatd: 2026-01-01\n', 'unknown property `rotatd` in `c`; did you mean `rotated`?'],
+    ['an auth field', "version: 1\ndeployments:\n  p:\n    url: 'https://x.example'\n    auth: { method: login, username_env: U, pasword_env: P }\ncredentials: {}\n", 'unknown property `pasword_env` in `auth`; did you mean `password_env`?'],
+    ['a person in access', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    access: [bbo]\n', '`bbo` in access is not listed under `people`; did you mean `bob`?'],
+    ['a deployment', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    deployments: [prodution]\n', 'deployment `prodution` is not listed under `deployments`; did you mean `production`?'],
+    ['nothing close', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    access: [mallory]\n', '`mallory` in access is not listed under `people`'],
+  ])('suggests the nearest name for a mistyped %s', (_name, body, message) => {
+    const text = body.startsWith('version') ? body : HEADER + body;
+    expect(checkInventoryText(text, 'inv.yaml', TODAY).diagnostics.map((diagnostic) => diagnostic.message)).toContain(message);
+  });
+
   it('never echoes a plaintext value in a message', () => {
     const secret = 'sk-proj-VERYSECRET-0123456789';
     const text = HEADER + `  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    value: ${secret}\n`;

@@ -11,7 +11,8 @@ const example = inventoryFrom(readFileSync(EXAMPLE_INVENTORY, 'utf8'));
 describe('buildStatusReport', () => {
   it.each(['2025-01-01', '2026-06-30', '2026-11-26', '2027-03-15', '2030-12-31'])('keeps the JSON contract for now=%s', (now) => {
     const report = buildStatusReport(example, now);
-    expect(Object.keys(report)).toEqual(['now', 'credentials', 'summary']);
+    // The example is sealed under the public demo key, so the report names those values too.
+    expect(Object.keys(report)).toEqual(['now', 'credentials', 'summary', 'publicDemoKeyValues']);
     expect(report.now).toBe(now);
     expect(Object.keys(report.summary).sort()).toEqual(['due-soon', 'ok', 'overdue', 'unknown']);
     for (const row of report.credentials) {
@@ -65,7 +66,21 @@ describe('status renderers', () => {
     const stateColumn = lines[0]!.indexOf('STATE');
     expect(stateColumn).toBeGreaterThan(0);
     for (const line of lines.slice(1, report.credentials.length + 1)) expect(line.slice(stateColumn)).toMatch(/^(overdue|due-soon|ok|unknown)/);
-    expect(lines.at(-1)).toMatch(/^\d+ overdue, \d+ due soon, \d+ ok, 0 unknown \(as of 2026-11-26\)$/);
+    expect(lines.at(-2)).toMatch(/^\d+ overdue, \d+ due soon, \d+ ok, 0 unknown \(as of 2026-11-26\)$/);
+  });
+
+  it('shows the values sealed under the public demo key, in text, Markdown and JSON', () => {
+    expect(report.publicDemoKeyValues).toHaveLength(26);
+    expect(report.publicDemoKeyValues?.slice(0, 2)).toEqual(['openai', 'azure-ai']);
+    expect(report.publicDemoKeyValues).toContain('admin-password/production');
+    expect(renderStatusText(report).split('\n').at(-1)).toMatch(/^warning: 26 values are sealed under the public demo key 175365ad \(examples\/demo\.key\), which anyone can read: openai, azure-ai, /);
+    expect(renderStatusMarkdown(report)).toContain('> :warning: 26 values are sealed under the public demo key 175365ad');
+  });
+
+  it('has no demo-key line for an inventory with none', () => {
+    const own = buildStatusReport({ ...example, credentials: example.credentials.map(({ value: _value, values: _values, ...rest }) => rest) }, '2026-11-26');
+    expect(own.publicDemoKeyValues).toBeUndefined();
+    expect(renderStatusText(own)).not.toContain('demo key');
   });
 
   it('renders a Markdown table with one row per line', () => {

@@ -312,6 +312,10 @@ describe.each(RUNTIMES)('the action under %s', (_runtime, nodeCommand) => {
       expect(first.stderr).toBe('');
       expect(first.code).toBe(0);
       expect(first.stdout).toContain('push → apply');
+      // Progress in the log as it happens: per deployment, per setting, with counts.
+      expect(first.stdout).toContain('apply: production: logging in and reading its credential list\n');
+      expect(first.stdout).toMatch(/^apply: staging: \[1\/\d+\] set \S+ done$/m);
+      expect(first.stdout).toMatch(/^apply: production: finished: \d+ done, 0 failed, 0 skipped$/m);
       expect(first.outputs.changed).toBe('true');
       expect(production.storedValue('openai_api_key')).toBe(demoPlaintext('openai'));
       expect(staging.storedValue('admin_password')).toBe(demoPlaintext('admin-password', 'staging'));

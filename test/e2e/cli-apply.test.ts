@@ -159,7 +159,15 @@ describe('credledger apply (built CLI)', () => {
     expect(setup.server.state.requests).toEqual([]);
 
     const first = await setup.cli([]);
-    expect(first.stderr).toBe('');
+    // Not a terminal: progress is plain lines on stderr, per deployment and setting, with counts and no value.
+    expect(first.stderr.split('\n').slice(0, 3)).toEqual([
+      'apply: production: logging in and reading its credential list',
+      expect.stringMatching(/^apply: production: \d+ credential settings listed$/),
+      'apply: production: 6 operations to apply',
+    ]);
+    expect(first.stderr).toMatch(/^apply: production: \[1\/6\] set \S+ done$/m);
+    expect(first.stderr).toContain('apply: production: [6/6] set admin_password done\n');
+    expect(first.stderr.endsWith('apply: production: finished: 6 done, 0 failed, 0 skipped\n')).toBe(true);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/production \(http:\/\/127\.0\.0\.1:\d+\): 6 done, 0 failed, 0 skipped/);
     expect(first.stdout).toContain('restart api and worker on production: admin_password');
@@ -168,6 +176,8 @@ describe('credledger apply (built CLI)', () => {
 
     const second = await setup.cli(['--format', 'json']);
     expect(second.code).toBe(0);
+    // --format json: the report alone, and no progress at all.
+    expect(second.stderr).toBe('');
     const report = JSON.parse(second.stdout) as ApplyReport;
     expect(report.deployments[0]?.outcome).toBe('unchanged');
     expect(report.summary).toEqual({ planned: 0, done: 0, failed: 0, skipped: 0 });
@@ -219,7 +229,7 @@ describe('credledger apply (built CLI)', () => {
     expect(loser.stdout).toMatch(/stopped: refs\/credledger\/applied on origin moved from nothing to [0-9a-f]{12}: another apply recorded its state first/);
     expect(loser.stdout).toContain('production (http://127.0.0.1:');
     expect(loser.stdout).toContain('not attempted');
-    expect(loser.stderr).toBe('');
+    expect(loser.stderr).not.toMatch(/error/i);
     // Every setting was written once, by the winner; the origin holds the winner's state.
     expect(committedWrites(setup.server)).toBe(CREDENTIALS.length);
     expectConverged(setup.server);

@@ -53,7 +53,7 @@ describe('credledger audit (built CLI)', () => {
   it('reports in text, JSON and Markdown without a key, exits 1 only when --fail-on matches, and writes nothing', async () => {
     const setup = await setUp();
     const text = await setup.cli([]);
-    expect(text.stderr).toBe('');
+    expect(text.stderr).toMatch(/^audit: production: logging in and reading its credential list\naudit: production: \d+ credential settings listed\n$/);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^production \(http:\/\/127\.0\.0\.1:\d+\): 8 findings/);
     expect(text.stdout).toMatch(/^ {2}error +untracked +dropbox_app_secret +- +database +not covered$/m);
@@ -62,6 +62,7 @@ describe('credledger audit (built CLI)', () => {
 
     const json = await setup.cli(['--format', 'json', '--fail-on', 'untracked']);
     expect(json.code).toBe(1);
+    expect(json.stderr).toBe('');
     const report = JSON.parse(json.stdout) as AuditReport;
     // Every real DocuElevate deployment reports database_url, redis_url, session_secret and admin_password from its environment.
     expect(report.summary).toEqual({ untracked: 5, 'not-configured': 1, 'from-env': 1, 'db-unmanaged': 1, 'pending-restart': 0, unreachable: 0 });

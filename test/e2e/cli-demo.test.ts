@@ -82,7 +82,9 @@ describe('credledger demo (built CLI)', () => {
     expect(out.indexOf('Step 5/6')).toBeLessThan(out.indexOf('Step 6/6'));
 
     // validate and status, pinned to the day the example was written.
-    expect(out).toContain('$ credledger validate\ncredentials.yaml: valid (0 errors, 0 warnings)');
+    // The demo runs on the example's values, sealed under the public demo key: validate says so, once.
+    expect(out).toMatch(/\$ credledger validate\n\S*credentials\.yaml:\d+:\d+: warning \[demo-key-value\] 26 values are sealed under the public demo key 175365ad/);
+    expect(out).toContain('credentials.yaml: valid (0 errors, 1 warning)');
     expect(out).toContain('$ credledger status --now 2026-11-26');
     expect(out).toContain('as of 2026-11-26, the day the example was written');
     expect(out).toMatch(/^admin-password +admin_password +production .* overdue +bob left 2026-10-31$/m);
@@ -109,7 +111,7 @@ describe('credledger demo (built CLI)', () => {
     expect(out).toContain('$ credledger plan --base main --head rotate-openai');
     expect(out).toMatch(/^ {2}openai +rotated +rotated, value +production, staging$/m);
     expect(out).toMatch(/^ {2}production\n {4}set +openai_api_key +\(openai\)\n {2}staging\n {4}set +openai_api_key +\(openai\)$/m);
-    expect(out).toContain('1 change to 1 credential; 2 operations on 2 deployments; 0 errors, 0 warnings');
+    expect(out).toContain('1 change to 1 credential; 2 operations on 2 deployments; 0 errors, 1 warning');
     const afterMerge = out.slice(out.indexOf('$ git switch main && git merge --ff-only rotate-openai'));
     expect(afterMerge).toMatch(/^production \(http:\/\/127\.0\.0\.1:\d+\): 1 done, 0 failed, 0 skipped\n {2}done +set +openai_api_key +openai +changed$/m);
     expect(afterMerge).toMatch(/^staging \(http:\/\/127\.0\.0\.1:\d+\): 1 done, 0 failed, 0 skipped\n {2}done +set +openai_api_key +openai +changed$/m);

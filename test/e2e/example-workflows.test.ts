@@ -72,6 +72,21 @@ describe('example workflows', () => {
     expect(JSON.stringify(audit)).not.toContain('CREDLEDGER_KEY');
   });
 
+  it('code scanning: uploads validate and status as SARIF, keyless, with security-events write', () => {
+    const scanning = workflows['credledger-code-scanning.yml']!;
+    expect(scanning.permissions).toEqual({ contents: 'read', 'security-events': 'write' });
+    const steps = scanning.jobs.sarif?.steps ?? [];
+    const run = (steps.find((step) => 'run' in step) as { run?: string } | undefined)?.run ?? '';
+    expect(run).toContain('validate --file credentials.yaml --format sarif > credledger-validate.sarif');
+    expect(run).toContain('status --file credentials.yaml --format sarif > credledger-status.sarif');
+    const uploads = steps.filter((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    expect(uploads.map((step) => step.with)).toEqual([
+      { sarif_file: 'credledger-validate.sarif', category: 'credledger-validate' },
+      { sarif_file: 'credledger-status.sarif', category: 'credledger-status' },
+    ]);
+    expect(JSON.stringify(scanning)).not.toMatch(/CREDLEDGER_KEY|secrets\./);
+  });
+
   it('pin one version of actions/checkout everywhere, docs included', () => {
     const texts = [
       ...readdirSync(directory).map((name) => readFileSync(path.join(directory, name), 'utf8')),
@@ -90,6 +105,17 @@ describe('example workflows', () => {
     }
     // The linter is live: a broken workflow is reported.
     expect(lint('on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    stepz: []\n', 'broken.yml').length).toBeGreaterThan(0);
+  });
+
+  it('docs/ runs credledger only as it works for a user: from the Action or a clone (node dist/cli.js), never npx', () => {
+    // The package is not on npm under this name: `npx credledger` outside this repository fetches nothing, or a stranger's package.
+    const offending = readdirSync(path.join(REPO_ROOT, 'docs')).flatMap((name) =>
+      [...readFileSync(path.join(REPO_ROOT, 'docs', name), 'utf8').matchAll(/```[a-z]*\n([\s\S]*?)```/g)]
+        .flatMap((block) => (block[1] ?? '').split('\n'))
+        .filter((line) => /^\s*(?:\$ |- run: |run: )?npx (?:--yes )?credledger\b/.test(line))
+        .map((line) => `${name}: ${line.trim()}`),
+    );
+    expect(offending).toEqual([]);
   });
 
   it('the package ships docs/, which the README and the messages point to', () => {

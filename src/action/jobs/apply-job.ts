@@ -5,6 +5,7 @@ import { checkEnvironmentProtection } from '../../app/environment-protection.js'
 import { loadKeyRing } from '../../app/key-source.js';
 import { assessApplyReport } from '../../core/apply-report.js';
 import { renderApplyMarkdown, renderApplyText } from '../../core/render-apply.js';
+import { describeProgressStep } from '../../core/run-progress.js';
 import { UsageError } from '../../ports/errors.js';
 import { applyCollaborators } from '../../wiring/apply.js';
 import { gitHubEnvironments } from '../../wiring/github.js';
@@ -43,6 +44,8 @@ export async function applyJob(run: ActionRun): Promise<void> {
     ...(settings.stateRef === '' ? {} : { stateRef: settings.stateRef }),
     // Values, and the DocuElevate credentials read from the environment.
     onSecretDecrypted: maskSecret,
+    // Each step in the log as it happens, so a slow deployment is visible (names and counts, never a value).
+    onProgress: (progress) => core.info(`apply: ${describeProgressStep(progress)}`),
   });
   if (!report) return reportInvalidInventory(run, check, 'nothing was applied');
   core.info(renderApplyText(report));

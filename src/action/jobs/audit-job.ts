@@ -1,7 +1,9 @@
 // The audit job: each deployment's credential list against the inventory, read-only, in the summary.
+import * as core from '@actions/core';
 import { auditDeployments } from '../../app/audit.js';
 import { assessAuditReport } from '../../core/audit.js';
 import { renderAuditMarkdown } from '../../core/render-audit.js';
+import { describeProgressStep } from '../../core/run-progress.js';
 import { auditCollaborators } from '../../wiring/apply.js';
 import { maskSecret, reportInvalidInventory, type ActionRun } from '../action-run.js';
 
@@ -14,6 +16,7 @@ export async function auditJob(run: ActionRun): Promise<void> {
     ...(run.settings.deployments.length > 0 ? { deployments: run.settings.deployments } : {}),
     allowInsecureHttp: run.settings.allowInsecureHttp,
     onSecret: maskSecret,
+    onProgress: (progress) => core.info(`audit: ${describeProgressStep(progress)}`),
   });
   if (!report) return reportInvalidInventory(run, check, 'nothing was audited');
   run.summary.push(renderAuditMarkdown(report));

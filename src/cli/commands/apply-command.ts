@@ -11,6 +11,7 @@ import { renderApplyText } from '../../core/render-apply.js';
 import { styleFor } from '../cli-io.js';
 import { choiceOption, FILE_OPTION, flagOption, stringListOption, stringOption, type CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
+import { createProgressOutput } from '../progress-output.js';
 
 const FORMATS = ['text', 'json'] as const;
 
@@ -73,6 +74,8 @@ not be reached or authenticated at all, or the applied state could not be read, 
 
     // Loaded when the command runs: its network and git libraries stay out of every other command's start-up.
     const [{ applyInventory }, { applyCollaborators }] = await Promise.all([import('../../app/apply.js'), import('../../wiring/apply.js')]);
+    // Progress on stderr, for the text report only: --format json stays exactly the audit record.
+    const progress = format === 'text' ? createProgressOutput('apply', io.stderr, io.env) : undefined;
     const { check, report } = await applyInventory({
       file,
       today: toCalendarDate(io.now()),
@@ -89,7 +92,8 @@ not be reached or authenticated at all, or the applied state could not be read, 
       allowRollback: flagOption(commandLine, 'allow-rollback'),
       allowNonDefaultBranch: flagOption(commandLine, 'allow-non-default-branch'),
       concurrency,
-    });
+      ...(progress === undefined ? {} : { onProgress: progress.listener }),
+    }).finally(() => progress?.finish());
     if (!report) {
       const errors = check.diagnostics.filter((d) => d.severity === 'error');
       io.stderr.write(`${renderDiagnosticsText(errors, check.source.text.split(/\r?\n/), styleFor(io.stderr, io.env))}\n\n`);

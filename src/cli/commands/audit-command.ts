@@ -7,6 +7,7 @@ import { renderDiagnosticsText } from '../../core/render-diagnostics.js';
 import { styleFor } from '../cli-io.js';
 import { choiceOption, FILE_OPTION, flagOption, stringListOption, stringOption, type CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
+import { createProgressOutput } from '../progress-output.js';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 const THRESHOLDS = ['untracked', 'any', 'never'] as const;
@@ -48,6 +49,8 @@ deployment could not be reached, authenticated or used as an admin (the others a
     const deployments = stringListOption(commandLine, 'deployment');
     // Loaded when the command runs: its network and git libraries stay out of every other command's start-up.
     const [{ auditDeployments }, { auditCollaborators }] = await Promise.all([import('../../app/audit.js'), import('../../wiring/apply.js')]);
+    // Progress on stderr, for the text report only: json and markdown stay exactly the report.
+    const progress = format === 'text' ? createProgressOutput('audit', io.stderr, io.env) : undefined;
     const { check, report } = await auditDeployments({
       file,
       today: toCalendarDate(io.now()),
@@ -55,7 +58,8 @@ deployment could not be reached, authenticated or used as an admin (the others a
       ...auditCollaborators(io.env),
       ...(deployments.length > 0 ? { deployments } : {}),
       allowInsecureHttp: flagOption(commandLine, 'allow-insecure-http'),
-    });
+      ...(progress === undefined ? {} : { onProgress: progress.listener }),
+    }).finally(() => progress?.finish());
     if (!report) {
       const errors = check.diagnostics.filter((d) => d.severity === 'error');
       io.stderr.write(`${renderDiagnosticsText(errors, check.source.text.split(/\r?\n/), styleFor(io.stderr, io.env))}\n\n`);

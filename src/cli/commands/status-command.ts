@@ -8,19 +8,25 @@ import { toCalendarDate } from '../../core/dates.js';
 import { styleFor } from '../cli-io.js';
 import { choiceOption, FILE_OPTION, NOW_OPTION, stringOption, todayOption, type CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
+import { sarifTargetFor, writeSarif } from '../sarif-output.js';
+import { renderStatusSarif, type StatusRowLocator } from '../../core/render-sarif.js';
+import { placeFinding, type YamlSource } from '../../core/yaml-source.js';
 
-const FORMATS = ['text', 'json', 'markdown'] as const;
+const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 const THRESHOLDS = ['overdue', 'due-soon', 'never'] as const;
 
 export const statusCommand: CliCommand = {
   name: 'status',
   summary: 'rotation state of every credential on every deployment: ok, due-soon, overdue, unknown',
-  help: `Usage: credledger status [--file F] [--now YYYY-MM-DD] [--format text|json|markdown] [--fail-on overdue|due-soon]
+  help: `Usage: credledger status [--file F] [--now YYYY-MM-DD] [--format text|json|markdown|sarif]
+                         [--fail-on overdue|due-soon|never]
 
   -f, --file F     inventory file (default: credentials.yaml)
       --now        the day to assess (default: today, UTC)
-      --format     text (default: an aligned table, overdue first), json, markdown (for job summaries)
-      --fail-on    exit 1 when a credential is overdue, or due soon or overdue
+      --format     text (default: an aligned table, overdue first), json, markdown (for job summaries),
+                   sarif (SARIF 2.1.0 for code scanning: overdue as errors, due soon as warnings)
+      --fail-on    overdue: exit 1 when a credential is overdue; due-soon: when one is due soon or
+                   overdue; never (default): whatever the rotation state
 
 Exit 0, or 1 when --fail-on matches or the inventory has errors.`,
   options: { ...FILE_OPTION, ...NOW_OPTION, format: { type: 'string' }, 'fail-on': { type: 'string' } },
@@ -35,9 +41,20 @@ Exit 0, or 1 when --fail-on matches or the inventory has errors.`,
       io.stderr.write(`${file} is invalid; fix it (credledger validate) before asking for its status.\n`);
       return ExitCode.findings;
     }
-    if (format === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (format === 'sarif') writeSarif(io, renderStatusSarif(report, locateStatusRow(check.source), sarifTargetFor(file)));
+    else if (format === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else if (format === 'markdown') io.stdout.write(renderStatusMarkdown(report));
     else io.stdout.write(`${renderStatusText(report, styleFor(io.stdout, io.env))}\n`);
     return failOn !== 'never' && statusMeetsThreshold(report, failOn) ? ExitCode.findings : ExitCode.ok;
   },
 };
+
+/** A status row's place: the credential's `rotated` line, else its `created` line, else its key. */
+function locateStatusRow(source: YamlSource): StatusRowLocator {
+  return (row) => {
+    for (const field of ['rotated', 'created'] as const) {
+      if (source.document.getIn(['credentials', row.id, field]) !== undefined) return placeFinding(source, { code: 'status', severity: 'warning', message: '', path: ['credentials', row.id, field] });
+    }
+    return placeFinding(source, { code: 'status', severity: 'warning', message: '', path: ['credentials', row.id], atKey: true });
+  };
+}

@@ -9,16 +9,19 @@ import { describeValueKey } from '../../core/sealed-value-format.js';
 import { styleFor, type CliIo } from '../cli-io.js';
 import { choiceOption, defaultDiagnosticsFormat, FILE_OPTION, flagOption, KEY_FILE_OPTION, NOW_OPTION, stringOption, todayOption, type CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
+import { sarifTargetFor, writeSarif } from '../sarif-output.js';
+import { renderDiagnosticsSarif } from '../../core/render-sarif.js';
 
-const FORMATS = ['text', 'json', 'github'] as const;
+const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 
 export const validateCommand: CliCommand = {
   name: 'validate',
   summary: 'check the inventory: YAML, schema and rules, every problem with file:line:col',
-  help: `Usage: credledger validate [--file F] [--format text|json|github] [--now YYYY-MM-DD] [--decrypt [--key-file P]]
+  help: `Usage: credledger validate [--file F] [--format text|json|github|sarif] [--now YYYY-MM-DD] [--decrypt [--key-file P]]
 
   -f, --file F     inventory file (default: credentials.yaml)
-      --format     text (default), json, or github (workflow annotations; the default when GITHUB_ACTIONS=true)
+      --format     text (default), json, github (workflow annotations; the default when GITHUB_ACTIONS=true),
+                   or sarif (SARIF 2.1.0 for code scanning; paths relative to the working directory)
       --now        the day to check dates against (default: today, UTC)
       --decrypt    also open every value with the keys (CREDLEDGER_KEY or --key-file): each must
                    decrypt, under a key the ring holds, in the place it was written for
@@ -35,7 +38,9 @@ Exit 0 when valid (warnings allowed), 1 when invalid, 64 on a usage error.`,
     const ring = decrypt ? await loadKeyRing({ env: io.env, keyFile }) : undefined;
     const { check, valid, decrypt: opened } = await validateInventory({ file, today: todayOption(commandLine, io), ring });
     const diagnostics = check.diagnostics;
-    if (format === 'json') {
+    if (format === 'sarif') {
+      writeSarif(io, renderDiagnosticsSarif(diagnostics, sarifTargetFor(file)));
+    } else if (format === 'json') {
       const errors = diagnostics.filter((d) => d.severity === 'error').length;
       const sealOnly = check.inventory ? listSealOnlyPeople(check.inventory) : [];
       const report = { file, valid, diagnostics, summary: { errors, warnings: diagnostics.length - errors }, ...(opened ? { decrypt: opened } : {}), ...(sealOnly.length > 0 ? { sealOnly } : {}) };
