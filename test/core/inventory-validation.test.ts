@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkInventoryText } from '../../src/core/inventory-validation.js';
+import { checkInventoryRules, MAX_CREDENTIALS } from '../../src/core/inventory-rules.js';
+import { inventoryFrom, inventoryText } from '../support/inventory-text.js';
 
 const TODAY = '2026-11-26';
 const SEALED = 'fernet:3f2a9c1e:gAAAAABpAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -128,5 +130,20 @@ describe('rules', () => {
   it('points an auth mistake at the method', () => {
     const text = "version: 1\ndeployments:\n  production:\n    url: 'https://x.example'\n    auth: { method: password }\ncredentials: {}\n";
     expect(check(text)).toEqual([expect.objectContaining({ code: 'schema-enum', line: 5, column: 21 })]);
+  });
+});
+
+// Issue #12 item 15: no limit on the number of credentials; now a validation error that names the limit.
+describe('limits', () => {
+  it(`refuses more than ${MAX_CREDENTIALS} credentials`, () => {
+    const one = inventoryFrom(inventoryText('  openai: { setting: openai_api_key, kind: api_key, owner: alice, created: 2026-01-01 }\n'));
+    const [credential] = one.credentials;
+    if (!credential) throw new Error('no credential');
+    const many = { ...one, credentials: Array.from({ length: MAX_CREDENTIALS + 1 }, (_, index) => ({ ...credential, id: `c${index}`, setting: `custom_${index}` })) };
+    const findings = checkInventoryRules(many, { today: '2026-11-26' });
+    expect(findings.filter((finding) => finding.code === 'too-many-credentials').map((finding) => finding.message)).toEqual([
+      `${MAX_CREDENTIALS + 1} credentials; an inventory holds at most ${MAX_CREDENTIALS}: split it into one file per team or environment`,
+    ]);
+    expect(checkInventoryRules(one, { today: '2026-11-26' }).map((finding) => finding.code)).not.toContain('too-many-credentials');
   });
 });
