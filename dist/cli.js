@@ -2978,54 +2978,65 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data37.incident !== void 0) {
+              if (typeof data37.incident !== "string") {
+                const err132 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/incident", schemaPath: "#/properties/credentials/additionalProperties/properties/incident/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err132];
+                } else {
+                  vErrors.push(err132);
+                }
+                errors++;
+              }
+            }
             if (data37.revoked !== void 0) {
-              let data56 = data37.revoked;
-              if (typeof data56 === "string") {
-                if (!pattern14.test(data56)) {
-                  const err132 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/revoked", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+              let data57 = data37.revoked;
+              if (typeof data57 === "string") {
+                if (!pattern14.test(data57)) {
+                  const err133 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/revoked", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
                   if (vErrors === null) {
-                    vErrors = [err132];
+                    vErrors = [err133];
                   } else {
-                    vErrors.push(err132);
+                    vErrors.push(err133);
                   }
                   errors++;
                 }
               } else {
-                const err133 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/revoked", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err134 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/revoked", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err133];
+                  vErrors = [err134];
                 } else {
-                  vErrors.push(err133);
+                  vErrors.push(err134);
                 }
                 errors++;
               }
             }
           } else {
-            const err134 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err135 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err134];
+              vErrors = [err135];
             } else {
-              vErrors.push(err134);
+              vErrors.push(err135);
             }
             errors++;
           }
         }
       } else {
-        const err135 = { instancePath: instancePath + "/credentials", schemaPath: "#/properties/credentials/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err136 = { instancePath: instancePath + "/credentials", schemaPath: "#/properties/credentials/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err135];
+          vErrors = [err136];
         } else {
-          vErrors.push(err135);
+          vErrors.push(err136);
         }
         errors++;
       }
     }
   } else {
-    const err136 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err137 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err136];
+      vErrors = [err137];
     } else {
-      vErrors.push(err136);
+      vErrors.push(err137);
     }
     errors++;
   }
@@ -3039,7 +3050,7 @@ var init_inventory_schema_validator = __esm({
     import_fast_deep_equal = __toESM(require_fast_deep_equal(), 1);
     import_formats = __toESM(require_formats(), 1);
     inventory_schema_validator_default = validate20;
-    schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://github.com/credledger/credledger/schemas/credentials.schema.json", "title": "credledger inventory (version 1)", "description": "A checked-in inventory of the credentials a team holds in its DocuElevate deployments: who owns each, who can read it, when it was rotated, its policy and its encrypted value.", "type": "object", "additionalProperties": false, "required": ["version", "credentials"], "properties": { "version": { "description": "Format version of this file. Only 1 exists.", "const": 1 }, "policy": { "description": "Team-wide rotation policy. Every field is optional; the built-in defaults apply where nothing is said.", "type": "object", "additionalProperties": false, "properties": { "intervals": { "description": "Rotation interval per credential kind, overriding the built-in default (for example `api_key: 60d`). Event-driven kinds (oauth_refresh_token, session_secret) take no interval.", "type": "object", "additionalProperties": false, "properties": { "api_key": { "$ref": "#/$defs/duration", "description": "Interval for API keys (default 90d)." }, "oauth_client_secret": { "$ref": "#/$defs/duration", "description": "Interval for OAuth client secrets (default 180d)." }, "password": { "$ref": "#/$defs/duration", "description": "Interval for passwords, the admin password included (default 90d)." }, "private_key": { "$ref": "#/$defs/duration", "description": "Interval for private keys and their passphrases (default 365d)." }, "service_account": { "$ref": "#/$defs/duration", "description": "Interval for service-account key files (default 365d)." }, "token": { "$ref": "#/$defs/duration", "description": "Interval for other long-lived tokens (default 365d)." }, "certificate": { "$ref": "#/$defs/duration", "description": "Interval for certificates (default 365d)." } } }, "due_soon": { "$ref": "#/$defs/duration", "description": "How long before its due date a credential is reported `due-soon` (default 14d)." } } }, "people": { "description": "Everyone who owns or can read a credential, by a short handle used in `owner` and `access`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "github": { "description": "GitHub login, used to assign reminder issues.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "email": { "description": "Contact address (informational).", "type": "string", "format": "email" }, "name": { "description": "Display name (informational).", "type": "string" }, "left": { "$ref": "#/$defs/date", "description": "The date this person left (offboarding). Every credential they owned or could read and that was last rotated before this date becomes overdue." }, "seal_only": { "description": "True for someone who holds no key that opens values and adds them with `credledger seal` (the recipients' public keys) only. They never read a value from the inventory, so leaving makes due only the credentials whose `access` lists them, not those they merely own.", "type": "boolean" } } } }, "encryption": { "description": "Public keys that values may be sealed for (`credledger seal`, `rekey --to-sealed`). Only the matching private key (CREDLEDGER_SEALING_KEY) opens a sealed value; sealing needs no secret at all.", "type": "object", "additionalProperties": false, "properties": { "recipients": { "description": "Who sealed values are for, newest first: `seal` seals for the first unless told otherwise.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "public_key"], "properties": { "id": { "$ref": "#/$defs/identifier", "description": "The recipient's name, written into every value sealed for it (`sealed:<id>:…`)." }, "public_key": { "description": "The recipient's X25519 public key: 32 bytes as base64url with its `=` (`credledger keygen --sealing` prints it).", "type": "string", "pattern": "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=$" } } } } } }, "deployments": { "description": "The DocuElevate deployments values are pushed to, by name.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL of the deployment (the settings API lives under `<url>/api/settings`). `http://` is refused except on loopback unless apply is given --allow-insecure-http.", "type": "string", "format": "uri", "pattern": "^https?://" }, "auth": { "description": "How credledger authenticates to the settings API. Only names of environment variables appear here, never secrets. Default: `{method: none}`.", "type": "object", "required": ["method"], "properties": { "method": { "description": "The authentication method: login, bearer, session or none.", "enum": ["login", "bearer", "session", "none"] } }, "discriminator": { "propertyName": "method" }, "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["method", "username_env", "password_env"], "properties": { "method": { "const": "login", "description": "Log in through DocuElevate's login form as its admin (session cookie + CSRF token)." }, "username_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin username." }, "password_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin password." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "token_env"], "properties": { "method": { "const": "bearer", "description": "Send `Authorization: Bearer <token>`. DocuElevate's own API tokens are not admins as of 0.188; use `login` there." }, "token_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the bearer token." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "cookie_env"], "properties": { "method": { "const": "session", "description": "Reuse an existing admin session cookie." }, "cookie_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the value of the `session` cookie of an admin session." } } }, { "type": "object", "additionalProperties": false, "required": ["method"], "properties": { "method": { "const": "none", "description": "Send no credentials (test servers, settings APIs without authentication)." } } }] } } } }, "credentials": { "description": "Every credential, by a stable id used in plans, reminder issues and the applied state.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["setting", "kind", "owner"], "properties": { "setting": { "description": "The DocuElevate setting key this credential is stored under, e.g. `openai_api_key`.", "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9_]{0,127}$" }, "kind": { "description": "What sort of credential this is; it sets the default rotation interval.", "enum": ["api_key", "oauth_client_secret", "oauth_refresh_token", "password", "admin_password", "session_secret", "private_key", "service_account", "token", "certificate"] }, "owner": { "$ref": "#/$defs/identifier", "description": "The person (a key of `people`) responsible for rotating it." }, "access": { "description": "People (keys of `people`) who could read the value. When one of them leaves, the credential must be rotated.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "issuer": { "description": "Where the credential was issued, e.g. `platform.openai.com` (for runbooks and offboarding).", "type": "string" }, "description": { "description": "Free text about the credential.", "type": "string" }, "created": { "$ref": "#/$defs/date", "description": "When the credential was first issued." }, "rotated": { "$ref": "#/$defs/date", "description": "When it was last rotated. Rotation is counted from here, or from `created` when absent." }, "every": { "$ref": "#/$defs/duration", "description": "Rotation interval of this credential, overriding its kind's. Not allowed on event-driven kinds." }, "deployments": { "description": "Deployments (keys of `deployments`) that use this credential. Default: every deployment.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "value": { "$ref": "#/$defs/sealedValue", "description": "The encrypted value, the same for every deployment (`credledger set` writes it)." }, "values": { "description": "Encrypted values per deployment, instead of `value`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "$ref": "#/$defs/sealedValue" } }, "group": { "description": "Credentials that share a group (e.g. the AWS key id and secret) are pushed back to back, and reported together if one fails.", "$ref": "#/$defs/identifier" }, "custom": { "description": "Set to true for a setting that is not in DocuElevate's catalogue of sensitive settings, to silence that warning.", "type": "boolean" }, "compromised": { "$ref": "#/$defs/date", "description": "A suspected leak on this date: the credential is overdue (critical) until rotated after it." }, "revoked": { "$ref": "#/$defs/date", "description": "The date it was revoked or re-authorised at its issuer (event-driven kinds): it is overdue until rotated after it." } } } } }, "$defs": { "identifier": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, "envName": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "date": { "description": "A UTC calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "duration": { "description": "A duration in days or weeks: `90d`, `12w`.", "type": "string", "pattern": "^[1-9][0-9]{0,4}[dw]$" }, "sealedValue": { "description": "An encrypted value: `fernet:<key id>:<Fernet token>` (under the master key) or `sealed:<recipient id>:<ephemeral public key>:<Fernet token>` (sealed for a recipient's public key).", "type": "string" } } };
+    schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://github.com/credledger/credledger/schemas/credentials.schema.json", "title": "credledger inventory (version 1)", "description": "A checked-in inventory of the credentials a team holds in its DocuElevate deployments: who owns each, who can read it, when it was rotated, its policy and its encrypted value.", "type": "object", "additionalProperties": false, "required": ["version", "credentials"], "properties": { "version": { "description": "Format version of this file. Only 1 exists.", "const": 1 }, "policy": { "description": "Team-wide rotation policy. Every field is optional; the built-in defaults apply where nothing is said.", "type": "object", "additionalProperties": false, "properties": { "intervals": { "description": "Rotation interval per credential kind, overriding the built-in default (for example `api_key: 60d`). Event-driven kinds (oauth_refresh_token, session_secret) take no interval.", "type": "object", "additionalProperties": false, "properties": { "api_key": { "$ref": "#/$defs/duration", "description": "Interval for API keys (default 90d)." }, "oauth_client_secret": { "$ref": "#/$defs/duration", "description": "Interval for OAuth client secrets (default 180d)." }, "password": { "$ref": "#/$defs/duration", "description": "Interval for passwords, the admin password included (default 90d)." }, "private_key": { "$ref": "#/$defs/duration", "description": "Interval for private keys and their passphrases (default 365d)." }, "service_account": { "$ref": "#/$defs/duration", "description": "Interval for service-account key files (default 365d)." }, "token": { "$ref": "#/$defs/duration", "description": "Interval for other long-lived tokens (default 365d)." }, "certificate": { "$ref": "#/$defs/duration", "description": "Interval for certificates (default 365d)." } } }, "due_soon": { "$ref": "#/$defs/duration", "description": "How long before its due date a credential is reported `due-soon` (default 14d)." } } }, "people": { "description": "Everyone who owns or can read a credential, by a short handle used in `owner` and `access`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "github": { "description": "GitHub login, used to assign reminder issues.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "email": { "description": "Contact address (informational).", "type": "string", "format": "email" }, "name": { "description": "Display name (informational).", "type": "string" }, "left": { "$ref": "#/$defs/date", "description": "The date this person left (offboarding). Every credential they owned or could read and that was last rotated before this date becomes overdue." }, "seal_only": { "description": "True for someone who holds no key that opens values and adds them with `credledger seal` (the recipients' public keys) only. They never read a value from the inventory, so leaving makes due only the credentials whose `access` lists them, not those they merely own.", "type": "boolean" } } } }, "encryption": { "description": "Public keys that values may be sealed for (`credledger seal`, `rekey --to-sealed`). Only the matching private key (CREDLEDGER_SEALING_KEY) opens a sealed value; sealing needs no secret at all.", "type": "object", "additionalProperties": false, "properties": { "recipients": { "description": "Who sealed values are for, newest first: `seal` seals for the first unless told otherwise.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "public_key"], "properties": { "id": { "$ref": "#/$defs/identifier", "description": "The recipient's name, written into every value sealed for it (`sealed:<id>:…`)." }, "public_key": { "description": "The recipient's X25519 public key: 32 bytes as base64url with its `=` (`credledger keygen --sealing` prints it).", "type": "string", "pattern": "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=$" } } } } } }, "deployments": { "description": "The DocuElevate deployments values are pushed to, by name.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL of the deployment (the settings API lives under `<url>/api/settings`). `http://` is refused except on loopback unless apply is given --allow-insecure-http.", "type": "string", "format": "uri", "pattern": "^https?://" }, "auth": { "description": "How credledger authenticates to the settings API. Only names of environment variables appear here, never secrets. Default: `{method: none}`.", "type": "object", "required": ["method"], "properties": { "method": { "description": "The authentication method: login, bearer, session or none.", "enum": ["login", "bearer", "session", "none"] } }, "discriminator": { "propertyName": "method" }, "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["method", "username_env", "password_env"], "properties": { "method": { "const": "login", "description": "Log in through DocuElevate's login form as its admin (session cookie + CSRF token)." }, "username_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin username." }, "password_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin password." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "token_env"], "properties": { "method": { "const": "bearer", "description": "Send `Authorization: Bearer <token>`. DocuElevate's own API tokens are not admins as of 0.188; use `login` there." }, "token_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the bearer token." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "cookie_env"], "properties": { "method": { "const": "session", "description": "Reuse an existing admin session cookie." }, "cookie_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the value of the `session` cookie of an admin session." } } }, { "type": "object", "additionalProperties": false, "required": ["method"], "properties": { "method": { "const": "none", "description": "Send no credentials (test servers, settings APIs without authentication)." } } }] } } } }, "credentials": { "description": "Every credential, by a stable id used in plans, reminder issues and the applied state.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["setting", "kind", "owner"], "properties": { "setting": { "description": "The DocuElevate setting key this credential is stored under, e.g. `openai_api_key`.", "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9_]{0,127}$" }, "kind": { "description": "What sort of credential this is; it sets the default rotation interval.", "enum": ["api_key", "oauth_client_secret", "oauth_refresh_token", "password", "admin_password", "session_secret", "private_key", "service_account", "token", "certificate"] }, "owner": { "$ref": "#/$defs/identifier", "description": "The person (a key of `people`) responsible for rotating it." }, "access": { "description": "People (keys of `people`) who could read the value. When one of them leaves, the credential must be rotated.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "issuer": { "description": "Where the credential was issued, e.g. `platform.openai.com` (for runbooks and offboarding).", "type": "string" }, "description": { "description": "Free text about the credential.", "type": "string" }, "created": { "$ref": "#/$defs/date", "description": "When the credential was first issued." }, "rotated": { "$ref": "#/$defs/date", "description": "When it was last rotated. Rotation is counted from here, or from `created` when absent." }, "every": { "$ref": "#/$defs/duration", "description": "Rotation interval of this credential, overriding its kind's. Not allowed on event-driven kinds." }, "deployments": { "description": "Deployments (keys of `deployments`) that use this credential. Default: every deployment.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "value": { "$ref": "#/$defs/sealedValue", "description": "The encrypted value, the same for every deployment (`credledger set` writes it)." }, "values": { "description": "Encrypted values per deployment, instead of `value`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "$ref": "#/$defs/sealedValue" } }, "group": { "description": "Credentials that share a group (e.g. the AWS key id and secret) are pushed back to back, and reported together if one fails.", "$ref": "#/$defs/identifier" }, "custom": { "description": "Set to true for a setting that is not in DocuElevate's catalogue of sensitive settings, to silence that warning.", "type": "boolean" }, "compromised": { "$ref": "#/$defs/date", "description": "A suspected leak on this date: the credential is overdue (critical) until rotated after it." }, "incident": { "description": "What is known of the suspected leak recorded in `compromised` (`credledger revoke --reason` writes it): shown in the reminder issue and in status.", "type": "string" }, "revoked": { "$ref": "#/$defs/date", "description": "The date it was revoked or re-authorised at its issuer (event-driven kinds): it is overdue until rotated after it." } } } } }, "$defs": { "identifier": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, "envName": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "date": { "description": "A UTC calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "duration": { "description": "A duration in days or weeks: `90d`, `12w`.", "type": "string", "pattern": "^[1-9][0-9]{0,4}[dw]$" }, "sealedValue": { "description": "An encrypted value: `fernet:<key id>:<Fernet token>` (under the master key) or `sealed:<recipient id>:<ephemeral public key>:<Fernet token>` (sealed for a recipient's public key).", "type": "string" } } };
     pattern4 = new RegExp("^[1-9][0-9]{0,4}[dw]$", "u");
     pattern12 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", "u");
     pattern13 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
@@ -3053,7 +3064,7 @@ var init_inventory_schema_validator = __esm({
     func1 = Object.prototype.hasOwnProperty;
     func0 = import_fast_deep_equal.default;
     validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-    compiledFrom = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://github.com/credledger/credledger/schemas/credentials.schema.json", "title": "credledger inventory (version 1)", "description": "A checked-in inventory of the credentials a team holds in its DocuElevate deployments: who owns each, who can read it, when it was rotated, its policy and its encrypted value.", "type": "object", "additionalProperties": false, "required": ["version", "credentials"], "properties": { "version": { "description": "Format version of this file. Only 1 exists.", "const": 1 }, "policy": { "description": "Team-wide rotation policy. Every field is optional; the built-in defaults apply where nothing is said.", "type": "object", "additionalProperties": false, "properties": { "intervals": { "description": "Rotation interval per credential kind, overriding the built-in default (for example `api_key: 60d`). Event-driven kinds (oauth_refresh_token, session_secret) take no interval.", "type": "object", "additionalProperties": false, "properties": { "api_key": { "$ref": "#/$defs/duration", "description": "Interval for API keys (default 90d)." }, "oauth_client_secret": { "$ref": "#/$defs/duration", "description": "Interval for OAuth client secrets (default 180d)." }, "password": { "$ref": "#/$defs/duration", "description": "Interval for passwords, the admin password included (default 90d)." }, "private_key": { "$ref": "#/$defs/duration", "description": "Interval for private keys and their passphrases (default 365d)." }, "service_account": { "$ref": "#/$defs/duration", "description": "Interval for service-account key files (default 365d)." }, "token": { "$ref": "#/$defs/duration", "description": "Interval for other long-lived tokens (default 365d)." }, "certificate": { "$ref": "#/$defs/duration", "description": "Interval for certificates (default 365d)." } } }, "due_soon": { "$ref": "#/$defs/duration", "description": "How long before its due date a credential is reported `due-soon` (default 14d)." } } }, "people": { "description": "Everyone who owns or can read a credential, by a short handle used in `owner` and `access`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "github": { "description": "GitHub login, used to assign reminder issues.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "email": { "description": "Contact address (informational).", "type": "string", "format": "email" }, "name": { "description": "Display name (informational).", "type": "string" }, "left": { "$ref": "#/$defs/date", "description": "The date this person left (offboarding). Every credential they owned or could read and that was last rotated before this date becomes overdue." }, "seal_only": { "description": "True for someone who holds no key that opens values and adds them with `credledger seal` (the recipients' public keys) only. They never read a value from the inventory, so leaving makes due only the credentials whose `access` lists them, not those they merely own.", "type": "boolean" } } } }, "encryption": { "description": "Public keys that values may be sealed for (`credledger seal`, `rekey --to-sealed`). Only the matching private key (CREDLEDGER_SEALING_KEY) opens a sealed value; sealing needs no secret at all.", "type": "object", "additionalProperties": false, "properties": { "recipients": { "description": "Who sealed values are for, newest first: `seal` seals for the first unless told otherwise.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "public_key"], "properties": { "id": { "$ref": "#/$defs/identifier", "description": "The recipient's name, written into every value sealed for it (`sealed:<id>:…`)." }, "public_key": { "description": "The recipient's X25519 public key: 32 bytes as base64url with its `=` (`credledger keygen --sealing` prints it).", "type": "string", "pattern": "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=$" } } } } } }, "deployments": { "description": "The DocuElevate deployments values are pushed to, by name.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL of the deployment (the settings API lives under `<url>/api/settings`). `http://` is refused except on loopback unless apply is given --allow-insecure-http.", "type": "string", "format": "uri", "pattern": "^https?://" }, "auth": { "description": "How credledger authenticates to the settings API. Only names of environment variables appear here, never secrets. Default: `{method: none}`.", "type": "object", "required": ["method"], "properties": { "method": { "description": "The authentication method: login, bearer, session or none.", "enum": ["login", "bearer", "session", "none"] } }, "discriminator": { "propertyName": "method" }, "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["method", "username_env", "password_env"], "properties": { "method": { "const": "login", "description": "Log in through DocuElevate's login form as its admin (session cookie + CSRF token)." }, "username_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin username." }, "password_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin password." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "token_env"], "properties": { "method": { "const": "bearer", "description": "Send `Authorization: Bearer <token>`. DocuElevate's own API tokens are not admins as of 0.188; use `login` there." }, "token_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the bearer token." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "cookie_env"], "properties": { "method": { "const": "session", "description": "Reuse an existing admin session cookie." }, "cookie_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the value of the `session` cookie of an admin session." } } }, { "type": "object", "additionalProperties": false, "required": ["method"], "properties": { "method": { "const": "none", "description": "Send no credentials (test servers, settings APIs without authentication)." } } }] } } } }, "credentials": { "description": "Every credential, by a stable id used in plans, reminder issues and the applied state.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["setting", "kind", "owner"], "properties": { "setting": { "description": "The DocuElevate setting key this credential is stored under, e.g. `openai_api_key`.", "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9_]{0,127}$" }, "kind": { "description": "What sort of credential this is; it sets the default rotation interval.", "enum": ["api_key", "oauth_client_secret", "oauth_refresh_token", "password", "admin_password", "session_secret", "private_key", "service_account", "token", "certificate"] }, "owner": { "$ref": "#/$defs/identifier", "description": "The person (a key of `people`) responsible for rotating it." }, "access": { "description": "People (keys of `people`) who could read the value. When one of them leaves, the credential must be rotated.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "issuer": { "description": "Where the credential was issued, e.g. `platform.openai.com` (for runbooks and offboarding).", "type": "string" }, "description": { "description": "Free text about the credential.", "type": "string" }, "created": { "$ref": "#/$defs/date", "description": "When the credential was first issued." }, "rotated": { "$ref": "#/$defs/date", "description": "When it was last rotated. Rotation is counted from here, or from `created` when absent." }, "every": { "$ref": "#/$defs/duration", "description": "Rotation interval of this credential, overriding its kind's. Not allowed on event-driven kinds." }, "deployments": { "description": "Deployments (keys of `deployments`) that use this credential. Default: every deployment.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "value": { "$ref": "#/$defs/sealedValue", "description": "The encrypted value, the same for every deployment (`credledger set` writes it)." }, "values": { "description": "Encrypted values per deployment, instead of `value`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "$ref": "#/$defs/sealedValue" } }, "group": { "description": "Credentials that share a group (e.g. the AWS key id and secret) are pushed back to back, and reported together if one fails.", "$ref": "#/$defs/identifier" }, "custom": { "description": "Set to true for a setting that is not in DocuElevate's catalogue of sensitive settings, to silence that warning.", "type": "boolean" }, "compromised": { "$ref": "#/$defs/date", "description": "A suspected leak on this date: the credential is overdue (critical) until rotated after it." }, "revoked": { "$ref": "#/$defs/date", "description": "The date it was revoked or re-authorised at its issuer (event-driven kinds): it is overdue until rotated after it." } } } } }, "$defs": { "identifier": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, "envName": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "date": { "description": "A UTC calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "duration": { "description": "A duration in days or weeks: `90d`, `12w`.", "type": "string", "pattern": "^[1-9][0-9]{0,4}[dw]$" }, "sealedValue": { "description": "An encrypted value: `fernet:<key id>:<Fernet token>` (under the master key) or `sealed:<recipient id>:<ephemeral public key>:<Fernet token>` (sealed for a recipient's public key).", "type": "string" } } };
+    compiledFrom = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://github.com/credledger/credledger/schemas/credentials.schema.json", "title": "credledger inventory (version 1)", "description": "A checked-in inventory of the credentials a team holds in its DocuElevate deployments: who owns each, who can read it, when it was rotated, its policy and its encrypted value.", "type": "object", "additionalProperties": false, "required": ["version", "credentials"], "properties": { "version": { "description": "Format version of this file. Only 1 exists.", "const": 1 }, "policy": { "description": "Team-wide rotation policy. Every field is optional; the built-in defaults apply where nothing is said.", "type": "object", "additionalProperties": false, "properties": { "intervals": { "description": "Rotation interval per credential kind, overriding the built-in default (for example `api_key: 60d`). Event-driven kinds (oauth_refresh_token, session_secret) take no interval.", "type": "object", "additionalProperties": false, "properties": { "api_key": { "$ref": "#/$defs/duration", "description": "Interval for API keys (default 90d)." }, "oauth_client_secret": { "$ref": "#/$defs/duration", "description": "Interval for OAuth client secrets (default 180d)." }, "password": { "$ref": "#/$defs/duration", "description": "Interval for passwords, the admin password included (default 90d)." }, "private_key": { "$ref": "#/$defs/duration", "description": "Interval for private keys and their passphrases (default 365d)." }, "service_account": { "$ref": "#/$defs/duration", "description": "Interval for service-account key files (default 365d)." }, "token": { "$ref": "#/$defs/duration", "description": "Interval for other long-lived tokens (default 365d)." }, "certificate": { "$ref": "#/$defs/duration", "description": "Interval for certificates (default 365d)." } } }, "due_soon": { "$ref": "#/$defs/duration", "description": "How long before its due date a credential is reported `due-soon` (default 14d)." } } }, "people": { "description": "Everyone who owns or can read a credential, by a short handle used in `owner` and `access`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "github": { "description": "GitHub login, used to assign reminder issues.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "email": { "description": "Contact address (informational).", "type": "string", "format": "email" }, "name": { "description": "Display name (informational).", "type": "string" }, "left": { "$ref": "#/$defs/date", "description": "The date this person left (offboarding). Every credential they owned or could read and that was last rotated before this date becomes overdue." }, "seal_only": { "description": "True for someone who holds no key that opens values and adds them with `credledger seal` (the recipients' public keys) only. They never read a value from the inventory, so leaving makes due only the credentials whose `access` lists them, not those they merely own.", "type": "boolean" } } } }, "encryption": { "description": "Public keys that values may be sealed for (`credledger seal`, `rekey --to-sealed`). Only the matching private key (CREDLEDGER_SEALING_KEY) opens a sealed value; sealing needs no secret at all.", "type": "object", "additionalProperties": false, "properties": { "recipients": { "description": "Who sealed values are for, newest first: `seal` seals for the first unless told otherwise.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "public_key"], "properties": { "id": { "$ref": "#/$defs/identifier", "description": "The recipient's name, written into every value sealed for it (`sealed:<id>:…`)." }, "public_key": { "description": "The recipient's X25519 public key: 32 bytes as base64url with its `=` (`credledger keygen --sealing` prints it).", "type": "string", "pattern": "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=$" } } } } } }, "deployments": { "description": "The DocuElevate deployments values are pushed to, by name.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL of the deployment (the settings API lives under `<url>/api/settings`). `http://` is refused except on loopback unless apply is given --allow-insecure-http.", "type": "string", "format": "uri", "pattern": "^https?://" }, "auth": { "description": "How credledger authenticates to the settings API. Only names of environment variables appear here, never secrets. Default: `{method: none}`.", "type": "object", "required": ["method"], "properties": { "method": { "description": "The authentication method: login, bearer, session or none.", "enum": ["login", "bearer", "session", "none"] } }, "discriminator": { "propertyName": "method" }, "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["method", "username_env", "password_env"], "properties": { "method": { "const": "login", "description": "Log in through DocuElevate's login form as its admin (session cookie + CSRF token)." }, "username_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin username." }, "password_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin password." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "token_env"], "properties": { "method": { "const": "bearer", "description": "Send `Authorization: Bearer <token>`. DocuElevate's own API tokens are not admins as of 0.188; use `login` there." }, "token_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the bearer token." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "cookie_env"], "properties": { "method": { "const": "session", "description": "Reuse an existing admin session cookie." }, "cookie_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the value of the `session` cookie of an admin session." } } }, { "type": "object", "additionalProperties": false, "required": ["method"], "properties": { "method": { "const": "none", "description": "Send no credentials (test servers, settings APIs without authentication)." } } }] } } } }, "credentials": { "description": "Every credential, by a stable id used in plans, reminder issues and the applied state.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["setting", "kind", "owner"], "properties": { "setting": { "description": "The DocuElevate setting key this credential is stored under, e.g. `openai_api_key`.", "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9_]{0,127}$" }, "kind": { "description": "What sort of credential this is; it sets the default rotation interval.", "enum": ["api_key", "oauth_client_secret", "oauth_refresh_token", "password", "admin_password", "session_secret", "private_key", "service_account", "token", "certificate"] }, "owner": { "$ref": "#/$defs/identifier", "description": "The person (a key of `people`) responsible for rotating it." }, "access": { "description": "People (keys of `people`) who could read the value. When one of them leaves, the credential must be rotated.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "issuer": { "description": "Where the credential was issued, e.g. `platform.openai.com` (for runbooks and offboarding).", "type": "string" }, "description": { "description": "Free text about the credential.", "type": "string" }, "created": { "$ref": "#/$defs/date", "description": "When the credential was first issued." }, "rotated": { "$ref": "#/$defs/date", "description": "When it was last rotated. Rotation is counted from here, or from `created` when absent." }, "every": { "$ref": "#/$defs/duration", "description": "Rotation interval of this credential, overriding its kind's. Not allowed on event-driven kinds." }, "deployments": { "description": "Deployments (keys of `deployments`) that use this credential. Default: every deployment.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "value": { "$ref": "#/$defs/sealedValue", "description": "The encrypted value, the same for every deployment (`credledger set` writes it)." }, "values": { "description": "Encrypted values per deployment, instead of `value`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "$ref": "#/$defs/sealedValue" } }, "group": { "description": "Credentials that share a group (e.g. the AWS key id and secret) are pushed back to back, and reported together if one fails.", "$ref": "#/$defs/identifier" }, "custom": { "description": "Set to true for a setting that is not in DocuElevate's catalogue of sensitive settings, to silence that warning.", "type": "boolean" }, "compromised": { "$ref": "#/$defs/date", "description": "A suspected leak on this date: the credential is overdue (critical) until rotated after it." }, "incident": { "description": "What is known of the suspected leak recorded in `compromised` (`credledger revoke --reason` writes it): shown in the reminder issue and in status.", "type": "string" }, "revoked": { "$ref": "#/$defs/date", "description": "The date it was revoked or re-authorised at its issuer (event-driven kinds): it is overdue until rotated after it." } } } } }, "$defs": { "identifier": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, "envName": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "date": { "description": "A UTC calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "duration": { "description": "A duration in days or weeks: `90d`, `12w`.", "type": "string", "pattern": "^[1-9][0-9]{0,4}[dw]$" }, "sealedValue": { "description": "An encrypted value: `fernet:<key id>:<Fernet token>` (under the master key) or `sealed:<recipient id>:<ephemeral public key>:<Fernet token>` (sealed for a recipient's public key).", "type": "string" } } };
   }
 });
 
@@ -10478,8 +10489,8 @@ function checkYamlSyntax(source) {
     const { line, col } = source.lineCounter.linePos(offset);
     const place = { severity: "error", path: "", file: source.file, line, column: col };
     if (error.code === "DUPLICATE_KEY") return { ...place, code: "duplicate-key", message: describeDuplicateKey(source, offset) };
-    const firstLine2 = error.message.split("\n")[0] ?? error.message;
-    return { ...place, code: "yaml-syntax", message: firstLine2.replace(/ at line \d+, column \d+:?$/, "") };
+    const firstLine = error.message.split("\n")[0] ?? error.message;
+    return { ...place, code: "yaml-syntax", message: firstLine.replace(/ at line \d+, column \d+:?$/, "") };
   });
   if (diagnostics.some((diagnostic) => diagnostic.code !== "duplicate-key")) return { data: void 0, diagnostics, blocking: true };
   try {
@@ -10501,8 +10512,8 @@ function describeDuplicateKey(source, offset) {
       const repeated = map.items[index]?.key;
       const name = (0, import_yaml.isScalar)(repeated) ? String(repeated.value) : String(repeated);
       const first = map.items.slice(0, index).find((pair) => ((0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key)) === name)?.key;
-      const firstLine2 = (0, import_yaml.isNode)(first) && first.range ? ` (first at line ${source.lineCounter.linePos(first.range[0]).line})` : "";
-      message = `key \`${name}\` appears twice in this mapping${firstLine2}: YAML keeps only one of them; remove or rename one`;
+      const firstLine = (0, import_yaml.isNode)(first) && first.range ? ` (first at line ${source.lineCounter.linePos(first.range[0]).line})` : "";
+      message = `key \`${name}\` appears twice in this mapping${firstLine}: YAML keeps only one of them; remove or rename one`;
       return import_yaml.visit.BREAK;
     }
   });
@@ -10658,6 +10669,7 @@ function buildInventory(data) {
       group: optionalString(credential.group),
       custom: credential.custom === true,
       compromised: optionalDate(credential.compromised),
+      incident: optionalString(credential.incident),
       revoked: optionalDate(credential.revoked)
     });
   }
@@ -10690,6 +10702,92 @@ var init_inventory_reader = __esm({
     init_inventory_schema();
     init_inventory();
     init_yaml_source();
+  }
+});
+
+// src/core/init-inventory.ts
+function guessCredentialKind(setting) {
+  if (setting === "admin_password") return "admin_password";
+  if (setting === "session_secret") return "session_secret";
+  if (setting.endsWith("refresh_token")) return "oauth_refresh_token";
+  if (/(client|app)_secret$/.test(setting)) return "oauth_client_secret";
+  if (setting.includes("private_key")) return "private_key";
+  if (setting.includes("certificate")) return "certificate";
+  if (setting.endsWith("credentials_json")) return "service_account";
+  if (setting.includes("password") || setting.endsWith("_url") || setting.endsWith("_backend")) return "password";
+  if (/(api|virtual|access|secret|ai)_key(_id)?$/.test(setting)) return "api_key";
+  return "token";
+}
+function credentialIdFor(setting) {
+  return setting.replace(/_/g, "-");
+}
+function deploymentLines(deployment, comment) {
+  return [
+    "deployments:",
+    `  ${deployment.id}:${comment}`,
+    `    url: ${deployment.url}`,
+    `    auth: { method: login, username_env: ${deployment.usernameEnv}, password_env: ${deployment.passwordEnv} }`,
+    ""
+  ];
+}
+function entryLines(setting, prefix, extra = []) {
+  return [
+    `${prefix}${credentialIdFor(setting)}:`,
+    `${prefix}  setting: ${setting}`,
+    `${prefix}  kind: ${guessCredentialKind(setting)}`,
+    `${prefix}  owner: ${OWNER_PLACEHOLDER}`,
+    ...extra.map((line) => `${prefix}  ${line}`)
+  ];
+}
+function renderCatalogueInventory(deployment) {
+  const lines = [...HEADER, ...deploymentLines(deployment, "   # change to your deployment")];
+  lines.push(
+    "# Uncomment (drop the leading `# `) the credentials your deployments use, put an owner from `people` in",
+    `# place of ${OWNER_PLACEHOLDER}, and add \`access\` (who else could read the value) and \`issuer\` (where it was made).`,
+    "credentials:"
+  );
+  const categories = /* @__PURE__ */ new Map();
+  for (const setting of DOCUELEVATE_SETTINGS) {
+    if (setting.environmentOnly) continue;
+    categories.set(setting.category, [...categories.get(setting.category) ?? [], setting.key]);
+  }
+  for (const [category, keys] of categories) {
+    lines.push(`  # --- ${category} ${"-".repeat(Math.max(3, 72 - category.length))}`);
+    for (const key of keys) lines.push(...entryLines(key, "  # "), "  #");
+  }
+  return `${lines.join("\n")}
+`;
+}
+function renderLiveInventory(deployment, configured) {
+  const lines = [...HEADER, ...deploymentLines(deployment, "")];
+  lines.push(`# What ${deployment.url} reported configured. Put an owner from \`people\` in place of each ${OWNER_PLACEHOLDER};`);
+  lines.push("# store the values you manage with `credledger set <id> --value-stdin` (those from the environment may stay there).");
+  lines.push(configured.length === 0 ? "credentials: {}" : "credentials:");
+  for (const entry of configured) {
+    const from = entry.source === "db" ? "# DocuElevate holds it in its database" : "# DocuElevate takes it from its environment";
+    lines.push(...entryLines(entry.key, "  ", findSetting(entry.key) === void 0 ? ["custom: true"] : []).map((line, index) => index === 0 ? `${line}   ${from}` : line));
+  }
+  return `${lines.join("\n")}
+`;
+}
+var OWNER_PLACEHOLDER, SCHEMA_LINE, HEADER;
+var init_init_inventory = __esm({
+  "src/core/init-inventory.ts"() {
+    "use strict";
+    init_docuelevate_catalogue2();
+    OWNER_PLACEHOLDER = "TODO-owner";
+    SCHEMA_LINE = "# yaml-language-server: $schema=https://raw.githubusercontent.com/credledger/credledger/main/schemas/credentials.schema.json";
+    HEADER = [
+      SCHEMA_LINE,
+      "#",
+      "# credledger inventory: every credential your DocuElevate deployments hold. Written by `credledger init`.",
+      "# Values are never written here in clear: `credledger set <id> --value-stdin` encrypts them (key: `credledger keygen`).",
+      "# Add people with `credledger onboard <handle> --github LOGIN`; `credledger validate` checks the file.",
+      "version: 1",
+      "",
+      "people: {}",
+      ""
+    ];
   }
 });
 
@@ -10792,7 +10890,7 @@ function assessRotation(inventory, credential, now) {
     candidates.push({ code: "personnel", due: person.left, text: `${person.id} ${verb} ${person.left}`, person: person.id });
   }
   if (credential.compromised && after(credential.compromised)) {
-    candidates.push({ code: "compromised", due: credential.compromised, text: `suspected compromise on ${credential.compromised}` });
+    candidates.push({ code: "compromised", due: credential.compromised, text: `suspected compromise on ${credential.compromised}${credential.incident ? `: ${credential.incident}` : ""}` });
   }
   if (credential.revoked && after(credential.revoked)) {
     candidates.push({ code: "revoked", due: credential.revoked, text: `revoked on ${credential.revoked}: re-authorise` });
@@ -10850,6 +10948,7 @@ var init_inventory_rules = __esm({
     "use strict";
     init_docuelevate_catalogue2();
     init_diagnostics();
+    init_init_inventory();
     init_inventory();
     init_public_demo_key();
     init_rotation();
@@ -10857,7 +10956,9 @@ var init_inventory_rules = __esm({
     init_sealed_value_format();
     knownPeople = (inventory) => inventory.credentials.flatMap((credential) => {
       const findings = [];
-      if (credential.owner && !inventory.people.has(credential.owner)) {
+      if (credential.owner === OWNER_PLACEHOLDER && !inventory.people.has(credential.owner)) {
+        findings.push(errorAt("owner-placeholder", ["credentials", credential.id, "owner"], `the owner is still the placeholder \`credledger init\` wrote: name the person (a key of \`people\`) who rotates it`));
+      } else if (credential.owner && !inventory.people.has(credential.owner)) {
         const hint = describeSuggestion(credential.owner, inventory.people.keys());
         findings.push(errorAt("unknown-person", ["credentials", credential.id, "owner"], `owner \`${credential.owner}\` is not listed under \`people\`${hint}`));
       }
@@ -11503,9 +11604,58 @@ function describeRestart(report) {
   const removals = removed.length === 0 ? "" : `${settings === "" ? ":" : ";"} removed ${removed.join(", ")} (DocuElevate keeps a deleted value in effect until it restarts)`;
   return `restart api and worker on ${report.deployment}${when}${settings}${removals}`;
 }
+function reportOperation(entry) {
+  const { operation } = entry;
+  return {
+    action: operation.action,
+    setting: operation.setting,
+    credential: operation.credentialId,
+    group: operation.group ?? null,
+    reason: operation.reason,
+    restartRequired: entry.restartRequired ?? operation.restartRequired,
+    outcome: entry.outcome,
+    ...entry.error === void 0 ? {} : { error: entry.error },
+    ...entry.outcome === "skipped" && entry.skipped !== void 0 ? { skipped: entry.skipped } : {},
+    ...entry.attempts === void 0 ? {} : { attempts: entry.attempts },
+    ...entry.recorded === void 0 ? {} : { recorded: entry.recorded },
+    ...entry.pendingRestart ? { pendingRestart: true } : {}
+  };
+}
+function deploymentReport(deployment, outcome, progress, error) {
+  const operations = progress.map(reportOperation);
+  const done = (operation) => operation.outcome === "done" || operation.outcome === "planned";
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const operation of operations) if (operation.group !== null) groups2.set(operation.group, [...groups2.get(operation.group) ?? [], operation]);
+  const inconsistentGroups = [...groups2].filter(([, members]) => members.some(done) && !members.every(done)).map(([group]) => group);
+  const restartRequired = operations.filter((operation) => operation.restartRequired && done(operation) && operation.action === "set").map((operation) => operation.setting);
+  const pendingRestart = operations.filter((operation) => operation.pendingRestart === true || operation.action === "delete" && operation.outcome === "planned").map((operation) => operation.setting);
+  const warnings = operations.filter((operation) => operation.setting === SESSION_SECRET_SETTING && operation.action === "set" && done(operation)).map(() => describeSessionSecretChange(deployment.id, outcome === "planned"));
+  return {
+    deployment: deployment.id,
+    url: deployment.url,
+    outcome,
+    ...error === void 0 ? {} : { error },
+    operations,
+    inconsistentGroups,
+    restartRequired,
+    ...pendingRestart.length === 0 ? {} : { pendingRestart },
+    warnings
+  };
+}
+function describeSessionSecretChange(deployment, planned) {
+  return `session_secret ${planned ? "will be" : "was"} written to ${deployment}'s database, but DocuElevate never uses a database value: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up. To rotate it, set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in ${deployment}'s environment, restart api and worker, run \`credledger apply --rehydrate ${deployment}\` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS`;
+}
+function describeForgottenDeployments(inventory, recorded, requested) {
+  if (requested !== void 0) return [];
+  return [...recorded].filter((deployment) => !inventory.deployments.has(deployment)).map((deployment) => `the applied state records deployment ${deployment}, which is no longer in the inventory: its settings were left alone`);
+}
+function buildApplyReport(dryRun, inventoryCommit, state, deployments, warnings) {
+  return { dryRun, inventoryCommit, state, deployments, warnings, summary: summariseOperations(deployments) };
+}
 var init_apply_report = __esm({
   "src/core/apply-report.ts"() {
     "use strict";
+    init_docuelevate_catalogue2();
   }
 });
 
@@ -11908,6 +12058,9 @@ __export(apply_exports, {
   applyInventory: () => applyInventory
 });
 import path2 from "node:path";
+function preparedValueOf(values, deployment, setting) {
+  return values.get(deployment)?.get(setting);
+}
 async function applyInventory(request2) {
   const check = await loadInventoryFile(request2.file, request2.today);
   if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: void 0 };
@@ -11929,7 +12082,7 @@ async function applyInventory(request2) {
   const inventoryCommit = await store.inventoryCommit();
   const inventoryCommitTime = await store.inventoryCommitTime();
   const desiredState = listDesiredState(inventory, selected);
-  const values = decryptDesired(request2, inventory, desiredState.desired);
+  const values = prepareValues(request2, inventory, desiredState.desired);
   const auths = new Map(
     selected.map((id) => {
       const deployment = inventory.deployments.get(id);
@@ -11960,7 +12113,7 @@ async function applyInventory(request2) {
       ...rehydrate ? { rehydrate } : {},
       isApplied: (desired, record) => isRecordedValue(request2.ring, values, desired, record)
     });
-    const planned = new Set(listPlannedOperations(plan).map((operation) => operationKey(operation.deployment, operation.setting)));
+    const planned = listPlannedOperations(plan);
     const refingerprints = findRefingerprints(request2.ring, values, desiredState.desired, snapshot.state, planned, refused);
     const warnings = [
       ...describeForgottenDeployments(inventory, snapshot.state.deployments.keys(), request2.deployments),
@@ -11971,7 +12124,7 @@ async function applyInventory(request2) {
     const stateBefore = { ref, before: snapshot.revision, remote: store.remote };
     if (request2.dryRun) {
       const deployments2 = plan.deployments.map((deployment) => plannedReport(context3, deployment, unreachable.get(deployment.deployment)));
-      return { check, report: buildReport(true, inventoryCommit, { ...stateBefore, after: snapshot.revision, pushed: store.remote !== null && store.published() }, deployments2, warnings) };
+      return { check, report: buildApplyReport(true, inventoryCommit, { ...stateBefore, after: snapshot.revision, pushed: store.remote !== null && store.published() }, deployments2, warnings) };
     }
     const pending = plan.deployments.filter((deployment) => deployment.units.length > 0 && !refused.has(deployment.deployment)).map((deployment) => deployment.deployment);
     await Promise.all(
@@ -11980,7 +12133,9 @@ async function applyInventory(request2) {
         if ("error" in sources) unreachable.set(id, sources.error);
       })
     );
-    const progress = new Map(plan.deployments.map((deployment) => [deployment.deployment, deployment.units.flatMap((unit) => unit.operations.map(startProgress))]));
+    const progress = new Map(
+      plan.deployments.map((deployment) => [deployment.deployment, deployment.units.flatMap((unit) => unit.operations.map((operation) => startProgress(operation, values)))])
+    );
     const writing = pending.filter((id) => !unreachable.has(id));
     const claimed = [.../* @__PURE__ */ new Set([...writing, ...refingerprints.map((entry) => entry.deployment)])];
     if (claimed.length > 0) await claimState(context3, inventoryCommit, claimed);
@@ -11997,18 +12152,18 @@ async function applyInventory(request2) {
       ...context3.stop?.conflict === void 0 ? {} : { conflict: context3.stop.conflict },
       ...context3.stop?.error === void 0 ? {} : { error: context3.stop.error }
     };
-    return { check, report: buildReport(false, inventoryCommit, state, withNotices, warnings) };
+    return { check, report: buildApplyReport(false, inventoryCommit, state, withNotices, warnings) };
   } finally {
     await Promise.all([...context3.connections.values()].map((connection) => connection.close().catch(() => void 0)));
   }
 }
-function decryptDesired(request2, inventory, desired) {
+function prepareValues(request2, inventory, desired) {
   const candidates = listSealedValues(inventory).map((entry) => entry.place);
-  const byPlace = /* @__PURE__ */ new Map();
+  const opened = /* @__PURE__ */ new Map();
   const result = /* @__PURE__ */ new Map();
   for (const setting of desired) {
     const placeKey = `${setting.sealed.place.credentialId}\0${setting.sealed.place.deployment ?? ""}`;
-    let decrypted = byPlace.get(placeKey);
+    let decrypted = opened.get(placeKey);
     if (decrypted === void 0) {
       try {
         const value = openSealedValue(request2.ring, setting.sealed.place, setting.sealed.sealed, candidates);
@@ -12018,16 +12173,19 @@ function decryptDesired(request2, inventory, desired) {
         if (!(error instanceof SealedValueError)) throw error;
         decrypted = { error: `cannot decrypt: ${error.message}` };
       }
-      byPlace.set(placeKey, decrypted);
+      opened.set(placeKey, decrypted);
     }
-    result.set(operationKey(setting.deployment, setting.setting), decrypted);
+    const prepared = "error" in decrypted ? decrypted : { ...decrypted, fingerprint: fingerprintValue(request2.ring, fingerprintPlace(setting.credentialId, setting.deployment), decrypted.value, decrypted.fingerprintKey.keyId) };
+    const ofDeployment = result.get(setting.deployment) ?? /* @__PURE__ */ new Map();
+    ofDeployment.set(setting.setting, prepared);
+    result.set(setting.deployment, ofDeployment);
   }
   return result;
 }
 function appliedAdminPasswords(ring, values, desired, state, deployment) {
   const setting = desired.find((candidate) => candidate.deployment === deployment && candidate.setting === ADMIN_PASSWORD_SETTING);
   const record = findAppliedSetting(state, deployment, ADMIN_PASSWORD_SETTING);
-  const decrypted = values.get(operationKey(deployment, ADMIN_PASSWORD_SETTING));
+  const decrypted = preparedValueOf(values, deployment, ADMIN_PASSWORD_SETTING);
   if (setting === void 0 || record === void 0 || decrypted === void 0 || !("value" in decrypted)) return [];
   if (!isRecordedValue(ring, values, setting, record)) return [];
   return [{ password: decrypted.value, source: describeInventoryPassword(setting.credentialId, deployment) }];
@@ -12055,28 +12213,26 @@ function addLoginNotices(context3, report) {
   }
   return notices.length === 0 ? report : { ...report, warnings: [...report.warnings, ...notices] };
 }
-function operationKey(deployment, setting) {
-  return `${deployment}\0${setting}`;
-}
 function fingerprintPlace(credentialId, deployment) {
   return { credentialId, deployment };
 }
 function isRecordedValue(ring, values, desired, record) {
-  const decrypted = values.get(operationKey(desired.deployment, desired.setting));
-  if (decrypted === void 0 || !("value" in decrypted) || findKey(ring, record.keyId) === void 0) return false;
-  const { fingerprint } = fingerprintValue(ring, fingerprintPlace(desired.credentialId, desired.deployment), decrypted.value, record.keyId);
+  const prepared = preparedValueOf(values, desired.deployment, desired.setting);
+  if (prepared === void 0 || "error" in prepared) return false;
+  if (record.keyId === prepared.fingerprint.keyId) return prepared.fingerprint.fingerprint === record.fingerprint;
+  if (findKey(ring, record.keyId) === void 0) return false;
+  const { fingerprint } = fingerprintValue(ring, fingerprintPlace(desired.credentialId, desired.deployment), prepared.value, record.keyId);
   return fingerprint === record.fingerprint;
 }
 function findRefingerprints(ring, values, desired, state, planned, refused) {
   const found = [];
   for (const setting of desired) {
     const record = findAppliedSetting(state, setting.deployment, setting.setting);
-    const decrypted = values.get(operationKey(setting.deployment, setting.setting));
-    if (record === void 0 || decrypted === void 0 || !("value" in decrypted) || record.keyId === decrypted.fingerprintKey.keyId) continue;
-    if (refused.has(setting.deployment) || planned.has(operationKey(setting.deployment, setting.setting))) continue;
+    const prepared = preparedValueOf(values, setting.deployment, setting.setting);
+    if (record === void 0 || prepared === void 0 || "error" in prepared || record.keyId === prepared.fingerprintKey.keyId) continue;
+    if (refused.has(setting.deployment) || planned.some((operation) => operation.deployment === setting.deployment && operation.setting === setting.setting)) continue;
     if (record.credential !== setting.credentialId || !isRecordedValue(ring, values, setting, record)) continue;
-    const { fingerprint } = fingerprintValue(ring, fingerprintPlace(setting.credentialId, setting.deployment), decrypted.value, decrypted.fingerprintKey.keyId);
-    found.push({ deployment: setting.deployment, setting: setting.setting, record, key: decrypted.fingerprintKey, fingerprint });
+    found.push({ deployment: setting.deployment, setting: setting.setting, record, key: prepared.fingerprintKey, fingerprint: prepared.fingerprint.fingerprint });
   }
   return found;
 }
@@ -12147,8 +12303,8 @@ function findStaleDeployments(state, deployments, commit, commitTime) {
   }
   return refused;
 }
-function startProgress(operation) {
-  return { operation, outcome: "skipped" };
+function startProgress(operation, values) {
+  return { operation, ...operation.action === "set" ? { prepared: preparedValueOf(values, operation.deployment, operation.setting) } : {}, outcome: "skipped" };
 }
 async function claimState(context3, inventoryCommit, deployments) {
   try {
@@ -12243,16 +12399,16 @@ async function runOperation(context3, connection, entry) {
   let change;
   try {
     if (operation.action === "set") {
-      const decrypted = context3.values.get(operationKey(operation.deployment, operation.setting));
-      if (decrypted === void 0 || "error" in decrypted) {
+      const prepared = entry.prepared;
+      if (prepared === void 0 || "error" in prepared) {
         entry.outcome = "failed";
-        entry.error = { message: decrypted?.error ?? "no value" };
+        entry.error = { message: prepared?.error ?? "no value" };
         return;
       }
-      const written = await connection.setSetting(operation.setting, decrypted.value);
+      const written = await connection.setSetting(operation.setting, prepared.value);
       entry.attempts = written.attempts;
       if (written.restartRequired !== void 0) entry.restartRequired = written.restartRequired;
-      const fingerprint = fingerprintValue(request2.ring, fingerprintPlace(operation.credentialId, operation.deployment), decrypted.value, decrypted.fingerprintKey.keyId);
+      const { fingerprint } = prepared;
       const record = {
         credential: operation.credentialId,
         keyId: fingerprint.keyId,
@@ -12287,44 +12443,6 @@ async function runOperation(context3, connection, entry) {
 function describeStop(context3) {
   return context3.stop?.conflict !== void 0 ? "not attempted: a concurrent apply took the applied state" : "not attempted: the applied state could not be written";
 }
-function reportOperation(entry) {
-  const { operation } = entry;
-  return {
-    action: operation.action,
-    setting: operation.setting,
-    credential: operation.credentialId,
-    group: operation.group ?? null,
-    reason: operation.reason,
-    restartRequired: entry.restartRequired ?? operation.restartRequired,
-    outcome: entry.outcome,
-    ...entry.error === void 0 ? {} : { error: entry.error },
-    ...entry.outcome === "skipped" && entry.skipped !== void 0 ? { skipped: entry.skipped } : {},
-    ...entry.attempts === void 0 ? {} : { attempts: entry.attempts },
-    ...entry.recorded === void 0 ? {} : { recorded: entry.recorded },
-    ...entry.pendingRestart ? { pendingRestart: true } : {}
-  };
-}
-function deploymentReport(deployment, outcome, progress, error) {
-  const operations = progress.map(reportOperation);
-  const done = (operation) => operation.outcome === "done" || operation.outcome === "planned";
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const operation of operations) if (operation.group !== null) groups2.set(operation.group, [...groups2.get(operation.group) ?? [], operation]);
-  const inconsistentGroups = [...groups2].filter(([, members]) => members.some(done) && !members.every(done)).map(([group]) => group);
-  const restartRequired = operations.filter((operation) => operation.restartRequired && done(operation) && operation.action === "set").map((operation) => operation.setting);
-  const pendingRestart = operations.filter((operation) => operation.pendingRestart === true || operation.action === "delete" && operation.outcome === "planned").map((operation) => operation.setting);
-  const warnings = operations.filter((operation) => operation.setting === SESSION_SECRET_SETTING && operation.action === "set" && done(operation)).map(() => describeSessionSecretChange(deployment.id, outcome === "planned"));
-  return {
-    deployment: deployment.id,
-    url: deployment.url,
-    outcome,
-    ...error === void 0 ? {} : { error },
-    operations,
-    inconsistentGroups,
-    restartRequired,
-    ...pendingRestart.length === 0 ? {} : { pendingRestart },
-    warnings
-  };
-}
 function plannedReport(context3, plan, unreachable) {
   const deployment = context3.inventory.deployments.get(plan.deployment);
   const progress = plan.units.flatMap((unit) => unit.operations.map((operation) => ({ operation, outcome: "planned" })));
@@ -12338,16 +12456,6 @@ function plannedReport(context3, plan, unreachable) {
     return deploymentReport(deployment, "failed", progress, refusal);
   }
   return deploymentReport(deployment, progress.length === 0 ? "unchanged" : "planned", progress);
-}
-function describeSessionSecretChange(deployment, planned) {
-  return `session_secret ${planned ? "will be" : "was"} written to ${deployment}'s database, but DocuElevate never uses a database value: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up. To rotate it, set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in ${deployment}'s environment, restart api and worker, run \`credledger apply --rehydrate ${deployment}\` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS`;
-}
-function describeForgottenDeployments(inventory, recorded, requested) {
-  if (requested !== void 0) return [];
-  return [...recorded].filter((deployment) => !inventory.deployments.has(deployment)).map((deployment) => `the applied state records deployment ${deployment}, which is no longer in the inventory: its settings were left alone`);
-}
-function buildReport(dryRun, inventoryCommit, state, deployments, warnings) {
-  return { dryRun, inventoryCommit, state, deployments, warnings, summary: summariseOperations(deployments) };
 }
 var init_apply = __esm({
   "src/app/apply.ts"() {
@@ -39269,6 +39377,36 @@ var init_docuelevate_client = __esm({
         }));
       }
       /**
+       * `GET /api/settings/{key}/history`: who changed the setting and when, newest first. Only `id`, `changed_by`,
+       * `changed_at` and `action` are read: the entries' `old_value` and `new_value` are never looked at.
+       */
+      async listSettingChanges(key) {
+        const path9 = `${settingPath(key)}/history`;
+        const { answer } = await this.callApi("GET", path9);
+        const body = parseJson(answer.text);
+        const list = isRecord3(body) && Array.isArray(body.history) ? body.history : void 0;
+        if (list === void 0) throw new DocuElevateError(`GET ${path9}: the answer has no history list`, "protocol", { status: answer.status });
+        return list.filter(isRecord3).map((entry) => ({
+          id: typeof entry.id === "number" ? entry.id : Number(entry.id),
+          changedBy: typeof entry.changed_by === "string" ? entry.changed_by : String(entry.changed_by ?? ""),
+          changedAt: typeof entry.changed_at === "string" ? entry.changed_at : "",
+          action: typeof entry.action === "string" ? entry.action : ""
+        }));
+      }
+      /**
+       * `GET /api/settings/{key}`: whether what DocuElevate shows for the setting (masked: the first 4 characters
+       * and the length) is what it would show for `value`. The shown text itself never leaves this method.
+       */
+      async showsValue(key, value) {
+        const path9 = settingPath(key);
+        const { answer } = await this.callApi("GET", path9);
+        const shown = parseJson(answer.text);
+        if (!isRecord3(shown) || !("value" in shown)) throw new DocuElevateError(`GET ${path9}: the answer has no value`, "protocol", { status: answer.status });
+        const sensitive = !(isRecord3(shown.metadata) && shown.metadata.sensitive === false);
+        const type = findSetting(key)?.type ?? (isRecord3(shown.metadata) && typeof shown.metadata.type === "string" ? shown.metadata.type : "string");
+        return matchesReadBack(shown.value, value, sensitive, type);
+      }
+      /**
        * `POST /api/settings/{key}` with `{key, value}`, then `GET /api/settings/{key}` to check that
        * DocuElevate now shows what was sent (for a sensitive setting: the first 4 characters and the length).
        * Retrying a POST whose answer was lost is safe: it writes the same value again.
@@ -39532,6 +39670,10 @@ var init_docuelevate_client = __esm({
 });
 
 // src/wiring/docuelevate.ts
+var docuelevate_exports = {};
+__export(docuelevate_exports, {
+  connectToDocuElevate: () => connectToDocuElevate
+});
 function connectToDocuElevate(http) {
   return (deployment, credential) => new DocuElevateClient({ baseUrl: deployment.url, auth: credential, ...http });
 }
@@ -43742,6 +43884,52 @@ var init_dist3 = __esm({
   }
 });
 
+// src/adapters/git-process.ts
+function selectGitEnvironment(env, policy) {
+  const passed = new Set(policy.passed.map((name) => name.toLowerCase()));
+  const result = {};
+  for (const [name, value] of Object.entries(env)) {
+    const lower = name.toLowerCase();
+    if (value === void 0 || WITHHELD_VARIABLES.has(lower) || lower.startsWith("git_") && !passed.has(lower)) continue;
+    result[name] = value;
+  }
+  if (policy.noPrompt) result.GIT_TERMINAL_PROMPT = "0";
+  return result;
+}
+function createGitProcess(options) {
+  const settings = {
+    baseDir: options.baseDir,
+    allowEnvironment: [...options.env === void 0 ? options.policy.inherited : options.policy.passed],
+    ...options.config === void 0 ? {} : { config: [...options.config] },
+    ...options.stdin === void 0 ? {} : { input: () => options.stdin }
+  };
+  const git = wo(settings);
+  return options.env === void 0 ? git : git.env(selectGitEnvironment(options.env, options.policy));
+}
+function firstGitLine(text) {
+  return text.trim().split("\n")[0]?.replace(/^(fatal|error): /, "") ?? "";
+}
+function gitFailure(args, error) {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/ENOENT/.test(message) && /spawn/.test(message)) return new ExternalError("git is not installed or not on PATH", { cause: error });
+  return new ExternalError(`git ${args[0] ?? ""} failed: ${firstGitLine(message)}`, { detail: message, cause: error });
+}
+var LOCAL_GIT, REMOTE_GIT, WITHHELD_VARIABLES;
+var init_git_process = __esm({
+  "src/adapters/git-process.ts"() {
+    "use strict";
+    init_dist3();
+    init_errors();
+    LOCAL_GIT = { passed: ["GIT_CONFIG_NOSYSTEM"], inherited: ["GIT_CONFIG_NOSYSTEM", "GIT_CONFIG_GLOBAL"], noPrompt: false };
+    REMOTE_GIT = {
+      passed: ["GIT_CONFIG_NOSYSTEM", "GIT_TERMINAL_PROMPT", "GIT_SSL_CAINFO", "GIT_SSL_CAPATH"],
+      inherited: ["GIT_CONFIG_NOSYSTEM", "GIT_TERMINAL_PROMPT", "GIT_SSL_CAINFO", "GIT_SSL_CAPATH"],
+      noPrompt: true
+    };
+    WITHHELD_VARIABLES = /* @__PURE__ */ new Set(["editor", "visual", "pager", "prefix", "ssh_askpass"]);
+  }
+});
+
 // src/adapters/applied-state-store.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
 import { hostname } from "node:os";
@@ -43753,7 +43941,7 @@ function isLockLive(lock, now, probe) {
 }
 async function openGitAppliedStateStore(options) {
   const ref = options.ref ?? DEFAULT_STATE_REF;
-  const env = gitEnvironment(options.env ?? process.env);
+  const env = selectGitEnvironment(options.env ?? process.env, REMOTE_GIT);
   const git = createGit(options.directory, env);
   let root;
   try {
@@ -43772,24 +43960,7 @@ async function openGitAppliedStateStore(options) {
   return new GitAppliedStateStore(root, env, ref, remote, options.clock ?? Date.now, options.processProbe ?? LOCAL_PROCESS);
 }
 function createGit(baseDir, env, stdin) {
-  const options = {
-    baseDir,
-    config: STATE_COMMIT_IDENTITY,
-    allowEnvironment: PASSED_GIT_VARIABLES,
-    ...stdin === void 0 ? {} : { input: () => stdin }
-  };
-  return wo(options).env(env);
-}
-function gitEnvironment(env) {
-  const passed = new Set(PASSED_GIT_VARIABLES.map((name) => name.toLowerCase()));
-  const result = {};
-  for (const [name, value] of Object.entries(env)) {
-    const lower = name.toLowerCase();
-    if (value === void 0 || WITHHELD_VARIABLES.has(lower) || lower.startsWith("git_") && !passed.has(lower)) continue;
-    result[name] = value;
-  }
-  result.GIT_TERMINAL_PROMPT = "0";
-  return result;
+  return createGitProcess({ baseDir, policy: REMOTE_GIT, env, config: STATE_COMMIT_IDENTITY, ...stdin === void 0 ? {} : { stdin } });
 }
 async function isValidRefName(git, ref) {
   try {
@@ -43811,11 +43982,11 @@ function gitMessage(error) {
 function short(sha) {
   return sha === null ? "nothing" : sha.slice(0, 12);
 }
-var LOCAL_PROCESS, CLAIM_TRAILER, LOCK_LIFETIME_MS, MAX_REPLAYS, STATE_COMMIT_IDENTITY, PASSED_GIT_VARIABLES, WITHHELD_VARIABLES, GitAppliedStateStore;
+var LOCAL_PROCESS, CLAIM_TRAILER, LOCK_LIFETIME_MS, MAX_REPLAYS, STATE_COMMIT_IDENTITY, GitAppliedStateStore;
 var init_applied_state_store = __esm({
   "src/adapters/applied-state-store.ts"() {
     "use strict";
-    init_dist3();
+    init_git_process();
     init_applied_state();
     init_errors();
     LOCAL_PROCESS = {
@@ -43834,8 +44005,6 @@ var init_applied_state_store = __esm({
     LOCK_LIFETIME_MS = 15 * 6e4;
     MAX_REPLAYS = 5;
     STATE_COMMIT_IDENTITY = ["user.name=credledger", "user.email=credledger@users.noreply.invalid"];
-    PASSED_GIT_VARIABLES = ["GIT_CONFIG_NOSYSTEM", "GIT_TERMINAL_PROMPT", "GIT_SSL_CAINFO", "GIT_SSL_CAPATH"];
-    WITHHELD_VARIABLES = /* @__PURE__ */ new Set(["editor", "visual", "pager", "prefix", "ssh_askpass"]);
     GitAppliedStateStore = class {
       constructor(root, env, ref, remote, clock, probe) {
         this.root = root;
@@ -44073,38 +44242,21 @@ ${CLAIM_TRAILER}: ${scope}`);
 // src/adapters/git-repository.ts
 import { readFile as readFile3, realpath as realpath2 } from "node:fs/promises";
 import path4 from "node:path";
-function firstLine(text) {
-  return text.trim().split("\n")[0]?.replace(/^(fatal|error): /, "") ?? "";
-}
 function rejectOption(revision) {
   if (revision.startsWith("-")) throw new UsageError(`\`${revision}\` is not a revision`);
-}
-function gitFailure(args, error) {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/ENOENT/.test(message) && /spawn/.test(message)) return new ExternalError("git is not installed or not on PATH", { cause: error });
-  return new ExternalError(`git ${args[0] ?? ""} failed: ${firstLine(message)}`, { detail: message, cause: error });
-}
-function selectGitEnvironment(env) {
-  const result = {};
-  for (const [name, value] of Object.entries(env)) {
-    const lower = name.toLowerCase();
-    if (value === void 0 || WITHHELD_VARIABLES2.has(lower) || lower.startsWith("git_") && !EXPLICIT_GIT_VARIABLES.has(lower)) continue;
-    result[name] = value;
-  }
-  return result;
 }
 function openGitRepository(directory, options = {}) {
   return GitRepository.open(directory, options);
 }
-var DEFAULT_BRANCH_CANDIDATES, ALLOWED_ENVIRONMENT, SHA_PATTERN, GitRepository, EXPLICIT_GIT_VARIABLES, WITHHELD_VARIABLES2;
+var DEFAULT_BRANCH_CANDIDATES, SHA_PATTERN, GitRepository;
 var init_git_repository = __esm({
   "src/adapters/git-repository.ts"() {
     "use strict";
     init_dist3();
+    init_git_process();
     init_errors();
     init_git_refs();
     DEFAULT_BRANCH_CANDIDATES = ["refs/remotes/origin/HEAD", "refs/heads/main", "refs/heads/master", "refs/remotes/origin/main", "refs/remotes/origin/master"];
-    ALLOWED_ENVIRONMENT = ["GIT_CONFIG_NOSYSTEM", "GIT_CONFIG_GLOBAL"];
     SHA_PATTERN = /^[0-9a-f]{7,64}$/i;
     GitRepository = class _GitRepository {
       constructor(root, prefix, git) {
@@ -44120,10 +44272,7 @@ var init_git_repository = __esm({
        * @throws UsageError when it is not inside a git working tree; ExternalError when git cannot run.
        */
       static async open(directory, options = {}) {
-        const createGit2 = (baseDir) => {
-          const git2 = wo({ baseDir, allowEnvironment: ALLOWED_ENVIRONMENT });
-          return options.env === void 0 ? git2 : git2.env(selectGitEnvironment(options.env));
-        };
+        const createGit2 = (baseDir) => createGitProcess({ baseDir, policy: LOCAL_GIT, env: options.env });
         const git = createGit2(directory);
         let lines;
         try {
@@ -44257,8 +44406,6 @@ var init_git_repository = __esm({
         }
       }
     };
-    EXPLICIT_GIT_VARIABLES = /* @__PURE__ */ new Set(["git_config_nosystem"]);
-    WITHHELD_VARIABLES2 = /* @__PURE__ */ new Set(["editor", "visual", "pager", "prefix", "ssh_askpass"]);
   }
 });
 
@@ -44271,11 +44418,12 @@ async function createScratchRepository(options) {
   } catch (error) {
     throw new ExternalError(`cannot create ${options.directory}: ${error.code ?? error.message}`, { cause: error });
   }
-  const git = wo({
+  const git = createGitProcess({
     baseDir: options.directory,
-    config: [`user.name=${identity.name}`, `user.email=${identity.email}`, "commit.gpgsign=false", "core.autocrlf=false"],
-    allowEnvironment: ["GIT_CONFIG_NOSYSTEM"]
-  }).env(selectGitEnvironment(options.env));
+    policy: LOCAL_GIT,
+    env: options.env,
+    config: [`user.name=${identity.name}`, `user.email=${identity.email}`, "commit.gpgsign=false", "core.autocrlf=false"]
+  });
   await run(git, ["init", "--quiet", "--initial-branch", options.branch]);
   return {
     directory: options.directory,
@@ -44299,17 +44447,14 @@ async function run(git, args) {
   try {
     return await git.raw([...args]);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/ENOENT/.test(message) && /spawn/.test(message)) throw new ExternalError("git is not installed or not on PATH", { cause: error });
-    throw new ExternalError(`git ${args[0] ?? ""} failed: ${message.trim().split("\n")[0] ?? ""}`, { detail: message, cause: error });
+    throw gitFailure(args, error);
   }
 }
 var init_git_scratch_repository = __esm({
   "src/adapters/git-scratch-repository.ts"() {
     "use strict";
-    init_dist3();
     init_errors();
-    init_git_repository();
+    init_git_process();
   }
 });
 
@@ -44363,18 +44508,18 @@ var init_apply2 = __esm({
 });
 
 // src/core/audit.ts
-function auditInventory(inventory, deployments, listings, pendingRemovals = () => /* @__PURE__ */ new Map()) {
+function auditInventory(inventory, deployments, listings, pendingRemovals = () => /* @__PURE__ */ new Map(), drift = () => void 0) {
   const reports = deployments.map((id) => {
     const deployment = inventory.deployments.get(id);
     if (deployment === void 0) throw new RangeError(`deployment ${id} is not in the inventory`);
     const listing = listings.get(id);
     if (listing === void 0) throw new RangeError(`no credential listing for deployment ${id}`);
     if ("error" in listing) return { deployment: id, url: deployment.url, outcome: "unreachable", error: listing.error, findings: [], unchecked: [] };
-    return auditDeployment(inventory, id, listing.sources, pendingRemovals(id));
+    return auditDeployment(inventory, id, listing.sources, pendingRemovals(id), drift(id));
   });
   return { deployments: reports, summary: summariseAudit(reports) };
 }
-function auditDeployment(inventory, deploymentId, sources, pendingRemovals = /* @__PURE__ */ new Map()) {
+function auditDeployment(inventory, deploymentId, sources, pendingRemovals = /* @__PURE__ */ new Map(), drift) {
   const deployment = inventory.deployments.get(deploymentId);
   if (deployment === void 0) throw new RangeError(`deployment ${deploymentId} is not in the inventory`);
   const listed = new Map(sources.map((entry) => [entry.key, entry.source]));
@@ -44392,6 +44537,7 @@ function auditDeployment(inventory, deploymentId, sources, pendingRemovals = /* 
     const finding2 = assessTrackedSetting(credential, deploymentId, source);
     if (finding2 === void 0) matching += 1;
     else findings.push(finding2);
+    if (drift !== void 0 && source !== null) findings.push(...assessDrift(credential, deploymentId, source, drift));
   }
   for (const [setting, source] of listed) {
     if (source === null || trackedSettings.has(setting)) continue;
@@ -44450,6 +44596,51 @@ function untrackedFinding(inventory, deployment, setting, source, elsewhere) {
   }
   return finding("untracked", { deployment, setting, credential: null, inventoryValue: null, source, ...elsewhere.length > 0 ? { coveredElsewhereBy: elsewhere } : {} }, message);
 }
+function findChangesOutside(history, applied, applyUser) {
+  const appliedSeconds = Math.floor(Date.parse(applied.appliedAt) / 1e3);
+  const byApply = (entry) => applyUser !== void 0 && entry.changedBy === applyUser;
+  return history.filter((entry, index) => {
+    const seconds = Math.floor(parseDocuElevateTime(entry.changedAt) / 1e3);
+    if (Number.isNaN(seconds)) return !byApply(entry);
+    if (seconds > appliedSeconds + (byApply(entry) || applyUser === void 0 ? APPLY_CLOCK_TOLERANCE_SECONDS : 0)) return true;
+    return index === 0 && applyUser !== void 0 && !byApply(entry);
+  });
+}
+function parseDocuElevateTime(text) {
+  return Date.parse(/(Z|[+-]\d\d:?\d\d)$/.test(text) ? text : `${text}Z`);
+}
+function describeChange(entry) {
+  const verb = entry.action === "delete" ? "deleted" : entry.action === "update" || entry.action === "" ? "changed" : entry.action;
+  return `${verb} by ${entry.changedBy || "an unnamed user"} at ${entry.changedAt}`;
+}
+function assessDrift(credential, deployment, source, drift) {
+  const applied = drift.applied.get(credential.setting);
+  if (applied === void 0) return [];
+  const base = { deployment, setting: credential.setting, credential: credential.id, inventoryValue: sealedValueFor(credential, deployment) !== void 0, source };
+  const findings = [];
+  const changes = findChangesOutside(drift.history.get(credential.setting) ?? [], applied, drift.applyUser);
+  if (changes.length > 0) {
+    const shown = changes.slice(0, 3).map(describeChange).join("; ");
+    const more = changes.length > 3 ? ` (and ${changes.length - 3} more)` : "";
+    findings.push(
+      finding(
+        "changed-outside",
+        { ...base, changes },
+        `${credential.setting} on ${deployment} (credential ${credential.id}) was ${shown}${more}, after credledger last applied it (${applied.appliedAt})${drift.applyUser === void 0 ? "" : ` as ${drift.applyUser}`}`
+      )
+    );
+  }
+  if (drift.masked.get(credential.setting) === false) {
+    findings.push(
+      finding(
+        "masked-mismatch",
+        base,
+        `DocuElevate on ${deployment} shows ${credential.setting} (credential ${credential.id}) with other first characters or another length than the value credledger applied on ${applied.appliedAt}`
+      )
+    );
+  }
+  return findings;
+}
 function pendingRestartFinding(deployment, setting, removal) {
   return finding(
     "pending-restart",
@@ -44461,7 +44652,7 @@ function finding(kind, base, message) {
   return { kind, severity: SEVERITIES[kind], ...base, message };
 }
 function summariseAudit(deployments) {
-  const counts = { untracked: 0, "not-configured": 0, "from-env": 0, "db-unmanaged": 0, "pending-restart": 0 };
+  const counts = { untracked: 0, "not-configured": 0, "from-env": 0, "db-unmanaged": 0, "pending-restart": 0, "changed-outside": 0, "masked-mismatch": 0 };
   for (const deployment of deployments) for (const item of deployment.findings) counts[item.kind] += 1;
   return { ...counts, unreachable: deployments.filter((deployment) => deployment.outcome === "unreachable").length };
 }
@@ -44484,6 +44675,10 @@ function describeFindingKind(kind) {
       return "the inventory pushes a value, but DocuElevate uses its environment variable, so the inventory's value is not in effect. Once apply pushes it, the database value shadows the variable, which then only misleads: remove the variable, or keep the value out of the inventory.";
     case "db-unmanaged":
       return "the inventory tracks it without a value (expecting the environment), but DocuElevate holds a database value, which shadows the environment variable: rotating the variable changes nothing. Put the value in the inventory (credledger set) so apply manages it, or delete the database entry (DELETE /api/settings/<key>).";
+    case "changed-outside":
+      return "DocuElevate's history of the setting shows a change that credledger did not make (after its last apply, or by another user than the one apply logs in as): someone changed it in DocuElevate's UI or API, behind the inventory's back. Find out who and why; if the value was rotated, store it with credledger set; otherwise push the inventory's value again (credledger apply --all), and rotate it if the change may have exposed it.";
+    case "masked-mismatch":
+      return "what DocuElevate shows for the setting (its first 4 characters and length) is not what it would show for the value credledger last applied, so DocuElevate holds another value: changed outside the inventory, or brought back by a restore. Push the inventory's value again (credledger apply --all), or, if the new value is the right one, store it with credledger set.";
     case "pending-restart":
       return "apply deleted it from DocuElevate's database, but DocuElevate keeps a deleted value in memory (and reports it as from the environment) until api and worker restart: restart them. If it is still reported after the restart, the deployment's environment sets it too.";
   }
@@ -44491,19 +44686,22 @@ function describeFindingKind(kind) {
 function compareText(a, b3) {
   return a < b3 ? -1 : a > b3 ? 1 : 0;
 }
-var AUDIT_FINDING_KINDS, SEVERITIES;
+var AUDIT_FINDING_KINDS, SEVERITIES, APPLY_CLOCK_TOLERANCE_SECONDS;
 var init_audit = __esm({
   "src/core/audit.ts"() {
     "use strict";
     init_inventory();
-    AUDIT_FINDING_KINDS = ["untracked", "not-configured", "from-env", "db-unmanaged", "pending-restart"];
+    AUDIT_FINDING_KINDS = ["untracked", "not-configured", "from-env", "db-unmanaged", "pending-restart", "changed-outside", "masked-mismatch"];
     SEVERITIES = {
       untracked: "error",
       "not-configured": "warning",
       "from-env": "warning",
       "db-unmanaged": "warning",
-      "pending-restart": "warning"
+      "pending-restart": "warning",
+      "changed-outside": "error",
+      "masked-mismatch": "error"
     };
+    APPLY_CLOCK_TOLERANCE_SECONDS = 60;
   }
 });
 
@@ -44522,15 +44720,23 @@ async function auditDeployments(request2) {
     allowInsecureHttp: request2.allowInsecureHttp === true
   });
   const applied = await readAppliedStateOf(request2.file, request2.openStateStore);
-  const listings = new Map(
-    await Promise.all(
-      selected.map(async (id) => {
-        const deployment = inventory.deployments.get(id);
-        return [id, await readListing(deployment, request2)];
-      })
-    )
+  const read = await Promise.all(
+    selected.map(async (id) => {
+      const deployment = inventory.deployments.get(id);
+      return [id, await readListing(inventory, deployment, applied, request2)];
+    })
   );
-  return { check, report: auditInventory(inventory, selected, listings, (id) => findPendingRemovals(applied, id)) };
+  const listings = new Map(read.map(([id, result]) => [id, result.listing]));
+  const drift = new Map(read.flatMap(([id, result]) => result.drift === void 0 ? [] : [[id, result.drift]]));
+  const report = auditInventory(inventory, selected, listings, (id) => findPendingRemovals(applied, id), (id) => drift.get(id));
+  const notes = describeDriftCoverage(inventory, selected, applied, request2.ring);
+  return { check, report: notes.length === 0 ? report : { ...report, notes } };
+}
+function describeDriftCoverage(inventory, deployments, applied, ring) {
+  const recorded = deployments.some((id) => (applied.deployments.get(id)?.size ?? 0) > 0);
+  if (!recorded) return ["changes outside the inventory and masked values were not checked: the applied state records no write by apply on these deployments"];
+  const pushesValues = inventory.credentials.some((credential) => deployments.some((id) => sealedValueFor(credential, id) !== void 0));
+  return ring === void 0 && pushesValues ? ["masked values were not compared with the applied ones: no key (CREDLEDGER_KEY, CREDLEDGER_SEALING_KEY or --key-file)"] : [];
 }
 async function readAppliedStateOf(file, openStateStore) {
   try {
@@ -44541,21 +44747,58 @@ async function readAppliedStateOf(file, openStateStore) {
     throw error;
   }
 }
-async function readListing(deployment, request2) {
+async function readListing(inventory, deployment, applied, request2) {
   const resolved = resolveDeploymentAuth(deployment, request2.env, request2.onSecret);
   if ("error" in resolved) {
     request2.onProgress?.({ kind: "unusable", deployment: deployment.id, reason: resolved.error });
-    return { error: describeUnresolvedAuth(resolved) };
+    return { listing: { error: describeUnresolvedAuth(resolved) } };
   }
   const connection = request2.connect(deployment, resolved.auth);
   try {
     request2.onProgress?.({ kind: "connecting", deployment: deployment.id });
-    const read = await readCredentialSources(connection);
-    request2.onProgress?.("error" in read ? { kind: "unusable", deployment: deployment.id, reason: read.error.message } : { kind: "connected", deployment: deployment.id, listed: read.sources.length });
-    return read;
+    const listing = await readCredentialSources(connection);
+    request2.onProgress?.("error" in listing ? { kind: "unusable", deployment: deployment.id, reason: listing.error.message } : { kind: "connected", deployment: deployment.id, listed: listing.sources.length });
+    if ("error" in listing) return { listing };
+    const applyUser = resolved.auth.method === "login" ? resolved.auth.username : void 0;
+    try {
+      const drift = await readDriftEvidence(inventory, deployment.id, listing.sources, applied, connection, request2.ring, applyUser);
+      return { listing, ...drift === void 0 ? {} : { drift } };
+    } catch (error) {
+      return { listing: { error: describeConnectionFailure(error) } };
+    }
   } finally {
     await connection.close().catch(() => void 0);
   }
+}
+async function readDriftEvidence(inventory, deployment, sources, applied, connection, ring, applyUser) {
+  const records = applied.deployments.get(deployment);
+  if (records === void 0 || records.size === 0 || connection.listSettingChanges === void 0) return void 0;
+  const configured = new Set(sources.filter((entry) => entry.source !== null).map((entry) => entry.key));
+  const history = /* @__PURE__ */ new Map();
+  const masked = /* @__PURE__ */ new Map();
+  const appliedWrites = /* @__PURE__ */ new Map();
+  for (const credential of inventory.credentials) {
+    const record = records.get(credential.setting);
+    if (!credential.deployments.includes(deployment) || record === void 0 || !configured.has(credential.setting)) continue;
+    appliedWrites.set(credential.setting, { credential: record.credential, appliedAt: record.appliedAt });
+    const changes = await connection.listSettingChanges(credential.setting);
+    history.set(
+      credential.setting,
+      changes.map(({ changedBy, changedAt, action }) => ({ changedBy, changedAt, action }))
+    );
+    const entry = sealedValueFor(credential, deployment);
+    if (ring === void 0 || entry === void 0 || connection.showsValue === void 0 || findKey(ring, record.keyId) === void 0) continue;
+    let value;
+    try {
+      value = openSealedValue(ring, entry.place, entry.sealed, listValuePlaces(inventory));
+    } catch (error) {
+      if (error instanceof SealedValueError) continue;
+      throw error;
+    }
+    if (fingerprintValue(ring, { credentialId: credential.id, deployment }, value, record.keyId).fingerprint !== record.fingerprint) continue;
+    masked.set(credential.setting, await connection.showsValue(credential.setting, value));
+  }
+  return { ...applyUser === void 0 ? {} : { applyUser }, applied: appliedWrites, history, masked };
 }
 var init_audit2 = __esm({
   "src/app/audit.ts"() {
@@ -44563,6 +44806,9 @@ var init_audit2 = __esm({
     init_applied_state();
     init_audit();
     init_diagnostics();
+    init_inventory();
+    init_key_ring();
+    init_sealed_value();
     init_deployment_connection();
     init_errors();
     init_inventory_file();
@@ -44956,8 +45202,8 @@ function insertIntoFlowMap(text, map, anchor, keys, value, path9) {
   const entry = keys.reduceRight((inner, key, depth) => depth === keys.length - 1 ? `${renderKey(key)}: ${inner}` : `${renderKey(key)}: { ${inner} }`, renderScalar(value));
   const firstPair = map.items[0];
   if (firstPair === void 0) {
-    const open2 = rangeOf(map, path9)[0];
-    return `${text.slice(0, open2 + 1)} ${entry} ${text.slice(open2 + 1)}`;
+    const open3 = rangeOf(map, path9)[0];
+    return `${text.slice(0, open3 + 1)} ${entry} ${text.slice(open3 + 1)}`;
   }
   if (anchor === void 0) {
     const at2 = rangeOf(firstPair.key, path9)[0];
@@ -45004,6 +45250,56 @@ function setIn(target, path9, value) {
     current = current[key];
   }
 }
+function insertYamlMappingEntry(text, parentPath, key, fields) {
+  const path9 = [...parentPath, key];
+  const document2 = parseStrict(text, path9);
+  let node = document2.contents;
+  for (const name of parentPath) {
+    if (!(0, import_yaml2.isMap)(node)) break;
+    node = findPair(node, name)?.value;
+  }
+  const eol = lineBreakOf(text);
+  const flowEntry = `${renderKey(key)}: { ${fields.map(([name, value]) => `${renderKey(name)}: ${renderFlowScalar(value)}`).join(", ")} }`;
+  let edited;
+  if ((0, import_yaml2.isMap)(node) && node.flow && node.items.length === 0 && text.slice(...rangeOf(node, path9).slice(0, 2)).trim() === "{}") {
+    const [start, end2] = rangeOf(node, path9);
+    const keyColumn = start - lineStartOf(text, start) - text.slice(lineStartOf(text, start), start).trimStart().length;
+    edited = `${text.slice(0, start).trimEnd()}${eol}${" ".repeat(keyColumn + 2)}${flowEntry}${text.slice(end2)}`;
+    return checkInsertion(text, edited, parentPath, key, fields);
+  }
+  if (!(0, import_yaml2.isMap)(node) || node.flow || node.items.length === 0) throw new YamlEditError(`${parentPath.join(".")} is not a block mapping with entries to add ${key} beside`, path9);
+  if (findPair(node, key) !== void 0) throw new YamlEditError(`${path9.join(".")} already exists`, path9);
+  const last = node.items[node.items.length - 1];
+  const keyStart = rangeOf(node.items[0]?.key, path9)[0];
+  const indent = " ".repeat(keyStart - lineStartOf(text, keyStart));
+  const flow = (0, import_yaml2.isMap)(last.value) && last.value.flow;
+  const entry = flow ? `${indent}${flowEntry}` : [`${indent}${renderKey(key)}:`, ...fields.map(([name, value]) => `${indent}  ${renderKey(name)}: ${renderScalar(value)}`)].join(eol);
+  const end = endOfPair(last, path9);
+  if (end > 0 && text[end - 1] === "\n") edited = text.slice(0, end) + entry + eol + text.slice(end);
+  else {
+    const newline = text.indexOf("\n", end);
+    edited = newline < 0 ? text + eol + entry : text.slice(0, newline + 1) + entry + eol + text.slice(newline + 1);
+  }
+  return checkInsertion(text, edited, parentPath, key, fields);
+}
+function checkInsertion(text, edited, parentPath, key, fields) {
+  const path9 = [...parentPath, key];
+  const actual = parseStrict(edited, []).toJS();
+  const withEntry = structuredClone(parseStrict(text, []).toJS());
+  let target = withEntry;
+  for (const name of parentPath) target = target[name];
+  target[key] = Object.fromEntries(fields);
+  if (!isDeepStrictEqual(actual, withEntry)) throw new YamlEditError(`adding ${path9.join(".")} in place would change other data; edit the file by hand`, path9);
+  return edited;
+}
+function renderFlowScalar(value) {
+  if (/^[A-Za-z0-9_@.][^,{}[\]#&*!|>'"%`:\n\r]*$/.test(value) && value.trim() === value) {
+    const probe = (0, import_yaml2.parseDocument)(`{ k: ${value} }`);
+    const item = probe.contents?.items?.[0];
+    if (probe.errors.length === 0 && (0, import_yaml2.isScalar)(item?.value) && item.value.value === value) return value;
+  }
+  return JSON.stringify(value);
+}
 var import_yaml2, YamlEditError;
 var init_yaml_edit = __esm({
   "src/core/yaml-edit.ts"() {
@@ -45029,14 +45325,23 @@ function writeValuesInText(text, writes, deploymentOrder = []) {
     { path: valuePathOf(write.place), value: write.sealed },
     ...write.rotated === void 0 ? [] : [{ path: ["credentials", write.place.credentialId, "rotated"], value: write.rotated }]
   ]);
-  const order = (parentPath) => {
+  return editYamlScalars(text, edits, inventoryKeyOrder(deploymentOrder));
+}
+function inventoryKeyOrder(deploymentOrder) {
+  return (parentPath) => {
     if (parentPath.length === 2 && parentPath[0] === "credentials") return CREDENTIAL_FIELD_ORDER;
+    if (parentPath.length === 2 && parentPath[0] === "people") return PERSON_FIELD_ORDER;
     if (parentPath.length === 3 && parentPath[0] === "credentials" && parentPath[2] === "values") return deploymentOrder;
     return void 0;
   };
-  return editYamlScalars(text, edits, order);
 }
-var CREDENTIAL_FIELD_ORDER;
+function writeFieldsInText(text, writes) {
+  return writes.length === 0 ? text : editYamlScalars(text, writes, inventoryKeyOrder([]));
+}
+function addPersonInText(text, id, fields) {
+  return insertYamlMappingEntry(text, ["people"], id, fields);
+}
+var CREDENTIAL_FIELD_ORDER, PERSON_FIELD_ORDER;
 var init_inventory_edit = __esm({
   "src/core/inventory-edit.ts"() {
     "use strict";
@@ -45055,10 +45360,12 @@ var init_inventory_edit = __esm({
       "rotated",
       "every",
       "compromised",
+      "incident",
       "revoked",
       "value",
       "values"
     ];
+    PERSON_FIELD_ORDER = ["github", "email", "name", "left", "seal_only"];
   }
 });
 
@@ -46320,7 +46627,7 @@ function inspectByPlaintext(ring, base, head) {
   const headEntries = head ? listSealedValues(head) : [];
   const candidates = candidatePlaces([head, base]);
   const opened = /* @__PURE__ */ new Map();
-  const open2 = (entry) => {
+  const open3 = (entry) => {
     const key = entryKey(entry);
     if (opened.has(key)) return void 0;
     try {
@@ -46335,12 +46642,12 @@ function inspectByPlaintext(ring, base, head) {
   const findings = [];
   for (const entry of headEntries) {
     if (!parseSealedValueText(entry.sealed)) continue;
-    const error = open2(entry);
+    const error = open3(entry);
     if (error) findings.push(errorAt("value-does-not-open", entry.path, `${error.message}; apply could not push it`));
   }
   let unopenedAtBase = 0;
   for (const entry of baseEntries) {
-    if (parseSealedValueText(entry.sealed) && open2(entry)) unopenedAtBase += 1;
+    if (parseSealedValueText(entry.sealed) && open3(entry)) unopenedAtBase += 1;
   }
   const notes = unopenedAtBase === 0 ? [] : [`${unopenedAtBase === 1 ? "1 value" : `${unopenedAtBase} values`} at base did not open with the keys of ${ring.source}; ${unopenedAtBase === 1 ? "it was" : "they were"} compared as ciphertext.`];
   const inspector = {
@@ -46437,6 +46744,7 @@ function buildStatusReport(inventory, now) {
         rotated: assessment.lastRotated ?? null,
         due: assessment.due ?? null,
         state: assessment.state,
+        severity: assessment.severity,
         reasons: assessment.reasons.map((reason) => reason.text)
       });
     }
@@ -46796,6 +47104,79 @@ var init_demo = __esm({
     DemoStop = class extends Error {
       name = "DemoStop";
     };
+  }
+});
+
+// src/app/configured-settings.ts
+async function readConfiguredSettings(deployment, options) {
+  const resolved = resolveDeploymentAuth(deployment, options.env);
+  if ("error" in resolved) return { error: { message: resolved.error } };
+  const connection = options.connect(deployment, resolved.auth);
+  try {
+    const listing = await readCredentialSources(connection);
+    if ("error" in listing) return listing;
+    return { configured: listing.sources.filter((entry) => entry.source !== null) };
+  } finally {
+    await connection.close().catch(() => void 0);
+  }
+}
+var init_configured_settings = __esm({
+  "src/app/configured-settings.ts"() {
+    "use strict";
+    init_deployment_connection();
+  }
+});
+
+// src/app/init.ts
+var init_exports = {};
+__export(init_exports, {
+  initInventory: () => initInventory
+});
+import { open as open2 } from "node:fs/promises";
+async function initInventory(request2) {
+  let text;
+  let configured;
+  if (request2.live === void 0) {
+    text = renderCatalogueInventory(request2.deployment);
+  } else {
+    const why = checkDeploymentUrl(request2.deployment.url, request2.live.allowInsecureHttp === true);
+    if (why !== void 0) throw new UsageError(`--from-url ${request2.deployment.url} ${why}`);
+    const { id, url, usernameEnv, passwordEnv } = request2.deployment;
+    const read = await readConfiguredSettings({ id, url, auth: { method: "login", usernameEnv, passwordEnv } }, request2.live);
+    if ("error" in read) {
+      throw new ExternalError(`cannot read what ${url} has configured: ${read.error.message}`, {
+        ...read.error.status === void 0 ? {} : { status: read.error.status },
+        ...read.error.detail === void 0 ? {} : { detail: read.error.detail }
+      });
+    }
+    configured = read.configured.map((entry) => ({ key: entry.key, source: entry.source === "db" ? "db" : "env" }));
+    text = renderLiveInventory(request2.deployment, configured);
+  }
+  await writeNewFile(request2.file, text, request2.force);
+  return { file: request2.file, from: request2.live === void 0 ? "catalogue" : "deployment", ...configured === void 0 ? {} : { configured } };
+}
+async function writeNewFile(file, text, force) {
+  let handle;
+  try {
+    handle = await open2(file, force ? "w" : "wx", 420);
+  } catch (error) {
+    const code3 = error.code;
+    if (code3 === "EEXIST") throw new UsageError(`${file} already exists; init does not overwrite it (pass --force to replace it)`);
+    throw new ExternalError(`cannot write ${file}: ${code3 ?? error.message}`, { cause: error });
+  }
+  try {
+    await handle.writeFile(text, "utf8");
+  } finally {
+    await handle.close();
+  }
+}
+var init_init = __esm({
+  "src/app/init.ts"() {
+    "use strict";
+    init_apply_plan();
+    init_init_inventory();
+    init_configured_settings();
+    init_errors();
   }
 });
 
@@ -47233,7 +47614,7 @@ function reopenComment(desired) {
   return `${inlineCode(desired.id)} is ${desired.state === "overdue" ? `overdue since ${desired.due}` : `due again on ${desired.due}`}, so credledger is reopening this issue.`;
 }
 function planIssueReconciliation(desired, existing) {
-  const managed = new Set([desired.label, ...SEVERITY_LABELS].map((name) => name.toLowerCase()));
+  const managed = new Set([desired.label, ...desired.managedLabels ?? SEVERITY_LABELS].map((name) => name.toLowerCase()));
   const byId = /* @__PURE__ */ new Map();
   for (const issue of existing) byId.set(issue.id, [...byId.get(issue.id) ?? [], issue]);
   const actions = [];
@@ -47241,9 +47622,9 @@ function planIssueReconciliation(desired, existing) {
   for (const want of desired.issues) {
     const candidates = byId.get(want.id) ?? [];
     byId.delete(want.id);
-    const open2 = candidates.filter((issue) => issue.state === "open").sort((a, b3) => a.number - b3.number);
+    const open3 = candidates.filter((issue) => issue.state === "open").sort((a, b3) => a.number - b3.number);
     const closed = candidates.filter((issue) => issue.state === "closed").sort((a, b3) => b3.number - a.number);
-    const [primary, ...duplicates] = open2;
+    const [primary, ...duplicates] = open3;
     if (primary) {
       const changes = changesFor(want, primary, managed);
       const ref = { id: want.id, number: primary.number, url: primary.url };
@@ -47264,7 +47645,7 @@ function planIssueReconciliation(desired, existing) {
     const latest = closed[0];
     if (latest) {
       const assign = ownerAssignment(want, latest);
-      actions.push({ kind: "reopen", id: want.id, number: latest.number, url: latest.url, changes: changesFor(want, latest, managed), comment: reopenComment(want), ...assign ? { assign } : {} });
+      actions.push({ kind: "reopen", id: want.id, number: latest.number, url: latest.url, changes: changesFor(want, latest, managed), comment: want.reopenComment ?? reopenComment(want), ...assign ? { assign } : {} });
       continue;
     }
     actions.push({ kind: "create", id: want.id, title: want.title, body: want.body, unassignedBody: want.unassignedBody, labels: want.labels, assignee: want.assignee });
@@ -47272,7 +47653,7 @@ function planIssueReconciliation(desired, existing) {
   const leftover = [...byId.entries()].sort(([a], [b3]) => a.localeCompare(b3));
   for (const [id, issues] of leftover) {
     for (const issue of issues.filter((candidate) => candidate.state === "open").sort((a, b3) => a.number - b3.number)) {
-      closes.push({ kind: "close", id, number: issue.number, url: issue.url, ...closeComment(id, desired.standing.get(id)) });
+      closes.push({ kind: "close", id, number: issue.number, url: issue.url, ...desired.closeComment?.(id) ?? closeComment(id, desired.standing.get(id)) });
     }
   }
   return [...actions, ...closes];
@@ -73620,7 +74001,7 @@ function renderDiagnosticsGitHub(diagnostics) {
 function processIo() {
   return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, now: () => /* @__PURE__ */ new Date() };
 }
-var ANSI = (open2, close) => (text) => `\x1B[${open2}m${text}\x1B[${close}m`;
+var ANSI = (open3, close) => (text) => `\x1B[${open3}m${text}\x1B[${close}m`;
 function styleFor(stream, env) {
   const forced = env.FORCE_COLOR !== void 0 && env.FORCE_COLOR !== "0";
   const wanted = forced || stream.isTTY === true && env.NO_COLOR === void 0 && env.FORCE_COLOR !== "0" && env.TERM !== "dumb";
@@ -74015,6 +74396,7 @@ function renderAuditText(report, style = PLAIN_STYLE) {
       for (const finding2 of deployment.findings) {
         const line = pad(cellsOf(finding2));
         lines.push(finding2.severity === "error" ? style.error(line) : style.warning(line));
+        for (const change of finding2.changes ?? []) lines.push(`    ${style.dim(`${change.action === "delete" ? "deleted" : "changed"} by ${change.changedBy || "an unnamed user"} at ${change.changedAt}`)}`);
       }
     }
     if (deployment.unchecked.length > 0) {
@@ -74027,6 +74409,7 @@ function renderAuditText(report, style = PLAIN_STYLE) {
     lines.push("");
     for (const kind of kinds) lines.push(`${style.bold(kind)}: ${describeFindingKind(kind)}`);
   }
+  for (const note of report.notes ?? []) lines.push("", style.dim(`note: ${note}`));
   lines.push("", describeAuditSummary(report));
   return lines.join("\n");
 }
@@ -74057,6 +74440,7 @@ function renderAuditMarkdown(report) {
     for (const kind of kinds) lines.push(`- **${kind}**: ${escapeMarkdown(describeFindingKind(kind))}`);
     lines.push("", "</details>", "");
   }
+  for (const note of report.notes ?? []) lines.push(`> Note: ${escapeMarkdown(note)}`, "");
   return lines.join("\n");
 }
 function escapeMarkdown(text) {
@@ -74064,28 +74448,35 @@ function escapeMarkdown(text) {
 }
 
 // src/cli/commands/audit-command.ts
+init_key_source();
 var FORMATS2 = ["text", "json", "markdown"];
 var THRESHOLDS = ["untracked", "any", "never"];
 var auditCommand = {
   name: "audit",
-  summary: "compare what each deployment holds with the inventory: untracked, not configured, env/db mismatches",
+  summary: "compare what each deployment holds with the inventory: untracked, mismatches, changes made outside it",
   help: `Usage: credledger audit [--file F] [--deployment D ...] [--format text|json|markdown]
-                        [--fail-on untracked|any|never] [--allow-insecure-http]
+                        [--fail-on untracked|any|never] [--allow-insecure-http] [--key-file P]
 
 Logs in to each deployment (auth from the environment variables the inventory names), reads
-GET /api/settings/credentials and compares it with the inventory. Read-only: nothing is written, and no
-key is needed (configuration is compared, never values).
+GET /api/settings/credentials and compares it with the inventory; for each setting apply last wrote,
+also its history (GET /api/settings/{key}/history: who and when, never the values) and, with a key,
+what DocuElevate shows for it masked. Read-only: nothing is written. No value is ever printed.
 
 Findings: untracked (error: configured in DocuElevate, not in the inventory for that deployment),
 not-configured (in the inventory, DocuElevate has no value), from-env (the inventory pushes a value,
 DocuElevate uses its environment), db-unmanaged (the inventory has no value, DocuElevate holds one in
-its database). See docs/audit.md.
+its database), pending-restart (apply deleted it; DocuElevate keeps it until it restarts),
+changed-outside (error: the history shows a change after apply's last write, or by another user than
+apply's, with who and when), masked-mismatch (error: DocuElevate's masked value is not the applied
+one's; needs the key). See docs/audit.md.
 
   -f, --file F              inventory file (default: credentials.yaml)
   -d, --deployment D        only this deployment (repeatable; default: all)
-      --format              text (default), json, markdown (for job summaries)
+      --format              text (default), json, markdown (for an issue or a job summary)
       --fail-on             exit 1 on untracked findings, or on any finding (default: never)
       --allow-insecure-http allow http:// to hosts other than loopback
+      --key-file P          keys to compare masked values with (default: CREDLEDGER_KEY and
+                            CREDLEDGER_SEALING_KEY when set; without any, masked values are skipped)
 
 Exit 0, or 1 when --fail-on matches or the inventory is invalid; 64 on a usage error; 3 when a
 deployment could not be reached, authenticated or used as an admin (the others are still reported).`,
@@ -74094,7 +74485,8 @@ deployment could not be reached, authenticated or used as an admin (the others a
     deployment: { type: "string", short: "d", multiple: true },
     format: { type: "string" },
     "fail-on": { type: "string" },
-    "allow-insecure-http": { type: "boolean" }
+    "allow-insecure-http": { type: "boolean" },
+    ...KEY_FILE_OPTION
   },
   async run(commandLine, io2) {
     const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
@@ -74102,6 +74494,7 @@ deployment could not be reached, authenticated or used as an admin (the others a
     const failOn = choiceOption(commandLine, "fail-on", THRESHOLDS, "never");
     const deployments = stringListOption(commandLine, "deployment");
     const [{ auditDeployments: auditDeployments2 }, { auditCollaborators: auditCollaborators2 }] = await Promise.all([Promise.resolve().then(() => (init_audit2(), audit_exports)), Promise.resolve().then(() => (init_apply2(), apply_exports2))]);
+    const ring = await loadOptionalKeyRing({ env: io2.env, keyFile: stringOption(commandLine, "key-file") });
     const progress = format === "text" ? createProgressOutput("audit", io2.stderr, io2.env) : void 0;
     const { check, report } = await auditDeployments2({
       file,
@@ -74110,6 +74503,7 @@ deployment could not be reached, authenticated or used as an admin (the others a
       ...auditCollaborators2(io2.env),
       ...deployments.length > 0 ? { deployments } : {},
       allowInsecureHttp: flagOption(commandLine, "allow-insecure-http"),
+      ...ring === void 0 ? {} : { ring },
       ...progress === void 0 ? {} : { onProgress: progress.listener }
     }).finally(() => progress?.finish());
     if (!report) {
@@ -74339,7 +74733,7 @@ function truncateMarkdown(text, maxLength) {
 init_public_demo_key();
 var HEADERS2 = ["ID", "SETTING", "DEPLOYMENT", "KIND", "OWNER", "ROTATED", "DUE", "STATE", "REASONS"];
 function cellsOf2(row) {
-  return [row.id, row.setting, row.deployment ?? "-", row.kind, row.owner, row.rotated ?? "-", row.due ?? "-", row.state, row.reasons.join("; ")];
+  return [row.id, row.setting, row.deployment ?? "-", row.kind, row.owner, row.rotated ?? "-", row.due ?? "-", row.severity === "critical" ? `${row.state} (critical)` : row.state, row.reasons.join("; ")];
 }
 function summaryLine(report) {
   const { summary } = report;
@@ -74368,7 +74762,7 @@ function renderStatusMarkdown(report) {
     const cells = cellsOf2(row).map(escapeMarkdownCell);
     cells[0] = `\`${cells[0]}\``;
     cells[1] = `\`${cells[1]}\``;
-    cells[7] = STATE_BADGES[row.state];
+    cells[7] = row.severity === "critical" ? `${STATE_BADGES[row.state]} (critical)` : STATE_BADGES[row.state];
     return `| ${cells.join(" | ")} |`;
   });
   const demo = report.publicDemoKeyValues === void 0 ? "" : `> :warning: ${escapeMarkdownCell(describeDemoKeyValues(report.publicDemoKeyValues))}
@@ -74682,6 +75076,518 @@ function describeChecks(checks, style) {
   }).join("\n");
 }
 
+// src/cli/commands/onboard-command.ts
+init_inventory_file();
+
+// src/app/people.ts
+init_docuelevate_catalogue2();
+init_dates();
+init_diagnostics();
+init_inventory_edit();
+init_inventory_validation();
+
+// src/core/people.ts
+init_inventory();
+init_rotation();
+function otherKnowers(inventory, credential, person) {
+  const knowers = [credential.owner, ...credential.access].filter((id) => id !== person);
+  return [...new Set(knowers)].filter((id) => {
+    const other = inventory.people.get(id);
+    return other === void 0 || couldKnowValue(other, credential);
+  });
+}
+function stillHere(inventory, ids, person, today) {
+  return ids.filter((id) => {
+    const other = inventory.people.get(id);
+    return id !== person && other !== void 0 && (other.left === void 0 || other.left > today);
+  });
+}
+function planOffboarding(before, after, personId, today) {
+  const person = after.people.get(personId);
+  if (person?.left === void 0) throw new RangeError(`${personId} has no left date in this inventory`);
+  const involved = before.credentials.filter((credential) => credential.owner === personId || credential.access.includes(personId));
+  const rotateNow = [];
+  const sharedToRotate = [];
+  for (const credential of involved) {
+    const assessment = assessRotation({ ...before, people: after.people }, credential, today);
+    if (!assessment.reasons.some((reason) => reason.code === "personnel" && reason.person === personId)) continue;
+    const alsoKnownBy = otherKnowers(before, credential, personId);
+    const entry = { credential: credential.id, setting: credential.setting, state: assessment.state, alsoKnownBy };
+    (alsoKnownBy.length === 0 ? rotateNow : sharedToRotate).push(entry);
+  }
+  const stillOwned = after.credentials.filter((credential) => credential.owner === personId).map((credential) => ({ credential: credential.id, setting: credential.setting, suggestions: stillHere(after, credential.access, personId, today) }));
+  const byIssuer = /* @__PURE__ */ new Map();
+  for (const credential of involved) byIssuer.set(credential.issuer, [...byIssuer.get(credential.issuer) ?? [], credential.id]);
+  const issuers = [...byIssuer].map(([issuer, credentials]) => ({ issuer, credentials }));
+  issuers.sort((a, b3) => Number(a.issuer === void 0) - Number(b3.issuer === void 0));
+  return {
+    person: personId,
+    left: person.left,
+    owned: involved.filter((credential) => credential.owner === personId).map((credential) => credential.id),
+    readable: involved.filter((credential) => credential.access.includes(personId)).map((credential) => credential.id),
+    rotateNow,
+    sharedToRotate,
+    stillOwned,
+    issuers
+  };
+}
+function planOffboardingWrites(inventory, personId, left, options) {
+  const person = inventory.people.get(personId);
+  const writes = [];
+  if (person.left === void 0 || options.dateGiven && person.left !== left) writes.push({ path: ["people", personId, "left"], value: left });
+  if (options.reassignTo !== void 0) {
+    for (const credential of inventory.credentials) {
+      if (credential.owner === personId) writes.push({ path: ["credentials", credential.id, "owner"], value: options.reassignTo });
+    }
+  }
+  return writes;
+}
+function planOnboarding(inventory, categoryOf) {
+  return [...inventory.deployments.values()].map((deployment) => {
+    const categories = /* @__PURE__ */ new Map();
+    for (const credential of inventory.credentials) {
+      if (!credential.deployments.includes(deployment.id)) continue;
+      const category = categoryOf(credential.setting) ?? "Custom";
+      categories.set(category, [...categories.get(category) ?? [], credential.id]);
+    }
+    return { deployment: deployment.id, url: deployment.url, categories };
+  });
+}
+function planRevocation(credential, options) {
+  const issuer = credential.issuer === void 0 ? "the credential's issuer (the inventory records none: add `issuer`)" : `\`${credential.issuer}\``;
+  const place = options.deployment === void 0 ? "" : ` --deployment ${options.deployment}`;
+  const where = options.deployment === void 0 ? `every deployment it goes to (${credential.deployments.join(", ") || "none listed"})` : options.deployment;
+  return [
+    {
+      title: "Revoke at the issuer now",
+      text: `Revoke or disable the leaked value at ${issuer} right away. Do not wait for a replacement: a short outage of ${where} is cheaper than a leaked credential in use.`
+    },
+    {
+      title: "Review the audit logs",
+      text: `Check the issuer's access logs for use of the leaked value since it could have leaked, and DocuElevate's settings history (\`credledger audit\` names changes made outside the inventory).`
+    },
+    {
+      title: "Deploy a replacement",
+      text: `Issue a new value at ${issuer}, store it with \`credledger set ${credential.id}${place} --value-stdin\`, open a pull request and merge it: apply pushes it to ${where}.`
+    },
+    {
+      title: "Notify",
+      text: "Tell the people your incident plan names (security contact, the credential's owner, whoever depends on it), with what leaked, when, and what was done."
+    }
+  ];
+}
+
+// src/app/people.ts
+init_rotation();
+init_yaml_edit();
+init_yaml_source();
+init_configured_settings();
+init_deployment_connection();
+init_errors();
+init_inventory_file();
+init_value_place();
+async function loadForEdit(file, today) {
+  const text = await readInventoryText(file);
+  const check = checkInventoryText(text, file, today);
+  if (!check.inventory) return { kind: "refused", source: check.source, diagnostics: check.diagnostics };
+  return { text, check, inventory: check.inventory };
+}
+async function writeFields(file, loaded, writes, today) {
+  if (writes.length === 0) return { inventory: loaded.inventory };
+  let edited;
+  try {
+    edited = writeFieldsInText(loaded.text, writes);
+  } catch (error) {
+    if (!(error instanceof YamlEditError)) throw error;
+    const finding2 = errorAt("cannot-edit-in-place", [...error.path], error.message);
+    return { kind: "refused", source: loaded.check.source, diagnostics: [placeFinding(loaded.check.source, finding2)] };
+  }
+  await replaceInventoryText(file, loaded.text, edited);
+  const after = checkInventoryText(edited, file, today);
+  if (!after.inventory) throw new Error("an in-place edit left the inventory unreadable");
+  return { inventory: after.inventory };
+}
+function requireDate(date, today, flag) {
+  const value = date ?? today;
+  if (!isCalendarDate(value)) throw new UsageError(`${flag} must be a real date written YYYY-MM-DD (got ${value})`);
+  return value;
+}
+function requirePerson(inventory, id) {
+  if (inventory.people.has(id)) return;
+  throw new UsageError(`no person \`${id}\` under people (it has: ${[...inventory.people.keys()].join(", ") || "none"})`);
+}
+async function offboardPerson(request2) {
+  const loaded = await loadForEdit(request2.file, request2.today);
+  if ("kind" in loaded) return loaded;
+  const { inventory } = loaded;
+  requirePerson(inventory, request2.person);
+  const left = requireDate(request2.date, request2.today, "--date");
+  if (request2.reassignTo !== void 0) {
+    requirePerson(inventory, request2.reassignTo);
+    if (request2.reassignTo === request2.person) throw new UsageError(`--reassign-to names ${request2.person}, who is the one leaving`);
+    const heir = inventory.people.get(request2.reassignTo)?.left;
+    if (heir !== void 0 && heir <= request2.today) throw new UsageError(`--reassign-to ${request2.reassignTo}: they left on ${heir}`);
+  }
+  const writes = planOffboardingWrites(inventory, request2.person, left, { dateGiven: request2.date !== void 0, ...request2.reassignTo === void 0 ? {} : { reassignTo: request2.reassignTo } });
+  const after = await writeFields(request2.file, loaded, writes, request2.today);
+  if ("kind" in after) return after;
+  return { kind: "offboarded", today: request2.today, file: request2.file, written: writes.map((write) => write.path.join(".")), report: planOffboarding(inventory, after.inventory, request2.person, request2.today) };
+}
+async function onboardPerson(request2) {
+  const loaded = await loadForEdit(request2.file, request2.today);
+  if ("kind" in loaded) return loaded;
+  if (loaded.inventory.people.has(request2.person)) {
+    throw new UsageError(`\`${request2.person}\` is already under people; onboard adds new people only (edit the entry by hand to change it)`);
+  }
+  const fields = [
+    ["github", request2.github],
+    ["email", request2.email],
+    ["name", request2.name]
+  ];
+  const given = fields.filter((entry) => entry[1] !== void 0);
+  let edited;
+  try {
+    edited = addPersonInText(loaded.text, request2.person, given);
+  } catch (error) {
+    if (!(error instanceof YamlEditError)) throw error;
+    const finding2 = errorAt("cannot-edit-in-place", ["people"], error.message);
+    return { kind: "refused", source: loaded.check.source, diagnostics: [placeFinding(loaded.check.source, finding2)] };
+  }
+  const after = checkInventoryText(edited, request2.file, request2.today);
+  if (!after.inventory) throw new Error("an in-place edit left the inventory unreadable");
+  const errorsBefore = loaded.check.diagnostics.filter((d2) => d2.severity === "error").length;
+  const newErrors = after.diagnostics.filter((d2) => d2.severity === "error");
+  if (newErrors.length > errorsBefore) return { kind: "refused", source: after.source, diagnostics: newErrors };
+  await replaceInventoryText(request2.file, loaded.text, edited);
+  const live = request2.live === void 0 ? void 0 : await readLive(after.inventory, request2.live);
+  const writes = given.map(([field]) => ({ path: ["people", request2.person, field] }));
+  return {
+    kind: "onboarded",
+    file: request2.file,
+    written: writes.map((write) => write.path.join(".")),
+    deployments: planOnboarding(after.inventory, (setting) => findSetting(setting)?.category),
+    ...live === void 0 ? {} : { live }
+  };
+}
+async function readLive(inventory, options) {
+  const ids = selectDeployments(inventory, { allowInsecureHttp: options.allowInsecureHttp === true });
+  const read = await Promise.all(ids.map(async (id) => [id, await readConfiguredSettings(inventory.deployments.get(id), options)]));
+  return new Map(read);
+}
+async function revokeCredential(request2) {
+  const loaded = await loadForEdit(request2.file, request2.today);
+  if ("kind" in loaded) return loaded;
+  const credential = requireCredential(loaded.inventory, request2.credential);
+  const date = requireDate(request2.date, request2.today, "--date");
+  if (date > request2.today) throw new UsageError(`--date ${date} is after today (${request2.today})`);
+  const reason = request2.reason.trim().replace(/\s+/g, " ");
+  if (reason === "") throw new UsageError("--reason must say what happened (it is recorded as `incident` and shown in the reminder issue)");
+  if (request2.deployment !== void 0 && !credential.deployments.includes(request2.deployment)) {
+    throw new UsageError(`\`${credential.id}\` is not pushed to \`${request2.deployment}\` (its deployments: ${credential.deployments.join(", ") || "none"})`);
+  }
+  const incident = request2.deployment === void 0 ? reason : `${request2.deployment}: ${reason}`;
+  const writes = [
+    ...credential.compromised === date ? [] : [{ path: ["credentials", credential.id, "compromised"], value: date }],
+    ...credential.incident === incident ? [] : [{ path: ["credentials", credential.id, "incident"], value: incident }]
+  ];
+  const after = await writeFields(request2.file, loaded, writes, request2.today);
+  if ("kind" in after) return after;
+  const updated = requireCredential(after.inventory, credential.id);
+  return {
+    kind: "revoked",
+    file: request2.file,
+    written: writes.map((write) => write.path.join(".")),
+    credential: credential.id,
+    ...updated.issuer === void 0 ? {} : { issuer: updated.issuer },
+    assessment: assessRotation(after.inventory, updated, request2.today),
+    steps: planRevocation(updated, request2.deployment === void 0 ? {} : { deployment: request2.deployment })
+  };
+}
+
+// src/cli/commands/onboard-command.ts
+init_dates();
+init_errors();
+var onboardCommand = {
+  name: "onboard",
+  summary: "add a person to the inventory and list the credentials that exist, per deployment and category",
+  help: `Usage: credledger onboard <person> --github LOGIN [--email E] [--name N] [--live] [--file F]
+
+Adds the person under \`people\` (written like the people already there; every other byte of the file
+stays as it was) and prints, per deployment and DocuElevate category, the credentials the inventory
+has. Nobody gets access by being added: list them in a credential's \`access\` once they have seen its
+value, so that their leaving makes it due.
+
+      --github LOGIN    their GitHub login (assigned to the reminder issues of what they own)
+      --email E         contact address
+      --name N          display name
+      --live            also log in to each deployment (auth from the variables the inventory names)
+                        and print what it reports configured
+      --allow-insecure-http  with --live: allow http:// to hosts other than loopback
+  -f, --file F          inventory file (default: credentials.yaml)
+
+Exit 0 when added, 1 when the entry would be invalid or cannot be added in place, 64 on a usage
+error (a person who already exists included), 3 when the file cannot be written.`,
+  options: {
+    ...FILE_OPTION,
+    github: { type: "string" },
+    email: { type: "string" },
+    name: { type: "string" },
+    live: { type: "boolean" },
+    "allow-insecure-http": { type: "boolean" }
+  },
+  positionals: { min: 1, max: 1, names: "the new person (a short handle, the key under people)" },
+  async run(commandLine, io2) {
+    const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
+    const github = stringOption(commandLine, "github");
+    if (github === void 0) throw new UsageError("--github LOGIN is required: reminder issues are assigned by it");
+    const email = stringOption(commandLine, "email");
+    const name = stringOption(commandLine, "name");
+    const live = flagOption(commandLine, "live") ? { env: io2.env, connect: (await Promise.resolve().then(() => (init_docuelevate(), docuelevate_exports))).connectToDocuElevate(), allowInsecureHttp: flagOption(commandLine, "allow-insecure-http") } : void 0;
+    const result = await onboardPerson({
+      file,
+      person: commandLine.positionals[0] ?? "",
+      github,
+      today: toCalendarDate(io2.now()),
+      ...email === void 0 ? {} : { email },
+      ...name === void 0 ? {} : { name },
+      ...live === void 0 ? {} : { live }
+    });
+    if (result.kind === "refused") {
+      writeRefusal(io2, result, `${file} was not changed.`);
+      return ExitCode.findings;
+    }
+    io2.stdout.write(renderOnboarding(result, commandLine.positionals[0] ?? ""));
+    return ExitCode.ok;
+  }
+};
+function renderOnboarding(result, person) {
+  const lines = [`${result.file}: added people.${person} (${result.written.map((path9) => path9.split(".").pop()).join(", ")})`, ""];
+  for (const deployment of result.deployments) {
+    lines.push(`${deployment.deployment} (${deployment.url}):`);
+    if (deployment.categories.size === 0) lines.push("  (no credential in the inventory)");
+    for (const [category, ids] of deployment.categories) lines.push(`  ${category}: ${ids.join(", ")}`);
+    const live = result.live?.get(deployment.deployment);
+    if (live !== void 0) {
+      if ("error" in live) lines.push(`  live: not read: ${live.error.message}`);
+      else lines.push(`  live: DocuElevate reports ${live.configured.length} configured: ${live.configured.map((entry) => `${entry.key} (${entry.source ?? "none"})`).join(", ") || "none"}`);
+    }
+    lines.push("");
+  }
+  lines.push(
+    `Give ${person} access the way the rotation guide advises: a new service-specific credential of their own (their own API key or app password at the issuer) beats sharing an existing one, because it can be revoked alone when they leave.`,
+    `When they do see a shared value, add ${person} to that credential's \`access\`, so their leaving makes it due.`
+  );
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/commands/offboard-command.ts
+init_inventory_file();
+init_dates();
+var offboardCommand = {
+  name: "offboard",
+  summary: "record that someone left; list what to rotate, hand over and revoke at each issuer",
+  help: `Usage: credledger offboard <person> [--date YYYY-MM-DD] [--reassign-to P] [--file F]
+
+Writes \`left:\` for the person (every other byte of the file stays as it was) and prints every
+credential they owned or could read, grouped by what to do:
+  rotate now          made due by their leaving, and nobody else knew the value
+  shared              made due by their leaving, and shared with others: rotate those too
+  reassign the owner  they still own it; the people who already have access are suggested
+  revoke at issuer    their own grants (accounts, tokens, consents) at each issuer
+
+      --date D          the day they left (default: today, UTC); a date already recorded is kept
+                        unless --date is given
+      --reassign-to P   make P the owner of everything they own (rewrites those \`owner:\` lines)
+  -f, --file F          inventory file (default: credentials.yaml)
+
+Re-running is harmless: what is already recorded is not written again.
+Exit 0 once no credential has them as owner, 1 while any still does (or the file cannot be
+edited in place), 64 on a usage error, 3 when the file cannot be written.`,
+  options: { ...FILE_OPTION, date: { type: "string" }, "reassign-to": { type: "string" } },
+  positionals: { min: 1, max: 1, names: "the person who left (a key of people)" },
+  async run(commandLine, io2) {
+    const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
+    const date = stringOption(commandLine, "date");
+    const reassignTo = stringOption(commandLine, "reassign-to");
+    const result = await offboardPerson({
+      file,
+      person: commandLine.positionals[0] ?? "",
+      today: toCalendarDate(io2.now()),
+      ...date === void 0 ? {} : { date },
+      ...reassignTo === void 0 ? {} : { reassignTo }
+    });
+    if (result.kind === "refused") {
+      writeRefusal(io2, result, `${file} was not changed.`);
+      return ExitCode.findings;
+    }
+    io2.stdout.write(renderOffboarding(result, reassignTo));
+    return result.report.stillOwned.length > 0 ? ExitCode.findings : ExitCode.ok;
+  }
+};
+function describeRotation(entry) {
+  const shared = entry.alsoKnownBy.length === 0 ? "" : `; also known to ${entry.alsoKnownBy.join(", ")}`;
+  return `  - ${entry.credential} (${entry.setting}): ${entry.state}${shared}`;
+}
+function renderOffboarding(result, reassignTo) {
+  const { report } = result;
+  const lines = [];
+  const who = report.person;
+  lines.push(result.written.length === 0 ? `${result.file}: nothing to write: ${who} is recorded as leaving on ${report.left}` : `${result.file}: wrote ${result.written.join(", ")}`);
+  lines.push(`${who} ${report.left > result.today ? "leaves" : "left"} on ${report.left}: owned ${report.owned.length} and could read ${report.readable.length} credential${report.readable.length === 1 ? "" : "s"}.`, "");
+  lines.push(`Rotate now (only ${who} knew these):`);
+  lines.push(...report.rotateNow.length === 0 ? ["  (none)"] : report.rotateNow.map(describeRotation), "");
+  lines.push(`Rotate because they were shared with ${who}:`);
+  lines.push(...report.sharedToRotate.length === 0 ? ["  (none)"] : report.sharedToRotate.map(describeRotation), "");
+  lines.push(`Reassign the owner (${who} still owns these):`);
+  if (report.stillOwned.length === 0) lines.push(reassignTo === void 0 ? "  (none)" : `  (none: handed to ${reassignTo})`);
+  for (const entry of report.stillOwned) {
+    const suggest = entry.suggestions.length === 0 ? "nobody else has access: pick someone" : `already have access: ${entry.suggestions.join(", ")}`;
+    lines.push(`  - ${entry.credential} (${entry.setting}): ${suggest}`);
+  }
+  if (report.stillOwned.length > 0) lines.push(`  Hand them over with: credledger offboard ${who} --reassign-to <person>`);
+  lines.push("", `Revoke ${who}'s own grants at each issuer:`);
+  for (const entry of report.issuers) lines.push(`  - ${entry.issuer ?? "(no issuer recorded)"}: ${entry.credentials.join(", ")}`);
+  if (report.issuers.length === 0) lines.push("  (none)");
+  lines.push("", "Rotate each with `credledger set <id> --value-stdin`, then open a pull request; `credledger status` shows what is still due.");
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/commands/revoke-command.ts
+init_errors();
+init_inventory_file();
+init_dates();
+var revokeCommand = {
+  name: "revoke",
+  summary: "a suspected leak: record it (critical until rotated) and print the emergency checklist",
+  help: `Usage: credledger revoke <id> --reason TEXT [--deployment D] [--date YYYY-MM-DD] [--file F]
+
+Writes \`compromised:\` (the date) and \`incident:\` (the reason) on the credential; every other byte of
+the file stays as it was. From then on \`status\` shows it overdue with severity critical, and the next
+\`remind\` opens (or escalates) its issue as critical, until it is rotated after the date. Prints the
+checklist in the rotation guide's order: revoke at the issuer now, review the logs, deploy a
+replacement with \`set\` and a pull request, notify.
+
+      --reason TEXT     what happened (required; recorded as \`incident\`, shown in the issue)
+  -d, --deployment D    only this deployment's value leaked (recorded in the incident)
+      --date D          when it may have leaked (default: today, UTC)
+  -f, --file F          inventory file (default: credentials.yaml)
+
+Exit 0 when recorded, 1 when the file cannot be edited in place, 64 on a usage error, 3 when the
+file cannot be written.`,
+  options: { ...FILE_OPTION, reason: { type: "string" }, deployment: { type: "string", short: "d" }, date: { type: "string" } },
+  positionals: { min: 1, max: 1, names: "the id of the credential" },
+  async run(commandLine, io2) {
+    const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
+    const reason = stringOption(commandLine, "reason");
+    if (reason === void 0) throw new UsageError("--reason TEXT is required: say what happened (it is recorded as `incident`)");
+    const deployment = stringOption(commandLine, "deployment");
+    const date = stringOption(commandLine, "date");
+    const result = await revokeCredential({
+      file,
+      credential: commandLine.positionals[0] ?? "",
+      reason,
+      today: toCalendarDate(io2.now()),
+      ...deployment === void 0 ? {} : { deployment },
+      ...date === void 0 ? {} : { date }
+    });
+    if (result.kind === "refused") {
+      writeRefusal(io2, result, `${file} was not changed.`);
+      return ExitCode.findings;
+    }
+    io2.stdout.write(renderRevocation(result));
+    return ExitCode.ok;
+  }
+};
+function renderRevocation(result) {
+  const { assessment } = result;
+  const compromised = assessment.credential.compromised ?? "";
+  const standing = assessment.severity === "critical" ? `${result.credential} is ${assessment.state} (severity critical) until it is rotated after ${compromised}.` : (
+    // A rotation on the day of the leak counts as after it, so nothing is due: say so rather than look critical.
+    `${result.credential} was rotated on ${assessment.lastRotated ?? compromised}, which counts as after the leak on ${compromised}: it is not due for it. If the leak came after that rotation, rotate it again (credledger set).`
+  );
+  const lines = [result.written.length === 0 ? `${result.file}: nothing to write: already recorded` : `${result.file}: wrote ${result.written.join(", ")}`, standing, ""];
+  result.steps.forEach((step, index) => lines.push(`${index + 1}. ${step.title}: ${step.text}`));
+  return `${lines.join("\n")}
+`;
+}
+
+// src/cli/commands/init-command.ts
+init_errors();
+init_inventory_file();
+var initCommand = {
+  name: "init",
+  summary: "write a starting credentials.yaml: from the settings catalogue, or from what a deployment has configured",
+  help: `Usage: credledger init [--file F] [--force] [--deployment NAME]
+       credledger init --from-url URL --auth-method login --username-env V --password-env V
+                       [--deployment NAME] [--file F] [--force] [--allow-insecure-http]
+
+Writes a starting inventory with the schema line for editors. By default every setting DocuElevate can
+store through its settings API is written as a commented-out entry, grouped by DocuElevate's category:
+uncomment the ones you use. With --from-url, credledger logs in to that deployment (the username and
+password are read from the variables named, never given as flags) and writes one entry per credential
+it reports configured (GET /api/settings/credentials), without values. Owners are a placeholder
+(TODO-owner) that \`credledger validate\` flags until a person from \`people\` replaces it.
+
+      --from-url URL        the deployment's base URL (the settings API is URL/api/settings)
+      --auth-method login   how to log in (only login: DocuElevate's settings API takes admin sessions)
+      --username-env V      the variable holding the admin username (default DOCUELEVATE_USER)
+      --password-env V      the variable holding the admin password (default DOCUELEVATE_PASSWORD)
+      --deployment NAME     the deployment's name in the inventory (default: production)
+      --allow-insecure-http allow http:// to hosts other than loopback
+      --force               replace an existing file
+  -f, --file F              the file to write (default: credentials.yaml)
+
+Exit 0 when written, 64 on a usage error (an existing file without --force included), 3 when the
+deployment cannot be read or the file cannot be written.`,
+  options: {
+    ...FILE_OPTION,
+    force: { type: "boolean" },
+    "from-url": { type: "string" },
+    "auth-method": { type: "string" },
+    "username-env": { type: "string" },
+    "password-env": { type: "string" },
+    deployment: { type: "string" },
+    "allow-insecure-http": { type: "boolean" }
+  },
+  async run(commandLine, io2) {
+    const file = stringOption(commandLine, "file", DEFAULT_INVENTORY_FILE);
+    const url = stringOption(commandLine, "from-url");
+    choiceOption(commandLine, "auth-method", ["login"], "login");
+    if (url === void 0 && (stringOption(commandLine, "auth-method") ?? stringOption(commandLine, "username-env") ?? stringOption(commandLine, "password-env")) !== void 0) {
+      throw new UsageError("--auth-method, --username-env and --password-env go with --from-url");
+    }
+    const deployment = {
+      id: stringOption(commandLine, "deployment", "production"),
+      url: (url ?? "https://docuelevate.example.com").replace(/\/+$/, ""),
+      usernameEnv: stringOption(commandLine, "username-env", "DOCUELEVATE_USER"),
+      passwordEnv: stringOption(commandLine, "password-env", "DOCUELEVATE_PASSWORD")
+    };
+    const [{ initInventory: initInventory2 }, { connectToDocuElevate: connectToDocuElevate2 }] = await Promise.all([Promise.resolve().then(() => (init_init(), init_exports)), Promise.resolve().then(() => (init_docuelevate(), docuelevate_exports))]);
+    const result = await initInventory2({
+      file,
+      force: flagOption(commandLine, "force"),
+      deployment,
+      ...url === void 0 ? {} : { live: { env: io2.env, connect: connectToDocuElevate2(), allowInsecureHttp: flagOption(commandLine, "allow-insecure-http") } }
+    });
+    if (result.configured === void 0) {
+      io2.stdout.write(`${file}: written from DocuElevate's settings catalogue; uncomment the credentials you use, then:
+`);
+    } else {
+      io2.stdout.write(`${file}: written with the ${result.configured.length} credential${result.configured.length === 1 ? "" : "s"} ${deployment.url} reports configured: ${result.configured.map((entry) => entry.key).join(", ") || "none"}
+Then:
+`);
+    }
+    io2.stdout.write(
+      `  credledger onboard <handle> --github LOGIN --file ${file}   add the people who own them
+  replace each owner TODO-owner with one of them, and run: credledger validate --file ${file}
+`
+    );
+    return ExitCode.ok;
+  }
+};
+
 // src/cli/commands/keygen-command.ts
 init_errors();
 init_fernet();
@@ -74986,13 +75892,13 @@ function describeAction(action) {
       return { kind: "unchanged", id: action.id, number: action.number, url: action.url };
   }
 }
-function labelsWritten(label, actions) {
+function labelsWritten(definitions, actions) {
   const used = /* @__PURE__ */ new Set();
   for (const action of actions) {
     const labels = action.kind === "create" ? action.labels : action.kind === "update" || action.kind === "reopen" ? action.changes.labels : void 0;
     for (const name of labels ?? []) used.add(name.toLowerCase());
   }
-  return labelDefinitions(label).filter((definition) => used.has(definition.name.toLowerCase()));
+  return definitions.filter((definition) => used.has(definition.name.toLowerCase()));
 }
 async function assignOwner(github, number, assign) {
   if (!assign) return {};
@@ -75039,9 +75945,12 @@ async function remindRotations(request2) {
   if (request2.dryRun || !request2.github) {
     return { ...base, valid: true, existingIssuesRead, actions: plan.map(describeAction), counts: countIssueActions(plan), labelsCreated: [] };
   }
-  const github = request2.github;
+  const { actions, labelsCreated } = await performIssuePlan(request2.github, label, plan, labelDefinitions(label));
+  return { ...base, valid: true, existingIssuesRead, actions, counts: countIssueActions(plan), labelsCreated };
+}
+async function performIssuePlan(github, label, plan, definitions) {
   const writes = plan.filter(isWriteAction);
-  const labelsCreated = writes.length > 0 ? await github.ensureLabels(labelsWritten(label, writes)) : [];
+  const labelsCreated = writes.length > 0 ? await github.ensureLabels(labelsWritten(definitions, writes)) : [];
   const done = [];
   for (const action of plan) {
     try {
@@ -75057,7 +75966,7 @@ async function remindRotations(request2) {
       });
     }
   }
-  return { ...base, valid: true, existingIssuesRead, actions: done, counts: countIssueActions(plan), labelsCreated };
+  return { actions: done, labelsCreated };
 }
 
 // src/cli/commands/remind-command.ts
@@ -75546,12 +76455,16 @@ function describeDecrypt(summary) {
 
 // src/cli/main.ts
 var COMMANDS = [
+  initCommand,
   validateCommand,
   statusCommand,
   planCommand,
   applyCommand,
   auditCommand,
   remindCommand,
+  onboardCommand,
+  offboardCommand,
+  revokeCommand,
   keygenCommand,
   setCommand,
   sealCommand,

@@ -80159,7 +80159,7 @@ function assessRotation(inventory, credential, now) {
     candidates.push({ code: "personnel", due: person.left, text: `${person.id} ${verb} ${person.left}`, person: person.id });
   }
   if (credential.compromised && after(credential.compromised)) {
-    candidates.push({ code: "compromised", due: credential.compromised, text: `suspected compromise on ${credential.compromised}` });
+    candidates.push({ code: "compromised", due: credential.compromised, text: `suspected compromise on ${credential.compromised}${credential.incident ? `: ${credential.incident}` : ""}` });
   }
   if (credential.revoked && after(credential.revoked)) {
     candidates.push({ code: "revoked", due: credential.revoked, text: `revoked on ${credential.revoked}: re-authorise` });
@@ -80194,6 +80194,7 @@ function buildStatusReport(inventory, now) {
         rotated: assessment.lastRotated ?? null,
         due: assessment.due ?? null,
         state: assessment.state,
+        severity: assessment.severity,
         reasons: assessment.reasons.map((reason) => reason.text)
       });
     }
@@ -80217,7 +80218,7 @@ import { open as open2, readFile, realpath, rename as rename2, rm as rm2, stat a
 var import_fast_deep_equal = __toESM(require_fast_deep_equal(), 1);
 var import_formats = __toESM(require_formats(), 1);
 var inventory_schema_validator_default = validate20;
-var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://github.com/credledger/credledger/schemas/credentials.schema.json", "title": "credledger inventory (version 1)", "description": "A checked-in inventory of the credentials a team holds in its DocuElevate deployments: who owns each, who can read it, when it was rotated, its policy and its encrypted value.", "type": "object", "additionalProperties": false, "required": ["version", "credentials"], "properties": { "version": { "description": "Format version of this file. Only 1 exists.", "const": 1 }, "policy": { "description": "Team-wide rotation policy. Every field is optional; the built-in defaults apply where nothing is said.", "type": "object", "additionalProperties": false, "properties": { "intervals": { "description": "Rotation interval per credential kind, overriding the built-in default (for example `api_key: 60d`). Event-driven kinds (oauth_refresh_token, session_secret) take no interval.", "type": "object", "additionalProperties": false, "properties": { "api_key": { "$ref": "#/$defs/duration", "description": "Interval for API keys (default 90d)." }, "oauth_client_secret": { "$ref": "#/$defs/duration", "description": "Interval for OAuth client secrets (default 180d)." }, "password": { "$ref": "#/$defs/duration", "description": "Interval for passwords, the admin password included (default 90d)." }, "private_key": { "$ref": "#/$defs/duration", "description": "Interval for private keys and their passphrases (default 365d)." }, "service_account": { "$ref": "#/$defs/duration", "description": "Interval for service-account key files (default 365d)." }, "token": { "$ref": "#/$defs/duration", "description": "Interval for other long-lived tokens (default 365d)." }, "certificate": { "$ref": "#/$defs/duration", "description": "Interval for certificates (default 365d)." } } }, "due_soon": { "$ref": "#/$defs/duration", "description": "How long before its due date a credential is reported `due-soon` (default 14d)." } } }, "people": { "description": "Everyone who owns or can read a credential, by a short handle used in `owner` and `access`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "github": { "description": "GitHub login, used to assign reminder issues.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "email": { "description": "Contact address (informational).", "type": "string", "format": "email" }, "name": { "description": "Display name (informational).", "type": "string" }, "left": { "$ref": "#/$defs/date", "description": "The date this person left (offboarding). Every credential they owned or could read and that was last rotated before this date becomes overdue." }, "seal_only": { "description": "True for someone who holds no key that opens values and adds them with `credledger seal` (the recipients' public keys) only. They never read a value from the inventory, so leaving makes due only the credentials whose `access` lists them, not those they merely own.", "type": "boolean" } } } }, "encryption": { "description": "Public keys that values may be sealed for (`credledger seal`, `rekey --to-sealed`). Only the matching private key (CREDLEDGER_SEALING_KEY) opens a sealed value; sealing needs no secret at all.", "type": "object", "additionalProperties": false, "properties": { "recipients": { "description": "Who sealed values are for, newest first: `seal` seals for the first unless told otherwise.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "public_key"], "properties": { "id": { "$ref": "#/$defs/identifier", "description": "The recipient's name, written into every value sealed for it (`sealed:<id>:…`)." }, "public_key": { "description": "The recipient's X25519 public key: 32 bytes as base64url with its `=` (`credledger keygen --sealing` prints it).", "type": "string", "pattern": "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=$" } } } } } }, "deployments": { "description": "The DocuElevate deployments values are pushed to, by name.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL of the deployment (the settings API lives under `<url>/api/settings`). `http://` is refused except on loopback unless apply is given --allow-insecure-http.", "type": "string", "format": "uri", "pattern": "^https?://" }, "auth": { "description": "How credledger authenticates to the settings API. Only names of environment variables appear here, never secrets. Default: `{method: none}`.", "type": "object", "required": ["method"], "properties": { "method": { "description": "The authentication method: login, bearer, session or none.", "enum": ["login", "bearer", "session", "none"] } }, "discriminator": { "propertyName": "method" }, "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["method", "username_env", "password_env"], "properties": { "method": { "const": "login", "description": "Log in through DocuElevate's login form as its admin (session cookie + CSRF token)." }, "username_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin username." }, "password_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin password." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "token_env"], "properties": { "method": { "const": "bearer", "description": "Send `Authorization: Bearer <token>`. DocuElevate's own API tokens are not admins as of 0.188; use `login` there." }, "token_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the bearer token." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "cookie_env"], "properties": { "method": { "const": "session", "description": "Reuse an existing admin session cookie." }, "cookie_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the value of the `session` cookie of an admin session." } } }, { "type": "object", "additionalProperties": false, "required": ["method"], "properties": { "method": { "const": "none", "description": "Send no credentials (test servers, settings APIs without authentication)." } } }] } } } }, "credentials": { "description": "Every credential, by a stable id used in plans, reminder issues and the applied state.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["setting", "kind", "owner"], "properties": { "setting": { "description": "The DocuElevate setting key this credential is stored under, e.g. `openai_api_key`.", "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9_]{0,127}$" }, "kind": { "description": "What sort of credential this is; it sets the default rotation interval.", "enum": ["api_key", "oauth_client_secret", "oauth_refresh_token", "password", "admin_password", "session_secret", "private_key", "service_account", "token", "certificate"] }, "owner": { "$ref": "#/$defs/identifier", "description": "The person (a key of `people`) responsible for rotating it." }, "access": { "description": "People (keys of `people`) who could read the value. When one of them leaves, the credential must be rotated.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "issuer": { "description": "Where the credential was issued, e.g. `platform.openai.com` (for runbooks and offboarding).", "type": "string" }, "description": { "description": "Free text about the credential.", "type": "string" }, "created": { "$ref": "#/$defs/date", "description": "When the credential was first issued." }, "rotated": { "$ref": "#/$defs/date", "description": "When it was last rotated. Rotation is counted from here, or from `created` when absent." }, "every": { "$ref": "#/$defs/duration", "description": "Rotation interval of this credential, overriding its kind's. Not allowed on event-driven kinds." }, "deployments": { "description": "Deployments (keys of `deployments`) that use this credential. Default: every deployment.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "value": { "$ref": "#/$defs/sealedValue", "description": "The encrypted value, the same for every deployment (`credledger set` writes it)." }, "values": { "description": "Encrypted values per deployment, instead of `value`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "$ref": "#/$defs/sealedValue" } }, "group": { "description": "Credentials that share a group (e.g. the AWS key id and secret) are pushed back to back, and reported together if one fails.", "$ref": "#/$defs/identifier" }, "custom": { "description": "Set to true for a setting that is not in DocuElevate's catalogue of sensitive settings, to silence that warning.", "type": "boolean" }, "compromised": { "$ref": "#/$defs/date", "description": "A suspected leak on this date: the credential is overdue (critical) until rotated after it." }, "revoked": { "$ref": "#/$defs/date", "description": "The date it was revoked or re-authorised at its issuer (event-driven kinds): it is overdue until rotated after it." } } } } }, "$defs": { "identifier": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, "envName": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "date": { "description": "A UTC calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "duration": { "description": "A duration in days or weeks: `90d`, `12w`.", "type": "string", "pattern": "^[1-9][0-9]{0,4}[dw]$" }, "sealedValue": { "description": "An encrypted value: `fernet:<key id>:<Fernet token>` (under the master key) or `sealed:<recipient id>:<ephemeral public key>:<Fernet token>` (sealed for a recipient's public key).", "type": "string" } } };
+var schema31 = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://github.com/credledger/credledger/schemas/credentials.schema.json", "title": "credledger inventory (version 1)", "description": "A checked-in inventory of the credentials a team holds in its DocuElevate deployments: who owns each, who can read it, when it was rotated, its policy and its encrypted value.", "type": "object", "additionalProperties": false, "required": ["version", "credentials"], "properties": { "version": { "description": "Format version of this file. Only 1 exists.", "const": 1 }, "policy": { "description": "Team-wide rotation policy. Every field is optional; the built-in defaults apply where nothing is said.", "type": "object", "additionalProperties": false, "properties": { "intervals": { "description": "Rotation interval per credential kind, overriding the built-in default (for example `api_key: 60d`). Event-driven kinds (oauth_refresh_token, session_secret) take no interval.", "type": "object", "additionalProperties": false, "properties": { "api_key": { "$ref": "#/$defs/duration", "description": "Interval for API keys (default 90d)." }, "oauth_client_secret": { "$ref": "#/$defs/duration", "description": "Interval for OAuth client secrets (default 180d)." }, "password": { "$ref": "#/$defs/duration", "description": "Interval for passwords, the admin password included (default 90d)." }, "private_key": { "$ref": "#/$defs/duration", "description": "Interval for private keys and their passphrases (default 365d)." }, "service_account": { "$ref": "#/$defs/duration", "description": "Interval for service-account key files (default 365d)." }, "token": { "$ref": "#/$defs/duration", "description": "Interval for other long-lived tokens (default 365d)." }, "certificate": { "$ref": "#/$defs/duration", "description": "Interval for certificates (default 365d)." } } }, "due_soon": { "$ref": "#/$defs/duration", "description": "How long before its due date a credential is reported `due-soon` (default 14d)." } } }, "people": { "description": "Everyone who owns or can read a credential, by a short handle used in `owner` and `access`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "github": { "description": "GitHub login, used to assign reminder issues.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "email": { "description": "Contact address (informational).", "type": "string", "format": "email" }, "name": { "description": "Display name (informational).", "type": "string" }, "left": { "$ref": "#/$defs/date", "description": "The date this person left (offboarding). Every credential they owned or could read and that was last rotated before this date becomes overdue." }, "seal_only": { "description": "True for someone who holds no key that opens values and adds them with `credledger seal` (the recipients' public keys) only. They never read a value from the inventory, so leaving makes due only the credentials whose `access` lists them, not those they merely own.", "type": "boolean" } } } }, "encryption": { "description": "Public keys that values may be sealed for (`credledger seal`, `rekey --to-sealed`). Only the matching private key (CREDLEDGER_SEALING_KEY) opens a sealed value; sealing needs no secret at all.", "type": "object", "additionalProperties": false, "properties": { "recipients": { "description": "Who sealed values are for, newest first: `seal` seals for the first unless told otherwise.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "public_key"], "properties": { "id": { "$ref": "#/$defs/identifier", "description": "The recipient's name, written into every value sealed for it (`sealed:<id>:…`)." }, "public_key": { "description": "The recipient's X25519 public key: 32 bytes as base64url with its `=` (`credledger keygen --sealing` prints it).", "type": "string", "pattern": "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=$" } } } } } }, "deployments": { "description": "The DocuElevate deployments values are pushed to, by name.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL of the deployment (the settings API lives under `<url>/api/settings`). `http://` is refused except on loopback unless apply is given --allow-insecure-http.", "type": "string", "format": "uri", "pattern": "^https?://" }, "auth": { "description": "How credledger authenticates to the settings API. Only names of environment variables appear here, never secrets. Default: `{method: none}`.", "type": "object", "required": ["method"], "properties": { "method": { "description": "The authentication method: login, bearer, session or none.", "enum": ["login", "bearer", "session", "none"] } }, "discriminator": { "propertyName": "method" }, "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["method", "username_env", "password_env"], "properties": { "method": { "const": "login", "description": "Log in through DocuElevate's login form as its admin (session cookie + CSRF token)." }, "username_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin username." }, "password_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin password." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "token_env"], "properties": { "method": { "const": "bearer", "description": "Send `Authorization: Bearer <token>`. DocuElevate's own API tokens are not admins as of 0.188; use `login` there." }, "token_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the bearer token." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "cookie_env"], "properties": { "method": { "const": "session", "description": "Reuse an existing admin session cookie." }, "cookie_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the value of the `session` cookie of an admin session." } } }, { "type": "object", "additionalProperties": false, "required": ["method"], "properties": { "method": { "const": "none", "description": "Send no credentials (test servers, settings APIs without authentication)." } } }] } } } }, "credentials": { "description": "Every credential, by a stable id used in plans, reminder issues and the applied state.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["setting", "kind", "owner"], "properties": { "setting": { "description": "The DocuElevate setting key this credential is stored under, e.g. `openai_api_key`.", "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9_]{0,127}$" }, "kind": { "description": "What sort of credential this is; it sets the default rotation interval.", "enum": ["api_key", "oauth_client_secret", "oauth_refresh_token", "password", "admin_password", "session_secret", "private_key", "service_account", "token", "certificate"] }, "owner": { "$ref": "#/$defs/identifier", "description": "The person (a key of `people`) responsible for rotating it." }, "access": { "description": "People (keys of `people`) who could read the value. When one of them leaves, the credential must be rotated.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "issuer": { "description": "Where the credential was issued, e.g. `platform.openai.com` (for runbooks and offboarding).", "type": "string" }, "description": { "description": "Free text about the credential.", "type": "string" }, "created": { "$ref": "#/$defs/date", "description": "When the credential was first issued." }, "rotated": { "$ref": "#/$defs/date", "description": "When it was last rotated. Rotation is counted from here, or from `created` when absent." }, "every": { "$ref": "#/$defs/duration", "description": "Rotation interval of this credential, overriding its kind's. Not allowed on event-driven kinds." }, "deployments": { "description": "Deployments (keys of `deployments`) that use this credential. Default: every deployment.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "value": { "$ref": "#/$defs/sealedValue", "description": "The encrypted value, the same for every deployment (`credledger set` writes it)." }, "values": { "description": "Encrypted values per deployment, instead of `value`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "$ref": "#/$defs/sealedValue" } }, "group": { "description": "Credentials that share a group (e.g. the AWS key id and secret) are pushed back to back, and reported together if one fails.", "$ref": "#/$defs/identifier" }, "custom": { "description": "Set to true for a setting that is not in DocuElevate's catalogue of sensitive settings, to silence that warning.", "type": "boolean" }, "compromised": { "$ref": "#/$defs/date", "description": "A suspected leak on this date: the credential is overdue (critical) until rotated after it." }, "incident": { "description": "What is known of the suspected leak recorded in `compromised` (`credledger revoke --reason` writes it): shown in the reminder issue and in status.", "type": "string" }, "revoked": { "$ref": "#/$defs/date", "description": "The date it was revoked or re-authorised at its issuer (event-driven kinds): it is overdue until rotated after it." } } } } }, "$defs": { "identifier": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, "envName": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "date": { "description": "A UTC calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "duration": { "description": "A duration in days or weeks: `90d`, `12w`.", "type": "string", "pattern": "^[1-9][0-9]{0,4}[dw]$" }, "sealedValue": { "description": "An encrypted value: `fernet:<key id>:<Fernet token>` (under the master key) or `sealed:<recipient id>:<ephemeral public key>:<Fernet token>` (sealed for a recipient's public key).", "type": "string" } } };
 var pattern4 = new RegExp("^[1-9][0-9]{0,4}[dw]$", "u");
 var pattern12 = new RegExp("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$", "u");
 var pattern13 = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$", "u");
@@ -81711,54 +81712,65 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
                 errors++;
               }
             }
+            if (data37.incident !== void 0) {
+              if (typeof data37.incident !== "string") {
+                const err132 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/incident", schemaPath: "#/properties/credentials/additionalProperties/properties/incident/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err132];
+                } else {
+                  vErrors.push(err132);
+                }
+                errors++;
+              }
+            }
             if (data37.revoked !== void 0) {
-              let data56 = data37.revoked;
-              if (typeof data56 === "string") {
-                if (!pattern14.test(data56)) {
-                  const err132 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/revoked", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+              let data57 = data37.revoked;
+              if (typeof data57 === "string") {
+                if (!pattern14.test(data57)) {
+                  const err133 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/revoked", schemaPath: "#/$defs/date/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
                   if (vErrors === null) {
-                    vErrors = [err132];
+                    vErrors = [err133];
                   } else {
-                    vErrors.push(err132);
+                    vErrors.push(err133);
                   }
                   errors++;
                 }
               } else {
-                const err133 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/revoked", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err134 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1") + "/revoked", schemaPath: "#/$defs/date/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err133];
+                  vErrors = [err134];
                 } else {
-                  vErrors.push(err133);
+                  vErrors.push(err134);
                 }
                 errors++;
               }
             }
           } else {
-            const err134 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err135 = { instancePath: instancePath + "/credentials/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/credentials/additionalProperties/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err134];
+              vErrors = [err135];
             } else {
-              vErrors.push(err134);
+              vErrors.push(err135);
             }
             errors++;
           }
         }
       } else {
-        const err135 = { instancePath: instancePath + "/credentials", schemaPath: "#/properties/credentials/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err136 = { instancePath: instancePath + "/credentials", schemaPath: "#/properties/credentials/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err135];
+          vErrors = [err136];
         } else {
-          vErrors.push(err135);
+          vErrors.push(err136);
         }
         errors++;
       }
     }
   } else {
-    const err136 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err137 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err136];
+      vErrors = [err137];
     } else {
-      vErrors.push(err136);
+      vErrors.push(err137);
     }
     errors++;
   }
@@ -81766,7 +81778,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate20.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var compiledFrom = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://github.com/credledger/credledger/schemas/credentials.schema.json", "title": "credledger inventory (version 1)", "description": "A checked-in inventory of the credentials a team holds in its DocuElevate deployments: who owns each, who can read it, when it was rotated, its policy and its encrypted value.", "type": "object", "additionalProperties": false, "required": ["version", "credentials"], "properties": { "version": { "description": "Format version of this file. Only 1 exists.", "const": 1 }, "policy": { "description": "Team-wide rotation policy. Every field is optional; the built-in defaults apply where nothing is said.", "type": "object", "additionalProperties": false, "properties": { "intervals": { "description": "Rotation interval per credential kind, overriding the built-in default (for example `api_key: 60d`). Event-driven kinds (oauth_refresh_token, session_secret) take no interval.", "type": "object", "additionalProperties": false, "properties": { "api_key": { "$ref": "#/$defs/duration", "description": "Interval for API keys (default 90d)." }, "oauth_client_secret": { "$ref": "#/$defs/duration", "description": "Interval for OAuth client secrets (default 180d)." }, "password": { "$ref": "#/$defs/duration", "description": "Interval for passwords, the admin password included (default 90d)." }, "private_key": { "$ref": "#/$defs/duration", "description": "Interval for private keys and their passphrases (default 365d)." }, "service_account": { "$ref": "#/$defs/duration", "description": "Interval for service-account key files (default 365d)." }, "token": { "$ref": "#/$defs/duration", "description": "Interval for other long-lived tokens (default 365d)." }, "certificate": { "$ref": "#/$defs/duration", "description": "Interval for certificates (default 365d)." } } }, "due_soon": { "$ref": "#/$defs/duration", "description": "How long before its due date a credential is reported `due-soon` (default 14d)." } } }, "people": { "description": "Everyone who owns or can read a credential, by a short handle used in `owner` and `access`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "github": { "description": "GitHub login, used to assign reminder issues.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "email": { "description": "Contact address (informational).", "type": "string", "format": "email" }, "name": { "description": "Display name (informational).", "type": "string" }, "left": { "$ref": "#/$defs/date", "description": "The date this person left (offboarding). Every credential they owned or could read and that was last rotated before this date becomes overdue." }, "seal_only": { "description": "True for someone who holds no key that opens values and adds them with `credledger seal` (the recipients' public keys) only. They never read a value from the inventory, so leaving makes due only the credentials whose `access` lists them, not those they merely own.", "type": "boolean" } } } }, "encryption": { "description": "Public keys that values may be sealed for (`credledger seal`, `rekey --to-sealed`). Only the matching private key (CREDLEDGER_SEALING_KEY) opens a sealed value; sealing needs no secret at all.", "type": "object", "additionalProperties": false, "properties": { "recipients": { "description": "Who sealed values are for, newest first: `seal` seals for the first unless told otherwise.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "public_key"], "properties": { "id": { "$ref": "#/$defs/identifier", "description": "The recipient's name, written into every value sealed for it (`sealed:<id>:…`)." }, "public_key": { "description": "The recipient's X25519 public key: 32 bytes as base64url with its `=` (`credledger keygen --sealing` prints it).", "type": "string", "pattern": "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=$" } } } } } }, "deployments": { "description": "The DocuElevate deployments values are pushed to, by name.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL of the deployment (the settings API lives under `<url>/api/settings`). `http://` is refused except on loopback unless apply is given --allow-insecure-http.", "type": "string", "format": "uri", "pattern": "^https?://" }, "auth": { "description": "How credledger authenticates to the settings API. Only names of environment variables appear here, never secrets. Default: `{method: none}`.", "type": "object", "required": ["method"], "properties": { "method": { "description": "The authentication method: login, bearer, session or none.", "enum": ["login", "bearer", "session", "none"] } }, "discriminator": { "propertyName": "method" }, "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["method", "username_env", "password_env"], "properties": { "method": { "const": "login", "description": "Log in through DocuElevate's login form as its admin (session cookie + CSRF token)." }, "username_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin username." }, "password_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin password." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "token_env"], "properties": { "method": { "const": "bearer", "description": "Send `Authorization: Bearer <token>`. DocuElevate's own API tokens are not admins as of 0.188; use `login` there." }, "token_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the bearer token." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "cookie_env"], "properties": { "method": { "const": "session", "description": "Reuse an existing admin session cookie." }, "cookie_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the value of the `session` cookie of an admin session." } } }, { "type": "object", "additionalProperties": false, "required": ["method"], "properties": { "method": { "const": "none", "description": "Send no credentials (test servers, settings APIs without authentication)." } } }] } } } }, "credentials": { "description": "Every credential, by a stable id used in plans, reminder issues and the applied state.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["setting", "kind", "owner"], "properties": { "setting": { "description": "The DocuElevate setting key this credential is stored under, e.g. `openai_api_key`.", "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9_]{0,127}$" }, "kind": { "description": "What sort of credential this is; it sets the default rotation interval.", "enum": ["api_key", "oauth_client_secret", "oauth_refresh_token", "password", "admin_password", "session_secret", "private_key", "service_account", "token", "certificate"] }, "owner": { "$ref": "#/$defs/identifier", "description": "The person (a key of `people`) responsible for rotating it." }, "access": { "description": "People (keys of `people`) who could read the value. When one of them leaves, the credential must be rotated.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "issuer": { "description": "Where the credential was issued, e.g. `platform.openai.com` (for runbooks and offboarding).", "type": "string" }, "description": { "description": "Free text about the credential.", "type": "string" }, "created": { "$ref": "#/$defs/date", "description": "When the credential was first issued." }, "rotated": { "$ref": "#/$defs/date", "description": "When it was last rotated. Rotation is counted from here, or from `created` when absent." }, "every": { "$ref": "#/$defs/duration", "description": "Rotation interval of this credential, overriding its kind's. Not allowed on event-driven kinds." }, "deployments": { "description": "Deployments (keys of `deployments`) that use this credential. Default: every deployment.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "value": { "$ref": "#/$defs/sealedValue", "description": "The encrypted value, the same for every deployment (`credledger set` writes it)." }, "values": { "description": "Encrypted values per deployment, instead of `value`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "$ref": "#/$defs/sealedValue" } }, "group": { "description": "Credentials that share a group (e.g. the AWS key id and secret) are pushed back to back, and reported together if one fails.", "$ref": "#/$defs/identifier" }, "custom": { "description": "Set to true for a setting that is not in DocuElevate's catalogue of sensitive settings, to silence that warning.", "type": "boolean" }, "compromised": { "$ref": "#/$defs/date", "description": "A suspected leak on this date: the credential is overdue (critical) until rotated after it." }, "revoked": { "$ref": "#/$defs/date", "description": "The date it was revoked or re-authorised at its issuer (event-driven kinds): it is overdue until rotated after it." } } } } }, "$defs": { "identifier": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, "envName": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "date": { "description": "A UTC calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "duration": { "description": "A duration in days or weeks: `90d`, `12w`.", "type": "string", "pattern": "^[1-9][0-9]{0,4}[dw]$" }, "sealedValue": { "description": "An encrypted value: `fernet:<key id>:<Fernet token>` (under the master key) or `sealed:<recipient id>:<ephemeral public key>:<Fernet token>` (sealed for a recipient's public key).", "type": "string" } } };
+var compiledFrom = { "$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://github.com/credledger/credledger/schemas/credentials.schema.json", "title": "credledger inventory (version 1)", "description": "A checked-in inventory of the credentials a team holds in its DocuElevate deployments: who owns each, who can read it, when it was rotated, its policy and its encrypted value.", "type": "object", "additionalProperties": false, "required": ["version", "credentials"], "properties": { "version": { "description": "Format version of this file. Only 1 exists.", "const": 1 }, "policy": { "description": "Team-wide rotation policy. Every field is optional; the built-in defaults apply where nothing is said.", "type": "object", "additionalProperties": false, "properties": { "intervals": { "description": "Rotation interval per credential kind, overriding the built-in default (for example `api_key: 60d`). Event-driven kinds (oauth_refresh_token, session_secret) take no interval.", "type": "object", "additionalProperties": false, "properties": { "api_key": { "$ref": "#/$defs/duration", "description": "Interval for API keys (default 90d)." }, "oauth_client_secret": { "$ref": "#/$defs/duration", "description": "Interval for OAuth client secrets (default 180d)." }, "password": { "$ref": "#/$defs/duration", "description": "Interval for passwords, the admin password included (default 90d)." }, "private_key": { "$ref": "#/$defs/duration", "description": "Interval for private keys and their passphrases (default 365d)." }, "service_account": { "$ref": "#/$defs/duration", "description": "Interval for service-account key files (default 365d)." }, "token": { "$ref": "#/$defs/duration", "description": "Interval for other long-lived tokens (default 365d)." }, "certificate": { "$ref": "#/$defs/duration", "description": "Interval for certificates (default 365d)." } } }, "due_soon": { "$ref": "#/$defs/duration", "description": "How long before its due date a credential is reported `due-soon` (default 14d)." } } }, "people": { "description": "Everyone who owns or can read a credential, by a short handle used in `owner` and `access`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "properties": { "github": { "description": "GitHub login, used to assign reminder issues.", "type": "string", "pattern": "^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$" }, "email": { "description": "Contact address (informational).", "type": "string", "format": "email" }, "name": { "description": "Display name (informational).", "type": "string" }, "left": { "$ref": "#/$defs/date", "description": "The date this person left (offboarding). Every credential they owned or could read and that was last rotated before this date becomes overdue." }, "seal_only": { "description": "True for someone who holds no key that opens values and adds them with `credledger seal` (the recipients' public keys) only. They never read a value from the inventory, so leaving makes due only the credentials whose `access` lists them, not those they merely own.", "type": "boolean" } } } }, "encryption": { "description": "Public keys that values may be sealed for (`credledger seal`, `rekey --to-sealed`). Only the matching private key (CREDLEDGER_SEALING_KEY) opens a sealed value; sealing needs no secret at all.", "type": "object", "additionalProperties": false, "properties": { "recipients": { "description": "Who sealed values are for, newest first: `seal` seals for the first unless told otherwise.", "type": "array", "minItems": 1, "items": { "type": "object", "additionalProperties": false, "required": ["id", "public_key"], "properties": { "id": { "$ref": "#/$defs/identifier", "description": "The recipient's name, written into every value sealed for it (`sealed:<id>:…`)." }, "public_key": { "description": "The recipient's X25519 public key: 32 bytes as base64url with its `=` (`credledger keygen --sealing` prints it).", "type": "string", "pattern": "^[A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=$" } } } } } }, "deployments": { "description": "The DocuElevate deployments values are pushed to, by name.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["url"], "properties": { "url": { "description": "Base URL of the deployment (the settings API lives under `<url>/api/settings`). `http://` is refused except on loopback unless apply is given --allow-insecure-http.", "type": "string", "format": "uri", "pattern": "^https?://" }, "auth": { "description": "How credledger authenticates to the settings API. Only names of environment variables appear here, never secrets. Default: `{method: none}`.", "type": "object", "required": ["method"], "properties": { "method": { "description": "The authentication method: login, bearer, session or none.", "enum": ["login", "bearer", "session", "none"] } }, "discriminator": { "propertyName": "method" }, "oneOf": [{ "type": "object", "additionalProperties": false, "required": ["method", "username_env", "password_env"], "properties": { "method": { "const": "login", "description": "Log in through DocuElevate's login form as its admin (session cookie + CSRF token)." }, "username_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin username." }, "password_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the admin password." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "token_env"], "properties": { "method": { "const": "bearer", "description": "Send `Authorization: Bearer <token>`. DocuElevate's own API tokens are not admins as of 0.188; use `login` there." }, "token_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the bearer token." } } }, { "type": "object", "additionalProperties": false, "required": ["method", "cookie_env"], "properties": { "method": { "const": "session", "description": "Reuse an existing admin session cookie." }, "cookie_env": { "$ref": "#/$defs/envName", "description": "Environment variable holding the value of the `session` cookie of an admin session." } } }, { "type": "object", "additionalProperties": false, "required": ["method"], "properties": { "method": { "const": "none", "description": "Send no credentials (test servers, settings APIs without authentication)." } } }] } } } }, "credentials": { "description": "Every credential, by a stable id used in plans, reminder issues and the applied state.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "type": "object", "additionalProperties": false, "required": ["setting", "kind", "owner"], "properties": { "setting": { "description": "The DocuElevate setting key this credential is stored under, e.g. `openai_api_key`.", "type": "string", "pattern": "^[a-zA-Z][a-zA-Z0-9_]{0,127}$" }, "kind": { "description": "What sort of credential this is; it sets the default rotation interval.", "enum": ["api_key", "oauth_client_secret", "oauth_refresh_token", "password", "admin_password", "session_secret", "private_key", "service_account", "token", "certificate"] }, "owner": { "$ref": "#/$defs/identifier", "description": "The person (a key of `people`) responsible for rotating it." }, "access": { "description": "People (keys of `people`) who could read the value. When one of them leaves, the credential must be rotated.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "issuer": { "description": "Where the credential was issued, e.g. `platform.openai.com` (for runbooks and offboarding).", "type": "string" }, "description": { "description": "Free text about the credential.", "type": "string" }, "created": { "$ref": "#/$defs/date", "description": "When the credential was first issued." }, "rotated": { "$ref": "#/$defs/date", "description": "When it was last rotated. Rotation is counted from here, or from `created` when absent." }, "every": { "$ref": "#/$defs/duration", "description": "Rotation interval of this credential, overriding its kind's. Not allowed on event-driven kinds." }, "deployments": { "description": "Deployments (keys of `deployments`) that use this credential. Default: every deployment.", "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/identifier" } }, "value": { "$ref": "#/$defs/sealedValue", "description": "The encrypted value, the same for every deployment (`credledger set` writes it)." }, "values": { "description": "Encrypted values per deployment, instead of `value`.", "type": "object", "propertyNames": { "$ref": "#/$defs/identifier" }, "additionalProperties": { "$ref": "#/$defs/sealedValue" } }, "group": { "description": "Credentials that share a group (e.g. the AWS key id and secret) are pushed back to back, and reported together if one fails.", "$ref": "#/$defs/identifier" }, "custom": { "description": "Set to true for a setting that is not in DocuElevate's catalogue of sensitive settings, to silence that warning.", "type": "boolean" }, "compromised": { "$ref": "#/$defs/date", "description": "A suspected leak on this date: the credential is overdue (critical) until rotated after it." }, "incident": { "description": "What is known of the suspected leak recorded in `compromised` (`credledger revoke --reason` writes it): shown in the reminder issue and in status.", "type": "string" }, "revoked": { "$ref": "#/$defs/date", "description": "The date it was revoked or re-authorised at its issuer (event-driven kinds): it is overdue until rotated after it." } } } } }, "$defs": { "identifier": { "type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$" }, "envName": { "type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$" }, "date": { "description": "A UTC calendar date, YYYY-MM-DD.", "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "duration": { "description": "A duration in days or weeks: `90d`, `12w`.", "type": "string", "pattern": "^[1-9][0-9]{0,4}[dw]$" }, "sealedValue": { "description": "An encrypted value: `fernet:<key id>:<Fernet token>` (under the master key) or `sealed:<recipient id>:<ephemeral public key>:<Fernet token>` (sealed for a recipient's public key).", "type": "string" } } };
 
 // src/core/suggestions.ts
 var import_fastest_levenshtein = __toESM(require_mod(), 1);
@@ -81876,8 +81888,8 @@ function checkYamlSyntax(source) {
     const { line, col } = source.lineCounter.linePos(offset);
     const place = { severity: "error", path: "", file: source.file, line, column: col };
     if (error2.code === "DUPLICATE_KEY") return { ...place, code: "duplicate-key", message: describeDuplicateKey(source, offset) };
-    const firstLine2 = error2.message.split("\n")[0] ?? error2.message;
-    return { ...place, code: "yaml-syntax", message: firstLine2.replace(/ at line \d+, column \d+:?$/, "") };
+    const firstLine = error2.message.split("\n")[0] ?? error2.message;
+    return { ...place, code: "yaml-syntax", message: firstLine.replace(/ at line \d+, column \d+:?$/, "") };
   });
   if (diagnostics.some((diagnostic) => diagnostic.code !== "duplicate-key")) return { data: void 0, diagnostics, blocking: true };
   try {
@@ -81899,8 +81911,8 @@ function describeDuplicateKey(source, offset) {
       const repeated = map.items[index]?.key;
       const name = (0, import_yaml.isScalar)(repeated) ? String(repeated.value) : String(repeated);
       const first = map.items.slice(0, index).find((pair) => ((0, import_yaml.isScalar)(pair.key) ? String(pair.key.value) : String(pair.key)) === name)?.key;
-      const firstLine2 = (0, import_yaml.isNode)(first) && first.range ? ` (first at line ${source.lineCounter.linePos(first.range[0]).line})` : "";
-      message = `key \`${name}\` appears twice in this mapping${firstLine2}: YAML keeps only one of them; remove or rename one`;
+      const firstLine = (0, import_yaml.isNode)(first) && first.range ? ` (first at line ${source.lineCounter.linePos(first.range[0]).line})` : "";
+      message = `key \`${name}\` appears twice in this mapping${firstLine}: YAML keeps only one of them; remove or rename one`;
       return import_yaml.visit.BREAK;
     }
   });
@@ -82047,6 +82059,7 @@ function buildInventory(data) {
       group: optionalString(credential.group),
       custom: credential.custom === true,
       compromised: optionalDate(credential.compromised),
+      incident: optionalString(credential.incident),
       revoked: optionalDate(credential.revoked)
     });
   }
@@ -82582,10 +82595,15 @@ function findSetting(key) {
   return SETTINGS_BY_KEY.get(key);
 }
 
+// src/core/init-inventory.ts
+var OWNER_PLACEHOLDER = "TODO-owner";
+
 // src/core/inventory-rules.ts
 var knownPeople = (inventory) => inventory.credentials.flatMap((credential) => {
   const findings = [];
-  if (credential.owner && !inventory.people.has(credential.owner)) {
+  if (credential.owner === OWNER_PLACEHOLDER && !inventory.people.has(credential.owner)) {
+    findings.push(errorAt("owner-placeholder", ["credentials", credential.id, "owner"], `the owner is still the placeholder \`credledger init\` wrote: name the person (a key of \`people\`) who rotates it`));
+  } else if (credential.owner && !inventory.people.has(credential.owner)) {
     const hint = describeSuggestion(credential.owner, inventory.people.keys());
     findings.push(errorAt("unknown-person", ["credentials", credential.id, "owner"], `owner \`${credential.owner}\` is not listed under \`people\`${hint}`));
   }
@@ -83311,7 +83329,7 @@ function reopenComment(desired) {
   return `${inlineCode(desired.id)} is ${desired.state === "overdue" ? `overdue since ${desired.due}` : `due again on ${desired.due}`}, so credledger is reopening this issue.`;
 }
 function planIssueReconciliation(desired, existing) {
-  const managed = new Set([desired.label, ...SEVERITY_LABELS].map((name) => name.toLowerCase()));
+  const managed = new Set([desired.label, ...desired.managedLabels ?? SEVERITY_LABELS].map((name) => name.toLowerCase()));
   const byId = /* @__PURE__ */ new Map();
   for (const issue2 of existing) byId.set(issue2.id, [...byId.get(issue2.id) ?? [], issue2]);
   const actions = [];
@@ -83342,7 +83360,7 @@ function planIssueReconciliation(desired, existing) {
     const latest = closed[0];
     if (latest) {
       const assign = ownerAssignment(want, latest);
-      actions.push({ kind: "reopen", id: want.id, number: latest.number, url: latest.url, changes: changesFor(want, latest, managed), comment: reopenComment(want), ...assign ? { assign } : {} });
+      actions.push({ kind: "reopen", id: want.id, number: latest.number, url: latest.url, changes: changesFor(want, latest, managed), comment: want.reopenComment ?? reopenComment(want), ...assign ? { assign } : {} });
       continue;
     }
     actions.push({ kind: "create", id: want.id, title: want.title, body: want.body, unassignedBody: want.unassignedBody, labels: want.labels, assignee: want.assignee });
@@ -83350,7 +83368,7 @@ function planIssueReconciliation(desired, existing) {
   const leftover = [...byId.entries()].sort(([a], [b3]) => a.localeCompare(b3));
   for (const [id, issues] of leftover) {
     for (const issue2 of issues.filter((candidate) => candidate.state === "open").sort((a, b3) => a.number - b3.number)) {
-      closes.push({ kind: "close", id, number: issue2.number, url: issue2.url, ...closeComment(id, desired.standing.get(id)) });
+      closes.push({ kind: "close", id, number: issue2.number, url: issue2.url, ...desired.closeComment?.(id) ?? closeComment(id, desired.standing.get(id)) });
     }
   }
   return [...actions, ...closes];
@@ -83750,6 +83768,54 @@ function describeRestart(report) {
   const settings = report.restartRequired.length === 0 ? "" : `: ${report.restartRequired.join(", ")}`;
   const removals = removed.length === 0 ? "" : `${settings === "" ? ":" : ";"} removed ${removed.join(", ")} (DocuElevate keeps a deleted value in effect until it restarts)`;
   return `restart api and worker on ${report.deployment}${when}${settings}${removals}`;
+}
+function reportOperation(entry) {
+  const { operation } = entry;
+  return {
+    action: operation.action,
+    setting: operation.setting,
+    credential: operation.credentialId,
+    group: operation.group ?? null,
+    reason: operation.reason,
+    restartRequired: entry.restartRequired ?? operation.restartRequired,
+    outcome: entry.outcome,
+    ...entry.error === void 0 ? {} : { error: entry.error },
+    ...entry.outcome === "skipped" && entry.skipped !== void 0 ? { skipped: entry.skipped } : {},
+    ...entry.attempts === void 0 ? {} : { attempts: entry.attempts },
+    ...entry.recorded === void 0 ? {} : { recorded: entry.recorded },
+    ...entry.pendingRestart ? { pendingRestart: true } : {}
+  };
+}
+function deploymentReport(deployment, outcome, progress, error2) {
+  const operations = progress.map(reportOperation);
+  const done = (operation) => operation.outcome === "done" || operation.outcome === "planned";
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const operation of operations) if (operation.group !== null) groups2.set(operation.group, [...groups2.get(operation.group) ?? [], operation]);
+  const inconsistentGroups = [...groups2].filter(([, members]) => members.some(done) && !members.every(done)).map(([group2]) => group2);
+  const restartRequired = operations.filter((operation) => operation.restartRequired && done(operation) && operation.action === "set").map((operation) => operation.setting);
+  const pendingRestart = operations.filter((operation) => operation.pendingRestart === true || operation.action === "delete" && operation.outcome === "planned").map((operation) => operation.setting);
+  const warnings = operations.filter((operation) => operation.setting === SESSION_SECRET_SETTING && operation.action === "set" && done(operation)).map(() => describeSessionSecretChange(deployment.id, outcome === "planned"));
+  return {
+    deployment: deployment.id,
+    url: deployment.url,
+    outcome,
+    ...error2 === void 0 ? {} : { error: error2 },
+    operations,
+    inconsistentGroups,
+    restartRequired,
+    ...pendingRestart.length === 0 ? {} : { pendingRestart },
+    warnings
+  };
+}
+function describeSessionSecretChange(deployment, planned) {
+  return `session_secret ${planned ? "will be" : "was"} written to ${deployment}'s database, but DocuElevate never uses a database value: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up. To rotate it, set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in ${deployment}'s environment, restart api and worker, run \`credledger apply --rehydrate ${deployment}\` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS`;
+}
+function describeForgottenDeployments(inventory, recorded, requested) {
+  if (requested !== void 0) return [];
+  return [...recorded].filter((deployment) => !inventory.deployments.has(deployment)).map((deployment) => `the applied state records deployment ${deployment}, which is no longer in the inventory: its settings were left alone`);
+}
+function buildApplyReport(dryRun, inventoryCommit, state, deployments, warnings) {
+  return { dryRun, inventoryCommit, state, deployments, warnings, summary: summariseOperations(deployments) };
 }
 
 // src/crypto/key-ring.ts
@@ -84366,6 +84432,9 @@ async function refOfBranch(repository, name) {
 }
 
 // src/app/apply.ts
+function preparedValueOf(values, deployment, setting) {
+  return values.get(deployment)?.get(setting);
+}
 async function applyInventory(request2) {
   const check = await loadInventoryFile(request2.file, request2.today);
   if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: void 0 };
@@ -84387,7 +84456,7 @@ async function applyInventory(request2) {
   const inventoryCommit = await store.inventoryCommit();
   const inventoryCommitTime = await store.inventoryCommitTime();
   const desiredState = listDesiredState(inventory, selected);
-  const values = decryptDesired(request2, inventory, desiredState.desired);
+  const values = prepareValues(request2, inventory, desiredState.desired);
   const auths = new Map(
     selected.map((id) => {
       const deployment = inventory.deployments.get(id);
@@ -84418,7 +84487,7 @@ async function applyInventory(request2) {
       ...rehydrate ? { rehydrate } : {},
       isApplied: (desired, record) => isRecordedValue(request2.ring, values, desired, record)
     });
-    const planned = new Set(listPlannedOperations(plan).map((operation) => operationKey(operation.deployment, operation.setting)));
+    const planned = listPlannedOperations(plan);
     const refingerprints = findRefingerprints(request2.ring, values, desiredState.desired, snapshot.state, planned, refused);
     const warnings = [
       ...describeForgottenDeployments(inventory, snapshot.state.deployments.keys(), request2.deployments),
@@ -84429,7 +84498,7 @@ async function applyInventory(request2) {
     const stateBefore = { ref, before: snapshot.revision, remote: store.remote };
     if (request2.dryRun) {
       const deployments2 = plan.deployments.map((deployment) => plannedReport(context3, deployment, unreachable.get(deployment.deployment)));
-      return { check, report: buildReport(true, inventoryCommit, { ...stateBefore, after: snapshot.revision, pushed: store.remote !== null && store.published() }, deployments2, warnings) };
+      return { check, report: buildApplyReport(true, inventoryCommit, { ...stateBefore, after: snapshot.revision, pushed: store.remote !== null && store.published() }, deployments2, warnings) };
     }
     const pending = plan.deployments.filter((deployment) => deployment.units.length > 0 && !refused.has(deployment.deployment)).map((deployment) => deployment.deployment);
     await Promise.all(
@@ -84438,7 +84507,9 @@ async function applyInventory(request2) {
         if ("error" in sources) unreachable.set(id, sources.error);
       })
     );
-    const progress = new Map(plan.deployments.map((deployment) => [deployment.deployment, deployment.units.flatMap((unit) => unit.operations.map(startProgress))]));
+    const progress = new Map(
+      plan.deployments.map((deployment) => [deployment.deployment, deployment.units.flatMap((unit) => unit.operations.map((operation) => startProgress(operation, values)))])
+    );
     const writing = pending.filter((id) => !unreachable.has(id));
     const claimed = [.../* @__PURE__ */ new Set([...writing, ...refingerprints.map((entry) => entry.deployment)])];
     if (claimed.length > 0) await claimState(context3, inventoryCommit, claimed);
@@ -84455,18 +84526,18 @@ async function applyInventory(request2) {
       ...context3.stop?.conflict === void 0 ? {} : { conflict: context3.stop.conflict },
       ...context3.stop?.error === void 0 ? {} : { error: context3.stop.error }
     };
-    return { check, report: buildReport(false, inventoryCommit, state, withNotices, warnings) };
+    return { check, report: buildApplyReport(false, inventoryCommit, state, withNotices, warnings) };
   } finally {
     await Promise.all([...context3.connections.values()].map((connection) => connection.close().catch(() => void 0)));
   }
 }
-function decryptDesired(request2, inventory, desired) {
+function prepareValues(request2, inventory, desired) {
   const candidates = listSealedValues(inventory).map((entry) => entry.place);
-  const byPlace = /* @__PURE__ */ new Map();
+  const opened = /* @__PURE__ */ new Map();
   const result = /* @__PURE__ */ new Map();
   for (const setting of desired) {
     const placeKey = `${setting.sealed.place.credentialId}\0${setting.sealed.place.deployment ?? ""}`;
-    let decrypted = byPlace.get(placeKey);
+    let decrypted = opened.get(placeKey);
     if (decrypted === void 0) {
       try {
         const value = openSealedValue(request2.ring, setting.sealed.place, setting.sealed.sealed, candidates);
@@ -84476,16 +84547,19 @@ function decryptDesired(request2, inventory, desired) {
         if (!(error2 instanceof SealedValueError)) throw error2;
         decrypted = { error: `cannot decrypt: ${error2.message}` };
       }
-      byPlace.set(placeKey, decrypted);
+      opened.set(placeKey, decrypted);
     }
-    result.set(operationKey(setting.deployment, setting.setting), decrypted);
+    const prepared = "error" in decrypted ? decrypted : { ...decrypted, fingerprint: fingerprintValue(request2.ring, fingerprintPlace(setting.credentialId, setting.deployment), decrypted.value, decrypted.fingerprintKey.keyId) };
+    const ofDeployment = result.get(setting.deployment) ?? /* @__PURE__ */ new Map();
+    ofDeployment.set(setting.setting, prepared);
+    result.set(setting.deployment, ofDeployment);
   }
   return result;
 }
 function appliedAdminPasswords(ring, values, desired, state, deployment) {
   const setting = desired.find((candidate) => candidate.deployment === deployment && candidate.setting === ADMIN_PASSWORD_SETTING);
   const record = findAppliedSetting(state, deployment, ADMIN_PASSWORD_SETTING);
-  const decrypted = values.get(operationKey(deployment, ADMIN_PASSWORD_SETTING));
+  const decrypted = preparedValueOf(values, deployment, ADMIN_PASSWORD_SETTING);
   if (setting === void 0 || record === void 0 || decrypted === void 0 || !("value" in decrypted)) return [];
   if (!isRecordedValue(ring, values, setting, record)) return [];
   return [{ password: decrypted.value, source: describeInventoryPassword(setting.credentialId, deployment) }];
@@ -84513,28 +84587,26 @@ function addLoginNotices(context3, report) {
   }
   return notices.length === 0 ? report : { ...report, warnings: [...report.warnings, ...notices] };
 }
-function operationKey(deployment, setting) {
-  return `${deployment}\0${setting}`;
-}
 function fingerprintPlace(credentialId, deployment) {
   return { credentialId, deployment };
 }
 function isRecordedValue(ring, values, desired, record) {
-  const decrypted = values.get(operationKey(desired.deployment, desired.setting));
-  if (decrypted === void 0 || !("value" in decrypted) || findKey(ring, record.keyId) === void 0) return false;
-  const { fingerprint } = fingerprintValue(ring, fingerprintPlace(desired.credentialId, desired.deployment), decrypted.value, record.keyId);
+  const prepared = preparedValueOf(values, desired.deployment, desired.setting);
+  if (prepared === void 0 || "error" in prepared) return false;
+  if (record.keyId === prepared.fingerprint.keyId) return prepared.fingerprint.fingerprint === record.fingerprint;
+  if (findKey(ring, record.keyId) === void 0) return false;
+  const { fingerprint } = fingerprintValue(ring, fingerprintPlace(desired.credentialId, desired.deployment), prepared.value, record.keyId);
   return fingerprint === record.fingerprint;
 }
 function findRefingerprints(ring, values, desired, state, planned, refused) {
   const found = [];
   for (const setting of desired) {
     const record = findAppliedSetting(state, setting.deployment, setting.setting);
-    const decrypted = values.get(operationKey(setting.deployment, setting.setting));
-    if (record === void 0 || decrypted === void 0 || !("value" in decrypted) || record.keyId === decrypted.fingerprintKey.keyId) continue;
-    if (refused.has(setting.deployment) || planned.has(operationKey(setting.deployment, setting.setting))) continue;
+    const prepared = preparedValueOf(values, setting.deployment, setting.setting);
+    if (record === void 0 || prepared === void 0 || "error" in prepared || record.keyId === prepared.fingerprintKey.keyId) continue;
+    if (refused.has(setting.deployment) || planned.some((operation) => operation.deployment === setting.deployment && operation.setting === setting.setting)) continue;
     if (record.credential !== setting.credentialId || !isRecordedValue(ring, values, setting, record)) continue;
-    const { fingerprint } = fingerprintValue(ring, fingerprintPlace(setting.credentialId, setting.deployment), decrypted.value, decrypted.fingerprintKey.keyId);
-    found.push({ deployment: setting.deployment, setting: setting.setting, record, key: decrypted.fingerprintKey, fingerprint });
+    found.push({ deployment: setting.deployment, setting: setting.setting, record, key: prepared.fingerprintKey, fingerprint: prepared.fingerprint.fingerprint });
   }
   return found;
 }
@@ -84605,8 +84677,8 @@ function findStaleDeployments(state, deployments, commit, commitTime) {
   }
   return refused;
 }
-function startProgress(operation) {
-  return { operation, outcome: "skipped" };
+function startProgress(operation, values) {
+  return { operation, ...operation.action === "set" ? { prepared: preparedValueOf(values, operation.deployment, operation.setting) } : {}, outcome: "skipped" };
 }
 async function claimState(context3, inventoryCommit, deployments) {
   try {
@@ -84701,16 +84773,16 @@ async function runOperation(context3, connection, entry) {
   let change;
   try {
     if (operation.action === "set") {
-      const decrypted = context3.values.get(operationKey(operation.deployment, operation.setting));
-      if (decrypted === void 0 || "error" in decrypted) {
+      const prepared = entry.prepared;
+      if (prepared === void 0 || "error" in prepared) {
         entry.outcome = "failed";
-        entry.error = { message: decrypted?.error ?? "no value" };
+        entry.error = { message: prepared?.error ?? "no value" };
         return;
       }
-      const written = await connection.setSetting(operation.setting, decrypted.value);
+      const written = await connection.setSetting(operation.setting, prepared.value);
       entry.attempts = written.attempts;
       if (written.restartRequired !== void 0) entry.restartRequired = written.restartRequired;
-      const fingerprint = fingerprintValue(request2.ring, fingerprintPlace(operation.credentialId, operation.deployment), decrypted.value, decrypted.fingerprintKey.keyId);
+      const { fingerprint } = prepared;
       const record = {
         credential: operation.credentialId,
         keyId: fingerprint.keyId,
@@ -84745,44 +84817,6 @@ async function runOperation(context3, connection, entry) {
 function describeStop(context3) {
   return context3.stop?.conflict !== void 0 ? "not attempted: a concurrent apply took the applied state" : "not attempted: the applied state could not be written";
 }
-function reportOperation(entry) {
-  const { operation } = entry;
-  return {
-    action: operation.action,
-    setting: operation.setting,
-    credential: operation.credentialId,
-    group: operation.group ?? null,
-    reason: operation.reason,
-    restartRequired: entry.restartRequired ?? operation.restartRequired,
-    outcome: entry.outcome,
-    ...entry.error === void 0 ? {} : { error: entry.error },
-    ...entry.outcome === "skipped" && entry.skipped !== void 0 ? { skipped: entry.skipped } : {},
-    ...entry.attempts === void 0 ? {} : { attempts: entry.attempts },
-    ...entry.recorded === void 0 ? {} : { recorded: entry.recorded },
-    ...entry.pendingRestart ? { pendingRestart: true } : {}
-  };
-}
-function deploymentReport(deployment, outcome, progress, error2) {
-  const operations = progress.map(reportOperation);
-  const done = (operation) => operation.outcome === "done" || operation.outcome === "planned";
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const operation of operations) if (operation.group !== null) groups2.set(operation.group, [...groups2.get(operation.group) ?? [], operation]);
-  const inconsistentGroups = [...groups2].filter(([, members]) => members.some(done) && !members.every(done)).map(([group2]) => group2);
-  const restartRequired = operations.filter((operation) => operation.restartRequired && done(operation) && operation.action === "set").map((operation) => operation.setting);
-  const pendingRestart = operations.filter((operation) => operation.pendingRestart === true || operation.action === "delete" && operation.outcome === "planned").map((operation) => operation.setting);
-  const warnings = operations.filter((operation) => operation.setting === SESSION_SECRET_SETTING && operation.action === "set" && done(operation)).map(() => describeSessionSecretChange(deployment.id, outcome === "planned"));
-  return {
-    deployment: deployment.id,
-    url: deployment.url,
-    outcome,
-    ...error2 === void 0 ? {} : { error: error2 },
-    operations,
-    inconsistentGroups,
-    restartRequired,
-    ...pendingRestart.length === 0 ? {} : { pendingRestart },
-    warnings
-  };
-}
 function plannedReport(context3, plan, unreachable) {
   const deployment = context3.inventory.deployments.get(plan.deployment);
   const progress = plan.units.flatMap((unit) => unit.operations.map((operation) => ({ operation, outcome: "planned" })));
@@ -84796,16 +84830,6 @@ function plannedReport(context3, plan, unreachable) {
     return deploymentReport(deployment, "failed", progress, refusal);
   }
   return deploymentReport(deployment, progress.length === 0 ? "unchanged" : "planned", progress);
-}
-function describeSessionSecretChange(deployment, planned) {
-  return `session_secret ${planned ? "will be" : "was"} written to ${deployment}'s database, but DocuElevate never uses a database value: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up. To rotate it, set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in ${deployment}'s environment, restart api and worker, run \`credledger apply --rehydrate ${deployment}\` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS`;
-}
-function describeForgottenDeployments(inventory, recorded, requested) {
-  if (requested !== void 0) return [];
-  return [...recorded].filter((deployment) => !inventory.deployments.has(deployment)).map((deployment) => `the applied state records deployment ${deployment}, which is no longer in the inventory: its settings were left alone`);
-}
-function buildReport(dryRun, inventoryCommit, state, deployments, warnings) {
-  return { dryRun, inventoryCommit, state, deployments, warnings, summary: summariseOperations(deployments) };
 }
 
 // src/app/environment-protection.ts
@@ -85141,6 +85165,36 @@ var DocuElevateClient = class {
       source: entry.source === "db" || entry.source === "env" ? entry.source : null,
       restartRequired: entry.restart_required === true
     }));
+  }
+  /**
+   * `GET /api/settings/{key}/history`: who changed the setting and when, newest first. Only `id`, `changed_by`,
+   * `changed_at` and `action` are read: the entries' `old_value` and `new_value` are never looked at.
+   */
+  async listSettingChanges(key) {
+    const path6 = `${settingPath(key)}/history`;
+    const { answer } = await this.callApi("GET", path6);
+    const body = parseJson(answer.text);
+    const list = isRecord3(body) && Array.isArray(body.history) ? body.history : void 0;
+    if (list === void 0) throw new DocuElevateError(`GET ${path6}: the answer has no history list`, "protocol", { status: answer.status });
+    return list.filter(isRecord3).map((entry) => ({
+      id: typeof entry.id === "number" ? entry.id : Number(entry.id),
+      changedBy: typeof entry.changed_by === "string" ? entry.changed_by : String(entry.changed_by ?? ""),
+      changedAt: typeof entry.changed_at === "string" ? entry.changed_at : "",
+      action: typeof entry.action === "string" ? entry.action : ""
+    }));
+  }
+  /**
+   * `GET /api/settings/{key}`: whether what DocuElevate shows for the setting (masked: the first 4 characters
+   * and the length) is what it would show for `value`. The shown text itself never leaves this method.
+   */
+  async showsValue(key, value) {
+    const path6 = settingPath(key);
+    const { answer } = await this.callApi("GET", path6);
+    const shown = parseJson(answer.text);
+    if (!isRecord3(shown) || !("value" in shown)) throw new DocuElevateError(`GET ${path6}: the answer has no value`, "protocol", { status: answer.status });
+    const sensitive = !(isRecord3(shown.metadata) && shown.metadata.sensitive === false);
+    const type = findSetting(key)?.type ?? (isRecord3(shown.metadata) && typeof shown.metadata.type === "string" ? shown.metadata.type : "string");
+    return matchesReadBack(shown.value, value, sensitive, type);
   }
   /**
    * `POST /api/settings/{key}` with `{key, value}`, then `GET /api/settings/{key}` to check that
@@ -88963,6 +89017,44 @@ var wo = (t2, e) => {
   ), new f2(r2, n);
 };
 
+// src/adapters/git-process.ts
+var LOCAL_GIT = { passed: ["GIT_CONFIG_NOSYSTEM"], inherited: ["GIT_CONFIG_NOSYSTEM", "GIT_CONFIG_GLOBAL"], noPrompt: false };
+var REMOTE_GIT = {
+  passed: ["GIT_CONFIG_NOSYSTEM", "GIT_TERMINAL_PROMPT", "GIT_SSL_CAINFO", "GIT_SSL_CAPATH"],
+  inherited: ["GIT_CONFIG_NOSYSTEM", "GIT_TERMINAL_PROMPT", "GIT_SSL_CAINFO", "GIT_SSL_CAPATH"],
+  noPrompt: true
+};
+var WITHHELD_VARIABLES = /* @__PURE__ */ new Set(["editor", "visual", "pager", "prefix", "ssh_askpass"]);
+function selectGitEnvironment(env, policy) {
+  const passed = new Set(policy.passed.map((name) => name.toLowerCase()));
+  const result = {};
+  for (const [name, value] of Object.entries(env)) {
+    const lower = name.toLowerCase();
+    if (value === void 0 || WITHHELD_VARIABLES.has(lower) || lower.startsWith("git_") && !passed.has(lower)) continue;
+    result[name] = value;
+  }
+  if (policy.noPrompt) result.GIT_TERMINAL_PROMPT = "0";
+  return result;
+}
+function createGitProcess(options) {
+  const settings = {
+    baseDir: options.baseDir,
+    allowEnvironment: [...options.env === void 0 ? options.policy.inherited : options.policy.passed],
+    ...options.config === void 0 ? {} : { config: [...options.config] },
+    ...options.stdin === void 0 ? {} : { input: () => options.stdin }
+  };
+  const git = wo(settings);
+  return options.env === void 0 ? git : git.env(selectGitEnvironment(options.env, options.policy));
+}
+function firstGitLine(text) {
+  return text.trim().split("\n")[0]?.replace(/^(fatal|error): /, "") ?? "";
+}
+function gitFailure(args, error2) {
+  const message = error2 instanceof Error ? error2.message : String(error2);
+  if (/ENOENT/.test(message) && /spawn/.test(message)) return new ExternalError("git is not installed or not on PATH", { cause: error2 });
+  return new ExternalError(`git ${args[0] ?? ""} failed: ${firstGitLine(message)}`, { detail: message, cause: error2 });
+}
+
 // src/adapters/applied-state-store.ts
 var LOCAL_PROCESS = {
   host: hostname(),
@@ -88985,11 +89077,9 @@ function isLockLive(lock, now, probe) {
 }
 var MAX_REPLAYS = 5;
 var STATE_COMMIT_IDENTITY = ["user.name=credledger", "user.email=credledger@users.noreply.invalid"];
-var PASSED_GIT_VARIABLES = ["GIT_CONFIG_NOSYSTEM", "GIT_TERMINAL_PROMPT", "GIT_SSL_CAINFO", "GIT_SSL_CAPATH"];
-var WITHHELD_VARIABLES = /* @__PURE__ */ new Set(["editor", "visual", "pager", "prefix", "ssh_askpass"]);
 async function openGitAppliedStateStore(options) {
   const ref = options.ref ?? DEFAULT_STATE_REF;
-  const env = gitEnvironment(options.env ?? process.env);
+  const env = selectGitEnvironment(options.env ?? process.env, REMOTE_GIT);
   const git = createGit(options.directory, env);
   let root;
   try {
@@ -89239,24 +89329,7 @@ ${CLAIM_TRAILER}: ${scope}`);
   }
 };
 function createGit(baseDir, env, stdin) {
-  const options = {
-    baseDir,
-    config: STATE_COMMIT_IDENTITY,
-    allowEnvironment: PASSED_GIT_VARIABLES,
-    ...stdin === void 0 ? {} : { input: () => stdin }
-  };
-  return wo(options).env(env);
-}
-function gitEnvironment(env) {
-  const passed = new Set(PASSED_GIT_VARIABLES.map((name) => name.toLowerCase()));
-  const result = {};
-  for (const [name, value] of Object.entries(env)) {
-    const lower = name.toLowerCase();
-    if (value === void 0 || WITHHELD_VARIABLES.has(lower) || lower.startsWith("git_") && !passed.has(lower)) continue;
-    result[name] = value;
-  }
-  result.GIT_TERMINAL_PROMPT = "0";
-  return result;
+  return createGitProcess({ baseDir, policy: REMOTE_GIT, env, config: STATE_COMMIT_IDENTITY, ...stdin === void 0 ? {} : { stdin } });
 }
 async function isValidRefName(git, ref) {
   try {
@@ -89283,11 +89356,7 @@ function short(sha) {
 import { readFile as readFile3, realpath as realpath2 } from "node:fs/promises";
 import path3 from "node:path";
 var DEFAULT_BRANCH_CANDIDATES = ["refs/remotes/origin/HEAD", "refs/heads/main", "refs/heads/master", "refs/remotes/origin/main", "refs/remotes/origin/master"];
-var ALLOWED_ENVIRONMENT = ["GIT_CONFIG_NOSYSTEM", "GIT_CONFIG_GLOBAL"];
 var SHA_PATTERN = /^[0-9a-f]{7,64}$/i;
-function firstLine(text) {
-  return text.trim().split("\n")[0]?.replace(/^(fatal|error): /, "") ?? "";
-}
 function rejectOption(revision) {
   if (revision.startsWith("-")) throw new UsageError(`\`${revision}\` is not a revision`);
 }
@@ -89305,10 +89374,7 @@ var GitRepository = class _GitRepository {
    * @throws UsageError when it is not inside a git working tree; ExternalError when git cannot run.
    */
   static async open(directory, options = {}) {
-    const createGit2 = (baseDir) => {
-      const git2 = wo({ baseDir, allowEnvironment: ALLOWED_ENVIRONMENT });
-      return options.env === void 0 ? git2 : git2.env(selectGitEnvironment(options.env));
-    };
+    const createGit2 = (baseDir) => createGitProcess({ baseDir, policy: LOCAL_GIT, env: options.env });
     const git = createGit2(directory);
     let lines;
     try {
@@ -89442,22 +89508,6 @@ var GitRepository = class _GitRepository {
     }
   }
 };
-function gitFailure(args, error2) {
-  const message = error2 instanceof Error ? error2.message : String(error2);
-  if (/ENOENT/.test(message) && /spawn/.test(message)) return new ExternalError("git is not installed or not on PATH", { cause: error2 });
-  return new ExternalError(`git ${args[0] ?? ""} failed: ${firstLine(message)}`, { detail: message, cause: error2 });
-}
-var EXPLICIT_GIT_VARIABLES = /* @__PURE__ */ new Set(["git_config_nosystem"]);
-var WITHHELD_VARIABLES2 = /* @__PURE__ */ new Set(["editor", "visual", "pager", "prefix", "ssh_askpass"]);
-function selectGitEnvironment(env) {
-  const result = {};
-  for (const [name, value] of Object.entries(env)) {
-    const lower = name.toLowerCase();
-    if (value === void 0 || WITHHELD_VARIABLES2.has(lower) || lower.startsWith("git_") && !EXPLICIT_GIT_VARIABLES.has(lower)) continue;
-    result[name] = value;
-  }
-  return result;
-}
 function openGitRepository(directory, options = {}) {
   return GitRepository.open(directory, options);
 }
@@ -90230,26 +90280,29 @@ async function applyJob(run2) {
 import path4 from "node:path";
 
 // src/core/audit.ts
-var AUDIT_FINDING_KINDS = ["untracked", "not-configured", "from-env", "db-unmanaged", "pending-restart"];
+var AUDIT_FINDING_KINDS = ["untracked", "not-configured", "from-env", "db-unmanaged", "pending-restart", "changed-outside", "masked-mismatch"];
 var SEVERITIES = {
   untracked: "error",
   "not-configured": "warning",
   "from-env": "warning",
   "db-unmanaged": "warning",
-  "pending-restart": "warning"
+  "pending-restart": "warning",
+  "changed-outside": "error",
+  "masked-mismatch": "error"
 };
-function auditInventory(inventory, deployments, listings, pendingRemovals = () => /* @__PURE__ */ new Map()) {
+var APPLY_CLOCK_TOLERANCE_SECONDS = 60;
+function auditInventory(inventory, deployments, listings, pendingRemovals = () => /* @__PURE__ */ new Map(), drift = () => void 0) {
   const reports = deployments.map((id) => {
     const deployment = inventory.deployments.get(id);
     if (deployment === void 0) throw new RangeError(`deployment ${id} is not in the inventory`);
     const listing = listings.get(id);
     if (listing === void 0) throw new RangeError(`no credential listing for deployment ${id}`);
     if ("error" in listing) return { deployment: id, url: deployment.url, outcome: "unreachable", error: listing.error, findings: [], unchecked: [] };
-    return auditDeployment(inventory, id, listing.sources, pendingRemovals(id));
+    return auditDeployment(inventory, id, listing.sources, pendingRemovals(id), drift(id));
   });
   return { deployments: reports, summary: summariseAudit(reports) };
 }
-function auditDeployment(inventory, deploymentId, sources, pendingRemovals = /* @__PURE__ */ new Map()) {
+function auditDeployment(inventory, deploymentId, sources, pendingRemovals = /* @__PURE__ */ new Map(), drift) {
   const deployment = inventory.deployments.get(deploymentId);
   if (deployment === void 0) throw new RangeError(`deployment ${deploymentId} is not in the inventory`);
   const listed = new Map(sources.map((entry) => [entry.key, entry.source]));
@@ -90267,6 +90320,7 @@ function auditDeployment(inventory, deploymentId, sources, pendingRemovals = /* 
     const finding2 = assessTrackedSetting(credential, deploymentId, source);
     if (finding2 === void 0) matching += 1;
     else findings.push(finding2);
+    if (drift !== void 0 && source !== null) findings.push(...assessDrift(credential, deploymentId, source, drift));
   }
   for (const [setting, source] of listed) {
     if (source === null || trackedSettings.has(setting)) continue;
@@ -90325,6 +90379,51 @@ function untrackedFinding(inventory, deployment, setting, source, elsewhere) {
   }
   return finding("untracked", { deployment, setting, credential: null, inventoryValue: null, source, ...elsewhere.length > 0 ? { coveredElsewhereBy: elsewhere } : {} }, message);
 }
+function findChangesOutside(history, applied, applyUser) {
+  const appliedSeconds = Math.floor(Date.parse(applied.appliedAt) / 1e3);
+  const byApply = (entry) => applyUser !== void 0 && entry.changedBy === applyUser;
+  return history.filter((entry, index) => {
+    const seconds = Math.floor(parseDocuElevateTime(entry.changedAt) / 1e3);
+    if (Number.isNaN(seconds)) return !byApply(entry);
+    if (seconds > appliedSeconds + (byApply(entry) || applyUser === void 0 ? APPLY_CLOCK_TOLERANCE_SECONDS : 0)) return true;
+    return index === 0 && applyUser !== void 0 && !byApply(entry);
+  });
+}
+function parseDocuElevateTime(text) {
+  return Date.parse(/(Z|[+-]\d\d:?\d\d)$/.test(text) ? text : `${text}Z`);
+}
+function describeChange(entry) {
+  const verb = entry.action === "delete" ? "deleted" : entry.action === "update" || entry.action === "" ? "changed" : entry.action;
+  return `${verb} by ${entry.changedBy || "an unnamed user"} at ${entry.changedAt}`;
+}
+function assessDrift(credential, deployment, source, drift) {
+  const applied = drift.applied.get(credential.setting);
+  if (applied === void 0) return [];
+  const base = { deployment, setting: credential.setting, credential: credential.id, inventoryValue: sealedValueFor(credential, deployment) !== void 0, source };
+  const findings = [];
+  const changes = findChangesOutside(drift.history.get(credential.setting) ?? [], applied, drift.applyUser);
+  if (changes.length > 0) {
+    const shown = changes.slice(0, 3).map(describeChange).join("; ");
+    const more = changes.length > 3 ? ` (and ${changes.length - 3} more)` : "";
+    findings.push(
+      finding(
+        "changed-outside",
+        { ...base, changes },
+        `${credential.setting} on ${deployment} (credential ${credential.id}) was ${shown}${more}, after credledger last applied it (${applied.appliedAt})${drift.applyUser === void 0 ? "" : ` as ${drift.applyUser}`}`
+      )
+    );
+  }
+  if (drift.masked.get(credential.setting) === false) {
+    findings.push(
+      finding(
+        "masked-mismatch",
+        base,
+        `DocuElevate on ${deployment} shows ${credential.setting} (credential ${credential.id}) with other first characters or another length than the value credledger applied on ${applied.appliedAt}`
+      )
+    );
+  }
+  return findings;
+}
 function pendingRestartFinding(deployment, setting, removal) {
   return finding(
     "pending-restart",
@@ -90336,7 +90435,7 @@ function finding(kind, base, message) {
   return { kind, severity: SEVERITIES[kind], ...base, message };
 }
 function summariseAudit(deployments) {
-  const counts = { untracked: 0, "not-configured": 0, "from-env": 0, "db-unmanaged": 0, "pending-restart": 0 };
+  const counts = { untracked: 0, "not-configured": 0, "from-env": 0, "db-unmanaged": 0, "pending-restart": 0, "changed-outside": 0, "masked-mismatch": 0 };
   for (const deployment of deployments) for (const item of deployment.findings) counts[item.kind] += 1;
   return { ...counts, unreachable: deployments.filter((deployment) => deployment.outcome === "unreachable").length };
 }
@@ -90359,6 +90458,10 @@ function describeFindingKind(kind) {
       return "the inventory pushes a value, but DocuElevate uses its environment variable, so the inventory's value is not in effect. Once apply pushes it, the database value shadows the variable, which then only misleads: remove the variable, or keep the value out of the inventory.";
     case "db-unmanaged":
       return "the inventory tracks it without a value (expecting the environment), but DocuElevate holds a database value, which shadows the environment variable: rotating the variable changes nothing. Put the value in the inventory (credledger set) so apply manages it, or delete the database entry (DELETE /api/settings/<key>).";
+    case "changed-outside":
+      return "DocuElevate's history of the setting shows a change that credledger did not make (after its last apply, or by another user than the one apply logs in as): someone changed it in DocuElevate's UI or API, behind the inventory's back. Find out who and why; if the value was rotated, store it with credledger set; otherwise push the inventory's value again (credledger apply --all), and rotate it if the change may have exposed it.";
+    case "masked-mismatch":
+      return "what DocuElevate shows for the setting (its first 4 characters and length) is not what it would show for the value credledger last applied, so DocuElevate holds another value: changed outside the inventory, or brought back by a restore. Push the inventory's value again (credledger apply --all), or, if the new value is the right one, store it with credledger set.";
     case "pending-restart":
       return "apply deleted it from DocuElevate's database, but DocuElevate keeps a deleted value in memory (and reports it as from the environment) until api and worker restart: restart them. If it is still reported after the restart, the deployment's environment sets it too.";
   }
@@ -90377,15 +90480,23 @@ async function auditDeployments(request2) {
     allowInsecureHttp: request2.allowInsecureHttp === true
   });
   const applied = await readAppliedStateOf(request2.file, request2.openStateStore);
-  const listings = new Map(
-    await Promise.all(
-      selected.map(async (id) => {
-        const deployment = inventory.deployments.get(id);
-        return [id, await readListing(deployment, request2)];
-      })
-    )
+  const read = await Promise.all(
+    selected.map(async (id) => {
+      const deployment = inventory.deployments.get(id);
+      return [id, await readListing(inventory, deployment, applied, request2)];
+    })
   );
-  return { check, report: auditInventory(inventory, selected, listings, (id) => findPendingRemovals(applied, id)) };
+  const listings = new Map(read.map(([id, result]) => [id, result.listing]));
+  const drift = new Map(read.flatMap(([id, result]) => result.drift === void 0 ? [] : [[id, result.drift]]));
+  const report = auditInventory(inventory, selected, listings, (id) => findPendingRemovals(applied, id), (id) => drift.get(id));
+  const notes = describeDriftCoverage(inventory, selected, applied, request2.ring);
+  return { check, report: notes.length === 0 ? report : { ...report, notes } };
+}
+function describeDriftCoverage(inventory, deployments, applied, ring) {
+  const recorded = deployments.some((id) => (applied.deployments.get(id)?.size ?? 0) > 0);
+  if (!recorded) return ["changes outside the inventory and masked values were not checked: the applied state records no write by apply on these deployments"];
+  const pushesValues = inventory.credentials.some((credential) => deployments.some((id) => sealedValueFor(credential, id) !== void 0));
+  return ring === void 0 && pushesValues ? ["masked values were not compared with the applied ones: no key (CREDLEDGER_KEY, CREDLEDGER_SEALING_KEY or --key-file)"] : [];
 }
 async function readAppliedStateOf(file, openStateStore) {
   try {
@@ -90396,21 +90507,58 @@ async function readAppliedStateOf(file, openStateStore) {
     throw error2;
   }
 }
-async function readListing(deployment, request2) {
+async function readListing(inventory, deployment, applied, request2) {
   const resolved = resolveDeploymentAuth(deployment, request2.env, request2.onSecret);
   if ("error" in resolved) {
     request2.onProgress?.({ kind: "unusable", deployment: deployment.id, reason: resolved.error });
-    return { error: describeUnresolvedAuth(resolved) };
+    return { listing: { error: describeUnresolvedAuth(resolved) } };
   }
   const connection = request2.connect(deployment, resolved.auth);
   try {
     request2.onProgress?.({ kind: "connecting", deployment: deployment.id });
-    const read = await readCredentialSources(connection);
-    request2.onProgress?.("error" in read ? { kind: "unusable", deployment: deployment.id, reason: read.error.message } : { kind: "connected", deployment: deployment.id, listed: read.sources.length });
-    return read;
+    const listing = await readCredentialSources(connection);
+    request2.onProgress?.("error" in listing ? { kind: "unusable", deployment: deployment.id, reason: listing.error.message } : { kind: "connected", deployment: deployment.id, listed: listing.sources.length });
+    if ("error" in listing) return { listing };
+    const applyUser = resolved.auth.method === "login" ? resolved.auth.username : void 0;
+    try {
+      const drift = await readDriftEvidence(inventory, deployment.id, listing.sources, applied, connection, request2.ring, applyUser);
+      return { listing, ...drift === void 0 ? {} : { drift } };
+    } catch (error2) {
+      return { listing: { error: describeConnectionFailure(error2) } };
+    }
   } finally {
     await connection.close().catch(() => void 0);
   }
+}
+async function readDriftEvidence(inventory, deployment, sources, applied, connection, ring, applyUser) {
+  const records = applied.deployments.get(deployment);
+  if (records === void 0 || records.size === 0 || connection.listSettingChanges === void 0) return void 0;
+  const configured = new Set(sources.filter((entry) => entry.source !== null).map((entry) => entry.key));
+  const history = /* @__PURE__ */ new Map();
+  const masked = /* @__PURE__ */ new Map();
+  const appliedWrites = /* @__PURE__ */ new Map();
+  for (const credential of inventory.credentials) {
+    const record = records.get(credential.setting);
+    if (!credential.deployments.includes(deployment) || record === void 0 || !configured.has(credential.setting)) continue;
+    appliedWrites.set(credential.setting, { credential: record.credential, appliedAt: record.appliedAt });
+    const changes = await connection.listSettingChanges(credential.setting);
+    history.set(
+      credential.setting,
+      changes.map(({ changedBy, changedAt, action }) => ({ changedBy, changedAt, action }))
+    );
+    const entry = sealedValueFor(credential, deployment);
+    if (ring === void 0 || entry === void 0 || connection.showsValue === void 0 || findKey(ring, record.keyId) === void 0) continue;
+    let value;
+    try {
+      value = openSealedValue(ring, entry.place, entry.sealed, listValuePlaces(inventory));
+    } catch (error2) {
+      if (error2 instanceof SealedValueError) continue;
+      throw error2;
+    }
+    if (fingerprintValue(ring, { credentialId: credential.id, deployment }, value, record.keyId).fingerprint !== record.fingerprint) continue;
+    masked.set(credential.setting, await connection.showsValue(credential.setting, value));
+  }
+  return { ...applyUser === void 0 ? {} : { applyUser }, applied: appliedWrites, history, masked };
 }
 
 // src/core/render-audit.ts
@@ -90468,14 +90616,177 @@ function renderAuditMarkdown(report) {
     for (const kind of kinds) lines.push(`- **${kind}**: ${escapeMarkdown2(describeFindingKind(kind))}`);
     lines.push("", "</details>", "");
   }
+  for (const note of report.notes ?? []) lines.push(`> Note: ${escapeMarkdown2(note)}`, "");
   return lines.join("\n");
 }
 function escapeMarkdown2(text) {
   return text.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/\n/g, " ");
 }
 
+// src/core/drift-issue.ts
+var DEFAULT_DRIFT_LABEL = "credential-drift";
+var DRIFT_ISSUE_ID = "audit-drift";
+function driftLabelDefinitions(label) {
+  return [{ name: label, color: "d93f0b", description: "DocuElevate differs from the credential inventory (credledger audit)" }];
+}
+function countFindings(report) {
+  return report.deployments.reduce((total, deployment) => total + deployment.findings.length, 0);
+}
+function renderDriftTitle(report) {
+  const count = countFindings(report);
+  const where = report.deployments.filter((deployment) => deployment.findings.length > 0).map((deployment) => deployment.deployment);
+  return `Credential drift: ${count} finding${count === 1 ? "" : "s"} on ${where.join(", ")}`;
+}
+function renderDriftBody(report) {
+  return [
+    issueMarker(DRIFT_ISSUE_ID),
+    renderAuditMarkdown(report).trimEnd(),
+    "",
+    "---",
+    "<sub>credledger audit keeps this one issue in step with what the deployments hold on each scheduled run, and closes it once the audit is clean. Labels, assignees and comments that people add stay.</sub>",
+    ""
+  ].join("\n");
+}
+function buildDriftIssue(report, label, today) {
+  const count = countFindings(report);
+  if (count === 0 && report.summary.unreachable > 0) return void 0;
+  const base = {
+    label,
+    standing: /* @__PURE__ */ new Map(),
+    managedLabels: [],
+    closeComment: () => ({ reason: "rotated", comment: "The audit is clean: every deployment matches the inventory, so credledger is closing this issue." })
+  };
+  if (count === 0) return { ...base, issues: [] };
+  const body = renderDriftBody(report);
+  return {
+    ...base,
+    issues: [
+      {
+        id: DRIFT_ISSUE_ID,
+        title: renderDriftTitle(report),
+        body,
+        unassignedBody: body,
+        labels: [label],
+        state: "overdue",
+        due: today,
+        reopenComment: `The audit on ${today} found drift again (${count} finding${count === 1 ? "" : "s"}), so credledger is reopening this issue.`
+      }
+    ]
+  };
+}
+
+// src/app/remind.ts
+function describeAction(action) {
+  switch (action.kind) {
+    case "create":
+      return { kind: "create", id: action.id, title: action.title, labels: action.labels, assignee: action.assignee };
+    case "update":
+    case "reopen":
+      return {
+        kind: action.kind,
+        id: action.id,
+        number: action.number,
+        url: action.url,
+        fields: Object.keys(action.changes).filter((field) => action.changes[field] !== void 0),
+        labels: action.changes.labels
+      };
+    case "close":
+      return { kind: "close", id: action.id, number: action.number, url: action.url, reason: action.reason };
+    case "unchanged":
+      return { kind: "unchanged", id: action.id, number: action.number, url: action.url };
+  }
+}
+function labelsWritten(definitions, actions) {
+  const used = /* @__PURE__ */ new Set();
+  for (const action of actions) {
+    const labels = action.kind === "create" ? action.labels : action.kind === "update" || action.kind === "reopen" ? action.changes.labels : void 0;
+    for (const name of labels ?? []) used.add(name.toLowerCase());
+  }
+  return definitions.filter((definition) => used.has(definition.name.toLowerCase()));
+}
+async function assignOwner(github, number, assign) {
+  if (!assign) return {};
+  const assigned = await github.addAssignee(number, assign.login);
+  if (assigned) await github.updateIssue(number, { body: assign.assignedBody });
+  return { assignee: assign.login, assigned };
+}
+async function perform(github, label, action) {
+  const described = describeAction(action);
+  switch (action.kind) {
+    case "create": {
+      const { id, title, body, unassignedBody, labels, assignee } = action;
+      const created = await github.createIssue({ id, label, title, body, unassignedBody, labels, assignee });
+      return { ...described, number: created.number, url: created.url, assigned: assignee === void 0 ? void 0 : created.assigned };
+    }
+    case "update":
+      await github.updateIssue(action.number, action.changes);
+      return { ...described, ...await assignOwner(github, action.number, action.assign) };
+    case "reopen":
+      await github.updateIssue(action.number, { ...action.changes, state: "open", stateReason: "reopened" });
+      await github.commentOnIssue(action.number, action.comment);
+      return { ...described, ...await assignOwner(github, action.number, action.assign) };
+    case "close":
+      await github.commentOnIssue(action.number, action.comment);
+      await github.updateIssue(action.number, { state: "closed", stateReason: CLOSE_STATE_REASONS[action.reason] });
+      return described;
+    case "unchanged":
+      return described;
+  }
+}
+async function remindRotations(request2) {
+  const label = request2.label ?? DEFAULT_ISSUE_LABEL;
+  const check = await loadInventoryFile(request2.inventoryFile, request2.now);
+  const base = { check, repo: request2.repo, label, now: request2.now, dryRun: request2.dryRun };
+  const empty = countIssueActions([]);
+  if (!check.inventory || hasErrors(check.diagnostics)) {
+    return { ...base, valid: false, existingIssuesRead: false, actions: [], counts: empty, labelsCreated: [] };
+  }
+  if (!request2.github && !request2.dryRun) throw new UsageError("remind needs GitHub access (a token) to write issues; only a dry run can do without");
+  const desired = buildDesiredIssues(check.inventory, request2.now, { label });
+  const existing = request2.github ? await request2.github.listMarkedIssues(label) : [];
+  const plan = planIssueReconciliation(desired, existing);
+  const existingIssuesRead = request2.github !== void 0;
+  if (request2.dryRun || !request2.github) {
+    return { ...base, valid: true, existingIssuesRead, actions: plan.map(describeAction), counts: countIssueActions(plan), labelsCreated: [] };
+  }
+  const { actions, labelsCreated } = await performIssuePlan(request2.github, label, plan, labelDefinitions(label));
+  return { ...base, valid: true, existingIssuesRead, actions, counts: countIssueActions(plan), labelsCreated };
+}
+async function performIssuePlan(github, label, plan, definitions) {
+  const writes = plan.filter(isWriteAction);
+  const labelsCreated = writes.length > 0 ? await github.ensureLabels(labelsWritten(definitions, writes)) : [];
+  const done = [];
+  for (const action of plan) {
+    try {
+      done.push(await perform(github, label, action));
+    } catch (error2) {
+      const counts = countIssueActions(plan.filter((_3, index) => index < done.length));
+      const progress = `before it: created ${counts.created}, updated ${counts.updated}, closed ${counts.closed}, reopened ${counts.reopened}`;
+      const message = error2 instanceof Error ? error2.message : String(error2);
+      throw new ExternalError(`${message}; ${progress}. A rerun picks up from there.`, {
+        status: error2 instanceof ExternalError ? error2.details.status : void 0,
+        detail: error2 instanceof ExternalError ? error2.details.detail : void 0,
+        cause: error2
+      });
+    }
+  }
+  return { actions: done, labelsCreated };
+}
+
+// src/app/drift-issue.ts
+async function keepDriftIssue(request2) {
+  const label = request2.label ?? DEFAULT_DRIFT_LABEL;
+  const desired = buildDriftIssue(request2.report, label, request2.today);
+  if (desired === void 0) return { label, decided: false, actions: [], counts: countIssueActions([]) };
+  const plan = planIssueReconciliation(desired, await request2.github.listMarkedIssues(label));
+  if (request2.dryRun) return { label, decided: true, actions: plan.map(describeAction), counts: countIssueActions(plan) };
+  const { actions } = await performIssuePlan(request2.github, label, plan, driftLabelDefinitions(label));
+  return { label, decided: true, actions, counts: countIssueActions(plan) };
+}
+
 // src/action/jobs/audit-job.ts
 async function auditJob(run2) {
+  const ring = run2.settings.key === "" ? void 0 : await loadOptionalKeyRing({ env: { CREDLEDGER_KEY: run2.settings.key } });
   const { check, report } = await auditDeployments({
     file: run2.settings.file,
     today: run2.today,
@@ -90484,14 +90795,31 @@ async function auditJob(run2) {
     ...run2.settings.deployments.length > 0 ? { deployments: run2.settings.deployments } : {},
     allowInsecureHttp: run2.settings.allowInsecureHttp,
     onSecret: maskSecret,
+    ...ring === void 0 ? {} : { ring },
     onProgress: (progress) => info(`audit: ${describeProgressStep(progress)}`)
   });
   if (!report) return reportInvalidInventory(run2, check, "nothing was audited");
   run2.summary.push(renderAuditMarkdown(report));
+  await keepTheDriftIssue(run2, report);
   const threshold = run2.settings.failOn === "untracked" || run2.settings.failOn === "any" ? run2.settings.failOn : "never";
   const outcome = assessAuditReport(report, threshold);
   if (outcome === "external") run2.failures.push("a deployment could not be audited");
   else if (outcome === "findings") run2.failures.push(`the audit found ${threshold === "any" ? "differences" : "untracked credentials"}`);
+}
+async function keepTheDriftIssue(run2, report) {
+  if (run2.event.name !== "schedule" || run2.settings.githubToken === "") return;
+  if (run2.settings.deployments.length > 0) {
+    run2.summary.push("### Drift issue\n\nnot kept: this run audits only some deployments (`deployment` input); a scheduled audit of every deployment keeps it.\n");
+    return;
+  }
+  const github = gitHubRotationIssues({ token: run2.settings.githubToken, repository: repositoryOf(run2), baseUrl: run2.runner.apiUrl, log: (message) => info(message) });
+  const result = await keepDriftIssue({ report, today: run2.settings.now || run2.today, dryRun: run2.settings.dryRun, github });
+  const line = result.decided ? result.actions.map((action) => `${action.kind}${action.number === void 0 ? "" : ` #${action.number}`}`).join(", ") || "no drift issue needed" : "left as it was: a deployment could not be audited";
+  info(`drift issue${run2.settings.dryRun ? " (dry run)" : ""}: ${line}`);
+  run2.summary.push(`### Drift issue${run2.settings.dryRun ? " (dry run)" : ""}
+
+${line}
+`);
 }
 
 // src/action/jobs/plan-job.ts
@@ -91068,101 +91396,6 @@ async function commentOnPullRequest(run2, pullRequest, markdown) {
   else if (result.kind === "refused") warning(`could not write the plan comment (${result.reason}); give the workflow \`permissions: pull-requests: write\`. The plan is in the job summary.`);
 }
 
-// src/app/remind.ts
-function describeAction(action) {
-  switch (action.kind) {
-    case "create":
-      return { kind: "create", id: action.id, title: action.title, labels: action.labels, assignee: action.assignee };
-    case "update":
-    case "reopen":
-      return {
-        kind: action.kind,
-        id: action.id,
-        number: action.number,
-        url: action.url,
-        fields: Object.keys(action.changes).filter((field) => action.changes[field] !== void 0),
-        labels: action.changes.labels
-      };
-    case "close":
-      return { kind: "close", id: action.id, number: action.number, url: action.url, reason: action.reason };
-    case "unchanged":
-      return { kind: "unchanged", id: action.id, number: action.number, url: action.url };
-  }
-}
-function labelsWritten(label, actions) {
-  const used = /* @__PURE__ */ new Set();
-  for (const action of actions) {
-    const labels = action.kind === "create" ? action.labels : action.kind === "update" || action.kind === "reopen" ? action.changes.labels : void 0;
-    for (const name of labels ?? []) used.add(name.toLowerCase());
-  }
-  return labelDefinitions(label).filter((definition) => used.has(definition.name.toLowerCase()));
-}
-async function assignOwner(github, number, assign) {
-  if (!assign) return {};
-  const assigned = await github.addAssignee(number, assign.login);
-  if (assigned) await github.updateIssue(number, { body: assign.assignedBody });
-  return { assignee: assign.login, assigned };
-}
-async function perform(github, label, action) {
-  const described = describeAction(action);
-  switch (action.kind) {
-    case "create": {
-      const { id, title, body, unassignedBody, labels, assignee } = action;
-      const created = await github.createIssue({ id, label, title, body, unassignedBody, labels, assignee });
-      return { ...described, number: created.number, url: created.url, assigned: assignee === void 0 ? void 0 : created.assigned };
-    }
-    case "update":
-      await github.updateIssue(action.number, action.changes);
-      return { ...described, ...await assignOwner(github, action.number, action.assign) };
-    case "reopen":
-      await github.updateIssue(action.number, { ...action.changes, state: "open", stateReason: "reopened" });
-      await github.commentOnIssue(action.number, action.comment);
-      return { ...described, ...await assignOwner(github, action.number, action.assign) };
-    case "close":
-      await github.commentOnIssue(action.number, action.comment);
-      await github.updateIssue(action.number, { state: "closed", stateReason: CLOSE_STATE_REASONS[action.reason] });
-      return described;
-    case "unchanged":
-      return described;
-  }
-}
-async function remindRotations(request2) {
-  const label = request2.label ?? DEFAULT_ISSUE_LABEL;
-  const check = await loadInventoryFile(request2.inventoryFile, request2.now);
-  const base = { check, repo: request2.repo, label, now: request2.now, dryRun: request2.dryRun };
-  const empty = countIssueActions([]);
-  if (!check.inventory || hasErrors(check.diagnostics)) {
-    return { ...base, valid: false, existingIssuesRead: false, actions: [], counts: empty, labelsCreated: [] };
-  }
-  if (!request2.github && !request2.dryRun) throw new UsageError("remind needs GitHub access (a token) to write issues; only a dry run can do without");
-  const desired = buildDesiredIssues(check.inventory, request2.now, { label });
-  const existing = request2.github ? await request2.github.listMarkedIssues(label) : [];
-  const plan = planIssueReconciliation(desired, existing);
-  const existingIssuesRead = request2.github !== void 0;
-  if (request2.dryRun || !request2.github) {
-    return { ...base, valid: true, existingIssuesRead, actions: plan.map(describeAction), counts: countIssueActions(plan), labelsCreated: [] };
-  }
-  const github = request2.github;
-  const writes = plan.filter(isWriteAction);
-  const labelsCreated = writes.length > 0 ? await github.ensureLabels(labelsWritten(label, writes)) : [];
-  const done = [];
-  for (const action of plan) {
-    try {
-      done.push(await perform(github, label, action));
-    } catch (error2) {
-      const counts = countIssueActions(plan.filter((_3, index) => index < done.length));
-      const progress = `before it: created ${counts.created}, updated ${counts.updated}, closed ${counts.closed}, reopened ${counts.reopened}`;
-      const message = error2 instanceof Error ? error2.message : String(error2);
-      throw new ExternalError(`${message}; ${progress}. A rerun picks up from there.`, {
-        status: error2 instanceof ExternalError ? error2.details.status : void 0,
-        detail: error2 instanceof ExternalError ? error2.details.detail : void 0,
-        cause: error2
-      });
-    }
-  }
-  return { ...base, valid: true, existingIssuesRead, actions: done, counts: countIssueActions(plan), labelsCreated };
-}
-
 // src/action/jobs/remind-job.ts
 async function remindJob(run2) {
   const repo = repositoryOf(run2);
@@ -91186,7 +91419,7 @@ ${rows.join("\n")}
 // src/core/render-status.ts
 var HEADERS = ["ID", "SETTING", "DEPLOYMENT", "KIND", "OWNER", "ROTATED", "DUE", "STATE", "REASONS"];
 function cellsOf(row) {
-  return [row.id, row.setting, row.deployment ?? "-", row.kind, row.owner, row.rotated ?? "-", row.due ?? "-", row.state, row.reasons.join("; ")];
+  return [row.id, row.setting, row.deployment ?? "-", row.kind, row.owner, row.rotated ?? "-", row.due ?? "-", row.severity === "critical" ? `${row.state} (critical)` : row.state, row.reasons.join("; ")];
 }
 function summaryLine2(report) {
   const { summary: summary2 } = report;
@@ -91203,7 +91436,7 @@ function renderStatusMarkdown(report) {
     const cells = cellsOf(row).map(escapeMarkdownCell);
     cells[0] = `\`${cells[0]}\``;
     cells[1] = `\`${cells[1]}\``;
-    cells[7] = STATE_BADGES[row.state];
+    cells[7] = row.severity === "critical" ? `${STATE_BADGES[row.state]} (critical)` : STATE_BADGES[row.state];
     return `| ${cells.join(" | ")} |`;
   });
   const demo = report.publicDemoKeyValues === void 0 ? "" : `> :warning: ${escapeMarkdownCell(describeDemoKeyValues(report.publicDemoKeyValues))}

@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import path from 'node:path';
-import { simpleGit, type SimpleGit, type SimpleGitOptions } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
+import { createGitProcess, REMOTE_GIT, selectGitEnvironment } from './git-process.js';
 import {
   describeHeldLock,
   LOCK_LIFETIME_MS,
@@ -76,9 +77,6 @@ const MAX_REPLAYS = 5;
 
 /** Identity of the state commits: machine-written, the same on every machine, needing no git configuration. */
 const STATE_COMMIT_IDENTITY = ['user.name=credledger', 'user.email=credledger@users.noreply.invalid'];
-const PASSED_GIT_VARIABLES = ['GIT_CONFIG_NOSYSTEM', 'GIT_TERMINAL_PROMPT', 'GIT_SSL_CAINFO', 'GIT_SSL_CAPATH'];
-// Variables simple-git refuses when given explicitly (they can run programs); git never needs them here.
-const WITHHELD_VARIABLES = new Set(['editor', 'visual', 'pager', 'prefix', 'ssh_askpass']);
 
 /**
  * Opens the state store of the repository that contains `directory`.
@@ -86,7 +84,7 @@ const WITHHELD_VARIABLES = new Set(['editor', 'visual', 'pager', 'prefix', 'ssh_
  */
 export async function openGitAppliedStateStore(options: GitAppliedStateStoreOptions): Promise<AppliedStateStore> {
   const ref = options.ref ?? DEFAULT_STATE_REF;
-  const env = gitEnvironment(options.env ?? process.env);
+  const env = selectGitEnvironment(options.env ?? process.env, REMOTE_GIT);
   const git = createGit(options.directory, env);
   let root: string;
   try {
@@ -367,26 +365,7 @@ class GitAppliedStateStore implements AppliedStateStore {
 }
 
 function createGit(baseDir: string, env: Record<string, string>, stdin?: string): SimpleGit {
-  const options: Partial<SimpleGitOptions> = {
-    baseDir,
-    config: STATE_COMMIT_IDENTITY,
-    allowEnvironment: PASSED_GIT_VARIABLES,
-    ...(stdin === undefined ? {} : { input: () => stdin }),
-  };
-  return simpleGit(options).env(env);
-}
-
-/** The environment git runs with: see {@link GitAppliedStateStoreOptions.env}. */
-function gitEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  const passed = new Set(PASSED_GIT_VARIABLES.map((name) => name.toLowerCase()));
-  const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(env)) {
-    const lower = name.toLowerCase();
-    if (value === undefined || WITHHELD_VARIABLES.has(lower) || (lower.startsWith('git_') && !passed.has(lower))) continue;
-    result[name] = value;
-  }
-  result.GIT_TERMINAL_PROMPT = '0';
-  return result;
+  return createGitProcess({ baseDir, policy: REMOTE_GIT, env, config: STATE_COMMIT_IDENTITY, ...(stdin === undefined ? {} : { stdin }) });
 }
 
 async function isValidRefName(git: SimpleGit, ref: string): Promise<boolean> {

@@ -12,6 +12,7 @@ import type {
   DeploymentConnection,
   DeploymentCredential,
   LoginPassword,
+  SettingChange,
   StaleLogin,
   WriteOutcome,
 } from '../ports/deployment-connection.js';
@@ -161,6 +162,38 @@ export class DocuElevateClient implements DeploymentConnection {
       source: entry.source === 'db' || entry.source === 'env' ? entry.source : null,
       restartRequired: entry.restart_required === true,
     }));
+  }
+
+  /**
+   * `GET /api/settings/{key}/history`: who changed the setting and when, newest first. Only `id`, `changed_by`,
+   * `changed_at` and `action` are read: the entries' `old_value` and `new_value` are never looked at.
+   */
+  async listSettingChanges(key: string): Promise<SettingChange[]> {
+    const path = `${settingPath(key)}/history`;
+    const { answer } = await this.callApi('GET', path);
+    const body = parseJson(answer.text);
+    const list = isRecord(body) && Array.isArray(body.history) ? body.history : undefined;
+    if (list === undefined) throw new DocuElevateError(`GET ${path}: the answer has no history list`, 'protocol', { status: answer.status });
+    return list.filter(isRecord).map((entry) => ({
+      id: typeof entry.id === 'number' ? entry.id : Number(entry.id),
+      changedBy: typeof entry.changed_by === 'string' ? entry.changed_by : String(entry.changed_by ?? ''),
+      changedAt: typeof entry.changed_at === 'string' ? entry.changed_at : '',
+      action: typeof entry.action === 'string' ? entry.action : '',
+    }));
+  }
+
+  /**
+   * `GET /api/settings/{key}`: whether what DocuElevate shows for the setting (masked: the first 4 characters
+   * and the length) is what it would show for `value`. The shown text itself never leaves this method.
+   */
+  async showsValue(key: string, value: SecretValue): Promise<boolean> {
+    const path = settingPath(key);
+    const { answer } = await this.callApi('GET', path);
+    const shown = parseJson(answer.text);
+    if (!isRecord(shown) || !('value' in shown)) throw new DocuElevateError(`GET ${path}: the answer has no value`, 'protocol', { status: answer.status });
+    const sensitive = !(isRecord(shown.metadata) && shown.metadata.sensitive === false);
+    const type = findSetting(key)?.type ?? (isRecord(shown.metadata) && typeof shown.metadata.type === 'string' ? shown.metadata.type : 'string');
+    return matchesReadBack(shown.value, value, sensitive, type);
   }
 
   /**

@@ -1,17 +1,14 @@
 // Reads files at git revisions and in the working tree through simple-git, with errors that say what to fetch.
 import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { GitError, simpleGit, type SimpleGit } from 'simple-git';
+import { GitError, type SimpleGit } from 'simple-git';
+import { createGitProcess, gitFailure, LOCAL_GIT } from './git-process.js';
 import { ExternalError, UsageError } from '../ports/errors.js';
 import { shortRefName } from '../core/git-refs.js';
 import type { CheckoutBranches, FetchingInventoryRevisions } from '../ports/inventory-revisions.js';
 
 /** Where the default branch is looked for, in order. `origin/HEAD` is what `git clone` records. */
 const DEFAULT_BRANCH_CANDIDATES = ['refs/remotes/origin/HEAD', 'refs/heads/main', 'refs/heads/master', 'refs/remotes/origin/main', 'refs/remotes/origin/master'] as const;
-
-// simple-git strips GIT_* variables from the environment it passes on; these only choose which
-// config files git reads, and tests (and careful users) rely on them to keep git's config sterile.
-const ALLOWED_ENVIRONMENT = ['GIT_CONFIG_NOSYSTEM', 'GIT_CONFIG_GLOBAL'];
 
 /** How to open a repository. */
 export interface GitRepositoryOptions {
@@ -23,10 +20,6 @@ export interface GitRepositoryOptions {
 }
 
 const SHA_PATTERN = /^[0-9a-f]{7,64}$/i;
-
-function firstLine(text: string): string {
-  return text.trim().split('\n')[0]?.replace(/^(fatal|error): /, '') ?? '';
-}
 
 function rejectOption(revision: string): void {
   if (revision.startsWith('-')) throw new UsageError(`\`${revision}\` is not a revision`);
@@ -47,10 +40,7 @@ export class GitRepository implements FetchingInventoryRevisions, CheckoutBranch
    * @throws UsageError when it is not inside a git working tree; ExternalError when git cannot run.
    */
   static async open(directory: string, options: GitRepositoryOptions = {}): Promise<GitRepository> {
-    const createGit = (baseDir: string): SimpleGit => {
-      const git = simpleGit({ baseDir, allowEnvironment: ALLOWED_ENVIRONMENT });
-      return options.env === undefined ? git : git.env(selectGitEnvironment(options.env));
-    };
+    const createGit = (baseDir: string): SimpleGit => createGitProcess({ baseDir, policy: LOCAL_GIT, env: options.env });
     const git = createGit(directory);
     let lines: string[];
     try {
@@ -214,28 +204,6 @@ export class GitRepository implements FetchingInventoryRevisions, CheckoutBranch
       throw new ExternalError(`cannot read ${pathInRepository} in the working tree: ${code ?? (error as Error).message}`, { cause: error });
     }
   }
-}
-
-function gitFailure(args: readonly string[], error: unknown): ExternalError {
-  const message = error instanceof Error ? error.message : String(error);
-  if (/ENOENT/.test(message) && /spawn/.test(message)) return new ExternalError('git is not installed or not on PATH', { cause: error });
-  return new ExternalError(`git ${args[0] ?? ''} failed: ${firstLine(message)}`, { detail: message, cause: error });
-}
-
-// Of an environment given explicitly, git gets no GIT_* variable but this one, and none of the variables
-// simple-git refuses outright (they can make git run a program); reading revisions needs none of them.
-const EXPLICIT_GIT_VARIABLES = new Set(['git_config_nosystem']);
-const WITHHELD_VARIABLES = new Set(['editor', 'visual', 'pager', 'prefix', 'ssh_askpass']);
-
-/** The variables of an explicitly given environment that are passed to git through simple-git. */
-export function selectGitEnvironment(env: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(env)) {
-    const lower = name.toLowerCase();
-    if (value === undefined || WITHHELD_VARIABLES.has(lower) || (lower.startsWith('git_') && !EXPLICIT_GIT_VARIABLES.has(lower))) continue;
-    result[name] = value;
-  }
-  return result;
 }
 
 /** Opens the repository containing `directory` (see {@link GitRepository.open}). */

@@ -1,9 +1,9 @@
 // A throwaway git repository that commits, branches and merges with its own fixed identity and a given environment.
 import { mkdir } from 'node:fs/promises';
-import { simpleGit, type SimpleGit } from 'simple-git';
+import type { SimpleGit } from 'simple-git';
 import { ExternalError } from '../ports/errors.js';
 import type { ScratchRepository } from '../ports/scratch-repository.js';
-import { selectGitEnvironment } from './git-repository.js';
+import { createGitProcess, gitFailure, LOCAL_GIT } from './git-process.js';
 
 export interface ScratchRepositoryOptions {
   /** Where the repository is created (made when missing). */
@@ -32,11 +32,12 @@ export async function createScratchRepository(options: ScratchRepositoryOptions)
   } catch (error) {
     throw new ExternalError(`cannot create ${options.directory}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
   }
-  const git = simpleGit({
+  const git = createGitProcess({
     baseDir: options.directory,
+    policy: LOCAL_GIT,
+    env: options.env,
     config: [`user.name=${identity.name}`, `user.email=${identity.email}`, 'commit.gpgsign=false', 'core.autocrlf=false'],
-    allowEnvironment: ['GIT_CONFIG_NOSYSTEM'],
-  }).env(selectGitEnvironment(options.env));
+  });
   await run(git, ['init', '--quiet', '--initial-branch', options.branch]);
   return {
     directory: options.directory,
@@ -61,8 +62,6 @@ async function run(git: SimpleGit, args: readonly string[]): Promise<string> {
   try {
     return await git.raw([...args]);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    if (/ENOENT/.test(message) && /spawn/.test(message)) throw new ExternalError('git is not installed or not on PATH', { cause: error });
-    throw new ExternalError(`git ${args[0] ?? ''} failed: ${message.trim().split('\n')[0] ?? ''}`, { detail: message, cause: error });
+    throw gitFailure(args, error);
   }
 }

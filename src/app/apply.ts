@@ -12,7 +12,7 @@ import {
   type AppliedSetting,
   type AppliedState,
 } from '../core/applied-state.js';
-import { ADMIN_PASSWORD_SETTING, SESSION_SECRET_SETTING } from '../core/docuelevate-catalogue.js';
+import { ADMIN_PASSWORD_SETTING } from '../core/docuelevate-catalogue.js';
 import {
   listDesiredState,
   listPlannedOperations,
@@ -23,11 +23,13 @@ import {
   type DesiredSetting,
 } from '../core/apply-plan.js';
 import {
-  summariseOperations,
+  buildApplyReport,
+  deploymentReport,
+  describeForgottenDeployments,
   type ApplyFailure,
   type ApplyReport,
   type DeploymentReport,
-  type OperationReport,
+  type OperationRecord,
   type StateReport,
 } from '../core/apply-report.js';
 import type { CalendarDate } from '../core/dates.js';
@@ -35,7 +37,7 @@ import { hasErrors } from '../core/diagnostics.js';
 import { listSealedValues, type Deployment, type Inventory, type ValuePlace } from '../core/inventory.js';
 import type { InventoryCheck } from '../core/inventory-validation.js';
 import { findKey, type KeyRing } from '../crypto/key-ring.js';
-import { chooseFingerprintKey, fingerprintValue, openSealedValue, SealedValueError, type FingerprintKeyChoice } from '../crypto/sealed-value.js';
+import { chooseFingerprintKey, fingerprintValue, openSealedValue, SealedValueError, type FingerprintKeyChoice, type ValueFingerprint } from '../crypto/sealed-value.js';
 import type { SecretValue } from '../crypto/secret-value.js';
 import {
   describeConnectionFailure,
@@ -111,21 +113,25 @@ export interface ApplyResult {
   readonly report: ApplyReport | undefined;
 }
 
-/** A value opened for apply, with the ring key its applied-state fingerprint is kept under; or why it did not open. */
-type Decrypted = { readonly value: SecretValue; readonly fingerprintKey: FingerprintKeyChoice } | { readonly error: string };
+/**
+ * A desired setting made ready once, before anything is sent: its value opened, the ring key its applied-state
+ * fingerprint is kept under, and that fingerprint (bound to the credential on this deployment); or why it did not open.
+ */
+type PreparedValue =
+  | { readonly value: SecretValue; readonly fingerprintKey: FingerprintKeyChoice; readonly fingerprint: ValueFingerprint }
+  | { readonly error: string };
 
-/** Mutable progress of one operation while the run goes. */
-interface OperationProgress {
-  readonly operation: ApplyOperation;
-  outcome: OperationReport['outcome'];
-  /** DocuElevate's own restart_required from the write's answer, which also covers custom settings. */
-  restartRequired?: boolean;
-  error?: ApplyFailure;
-  skipped?: string;
-  attempts?: number;
-  recorded?: boolean;
-  /** A DELETE DocuElevate accepted: the running process keeps the value until it restarts. */
-  pendingRestart?: boolean;
+/** The prepared value of every desired setting, by deployment and then setting. */
+type PreparedValues = ReadonlyMap<string, ReadonlyMap<string, PreparedValue>>;
+
+function preparedValueOf(values: PreparedValues, deployment: string, setting: string): PreparedValue | undefined {
+  return values.get(deployment)?.get(setting);
+}
+
+/** Progress of one operation while the run goes, with the value a set sends. */
+interface OperationProgress extends OperationRecord {
+  /** A set's value, prepared with the others before the run. */
+  readonly prepared?: PreparedValue | undefined;
 }
 
 /** Everything one run shares between deployments. */
@@ -137,7 +143,7 @@ interface RunContext {
   readonly inventoryCommitTime: number | null;
   /** Deployments refused before anything is sent (an older checkout than their applied state), with why. */
   readonly refused: ReadonlyMap<string, ApplyFailure>;
-  readonly values: ReadonlyMap<string, Decrypted>;
+  readonly values: PreparedValues;
   readonly auths: ReadonlyMap<string, ResolvedAuth>;
   readonly connections: Map<string, DeploymentConnection>;
   /** Set when the applied state was taken by another apply, or could not be written: nothing more is attempted. */
@@ -175,7 +181,7 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
   const inventoryCommitTime = await store.inventoryCommitTime();
 
   const desiredState = listDesiredState(inventory, selected);
-  const values = decryptDesired(request, inventory, desiredState.desired);
+  const values = prepareValues(request, inventory, desiredState.desired);
   const auths = new Map(
     selected.map((id) => {
       const deployment = inventory.deployments.get(id) as Deployment;
@@ -206,7 +212,7 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
       ...(rehydrate ? { rehydrate } : {}),
       isApplied: (desired, record) => isRecordedValue(request.ring, values, desired, record),
     });
-    const planned = new Set(listPlannedOperations(plan).map((operation) => operationKey(operation.deployment, operation.setting)));
+    const planned = listPlannedOperations(plan);
     const refingerprints = findRefingerprints(request.ring, values, desiredState.desired, snapshot.state, planned, refused);
     const warnings = [
       ...describeForgottenDeployments(inventory, snapshot.state.deployments.keys(), request.deployments),
@@ -225,7 +231,7 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
         const lock = snapshot.state.locks?.get(id);
         return lock !== undefined && !lockHasLapsed(lock, request.clock().getTime()) ? [`${describeHeldLock(id, lock)}; a real apply now would stop there (unless its run has died)`] : [];
       });
-      return { check, report: buildReport(true, inventoryCommit, { ...stateBefore, after: snapshot.revision, pushed: store.remote !== null && store.published() }, deployments, [...warnings, ...held]) };
+      return { check, report: buildApplyReport(true, inventoryCommit, { ...stateBefore, after: snapshot.revision, pushed: store.remote !== null && store.published() }, deployments, [...warnings, ...held]) };
     }
 
     // Connect and check admin access first: a deployment that cannot be used is known before the state is claimed.
@@ -238,7 +244,9 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
           if ('error' in sources) unreachable.set(id, sources.error);
         }),
     );
-    const progress = new Map(plan.deployments.map((deployment) => [deployment.deployment, deployment.units.flatMap((unit) => unit.operations.map(startProgress))]));
+    const progress = new Map(
+      plan.deployments.map((deployment) => [deployment.deployment, deployment.units.flatMap((unit) => unit.operations.map((operation) => startProgress(operation, values)))]),
+    );
     const writing = pending.filter((id) => !unreachable.has(id));
     // A re-key changes no value: its fingerprints move to the key each value is now kept under, without a write to DocuElevate.
     const claimed = [...new Set([...writing, ...refingerprints.map((entry) => entry.deployment)])];
@@ -256,20 +264,24 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
       ...(context.stop?.conflict === undefined ? {} : { conflict: context.stop.conflict }),
       ...(context.stop?.error === undefined ? {} : { error: context.stop.error }),
     };
-    return { check, report: buildReport(false, inventoryCommit, state, withNotices, [...warnings, ...describeMaskedReadBacks(withNotices)]) };
+    return { check, report: buildApplyReport(false, inventoryCommit, state, withNotices, [...warnings, ...describeMaskedReadBacks(withNotices)]) };
   } finally {
     await Promise.all([...context.connections.values()].map((connection) => connection.close().catch(() => undefined)));
   }
 }
 
-/** Decrypts each desired value once per place, handing each to the hook before anything is sent. */
-function decryptDesired(request: ApplyRequest, inventory: Inventory, desired: readonly DesiredSetting[]): Map<string, Decrypted> {
+/**
+ * Prepares every desired setting once: decrypts each value once per place in the file (handing it to the hook
+ * before anything is sent) and fingerprints it for the deployment it goes to.
+ */
+function prepareValues(request: ApplyRequest, inventory: Inventory, desired: readonly DesiredSetting[]): PreparedValues {
   const candidates: ValuePlace[] = listSealedValues(inventory).map((entry) => entry.place);
-  const byPlace = new Map<string, Decrypted>();
-  const result = new Map<string, Decrypted>();
+  // A value shared by several deployments sits at one place in the file: it is opened once.
+  const opened = new Map<string, { readonly value: SecretValue; readonly fingerprintKey: FingerprintKeyChoice } | { readonly error: string }>();
+  const result = new Map<string, Map<string, PreparedValue>>();
   for (const setting of desired) {
     const placeKey = `${setting.sealed.place.credentialId}\u0000${setting.sealed.place.deployment ?? ''}`;
-    let decrypted = byPlace.get(placeKey);
+    let decrypted = opened.get(placeKey);
     if (decrypted === undefined) {
       try {
         const value = openSealedValue(request.ring, setting.sealed.place, setting.sealed.sealed, candidates);
@@ -279,9 +291,15 @@ function decryptDesired(request: ApplyRequest, inventory: Inventory, desired: re
         if (!(error instanceof SealedValueError)) throw error;
         decrypted = { error: `cannot decrypt: ${error.message}` };
       }
-      byPlace.set(placeKey, decrypted);
+      opened.set(placeKey, decrypted);
     }
-    result.set(operationKey(setting.deployment, setting.setting), decrypted);
+    const prepared: PreparedValue =
+      'error' in decrypted
+        ? decrypted
+        : { ...decrypted, fingerprint: fingerprintValue(request.ring, fingerprintPlace(setting.credentialId, setting.deployment), decrypted.value, decrypted.fingerprintKey.keyId) };
+    const ofDeployment = result.get(setting.deployment) ?? new Map<string, PreparedValue>();
+    ofDeployment.set(setting.setting, prepared);
+    result.set(setting.deployment, ofDeployment);
   }
   return result;
 }
@@ -292,14 +310,14 @@ function decryptDesired(request: ApplyRequest, inventory: Inventory, desired: re
  */
 function appliedAdminPasswords(
   ring: KeyRing,
-  values: ReadonlyMap<string, Decrypted>,
+  values: PreparedValues,
   desired: readonly DesiredSetting[],
   state: AppliedState,
   deployment: string,
 ): LoginPassword[] {
   const setting = desired.find((candidate) => candidate.deployment === deployment && candidate.setting === ADMIN_PASSWORD_SETTING);
   const record = findAppliedSetting(state, deployment, ADMIN_PASSWORD_SETTING);
-  const decrypted = values.get(operationKey(deployment, ADMIN_PASSWORD_SETTING));
+  const decrypted = preparedValueOf(values, deployment, ADMIN_PASSWORD_SETTING);
   if (setting === undefined || record === undefined || decrypted === undefined || !('value' in decrypted)) return [];
   if (!isRecordedValue(ring, values, setting, record)) return [];
   return [{ password: decrypted.value, source: describeInventoryPassword(setting.credentialId, deployment) }];
@@ -333,23 +351,22 @@ function addLoginNotices(context: RunContext, report: DeploymentReport): Deploym
   return notices.length === 0 ? report : { ...report, warnings: [...report.warnings, ...notices] };
 }
 
-function operationKey(deployment: string, setting: string): string {
-  return `${deployment}\u0000${setting}`;
-}
-
 /** The place a fingerprint is bound to: the credential on the deployment it was pushed to. */
 function fingerprintPlace(credentialId: string, deployment: string): ValuePlace {
   return { credentialId, deployment };
 }
 
 /**
- * Whether the recorded fingerprint is the inventory's value now. It is recomputed with the key the
- * record names; when the ring no longer holds that key the value counts as changed (pushed again).
+ * Whether the recorded fingerprint is the inventory's value now: compared with the prepared fingerprint when the record
+ * was made under the same key, else recomputed with the key the record names. When the ring no longer holds that key
+ * the value counts as changed (pushed again).
  */
-function isRecordedValue(ring: KeyRing, values: ReadonlyMap<string, Decrypted>, desired: DesiredSetting, record: AppliedSetting): boolean {
-  const decrypted = values.get(operationKey(desired.deployment, desired.setting));
-  if (decrypted === undefined || !('value' in decrypted) || findKey(ring, record.keyId) === undefined) return false;
-  const { fingerprint } = fingerprintValue(ring, fingerprintPlace(desired.credentialId, desired.deployment), decrypted.value, record.keyId);
+function isRecordedValue(ring: KeyRing, values: PreparedValues, desired: DesiredSetting, record: AppliedSetting): boolean {
+  const prepared = preparedValueOf(values, desired.deployment, desired.setting);
+  if (prepared === undefined || 'error' in prepared) return false;
+  if (record.keyId === prepared.fingerprint.keyId) return prepared.fingerprint.fingerprint === record.fingerprint;
+  if (findKey(ring, record.keyId) === undefined) return false;
+  const { fingerprint } = fingerprintValue(ring, fingerprintPlace(desired.credentialId, desired.deployment), prepared.value, record.keyId);
   return fingerprint === record.fingerprint;
 }
 
@@ -371,21 +388,20 @@ interface Refingerprint {
  */
 function findRefingerprints(
   ring: KeyRing,
-  values: ReadonlyMap<string, Decrypted>,
+  values: PreparedValues,
   desired: readonly DesiredSetting[],
   state: AppliedState,
-  planned: ReadonlySet<string>,
+  planned: readonly ApplyOperation[],
   refused: ReadonlyMap<string, ApplyFailure>,
 ): Refingerprint[] {
   const found: Refingerprint[] = [];
   for (const setting of desired) {
     const record = findAppliedSetting(state, setting.deployment, setting.setting);
-    const decrypted = values.get(operationKey(setting.deployment, setting.setting));
-    if (record === undefined || decrypted === undefined || !('value' in decrypted) || record.keyId === decrypted.fingerprintKey.keyId) continue;
-    if (refused.has(setting.deployment) || planned.has(operationKey(setting.deployment, setting.setting))) continue;
+    const prepared = preparedValueOf(values, setting.deployment, setting.setting);
+    if (record === undefined || prepared === undefined || 'error' in prepared || record.keyId === prepared.fingerprintKey.keyId) continue;
+    if (refused.has(setting.deployment) || planned.some((operation) => operation.deployment === setting.deployment && operation.setting === setting.setting)) continue;
     if (record.credential !== setting.credentialId || !isRecordedValue(ring, values, setting, record)) continue;
-    const { fingerprint } = fingerprintValue(ring, fingerprintPlace(setting.credentialId, setting.deployment), decrypted.value, decrypted.fingerprintKey.keyId);
-    found.push({ deployment: setting.deployment, setting: setting.setting, record, key: decrypted.fingerprintKey, fingerprint });
+    found.push({ deployment: setting.deployment, setting: setting.setting, record, key: prepared.fingerprintKey, fingerprint: prepared.fingerprint.fingerprint });
   }
   return found;
 }
@@ -489,8 +505,8 @@ async function findStaleDeployments(
   return refused;
 }
 
-function startProgress(operation: ApplyOperation): OperationProgress {
-  return { operation, outcome: 'skipped' };
+function startProgress(operation: ApplyOperation, values: PreparedValues): OperationProgress {
+  return { operation, ...(operation.action === 'set' ? { prepared: preparedValueOf(values, operation.deployment, operation.setting) } : {}), outcome: 'skipped' };
 }
 
 /** Takes the state ref before the first write; a conflict or an unusable remote stops the run before anything is sent. */
@@ -579,15 +595,15 @@ async function runDeployment(
   if (context.stop === undefined) await publishState(context);
   const allSkipped = progress.every((entry) => entry.outcome === 'skipped');
   const allDone = progress.every((entry) => entry.outcome === 'done');
-  const tally = (outcome: OperationReport['outcome']) => progress.filter((entry) => entry.outcome === outcome).length;
+  const tally = (outcome: OperationRecord['outcome']) => progress.filter((entry) => entry.outcome === outcome).length;
   listener?.({ kind: 'finished', deployment: plan.deployment, done: tally('done'), failed: tally('failed'), skipped: tally('skipped') });
   return deploymentReport(deployment, allDone ? 'done' : allSkipped && context.stop !== undefined ? 'skipped' : 'failed', progress);
 }
 
-/** Performs a unit's operations back to back; a group stops at its first failure, so a half-written pair stays as small as possible. */
 /** Called once per operation of a deployment when it is finished (done, failed or skipped). */
 type FinishOne = (entry: OperationProgress) => void;
 
+/** Performs a unit's operations back to back; a group stops at its first failure, so a half-written pair stays as small as possible. */
 async function runUnit(
   context: RunContext,
   connection: DeploymentConnection,
@@ -616,16 +632,16 @@ async function runOperation(context: RunContext, connection: DeploymentConnectio
   let change: (state: AppliedState) => AppliedState;
   try {
     if (operation.action === 'set') {
-      const decrypted = context.values.get(operationKey(operation.deployment, operation.setting));
-      if (decrypted === undefined || 'error' in decrypted) {
+      const prepared = entry.prepared;
+      if (prepared === undefined || 'error' in prepared) {
         entry.outcome = 'failed';
-        entry.error = { message: decrypted?.error ?? 'no value' };
+        entry.error = { message: prepared?.error ?? 'no value' };
         return;
       }
-      const written = await connection.setSetting(operation.setting, decrypted.value);
+      const written = await connection.setSetting(operation.setting, prepared.value);
       entry.attempts = written.attempts;
       if (written.restartRequired !== undefined) entry.restartRequired = written.restartRequired;
-      const fingerprint = fingerprintValue(request.ring, fingerprintPlace(operation.credentialId, operation.deployment), decrypted.value, decrypted.fingerprintKey.keyId);
+      const { fingerprint } = prepared;
       const record: AppliedSetting = {
         credential: operation.credentialId,
         keyId: fingerprint.keyId,
@@ -663,55 +679,14 @@ function describeStop(context: RunContext): string {
   return context.stop?.conflict !== undefined ? 'not attempted: a concurrent apply took the applied state' : 'not attempted: the applied state could not be written';
 }
 
-function reportOperation(entry: OperationProgress): OperationReport {
-  const { operation } = entry;
-  return {
-    action: operation.action,
-    setting: operation.setting,
-    credential: operation.credentialId,
-    group: operation.group ?? null,
-    reason: operation.reason,
-    restartRequired: entry.restartRequired ?? operation.restartRequired,
-    outcome: entry.outcome,
-    ...(entry.error === undefined ? {} : { error: entry.error }),
-    ...(entry.outcome === 'skipped' && entry.skipped !== undefined ? { skipped: entry.skipped } : {}),
-    ...(entry.attempts === undefined ? {} : { attempts: entry.attempts }),
-    ...(entry.recorded === undefined ? {} : { recorded: entry.recorded }),
-    ...(entry.pendingRestart ? { pendingRestart: true } : {}),
-  };
-}
+/** What the read-back of a sensitive setting cannot see, said once whenever one was written. */
+export const MASKED_READ_BACK_LIMIT =
+  "a sensitive setting reads back masked (its first 4 characters and its length), so a write DocuElevate dropped goes unseen when the old value shares both; DocuElevate's history (GET /api/settings/<key>/history) shows whether the write happened";
 
-function deploymentReport(
-  deployment: Deployment,
-  outcome: DeploymentReport['outcome'],
-  progress: readonly OperationProgress[],
-  error?: ApplyFailure,
-): DeploymentReport {
-  const operations = progress.map(reportOperation);
-  const done = (operation: OperationReport) => operation.outcome === 'done' || operation.outcome === 'planned';
-  const groups = new Map<string, OperationReport[]>();
-  for (const operation of operations) if (operation.group !== null) groups.set(operation.group, [...(groups.get(operation.group) ?? []), operation]);
-  const inconsistentGroups = [...groups]
-    .filter(([, members]) => members.some(done) && !members.every(done))
-    .map(([group]) => group);
-  const restartRequired = operations.filter((operation) => operation.restartRequired && done(operation) && operation.action === 'set').map((operation) => operation.setting);
-  const pendingRestart = operations
-    .filter((operation) => operation.pendingRestart === true || (operation.action === 'delete' && operation.outcome === 'planned'))
-    .map((operation) => operation.setting);
-  const warnings = operations
-    .filter((operation) => operation.setting === SESSION_SECRET_SETTING && operation.action === 'set' && done(operation))
-    .map(() => describeSessionSecretChange(deployment.id, outcome === 'planned'));
-  return {
-    deployment: deployment.id,
-    url: displayDeploymentUrl(deployment.url),
-    outcome,
-    ...(error === undefined ? {} : { error }),
-    operations,
-    inconsistentGroups,
-    restartRequired,
-    ...(pendingRestart.length === 0 ? {} : { pendingRestart }),
-    warnings,
-  };
+function describeMaskedReadBacks(deployments: readonly DeploymentReport[]): string[] {
+  const written = deployments.flatMap((deployment) => deployment.operations).filter((operation) => operation.action === 'set' && operation.outcome === 'done');
+  // Every catalogue setting is sensitive; a custom one may be too, and its metadata is not kept: say it for any write.
+  return written.length > 0 ? [MASKED_READ_BACK_LIMIT] : [];
 }
 
 function plannedReport(context: RunContext, plan: DeploymentApplyPlan, unreachable: ApplyFailure | undefined): DeploymentReport {
@@ -731,7 +706,7 @@ function plannedReport(context: RunContext, plan: DeploymentApplyPlan, unreachab
   let unopenable = 0;
   for (const entry of progress) {
     if (entry.operation.action !== 'set') continue;
-    const decrypted = context.values.get(operationKey(entry.operation.deployment, entry.operation.setting));
+    const decrypted = preparedValueOf(context.values, entry.operation.deployment, entry.operation.setting);
     if (decrypted !== undefined && !('error' in decrypted)) continue;
     entry.outcome = 'failed';
     entry.error = { message: decrypted?.error ?? 'no value' };
@@ -739,40 +714,4 @@ function plannedReport(context: RunContext, plan: DeploymentApplyPlan, unreachab
   }
   if (unopenable > 0) return deploymentReport(deployment, 'failed', progress);
   return deploymentReport(deployment, progress.length === 0 ? 'unchanged' : 'planned', progress);
-}
-
-/** What the read-back of a sensitive setting cannot see, said once whenever one was written. */
-export const MASKED_READ_BACK_LIMIT =
-  "a sensitive setting reads back masked (its first 4 characters and its length), so a write DocuElevate dropped goes unseen when the old value shares both; DocuElevate's history (GET /api/settings/<key>/history) shows whether the write happened";
-
-function describeMaskedReadBacks(deployments: readonly DeploymentReport[]): string[] {
-  const written = deployments.flatMap((deployment) => deployment.operations).filter((operation) => operation.action === 'set' && operation.outcome === 'done');
-  // Every catalogue setting is sensitive; a custom one may be too, and its metadata is not kept: say it for any write.
-  return written.length > 0 ? [MASKED_READ_BACK_LIMIT] : [];
-}
-
-function describeSessionSecretChange(deployment: string, planned: boolean): string {
-  return (
-    `session_secret ${planned ? 'will be' : 'was'} written to ${deployment}'s database, but DocuElevate never uses a database value: sessions and ` +
-    `the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up. To rotate it, set ` +
-    `SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in ${deployment}'s environment, restart api and worker, ` +
-    `run \`credledger apply --rehydrate ${deployment}\` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS`
-  );
-}
-
-function describeForgottenDeployments(inventory: Inventory, recorded: Iterable<string>, requested: readonly string[] | undefined): string[] {
-  if (requested !== undefined) return [];
-  return [...recorded]
-    .filter((deployment) => !inventory.deployments.has(deployment))
-    .map((deployment) => `the applied state records deployment ${deployment}, which is no longer in the inventory: its settings were left alone`);
-}
-
-function buildReport(
-  dryRun: boolean,
-  inventoryCommit: string | null,
-  state: StateReport,
-  deployments: readonly DeploymentReport[],
-  warnings: readonly string[],
-): ApplyReport {
-  return { dryRun, inventoryCommit, state, deployments, warnings, summary: summariseOperations(deployments) };
 }

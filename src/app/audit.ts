@@ -1,13 +1,16 @@
 // Use case: read each deployment's credential list (read-only) and compare it with the inventory.
 import path from 'node:path';
 import { DEFAULT_STATE_REF, EMPTY_APPLIED_STATE, findPendingRemovals, type AppliedState } from '../core/applied-state.js';
-import { auditInventory, type AuditReport, type DeploymentListing } from '../core/audit.js';
+import { auditInventory, type AppliedWrite, type AuditReport, type DeploymentListing, type DriftEvidence, type SettingChangeEntry } from '../core/audit.js';
 import type { CalendarDate } from '../core/dates.js';
 import { hasErrors } from '../core/diagnostics.js';
-import type { Deployment } from '../core/inventory.js';
+import { listValuePlaces, sealedValueFor, type Deployment, type Inventory } from '../core/inventory.js';
+import { findKey, type KeyRing } from '../crypto/key-ring.js';
+import { fingerprintValue, openSealedValue, SealedValueError } from '../crypto/sealed-value.js';
 import type { InventoryCheck } from '../core/inventory-validation.js';
 import type { SecretValue } from '../crypto/secret-value.js';
 import {
+  describeConnectionFailure,
   describeUnresolvedAuth,
   readCredentialSources,
   resolveDeploymentAuth,
@@ -40,6 +43,11 @@ export interface AuditRequest extends AuditCollaborators {
   readonly allowInsecureHttp?: boolean;
   /** Called with every auth secret read from the environment before anything is sent, so a host can mask it (core.setSecret). */
   readonly onSecret?: (secret: SecretValue) => void;
+  /**
+   * The keys, when given: each value apply last pushed (the inventory's, when its fingerprint matches the applied
+   * state) is compared with what DocuElevate shows masked. Without them masked values are not compared.
+   */
+  readonly ring?: KeyRing;
   /** Told when each deployment is being read and when it has been (names and counts, never a value). */
   readonly onProgress?: ProgressListener;
 }
@@ -66,15 +74,25 @@ export async function auditDeployments(request: AuditRequest): Promise<AuditResu
     allowInsecureHttp: request.allowInsecureHttp === true,
   });
   const applied = await readAppliedStateOf(request.file, request.openStateStore);
-  const listings = new Map<string, DeploymentListing>(
-    await Promise.all(
-      selected.map(async (id) => {
-        const deployment = inventory.deployments.get(id) as Deployment;
-        return [id, await readListing(deployment, request)] as const;
-      }),
-    ),
+  const read = await Promise.all(
+    selected.map(async (id) => {
+      const deployment = inventory.deployments.get(id) as Deployment;
+      return [id, await readListing(inventory, deployment, applied, request)] as const;
+    }),
   );
-  return { check, report: auditInventory(inventory, selected, listings, (id) => findPendingRemovals(applied, id)) };
+  const listings = new Map<string, DeploymentListing>(read.map(([id, result]) => [id, result.listing]));
+  const drift = new Map(read.flatMap(([id, result]) => (result.drift === undefined ? [] : [[id, result.drift] as const])));
+  const report = auditInventory(inventory, selected, listings, (id) => findPendingRemovals(applied, id), (id) => drift.get(id));
+  const notes = describeDriftCoverage(inventory, selected, applied, request.ring);
+  return { check, report: notes.length === 0 ? report : { ...report, notes } };
+}
+
+/** What the drift checks could not cover: no applied state (nothing to compare with), no key (masked values not compared). */
+function describeDriftCoverage(inventory: Inventory, deployments: readonly string[], applied: AppliedState, ring: KeyRing | undefined): string[] {
+  const recorded = deployments.some((id) => (applied.deployments.get(id)?.size ?? 0) > 0);
+  if (!recorded) return ['changes outside the inventory and masked values were not checked: the applied state records no write by apply on these deployments'];
+  const pushesValues = inventory.credentials.some((credential) => deployments.some((id) => sealedValueFor(credential, id) !== undefined));
+  return ring === undefined && pushesValues ? ['masked values were not compared with the applied ones: no key (CREDLEDGER_KEY, CREDLEDGER_SEALING_KEY or --key-file)'] : [];
 }
 
 /**
@@ -91,19 +109,76 @@ async function readAppliedStateOf(file: string, openStateStore: OpenAppliedState
   }
 }
 
-async function readListing(deployment: Deployment, request: AuditRequest): Promise<DeploymentListing> {
+async function readListing(
+  inventory: Inventory,
+  deployment: Deployment,
+  applied: AppliedState,
+  request: AuditRequest,
+): Promise<{ readonly listing: DeploymentListing; readonly drift?: DriftEvidence }> {
   const resolved = resolveDeploymentAuth(deployment, request.env, request.onSecret);
   if ('error' in resolved) {
     request.onProgress?.({ kind: 'unusable', deployment: deployment.id, reason: resolved.error });
-    return { error: describeUnresolvedAuth(resolved) };
+    return { listing: { error: describeUnresolvedAuth(resolved) } };
   }
   const connection = request.connect(deployment, resolved.auth);
   try {
     request.onProgress?.({ kind: 'connecting', deployment: deployment.id });
-    const read = await readCredentialSources(connection);
-    request.onProgress?.('error' in read ? { kind: 'unusable', deployment: deployment.id, reason: read.error.message } : { kind: 'connected', deployment: deployment.id, listed: read.sources.length });
-    return read;
+    const listing = await readCredentialSources(connection);
+    request.onProgress?.('error' in listing ? { kind: 'unusable', deployment: deployment.id, reason: listing.error.message } : { kind: 'connected', deployment: deployment.id, listed: listing.sources.length });
+    if ('error' in listing) return { listing };
+    const applyUser = resolved.auth.method === 'login' ? resolved.auth.username : undefined;
+    try {
+      const drift = await readDriftEvidence(inventory, deployment.id, listing.sources, applied, connection, request.ring, applyUser);
+      return { listing, ...(drift === undefined ? {} : { drift }) };
+    } catch (error) {
+      return { listing: { error: describeConnectionFailure(error) } };
+    }
   } finally {
     await connection.close().catch(() => undefined);
   }
+}
+
+/**
+ * For every setting of the inventory that apply recorded writing on this deployment and DocuElevate reports
+ * configured: its history (who and when; never its values) and, with the keys, whether DocuElevate shows the
+ * value apply pushed. The value compared is the inventory's, and only when its fingerprint is the one apply
+ * recorded: an inventory change not yet applied is the plan's business, not drift.
+ */
+async function readDriftEvidence(
+  inventory: Inventory,
+  deployment: string,
+  sources: readonly { readonly key: string; readonly source: 'db' | 'env' | null }[],
+  applied: AppliedState,
+  connection: CredentialSourceReader,
+  ring: KeyRing | undefined,
+  applyUser: string | undefined,
+): Promise<DriftEvidence | undefined> {
+  const records = applied.deployments.get(deployment);
+  if (records === undefined || records.size === 0 || connection.listSettingChanges === undefined) return undefined;
+  const configured = new Set(sources.filter((entry) => entry.source !== null).map((entry) => entry.key));
+  const history = new Map<string, SettingChangeEntry[]>();
+  const masked = new Map<string, boolean>();
+  const appliedWrites = new Map<string, AppliedWrite>();
+  for (const credential of inventory.credentials) {
+    const record = records.get(credential.setting);
+    if (!credential.deployments.includes(deployment) || record === undefined || !configured.has(credential.setting)) continue;
+    appliedWrites.set(credential.setting, { credential: record.credential, appliedAt: record.appliedAt });
+    const changes = await connection.listSettingChanges(credential.setting);
+    history.set(
+      credential.setting,
+      changes.map(({ changedBy, changedAt, action }) => ({ changedBy, changedAt, action })),
+    );
+    const entry = sealedValueFor(credential, deployment);
+    if (ring === undefined || entry === undefined || connection.showsValue === undefined || findKey(ring, record.keyId) === undefined) continue;
+    let value;
+    try {
+      value = openSealedValue(ring, entry.place, entry.sealed, listValuePlaces(inventory));
+    } catch (error) {
+      if (error instanceof SealedValueError) continue;
+      throw error;
+    }
+    if (fingerprintValue(ring, { credentialId: credential.id, deployment }, value, record.keyId).fingerprint !== record.fingerprint) continue;
+    masked.set(credential.setting, await connection.showsValue(credential.setting, value));
+  }
+  return { ...(applyUser === undefined ? {} : { applyUser }), applied: appliedWrites, history, masked };
 }

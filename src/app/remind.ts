@@ -73,7 +73,8 @@ export interface RemindResult {
   readonly labelsCreated: readonly string[];
 }
 
-function describeAction(action: IssueAction): RemindAction {
+/** An action as reported: bodies left out. */
+export function describeAction(action: IssueAction): RemindAction {
   switch (action.kind) {
     case 'create':
       return { kind: 'create', id: action.id, title: action.title, labels: action.labels, assignee: action.assignee };
@@ -95,13 +96,13 @@ function describeAction(action: IssueAction): RemindAction {
 }
 
 /** The label definitions that the writes of a plan put on issues. */
-function labelsWritten(label: string, actions: readonly IssueAction[]): LabelDefinition[] {
+function labelsWritten(definitions: readonly LabelDefinition[], actions: readonly IssueAction[]): LabelDefinition[] {
   const used = new Set<string>();
   for (const action of actions) {
     const labels = action.kind === 'create' ? action.labels : action.kind === 'update' || action.kind === 'reopen' ? action.changes.labels : undefined;
     for (const name of labels ?? []) used.add(name.toLowerCase());
   }
-  return labelDefinitions(label).filter((definition) => used.has(definition.name.toLowerCase()));
+  return definitions.filter((definition) => used.has(definition.name.toLowerCase()));
 }
 
 /** Assigns the owner; once GitHub accepts, the body that @-mentioned them gives way to the plain one. */
@@ -162,9 +163,22 @@ export async function remindRotations(request: RemindRequest): Promise<RemindRes
     return { ...base, valid: true, existingIssuesRead, actions: plan.map(describeAction), counts: countIssueActions(plan), labelsCreated: [] };
   }
 
-  const github = request.github;
+  const { actions, labelsCreated } = await performIssuePlan(request.github, label, plan, labelDefinitions(label));
+  return { ...base, valid: true, existingIssuesRead, actions, counts: countIssueActions(plan), labelsCreated };
+}
+
+/**
+ * Performs a reconciliation plan in order: creates the labels its writes use (from `definitions`), then each action.
+ * Shared by remind and the audit's drift issue. A GitHub failure stops with an ExternalError that says what was done.
+ */
+export async function performIssuePlan(
+  github: RotationIssueTracker,
+  label: string,
+  plan: readonly IssueAction[],
+  definitions: readonly LabelDefinition[],
+): Promise<{ readonly actions: RemindAction[]; readonly labelsCreated: string[] }> {
   const writes = plan.filter(isWriteAction);
-  const labelsCreated = writes.length > 0 ? await github.ensureLabels(labelsWritten(label, writes)) : [];
+  const labelsCreated = writes.length > 0 ? await github.ensureLabels(labelsWritten(definitions, writes)) : [];
   const done: RemindAction[] = [];
   for (const action of plan) {
     try {
@@ -180,5 +194,5 @@ export async function remindRotations(request: RemindRequest): Promise<RemindRes
       });
     }
   }
-  return { ...base, valid: true, existingIssuesRead, actions: done, counts: countIssueActions(plan), labelsCreated };
+  return { actions: done, labelsCreated };
 }

@@ -7,6 +7,10 @@ import { parseCommandLine, type CliCommand } from './command.js';
 import { applyCommand } from './commands/apply-command.js';
 import { auditCommand } from './commands/audit-command.js';
 import { demoCommand } from './commands/demo-command.js';
+import { onboardCommand } from './commands/onboard-command.js';
+import { offboardCommand } from './commands/offboard-command.js';
+import { revokeCommand } from './commands/revoke-command.js';
+import { initCommand } from './commands/init-command.js';
 import { keygenCommand } from './commands/keygen-command.js';
 import { planCommand } from './commands/plan-command.js';
 import { rekeyCommand } from './commands/rekey-command.js';
@@ -21,12 +25,16 @@ import { credledgerVersion } from './version.js';
 
 /** Every subcommand, in the order `--help` lists them. */
 export const COMMANDS: readonly CliCommand[] = [
+  initCommand,
   validateCommand,
   statusCommand,
   planCommand,
   applyCommand,
   auditCommand,
   remindCommand,
+  onboardCommand,
+  offboardCommand,
+  revokeCommand,
   keygenCommand,
   setCommand,
   sealCommand,

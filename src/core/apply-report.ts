@@ -1,5 +1,8 @@
 // The report of an apply (or its dry run): per deployment and setting what happened, for people and the audit trail.
-import type { ApplyReason } from './apply-plan.js';
+import { displayDeploymentUrl } from './deployment-url.js';
+import type { ApplyOperation, ApplyReason } from './apply-plan.js';
+import { SESSION_SECRET_SETTING } from './docuelevate-catalogue.js';
+import type { Inventory } from './inventory.js';
 
 /** `planned` in a dry run; otherwise what became of the operation. */
 export type OperationOutcome = 'planned' | 'done' | 'failed' | 'skipped';
@@ -113,4 +116,100 @@ export function describeRestart(report: DeploymentReport): string | undefined {
       ? ''
       : `${settings === '' ? ':' : ';'} removed ${removed.join(', ')} (DocuElevate keeps a deleted value in effect until it restarts)`;
   return `restart api and worker on ${report.deployment}${when}${settings}${removals}`;
+}
+
+/** What became of one operation so far, filled in while an apply runs; the report is built from it. */
+export interface OperationRecord {
+  readonly operation: ApplyOperation;
+  outcome: OperationReport['outcome'];
+  /** DocuElevate's own restart_required from the write's answer, which also covers custom settings. */
+  restartRequired?: boolean;
+  error?: ApplyFailure;
+  skipped?: string;
+  attempts?: number;
+  recorded?: boolean;
+  /** A DELETE DocuElevate accepted: the running process keeps the value until it restarts. */
+  pendingRestart?: boolean;
+}
+
+/** One operation as reported. */
+export function reportOperation(entry: OperationRecord): OperationReport {
+  const { operation } = entry;
+  return {
+    action: operation.action,
+    setting: operation.setting,
+    credential: operation.credentialId,
+    group: operation.group ?? null,
+    reason: operation.reason,
+    restartRequired: entry.restartRequired ?? operation.restartRequired,
+    outcome: entry.outcome,
+    ...(entry.error === undefined ? {} : { error: entry.error }),
+    ...(entry.outcome === 'skipped' && entry.skipped !== undefined ? { skipped: entry.skipped } : {}),
+    ...(entry.attempts === undefined ? {} : { attempts: entry.attempts }),
+    ...(entry.recorded === undefined ? {} : { recorded: entry.recorded }),
+    ...(entry.pendingRestart ? { pendingRestart: true } : {}),
+  };
+}
+
+/** A deployment's report from its operations: groups left half-written, settings awaiting a restart, the session_secret warning. */
+export function deploymentReport(
+  deployment: { readonly id: string; readonly url: string },
+  outcome: DeploymentReport['outcome'],
+  progress: readonly OperationRecord[],
+  error?: ApplyFailure,
+): DeploymentReport {
+  const operations = progress.map(reportOperation);
+  const done = (operation: OperationReport) => operation.outcome === 'done' || operation.outcome === 'planned';
+  const groups = new Map<string, OperationReport[]>();
+  for (const operation of operations) if (operation.group !== null) groups.set(operation.group, [...(groups.get(operation.group) ?? []), operation]);
+  const inconsistentGroups = [...groups]
+    .filter(([, members]) => members.some(done) && !members.every(done))
+    .map(([group]) => group);
+  const restartRequired = operations.filter((operation) => operation.restartRequired && done(operation) && operation.action === 'set').map((operation) => operation.setting);
+  const pendingRestart = operations
+    .filter((operation) => operation.pendingRestart === true || (operation.action === 'delete' && operation.outcome === 'planned'))
+    .map((operation) => operation.setting);
+  const warnings = operations
+    .filter((operation) => operation.setting === SESSION_SECRET_SETTING && operation.action === 'set' && done(operation))
+    .map(() => describeSessionSecretChange(deployment.id, outcome === 'planned'));
+  return {
+    deployment: deployment.id,
+    // Never a user name or password a URL should not have held: reports name the deployment, not its secrets.
+    url: displayDeploymentUrl(deployment.url),
+    outcome,
+    ...(error === undefined ? {} : { error }),
+    operations,
+    inconsistentGroups,
+    restartRequired,
+    ...(pendingRestart.length === 0 ? {} : { pendingRestart }),
+    warnings,
+  };
+}
+
+function describeSessionSecretChange(deployment: string, planned: boolean): string {
+  return (
+    `session_secret ${planned ? 'will be' : 'was'} written to ${deployment}'s database, but DocuElevate never uses a database value: sessions and ` +
+    `the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up. To rotate it, set ` +
+    `SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in ${deployment}'s environment, restart api and worker, ` +
+    `run \`credledger apply --rehydrate ${deployment}\` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS`
+  );
+}
+
+/** Deployments the applied state records that the inventory no longer has (when every deployment was asked for). */
+export function describeForgottenDeployments(inventory: Inventory, recorded: Iterable<string>, requested: readonly string[] | undefined): string[] {
+  if (requested !== undefined) return [];
+  return [...recorded]
+    .filter((deployment) => !inventory.deployments.has(deployment))
+    .map((deployment) => `the applied state records deployment ${deployment}, which is no longer in the inventory: its settings were left alone`);
+}
+
+/** The whole report, with its summary. */
+export function buildApplyReport(
+  dryRun: boolean,
+  inventoryCommit: string | null,
+  state: StateReport,
+  deployments: readonly DeploymentReport[],
+  warnings: readonly string[],
+): ApplyReport {
+  return { dryRun, inventoryCommit, state, deployments, warnings, summary: summariseOperations(deployments) };
 }

@@ -15,11 +15,15 @@ import { sealedValueFor, type Credential, type Inventory } from './inventory.js'
  *   environment), but DocuElevate holds a database value, which shadows any environment variable.
  * - `pending-restart` (warning): apply deleted the setting from DocuElevate's database, and DocuElevate still
  *   reports it from its environment: its running process keeps a deleted value until it restarts.
+ * - `changed-outside` (error): the setting's history in DocuElevate has changes after the last write apply
+ *   recorded, or by another user than the one apply logs in as: someone changed it behind the inventory's back.
+ * - `masked-mismatch` (error): what DocuElevate shows for the setting (its first 4 characters and length) is
+ *   not what it would show for the value apply last pushed (checked with the key, through the applied fingerprint).
  */
-export type AuditFindingKind = 'untracked' | 'not-configured' | 'from-env' | 'db-unmanaged' | 'pending-restart';
+export type AuditFindingKind = 'untracked' | 'not-configured' | 'from-env' | 'db-unmanaged' | 'pending-restart' | 'changed-outside' | 'masked-mismatch';
 
 /** Every finding kind, in report order. */
-export const AUDIT_FINDING_KINDS: readonly AuditFindingKind[] = ['untracked', 'not-configured', 'from-env', 'db-unmanaged', 'pending-restart'];
+export const AUDIT_FINDING_KINDS: readonly AuditFindingKind[] = ['untracked', 'not-configured', 'from-env', 'db-unmanaged', 'pending-restart', 'changed-outside', 'masked-mismatch'];
 
 /** `error` for what escapes the inventory entirely; `warning` for a mismatch between two places that both know the setting. */
 export type AuditSeverity = 'error' | 'warning';
@@ -30,7 +34,42 @@ const SEVERITIES: Readonly<Record<AuditFindingKind, AuditSeverity>> = {
   'from-env': 'warning',
   'db-unmanaged': 'warning',
   'pending-restart': 'warning',
+  'changed-outside': 'error',
+  'masked-mismatch': 'error',
 };
+
+/** One change in a setting's DocuElevate history: who and when. Its values are never read. */
+export interface SettingChangeEntry {
+  readonly changedBy: string;
+  /** As DocuElevate gives it: ISO 8601 without timezone (UTC), whole seconds. */
+  readonly changedAt: string;
+  readonly action: string;
+}
+
+/** What apply recorded of its last write of a setting, as far as drift needs it. */
+export interface AppliedWrite {
+  readonly credential: string;
+  /** ISO 8601. */
+  readonly appliedAt: string;
+}
+
+/** What the audit read from one deployment to find changes made behind the inventory's back. */
+export interface DriftEvidence {
+  /** The user apply logs in as (auth method login); unknown for other methods. */
+  readonly applyUser?: string;
+  /** apply's last recorded write per setting. */
+  readonly applied: ReadonlyMap<string, AppliedWrite>;
+  /** Per setting read, its history, newest first. */
+  readonly history: ReadonlyMap<string, readonly SettingChangeEntry[]>;
+  /** Per setting compared: whether DocuElevate shows (masked) the value apply last pushed. */
+  readonly masked: ReadonlyMap<string, boolean>;
+}
+
+/**
+ * How far DocuElevate's clock may run ahead of the runner's before apply's own write looks like a later change.
+ * Only for changes by apply's own user: a change by anyone else after the recorded write counts at once.
+ */
+export const APPLY_CLOCK_TOLERANCE_SECONDS = 60;
 
 /** Where DocuElevate takes a setting's value from, as `GET /api/settings/credentials` says: `null` when it has none. */
 export type CredentialValueSource = 'db' | 'env' | null;
@@ -67,6 +106,8 @@ export interface AuditFinding {
   readonly inventoryValue: boolean | null;
   /** DocuElevate's source for the setting. */
   readonly source: CredentialValueSource;
+  /** For `changed-outside`: the changes made behind the inventory's back, newest first (who and when). */
+  readonly changes?: readonly SettingChangeEntry[];
   /** One sentence, naming the setting, credential and deployment. Never a value. */
   readonly message: string;
 }
@@ -107,6 +148,8 @@ export type AuditSummary = Readonly<Record<AuditFindingKind, number>> & { readon
 export interface AuditReport {
   readonly deployments: readonly DeploymentAudit[];
   readonly summary: AuditSummary;
+  /** What the audit could not check (no applied state, no key), one sentence each. */
+  readonly notes?: readonly string[];
 }
 
 /** `--fail-on`: `untracked` findings only, `any` finding, or `never` (the default: findings are reported, exit 0). */
@@ -122,6 +165,7 @@ export function auditInventory(
   deployments: readonly string[],
   listings: ReadonlyMap<string, DeploymentListing>,
   pendingRemovals: (deployment: string) => ReadonlyMap<string, PendingRemoval> = () => new Map(),
+  drift: (deployment: string) => DriftEvidence | undefined = () => undefined,
 ): AuditReport {
   const reports = deployments.map((id): DeploymentAudit => {
     const deployment = inventory.deployments.get(id);
@@ -129,7 +173,7 @@ export function auditInventory(
     const listing = listings.get(id);
     if (listing === undefined) throw new RangeError(`no credential listing for deployment ${id}`);
     if ('error' in listing) return { deployment: id, url: displayDeploymentUrl(deployment.url), outcome: 'unreachable', error: listing.error, findings: [], unchecked: [] };
-    return auditDeployment(inventory, id, listing.sources, pendingRemovals(id));
+    return auditDeployment(inventory, id, listing.sources, pendingRemovals(id), drift(id));
   });
   return { deployments: reports, summary: summariseAudit(reports) };
 }
@@ -140,6 +184,7 @@ export function auditDeployment(
   deploymentId: string,
   sources: readonly CredentialListingEntry[],
   pendingRemovals: ReadonlyMap<string, PendingRemoval> = new Map(),
+  drift?: DriftEvidence,
 ): DeploymentAudit {
   const deployment = inventory.deployments.get(deploymentId);
   if (deployment === undefined) throw new RangeError(`deployment ${deploymentId} is not in the inventory`);
@@ -159,6 +204,7 @@ export function auditDeployment(
     const finding = assessTrackedSetting(credential, deploymentId, source);
     if (finding === undefined) matching += 1;
     else findings.push(finding);
+    if (drift !== undefined && source !== null) findings.push(...assessDrift(credential, deploymentId, source, drift));
   }
 
   for (const [setting, source] of listed) {
@@ -225,6 +271,59 @@ function untrackedFinding(inventory: Inventory, deployment: string, setting: str
   return finding('untracked', { deployment, setting, credential: null, inventoryValue: null, source, ...(elsewhere.length > 0 ? { coveredElsewhereBy: elsewhere } : {}) }, message);
 }
 
+/** The history entries that were not apply's own last write: later than it, or by someone else. */
+export function findChangesOutside(history: readonly SettingChangeEntry[], applied: AppliedWrite, applyUser: string | undefined): SettingChangeEntry[] {
+  const appliedSeconds = Math.floor(Date.parse(applied.appliedAt) / 1000);
+  const byApply = (entry: SettingChangeEntry) => applyUser !== undefined && entry.changedBy === applyUser;
+  return history.filter((entry, index) => {
+    const seconds = Math.floor(parseDocuElevateTime(entry.changedAt) / 1000);
+    if (Number.isNaN(seconds)) return !byApply(entry);
+    if (seconds > appliedSeconds + (byApply(entry) || applyUser === undefined ? APPLY_CLOCK_TOLERANCE_SECONDS : 0)) return true;
+    // The value in effect was written by someone other than apply, even if the clocks disagree about when.
+    return index === 0 && applyUser !== undefined && !byApply(entry);
+  });
+}
+
+// DocuElevate writes UTC without a zone; a zone, when present, is honoured.
+function parseDocuElevateTime(text: string): number {
+  return Date.parse(/(Z|[+-]\d\d:?\d\d)$/.test(text) ? text : `${text}Z`);
+}
+
+function describeChange(entry: SettingChangeEntry): string {
+  const verb = entry.action === 'delete' ? 'deleted' : entry.action === 'update' || entry.action === '' ? 'changed' : entry.action;
+  return `${verb} by ${entry.changedBy || 'an unnamed user'} at ${entry.changedAt}`;
+}
+
+/** The drift findings of one tracked setting: changes in its history that apply did not make, a masked value that is not the applied one. */
+function assessDrift(credential: Credential, deployment: string, source: CredentialValueSource, drift: DriftEvidence): AuditFinding[] {
+  const applied = drift.applied.get(credential.setting);
+  if (applied === undefined) return [];
+  const base = { deployment, setting: credential.setting, credential: credential.id, inventoryValue: sealedValueFor(credential, deployment) !== undefined, source };
+  const findings: AuditFinding[] = [];
+  const changes = findChangesOutside(drift.history.get(credential.setting) ?? [], applied, drift.applyUser);
+  if (changes.length > 0) {
+    const shown = changes.slice(0, 3).map(describeChange).join('; ');
+    const more = changes.length > 3 ? ` (and ${changes.length - 3} more)` : '';
+    findings.push(
+      finding(
+        'changed-outside',
+        { ...base, changes },
+        `${credential.setting} on ${deployment} (credential ${credential.id}) was ${shown}${more}, after credledger last applied it (${applied.appliedAt})${drift.applyUser === undefined ? '' : ` as ${drift.applyUser}`}`,
+      ),
+    );
+  }
+  if (drift.masked.get(credential.setting) === false) {
+    findings.push(
+      finding(
+        'masked-mismatch',
+        base,
+        `DocuElevate on ${deployment} shows ${credential.setting} (credential ${credential.id}) with other first characters or another length than the value credledger applied on ${applied.appliedAt}`,
+      ),
+    );
+  }
+  return findings;
+}
+
 function pendingRestartFinding(deployment: string, setting: string, removal: PendingRemoval): AuditFinding {
   return finding(
     'pending-restart',
@@ -239,7 +338,7 @@ function finding(kind: AuditFindingKind, base: Omit<AuditFinding, 'kind' | 'seve
 
 /** Counts findings by kind, and unreachable deployments. */
 export function summariseAudit(deployments: readonly DeploymentAudit[]): AuditSummary {
-  const counts: Record<AuditFindingKind, number> = { untracked: 0, 'not-configured': 0, 'from-env': 0, 'db-unmanaged': 0, 'pending-restart': 0 };
+  const counts: Record<AuditFindingKind, number> = { untracked: 0, 'not-configured': 0, 'from-env': 0, 'db-unmanaged': 0, 'pending-restart': 0, 'changed-outside': 0, 'masked-mismatch': 0 };
   for (const deployment of deployments) for (const item of deployment.findings) counts[item.kind] += 1;
   return { ...counts, unreachable: deployments.filter((deployment) => deployment.outcome === 'unreachable').length };
 }
@@ -268,6 +367,10 @@ export function describeFindingKind(kind: AuditFindingKind): string {
       return 'the inventory pushes a value, but DocuElevate uses its environment variable, so the inventory\'s value is not in effect. Once apply pushes it, the database value shadows the variable, which then only misleads: remove the variable, or keep the value out of the inventory.';
     case 'db-unmanaged':
       return 'the inventory tracks it without a value (expecting the environment), but DocuElevate holds a database value, which shadows the environment variable: rotating the variable changes nothing. Put the value in the inventory (credledger set) so apply manages it, or delete the database entry (DELETE /api/settings/<key>).';
+    case 'changed-outside':
+      return "DocuElevate's history of the setting shows a change that credledger did not make (after its last apply, or by another user than the one apply logs in as): someone changed it in DocuElevate's UI or API, behind the inventory's back. Find out who and why; if the value was rotated, store it with credledger set; otherwise push the inventory's value again (credledger apply --all), and rotate it if the change may have exposed it.";
+    case 'masked-mismatch':
+      return "what DocuElevate shows for the setting (its first 4 characters and length) is not what it would show for the value credledger last applied, so DocuElevate holds another value: changed outside the inventory, or brought back by a restore. Push the inventory's value again (credledger apply --all), or, if the new value is the right one, store it with credledger set.";
     case 'pending-restart':
       return 'apply deleted it from DocuElevate\'s database, but DocuElevate keeps a deleted value in memory (and reports it as from the environment) until api and worker restart: restart them. If it is still reported after the restart, the deployment\'s environment sets it too.';
   }

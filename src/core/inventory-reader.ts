@@ -134,6 +134,7 @@ function buildInventory(data: Data): Inventory {
       group: optionalString(credential.group),
       custom: credential.custom === true,
       compromised: optionalDate(credential.compromised),
+      incident: optionalString(credential.incident),
       revoked: optionalDate(credential.revoked),
     });
   }

@@ -4,6 +4,7 @@ import { credentialsInUrl } from './deployment-url.js';
 import { findSetting } from './docuelevate-catalogue.js';
 import type { CalendarDate } from './dates.js';
 import { errorAt, warningAt, type Finding } from './diagnostics.js';
+import { OWNER_PLACEHOLDER } from './init-inventory.js';
 import { listSealedValues, type Credential, type Inventory } from './inventory.js';
 import { describeDemoKeyValues, listDemoKeyValues } from './public-demo-key.js';
 import { isEventDrivenKind } from './rotation.js';
@@ -21,7 +22,9 @@ type Rule = (inventory: Inventory, context: RuleContext) => Finding[];
 const knownPeople: Rule = (inventory) =>
   inventory.credentials.flatMap((credential) => {
     const findings: Finding[] = [];
-    if (credential.owner && !inventory.people.has(credential.owner)) {
+    if (credential.owner === OWNER_PLACEHOLDER && !inventory.people.has(credential.owner)) {
+      findings.push(errorAt('owner-placeholder', ['credentials', credential.id, 'owner'], `the owner is still the placeholder \`credledger init\` wrote: name the person (a key of \`people\`) who rotates it`));
+    } else if (credential.owner && !inventory.people.has(credential.owner)) {
       const hint = describeSuggestion(credential.owner, inventory.people.keys());
       findings.push(errorAt('unknown-person', ['credentials', credential.id, 'owner'], `owner \`${credential.owner}\` is not listed under \`people\`${hint}`));
     }

@@ -74,6 +74,8 @@ export interface Credential {
   readonly group?: string;
   readonly custom: boolean;
   readonly compromised?: CalendarDate;
+  /** What is known of the suspected leak (`incident`, written by `credledger revoke --reason`). */
+  readonly incident?: string;
   readonly revoked?: CalendarDate;
 }
 

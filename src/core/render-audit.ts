@@ -71,6 +71,8 @@ export function renderAuditText(report: AuditReport, style: TextStyle = PLAIN_ST
       for (const finding of deployment.findings) {
         const line = pad(cellsOf(finding));
         lines.push(finding.severity === 'error' ? style.error(line) : style.warning(line));
+        // Who and when: what the reader of a changed-outside finding needs first.
+        for (const change of finding.changes ?? []) lines.push(`    ${style.dim(`${change.action === 'delete' ? 'deleted' : 'changed'} by ${change.changedBy || 'an unnamed user'} at ${change.changedAt}`)}`);
       }
     }
     if (deployment.unchecked.length > 0) {
@@ -83,6 +85,7 @@ export function renderAuditText(report: AuditReport, style: TextStyle = PLAIN_ST
     lines.push('');
     for (const kind of kinds) lines.push(`${style.bold(kind)}: ${describeFindingKind(kind)}`);
   }
+  for (const note of report.notes ?? []) lines.push('', style.dim(`note: ${note}`));
   lines.push('', describeAuditSummary(report));
   return lines.join('\n');
 }
@@ -117,5 +120,6 @@ export function renderAuditMarkdown(report: AuditReport): string {
     for (const kind of kinds) lines.push(`- **${kind}**: ${markdownText(describeFindingKind(kind))}`);
     lines.push('', '</details>', '');
   }
+  for (const note of report.notes ?? []) lines.push(`> Note: ${markdownText(note)}`, '');
   return lines.join('\n');
 }

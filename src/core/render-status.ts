@@ -7,7 +7,7 @@ import type { StatusReport, StatusRow } from './status-report.js';
 const HEADERS = ['ID', 'SETTING', 'DEPLOYMENT', 'KIND', 'OWNER', 'ROTATED', 'DUE', 'STATE', 'REASONS'] as const;
 
 function cellsOf(row: StatusRow): string[] {
-  return [row.id, row.setting, row.deployment ?? '-', row.kind, row.owner, row.rotated ?? '-', row.due ?? '-', row.state, row.reasons.join('; ')];
+  return [row.id, row.setting, row.deployment ?? '-', row.kind, row.owner, row.rotated ?? '-', row.due ?? '-', row.severity === 'critical' ? `${row.state} (critical)` : row.state, row.reasons.join('; ')];
 }
 
 function summaryLine(report: StatusReport): string {
@@ -40,7 +40,7 @@ export function renderStatusMarkdown(report: StatusReport): string {
     const cells = cellsOf(row).map(markdownText);
     cells[0] = markdownCode(row.id);
     cells[1] = markdownCode(row.setting);
-    cells[7] = STATE_BADGES[row.state];
+    cells[7] = row.severity === 'critical' ? `${STATE_BADGES[row.state]} (critical)` : STATE_BADGES[row.state];
     return cells;
   });
   const demo = report.publicDemoKeyValues === undefined ? '' : `> :warning: ${markdownText(describeDemoKeyValues(report.publicDemoKeyValues))}\n\n`;

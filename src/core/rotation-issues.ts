@@ -62,6 +62,8 @@ export interface DesiredIssue {
   readonly assignee?: string;
   readonly state: 'due-soon' | 'overdue';
   readonly due: CalendarDate;
+  /** The comment that reopens a closed issue of this id; default: the rotation wording (due, overdue). */
+  readonly reopenComment?: string;
 }
 
 /** Where a credential that needs no issue stands, for the comment that closes its old issue. */
@@ -78,6 +80,10 @@ export interface DesiredIssues {
   /** Ordered by credential id. */
   readonly issues: readonly DesiredIssue[];
   readonly standing: ReadonlyMap<string, CredentialStanding>;
+  /** How an open issue no longer wanted is closed; default: the rotation wording (rotated, or removed from the inventory). */
+  readonly closeComment?: (id: string) => { readonly reason: CloseReason; readonly comment: string };
+  /** Labels besides `label` that credledger manages on these issues; default the severity labels. */
+  readonly managedLabels?: readonly string[];
 }
 
 /** An issue already in the repository that carries a credledger marker. */
@@ -332,7 +338,7 @@ function reopenComment(desired: DesiredIssue): string {
  * Labels other than credledger's own are kept. Running it on its own result plans no write.
  */
 export function planIssueReconciliation(desired: DesiredIssues, existing: readonly ExistingIssue[]): IssueAction[] {
-  const managed = new Set([desired.label, ...SEVERITY_LABELS].map((name) => name.toLowerCase()));
+  const managed = new Set([desired.label, ...(desired.managedLabels ?? SEVERITY_LABELS)].map((name) => name.toLowerCase()));
   const byId = new Map<string, ExistingIssue[]>();
   for (const issue of existing) byId.set(issue.id, [...(byId.get(issue.id) ?? []), issue]);
   const actions: IssueAction[] = [];
@@ -364,7 +370,7 @@ export function planIssueReconciliation(desired: DesiredIssues, existing: readon
     const latest = closed[0];
     if (latest) {
       const assign = ownerAssignment(want, latest);
-      actions.push({ kind: 'reopen', id: want.id, number: latest.number, url: latest.url, changes: changesFor(want, latest, managed), comment: reopenComment(want), ...(assign ? { assign } : {}) });
+      actions.push({ kind: 'reopen', id: want.id, number: latest.number, url: latest.url, changes: changesFor(want, latest, managed), comment: want.reopenComment ?? reopenComment(want), ...(assign ? { assign } : {}) });
       continue;
     }
     actions.push({ kind: 'create', id: want.id, title: want.title, body: want.body, unassignedBody: want.unassignedBody, labels: want.labels, assignee: want.assignee });
@@ -373,7 +379,7 @@ export function planIssueReconciliation(desired: DesiredIssues, existing: readon
   const leftover = [...byId.entries()].sort(([a], [b]) => a.localeCompare(b));
   for (const [id, issues] of leftover) {
     for (const issue of issues.filter((candidate) => candidate.state === 'open').sort((a, b) => a.number - b.number)) {
-      closes.push({ kind: 'close', id, number: issue.number, url: issue.url, ...closeComment(id, desired.standing.get(id)) });
+      closes.push({ kind: 'close', id, number: issue.number, url: issue.url, ...(desired.closeComment?.(id) ?? closeComment(id, desired.standing.get(id))) });
     }
   }
   return [...actions, ...closes];

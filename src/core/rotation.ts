@@ -94,7 +94,7 @@ export function assessRotation(inventory: Inventory, credential: Credential, now
     candidates.push({ code: 'personnel', due: person.left, text: `${person.id} ${verb} ${person.left}`, person: person.id });
   }
   if (credential.compromised && after(credential.compromised)) {
-    candidates.push({ code: 'compromised', due: credential.compromised, text: `suspected compromise on ${credential.compromised}` });
+    candidates.push({ code: 'compromised', due: credential.compromised, text: `suspected compromise on ${credential.compromised}${credential.incident ? `: ${credential.incident}` : ''}` });
   }
   if (credential.revoked && after(credential.revoked)) {
     candidates.push({ code: 'revoked', due: credential.revoked, text: `revoked on ${credential.revoked}: re-authorise` });

@@ -16,6 +16,8 @@ export interface StatusRow {
   readonly rotated: CalendarDate | null;
   readonly due: CalendarDate | null;
   readonly state: RotationState;
+  /** `critical` while a suspected compromise is outstanding (`compromised`, e.g. from `credledger revoke`). */
+  readonly severity: 'critical' | 'normal';
   readonly reasons: readonly string[];
 }
 
@@ -48,6 +50,7 @@ export function buildStatusReport(inventory: Inventory, now: CalendarDate): Stat
         rotated: assessment.lastRotated ?? null,
         due: assessment.due ?? null,
         state: assessment.state,
+        severity: assessment.severity,
         reasons: assessment.reasons.map((reason) => reason.text),
       });
     }

@@ -219,3 +219,68 @@ function setIn(target: unknown, path: readonly string[], value: string): void {
     current = current[key] as Record<string, unknown>;
   }
 }
+
+/**
+ * Adds `key` with a mapping of string `fields` to the block mapping at `parentPath`, after its last entry, written
+ * the way its siblings are: `key: { a: 1, b: 2 }` when the last sibling is a flow mapping, else a block. Nothing
+ * else in the text changes.
+ * @throws YamlEditError when the parent is missing, empty or not a block mapping, the key exists, or the edited
+ * text does not read back as the original data plus this entry.
+ */
+export function insertYamlMappingEntry(text: string, parentPath: readonly string[], key: string, fields: readonly (readonly [string, string])[]): string {
+  const path = [...parentPath, key];
+  const document = parseStrict(text, path);
+  let node: unknown = document.contents;
+  for (const name of parentPath) {
+    if (!isMap(node)) break;
+    node = findPair(node, name)?.value;
+  }
+  const eol = lineBreakOf(text);
+  const flowEntry = `${renderKey(key)}: { ${fields.map(([name, value]) => `${renderKey(name)}: ${renderFlowScalar(value)}`).join(', ')} }`;
+  let edited: string;
+  if (isMap(node) && node.flow && node.items.length === 0 && text.slice(...rangeOf(node, path).slice(0, 2)).trim() === '{}') {
+    // `people: {}`, as init writes it: the first entry turns it into a block, indented one step under its key.
+    const [start, end] = rangeOf(node, path);
+    const keyColumn = start - lineStartOf(text, start) - text.slice(lineStartOf(text, start), start).trimStart().length;
+    edited = `${text.slice(0, start).trimEnd()}${eol}${' '.repeat(keyColumn + 2)}${flowEntry}${text.slice(end)}`;
+    return checkInsertion(text, edited, parentPath, key, fields);
+  }
+  if (!isMap(node) || node.flow || node.items.length === 0) throw new YamlEditError(`${parentPath.join('.')} is not a block mapping with entries to add ${key} beside`, path);
+  if (findPair(node, key) !== undefined) throw new YamlEditError(`${path.join('.')} already exists`, path);
+  const last = node.items[node.items.length - 1] as Pair;
+  const keyStart = rangeOf(node.items[0]?.key, path)[0];
+  const indent = ' '.repeat(keyStart - lineStartOf(text, keyStart));
+  const flow = isMap(last.value) && last.value.flow;
+  const entry = flow
+    ? `${indent}${flowEntry}`
+    : [`${indent}${renderKey(key)}:`, ...fields.map(([name, value]) => `${indent}  ${renderKey(name)}: ${renderScalar(value)}`)].join(eol);
+  const end = endOfPair(last, path);
+  if (end > 0 && text[end - 1] === '\n') edited = text.slice(0, end) + entry + eol + text.slice(end);
+  else {
+    const newline = text.indexOf('\n', end);
+    edited = newline < 0 ? text + eol + entry : text.slice(0, newline + 1) + entry + eol + text.slice(newline + 1);
+  }
+  return checkInsertion(text, edited, parentPath, key, fields);
+}
+
+// As for scalar edits: the data must be the old data plus exactly the new entry.
+function checkInsertion(text: string, edited: string, parentPath: readonly string[], key: string, fields: readonly (readonly [string, string])[]): string {
+  const path = [...parentPath, key];
+  const actual = parseStrict(edited, []).toJS() as unknown;
+  const withEntry = structuredClone(parseStrict(text, []).toJS() as Record<string, unknown>);
+  let target = withEntry;
+  for (const name of parentPath) target = target[name] as Record<string, unknown>;
+  target[key] = Object.fromEntries(fields);
+  if (!isDeepStrictEqual(actual, withEntry)) throw new YamlEditError(`adding ${path.join('.')} in place would change other data; edit the file by hand`, path);
+  return edited;
+}
+
+// Plain in a flow mapping when it reads back as the same string there (`Alice Martin`), else double-quoted.
+function renderFlowScalar(value: string): string {
+  if (/^[A-Za-z0-9_@.][^,{}[\]#&*!|>'"%`:\n\r]*$/.test(value) && value.trim() === value) {
+    const probe = parseDocument(`{ k: ${value} }`);
+    const item = (probe.contents as YAMLMap | null)?.items?.[0];
+    if (probe.errors.length === 0 && isScalar(item?.value) && item.value.value === value) return value;
+  }
+  return JSON.stringify(value);
+}

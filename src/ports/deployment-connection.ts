@@ -43,6 +43,16 @@ export interface CredentialSource {
   readonly restartRequired: boolean;
 }
 
+/** One entry of a setting's history: who changed it and when. Its old and new values are deliberately not kept. */
+export interface SettingChange {
+  readonly id: number;
+  /** DocuElevate's `changed_by`: the user's name (or e-mail, or id). */
+  readonly changedBy: string;
+  /** DocuElevate's `changed_at`, as it gives it: ISO 8601 without timezone, whole seconds (UTC). */
+  readonly changedAt: string;
+  readonly action: string;
+}
+
 /** A write that the deployment accepted and the read-back confirmed. */
 export interface WriteOutcome {
   /** Requests made (the write with its retries, the read-back with its retries). */
@@ -63,6 +73,10 @@ export interface CredentialSourceReader {
   authenticate(): Promise<void>;
   /** `GET /api/settings/credentials`. */
   listCredentialSources(): Promise<CredentialSource[]>;
+  /** `GET /api/settings/{key}/history`, who and when only (audit's changed-outside); absent on readers that cannot. */
+  listSettingChanges?(key: string): Promise<SettingChange[]>;
+  /** Whether `GET /api/settings/{key}` shows (masked) what it would for `value` (audit's masked-mismatch). */
+  showsValue?(key: string, value: SecretValue): Promise<boolean>;
   close(): Promise<void>;
 }
 

@@ -147,7 +147,7 @@ describe('audit against a DocuElevate with login auth and CSRF', () => {
     // The whole catalogue is listed; nine settings have a value (three from every deployment's environment);
     // azure, admin and the three environment settings are as the inventory implies.
     expect(deployment?.counts).toEqual({ listed: 60, configured: 9, tracked: 9, matching: 5 });
-    expect(report.summary).toEqual({ untracked: 2, 'not-configured': 1, 'from-env': 1, 'db-unmanaged': 1, 'pending-restart': 0, unreachable: 0 });
+    expect(report.summary).toEqual({ untracked: 2, 'not-configured': 1, 'from-env': 1, 'db-unmanaged': 1, 'pending-restart': 0, 'changed-outside': 0, 'masked-mismatch': 0, unreachable: 0 });
     expect(assessAuditReport(report, 'never')).toBe('ok');
     expect(assessAuditReport(report, 'untracked')).toBe('findings');
 
@@ -199,7 +199,8 @@ describe('audit against a DocuElevate with login auth and CSRF', () => {
           counts: { listed: 60, configured: 5, tracked: 5, matching: 4 },
         },
       ],
-      summary: { untracked: 1, 'not-configured': 1, 'from-env': 0, 'db-unmanaged': 0, 'pending-restart': 0, unreachable: 0 },
+      summary: { untracked: 1, 'not-configured': 1, 'from-env': 0, 'db-unmanaged': 0, 'pending-restart': 0, 'changed-outside': 0, 'masked-mismatch': 0, unreachable: 0 },
+      notes: ['changes outside the inventory and masked values were not checked: the applied state records no write by apply on these deployments'],
     });
   });
 });

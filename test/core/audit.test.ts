@@ -175,7 +175,7 @@ describe('auditInventory and the thresholds', () => {
       findings: [],
       unchecked: [],
     });
-    expect(report.summary).toEqual({ untracked: 0, 'not-configured': 0, 'from-env': 0, 'db-unmanaged': 0, 'pending-restart': 0, unreachable: 1 });
+    expect(report.summary).toEqual({ untracked: 0, 'not-configured': 0, 'from-env': 0, 'db-unmanaged': 0, 'pending-restart': 0, 'changed-outside': 0, 'masked-mismatch': 0, unreachable: 1 });
     expect(assessAuditReport(report, 'never')).toBe('external');
   });
 
@@ -204,13 +204,13 @@ describe('auditInventory and the thresholds', () => {
     expect(text).toContain('staging (https://staging.example.com): not audited: unreachable\n  error: GET /api/settings/credentials: HTTP 403: Admin access required');
     expect(text).toMatch(/^untracked: configured in DocuElevate, not in the inventory/m);
     expect(text).not.toMatch(/^db-unmanaged:/m);
-    expect(text.split('\n').at(-1)).toBe('1 untracked, 2 not-configured, 1 from-env, 0 db-unmanaged, 0 pending-restart; 1 of 2 deployments unreachable');
+    expect(text.split('\n').at(-1)).toBe('1 untracked, 2 not-configured, 1 from-env, 0 db-unmanaged, 0 pending-restart, 0 changed-outside, 0 masked-mismatch; 1 of 2 deployments unreachable');
   });
 
   it('renders Markdown with a table per deployment and escapes what could break it', () => {
     const report = reportWith({ production: drifted, staging: unreachable });
     const markdown = renderAuditMarkdown(report);
-    expect(markdown.startsWith('### credledger audit\n\n1 untracked, 2 not-configured, 1 from-env, 0 db-unmanaged, 0 pending-restart; 1 of 2 deployments unreachable\n')).toBe(true);
+    expect(markdown.startsWith('### credledger audit\n\n1 untracked, 2 not-configured, 1 from-env, 0 db-unmanaged, 0 pending-restart, 0 changed-outside, 0 masked-mismatch; 1 of 2 deployments unreachable\n')).toBe(true);
     expect(markdown).toContain('| severity | kind | setting | credential | DocuElevate | finding |');
     expect(markdown).toContain('| 🔴 error | untracked | `webdav_password` | – | database |');
     expect(markdown).toContain("| 🟡 warning | from-env | `openai_api_key` | `openai` | environment | credential openai pushes a value for openai\\_api\\_key to production, but DocuElevate takes it from its environment (no database value): the inventory's value is not in effect |");

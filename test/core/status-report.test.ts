@@ -16,7 +16,7 @@ describe('buildStatusReport', () => {
     expect(report.now).toBe(now);
     expect(Object.keys(report.summary).sort()).toEqual(['due-soon', 'ok', 'overdue', 'unknown']);
     for (const row of report.credentials) {
-      expect(Object.keys(row)).toEqual(['id', 'setting', 'deployment', 'kind', 'owner', 'rotated', 'due', 'state', 'reasons']);
+      expect(Object.keys(row)).toEqual(['id', 'setting', 'deployment', 'kind', 'owner', 'rotated', 'due', 'state', 'severity', 'reasons']);
       expect(row.due === null || /^\d{4}-\d{2}-\d{2}$/.test(row.due)).toBe(true);
       expect(['ok', 'due-soon', 'overdue', 'unknown']).toContain(row.state);
       expect(Array.isArray(row.reasons)).toBe(true);

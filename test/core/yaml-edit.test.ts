@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editYamlScalars, YamlEditError, type KeyOrder } from '../../src/core/yaml-edit.js';
+import { editYamlScalars, insertYamlMappingEntry, YamlEditError, type KeyOrder } from '../../src/core/yaml-edit.js';
 import { diffLines } from '../support/line-diff.js';
 
 const SOURCE = `# top comment
@@ -83,5 +83,25 @@ describe('editYamlScalars', () => {
   it('refuses an edit that would change other data', () => {
     // The anchored value is shared with b through the alias: changing it in place would change b too.
     expect(() => editYamlScalars('a: &x old\nb: *x\n', [{ path: ['a'], value: 'new' }])).toThrow(/would change other data/);
+  });
+});
+
+describe('insertYamlMappingEntry', () => {
+  it('adds an entry in the style of its last sibling: a flow mapping on one line, or a block', () => {
+    const flow = 'people:\n  alice: { github: alice }   # lead\nother: 1\n';
+    expect(insertYamlMappingEntry(flow, ['people'], 'erin', [['github', 'erin'], ['name', 'Erin Kim'], ['email', 'a, b']])).toBe(
+      'people:\n  alice: { github: alice }   # lead\n  erin: { github: erin, name: Erin Kim, email: "a, b" }\nother: 1\n',
+    );
+    const block = 'people:\n    alice:\n        github: alice\n';
+    expect(insertYamlMappingEntry(block, ['people'], 'erin', [['github', 'erin']])).toBe('people:\n    alice:\n        github: alice\n    erin:\n      github: erin\n');
+  });
+
+  it('turns an empty `{}` into a block with the first entry', () => {
+    expect(insertYamlMappingEntry('version: 1\npeople: {}\nother: 2\n', ['people'], 'alice', [['github', 'alice']])).toBe('version: 1\npeople:\n  alice: { github: alice }\nother: 2\n');
+  });
+
+  it('refuses a key that exists, and a parent that is not a block mapping with entries', () => {
+    expect(() => insertYamlMappingEntry('people:\n  erin: {}\n', ['people'], 'erin', [])).toThrow(YamlEditError);
+    expect(() => insertYamlMappingEntry('people: { a: {} }\n', ['people'], 'erin', [])).toThrow(/not a block mapping/);
   });
 });

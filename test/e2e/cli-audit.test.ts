@@ -58,14 +58,14 @@ describe('credledger audit (built CLI)', () => {
     expect(text.stdout).toMatch(/^production \(http:\/\/127\.0\.0\.1:\d+\): 8 findings/);
     expect(text.stdout).toMatch(/^ {2}error +untracked +dropbox_app_secret +- +database +not covered$/m);
     expect(text.stdout).toMatch(/^ {2}warning +from-env +openai_api_key +openai +environment +value$/m);
-    expect(text.stdout.trimEnd().split('\n').at(-1)).toBe('5 untracked, 1 not-configured, 1 from-env, 1 db-unmanaged, 0 pending-restart; 1 deployment audited');
+    expect(text.stdout.trimEnd().split('\n').at(-1)).toBe('5 untracked, 1 not-configured, 1 from-env, 1 db-unmanaged, 0 pending-restart, 0 changed-outside, 0 masked-mismatch; 1 deployment audited');
 
     const json = await setup.cli(['--format', 'json', '--fail-on', 'untracked']);
     expect(json.code).toBe(1);
     expect(json.stderr).toBe('');
     const report = JSON.parse(json.stdout) as AuditReport;
     // Every real DocuElevate deployment reports database_url, redis_url, session_secret and admin_password from its environment.
-    expect(report.summary).toEqual({ untracked: 5, 'not-configured': 1, 'from-env': 1, 'db-unmanaged': 1, 'pending-restart': 0, unreachable: 0 });
+    expect(report.summary).toEqual({ untracked: 5, 'not-configured': 1, 'from-env': 1, 'db-unmanaged': 1, 'pending-restart': 0, 'changed-outside': 0, 'masked-mismatch': 0, unreachable: 0 });
     expect(report.deployments[0]?.findings.map((finding) => `${finding.severity} ${finding.kind} ${finding.setting}`)).toEqual([
       'error untracked admin_password',
       'error untracked database_url',

@@ -87,6 +87,7 @@ describe('credledger status (built CLI)', () => {
       rotated: '2026-03-01',
       due: '2026-08-28',
       state: 'overdue',
+      severity: 'normal',
       reasons: ['180d interval elapsed on 2026-08-28'],
     });
     expect(report.summary).toEqual({ ok: 27, 'due-soon': 4, overdue: 12, unknown: 0 });

@@ -413,7 +413,7 @@ describe('fake GitHub: refusals', () => {
   });
 
   it('records unknown endpoints and other repositories as unmatched 404s', async () => {
-    const fake = await start();
+    const fake = await start({ allowUnmatched: true });
     const octokit = octokitFor(fake);
 
     const unknown = await failureOf(octokit.request('GET /repos/{owner}/{repo}/milestones', { owner: 'acme', repo: 'infra' }));
@@ -423,6 +423,12 @@ describe('fake GitHub: refusals', () => {
     expect(unknown.data).toMatchObject({ message: 'Not Found' });
     expect(otherRepo.status).toBe(404);
     expect(fake.unmatched().map((r) => r.path)).toEqual(['/repos/acme/infra/milestones', '/repos/acme/elsewhere/issues']);
+  });
+
+  it('fails its close() when a request matched no route, so the test that made it fails', async () => {
+    const fake = await startFakeGitHub({ owner: 'acme', repo: 'infra', token: 'ghs_test' });
+    await failureOf(octokitFor(fake).request('GET /repos/{owner}/{repo}/milestones', { owner: 'acme', repo: 'infra' }));
+    await expect(fake.close()).rejects.toThrow('fake GitHub: 1 request(s) matched no route: GET /repos/acme/infra/milestones; add the route the code needs');
   });
 
   it('fails the next matching write after performing it, as a lost answer does', async () => {

@@ -269,6 +269,12 @@ export interface FakeGitHubOptions {
   serverUrl?: string;
   /** The fake's clock in epoch ms. Default Date.now. */
   now?: () => number;
+  /**
+   * Let {@link FakeGitHub.close} succeed although some request matched no route. By default it fails, so a test
+   * whose code calls an endpoint the fake does not implement (or another repository) fails instead of passing on a
+   * 404 the real GitHub would not have given. Only a test about unknown endpoints sets it.
+   */
+  allowUnmatched?: boolean;
 }
 
 /** What a seeded issue looks like; everything is optional. */
@@ -1761,11 +1767,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     failNext: (fault) => {
       faults.push({ fault, remaining: fault.times ?? 1 });
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         // Octokit's fetch keeps connections alive; without this close() would wait for them to time out.
         server.closeAllConnections();
-      }),
+      });
+      const unmatched = requests.filter((r) => r.unmatched);
+      if (unmatched.length > 0 && options.allowUnmatched !== true) {
+        throw new Error(`fake GitHub: ${unmatched.length} request(s) matched no route: ${unmatched.map((r) => `${r.method} ${r.path}`).join(', ')}; add the route the code needs, or pass allowUnmatched to a test about unknown endpoints`);
+      }
+    },
   };
 }

@@ -5,7 +5,8 @@ import { toCalendarDate } from '../../core/dates.js';
 import { renderAuditMarkdown, renderAuditText } from '../../core/render-audit.js';
 import { renderDiagnosticsText } from '../../core/render-diagnostics.js';
 import { styleFor } from '../cli-io.js';
-import { choiceOption, FILE_OPTION, flagOption, stringListOption, stringOption, type CliCommand } from '../command.js';
+import { loadOptionalKeyRing } from '../../app/key-source.js';
+import { choiceOption, FILE_OPTION, KEY_FILE_OPTION, flagOption, stringListOption, stringOption, type CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { createProgressOutput } from '../progress-output.js';
 
@@ -14,24 +15,30 @@ const THRESHOLDS = ['untracked', 'any', 'never'] as const;
 
 export const auditCommand: CliCommand = {
   name: 'audit',
-  summary: 'compare what each deployment holds with the inventory: untracked, not configured, env/db mismatches',
+  summary: 'compare what each deployment holds with the inventory: untracked, mismatches, changes made outside it',
   help: `Usage: credledger audit [--file F] [--deployment D ...] [--format text|json|markdown]
-                        [--fail-on untracked|any|never] [--allow-insecure-http]
+                        [--fail-on untracked|any|never] [--allow-insecure-http] [--key-file P]
 
 Logs in to each deployment (auth from the environment variables the inventory names), reads
-GET /api/settings/credentials and compares it with the inventory. Read-only: nothing is written, and no
-key is needed (configuration is compared, never values).
+GET /api/settings/credentials and compares it with the inventory; for each setting apply last wrote,
+also its history (GET /api/settings/{key}/history: who and when, never the values) and, with a key,
+what DocuElevate shows for it masked. Read-only: nothing is written. No value is ever printed.
 
 Findings: untracked (error: configured in DocuElevate, not in the inventory for that deployment),
 not-configured (in the inventory, DocuElevate has no value), from-env (the inventory pushes a value,
 DocuElevate uses its environment), db-unmanaged (the inventory has no value, DocuElevate holds one in
-its database). See docs/audit.md.
+its database), pending-restart (apply deleted it; DocuElevate keeps it until it restarts),
+changed-outside (error: the history shows a change after apply's last write, or by another user than
+apply's, with who and when), masked-mismatch (error: DocuElevate's masked value is not the applied
+one's; needs the key). See docs/audit.md.
 
   -f, --file F              inventory file (default: credentials.yaml)
   -d, --deployment D        only this deployment (repeatable; default: all)
-      --format              text (default), json, markdown (for job summaries)
+      --format              text (default), json, markdown (for an issue or a job summary)
       --fail-on             exit 1 on untracked findings, or on any finding (default: never)
       --allow-insecure-http allow http:// to hosts other than loopback
+      --key-file P          keys to compare masked values with (default: CREDLEDGER_KEY and
+                            CREDLEDGER_SEALING_KEY when set; without any, masked values are skipped)
 
 Exit 0, or 1 when --fail-on matches or the inventory is invalid; 64 on a usage error; 3 when a
 deployment could not be reached, authenticated or used as an admin (the others are still reported).`,
@@ -41,6 +48,7 @@ deployment could not be reached, authenticated or used as an admin (the others a
     format: { type: 'string' },
     'fail-on': { type: 'string' },
     'allow-insecure-http': { type: 'boolean' },
+    ...KEY_FILE_OPTION,
   },
   async run(commandLine, io) {
     const file = stringOption(commandLine, 'file', DEFAULT_INVENTORY_FILE);
@@ -49,6 +57,7 @@ deployment could not be reached, authenticated or used as an admin (the others a
     const deployments = stringListOption(commandLine, 'deployment');
     // Loaded when the command runs: its network and git libraries stay out of every other command's start-up.
     const [{ auditDeployments }, { auditCollaborators }] = await Promise.all([import('../../app/audit.js'), import('../../wiring/apply.js')]);
+    const ring = await loadOptionalKeyRing({ env: io.env, keyFile: stringOption(commandLine, 'key-file') });
     // Progress on stderr, for the text report only: json and markdown stay exactly the report.
     const progress = format === 'text' ? createProgressOutput('audit', io.stderr, io.env) : undefined;
     const { check, report } = await auditDeployments({
@@ -58,6 +67,7 @@ deployment could not be reached, authenticated or used as an admin (the others a
       ...auditCollaborators(io.env),
       ...(deployments.length > 0 ? { deployments } : {}),
       allowInsecureHttp: flagOption(commandLine, 'allow-insecure-http'),
+      ...(ring === undefined ? {} : { ring }),
       ...(progress === undefined ? {} : { onProgress: progress.listener }),
     }).finally(() => progress?.finish());
     if (!report) {
