@@ -1,6 +1,7 @@
 // A decrypted credential value that prints as [redacted] everywhere except through reveal().
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { inspect } from 'node:util';
+import { rememberRunSecret } from './run-secrets.js';
 
 const REDACTED = '[redacted]';
 // fatal: bytes that are not UTF-8 are refused rather than silently replaced; ignoreBOM keeps a
@@ -18,6 +19,8 @@ export class SecretValue {
 
   constructor(plaintext: string) {
     this.#plaintext = plaintext;
+    // Known to the outward redaction from the moment it exists, so no echo of it (whole, cut or encoded) gets out.
+    rememberRunSecret(plaintext);
   }
 
   /**
