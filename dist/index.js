@@ -6,95 +6,102 @@ import {
   gitHubPullRequestComments,
   gitHubRotationIssues,
   require_tunnel
-} from "./chunks/chunk-Z4RTWG2G.js";
+} from "./chunks/chunk-WQIKXCCY.js";
 import {
   describeAction,
   performIssuePlan,
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-UDKKOE3Q.js";
+} from "./chunks/chunk-F4UO3JRY.js";
 import {
   DEFAULT_ISSUE_LABEL,
   countIssueActions,
   issueMarker,
   planIssueReconciliation
-} from "./chunks/chunk-E4IEORUP.js";
+} from "./chunks/chunk-7QLFOVBN.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-3G7CEU2Q.js";
+} from "./chunks/chunk-6YJ67EQZ.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-PCN4D7WJ.js";
+} from "./chunks/chunk-QYKOOFY4.js";
 import {
   planHasChanges
-} from "./chunks/chunk-ZMKJ3TGM.js";
+} from "./chunks/chunk-BJDDNO52.js";
 import {
   applyInventory
-} from "./chunks/chunk-LTIUPUO5.js";
+} from "./chunks/chunk-SLKDEXAG.js";
 import {
   applyCollaborators,
   auditCollaborators
-} from "./chunks/chunk-FEXWFCLS.js";
+} from "./chunks/chunk-YLJYFKKA.js";
 import {
   openInventoryRevisions
-} from "./chunks/chunk-PLAAVO4B.js";
+} from "./chunks/chunk-XB5Q3JJF.js";
 import "./chunks/chunk-VKO2MAIP.js";
 import {
   auditDeployments
-} from "./chunks/chunk-EDIIHFYT.js";
-import "./chunks/chunk-H6PC2MLC.js";
+} from "./chunks/chunk-KX74PGGW.js";
+import "./chunks/chunk-PRQCDR4C.js";
 import {
   renderAuditMarkdown
-} from "./chunks/chunk-QZEE7BTL.js";
+} from "./chunks/chunk-VF5HEUIT.js";
 import {
   describeProgressStep
 } from "./chunks/chunk-OOOMGQ2O.js";
 import {
   renderApplyMarkdown,
   renderApplyText
-} from "./chunks/chunk-AH57OMVS.js";
+} from "./chunks/chunk-NL7IHJYU.js";
 import {
   assessApplyReport
-} from "./chunks/chunk-QSNITTQV.js";
+} from "./chunks/chunk-RDARU6O6.js";
 import {
   assessAuditReport
-} from "./chunks/chunk-EEG4Z5TL.js";
-import "./chunks/chunk-66QOTUYG.js";
-import "./chunks/chunk-YTH2XQNK.js";
-import "./chunks/chunk-5U55QB5J.js";
-import "./chunks/chunk-FSA3BZCJ.js";
+} from "./chunks/chunk-DPCUN2QN.js";
+import "./chunks/chunk-RC4XSGDR.js";
+import "./chunks/chunk-ZPJIY3CY.js";
+import "./chunks/chunk-45NTUV52.js";
+import "./chunks/chunk-6IOQ4IXF.js";
 import {
   validateInventory
-} from "./chunks/chunk-RDMVBUCS.js";
-import "./chunks/chunk-EAN7MT2I.js";
-import "./chunks/chunk-TLEG36RP.js";
+} from "./chunks/chunk-7TRL7YWZ.js";
+import "./chunks/chunk-4YAZ53BP.js";
+import "./chunks/chunk-X4LPX3ER.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
-} from "./chunks/chunk-LON4YXYA.js";
-import "./chunks/chunk-4HC6NC7U.js";
-import "./chunks/chunk-FNJI7WP4.js";
+} from "./chunks/chunk-E2HVP66G.js";
+import "./chunks/chunk-XJZ662F7.js";
+import "./chunks/chunk-OAILVR5P.js";
+import {
+  redactRunSecrets
+} from "./chunks/chunk-SAQGHCKC.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-GQ6ED5WE.js";
+} from "./chunks/chunk-GC5IRARM.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-KFJJYFSP.js";
-import "./chunks/chunk-4V6YMBIC.js";
+} from "./chunks/chunk-5LZRKJB2.js";
+import {
+  markdownCode,
+  markdownMessage
+} from "./chunks/chunk-CMQXSEVF.js";
+import "./chunks/chunk-W45M4CUU.js";
 import {
   DEFAULT_INVENTORY_FILE
-} from "./chunks/chunk-Q66AH3RP.js";
-import "./chunks/chunk-7HJEODN6.js";
-import "./chunks/chunk-7RUAHHY5.js";
+} from "./chunks/chunk-3O3IGQPM.js";
+import "./chunks/chunk-WX4GQONV.js";
+import "./chunks/chunk-EDO2BGYT.js";
 import {
   isCalendarDate,
   toCalendarDate
-} from "./chunks/chunk-GWEME5MI.js";
-import "./chunks/chunk-X37CJ6U5.js";
-import "./chunks/chunk-RACG66PY.js";
+} from "./chunks/chunk-ZIC7K62Z.js";
+import "./chunks/chunk-JDF2SXMV.js";
+import "./chunks/chunk-6ALA3QMA.js";
 import "./chunks/chunk-G65AFHTK.js";
 import "./chunks/chunk-PNS7CLM4.js";
 import {
@@ -19560,7 +19567,7 @@ function annotateDiagnostics(diagnostics) {
 }
 function renderUnshownDiagnostics(notShown) {
   if (notShown.length === 0) return "";
-  const lines = notShown.map((d) => `- \`${d.file}:${d.line}:${d.column}\` **${d.severity}** \`${d.code}\`: ${d.message}`);
+  const lines = notShown.map((d) => `- ${markdownCode(`${d.file}:${d.line}:${d.column}`)} **${d.severity}** ${markdownCode(d.code)}: ${markdownMessage(d.message)}`);
   return `
 <details><summary>${notShown.length} more diagnostic${notShown.length === 1 ? "" : "s"} than GitHub shows as annotations</summary>
 
@@ -19919,8 +19926,8 @@ async function planJob(run2) {
   }
   const { plan, valid } = await planInventoryChange({ file: run2.settings.file, base, head, allowRollback: false, today: run2.today }, { revisions, keyRing: void 0 });
   const planFile = path.join(run2.runner.tempDirectory, "credledger-plan.json");
-  await writeFile2(planFile, `${JSON.stringify(planToJson(plan), null, 2)}
-`);
+  await writeFile2(planFile, redactRunSecrets(`${JSON.stringify(planToJson(plan), null, 2)}
+`));
   run2.outputs.plan = planFile;
   run2.outputs.changed = planHasChanges(plan);
   const { notShown } = annotateDiagnostics(plan.diagnostics);
@@ -19969,7 +19976,7 @@ async function validateJob(run2) {
   const { notShown } = run2.jobs.includes("plan") ? { notShown: [] } : annotateDiagnostics(check.diagnostics);
   const errors = check.diagnostics.filter((d) => d.severity === "error").length;
   run2.summary.push(
-    `### Inventory \`${run2.settings.file}\`
+    `### Inventory ${markdownCode(run2.settings.file)}
 
 ${valid ? "✅ valid" : "❌ invalid"}: ${errors} error(s), ${check.diagnostics.length - errors} warning(s).
 ${renderUnshownDiagnostics(notShown)}`
@@ -19988,7 +19995,17 @@ var JOBS = {
 };
 
 // src/action/main.ts
+function redactProcessOutput() {
+  for (const stream of [process.stdout, process.stderr]) {
+    const write = stream.write.bind(stream);
+    stream.write = ((chunk, ...rest) => {
+      if (typeof chunk !== "string" || chunk.startsWith("::add-mask::")) return write(chunk, ...rest);
+      return write(redactRunSecrets(chunk), ...rest);
+    });
+  }
+}
 async function run() {
+  redactProcessOutput();
   try {
     const settings = readActionSettings();
     const runner = readRunnerSettings(process.env, process.cwd());
@@ -20011,7 +20028,7 @@ async function run() {
     await fillInventoryOutputs(state);
     for (const job of jobs) await group(`credledger ${job}`, () => JOBS[job](state));
     writeOutputs(state.outputs);
-    if (state.summary.length > 0) await summary.addRaw(state.summary.join("\n\n")).write();
+    if (state.summary.length > 0) await summary.addRaw(redactRunSecrets(state.summary.join("\n\n"))).write();
     if (state.failures.length > 0) setFailed(state.failures.join("; "));
   } catch (error2) {
     setFailed(error2 instanceof Error ? error2.message : String(error2));

@@ -5,6 +5,9 @@ import path from 'node:path';
 import type { SimpleGit } from 'simple-git';
 import { createGitProcess, REMOTE_GIT, selectGitEnvironment } from './git-process.js';
 import {
+  describeHeldLock,
+  LOCK_LIFETIME_MS,
+  lockHasLapsed,
   APPLIED_STATE_FILE,
   DEFAULT_STATE_REF,
   deploymentsChangedBetween,
@@ -59,15 +62,12 @@ export const LOCAL_PROCESS: ProcessProbe = {
 
 /** The trailer of a claim commit that names the deployments the claiming apply will write. */
 const CLAIM_TRAILER = 'Credledger-Claim';
-/** How long a lock holds when its run neither finishes nor can be seen to have died (a runner lost mid-apply). */
-const LOCK_LIFETIME_MS = 15 * 60_000;
-
 /**
  * Whether a lock still holds: not lapsed, and not left by a process of this machine that no longer runs (an apply
  * killed with SIGKILL). Another run in this very process, or a process elsewhere, is taken to be alive.
  */
-function isLockLive(lock: ApplyLock, now: number, probe: ProcessProbe): boolean {
-  if (Date.parse(lock.until) <= now) return false;
+export function isLockLive(lock: ApplyLock, now: number = Date.now(), probe: ProcessProbe = LOCAL_PROCESS): boolean {
+  if (lockHasLapsed(lock, now)) return false;
   if (lock.host !== probe.host || lock.pid === probe.pid) return true;
   return probe.isRunning(lock.pid);
 }
@@ -159,6 +159,20 @@ class GitAppliedStateStore implements AppliedStateStore {
     }
   }
 
+  async descendsFromInventoryCommit(commit: string): Promise<boolean | undefined> {
+    if (!/^[0-9a-f]{40,64}$/.test(commit)) return undefined;
+    try {
+      const known = (await this.git.raw(['cat-file', '-t', commit]).catch(() => '')).trim() === 'commit';
+      if (!known) return undefined;
+      // The merge base of HEAD and the commit is HEAD exactly when HEAD is an ancestor of it (or it is HEAD).
+      const head = (await this.git.raw(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'])).trim();
+      const base = (await this.git.raw(['merge-base', head, commit])).trim();
+      return base === head;
+    } catch {
+      return undefined;
+    }
+  }
+
   async hasUncommittedChanges(file: string): Promise<boolean> {
     try {
       return (await this.git.raw(['status', '--porcelain', '--', path.resolve(file)])).trim() !== '';
@@ -174,7 +188,7 @@ class GitAppliedStateStore implements AppliedStateStore {
       if (held !== undefined) {
         const [deployment, lock] = held as [string, ApplyLock];
         this.conflict = new AppliedStateConflictError(
-          `${deployment} is being applied by another run (host ${lock.host}, pid ${lock.pid}, since ${lock.since}); its lock lapses at ${lock.until}: apply again once it has finished`,
+          `${describeHeldLock(deployment, lock)}: apply again once it has finished`,
           this.current.revision,
           this.current.revision,
         );

@@ -178,7 +178,8 @@ export class AwsIamAccessKeyDriver implements RotationDriver {
     return {
       issuerId: accessKeyId,
       values: new Map([
-        [idCredential.id, new SecretValue(accessKeyId)],
+        // The access key id is an identifier (AWS shows it in its console and logs): rotate names it, old → new.
+        [idCredential.id, SecretValue.identifier(accessKeyId)],
         [secretCredential.id, new SecretValue(secret)],
       ]),
     };

@@ -3,6 +3,8 @@ import { Pool, type Dispatcher } from 'undici';
 import { ADMIN_PASSWORD_SETTING, findSetting } from '../core/docuelevate-catalogue.js';
 import { maskSensitiveValue, SHORT_VALUE_MASK } from '../core/docuelevate-masking.js';
 import { showSettingValue } from '../core/docuelevate-readback.js';
+import { quoteServerText } from '../core/redaction.js';
+import { runSecretRedactor } from '../crypto/run-secrets.js';
 import { SecretValue } from '../crypto/secret-value.js';
 import type {
   CredentialSource,
@@ -26,6 +28,9 @@ export interface RetryPolicy {
   /** A longer Retry-After is cut to this, so a proxy cannot park the run for an hour. */
   readonly maxRetryAfterMs: number;
 }
+
+/** The largest answer credledger reads from a deployment (1 MiB); DocuElevate's settings answers are a few kilobytes. */
+export const MAX_ANSWER_BYTES = 1_048_576;
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({ attempts: 5, baseDelayMs: 500, maxDelayMs: 8_000, maxRetryAfterMs: 30_000 });
 
@@ -326,7 +331,7 @@ export class DocuElevateClient implements DeploymentConnection {
     }
     const target = new URL(location, `${this.origin}${this.basePath}/`);
     if (target.pathname === `${this.basePath}/login`) {
-      const why = target.searchParams.get('error') ?? 'refused';
+      const why = quoteServerText(target.searchParams.get('error') ?? 'refused', runSecretRedactor());
       throw new LoginRefused(
         `login as ${username} refused: ${why} (credentials from ${login.source}). ${LOCKED_OUT_HINT}`,
         'auth',
@@ -427,7 +432,8 @@ export class DocuElevateClient implements DeploymentConnection {
         if (!(error instanceof NoAnswer)) throw error;
         failure = error;
       }
-      const retryable = failure !== undefined || (answer !== undefined && RETRYABLE_STATUSES.has(answer.status));
+      // A GET changes nothing, so a 500 on one (a read-back, a listing) is retried too; a write's 500 may have committed.
+      const retryable = failure !== undefined || (answer !== undefined && (RETRYABLE_STATUSES.has(answer.status) || (method === 'GET' && answer.status === 500)));
       if (!retryable && answer !== undefined) return { answer, attempts: attempt };
       if (attempt >= this.retry.attempts) {
         if (answer !== undefined) return { answer, attempts: attempt };
@@ -453,12 +459,32 @@ export class DocuElevateClient implements DeploymentConnection {
     if (this.sessionCookie !== undefined) requestHeaders.cookie = `${SESSION_COOKIE}=${this.sessionCookie.reveal()}`;
     const signal = AbortSignal.timeout(this.requestTimeoutMs);
     let answer: HttpAnswer;
+    let oversized: number | undefined;
     try {
       const response = await this.pool.request({ path: `${this.basePath}${path}`, method, headers: requestHeaders, body, signal });
-      const text = await response.body.text();
-      answer = { status: response.statusCode, headers: response.headers, text };
+      // Streamed and cut off: a proxy or a broken server answering with gigabytes must not take the run's memory.
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of response.body) {
+        size += (chunk as Buffer).length;
+        if (size > MAX_ANSWER_BYTES) {
+          oversized = response.statusCode;
+          response.body.destroy();
+          break;
+        }
+        chunks.push(chunk as Buffer);
+      }
+      answer = { status: response.statusCode, headers: response.headers, text: Buffer.concat(chunks).toString('utf8') };
     } catch (error) {
       throw new NoAnswer(describeTransportError(error, this.requestTimeoutMs), { cause: error });
+    }
+    if (oversized !== undefined) {
+      // Not retried: the same request would get the same flood.
+      throw new DocuElevateError(
+        `${method} ${path}: HTTP ${oversized}: the answer is over ${MAX_ANSWER_BYTES} bytes, so credledger stopped reading it (DocuElevate's settings answers are a few kilobytes: is something else answering at this URL?)`,
+        'protocol',
+        { status: oversized },
+      );
     }
     this.keepSessionCookie(answer);
     return answer;
@@ -520,6 +546,12 @@ function answerDetails(answer: HttpAnswer): { status: number; detail?: string } 
  * because each item's `input` echoes what was sent, value included.
  */
 function detailOf(answer: HttpAnswer): string | undefined {
+  const detail = rawDetailOf(answer);
+  // Server text is quoted, never trusted: it may echo what was sent (a value, a password, a token), whole or in part.
+  return detail === undefined ? undefined : quoteServerText(detail, runSecretRedactor());
+}
+
+function rawDetailOf(answer: HttpAnswer): string | undefined {
   const body = parseJson(answer.text);
   if (!isRecord(body)) return undefined;
   const { detail } = body;

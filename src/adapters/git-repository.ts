@@ -183,6 +183,18 @@ export class GitRepository implements FetchingInventoryRevisions, CheckoutBranch
     return this.run(['cat-file', 'blob', object]);
   }
 
+  async findRenamedFrom(base: string, head: string | undefined, pathInRepository: string): Promise<string | undefined> {
+    rejectOption(base);
+    if (head !== undefined) rejectOption(head);
+    const listing = await this.run(['diff', '-z', '--name-status', '--find-renames', '--diff-filter=R', base, ...(head === undefined ? [] : [head]), '--']);
+    // -z: `R<score>\0<old>\0<new>\0` per rename.
+    const fields = listing.split('\u0000');
+    for (let index = 0; index + 2 < fields.length; index += 1) {
+      if (/^R\d*$/.test(fields[index] ?? '') && fields[index + 2] === pathInRepository) return fields[index + 1];
+    }
+    return undefined;
+  }
+
   async readWorkingTreeFile(pathInRepository: string): Promise<string | undefined> {
     try {
       return await readFile(path.join(this.root, pathInRepository), 'utf8');

@@ -1,4 +1,5 @@
 // GitHub issues through @actions/github's Octokit: list marked issues, ensure labels, create/update/comment, paced and rate-limit aware.
+import { redactRunSecrets } from '../crypto/run-secrets.js';
 import { getOctokit } from '@actions/github';
 import { defaults as toolkitDefaults } from '@actions/github/lib/utils';
 import { retry } from '@octokit/plugin-retry';
@@ -326,6 +327,14 @@ export function createGitHubOctokit(options: Omit<GitHubIssuesOptions, 'reposito
     throttling,
     retry,
   );
+  // Every text credledger posts (comments, issue titles and bodies) passes the run's redaction on its way out.
+  octokit.hook.before('request', (request) => {
+    const fields = request as unknown as Record<string, unknown>;
+    for (const field of ['body', 'title']) {
+      const text = fields[field];
+      if (typeof text === 'string') fields[field] = redactRunSecrets(text);
+    }
+  });
   return octokit;
 }
 

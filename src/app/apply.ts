@@ -1,10 +1,12 @@
 // Use case: push what changed in the inventory to each deployment's settings API, verified, and record it in the applied state.
 import path from 'node:path';
 import { DEFAULT_APPLY_CONCURRENCY } from '../core/apply-plan.js';
+import { displayDeploymentUrl } from '../core/deployment-url.js';
 import {
   DEFAULT_STATE_REF,
   findAppliedSetting,
-  newestAppliedCommit,
+  describeHeldLock,
+  lockHasLapsed,
   recordSettingApplied,
   recordSettingRemoved,
   type AppliedSetting,
@@ -188,7 +190,7 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
       return [id, resolveDeploymentAuth(deployment, request.env, request.onSecretDecrypted, fallbacks)] as const;
     }),
   );
-  const refused = request.allowRollback ? new Map<string, ApplyFailure>() : findStaleDeployments(snapshot.state, selected, inventoryCommit, inventoryCommitTime);
+  const refused = request.allowRollback ? new Map<string, ApplyFailure>() : await findStaleDeployments(store, snapshot.state, selected, inventoryCommit, inventoryCommitTime);
   const context: RunContext = { request, inventory, store, inventoryCommit, inventoryCommitTime, refused, values, auths, connections: new Map(), stop: undefined };
   const unreachable = new Map<string, ApplyFailure>();
   const reached = new Set<string>();
@@ -225,7 +227,12 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
 
     if (request.dryRun) {
       const deployments = plan.deployments.map((deployment) => plannedReport(context, deployment, unreachable.get(deployment.deployment)));
-      return { check, report: buildApplyReport(true, inventoryCommit, { ...stateBefore, after: snapshot.revision, pushed: store.remote !== null && store.published() }, deployments, warnings) };
+      // A real apply would stop at another run's lock: the dry run says so rather than promise "would set".
+      const held = selected.flatMap((id) => {
+        const lock = snapshot.state.locks?.get(id);
+        return lock !== undefined && !lockHasLapsed(lock, request.clock().getTime()) ? [`${describeHeldLock(id, lock)}; a real apply now would stop there (unless its run has died)`] : [];
+      });
+      return { check, report: buildApplyReport(true, inventoryCommit, { ...stateBefore, after: snapshot.revision, pushed: store.remote !== null && store.published() }, deployments, [...warnings, ...held]) };
     }
 
     // Connect and check admin access first: a deployment that cannot be used is known before the state is claimed.
@@ -258,7 +265,7 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
       ...(context.stop?.conflict === undefined ? {} : { conflict: context.stop.conflict }),
       ...(context.stop?.error === undefined ? {} : { error: context.stop.error }),
     };
-    return { check, report: buildApplyReport(false, inventoryCommit, state, withNotices, warnings) };
+    return { check, report: buildApplyReport(false, inventoryCommit, state, withNotices, [...warnings, ...describeMaskedReadBacks(withNotices)]) };
   } finally {
     await Promise.all([...context.connections.values()].map((connection) => connection.close().catch(() => undefined)));
   }
@@ -449,20 +456,36 @@ async function readCredentialSources(
 }
 
 /**
- * Deployments whose applied state was written from a newer commit than the checkout: applying would put older values
- * back (or delete newer settings), as a re-run of an old workflow or a stale clone would. Committer times are used
- * because a shallow clone has no history to compare ancestry with.
+ * Deployments whose applied state was written from a commit the checkout is an ancestor of: applying would put older
+ * values back (or delete newer settings), as a re-run of an old workflow or a stale clone would. Ancestry decides
+ * (`git merge-base --is-ancestor`), not committer time: one commit with a future date must neither let an old
+ * checkout roll a value back nor block every later apply. Only when the clone lacks the recorded commit (a shallow
+ * checkout) are committer times compared.
  */
-function findStaleDeployments(state: AppliedState, deployments: readonly string[], commit: string | null, commitTime: number | null): Map<string, ApplyFailure> {
+async function findStaleDeployments(
+  store: AppliedStateStore,
+  state: AppliedState,
+  deployments: readonly string[],
+  commit: string | null,
+  commitTime: number | null,
+): Promise<Map<string, ApplyFailure>> {
   const refused = new Map<string, ApplyFailure>();
-  if (commitTime === null) return refused;
+  if (commit === null) return refused;
+  const when = (seconds: number | undefined) => (seconds === undefined ? 'time unknown' : new Date(seconds * 1000).toISOString().replace('.000Z', 'Z'));
+  const verdicts = new Map<string, boolean | undefined>();
   for (const deployment of deployments) {
-    const newest = newestAppliedCommit(state, deployment);
-    if (newest === undefined || newest.commitTime <= commitTime || newest.commit === commit) continue;
-    const when = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
-    refused.set(deployment, {
-      message: `${deployment} was last applied from ${newest.commit?.slice(0, 12) ?? 'a commit'} (${when(newest.commitTime)}), newer than this checkout ${commit?.slice(0, 12) ?? ''} (${when(commitTime)}): applying would roll it back; check out the newest commit, or pass --allow-rollback`,
-    });
+    for (const record of state.deployments.get(deployment)?.values() ?? []) {
+      if (record.commit === null || record.commit === commit) continue;
+      if (!verdicts.has(record.commit)) verdicts.set(record.commit, await store.descendsFromInventoryCommit?.(record.commit));
+      const descends = verdicts.get(record.commit);
+      const newer = descends ?? (commitTime !== null && record.commitTime !== undefined && record.commitTime > commitTime);
+      if (!newer) continue;
+      const how = descends === undefined ? 'which is newer by committer time (this clone does not hold it) than' : 'which descends from';
+      refused.set(deployment, {
+        message: `${deployment} was last applied from ${record.commit.slice(0, 12)} (${when(record.commitTime)}), ${how} this checkout ${commit.slice(0, 12)} (${when(commitTime ?? undefined)}): applying would roll it back; check out the newest commit, or pass --allow-rollback`,
+      });
+      break;
+    }
   }
   return refused;
 }
@@ -641,6 +664,16 @@ function describeStop(context: RunContext): string {
   return context.stop?.conflict !== undefined ? 'not attempted: a concurrent apply took the applied state' : 'not attempted: the applied state could not be written';
 }
 
+/** What the read-back of a sensitive setting cannot see, said once whenever one was written. */
+export const MASKED_READ_BACK_LIMIT =
+  "a sensitive setting reads back masked (its first 4 characters and its length), so a write DocuElevate dropped goes unseen when the old value shares both; DocuElevate's history (GET /api/settings/<key>/history) shows whether the write happened";
+
+function describeMaskedReadBacks(deployments: readonly DeploymentReport[]): string[] {
+  const written = deployments.flatMap((deployment) => deployment.operations).filter((operation) => operation.action === 'set' && operation.outcome === 'done');
+  // Every catalogue setting is sensitive; a custom one may be too, and its metadata is not kept: say it for any write.
+  return written.length > 0 ? [MASKED_READ_BACK_LIMIT] : [];
+}
+
 function plannedReport(context: RunContext, plan: DeploymentApplyPlan, unreachable: ApplyFailure | undefined): DeploymentReport {
   const deployment = context.inventory.deployments.get(plan.deployment) as Deployment;
   const progress = plan.units.flatMap((unit) => unit.operations.map((operation): OperationProgress => ({ operation, outcome: 'planned' })));
@@ -653,5 +686,17 @@ function plannedReport(context: RunContext, plan: DeploymentApplyPlan, unreachab
     }
     return deploymentReport(deployment, 'failed', progress, refusal);
   }
+  // A dry run fails what the real apply would fail: a value this ring cannot open (tampered, or copied from another
+  // credential) is not "would set".
+  let unopenable = 0;
+  for (const entry of progress) {
+    if (entry.operation.action !== 'set') continue;
+    const decrypted = preparedValueOf(context.values, entry.operation.deployment, entry.operation.setting);
+    if (decrypted !== undefined && !('error' in decrypted)) continue;
+    entry.outcome = 'failed';
+    entry.error = { message: decrypted?.error ?? 'no value' };
+    unopenable += 1;
+  }
+  if (unopenable > 0) return deploymentReport(deployment, 'failed', progress);
   return deploymentReport(deployment, progress.length === 0 ? 'unchanged' : 'planned', progress);
 }

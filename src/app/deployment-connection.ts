@@ -1,7 +1,9 @@
 // Reaching a deployment's settings API, shared by apply and audit: which deployments, their auth secrets, the client, and failures as data.
 import { checkDeploymentUrl } from '../core/apply-plan.js';
+import { credentialsInUrl, displayDeploymentUrl } from '../core/deployment-url.js';
 import { describeSuggestion } from '../core/suggestions.js';
 import type { Deployment, DeploymentAuth, Inventory } from '../core/inventory.js';
+import { rememberRunSecret } from '../crypto/run-secrets.js';
 import { SecretValue } from '../crypto/secret-value.js';
 import type { CredentialSource, CredentialSourceReader, DeploymentCredential, LoginPassword } from '../ports/deployment-connection.js';
 import { ExternalError, RequestError, UsageError } from '../ports/errors.js';
@@ -46,10 +48,12 @@ export function selectDeployments(inventory: Inventory, selection: DeploymentSel
     throw new UsageError(`unknown deployment${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')} (the inventory has ${known.join(', ') || 'none'})${hint}`);
   }
   const selected = known.filter((id) => wanted.has(id));
+  // A password in a URL is a secret of the run like any other: nothing may print it, refusals included.
+  for (const deployment of inventory.deployments.values()) for (const secret of credentialsInUrl(deployment.url)) rememberRunSecret(secret);
   const refused = selected.flatMap((id) => {
     const deployment = inventory.deployments.get(id) as Deployment;
     const why = checkDeploymentUrl(deployment.url, selection.allowInsecureHttp === true);
-    return why === undefined ? [] : [`deployment ${id}: ${deployment.url} ${why}`];
+    return why === undefined ? [] : [`deployment ${id}: ${displayDeploymentUrl(deployment.url)} ${why}`];
   });
   if (refused.length > 0) throw new UsageError(refused.join('\n'));
   return selected;

@@ -25,7 +25,7 @@ export async function loadOptionalKeyRing(options: KeySourceOptions): Promise<Ke
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (error as Error).message;
-        throw new UsageError(`cannot read key file ${options.keyFile}: ${why}`);
+        throw new UsageError(`cannot read key file ${describeKeyFilePath(options.keyFile)}: ${why}`);
       }
       return parseKeyRing(text, options.keyFile);
     }
@@ -51,4 +51,15 @@ export async function loadKeyRing(options: KeySourceOptions): Promise<KeyRing> {
     );
   }
   return ring;
+}
+
+/**
+ * The key file's path as a message may show it: a "path" that looks like a key (someone passed `--key-file "$KEY"`)
+ * is not repeated, since it is the key itself.
+ */
+function describeKeyFilePath(file: string): string {
+  if (/^(sealing-key:)?[A-Za-z0-9_:=-]{32,}$/.test(file.trim()) || file.includes(',')) {
+    return '(the path is not shown: it looks like a key itself; --key-file takes the path of a file that holds the keys)';
+  }
+  return file;
 }

@@ -52,13 +52,17 @@ export async function planInventoryChange(request: PlanRequest, { revisions, key
       ? await revisions.mergeBase(head ?? 'HEAD', await revisions.defaultBranch())
       : await revisions.resolveCommit(request.base);
 
-  const baseText = await revisions.readFileAtRevision(base, file);
+  let baseText = await revisions.readFileAtRevision(base, file);
   const headText = head === undefined ? await revisions.readWorkingTreeFile(file) : await revisions.readFileAtRevision(head, file);
+  // A renamed inventory is the same inventory: compare with its old path at base, not with nothing.
+  const renamedFrom = baseText === undefined && headText !== undefined ? await revisions.findRenamedFrom?.(base, head, file) : undefined;
+  if (renamedFrom !== undefined) baseText = await revisions.readFileAtRevision(base, renamedFrom);
   if (baseText === undefined && headText === undefined) {
     throw new UsageError(`${file} exists neither at base ${base.slice(0, 7)} nor at ${head === undefined ? 'the working tree' : `head ${head.slice(0, 7)}`} (pass --file?)`);
   }
 
   const notes: string[] = [];
+  if (renamedFrom !== undefined) notes.push(`\`${file}\` was \`${renamedFrom}\` at base: the plan compares the two.`);
   let baseInventory: Inventory | undefined;
   if (baseText !== undefined) {
     baseInventory = readInventory(baseText, file).inventory;

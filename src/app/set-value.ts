@@ -68,7 +68,12 @@ export type SetValueResult = ValueSet | Refusal;
  * @throws UsageError for an unknown credential or deployment, a bad `rotated`.
  * @throws ExternalError when the file changed meanwhile or cannot be written.
  */
+/** The largest value `set` and `seal` store (64 KiB): a PEM chain or a service-account file fits many times over. */
+export const MAX_VALUE_BYTES = 65_536;
+
 export async function setCredentialValue(request: SetValueRequest): Promise<SetValueResult> {
+  const bytes = Buffer.byteLength(request.value.reveal(), 'utf8');
+  if (bytes > MAX_VALUE_BYTES) throw new UsageError(`the new value is ${bytes} bytes; credledger stores values up to ${MAX_VALUE_BYTES} bytes (a credential, not a file)`);
   const rotated = request.rotated ?? request.today;
   if (!isCalendarDate(rotated)) throw new UsageError(`--rotated must be a real date written YYYY-MM-DD (got ${rotated})`);
   if (rotated > request.today) throw new UsageError(`--rotated ${rotated} is after today (${request.today})`);

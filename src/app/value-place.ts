@@ -1,4 +1,5 @@
 // Which value a command means: the credential named on the command line and its `value` or `values.<deployment>`.
+import { ownValue } from '../core/own-property.js';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { describeSuggestion } from '../core/suggestions.js';
 import { findCredential, type Credential, type Inventory, type ValuePlace } from '../core/inventory.js';
@@ -59,7 +60,7 @@ export function choosePlaceToSet(inventory: Inventory, credential: Credential, d
 
 /** The encrypted value at a place, as written in the file (undefined when there is none). */
 export function sealedValueAt(credential: Credential, place: ValuePlace): string | undefined {
-  return place.deployment === undefined ? credential.value : credential.values?.[place.deployment];
+  return place.deployment === undefined ? credential.value : ownValue(credential.values, place.deployment);
 }
 
 /**
@@ -70,7 +71,7 @@ export function sealedValueAt(credential: Credential, place: ValuePlace): string
 export function choosePlaceToRead(inventory: Inventory, credential: Credential, deployment: string | undefined): ValuePlace | undefined {
   if (deployment !== undefined) {
     requireDeployment(inventory, credential, deployment);
-    if (credential.values?.[deployment] !== undefined) return { credentialId: credential.id, deployment };
+    if (ownValue(credential.values, deployment) !== undefined) return { credentialId: credential.id, deployment };
     return credential.value === undefined ? undefined : { credentialId: credential.id };
   }
   if (credential.value !== undefined) return { credentialId: credential.id };

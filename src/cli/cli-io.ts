@@ -12,6 +12,11 @@ export interface OutputStream {
 export interface CliIo {
   readonly stdout: OutputStream;
   readonly stderr: OutputStream;
+  /**
+   * Standard output without the run's redaction: only for what the user asked to see in clear (`reveal`'s value,
+   * `keygen`'s new key). Absent in a raw CliIo, where stdout is not redacted either.
+   */
+  readonly clearStdout?: OutputStream;
   readonly stdin: NodeJS.ReadableStream & { readonly isTTY?: boolean };
   readonly env: Readonly<Record<string, string | undefined>>;
   /** The clock; commands take `--now` to override it. */

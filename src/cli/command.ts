@@ -35,7 +35,11 @@ export function parseCommandLine(command: CliCommand, args: readonly string[]): 
   }
   const { min, max, names } = command.positionals ?? { min: 0, max: 0, names: '' };
   if (parsed.positionals.length < min) throw new UsageError(`credledger ${command.name} needs ${names}`);
-  if (parsed.positionals.length > max) throw new UsageError(`unexpected argument: ${parsed.positionals[max]}`);
+  // Not echoed: a stray argument is often a value typed where it does not belong (`set openai <value>`).
+  if (parsed.positionals.length > max) {
+    const count = parsed.positionals.length - max;
+    throw new UsageError(`${count} unexpected argument${count === 1 ? '' : 's'} after ${max === 0 ? 'the command' : names} (not shown, in case one is a secret); credledger ${command.name} takes ${max === 0 ? 'none' : names}\nRun \`credledger ${command.name} --help\` for usage.`);
+  }
   return { values: parsed.values as ParsedCommandLine['values'], positionals: parsed.positionals };
 }
 

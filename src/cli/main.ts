@@ -1,5 +1,6 @@
 // The CLI entry: picks the subcommand, runs it, and maps the one catch to an exit code.
 import { ExternalError, UsageError } from '../ports/errors.js';
+import { redactRunSecrets, rememberRunSecret } from '../crypto/run-secrets.js';
 import { describeSuggestion } from '../core/suggestions.js';
 import type { CliIo } from './cli-io.js';
 import { parseCommandLine, type CliCommand } from './command.js';
@@ -52,6 +53,21 @@ Options:
 Exit codes: 0 ok, 1 findings, 2 changes (plan --detailed-exitcode), 3 external failure, 64 usage error.`;
 }
 
+/** Environment variables that hold secrets whatever the inventory says: the keys. Their values are redacted from all output. */
+const SECRET_ENVIRONMENT_VARIABLES = ['CREDLEDGER_KEY', 'CREDLEDGER_SEALING_KEY'];
+
+/**
+ * The streams every command writes through: each text passes the run's redaction first, so no secret the run holds
+ * (a value, an auth secret, a key, a URL password; whole, cut or encoded) reaches the terminal or a pipe.
+ */
+function redactingIo(io: CliIo): CliIo {
+  for (const name of SECRET_ENVIRONMENT_VARIABLES) {
+    for (const part of (io.env[name] ?? '').split(',')) rememberRunSecret(part.trim());
+  }
+  const redacting = (stream: CliIo['stdout']): CliIo['stdout'] => ({ write: (text: string) => stream.write(redactRunSecrets(text)), isTTY: stream.isTTY });
+  return { ...io, stdout: redacting(io.stdout), stderr: redacting(io.stderr), clearStdout: io.stdout };
+}
+
 /** The command called `name`; otherwise says so on stderr, with the nearest command name when it looks like a typo. */
 async function findCommand(name: string, io: CliIo): Promise<CliCommand | undefined> {
   const entry = COMMANDS.find((candidate) => candidate.name === name);
@@ -63,7 +79,8 @@ async function findCommand(name: string, io: CliIo): Promise<CliCommand | undefi
 }
 
 /** Runs the CLI with `args` (without node and script) and returns the exit code. */
-export async function runCli(args: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(args: readonly string[], rawIo: CliIo): Promise<number> {
+  const io = redactingIo(rawIo);
   const [name, ...rest] = args;
   if (name === 'help' && rest[0] !== undefined) {
     const command = await findCommand(rest[0], io);

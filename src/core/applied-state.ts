@@ -25,6 +25,28 @@ export interface AppliedSetting {
   readonly commitTime?: number;
 }
 
+/** How long a lock holds when its run neither finishes nor can be seen to have died (a runner lost mid-apply). */
+export const LOCK_LIFETIME_MS = 15 * 60_000;
+/** How far ahead of this machine's clock another machine's lock may start and still be believed. */
+const LOCK_CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * Whether a lock has lapsed at `now` (ms). A time that does not parse, a lock taken in the future, or an `until`
+ * further than one lifetime after `since` is not trusted: such a lock lapses one lifetime after it was taken (or at
+ * once), never "never".
+ */
+export function lockHasLapsed(lock: ApplyLock, now: number): boolean {
+  const until = Date.parse(lock.until);
+  const since = Date.parse(lock.since);
+  if (!Number.isFinite(until) || !Number.isFinite(since) || since > now + LOCK_CLOCK_SKEW_MS) return true;
+  return Math.min(until, since + LOCK_LIFETIME_MS) <= now;
+}
+
+/** What a held lock says about its run, for refusals and dry runs. */
+export function describeHeldLock(deployment: string, lock: ApplyLock): string {
+  return `${deployment} is being applied by another run (host ${lock.host}, pid ${lock.pid}, since ${lock.since}); its lock lapses at ${lock.until}`;
+}
+
 /** The newest commit a deployment's recorded settings were applied from, by committer time. */
 export function newestAppliedCommit(state: AppliedState, deployment: string): { readonly commit: string | null; readonly commitTime: number } | undefined {
   let newest: { commit: string | null; commitTime: number } | undefined;

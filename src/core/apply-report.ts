@@ -1,4 +1,5 @@
 // The report of an apply (or its dry run): per deployment and setting what happened, for people and the audit trail.
+import { displayDeploymentUrl } from './deployment-url.js';
 import type { ApplyOperation, ApplyReason } from './apply-plan.js';
 import { describeSessionSecretRotation, SESSION_SECRET_IGNORED, SESSION_SECRET_SETTING } from './docuelevate-catalogue.js';
 import type { Inventory } from './inventory.js';
@@ -173,7 +174,8 @@ export function deploymentReport(
     .map(() => describeSessionSecretChange(deployment.id, outcome === 'planned'));
   return {
     deployment: deployment.id,
-    url: deployment.url,
+    // Never a user name or password a URL should not have held: reports name the deployment, not its secrets.
+    url: displayDeploymentUrl(deployment.url),
     outcome,
     ...(error === undefined ? {} : { error }),
     operations,

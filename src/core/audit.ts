@@ -1,5 +1,6 @@
 // Audit: what each DocuElevate deployment holds (its credential list with db/env sources) against what the inventory says.
 import type { PendingRemoval } from './applied-state.js';
+import { displayDeploymentUrl } from './deployment-url.js';
 import { sealedValueFor, type Credential, type Inventory } from './inventory.js';
 
 /**
@@ -179,7 +180,7 @@ export function auditInventory(
     if (deployment === undefined) throw new RangeError(`deployment ${id} is not in the inventory`);
     const listing = listings.get(id);
     if (listing === undefined) throw new RangeError(`no credential listing for deployment ${id}`);
-    if ('error' in listing) return { deployment: id, url: deployment.url, outcome: 'unreachable', error: listing.error, findings: [], unchecked: [] };
+    if ('error' in listing) return { deployment: id, url: displayDeploymentUrl(deployment.url), outcome: 'unreachable', error: listing.error, findings: [], unchecked: [] };
     const audited = auditDeployment(inventory, id, listing.sources, pendingRemovals(id), drift(id));
     return listing.warnings === undefined || listing.warnings.length === 0 ? audited : { ...audited, warnings: listing.warnings };
   });
@@ -230,7 +231,7 @@ export function auditDeployment(
   findings.sort((a, b) => order(a.kind) - order(b.kind) || compareText(a.setting, b.setting) || compareText(a.credential ?? '', b.credential ?? ''));
   return {
     deployment: deploymentId,
-    url: deployment.url,
+    url: displayDeploymentUrl(deployment.url),
     outcome: 'audited',
     findings,
     unchecked,

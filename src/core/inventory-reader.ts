@@ -1,4 +1,5 @@
 // Reads inventory text into the model: YAML syntax, JSON Schema, then a tolerant build so every rule can still run.
+import { recordWithoutPrototype } from './own-property.js';
 import { isCalendarDate, parseDuration, type Duration } from './dates.js';
 import { errorAt, type Diagnostic, type Finding } from './diagnostics.js';
 import { checkInventorySchema } from './inventory-schema.js';
@@ -133,7 +134,7 @@ function buildInventory(data: Data): Inventory {
       deploymentsListed: listed,
       value: optionalString(credential.value),
       values: isRecord(credential.values)
-        ? Object.fromEntries(Object.entries(credential.values).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
+        ? recordWithoutPrototype(Object.entries(credential.values).filter((entry): entry is [string, string] => typeof entry[1] === 'string'))
         : undefined,
       group: optionalString(credential.group),
       custom: credential.custom === true,
@@ -144,7 +145,7 @@ function buildInventory(data: Data): Inventory {
     });
   }
   const policy = isRecord(data.policy) ? data.policy : {};
-  const intervals: Partial<Record<CredentialKind, Duration>> = {};
+  const intervals: Partial<Record<CredentialKind, Duration>> = recordWithoutPrototype<Duration>([]);
   for (const [kind, text] of Object.entries(isRecord(policy.intervals) ? policy.intervals : {})) {
     const duration = optionalDuration(text);
     if (duration && CREDENTIAL_KINDS.includes(kind as CredentialKind)) intervals[kind as CredentialKind] = duration;

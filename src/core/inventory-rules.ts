@@ -1,4 +1,6 @@
 // Semantic rules of an inventory, beyond its schema: each a small function returning findings.
+import { ownValue } from './own-property.js';
+import { credentialsInUrl } from './deployment-url.js';
 import { describeSessionSecretRotation, findSetting, SESSION_SECRET_IGNORED, SESSION_SECRET_SETTING } from './docuelevate-catalogue.js';
 import type { CalendarDate } from './dates.js';
 import { errorAt, warningAt, type Finding } from './diagnostics.js';
@@ -64,7 +66,7 @@ const oneValueForm: Rule = (inventory) =>
     }
     if (credential.values === undefined) return [];
     return credential.deployments
-      .filter((deployment) => inventory.deployments.has(deployment) && credential.values?.[deployment] === undefined)
+      .filter((deployment) => inventory.deployments.has(deployment) && ownValue(credential.values, deployment) === undefined)
       .map((deployment) => warningAt('missing-deployment-value', ['credentials', credential.id, 'values'], `no value for deployment \`${deployment}\`: apply leaves its setting alone`, true));
   });
 
@@ -263,7 +265,29 @@ const rotationsComplete: Rule = (inventory) =>
     return findings;
   });
 
+const urlsWithoutCredentials: Rule = (inventory) =>
+  [...inventory.deployments.values()]
+    .filter((deployment) => credentialsInUrl(deployment.url).length > 0)
+    .map((deployment) =>
+      // The message never repeats the URL: it holds the password.
+      errorAt(
+        'url-has-credentials',
+        ['deployments', deployment.id, 'url'],
+        `the URL of deployment \`${deployment.id}\` carries a user name or password: name environment variables under \`auth\` instead, and change that password (it is in git now)`,
+      ),
+    );
+
+/** The most credentials one inventory may hold: a bound on what plan, apply and the reminders do in one run. */
+export const MAX_CREDENTIALS = 100_000;
+
+const boundedSize: Rule = (inventory) =>
+  inventory.credentials.length > MAX_CREDENTIALS
+    ? [errorAt('too-many-credentials', ['credentials'], `${inventory.credentials.length} credentials; an inventory holds at most ${MAX_CREDENTIALS}: split it into one file per team or environment`)]
+    : [];
+
 export const INVENTORY_RULES: readonly Rule[] = [
+  boundedSize,
+  urlsWithoutCredentials,
   knownPeople,
   knownDeployments,
   oneValueForm,

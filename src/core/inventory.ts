@@ -1,4 +1,5 @@
 // The inventory model (format version 1): people, deployments and credentials, as read from credentials.yaml.
+import { ownValue } from './own-property.js';
 import type { CalendarDate, Duration } from './dates.js';
 
 /** Every credential kind; the kind sets the default rotation rule. */
@@ -153,7 +154,7 @@ export function listSealedValues(inventory: Inventory): SealedValueEntry[] {
 
 /** The encrypted value a deployment receives for a credential, and where it sits. */
 export function sealedValueFor(credential: Credential, deployment: string): SealedValueEntry | undefined {
-  const perDeployment = credential.values?.[deployment];
+  const perDeployment = ownValue(credential.values, deployment);
   if (perDeployment !== undefined) {
     return { place: { credentialId: credential.id, deployment }, sealed: perDeployment, path: ['credentials', credential.id, 'values', deployment] };
   }

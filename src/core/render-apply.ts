@@ -1,5 +1,6 @@
 // Renders an apply report (or a dry run's plan) as text for terminals and Markdown for job summaries.
 import { describeRestart, type ApplyFailure, type ApplyReport, type DeploymentReport, type OperationReport } from './apply-report.js';
+import { markdownCode, markdownQuote, markdownTable, markdownText } from './markdown.js';
 import { PLAIN_STYLE, type TextStyle } from './render-diagnostics.js';
 
 /** One line per operation, a header per deployment, restart lines, warnings and the state of the ref. */
@@ -31,26 +32,23 @@ export function renderApplyText(report: ApplyReport, style: TextStyle = PLAIN_ST
 export function renderApplyMarkdown(report: ApplyReport): string {
   const lines: string[] = [`### credledger apply${report.dryRun ? ' (dry run)' : ''}`, ''];
   for (const deployment of report.deployments) {
-    lines.push(`#### ${escapeMarkdown(deployment.deployment)}: ${describeDeploymentOutcome(deployment)}`, '');
-    if (deployment.error !== undefined) lines.push(`> ${escapeMarkdown(describeFailure(deployment.error))}`, '');
+    lines.push(`#### ${markdownCode(deployment.deployment)}: ${describeDeploymentOutcome(deployment)}`, '');
+    if (deployment.error !== undefined) lines.push(markdownQuote(describeFailure(deployment.error)), '');
     if (deployment.operations.length > 0) {
-      lines.push('| outcome | action | setting | credential | reason | detail |', '|---|---|---|---|---|---|');
-      for (const operation of deployment.operations) {
+      const rows = deployment.operations.map((operation) => {
         const detail = operation.error !== undefined ? describeFailure(operation.error) : (operation.skipped ?? '');
-        lines.push(
-          `| ${operation.outcome} | ${operation.action} | \`${operation.setting}\` | ${escapeMarkdown(operation.credential)} | ${describeReason(operation)} | ${escapeMarkdown(detail)} |`,
-        );
-      }
-      lines.push('');
+        return [operation.outcome, operation.action, markdownCode(operation.setting), markdownCode(operation.credential), describeReason(operation), markdownText(detail)];
+      });
+      lines.push(markdownTable(['outcome', 'action', 'setting', 'credential', 'reason', 'detail'], rows), '');
     }
-    for (const group of deployment.inconsistentGroups) lines.push(`- :x: group \`${group}\` is inconsistent`);
+    for (const group of deployment.inconsistentGroups) lines.push(`- :x: group ${markdownCode(group)} is inconsistent`);
     const restart = describeRestart(deployment);
-    if (restart !== undefined) lines.push(`- :warning: ${escapeMarkdown(restart)}`);
-    for (const warning of deployment.warnings) lines.push(`- :warning: ${escapeMarkdown(warning)}`);
+    if (restart !== undefined) lines.push(`- :warning: ${markdownText(restart)}`);
+    for (const warning of deployment.warnings) lines.push(`- :warning: ${markdownText(warning)}`);
     lines.push('');
   }
-  for (const warning of report.warnings) lines.push(`- :warning: ${escapeMarkdown(warning)}`);
-  lines.push(escapeMarkdown(describeState(report)), '');
+  for (const warning of report.warnings) lines.push(`- :warning: ${markdownText(warning)}`);
+  lines.push(markdownText(describeState(report)), '');
   return lines.join('\n');
 }
 
@@ -118,8 +116,4 @@ function describeState(report: ApplyReport): string {
 /** The message already names the request, the status and DocuElevate's detail. */
 function describeFailure(failure: ApplyFailure): string {
   return failure.message;
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\n/g, ' ');
 }

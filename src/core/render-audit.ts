@@ -8,6 +8,7 @@ import {
   type CredentialValueSource,
   type DeploymentAudit,
 } from './audit.js';
+import { markdownCode, markdownTable, markdownText } from './markdown.js';
 import { describeMissingEnv } from './render-apply.js';
 import { PLAIN_STYLE, type TextStyle } from './render-diagnostics.js';
 
@@ -94,36 +95,33 @@ const SEVERITY_BADGES = { error: '🔴 error', warning: '🟡 warning' } as cons
 
 /** A Markdown summary for GitHub job summaries: one table per deployment, each finding's sentence, and a legend. */
 export function renderAuditMarkdown(report: AuditReport): string {
-  const lines: string[] = ['### credledger audit', '', escapeMarkdown(describeAuditSummary(report)), ''];
+  const lines: string[] = ['### credledger audit', '', markdownText(describeAuditSummary(report)), ''];
   for (const deployment of report.deployments) {
-    lines.push(`#### ${escapeMarkdown(deployment.deployment)}: ${escapeMarkdown(describeDeployment(deployment))}`, '');
-    if (deployment.error !== undefined) lines.push(`> :x: ${escapeMarkdown(deployment.error.message)}`, '');
-    for (const warning of deployment.warnings ?? []) lines.push(`> :warning: ${escapeMarkdown(warning)}`, '');
+    lines.push(`#### ${markdownCode(deployment.deployment)}: ${markdownText(describeDeployment(deployment))}`, '');
+    if (deployment.error !== undefined) lines.push(`> :x: ${markdownText(deployment.error.message)}`, '');
+    for (const warning of deployment.warnings ?? []) lines.push(`> :warning: ${markdownText(warning)}`, '');
     if (deployment.findings.length > 0) {
-      lines.push('| severity | kind | setting | credential | DocuElevate | finding |', '|---|---|---|---|---|---|');
-      for (const finding of deployment.findings) {
-        const credential = finding.credential === null ? '–' : `\`${escapeMarkdown(finding.credential)}\``;
-        lines.push(
-          `| ${SEVERITY_BADGES[finding.severity]} | ${finding.kind} | \`${escapeMarkdown(finding.setting)}\` | ${credential} | ${describeSource(finding.source)} | ${escapeMarkdown(finding.message)} |`,
-        );
-      }
-      lines.push('');
+      const rows = deployment.findings.map((finding) => [
+        SEVERITY_BADGES[finding.severity],
+        finding.kind,
+        markdownCode(finding.setting),
+        finding.credential === null ? '–' : markdownCode(finding.credential),
+        describeSource(finding.source),
+        markdownText(finding.message),
+      ]);
+      lines.push(markdownTable(['severity', 'kind', 'setting', 'credential', 'DocuElevate', 'finding'], rows), '');
     }
     if (deployment.unchecked.length > 0) {
-      const names = deployment.unchecked.map((entry) => `\`${escapeMarkdown(entry.setting)}\` (${escapeMarkdown(entry.credential)})`).join(', ');
+      const names = deployment.unchecked.map((entry) => `${markdownCode(entry.setting)} (${markdownCode(entry.credential)})`).join(', ');
       lines.push(`Not audited (DocuElevate does not list them as credentials): ${names}`, '');
     }
   }
   const kinds = kindsPresent(report);
   if (kinds.length > 0) {
     lines.push('<details><summary>What the findings mean</summary>', '');
-    for (const kind of kinds) lines.push(`- **${kind}**: ${escapeMarkdown(describeFindingKind(kind))}`);
+    for (const kind of kinds) lines.push(`- **${kind}**: ${markdownText(describeFindingKind(kind))}`);
     lines.push('', '</details>', '');
   }
-  for (const note of report.notes ?? []) lines.push(`> Note: ${escapeMarkdown(note)}`, '');
+  for (const note of report.notes ?? []) lines.push(`> Note: ${markdownText(note)}`, '');
   return lines.join('\n');
-}
-
-function escapeMarkdown(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\n/g, ' ');
 }

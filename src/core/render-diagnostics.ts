@@ -22,22 +22,99 @@ const SHOWN_KEYS = new Set([
 const KEYED_LINE = /^(\s*(?:-\s+)?)("[^"]*"|'[^']*'|[^\s#'"{[][^:#]*?)(\s*:)(\s.*|)$/;
 const REDACTED = '[redacted]';
 
+/** Keys named after credential kinds: under `intervals` they hold a period; anywhere else (an `auth`'s `password`) a secret. */
+const KIND_KEYS = new Set(['api_key', 'oauth_client_secret', 'password', 'admin_password', 'private_key', 'service_account', 'token', 'certificate']);
+/** What a period looks like (`90d`, `12 months`). */
+const PERIOD = /^["']?\d{1,5}\s*(d|w|m|y|days?|weeks?|months?|years?)["']?\s*(#.*)?$/i;
+/** Keys a flow mapping may hold and still be shown: names, addresses, variable names; never a value. */
+const FLOW_SHOWN_KEYS = new Set(['github', 'email', 'name', 'left', 'url', 'method', 'username_env', 'password_env', 'token_env', 'cookie_env', 'setting', 'kind', 'owner', 'every', 'created', 'rotated', 'issuer', 'group']);
+/** Under these, a key is a name chosen by the inventory (an id, a person, a deployment, a kind), not a possible secret. */
+const NAME_PARENTS = new Set(['credentials', 'people', 'deployments', 'intervals', 'due_soon', 'values']);
+/** Under these, a list item is a name (a person, a deployment). */
+const LIST_PARENTS = new Set(['access', 'deployments']);
+/** Keys an `auth` mapping holds that are not secrets: the method and the names of variables. */
+const AUTH_SHOWN_KEYS = new Set(['method', 'username_env', 'password_env', 'token_env', 'cookie_env']);
+
+/** Where a line sits: the lines of its file and its index there, so the keys above it can be read. */
+export interface SourceContext {
+  readonly lines: readonly string[];
+  readonly index: number;
+}
+
+function indentOf(line: string): number {
+  return /^(\s*(?:-\s+)?)/.exec(line)?.[1]?.length ?? 0;
+}
+
+function keyOf(line: string): string | undefined {
+  const match = KEYED_LINE.exec(line);
+  return match ? (match[2] ?? '').replace(/^["']|["']$/g, '').trim() : undefined;
+}
+
+/** The keys of the mappings a line sits in, nearest first, read from indentation. */
+function parentKeysOf(context: SourceContext): string[] {
+  const parents: string[] = [];
+  let indent = /^\s*/.exec(context.lines[context.index] ?? '')?.[0].length ?? 0;
+  for (let index = context.index - 1; index >= 0 && indent > 0; index -= 1) {
+    const line = context.lines[index] ?? '';
+    if (line.trim() === '' || /^\s*#/.test(line)) continue;
+    const own = /^\s*/.exec(line)?.[0].length ?? 0;
+    if (own >= indent) continue;
+    parents.push(keyOf(line) ?? '-');
+    indent = own;
+  }
+  return parents;
+}
+
+/** A flow mapping (`{ a: b, c: d }`) whose every key is one that never holds a secret. */
+function isShownFlowMapping(content: string): boolean {
+  if (!/^\{[^{}[\]]*\}\s*(#.*)?$/.test(content)) return false;
+  const pairs = content.replace(/\s*(#.*)?$/, '').slice(1, -1).split(',').map((pair) => pair.trim()).filter(Boolean);
+  return pairs.every((pair) => {
+    const key = /^["']?([A-Za-z_]+)["']?\s*:/.exec(pair)?.[1];
+    return key !== undefined && FLOW_SHOWN_KEYS.has(key);
+  });
+}
+
+function withoutUrlCredentials(line: string): string {
+  return line.replace(/([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/\s'"@]*@/g, `$1${REDACTED}@`);
+}
+
 /**
  * The source line as an excerpt may show it: a line that could hold a value (a plaintext one, above all) keeps its
- * key and loses the rest. A line with no key at all (a broken line, a list item) is redacted whole unless it is empty.
+ * key and loses the rest. With the file around it (`context`), the keys above decide: anything under `value`,
+ * `values` or `auth` that is not a name, a list item outside `access` and `deployments`, and a key where no name
+ * belongs (it may be a secret pasted as a key) are redacted whole. Without context, a line with no key at all (a
+ * broken line) is redacted whole unless it is empty or a plain list item.
  */
-export function redactSourceLine(line: string): string {
+export function redactSourceLine(line: string, context?: SourceContext): string {
+  const parents = context === undefined ? undefined : parentKeysOf(context);
+  const indentText = /^\s*/.exec(line)?.[0] ?? '';
+  const whole = `${indentText}${REDACTED}`;
+  const underValue = parents !== undefined && (parents.slice(1).some((key) => key === 'value' || key === 'values') || parents[0] === 'value');
+  const underAuth = parents !== undefined && (parents[0] === 'auth' || parents.slice(1).includes('auth'));
+  if (line.trim() === '' || /^\s*#/.test(line)) return line;
+  const listItem = /^\s*-\s*([A-Za-z0-9_.-]*)\s*$/.exec(line);
+  if (listItem) return parents === undefined || (LIST_PARENTS.has(parents[0] ?? '') && !underValue && !underAuth) ? line : whole;
   const match = KEYED_LINE.exec(line);
-  if (!match) return line.trim() === '' || /^\s*#/.test(line) || /^\s*-\s*[A-Za-z0-9_.-]*\s*$/.test(line) ? line : `${/^\s*/.exec(line)?.[0] ?? ''}${REDACTED}`;
+  if (!match) return whole;
+  if (underValue || (underAuth && parents?.[0] !== 'auth')) return whole;
   const [, indent = '', rawKey = '', colon = '', rest = ''] = match;
   const key = rawKey.replace(/^["']|["']$/g, '').trim();
   const content = rest.trim();
+  const keyOnly = `${indent}${rawKey}${colon} ${REDACTED}`;
+  // A key no schema knows, where no name belongs, may itself be a secret pasted in the wrong place.
+  if (parents !== undefined && !SHOWN_KEYS.has(key) && key !== 'value' && key !== 'values' && !NAME_PARENTS.has(parents[0] ?? '') && !(parents[0] === 'auth' && AUTH_SHOWN_KEYS.has(key))) return whole;
+  if (/^\s*-/.test(line) && parents !== undefined && !LIST_PARENTS.has(parents[0] ?? '')) return whole;
   if (content === '' || content.startsWith('#')) return line;
+  if (parents?.[0] === 'auth') return AUTH_SHOWN_KEYS.has(key) ? line : keyOnly;
+  if (parents?.[0] === 'values') return keyOnly;
+  if (/\bvalues?\b/.test(content)) return keyOnly;
+  if (KIND_KEYS.has(key)) return (parents === undefined ? PERIOD.test(content) : parents[0] === 'intervals' || parents[0] === 'due_soon') && PERIOD.test(content) ? line : keyOnly;
   const flow = content.startsWith('{') || content.startsWith('[');
-  if (SHOWN_KEYS.has(key) && !/\bvalues?\b/.test(content)) return line;
-  // A flow mapping under a name (a person, a deployment) is shown unless it might carry a value.
-  if (flow && !/\bvalues?\b/.test(content) && !SHOWN_KEYS.has(key) && /^[A-Za-z0-9_.-]+$/.test(key) && /^\{[^}]*\b(github|url|email|name|left|method)\b/.test(content)) return line;
-  return `${indent}${rawKey}${colon} ${REDACTED}`;
+  if (flow && content.startsWith('{')) return isShownFlowMapping(content) ? withoutUrlCredentials(line) : keyOnly;
+  if (flow) return (key === 'access' || key === 'deployments') && /^\[[A-Za-z0-9_.,\s-]*\]\s*(#.*)?$/.test(content) ? line : keyOnly;
+  if (SHOWN_KEYS.has(key)) return key === 'url' ? withoutUrlCredentials(line) : line;
+  return keyOnly;
 }
 
 /**
@@ -51,7 +128,7 @@ export function renderDiagnosticsText(diagnostics: readonly Diagnostic[], source
     const head = `${style.bold(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`)}: ${label} ${style.dim(`[${diagnostic.code}]`)} ${diagnostic.message}`;
     const original = sourceLines[diagnostic.line - 1];
     if (original === undefined) return head;
-    const line = redactSourceLine(original);
+    const line = redactSourceLine(original, { lines: sourceLines, index: diagnostic.line - 1 });
     const gutter = String(diagnostic.line).padStart(4);
     const redacted = line !== original;
     const column = Math.min(diagnostic.column, line.length + 1);

@@ -1,6 +1,7 @@
 // Renders a plan for terminals (text), machines (JSON), pull-request comments (Markdown) and workflow logs (GitHub annotations).
 import type { Diagnostic } from './diagnostics.js';
 import { PLAIN_STYLE, renderDiagnosticsGitHub, renderDiagnosticsText, summariseDiagnostics, type TextStyle } from './render-diagnostics.js';
+import { markdownCode as code, markdownCodeList as codeList, markdownMessage, markdownTable, markdownText, markdownUrl } from './markdown.js';
 import { WORKTREE, type ChangeKind, type Plan, type PlanOperation } from './plan.js';
 
 /** GitHub refuses comment bodies over 65,536 characters; this leaves room for a marker and a footer. */
@@ -172,56 +173,11 @@ const CHANGE_LABELS: Record<ChangeKind, string> = {
   're-encrypted': '🔑 re-encrypted (value unchanged)',
 };
 
-/** Inline code that survives any backticks inside. */
-function code(text: string): string {
-  const longestRun = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = '`'.repeat(longestRun + 1);
-  const flat = text.replace(/\r?\n/g, ' ');
-  return `${fence}${longestRun > 0 || flat.startsWith(' ') ? ` ${flat} ` : flat}${fence}`;
-}
-
-function codeList(items: readonly string[]): string {
-  return items.length === 0 ? '–' : items.map(code).join(', ');
-}
-
-// Outside code spans, inventory text must not become markup, HTML, links or @-mentions in a bot comment.
-function escapeMarkdownText(text: string): string {
-  return text
-    .replace(/[\\*_[\]~|#!]/g, (char) => `\\${char}`)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/@(?=\w)/g, '@\u200b')
-    .replace(/\r?\n/g, ' ');
-}
-
-/**
- * A diagnostic message with its `code spans` kept and everything between them escaped. Messages quote
- * names from the inventory (which a pull request controls) inside backticks; with an odd number of
- * backticks the spans cannot be trusted, so all of it is escaped.
- */
-function escapeMessage(message: string): string {
-  const parts = message.split('`');
-  if (parts.length % 2 === 0) return escapeMarkdownText(message).replace(/`/g, '\\`');
-  return parts.map((part, index) => (index % 2 === 0 ? escapeMarkdownText(part) : code(part))).join('');
-}
-
-// GitHub splits table cells at every unescaped pipe, even inside code spans.
-function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const row = (cells: readonly string[]) => `| ${cells.map((cell) => cell.replace(/(?<!\\)\|/g, '\\|')).join(' | ')} |`;
-  return [row(header), `|${header.map(() => '---').join('|')}|`, ...rows.map(row)].join('\n');
-}
-
-// A link destination must not end early at a space or parenthesis.
-function escapeUrl(url: string): string {
-  return url.replace(/[\s()<>]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
-
 function diagnosticLine(diagnostic: Diagnostic, link: LineLinkBuilder | undefined): string {
   const place = `${diagnostic.file}:${diagnostic.line}`;
-  const where = link ? `[${escapeMarkdownText(place)}](${escapeUrl(link(diagnostic.file, diagnostic.line))})` : code(place);
+  const where = link ? `[${markdownText(place)}](${markdownUrl(link(diagnostic.file, diagnostic.line))})` : code(place);
   const label = diagnostic.severity === 'error' ? '❌ **error**' : '⚠️ **warning**';
-  return `- ${label} ${code(diagnostic.code)} at ${where}: ${escapeMessage(diagnostic.message)}`;
+  return `- ${label} ${code(diagnostic.code)} at ${where}: ${markdownMessage(diagnostic.message)}`;
 }
 
 /**
@@ -235,7 +191,7 @@ export function renderPlanMarkdown(plan: Plan, options: PlanMarkdownOptions = {}
   const revisions = `Base ${code(shortRevision(plan.base))} → ${plan.head === WORKTREE ? 'the working tree' : `head ${code(shortRevision(plan.head))}`}.`;
   const basis = valueBasisNote(plan);
   sections.push(basis ? `${revisions} ${basis}` : revisions);
-  if (plan.notes.length > 0) sections.push(['> [!NOTE]', ...plan.notes.map((note) => `> ${escapeMessage(note)}`)].join('\n'));
+  if (plan.notes.length > 0) sections.push(['> [!NOTE]', ...plan.notes.map((note) => `> ${markdownMessage(note)}`)].join('\n'));
 
   sections.push('#### Changes');
   if (plan.changes.length === 0) sections.push('No changes to credentials.');

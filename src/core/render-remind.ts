@@ -1,6 +1,7 @@
 // Renders what remind did (or would do): the CLI's text and the Action's job-summary Markdown, from one outcome, so both
 // name the same actions and counts in the same words.
 import type { CalendarDate } from './dates.js';
+import { markdownCode, markdownTable, markdownText, markdownUrl } from './markdown.js';
 import type { CloseReason, IssueActionKind, ReconciliationCounts } from './rotation-issues.js';
 
 /** One action, as reported (bodies left out: they are long, and the issue holds them). */
@@ -94,7 +95,12 @@ export function renderRemindText(outcome: RemindOutcome): string {
 
 /** The Action's job-summary section: the tally and a table of the listed actions, each linking its issue. */
 export function renderRemindSummary(outcome: RemindOutcome): string {
-  const rows = listedActions(outcome).map((action) => `| \`${action.id}\` | ${action.kind} | ${action.url ? `[#${action.number}](${action.url})` : (action.title ?? '')} |`);
-  const table = rows.length > 0 ? `\n| credential | action | issue |\n|---|---|---|\n${rows.join('\n')}\n` : '';
+  // Ids, titles and URLs come from the inventory a pull request controls: cells only through the one escaper.
+  const rows = listedActions(outcome).map((action) => [
+    markdownCode(action.id),
+    action.kind,
+    action.url ? `[#${action.number}](${markdownUrl(action.url)})` : markdownText(action.title ?? ''),
+  ]);
+  const table = rows.length > 0 ? `\n${markdownTable(['credential', 'action', 'issue'], rows)}\n` : '';
   return `### Rotation reminders${outcome.dryRun ? ' (dry run)' : ''}\n\n${remindCountsLine(outcome.counts)}\n${table}`;
 }

@@ -1,4 +1,5 @@
 // Renders a status report as an aligned table for terminals and as Markdown for job summaries.
+import { markdownCode, markdownTable, markdownText } from './markdown.js';
 import { describeDemoKeyValues } from './public-demo-key.js';
 import { PLAIN_STYLE, type TextStyle } from './render-diagnostics.js';
 import type { StatusReport, StatusRow } from './status-report.js';
@@ -32,23 +33,18 @@ export function renderStatusText(report: StatusReport, style: TextStyle = PLAIN_
   return `${lines.join('\n')}\n\n${summaryLine(report)}${demo}`;
 }
 
-function escapeMarkdownCell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
 const STATE_BADGES: Record<StatusRow['state'], string> = { overdue: '🔴 overdue', 'due-soon': '🟡 due soon', ok: '🟢 ok', unknown: '⚪ unknown' };
 
 /** A Markdown table for GitHub job summaries and comments. */
 export function renderStatusMarkdown(report: StatusReport): string {
-  const header = `| ${HEADERS.map((h) => h.charAt(0) + h.slice(1).toLowerCase()).join(' | ')} |`;
-  const rule = `|${HEADERS.map(() => '---').join('|')}|`;
+  const header = HEADERS.map((h) => h.charAt(0) + h.slice(1).toLowerCase());
   const rows = report.credentials.map((row) => {
-    const cells = cellsOf(row).map(escapeMarkdownCell);
-    cells[0] = `\`${cells[0]}\``;
-    cells[1] = `\`${cells[1]}\``;
+    const cells = cellsOf(row).map(markdownText);
+    cells[0] = markdownCode(row.id);
+    cells[1] = markdownCode(row.setting);
     cells[7] = row.severity === 'critical' ? `${STATE_BADGES[row.state]} (critical)` : STATE_BADGES[row.state];
-    return `| ${cells.join(' | ')} |`;
+    return cells;
   });
-  const demo = report.publicDemoKeyValues === undefined ? '' : `> :warning: ${escapeMarkdownCell(describeDemoKeyValues(report.publicDemoKeyValues))}\n\n`;
-  return `### Credential rotation status\n\n${summaryLine(report)}\n\n${demo}${[header, rule, ...rows].join('\n')}\n`;
+  const demo = report.publicDemoKeyValues === undefined ? '' : `> :warning: ${markdownText(describeDemoKeyValues(report.publicDemoKeyValues))}\n\n`;
+  return `### Credential rotation status\n\n${markdownText(summaryLine(report))}\n\n${demo}${markdownTable(header, rows)}\n`;
 }

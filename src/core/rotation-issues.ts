@@ -2,7 +2,8 @@
 import type { CalendarDate } from './dates.js';
 import type { Credential, Inventory } from './inventory.js';
 import { assessRotation, type RotationAssessment, type RotationState } from './rotation.js';
-import { buildRunbook, inlineCode, renderRunbookMarkdown } from './runbooks.js';
+import { markdownCode as inlineCode, markdownTable, markdownText as plainText } from './markdown.js';
+import { buildRunbook, renderRunbookMarkdown } from './runbooks.js';
 
 /** The label every rotation issue carries, unless configured otherwise. */
 export const DEFAULT_ISSUE_LABEL = 'credential-rotation';
@@ -186,17 +187,6 @@ export function renderIssueTitle(credential: Pick<Credential, 'id' | 'setting'>,
   return `Rotate ${credential.id} (${credential.setting}) — ${state === 'overdue' ? `overdue since ${due}` : `due ${due}`}`;
 }
 
-/** Text from the inventory in Markdown prose or a table cell: no HTML, no table breaks, no @-mentions. */
-function plainText(text: string): string {
-  return text
-    .replace(/\s+/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '&#124;')
-    .replace(/@/g, '&#64;');
-}
-
 function listOrNone(items: readonly string[], none: string): string {
   return items.length > 0 ? items.map(inlineCode).join(', ') : none;
 }
@@ -243,7 +233,7 @@ export function renderIssueBody(inventory: Inventory, assessment: RotationAssess
   if (credential.issuer) rows.push(['Issuer', inlineCode(credential.issuer)]);
   if (credential.group) rows.push(['Group', inlineCode(credential.group)]);
   rows.push(['Last rotation', assessment.lastRotated ?? 'not recorded'], ['Interval', intervalCell(assessment)], ['Due', due]);
-  lines.push('| | |', '|---|---|', ...rows.map(([name, value]) => `| ${name} | ${value} |`), '');
+  lines.push(markdownTable(['', ''], rows), '');
   lines.push('### Runbook', '', renderRunbookMarkdown(buildRunbook(inventory, assessment)), '');
   lines.push(
     '---',

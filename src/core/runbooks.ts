@@ -1,4 +1,6 @@
 // Rotation runbooks: the checklist for rotating one credential, at its issuer and through credledger, by setting or kind.
+import { ownValue } from './own-property.js';
+import { markdownCode } from './markdown.js';
 import { findSetting, SESSION_SECRET_SETTING } from './docuelevate-catalogue.js';
 import type { Credential, CredentialKind, Inventory } from './inventory.js';
 import type { RotationAssessment } from './rotation.js';
@@ -218,16 +220,7 @@ const KIND_PROCEDURES: Readonly<Record<CredentialKind, Procedure>> = {
   }),
 };
 
-/**
- * Inline code for Markdown. Inventory text goes into issues this way: code spans show HTML (a stray `<!--` would
- * otherwise hide the rest of the body or fake a marker) and @-mentions literally.
- */
-export function inlineCode(text: string): string {
-  const flat = text.replace(/\s+/g, ' ');
-  return flat.includes('`') ? `\`\` ${flat.replace(/`{2,}/g, '`')} \`\`` : `\`${flat}\``;
-}
-
-const code = inlineCode;
+const code = markdownCode;
 
 function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
@@ -327,7 +320,7 @@ export function buildRunbook(inventory: Inventory, assessment: RotationAssessmen
       return holder ? code(holder.id) : code(setting);
     },
   };
-  const procedure = (SETTING_PROCEDURES[credential.setting] ?? KIND_PROCEDURES[credential.kind])(context);
+  const procedure = (ownValue(SETTING_PROCEDURES, credential.setting) ?? KIND_PROCEDURES[credential.kind])(context);
   const cautions = [...(procedure.cautions ?? [])];
   const issuer: string[] = [];
   const after: string[] = [];

@@ -208,12 +208,14 @@ function checkEditedData(before: string, after: string, edits: readonly YamlScal
 function setIn(target: unknown, path: readonly string[], value: string): void {
   let current = target as Record<string, unknown>;
   for (const [index, key] of path.entries()) {
+    // defineProperty: a name such as `__proto__` or `constructor` is an entry here, never the prototype.
+    const define = (entry: unknown) => Object.defineProperty(current, key, { value: entry, writable: true, enumerable: true, configurable: true });
     if (index === path.length - 1) {
-      current[key] = value;
+      define(value);
       return;
     }
-    const next = current[key];
-    if (typeof next !== 'object' || next === null) current[key] = {};
+    const next = Object.hasOwn(current, key) ? current[key] : undefined;
+    if (typeof next !== 'object' || next === null) define({});
     current = current[key] as Record<string, unknown>;
   }
 }

@@ -1,4 +1,5 @@
 // A MultiFernet-style key ring: the first key encrypts, every key decrypts, tokens move to the first key.
+import { rememberRunSecret } from './run-secrets.js';
 import { createHash } from 'node:crypto';
 import {
   FernetError,
@@ -72,6 +73,8 @@ export function parseKeys(text: string, source: string, allow: 'any' | 'sealing'
     .map((entry) => entry.trim())
     .filter((entry) => entry !== '');
   const parsed: ParsedKeys = { masterKeys: [], sealingKeys: [] };
+  // A key, good or bad, is a secret of the run: no message may show it.
+  for (const entry of entries) rememberRunSecret(entry);
   entries.forEach((entry, index) => {
     if (isSealingKeyText(entry)) {
       try {

@@ -1,11 +1,14 @@
 // A decrypted credential value that prints as [redacted] everywhere except through reveal().
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { inspect } from 'node:util';
+import { rememberRunSecret } from './run-secrets.js';
 
 const REDACTED = '[redacted]';
 // fatal: bytes that are not UTF-8 are refused rather than silently replaced; ignoreBOM keeps a
 // leading U+FEFF, which is part of the value.
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Only {@link SecretValue.identifier} passes it: a value outside this module is always a secret. */
+const NOT_SECRET_AT_ITS_ISSUER = Symbol('not secret at its issuer');
 
 /**
  * Holds a plaintext. Every implicit conversion (String(), template literals, `+`, JSON.stringify,
@@ -16,8 +19,19 @@ export class SecretValue {
   // A private field is invisible to JSON, spread, Object.keys and test-runner diff printers.
   readonly #plaintext: string;
 
-  constructor(plaintext: string) {
+  constructor(plaintext: string, kind?: typeof NOT_SECRET_AT_ITS_ISSUER) {
     this.#plaintext = plaintext;
+    // Known to the outward redaction from the moment it exists, so no echo of it (whole, cut or encoded) gets out.
+    if (kind !== NOT_SECRET_AT_ITS_ISSUER) rememberRunSecret(plaintext);
+  }
+
+  /**
+   * A value the inventory stores like any other but that its issuer does not treat as secret, such as a new AWS
+   * access key id: rotate names it (old → new) in its pull request and output, so it is not added to the run's
+   * redaction. It still prints as `[redacted]` by itself. Values decrypted from the inventory are secrets regardless.
+   */
+  static identifier(plaintext: string): SecretValue {
+    return new SecretValue(plaintext, NOT_SECRET_AT_ITS_ISSUER);
   }
 
   /**

@@ -14,7 +14,7 @@ import {
   type StringFieldSpec,
   type ValidationIssue,
 } from './fastapi-validation.js';
-import { createFaultPlan, type FaultDecision, type FaultKind, type FaultOptions, type FaultPlan } from './fault-plan.js';
+import { createFaultPlan, planEchoAnswer, type EchoMode, type FaultDecision, type FaultKind, type FaultOptions, type FaultPlan } from './fault-plan.js';
 import {
   decodeSessionCookie,
   encodeSessionCookie,
@@ -23,7 +23,7 @@ import {
   type SessionUser,
 } from './session-cookie.js';
 
-export type { FaultKind, FaultOptions } from './fault-plan.js';
+export type { EchoMode, FaultKind, FaultOptions } from './fault-plan.js';
 export type { SessionUser } from './session-cookie.js';
 
 /** A setting the server knows. Catalogue entries are sensitive unless `sensitive: false` says otherwise. */
@@ -69,6 +69,8 @@ export interface DocuElevateServerOptions {
   readonly initialDbValues?: Readonly<Record<string, string>>;
   /** Seeded fault injection on `/api/` routes; none by default. */
   readonly faults?: FaultOptions;
+  /** Echo what each request carried back in its answer, in one of the ways real servers have (for leak tests); none by default. */
+  readonly echo?: EchoMode;
   /** Source of history timestamps and session ages; default the system clock. */
   readonly clock?: () => Date;
 }
@@ -883,6 +885,14 @@ export async function startDocuElevateServer(options: DocuElevateServerOptions =
       const answer =
         fault.kind === '500' ? app.answerInternalError(method, path) : answerAsProxy(fault.kind, active?.options.retryAfterSeconds ?? 1);
       send(response, log, answer);
+      return;
+    }
+    const echoed = options.echo === undefined ? null : planEchoAnswer(options.echo, { method, path, body: body.toString('utf8'), headers: request.headers });
+    if (echoed !== null) {
+      const headers: Record<string, string> = {};
+      if (echoed.contentType !== undefined) headers['content-type'] = echoed.contentType;
+      if (echoed.location !== undefined) headers.location = echoed.location;
+      send(response, log, { status: echoed.status, headers, body: echoed.body });
       return;
     }
     const context: RequestContext = { method, path, query: new URLSearchParams(rawQuery), headers: request.headers, body, log, session: {} };

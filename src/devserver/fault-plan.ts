@@ -80,3 +80,96 @@ function createMulberry32(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Echoes: a server (or a proxy) that repeats what it received in its answer, for leak tests.
+
+/**
+ * How a misbehaving server echoes a request: in a string `detail` of a 400 or a 500, in a 502 HTML page from a proxy,
+ * in a 422's `loc`, `msg` and `input`, in a 403 that quotes the bearer token, and on the login form: a 400 that
+ * repeats the form, or a redirect to `/login?error=<password>`.
+ */
+export type EchoMode = 'detail-400' | 'detail-500' | 'html-502' | 'validation-422' | 'forbidden-403' | 'auth-400' | 'auth-redirect';
+
+/** Every echo mode. */
+export const ECHO_MODES: readonly EchoMode[] = Object.freeze(['detail-400', 'detail-500', 'html-502', 'validation-422', 'forbidden-403', 'auth-400', 'auth-redirect']);
+
+/** What an echoing server saw of one request. */
+export interface EchoedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly body: string;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+}
+
+/** An answer the server sends instead of its own. */
+export interface EchoAnswer {
+  readonly status: number;
+  readonly contentType?: string;
+  readonly location?: string;
+  readonly body: string;
+}
+
+/** The secrets a request carries: its body, its form or JSON fields, its credentials headers. */
+function receivedSecrets(request: EchoedRequest): string[] {
+  const secrets: string[] = [];
+  const header = (name: string) => {
+    const value = request.headers[name];
+    return Array.isArray(value) ? value.join(', ') : value;
+  };
+  for (const name of ['authorization', 'cookie', 'x-csrf-token']) {
+    const value = header(name);
+    if (value) secrets.push(value);
+  }
+  if (request.body !== '') {
+    secrets.push(request.body);
+    try {
+      const parsed = JSON.parse(request.body) as Record<string, unknown>;
+      for (const value of Object.values(parsed)) if (typeof value === 'string') secrets.push(value);
+    } catch {
+      for (const [, value] of new URLSearchParams(request.body)) secrets.push(value);
+    }
+  }
+  return secrets;
+}
+
+/** Each secret as it is, URL-encoded, base64-encoded and cut at both ends: every way an echo has been seen to leak. */
+function echoesOf(secrets: readonly string[]): string {
+  return secrets
+    .flatMap((secret) => [secret, encodeURIComponent(secret), Buffer.from(secret, 'utf8').toString('base64'), secret.slice(1, -1)])
+    .join(' | ');
+}
+
+/**
+ * The answer an echoing server gives to a request, or `null` where the mode leaves it alone (the login modes touch
+ * only `POST /auth`; the others every `/api/` request but the login).
+ */
+export function planEchoAnswer(mode: EchoMode, request: EchoedRequest): EchoAnswer | null {
+  const isLogin = request.method === 'POST' && request.path === '/auth';
+  if ((mode === 'auth-400' || mode === 'auth-redirect') !== isLogin) return null;
+  if (!isLogin && !request.path.startsWith('/api/')) return null;
+  const secrets = receivedSecrets(request);
+  const echo = echoesOf(secrets);
+  const json = (status: number, detail: unknown): EchoAnswer => ({ status, contentType: 'application/json', body: JSON.stringify({ detail }) });
+  switch (mode) {
+    case 'detail-400':
+      return json(400, `Invalid request: ${echo}`);
+    case 'detail-500':
+      return json(500, `Failed to update setting: ${echo}`);
+    case 'html-502':
+      return { status: 502, contentType: 'text/html', body: `<html><body><h1>502 Bad Gateway</h1><pre>${echo}</pre></body></html>` };
+    case 'validation-422':
+      return json(
+        422,
+        secrets.map((secret) => ({ type: 'value_error', loc: ['body', secret], msg: `Value error, ${secret} is not valid`, input: secret })),
+      );
+    case 'forbidden-403':
+      return json(403, `Token not allowed: ${echo}`);
+    case 'auth-400':
+      return json(400, `Invalid form: ${echo}`);
+    case 'auth-redirect': {
+      const password = new URLSearchParams(request.body).get('password') ?? '';
+      return { status: 302, location: `/login?error=${encodeURIComponent(`Wrong password ${password}`)}`, body: '' };
+    }
+  }
+}

@@ -19,6 +19,11 @@ export interface AppliedStateStore {
   inventoryCommit(): Promise<string | null>;
   /** HEAD's committer time in Unix seconds (available in a shallow clone too), or null without commits. */
   inventoryCommitTime(): Promise<number | null>;
+  /**
+   * Whether `commit` is HEAD itself or a descendant of it (HEAD is its ancestor, `git merge-base --is-ancestor`);
+   * undefined when the clone does not hold `commit` (a shallow checkout), so the caller falls back to another clue.
+   */
+  descendsFromInventoryCommit?(commit: string): Promise<boolean | undefined>;
   /** Whether the inventory file differs from HEAD's (uncommitted edits, which the recorded commit would not hold). */
   hasUncommittedChanges(file: string): Promise<boolean>;
   /**

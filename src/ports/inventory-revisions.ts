@@ -27,6 +27,11 @@ export interface InventoryRevisions {
   readFileAtRevision(revision: string, pathInRepository: string): Promise<string | undefined>;
   /** The text of a file in the working tree; undefined when it does not exist. */
   readWorkingTreeFile(pathInRepository: string): Promise<string | undefined>;
+  /**
+   * The path a file had at `base` when it was renamed on the way to `head` (the working tree when undefined), as
+   * git's rename detection sees it; undefined when it was not renamed.
+   */
+  findRenamedFrom?(base: string, head: string | undefined, pathInRepository: string): Promise<string | undefined>;
 }
 
 /** What apply's branch guard needs of the checkout it runs from. */

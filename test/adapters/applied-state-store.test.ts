@@ -2,10 +2,11 @@ import path from 'node:path';
 import { ExternalError } from '../../src/ports/errors.js';
 import { writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openGitAppliedStateStore, type GitAppliedStateStoreOptions, type ProcessProbe } from '../../src/adapters/applied-state-store.js';
+import { isLockLive, openGitAppliedStateStore, type GitAppliedStateStoreOptions, type ProcessProbe } from '../../src/adapters/applied-state-store.js';
 import type { AppliedStateStore } from '../../src/ports/applied-state-store.js';
 import { AppliedStateConflictError } from '../../src/ports/errors.js';
 import { UsageError } from '../../src/ports/errors.js';
+import { hostname } from 'node:os';
 import { parseAppliedState, recordSettingApplied, recordSettingRemoved, type AppliedSetting } from '../../src/core/applied-state.js';
 import { createSandbox, type Sandbox } from '../support/apply-sandbox.js';
 
@@ -293,5 +294,22 @@ describe('applied state shared through a remote', () => {
     box.git(repo, ['remote', 'add', 'origin', `${box.root}/missing.git`]);
     const store = await open(box, repo);
     await expect(store.load()).rejects.toThrow(/git could not read refs\/credledger\/applied on origin/);
+  });
+});
+
+// Issue #12 item 16: a lock whose `until` did not parse, or lay far in the future, never lapsed.
+describe('isLockLive', () => {
+  const now = Date.parse('2026-12-02T12:00:00Z');
+  const lock = (since: string, until: string) => ({ run: 'r', host: `elsewhere-${hostname()}`, pid: 1, since, until });
+  it.each([
+    ['a lock within its lifetime', lock('2026-12-02T11:55:00Z', '2026-12-02T12:10:00Z'), true],
+    ['a lock past its until', lock('2026-12-02T11:00:00Z', '2026-12-02T11:15:00Z'), false],
+    ['a malformed until', lock('2026-12-02T11:55:00Z', 'soon'), false],
+    ['a malformed since', lock('yesterday', '2026-12-02T12:10:00Z'), false],
+    ['an until in 2099, taken 20 minutes ago', lock('2026-12-02T11:40:00Z', '2099-01-01T00:00:00Z'), false],
+    ['an until in 2099, taken a minute ago', lock('2026-12-02T11:59:00Z', '2099-01-01T00:00:00Z'), true],
+    ['a lock taken in the future', lock('2099-01-01T00:00:00Z', '2099-01-01T00:15:00Z'), false],
+  ])('%s', (_, candidate, live) => {
+    expect(isLockLive(candidate, now)).toBe(live);
   });
 });

@@ -10,6 +10,7 @@ import {
   parseRetryAfter,
   type DocuElevateClientOptions,
 } from '../../src/adapters/docuelevate-client.js';
+import { MAX_ANSWER_BYTES } from '../../src/adapters/docuelevate-client.js';
 import { SecretValue } from '../../src/crypto/secret-value.js';
 import { startDocuElevateServer, type DocuElevateServer, type DocuElevateServerOptions } from '../../src/devserver/docuelevate-server.js';
 
@@ -453,5 +454,45 @@ describe('parsing helpers', () => {
     expect(findHiddenCsrfToken('<input name="username"><input name="csrf_token" value="t1" type="hidden"/>')).toBe('t1');
     expect(findHiddenCsrfToken('<input name="other" value="x">')).toBeUndefined();
     expect(findMetaCsrfToken('<meta charset="utf-8"><meta content="m1" name="csrf-token">')).toBe('m1');
+  });
+});
+
+// Issue #12 item 15: a 1.5 GB answer once took apply to 3.2 GB of memory, five times over.
+describe('answer size', () => {
+  it(`stops reading an answer over ${MAX_ANSWER_BYTES} bytes, says so, and does not retry`, async () => {
+    const stub = await startStub((_request, _body, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let sent = 0;
+      const push = () => {
+        while (sent < 64 && response.write(chunk)) sent += 1;
+        if (sent < 64) response.once('drain', push);
+        else response.end();
+      };
+      push();
+    });
+    const { client: api } = client(stub.url, { method: 'bearer', token: new SecretValue('a-token-for-the-stub'), source: 'DE_TOKEN' });
+    const error = await failureOf(api.listCredentialSources());
+    expect(error.kind).toBe('protocol');
+    expect(error.message).toMatch(/the answer is over 1048576 bytes, so credledger stopped reading it/);
+    expect(stub.requests).toHaveLength(1);
+  });
+});
+
+// Issue #12 item 16: a 500 on the read-back GET was never retried, leaving a group half-written for the run.
+describe('read-back retries', () => {
+  it('retries a 500 on the read-back GET (it changes nothing) but not on the write', async () => {
+    let gets = 0;
+    const value = 'sk-read-back-retry-value-0001';
+    const stub = await startStub((request, _body, response) => {
+      if (request.method === 'POST') return json(response, 200, { success: true, restart_required: false, key: 'openai_api_key', value: `${value.slice(0, 4)}${'*'.repeat(value.length - 4)}` });
+      gets += 1;
+      if (gets === 1) return json(response, 500, { detail: 'Internal Server Error' });
+      return json(response, 200, { key: 'openai_api_key', value: `${value.slice(0, 4)}${'*'.repeat(value.length - 4)}`, metadata: { sensitive: true, type: 'string' } });
+    });
+    const { client: api } = client(stub.url, { method: 'bearer', token: new SecretValue('a-token-for-the-stub'), source: 'DE_TOKEN' });
+    const outcome = await api.setSetting('openai_api_key', new SecretValue(value));
+    expect(outcome.attempts).toBe(3);
+    expect(stub.requests).toEqual(['POST /api/settings/openai_api_key', 'GET /api/settings/openai_api_key', 'GET /api/settings/openai_api_key']);
   });
 });

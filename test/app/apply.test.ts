@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openGitAppliedStateStore } from '../../src/adapters/applied-state-store.js';
 import { DocuElevateClient } from '../../src/adapters/docuelevate-client.js';
-import { applyInventory, type ApplyRequest } from '../../src/app/apply.js';
+import { applyInventory, MASKED_READ_BACK_LIMIT, type ApplyRequest } from '../../src/app/apply.js';
 import type { RunProgress } from '../../src/core/run-progress.js';
 import { applyCollaborators } from '../../src/wiring/apply.js';
 import { UsageError } from '../../src/ports/errors.js';
@@ -251,10 +252,10 @@ describe('apply with login auth and CSRF (the issue\'s "done when")', () => {
     const stale = await world.apply();
     expect(assessApplyReport(stale)).toBe('failed');
     expect(stale.deployments.map((d) => d.outcome)).toEqual(['failed', 'failed']);
-    expect(stale.deployments[0]?.error?.message).toMatch(/production was last applied from [0-9a-f]{12} .*newer than this checkout .*--allow-rollback/);
+    expect(stale.deployments[0]?.error?.message).toMatch(/production was last applied from [0-9a-f]{12} .*which descends from this checkout .*--allow-rollback/);
     // Reported as the docs say: the deployment failed, refused before anything was sent.
     expect(renderApplyText(stale)).toMatch(/^production \(.*\): failed: refused, nothing sent \(\d+ operations? not attempted\)$/m);
-    expect(renderApplyMarkdown(stale)).toMatch(/^#### production: failed: refused, nothing sent/m);
+    expect(renderApplyMarkdown(stale)).toMatch(/^#### `production`: failed: refused, nothing sent/m);
     expect(committedWrites(world.production)).toHaveLength(writes);
     expect(world.production.storedValue('openai_api_key')).toBe(PLAINTEXT.openaiRotated);
 
@@ -265,6 +266,68 @@ describe('apply with login auth and CSRF (the issue\'s "done when")', () => {
     writeFileSync(world.file, `${readFileSync(world.file, 'utf8')}# an edit not yet committed\n`);
     const dirty = await world.apply({ allowRollback: true, dryRun: true });
     expect(dirty.warnings.join('\n')).toMatch(/has uncommitted changes/);
+  });
+
+  // Issue #12 item 14: the guard compared committer times, so one commit dated in the future let an old checkout roll
+  // a value back, and blocked every later apply.
+  it('decides rollbacks by ancestry, whatever the committer dates say', async () => {
+    const world = await createWorld();
+    const future = { ...world.sandbox.env, GIT_COMMITTER_DATE: `${Math.floor(Date.now() / 1000) + 10 * 365 * 86_400} +0000` };
+    world.commit(BASE_CREDENTIALS);
+    // The old commit carries a committer date ten years ahead.
+    execFileSync('git', ['commit', '--amend', '--no-edit', '--quiet'], { cwd: world.repo, env: future });
+    const old = world.sandbox.git(world.repo, ['rev-parse', 'HEAD']);
+    world.commit([{ ...BASE_CREDENTIALS[0]!, value: PLAINTEXT.openaiRotated }, ...BASE_CREDENTIALS.slice(1)]);
+    expect(assessApplyReport(await world.apply())).toBe('ok');
+
+    world.sandbox.git(world.repo, ['checkout', '--quiet', '--detach', old]);
+    const stale = await world.apply();
+    expect(assessApplyReport(stale)).toBe('failed');
+    expect(stale.deployments[0]?.error?.message).toMatch(/which descends from this checkout/);
+    expect(world.production.storedValue('openai_api_key')).toBe(PLAINTEXT.openaiRotated);
+
+    // And the other way round: the future-dated commit applied first does not block the commits after it.
+    world.sandbox.git(world.repo, ['checkout', '--quiet', 'main']);
+    const forward = await createWorld();
+    forward.commit(BASE_CREDENTIALS);
+    execFileSync('git', ['commit', '--amend', '--no-edit', '--quiet'], { cwd: forward.repo, env: { ...forward.sandbox.env, GIT_COMMITTER_DATE: future.GIT_COMMITTER_DATE } });
+    expect(assessApplyReport(await forward.apply())).toBe('ok');
+    forward.commit([{ ...BASE_CREDENTIALS[0]!, value: PLAINTEXT.openaiRotated }, ...BASE_CREDENTIALS.slice(1)]);
+    expect(assessApplyReport(await forward.apply())).toBe('ok');
+    expect(forward.production.storedValue('openai_api_key')).toBe(PLAINTEXT.openaiRotated);
+  });
+
+  // Issue #12 item 9: the dry run said "would set" and exited 0 for values the real apply then failed on.
+  it('fails a dry run for a value copied from another credential, as the real apply does', async () => {
+    const world = await createWorld();
+    world.commit(BASE_CREDENTIALS);
+    const text = readFileSync(world.file, 'utf8');
+    const sealedOf = (id: string) => new RegExp(`  ${id}:\\n(?:    .*\\n)*?    value: (\\S+)`).exec(text)?.[1] ?? '';
+    // The webdav password's line now holds openai's sealed value: it opens only for openai's place.
+    writeFileSync(world.file, text.replace(sealedOf('webdav'), sealedOf('openai')));
+    world.sandbox.git(world.repo, ['commit', '-qam', 'copy a value']);
+    const dry = await world.apply({ dryRun: true });
+    const real = await world.apply();
+    expect(assessApplyReport(dry)).toBe(assessApplyReport(real));
+    expect(assessApplyReport(dry)).toBe('failed');
+    const webdav = dry.deployments.find((d) => d.deployment === 'production')?.operations.find((o) => o.setting === 'webdav_password');
+    expect(webdav?.outcome).toBe('failed');
+    expect(webdav?.error?.message).toMatch(/cannot decrypt/);
+    // Issue #12 item 16: what a masked read-back cannot see is said whenever a value was written.
+    expect(real.warnings).toContain(MASKED_READ_BACK_LIMIT);
+    expect(dry.warnings).not.toContain(MASKED_READ_BACK_LIMIT);
+  });
+
+  // Issue #12 item 16: a dry run did not mention another run's lock, which would stop the real apply.
+  it('says in a dry run that another run holds a deployment', async () => {
+    const world = await createWorld();
+    world.commit(BASE_CREDENTIALS);
+    const other = await openGitAppliedStateStore({ directory: world.repo, ref: 'refs/credledger/applied', env: world.sandbox.env });
+    await other.load();
+    await other.claim('another apply', ['production']);
+    const dry = await world.apply({ dryRun: true, clock: () => new Date() });
+    expect(dry.warnings.join('\n')).toMatch(/production is being applied by another run .*; a real apply now would stop there/);
+    expect(dry.warnings.join('\n')).not.toMatch(/staging is being applied/);
   });
 
   it('pushes everything again with --all, and when the ring no longer holds the recorded key', async () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +88,27 @@ beforeAll(() => {
 afterAll(() => {
   restoreEnvironment();
   for (const created of fixtures) created.dispose();
+});
+
+// Issue #12 item 12: a renamed inventory listed every credential as added, with set operations apply never made.
+describe('a renamed inventory', () => {
+  it.each([
+    ['in a commit', true],
+    ['in the working tree', false],
+  ])('compares with its old path at base (%s)', async (_, committed) => {
+    const repo = repository();
+    const openai = { setting: 'openai_api_key', rotated: '2026-01-01', value: seal({ credentialId: 'openai' }, 'sk-proj-renamed-0001', JAN) };
+    repo.write('credentials.yaml', inventory({ openai }));
+    const base = repo.commit('inventory');
+    mkdirSync(path.join(repo.dir, 'inventory'));
+    repo.git('mv', 'credentials.yaml', 'inventory/credentials.yaml');
+    const head = committed ? repo.commit('move the inventory') : undefined;
+    const { plan: result, valid } = await plan(repo, { file: 'inventory/credentials.yaml', base, ...(head === undefined ? {} : { head }) });
+    expect(valid).toBe(true);
+    expect(result.changes).toEqual([]);
+    expect(result.operations).toEqual([]);
+    expect(result.notes.join('\n')).toContain('`inventory/credentials.yaml` was `credentials.yaml` at base');
+  });
 });
 
 describe('revisions', () => {

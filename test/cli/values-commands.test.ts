@@ -124,14 +124,46 @@ Review with \`git diff\` and commit; the value reaches DocuElevate when the chan
   it.each([
     [['set', 'openai'], /exactly one of --value-stdin or --value-env VAR/],
     [['set', 'openai', '--value-stdin', '--value-env', 'X'], /exactly one of --value-stdin or --value-env VAR/],
-    [['set', 'openai', '--value-env', 'UNSET_VARIABLE'], /environment variable UNSET_VARIABLE is not set/],
+    [['set', 'openai', '--value-env', 'UNSET_VARIABLE'], /the environment variable that --value-env names is not set/],
+    [['set', 'openai', '--value-env', 'HUGE'], /the new value is 70000 bytes; credledger stores values up to 65536 bytes/],
     [['set', '--value-stdin'], /credledger set needs the id of the credential/],
   ])('exits 64 on a usage error: %j', async (args, message) => {
     const copy = copyExample();
-    const result = await run([...args, ...keyArgs(copy)], { env: { EMPTY: '' } });
+    const result = await run([...args, ...keyArgs(copy)], { env: { EMPTY: '', HUGE: 'x'.repeat(70_000) } });
     expect(result.stderr).toMatch(message);
     expect(result.code).toBe(64);
     expect(copy.read()).toBe(copy.original);
+  });
+
+  // Issue #12 item 4: wrong inputs were echoed, and they are often the secret itself.
+  it.each([
+    ['a value typed as an argument', ['set', 'openai', 'sk-typed-as-argument-SECRET-0001', '--value-stdin'], 'sk-typed-as-argument-SECRET-0001'],
+    ['a value passed as the variable name', ['set', 'openai', '--value-env', 'sk-passed-as-name-SECRET-0002'], 'sk-passed-as-name-SECRET-0002'],
+  ])('never echoes %s', async (_, args, secret) => {
+    const copy = copyExample();
+    const result = await run([...args, ...keyArgs(copy)], { stdin: 'x' });
+    expect(result.code).toBe(64);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(secret);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(secret.slice(3, 15));
+  });
+
+  // Issue #12 item 8: a deployment named like an Object.prototype property once crashed set with a stack trace.
+  it.each(['constructor', 'toString', 'hasOwnProperty'])('refuses --deployment %s as an unknown deployment, without a crash', async (name) => {
+    const copy = copyExample();
+    const result = await run(['set', 'admin-password', '-d', name, '--value-env', 'NEW_ADMIN', ...keyArgs(copy)], { env: { NEW_ADMIN: 'demo-Admin-new-value-0009' } });
+    expect(result.stderr).not.toContain('internal error');
+    expect(result.stderr).toContain(name);
+    expect(result.code).toBe(64);
+    expect(copy.read()).toBe(copy.original);
+  });
+
+  it('never echoes a key passed where the key file path belongs', async () => {
+    const copy = copyExample();
+    const key = DEMO_KEY.trim();
+    const result = await run(['set', 'openai', '--value-stdin', '--file', copy.file, '--key-file', key], { stdin: 'x' });
+    expect(result.code).toBe(64);
+    expect(result.stderr).toContain('cannot read key file');
+    expect(`${result.stdout}${result.stderr}`).not.toContain(key.slice(0, 12));
   });
 
   it('exits 64 without a key, saying how to get one', async () => {

@@ -213,10 +213,10 @@ describe('auditInventory and the thresholds', () => {
     expect(markdown.startsWith('### credledger audit\n\n1 untracked, 2 not-configured, 1 from-env, 0 db-unmanaged, 0 pending-restart, 0 changed-outside, 0 masked-mismatch; 1 of 2 deployments unreachable\n')).toBe(true);
     expect(markdown).toContain('| severity | kind | setting | credential | DocuElevate | finding |');
     expect(markdown).toContain('| 🔴 error | untracked | `webdav_password` | – | database |');
-    expect(markdown).toContain("| 🟡 warning | from-env | `openai_api_key` | `openai` | environment | credential openai pushes a value for openai_api_key to production, but DocuElevate takes it from its environment (no database value): the inventory's value is not in effect |");
+    expect(markdown).toContain("| 🟡 warning | from-env | `openai_api_key` | `openai` | environment | credential openai pushes a value for openai\\_api\\_key to production, but DocuElevate takes it from its environment (no database value): the inventory's value is not in effect |");
     expect(markdown).toContain('> :x: GET /api/settings/credentials: HTTP 403: Admin access required');
     expect(markdown).toContain('<details><summary>What the findings mean</summary>');
-    expect(markdown).toContain('DELETE /api/settings/&lt;key>');
+    expect(markdown).toContain('DELETE /api/settings/&lt;key&gt;');
     // Every table row has the header's column count, so no cell broke the table.
     for (const row of markdown.split('\n').filter((line) => line.startsWith('| '))) expect(row.split(/(?<!\\)\|/).length).toBe(8);
   });

@@ -12,6 +12,13 @@ describe('isCalendarDate', () => {
     ['2026-1-10', false],
     ['2026-01-10T00:00:00Z', false],
     ['', false],
+    // Issue #12 item 11: years 0000-0099 are real years, not 1900-1999.
+    ['0000-01-01', true],
+    ['0050-06-15', true],
+    ['0099-12-31', true],
+    ['0004-02-29', true],
+    ['0100-02-29', false],
+    ['0001-02-29', false],
   ])('%s → %s', (text, expected) => {
     expect(isCalendarDate(text)).toBe(expected);
   });
@@ -29,6 +36,11 @@ describe('parseDuration', () => {
   ])('%s → %s days', (text, days) => {
     expect(parseDuration(text)?.days).toBe(days);
   });
+});
+
+it('counts days across years 0000-0099 as it does elsewhere', () => {
+  expect(addDays('0050-12-31', 1)).toBe('0051-01-01');
+  expect(daysBetween('0000-01-01', '0001-01-01')).toBe(366);
 });
 
 describe('addDays and daysBetween', () => {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkInventoryText } from '../../src/core/inventory-validation.js';
+import { checkInventoryRules, MAX_CREDENTIALS } from '../../src/core/inventory-rules.js';
+import { inventoryFrom, inventoryText } from '../support/inventory-text.js';
 
 const TODAY = '2026-11-26';
 const SEALED = 'fernet:3f2a9c1e:gAAAAABpAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
@@ -165,5 +167,20 @@ describe('session_secret', () => {
     expect(diagnostic?.message).toBe(
       "DocuElevate never uses a session_secret held in its database: sessions and the encryption of its stored settings use SESSION_SECRET from the deployment's environment, read at start-up, so apply's push of this value changes nothing. Track it without a value; to rotate it, set SESSION_SECRET_PREVIOUS to the old secret and SESSION_SECRET to the new one in the deployment's environment, restart api and worker, run `credledger apply --rehydrate <deployment>` to re-encrypt the database-held values under the new secret, then drop SESSION_SECRET_PREVIOUS",
     );
+  });
+});
+
+// Issue #12 item 15: no limit on the number of credentials; now a validation error that names the limit.
+describe('limits', () => {
+  it(`refuses more than ${MAX_CREDENTIALS} credentials`, () => {
+    const one = inventoryFrom(inventoryText('  openai: { setting: openai_api_key, kind: api_key, owner: alice, created: 2026-01-01 }\n'));
+    const [credential] = one.credentials;
+    if (!credential) throw new Error('no credential');
+    const many = { ...one, credentials: Array.from({ length: MAX_CREDENTIALS + 1 }, (_, index) => ({ ...credential, id: `c${index}`, setting: `custom_${index}` })) };
+    const findings = checkInventoryRules(many, { today: '2026-11-26' });
+    expect(findings.filter((finding) => finding.code === 'too-many-credentials').map((finding) => finding.message)).toEqual([
+      `${MAX_CREDENTIALS + 1} credentials; an inventory holds at most ${MAX_CREDENTIALS}: split it into one file per team or environment`,
+    ]);
+    expect(checkInventoryRules(one, { today: '2026-11-26' }).map((finding) => finding.code)).not.toContain('too-many-credentials');
   });
 });

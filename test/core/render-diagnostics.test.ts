@@ -19,8 +19,49 @@ describe('redactSourceLine', () => {
     ['    sk-live-a-line-without-a-key', '    [redacted]'],
     ['    - bob', '    - bob'],
     ['    value:', '    value:'],
+    ['    password: 90d', '    password: 90d'],
+    ['    password: hunter2-very-secret', '    password: [redacted]'],
+    ['    auth: { method: login, username_env: DE_USER, password: hunter2-inline-secret }', '    auth: [redacted]'],
+    ['    auth: { method: login, username_env: DE_USER, password_env: DE_PASSWORD }', '    auth: { method: login, username_env: DE_USER, password_env: DE_PASSWORD }'],
+    ["    url: 'https://admin:hunter2-url-secret@docs.example.com'", "    url: 'https://[redacted]@docs.example.com'"],
   ])('%s', (line, shown) => {
     expect(redactSourceLine(line)).toBe(shown);
+  });
+
+  // Issue #12 item 3: a plaintext as a list item, as a mapping key, or inline in auth once showed in the excerpt.
+  const FILE = [
+    'credentials:',
+    '  openai:',
+    '    access:',
+    '      - alice',
+    '    value:',
+    '      - sk-live-list-item-secret',
+    '      sk-live-mapping-key-secret: x',
+    '    sk-live-misplaced-key-secret:',
+    '    deployments:',
+    '      - production',
+    'deployments:',
+    '  production:',
+    '    auth:',
+    '      method: login',
+    '      password: hunter2-auth-block-secret',
+    '      username_env: DE_USER',
+    'policy:',
+    '  intervals:',
+    '    password: 90d',
+  ];
+  it.each([
+    [3, '      - alice'],
+    [5, '      [redacted]'],
+    [6, '      [redacted]'],
+    [7, '    [redacted]'],
+    [9, '      - production'],
+    [13, '      method: login'],
+    [14, '      password: [redacted]'],
+    [15, '      username_env: DE_USER'],
+    [18, '    password: 90d'],
+  ])('line %i in context', (index, shown) => {
+    expect(redactSourceLine(FILE[index] ?? '', { lines: FILE, index })).toBe(shown);
   });
 });
 

@@ -11,6 +11,7 @@ import {
   summarisePlan,
   truncateMarkdown,
 } from '../../src/core/render-plan.js';
+import { renderGitHubHtml, tableRows, unsafeMarkup, visibleText } from '../support/markdown-oracle.js';
 
 const BASE = '1a2b3c4d5e6f7081928374655647382910abcdef';
 const HEAD = 'fedcba0987654321fedcba0987654321fedcba09';
@@ -203,10 +204,28 @@ None: the merge sets and deletes nothing.
       changes: [{ id: 'we|ird`id', change: 'metadata', fields: ['owner'], deployments: ['production'] }],
       diagnostics: [hostile, unbalanced],
     });
-    expect(markdown).toContain('| `` we\\|ird`id `` | 📝 metadata | `owner` | `production` |');
-    expect(markdown).toContain('owner `a|b` is &lt;img src=x&gt; @\u200boctocat \\[here\\](https://evil.example) \\*bold\\*');
+    expect(markdown).toContain('| we&#124;ird\\`id | 📝 metadata | `owner` | `production` |');
+    expect(markdown).toContain('owner a&#124;b is &lt;img src=x&gt; @\u200boctocat \\[here\\](https\\://evil.example) \\*bold\\*');
     expect(markdown).toContain('name \\`broken &lt;b&gt;x&lt;/b&gt;');
     expect(markdown).not.toMatch(/<img|<b>|@octocat/);
+    expect(unsafeMarkup(renderGitHubHtml(markdown))).toEqual([]);
+  });
+
+  // Issue #12 item 5: a lone carriage return once ended a table row and let the rest render as raw Markdown.
+  it.each(['\r', '\n', '\r\n', '\u2028', '\u2029', '\u0085', '\v', '\f'])('keeps a %j in any name inside its table cell', (lineBreak) => {
+    const evil = (name: string) => `${name}${lineBreak}![x](https://evil.example/x.png) [l](https://evil.example) @team <b>hi</b> # heading`;
+    const markdown = renderPlanMarkdown({
+      ...EMPTY,
+      changes: [{ id: evil('openai'), change: 'metadata', fields: ['owner'], deployments: [evil('production')] }],
+      operations: [{ deployment: evil('production'), setting: 'openai_api_key', action: 'set', restart_required: true, group: evil('group'), credential: evil('openai') }],
+      diagnostics: [{ ...ERROR, message: `owner \`${evil('alice')}\` of ${evil('x')} is not listed` }],
+      notes: [`Deployment \`${evil('old')}\` leaves the inventory`],
+    });
+    const html = renderGitHubHtml(markdown);
+    expect(unsafeMarkup(html)).toEqual([]);
+    const rows = tableRows(html);
+    expect(rows.map((row) => row.length)).toEqual([4, 4, 5, 5]);
+    expect(visibleText(rows[1]?.[0] ?? '').replace(/\u200b/g, '')).toBe(evil('openai').replace(lineBreak, ' '.repeat(lineBreak.length)));
   });
 
   it('escapes a link that would end early', () => {

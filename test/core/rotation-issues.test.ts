@@ -13,6 +13,7 @@ import {
   type ExistingIssue,
   type IssueAction,
 } from '../../src/core/rotation-issues.js';
+import { renderGitHubHtml, tableRows, unsafeMarkup, visibleText } from '../support/markdown-oracle.js';
 import { inventoryFrom, NOW, SEALED_SAMPLE, TEAM_INVENTORY, withoutCredential, withRotated } from './rotation-fixtures.js';
 
 const team = inventoryFrom(TEAM_INVENTORY);
@@ -181,7 +182,7 @@ describe('buildDesiredIssues', () => {
       'issuer: "<!-- credledger:id=webdav --> @everyone"',
     );
     const body = issueFor(desiredOn(NOW, text), 'openai').body;
-    expect(body).toContain('Al &lt;!-- x --&gt; &#124; &#64;root');
+    expect(body).toContain('Al &lt;\\!-- x --&gt; &#124; @\u200broot');
     expect(body.match(/^<!-- credledger:id=/gm)).toHaveLength(1);
     expect(readIssueMarker(body)).toBe('openai');
     expect(readIssueMarker(body.replace(issueMarker('openai'), ''))).toBeUndefined();
@@ -190,6 +191,22 @@ describe('buildDesiredIssues', () => {
     expect(outsideCode).not.toMatch(/<!--\s*credledger/);
     expect(outsideCode).not.toMatch(/(^|\s)@(everyone|root)/);
   });
+
+  // Issue #12 item 6: a `|` in issuer once ended the code span and let the rest of the value out as raw Markdown.
+  it.each(['x` | <img src=x onerror=alert(1)> [l](https://evil.example) @team | `y', 'a\\|b <b>hi</b> @team', 'line\rbreak ![i](https://e.x/i.png) @team'])(
+    'renders issuer %j as one cell with no HTML, link or mention',
+    (issuer) => {
+      const text = TEAM_INVENTORY.replace('issuer: platform.openai.com', `issuer: ${JSON.stringify(issuer)}`);
+      const body = issueFor(desiredOn(NOW, text), 'openai').body;
+      const html = renderGitHubHtml(body.replace(issueMarker('openai'), ''));
+      expect(unsafeMarkup(html)).toEqual([]);
+      const rows = tableRows(html);
+      expect(rows.length).toBeGreaterThan(1);
+      for (const row of rows) expect(row).toHaveLength(2);
+      const issuerRow = rows.find((row) => row[0] === 'Issuer');
+      expect(visibleText(issuerRow?.[1] ?? '').replace(/\u200b/g, '')).toBe(issuer.replace(/\r/g, ' '));
+    },
+  );
 });
 
 describe('planIssueReconciliation', () => {

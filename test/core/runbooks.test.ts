@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findCredential, type Inventory } from '../../src/core/inventory.js';
 import { assessRotation } from '../../src/core/rotation.js';
-import { buildRunbook, inlineCode, renderRunbookMarkdown, rotationGroupOf, type Runbook, type RunbookPhase } from '../../src/core/runbooks.js';
+import { buildRunbook, renderRunbookMarkdown, rotationGroupOf, type Runbook, type RunbookPhase } from '../../src/core/runbooks.js';
 import { inventoryFrom, NOW, SEALED_SAMPLE, TEAM_INVENTORY } from './rotation-fixtures.js';
 
 /** One credential per line of interest, all of them with encrypted values unless the test says otherwise. */
@@ -177,15 +177,5 @@ describe('renderRunbookMarkdown', () => {
         expect(renderRunbookMarkdown(buildRunbook(from, assessRotation(from, credential, NOW)))).not.toContain('SEALEDTOKEN');
       }
     }
-  });
-});
-
-describe('inlineCode', () => {
-  it.each([
-    ['openai', '`openai`'],
-    ['a`b', '`` a`b ``'],
-    ['two\nlines', '`two lines`'],
-  ])('%j', (text, expected) => {
-    expect(inlineCode(text)).toBe(expected);
   });
 });

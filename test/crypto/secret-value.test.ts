@@ -1,5 +1,6 @@
 import { format, inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { redactRunSecrets } from '../../src/crypto/run-secrets.js';
 import { SecretValue } from '../../src/crypto/secret-value.js';
 import { fixturePlaintexts } from './fernet-fixtures.js';
 
@@ -67,5 +68,14 @@ describe('SecretValue', () => {
   it('decodes UTF-8 strictly and keeps a byte-order mark', () => {
     expect(SecretValue.fromUtf8(Buffer.from('\uFEFFbom', 'utf8')).reveal()).toBe('\uFEFFbom');
     expect(() => SecretValue.fromUtf8(Buffer.from([0x66, 0xff]))).toThrow(TypeError);
+  });
+
+  it('adds every value to the run\'s redaction, except an identifier its issuer shows (an AWS access key id)', () => {
+    new SecretValue('wJalrXUtnFEMI/K7MDENG/bPxRfiCYsecretkey');
+    const keyId = SecretValue.identifier('AKIAIOSFODNN7EXAMPLE');
+    expect(redactRunSecrets('secret wJalrXUtnFEMI/K7MDENG/bPxRfiCYsecretkey')).toBe('secret [redacted]');
+    expect(redactRunSecrets('old AKIAIOSFODNN7EXAMPLE')).toBe('old AKIAIOSFODNN7EXAMPLE');
+    expect(String(keyId)).toBe('[redacted]');
+    expect(keyId.reveal()).toBe('AKIAIOSFODNN7EXAMPLE');
   });
 });

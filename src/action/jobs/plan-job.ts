@@ -1,4 +1,5 @@
 // The plan job: the plan of the pull request (or push) as a JSON file, annotations, the summary and one PR comment.
+import { redactRunSecrets } from '../../crypto/run-secrets.js';
 import * as core from '@actions/core';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -38,7 +39,7 @@ export async function planJob(run: ActionRun): Promise<void> {
   }
   const { plan, valid } = await planInventoryChange({ file: run.settings.file, base, head, allowRollback: false, today: run.today }, { revisions, keyRing: undefined });
   const planFile = path.join(run.runner.tempDirectory, 'credledger-plan.json');
-  await writeFile(planFile, `${JSON.stringify(planToJson(plan), null, 2)}\n`);
+  await writeFile(planFile, redactRunSecrets(`${JSON.stringify(planToJson(plan), null, 2)}\n`));
   run.outputs.plan = planFile;
   run.outputs.changed = planHasChanges(plan);
   const { notShown } = annotateDiagnostics(plan.diagnostics);

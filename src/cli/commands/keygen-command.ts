@@ -43,7 +43,7 @@ The key is not stored anywhere: keep it in a password manager and in your CI sec
       const id = recipientId ?? 'ci';
       if (!isRecipientId(id)) throw new UsageError(`--recipient must be letters, digits, '.', '_' or '-' (up to 64, starting with a letter or digit), got ${JSON.stringify(id)}`);
       const { privateKey, recipient } = generateSealingKeyPair(id);
-      io.stdout.write(`${privateKey.encode()}\n`);
+      (io.clearStdout ?? io.stdout).write(`${privateKey.encode()}\n`);
       io.stderr.write(
         `recipient ${id} (public key ${privateKey.id}): add its public key to the inventory; it is not a secret:
 
@@ -61,7 +61,7 @@ With it listed, \`credledger seal <id> --value-stdin\` stores a rotated value wi
     if (recipientId !== undefined) throw new UsageError('--recipient names a sealing key pair: use it with --sealing');
     const key = generateFernetKey();
     const id = keyId(parseFernetKey(key));
-    io.stdout.write(`${key}\n`);
+    (io.clearStdout ?? io.stdout).write(`${key}\n`);
     if (!flagOption(commandLine, 'quiet')) {
       io.stderr.write(
         `key id ${id}: values encrypted under this key are written fernet:${id}:…

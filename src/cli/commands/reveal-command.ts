@@ -53,7 +53,7 @@ Exit 0 when printed, 1 when the value cannot be opened or confirmation was decli
     io.stderr.write(
       `credledger reveal: printing the plaintext of ${where} (key ${result.keyId}, encrypted ${result.sealedAt.toISOString().slice(0, 10)}). Break-glass: whoever sees it holds the credential; if it reached a log, a chat or a screen share, rotate it.\n`,
     );
-    io.stdout.write(io.stdout.isTTY === true ? `${result.value.reveal()}\n` : result.value.reveal());
+    (io.clearStdout ?? io.stdout).write(io.stdout.isTTY === true ? `${result.value.reveal()}\n` : result.value.reveal());
     return ExitCode.ok;
   },
 };

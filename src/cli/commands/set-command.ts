@@ -101,7 +101,10 @@ export async function readNewValue(commandLine: ParsedCommandLine, io: CliIo, wh
   }
   if (variable !== undefined) {
     const value = io.env[variable];
-    if (value === undefined) throw new UsageError(`environment variable ${variable} is not set`);
+    // The name is not echoed: `--value-env "$NEW"` passes the value itself as the name.
+    if (value === undefined) {
+      throw new UsageError('the environment variable that --value-env names is not set (the name is not repeated, in case it is the value: write --value-env NEW, not --value-env "$NEW")');
+    }
     return new SecretValue(value);
   }
   if (io.stdin.isTTY === true) {
