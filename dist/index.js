@@ -26,7 +26,7 @@ import {
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-QYKOOFY4.js";
+} from "./chunks/chunk-DGK7AV6C.js";
 import {
   planHasChanges
 } from "./chunks/chunk-BJDDNO52.js";
@@ -47,14 +47,14 @@ import {
 import "./chunks/chunk-PRQCDR4C.js";
 import {
   renderAuditMarkdown
-} from "./chunks/chunk-VF5HEUIT.js";
+} from "./chunks/chunk-FVPYSWWC.js";
 import {
   describeProgressStep
 } from "./chunks/chunk-OOOMGQ2O.js";
 import {
   renderApplyMarkdown,
   renderApplyText
-} from "./chunks/chunk-NL7IHJYU.js";
+} from "./chunks/chunk-W6LQSL4Z.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
@@ -85,12 +85,12 @@ import {
 } from "./chunks/chunk-GC5IRARM.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-5LZRKJB2.js";
+} from "./chunks/chunk-7SWTQ2ZE.js";
 import {
   markdownCode,
   markdownMessage
 } from "./chunks/chunk-CMQXSEVF.js";
-import "./chunks/chunk-W45M4CUU.js";
+import "./chunks/chunk-M77BNZDQ.js";
 import {
   DEFAULT_INVENTORY_FILE
 } from "./chunks/chunk-3O3IGQPM.js";
