@@ -32,7 +32,6 @@ export async function auditJob(run: ActionRun): Promise<void> {
     ...(run.settings.deployments.length > 0 ? { deployments: run.settings.deployments } : {}),
     allowInsecureHttp: run.settings.allowInsecureHttp,
     onSecret: maskSecret,
-    ...(ring === undefined ? {} : { ring }),
     onProgress: (progress) => core.info(`audit: ${describeProgressStep(progress)}`),
   });
   if (!report) return reportInvalidInventory(run, check, 'nothing was audited');
