@@ -32,7 +32,7 @@ import {
 } from "./chunks/chunk-BJDDNO52.js";
 import {
   applyInventory
-} from "./chunks/chunk-SLKDEXAG.js";
+} from "./chunks/chunk-PJIH5S5Z.js";
 import {
   applyCollaborators,
   auditCollaborators
