@@ -18,6 +18,6 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
   process.stdout.write(`${credledgerVersion()}
 `);
 } else {
-  const [{ processIo }, { runCli }] = await Promise.all([import("./chunks/cli-io-5CEDDUXX.js"), import("./chunks/main-OJTGMF6G.js")]);
+  const [{ processIo }, { runCli }] = await Promise.all([import("./chunks/cli-io-L2XH5ZVG.js"), import("./chunks/main-GNOYE7LA.js")]);
   process.exitCode = await runCli(args, processIo());
 }

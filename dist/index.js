@@ -26,13 +26,13 @@ import {
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-QYKOOFY4.js";
+} from "./chunks/chunk-DGK7AV6C.js";
 import {
   planHasChanges
 } from "./chunks/chunk-BJDDNO52.js";
 import {
   applyInventory
-} from "./chunks/chunk-SLKDEXAG.js";
+} from "./chunks/chunk-PJIH5S5Z.js";
 import {
   applyCollaborators,
   auditCollaborators
@@ -47,14 +47,14 @@ import {
 import "./chunks/chunk-PRQCDR4C.js";
 import {
   renderAuditMarkdown
-} from "./chunks/chunk-VF5HEUIT.js";
+} from "./chunks/chunk-FVPYSWWC.js";
 import {
   describeProgressStep
 } from "./chunks/chunk-OOOMGQ2O.js";
 import {
   renderApplyMarkdown,
   renderApplyText
-} from "./chunks/chunk-NL7IHJYU.js";
+} from "./chunks/chunk-W6LQSL4Z.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
@@ -85,12 +85,12 @@ import {
 } from "./chunks/chunk-GC5IRARM.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-5LZRKJB2.js";
+} from "./chunks/chunk-7SWTQ2ZE.js";
 import {
   markdownCode,
   markdownMessage
 } from "./chunks/chunk-CMQXSEVF.js";
-import "./chunks/chunk-W45M4CUU.js";
+import "./chunks/chunk-M77BNZDQ.js";
 import {
   DEFAULT_INVENTORY_FILE
 } from "./chunks/chunk-3O3IGQPM.js";
@@ -19565,17 +19565,6 @@ function annotateDiagnostics(diagnostics) {
   }
   return { notShown };
 }
-function renderUnshownDiagnostics(notShown) {
-  if (notShown.length === 0) return "";
-  const lines = notShown.map((d) => `- ${markdownCode(`${d.file}:${d.line}:${d.column}`)} **${d.severity}** ${markdownCode(d.code)}: ${markdownMessage(d.message)}`);
-  return `
-<details><summary>${notShown.length} more diagnostic${notShown.length === 1 ? "" : "s"} than GitHub shows as annotations</summary>
-
-${lines.join("\n")}
-
-</details>
-`;
-}
 
 // src/action/action-run.ts
 function repositoryOf(run2) {
@@ -19838,6 +19827,19 @@ function buildDriftIssue(report, label, today) {
     ]
   };
 }
+function describeDriftIssueOutcome(outcome) {
+  if (!outcome.decided) return "left as it was: a deployment could not be audited";
+  return outcome.actions.map((action) => `${action.kind}${action.number === void 0 ? "" : ` #${action.number}`}`).join(", ") || "no drift issue needed";
+}
+function renderDriftIssueSummary(outcome, dryRun) {
+  return `### Drift issue${dryRun ? " (dry run)" : ""}
+
+${describeDriftIssueOutcome(outcome)}
+`;
+}
+function renderDriftIssueNotKept() {
+  return "### Drift issue\n\nnot kept: this run audits only some deployments (`deployment` input); a scheduled audit of every deployment keeps it.\n";
+}
 
 // src/app/drift-issue.ts
 async function keepDriftIssue(request) {
@@ -19862,7 +19864,6 @@ async function auditJob(run2) {
     ...run2.settings.deployments.length > 0 ? { deployments: run2.settings.deployments } : {},
     allowInsecureHttp: run2.settings.allowInsecureHttp,
     onSecret: maskSecret,
-    ...ring === void 0 ? {} : { ring },
     onProgress: (progress) => info(`audit: ${describeProgressStep(progress)}`)
   });
   if (!report) return reportInvalidInventory(run2, check, "nothing was audited");
@@ -19876,17 +19877,13 @@ async function auditJob(run2) {
 async function keepTheDriftIssue(run2, report) {
   if (run2.event.name !== "schedule" || run2.settings.githubToken === "") return;
   if (run2.settings.deployments.length > 0) {
-    run2.summary.push("### Drift issue\n\nnot kept: this run audits only some deployments (`deployment` input); a scheduled audit of every deployment keeps it.\n");
+    run2.summary.push(renderDriftIssueNotKept());
     return;
   }
   const github = gitHubRotationIssues({ token: run2.settings.githubToken, repository: repositoryOf(run2), baseUrl: run2.runner.apiUrl, log: (message) => info(message) });
   const result = await keepDriftIssue({ report, today: run2.settings.now || run2.today, dryRun: run2.settings.dryRun, github });
-  const line = result.decided ? result.actions.map((action) => `${action.kind}${action.number === void 0 ? "" : ` #${action.number}`}`).join(", ") || "no drift issue needed" : "left as it was: a deployment could not be audited";
-  info(`drift issue${run2.settings.dryRun ? " (dry run)" : ""}: ${line}`);
-  run2.summary.push(`### Drift issue${run2.settings.dryRun ? " (dry run)" : ""}
-
-${line}
-`);
+  info(`drift issue${run2.settings.dryRun ? " (dry run)" : ""}: ${describeDriftIssueOutcome(result)}`);
+  run2.summary.push(renderDriftIssueSummary(result, run2.settings.dryRun));
 }
 
 // src/action/jobs/plan-job.ts
@@ -19904,6 +19901,27 @@ async function publishPlanComment(request) {
     if (error2 instanceof RequestError && (error2.status === 403 || error2.status === 404)) return { kind: "refused", reason: error2.detail ?? error2.message };
     throw error2;
   }
+}
+
+// src/core/render-validate.ts
+function renderUnshownDiagnostics(notShown) {
+  if (notShown.length === 0) return "";
+  const lines = notShown.map((d) => `- ${markdownCode(`${d.file}:${d.line}:${d.column}`)} **${d.severity}** ${markdownCode(d.code)}: ${markdownMessage(d.message)}`);
+  return `
+<details><summary>${notShown.length} more diagnostic${notShown.length === 1 ? "" : "s"} than GitHub shows as annotations</summary>
+
+${lines.join("\n")}
+
+</details>
+`;
+}
+function renderValidateSummary(summary2) {
+  const errors = summary2.diagnostics.filter((d) => d.severity === "error").length;
+  const verdict = summary2.valid ? "✅ valid" : "❌ invalid";
+  return `### Inventory ${markdownCode(summary2.file)}
+
+${verdict}: ${errors} error(s), ${summary2.diagnostics.length - errors} warning(s).
+${renderUnshownDiagnostics(summary2.notShown)}`;
 }
 
 // src/action/jobs/plan-job.ts
@@ -19974,13 +19992,7 @@ async function statusJob(run2) {
 async function validateJob(run2) {
   const { check, valid } = await validateInventory({ file: run2.settings.file, today: run2.today });
   const { notShown } = run2.jobs.includes("plan") ? { notShown: [] } : annotateDiagnostics(check.diagnostics);
-  const errors = check.diagnostics.filter((d) => d.severity === "error").length;
-  run2.summary.push(
-    `### Inventory ${markdownCode(run2.settings.file)}
-
-${valid ? "✅ valid" : "❌ invalid"}: ${errors} error(s), ${check.diagnostics.length - errors} warning(s).
-${renderUnshownDiagnostics(notShown)}`
-  );
+  run2.summary.push(renderValidateSummary({ file: run2.settings.file, valid, diagnostics: check.diagnostics, notShown }));
   if (!valid) run2.failures.push(`${run2.settings.file} is invalid`);
 }
 

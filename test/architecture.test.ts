@@ -116,6 +116,13 @@ function findOffences(sources: readonly SourceFile[]): string[] {
   });
 }
 
+/** Files outside src/core that import core/markdown.ts: Markdown is rendered by core renderers only (issue #11). */
+function findMarkdownOutsideCore(sources: readonly SourceFile[]): string[] {
+  return sources
+    .filter(({ file }) => layerOfFile(file) !== 'core')
+    .flatMap(({ file, text }) => importsOf(text).filter((specifier) => /(^|\/)core\/markdown\.js$/.test(specifier)).map((specifier) => `${file} imports ${specifier}`));
+}
+
 const SOURCES = readSources('src');
 
 describe('layers', () => {
@@ -128,6 +135,10 @@ describe('layers', () => {
 
   it('holds the dependency rule in every source file', () => {
     expect(findOffences(SOURCES)).toEqual([]);
+  });
+
+  it('renders Markdown in core only: nothing else builds it from core/markdown.ts', () => {
+    expect(findMarkdownOutsideCore(SOURCES)).toEqual([]);
   });
 
   it('leaves @actions/* to the action and the GitHub adapters', () => {
@@ -166,6 +177,11 @@ describe('the rule check itself', () => {
   it('fails for a file in a new subfolder of a layer', () => {
     const offences = findOffences([{ file: 'src/app/rotation/driver.ts', text: "import { simpleGit } from '../../adapters/git-repository.js';\n" }]);
     expect(offences).toEqual([expect.stringContaining('src/app/rotation/driver.ts imports ../../adapters/git-repository.js')]);
+  });
+
+  it('fails when an entry point renders Markdown itself', () => {
+    const sources = withAddedLine('src/action/jobs/validate-job.ts', "import { markdownCode } from '../../core/markdown.js';");
+    expect(findMarkdownOutsideCore(sources)).toEqual(['src/action/jobs/validate-job.ts imports ../../core/markdown.js']);
   });
 
   it('fails when the core reads the clock', () => {

@@ -1,7 +1,6 @@
 // Diagnostics as GitHub annotations, within the runner's limit of 10 errors and 10 warnings per step.
 import * as core from '@actions/core';
 import type { Diagnostic } from '../core/diagnostics.js';
-import { markdownCode, markdownMessage } from '../core/markdown.js';
 
 /** The runner shows at most this many annotations of each severity per step. */
 export const ANNOTATIONS_PER_SEVERITY = 10;
@@ -34,9 +33,3 @@ export function annotateDiagnostics(diagnostics: readonly Diagnostic[]): Annotat
   return { notShown };
 }
 
-/** A Markdown list of diagnostics that the annotations could not show. */
-export function renderUnshownDiagnostics(notShown: readonly Diagnostic[]): string {
-  if (notShown.length === 0) return '';
-  const lines = notShown.map((d) => `- ${markdownCode(`${d.file}:${d.line}:${d.column}`)} **${d.severity}** ${markdownCode(d.code)}: ${markdownMessage(d.message)}`);
-  return `\n<details><summary>${notShown.length} more diagnostic${notShown.length === 1 ? '' : 's'} than GitHub shows as annotations</summary>\n\n${lines.join('\n')}\n\n</details>\n`;
-}

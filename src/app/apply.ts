@@ -48,6 +48,7 @@ import {
   type ResolvedAuth,
 } from './deployment-connection.js';
 import { checkApplyBranch } from './apply-branch.js';
+import { findUnconfirmedWrite, prepareWriteCheck } from './write-confirmation.js';
 import type { ProgressListener } from '../core/run-progress.js';
 import type { AppliedStateStore, OpenAppliedStateStore } from '../ports/applied-state-store.js';
 import type { ConnectDeployment, CredentialSource, DeploymentConnection, LoginPassword } from '../ports/deployment-connection.js';
@@ -623,8 +624,15 @@ async function runOperation(context: RunContext, connection: DeploymentConnectio
         entry.error = { message: prepared?.error ?? 'no value' };
         return;
       }
+      const check = await prepareWriteCheck(connection, operation.setting, prepared.value);
       const written = await connection.setSetting(operation.setting, prepared.value);
       entry.attempts = written.attempts;
+      const unconfirmed = await findUnconfirmedWrite(connection, operation.setting, check, applyUserOf(context, operation.deployment));
+      if (unconfirmed !== undefined) {
+        entry.outcome = 'failed';
+        entry.error = { message: unconfirmed };
+        return;
+      }
       if (written.restartRequired !== undefined) entry.restartRequired = written.restartRequired;
       const { fingerprint } = prepared;
       const record: AppliedSetting = {
@@ -658,6 +666,12 @@ async function runOperation(context: RunContext, connection: DeploymentConnectio
     entry.recorded = false;
     stopOn(context, error);
   }
+}
+
+/** The user apply's writes show in DocuElevate's history under, when apply logs in; unknown for a token or a session. */
+function applyUserOf(context: RunContext, deployment: string): string | undefined {
+  const resolved = context.auths.get(deployment);
+  return resolved !== undefined && 'auth' in resolved && resolved.auth.method === 'login' ? resolved.auth.username : undefined;
 }
 
 function describeStop(context: RunContext): string {

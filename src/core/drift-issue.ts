@@ -2,6 +2,7 @@
 import type { AuditReport } from './audit.js';
 import type { CalendarDate } from './dates.js';
 import { renderAuditMarkdown } from './render-audit.js';
+import type { RemindAction } from './render-remind.js';
 import { issueMarker, type DesiredIssues, type LabelDefinition } from './rotation-issues.js';
 
 /** The label the drift issue carries, unless configured otherwise. */
@@ -69,4 +70,27 @@ export function buildDriftIssue(report: AuditReport, label: string, today: Calen
       },
     ],
   };
+}
+
+/** What keeping the drift issue did, as far as the reports show it. */
+export interface DriftIssueOutcome {
+  /** False when the audit was incomplete and clean elsewhere: the issue was left as it was. */
+  readonly decided: boolean;
+  readonly actions: readonly Pick<RemindAction, 'kind' | 'number'>[];
+}
+
+/** `create #7`, `update #7, close #9`, `no drift issue needed`, or why the issue was left alone: for the log and the summary. */
+export function describeDriftIssueOutcome(outcome: DriftIssueOutcome): string {
+  if (!outcome.decided) return 'left as it was: a deployment could not be audited';
+  return outcome.actions.map((action) => `${action.kind}${action.number === undefined ? '' : ` #${action.number}`}`).join(', ') || 'no drift issue needed';
+}
+
+/** The job summary's `### Drift issue` section: what was done (or planned, on a dry run). */
+export function renderDriftIssueSummary(outcome: DriftIssueOutcome, dryRun: boolean): string {
+  return `### Drift issue${dryRun ? ' (dry run)' : ''}\n\n${describeDriftIssueOutcome(outcome)}\n`;
+}
+
+/** The job summary's `### Drift issue` section for a run that audits only some deployments, which never keeps the issue. */
+export function renderDriftIssueNotKept(): string {
+  return '### Drift issue\n\nnot kept: this run audits only some deployments (`deployment` input); a scheduled audit of every deployment keeps it.\n';
 }

@@ -50,19 +50,62 @@ function keyOf(line: string): string | undefined {
   return match ? (match[2] ?? '').replace(/^["']|["']$/g, '').trim() : undefined;
 }
 
+function leadingSpaces(line: string): number {
+  return /^\s*/.exec(line)?.[0].length ?? 0;
+}
+
+function isContentLine(line: string): boolean {
+  return line.trim() !== '' && !/^\s*#/.test(line);
+}
+
+/**
+ * For each line of a file, the index of the line it sits under (the nearest content line above it with less
+ * indentation), or -1: one pass with a stack, computed once per file and kept, so placing N diagnostics costs N
+ * short walks up, never N scans of the file (a 50,000-credential file with a warning per row stays linear).
+ */
+const PARENT_INDEX = new WeakMap<readonly string[], Int32Array>();
+
+function parentIndexOf(lines: readonly string[]): Int32Array {
+  const cached = PARENT_INDEX.get(lines);
+  if (cached !== undefined) return cached;
+  const parents = new Int32Array(lines.length);
+  const stack: number[] = [];
+  for (let index = 0; index < lines.length; index += 1) {
+    const line = lines[index] ?? '';
+    const own = leadingSpaces(line);
+    const content = isContentLine(line);
+    if (content) {
+      while (stack.length > 0 && leadingSpaces(lines[stack[stack.length - 1] as number] ?? '') >= own) stack.pop();
+      parents[index] = stack.length > 0 ? (stack[stack.length - 1] as number) : -1;
+      stack.push(index);
+    } else {
+      // Not pushed, so the stack stays as it was: the nearest candidate with less indentation, found without popping.
+      let found = -1;
+      for (let at = stack.length - 1; at >= 0; at -= 1) {
+        const candidate = stack[at] as number;
+        if (leadingSpaces(lines[candidate] ?? '') < own) {
+          found = candidate;
+          break;
+        }
+      }
+      parents[index] = found;
+    }
+  }
+  PARENT_INDEX.set(lines, parents);
+  return parents;
+}
+
 /** The keys of the mappings a line sits in, nearest first, read from indentation. */
 function parentKeysOf(context: SourceContext): string[] {
-  const parents: string[] = [];
-  let indent = /^\s*/.exec(context.lines[context.index] ?? '')?.[0].length ?? 0;
-  for (let index = context.index - 1; index >= 0 && indent > 0; index -= 1) {
+  const keys: string[] = [];
+  if (leadingSpaces(context.lines[context.index] ?? '') === 0) return keys;
+  const parents = parentIndexOf(context.lines);
+  for (let index = parents[context.index] ?? -1; index >= 0; index = parents[index] ?? -1) {
     const line = context.lines[index] ?? '';
-    if (line.trim() === '' || /^\s*#/.test(line)) continue;
-    const own = /^\s*/.exec(line)?.[0].length ?? 0;
-    if (own >= indent) continue;
-    parents.push(keyOf(line) ?? '-');
-    indent = own;
+    keys.push(keyOf(line) ?? '-');
+    if (leadingSpaces(line) === 0) break;
   }
-  return parents;
+  return keys;
 }
 
 /** A flow mapping (`{ a: b, c: d }`) whose every key is one that never holds a secret. */

@@ -14,7 +14,7 @@ import {
   type StringFieldSpec,
   type ValidationIssue,
 } from './fastapi-validation.js';
-import { createFaultPlan, planEchoAnswer, type EchoMode, type FaultDecision, type FaultKind, type FaultOptions, type FaultPlan } from './fault-plan.js';
+import { createFaultPlan, losesWrite, planEchoAnswer, type EchoMode, type FaultDecision, type FaultKind, type FaultOptions, type FaultPlan, type LostWrites } from './fault-plan.js';
 import {
   decodeSessionCookie,
   encodeSessionCookie,
@@ -23,7 +23,7 @@ import {
   type SessionUser,
 } from './session-cookie.js';
 
-export type { EchoMode, FaultKind, FaultOptions } from './fault-plan.js';
+export type { EchoMode, FaultKind, FaultOptions, LostWrites } from './fault-plan.js';
 export type { SessionUser } from './session-cookie.js';
 
 /** A setting the server knows. Catalogue entries are sensitive unless `sensitive: false` says otherwise. */
@@ -71,6 +71,8 @@ export interface DocuElevateServerOptions {
   readonly faults?: FaultOptions;
   /** Echo what each request carried back in its answer, in one of the ways real servers have (for leak tests); none by default. */
   readonly echo?: EchoMode;
+  /** Writes answered as successful and never kept (no row, no history entry); none by default. */
+  readonly lostWrites?: LostWrites;
   /** Source of history timestamps and session ages; default the system clock. */
   readonly clock?: () => Date;
 }
@@ -649,7 +651,7 @@ class DocuElevateApp {
         }
       }
       // A null value does not delete: the row holds NULL and hides the environment's value, even after a restart.
-      this.saveToDb(ctx, key, value, changedByOf(user));
+      if (!losesWrite(this.options.lostWrites, key)) this.saveToDb(ctx, key, value, changedByOf(user));
       return jsonAnswer(200, {
         success: true,
         message: `Setting '${key}' updated successfully`,

@@ -82,6 +82,23 @@ function createMulberry32(seed: number): () => number {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Lost writes: a save DocuElevate answers as done and never keeps.
+
+/**
+ * Settings whose writes (`POST` or `PUT /api/settings/{key}`) are answered `200` with `success: true`, as usual, and
+ * then lost: no database row changes and no history entry is written. A masked read-back cannot see such a write
+ * when the value it kept shares its first 4 characters and length with the one sent; the history can.
+ */
+export interface LostWrites {
+  readonly keys: readonly string[];
+}
+
+/** Whether a write of `key` is lost under `lost`. */
+export function losesWrite(lost: LostWrites | undefined, key: string): boolean {
+  return lost !== undefined && lost.keys.includes(key);
+}
+
+// ---------------------------------------------------------------------------------------------
 // Echoes: a server (or a proxy) that repeats what it received in its answer, for leak tests.
 
 /**

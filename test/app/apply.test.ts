@@ -46,6 +46,8 @@ const PLAINTEXT = {
   sessionRotated: 'apply-test-session-secret-rotated-fedcba9876-07',
   webdav: 'apply-test-webdav-password-08',
   openaiRotated: 'sk-proj-apply-test-openai-rotated-0009',
+  // Shares the first 4 characters and the length of `openai`: DocuElevate's masks of the two are the same.
+  openaiLookalike: 'sk-pXXXX-apply-test-openai-lookalike-010',
 };
 
 const sandboxes: Sandbox[] = [];
@@ -631,5 +633,78 @@ describe('concurrent applies', () => {
     const third = await world.apply({ file: path.join(later, 'credentials.yaml'), deployments: ['production'] });
     expect(assessApplyReport(third)).toBe('ok');
     expect(third.summary.done).toBe(0);
+  });
+});
+
+// Issue #12 item 16: a masked read-back cannot see a dropped write when the old and new values share their first 4
+// characters and length; DocuElevate's history can.
+describe('a write the masked read-back cannot tell from the value it replaces', () => {
+  const lookalike = (): TestCredential[] => [{ id: 'openai', setting: 'openai_api_key', value: PLAINTEXT.openaiLookalike, deployments: ['production'] }];
+  const heldBefore = { initialDbValues: { openai_api_key: PLAINTEXT.openai } };
+  const openaiOperation = (report: ApplyReport) => report.deployments.find((d) => d.deployment === 'production')?.operations.find((o) => o.setting === 'openai_api_key');
+
+  it('uses values whose masks are the same', () => {
+    expect(PLAINTEXT.openaiLookalike).toHaveLength(PLAINTEXT.openai.length);
+    expect(PLAINTEXT.openaiLookalike.slice(0, 4)).toBe(PLAINTEXT.openai.slice(0, 4));
+    expect(PLAINTEXT.openaiLookalike).not.toBe(PLAINTEXT.openai);
+  });
+
+  it('reports a write DocuElevate dropped silently as failed, from its history, and records nothing', async () => {
+    const world = await createWorld({ production: { ...heldBefore, lostWrites: { keys: ['openai_api_key'] } } });
+    world.commit(lookalike());
+    const report = await world.apply();
+    expect(world.production.storedValue('openai_api_key')).toBe(PLAINTEXT.openai);
+    expect(assessApplyReport(report)).toBe('failed');
+    const operation = openaiOperation(report);
+    expect(operation?.outcome).toBe('failed');
+    expect(operation?.error?.message).toMatch(/^not verified: .*history .*shows no update by prod-admin since the write/);
+    expect(parseAppliedState(stateFile(world)).deployments.get('production')?.get('openai_api_key')).toBeUndefined();
+    expect(world.production.state.requests.some((r) => r.method === 'GET' && r.path === '/api/settings/openai_api_key/history')).toBe(true);
+    expectNoPlaintext(everythingVisible(world, [report]));
+  });
+
+  it('confirms a kept write by the new history entry apply made', async () => {
+    const world = await createWorld({ production: heldBefore });
+    world.commit(lookalike());
+    const report = await world.apply();
+    expect(assessApplyReport(report)).toBe('ok');
+    expect(openaiOperation(report)?.outcome).toBe('done');
+    expect(world.production.storedValue('openai_api_key')).toBe(PLAINTEXT.openaiLookalike);
+    expect(world.production.state.requests.filter((r) => r.path === '/api/settings/openai_api_key/history')).toHaveLength(2);
+    expectNoPlaintext(everythingVisible(world, [report]));
+  });
+
+  it('does not read the history when the read-back can tell the values apart', async () => {
+    const world = await createWorld({ production: { initialDbValues: { openai_api_key: PLAINTEXT.openaiRotated }, lostWrites: { keys: ['openai_api_key'] } } });
+    world.commit(lookalike());
+    const report = await world.apply();
+    expect(openaiOperation(report)?.error?.message).toMatch(/read-back does not match/);
+    expect(world.production.state.requests.some((r) => r.path.endsWith('/history'))).toBe(false);
+  });
+
+  it('keeps the warning when DocuElevate offers no history to confirm by', async () => {
+    const world = await createWorld({ production: { ...heldBefore, lostWrites: { keys: ['openai_api_key'] } } });
+    world.commit(lookalike());
+    const http = { retry: { attempts: 6, baseDelayMs: 1, maxDelayMs: 4, maxRetryAfterMs: 5 }, requestTimeoutMs: 5_000 };
+    const collaborators = applyCollaborators({ ...world.sandbox.env, ...AUTH_ENV }, http);
+    // A connection without the history read, as a reader that cannot offer it.
+    const withoutHistory: ApplyRequest['connect'] = (deployment, credential) => {
+      const inner = collaborators.connect(deployment, credential);
+      return {
+        authenticate: () => inner.authenticate(),
+        listCredentialSources: () => inner.listCredentialSources(),
+        showsValue: (key, value) => (inner.showsValue as NonNullable<typeof inner.showsValue>)(key, value),
+        setSetting: (key, value) => inner.setSetting(key, value),
+        deleteSetting: (key) => inner.deleteSetting(key),
+        close: () => inner.close(),
+        get staleLoginPassword() {
+          return inner.staleLoginPassword;
+        },
+      };
+    };
+    const report = await world.apply({ connect: withoutHistory });
+    expect(openaiOperation(report)?.outcome).toBe('done');
+    expect(report.warnings).toContain(MASKED_READ_BACK_LIMIT);
+    expectNoPlaintext(everythingVisible(world, [report]));
   });
 });

@@ -365,6 +365,21 @@ describe('settings API', () => {
     expect(server.storedValue('azure_ai_key')).toBe(AZURE_KEY);
   });
 
+  it('answers a lost write as a success and keeps neither the value nor a history entry', async () => {
+    const server = await start({ initialDbValues: { openai_api_key: OPENAI_KEY }, lostWrites: { keys: ['openai_api_key'] } });
+    const session = await logIn(server);
+    const answer = await writeSetting(server, session, 'openai_api_key', AZURE_KEY);
+    expect(answer.status).toBe(200);
+    expect(answer.json()).toMatchObject({ success: true, key: 'openai_api_key' });
+    expect(server.storedValue('openai_api_key')).toBe(OPENAI_KEY);
+    const history = await call(server, 'GET', '/api/settings/openai_api_key/history', { headers: { cookie: session.cookie } });
+    expect(history.json()).toEqual({ key: 'openai_api_key', history: [] });
+    expect(writesCommitted(server)).toHaveLength(0);
+    // Other settings are kept as usual.
+    await writeSetting(server, session, 'azure_ai_key', AZURE_KEY);
+    expect(server.storedValue('azure_ai_key')).toBe(AZURE_KEY);
+  });
+
   it('reports credential sources: db, env or null', async () => {
     const server = await start({ envValues: { azure_ai_key: AZURE_KEY, openai_api_key: 'sk-env-value-123' }, initialDbValues: { openai_api_key: OPENAI_KEY } });
     const session = await logIn(server);

@@ -5,6 +5,7 @@ import { auditDeployments } from '../../app/audit.js';
 import { keepDriftIssue } from '../../app/drift-issue.js';
 import { loadOptionalKeyRing } from '../../app/key-source.js';
 import { assessAuditReport } from '../../core/audit.js';
+import { describeDriftIssueOutcome, renderDriftIssueNotKept, renderDriftIssueSummary } from '../../core/drift-issue.js';
 import { renderAuditMarkdown } from '../../core/render-audit.js';
 import { describeProgressStep } from '../../core/run-progress.js';
 import { auditCollaborators } from '../../wiring/apply.js';
@@ -31,7 +32,6 @@ export async function auditJob(run: ActionRun): Promise<void> {
     ...(run.settings.deployments.length > 0 ? { deployments: run.settings.deployments } : {}),
     allowInsecureHttp: run.settings.allowInsecureHttp,
     onSecret: maskSecret,
-    ...(ring === undefined ? {} : { ring }),
     onProgress: (progress) => core.info(`audit: ${describeProgressStep(progress)}`),
   });
   if (!report) return reportInvalidInventory(run, check, 'nothing was audited');
@@ -48,14 +48,11 @@ async function keepTheDriftIssue(run: ActionRun, report: Parameters<typeof keepD
   // deployment, would close the issue another had just opened. Other runs report in the summary alone.
   if (run.event.name !== 'schedule' || run.settings.githubToken === '') return;
   if (run.settings.deployments.length > 0) {
-    run.summary.push('### Drift issue\n\nnot kept: this run audits only some deployments (`deployment` input); a scheduled audit of every deployment keeps it.\n');
+    run.summary.push(renderDriftIssueNotKept());
     return;
   }
   const github = gitHubRotationIssues({ token: run.settings.githubToken, repository: repositoryOf(run), baseUrl: run.runner.apiUrl, log: (message) => core.info(message) });
   const result = await keepDriftIssue({ report, today: run.settings.now || run.today, dryRun: run.settings.dryRun, github });
-  const line = result.decided
-    ? result.actions.map((action) => `${action.kind}${action.number === undefined ? '' : ` #${action.number}`}`).join(', ') || 'no drift issue needed'
-    : 'left as it was: a deployment could not be audited';
-  core.info(`drift issue${run.settings.dryRun ? ' (dry run)' : ''}: ${line}`);
-  run.summary.push(`### Drift issue${run.settings.dryRun ? ' (dry run)' : ''}\n\n${line}\n`);
+  core.info(`drift issue${run.settings.dryRun ? ' (dry run)' : ''}: ${describeDriftIssueOutcome(result)}`);
+  run.summary.push(renderDriftIssueSummary(result, run.settings.dryRun));
 }

@@ -7,11 +7,12 @@ import { publishPlanComment } from '../../app/plan-comment.js';
 import { planInventoryChange } from '../../app/plan.js';
 import { planHasChanges } from '../../core/plan.js';
 import { planToJson, renderPlanMarkdown } from '../../core/render-plan.js';
+import { renderUnshownDiagnostics } from '../../core/render-validate.js';
 import { ExternalError } from '../../ports/errors.js';
 import { openInventoryRevisions } from '../../wiring/git.js';
 import { gitHubPullRequestComments } from '../../wiring/github.js';
 import { repositoryOf, type ActionRun } from '../action-run.js';
-import { annotateDiagnostics, renderUnshownDiagnostics } from '../annotations.js';
+import { annotateDiagnostics } from '../annotations.js';
 import type { WorkflowEvent } from '../workflow-event.js';
 
 const ZERO_SHA = /^0+$/;
