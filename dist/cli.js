@@ -4,7 +4,7 @@ const require = __credledgerCreateRequire(import.meta.url);
 import {
   credledgerVersion
 } from "./chunks/chunk-7PZX6KVS.js";
-import "./chunks/chunk-PLIDAXJJ.js";
+import "./chunks/chunk-ZPKHJYF4.js";
 
 // src/cli/bin.ts
 for (const stream of [process.stdout, process.stderr]) {
@@ -18,6 +18,6 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
   process.stdout.write(`${credledgerVersion()}
 `);
 } else {
-  const [{ processIo }, { runCli }] = await Promise.all([import("./chunks/cli-io-L2XH5ZVG.js"), import("./chunks/main-GNOYE7LA.js")]);
+  const [{ processIo }, { runCli }] = await Promise.all([import("./chunks/cli-io-5ATWWEYS.js"), import("./chunks/main-UMBRL6ME.js")]);
   process.exitCode = await runCli(args, processIo());
 }

@@ -1,53 +1,56 @@
 import { createRequire as __credledgerCreateRequire } from 'node:module';
 const require = __credledgerCreateRequire(import.meta.url);
 import {
-  context,
   gitHubEnvironments,
   gitHubPullRequestComments,
-  gitHubRotationIssues,
-  require_tunnel
-} from "./chunks/chunk-WQIKXCCY.js";
+  gitHubRotationIssues
+} from "./chunks/chunk-RI3KC7TK.js";
 import {
   describeAction,
   performIssuePlan,
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-F4UO3JRY.js";
+} from "./chunks/chunk-AV5BPAVY.js";
+import {
+  context,
+  require_tunnel
+} from "./chunks/chunk-TU3FHBRP.js";
 import {
   DEFAULT_ISSUE_LABEL,
   countIssueActions,
   issueMarker,
   planIssueReconciliation
-} from "./chunks/chunk-7QLFOVBN.js";
+} from "./chunks/chunk-467KFLUO.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-6YJ67EQZ.js";
+} from "./chunks/chunk-CAE2AWF5.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-DGK7AV6C.js";
+} from "./chunks/chunk-Z3GQZZU6.js";
 import {
   planHasChanges
-} from "./chunks/chunk-BJDDNO52.js";
+} from "./chunks/chunk-W2EHIUMD.js";
 import {
   applyInventory
-} from "./chunks/chunk-PJIH5S5Z.js";
+} from "./chunks/chunk-QVPWXYBX.js";
 import {
   applyCollaborators,
   auditCollaborators
-} from "./chunks/chunk-YLJYFKKA.js";
+} from "./chunks/chunk-PJXG5BT5.js";
 import {
   openInventoryRevisions
-} from "./chunks/chunk-XB5Q3JJF.js";
+} from "./chunks/chunk-2EXGAOTN.js";
+import "./chunks/chunk-OMVOUR2L.js";
 import "./chunks/chunk-VKO2MAIP.js";
 import {
   auditDeployments
-} from "./chunks/chunk-KX74PGGW.js";
-import "./chunks/chunk-PRQCDR4C.js";
+} from "./chunks/chunk-GQDHWL5C.js";
+import "./chunks/chunk-7VQ4RA5P.js";
 import {
   renderAuditMarkdown
-} from "./chunks/chunk-FVPYSWWC.js";
+} from "./chunks/chunk-74WJD2NO.js";
 import {
   describeProgressStep
 } from "./chunks/chunk-OOOMGQ2O.js";
@@ -60,32 +63,32 @@ import {
 } from "./chunks/chunk-RDARU6O6.js";
 import {
   assessAuditReport
-} from "./chunks/chunk-DPCUN2QN.js";
-import "./chunks/chunk-RC4XSGDR.js";
-import "./chunks/chunk-ZPJIY3CY.js";
+} from "./chunks/chunk-2WLQES7R.js";
+import "./chunks/chunk-ZJNDRANQ.js";
+import "./chunks/chunk-QCAA3OTS.js";
 import "./chunks/chunk-45NTUV52.js";
-import "./chunks/chunk-6IOQ4IXF.js";
+import "./chunks/chunk-VOSMUQC2.js";
 import {
   validateInventory
-} from "./chunks/chunk-7TRL7YWZ.js";
-import "./chunks/chunk-4YAZ53BP.js";
-import "./chunks/chunk-X4LPX3ER.js";
+} from "./chunks/chunk-44MMVP6M.js";
+import "./chunks/chunk-QTWLEP6E.js";
+import "./chunks/chunk-56YDMF47.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
 } from "./chunks/chunk-E2HVP66G.js";
 import "./chunks/chunk-XJZ662F7.js";
-import "./chunks/chunk-OAILVR5P.js";
+import "./chunks/chunk-3C46D6FC.js";
 import {
   redactRunSecrets
 } from "./chunks/chunk-SAQGHCKC.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-GC5IRARM.js";
+} from "./chunks/chunk-TYELATZQ.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-7SWTQ2ZE.js";
+} from "./chunks/chunk-IKNQKKGA.js";
 import {
   markdownCode,
   markdownMessage
@@ -93,16 +96,16 @@ import {
 import "./chunks/chunk-M77BNZDQ.js";
 import {
   DEFAULT_INVENTORY_FILE
-} from "./chunks/chunk-3O3IGQPM.js";
-import "./chunks/chunk-WX4GQONV.js";
-import "./chunks/chunk-EDO2BGYT.js";
+} from "./chunks/chunk-MIT6DLVX.js";
+import "./chunks/chunk-DA7ONON6.js";
+import "./chunks/chunk-H4SHDKMY.js";
 import {
   isCalendarDate,
   toCalendarDate
 } from "./chunks/chunk-ZIC7K62Z.js";
 import "./chunks/chunk-JDF2SXMV.js";
-import "./chunks/chunk-6ALA3QMA.js";
-import "./chunks/chunk-G65AFHTK.js";
+import "./chunks/chunk-HF3DDANW.js";
+import "./chunks/chunk-56J7VSQS.js";
 import "./chunks/chunk-PNS7CLM4.js";
 import {
   ExternalError,
@@ -113,7 +116,7 @@ import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-PLIDAXJJ.js";
+} from "./chunks/chunk-ZPKHJYF4.js";
 
 // node_modules/@actions/http-client/node_modules/undici/lib/core/symbols.js
 var require_symbols = __commonJS({
