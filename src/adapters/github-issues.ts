@@ -117,6 +117,13 @@ export class GitHubRequestError extends RequestError {
   }
 }
 
+/** `owner/name` as its two parts; anything else is a usage error. */
+export function splitRepository(repository: string): [string, string] {
+  const [owner, repo, ...rest] = repository.split('/');
+  if (!owner || !repo || rest.length > 0) throw new UsageError(`not a repository: ${repository} (expected owner/name)`);
+  return [owner, repo];
+}
+
 /** Rotation issues in one repository, through the REST API. Implements the remind use case's port. */
 export class GitHubIssues implements RotationIssueTracker {
   private readonly owner: string;
@@ -126,10 +133,7 @@ export class GitHubIssues implements RotationIssueTracker {
     private readonly octokit: Octokit,
     repository: string,
   ) {
-    const [owner, repo, ...rest] = repository.split('/');
-    if (!owner || !repo || rest.length > 0) throw new UsageError(`not a repository: ${repository} (expected owner/name)`);
-    this.owner = owner;
-    this.repo = repo;
+    [this.owner, this.repo] = splitRepository(repository);
   }
 
   private async call<T>(what: string, request: () => Promise<T>): Promise<T> {

@@ -1,7 +1,6 @@
 // Rotation pull requests (and the critical issue when an old credential is used again) through Octokit.
-import { ExternalError, UsageError } from '../ports/errors.js';
 import type { PullRequestInfo, RotationReview } from '../ports/rotation-driver.js';
-import { createGitHubOctokit, type GitHubIssuesOptions, type Octokit } from './github-issues.js';
+import { createGitHubOctokit, GitHubRequestError, splitRepository, type GitHubIssuesOptions, type Octokit } from './github-issues.js';
 
 function statusOf(error: unknown): number | undefined {
   const candidate = error as { status?: unknown; response?: unknown };
@@ -23,10 +22,7 @@ export class GitHubRotationReview implements RotationReview {
     private readonly octokit: Octokit,
     repository: string,
   ) {
-    const [owner, repo, ...rest] = repository.split('/');
-    if (!owner || !repo || rest.length > 0) throw new UsageError(`not a repository: ${repository} (expected owner/name)`);
-    this.owner = owner;
-    this.repo = repo;
+    [this.owner, this.repo] = splitRepository(repository);
   }
 
   private async call<T>(what: string, request: () => Promise<T>): Promise<T> {
@@ -34,7 +30,8 @@ export class GitHubRotationReview implements RotationReview {
       return await request();
     } catch (error) {
       const status = statusOf(error);
-      throw new ExternalError(`GitHub: ${what} in ${this.owner}/${this.repo} failed (${status ?? 'no answer'}: ${messageOf(error)})`, { status, cause: error });
+      const message = messageOf(error);
+      throw new GitHubRequestError(`GitHub: ${what} in ${this.owner}/${this.repo} failed (${status ?? 'no answer'}: ${message})`, { ...(status === undefined ? {} : { status }), detail: message, cause: error });
     }
   }
 

@@ -1,8 +1,7 @@
 // Composition root, GitHub side: the Octokit adapters behind the rotation-issue, pull-request-comment and environment ports.
 import { GitHubEnvironments } from '../adapters/github-environments.js';
-import { createGitHubIssues, createGitHubOctokit, type GitHubIssuesOptions } from '../adapters/github-issues.js';
+import { createGitHubIssues, createGitHubOctokit, splitRepository, type GitHubIssuesOptions } from '../adapters/github-issues.js';
 import { GitHubPullRequestComments } from '../adapters/github-sticky-comment.js';
-import { UsageError } from '../ports/errors.js';
 import type { PullRequestComments } from '../ports/pull-request-comments.js';
 import type { RepositoryEnvironments } from '../ports/repository-environments.js';
 import type { RotationIssueTracker } from '../ports/rotation-issue-tracker.js';
@@ -22,10 +21,4 @@ export function gitHubPullRequestComments(options: GitHubIssuesOptions): PullReq
 export function gitHubEnvironments(options: GitHubIssuesOptions): RepositoryEnvironments {
   const [owner, repo] = splitRepository(options.repository);
   return new GitHubEnvironments(createGitHubOctokit(options), owner, repo);
-}
-
-function splitRepository(repository: string): [string, string] {
-  const [owner, repo, ...rest] = repository.split('/');
-  if (!owner || !repo || rest.length > 0) throw new UsageError(`not a repository: ${repository} (expected owner/name)`);
-  return [owner, repo];
 }
