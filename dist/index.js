@@ -4,7 +4,7 @@ import {
   gitHubEnvironments,
   gitHubPullRequestComments,
   gitHubRotationIssues
-} from "./chunks/chunk-RI3KC7TK.js";
+} from "./chunks/chunk-XRA5JDN2.js";
 import {
   describeAction,
   performIssuePlan,
@@ -15,7 +15,7 @@ import {
 import {
   context,
   require_tunnel
-} from "./chunks/chunk-TU3FHBRP.js";
+} from "./chunks/chunk-4KN7UVAJ.js";
 import {
   DEFAULT_ISSUE_LABEL,
   countIssueActions,
