@@ -14,6 +14,10 @@ export interface ActionOutputs {
   dueSoon: number;
   deployments: string[];
   plan: string;
+  /** rotate: what `rotate --due` did per due credential (ids only), as JSON. */
+  rotations?: readonly Record<string, unknown>[];
+  /** rotate: each rotation under way and the phase `rotate --finish` left it in, as JSON. */
+  finished?: readonly Record<string, unknown>[];
 }
 
 export interface ActionRun {
@@ -75,4 +79,6 @@ export function writeOutputs(outputs: ActionOutputs): void {
   core.setOutput('due-soon', String(outputs.dueSoon));
   core.setOutput('deployments', JSON.stringify(outputs.deployments));
   core.setOutput('plan', outputs.plan);
+  if (outputs.rotations !== undefined) core.setOutput('rotations', JSON.stringify(outputs.rotations));
+  if (outputs.finished !== undefined) core.setOutput('finished', JSON.stringify(outputs.finished));
 }

@@ -3,10 +3,11 @@
 import * as core from '@actions/core';
 import { DEFAULT_INVENTORY_FILE } from '../app/inventory-file.js';
 import { isCalendarDate } from '../core/dates.js';
+import { parseHoursDuration } from '../core/rotation-state.js';
 import { DEFAULT_ISSUE_LABEL } from '../core/rotation-issues.js';
 import { UsageError } from '../ports/errors.js';
 
-export const ACTION_COMMANDS = ['auto', 'validate', 'status', 'plan', 'apply', 'remind', 'audit'] as const;
+export const ACTION_COMMANDS = ['auto', 'validate', 'status', 'plan', 'apply', 'remind', 'audit', 'rotate'] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
 
 export interface ActionSettings {
@@ -38,6 +39,10 @@ export interface ActionSettings {
   readonly stateRef: string;
   /** The GitHub environment the job runs in (`environment:`), whose protection rules apply checks; empty to skip. */
   readonly environment: string;
+  /** rotate `--quiet-period D` in milliseconds; undefined for the default (24 h). */
+  readonly quietPeriodMs: number | undefined;
+  /** rotate `--pending-ttl D` in milliseconds; undefined for the default (7 d). */
+  readonly pendingTtlMs: number | undefined;
 }
 
 function readBoolean(name: string): boolean {
@@ -45,6 +50,14 @@ function readBoolean(name: string): boolean {
   if (value === '' || value === 'false') return false;
   if (value === 'true') return true;
   throw new UsageError(`input \`${name}\` must be true or false (got ${value})`);
+}
+
+function readDuration(name: string): number | undefined {
+  const text = core.getInput(name).trim();
+  if (text === '') return undefined;
+  const ms = parseHoursDuration(text);
+  if (ms === undefined) throw new UsageError(`input \`${name}\` must be a duration such as 24h, 90m or 7d (got ${text})`);
+  return ms;
 }
 
 /** Reads and checks every input. Throws with the input's name when one is wrong. */
@@ -88,6 +101,8 @@ export function readActionSettings(): ActionSettings {
     concurrency: concurrencyText === '' ? undefined : Number(concurrencyText),
     stateRef: core.getInput('state-ref').trim(),
     environment: core.getInput('environment').trim(),
+    quietPeriodMs: readDuration('quiet-period'),
+    pendingTtlMs: readDuration('pending-ttl'),
   };
 }
 

@@ -4,7 +4,7 @@ import type { ActionCommand } from './action-settings.js';
 
 type Context = typeof githubContext;
 
-export type ResolvedJob = 'validate' | 'status' | 'plan' | 'apply' | 'remind' | 'audit';
+export type ResolvedJob = 'validate' | 'status' | 'plan' | 'apply' | 'remind' | 'audit' | 'rotate';
 
 export interface WorkflowEvent {
   readonly name: string;

@@ -6,11 +6,13 @@ import { parse } from 'yaml';
 import { readActionSettings } from '../../src/action/action-settings.js';
 import { applyCommand } from '../../src/cli/commands/apply-command.js';
 import { auditCommand } from '../../src/cli/commands/audit-command.js';
+import { rotateCommand } from '../../src/cli/commands/rotate-command.js';
 import { REPO_ROOT } from '../support/paths.js';
 
 const action = parse(readFileSync(path.join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { description: string }> };
-// Options that are the Action's own business: the file input, the rendering, where keys come from.
-const NOT_INPUTS = new Set(['format', 'key-file']);
+// Options that are the Action's own business: the file input, the rendering, where keys come from; the rotate job
+// always runs `--due` then `--finish`, and rotates in the workflow's own repository.
+const NOT_INPUTS = new Set(['format', 'key-file', 'due', 'finish', 'repo']);
 
 const saved = { ...process.env };
 afterEach(() => {
@@ -20,7 +22,7 @@ afterEach(() => {
 
 describe('action inputs', () => {
   it('cover every apply and audit option of the CLI, each documented', () => {
-    for (const command of [applyCommand, auditCommand]) {
+    for (const command of [applyCommand, auditCommand, rotateCommand]) {
       const missing = Object.keys(command.options).filter((option) => !NOT_INPUTS.has(option) && !(option in action.inputs));
       expect(missing, command.name).toEqual([]);
     }
@@ -53,5 +55,14 @@ describe('action inputs', () => {
     process.env.INPUT_CONCURRENCY = '';
     process.env.INPUT_ALL = 'yes';
     expect(() => readActionSettings()).toThrow('input `all` must be true or false (got yes)');
+  });
+
+  it('read the rotate command and its durations', () => {
+    Object.assign(process.env, { INPUT_COMMAND: 'rotate', 'INPUT_QUIET-PERIOD': '0m', 'INPUT_PENDING-TTL': '3d' });
+    expect(readActionSettings()).toMatchObject({ command: 'rotate', quietPeriodMs: 0, pendingTtlMs: 3 * 86_400_000 });
+    process.env['INPUT_QUIET-PERIOD'] = '';
+    expect(readActionSettings().quietPeriodMs).toBeUndefined();
+    process.env['INPUT_PENDING-TTL'] = 'a week';
+    expect(() => readActionSettings()).toThrow('input `pending-ttl` must be a duration such as 24h, 90m or 7d (got a week)');
   });
 });

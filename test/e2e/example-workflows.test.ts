@@ -72,6 +72,21 @@ describe('example workflows', () => {
     expect(JSON.stringify(audit)).not.toContain('CREDLEDGER_KEY');
   });
 
+  it('rotate: scheduled, one run at a time, the rights a rotation needs, AWS through an OIDC role', () => {
+    const rotate = workflows['credledger-rotate.yml']!;
+    expect(Object.keys(rotate.on).sort()).toEqual(['schedule', 'workflow_dispatch']);
+    expect(rotate.permissions).toEqual({ contents: 'write', 'pull-requests': 'write', issues: 'write', 'id-token': 'write' });
+    expect(rotate.concurrency).toEqual({ group: 'credledger-rotate', 'cancel-in-progress': false });
+    const steps = rotate.jobs.rotate?.steps ?? [];
+    const aws = steps.find((step) => step.uses?.startsWith('aws-actions/configure-aws-credentials@'));
+    expect(aws?.with).toHaveProperty('role-to-assume');
+    expect(JSON.stringify(rotate)).not.toMatch(/AWS_SECRET_ACCESS_KEY|aws-secret-access-key/);
+    const step = steps.find((candidate) => candidate.uses?.startsWith('credledger/'));
+    expect(step?.with?.command).toBe('rotate');
+    // The AWS credentials exist before credledger runs.
+    expect(steps.indexOf(aws as Step)).toBeLessThan(steps.indexOf(step as Step));
+  });
+
   it('code scanning: uploads validate and status as SARIF, keyless, with security-events write', () => {
     const scanning = workflows['credledger-code-scanning.yml']!;
     expect(scanning.permissions).toEqual({ contents: 'read', 'security-events': 'write' });
