@@ -233,15 +233,56 @@ export function rotationGroupOf(inventory: Inventory, credential: Credential): C
   return inventory.credentials.filter((candidate) => candidate.group === credential.group);
 }
 
-function setCommands(member: Credential): string[] {
+/** `seal` when the inventory lists encryption.recipients (no secret needed to add a value), else `set`. */
+function storeVerb(inventory: Inventory): 'seal' | 'set' {
+  return (inventory.recipients ?? []).length > 0 ? 'seal' : 'set';
+}
+
+function setCommands(inventory: Inventory, member: Credential): string[] {
+  const verb = storeVerb(inventory);
   if (member.values !== undefined) {
-    return member.deployments.map((deployment) => code(`credledger set ${member.id} --deployment ${deployment} --value-stdin`));
+    return member.deployments.map((deployment) => code(`credledger ${verb} ${member.id} --deployment ${deployment} --value-stdin`));
   }
-  return [code(`credledger set ${member.id} --value-stdin`)];
+  return [code(`credledger ${verb} ${member.id} --value-stdin`)];
+}
+
+/**
+ * The credential whose `rotation:` driver makes this one's next value through `credledger rotate`: itself, or the key
+ * id of the pair that names it as `secret`. Undefined when rotate cannot: no driver, a swap driver (the admin
+ * password, which a pull request must not carry), or a value per deployment (rotate writes one value for all).
+ */
+export function automaticRotationOf(inventory: Inventory, credential: Credential): Credential | undefined {
+  const holder = credential.rotation !== undefined ? credential : inventory.credentials.find((candidate) => candidate.rotation?.secret === credential.id);
+  const spec = holder?.rotation;
+  if (holder === undefined || spec === undefined || spec.driver === 'docuelevate-admin-password') return undefined;
+  const partner = spec.secret === undefined ? undefined : inventory.credentials.find((candidate) => candidate.id === spec.secret);
+  if (spec.driver === 'aws-iam-access-key' && partner === undefined) return undefined;
+  const perDeployment = (member: Credential | undefined) => member?.values !== undefined && Object.keys(member.values).length > 0;
+  return perDeployment(holder) || perDeployment(partner) ? undefined : holder;
+}
+
+function automaticRepositorySteps(holder: Credential): string[] {
+  const spec = holder.rotation as NonNullable<Credential['rotation']>;
+  const aws = spec.driver === 'aws-iam-access-key';
+  const ids = [holder.id, ...(spec.secret === undefined ? [] : [spec.secret])];
+  const deployments = holder.deployments.length > 0 ? listOf(holder.deployments.map(code)) : 'its deployments';
+  return [
+    `credledger rotates ${listOf(ids.map(code))} itself (driver ${code(spec.driver)}): the scheduled rotate workflow (the Action's ${code('command: rotate')}) opens the pull request on its next run. To start now, run ${code(`credledger rotate ${holder.id}`)}: it ${aws ? 'creates the new access key at IAM, tests it' : 'generates the new value'}, seals it into the branch ${code(`credledger/rotate/${holder.id}`)} and opens a pull request ${aws ? 'showing the old → new key ids' : 'with the plan'}, never a value.`,
+    `Review and merge that pull request: the apply workflow pushes the new value${ids.length > 1 ? 's' : ''} to ${deployments}.`,
+  ];
+}
+
+function automaticAfterSteps(holder: Credential): string[] {
+  if (holder.rotation?.driver !== 'aws-iam-access-key') {
+    return [`Once apply confirmed the new value on every deployment, ${code('credledger rotate --finish')} (the same scheduled workflow) records the rotation finished; there is nothing to revoke.`];
+  }
+  return [
+    `${code('credledger rotate --finish')} (the same scheduled workflow) disables the old access key once every deployment holds the new one, the new key shows use and the old one none, and deletes it after the quiet period (24 h by default): nothing to do by hand in IAM.`,
+  ];
 }
 
 function repositorySteps(inventory: Inventory, credential: Credential): string[] {
-  if (credential.setting === SESSION_SECRET_SETTING) return sessionSecretRepositorySteps(credential);
+  if (credential.setting === SESSION_SECRET_SETTING) return sessionSecretRepositorySteps(inventory, credential);
   const members = rotationGroupOf(inventory, credential);
   const steps: string[] = [];
   const held = members.filter((member) => member.value !== undefined || member.values !== undefined);
@@ -251,12 +292,15 @@ function repositorySteps(inventory: Inventory, credential: Credential): string[]
       `${code(credential.id)} belongs to group ${code(credential.group ?? '')}: change ${listOf(members.map((m) => code(m.id)))} in the same pull request, so apply pushes them back to back.`,
     );
   }
+  const sealing = storeVerb(inventory) === 'seal';
   for (const member of held) {
-    steps.push(`Encrypt the new value of ${code(member.id)} into the inventory: ${setCommands(member).join(', ')}. It reads the value from standard input and records today as ${code('rotated')}.`);
+    const how = sealing ? 'Seal the new value' : 'Encrypt the new value';
+    const why = sealing ? ` It seals for the inventory's ${code('encryption.recipients')} (no key needed), reads the value from standard input and records today as ${code('rotated')}.` : ` It reads the value from standard input and records today as ${code('rotated')}.`;
+    steps.push(`${how} of ${code(member.id)} into the inventory: ${setCommands(inventory, member).join(', ')}.${why}`);
   }
   for (const member of untracked) {
     steps.push(
-      `credledger holds no value for ${code(member.id)}: update ${code(member.setting)} in DocuElevate as you usually do and set ${code('rotated:')} to today for ${code(member.id)} in the inventory, or let credledger hold it from now on with ${setCommands(member).join(', ')}.`,
+      `credledger holds no value for ${code(member.id)}: update ${code(member.setting)} in DocuElevate as you usually do and set ${code('rotated:')} to today for ${code(member.id)} in the inventory, or let credledger hold it from now on with ${setCommands(inventory, member).join(', ')}.`,
     );
   }
   if (held.length === 0 || credential.deployments.length === 0) {
@@ -270,11 +314,11 @@ function repositorySteps(inventory: Inventory, credential: Credential): string[]
 }
 
 /** The session secret lives in the deployments' environment: the inventory only records its rotation. */
-function sessionSecretRepositorySteps(credential: Credential): string[] {
+function sessionSecretRepositorySteps(inventory: Inventory, credential: Credential): string[] {
   const held = credential.value !== undefined || credential.values !== undefined;
   return [
     held
-      ? `Record the new value in the inventory, for break-glass: ${setCommands(credential).join(', ')} (it sets ${code('rotated')} to today). DocuElevate ignores the copy apply writes to its database; consider tracking ${code(credential.id)} without a value.`
+      ? `Record the new value in the inventory, for break-glass: ${setCommands(inventory, credential).join(', ')} (it sets ${code('rotated')} to today). DocuElevate ignores the copy apply writes to its database; consider tracking ${code(credential.id)} without a value.`
       : `Set ${code('rotated:')} to today for ${code(credential.id)} in the inventory; it holds no value, as DocuElevate takes the secret from each deployment's environment.`,
     'Open a pull request with the change and merge it after review, then rotate the secret in each environment as below.',
   ];
@@ -340,13 +384,15 @@ export function buildRunbook(inventory: Inventory, assessment: RotationAssessmen
       issuer.push(`${code(reason.person)} could read this value (${reason.text}): revoke any key or grant issued under their own account at ${context.issuer}, and keep the new value from them.`);
     }
   }
-  issuer.push(...procedure.before);
-  after.push(...afterMergeSteps(credential, members), ...procedure.after);
+  // A driver makes the new value and retires the old one on evidence: the manual issuer steps would do it twice.
+  const rotator = automaticRotationOf(inventory, credential);
+  if (rotator === undefined) issuer.push(...procedure.before);
+  after.push(...afterMergeSteps(credential, members), ...(rotator === undefined ? procedure.after : automaticAfterSteps(rotator)));
   if (assessment.severity === 'critical') after.push('Tell the people who need to know, as your incident response plan says.');
 
   const steps: RunbookStep[] = [
     ...issuer.map((text) => ({ phase: 'issuer' as const, text })),
-    ...repositorySteps(inventory, credential).map((text) => ({ phase: 'repository' as const, text })),
+    ...(rotator === undefined ? repositorySteps(inventory, credential) : automaticRepositorySteps(rotator)).map((text) => ({ phase: 'repository' as const, text })),
     ...after.map((text) => ({ phase: 'after-merge' as const, text })),
   ];
   return { credentialId: credential.id, cautions, steps };

@@ -105,6 +105,24 @@ describe('remind against a fake GitHub', () => {
     expect(fake.unmatched()).toEqual([]);
   });
 
+  it('suggests `credledger rotate` for a credential with a driver, and the exact `set` command for one without', async () => {
+    await start();
+    const driven = TEAM_INVENTORY.replace(
+      '    group: aws-s3\n    rotated: 2026-08-01\n    value: ',
+      '    group: aws-s3\n    rotated: 2026-08-01\n    rotation: { driver: aws-iam-access-key, user: docuelevate-s3, secret: aws-secret-access-key }\n    value: ',
+    );
+    expect(driven).toContain('rotation: { driver: aws-iam-access-key');
+    await remind(driven);
+    for (const id of ['aws-access-key-id', 'aws-secret-access-key']) {
+      const body = only(id).body ?? '';
+      expect(body).toContain('To start now, run `credledger rotate aws-access-key-id`');
+      expect(body).toContain("the scheduled rotate workflow (the Action's `command: rotate`) opens the pull request on its next run");
+      expect(body).not.toContain('credledger set');
+    }
+    expect(only('openai').body).toContain('`credledger set openai --value-stdin`');
+    expect(only('openai').body).not.toContain('credledger rotate');
+  });
+
   it('a second run makes no write at all', async () => {
     await start();
     await remind(TEAM_INVENTORY);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findCredential, type Inventory } from '../../src/core/inventory.js';
 import { assessRotation } from '../../src/core/rotation.js';
 import { buildRunbook, renderRunbookMarkdown, rotationGroupOf, type Runbook, type RunbookPhase } from '../../src/core/runbooks.js';
+import { generateSealingKeyPair } from '../../src/crypto/sealing-key.js';
 import { inventoryFrom, NOW, SEALED_SAMPLE, TEAM_INVENTORY } from './rotation-fixtures.js';
 
 /** One credential per line of interest, all of them with encrypted values unless the test says otherwise. */
@@ -177,5 +178,61 @@ describe('renderRunbookMarkdown', () => {
         expect(renderRunbookMarkdown(buildRunbook(from, assessRotation(from, credential, NOW)))).not.toContain('SEALEDTOKEN');
       }
     }
+  });
+});
+
+describe('buildRunbook: the exact command', () => {
+  // The same credentials, some with a `rotation:` driver, and once more with encryption.recipients.
+  const DRIVEN = `version: 1
+people:
+  alice: { github: alice }
+deployments:
+  production: { url: https://docs.example.com, auth: { method: none } }
+credentials:
+  aws-id: { setting: aws_access_key_id, kind: api_key, owner: alice, group: aws, rotated: 2026-08-01, rotation: { driver: aws-iam-access-key, user: docuelevate-s3, secret: aws-secret }, value: ${SEALED_SAMPLE} }
+  aws-secret: { setting: aws_secret_access_key, kind: api_key, owner: alice, group: aws, rotated: 2026-08-01, value: ${SEALED_SAMPLE} }
+  webhook: { setting: acme_webhook_token, kind: token, custom: true, owner: alice, rotated: 2025-08-01, rotation: { driver: generated-secret, length: 48 }, value: ${SEALED_SAMPLE} }
+  admin: { setting: admin_password, kind: admin_password, owner: alice, rotated: 2026-01-01, rotation: { driver: docuelevate-admin-password }, value: ${SEALED_SAMPLE} }
+  ftp: { setting: ftp_password, kind: password, owner: alice, rotated: 2026-01-01, values: { production: ${SEALED_SAMPLE} } }
+  openai: { setting: openai_api_key, kind: api_key, owner: alice, rotated: 2026-01-01, value: ${SEALED_SAMPLE} }
+`;
+  const driven = inventoryFrom(DRIVEN);
+  const { recipient } = generateSealingKeyPair('ci-2027');
+  const sealed = inventoryFrom(DRIVEN.replace('version: 1\n', `version: 1\nencryption:\n  recipients:\n    - id: ci-2027\n      public_key: ${recipient.publicKey}\n`));
+
+  it.each(['aws-id', 'aws-secret'])('%s, a key pair with a driver: `credledger rotate aws-id`, done by the scheduled workflow, nothing by hand in IAM', (id) => {
+    const runbook = runbookOf(id, driven);
+    expect(stepsIn(runbook, 'issuer')).toEqual([]);
+    expect(stepsIn(runbook, 'repository')).toEqual([
+      'credledger rotates `aws-id` and `aws-secret` itself (driver `aws-iam-access-key`): the scheduled rotate workflow (the Action\'s `command: rotate`) opens the pull request on its next run. To start now, run `credledger rotate aws-id`: it creates the new access key at IAM, tests it, seals it into the branch `credledger/rotate/aws-id` and opens a pull request showing the old → new key ids, never a value.',
+      'Review and merge that pull request: the apply workflow pushes the new values to `production`.',
+    ]);
+    expect(stepsIn(runbook, 'after-merge').join('\n')).toContain('`credledger rotate --finish` (the same scheduled workflow) disables the old access key');
+    const text = allText(runbook);
+    expect(text).not.toContain('credledger set');
+    expect(text).not.toMatch(/In the IAM console|Deactivate the old access key/);
+  });
+
+  it('a generated secret: `credledger rotate webhook`, and nothing to revoke after', () => {
+    const runbook = runbookOf('webhook', driven);
+    expect(stepsIn(runbook, 'repository')[0]).toContain('To start now, run `credledger rotate webhook`: it generates the new value');
+    expect(stepsIn(runbook, 'after-merge')).toContain('Once apply confirmed the new value on every deployment, `credledger rotate --finish` (the same scheduled workflow) records the rotation finished; there is nothing to revoke.');
+  });
+
+  it('keeps the manual runbook, with `set`, for the swap-only admin password and credentials without a driver', () => {
+    expect(stepsIn(runbookOf('admin', driven), 'repository')[0]).toBe('Encrypt the new value of `admin` into the inventory: `credledger set admin --value-stdin`. It reads the value from standard input and records today as `rotated`.');
+    expect(stepsIn(runbookOf('openai', driven), 'repository')[0]).toContain('`credledger set openai --value-stdin`');
+    expect(stepsIn(runbookOf('openai', driven), 'issuer').join('\n')).toContain('create a new secret key');
+    expect(allText(runbookOf('openai', driven))).not.toContain('credledger rotate');
+  });
+
+  it('says `seal` (no key needed) when the inventory lists encryption.recipients', () => {
+    expect(stepsIn(runbookOf('openai', sealed), 'repository')[0]).toBe(
+      "Seal the new value of `openai` into the inventory: `credledger seal openai --value-stdin`. It seals for the inventory's `encryption.recipients` (no key needed), reads the value from standard input and records today as `rotated`.",
+    );
+    expect(stepsIn(runbookOf('ftp', sealed), 'repository')[0]).toContain('`credledger seal ftp --deployment production --value-stdin`');
+    expect(allText(runbookOf('openai', sealed))).not.toContain('credledger set');
+    // A driver still rotates with rotate, recipients or not.
+    expect(stepsIn(runbookOf('aws-secret', sealed), 'repository')[0]).toContain('`credledger rotate aws-id`');
   });
 });
