@@ -516,8 +516,10 @@ function settingPath(key: string): string {
 function matchesReadBack(shown: unknown, sent: SecretValue, sensitive: boolean, type: string): boolean {
   if (typeof shown !== 'string') return false;
   // What DocuElevate shows for the value sent: Python's str() of it parsed as the setting's type.
-  const expected = new SecretValue(showSettingValue(type, sent.reveal()));
-  if (!sensitive) return new SecretValue(shown).equals(expected);
+  // A declared identifier (an AWS access key id) stays one: wrapping it as a secret would redact it for the whole run.
+  const wrap = (text: string) => (sent.isIdentifier ? SecretValue.identifier(text) : new SecretValue(text));
+  const expected = wrap(showSettingValue(type, sent.reveal()));
+  if (!sensitive) return wrap(shown).equals(expected);
   const plaintext = expected.reveal();
   if (plaintext === '') return shown === '' || shown === SHORT_VALUE_MASK;
   return shown === maskSensitiveValue(plaintext);

@@ -4,6 +4,8 @@ import { open, readFile, realpath, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CalendarDate } from '../core/dates.js';
 import { checkInventoryText, type InventoryCheck } from '../core/inventory-validation.js';
+import { declaredIdentifiers } from '../core/rotation-identifiers.js';
+import { declareRunIdentifiers } from '../crypto/run-secrets.js';
 import { ExternalError, UsageError } from '../ports/errors.js';
 
 /** The default inventory file name, relative to the working directory. */
@@ -58,7 +60,10 @@ export async function readInventoryText(file: string): Promise<string> {
 
 /** Reads and checks the inventory file on day `today`. */
 export async function loadInventoryFile(file: string, today: CalendarDate): Promise<InventoryCheck> {
-  return checkInventoryText(await readInventoryText(file), file, today);
+  const check = checkInventoryText(await readInventoryText(file), file, today);
+  // Before any value is decrypted: the values a rotation driver declares identifiers (AWS access key ids) are shown.
+  if (check.inventory) declareRunIdentifiers(declaredIdentifiers(check.inventory));
+  return check;
 }
 
 /**

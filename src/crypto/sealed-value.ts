@@ -2,6 +2,7 @@
 import { createHmac, hkdfSync } from 'node:crypto';
 import { FernetError, FernetKey, decryptFernet, encryptFernet, type DecryptedToken } from './fernet.js';
 import { describeKeyIds, describeSealingRecipients, holdsMasterKey, keyId, masterKeys, primaryKey, type KeyRing, type RingKey } from './key-ring.js';
+import { isRunIdentifier } from './run-secrets.js';
 import { SecretValue } from './secret-value.js';
 import { SealingKeyError, agreeEphemeral, canonicalPublicKey, isRecipientId, deriveFernetKeyFromSecret, importPublicKey, type RecipientPublicKey, type SealingPrivateKey } from './sealing-key.js';
 import type { ValuePlace } from '../core/inventory.js';
@@ -237,7 +238,8 @@ function openWithKey(
     throw new SealedValueError('not-authentic', `the value of ${where} does not verify under ${opener.under}: ${why}`, place, { cause: error });
   }
   try {
-    return { value: SecretValue.fromUtf8(decrypted.plaintext), keyId: opener.keyId, issuedAt: decrypted.issuedAt };
+    const value = SecretValue.fromUtf8(decrypted.plaintext, (text) => isRunIdentifier(place.credentialId, text));
+    return { value, keyId: opener.keyId, issuedAt: decrypted.issuedAt };
   } catch (error) {
     throw new SealedValueError('not-utf8', `the value of ${where} decrypts to bytes that are not UTF-8 text`, place, { cause: error });
   }

@@ -18,9 +18,11 @@ const NOT_SECRET_AT_ITS_ISSUER = Symbol('not secret at its issuer');
 export class SecretValue {
   // A private field is invisible to JSON, spread, Object.keys and test-runner diff printers.
   readonly #plaintext: string;
+  readonly #identifier: boolean;
 
   constructor(plaintext: string, kind?: typeof NOT_SECRET_AT_ITS_ISSUER) {
     this.#plaintext = plaintext;
+    this.#identifier = kind === NOT_SECRET_AT_ITS_ISSUER;
     // Known to the outward redaction from the moment it exists, so no echo of it (whole, cut or encoded) gets out.
     if (kind !== NOT_SECRET_AT_ITS_ISSUER) rememberRunSecret(plaintext);
   }
@@ -36,10 +38,18 @@ export class SecretValue {
 
   /**
    * Wraps decrypted bytes, which must be UTF-8 (every credential value is text).
+   * @param isIdentifier decides, from the text, whether it is an identifier its issuer does not treat as secret (a
+   * declared AWS access key id; see core/rotation-identifiers.ts): such a value is not added to the run's redaction.
    * @throws TypeError when they are not; the message does not contain the bytes.
    */
-  static fromUtf8(bytes: Uint8Array): SecretValue {
-    return new SecretValue(utf8.decode(bytes));
+  static fromUtf8(bytes: Uint8Array, isIdentifier?: (text: string) => boolean): SecretValue {
+    const text = utf8.decode(bytes);
+    return isIdentifier?.(text) === true ? SecretValue.identifier(text) : new SecretValue(text);
+  }
+
+  /** True for an {@link SecretValue.identifier}: the run neither redacts nor masks it. */
+  get isIdentifier(): boolean {
+    return this.#identifier;
   }
 
   /** Returns the plaintext. Callers own what happens to it next. */

@@ -170,6 +170,7 @@ describe.each(RUNTIMES)('the action, command rotate on a schedule, under %s', (_
     expect(rotations[0]?.newIssuerId).toBe(newKeyId);
     const number = rotations[0]?.pullRequest as number;
     expect(fake.getIssue(number)?.title).toBe('Rotate aws-access-key-id');
+    expect(fake.getIssue(number)?.body).toContain(`| old | \`${original.id}\` |\n| new | \`${newKeyId}\` |`);
     expect(first.outputs.changed).toBe('true');
     expect(JSON.parse(first.outputs.finished ?? '')).toEqual([expect.objectContaining({ credential: 'aws-access-key-id', from: 'pending', to: 'pending' })]);
     expect(first.summary).toContain(`pull request [#${number}](`);

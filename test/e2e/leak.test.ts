@@ -23,7 +23,13 @@ const VALUES = { openai: marker('sk-leak-openai'), azure: marker('leak-azure'), 
 const ADMIN_PASSWORD = marker('leak-admin-pw');
 const TOKEN = marker('leak-bearer');
 const URL_PASSWORD = marker('leak-url-pw');
-const SECRETS = [...Object.values(VALUES), ADMIN_PASSWORD, TOKEN, URL_PASSWORD];
+/**
+ * An AWS key pair rotated by the aws-iam-access-key driver: the key id is a declared identifier and may be shown (AWS
+ * treats it as no secret; old → new ids are what a rotation reports), the secret access key is a marker like any other.
+ */
+const AWS_KEY_ID = `AKIA${randomBytes(8).toString('hex').toUpperCase()}`;
+const AWS_SECRET = marker('leak-aws-secret');
+const SECRETS = [...Object.values(VALUES), AWS_SECRET, ADMIN_PASSWORD, TOKEN, URL_PASSWORD];
 
 /** Every form a marker can leak in: whole, its core (any cut that keeps 12 characters of it), URL and base64 encoded. */
 function leakFormsOf(secret: { text: string; core: string }): string[] {
@@ -101,6 +107,8 @@ async function workspaceFor(echo: EchoMode | undefined, urlOf: (server: DocuElev
       { id: 'openai', setting: 'openai_api_key', value: VALUES.openai.text, deployments: ['login', 'token'] },
       { id: 'azure', setting: 'azure_ai_key', values: { login: VALUES.azure.text, token: VALUES.azure.text }, deployments: ['login', 'token'] },
       { id: 'webdav', setting: 'webdav_password', kind: 'password', value: VALUES.webdav.text, deployments: ['login'] },
+      { id: 'aws-id', setting: 'aws_access_key_id', group: 'aws', value: AWS_KEY_ID, rotation: '{ driver: aws-iam-access-key, user: docuelevate-s3, secret: aws-secret }' },
+      { id: 'aws-secret', setting: 'aws_secret_access_key', group: 'aws', value: AWS_SECRET.text },
     ],
   );
   const sha = commitInventory(sandbox, repo, text);

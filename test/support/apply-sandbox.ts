@@ -67,6 +67,8 @@ export interface TestCredential {
   readonly deployments?: readonly string[];
   readonly group?: string;
   readonly custom?: boolean;
+  /** The `rotation:` entry, as inline YAML (`{ driver: … }`). */
+  readonly rotation?: string;
 }
 
 /**
@@ -102,6 +104,7 @@ export function renderSealedInventory(ring: KeyRing, deployments: readonly TestD
     if (credential.deployments) lines.push(`    deployments: [${credential.deployments.join(', ')}]`);
     if (credential.group) lines.push(`    group: ${credential.group}`);
     if (credential.custom) lines.push('    custom: true');
+    if (credential.rotation) lines.push(`    rotation: ${credential.rotation}`);
     if (credential.value !== undefined) lines.push(`    value: ${sealValue(ring, { credentialId: credential.id }, credential.value, now)}`);
     if (credential.values) {
       lines.push('    values:');
