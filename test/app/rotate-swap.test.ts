@@ -89,6 +89,10 @@ describe('rotate docuelevate-admin-password (a swap)', { timeout: 180_000 }, () 
     // 2. merge; --finish knows apply is next; apply mints, seals, records, pushes last.
     await w.merge(outcome.pullRequest.number);
     expect((await w.finish())[0]?.notes[0]).toMatch(/^merged; the next apply mints/);
+    // A dry run says what the apply will do and mints nothing.
+    const dry = await w.apply({ dryRun: true });
+    expect(dry.warnings).toContain(`${CREDENTIAL}: a swap was requested: a real apply mints a new admin_password, records it sealed and pushes it last`);
+    expect(w.rotationState().rotations[CREDENTIAL]?.sealedValue).toBeUndefined();
     const applied = await w.apply();
     outputs.push(applied);
     expect(adminOutcomes(applied)).toEqual({ production: 'done', staging: 'done' });
