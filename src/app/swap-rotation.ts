@@ -75,8 +75,9 @@ export async function prepareSwaps(request: {
   const minted: string[] = [];
   if (!request.dryRun) {
     for (const credential of toMint) {
-      state = await mintOne(request, request.rotations, git, state, credential);
-      minted.push(credential.id);
+      const outcome = await mintOne(request, request.rotations, git, state, credential);
+      state = outcome.state;
+      if (outcome.mine) minted.push(credential.id);
       await request.checkpoint?.('after-swap-record', credential.id);
     }
   }
@@ -90,10 +91,10 @@ async function mintOne(
   git: RotationRepository,
   state: RotationStateDocument,
   credential: Credential,
-): Promise<RotationStateDocument> {
+): Promise<{ readonly state: RotationStateDocument; readonly mine: boolean }> {
   const spec = credential.rotation;
   const rotationId = spec?.swap;
-  if (spec === undefined || rotationId === undefined) return state;
+  if (spec === undefined || rotationId === undefined) return { state, mine: false };
   const driver = await rotations.drivers(spec);
   const made = await driver.create({ inventory: request.inventory, credential, spec, credentials: [credential] }, rotationId);
   const value = made.values.get(credential.id);
@@ -120,10 +121,15 @@ async function mintOne(
   try {
     await git.saveState(next, `credledger apply: ${credential.id} swap ${rotationId}: new password minted and sealed, recorded before it is pushed`);
   } catch (error) {
+    // Another apply (the matrix job of another deployment) recorded its mint first: that one is the password, and
+    // this run's is dropped unpushed.
+    const reloaded = await git.loadState().catch(() => undefined);
+    const winner = reloaded?.rotations[credential.id];
+    if (reloaded !== undefined && winner?.id === rotationId && winner.sealedValue !== undefined) return { state: reloaded, mine: false };
     const reason = error instanceof Error ? error.message : String(error);
     throw new ExternalError(`credentials.${credential.id}.rotation.swap ${rotationId}: the sealed new password could not be recorded on ${git.remote}, so nothing was pushed and it was dropped (${reason})`, { cause: error });
   }
-  return next;
+  return { state: next, mine: true };
 }
 
 /**

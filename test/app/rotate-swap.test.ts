@@ -9,7 +9,9 @@ import type { RotationOutcome } from '../../src/app/rotate.js';
 import type { ApplyReport } from '../../src/core/apply-report.js';
 import { openGitAppliedStateStore } from '../../src/adapters/applied-state-store.js';
 import { LOCK_LIFETIME_MS } from '../../src/core/applied-state.js';
+import type { SwapRotations } from '../../src/app/swap-rotation.js';
 import { ExternalError } from '../../src/ports/errors.js';
+import { swapRotations } from '../../src/wiring/apply.js';
 import { acceptsLogin, createSwapWorld, CREDENTIAL, OLD_PASSWORD, type SwapWorld } from '../support/swap-world.js';
 
 const worlds: SwapWorld[] = [];
@@ -221,6 +223,51 @@ describe('rotate docuelevate-admin-password (a swap)', { timeout: 180_000 }, () 
     const report = await w.apply();
     expect(adminOutcomes(report)).toEqual({ production: 'done', staging: 'done' });
     expect(await bothAccept(w, w.mintedPassword())).toEqual([true, true]);
+  });
+
+  it('two applies of different deployments (the matrix jobs) mint once: the one that records second uses the first one\'s', async () => {
+    const w = await world();
+    await requestAndMerge(w);
+    const real = swapRotations(w.env);
+    // Both jobs read the rotation state before either records its mint, as two jobs started together do.
+    let loaded = 0;
+    let release: () => void = () => undefined;
+    const bothLoaded = new Promise<void>((resolve) => (release = resolve));
+    const rotations: SwapRotations = {
+      drivers: real.drivers,
+      openRepository: async (file) => {
+        const git = await real.openRepository(file);
+        let first = true;
+        return new Proxy(git, {
+          get(target, property) {
+            if (property === 'loadState' && first) {
+              first = false;
+              return async () => {
+                const state = await target.loadState();
+                loaded += 1;
+                if (loaded === 2) release();
+                await bothLoaded;
+                return state;
+              };
+            }
+            const value: unknown = Reflect.get(target, property, target);
+            return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+          },
+        });
+      },
+    };
+    // Each job has a clone of its own, as each runner has.
+    const other = path.join(w.sandbox.root, 'staging-job');
+    w.sandbox.git(w.sandbox.root, ['clone', '-q', w.bare, other]);
+    const [production, staging] = await Promise.all([
+      w.apply({ deployments: ['production'], rotations }),
+      w.apply({ deployments: ['staging'], rotations, file: path.join(other, 'credentials.yaml') }),
+    ]);
+    expect([adminOutcomes(production).production, adminOutcomes(staging).staging]).toEqual(['done', 'done']);
+    expect([...production.warnings, ...staging.warnings].filter((warning) => warning.startsWith('minted a new admin_password'))).toHaveLength(1);
+    expect(w.sandbox.git(w.bare, ['log', '--format=%s', 'refs/credledger/rotation']).split('\n').filter((line) => line.includes('minted'))).toHaveLength(1);
+    expect(await bothAccept(w, w.mintedPassword())).toEqual([true, true]);
+    expect((await w.finish()).map((step) => step.to)).toEqual(['applied']);
   });
 
   it('a swap request closed unmerged is discarded with nothing minted', async () => {
