@@ -270,6 +270,22 @@ describe('rotate docuelevate-admin-password (a swap)', { timeout: 180_000 }, () 
     expect((await w.finish()).map((step) => step.to)).toEqual(['applied']);
   });
 
+  it('seals the new password for encryption.recipients, so apply needs only the sealing key', async () => {
+    const w = await createSwapWorld({ recipients: true });
+    worlds.push(w);
+    await requestAndMerge(w);
+    const report = await w.apply();
+    expect(adminOutcomes(report)).toEqual({ production: 'done', staging: 'done' });
+    expect(w.rotationState().rotations[CREDENTIAL]?.sealedValue).toMatch(/^sealed:ci:/);
+    const minted = w.mintedPassword();
+    expect(await bothAccept(w, minted)).toEqual([true, true]);
+    const finishing = await w.finish();
+    await w.merge(w.rotationState().rotations[CREDENTIAL]?.valuePullRequest as number);
+    expect((await w.finish()).map((step) => step.to)).toEqual(['finished']);
+    expect(JSON.stringify([report, finishing])).not.toContain(minted);
+    expect(publishedText(w)).not.toContain(minted);
+  });
+
   it('a swap request closed unmerged is discarded with nothing minted', async () => {
     const w = await world();
     const outcome = opened((await w.rotate()).outcomes[0]);

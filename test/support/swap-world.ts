@@ -10,8 +10,9 @@ import { rotateCredentials, type RotateRequest, type RotateResult } from '../../
 import type { ApplyReport } from '../../src/core/apply-report.js';
 import type { AuditReport } from '../../src/core/audit.js';
 import { parseRotationState, type RotationStateDocument } from '../../src/core/rotation-state.js';
-import type { KeyRing } from '../../src/crypto/key-ring.js';
-import { openSealedValue, sealValue } from '../../src/crypto/sealed-value.js';
+import { parseKeyRing, type KeyRing } from '../../src/crypto/key-ring.js';
+import { openSealedValue, sealValue, sealValueForRecipient } from '../../src/crypto/sealed-value.js';
+import { generateSealingKeyPair, type RecipientPublicKey } from '../../src/crypto/sealing-key.js';
 import type { RotationRepository } from '../../src/ports/rotation-driver.js';
 import { applyCollaborators, auditCollaborators } from '../../src/wiring/apply.js';
 import { appliedStateReader, createRotationDrivers, gitHubRotationReview, openRotationRepository } from '../../src/wiring/rotation.js';
@@ -68,11 +69,13 @@ export async function acceptsLogin(server: DocuElevateServer, password: string):
   return answer.status === 302 && !(answer.headers.get('location') ?? '').startsWith('/login');
 }
 
-export function inventoryFor(urls: { production: string; staging: string }, ring: KeyRing, recipients?: string): string {
+export function inventoryFor(urls: { production: string; staging: string }, ring: KeyRing, recipient?: RecipientPublicKey): string {
   const sealedAt = Math.floor(Date.parse('2026-06-01T00:00:00Z') / 1000);
+  const seal = (credentialId: string, plaintext: string) =>
+    recipient === undefined ? sealValue(ring, { credentialId }, plaintext, sealedAt) : sealValueForRecipient(recipient, { credentialId }, plaintext, sealedAt);
   return [
     'version: 1',
-    ...(recipients === undefined ? [] : [recipients]),
+    ...(recipient === undefined ? [] : ['encryption:', '  recipients:', `    - id: ${recipient.id}`, `      public_key: ${recipient.publicKey}`]),
     'people:',
     '  dave: { github: dave }',
     'deployments:',
@@ -90,27 +93,29 @@ export function inventoryFor(urls: { production: string; staging: string }, ring
     '    created: 2026-06-01',
     '    rotated: 2026-06-01',
     '    rotation: { driver: docuelevate-admin-password, length: 32 }',
-    `    value: ${sealValue(ring, { credentialId: CREDENTIAL }, OLD_PASSWORD, sealedAt)}`,
+    `    value: ${seal(CREDENTIAL, OLD_PASSWORD)}`,
     '  openai:',
     '    setting: openai_api_key',
     '    kind: api_key',
     '    owner: dave',
     '    created: 2026-06-01',
     '    rotated: 2026-06-01',
-    `    value: ${sealValue(ring, { credentialId: 'openai' }, 'sk-swap-world-openai-key-000000000001', sealedAt)}`,
+    `    value: ${seal('openai', 'sk-swap-world-openai-key-000000000001')}`,
     '',
   ].join('\n');
 }
 
 /** Builds the world and applies the inventory once: both deployments hold the old password (and the OpenAI key). */
-export async function createSwapWorld(): Promise<SwapWorld> {
+export async function createSwapWorld(options: { recipients?: boolean } = {}): Promise<SwapWorld> {
   const sandbox = createSandbox();
   const bare = sandbox.initRepo('remote.git', { bare: true });
   const work = path.join(sandbox.root, 'work');
   sandbox.git(sandbox.root, ['clone', '-q', bare, work]);
   sandbox.git(work, ['config', 'user.name', 'Test Person']);
   sandbox.git(work, ['config', 'user.email', 'test@example.com']);
-  const { key, ring } = createTestKey();
+  // With recipients the values are sealed for `ci`, and every run holds only its sealing key (CREDLEDGER_SEALING_KEY).
+  const ci = options.recipients ? generateSealingKeyPair('ci') : undefined;
+  const { key, ring } = ci === undefined ? createTestKey() : { key: ci.privateKey.encode(), ring: parseKeyRing(ci.privateKey.encode(), 'CREDLEDGER_SEALING_KEY') };
   const production = await startDocuElevateServer({ adminUsername: ADMIN_USER, adminPassword: OLD_PASSWORD });
   const staging = await startDocuElevateServer({ adminUsername: ADMIN_USER, adminPassword: OLD_PASSWORD });
   let merges = 0;
@@ -136,11 +141,11 @@ export async function createSwapWorld(): Promise<SwapWorld> {
     },
   });
   const file = path.join(work, 'credentials.yaml');
-  writeFileSync(file, inventoryFor({ production: production.url, staging: staging.url }, ring));
+  writeFileSync(file, inventoryFor({ production: production.url, staging: staging.url }, ring, ci?.recipient));
   sandbox.git(work, ['add', 'credentials.yaml']);
   sandbox.git(work, ['commit', '-q', '-m', 'inventory']);
   sandbox.git(work, ['push', '-q', 'origin', 'main']);
-  const env: Record<string, string> = { ...sandbox.env, DE_USER: ADMIN_USER, DE_PASSWORD: OLD_PASSWORD, CREDLEDGER_KEY: key };
+  const env: Record<string, string> = { ...sandbox.env, DE_USER: ADMIN_USER, DE_PASSWORD: OLD_PASSWORD, [ci === undefined ? 'CREDLEDGER_KEY' : 'CREDLEDGER_SEALING_KEY']: key };
   const review = () =>
     gitHubRotationReview({ token: github.token, repository: `${github.owner}/${github.repo}`, baseUrl: github.url, writeIntervalMs: 0, retryAfterUnitMs: 1 });
   const openGit = (): Promise<RotationRepository> => openRotationRepository({ file, env });
