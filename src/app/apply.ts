@@ -56,6 +56,7 @@ import { AppliedStateConflictError, ExternalError, RequestError, UsageError } fr
 import type { OpenCheckout } from '../ports/inventory-revisions.js';
 import { appliedAdminPasswordFallback, describeStaleLogin, describeStaleVariable, fingerprintPlace, isAppliedValue, passwordVariableOf } from './login-fallback.js';
 import { loadInventoryFile } from './inventory-file.js';
+import { prepareSwaps, swapLoginFallbacks, type SwapCheckpoint, type SwapOverride, type SwapPreparation, type SwapRotations } from './swap-rotation.js';
 
 export { DEFAULT_APPLY_CONCURRENCY };
 
@@ -67,6 +68,8 @@ export interface ApplyCollaborators {
   readonly connect: ConnectDeployment;
   /** The checkout, for the default-branch guard. */
   readonly openCheckout: OpenCheckout;
+  /** The rotation state and drivers, for swap rotations (docs/rotation.md); without them no swap is minted. */
+  readonly rotations?: SwapRotations;
 }
 
 export interface ApplyRequest extends ApplyCollaborators {
@@ -107,6 +110,8 @@ export interface ApplyRequest extends ApplyCollaborators {
   readonly onSecretDecrypted?: (secret: SecretValue) => void;
   /** Told of each step as it happens (connecting, each operation, each deployment's end): names and counts, never a value. */
   readonly onProgress?: ProgressListener;
+  /** Called where a run could die around a swap rotation; a test throws here to stop it as a kill would. */
+  readonly checkpoint?: (step: SwapCheckpoint, credentialId: string) => void | Promise<void>;
 }
 
 /** The report, or none when the inventory has errors (they are in `check`). */
@@ -164,8 +169,7 @@ interface RunContext {
 export async function applyInventory(request: ApplyRequest): Promise<ApplyResult> {
   const check = await loadInventoryFile(request.file, request.today);
   if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: undefined };
-  const inventory = check.inventory;
-  const selected = selectDeployments(inventory, {
+  const selected = selectDeployments(check.inventory, {
     ...(request.deployments === undefined ? {} : { deployments: request.deployments }),
     ...(request.rehydrate === undefined ? {} : { also: [request.rehydrate] }),
     allowInsecureHttp: request.allowInsecureHttp === true,
@@ -178,6 +182,19 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
     if (refusal !== undefined) throw new UsageError(refusal);
   }
 
+  // A swap's new password is minted, sealed and recorded here, before anything is sent; until the inventory holds it,
+  // the recorded value stands in for the inventory's old one (which is never pushed back over it).
+  const swaps = await prepareSwaps({
+    file: request.file,
+    inventory: check.inventory,
+    ring: request.ring,
+    clock: request.clock,
+    dryRun: request.dryRun === true,
+    rotations: request.rotations,
+    ...(request.checkpoint === undefined ? {} : { checkpoint: request.checkpoint }),
+  });
+  const inventory = swaps.inventory;
+
   const ref = request.stateRef ?? DEFAULT_STATE_REF;
   const store = await request.openStateStore({ directory: path.dirname(path.resolve(request.file)), ref });
   const snapshot = await store.load();
@@ -189,7 +206,9 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
   const auths = new Map(
     selected.map((id) => {
       const deployment = inventory.deployments.get(id) as Deployment;
-      const fallbacks = appliedAdminPasswords(request.ring, values, desiredState.desired, snapshot.state, id);
+      const swapFallbacks = swapLoginFallbacks(request.ring, inventory, swaps.overrides, id);
+      for (const fallback of swapFallbacks) request.onSecretDecrypted?.(fallback.password);
+      const fallbacks = [...appliedAdminPasswords(request.ring, values, desiredState.desired, snapshot.state, id), ...swapFallbacks, ...originalAdminPasswords(request, check.inventory as Inventory, swaps.overrides, snapshot.state, id)];
       return [id, resolveDeploymentAuth(deployment, request.env, request.onSecretDecrypted, fallbacks)] as const;
     }),
   );
@@ -219,6 +238,7 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
     const planned = listPlannedOperations(plan);
     const refingerprints = findRefingerprints(request.ring, values, desiredState.desired, snapshot.state, planned, refused);
     const warnings = [
+      ...describeSwaps(swaps),
       ...describeForgottenDeployments(inventory, snapshot.state.deployments.keys(), request.deployments),
       ...describeForeignFingerprints(request.ring, snapshot.state, selected),
       ...describeRefingerprints(refingerprints, request.dryRun === true),
@@ -319,6 +339,38 @@ function appliedAdminPasswords(
   const setting = desired.find((candidate) => candidate.deployment === deployment && candidate.setting === ADMIN_PASSWORD_SETTING);
   const decrypted = preparedValueOf(values, deployment, ADMIN_PASSWORD_SETTING);
   return appliedAdminPasswordFallback(ring, state, setting, decrypted !== undefined && 'value' in decrypted ? decrypted.value : undefined);
+}
+
+/**
+ * While a swap is under way the inventory's old admin_password is not what apply pushes, but DocuElevate may still hold
+ * it (the swap not pushed yet) with the password variable stale: it stays a fallback while the applied state says so.
+ */
+function originalAdminPasswords(request: ApplyRequest, original: Inventory, overrides: readonly SwapOverride[], state: AppliedState, deployment: string): LoginPassword[] {
+  if (overrides.length === 0) return [];
+  const setting = listDesiredState(original, [deployment]).desired.find((candidate) => candidate.setting === ADMIN_PASSWORD_SETTING);
+  if (setting === undefined || !overrides.some((override) => override.credential === setting.credentialId)) return [];
+  let value: SecretValue;
+  try {
+    value = openSealedValue(request.ring, setting.sealed.place, setting.sealed.sealed, listSealedValues(original).map((entry) => entry.place));
+  } catch (error) {
+    if (error instanceof SealedValueError) return [];
+    throw error;
+  }
+  request.onSecretDecrypted?.(value);
+  return appliedAdminPasswordFallback(request.ring, state, setting, value);
+}
+
+/** What the run did about swap rotations: ids only. */
+function describeSwaps(swaps: SwapPreparation): string[] {
+  const lines = swaps.minted.map(
+    (credential) => `minted a new admin_password for ${credential} (swap ${swaps.overrides.find((override) => override.credential === credential)?.record.id ?? ''}): sealed and recorded on refs/credledger/rotation before it is pushed; \`credledger rotate --finish\` then opens the pull request that writes it into the inventory`,
+  );
+  lines.push(...swaps.wouldMint.map((credential) => `${credential}: a swap was requested: a real apply mints a new admin_password, records it sealed and pushes it last`));
+  for (const override of swaps.overrides) {
+    if (swaps.minted.includes(override.credential)) continue;
+    lines.push(`${override.credential}: swap ${override.record.id} is under way: apply uses its recorded sealed value, not the inventory's, until the inventory holds it (\`credledger rotate --finish\`)`);
+  }
+  return lines;
 }
 
 /** Adds to a deployment's report what its login showed: a password variable that no longer opens, or one that this run made stale. */
@@ -637,6 +689,7 @@ async function runOperation(context: RunContext, connection: DeploymentConnectio
       }
       if (check.by === 'none') context.unconfirmableWrites += 1;
       if (written.restartRequired !== undefined) entry.restartRequired = written.restartRequired;
+      if (operation.setting === ADMIN_PASSWORD_SETTING) await request.checkpoint?.('after-swap-push', operation.credentialId);
       const { fingerprint } = prepared;
       const record: AppliedSetting = {
         credential: operation.credentialId,

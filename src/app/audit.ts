@@ -23,6 +23,7 @@ import type { CredentialSourceReader, DeploymentCredential, LoginPassword } from
 import { ExternalError, UsageError } from '../ports/errors.js';
 import { loadInventoryFile } from './inventory-file.js';
 import { appliedAdminPasswordFallback, describeStaleLogin } from './login-fallback.js';
+import { readSwapOverrides, swapLoginFallbacks, type SwapRotations } from './swap-rotation.js';
 import type { ProgressListener } from '../core/run-progress.js';
 
 /** What audit works through; src/wiring/apply.ts builds the real ones. Only their read sides are used. */
@@ -31,6 +32,8 @@ export interface AuditCollaborators {
   readonly connect: (deployment: Deployment, credential: DeploymentCredential) => CredentialSourceReader;
   /** Apply's applied state, for the removals that await a deployment's restart. */
   readonly openStateStore: OpenAppliedStateStore;
+  /** The rotation state: a swap under way is audited against its recorded value, and its password opens the login. */
+  readonly rotations?: SwapRotations;
 }
 
 export interface AuditRequest extends AuditCollaborators {
@@ -73,7 +76,9 @@ export interface AuditResult {
 export async function auditDeployments(request: AuditRequest): Promise<AuditResult> {
   const check = await loadInventoryFile(request.file, request.today);
   if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: undefined };
-  const inventory = check.inventory;
+  // A swap under way: DocuElevate holds (or will hold) its recorded value, not the inventory's old one.
+  const swaps = await readSwapOverrides(request.file, check.inventory, request.rotations);
+  const inventory = swaps.inventory;
   const selected = selectDeployments(inventory, {
     ...(request.deployments === undefined ? {} : { deployments: request.deployments }),
     allowInsecureHttp: request.allowInsecureHttp === true,
@@ -82,7 +87,9 @@ export async function auditDeployments(request: AuditRequest): Promise<AuditResu
   const read = await Promise.all(
     selected.map(async (id) => {
       const deployment = inventory.deployments.get(id) as Deployment;
-      return [id, await readListing(inventory, deployment, applied, request, loginFallbacks(request, inventory, applied, id))] as const;
+      const swapFallbacks = request.ring === undefined ? [] : swapLoginFallbacks(request.ring, inventory, swaps.overrides, id);
+      for (const fallback of swapFallbacks) request.onSecret?.(fallback.password);
+      return [id, await readListing(inventory, deployment, applied, request, [...loginFallbacks(request, inventory, applied, id), ...swapFallbacks])] as const;
     }),
   );
   const listings = new Map<string, DeploymentListing>(read.map(([id, result]) => [id, result.listing]));

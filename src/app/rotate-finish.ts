@@ -20,6 +20,9 @@ import {
   type RotationRecord,
   type RotationStateDocument,
 } from '../core/rotation-state.js';
+import { writeValuesInText } from '../core/inventory-edit.js';
+import { removeSwapRequestFromText } from '../core/swap-rotation.js';
+import { ExternalError } from '../ports/errors.js';
 import type { PullRequestInfo, RotationDriver, RotationDriverFactory, RotationRepository, RotationReview, RotationTarget } from '../ports/rotation-driver.js';
 import { resolveRotationTarget } from './rotate.js';
 
@@ -103,6 +106,10 @@ async function finishOne(
     state = withRecord(state, next);
     await git.saveState(state, `credledger rotate --finish: ${next.credential} ${next.phase}: ${message}`);
   };
+  if (record.strategy === 'swap') {
+    await finishSwap(request, { base, applied, target, mainText, pullRequest, policy, notes, save, current: () => record });
+    return { state, outcome: { credential: record.credential, rotationId: record.id, from: start.phase, to: record.phase, notes } };
+  }
 
   for (let stepCount = 0; stepCount < MAX_STEPS; stepCount += 1) {
     const evidence = await gatherEvidence(request, driver, target, record, base, applied, pullRequest);
@@ -167,6 +174,110 @@ async function finishOne(
     if (isTerminal(record.phase)) break;
   }
   return { state, outcome: { credential: record.credential, rotationId: record.id, from: start.phase, to: record.phase, notes, issue } };
+}
+
+interface SwapContext {
+  readonly base: string;
+  readonly applied: AppliedState;
+  readonly target: RotationTarget;
+  readonly mainText: string | undefined;
+  readonly pullRequest: PullRequestInfo | undefined;
+  readonly policy: { readonly pendingTtlMs: number };
+  readonly notes: string[];
+  readonly save: (next: RotationRecord, message: string) => Promise<void>;
+  readonly current: () => RotationRecord;
+}
+
+/**
+ * A swap: pending until its request is merged and apply minted, recorded and confirmed the password on every deployment
+ * (applied); then a pull request writes the recorded sealed value into the inventory, and once the default branch holds
+ * it the swap is finished. There is nothing to retire: the old password died when the new one was set.
+ */
+async function finishSwap(request: FinishRequest, context: SwapContext): Promise<void> {
+  const { git, review } = request;
+  const { base, notes, save } = context;
+  for (let stepCount = 0; stepCount < MAX_STEPS; stepCount += 1) {
+    const record = context.current();
+    const now = request.clock();
+    if (record.phase === 'pending') {
+      const introducing = await git.commitIntroducing(base, record.id);
+      if (introducing === undefined) {
+        const pullRequest = context.pullRequest;
+        const expired = now.getTime() - Date.parse(record.createdAt) > context.policy.pendingTtlMs;
+        if (pullRequest?.state === 'open' && !expired) {
+          notes.push('waiting for its pull request (the swap request) to be merged');
+          return;
+        }
+        const reason = pullRequest === undefined ? 'no pull request carries it' : pullRequest.state === 'open' ? 'its pull request stayed open past the time to live' : 'its pull request was closed without merging';
+        if (pullRequest?.state === 'open') await review.closePullRequest(pullRequest.number, `credledger cancelled this swap request: ${reason}. Nothing was minted; the password is unchanged.`);
+        await git.deleteRemoteBranch(record.branch);
+        notes.push(`discarded: ${reason}; nothing was minted`);
+        await save(advance(record, 'discarded', now, reason), reason);
+        return;
+      }
+      if (record.sealedValue === undefined) {
+        notes.push('merged; the next apply mints the new password, records it sealed and pushes it (re-run apply)');
+        return;
+      }
+      const appliedAt = await appliedSince(git, context.target, context.applied, introducing);
+      if (appliedAt === undefined) {
+        notes.push('minted and recorded; waiting for apply to push it to every deployment and confirm it (re-run apply)');
+        return;
+      }
+      notes.push(`applied to every deployment by ${appliedAt.toISOString()}`);
+      await save({ ...advance(record, 'applied', now), appliedAt: appliedAt.toISOString() }, 'every deployment holds the new password');
+      continue;
+    }
+    if (record.phase !== 'applied' || record.sealedValue === undefined) return;
+    if (context.mainText?.includes(record.sealedValue)) {
+      notes.push(`${base} holds the new sealed value`);
+      await save(advance(record, 'finished', now), 'the inventory holds the new value');
+      return;
+    }
+    const open = await review.findPullRequest(record.branch);
+    if (open?.state === 'open' && open.number === record.valuePullRequest) {
+      notes.push(`waiting for #${open.number}, which writes the new sealed value into the inventory`);
+      return;
+    }
+    if (context.mainText === undefined) {
+      notes.push(`no inventory on ${base}; left as it is`);
+      return;
+    }
+    const edited = catchUpText(context.mainText, context.target, record, request.today);
+    await git.commitBranch(record.branch, base, edited, `Record the swapped ${record.credential} (${record.id})\n\nMade by credledger rotate --finish: the sealed value apply minted, recorded and pushed.\n`);
+    const opened = await review.openPullRequest({ branch: record.branch, base, title: `Record the swapped ${record.credential}`, body: catchUpBody(record) });
+    notes.push(`opened #${opened.number}, which writes the new sealed value into the inventory`);
+    await save({ ...record, valuePullRequest: opened.number }, `pull request #${opened.number} writes the new value`);
+    return;
+  }
+}
+
+/** The inventory with the swap's recorded sealed value, today's `rotated`, and the spent request removed. */
+function catchUpText(text: string, target: RotationTarget, record: RotationRecord, today: CalendarDate): string {
+  const credential = findCredential(target.inventory, record.credential);
+  const written = writeValuesInText(
+    text,
+    [{ place: { credentialId: record.credential }, sealed: record.sealedValue as string, ...(credential?.rotated === today ? {} : { rotated: today }) }],
+    [...target.inventory.deployments.keys()],
+  );
+  const withoutRequest = removeSwapRequestFromText(written, record.id);
+  const edited = withoutRequest !== undefined && readInventory(withoutRequest, today) !== undefined ? withoutRequest : written;
+  if (readInventory(edited, today) === undefined) throw new ExternalError(`the inventory with ${record.credential}'s new sealed value does not validate; nothing was pushed`);
+  return edited;
+}
+
+function catchUpBody(record: RotationRecord): string {
+  return [
+    `credledger swapped \`${record.credential}\` (rotation ${record.id}): apply minted the new password${record.mintedAt === undefined ? '' : ` at ${record.mintedAt}`},`,
+    `recorded it sealed on \`refs/credledger/rotation\` and pushed it to every deployment${record.appliedAt === undefined ? '' : ` (confirmed by ${record.appliedAt})`}.`,
+    '',
+    'This pull request writes that same sealed value into the inventory (and removes the spent `rotation.swap`). Merging',
+    'it changes nothing at DocuElevate: apply sees the value it already pushed. Until it is merged, apply and audit use',
+    'the recorded value, so the old password is never pushed back.',
+    '',
+    `<!-- credledger-rotation-value: ${record.credential} ${record.id} -->`,
+    '',
+  ].join('\n');
 }
 
 function readInventory(text: string | undefined, today: CalendarDate): Inventory | undefined {

@@ -171,11 +171,12 @@ async function rotateOne(request: RotateRequest, git: RotationRepository, review
   const replacing = target.spec.keyId ?? sha256(credential.value ?? credential.rotated ?? '');
   const rotationId = rotationIdFor(credentialId, replacing, sha256);
   const existing = state.rotations[credentialId];
-  if (existing !== undefined && !isTerminal(existing.phase) && (existing.phase !== 'pending' || existing.id !== rotationId)) {
+  if (existing !== undefined && !isTerminal(existing.phase) && (existing.phase !== 'pending' || existing.id !== rotationId || existing.sealedValue !== undefined)) {
     return { outcome: { kind: 'in-progress', credential: credentialId, record: existing }, state };
   }
   const driver = await request.drivers(target.spec);
   const branch = rotationBranchFor(credentialId);
+  if (driver.strategy === 'swap') return requestSwap(request, git, review, base, state, { baseText, credentialId, rotationId, driver, branch, existing });
 
   const preflight = await driver.preflight(target, rotationId);
   if (!preflight.ok) return { outcome: { kind: 'refused', credential: credentialId, reason: preflight.reason }, state };
@@ -196,9 +197,6 @@ async function rotateOne(request: RotateRequest, git: RotationRepository, review
   for (const leftover of preflight.leftovers) {
     await driver.discard(target, rotationId, leftover.issuerId);
     discarded.push(leftover.issuerId);
-  }
-  if (driver.strategy === 'swap') {
-    return { outcome: { kind: 'refused', credential: credentialId, reason: `${driver.name} is a swap (the old value dies when the new one is set): it is rotated by \`credledger apply --rotate ${credentialId}\` after a reviewed merge, not by a pull request carrying a value` }, state };
   }
 
   const minted = await driver.create(target, rotationId);
@@ -225,6 +223,84 @@ async function rotateOne(request: RotateRequest, git: RotationRepository, review
   await request.checkpoint?.('after-commit', credentialId);
   const record = pendingRecord(rotationId, credentialId, driver, branch, oldIssuerId, newIssuerId, request.clock(), sealed);
   return openReview(request, git, review, base, state, record, { oldIssuerId, newIssuerId, probe, resumed: false, discarded });
+}
+
+/**
+ * A swap (DocuElevate's admin_password): nothing is minted here. The branch carries only the request, the rotation id
+ * in `rotation.swap`; the apply after the merge mints, seals, records and pushes the password (src/app/swap-rotation.ts).
+ */
+async function requestSwap(
+  request: RotateRequest,
+  git: RotationRepository,
+  review: RotationReview,
+  base: string,
+  state: RotationStateDocument,
+  facts: { baseText: string; credentialId: string; rotationId: string; driver: RotationDriver; branch: string; existing: RotationRecord | undefined },
+): Promise<Step> {
+  const { baseText, credentialId, rotationId, driver, branch, existing } = facts;
+  const onBase = checkInventoryText(baseText, git.file, request.today).inventory;
+  const requested = onBase === undefined ? undefined : findCredential(onBase, credentialId)?.rotation?.swap;
+  if (requested === rotationId) {
+    const record = existing?.id === rotationId ? existing : swapRecord(rotationId, credentialId, driver, branch, request.clock(), undefined);
+    return { outcome: { kind: 'in-progress', credential: credentialId, record }, state };
+  }
+  const branchText = await git.readRemoteBranchFile(branch);
+  const pushed = branchText === undefined ? undefined : checkInventoryText(branchText, git.file, request.today).inventory;
+  const resumed = pushed !== undefined && findCredential(pushed, credentialId)?.rotation?.swap === rotationId;
+  let commit: string | undefined;
+  if (resumed) {
+    commit = await git.remoteBranchCommit(branch);
+  } else {
+    const edited = editYamlScalars(baseText, [{ path: ['credentials', credentialId, 'rotation', 'swap'], value: rotationId }]);
+    const editedCheck = checkInventoryText(edited, git.file, request.today);
+    if (!editedCheck.inventory || hasErrors(editedCheck.diagnostics)) {
+      throw new ExternalError(`the inventory with the swap request does not validate: ${editedCheck.diagnostics.map((diagnostic) => diagnostic.message).join('; ')}`);
+    }
+    commit = await git.commitBranch(branch, base, edited, swapCommitMessage(credentialId, rotationId));
+  }
+  await request.checkpoint?.('after-commit', credentialId);
+  const record = { ...swapRecord(rotationId, credentialId, driver, branch, existing?.id === rotationId ? new Date(existing.createdAt) : request.clock(), commit), ...(existing?.id === rotationId && existing.pullRequest !== undefined ? { pullRequest: existing.pullRequest } : {}) };
+  const probe = { ok: true, detail: 'nothing minted yet: the apply after the merge makes the new password' };
+  return openReview(request, git, review, base, state, record, {
+    probe,
+    resumed,
+    discarded: [],
+    title: `Rotate ${credentialId} (swap on merge)`,
+    body: swapPullRequestBody(credentialId, rotationId, driver.name),
+  });
+}
+
+function swapRecord(id: string, credential: string, driver: RotationDriver, branch: string, at: Date, commit: string | undefined): RotationRecord {
+  return { id, credential, driver: driver.name, phase: 'pending', branch, createdAt: at.toISOString(), strategy: 'swap', ...(commit === undefined ? {} : { commit }) };
+}
+
+function swapCommitMessage(credentialId: string, rotationId: string): string {
+  return `Request a swap of ${credentialId} (${rotationId})\n\nMade by credledger rotate. No value: the apply after the merge mints the new password,\nseals it and records it on refs/credledger/rotation before it pushes it, last on each deployment.\n`;
+}
+
+/** The body of a swap request's pull request: what the merge sets off. No value exists yet. */
+export function swapPullRequestBody(credentialId: string, rotationId: string, driverName: string): string {
+  const lines = [
+    `credledger requests a swap of \`${credentialId}\` (${driverName}, rotation ${rotationId}).`,
+    '',
+    'This pull request carries no value: it only sets `rotation.swap`. DocuElevate\'s admin password dies the moment a new',
+    'one is set, so the new one must not wait in a review while the old one is live. On merge, the apply job:',
+    '',
+    '1. mints the new password locally (the `length` and `alphabet` of `rotation:`);',
+    '2. seals it (for `encryption.recipients`, else under the master key) and records it on `refs/credledger/rotation`',
+    '   before anything is sent;',
+    '3. pushes it to every deployment that holds the credential, after every other setting, and confirms the read-back;',
+    '4. logs in with it from then on (update the deployment\'s password variable: `credledger reveal`).',
+    '',
+    'A job that dies is finished by re-running apply: it pushes the same recorded password, never a second one.',
+    '`credledger rotate --finish` then opens a pull request that writes the new sealed value into the inventory; until',
+    'it is merged, apply keeps using the recorded value and never pushes the old one back.',
+    '',
+    'Closing this pull request unmerged cancels the swap; nothing changes.',
+    '',
+    `<!-- credledger-rotation: ${credentialId} ${rotationId} -->`,
+  ];
+  return `${lines.join('\n')}\n`;
 }
 
 /** How much of a sealed value identifies it (the recipient or key id, then ciphertext). */
@@ -266,7 +342,7 @@ async function openReview(
   base: string,
   state: RotationStateDocument,
   record: RotationRecord,
-  facts: { oldIssuerId?: string; newIssuerId?: string; probe: ProbeResult; resumed: boolean; discarded: string[] },
+  facts: { oldIssuerId?: string; newIssuerId?: string; probe: ProbeResult; resumed: boolean; discarded: string[]; title?: string; body?: string },
 ): Promise<Step> {
   let next = withRecord(state, record);
   await git.saveState(next, `credledger rotate: ${record.credential} pending (${record.id})`);
@@ -274,7 +350,7 @@ async function openReview(
   const pullRequest =
     found !== undefined && found.state === 'open'
       ? found
-      : await review.openPullRequest({ branch: record.branch, base, title: `Rotate ${record.credential}`, body: pullRequestBody(record, facts.probe) });
+      : await review.openPullRequest({ branch: record.branch, base, title: facts.title ?? `Rotate ${record.credential}`, body: facts.body ?? pullRequestBody(record, facts.probe) });
   if (record.pullRequest !== pullRequest.number) {
     next = withRecord(next, { ...record, pullRequest: pullRequest.number });
     await git.saveState(next, `credledger rotate: ${record.credential} pull request #${pullRequest.number}`);

@@ -163,6 +163,7 @@ function buildRotation(raw: unknown): RotationSpec | undefined {
     region: optionalString(raw.region),
     length: typeof raw.length === 'number' && Number.isInteger(raw.length) ? raw.length : undefined,
     alphabet: GENERATED_ALPHABETS.includes(raw.alphabet as GeneratedAlphabet) ? (raw.alphabet as GeneratedAlphabet) : undefined,
+    swap: optionalString(raw.swap),
   };
 }
 

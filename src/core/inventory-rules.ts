@@ -232,7 +232,7 @@ const groupsShareDeployments: Rule = (inventory) => {
 const ROTATION_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'aws-iam-access-key': ['driver', 'user', 'secret', 'key_id', 'region'],
   'generated-secret': ['driver', 'length', 'alphabet'],
-  'docuelevate-admin-password': ['driver', 'length', 'alphabet'],
+  'docuelevate-admin-password': ['driver', 'length', 'alphabet', 'swap'],
 };
 
 const rotationsComplete: Rule = (inventory) =>
@@ -241,13 +241,22 @@ const rotationsComplete: Rule = (inventory) =>
     if (spec === undefined) return [];
     const path = (field?: string) => ['credentials', credential.id, 'rotation', ...(field === undefined ? [] : [field])];
     const findings: Finding[] = [];
-    const given: Record<string, unknown> = { user: spec.user, secret: spec.secret, key_id: spec.keyId, region: spec.region, length: spec.length, alphabet: spec.alphabet };
+    const given: Record<string, unknown> = { user: spec.user, secret: spec.secret, key_id: spec.keyId, region: spec.region, length: spec.length, alphabet: spec.alphabet, swap: spec.swap };
     const allowed = ROTATION_FIELDS[spec.driver] ?? [];
     for (const [field, value] of Object.entries(given)) {
       if (value !== undefined && !allowed.includes(field)) findings.push(errorAt('rotation-field', path(field), `\`${field}\` means nothing to the ${spec.driver} driver (it reads ${allowed.filter((name) => name !== 'driver').join(', ')})`, true));
     }
     if (credential.values !== undefined) {
       findings.push(errorAt('rotation-per-deployment', path(), 'rotate writes one value for every deployment: a credential with `values` per deployment is rotated with `credledger set`', true));
+    }
+    if (spec.swap !== undefined && spec.driver === 'docuelevate-admin-password') {
+      // Its form (rot- and 12 hex digits) is the schema's.
+      if (credential.setting !== 'admin_password') {
+        findings.push(errorAt('rotation-swap', path('swap'), `a swap rotates DocuElevate's admin_password; \`${credential.id}\` holds \`${credential.setting}\``, true));
+      }
+      if (credential.value === undefined) {
+        findings.push(errorAt('rotation-swap', path('swap'), 'a swap replaces the credential\'s `value`: set one first (`credledger set`)', true));
+      }
     }
     if (spec.driver === 'aws-iam-access-key') {
       if (spec.user === undefined) findings.push(errorAt('rotation-incomplete', path(), 'the aws-iam-access-key driver needs `user`: the IAM user whose access key this is', true));

@@ -75,6 +75,11 @@ export interface RotationSpec {
   /** generated values: length in characters. */
   readonly length?: number;
   readonly alphabet?: GeneratedAlphabet;
+  /**
+   * docuelevate-admin-password: a requested swap (`rot-` and 12 hex digits), written by `credledger rotate`. The
+   * apply after its merge mints, seals, records and pushes the new password (docs/rotation.md).
+   */
+  readonly swap?: string;
 }
 
 /** One credential held in DocuElevate, with its history and encrypted value(s). */

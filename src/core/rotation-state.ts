@@ -41,6 +41,19 @@ export interface RotationRecord {
   readonly discardedAt?: string;
   /** Why it was discarded, or why the old credential was restored. */
   readonly note?: string;
+  /**
+   * `swap` for a credential whose old value dies when the new one is set (DocuElevate's admin_password): its pull
+   * request carries only the request, and the apply after the merge mints the value.
+   */
+  readonly strategy?: 'swap';
+  /**
+   * A swap's new value, sealed (as it will sit in the inventory) and recorded here by apply before it is pushed: a
+   * re-run pushes this same value, and apply and audit use it instead of the inventory's until the inventory holds it.
+   */
+  readonly sealedValue?: string;
+  readonly mintedAt?: string;
+  /** A swap's second pull request, which writes the minted sealed value into the inventory. */
+  readonly valuePullRequest?: number;
 }
 
 /** The whole rotation state (rotation.json on its ref): the latest rotation of each credential. */

@@ -143,6 +143,9 @@ describe('rotation specs', () => {
   const pair = (rotation: string, partnerGroup = 'aws') =>
     `${HEADER}  key-id:\n    setting: aws_access_key_id\n    kind: api_key\n    owner: alice\n    group: aws\n    rotation: ${rotation}\n  key-secret:\n    setting: aws_secret_access_key\n    kind: api_key\n    owner: alice\n    group: ${partnerGroup}\n`;
 
+  const admin = (rotation: string, withValue = true) =>
+    `${HEADER}  admin:\n    setting: admin_password\n    kind: admin_password\n    owner: alice\n    rotation: ${rotation}\n${withValue ? `    value: ${SEALED}\n` : ''}`;
+
   it('accepts a complete aws-iam-access-key spec and a generated secret', () => {
     expect(check(pair('{ driver: aws-iam-access-key, user: docuelevate-s3, secret: key-secret, key_id: AKIAABCDEFGHIJKLMNOP }'))).toEqual([]);
     expect(check(`${HEADER}  token:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    rotation: { driver: generated-secret, length: 64, alphabet: hex }\n`)).toEqual([]);
@@ -155,8 +158,16 @@ describe('rotation specs', () => {
     ['a pair outside one group', pair('{ driver: aws-iam-access-key, user: u, secret: key-secret }', 'other'), [{ code: 'rotation-group', path: 'credentials.key-id.rotation.secret' }]],
     ['a field of another driver', pair('{ driver: aws-iam-access-key, user: u, secret: key-secret, length: 32 }'), [{ code: 'rotation-field', path: 'credentials.key-id.rotation.length' }]],
     ['a length out of range', pair('{ driver: generated-secret, length: 8 }'), [{ code: 'schema-minimum', path: 'credentials.key-id.rotation.length' }]],
+    ['a swap request on another driver', pair('{ driver: generated-secret, swap: rot-0123456789ab }'), [{ code: 'rotation-field', path: 'credentials.key-id.rotation.swap' }]],
+    ['a swap request that is no rotation id', admin('{ driver: docuelevate-admin-password, swap: now }'), [{ code: 'schema-format', path: 'credentials.admin.rotation.swap' }]],
+    ['a swap request of another setting', pair('{ driver: docuelevate-admin-password, swap: rot-0123456789ab }'), [{ code: 'rotation-swap', path: 'credentials.key-id.rotation.swap' }, { code: 'rotation-swap', path: 'credentials.key-id.rotation.swap' }]],
+    ['a swap request without a value to replace', admin('{ driver: docuelevate-admin-password, swap: rot-0123456789ab }', false), [{ code: 'rotation-swap', path: 'credentials.admin.rotation.swap' }]],
   ])('refuses %s, pointing at it', (_name, text, expected) => {
     expect(check(text)).toEqual(expected.map((item) => expect.objectContaining(item)));
+  });
+
+  it('accepts a swap request on the admin password (what `credledger rotate` writes)', () => {
+    expect(check(admin('{ driver: docuelevate-admin-password, length: 32, swap: rot-0123456789ab }'))).toEqual([]);
   });
 });
 

@@ -65,6 +65,10 @@ tagged with a rotation id, tests it, seals it (for encryption.recipients, else u
 the branch credledger/rotate/<id> and opens a pull request that shows the old and new issuer ids and the
 probe, never a value. A run that died half way is finished by running it again.
 
+DocuElevate's admin password (driver docuelevate-admin-password) is a swap: its pull request carries only the
+request (rotation.swap); the apply after the merge mints, seals, records and pushes the new password, and
+--finish opens the pull request that writes it into the inventory.
+
 --due does that for every credential due soon or overdue; one without a driver gets the command to paste.
 With nothing due it reads only the inventory.
 
