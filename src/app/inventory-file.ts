@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { CalendarDate } from '../core/dates.js';
 import { checkInventoryText, type InventoryCheck } from '../core/inventory-validation.js';
 import { ExternalError, UsageError } from '../ports/errors.js';
+import { withYamlDocument } from './yaml-document-loader.js';
 
 /** The default inventory file name, relative to the working directory. */
 export const DEFAULT_INVENTORY_FILE = 'credentials.yaml';
@@ -58,7 +59,8 @@ export async function readInventoryText(file: string): Promise<string> {
 
 /** Reads and checks the inventory file on day `today`. */
 export async function loadInventoryFile(file: string, today: CalendarDate): Promise<InventoryCheck> {
-  return checkInventoryText(await readInventoryText(file), file, today);
+  const text = await readInventoryText(file);
+  return withYamlDocument(() => checkInventoryText(text, file, today));
 }
 
 /**
