@@ -62,7 +62,7 @@ function locateStatusRow(source: YamlSource, inventory: Inventory): StatusRowLoc
   return (row) => {
     const credential = credentials.get(row.id);
     for (const field of ['rotated', 'created'] as const) {
-      if (credential?.[field] !== undefined) return placeFinding(source, { code: 'status', severity: 'warning', message: '', path: ['credentials', row.id, field] });
+      if (credential !== undefined && credential[field] !== undefined) return placeFinding(source, { code: 'status', severity: 'warning', message: '', path: ['credentials', row.id, field] });
     }
     return placeFinding(source, { code: 'status', severity: 'warning', message: '', path: ['credentials', row.id], atKey: true });
   };
