@@ -34,7 +34,7 @@ import {
 } from "./chunks/chunk-W2EHIUMD.js";
 import {
   applyInventory
-} from "./chunks/chunk-QVPWXYBX.js";
+} from "./chunks/chunk-LDCKZMUC.js";
 import {
   applyCollaborators,
   auditCollaborators

@@ -150,6 +150,8 @@ interface RunContext {
   readonly connections: Map<string, DeploymentConnection>;
   /** Set when the applied state was taken by another apply, or could not be written: nothing more is attempted. */
   stop: { readonly conflict?: string; readonly error?: string } | undefined;
+  /** Writes neither a telling read-back nor DocuElevate's history could confirm (see {@link MASKED_READ_BACK_LIMIT}). */
+  unconfirmableWrites: number;
 }
 
 /**
@@ -192,7 +194,7 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
     }),
   );
   const refused = request.allowRollback ? new Map<string, ApplyFailure>() : await findStaleDeployments(store, snapshot.state, selected, inventoryCommit, inventoryCommitTime);
-  const context: RunContext = { request, inventory, store, inventoryCommit, inventoryCommitTime, refused, values, auths, connections: new Map(), stop: undefined };
+  const context: RunContext = { request, inventory, store, inventoryCommit, inventoryCommitTime, refused, values, auths, connections: new Map(), stop: undefined, unconfirmableWrites: 0 };
   const unreachable = new Map<string, ApplyFailure>();
   const reached = new Set<string>();
   try {
@@ -266,7 +268,7 @@ export async function applyInventory(request: ApplyRequest): Promise<ApplyResult
       ...(context.stop?.conflict === undefined ? {} : { conflict: context.stop.conflict }),
       ...(context.stop?.error === undefined ? {} : { error: context.stop.error }),
     };
-    return { check, report: buildApplyReport(false, inventoryCommit, state, withNotices, [...warnings, ...describeMaskedReadBacks(withNotices)]) };
+    return { check, report: buildApplyReport(false, inventoryCommit, state, withNotices, [...warnings, ...describeMaskedReadBacks(context)]) };
   } finally {
     await Promise.all([...context.connections.values()].map((connection) => connection.close().catch(() => undefined)));
   }
@@ -633,6 +635,7 @@ async function runOperation(context: RunContext, connection: DeploymentConnectio
         entry.error = { message: unconfirmed };
         return;
       }
+      if (check.by === 'none') context.unconfirmableWrites += 1;
       if (written.restartRequired !== undefined) entry.restartRequired = written.restartRequired;
       const { fingerprint } = prepared;
       const record: AppliedSetting = {
@@ -678,14 +681,15 @@ function describeStop(context: RunContext): string {
   return context.stop?.conflict !== undefined ? 'not attempted: a concurrent apply took the applied state' : 'not attempted: the applied state could not be written';
 }
 
-/** What the read-back of a sensitive setting cannot see, said once whenever one was written. */
+/**
+ * What the read-back of a sensitive setting cannot see, said once when a write was confirmed by neither a read-back
+ * that tells the new value from the old nor a new history entry.
+ */
 export const MASKED_READ_BACK_LIMIT =
   "a sensitive setting reads back masked (its first 4 characters and its length), so a write DocuElevate dropped goes unseen when the old value shares both; DocuElevate's history (GET /api/settings/<key>/history) shows whether the write happened";
 
-function describeMaskedReadBacks(deployments: readonly DeploymentReport[]): string[] {
-  const written = deployments.flatMap((deployment) => deployment.operations).filter((operation) => operation.action === 'set' && operation.outcome === 'done');
-  // Every catalogue setting is sensitive; a custom one may be too, and its metadata is not kept: say it for any write.
-  return written.length > 0 ? [MASKED_READ_BACK_LIMIT] : [];
+function describeMaskedReadBacks(context: RunContext): string[] {
+  return context.unconfirmableWrites > 0 ? [MASKED_READ_BACK_LIMIT] : [];
 }
 
 function plannedReport(context: RunContext, plan: DeploymentApplyPlan, unreachable: ApplyFailure | undefined): DeploymentReport {

@@ -64,18 +64,26 @@ interface SarifFinding {
   readonly identity: string;
 }
 
+/**
+ * SARIF's `message.text` is plain text (code scanning shows it as written), so the Markdown code spans the
+ * diagnostics use elsewhere become quotes: `carol` reads 'carol'.
+ */
+function plainText(message: string): string {
+  return message.replace(/`([^`\n]*)`/g, "'$1'");
+}
+
 function buildLog(findings: readonly SarifFinding[], target: SarifTarget): SarifLog {
   const ruleIds = [...new Set(findings.map((finding) => finding.ruleId))].sort();
   const rules = ruleIds.map((id): SarifRule => {
     const first = findings.find((finding) => finding.ruleId === id) as SarifFinding;
-    return { id, name: id, shortDescription: { text: first.ruleDescription }, helpUri: `${INFORMATION_URI}#diagnostic-codes`, defaultConfiguration: { level: first.level } };
+    return { id, name: id, shortDescription: { text: plainText(first.ruleDescription) }, helpUri: `${INFORMATION_URI}#diagnostic-codes`, defaultConfiguration: { level: first.level } };
   });
   const results = findings.map(
     (finding): SarifResult => ({
       ruleId: finding.ruleId,
       ruleIndex: ruleIds.indexOf(finding.ruleId),
       level: finding.level,
-      message: { text: finding.message },
+      message: { text: plainText(finding.message) },
       locations: [
         {
           physicalLocation: {

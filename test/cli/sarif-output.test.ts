@@ -65,7 +65,7 @@ describe('SARIF output', () => {
     const [line] = lineOfPath(copy.text, ['credentials', 'azure-ai', 'owner']);
     expect(person).toMatchObject({
       level: 'error',
-      message: { text: 'owner `caroll` is not listed under `people`; did you mean `carol`?' },
+      message: { text: "owner 'caroll' is not listed under 'people'; did you mean 'carol'?" },
       locations: [{ physicalLocation: { artifactLocation: { uri: relative }, region: { startLine: line, startColumn: 12 } } }],
       partialFingerprints: { 'credledgerFinding/v1': 'unknown-person|credentials.azure-ai.owner' },
     });
@@ -101,8 +101,10 @@ describe('SARIF output', () => {
     const openai = results.find((result) => result.partialFingerprints['credledgerFinding/v1'] === 'credential-due-soon|openai|production');
     const [line] = lineOfPath(copy.original, ['credentials', 'openai', 'rotated']);
     expect(openai?.locations[0]?.physicalLocation.region.startLine).toBe(line);
-    expect(openai?.message.text).toMatch(/^`openai` \(openai_api_key\) on production is due-soon \(due \d{4}-\d{2}-\d{2}\) as of 2026-11-26/);
+    expect(openai?.message.text).toMatch(/^'openai' \(openai_api_key\) on production is due-soon \(due \d{4}-\d{2}-\d{2}\) as of 2026-11-26/);
     expect(results.some((result) => result.message.text.includes('bob left 2026-10-31'))).toBe(true);
+    // Plain text, as SARIF's message.text is: no Markdown code spans left for code scanning to show raw.
+    expect(results.filter((result) => result.message.text.includes('`'))).toEqual([]);
     expect(findDemoPlaintexts(text)).toEqual([]);
   });
 });
