@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/yaml-document.ts'],
     // Loopback servers, git repositories and child processes: generous, but no test asserts on time.
     testTimeout: 60_000,
     hookTimeout: 60_000,

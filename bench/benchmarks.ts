@@ -1,4 +1,5 @@
 // The benchmark suite: each case measures one path users wait on. Run through bench/run.mjs (npm run bench).
+import '../src/core/yaml-document.js';
 import { checkInventoryText } from '../src/core/inventory-validation.js';
 import { buildStatusReport } from '../src/core/status-report.js';
 import { decryptFernet, encryptFernet, generateFernetKey, parseFernetKey } from '../src/crypto/fernet.js';

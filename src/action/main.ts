@@ -9,6 +9,8 @@ import { fillInventoryOutputs, writeOutputs, type ActionRun } from './action-run
 import { readActionSettings, readRunnerSettings } from './action-settings.js';
 import { JOBS } from './jobs.js';
 import { isPullRequestEvent, readWorkflowEvent, resolveJobs } from './workflow-event.js';
+// The Action may place findings and edit inventories anywhere: the yaml Document API is always installed here.
+import '../core/yaml-document.js';
 
 export { PLAN_COMMENT_MARKER } from '../app/plan-comment.js';
 

@@ -7,11 +7,12 @@ import { checkInventoryText, type InventoryCheck } from '../core/inventory-valid
 import { declaredIdentifiers } from '../core/rotation-identifiers.js';
 import { declareRunIdentifiers } from '../crypto/run-secrets.js';
 import { ExternalError, UsageError } from '../ports/errors.js';
+import { withYamlDocument } from './yaml-document-loader.js';
 
 /** The default inventory file name, relative to the working directory. */
 export const DEFAULT_INVENTORY_FILE = 'credentials.yaml';
 
-/** The largest inventory file credledger reads (5 MB): far above any real one, and a bound on memory and parse time. */
+/** The largest inventory file credledger reads (64 MB): far above any real one, and a bound on memory and parse time. */
 export const MAX_INVENTORY_BYTES = 64_000_000;
 
 /** The offset of the first byte that is not part of well-formed UTF-8, or -1. */
@@ -60,7 +61,8 @@ export async function readInventoryText(file: string): Promise<string> {
 
 /** Reads and checks the inventory file on day `today`. */
 export async function loadInventoryFile(file: string, today: CalendarDate): Promise<InventoryCheck> {
-  const check = checkInventoryText(await readInventoryText(file), file, today);
+  const text = await readInventoryText(file);
+  const check = await withYamlDocument(() => checkInventoryText(text, file, today));
   // Before any value is decrypted: the values a rotation driver declares identifiers (AWS access key ids) are shown.
   if (check.inventory) declareRunIdentifiers(declaredIdentifiers(check.inventory));
   return check;

@@ -6,6 +6,7 @@ import { placeFinding } from '../core/yaml-source.js';
 import { checkValuesOpen } from '../crypto/inventory-values.js';
 import type { KeyRing } from '../crypto/key-ring.js';
 import { loadInventoryFile } from './inventory-file.js';
+import { withYamlDocument } from './yaml-document-loader.js';
 
 export interface ValidateRequest {
   readonly file: string;
@@ -38,7 +39,8 @@ export async function validateInventory(request: ValidateRequest): Promise<Valid
   const loaded = await loadInventoryFile(request.file, request.today);
   if (request.ring === undefined || loaded.inventory === undefined) return { check: loaded, valid: !hasErrors(loaded.diagnostics) };
   const opened = checkValuesOpen(loaded.inventory, request.ring);
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...opened.findings.map((finding) => placeFinding(loaded.source, finding))]);
+  const placed = await withYamlDocument(() => opened.findings.map((finding) => placeFinding(loaded.source, finding)));
+  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...placed]);
   const check: InventoryCheck = { ...loaded, diagnostics };
   return { check, valid: !hasErrors(diagnostics), decrypt: { values: opened.examined, openedByKeyId: opened.openedByKeyId } };
 }

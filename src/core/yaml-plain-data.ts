@@ -212,6 +212,18 @@ function hasSuspiciousKey(value: unknown): boolean {
  * the same data (test/core/yaml-plain-data.test.ts checks that over every fixture and fuzzed variants of them).
  */
 export function loadPlainYamlData(text: string): { readonly data: unknown } | undefined {
+  // The answer for the last text asked about: when a check is run again once the Document API is loaded
+  // (src/app/yaml-document-loader.ts), the text is not read twice. Nothing downstream mutates the data.
+  if (text === lastText) return lastAnswer;
+  lastAnswer = answerFor(text);
+  lastText = text;
+  return lastAnswer;
+}
+
+let lastText: string | undefined;
+let lastAnswer: { readonly data: unknown } | undefined;
+
+function answerFor(text: string): { readonly data: unknown } | undefined {
   if (needsTheDocument(text)) return undefined;
   let data: unknown;
   try {

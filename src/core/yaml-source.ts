@@ -1,11 +1,75 @@
 // A parsed YAML inventory text: its plain data, positions of any path in it, and its syntax problems.
 // The data comes from the fast parser when it can vouch for the text (yaml-plain-data.ts); the `yaml` Document,
 // which carries positions and comments, is only built when something needs it: a finding to place, an edit,
-// or a text with errors to report.
-import { LineCounter, isAlias, isMap, isNode, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLError, type YAMLMap } from 'yaml';
+// or a text with errors to report. This module only imports yaml's types: the library itself (yaml-document.ts)
+// is installed by whoever may need it (the CLI for commands that edit, the app layer on demand), so a clean
+// `validate` or `status` never loads it. Without it installed, anything that needs the Document throws
+// YamlDocumentNeeded, and src/app/yaml-document-loader.ts loads it and runs the pure function again.
+import type * as Yaml from 'yaml';
+import type { Document, Node, Pair, YAMLError, YAMLMap } from 'yaml';
 import { formatDocumentPath, type Diagnostic, type DocumentPath, type Finding } from './diagnostics.js';
 import { loadPlainYamlData } from './yaml-plain-data.js';
 import { YamlSections, inlineScalarRange, lineStartsOf, type TextSlice } from './yaml-sections.js';
+
+/** The parts of the `yaml` package the Document path uses (a port: src/core/yaml-document.ts fills it). */
+export interface YamlDocumentSupport {
+  readonly LineCounter: typeof Yaml.LineCounter;
+  readonly isAlias: typeof Yaml.isAlias;
+  readonly isMap: typeof Yaml.isMap;
+  readonly isNode: typeof Yaml.isNode;
+  readonly isPair: typeof Yaml.isPair;
+  readonly isScalar: typeof Yaml.isScalar;
+  readonly isSeq: typeof Yaml.isSeq;
+  readonly parseDocument: typeof Yaml.parseDocument;
+  readonly visit: typeof Yaml.visit;
+}
+
+let installed: YamlDocumentSupport | undefined;
+
+/** Makes the Document API available to every YamlSource (yaml-document.ts calls it when it is imported). */
+export function installYamlDocumentSupport(support: YamlDocumentSupport): void {
+  installed = support;
+}
+
+/** Thrown where a text needs the Document and the `yaml` library is not loaded yet: load it, then call again. */
+export class YamlDocumentNeeded extends Error {
+  constructor() {
+    super('the yaml Document API is needed but not loaded (import src/core/yaml-document.ts first)');
+    this.name = 'YamlDocumentNeeded';
+  }
+}
+
+function yaml(): YamlDocumentSupport {
+  if (!installed) throw new YamlDocumentNeeded();
+  return installed;
+}
+
+/** One-based line and column of an offset: yaml's LineCounter.linePos over the same line starts. */
+export interface LinePositions {
+  linePos(offset: number): { line: number; col: number };
+}
+
+class TextLineCounter implements LinePositions {
+  readonly #lineStarts: readonly number[];
+
+  constructor(text: string) {
+    this.#lineStarts = lineStartsOf(text);
+  }
+
+  linePos(offset: number): { line: number; col: number } {
+    const lineStarts = this.#lineStarts;
+    let low = 0;
+    let high = lineStarts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (lineStarts[mid]! < offset) low = mid + 1;
+      else high = mid;
+    }
+    if (lineStarts[low] === offset) return { line: low + 1, col: 1 };
+    if (low === 0) return { line: 0, col: offset };
+    return { line: low, col: offset - lineStarts[low - 1]! + 1 };
+  }
+}
 
 /** Aliases may expand to at most this many nodes: enough for real files, far too few for a "billion laughs". */
 export const MAX_ALIAS_EXPANSION = 100;
@@ -16,12 +80,12 @@ export interface YamlSource {
   readonly text: string;
   /** Parsed on first use. */
   readonly document: Document.Parsed;
-  readonly lineCounter: LineCounter;
+  readonly lineCounter: LinePositions;
 }
 
 class LazyYamlSource implements YamlSource {
   #document: Document.Parsed | undefined;
-  #lineCounter: LineCounter | undefined;
+  #lineCounter: LinePositions | undefined;
   #sections: YamlSections | undefined | null;
   readonly #sliceDocuments = new Map<number, Document.Parsed>();
   /** Set when the fast parser vouched for the text: then its sections can be parsed one by one. */
@@ -37,13 +101,9 @@ class LazyYamlSource implements YamlSource {
     return this.#document!;
   }
 
-  get lineCounter(): LineCounter {
-    if (!this.#lineCounter) {
-      // Without the Document, the same line starts its parser would record, from the text itself.
-      const lineCounter = new LineCounter();
-      for (const start of lineStartsOf(this.text)) lineCounter.addNewLine(start);
-      this.#lineCounter = lineCounter;
-    }
+  get lineCounter(): LinePositions {
+    // Without the Document, the same line starts its parser would record, from the text itself.
+    if (!this.#lineCounter) this.#lineCounter = new TextLineCounter(this.text);
     return this.#lineCounter;
   }
 
@@ -53,6 +113,7 @@ class LazyYamlSource implements YamlSource {
 
   // Without yaml's duplicate-key check, which is quadratic: see yamlErrors.
   #parse(): void {
+    const { LineCounter, parseDocument } = yaml();
     const lineCounter = new LineCounter();
     this.#document = parseDocument(this.text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
     this.#lineCounter = lineCounter;
@@ -88,7 +149,7 @@ class LazyYamlSource implements YamlSource {
   #sliceDocument(slice: TextSlice): Document.Parsed {
     let document = this.#sliceDocuments.get(slice.start);
     if (!document) {
-      document = parseDocument(this.text.slice(slice.start, slice.end), { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
+      document = yaml().parseDocument(this.text.slice(slice.start, slice.end), { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
       this.#sliceDocuments.set(slice.start, document);
     }
     return document;
@@ -107,11 +168,12 @@ export function parseYamlSource(text: string, file: string): YamlSource {
  */
 function yamlErrors(source: YamlSource): readonly YAMLError[] {
   if (!hasDuplicateKey(source.document)) return source.document.errors;
-  return parseDocument(source.text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false }).errors;
+  return yaml().parseDocument(source.text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false }).errors;
 }
 
 // yaml's rule: two keys are the same when they are one node or two scalars with equal (===) values.
 function hasDuplicateKey(document: Document.Parsed): boolean {
+  const { isScalar, visit } = yaml();
   let found = false;
   visit(document, {
     Map(_key, map) {
@@ -165,6 +227,7 @@ export function checkYamlSyntax(source: YamlSource): { data: unknown; diagnostic
 
 /** "key `openai` appears twice in this mapping (first at line 12) ...", for the repeated key that starts at `offset`. */
 function describeDuplicateKey(source: YamlSource, offset: number): string {
+  const { isNode, isScalar, visit } = yaml();
   let message = 'a key appears twice in one mapping';
   visit(source.document, {
     Map(_key, map) {
@@ -182,6 +245,7 @@ function describeDuplicateKey(source: YamlSource, offset: number): string {
 }
 
 function findFirstAliasOffset(document: Document.Parsed): number {
+  const { visit } = yaml();
   let offset = 0;
   visit(document, {
     Alias(_key, node) {
@@ -199,6 +263,7 @@ const pairsByKey = new WeakMap<YAMLMap, Map<unknown, Pair>>();
 function pairWithKey(map: YAMLMap, key: unknown): Pair | undefined {
   let index = pairsByKey.get(map);
   if (!index) {
+    const { isPair, isScalar } = yaml();
     index = new Map();
     for (const item of map.items) {
       if (!isPair(item)) continue;
@@ -212,6 +277,7 @@ function pairWithKey(map: YAMLMap, key: unknown): Pair | undefined {
 
 /** The node at `path`, or the deepest ancestor that exists, with the key node when the last step is a map key. */
 function resolveNode(document: Document.Parsed, path: DocumentPath): { node: Node | null; keyNode: Node | null; complete: boolean; depth: number } {
+  const { isAlias, isMap, isScalar, isSeq } = yaml();
   let current: unknown = document.contents;
   let keyNode: Node | null = null;
   for (const [depth, segment] of path.entries()) {

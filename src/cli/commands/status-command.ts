@@ -11,6 +11,8 @@ import { ExitCode } from '../exit-codes.js';
 import { sarifTargetFor, writeSarif } from '../sarif-output.js';
 import { renderStatusSarif, type StatusRowLocator } from '../../core/render-sarif.js';
 import { placeFinding, type YamlSource } from '../../core/yaml-source.js';
+import type { Inventory } from '../../core/inventory.js';
+import { withYamlDocument } from '../../app/yaml-document-loader.js';
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif'] as const;
 const THRESHOLDS = ['overdue', 'due-soon', 'never'] as const;
@@ -41,8 +43,11 @@ Exit 0, or 1 when --fail-on matches or the inventory has errors.`,
       io.stderr.write(`${file} is invalid; fix it (credledger validate) before asking for its status.\n`);
       return ExitCode.findings;
     }
-    if (format === 'sarif') writeSarif(io, renderStatusSarif(report, locateStatusRow(check.source), sarifTargetFor(file)));
-    else if (format === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    if (format === 'sarif') {
+      const inventory = check.inventory;
+      if (!inventory) throw new Error('a status report without an inventory');
+      writeSarif(io, await withYamlDocument(() => renderStatusSarif(report, locateStatusRow(check.source, inventory), sarifTargetFor(file))));
+    } else if (format === 'json') io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else if (format === 'markdown') io.stdout.write(renderStatusMarkdown(report));
     else io.stdout.write(`${renderStatusText(report, styleFor(io.stdout, io.env))}\n`);
     return failOn !== 'never' && statusMeetsThreshold(report, failOn) ? ExitCode.findings : ExitCode.ok;
@@ -50,10 +55,14 @@ Exit 0, or 1 when --fail-on matches or the inventory has errors.`,
 };
 
 /** A status row's place: the credential's `rotated` line, else its `created` line, else its key. */
-function locateStatusRow(source: YamlSource): StatusRowLocator {
+// The model holds `rotated` and `created` exactly when the file does: a report is only made of a file without
+// errors, where both are valid dates when present.
+function locateStatusRow(source: YamlSource, inventory: Inventory): StatusRowLocator {
+  const credentials = new Map(inventory.credentials.map((credential) => [credential.id, credential]));
   return (row) => {
+    const credential = credentials.get(row.id);
     for (const field of ['rotated', 'created'] as const) {
-      if (source.document.getIn(['credentials', row.id, field]) !== undefined) return placeFinding(source, { code: 'status', severity: 'warning', message: '', path: ['credentials', row.id, field] });
+      if (credential !== undefined && credential[field] !== undefined) return placeFinding(source, { code: 'status', severity: 'warning', message: '', path: ['credentials', row.id, field] });
     }
     return placeFinding(source, { code: 'status', severity: 'warning', message: '', path: ['credentials', row.id], atKey: true });
   };
