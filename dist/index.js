@@ -1,112 +1,142 @@
 import { createRequire as __credledgerCreateRequire } from 'node:module';
 const require = __credledgerCreateRequire(import.meta.url);
 import {
-  gitHubEnvironments,
-  gitHubPullRequestComments,
-  gitHubRotationIssues
-} from "./chunks/chunk-XRA5JDN2.js";
+  finishRotations
+} from "./chunks/chunk-BBLOTGN3.js";
 import {
-  describeAction,
-  performIssuePlan,
-  remindCountsLine,
-  remindRotations,
-  renderRemindSummary
-} from "./chunks/chunk-AV5BPAVY.js";
+  manualRotationCommand,
+  rotateCredentials
+} from "./chunks/chunk-GERWLMHQ.js";
+import "./chunks/chunk-LMPLITML.js";
 import {
-  context,
-  require_tunnel
-} from "./chunks/chunk-4KN7UVAJ.js";
-import {
-  DEFAULT_ISSUE_LABEL,
-  countIssueActions,
-  issueMarker,
-  planIssueReconciliation
-} from "./chunks/chunk-467KFLUO.js";
-import {
-  planInventoryChange
-} from "./chunks/chunk-CAE2AWF5.js";
-import {
-  planToJson,
-  renderPlanMarkdown
-} from "./chunks/chunk-Z3GQZZU6.js";
-import {
-  planHasChanges
-} from "./chunks/chunk-W2EHIUMD.js";
-import {
-  applyInventory
-} from "./chunks/chunk-LDCKZMUC.js";
+  appliedStateReader,
+  createRotationDrivers,
+  gitHubRotationReview,
+  openRotationRepository
+} from "./chunks/chunk-XCXOFZ7Z.js";
 import {
   applyCollaborators,
   auditCollaborators
-} from "./chunks/chunk-PJXG5BT5.js";
-import {
-  openInventoryRevisions
-} from "./chunks/chunk-2EXGAOTN.js";
-import "./chunks/chunk-OMVOUR2L.js";
-import "./chunks/chunk-VKO2MAIP.js";
+} from "./chunks/chunk-V2TXPCMZ.js";
 import {
   auditDeployments
-} from "./chunks/chunk-GQDHWL5C.js";
-import "./chunks/chunk-7VQ4RA5P.js";
+} from "./chunks/chunk-VNZC6G4A.js";
 import {
   renderAuditMarkdown
-} from "./chunks/chunk-74WJD2NO.js";
+} from "./chunks/chunk-IJT7AYE7.js";
 import {
   describeProgressStep
 } from "./chunks/chunk-OOOMGQ2O.js";
 import {
   renderApplyMarkdown,
   renderApplyText
-} from "./chunks/chunk-W6LQSL4Z.js";
-import {
-  assessApplyReport
-} from "./chunks/chunk-RDARU6O6.js";
+} from "./chunks/chunk-2A4IM2R2.js";
 import {
   assessAuditReport
 } from "./chunks/chunk-2WLQES7R.js";
-import "./chunks/chunk-ZJNDRANQ.js";
-import "./chunks/chunk-QCAA3OTS.js";
-import "./chunks/chunk-45NTUV52.js";
-import "./chunks/chunk-VOSMUQC2.js";
 import {
-  validateInventory
-} from "./chunks/chunk-44MMVP6M.js";
-import "./chunks/chunk-QTWLEP6E.js";
-import "./chunks/chunk-56YDMF47.js";
+  gitHubEnvironments,
+  gitHubPullRequestComments,
+  gitHubRotationIssues
+} from "./chunks/chunk-6Q6FUZ4G.js";
 import {
-  loadKeyRing,
-  loadOptionalKeyRing
-} from "./chunks/chunk-E2HVP66G.js";
-import "./chunks/chunk-XJZ662F7.js";
-import "./chunks/chunk-3C46D6FC.js";
+  context,
+  require_tunnel
+} from "./chunks/chunk-ZLNK5RCC.js";
 import {
-  redactRunSecrets
-} from "./chunks/chunk-SAQGHCKC.js";
+  describeAction,
+  performIssuePlan,
+  remindCountsLine,
+  remindRotations,
+  renderRemindSummary
+} from "./chunks/chunk-4O4ZJ3LG.js";
+import {
+  DEFAULT_ISSUE_LABEL,
+  countIssueActions,
+  issueMarker,
+  planIssueReconciliation
+} from "./chunks/chunk-S7EYADZV.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-TYELATZQ.js";
+} from "./chunks/chunk-NLWG4EFX.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-IKNQKKGA.js";
+} from "./chunks/chunk-AHRY5BJD.js";
+import {
+  openInventoryRevisions
+} from "./chunks/chunk-2EXGAOTN.js";
+import "./chunks/chunk-OMVOUR2L.js";
+import {
+  planInventoryChange
+} from "./chunks/chunk-YPQLWRQQ.js";
+import {
+  planToJson,
+  renderPlanMarkdown
+} from "./chunks/chunk-XTYC3S4F.js";
 import {
   markdownCode,
-  markdownMessage
+  markdownMessage,
+  markdownTable,
+  markdownText,
+  markdownUrl
 } from "./chunks/chunk-CMQXSEVF.js";
-import "./chunks/chunk-M77BNZDQ.js";
 import {
-  DEFAULT_INVENTORY_FILE
-} from "./chunks/chunk-MIT6DLVX.js";
-import "./chunks/chunk-DA7ONON6.js";
-import "./chunks/chunk-H4SHDKMY.js";
+  planHasChanges
+} from "./chunks/chunk-WEE3JB2N.js";
+import {
+  applyInventory
+} from "./chunks/chunk-GNVTGA4T.js";
+import "./chunks/chunk-LPC6U2ED.js";
+import "./chunks/chunk-ZMWML6DT.js";
+import {
+  isTerminal,
+  parseHoursDuration
+} from "./chunks/chunk-FNVTWHAF.js";
+import {
+  assessApplyReport
+} from "./chunks/chunk-RDARU6O6.js";
+import "./chunks/chunk-VKO2MAIP.js";
+import "./chunks/chunk-SGRQQ6EP.js";
+import "./chunks/chunk-UU6I4Z3O.js";
+import "./chunks/chunk-FXQEISBT.js";
+import "./chunks/chunk-QCAA3OTS.js";
+import "./chunks/chunk-45NTUV52.js";
+import "./chunks/chunk-RDZ6RCMF.js";
+import {
+  validateInventory
+} from "./chunks/chunk-KRKF46WC.js";
+import "./chunks/chunk-AH2HLGSB.js";
+import {
+  loadKeyRing,
+  loadOptionalKeyRing
+} from "./chunks/chunk-SUD6FO27.js";
+import "./chunks/chunk-YWOOSCG6.js";
+import "./chunks/chunk-TOZBZRWR.js";
+import "./chunks/chunk-M77BNZDQ.js";
+import "./chunks/chunk-RTYMEON2.js";
+import {
+  DEFAULT_INVENTORY_FILE,
+  loadInventoryFile
+} from "./chunks/chunk-2GZYLTQG.js";
+import "./chunks/chunk-VGA3ZQUG.js";
+import {
+  assessRotation
+} from "./chunks/chunk-H4SHDKMY.js";
 import {
   isCalendarDate,
   toCalendarDate
 } from "./chunks/chunk-ZIC7K62Z.js";
+import {
+  hasErrors
+} from "./chunks/chunk-CKIDVKB3.js";
 import "./chunks/chunk-JDF2SXMV.js";
 import "./chunks/chunk-HF3DDANW.js";
 import "./chunks/chunk-56J7VSQS.js";
 import "./chunks/chunk-PNS7CLM4.js";
+import {
+  redactRunSecrets
+} from "./chunks/chunk-X6547CXL.js";
 import {
   ExternalError,
   RequestError,
@@ -920,14 +950,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path2 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path3 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path2 && path2[0] !== "/") {
-          path2 = `/${path2}`;
+        if (path3 && path3[0] !== "/") {
+          path3 = `/${path3}`;
         }
-        return new URL(`${origin}${path2}`);
+        return new URL(`${origin}${path3}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1378,39 +1408,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin }
+          request: { method, path: path3, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path2);
+        debuglog("sending request to %s %s/%s", method, origin, path3);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin },
+          request: { method, path: path3, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path2,
+          path3,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin }
+          request: { method, path: path3, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path2);
+        debuglog("trailers received from %s %s/%s", method, origin, path3);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path2, origin },
+          request: { method, path: path3, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path2,
+          path3,
           error2.message
         );
       });
@@ -1459,9 +1489,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path2, origin }
+            request: { method, path: path3, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path2);
+          debuglog("sending request to %s %s/%s", method, origin, path3);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1524,7 +1554,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path2,
+        path: path3,
         method,
         body,
         headers,
@@ -1539,11 +1569,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler) {
-        if (typeof path2 !== "string") {
+        if (typeof path3 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path2[0] !== "/" && !(path2.startsWith("http://") || path2.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path3[0] !== "/" && !(path3.startsWith("http://") || path3.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path2)) {
+        } else if (invalidPathRegex.test(path3)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1609,7 +1639,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path2, query) : path2;
+        this.path = query ? buildURL(path3, query) : path3;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -6302,7 +6332,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request) {
-      const { method, path: path2, host, upgrade, blocking, reset } = request;
+      const { method, path: path3, host, upgrade, blocking, reset } = request;
       let { body, headers, contentLength } = request;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6383,7 +6413,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header = `${method} ${path2} HTTP/1.1\r
+      let header = `${method} ${path3} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header += `host: ${host}\r
@@ -6912,7 +6942,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request) {
       const session = client[kHTTP2Session];
-      const { method, path: path2, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
+      const { method, path: path3, host, upgrade, expectContinue, signal, headers: reqHeaders } = request;
       let { body } = request;
       if (upgrade) {
         util.errorRequest(client, request, new Error("Upgrade not supported for H2"));
@@ -7009,7 +7039,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path2;
+      headers[HTTP2_HEADER_PATH] = path3;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7362,9 +7392,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path2 = search ? `${pathname}${search}` : pathname;
+        const path3 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path2;
+        this.opts.path = path3;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8603,10 +8633,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path2 = "/",
+          path: path3 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path2;
+        opts.path = origin + path3;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -10578,20 +10608,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path2) {
-      if (typeof path2 !== "string") {
-        return path2;
+    function safeUrl(path3) {
+      if (typeof path3 !== "string") {
+        return path3;
       }
-      const pathSegments = path2.split("?");
+      const pathSegments = path3.split("?");
       if (pathSegments.length !== 2) {
-        return path2;
+        return path3;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path2, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path2);
+    function matchKey(mockDispatch2, { path: path3, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path3);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10613,7 +10643,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path2 }) => matchValue(safeUrl(path2), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path3 }) => matchValue(safeUrl(path3), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10651,9 +10681,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path2, method, body, headers, query } = opts;
+      const { path: path3, method, body, headers, query } = opts;
       return {
-        path: path2,
+        path: path3,
         method,
         body,
         headers,
@@ -11116,10 +11146,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path2, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path3, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path2,
+            Path: path3,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -15998,9 +16028,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path2) {
-      for (let i = 0; i < path2.length; ++i) {
-        const code = path2.charCodeAt(i);
+    function validateCookiePath(path3) {
+      for (let i = 0; i < path3.length; ++i) {
+        const code = path3.charCodeAt(i);
         if (code < 32 || // exclude CTLs (0-31)
         code > 126 || // exclude DEL and non-ascii
         code === 59) {
@@ -18920,11 +18950,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path2 = opts.path;
+          let path3 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path2 = `/${path2}`;
+            path3 = `/${path3}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path2);
+          url = new URL(util.parseOrigin(url).origin + path3);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19574,6 +19604,7 @@ function repositoryOf(run2) {
   return `${run2.event.owner}/${run2.event.repo}`;
 }
 function maskSecret(secret) {
+  if (secret.isIdentifier) return;
   const text = secret.reveal();
   if (text.length === 0) return;
   setSecret(text);
@@ -19604,15 +19635,24 @@ function writeOutputs(outputs) {
   setOutput("due-soon", String(outputs.dueSoon));
   setOutput("deployments", JSON.stringify(outputs.deployments));
   setOutput("plan", outputs.plan);
+  if (outputs.rotations !== void 0) setOutput("rotations", JSON.stringify(outputs.rotations));
+  if (outputs.finished !== void 0) setOutput("finished", JSON.stringify(outputs.finished));
 }
 
 // src/action/action-settings.ts
-var ACTION_COMMANDS = ["auto", "validate", "status", "plan", "apply", "remind", "audit"];
+var ACTION_COMMANDS = ["auto", "validate", "status", "plan", "apply", "remind", "audit", "rotate"];
 function readBoolean(name) {
   const value = getInput(name).trim().toLowerCase();
   if (value === "" || value === "false") return false;
   if (value === "true") return true;
   throw new UsageError(`input \`${name}\` must be true or false (got ${value})`);
+}
+function readDuration(name) {
+  const text = getInput(name).trim();
+  if (text === "") return void 0;
+  const ms = parseHoursDuration(text);
+  if (ms === void 0) throw new UsageError(`input \`${name}\` must be a duration such as 24h, 90m or 7d (got ${text})`);
+  return ms;
 }
 function readActionSettings() {
   const command = (getInput("command") || "auto").toLowerCase();
@@ -19648,7 +19688,9 @@ function readActionSettings() {
     allowInsecureHttp: readBoolean("allow-insecure-http"),
     concurrency: concurrencyText === "" ? void 0 : Number(concurrencyText),
     stateRef: getInput("state-ref").trim(),
-    environment: getInput("environment").trim()
+    environment: getInput("environment").trim(),
+    quietPeriodMs: readDuration("quiet-period"),
+    pendingTtlMs: readDuration("pending-ttl")
   };
 }
 function readRunnerSettings(env, workspace) {
@@ -19978,6 +20020,139 @@ async function remindJob(run2) {
   run2.summary.push(renderRemindSummary(result));
 }
 
+// src/action/jobs/rotate-job.ts
+import path2 from "node:path";
+
+// src/app/rotate-preview.ts
+async function previewRotations(request) {
+  const check = await loadInventoryFile(request.file, request.today);
+  if (!check.inventory || hasErrors(check.diagnostics)) throw new UsageError(`${request.file} has errors: run \`credledger validate\` and fix them first`);
+  const inventory = check.inventory;
+  const partners = new Set(inventory.credentials.flatMap((credential) => credential.rotation?.secret === void 0 ? [] : [credential.rotation.secret]));
+  const isDue = (credential) => ["overdue", "due-soon"].includes(assessRotation(inventory, credential, request.today).state);
+  const due = inventory.credentials.filter((credential) => !partners.has(credential.id) && isDue(credential));
+  const wouldRotate = due.flatMap((credential) => credential.rotation === void 0 ? [] : [{ credential: credential.id, driver: credential.rotation.driver }]);
+  const manual = due.filter((credential) => credential.rotation === void 0).map((credential) => ({ credential: credential.id, command: manualRotationCommand(inventory, credential) }));
+  const hasDriver = inventory.credentials.some((credential) => credential.rotation !== void 0);
+  const underWay = hasDriver ? Object.values((await (await request.openGit()).loadState()).rotations).filter((record) => !isTerminal(record.phase)) : [];
+  return { wouldRotate, manual, underWay };
+}
+
+// src/core/render-rotate.ts
+var ids = (oldId, newId) => oldId === void 0 && newId === void 0 ? "–" : `${oldId === void 0 ? "?" : markdownCode(oldId)} → ${newId === void 0 ? "?" : markdownCode(newId)}`;
+function startCells(row) {
+  switch (row.kind) {
+    case "opened": {
+      const what = [
+        `pull request [#${row.pullRequest.number}](${markdownUrl(row.pullRequest.url)})${row.resumed ? " (pushed by an earlier run)" : ""}`,
+        `probe ${row.probe.ok ? "passed" : "failed"}: ${markdownText(row.probe.detail)}`,
+        ...row.discarded.length === 0 ? [] : [`deleted ${row.discarded.map(markdownCode).join(", ")} (an earlier run died before pushing it)`]
+      ].join("; ");
+      return ["opened", ids(row.oldIssuerId, row.newIssuerId), what];
+    }
+    case "in-progress":
+      return ["under way", "–", `rotation ${markdownCode(row.record.id)} is ${markdownText(row.record.phase)}: the finish step takes it on`];
+    case "refused":
+      return ["refused", "–", markdownMessage(row.reason)];
+    case "manual":
+      return ["by hand", "–", `no rotation driver: rotate it at its issuer, then run ${markdownCode(row.command)}`];
+    case "would-rotate":
+      return ["would open a pull request", "–", `driver ${markdownCode(row.driver)}`];
+  }
+}
+function renderRotateMarkdown(report) {
+  const dry = report.dryRun ? " (dry run: nothing created, pushed or changed)" : "";
+  const parts = [`## credledger rotate${dry}`, "", "### Due credentials", ""];
+  if (report.started.length === 0) parts.push("Nothing is due.");
+  else parts.push(markdownTable(["credential", "what happened", "issuer ids (old → new)", "details"], report.started.map((row) => [markdownCode(row.credential), ...startCells(row)])));
+  parts.push("", "### Rotations under way", "");
+  if (report.finished.length === 0) parts.push("No rotation is under way.");
+  else {
+    parts.push(
+      markdownTable(
+        ["credential", "rotation", "phase", "notes"],
+        report.finished.map((row) => [
+          markdownCode(row.credential),
+          markdownCode(row.rotationId),
+          markdownText(row.from === row.to ? row.to : `${row.from} → ${row.to}`),
+          [...row.notes.map(markdownMessage), ...row.issue === void 0 ? [] : [`opened [#${row.issue.number}](${markdownUrl(row.issue.url)})`]].join("; ") || "–"
+        ])
+      )
+    );
+  }
+  for (const error2 of report.errors) parts.push("", `**${error2.part === "due" ? "rotate --due" : "rotate --finish"} failed:** ${markdownMessage(error2.message)}`);
+  return `${parts.join("\n")}
+`;
+}
+function rotateCountsLine(report) {
+  const count = (kind) => report.started.filter((row) => row.kind === kind).length;
+  const moved = report.finished.filter((row) => row.from !== row.to).length;
+  const opened = report.dryRun ? `${count("would-rotate")} would be opened` : `${count("opened")} opened`;
+  return `${report.started.length} due: ${opened}, ${count("in-progress")} under way, ${count("refused")} refused, ${count("manual")} by hand; ${report.finished.length} rotation(s) under way, ${moved} moved`;
+}
+
+// src/action/jobs/rotate-job.ts
+async function rotateJob(run2) {
+  const { settings, runner } = run2;
+  if (isPullRequestEvent(run2.event)) throw new UsageError(`rotate is refused on ${run2.event.name}: it runs on schedule or workflow_dispatch`);
+  const file = path2.resolve(runner.workspace, settings.file);
+  const openGit = () => openRotationRepository({ file, env: runner.env });
+  const started = [];
+  const finished = [];
+  const errors = [];
+  const attempt = async (part, work) => {
+    try {
+      await work();
+    } catch (error2) {
+      const message = error2 instanceof Error ? error2.message : String(error2);
+      error(`rotate ${part === "due" ? "--due" : "--finish"}: ${message}`);
+      errors.push({ part, message });
+    }
+  };
+  if (settings.dryRun) {
+    await attempt("due", async () => {
+      const preview = await previewRotations({ file, today: run2.today, openGit });
+      started.push(...preview.wouldRotate.map((row) => ({ kind: "would-rotate", ...row })), ...preview.manual.map((row) => ({ kind: "manual", ...row })));
+      finished.push(...preview.underWay.map((record) => ({ credential: record.credential, rotationId: record.id, from: record.phase, to: record.phase, notes: ["dry run: not advanced"] })));
+    });
+  } else {
+    if (!settings.githubToken) throw new UsageError("rotate needs the `github-token` input (contents: write, pull-requests: write, issues: write) for its pull requests and issues");
+    const review = () => gitHubRotationReview({ token: settings.githubToken, repository: repositoryOf(run2), baseUrl: runner.apiUrl, log: (message) => info(message) });
+    const drivers = createRotationDrivers(runner.env);
+    await attempt("due", async () => {
+      const ring = settings.key === "" ? void 0 : await loadOptionalKeyRing({ env: { CREDLEDGER_KEY: settings.key } });
+      const result = await rotateCredentials({ file, today: run2.today, clock: () => /* @__PURE__ */ new Date(), due: true, ...ring === void 0 ? {} : { ring }, drivers, openGit, openReview: review });
+      started.push(...result.outcomes);
+    });
+    await attempt("finish", async () => {
+      const outcomes = await finishRotations({
+        today: run2.today,
+        clock: () => /* @__PURE__ */ new Date(),
+        drivers,
+        git: await openGit(),
+        review: review(),
+        loadAppliedState: appliedStateReader(path2.dirname(file), runner.env),
+        ...settings.quietPeriodMs === void 0 ? {} : { quietPeriodMs: settings.quietPeriodMs },
+        ...settings.pendingTtlMs === void 0 ? {} : { pendingTtlMs: settings.pendingTtlMs }
+      });
+      finished.push(...outcomes);
+    });
+  }
+  const report = { dryRun: settings.dryRun, started, finished, errors };
+  info(`rotate${settings.dryRun ? " (dry run)" : ""}: ${rotateCountsLine(report)}`);
+  run2.summary.push(renderRotateMarkdown(report));
+  run2.outputs.rotations = started.map((row) => ({
+    credential: row.credential,
+    action: row.kind,
+    ...row.kind === "opened" ? { pullRequest: row.pullRequest.number, ...row.resumed ? { resumed: true } : {}, ...row.oldIssuerId === void 0 ? {} : { oldIssuerId: row.oldIssuerId }, ...row.newIssuerId === void 0 ? {} : { newIssuerId: row.newIssuerId } } : {}
+  }));
+  run2.outputs.finished = finished.map((row) => ({ credential: row.credential, rotation: row.rotationId, from: row.from, to: row.to }));
+  if (!settings.dryRun) run2.outputs.changed = started.some((row) => row.kind === "opened" && !row.resumed) || finished.some((row) => row.from !== row.to);
+  const refused = started.filter((row) => row.kind === "refused").map((row) => row.credential);
+  if (refused.length > 0) run2.failures.push(`rotation refused for ${refused.join(", ")}`);
+  if (errors.length > 0) run2.failures.push(`rotate ${errors.map((error2) => error2.part === "due" ? "--due" : "--finish").join(" and ")} failed`);
+}
+
 // src/action/jobs/status-job.ts
 async function statusJob(run2) {
   const { check, report } = await statusOf(run2);
@@ -20006,7 +20181,8 @@ var JOBS = {
   remind: remindJob,
   plan: planJob,
   apply: applyJob,
-  audit: auditJob
+  audit: auditJob,
+  rotate: rotateJob
 };
 
 // src/action/main.ts

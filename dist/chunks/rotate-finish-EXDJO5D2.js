@@ -1,0 +1,29 @@
+import { createRequire as __credledgerCreateRequire } from 'node:module';
+const require = __credledgerCreateRequire(import.meta.url);
+import {
+  finishRotations
+} from "./chunk-BBLOTGN3.js";
+import "./chunk-GERWLMHQ.js";
+import "./chunk-LMPLITML.js";
+import "./chunk-ZMWML6DT.js";
+import "./chunk-FNVTWHAF.js";
+import "./chunk-UU6I4Z3O.js";
+import "./chunk-45NTUV52.js";
+import "./chunk-YWOOSCG6.js";
+import "./chunk-TOZBZRWR.js";
+import "./chunk-RTYMEON2.js";
+import "./chunk-2GZYLTQG.js";
+import "./chunk-VGA3ZQUG.js";
+import "./chunk-H4SHDKMY.js";
+import "./chunk-ZIC7K62Z.js";
+import "./chunk-CKIDVKB3.js";
+import "./chunk-JDF2SXMV.js";
+import "./chunk-HF3DDANW.js";
+import "./chunk-56J7VSQS.js";
+import "./chunk-PNS7CLM4.js";
+import "./chunk-X6547CXL.js";
+import "./chunk-KLADGNWY.js";
+import "./chunk-ZPKHJYF4.js";
+export {
+  finishRotations
+};
