@@ -3,27 +3,33 @@
 // this road only answers for texts it is sure about, and says "ask the Document" for everything else.
 import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
 
+// Most plain scalars are names and tokens: a look at the first character spares them the patterns below.
+function startsWithOneOf(text: string, characters: string): boolean {
+  return text.length > 0 && characters.includes(text[0] as string);
+}
+
 // The plain scalars of the YAML 1.2 core schema, with the patterns and conversions `yaml` uses
 // (yaml/dist/schema/core): no underscores in numbers, no signed hex or octal, no YAML 1.1 booleans.
 const nullType = new Type('tag:yaml.org,2002:null', {
   kind: 'scalar',
-  resolve: (text: string) => /^(?:~|[Nn]ull|NULL)?$/.test(text),
+  resolve: (text: string) => (text === '' || startsWithOneOf(text, '~nN')) && /^(?:~|[Nn]ull|NULL)?$/.test(text),
   construct: () => null,
 });
 const boolType = new Type('tag:yaml.org,2002:bool', {
   kind: 'scalar',
-  resolve: (text: string) => /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text),
+  resolve: (text: string) => startsWithOneOf(text, 'tTfF') && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text),
   construct: (text: string) => text[0] === 't' || text[0] === 'T',
 });
 const intType = new Type('tag:yaml.org,2002:int', {
   kind: 'scalar',
-  resolve: (text: string) => /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/.test(text),
+  resolve: (text: string) => startsWithOneOf(text, '0123456789+-') && /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/.test(text),
   construct: (text: string) =>
     text.startsWith('0o') ? parseInt(text.substring(2), 8) : text.startsWith('0x') ? parseInt(text.substring(2), 16) : parseInt(text, 10),
 });
 const floatType = new Type('tag:yaml.org,2002:float', {
   kind: 'scalar',
   resolve: (text: string) =>
+    startsWithOneOf(text, '0123456789+-.') &&
     /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/.test(text),
   construct: (text: string) => {
     if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
@@ -98,13 +104,9 @@ function needsTheDocument(text: string): boolean {
         }
         // A block scalar header ends the line: `key: |`, `- >-`, `key: |+ # comment`. Explicit indentation
         // indicators (`|2`) are left to the Document. Only lines with a `|` or `>` are looked at closely.
-        let indicator = false;
-        for (let scan = column; scan < lineEnd && !indicator; scan += 1) {
-          const code = text.charCodeAt(scan);
-          indicator = code === 0x7c || code === 0x3e;
-        }
-        if (indicator) {
-          const header = /(?:^|[ \t])[|>]([0-9+-]*)[ \t]*(?:#.*)?\r?$/.exec(text.slice(column, lineEnd));
+        const line = text.slice(column, lineEnd);
+        if (line.includes('|') || line.includes('>')) {
+          const header = /(?:^|[ \t])[|>]([0-9+-]*)[ \t]*(?:#.*)?\r?$/.exec(line);
           if (header) {
             if (/[0-9]/.test(header[1] ?? '')) return true;
             blockScalarParent = indent;
@@ -181,9 +183,18 @@ function needsTheDocument(text: string): boolean {
         break;
     }
     index += 1;
+    // The characters between here and the next one the switch reacts to mean nothing to this check: jump over
+    // them (the scan at a line's start runs when the line feed before it is reached).
+    if (index !== lineStart) {
+      SIGNIFICANT.lastIndex = index;
+      index = SIGNIFICANT.exec(text)?.index ?? length;
+    }
   }
   return false;
 }
+
+/** The characters needsTheDocument's switch reacts to. */
+const SIGNIFICANT = /[\n\r&*!?#[\]{},"']/g;
 
 // Keys `yaml` turns into something else than js-yaml does (a null key becomes ''), or that name the prototype.
 const SUSPICIOUS_KEYS = new Set(['', '~', 'null', 'Null', 'NULL', '__proto__']);
