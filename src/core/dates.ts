@@ -16,6 +16,19 @@ const MS_PER_DAY = 86_400_000;
 
 /** True when `text` is `YYYY-MM-DD` and names a day that exists (no 2026-02-30). */
 export function isCalendarDate(text: string): boolean {
+  // Inventories repeat a few hundred dates across thousands of rows: each is checked once.
+  if (text.length !== 10) return checkCalendarDate(text);
+  const known = CALENDAR_DATES.get(text);
+  if (known !== undefined) return known;
+  const answer = checkCalendarDate(text);
+  if (CALENDAR_DATES.size >= 4096) CALENDAR_DATES.clear();
+  CALENDAR_DATES.set(text, answer);
+  return answer;
+}
+
+const CALENDAR_DATES = new Map<string, boolean>();
+
+function checkCalendarDate(text: string): boolean {
   const match = DATE_PATTERN.exec(text);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
@@ -40,8 +53,17 @@ export function daysDuration(days: number): Duration {
 
 /** The date `days` days after `date` (negative to go back). */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return toCalendarDate(new Date(Date.parse(`${date}T00:00:00Z`) + days * MS_PER_DAY));
+  // Status asks the same few questions (this date plus that interval) for thousands of rows: each is worked out once.
+  const key = `${date}|${days}`;
+  const known = SHIFTED_DATES.get(key);
+  if (known !== undefined) return known;
+  const answer = toCalendarDate(new Date(Date.parse(`${date}T00:00:00Z`) + days * MS_PER_DAY));
+  if (SHIFTED_DATES.size >= 4096) SHIFTED_DATES.clear();
+  SHIFTED_DATES.set(key, answer);
+  return answer;
 }
+
+const SHIFTED_DATES = new Map<string, CalendarDate>();
 
 /** Whole days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {

@@ -50,12 +50,16 @@ function keyOf(line: string): string | undefined {
   return match ? (match[2] ?? '').replace(/^["']|["']$/g, '').trim() : undefined;
 }
 
+// The length of the line's leading whitespace, as the pattern ^\s* measures it.
 function leadingSpaces(line: string): number {
-  return /^\s*/.exec(line)?.[0].length ?? 0;
+  let index = 0;
+  while (index < line.length && isWhitespace(line.charCodeAt(index))) index += 1;
+  if (index < line.length && line.charCodeAt(index) > 0x7f) return /^\s*/.exec(line)?.[0].length ?? 0;
+  return index;
 }
 
-function isContentLine(line: string): boolean {
-  return line.trim() !== '' && !/^\s*#/.test(line);
+function isWhitespace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
 }
 
 /**
@@ -69,13 +73,16 @@ function parentIndexOf(lines: readonly string[]): Int32Array {
   const cached = PARENT_INDEX.get(lines);
   if (cached !== undefined) return cached;
   const parents = new Int32Array(lines.length);
+  // Each line's leading whitespace, measured once (the stack compares against it again and again).
+  const indents = new Int32Array(lines.length);
   const stack: number[] = [];
   for (let index = 0; index < lines.length; index += 1) {
     const line = lines[index] ?? '';
     const own = leadingSpaces(line);
-    const content = isContentLine(line);
+    indents[index] = own;
+    const content = own < line.length && line.charCodeAt(own) !== 0x23 /* # */;
     if (content) {
-      while (stack.length > 0 && leadingSpaces(lines[stack[stack.length - 1] as number] ?? '') >= own) stack.pop();
+      while (stack.length > 0 && (indents[stack[stack.length - 1] as number] as number) >= own) stack.pop();
       parents[index] = stack.length > 0 ? (stack[stack.length - 1] as number) : -1;
       stack.push(index);
     } else {
@@ -83,7 +90,7 @@ function parentIndexOf(lines: readonly string[]): Int32Array {
       let found = -1;
       for (let at = stack.length - 1; at >= 0; at -= 1) {
         const candidate = stack[at] as number;
-        if (leadingSpaces(lines[candidate] ?? '') < own) {
+        if ((indents[candidate] as number) < own) {
           found = candidate;
           break;
         }

@@ -20,7 +20,9 @@ const KEY_LINE = /^([A-Za-z0-9_.-]+) *:(?: |$)/;
 interface Line {
   readonly start: number;
   readonly indent: number;
-  readonly content: string;
+  /** Where the line's content begins and ends (before a carriage return): read only for the lines that matter. */
+  readonly contentStart: number;
+  readonly contentEnd: number;
 }
 
 function* contentLines(text: string, from: number, to: number): Generator<Line> {
@@ -28,11 +30,30 @@ function* contentLines(text: string, from: number, to: number): Generator<Line> 
   while (start < to) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 || newline >= to ? to : newline;
-    const line = text.slice(start, end).replace(/\r$/, '');
-    const content = line.trimStart();
-    if (content !== '' && !content.startsWith('#')) yield { start, indent: line.length - content.length, content };
+    // The leading blanks, measured without copying the line (the common, ASCII case).
+    let first = start;
+    while (first < end && isAsciiWhitespace(text.charCodeAt(first))) first += 1;
+    if (first < end && text.charCodeAt(first) > 0x7f) {
+      // Unicode white space counts as indentation here, as trimStart reads it.
+      const line = text.slice(start, end).replace(/\r$/, '');
+      const content = line.trimStart();
+      const indent = line.length - content.length;
+      if (content !== '' && !content.startsWith('#')) yield { start, indent, contentStart: start + indent, contentEnd: start + line.length };
+    } else {
+      const lineEnd = end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
+      if (first < lineEnd && text.charCodeAt(first) !== 0x23 /* # */) yield { start, indent: first - start, contentStart: first, contentEnd: lineEnd };
+    }
     start = end + 1;
   }
+}
+
+/** The plain key a line starts with, or undefined. */
+function keyOfLine(text: string, line: Line): string | undefined {
+  return KEY_LINE.exec(text.slice(line.contentStart, line.contentEnd))?.[1];
+}
+
+function isAsciiWhitespace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
 }
 
 /** The sections of a text, or undefined when its top level is not plain `key:` lines (then the Document decides). */
@@ -53,7 +74,7 @@ export class YamlSections {
         if (!current) return undefined;
         continue;
       }
-      const key = KEY_LINE.exec(line.content)?.[1];
+      const key = keyOfLine(text, line);
       if (key === undefined || sections.has(key)) return undefined;
       if (current) sections.set(current.key, { start: current.start, end: line.start });
       current = { key, start: line.start };
@@ -87,7 +108,7 @@ export class YamlSections {
       if (indent === -1) indent = line.indent;
       if (line.indent > indent) continue;
       if (line.indent < indent) return null;
-      const key = KEY_LINE.exec(line.content)?.[1];
+      const key = keyOfLine(text, line);
       if (key === undefined || entries.has(key)) return null;
       if (current) entries.set(current.key, { start: current.start, end: line.start });
       current = { key, start: line.start };
@@ -139,7 +160,14 @@ export function inlineScalarRange(text: string, entry: TextSlice, field: string,
   return undefined;
 }
 
-function* contentLinesWithComments(text: string, from: number, to: number): Generator<Line> {
+/** A line of an entry, its content copied (comments included). */
+interface EntryLine {
+  readonly start: number;
+  readonly indent: number;
+  readonly content: string;
+}
+
+function* contentLinesWithComments(text: string, from: number, to: number): Generator<EntryLine> {
   let start = from;
   while (start < to && start > 0) {
     const newline = text.indexOf('\n', start);
