@@ -154,6 +154,22 @@ describe.each(RUNTIMES)('the action, command rotate on a schedule, under %s', (_
       return run;
     };
 
+    // `now` is refused: a pretend day would be written as the rotation's date.
+    const dated = await runAction({
+      eventName: 'schedule',
+      eventPayload: { schedule: '17 6 * * *', repository: { full_name: 'acme/infra', name: 'infra', owner: { login: 'acme' }, default_branch: 'main' } },
+      workspace: work,
+      repository: 'acme/infra',
+      sha: sandbox.git(work, ['rev-parse', 'HEAD']),
+      ref: 'refs/heads/main',
+      apiUrl: (fake as FakeGitHub).url,
+      inputs: { command: 'rotate', 'github-token': (fake as FakeGitHub).token, key, now: '2027-06-01' },
+      env,
+      node: nodeCommand(),
+    });
+    expect(dated.code).toBe(1);
+    expect(dated.commands.filter((command) => command.name === 'error').map((command) => command.message).join('\n')).toContain('input `now` is for status, remind and audit');
+
     // A dry run first: it names what would happen, and nothing does.
     const dry = await scheduled({ 'dry-run': 'true' });
     expect(dry.summary).toContain('dry run: nothing created, pushed or changed');

@@ -16,6 +16,8 @@ export async function rotateJob(run: ActionRun): Promise<void> {
   const { settings, runner } = run;
   // A pull request's code must never hold the rotator's issuer credentials or push a branch of its own.
   if (isPullRequestEvent(run.event)) throw new UsageError(`rotate is refused on ${run.event.name}: it runs on schedule or workflow_dispatch`);
+  // A pretend day would write a false `rotated:` beside real issuer timestamps: rotation only acts on today.
+  if (settings.now !== '') throw new UsageError(`input \`now\` is for status, remind and audit; rotate acts on the real date (it records \`rotated\` and the issuer's own times): remove it`);
   const file = path.resolve(runner.workspace, settings.file);
   const openGit = () => openRotationRepository({ file, env: runner.env });
   const started: RotateStartRow[] = [];
