@@ -3,6 +3,7 @@ import { findSetting } from './docuelevate-catalogue.js';
 import { errorAt, warningAt, type Diagnostic, type DocumentPath, type Finding } from './diagnostics.js';
 import { sealedValueFor, type Credential, type Inventory, type SealedValueEntry } from './inventory.js';
 import { parseSealedValueText } from './sealed-value-format.js';
+import { SWAP_DRIVER } from './swap-rotation.js';
 
 /** How a credential changed, in the order a credential's changes are listed. */
 export const CHANGE_KINDS = [
@@ -427,6 +428,36 @@ function notesFor(base: Inventory | undefined, head: Inventory | undefined): str
     .map((deployment) => `Deployment \`${deployment}\` leaves the inventory: credledger stops managing it and leaves its settings as they are.`);
 }
 
+// A swap (DocuElevate's admin password) moves through two pull requests whose diffs alone would mislead a reviewer:
+// the request changes no value yet makes one, and the value pull request "changes" a value the deployments already hold.
+function describeSwaps(base: Inventory | undefined, head: Inventory): string[] {
+  const baseById = new Map((base?.credentials ?? []).map((credential) => [credential.id, credential]));
+  const notes: string[] = [];
+  for (const credential of head.credentials) {
+    if (credential.rotation?.driver !== SWAP_DRIVER) continue;
+    const before = baseById.get(credential.id);
+    const requested = credential.rotation.swap;
+    const previous = before?.rotation?.driver === SWAP_DRIVER ? before.rotation.swap : undefined;
+    const where = credential.deployments.map((deployment) => `\`${deployment}\``).join(', ');
+    if (requested !== undefined && requested !== previous) {
+      notes.push(
+        `\`${credential.id}\`: merging requests swap \`${requested}\`. The apply after the merge makes the new value, records it sealed in \`refs/credledger/rotation\` and pushes it to ${where || 'its deployments'}, last on each; \`credledger rotate --finish\` then opens the pull request that writes it here.`,
+      );
+    } else if (previous !== undefined && requested === undefined && before !== undefined && valueTextsDiffer(before, credential)) {
+      notes.push(`\`${credential.id}\`: the new value is the one swap \`${previous}\` made and already pushed; merging writes it into the inventory, and apply has nothing new to send once the deployments confirmed it.`);
+    }
+  }
+  return notes;
+}
+
+function valueTextsDiffer(before: Credential, after: Credential): boolean {
+  if (before.value !== after.value) return true;
+  const a = before.values ?? {};
+  const b = after.values ?? {};
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...keys].some((key) => a[key] !== b[key]);
+}
+
 /**
  * Compares two inventories (either may be absent: the file did not exist there) and says what
  * changed for each credential id and what the merge will do on each deployment. Pure: values are
@@ -457,5 +488,5 @@ export function diffInventories(base: Inventory | undefined, head: Inventory | u
   }
   if (head) findings.push(...checkGroups(head, valueChanged, compared));
 
-  return { changes, operations: planOperations(base, head, options.values), findings, notes: [...notesFor(base, head), ...(head ? describeReencryption(base, head, changes) : [])] };
+  return { changes, operations: planOperations(base, head, options.values), findings, notes: [...notesFor(base, head), ...(head ? describeReencryption(base, head, changes) : []), ...(head ? describeSwaps(base, head) : [])] };
 }

@@ -352,3 +352,34 @@ describe('groups', () => {
     expect(diff(base, inv(pair(K1, S1, '2026-01-01'))).changes).toEqual([{ id: 'aws-key', change: 'metadata', fields: ['group'], deployments: ['production', 'staging'] }]);
   });
 });
+
+describe('swaps (the admin password)', () => {
+  const P1 = sealed('admin-one', 1_780_000_000);
+  const P2 = sealed('admin-two', 1_790_000_000);
+  const admin = (rotation: string, value: string, rotated = '2026-01-05') => `  admin-password:
+    setting: admin_password
+    kind: admin_password
+    owner: alice
+    rotated: ${rotated}
+    rotation: { driver: docuelevate-admin-password${rotation} }
+    value: ${value}
+`;
+
+  it('says what merging the request does, though no value changes in it', () => {
+    const result = diff(inv(admin('', P1)), inv(admin(', swap: rot-0123456789ab', P1)));
+    expect(result.operations).toEqual([]);
+    expect(result.notes).toEqual([
+      '`admin-password`: merging requests swap `rot-0123456789ab`. The apply after the merge makes the new value, records it sealed in `refs/credledger/rotation` and pushes it to `production`, `staging`, last on each; `credledger rotate --finish` then opens the pull request that writes it here.',
+    ]);
+  });
+
+  it('says the value pull request writes down what the swap already pushed', () => {
+    const result = diff(inv(admin(', swap: rot-0123456789ab', P1)), inv(admin('', P2, '2026-11-20')));
+    expect(result.notes).toEqual(['`admin-password`: the new value is the one swap `rot-0123456789ab` made and already pushed; merging writes it into the inventory, and apply has nothing new to send once the deployments confirmed it.']);
+  });
+
+  it('adds nothing for a swap credential at rest, or one whose swap stays requested', () => {
+    expect(diff(inv(admin('', P1)), inv(admin('', P1))).notes).toEqual([]);
+    expect(diff(inv(admin(', swap: rot-0123456789ab', P1)), inv(admin(', swap: rot-0123456789ab', P1))).notes).toEqual([]);
+  });
+});
