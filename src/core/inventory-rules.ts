@@ -5,7 +5,7 @@ import { describeSessionSecretRotation, findSetting, SESSION_SECRET_IGNORED, SES
 import type { CalendarDate } from './dates.js';
 import { errorAt, warningAt, type Finding } from './diagnostics.js';
 import { OWNER_PLACEHOLDER } from './init-inventory.js';
-import { listSealedValues, type Credential, type Inventory } from './inventory.js';
+import { findCredential, listSealedValues, type Credential, type Inventory } from './inventory.js';
 import { describeDemoKeyValues, listDemoKeyValues } from './public-demo-key.js';
 import { isEventDrivenKind } from './rotation.js';
 import { describeSuggestion } from './suggestions.js';
@@ -263,7 +263,8 @@ const rotationsComplete: Rule = (inventory) =>
       if (spec.secret === undefined) {
         findings.push(errorAt('rotation-incomplete', path(), 'the aws-iam-access-key driver needs `secret`: the credential holding the secret access key of the pair', true));
       } else {
-        const partner = inventory.credentials.find((candidate) => candidate.id === spec.secret);
+        // Indexed: a platform inventory may carry a key pair with a rotation on each of hundreds of deployments.
+        const partner = findCredential(inventory, spec.secret);
         if (partner === undefined) findings.push(errorAt('rotation-unknown-credential', path('secret'), `no credential \`${spec.secret}\` holds the secret access key`));
         else if (partner.id === credential.id) findings.push(errorAt('rotation-unknown-credential', path('secret'), 'the secret access key is another credential than the key id'));
         else if (credential.group === undefined || partner.group !== credential.group) {

@@ -171,8 +171,18 @@ export function sealedValueFor(credential: Credential, deployment: string): Seal
 
 /** Finds a credential by id. */
 export function findCredential(inventory: Inventory, id: string): Credential | undefined {
-  return inventory.credentials.find((credential) => credential.id === id);
+  // Indexed once per inventory: callers look credentials up inside loops over all of them.
+  let byId = CREDENTIALS_BY_ID.get(inventory.credentials);
+  if (byId === undefined) {
+    byId = new Map();
+    // The first of a repeated id, as a linear search finds it.
+    for (const credential of inventory.credentials) if (!byId.has(credential.id)) byId.set(credential.id, credential);
+    CREDENTIALS_BY_ID.set(inventory.credentials, byId);
+  }
+  return byId.get(id);
 }
+
+const CREDENTIALS_BY_ID = new WeakMap<readonly Credential[], Map<string, Credential>>();
 
 /**
  * Every place a value could have been sealed for: each credential's `value` and its `values.<deployment>`

@@ -1,7 +1,7 @@
 // The plan of an inventory change between two revisions: what happened to each credential, and what the merge will set or delete on each deployment.
 import { findSetting } from './docuelevate-catalogue.js';
 import { errorAt, warningAt, type Diagnostic, type DocumentPath, type Finding } from './diagnostics.js';
-import { sealedValueFor, type Credential, type Inventory, type SealedValueEntry } from './inventory.js';
+import { findCredential, sealedValueFor, type Credential, type Inventory, type SealedValueEntry } from './inventory.js';
 import { parseSealedValueText } from './sealed-value-format.js';
 import { SWAP_DRIVER } from './swap-rotation.js';
 
@@ -194,8 +194,8 @@ function describeReencryption(base: Inventory | undefined, head: Inventory, chan
   const byKey = new Map<string, { count: number; newKey: boolean }>();
   for (const change of changes) {
     if (change.change !== 're-encrypted') continue;
-    const credential = head.credentials.find((candidate) => candidate.id === change.id);
-    const before = base?.credentials.find((candidate) => candidate.id === change.id);
+    const credential = findCredential(head, change.id);
+    const before = base === undefined ? undefined : findCredential(base, change.id);
     const entries = new Map<string, { after: SealedValueEntry; before: SealedValueEntry | undefined }>();
     for (const deployment of change.deployments) {
       const after = credential === undefined ? undefined : sealedValueFor(credential, deployment);

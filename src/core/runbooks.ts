@@ -2,7 +2,7 @@
 import { ownValue } from './own-property.js';
 import { markdownCode } from './markdown.js';
 import { findSetting, SESSION_SECRET_SETTING } from './docuelevate-catalogue.js';
-import type { Credential, CredentialKind, Inventory } from './inventory.js';
+import { findCredential, type Credential, type CredentialKind, type Inventory } from './inventory.js';
 import type { RotationAssessment } from './rotation.js';
 
 /** Where a step happens: at the service that issued the value, in this repository, or after the merge applied it. */
@@ -255,7 +255,7 @@ export function automaticRotationOf(inventory: Inventory, credential: Credential
   const holder = credential.rotation !== undefined ? credential : inventory.credentials.find((candidate) => candidate.rotation?.secret === credential.id);
   const spec = holder?.rotation;
   if (holder === undefined || spec === undefined || spec.driver === 'docuelevate-admin-password') return undefined;
-  const partner = spec.secret === undefined ? undefined : inventory.credentials.find((candidate) => candidate.id === spec.secret);
+  const partner = spec.secret === undefined ? undefined : findCredential(inventory, spec.secret);
   if (spec.driver === 'aws-iam-access-key' && partner === undefined) return undefined;
   const perDeployment = (member: Credential | undefined) => member?.values !== undefined && Object.keys(member.values).length > 0;
   return perDeployment(holder) || perDeployment(partner) ? undefined : holder;
