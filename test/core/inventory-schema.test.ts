@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { checkInventorySchema } from '../../src/core/inventory-schema.js';
-import { compiledFrom } from '../../src/core/generated/inventory-schema-validator.js';
+import fc from 'fast-check';
+import { ajvFormats, compiledFrom, plainHttpUri } from '../../src/core/generated/inventory-schema-validator.js';
 import { EXAMPLE_INVENTORY, REPO_ROOT } from '../support/paths.js';
 
 type SchemaNode = Record<string, unknown>;
@@ -43,5 +44,25 @@ describe('the published JSON Schema', () => {
     expect(checkInventorySchema({ version: 1, credentials: { a: { setting: 'x', owner: 'y' } } })).toEqual([
       expect.objectContaining({ code: 'schema-required', path: ['credentials', 'a'] }),
     ]);
+  });
+});
+
+describe('the uri format', () => {
+  it('takes its fast road only for strings the full RFC 3986 pattern accepts', () => {
+    const host = fc.stringMatching(/^[A-Za-z0-9.-]{1,20}$/);
+    const segment = fc.stringMatching(/^[A-Za-z0-9._~-]{0,8}$/);
+    const plain = fc.tuple(fc.constantFrom('http', 'https'), host, fc.option(fc.integer({ min: 0, max: 99_999 })), fc.array(segment, { maxLength: 4 })).map(
+      ([scheme, name, port, segments]) => `${scheme}://${name}${port === null ? '' : `:${port}`}${segments.map((part) => `/${part}`).join('')}`,
+    );
+    fc.assert(
+      fc.property(fc.oneof(plain, fc.string(), fc.webUrl()), (text) => {
+        if (plainHttpUri.test(text)) expect(ajvFormats.uri(text), text).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    // And the fast road is the one deployment URLs take.
+    expect(plainHttpUri.test('https://docs.example.com')).toBe(true);
+    expect(plainHttpUri.test('http://127.0.0.1:8000/')).toBe(true);
+    expect(plainHttpUri.test('https://user:pw@docs.example.com')).toBe(false);
   });
 });
