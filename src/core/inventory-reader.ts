@@ -75,20 +75,24 @@ export function readInventory(text: string, file: string): ReadInventoryResult {
 // The schema checks the shape of dates; whether the day exists is checked here (2026-02-30 matches the pattern).
 function checkDates(data: Data): Finding[] {
   const findings: Finding[] = [];
-  const check = (value: unknown, path: (string | number)[]) => {
-    if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && !isCalendarDate(value)) {
-      findings.push(errorAt('invalid-date', path, `${value} is not a real calendar date`));
+  // The path is built only for a finding: this runs on four fields of every credential.
+  const check = (value: unknown, section: string, id: string, field: string) => {
+    if (typeof value === 'string' && DATE_SHAPE.test(value) && !isCalendarDate(value)) {
+      findings.push(errorAt('invalid-date', [section, id, field], `${value} is not a real calendar date`));
     }
   };
   for (const [id, person] of Object.entries(isRecord(data.people) ? data.people : {})) {
-    if (isRecord(person)) check(person.left, ['people', id, 'left']);
+    if (isRecord(person)) check(person.left, 'people', id, 'left');
   }
   for (const [id, credential] of Object.entries(isRecord(data.credentials) ? data.credentials : {})) {
     if (!isRecord(credential)) continue;
-    for (const field of ['created', 'rotated', 'compromised', 'revoked']) check(credential[field], ['credentials', id, field]);
+    for (const field of DATE_FIELDS) check(credential[field], 'credentials', id, field);
   }
   return findings;
 }
+
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_FIELDS = ['created', 'rotated', 'compromised', 'revoked'] as const;
 
 function buildInventory(data: Data): Inventory {
   const people = new Map<string, Person>();

@@ -32,6 +32,18 @@ export type SealedValueParts = FernetValueParts | RecipientSealedParts;
 
 /** Splits either encrypted form; undefined when the text is in neither. */
 export function parseSealedValueText(text: string): SealedValueParts | undefined {
+  // Several rules, status and plan each ask about every value of a large inventory: each text is split once.
+  const known = SPLIT_VALUES.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const parts = splitSealedValueText(text);
+  if (SPLIT_VALUES.size >= 200_000) SPLIT_VALUES.clear();
+  SPLIT_VALUES.set(text, parts ?? null);
+  return parts;
+}
+
+const SPLIT_VALUES = new Map<string, SealedValueParts | null>();
+
+function splitSealedValueText(text: string): SealedValueParts | undefined {
   const fernet = FERNET_VALUE_PATTERN.exec(text);
   if (fernet) return { kind: 'fernet', keyId: fernet[1] as string, token: fernet[2] as string };
   const sealed = SEALED_VALUE_PATTERN.exec(text);

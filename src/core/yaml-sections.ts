@@ -17,15 +17,12 @@ interface Section extends TextSlice {
 // A plain key with nothing a YAML parser could read two ways: the identifiers inventories use.
 const KEY_LINE = /^([A-Za-z0-9_.-]+) *:(?: |$)/;
 
-interface Line {
-  readonly start: number;
-  readonly indent: number;
-  /** Where the line's content begins and ends (before a carriage return): read only for the lines that matter. */
-  readonly contentStart: number;
-  readonly contentEnd: number;
-}
-
-function* contentLines(text: string, from: number, to: number): Generator<Line> {
+/**
+ * Calls `visit` with each content line of [from, to) (not blank, not a comment): where it starts, its indentation, and
+ * where its content begins and ends (before a carriage return), which callers read only for the lines that matter.
+ * Stops when `visit` returns false. A plain loop, not a generator: it runs over every line of a large file.
+ */
+function scanContentLines(text: string, from: number, to: number, visit: (start: number, indent: number, contentStart: number, contentEnd: number) => boolean): void {
   let start = from;
   while (start < to) {
     const newline = text.indexOf('\n', start);
@@ -38,18 +35,18 @@ function* contentLines(text: string, from: number, to: number): Generator<Line> 
       const line = text.slice(start, end).replace(/\r$/, '');
       const content = line.trimStart();
       const indent = line.length - content.length;
-      if (content !== '' && !content.startsWith('#')) yield { start, indent, contentStart: start + indent, contentEnd: start + line.length };
+      if (content !== '' && !content.startsWith('#') && !visit(start, indent, start + indent, start + line.length)) return;
     } else {
       const lineEnd = end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
-      if (first < lineEnd && text.charCodeAt(first) !== 0x23 /* # */) yield { start, indent: first - start, contentStart: first, contentEnd: lineEnd };
+      if (first < lineEnd && text.charCodeAt(first) !== 0x23 /* # */ && !visit(start, first - start, first, lineEnd)) return;
     }
     start = end + 1;
   }
 }
 
-/** The plain key a line starts with, or undefined. */
-function keyOfLine(text: string, line: Line): string | undefined {
-  return KEY_LINE.exec(text.slice(line.contentStart, line.contentEnd))?.[1];
+/** The plain key a line's content starts with, or undefined. */
+function keyOfLine(text: string, contentStart: number, contentEnd: number): string | undefined {
+  return KEY_LINE.exec(text.slice(contentStart, contentEnd))?.[1];
 }
 
 function isAsciiWhitespace(code: number): boolean {
@@ -69,16 +66,16 @@ export class YamlSections {
   static index(text: string): YamlSections | undefined {
     const sections = new Map<string, Section>();
     let current: { key: string; start: number } | undefined;
-    for (const line of contentLines(text, 0, text.length)) {
-      if (line.indent > 0) {
-        if (!current) return undefined;
-        continue;
-      }
-      const key = keyOfLine(text, line);
-      if (key === undefined || sections.has(key)) return undefined;
-      if (current) sections.set(current.key, { start: current.start, end: line.start });
-      current = { key, start: line.start };
-    }
+    let cuttable = true;
+    scanContentLines(text, 0, text.length, (start, indent, contentStart, contentEnd) => {
+      if (indent > 0) return (cuttable = current !== undefined);
+      const key = keyOfLine(text, contentStart, contentEnd);
+      if (key === undefined || sections.has(key)) return (cuttable = false);
+      if (current) sections.set(current.key, { start: current.start, end: start });
+      current = { key, start };
+      return true;
+    });
+    if (!cuttable) return undefined;
     if (current) sections.set(current.key, { start: current.start, end: text.length });
     return new YamlSections(text, sections);
   }
@@ -104,15 +101,18 @@ export class YamlSections {
     const entries = new Map<string, TextSlice>();
     let indent = -1;
     let current: { key: string; start: number } | undefined;
-    for (const line of contentLines(text, keyLineEnd + 1, section.end)) {
-      if (indent === -1) indent = line.indent;
-      if (line.indent > indent) continue;
-      if (line.indent < indent) return null;
-      const key = keyOfLine(text, line);
-      if (key === undefined || entries.has(key)) return null;
-      if (current) entries.set(current.key, { start: current.start, end: line.start });
-      current = { key, start: line.start };
-    }
+    let cuttable = true;
+    scanContentLines(text, keyLineEnd + 1, section.end, (start, lineIndent, contentStart, contentEnd) => {
+      if (indent === -1) indent = lineIndent;
+      if (lineIndent > indent) return true;
+      if (lineIndent < indent) return (cuttable = false);
+      const key = keyOfLine(text, contentStart, contentEnd);
+      if (key === undefined || entries.has(key)) return (cuttable = false);
+      if (current) entries.set(current.key, { start: current.start, end: start });
+      current = { key, start };
+      return true;
+    });
+    if (!cuttable) return null;
     if (current) entries.set(current.key, { start: current.start, end: section.end });
     return entries;
   }
