@@ -2,78 +2,78 @@ import { createRequire as __credledgerCreateRequire } from 'node:module';
 const require = __credledgerCreateRequire(import.meta.url);
 import {
   finishRotations
-} from "./chunks/chunk-BBLOTGN3.js";
+} from "./chunks/chunk-E2EPMB7Y.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-GERWLMHQ.js";
+} from "./chunks/chunk-SLGP6G5A.js";
 import "./chunks/chunk-LMPLITML.js";
 import {
   appliedStateReader,
   createRotationDrivers,
   gitHubRotationReview,
   openRotationRepository
-} from "./chunks/chunk-XCXOFZ7Z.js";
+} from "./chunks/chunk-WU77U55R.js";
 import {
   applyCollaborators,
   auditCollaborators
-} from "./chunks/chunk-V2TXPCMZ.js";
+} from "./chunks/chunk-SFP2RPCQ.js";
 import {
   auditDeployments
-} from "./chunks/chunk-VNZC6G4A.js";
+} from "./chunks/chunk-QQETVGSC.js";
 import {
   renderAuditMarkdown
-} from "./chunks/chunk-IJT7AYE7.js";
+} from "./chunks/chunk-5CGE7275.js";
 import {
   describeProgressStep
 } from "./chunks/chunk-OOOMGQ2O.js";
 import {
   renderApplyMarkdown,
   renderApplyText
-} from "./chunks/chunk-2A4IM2R2.js";
+} from "./chunks/chunk-LKNOTLM2.js";
 import {
   assessAuditReport
-} from "./chunks/chunk-2WLQES7R.js";
+} from "./chunks/chunk-BU32SYZN.js";
 import {
   gitHubEnvironments,
   gitHubPullRequestComments,
   gitHubRotationIssues
-} from "./chunks/chunk-6Q6FUZ4G.js";
+} from "./chunks/chunk-ECIXC4OJ.js";
 import {
   context,
   require_tunnel
-} from "./chunks/chunk-ZLNK5RCC.js";
+} from "./chunks/chunk-PD4IU5I5.js";
 import {
   describeAction,
   performIssuePlan,
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-4O4ZJ3LG.js";
+} from "./chunks/chunk-ZMVXMSL4.js";
 import {
   DEFAULT_ISSUE_LABEL,
   countIssueActions,
   issueMarker,
   planIssueReconciliation
-} from "./chunks/chunk-S7EYADZV.js";
+} from "./chunks/chunk-WJRUYHSQ.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-NLWG4EFX.js";
+} from "./chunks/chunk-T4PMIKCW.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-AHRY5BJD.js";
+} from "./chunks/chunk-QSRW6LY6.js";
 import {
   openInventoryRevisions
 } from "./chunks/chunk-2EXGAOTN.js";
 import "./chunks/chunk-OMVOUR2L.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-YPQLWRQQ.js";
+} from "./chunks/chunk-D6RMZZQG.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-XTYC3S4F.js";
+} from "./chunks/chunk-M72BU3IR.js";
 import {
   markdownCode,
   markdownMessage,
@@ -83,56 +83,56 @@ import {
 } from "./chunks/chunk-CMQXSEVF.js";
 import {
   planHasChanges
-} from "./chunks/chunk-WEE3JB2N.js";
+} from "./chunks/chunk-ARAJGEEZ.js";
 import {
   applyInventory
-} from "./chunks/chunk-GNVTGA4T.js";
-import "./chunks/chunk-LPC6U2ED.js";
-import "./chunks/chunk-ZMWML6DT.js";
-import {
-  isTerminal,
-  parseHoursDuration
-} from "./chunks/chunk-FNVTWHAF.js";
+} from "./chunks/chunk-AY33D6XP.js";
+import "./chunks/chunk-Z6G6QRSO.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
 import "./chunks/chunk-VKO2MAIP.js";
-import "./chunks/chunk-SGRQQ6EP.js";
+import "./chunks/chunk-HDYKRRQ4.js";
+import {
+  isTerminal,
+  parseHoursDuration
+} from "./chunks/chunk-FNVTWHAF.js";
+import "./chunks/chunk-GJ3MJZQ5.js";
 import "./chunks/chunk-UU6I4Z3O.js";
-import "./chunks/chunk-FXQEISBT.js";
-import "./chunks/chunk-QCAA3OTS.js";
+import "./chunks/chunk-JCR2RDIS.js";
+import "./chunks/chunk-SIITODP4.js";
 import "./chunks/chunk-45NTUV52.js";
 import "./chunks/chunk-RDZ6RCMF.js";
 import {
   validateInventory
-} from "./chunks/chunk-KRKF46WC.js";
-import "./chunks/chunk-AH2HLGSB.js";
+} from "./chunks/chunk-EXKV3WZO.js";
+import "./chunks/chunk-FEAQHF6L.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
 } from "./chunks/chunk-SUD6FO27.js";
-import "./chunks/chunk-YWOOSCG6.js";
+import "./chunks/chunk-VC2QZXYH.js";
 import "./chunks/chunk-TOZBZRWR.js";
-import "./chunks/chunk-M77BNZDQ.js";
+import "./chunks/chunk-IONKSICY.js";
 import "./chunks/chunk-RTYMEON2.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-2GZYLTQG.js";
-import "./chunks/chunk-VGA3ZQUG.js";
+} from "./chunks/chunk-QBD5SAYY.js";
+import "./chunks/chunk-D2P2K5XU.js";
 import {
   assessRotation
-} from "./chunks/chunk-H4SHDKMY.js";
+} from "./chunks/chunk-B56PAIHX.js";
 import {
   isCalendarDate,
   toCalendarDate
-} from "./chunks/chunk-ZIC7K62Z.js";
+} from "./chunks/chunk-BZNEAMHS.js";
 import {
   hasErrors
-} from "./chunks/chunk-CKIDVKB3.js";
+} from "./chunks/chunk-7UPAAUCH.js";
 import "./chunks/chunk-JDF2SXMV.js";
 import "./chunks/chunk-HF3DDANW.js";
-import "./chunks/chunk-56J7VSQS.js";
+import "./chunks/chunk-YHUUFZU6.js";
 import "./chunks/chunk-PNS7CLM4.js";
 import {
   redactRunSecrets
@@ -20095,6 +20095,7 @@ function rotateCountsLine(report) {
 async function rotateJob(run2) {
   const { settings, runner } = run2;
   if (isPullRequestEvent(run2.event)) throw new UsageError(`rotate is refused on ${run2.event.name}: it runs on schedule or workflow_dispatch`);
+  if (settings.now !== "") throw new UsageError(`input \`now\` is for status, remind and audit; rotate acts on the real date (it records \`rotated\` and the issuer's own times): remove it`);
   const file = path2.resolve(runner.workspace, settings.file);
   const openGit = () => openRotationRepository({ file, env: runner.env });
   const started = [];

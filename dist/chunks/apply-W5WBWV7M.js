@@ -1,0 +1,36 @@
+import { createRequire as __credledgerCreateRequire } from 'node:module';
+const require = __credledgerCreateRequire(import.meta.url);
+import {
+  MASKED_READ_BACK_LIMIT,
+  applyInventory
+} from "./chunk-AY33D6XP.js";
+import "./chunk-Z6G6QRSO.js";
+import "./chunk-RDARU6O6.js";
+import "./chunk-VKO2MAIP.js";
+import "./chunk-HDYKRRQ4.js";
+import "./chunk-FNVTWHAF.js";
+import "./chunk-JCR2RDIS.js";
+import {
+  DEFAULT_APPLY_CONCURRENCY
+} from "./chunk-SIITODP4.js";
+import "./chunk-45NTUV52.js";
+import "./chunk-VC2QZXYH.js";
+import "./chunk-TOZBZRWR.js";
+import "./chunk-RTYMEON2.js";
+import "./chunk-QBD5SAYY.js";
+import "./chunk-D2P2K5XU.js";
+import "./chunk-B56PAIHX.js";
+import "./chunk-BZNEAMHS.js";
+import "./chunk-7UPAAUCH.js";
+import "./chunk-JDF2SXMV.js";
+import "./chunk-HF3DDANW.js";
+import "./chunk-YHUUFZU6.js";
+import "./chunk-PNS7CLM4.js";
+import "./chunk-X6547CXL.js";
+import "./chunk-KLADGNWY.js";
+import "./chunk-ZPKHJYF4.js";
+export {
+  DEFAULT_APPLY_CONCURRENCY,
+  MASKED_READ_BACK_LIMIT,
+  applyInventory
+};
