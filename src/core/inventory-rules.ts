@@ -19,56 +19,65 @@ export interface RuleContext {
 
 type Rule = (inventory: Inventory, context: RuleContext) => Finding[];
 
-const knownPeople: Rule = (inventory) =>
-  inventory.credentials.flatMap((credential) => {
+/**
+ * A rule that looks at one credential at a time, pushing its findings into the rule's one list: no array per
+ * credential (a 10,000-credential inventory would otherwise make 10,000 empty arrays per rule for the collector).
+ */
+function eachCredential(check: (credential: Credential, findings: Finding[], inventory: Inventory, context: RuleContext) => void): Rule {
+  return (inventory, context) => {
     const findings: Finding[] = [];
-    if (credential.owner === OWNER_PLACEHOLDER && !inventory.people.has(credential.owner)) {
-      findings.push(errorAt('owner-placeholder', ['credentials', credential.id, 'owner'], `the owner is still the placeholder \`credledger init\` wrote: name the person (a key of \`people\`) who rotates it`));
-    } else if (credential.owner && !inventory.people.has(credential.owner)) {
-      const hint = describeSuggestion(credential.owner, inventory.people.keys());
-      findings.push(errorAt('unknown-person', ['credentials', credential.id, 'owner'], `owner \`${credential.owner}\` is not listed under \`people\`${hint}`));
+    for (const credential of inventory.credentials) check(credential, findings, inventory, context);
+    return findings;
+  };
+}
+
+const knownPeople: Rule = eachCredential((credential, findings, inventory) => {
+  if (credential.owner === OWNER_PLACEHOLDER && !inventory.people.has(credential.owner)) {
+    findings.push(errorAt('owner-placeholder', ['credentials', credential.id, 'owner'], `the owner is still the placeholder \`credledger init\` wrote: name the person (a key of \`people\`) who rotates it`));
+  } else if (credential.owner && !inventory.people.has(credential.owner)) {
+    const hint = describeSuggestion(credential.owner, inventory.people.keys());
+    findings.push(errorAt('unknown-person', ['credentials', credential.id, 'owner'], `owner \`${credential.owner}\` is not listed under \`people\`${hint}`));
+  }
+  credential.access.forEach((person, index) => {
+    if (!inventory.people.has(person)) {
+      const hint = describeSuggestion(person, inventory.people.keys());
+      findings.push(errorAt('unknown-person', ['credentials', credential.id, 'access', index], `\`${person}\` in access is not listed under \`people\`${hint}`));
     }
-    credential.access.forEach((person, index) => {
-      if (!inventory.people.has(person)) {
-        const hint = describeSuggestion(person, inventory.people.keys());
-        findings.push(errorAt('unknown-person', ['credentials', credential.id, 'access', index], `\`${person}\` in access is not listed under \`people\`${hint}`));
+  });
+});
+
+const knownDeployments: Rule = eachCredential((credential, findings, inventory) => {
+  if (credential.deploymentsListed) {
+    credential.deployments.forEach((deployment, index) => {
+      if (!inventory.deployments.has(deployment)) {
+        const hint = describeSuggestion(deployment, inventory.deployments.keys());
+        findings.push(errorAt('unknown-deployment', ['credentials', credential.id, 'deployments', index], `deployment \`${deployment}\` is not listed under \`deployments\`${hint}`));
       }
     });
-    return findings;
-  });
+  }
+  if (credential.values === undefined) return;
+  for (const deployment of Object.keys(credential.values)) {
+    const path = ['credentials', credential.id, 'values', deployment];
+    if (!inventory.deployments.has(deployment)) {
+      findings.push(errorAt('unknown-deployment', path, `deployment \`${deployment}\` is not listed under \`deployments\``, true));
+    } else if (!credential.deployments.includes(deployment)) {
+      findings.push(warningAt('value-for-unused-deployment', path, `a value for \`${deployment}\`, which this credential is not pushed to`, true));
+    }
+  }
+});
 
-const knownDeployments: Rule = (inventory) =>
-  inventory.credentials.flatMap((credential) => {
-    const findings: Finding[] = [];
-    if (credential.deploymentsListed) {
-      credential.deployments.forEach((deployment, index) => {
-        if (!inventory.deployments.has(deployment)) {
-          const hint = describeSuggestion(deployment, inventory.deployments.keys());
-          findings.push(errorAt('unknown-deployment', ['credentials', credential.id, 'deployments', index], `deployment \`${deployment}\` is not listed under \`deployments\`${hint}`));
-        }
-      });
+const oneValueForm: Rule = eachCredential((credential, findings, inventory) => {
+  if (credential.values === undefined) return;
+  if (credential.value !== undefined) {
+    findings.push(errorAt('value-and-values', ['credentials', credential.id, 'values'], 'give either `value` (every deployment) or `values` (per deployment), not both', true));
+    return;
+  }
+  for (const deployment of credential.deployments) {
+    if (inventory.deployments.has(deployment) && ownValue(credential.values, deployment) === undefined) {
+      findings.push(warningAt('missing-deployment-value', ['credentials', credential.id, 'values'], `no value for deployment \`${deployment}\`: apply leaves its setting alone`, true));
     }
-    for (const deployment of Object.keys(credential.values ?? {})) {
-      const path = ['credentials', credential.id, 'values', deployment];
-      if (!inventory.deployments.has(deployment)) {
-        findings.push(errorAt('unknown-deployment', path, `deployment \`${deployment}\` is not listed under \`deployments\``, true));
-      } else if (!credential.deployments.includes(deployment)) {
-        findings.push(warningAt('value-for-unused-deployment', path, `a value for \`${deployment}\`, which this credential is not pushed to`, true));
-      }
-    }
-    return findings;
-  });
-
-const oneValueForm: Rule = (inventory) =>
-  inventory.credentials.flatMap((credential) => {
-    if (credential.value !== undefined && credential.values !== undefined) {
-      return [errorAt('value-and-values', ['credentials', credential.id, 'values'], 'give either `value` (every deployment) or `values` (per deployment), not both', true)];
-    }
-    if (credential.values === undefined) return [];
-    return credential.deployments
-      .filter((deployment) => inventory.deployments.has(deployment) && ownValue(credential.values, deployment) === undefined)
-      .map((deployment) => warningAt('missing-deployment-value', ['credentials', credential.id, 'values'], `no value for deployment \`${deployment}\`: apply leaves its setting alone`, true));
-  });
+  }
+});
 
 const oneCredentialPerSetting: Rule = (inventory) => {
   const claimed = new Map<string, string>();
@@ -88,49 +97,41 @@ const oneCredentialPerSetting: Rule = (inventory) => {
   return findings;
 };
 
-const knownSettings: Rule = (inventory) =>
-  inventory.credentials.flatMap((credential) => {
-    if (!credential.setting) return [];
-    const path = ['credentials', credential.id, 'setting'];
-    const setting = findSetting(credential.setting);
-    if (setting?.environmentOnly) {
-      return [errorAt('environment-only-setting', path, `\`${credential.setting}\` can only be set in the deployment's environment; DocuElevate's settings API refuses it`)];
-    }
-    if (!setting && !credential.custom) {
-      return [warningAt('unknown-setting', path, `\`${credential.setting}\` is not one of DocuElevate's sensitive settings; add \`custom: true\` if that is intended`)];
-    }
-    return [];
-  });
+const knownSettings: Rule = eachCredential((credential, findings) => {
+  if (!credential.setting) return;
+  const setting = findSetting(credential.setting);
+  if (setting?.environmentOnly) {
+    findings.push(errorAt('environment-only-setting', ['credentials', credential.id, 'setting'], `\`${credential.setting}\` can only be set in the deployment's environment; DocuElevate's settings API refuses it`));
+  } else if (!setting && !credential.custom) {
+    findings.push(warningAt('unknown-setting', ['credentials', credential.id, 'setting'], `\`${credential.setting}\` is not one of DocuElevate's sensitive settings; add \`custom: true\` if that is intended`));
+  }
+});
 
 // A warning: the value is harmless as a record, but apply's push of it changes nothing, which the team should know.
-const sessionSecretFromEnvironment: Rule = (inventory) =>
-  inventory.credentials.flatMap((credential) => {
-    if (credential.setting !== SESSION_SECRET_SETTING || (credential.value === undefined && credential.values === undefined)) return [];
-    const field = credential.value === undefined ? 'values' : 'value';
-    return [
-      warningAt(
-        'session-secret-value',
-        ['credentials', credential.id, field],
-        `${SESSION_SECRET_IGNORED}, so apply's push of this value changes nothing. Track it without a value; to rotate it, ${describeSessionSecretRotation()}`,
-        true,
-      ),
-    ];
-  });
+const sessionSecretFromEnvironment: Rule = eachCredential((credential, findings) => {
+  if (credential.setting !== SESSION_SECRET_SETTING || (credential.value === undefined && credential.values === undefined)) return;
+  const field = credential.value === undefined ? 'values' : 'value';
+  findings.push(
+    warningAt(
+      'session-secret-value',
+      ['credentials', credential.id, field],
+      `${SESSION_SECRET_IGNORED}, so apply's push of this value changes nothing. Track it without a value; to rotate it, ${describeSessionSecretRotation()}`,
+      true,
+    ),
+  );
+});
 
-const consistentDates: Rule = (inventory, { today }) => {
-  const findings: Finding[] = [];
-  for (const credential of inventory.credentials) {
-    const path = (field: string) => ['credentials', credential.id, field];
-    if (credential.created && credential.rotated && credential.rotated < credential.created) {
-      findings.push(errorAt('rotated-before-created', path('rotated'), `rotated ${credential.rotated} is before created ${credential.created}`));
-    }
-    for (const field of ['created', 'rotated', 'compromised', 'revoked'] as const) {
-      const date = credential[field];
-      if (date && date > today) findings.push(errorAt('date-in-future', path(field), `${field} ${date} is after today (${today})`));
-    }
+const DATED_FIELDS = ['created', 'rotated', 'compromised', 'revoked'] as const;
+
+const consistentDates: Rule = eachCredential((credential, findings, _inventory, { today }) => {
+  if (credential.created && credential.rotated && credential.rotated < credential.created) {
+    findings.push(errorAt('rotated-before-created', ['credentials', credential.id, 'rotated'], `rotated ${credential.rotated} is before created ${credential.created}`));
   }
-  return findings;
-};
+  for (const field of DATED_FIELDS) {
+    const date = credential[field];
+    if (date && date > today) findings.push(errorAt('date-in-future', ['credentials', credential.id, field], `${field} ${date} is after today (${today})`));
+  }
+});
 
 const intervalsOnlyForScheduledKinds: Rule = (inventory) =>
   inventory.credentials
@@ -141,12 +142,11 @@ const intervalsOnlyForScheduledKinds: Rule = (inventory) =>
 
 // A warning, not an error: a departure date written ahead of time passes without any commit, and an error
 // would then turn the main branch invalid overnight and silence the very reminders the departure calls for.
-const ownersStillHere: Rule = (inventory, { today }) =>
-  inventory.credentials.flatMap((credential) => {
-    const left = inventory.people.get(credential.owner)?.left;
-    if (!left || left > today) return [];
-    return [warningAt('owner-has-left', ['credentials', credential.id, 'owner'], `owner \`${credential.owner}\` left on ${left}: hand the credential to someone who is still here`)];
-  });
+const ownersStillHere: Rule = eachCredential((credential, findings, inventory, { today }) => {
+  const left = inventory.people.get(credential.owner)?.left;
+  if (!left || left > today) return;
+  findings.push(warningAt('owner-has-left', ['credentials', credential.id, 'owner'], `owner \`${credential.owner}\` left on ${left}: hand the credential to someone who is still here`));
+});
 
 function plaintextFinding(credential: Credential, path: (string | number)[], text: string): Finding {
   const looksLike = describePlaintext(text);
@@ -158,17 +158,15 @@ function plaintextFinding(credential: Credential, path: (string | number)[], tex
   );
 }
 
-const valuesEncrypted: Rule = (inventory) =>
-  inventory.credentials.flatMap((credential) => {
-    const findings: Finding[] = [];
-    if (credential.value !== undefined && !parseSealedValueText(credential.value)) {
-      findings.push(plaintextFinding(credential, ['credentials', credential.id, 'value'], credential.value));
-    }
-    for (const [deployment, text] of Object.entries(credential.values ?? {})) {
-      if (!parseSealedValueText(text)) findings.push(plaintextFinding(credential, ['credentials', credential.id, 'values', deployment], text));
-    }
-    return findings;
-  });
+const valuesEncrypted: Rule = eachCredential((credential, findings) => {
+  if (credential.value !== undefined && !parseSealedValueText(credential.value)) {
+    findings.push(plaintextFinding(credential, ['credentials', credential.id, 'value'], credential.value));
+  }
+  if (credential.values === undefined) return;
+  for (const [deployment, text] of Object.entries(credential.values)) {
+    if (!parseSealedValueText(text)) findings.push(plaintextFinding(credential, ['credentials', credential.id, 'values', deployment], text));
+  }
+});
 
 // A warning, not an error: the example and the demo run on these values. Anywhere else anyone can read them.
 // One warning, at the first such value, naming them all: the example alone has 26, and they share one cause.
@@ -235,45 +233,42 @@ const ROTATION_FIELDS: Readonly<Record<string, readonly string[]>> = {
   'docuelevate-admin-password': ['driver', 'length', 'alphabet', 'swap'],
 };
 
-const rotationsComplete: Rule = (inventory) =>
-  inventory.credentials.flatMap((credential) => {
-    const spec = credential.rotation;
-    if (spec === undefined) return [];
-    const path = (field?: string) => ['credentials', credential.id, 'rotation', ...(field === undefined ? [] : [field])];
-    const findings: Finding[] = [];
-    const given: Record<string, unknown> = { user: spec.user, secret: spec.secret, key_id: spec.keyId, region: spec.region, length: spec.length, alphabet: spec.alphabet, swap: spec.swap };
-    const allowed = ROTATION_FIELDS[spec.driver] ?? [];
-    for (const [field, value] of Object.entries(given)) {
-      if (value !== undefined && !allowed.includes(field)) findings.push(errorAt('rotation-field', path(field), `\`${field}\` means nothing to the ${spec.driver} driver (it reads ${allowed.filter((name) => name !== 'driver').join(', ')})`, true));
+const rotationsComplete: Rule = eachCredential((credential, findings, inventory) => {
+  const spec = credential.rotation;
+  if (spec === undefined) return;
+  const path = (field?: string) => ['credentials', credential.id, 'rotation', ...(field === undefined ? [] : [field])];
+  const given: Record<string, unknown> = { user: spec.user, secret: spec.secret, key_id: spec.keyId, region: spec.region, length: spec.length, alphabet: spec.alphabet, swap: spec.swap };
+  const allowed = ROTATION_FIELDS[spec.driver] ?? [];
+  for (const [field, value] of Object.entries(given)) {
+    if (value !== undefined && !allowed.includes(field)) findings.push(errorAt('rotation-field', path(field), `\`${field}\` means nothing to the ${spec.driver} driver (it reads ${allowed.filter((name) => name !== 'driver').join(', ')})`, true));
+  }
+  if (credential.values !== undefined) {
+    findings.push(errorAt('rotation-per-deployment', path(), 'rotate writes one value for every deployment: a credential with `values` per deployment is rotated with `credledger set`', true));
+  }
+  if (spec.swap !== undefined && spec.driver === 'docuelevate-admin-password') {
+    // Its form (rot- and 12 hex digits) is the schema's.
+    if (credential.setting !== 'admin_password') {
+      findings.push(errorAt('rotation-swap', path('swap'), `a swap rotates DocuElevate's admin_password; \`${credential.id}\` holds \`${credential.setting}\``, true));
     }
-    if (credential.values !== undefined) {
-      findings.push(errorAt('rotation-per-deployment', path(), 'rotate writes one value for every deployment: a credential with `values` per deployment is rotated with `credledger set`', true));
+    if (credential.value === undefined) {
+      findings.push(errorAt('rotation-swap', path('swap'), 'a swap replaces the credential\'s `value`: set one first (`credledger set`)', true));
     }
-    if (spec.swap !== undefined && spec.driver === 'docuelevate-admin-password') {
-      // Its form (rot- and 12 hex digits) is the schema's.
-      if (credential.setting !== 'admin_password') {
-        findings.push(errorAt('rotation-swap', path('swap'), `a swap rotates DocuElevate's admin_password; \`${credential.id}\` holds \`${credential.setting}\``, true));
-      }
-      if (credential.value === undefined) {
-        findings.push(errorAt('rotation-swap', path('swap'), 'a swap replaces the credential\'s `value`: set one first (`credledger set`)', true));
-      }
-    }
-    if (spec.driver === 'aws-iam-access-key') {
-      if (spec.user === undefined) findings.push(errorAt('rotation-incomplete', path(), 'the aws-iam-access-key driver needs `user`: the IAM user whose access key this is', true));
-      if (spec.secret === undefined) {
-        findings.push(errorAt('rotation-incomplete', path(), 'the aws-iam-access-key driver needs `secret`: the credential holding the secret access key of the pair', true));
-      } else {
-        // Indexed: a platform inventory may carry a key pair with a rotation on each of hundreds of deployments.
-        const partner = findCredential(inventory, spec.secret);
-        if (partner === undefined) findings.push(errorAt('rotation-unknown-credential', path('secret'), `no credential \`${spec.secret}\` holds the secret access key`));
-        else if (partner.id === credential.id) findings.push(errorAt('rotation-unknown-credential', path('secret'), 'the secret access key is another credential than the key id'));
-        else if (credential.group === undefined || partner.group !== credential.group) {
-          findings.push(errorAt('rotation-group', path('secret'), `the key id and \`${partner.id}\` must share a \`group\`, so apply pushes the pair back to back`));
-        }
+  }
+  if (spec.driver === 'aws-iam-access-key') {
+    if (spec.user === undefined) findings.push(errorAt('rotation-incomplete', path(), 'the aws-iam-access-key driver needs `user`: the IAM user whose access key this is', true));
+    if (spec.secret === undefined) {
+      findings.push(errorAt('rotation-incomplete', path(), 'the aws-iam-access-key driver needs `secret`: the credential holding the secret access key of the pair', true));
+    } else {
+      // Indexed: a platform inventory may carry a key pair with a rotation on each of hundreds of deployments.
+      const partner = findCredential(inventory, spec.secret);
+      if (partner === undefined) findings.push(errorAt('rotation-unknown-credential', path('secret'), `no credential \`${spec.secret}\` holds the secret access key`));
+      else if (partner.id === credential.id) findings.push(errorAt('rotation-unknown-credential', path('secret'), 'the secret access key is another credential than the key id'));
+      else if (credential.group === undefined || partner.group !== credential.group) {
+        findings.push(errorAt('rotation-group', path('secret'), `the key id and \`${partner.id}\` must share a \`group\`, so apply pushes the pair back to back`));
       }
     }
-    return findings;
-  });
+  }
+});
 
 const urlsWithoutCredentials: Rule = (inventory) =>
   [...inventory.deployments.values()]
@@ -316,5 +311,7 @@ export const INVENTORY_RULES: readonly Rule[] = [
 
 /** Runs every rule. */
 export function checkInventoryRules(inventory: Inventory, context: RuleContext): Finding[] {
-  return INVENTORY_RULES.flatMap((rule) => rule(inventory, context));
+  const findings: Finding[] = [];
+  for (const rule of INVENTORY_RULES) for (const finding of rule(inventory, context)) findings.push(finding);
+  return findings;
 }

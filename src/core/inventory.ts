@@ -144,7 +144,10 @@ export interface SealedValueEntry {
 }
 
 /** Every encrypted value in the inventory, in file order. */
-export function listSealedValues(inventory: Inventory): SealedValueEntry[] {
+export function listSealedValues(inventory: Inventory): readonly SealedValueEntry[] {
+  // Listed once per inventory (several rules and the demo-key check each walk them); the list is never changed.
+  const known = SEALED_VALUES.get(inventory.credentials);
+  if (known !== undefined) return known;
   const entries: SealedValueEntry[] = [];
   for (const credential of inventory.credentials) {
     if (credential.value !== undefined) {
@@ -154,6 +157,7 @@ export function listSealedValues(inventory: Inventory): SealedValueEntry[] {
       entries.push({ place: { credentialId: credential.id, deployment }, sealed, path: ['credentials', credential.id, 'values', deployment] });
     }
   }
+  SEALED_VALUES.set(inventory.credentials, entries);
   return entries;
 }
 
@@ -183,6 +187,7 @@ export function findCredential(inventory: Inventory, id: string): Credential | u
 }
 
 const CREDENTIALS_BY_ID = new WeakMap<readonly Credential[], Map<string, Credential>>();
+const SEALED_VALUES = new WeakMap<readonly Credential[], readonly SealedValueEntry[]>();
 
 /**
  * Every place a value could have been sealed for: each credential's `value` and its `values.<deployment>`
