@@ -3,42 +3,57 @@
 // this road only answers for texts it is sure about, and says "ask the Document" for everything else.
 import { FAILSAFE_SCHEMA, Type, load } from 'js-yaml';
 
-// Most plain scalars are names and tokens: a look at the first character spares them the patterns below.
-function startsWithOneOf(text: string, characters: string): boolean {
-  return text.length > 0 && characters.includes(text[0] as string);
-}
-
 // The plain scalars of the YAML 1.2 core schema, with the patterns and conversions `yaml` uses
 // (yaml/dist/schema/core): no underscores in numbers, no signed hex or octal, no YAML 1.1 booleans.
-const nullType = new Type('tag:yaml.org,2002:null', {
+const NULL_PATTERN = /^(?:~|[Nn]ull|NULL)?$/;
+const BOOL_PATTERN = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
+const INT_PATTERN = /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/;
+const FLOAT_PATTERN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
+
+/** What resolveCoreScalar returns for a plain scalar that stays a string. */
+const PLAIN_STRING = Symbol('plain string');
+
+/**
+ * A plain scalar's core-schema value (null, a boolean, a number), or PLAIN_STRING. The first character decides which
+ * pattern can apply, so the names and tokens that make up most of an inventory are passed over without one.
+ */
+function resolveCoreScalar(text: string): unknown {
+  if (text === '') return null;
+  const first = text.charCodeAt(0);
+  switch (first) {
+    case 0x7e: // ~
+    case 0x6e: // n
+    case 0x4e: // N
+      return NULL_PATTERN.test(text) ? null : PLAIN_STRING;
+    case 0x74: // t
+    case 0x54: // T
+    case 0x66: // f
+    case 0x46: // F
+      return BOOL_PATTERN.test(text) ? first === 0x74 || first === 0x54 : PLAIN_STRING;
+    default:
+      break;
+  }
+  const numeric = (first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e;
+  if (!numeric) return PLAIN_STRING;
+  if (first !== 0x2e && INT_PATTERN.test(text)) {
+    return text.startsWith('0o') ? parseInt(text.substring(2), 8) : text.startsWith('0x') ? parseInt(text.substring(2), 16) : parseInt(text, 10);
+  }
+  if (!FLOAT_PATTERN.test(text)) return PLAIN_STRING;
+  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return first === 0x2d ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (/^\.(?:nan|NaN|NAN)$/.test(text)) return Number.NaN;
+  return parseFloat(text);
+}
+
+// One implicit type for all of them: js-yaml asks every implicit type in turn about every plain scalar (keys
+// included), so one resolver costs one call per scalar where a type per kind cost four. Its tag is never read:
+// the gate leaves every text with a tag to the Document.
+const coreScalarType = new Type('tag:yaml.org,2002:core-scalar', {
   kind: 'scalar',
-  resolve: (text: string) => (text === '' || startsWithOneOf(text, '~nN')) && /^(?:~|[Nn]ull|NULL)?$/.test(text),
-  construct: () => null,
-});
-const boolType = new Type('tag:yaml.org,2002:bool', {
-  kind: 'scalar',
-  resolve: (text: string) => startsWithOneOf(text, 'tTfF') && /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text),
-  construct: (text: string) => text[0] === 't' || text[0] === 'T',
-});
-const intType = new Type('tag:yaml.org,2002:int', {
-  kind: 'scalar',
-  resolve: (text: string) => startsWithOneOf(text, '0123456789+-') && /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/.test(text),
-  construct: (text: string) =>
-    text.startsWith('0o') ? parseInt(text.substring(2), 8) : text.startsWith('0x') ? parseInt(text.substring(2), 16) : parseInt(text, 10),
-});
-const floatType = new Type('tag:yaml.org,2002:float', {
-  kind: 'scalar',
-  resolve: (text: string) =>
-    startsWithOneOf(text, '0123456789+-.') &&
-    /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/.test(text),
-  construct: (text: string) => {
-    if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text)) return text[0] === '-' ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
-    if (/^\.(?:nan|NaN|NAN)$/.test(text)) return Number.NaN;
-    return parseFloat(text);
-  },
+  resolve: (text: string) => resolveCoreScalar(text) !== PLAIN_STRING,
+  construct: (text: string) => resolveCoreScalar(text),
 });
 
-const CORE_1_2_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [nullType, boolType, intType, floatType] });
+const CORE_1_2_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreScalarType] });
 
 // Constructs the two parsers could read differently, left to the Document: directives (`%YAML 1.1` changes the
 // schema), document markers with content after them or a document end, anchors and aliases (expansion limits),
@@ -57,6 +72,8 @@ function needsTheDocument(text: string): boolean {
   // While inside a block scalar (`|`, `>`), the indentation of the line that opened it.
   let blockScalarParent = -1;
   let flowDepth = 0;
+  let nextPipe = -1;
+  let nextGreaterThan = -1;
   let lineStart = 0;
   let index = 0;
   while (index <= length) {
@@ -103,10 +120,12 @@ function needsTheDocument(text: string): boolean {
           return true;
         }
         // A block scalar header ends the line: `key: |`, `- >-`, `key: |+ # comment`. Explicit indentation
-        // indicators (`|2`) are left to the Document. Only lines with a `|` or `>` are looked at closely.
-        const line = text.slice(column, lineEnd);
-        if (line.includes('|') || line.includes('>')) {
-          const header = /(?:^|[ \t])[|>]([0-9+-]*)[ \t]*(?:#.*)?\r?$/.exec(line);
+        // indicators (`|2`) are left to the Document. Only lines with a `|` or `>` are looked at closely: where
+        // the next of each is, is kept, so finding out costs one search over the text, not one per line.
+        if (nextPipe < column) nextPipe = indexOrEnd(text, '|', column);
+        if (nextGreaterThan < column) nextGreaterThan = indexOrEnd(text, '>', column);
+        if (nextPipe < lineEnd || nextGreaterThan < lineEnd) {
+          const header = /(?:^|[ \t])[|>]([0-9+-]*)[ \t]*(?:#.*)?\r?$/.exec(text.slice(column, lineEnd));
           if (header) {
             if (/[0-9]/.test(header[1] ?? '')) return true;
             blockScalarParent = indent;
@@ -193,6 +212,12 @@ function needsTheDocument(text: string): boolean {
   return false;
 }
 
+/** Where `character` next occurs at or after `from`, or the text's length. */
+function indexOrEnd(text: string, character: string, from: number): number {
+  const found = text.indexOf(character, from);
+  return found === -1 ? text.length : found;
+}
+
 /** The characters needsTheDocument's switch reacts to. */
 const SIGNIFICANT = /[\n\r&*!?#[\]{},"']/g;
 
@@ -204,9 +229,14 @@ function hasSuspiciousKey(value: unknown): boolean {
   while (pending.length > 0) {
     const current = pending.pop();
     if (Array.isArray(current)) {
-      for (const item of current) if (typeof item === 'object' && item !== null) pending.push(item);
+      for (let index = 0; index < current.length; index += 1) {
+        const item: unknown = current[index];
+        if (typeof item === 'object' && item !== null) pending.push(item);
+      }
     } else if (typeof current === 'object' && current !== null) {
-      for (const key of Object.keys(current)) {
+      // for…in, not Object.keys: no array of keys per mapping. js-yaml's mappings are plain objects, so it lists
+      // their own keys (a `__proto__` key is defined as an own property).
+      for (const key in current) {
         if (SUSPICIOUS_KEYS.has(key)) return true;
         const item = (current as Record<string, unknown>)[key];
         if (typeof item === 'object' && item !== null) pending.push(item);

@@ -213,6 +213,11 @@ describe('placing findings by parsing only the entry that holds them', () => {
     '# header\nversion: 1\ncredentials:\n  # a comment\n  a:\n    setting: x\n\n  b: { setting: y }   # trailing\n  # between\n  c:\n    value: |\n      block\n\n      scalar\n    owner: z\npeople: {}\n',
     'credentials:\n  a:\n    owner: alice   # c\n    issuer: "q # not"\n    desc: a#b\n    x: y\t# tab\n    y: 1\n    z: trailing   \n    w: two\n      lines\n    v: x # c\n      # deeper comment\n    u: ~\n    t: \'s\'\n  b: { k: v }\n',
     'version: 1\ncredentials:   # the list\n    deep:\n      owner: a\n    deeper: [1, 2]\n',
+    // The section index jumps over indented lines by pattern: blank lines of blanks, a last line of blanks with no
+    // line feed, a carriage return, and (line by line instead) a line whose first character is past ASCII.
+    'credentials:\n  a:\n    owner: x\n \n  b:\n    owner: y\r\n  c: { owner: z }\n  ',
+    'credentials:\n  a:\n    description: "\u00e9t\u00e9"\n    owner: x\npeople:\n  x: {}\n',
+    'credentials:\n  a:\n    description: |\n      \u00e9t\u00e9\n    owner: x\n  b:\n    owner: y\n',
   ];
   it.each(texts.map((text, index) => [index, text] as const))('gives the same file:line:column as the whole Document, on text %i', (index, text) => {
     const data = loadPlainYamlData(text)?.data;
