@@ -6,6 +6,7 @@ import { isCalendarDate } from '../core/dates.js';
 import { parseHoursDuration } from '../core/rotation-state.js';
 import { DEFAULT_ISSUE_LABEL } from '../core/rotation-issues.js';
 import { UsageError } from '../ports/errors.js';
+import { keyEntriesOf } from '../crypto/key-text.js';
 
 export const ACTION_COMMANDS = ['auto', 'validate', 'status', 'plan', 'apply', 'remind', 'audit', 'rotate'] as const;
 export type ActionCommand = (typeof ACTION_COMMANDS)[number];
@@ -73,10 +74,10 @@ export function readActionSettings(): ActionSettings {
   const concurrencyText = core.getInput('concurrency').trim();
   if (concurrencyText !== '' && !/^[1-9]\d*$/.test(concurrencyText)) throw new UsageError(`input \`concurrency\` must be a whole number of at least 1 (got ${concurrencyText})`);
   const key = core.getInput('key');
-  // Mask the key before anything else can print it, each line of it too.
-  for (const part of key.split(/[\s,]+/)) {
-    if (part.trim() === '') continue;
-    core.setSecret(part.trim());
+  // Mask the key before anything else can print it, each entry of it too; a key file's comments are no secrets.
+  for (const part of keyEntriesOf(key).flatMap((entry) => entry.split(/\s+/))) {
+    if (part === '') continue;
+    core.setSecret(part);
     // A sealing key `sealing-key:<recipient>:<key>`: its key part alone is secret too.
     if (part.startsWith('sealing-key:')) core.setSecret(part.slice(part.lastIndexOf(':') + 1));
   }

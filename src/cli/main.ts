@@ -6,6 +6,7 @@ import type { CliIo } from './cli-io.js';
 import { parseCommandLine, type CliCommand } from './command.js';
 import { ExitCode } from './exit-codes.js';
 import { credledgerVersion } from './version.js';
+import { keyEntriesOf } from '../crypto/key-text.js';
 
 /** A subcommand by name, loaded only when it runs: start-up then parses one command's code, not every command's. */
 interface CommandEntry {
@@ -73,7 +74,7 @@ const SECRET_ENVIRONMENT_VARIABLES = ['CREDLEDGER_KEY', 'CREDLEDGER_SEALING_KEY'
  */
 function redactingIo(io: CliIo): CliIo {
   for (const name of SECRET_ENVIRONMENT_VARIABLES) {
-    for (const part of (io.env[name] ?? '').split(',')) rememberRunSecret(part.trim());
+    for (const key of keyEntriesOf(io.env[name] ?? '')) rememberRunSecret(key);
   }
   const redacting = (stream: CliIo['stdout']): CliIo['stdout'] => ({ write: (text: string) => stream.write(redactRunSecrets(text)), isTTY: stream.isTTY });
   return { ...io, stdout: redacting(io.stdout), stderr: redacting(io.stderr), clearStdout: io.stdout };

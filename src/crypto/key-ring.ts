@@ -11,6 +11,7 @@ import {
   type FernetKey,
 } from './fernet.js';
 import { SealingKeyError, isSealingKeyText, parseSealingPrivateKey, type SealingPrivateKey } from './sealing-key.js';
+import { keyEntriesOf } from './key-text.js';
 
 export interface RingKey {
   /** First 8 hex characters of sha256(raw key bytes): safe to print, names the key in errors. */
@@ -65,13 +66,7 @@ export interface ParsedKeys {
  * @throws KeyRingError('bad-key') for a malformed entry (named by position), or one of a kind the source may not hold.
  */
 export function parseKeys(text: string, source: string, allow: 'any' | 'sealing' = 'any'): ParsedKeys {
-  // base64url never contains '#', so everything after one is a comment.
-  const entries = text
-    .split(/\r?\n/)
-    .map((line) => line.replace(/#.*/, ''))
-    .flatMap((line) => line.split(','))
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== '');
+  const entries = keyEntriesOf(text);
   const parsed: ParsedKeys = { masterKeys: [], sealingKeys: [] };
   // A key, good or bad, is a secret of the run: no message may show it.
   for (const entry of entries) rememberRunSecret(entry);

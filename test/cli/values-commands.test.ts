@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { parseFernetKey } from '../../src/crypto/fernet.js';
@@ -44,6 +44,20 @@ describe('credledger keygen', () => {
     const quiet = await run(['keygen', '--quiet']);
     expect(quiet.stderr).toBe('');
     expect(quiet.stdout).not.toBe(loud.stdout);
+  });
+});
+
+describe('a key file pasted whole into CREDLEDGER_KEY', () => {
+  it('opens the values, and redacts the key but not the words of its comments', async () => {
+    const copy = copyExample();
+    const keyFileText = readFileSync(DEMO_KEY_FILE, 'utf8');
+    expect(keyFileText).toMatch(/#.*inventory/);
+    const result = await run(['validate', '--file', copy.file, '--decrypt'], { env: { CREDLEDGER_KEY: keyFileText } });
+    expect(result.code).toBe(0);
+    // Before, every piece of the comments was a secret of the run: "credledger set" came out as "[redacted]set".
+    expect(result.stdout).toContain('store real values under your own key with `credledger set <id> --value-stdin`');
+    expect(result.stdout).toMatch(/decrypted \d+ of \d+ values/);
+    expect(`${result.stdout}${result.stderr}`).not.toContain(DEMO_KEY);
   });
 });
 
