@@ -2,28 +2,28 @@ import { createRequire as __credledgerCreateRequire } from 'node:module';
 const require = __credledgerCreateRequire(import.meta.url);
 import {
   finishRotations
-} from "./chunks/chunk-E2EPMB7Y.js";
+} from "./chunks/chunk-7KTDBMPW.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-SLGP6G5A.js";
+} from "./chunks/chunk-2GDDN2IF.js";
 import "./chunks/chunk-LMPLITML.js";
 import {
   appliedStateReader,
   createRotationDrivers,
   gitHubRotationReview,
   openRotationRepository
-} from "./chunks/chunk-WU77U55R.js";
+} from "./chunks/chunk-BD2B5D5I.js";
 import {
   applyCollaborators,
   auditCollaborators
-} from "./chunks/chunk-SFP2RPCQ.js";
+} from "./chunks/chunk-PPW2AXXE.js";
 import {
   auditDeployments
-} from "./chunks/chunk-QQETVGSC.js";
+} from "./chunks/chunk-CX36XJCK.js";
 import {
   renderAuditMarkdown
-} from "./chunks/chunk-5CGE7275.js";
+} from "./chunks/chunk-DBBF54C6.js";
 import {
   describeProgressStep
 } from "./chunks/chunk-OOOMGQ2O.js";
@@ -33,47 +33,47 @@ import {
 } from "./chunks/chunk-LKNOTLM2.js";
 import {
   assessAuditReport
-} from "./chunks/chunk-BU32SYZN.js";
+} from "./chunks/chunk-NSVOW67H.js";
 import {
   gitHubEnvironments,
   gitHubPullRequestComments,
   gitHubRotationIssues
-} from "./chunks/chunk-ECIXC4OJ.js";
+} from "./chunks/chunk-3VPWCTFZ.js";
 import {
   context,
   require_tunnel
-} from "./chunks/chunk-PD4IU5I5.js";
+} from "./chunks/chunk-AJZV2A4D.js";
 import {
   describeAction,
   performIssuePlan,
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-ZMVXMSL4.js";
+} from "./chunks/chunk-TFCBZTJZ.js";
 import {
   DEFAULT_ISSUE_LABEL,
   countIssueActions,
   issueMarker,
   planIssueReconciliation
-} from "./chunks/chunk-WJRUYHSQ.js";
+} from "./chunks/chunk-TORUODAR.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-T4PMIKCW.js";
+} from "./chunks/chunk-KBTFHPHG.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-QSRW6LY6.js";
+} from "./chunks/chunk-3S33QVG7.js";
 import {
   openInventoryRevisions
 } from "./chunks/chunk-2EXGAOTN.js";
 import "./chunks/chunk-OMVOUR2L.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-D6RMZZQG.js";
+} from "./chunks/chunk-PBHBD6TX.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-M72BU3IR.js";
+} from "./chunks/chunk-LD7CYUUO.js";
 import {
   markdownCode,
   markdownMessage,
@@ -83,11 +83,11 @@ import {
 } from "./chunks/chunk-CMQXSEVF.js";
 import {
   planHasChanges
-} from "./chunks/chunk-ARAJGEEZ.js";
+} from "./chunks/chunk-32KZKCFL.js";
 import {
   applyInventory
-} from "./chunks/chunk-AY33D6XP.js";
-import "./chunks/chunk-Z6G6QRSO.js";
+} from "./chunks/chunk-4FA4GIDU.js";
+import "./chunks/chunk-G7QKROPH.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
@@ -97,42 +97,45 @@ import {
   isTerminal,
   parseHoursDuration
 } from "./chunks/chunk-FNVTWHAF.js";
-import "./chunks/chunk-GJ3MJZQ5.js";
+import "./chunks/chunk-MOQII2HB.js";
 import "./chunks/chunk-UU6I4Z3O.js";
-import "./chunks/chunk-JCR2RDIS.js";
-import "./chunks/chunk-SIITODP4.js";
+import "./chunks/chunk-WZD7RIO4.js";
+import "./chunks/chunk-ZIIJ272J.js";
 import "./chunks/chunk-45NTUV52.js";
 import "./chunks/chunk-RDZ6RCMF.js";
 import {
   validateInventory
-} from "./chunks/chunk-EXKV3WZO.js";
-import "./chunks/chunk-FEAQHF6L.js";
+} from "./chunks/chunk-NHJUMCTU.js";
+import "./chunks/chunk-PL2YUCFP.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
-} from "./chunks/chunk-SUD6FO27.js";
-import "./chunks/chunk-VC2QZXYH.js";
-import "./chunks/chunk-TOZBZRWR.js";
+} from "./chunks/chunk-UJSKFCOL.js";
+import "./chunks/chunk-JB7RBRK3.js";
+import "./chunks/chunk-77OSV47E.js";
+import {
+  keyEntriesOf
+} from "./chunks/chunk-IOQOTO7J.js";
 import "./chunks/chunk-IONKSICY.js";
 import "./chunks/chunk-RTYMEON2.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-QBD5SAYY.js";
-import "./chunks/chunk-D2P2K5XU.js";
+} from "./chunks/chunk-USG6FP3P.js";
+import "./chunks/chunk-7C5UC5BD.js";
 import {
   assessRotation
-} from "./chunks/chunk-B56PAIHX.js";
+} from "./chunks/chunk-XOJXETXX.js";
 import {
   isCalendarDate,
   toCalendarDate
 } from "./chunks/chunk-BZNEAMHS.js";
 import {
   hasErrors
-} from "./chunks/chunk-7UPAAUCH.js";
+} from "./chunks/chunk-JQBTSEOZ.js";
 import "./chunks/chunk-JDF2SXMV.js";
 import "./chunks/chunk-HF3DDANW.js";
-import "./chunks/chunk-YHUUFZU6.js";
+import "./chunks/chunk-PLWH3ARW.js";
 import "./chunks/chunk-PNS7CLM4.js";
 import {
   redactRunSecrets
@@ -19666,9 +19669,9 @@ function readActionSettings() {
   const concurrencyText = getInput("concurrency").trim();
   if (concurrencyText !== "" && !/^[1-9]\d*$/.test(concurrencyText)) throw new UsageError(`input \`concurrency\` must be a whole number of at least 1 (got ${concurrencyText})`);
   const key = getInput("key");
-  for (const part of key.split(/[\s,]+/)) {
-    if (part.trim() === "") continue;
-    setSecret(part.trim());
+  for (const part of keyEntriesOf(key).flatMap((entry) => entry.split(/\s+/))) {
+    if (part === "") continue;
+    setSecret(part);
     if (part.startsWith("sealing-key:")) setSecret(part.slice(part.lastIndexOf(":") + 1));
   }
   return {

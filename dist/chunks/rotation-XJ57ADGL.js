@@ -1,0 +1,27 @@
+import { createRequire as __credledgerCreateRequire } from 'node:module';
+const require = __credledgerCreateRequire(import.meta.url);
+import {
+  appliedStateReader,
+  createRotationDrivers,
+  gitHubRotationReview,
+  openRotationRepository
+} from "./chunk-BD2B5D5I.js";
+import "./chunk-AJZV2A4D.js";
+import "./chunk-TORUODAR.js";
+import "./chunk-OMVOUR2L.js";
+import "./chunk-CMQXSEVF.js";
+import "./chunk-FNVTWHAF.js";
+import "./chunk-45NTUV52.js";
+import "./chunk-XOJXETXX.js";
+import "./chunk-BZNEAMHS.js";
+import "./chunk-PLWH3ARW.js";
+import "./chunk-PNS7CLM4.js";
+import "./chunk-X6547CXL.js";
+import "./chunk-KLADGNWY.js";
+import "./chunk-ZPKHJYF4.js";
+export {
+  appliedStateReader,
+  createRotationDrivers,
+  gitHubRotationReview,
+  openRotationRepository
+};
