@@ -10,7 +10,10 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, ListAccessKeysCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { keyEntriesOf } from '../src/crypto/key-text.js';
 import { startDocuElevateServer } from '../src/devserver/docuelevate-server.js';
+import { bareRemoteGit } from '../test/support/bare-remote.js';
+import { exampleAtUrls } from '../test/support/example-urls.js';
 import { startFakeGitHub } from '../test/support/fake-github.js';
 import { startMotoServer } from '../test/support/moto.js';
 
@@ -43,34 +46,12 @@ export async function runRotationSandbox(root: string): Promise<void> {
   const moto = await startMotoServer();
   const production = await startDocuElevateServer({ adminUsername: 'prod-admin', adminPassword: adminPasswords.production });
   const staging = await startDocuElevateServer({ adminUsername: 'staging-admin', adminPassword: adminPasswords.staging });
-  execFileSync('mkdir', ['-p', bare]);
+  mkdirSync(bare, { recursive: true });
   git(bare, ['init', '-q', '--bare', '-b', 'main']);
   git(dir, ['clone', '-q', bare, work]);
   git(work, ['config', 'user.name', 'Sandbox User']);
   git(work, ['config', 'user.email', 'sandbox@example.com']);
-  let merges = 0;
-  const github = await startFakeGitHub({
-    git: {
-      branchSha: (ref) => {
-        try {
-          return git(bare, ['rev-parse', '--verify', '--quiet', `refs/heads/${ref}`]);
-        } catch {
-          return undefined;
-        }
-      },
-      // The merge button: a merge commit of the pull request's branch onto its base, pushed to the remote.
-      merge: (head, base, message) => {
-        merges += 1;
-        const scratch = path.join(dir, `merge-${merges}`);
-        git(dir, ['clone', '-q', '--branch', base, bare, scratch]);
-        git(scratch, ['-c', 'user.name=GitHub', '-c', 'user.email=noreply@github.com', 'merge', '-q', '--no-ff', '-m', message, `origin/${head}`]);
-        git(scratch, ['push', '-q', 'origin', base]);
-        const sha = git(scratch, ['rev-parse', 'HEAD']);
-        rmSync(scratch, { recursive: true, force: true });
-        return sha;
-      },
-    },
-  });
+  const github = await startFakeGitHub({ git: bareRemoteGit(git, dir, bare) });
 
   const stop = async (code: number): Promise<never> => {
     await Promise.all([moto.stop(), production.close(), staging.close(), github.close()]);
@@ -85,12 +66,10 @@ export async function runRotationSandbox(root: string): Promise<void> {
   const iam = new IAMClient({ endpoint: moto.url, region: 'us-east-1', credentials: moto.rotator });
   await iam.send(new CreateUserCommand({ UserName: IAM_USER }));
   const created = (await iam.send(new CreateAccessKeyCommand({ UserName: IAM_USER }))).AccessKey;
-  const inventory = readFileSync(path.join(root, 'credentials.yaml.example'), 'utf8')
-    .replace('url: https://docs.example.com', `url: ${production.url}`)
-    .replace('url: https://staging.docs.example.com', `url: ${staging.url}`);
+  const inventory = exampleAtUrls(readFileSync(path.join(root, 'credentials.yaml.example'), 'utf8'), { production: production.url, staging: staging.url });
   writeFileSync(path.join(work, 'credentials.yaml'), inventory);
   const env: Record<string, string> = {
-    CREDLEDGER_KEY: readFileSync(path.join(root, 'examples/demo.key'), 'utf8').trim(),
+    CREDLEDGER_KEY: keyEntriesOf(readFileSync(path.join(root, 'examples/demo.key'), 'utf8')).join(','),
     DOCUELEVATE_PROD_USER: 'prod-admin',
     DOCUELEVATE_PROD_PASSWORD: adminPasswords.production,
     DOCUELEVATE_STAGING_USER: 'staging-admin',

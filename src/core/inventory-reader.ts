@@ -13,6 +13,7 @@ import {
   type Person,
   type Recipient,
   type RotationSpec,
+  CREDENTIAL_DATE_FIELDS,
   GENERATED_ALPHABETS,
   ROTATION_DRIVERS,
   type GeneratedAlphabet,
@@ -86,13 +87,12 @@ function checkDates(data: Data): Finding[] {
   }
   for (const [id, credential] of Object.entries(isRecord(data.credentials) ? data.credentials : {})) {
     if (!isRecord(credential)) continue;
-    for (const field of DATE_FIELDS) check(credential[field], 'credentials', id, field);
+    for (const field of CREDENTIAL_DATE_FIELDS) check(credential[field], 'credentials', id, field);
   }
   return findings;
 }
 
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_FIELDS = ['created', 'rotated', 'compromised', 'revoked'] as const;
 
 function buildInventory(data: Data): Inventory {
   const people = new Map<string, Person>();

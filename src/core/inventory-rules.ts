@@ -5,7 +5,7 @@ import { describeSessionSecretRotation, findSetting, SESSION_SECRET_IGNORED, SES
 import type { CalendarDate } from './dates.js';
 import { errorAt, warningAt, type Finding } from './diagnostics.js';
 import { OWNER_PLACEHOLDER } from './init-inventory.js';
-import { findCredential, listSealedValues, type Credential, type Inventory } from './inventory.js';
+import { CREDENTIAL_DATE_FIELDS, findCredential, listSealedValues, type Credential, type Inventory } from './inventory.js';
 import { describeDemoKeyValues, listDemoKeyValues } from './public-demo-key.js';
 import { isEventDrivenKind } from './rotation.js';
 import { describeSuggestion } from './suggestions.js';
@@ -121,13 +121,11 @@ const sessionSecretFromEnvironment: Rule = eachCredential((credential, findings)
   );
 });
 
-const DATED_FIELDS = ['created', 'rotated', 'compromised', 'revoked'] as const;
-
 const consistentDates: Rule = eachCredential((credential, findings, _inventory, { today }) => {
   if (credential.created && credential.rotated && credential.rotated < credential.created) {
     findings.push(errorAt('rotated-before-created', ['credentials', credential.id, 'rotated'], `rotated ${credential.rotated} is before created ${credential.created}`));
   }
-  for (const field of DATED_FIELDS) {
+  for (const field of CREDENTIAL_DATE_FIELDS) {
     const date = credential[field];
     if (date && date > today) findings.push(errorAt('date-in-future', ['credentials', credential.id, field], `${field} ${date} is after today (${today})`));
   }

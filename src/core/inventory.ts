@@ -112,6 +112,9 @@ export interface Credential {
   readonly rotation?: RotationSpec;
 }
 
+/** The credential fields that hold a calendar date. */
+export const CREDENTIAL_DATE_FIELDS = ['created', 'rotated', 'compromised', 'revoked'] as const satisfies readonly (keyof Credential)[];
+
 /** Team-wide rotation policy as written (defaults are applied by the rotation rules). */
 export interface RotationPolicy {
   readonly intervals: Partial<Record<CredentialKind, Duration>>;

@@ -13,6 +13,7 @@ import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { startMotoServer, type MotoServer } from '../support/moto.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
 import { runBuiltCli, type CliRun } from '../support/run-built-cli.js';
+import { bareRemoteGit } from '../support/bare-remote.js';
 
 const ADMIN = { adminUsername: 'admin', adminPassword: 'action-rotate-admin-password-01' };
 
@@ -83,22 +84,7 @@ describe.each(RUNTIMES)('the action, command rotate on a schedule, under %s', (_
     fake = await startFakeGitHub({
       owner: 'acme',
       repo: 'infra',
-      git: {
-        branchSha: (ref) => {
-          try {
-            return sandbox.git(bare, ['rev-parse', '--verify', '--quiet', `refs/heads/${ref}`]);
-          } catch {
-            return undefined;
-          }
-        },
-        merge: (head, base, message) => {
-          const scratch = path.join(sandbox.root, `merge-${Date.now()}`);
-          sandbox.git(sandbox.root, ['clone', '-q', '--branch', base, bare, scratch]);
-          sandbox.git(scratch, ['-c', 'user.name=GitHub', '-c', 'user.email=noreply@github.com', 'merge', '-q', '--no-ff', '-m', message, `origin/${head}`]);
-          sandbox.git(scratch, ['push', '-q', 'origin', base]);
-          return sandbox.git(scratch, ['rev-parse', 'HEAD']);
-        },
-      },
+      git: bareRemoteGit(sandbox.git, sandbox.root, bare),
     });
     server = await startDocuElevateServer(ADMIN);
     const iam = new IAMClient({ endpoint: moto.url, region: 'us-east-1', credentials: moto.rotator });

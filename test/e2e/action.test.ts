@@ -11,6 +11,7 @@ import { PLAN_COMMENT_MARKER } from '../../src/app/plan-comment.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { createGitFixture, type GitFixture } from '../support/git-fixture.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
+import { exampleAtUrls } from '../support/example-urls.js';
 
 
 function resolveNode24(): string {
@@ -282,7 +283,7 @@ describe.each(RUNTIMES)('the action under %s', (_runtime, nodeCommand) => {
       const repo = workspace();
       repo.write(
         'credentials.yaml',
-        readFileSync(EXAMPLE_INVENTORY, 'utf8').replace('url: https://docs.example.com', `url: ${production.url}`).replace('url: https://staging.docs.example.com', `url: ${staging.url}`),
+        exampleAtUrls(readFileSync(EXAMPLE_INVENTORY, 'utf8'), { production: production.url, staging: staging.url }),
       );
       const sha = repo.commit('inventory');
       const originDir = path.join(path.dirname(repo.dir), 'origin.git');

@@ -13,6 +13,7 @@ import { DEMO_KEY_FILE, demoPlaintext, findDemoPlaintexts } from '../support/dem
 import { inventoryFrom } from '../support/inventory-text.js';
 import { BUILT_CLI, EXAMPLE_INVENTORY } from '../support/paths.js';
 import { cleanEnv, runBuiltCli, type CliRun } from '../support/run-built-cli.js';
+import { exampleAtUrls } from '../support/example-urls.js';
 
 const ADMIN = { adminUsername: 'admin', adminPassword: 'e2e-admin-login-password-0000' };
 const LOGIN = '{ method: login, username_env: DE_USER, password_env: DE_PASSWORD }';
@@ -133,9 +134,7 @@ async function exampleDeployments() {
   const production = await startDocuElevateServer({ adminUsername: 'prod-admin', adminPassword: 'e2e-example-prod-password' });
   const staging = await startDocuElevateServer({ adminUsername: 'staging-admin', adminPassword: 'e2e-example-staging-password' });
   servers.push(production, staging);
-  const text = readFileSync(EXAMPLE_INVENTORY, 'utf8')
-    .replace('url: https://docs.example.com', `url: ${production.url}`)
-    .replace('url: https://staging.docs.example.com', `url: ${staging.url}`);
+  const text = exampleAtUrls(readFileSync(EXAMPLE_INVENTORY, 'utf8'), { production: production.url, staging: staging.url });
   const repo = sandbox.initRepo('work');
   commitInventory(sandbox, repo, text);
   const env = {

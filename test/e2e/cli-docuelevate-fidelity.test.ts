@@ -18,6 +18,7 @@ import {
 } from '../support/apply-sandbox.js';
 import { EXAMPLE_INVENTORY } from '../support/paths.js';
 import { runBuiltCli, type CliRun } from '../support/run-built-cli.js';
+import { exampleAtUrls } from '../support/example-urls.js';
 
 const USER_VARIABLE = 'DOCUELEVATE_PROD_USER';
 const PASSWORD_VARIABLE = 'DOCUELEVATE_PROD_PASSWORD';
@@ -189,9 +190,7 @@ describe('against a server that behaves like DocuElevate 0.188.6 (built CLI)', (
     const production = await startDocuElevateServer({ adminUsername: 'admin', adminPassword: PLAINTEXT.environmentAdmin });
     const staging = await startDocuElevateServer({ adminUsername: 'admin', adminPassword: PLAINTEXT.inventoryAdmin });
     servers.push(production, staging);
-    const example = readFileSync(EXAMPLE_INVENTORY, 'utf8')
-      .replace('url: https://docs.example.com', `url: ${production.url}`)
-      .replace('url: https://staging.docs.example.com', `url: ${staging.url}`);
+    const example = exampleAtUrls(readFileSync(EXAMPLE_INVENTORY, 'utf8'), { production: production.url, staging: staging.url });
     writeFileSync(path.join(sandbox.root, 'credentials.yaml'), example);
     const env = {
       ...sandbox.env,

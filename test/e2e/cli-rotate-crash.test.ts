@@ -13,6 +13,7 @@ import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { startMotoServer, type MotoServer } from '../support/moto.js';
 import { BUILT_CLI } from '../support/paths.js';
 import { cleanEnv, runBuiltCli, type CliRun } from '../support/run-built-cli.js';
+import { bareRemoteGit } from '../support/bare-remote.js';
 
 const ADMIN = { adminUsername: 'admin', adminPassword: 'rotate-crash-admin-password-01' };
 const USER = 'docuelevate-s3-crash';
@@ -45,22 +46,7 @@ describe('rotate, killed during apply (built CLI, SIGKILL)', { timeout: 240_000 
     const work = path.join(box.root, 'work');
     box.git(box.root, ['clone', '-q', bare, work]);
     github = await startFakeGitHub({
-      git: {
-        branchSha: (ref) => {
-          try {
-            return box.git(bare, ['rev-parse', '--verify', '--quiet', `refs/heads/${ref}`]);
-          } catch {
-            return undefined;
-          }
-        },
-        merge: (head, base, message) => {
-          const scratch = path.join(box.root, 'merge');
-          box.git(box.root, ['clone', '-q', '--branch', base, bare, scratch]);
-          box.git(scratch, ['-c', 'user.name=GitHub', '-c', 'user.email=noreply@github.com', 'merge', '-q', '--no-ff', '-m', message, `origin/${head}`]);
-          box.git(scratch, ['push', '-q', 'origin', base]);
-          return box.git(scratch, ['rev-parse', 'HEAD']);
-        },
-      },
+      git: bareRemoteGit(box.git, box.root, bare),
     });
     server = await startDocuElevateServer(ADMIN);
     const docuelevate = server;

@@ -11,6 +11,8 @@ import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { startMotoServer, type MotoServer } from '../support/moto.js';
 import { EXAMPLE_INVENTORY, REPO_ROOT } from '../support/paths.js';
 import { runBuiltCli, type CliRun } from '../support/run-built-cli.js';
+import { bareRemoteGit } from '../support/bare-remote.js';
+import { exampleAtUrls } from '../support/example-urls.js';
 
 let moto: MotoServer;
 let sandbox: Sandbox;
@@ -36,22 +38,7 @@ describe('credledger rotate (built CLI, docs/rotation.md)', { timeout: 180_000 }
     const work = path.join(sandbox.root, 'work');
     sandbox.git(sandbox.root, ['clone', '-q', bare, work]);
     github = await startFakeGitHub({
-      git: {
-        branchSha: (ref) => {
-          try {
-            return sandbox.git(bare, ['rev-parse', '--verify', '--quiet', `refs/heads/${ref}`]);
-          } catch {
-            return undefined;
-          }
-        },
-        merge: (head, base, message) => {
-          const scratch = path.join(sandbox.root, 'merge');
-          sandbox.git(sandbox.root, ['clone', '-q', '--branch', base, bare, scratch]);
-          sandbox.git(scratch, ['-c', 'user.name=GitHub', '-c', 'user.email=noreply@github.com', 'merge', '-q', '--no-ff', '-m', message, `origin/${head}`]);
-          sandbox.git(scratch, ['push', '-q', 'origin', base]);
-          return sandbox.git(scratch, ['rev-parse', 'HEAD']);
-        },
-      },
+      git: bareRemoteGit(sandbox.git, sandbox.root, bare),
     });
     // The IAM user and the key DocuElevate uses today, as they exist before credledger rotates anything.
     const iam = new IAMClient({ endpoint: moto.url, region: 'us-east-1', credentials: moto.rotator });
@@ -63,7 +50,7 @@ describe('credledger rotate (built CLI, docs/rotation.md)', { timeout: 180_000 }
     const file = path.join(work, 'credentials.yaml');
     writeFileSync(
       file,
-      readFileSync(EXAMPLE_INVENTORY, 'utf8').replace('url: https://docs.example.com', `url: ${production.url}`).replace('url: https://staging.docs.example.com', `url: ${staging.url}`),
+      exampleAtUrls(readFileSync(EXAMPLE_INVENTORY, 'utf8'), { production: production.url, staging: staging.url }),
     );
     const env = {
       ...sandbox.env,

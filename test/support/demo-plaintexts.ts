@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
+import { keyEntriesOf } from '../../src/crypto/key-text.js';
 import { REPO_ROOT } from './paths.js';
 
 interface DemoFixture {
@@ -15,11 +16,7 @@ const fixture = JSON.parse(readFileSync(path.join(REPO_ROOT, 'test/fixtures/demo
 export const DEMO_KEY_FILE = path.join(REPO_ROOT, fixture.key);
 
 /** The demo key itself (the key file's one non-comment line), for CREDLEDGER_KEY. */
-export const DEMO_KEY = readFileSync(DEMO_KEY_FILE, 'utf8')
-  .split('\n')
-  .map((line) => line.replace(/#.*/, '').trim())
-  .filter((line) => line !== '')
-  .join(',');
+export const DEMO_KEY = keyEntriesOf(readFileSync(DEMO_KEY_FILE, 'utf8')).join(',');
 
 /** The key id of the demo key. */
 export const DEMO_KEY_ID = '175365ad';

@@ -1,6 +1,6 @@
 // A whole rotation setting: a work clone with a bare remote, moto (IAM/STS), the loopback GitHub and DocuElevate servers.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CreateAccessKeyCommand, CreateUserCommand, IAMClient, ListAccessKeysCommand } from '@aws-sdk/client-iam';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -17,6 +17,7 @@ import { startDocuElevateServer, type DocuElevateServer } from '../../src/devser
 import { createSandbox, createTestKey, type Sandbox } from './apply-sandbox.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
 import type { MotoServer } from './moto.js';
+import { bareRemoteGit } from './bare-remote.js';
 
 export const ADMIN = { adminUsername: 'rotation-admin', adminPassword: 'rotation-admin-login-password-31' };
 export const TODAY = '2026-12-02';
@@ -81,24 +82,7 @@ export async function createRotationWorld(moto: MotoServer, options: { secondKey
   if (options.secondKey) await iam.send(new CreateAccessKeyCommand({ UserName: user }));
   const docuelevate = await startDocuElevateServer(ADMIN);
   const github = await startFakeGitHub({
-    git: {
-      branchSha: (ref) => {
-        try {
-          return sandbox.git(bare, ['rev-parse', '--verify', '--quiet', `refs/heads/${ref}`]);
-        } catch {
-          return undefined;
-        }
-      },
-      merge: (head, base, message) => {
-        const scratch = mkdtempSync(path.join(sandbox.root, 'merge-'));
-        sandbox.git(sandbox.root, ['clone', '-q', '--branch', base, bare, scratch]);
-        sandbox.git(scratch, ['-c', 'user.name=GitHub', '-c', 'user.email=noreply@github.com', 'merge', '-q', '--no-ff', '-m', message, `origin/${head}`]);
-        sandbox.git(scratch, ['push', '-q', 'origin', base]);
-        const sha = sandbox.git(scratch, ['rev-parse', 'HEAD']);
-        rmSync(scratch, { recursive: true, force: true });
-        return sha;
-      },
-    },
+    git: bareRemoteGit(sandbox.git, sandbox.root, bare),
   });
   const file = path.join(work, 'credentials.yaml');
   const sealedAt = Math.floor(Date.parse('2026-06-01T00:00:00Z') / 1000);

@@ -1,7 +1,7 @@
 // A swap rotation's setting: a work clone with a bare remote, the loopback GitHub, and two loopback DocuElevates that
 // share one admin password (the inventory's `admin-password`, rotation driver docuelevate-admin-password).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { applyInventory, type ApplyRequest } from '../../src/app/apply.js';
 import { auditDeployments, type AuditRequest } from '../../src/app/audit.js';
@@ -19,6 +19,7 @@ import { appliedStateReader, createRotationDrivers, gitHubRotationReview, openRo
 import { startDocuElevateServer, type DocuElevateServer } from '../../src/devserver/docuelevate-server.js';
 import { createSandbox, createTestKey, type Sandbox } from './apply-sandbox.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
+import { bareRemoteGit } from './bare-remote.js';
 
 export const ADMIN_USER = 'swap-admin';
 export const OLD_PASSWORD = 'swap-old-admin-password-value-0001';
@@ -118,27 +119,8 @@ export async function createSwapWorld(options: { recipients?: boolean } = {}): P
   const { key, ring } = ci === undefined ? createTestKey() : { key: ci.privateKey.encode(), ring: parseKeyRing(ci.privateKey.encode(), 'CREDLEDGER_SEALING_KEY') };
   const production = await startDocuElevateServer({ adminUsername: ADMIN_USER, adminPassword: OLD_PASSWORD });
   const staging = await startDocuElevateServer({ adminUsername: ADMIN_USER, adminPassword: OLD_PASSWORD });
-  let merges = 0;
   const github = await startFakeGitHub({
-    git: {
-      branchSha: (ref) => {
-        try {
-          return sandbox.git(bare, ['rev-parse', '--verify', '--quiet', `refs/heads/${ref}`]);
-        } catch {
-          return undefined;
-        }
-      },
-      merge: (head, base, message) => {
-        merges += 1;
-        const scratch = mkdtempSync(path.join(sandbox.root, `merge-${merges}-`));
-        sandbox.git(sandbox.root, ['clone', '-q', '--branch', base, bare, scratch]);
-        sandbox.git(scratch, ['-c', 'user.name=GitHub', '-c', 'user.email=noreply@github.com', 'merge', '-q', '--no-ff', '-m', message, `origin/${head}`]);
-        sandbox.git(scratch, ['push', '-q', 'origin', base]);
-        const sha = sandbox.git(scratch, ['rev-parse', 'HEAD']);
-        rmSync(scratch, { recursive: true, force: true });
-        return sha;
-      },
-    },
+    git: bareRemoteGit(sandbox.git, sandbox.root, bare),
   });
   const file = path.join(work, 'credentials.yaml');
   writeFileSync(file, inventoryFor({ production: production.url, staging: staging.url }, ring, ci?.recipient));
