@@ -18,6 +18,6 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
   process.stdout.write(`${credledgerVersion()}
 `);
 } else {
-  const [{ processIo }, { runCli }] = await Promise.all([import("./chunks/cli-io-MF72QXOR.js"), import("./chunks/main-J63PCPMU.js")]);
+  const [{ processIo }, { runCli }] = await Promise.all([import("./chunks/cli-io-MF72QXOR.js"), import("./chunks/main-GBGVVV7E.js")]);
   process.exitCode = await runCli(args, processIo());
 }

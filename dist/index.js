@@ -2,28 +2,28 @@ import { createRequire as __credledgerCreateRequire } from 'node:module';
 const require = __credledgerCreateRequire(import.meta.url);
 import {
   finishRotations
-} from "./chunks/chunk-7KTDBMPW.js";
+} from "./chunks/chunk-XIJFJDMF.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-2GDDN2IF.js";
+} from "./chunks/chunk-RI4MMWPC.js";
 import "./chunks/chunk-LMPLITML.js";
 import {
   appliedStateReader,
   createRotationDrivers,
   gitHubRotationReview,
   openRotationRepository
-} from "./chunks/chunk-BD2B5D5I.js";
+} from "./chunks/chunk-UTGPXFYS.js";
 import {
   applyCollaborators,
   auditCollaborators
-} from "./chunks/chunk-PPW2AXXE.js";
+} from "./chunks/chunk-DKARU3QR.js";
 import {
   auditDeployments
-} from "./chunks/chunk-CX36XJCK.js";
+} from "./chunks/chunk-7V4HBS2I.js";
 import {
   renderAuditMarkdown
-} from "./chunks/chunk-DBBF54C6.js";
+} from "./chunks/chunk-FXD6TD37.js";
 import {
   describeProgressStep
 } from "./chunks/chunk-OOOMGQ2O.js";
@@ -33,47 +33,47 @@ import {
 } from "./chunks/chunk-LKNOTLM2.js";
 import {
   assessAuditReport
-} from "./chunks/chunk-NSVOW67H.js";
+} from "./chunks/chunk-LCBRHW6L.js";
 import {
   gitHubEnvironments,
   gitHubPullRequestComments,
   gitHubRotationIssues
-} from "./chunks/chunk-3VPWCTFZ.js";
+} from "./chunks/chunk-GG4LLGK5.js";
 import {
   context,
   require_tunnel
-} from "./chunks/chunk-AJZV2A4D.js";
+} from "./chunks/chunk-ZSV4B4BI.js";
 import {
   describeAction,
   performIssuePlan,
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-TFCBZTJZ.js";
+} from "./chunks/chunk-PCO2RHU5.js";
 import {
   DEFAULT_ISSUE_LABEL,
   countIssueActions,
   issueMarker,
   planIssueReconciliation
-} from "./chunks/chunk-TORUODAR.js";
+} from "./chunks/chunk-CTUZOAZI.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-KBTFHPHG.js";
+} from "./chunks/chunk-FKOUTZ7A.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-3S33QVG7.js";
+} from "./chunks/chunk-I2KQT6MO.js";
 import {
   openInventoryRevisions
 } from "./chunks/chunk-2EXGAOTN.js";
 import "./chunks/chunk-OMVOUR2L.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-PBHBD6TX.js";
+} from "./chunks/chunk-GGRTY5V6.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-LD7CYUUO.js";
+} from "./chunks/chunk-K2L63UZB.js";
 import {
   markdownCode,
   markdownMessage,
@@ -83,11 +83,11 @@ import {
 } from "./chunks/chunk-CMQXSEVF.js";
 import {
   planHasChanges
-} from "./chunks/chunk-32KZKCFL.js";
+} from "./chunks/chunk-SPP7CFWK.js";
 import {
   applyInventory
-} from "./chunks/chunk-4FA4GIDU.js";
-import "./chunks/chunk-G7QKROPH.js";
+} from "./chunks/chunk-V4Z44FH6.js";
+import "./chunks/chunk-QQVV77HV.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
@@ -99,19 +99,19 @@ import {
 } from "./chunks/chunk-FNVTWHAF.js";
 import "./chunks/chunk-MOQII2HB.js";
 import "./chunks/chunk-UU6I4Z3O.js";
-import "./chunks/chunk-WZD7RIO4.js";
-import "./chunks/chunk-ZIIJ272J.js";
+import "./chunks/chunk-ARCN7H2L.js";
+import "./chunks/chunk-V6ZUVTS4.js";
 import "./chunks/chunk-45NTUV52.js";
 import "./chunks/chunk-RDZ6RCMF.js";
 import {
   validateInventory
-} from "./chunks/chunk-NHJUMCTU.js";
-import "./chunks/chunk-PL2YUCFP.js";
+} from "./chunks/chunk-XMREXIDA.js";
+import "./chunks/chunk-KZEBSK6P.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
 } from "./chunks/chunk-UJSKFCOL.js";
-import "./chunks/chunk-JB7RBRK3.js";
+import "./chunks/chunk-B6YNVQ3N.js";
 import "./chunks/chunk-77OSV47E.js";
 import {
   keyEntriesOf
@@ -121,11 +121,11 @@ import "./chunks/chunk-RTYMEON2.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-USG6FP3P.js";
-import "./chunks/chunk-7C5UC5BD.js";
+} from "./chunks/chunk-PU2CCZ7E.js";
+import "./chunks/chunk-FO7BOCKR.js";
 import {
   assessRotation
-} from "./chunks/chunk-XOJXETXX.js";
+} from "./chunks/chunk-MHLAJ7HC.js";
 import {
   isCalendarDate,
   toCalendarDate
@@ -135,7 +135,7 @@ import {
 } from "./chunks/chunk-JQBTSEOZ.js";
 import "./chunks/chunk-JDF2SXMV.js";
 import "./chunks/chunk-HF3DDANW.js";
-import "./chunks/chunk-PLWH3ARW.js";
+import "./chunks/chunk-ZXU4MPSP.js";
 import "./chunks/chunk-PNS7CLM4.js";
 import {
   redactRunSecrets
