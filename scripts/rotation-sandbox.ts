@@ -14,8 +14,8 @@ import { keyEntriesOf } from '../src/crypto/key-text.js';
 import { startDocuElevateServer } from '../src/devserver/docuelevate-server.js';
 import { bareRemoteGit } from '../test/support/bare-remote.js';
 import { exampleAtUrls } from '../test/support/example-urls.js';
-import { startFakeGitHub } from '../test/support/fake-github.js';
-import { startMotoServer } from '../test/support/moto.js';
+import { gitHubEnvFor, startFakeGitHub } from '../test/support/fake-github.js';
+import { rotatorEnv, startMotoServer } from '../test/support/moto.js';
 
 const IAM_USER = 'docuelevate-s3';
 const runFile = promisify(execFile);
@@ -74,13 +74,8 @@ export async function runRotationSandbox(root: string): Promise<void> {
     DOCUELEVATE_PROD_PASSWORD: adminPasswords.production,
     DOCUELEVATE_STAGING_USER: 'staging-admin',
     DOCUELEVATE_STAGING_PASSWORD: adminPasswords.staging,
-    GITHUB_TOKEN: github.token,
-    GITHUB_REPOSITORY: `${github.owner}/${github.repo}`,
-    GITHUB_API_URL: github.url,
-    AWS_ACCESS_KEY_ID: moto.rotator.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: moto.rotator.secretAccessKey,
-    AWS_ENDPOINT_URL: moto.url,
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    ...gitHubEnvFor(github),
+    ...rotatorEnv(moto),
   };
   // Asynchronously: the servers it talks to run in this very process.
   const cli = async (args: readonly string[], extra: Record<string, string> = {}): Promise<void> => {

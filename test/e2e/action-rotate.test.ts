@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startDocuElevateServer, type DocuElevateServer } from '../../src/devserver/docuelevate-server.js';
 import { createSandbox, createTestKey, type Sandbox } from '../support/apply-sandbox.js';
 import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
-import { startMotoServer, type MotoServer } from '../support/moto.js';
+import { rotatorEnv, startMotoServer, type MotoServer } from '../support/moto.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
 import { runBuiltCli, type CliRun } from '../support/run-built-cli.js';
 import { bareRemoteGit } from '../support/bare-remote.js';
@@ -99,10 +99,7 @@ describe.each(RUNTIMES)('the action, command rotate on a schedule, under %s', (_
       CREDLEDGER_KEY: key,
       DE_USER: ADMIN.adminUsername,
       DE_PASSWORD: ADMIN.adminPassword,
-      AWS_ACCESS_KEY_ID: moto.rotator.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: moto.rotator.secretAccessKey,
-      AWS_ENDPOINT_URL: moto.url,
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ...rotatorEnv(moto),
     };
     const cli = async (args: readonly string[], extra: Record<string, string> = {}): Promise<CliRun> => {
       const run = await runBuiltCli(args, { cwd: work, env: { ...env, ...extra } });

@@ -9,8 +9,8 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startDocuElevateServer, type DocuElevateServer, type RequestLogEntry } from '../../src/devserver/docuelevate-server.js';
 import { createSandbox, createTestKey, type Sandbox } from '../support/apply-sandbox.js';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
-import { startMotoServer, type MotoServer } from '../support/moto.js';
+import { gitHubEnvFor, startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
+import { rotatorEnv, startMotoServer, type MotoServer } from '../support/moto.js';
 import { BUILT_CLI } from '../support/paths.js';
 import { cleanEnv, runBuiltCli, type CliRun } from '../support/run-built-cli.js';
 import { bareRemoteGit } from '../support/bare-remote.js';
@@ -61,13 +61,8 @@ describe('rotate, killed during apply (built CLI, SIGKILL)', { timeout: 240_000 
       CREDLEDGER_KEY: createTestKey().key,
       DE_USER: ADMIN.adminUsername,
       DE_PASSWORD: ADMIN.adminPassword,
-      GITHUB_TOKEN: github.token,
-      GITHUB_REPOSITORY: `${github.owner}/${github.repo}`,
-      GITHUB_API_URL: github.url,
-      AWS_ACCESS_KEY_ID: moto.rotator.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: moto.rotator.secretAccessKey,
-      AWS_ENDPOINT_URL: moto.url,
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ...gitHubEnvFor(github),
+      ...rotatorEnv(moto),
       ORIGINAL_ID: original.id,
       ORIGINAL_SECRET: original.secret,
     };

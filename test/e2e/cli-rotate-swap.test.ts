@@ -3,6 +3,7 @@
 // `rotate --finish` twice around the merge of the pull request that writes the value into the inventory.
 import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gitHubEnvFor } from '../support/fake-github.js';
 import { BUILT_CLI } from '../support/paths.js';
 import { cleanEnv, runBuiltCli, type CliRun } from '../support/run-built-cli.js';
 import { acceptsLogin, createSwapWorld, CREDENTIAL, OLD_PASSWORD, type SwapWorld } from '../support/swap-world.js';
@@ -26,7 +27,7 @@ describe('credledger rotate <admin password> (built CLI, a swap)', { timeout: 24
   it('converges after apply is killed between recording the sealed password and pushing it', async () => {
     w = await createSwapWorld();
     const world = w;
-    const env = { ...world.env, GITHUB_TOKEN: world.github.token, GITHUB_REPOSITORY: `${world.github.owner}/${world.github.repo}`, GITHUB_API_URL: world.github.url };
+    const env = { ...world.env, ...gitHubEnvFor(world.github) };
     const runs: CliRun[] = [];
     const expectOk = async (args: readonly string[]): Promise<CliRun> => {
       const run = await runBuiltCli(args, { cwd: world.work, env });

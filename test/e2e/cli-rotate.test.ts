@@ -7,8 +7,8 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDocuElevateServer, type DocuElevateServer } from '../../src/devserver/docuelevate-server.js';
 import { createSandbox, type Sandbox } from '../support/apply-sandbox.js';
-import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
-import { startMotoServer, type MotoServer } from '../support/moto.js';
+import { gitHubEnvFor, startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
+import { rotatorEnv, startMotoServer, type MotoServer } from '../support/moto.js';
 import { EXAMPLE_INVENTORY, REPO_ROOT } from '../support/paths.js';
 import { runBuiltCli, type CliRun } from '../support/run-built-cli.js';
 import { bareRemoteGit } from '../support/bare-remote.js';
@@ -59,13 +59,8 @@ describe('credledger rotate (built CLI, docs/rotation.md)', { timeout: 180_000 }
       DOCUELEVATE_PROD_PASSWORD: 'e2e-rotate-prod-password',
       DOCUELEVATE_STAGING_USER: 'staging-admin',
       DOCUELEVATE_STAGING_PASSWORD: 'e2e-rotate-staging-password',
-      GITHUB_TOKEN: github.token,
-      GITHUB_REPOSITORY: `${github.owner}/${github.repo}`,
-      GITHUB_API_URL: github.url,
-      AWS_ACCESS_KEY_ID: moto.rotator.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: moto.rotator.secretAccessKey,
-      AWS_ENDPOINT_URL: moto.url,
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      ...gitHubEnvFor(github),
+      ...rotatorEnv(moto),
       ORIGINAL_ID: original.id,
       ORIGINAL_SECRET: original.secret,
     };

@@ -5,3 +5,8 @@
 export { startFakeGitHub } from './fake-github/server.js';
 export { SECONDARY_RATE_LIMIT_MESSAGE } from './fake-github/shared.js';
 export type * from './fake-github/types.js';
+
+/** The variables the CLI reads to reach this fake as its repository's GitHub. */
+export function gitHubEnvFor(github: { readonly url: string; readonly owner: string; readonly repo: string; readonly token: string }): Record<string, string> {
+  return { GITHUB_TOKEN: github.token, GITHUB_REPOSITORY: `${github.owner}/${github.repo}`, GITHUB_API_URL: github.url };
+}

@@ -11,6 +11,19 @@ export interface MotoServer {
   stop(): Promise<void>;
 }
 
+/**
+ * The variables a credledger process reads to rotate at this moto: the rotator's credentials and the endpoint, and the
+ * SDK's Node 22 notice silenced (it says nothing about the test).
+ */
+export function rotatorEnv(moto: MotoServer): Record<string, string> {
+  return {
+    AWS_ACCESS_KEY_ID: moto.rotator.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: moto.rotator.secretAccessKey,
+    AWS_ENDPOINT_URL: moto.url,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();

@@ -16,7 +16,7 @@ import { sealValue } from '../../src/crypto/sealed-value.js';
 import { startDocuElevateServer, type DocuElevateServer } from '../../src/devserver/docuelevate-server.js';
 import { createSandbox, createTestKey, type Sandbox } from './apply-sandbox.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';
-import type { MotoServer } from './moto.js';
+import { rotatorEnv, type MotoServer } from './moto.js';
 import { bareRemoteGit } from './bare-remote.js';
 
 export const ADMIN = { adminUsername: 'rotation-admin', adminPassword: 'rotation-admin-login-password-31' };
@@ -124,9 +124,7 @@ export async function createRotationWorld(moto: MotoServer, options: { secondKey
     ...sandbox.env,
     DE_USER: ADMIN.adminUsername,
     DE_PASSWORD: ADMIN.adminPassword,
-    AWS_ACCESS_KEY_ID: moto.rotator.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: moto.rotator.secretAccessKey,
-    AWS_ENDPOINT_URL: moto.url,
+    ...rotatorEnv(moto),
   };
   const review = () =>
     gitHubRotationReview({ token: github.token, repository: `${github.owner}/${github.repo}`, baseUrl: github.url, writeIntervalMs: 0, retryAfterUnitMs: 1 });
