@@ -17,31 +17,39 @@ interface Section extends TextSlice {
 // A plain key with nothing a YAML parser could read two ways: the identifiers inventories use.
 const KEY_LINE = /^([A-Za-z0-9_.-]+) *:(?: |$)/;
 
-/**
- * Calls `visit` with each content line of [from, to) (not blank, not a comment): where it starts, its indentation, and
- * where its content begins and ends (before a carriage return), which callers read only for the lines that matter.
- * Stops when `visit` returns false. A plain loop, not a generator: it runs over every line of a large file.
- */
-function scanContentLines(text: string, from: number, to: number, visit: (start: number, indent: number, contentStart: number, contentEnd: number) => boolean): void {
-  let start = from;
-  while (start < to) {
-    const newline = text.indexOf('\n', start);
-    const end = newline === -1 || newline >= to ? to : newline;
-    // The leading blanks, measured without copying the line (the common, ASCII case).
-    let first = start;
-    while (first < end && isAsciiWhitespace(text.charCodeAt(first))) first += 1;
-    if (first < end && text.charCodeAt(first) > 0x7f) {
-      // Unicode white space counts as indentation here, as trimStart reads it.
-      const line = text.slice(start, end).replace(/\r$/, '');
-      const content = line.trimStart();
-      const indent = line.length - content.length;
-      if (content !== '' && !content.startsWith('#') && !visit(start, indent, start + indent, start + line.length)) return;
-    } else {
-      const lineEnd = end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
-      if (first < lineEnd && text.charCodeAt(first) !== 0x23 /* # */ && !visit(start, first - start, first, lineEnd)) return;
-    }
-    start = end + 1;
+/** A content line (not blank, not a comment): its indentation, and where its content begins and ends (before a carriage return). */
+interface ContentLine {
+  readonly indent: number;
+  readonly contentStart: number;
+  readonly contentEnd: number;
+}
+
+/** The line [start, end) as a content line, or undefined when it is blank or a comment. */
+function contentLineAt(text: string, start: number, end: number): ContentLine | undefined {
+  // The leading blanks, measured without copying the line (the common, ASCII case).
+  let first = start;
+  while (first < end && isAsciiWhitespace(text.charCodeAt(first))) first += 1;
+  if (first < end && text.charCodeAt(first) > 0x7f) {
+    // Unicode white space counts as indentation here, as trimStart reads it.
+    const line = text.slice(start, end).replace(/\r$/, '');
+    const content = line.trimStart();
+    const indent = line.length - content.length;
+    return content !== '' && !content.startsWith('#') ? { indent, contentStart: start + indent, contentEnd: start + line.length } : undefined;
   }
+  const lineEnd = end > start && text.charCodeAt(end - 1) === 0x0d ? end - 1 : end;
+  return first < lineEnd && text.charCodeAt(first) !== 0x23 /* # */ ? { indent: first - start, contentStart: first, contentEnd: lineEnd } : undefined;
+}
+
+/** Where the line that starts at `start` ends (its line feed, or `to`). */
+function lineEndOf(text: string, start: number, to: number): number {
+  const newline = text.indexOf('\n', start);
+  return newline === -1 || newline >= to ? to : newline;
+}
+
+/** True when the line at `start` has at least `count` spaces and then one more: it is indented deeper than `count`. */
+function indentedBeyond(text: string, start: number, count: number): boolean {
+  for (let at = start; at <= start + count; at += 1) if (text.charCodeAt(at) !== 0x20) return false;
+  return true;
 }
 
 /** The plain key a line's content starts with, or undefined. */
@@ -66,16 +74,27 @@ export class YamlSections {
   static index(text: string): YamlSections | undefined {
     const sections = new Map<string, Section>();
     let current: { key: string; start: number } | undefined;
-    let cuttable = true;
-    scanContentLines(text, 0, text.length, (start, indent, contentStart, contentEnd) => {
-      if (indent > 0) return (cuttable = current !== undefined);
-      const key = keyOfLine(text, contentStart, contentEnd);
-      if (key === undefined || sections.has(key)) return (cuttable = false);
-      if (current) sections.set(current.key, { start: current.start, end: start });
-      current = { key, start };
-      return true;
-    });
-    if (!cuttable) return undefined;
+    // Every line is visited, but once a section has begun only lines that start in column 0 with neither a blank nor
+    // a `#` are read further: the rest (the section's own lines, blank lines, comments) cannot start another one.
+    for (let start = 0; start < text.length; ) {
+      const end = lineEndOf(text, start, text.length);
+      const head = text.charCodeAt(start);
+      const settled = current !== undefined && head <= 0x7f && (isAsciiWhitespace(head) || head === 0x23);
+      if (!settled) {
+        const line = contentLineAt(text, start, end);
+        if (line !== undefined) {
+          if (line.indent > 0) {
+            if (current === undefined) return undefined;
+          } else {
+            const key = keyOfLine(text, line.contentStart, line.contentEnd);
+            if (key === undefined || sections.has(key)) return undefined;
+            if (current) sections.set(current.key, { start: current.start, end: start });
+            current = { key, start };
+          }
+        }
+      }
+      start = end + 1;
+    }
     if (current) sections.set(current.key, { start: current.start, end: text.length });
     return new YamlSections(text, sections);
   }
@@ -101,18 +120,24 @@ export class YamlSections {
     const entries = new Map<string, TextSlice>();
     let indent = -1;
     let current: { key: string; start: number } | undefined;
-    let cuttable = true;
-    scanContentLines(text, keyLineEnd + 1, section.end, (start, lineIndent, contentStart, contentEnd) => {
-      if (indent === -1) indent = lineIndent;
-      if (lineIndent > indent) return true;
-      if (lineIndent < indent) return (cuttable = false);
-      const key = keyOfLine(text, contentStart, contentEnd);
-      if (key === undefined || entries.has(key)) return (cuttable = false);
-      if (current) entries.set(current.key, { start: current.start, end: start });
-      current = { key, start };
-      return true;
-    });
-    if (!cuttable) return null;
+    for (let start = keyLineEnd + 1; start < section.end; ) {
+      const end = lineEndOf(text, start, section.end);
+      // An entry's own lines, indented deeper than its key, are passed over without being measured.
+      if (indent === -1 || !indentedBeyond(text, start, indent)) {
+        const line = contentLineAt(text, start, end);
+        if (line !== undefined) {
+          if (indent === -1) indent = line.indent;
+          if (line.indent < indent) return null;
+          if (line.indent === indent) {
+            const key = keyOfLine(text, line.contentStart, line.contentEnd);
+            if (key === undefined || entries.has(key)) return null;
+            if (current) entries.set(current.key, { start: current.start, end: start });
+            current = { key, start };
+          }
+        }
+      }
+      start = end + 1;
+    }
     if (current) entries.set(current.key, { start: current.start, end: section.end });
     return entries;
   }
@@ -131,16 +156,18 @@ export function lineStartsOf(text: string): number[] {
  * or multi-line scalar, a value on the next line), which is then left to a parser. Offsets are in the whole text.
  */
 export function inlineScalarRange(text: string, entry: TextSlice, field: string, atKey: boolean): readonly [number, number] | undefined {
+  const from = text.indexOf('\n', entry.start) + 1;
+  if (from === 0) return undefined;
   let childIndent = -1;
-  const lines = [...contentLinesWithComments(text, text.indexOf('\n', entry.start) + 1, entry.end)];
-  for (const [index, line] of lines.entries()) {
+  // The lines are read one at a time and copied only when their indentation makes them a candidate.
+  for (let line = nextEntryLine(text, from, entry.end); line !== undefined; line = nextEntryLine(text, line.end + 1, entry.end)) {
     if (line.content.startsWith('#')) continue;
     if (childIndent === -1) childIndent = line.indent;
     if (line.indent !== childIndent) continue;
     const key = KEY_LINE.exec(line.content)?.[1];
     if (key !== field) continue;
     // A later line indented deeper (even a comment) could continue the value: leave that to the parser.
-    const next = lines[index + 1];
+    const next = nextEntryLine(text, line.end + 1, entry.end);
     if (next && next.indent > childIndent) return undefined;
     const keyStart = line.start + line.indent;
     if (atKey) return [keyStart, keyStart + key.length];
@@ -160,21 +187,24 @@ export function inlineScalarRange(text: string, entry: TextSlice, field: string,
   return undefined;
 }
 
-/** A line of an entry, its content copied (comments included). */
+/** A line of an entry that is not blank, its content copied (comments included); `end` is where its line feed is. */
 interface EntryLine {
   readonly start: number;
+  readonly end: number;
   readonly indent: number;
   readonly content: string;
 }
 
-function* contentLinesWithComments(text: string, from: number, to: number): Generator<EntryLine> {
+/** The first line of [from, to) that is not blank, or undefined. */
+function nextEntryLine(text: string, from: number, to: number): EntryLine | undefined {
   let start = from;
-  while (start < to && start > 0) {
+  while (start < to) {
     const newline = text.indexOf('\n', start);
     const end = newline === -1 || newline >= to ? to : newline;
     const line = text.slice(start, end).replace(/\r$/, '');
     const content = line.trimStart();
-    if (content !== '') yield { start, indent: line.length - content.length, content };
+    if (content !== '') return { start, end, indent: line.length - content.length, content };
     start = end + 1;
   }
+  return undefined;
 }

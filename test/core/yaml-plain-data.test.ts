@@ -218,6 +218,9 @@ describe('placing findings by parsing only the entry that holds them', () => {
     'credentials:\n  a:\n    owner: x\n \n  b:\n    owner: y\r\n  c: { owner: z }\n  ',
     'credentials:\n  a:\n    description: "\u00e9t\u00e9"\n    owner: x\npeople:\n  x: {}\n',
     'credentials:\n  a:\n    description: |\n      \u00e9t\u00e9\n    owner: x\n  b:\n    owner: y\n',
+    // Lines the section and entry indexes pass over unread: comments in column 0 and at an entry's indentation,
+    // blank lines shorter and longer than it, a section whose first line is a comment.
+    'version: 1\n# top\ncredentials:\n  # first\n  a:\n    owner: x\n# column 0, inside\n  # entry level\n      \n \n  b:\n    owner: y\n   \npeople:\n  x: {}\n',
   ];
   it.each(texts.map((text, index) => [index, text] as const))('gives the same file:line:column as the whole Document, on text %i', (index, text) => {
     const data = loadPlainYamlData(text)?.data;
