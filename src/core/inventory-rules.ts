@@ -80,14 +80,16 @@ const oneValueForm: Rule = eachCredential((credential, findings, inventory) => {
 });
 
 const oneCredentialPerSetting: Rule = (inventory) => {
-  const claimed = new Map<string, string>();
+  // Which credential holds each setting, per deployment: maps of maps, so no slot name is built per pair.
+  const claimed = new Map<string, Map<string, string>>();
   const findings: Finding[] = [];
   for (const credential of inventory.credentials) {
     if (!credential.setting) continue;
     for (const deployment of credential.deployments) {
-      const slot = `${deployment}\u0000${credential.setting}`;
-      const holder = claimed.get(slot);
-      if (holder === undefined) claimed.set(slot, credential.id);
+      let holders = claimed.get(deployment);
+      if (holders === undefined) claimed.set(deployment, (holders = new Map()));
+      const holder = holders.get(credential.setting);
+      if (holder === undefined) holders.set(credential.setting, credential.id);
       else
         findings.push(
           errorAt('duplicate-setting', ['credentials', credential.id, 'setting'], `\`${credential.setting}\` on \`${deployment}\` is already held by credential \`${holder}\``),

@@ -35,6 +35,11 @@ const LIST_PARENTS = new Set(['access', 'deployments']);
 /** Keys an `auth` mapping holds that are not secrets: the method and the names of variables. */
 const AUTH_SHOWN_KEYS = new Set(['method', 'username_env', 'password_env', 'token_env', 'cookie_env']);
 
+/** The lines of a file as excerpts show them (without their line ends); a file without a carriage return is cut by the plain line feed, the faster road. */
+export function sourceLinesOf(text: string): string[] {
+  return text.includes('\r') ? text.split(/\r?\n/) : text.split('\n');
+}
+
 /** Where a line sits: the lines of its file and its index there, so the keys above it can be read. */
 export interface SourceContext {
   readonly lines: readonly string[];

@@ -6,7 +6,7 @@ import { loadKeyRing } from '../../app/key-source.js';
 import { DEFAULT_STATE_REF } from '../../core/applied-state.js';
 import { assessApplyReport } from '../../core/apply-report.js';
 import { toCalendarDate } from '../../core/dates.js';
-import { renderDiagnosticsText } from '../../core/render-diagnostics.js';
+import { renderDiagnosticsText, sourceLinesOf } from '../../core/render-diagnostics.js';
 import { renderApplyText } from '../../core/render-apply.js';
 import { styleFor } from '../cli-io.js';
 import { choiceOption, FILE_OPTION, flagOption, stringListOption, stringOption, type CliCommand } from '../command.js';
@@ -96,7 +96,7 @@ not be reached or authenticated at all, or the applied state could not be read, 
     }).finally(() => progress?.finish());
     if (!report) {
       const errors = check.diagnostics.filter((d) => d.severity === 'error');
-      io.stderr.write(`${renderDiagnosticsText(errors, check.source.text.split(/\r?\n/), styleFor(io.stderr, io.env))}\n\n`);
+      io.stderr.write(`${renderDiagnosticsText(errors, sourceLinesOf(check.source.text), styleFor(io.stderr, io.env))}\n\n`);
       io.stderr.write(`${file} is invalid; fix it (credledger validate) before applying it.\n`);
       return ExitCode.findings;
     }

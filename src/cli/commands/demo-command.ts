@@ -7,7 +7,7 @@ import type { DeploymentCheck, DeploymentWrites, DemoEvent } from '../../demo/de
 import { DEMO_DAY } from '../../demo/demo-day.js';
 import { UsageError } from '../../ports/errors.js';
 import { renderApplyText } from '../../core/render-apply.js';
-import { renderDiagnosticsText, summariseDiagnostics, type TextStyle } from '../../core/render-diagnostics.js';
+import { renderDiagnosticsText, sourceLinesOf, summariseDiagnostics, type TextStyle } from '../../core/render-diagnostics.js';
 import { renderPlanText } from '../../core/render-plan.js';
 import { renderStatusText } from '../../core/render-status.js';
 import { styleFor } from '../cli-io.js';
@@ -88,7 +88,7 @@ function renderDemoEvent(event: DemoEvent, style: TextStyle): string {
       return `${event.note === undefined ? '' : `${style.dim(`# ${event.note}`)}\n`}${style.bold(`$ ${event.command}`)}`;
     case 'validate': {
       const { diagnostics } = event.result.check;
-      const excerpts = diagnostics.length > 0 ? `${renderDiagnosticsText(diagnostics, event.result.check.source.text.split(/\r?\n/), style)}\n\n` : '';
+      const excerpts = diagnostics.length > 0 ? `${renderDiagnosticsText(diagnostics, sourceLinesOf(event.result.check.source.text), style)}\n\n` : '';
       return `${excerpts}${event.file}: ${event.result.valid ? 'valid' : 'invalid'} (${summariseDiagnostics(diagnostics)})`;
     }
     case 'status':
@@ -96,7 +96,7 @@ function renderDemoEvent(event: DemoEvent, style: TextStyle): string {
     case 'set':
       return describeSet(event.result).trimEnd();
     case 'plan':
-      return renderPlanText(event.result.plan, { sourceLines: event.result.headText?.split(/\r?\n/) ?? [], style });
+      return renderPlanText(event.result.plan, { sourceLines: event.result.headText === undefined ? [] : sourceLinesOf(event.result.headText), style });
     case 'apply':
       return `${renderApplyText(event.report, style)}\n${style.dim(describeWrites(event.writes))}`;
     case 'verify':

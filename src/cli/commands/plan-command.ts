@@ -3,6 +3,7 @@ import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { loadOptionalKeyRing } from '../../app/key-source.js';
 import { planHasChanges } from '../../core/plan.js';
 import { renderPlanGitHub, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../core/render-plan.js';
+import { sourceLinesOf } from '../../core/render-diagnostics.js';
 import { styleFor } from '../cli-io.js';
 import { choiceOption, defaultDiagnosticsFormat, FILE_OPTION, flagOption, NOW_OPTION, stringOption, todayOption, type CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
@@ -58,7 +59,7 @@ Exit 0 (or 0/2 with --detailed-exitcode), 1 when the plan has errors, 64 on a us
     if (format === 'json') io.stdout.write(`${renderPlanJson(plan)}\n`);
     else if (format === 'markdown') io.stdout.write(renderPlanMarkdown(plan));
     else if (format === 'github') io.stdout.write(`${renderPlanGitHub(plan)}\n`);
-    else io.stdout.write(`${renderPlanText(plan, { sourceLines: headText?.split(/\r?\n/) ?? [], style: styleFor(io.stdout, io.env) })}\n`);
+    else io.stdout.write(`${renderPlanText(plan, { sourceLines: headText === undefined ? [] : sourceLinesOf(headText), style: styleFor(io.stdout, io.env) })}\n`);
     if (!valid) return ExitCode.findings;
     return flagOption(commandLine, 'detailed-exitcode') && planHasChanges(plan) ? ExitCode.changes : ExitCode.ok;
   },

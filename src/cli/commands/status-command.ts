@@ -1,7 +1,7 @@
 // `credledger status`: which credentials are ok, due soon or overdue on a given day, and why.
 import { reportStatus } from '../../app/status.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
-import { renderDiagnosticsText } from '../../core/render-diagnostics.js';
+import { renderDiagnosticsText, sourceLinesOf } from '../../core/render-diagnostics.js';
 import { renderStatusMarkdown, renderStatusText } from '../../core/render-status.js';
 import { statusMeetsThreshold } from '../../core/status-report.js';
 import { toCalendarDate } from '../../core/dates.js';
@@ -39,7 +39,7 @@ Exit 0, or 1 when --fail-on matches or the inventory has errors.`,
     const { check, report } = await reportStatus({ file, now: todayOption(commandLine, io), today: toCalendarDate(io.now()) });
     if (!report) {
       const errors = check.diagnostics.filter((d) => d.severity === 'error');
-      io.stderr.write(`${renderDiagnosticsText(errors, check.source.text.split(/\r?\n/), styleFor(io.stderr, io.env))}\n\n`);
+      io.stderr.write(`${renderDiagnosticsText(errors, sourceLinesOf(check.source.text), styleFor(io.stderr, io.env))}\n\n`);
       io.stderr.write(`${file} is invalid; fix it (credledger validate) before asking for its status.\n`);
       return ExitCode.findings;
     }
