@@ -28,6 +28,8 @@ await build({
   define: { CREDLEDGER_VERSION: JSON.stringify(pkg.version) },
   legalComments: 'none',
   logLevel: 'warning',
-  charset: 'utf8',
+  // ASCII output (esbuild writes other characters as \u escapes): V8 scans a one-byte source without first decoding
+  // it to UTF-16, which a single `→` in a file forces; `validate` of the example runs ~4% fewer instructions.
+  charset: 'ascii',
 });
 await chmod('dist/cli.js', 0o755);

@@ -76,7 +76,7 @@ function toFinding(error: ErrorObject): Finding {
  * of the schema object that holds the failing keyword (its schemaPath minus the keyword).
  */
 function knownPropertiesAt(schemaPath: string): string[] {
-  let node: unknown = compiledFrom;
+  let node: unknown = compiledFrom();
   for (const segment of parsePointer(schemaPath.replace(/^#/, '')).slice(0, -1)) {
     if (node === null || typeof node !== 'object') return [];
     node = (node as Record<string | number, unknown>)[segment];
