@@ -7,6 +7,8 @@ import {
 import "./chunks/chunk-ZPKHJYF4.js";
 
 // src/cli/bin.ts
+import module from "node:module";
+module.enableCompileCache?.();
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (error) => {
     if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
@@ -18,6 +20,6 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
   process.stdout.write(`${credledgerVersion()}
 `);
 } else {
-  const [{ processIo }, { runCli }] = await Promise.all([import("./chunks/cli-io-MF72QXOR.js"), import("./chunks/main-GBGVVV7E.js")]);
+  const [{ processIo }, { runCli }] = await Promise.all([import("./chunks/cli-io-YXLTGZVB.js"), import("./chunks/main-AVAEEDYO.js")]);
   process.exitCode = await runCli(args, processIo());
 }

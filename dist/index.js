@@ -2,35 +2,35 @@ import { createRequire as __credledgerCreateRequire } from 'node:module';
 const require = __credledgerCreateRequire(import.meta.url);
 import {
   finishRotations
-} from "./chunks/chunk-XIJFJDMF.js";
+} from "./chunks/chunk-ETA56OGG.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-RI4MMWPC.js";
-import "./chunks/chunk-LMPLITML.js";
+} from "./chunks/chunk-II3RSG5V.js";
+import "./chunks/chunk-V2QDFDXZ.js";
 import {
   appliedStateReader,
   createRotationDrivers,
   gitHubRotationReview,
   openRotationRepository
-} from "./chunks/chunk-UTGPXFYS.js";
+} from "./chunks/chunk-62JN4CNM.js";
 import {
   applyCollaborators,
   auditCollaborators
-} from "./chunks/chunk-DKARU3QR.js";
+} from "./chunks/chunk-JYZAPNWM.js";
 import {
   auditDeployments
-} from "./chunks/chunk-7V4HBS2I.js";
+} from "./chunks/chunk-5KYIP65G.js";
 import {
   renderAuditMarkdown
-} from "./chunks/chunk-FXD6TD37.js";
+} from "./chunks/chunk-2D7W2HHG.js";
 import {
   describeProgressStep
 } from "./chunks/chunk-OOOMGQ2O.js";
 import {
   renderApplyMarkdown,
   renderApplyText
-} from "./chunks/chunk-LKNOTLM2.js";
+} from "./chunks/chunk-BWXMWMVW.js";
 import {
   assessAuditReport
 } from "./chunks/chunk-LCBRHW6L.js";
@@ -38,56 +38,56 @@ import {
   gitHubEnvironments,
   gitHubPullRequestComments,
   gitHubRotationIssues
-} from "./chunks/chunk-GG4LLGK5.js";
+} from "./chunks/chunk-JEZBB3PT.js";
 import {
   context,
   require_tunnel
-} from "./chunks/chunk-ZSV4B4BI.js";
+} from "./chunks/chunk-OS46RW4B.js";
 import {
   describeAction,
   performIssuePlan,
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-PCO2RHU5.js";
+} from "./chunks/chunk-JLMRW5V7.js";
 import {
   DEFAULT_ISSUE_LABEL,
   countIssueActions,
   issueMarker,
   planIssueReconciliation
-} from "./chunks/chunk-CTUZOAZI.js";
+} from "./chunks/chunk-W2VYWGVS.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-FKOUTZ7A.js";
+} from "./chunks/chunk-PS2CHOUF.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-I2KQT6MO.js";
+} from "./chunks/chunk-BRLATOLD.js";
 import {
   openInventoryRevisions
-} from "./chunks/chunk-2EXGAOTN.js";
-import "./chunks/chunk-OMVOUR2L.js";
+} from "./chunks/chunk-CPWMHZCT.js";
+import "./chunks/chunk-FEV2HVUF.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-GGRTY5V6.js";
+} from "./chunks/chunk-3WDONUFU.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-K2L63UZB.js";
+} from "./chunks/chunk-XSLEYZXD.js";
 import {
   markdownCode,
   markdownMessage,
   markdownTable,
   markdownText,
   markdownUrl
-} from "./chunks/chunk-CMQXSEVF.js";
+} from "./chunks/chunk-ASM7YXIQ.js";
 import {
   planHasChanges
-} from "./chunks/chunk-SPP7CFWK.js";
+} from "./chunks/chunk-FXXSCAMX.js";
 import {
   applyInventory
-} from "./chunks/chunk-V4Z44FH6.js";
-import "./chunks/chunk-QQVV77HV.js";
+} from "./chunks/chunk-ZFNMSMM6.js";
+import "./chunks/chunk-CWTLEEGZ.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
@@ -97,32 +97,32 @@ import {
   isTerminal,
   parseHoursDuration
 } from "./chunks/chunk-FNVTWHAF.js";
-import "./chunks/chunk-MOQII2HB.js";
-import "./chunks/chunk-UU6I4Z3O.js";
-import "./chunks/chunk-ARCN7H2L.js";
+import "./chunks/chunk-BMBVRBWZ.js";
+import "./chunks/chunk-4FLMUSPY.js";
+import "./chunks/chunk-VXLAFNWW.js";
 import "./chunks/chunk-V6ZUVTS4.js";
 import "./chunks/chunk-45NTUV52.js";
-import "./chunks/chunk-RDZ6RCMF.js";
+import "./chunks/chunk-CNNKQI7J.js";
 import {
   validateInventory
-} from "./chunks/chunk-XMREXIDA.js";
-import "./chunks/chunk-KZEBSK6P.js";
+} from "./chunks/chunk-5JJBIAZ6.js";
+import "./chunks/chunk-OAKV6AZF.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
-} from "./chunks/chunk-UJSKFCOL.js";
-import "./chunks/chunk-B6YNVQ3N.js";
-import "./chunks/chunk-77OSV47E.js";
+} from "./chunks/chunk-ZS6E5BZH.js";
+import "./chunks/chunk-QCQUQPX2.js";
+import "./chunks/chunk-RDSJMO77.js";
 import {
   keyEntriesOf
 } from "./chunks/chunk-IOQOTO7J.js";
-import "./chunks/chunk-IONKSICY.js";
-import "./chunks/chunk-RTYMEON2.js";
+import "./chunks/chunk-NYFEOMVJ.js";
+import "./chunks/chunk-NTY5ZNUX.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-PU2CCZ7E.js";
-import "./chunks/chunk-FO7BOCKR.js";
+} from "./chunks/chunk-JHM2ZMKG.js";
+import "./chunks/chunk-7OVOYDLM.js";
 import {
   assessRotation
 } from "./chunks/chunk-MHLAJ7HC.js";
@@ -132,14 +132,14 @@ import {
 } from "./chunks/chunk-BZNEAMHS.js";
 import {
   hasErrors
-} from "./chunks/chunk-JQBTSEOZ.js";
+} from "./chunks/chunk-ED656YNM.js";
 import "./chunks/chunk-JDF2SXMV.js";
 import "./chunks/chunk-HF3DDANW.js";
 import "./chunks/chunk-ZXU4MPSP.js";
 import "./chunks/chunk-PNS7CLM4.js";
 import {
   redactRunSecrets
-} from "./chunks/chunk-X6547CXL.js";
+} from "./chunks/chunk-QL6ADRZ6.js";
 import {
   ExternalError,
   RequestError,
@@ -11131,8 +11131,8 @@ var require_pending_interceptors_formatter = __commonJS({
     "use strict";
     var { Transform } = __require("node:stream");
     var { Console } = __require("node:console");
-    var PERSISTENT = process.versions.icu ? "✅" : "Y ";
-    var NOT_PERSISTENT = process.versions.icu ? "❌" : "N ";
+    var PERSISTENT = process.versions.icu ? "\u2705" : "Y ";
+    var NOT_PERSISTENT = process.versions.icu ? "\u274C" : "N ";
     module.exports = class PendingInterceptorsFormatter {
       constructor({ disableColors } = {}) {
         this.transform = new Transform({
@@ -19724,7 +19724,7 @@ async function checkEnvironmentProtection(environments, name, repository) {
   if (rules > 0) return { level: "info", message: `environment ${name}: ${rules} protection rule(s)` };
   return {
     level: "warning",
-    message: `environment ${name} has no protection rules: apply runs without review. Add required reviewers (and deployment branches limited to the default branch) in Settings → Environments → ${name}.`
+    message: `environment ${name} has no protection rules: apply runs without review. Add required reviewers (and deployment branches limited to the default branch) in Settings \u2192 Environments \u2192 ${name}.`
   };
 }
 
@@ -19965,7 +19965,7 @@ ${lines.join("\n")}
 }
 function renderValidateSummary(summary2) {
   const errors = summary2.diagnostics.filter((d) => d.severity === "error").length;
-  const verdict = summary2.valid ? "✅ valid" : "❌ invalid";
+  const verdict = summary2.valid ? "\u2705 valid" : "\u274C invalid";
   return `### Inventory ${markdownCode(summary2.file)}
 
 ${verdict}: ${errors} error(s), ${summary2.diagnostics.length - errors} warning(s).
@@ -20042,7 +20042,7 @@ async function previewRotations(request) {
 }
 
 // src/core/render-rotate.ts
-var ids = (oldId, newId) => oldId === void 0 && newId === void 0 ? "–" : `${oldId === void 0 ? "?" : markdownCode(oldId)} → ${newId === void 0 ? "?" : markdownCode(newId)}`;
+var ids = (oldId, newId) => oldId === void 0 && newId === void 0 ? "\u2013" : `${oldId === void 0 ? "?" : markdownCode(oldId)} \u2192 ${newId === void 0 ? "?" : markdownCode(newId)}`;
 function startCells(row) {
   switch (row.kind) {
     case "opened": {
@@ -20054,20 +20054,20 @@ function startCells(row) {
       return ["opened", ids(row.oldIssuerId, row.newIssuerId), what];
     }
     case "in-progress":
-      return ["under way", "–", `rotation ${markdownCode(row.record.id)} is ${markdownText(row.record.phase)}: the finish step takes it on`];
+      return ["under way", "\u2013", `rotation ${markdownCode(row.record.id)} is ${markdownText(row.record.phase)}: the finish step takes it on`];
     case "refused":
-      return ["refused", "–", markdownMessage(row.reason)];
+      return ["refused", "\u2013", markdownMessage(row.reason)];
     case "manual":
-      return ["by hand", "–", `no rotation driver: rotate it at its issuer, then run ${markdownCode(row.command)}`];
+      return ["by hand", "\u2013", `no rotation driver: rotate it at its issuer, then run ${markdownCode(row.command)}`];
     case "would-rotate":
-      return ["would open a pull request", "–", `driver ${markdownCode(row.driver)}`];
+      return ["would open a pull request", "\u2013", `driver ${markdownCode(row.driver)}`];
   }
 }
 function renderRotateMarkdown(report) {
   const dry = report.dryRun ? " (dry run: nothing created, pushed or changed)" : "";
   const parts = [`## credledger rotate${dry}`, "", "### Due credentials", ""];
   if (report.started.length === 0) parts.push("Nothing is due.");
-  else parts.push(markdownTable(["credential", "what happened", "issuer ids (old → new)", "details"], report.started.map((row) => [markdownCode(row.credential), ...startCells(row)])));
+  else parts.push(markdownTable(["credential", "what happened", "issuer ids (old \u2192 new)", "details"], report.started.map((row) => [markdownCode(row.credential), ...startCells(row)])));
   parts.push("", "### Rotations under way", "");
   if (report.finished.length === 0) parts.push("No rotation is under way.");
   else {
@@ -20077,8 +20077,8 @@ function renderRotateMarkdown(report) {
         report.finished.map((row) => [
           markdownCode(row.credential),
           markdownCode(row.rotationId),
-          markdownText(row.from === row.to ? row.to : `${row.from} → ${row.to}`),
-          [...row.notes.map(markdownMessage), ...row.issue === void 0 ? [] : [`opened [#${row.issue.number}](${markdownUrl(row.issue.url)})`]].join("; ") || "–"
+          markdownText(row.from === row.to ? row.to : `${row.from} \u2192 ${row.to}`),
+          [...row.notes.map(markdownMessage), ...row.issue === void 0 ? [] : [`opened [#${row.issue.number}](${markdownUrl(row.issue.url)})`]].join("; ") || "\u2013"
         ])
       )
     );
@@ -20219,7 +20219,7 @@ async function run() {
       failures: [],
       summary: []
     };
-    info(`credledger: ${event.name} → ${jobs.join(" + ")}`);
+    info(`credledger: ${event.name} \u2192 ${jobs.join(" + ")}`);
     await fillInventoryOutputs(state);
     for (const job of jobs) await group(`credledger ${job}`, () => JOBS[job](state));
     writeOutputs(state.outputs);
