@@ -53,7 +53,7 @@ export function maskSecret(secret: SecretValue): void {
 
 /** An inventory with errors stops a job: its errors become annotations, the step fails. */
 export function reportInvalidInventory(run: ActionRun, check: InventoryCheck, consequence: string): void {
-  annotateDiagnostics(check.diagnostics.filter((d) => d.severity === 'error'));
+  annotateDiagnostics(check.errors);
   run.failures.push(`${run.settings.file} is invalid; ${consequence}`);
 }
 

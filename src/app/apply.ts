@@ -33,7 +33,6 @@ import {
   type StateReport,
 } from '../core/apply-report.js';
 import type { CalendarDate } from '../core/dates.js';
-import { hasErrors } from '../core/diagnostics.js';
 import { listSealedValues, type Deployment, type Inventory, type ValuePlace } from '../core/inventory.js';
 import type { InventoryCheck } from '../core/inventory-validation.js';
 import { findKey, type KeyRing } from '../crypto/key-ring.js';
@@ -168,7 +167,7 @@ interface RunContext {
  */
 export async function applyInventory(request: ApplyRequest): Promise<ApplyResult> {
   const check = await loadInventoryFile(request.file, request.today);
-  if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: undefined };
+  if (!check.inventory || check.errors.length > 0) return { check, report: undefined };
   const selected = selectDeployments(check.inventory, {
     ...(request.deployments === undefined ? {} : { deployments: request.deployments }),
     ...(request.rehydrate === undefined ? {} : { also: [request.rehydrate] }),

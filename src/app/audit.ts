@@ -3,7 +3,6 @@ import path from 'node:path';
 import { DEFAULT_STATE_REF, EMPTY_APPLIED_STATE, findPendingRemovals, type AppliedState } from '../core/applied-state.js';
 import { auditInventory, type AppliedWrite, type AuditReport, type DeploymentListing, type DriftEvidence, type SettingChangeEntry } from '../core/audit.js';
 import type { CalendarDate } from '../core/dates.js';
-import { hasErrors } from '../core/diagnostics.js';
 import { listDesiredState } from '../core/apply-plan.js';
 import { ADMIN_PASSWORD_SETTING } from '../core/docuelevate-catalogue.js';
 import { listSealedValues, listValuePlaces, sealedValueFor, type Deployment, type Inventory } from '../core/inventory.js';
@@ -75,7 +74,7 @@ export interface AuditResult {
  */
 export async function auditDeployments(request: AuditRequest): Promise<AuditResult> {
   const check = await loadInventoryFile(request.file, request.today);
-  if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: undefined };
+  if (!check.inventory || check.errors.length > 0) return { check, report: undefined };
   // A swap under way: DocuElevate holds (or will hold) its recorded value, not the inventory's old one.
   const swaps = await readSwapOverrides(request.file, check.inventory, request.rotations);
   const inventory = swaps.inventory;

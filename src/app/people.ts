@@ -153,8 +153,8 @@ export async function onboardPerson(request: OnboardRequest): Promise<Onboarded 
   }
   const after = checkInventoryText(edited, request.file, request.today);
   if (!after.inventory) throw new Error('an in-place edit left the inventory unreadable');
-  const errorsBefore = loaded.check.diagnostics.filter((d) => d.severity === 'error').length;
-  const newErrors = after.diagnostics.filter((d) => d.severity === 'error');
+  const errorsBefore = loaded.check.errors.length;
+  const newErrors = after.errors;
   // A login or address the schema refuses: say so, and leave the file as it was.
   if (newErrors.length > errorsBefore) return { kind: 'refused', source: after.source, diagnostics: newErrors };
   await replaceInventoryText(request.file, loaded.text, edited);

@@ -1,6 +1,5 @@
 // Use case: keep one GitHub issue per due or overdue credential, opened, updated, reopened and closed as the inventory says.
 import type { CalendarDate } from '../core/dates.js';
-import { hasErrors } from '../core/diagnostics.js';
 import type { InventoryCheck } from '../core/inventory-validation.js';
 import type { RemindAction, RemindOutcome } from '../core/render-remind.js';
 import {
@@ -117,7 +116,7 @@ export async function remindRotations(request: RemindRequest): Promise<RemindRes
   const check = await loadInventoryFile(request.inventoryFile, request.now);
   const base = { check, repo: request.repo, label, now: request.now, dryRun: request.dryRun };
   const empty = countIssueActions([]);
-  if (!check.inventory || hasErrors(check.diagnostics)) {
+  if (!check.inventory || check.errors.length > 0) {
     return { ...base, valid: false, existingIssuesRead: false, actions: [], counts: empty, labelsCreated: [] };
   }
   if (!request.github && !request.dryRun) throw new UsageError('remind needs GitHub access (a token) to write issues; only a dry run can do without');

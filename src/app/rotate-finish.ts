@@ -4,7 +4,6 @@
 import type { AppliedState } from '../core/applied-state.js';
 import { findAppliedSetting } from '../core/applied-state.js';
 import type { CalendarDate } from '../core/dates.js';
-import { hasErrors } from '../core/diagnostics.js';
 import { checkInventoryText } from '../core/inventory-validation.js';
 import { findCredential, type Inventory } from '../core/inventory.js';
 import {
@@ -283,7 +282,7 @@ function catchUpBody(record: RotationRecord): string {
 function readInventory(text: string | undefined, today: CalendarDate): Inventory | undefined {
   if (text === undefined) return undefined;
   const check = checkInventoryText(text, 'credentials.yaml', today);
-  return check.inventory !== undefined && !hasErrors(check.diagnostics) ? check.inventory : undefined;
+  return check.inventory !== undefined && check.errors.length === 0 ? check.inventory : undefined;
 }
 
 async function gatherEvidence(

@@ -1,7 +1,6 @@
 // Use case: what a scheduled `rotate --due` + `rotate --finish` would do (the Action's `dry-run`), without a driver,
 // a push or a pull request: the due credentials (with a driver or to be rotated by hand) and the rotations under way.
 import type { CalendarDate } from '../core/dates.js';
-import { hasErrors } from '../core/diagnostics.js';
 import type { Credential } from '../core/inventory.js';
 import { assessRotation } from '../core/rotation.js';
 import { isTerminal, type RotationRecord } from '../core/rotation-state.js';
@@ -25,7 +24,7 @@ export interface RotationPreview {
  */
 export async function previewRotations(request: { readonly file: string; readonly today: CalendarDate; readonly openGit: () => Promise<RotationRepository> }): Promise<RotationPreview> {
   const check = await loadInventoryFile(request.file, request.today);
-  if (!check.inventory || hasErrors(check.diagnostics)) throw new UsageError(`${request.file} has errors: run \`credledger validate\` and fix them first`);
+  if (!check.inventory || check.errors.length > 0) throw new UsageError(`${request.file} has errors: run \`credledger validate\` and fix them first`);
   const inventory = check.inventory;
   const partners = new Set(inventory.credentials.flatMap((credential) => (credential.rotation?.secret === undefined ? [] : [credential.rotation.secret])));
   const isDue = (credential: Credential) => ['overdue', 'due-soon'].includes(assessRotation(inventory, credential, request.today).state);

@@ -2,7 +2,6 @@
 // branch and opens the pull request; nothing is minted and left unrecorded (a failure before the push discards it).
 import { createHash } from 'node:crypto';
 import type { CalendarDate } from '../core/dates.js';
-import { hasErrors } from '../core/diagnostics.js';
 import { writeValuesInText } from '../core/inventory-edit.js';
 import { checkInventoryText } from '../core/inventory-validation.js';
 import { findCredential, type Credential, type Inventory } from '../core/inventory.js';
@@ -115,7 +114,7 @@ function isDue(inventory: Inventory, credential: Credential, today: CalendarDate
  */
 export async function rotateCredentials(request: RotateRequest): Promise<RotateResult> {
   const check = await loadInventoryFile(request.file, request.today);
-  if (!check.inventory || hasErrors(check.diagnostics)) {
+  if (!check.inventory || check.errors.length > 0) {
     throw new UsageError(`${request.file} has errors: run \`credledger validate\` and fix them first`);
   }
   const local = check.inventory;
@@ -163,7 +162,7 @@ async function rotateOne(request: RotateRequest, git: RotationRepository, review
   const baseText = await git.readRemoteBranchFile(base);
   if (baseText === undefined) throw new ExternalError(`${git.file} is not on ${git.remote}/${base}: commit and push the inventory first`);
   const baseCheck = checkInventoryText(baseText, git.file, request.today);
-  if (!baseCheck.inventory || hasErrors(baseCheck.diagnostics)) throw new ExternalError(`${git.file} on ${git.remote}/${base} has errors: fix them there first`);
+  if (!baseCheck.inventory || baseCheck.errors.length > 0) throw new ExternalError(`${git.file} on ${git.remote}/${base} has errors: fix them there first`);
   const inventory = baseCheck.inventory;
   const credential = findCredential(inventory, credentialId);
   if (credential?.rotation === undefined) throw new UsageError(`\`${credentialId}\` has no rotation: on ${git.remote}/${base}: merge the inventory change that adds it first`);
@@ -213,7 +212,7 @@ async function rotateOne(request: RotateRequest, git: RotationRepository, review
     }
     const edited = sealIntoText(baseText, inventory, target, minted, request);
     const editedCheck = checkInventoryText(edited, git.file, request.today);
-    if (!editedCheck.inventory || hasErrors(editedCheck.diagnostics)) throw new ExternalError('the inventory with the new values does not validate');
+    if (!editedCheck.inventory || editedCheck.errors.length > 0) throw new ExternalError('the inventory with the new values does not validate');
     sealed = { sealedPrefix: sealedPrefixOf(editedCheck.inventory, credentialId), commit: '' };
     sealed.commit = await git.commitBranch(branch, base, edited, commitMessage(credentialId, oldIssuerId, newIssuerId, probe));
   } catch (error) {
@@ -253,7 +252,7 @@ async function requestSwap(
   } else {
     const edited = editYamlScalars(baseText, [{ path: ['credentials', credentialId, 'rotation', 'swap'], value: rotationId }]);
     const editedCheck = checkInventoryText(edited, git.file, request.today);
-    if (!editedCheck.inventory || hasErrors(editedCheck.diagnostics)) {
+    if (!editedCheck.inventory || editedCheck.errors.length > 0) {
       throw new ExternalError(`the inventory with the swap request does not validate: ${editedCheck.diagnostics.map((diagnostic) => diagnostic.message).join('; ')}`);
     }
     commit = await git.commitBranch(branch, base, edited, swapCommitMessage(credentialId, rotationId));

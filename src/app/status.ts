@@ -1,6 +1,5 @@
 // Use case: the rotation status of every credential on a given day.
 import type { CalendarDate } from '../core/dates.js';
-import { hasErrors } from '../core/diagnostics.js';
 import type { InventoryCheck } from '../core/inventory-validation.js';
 import { buildStatusReport, type StatusReport } from '../core/status-report.js';
 import { loadInventoryFile } from './inventory-file.js';
@@ -22,6 +21,6 @@ export interface StatusResult {
 /** Reads the inventory and assesses every credential on day `now`. */
 export async function reportStatus(request: StatusRequest): Promise<StatusResult> {
   const check = await loadInventoryFile(request.file, request.today > request.now ? request.today : request.now);
-  if (!check.inventory || hasErrors(check.diagnostics)) return { check, report: undefined };
+  if (!check.inventory || check.errors.length > 0) return { check, report: undefined };
   return { check, report: buildStatusReport(check.inventory, request.now) };
 }

@@ -1,6 +1,6 @@
 // Use case: validate an inventory file, and with a key ring, check that every value opens in its place.
 import type { CalendarDate } from '../core/dates.js';
-import { hasErrors, sortDiagnostics } from '../core/diagnostics.js';
+import { hasErrors, isError, sortDiagnostics } from '../core/diagnostics.js';
 import type { InventoryCheck } from '../core/inventory-validation.js';
 import { placeFinding } from '../core/yaml-source.js';
 import { checkValuesOpen } from '../crypto/inventory-values.js';
@@ -41,6 +41,6 @@ export async function validateInventory(request: ValidateRequest): Promise<Valid
   const opened = checkValuesOpen(loaded.inventory, request.ring);
   const placed = await withYamlDocument(() => opened.findings.map((finding) => placeFinding(loaded.source, finding)));
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...placed]);
-  const check: InventoryCheck = { ...loaded, diagnostics };
+  const check: InventoryCheck = { source: loaded.source, inventory: loaded.inventory, diagnostics, errors: diagnostics.filter(isError) };
   return { check, valid: !hasErrors(diagnostics), decrypt: { values: opened.examined, openedByKeyId: opened.openedByKeyId } };
 }

@@ -53,7 +53,12 @@ export function warningAt(code: string, path: DocumentPath, message: string, atK
 
 /** True when any diagnostic is an error. */
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
-  return diagnostics.some((diagnostic) => diagnostic.severity === 'error');
+  return diagnostics.some(isError);
+}
+
+/** True for an error, false for a warning. */
+export function isError(diagnostic: Diagnostic): boolean {
+  return diagnostic.severity === 'error';
 }
 
 function compareText(a: string, b: string): number {

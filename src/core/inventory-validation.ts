@@ -1,23 +1,50 @@
 // Validation of an inventory text: syntax, schema and semantic rules in one pass, all problems collected.
 import type { CalendarDate } from './dates.js';
-import { sortDiagnostics, type Diagnostic } from './diagnostics.js';
+import { isError, sortDiagnostics, type Diagnostic, type Finding } from './diagnostics.js';
 import type { Inventory } from './inventory.js';
 import { readInventory } from './inventory-reader.js';
 import { checkInventoryRules } from './inventory-rules.js';
 import { placeFinding, type YamlSource } from './yaml-source.js';
 
-/** An inventory read and checked: the model (when buildable) and every diagnostic, sorted by position. */
+/**
+ * An inventory read and checked: the model (when buildable) and its diagnostics, sorted by position. Rule findings
+ * are placed (given their file:line:column) when first asked for: `errors` places only the errors, which is all a
+ * command acting on a valid file needs, so `status` of a file with a warning on every row does not place them.
+ */
 export interface InventoryCheck {
   readonly source: YamlSource;
   readonly inventory: Inventory | undefined;
+  /** Every diagnostic, warnings included. */
   readonly diagnostics: readonly Diagnostic[];
+  /** The errors among `diagnostics`, in the same order. */
+  readonly errors: readonly Diagnostic[];
 }
 
 /** Reads and checks an inventory text on day `today`. */
 export function checkInventoryText(text: string, file: string, today: CalendarDate): InventoryCheck {
   const read = readInventory(text, file);
   const model = read.inventory ?? read.partial;
-  if (!model) return { source: read.source, inventory: undefined, diagnostics: read.diagnostics };
-  const ruleDiagnostics = checkInventoryRules(model, { today }).map((finding) => placeFinding(read.source, finding));
-  return { source: read.source, inventory: read.inventory, diagnostics: sortDiagnostics([...read.diagnostics, ...ruleDiagnostics]) };
+  const findings = model ? checkInventoryRules(model, { today }) : [];
+  const place = (finding: Finding) => placeFinding(read.source, finding);
+  let diagnostics: readonly Diagnostic[] | undefined;
+  let errors: readonly Diagnostic[] | undefined;
+  // Own enumerable getters, so a spread copy ({ ...check, diagnostics }) still carries both lists.
+  return {
+    source: read.source,
+    inventory: read.inventory,
+    get diagnostics() {
+      return (diagnostics ??= model ? sortDiagnostics([...read.diagnostics, ...findings.map(place)]) : read.diagnostics);
+    },
+    get errors() {
+      if (errors === undefined) {
+        errors =
+          diagnostics !== undefined
+            ? diagnostics.filter(isError)
+            : model
+              ? sortDiagnostics([...read.diagnostics.filter(isError), ...findings.filter((finding) => finding.severity === 'error').map(place)])
+              : read.diagnostics.filter(isError);
+      }
+      return errors;
+    },
+  };
 }

@@ -97,6 +97,19 @@ describe('rules', () => {
     ]);
   });
 
+  it('gives the errors alone, in the same order and places, whether or not the warnings were placed first', () => {
+    const text = HEADER + '  c:\n    setting: session_secret_previous\n    kind: session_secret\n    owner: bob\n    access: [zed]\n    every: 30d\n    rotated: 2027-01-01\n    value: AKIAIOSFODNN7EXAMPLE\n    colour: blue\n';
+    const errorsFirst = checkInventoryText(text, 'inv.yaml', '2026-11-26');
+    const errors = errorsFirst.errors;
+    expect(errors.map((diagnostic) => diagnostic.code)).toEqual(['environment-only-setting', 'unknown-person', 'every-on-event-driven-kind', 'date-in-future', 'plaintext-value', 'schema-unknown-property']);
+    expect(errorsFirst.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual(errors);
+    const allFirst = checkInventoryText(text, 'inv.yaml', '2026-11-26');
+    expect(allFirst.diagnostics.some((diagnostic) => diagnostic.severity === 'warning')).toBe(true);
+    expect(allFirst.errors).toEqual(errors);
+    // A copy made by spreading carries both lists.
+    expect({ ...errorsFirst }.errors).toEqual(errors);
+  });
+
   it('names a duplicate key and where it first appears, and still reports every other problem', () => {
     const text = HEADER + '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: alcie\n    kind: api_key\n    isuer: platform.openai.com\n';
     const result = checkInventoryText(text, 'inv.yaml', TODAY);
