@@ -2,11 +2,11 @@ import { createRequire as __credledgerCreateRequire } from 'node:module';
 const require = __credledgerCreateRequire(import.meta.url);
 import {
   finishRotations
-} from "./chunks/chunk-ETA56OGG.js";
+} from "./chunks/chunk-OLAQRECU.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-II3RSG5V.js";
+} from "./chunks/chunk-UD6RO4A7.js";
 import "./chunks/chunk-V2QDFDXZ.js";
 import {
   appliedStateReader,
@@ -20,7 +20,7 @@ import {
 } from "./chunks/chunk-JYZAPNWM.js";
 import {
   auditDeployments
-} from "./chunks/chunk-5KYIP65G.js";
+} from "./chunks/chunk-YI7I6DH4.js";
 import {
   renderAuditMarkdown
 } from "./chunks/chunk-2D7W2HHG.js";
@@ -49,7 +49,7 @@ import {
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-JLMRW5V7.js";
+} from "./chunks/chunk-R77FPFUH.js";
 import {
   DEFAULT_ISSUE_LABEL,
   countIssueActions,
@@ -59,21 +59,21 @@ import {
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-PS2CHOUF.js";
+} from "./chunks/chunk-3P5YTOJV.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-BRLATOLD.js";
+} from "./chunks/chunk-YZGM4XA2.js";
 import {
   openInventoryRevisions
 } from "./chunks/chunk-CPWMHZCT.js";
 import "./chunks/chunk-FEV2HVUF.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-3WDONUFU.js";
+} from "./chunks/chunk-FDWQQHGD.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-XSLEYZXD.js";
+} from "./chunks/chunk-RO4XUYTZ.js";
 import {
   markdownCode,
   markdownMessage,
@@ -83,11 +83,11 @@ import {
 } from "./chunks/chunk-ASM7YXIQ.js";
 import {
   planHasChanges
-} from "./chunks/chunk-FXXSCAMX.js";
+} from "./chunks/chunk-IX56G7SM.js";
 import {
   applyInventory
-} from "./chunks/chunk-ZFNMSMM6.js";
-import "./chunks/chunk-CWTLEEGZ.js";
+} from "./chunks/chunk-H4QF4BOF.js";
+import "./chunks/chunk-OB2YTOTF.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
@@ -97,7 +97,7 @@ import {
   isTerminal,
   parseHoursDuration
 } from "./chunks/chunk-FNVTWHAF.js";
-import "./chunks/chunk-BMBVRBWZ.js";
+import "./chunks/chunk-BRSM64SZ.js";
 import "./chunks/chunk-4FLMUSPY.js";
 import "./chunks/chunk-VXLAFNWW.js";
 import "./chunks/chunk-V6ZUVTS4.js";
@@ -105,13 +105,13 @@ import "./chunks/chunk-45NTUV52.js";
 import "./chunks/chunk-CNNKQI7J.js";
 import {
   validateInventory
-} from "./chunks/chunk-5JJBIAZ6.js";
-import "./chunks/chunk-OAKV6AZF.js";
+} from "./chunks/chunk-UIXYPE4Y.js";
+import "./chunks/chunk-6EYSXTYC.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
 } from "./chunks/chunk-ZS6E5BZH.js";
-import "./chunks/chunk-QCQUQPX2.js";
+import "./chunks/chunk-RY5AOTLK.js";
 import "./chunks/chunk-RDSJMO77.js";
 import {
   keyEntriesOf
@@ -121,8 +121,8 @@ import "./chunks/chunk-NTY5ZNUX.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-JHM2ZMKG.js";
-import "./chunks/chunk-7OVOYDLM.js";
+} from "./chunks/chunk-W2MQUZUO.js";
+import "./chunks/chunk-6543A7RW.js";
 import {
   assessRotation
 } from "./chunks/chunk-MHLAJ7HC.js";
@@ -130,9 +130,7 @@ import {
   isCalendarDate,
   toCalendarDate
 } from "./chunks/chunk-BZNEAMHS.js";
-import {
-  hasErrors
-} from "./chunks/chunk-ED656YNM.js";
+import "./chunks/chunk-SGQGXDJG.js";
 import "./chunks/chunk-JDF2SXMV.js";
 import "./chunks/chunk-HF3DDANW.js";
 import "./chunks/chunk-ZXU4MPSP.js";
@@ -19614,7 +19612,7 @@ function maskSecret(secret) {
   for (const line of text.split(/\r?\n/)) if (line.trim().length >= 4 && line !== text) setSecret(line);
 }
 function reportInvalidInventory(run2, check, consequence) {
-  annotateDiagnostics(check.diagnostics.filter((d) => d.severity === "error"));
+  annotateDiagnostics(check.errors);
   run2.failures.push(`${run2.settings.file} is invalid; ${consequence}`);
 }
 function statusOf(run2) {
@@ -20029,7 +20027,7 @@ import path2 from "node:path";
 // src/app/rotate-preview.ts
 async function previewRotations(request) {
   const check = await loadInventoryFile(request.file, request.today);
-  if (!check.inventory || hasErrors(check.diagnostics)) throw new UsageError(`${request.file} has errors: run \`credledger validate\` and fix them first`);
+  if (!check.inventory || check.errors.length > 0) throw new UsageError(`${request.file} has errors: run \`credledger validate\` and fix them first`);
   const inventory = check.inventory;
   const partners = new Set(inventory.credentials.flatMap((credential) => credential.rotation?.secret === void 0 ? [] : [credential.rotation.secret]));
   const isDue = (credential) => ["overdue", "due-soon"].includes(assessRotation(inventory, credential, request.today).state);
