@@ -14,6 +14,7 @@ import { rotatorEnv, startMotoServer, type MotoServer } from '../support/moto.js
 import { runAction, type ActionRun } from '../support/run-action.js';
 import { runBuiltCli, type CliRun } from '../support/run-built-cli.js';
 import { bareRemoteGit } from '../support/bare-remote.js';
+import { resolveNode24 } from '../support/node24.js';
 
 const ADMIN = { adminUsername: 'admin', adminPassword: 'action-rotate-admin-password-01' };
 
@@ -42,10 +43,6 @@ credentials:
     created: 2025-01-01
     rotated: 2025-01-01
 `;
-}
-
-function resolveNode24(): string {
-  return execFileSync('npm', ['exec', '--yes', '--package=node@24', '--', 'node', '-p', 'process.execPath'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
 }
 
 let moto: MotoServer;

@@ -12,12 +12,7 @@ import { startFakeGitHub, type FakeGitHub } from '../support/fake-github.js';
 import { createGitFixture, type GitFixture } from '../support/git-fixture.js';
 import { runAction, type ActionRun } from '../support/run-action.js';
 import { exampleAtUrls } from '../support/example-urls.js';
-
-
-function resolveNode24(): string {
-  // `npm exec --package=node@24` brings the runner's runtime from the npm registry (cached after the first run).
-  return execFileSync('npm', ['exec', '--yes', '--package=node@24', '--', 'node', '-p', 'process.execPath'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
-}
+import { resolveNode24 } from '../support/node24.js';
 
 const INVENTORY = `version: 1
 people:
