@@ -24,17 +24,21 @@ function resolveCoreScalar(text: string): unknown {
     case 0x7e: // ~
     case 0x6e: // n
     case 0x4e: // N
-      return NULL_PATTERN.test(text) ? null : PLAIN_STRING;
+      return (text.length === 1 || text.length === 4) && NULL_PATTERN.test(text) ? null : PLAIN_STRING;
     case 0x74: // t
     case 0x54: // T
     case 0x66: // f
     case 0x46: // F
-      return BOOL_PATTERN.test(text) ? first === 0x74 || first === 0x54 : PLAIN_STRING;
+      // true and false, in their three spellings: names such as `token` are passed over by their length.
+      return (text.length === 4 || text.length === 5) && BOOL_PATTERN.test(text) ? first === 0x74 || first === 0x54 : PLAIN_STRING;
     default:
       break;
   }
   const numeric = (first >= 0x30 && first <= 0x39) || first === 0x2b || first === 0x2d || first === 0x2e;
   if (!numeric) return PLAIN_STRING;
+  // A `-` past the first character that does not follow an exponent's `e` belongs to no number: dates above all.
+  const dash = text.indexOf('-', 1);
+  if (dash !== -1 && text.charCodeAt(dash - 1) !== 0x65 && text.charCodeAt(dash - 1) !== 0x45) return PLAIN_STRING;
   if (first !== 0x2e && INT_PATTERN.test(text)) {
     return text.startsWith('0o') ? parseInt(text.substring(2), 8) : text.startsWith('0x') ? parseInt(text.substring(2), 16) : parseInt(text, 10);
   }
@@ -74,6 +78,10 @@ function needsTheDocument(text: string): boolean {
   let flowDepth = 0;
   let nextPipe = -1;
   let nextGreaterThan = -1;
+  // The next character the switch below reacts to, other than a line feed, and where the current line ends: a line
+  // with none of them is crossed in one step, and the search runs once per such character, not once per line.
+  let nextSignificant = -1;
+  let currentLineEnd = 0;
   let lineStart = 0;
   let index = 0;
   while (index <= length) {
@@ -82,6 +90,7 @@ function needsTheDocument(text: string): boolean {
       let lineEnd = text.indexOf('\n', index);
       if (lineEnd === -1) lineEnd = length;
       if (lineEnd - index > 1024) return true;
+      currentLineEnd = lineEnd;
       const first = text.charCodeAt(index);
       if (first === 0x25 /* % */) return true;
       if (first === 0x2e && text.startsWith('...', index)) return true;
@@ -205,8 +214,11 @@ function needsTheDocument(text: string): boolean {
     // The characters between here and the next one the switch reacts to mean nothing to this check: jump over
     // them (the scan at a line's start runs when the line feed before it is reached).
     if (index !== lineStart) {
-      SIGNIFICANT.lastIndex = index;
-      index = SIGNIFICANT.exec(text)?.index ?? length;
+      if (nextSignificant < index) {
+        SIGNIFICANT_IN_LINE.lastIndex = index;
+        nextSignificant = SIGNIFICANT_IN_LINE.exec(text)?.index ?? length;
+      }
+      index = nextSignificant < currentLineEnd ? nextSignificant : currentLineEnd;
     }
   }
   return false;
@@ -218,8 +230,8 @@ function indexOrEnd(text: string, character: string, from: number): number {
   return found === -1 ? text.length : found;
 }
 
-/** The characters needsTheDocument's switch reacts to. */
-const SIGNIFICANT = /[\n\r&*!?#[\]{},"']/g;
+/** The characters needsTheDocument's switch reacts to, but for the line feed (each line's end is known). */
+const SIGNIFICANT_IN_LINE = /[\r&*!?#[\]{},"']/g;
 
 // Keys `yaml` turns into something else than js-yaml does (a null key becomes ''), or that name the prototype.
 const SUSPICIOUS_KEYS = new Set(['', '~', 'null', 'Null', 'NULL', '__proto__']);

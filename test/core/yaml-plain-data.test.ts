@@ -39,6 +39,9 @@ const SNIPPETS = [
   'bools: [true, True, TRUE, false, yes, no, on, off, y, n, tRUE]\n',
   'nulls: [~, null, Null, NULL, nUll, "", \'\']\nempty:\n',
   'dates: [2026-11-26, 2026-02-30, 2026-11-26T10:00:00Z, 12:30:45]\n',
+  // Around the scalar resolver's shortcuts: a dash past the first character, and the lengths of null and booleans.
+  'dashed: [1-2, -1, -1.5, 1e-5, 1E-5, 2.5e-3, 0xe-1, 1e-5-3, 12-, --1, -.inf, 1-e5]\n',
+  'words: [nulls, nul, Nul, ~~, trues, tru, fals, falsee, Falsy, token, t, f, n]\n',
   'quoted: ["a\\tb\\u00e9\\x41\\U0001F600", \'it\'\'s\', "line\n  folded"]\n',
   'block: |\n  one\n  two\nfolded: >-\n  one\n  two\n\n  three\nkeep: |+\n  kept\n\nnext: 1\n',
   'plain: a:b # comment\nurl: https://x.example.com/a?b=c&d=e\nhash: a#b\n',
