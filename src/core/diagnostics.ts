@@ -56,9 +56,9 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some(isError);
 }
 
-/** True for an error, false for a warning. */
-export function isError(diagnostic: Diagnostic): boolean {
-  return diagnostic.severity === 'error';
+/** True for an error, false for a warning (a diagnostic or a finding not yet placed). */
+export function isError(item: { readonly severity: Severity }): boolean {
+  return item.severity === 'error';
 }
 
 function compareText(a: string, b: string): number {

@@ -1,6 +1,6 @@
 // Validation of an inventory text: syntax, schema and semantic rules in one pass, all problems collected.
 import type { CalendarDate } from './dates.js';
-import { isError, sortDiagnostics, type Diagnostic, type Finding } from './diagnostics.js';
+import { isError, sortDiagnostics, type Diagnostic, type Severity } from './diagnostics.js';
 import type { Inventory } from './inventory.js';
 import { readInventory } from './inventory-reader.js';
 import { checkInventoryRules } from './inventory-rules.js';
@@ -25,7 +25,9 @@ export function checkInventoryText(text: string, file: string, today: CalendarDa
   const read = readInventory(text, file);
   const model = read.inventory ?? read.partial;
   const findings = model ? checkInventoryRules(model, { today }) : [];
-  const place = (finding: Finding) => placeFinding(read.source, finding);
+  // The diagnostics that `keep` selects, sorted: the reader's, placed already, and the rules' findings, placed now.
+  const assemble = (keep: (item: { readonly severity: Severity }) => boolean): readonly Diagnostic[] =>
+    model ? sortDiagnostics([...read.diagnostics.filter(keep), ...findings.filter(keep).map((finding) => placeFinding(read.source, finding))]) : read.diagnostics.filter(keep);
   let diagnostics: readonly Diagnostic[] | undefined;
   let errors: readonly Diagnostic[] | undefined;
   // Own enumerable getters, so a spread copy ({ ...check, diagnostics }) still carries both lists.
@@ -33,18 +35,10 @@ export function checkInventoryText(text: string, file: string, today: CalendarDa
     source: read.source,
     inventory: read.inventory,
     get diagnostics() {
-      return (diagnostics ??= model ? sortDiagnostics([...read.diagnostics, ...findings.map(place)]) : read.diagnostics);
+      return (diagnostics ??= assemble(() => true));
     },
     get errors() {
-      if (errors === undefined) {
-        errors =
-          diagnostics !== undefined
-            ? diagnostics.filter(isError)
-            : model
-              ? sortDiagnostics([...read.diagnostics.filter(isError), ...findings.filter((finding) => finding.severity === 'error').map(place)])
-              : read.diagnostics.filter(isError);
-      }
-      return errors;
+      return (errors ??= diagnostics?.filter(isError) ?? assemble(isError));
     },
   };
 }

@@ -95,8 +95,7 @@ not be reached or authenticated at all, or the applied state could not be read, 
       ...(progress === undefined ? {} : { onProgress: progress.listener }),
     }).finally(() => progress?.finish());
     if (!report) {
-      const errors = check.errors;
-      io.stderr.write(`${renderDiagnosticsText(errors, sourceLinesOf(check.source.text), styleFor(io.stderr, io.env))}\n\n`);
+      io.stderr.write(`${renderDiagnosticsText(check.errors, sourceLinesOf(check.source.text), styleFor(io.stderr, io.env))}\n\n`);
       io.stderr.write(`${file} is invalid; fix it (credledger validate) before applying it.\n`);
       return ExitCode.findings;
     }

@@ -73,8 +73,7 @@ deployment could not be reached, authenticated or used as an admin (the others a
       ...(progress === undefined ? {} : { onProgress: progress.listener }),
     }).finally(() => progress?.finish());
     if (!report) {
-      const errors = check.errors;
-      io.stderr.write(`${renderDiagnosticsText(errors, sourceLinesOf(check.source.text), styleFor(io.stderr, io.env))}\n\n`);
+      io.stderr.write(`${renderDiagnosticsText(check.errors, sourceLinesOf(check.source.text), styleFor(io.stderr, io.env))}\n\n`);
       io.stderr.write(`${file} is invalid; fix it (credledger validate) before auditing against it.\n`);
       return ExitCode.findings;
     }

@@ -66,8 +66,7 @@ Exit 0 ok, 1 invalid inventory, 64 usage error (no token, no repository), 3 GitH
 
     const result = await remindRotations({ inventoryFile: file, now, repo, label, dryRun, github });
     if (!result.valid) {
-      const errors = result.check.errors;
-      io.stderr.write(`${renderDiagnosticsText(errors, sourceLinesOf(result.check.source.text), styleFor(io.stderr, io.env))}\n\n`);
+      io.stderr.write(`${renderDiagnosticsText(result.check.errors, sourceLinesOf(result.check.source.text), styleFor(io.stderr, io.env))}\n\n`);
       io.stderr.write(`${file} is invalid; fix it (credledger validate) before reminding anyone.\n`);
       return ExitCode.findings;
     }

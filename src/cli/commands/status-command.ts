@@ -38,8 +38,7 @@ Exit 0, or 1 when --fail-on matches or the inventory has errors.`,
     const failOn = choiceOption(commandLine, 'fail-on', THRESHOLDS, 'never');
     const { check, report } = await reportStatus({ file, now: todayOption(commandLine, io), today: toCalendarDate(io.now()) });
     if (!report) {
-      const errors = check.errors;
-      io.stderr.write(`${renderDiagnosticsText(errors, sourceLinesOf(check.source.text), styleFor(io.stderr, io.env))}\n\n`);
+      io.stderr.write(`${renderDiagnosticsText(check.errors, sourceLinesOf(check.source.text), styleFor(io.stderr, io.env))}\n\n`);
       io.stderr.write(`${file} is invalid; fix it (credledger validate) before asking for its status.\n`);
       return ExitCode.findings;
     }
