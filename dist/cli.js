@@ -20,6 +20,6 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
   process.stdout.write(`${credledgerVersion()}
 `);
 } else {
-  const [{ processIo }, { runCli }] = await Promise.all([import("./chunks/cli-io-YXLTGZVB.js"), import("./chunks/main-MNMTD6IK.js")]);
+  const [{ processIo }, { runCli }] = await Promise.all([import("./chunks/cli-io-YXLTGZVB.js"), import("./chunks/main-F3UWXHIH.js")]);
   process.exitCode = await runCli(args, processIo());
 }

@@ -2,11 +2,11 @@ import { createRequire as __credledgerCreateRequire } from 'node:module';
 const require = __credledgerCreateRequire(import.meta.url);
 import {
   finishRotations
-} from "./chunks/chunk-KDNUFOM3.js";
+} from "./chunks/chunk-2ZJV4LWF.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-CSNHPOVJ.js";
+} from "./chunks/chunk-F64VO6OK.js";
 import "./chunks/chunk-V2QDFDXZ.js";
 import {
   appliedStateReader,
@@ -20,7 +20,7 @@ import {
 } from "./chunks/chunk-JYZAPNWM.js";
 import {
   auditDeployments
-} from "./chunks/chunk-2G2XZ5XI.js";
+} from "./chunks/chunk-4AODMO2C.js";
 import {
   renderAuditMarkdown
 } from "./chunks/chunk-2D7W2HHG.js";
@@ -49,7 +49,7 @@ import {
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-HV57QG5T.js";
+} from "./chunks/chunk-5IN7RAGS.js";
 import {
   DEFAULT_ISSUE_LABEL,
   countIssueActions,
@@ -59,21 +59,21 @@ import {
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-MYFEYTBV.js";
+} from "./chunks/chunk-M4WPI2RR.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-DEWBHRW2.js";
+} from "./chunks/chunk-EZKECWCA.js";
 import {
   openInventoryRevisions
 } from "./chunks/chunk-CPWMHZCT.js";
 import "./chunks/chunk-FEV2HVUF.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-3G6E36Y6.js";
+} from "./chunks/chunk-3BUHHMAA.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-U7N5IVMV.js";
+} from "./chunks/chunk-DYJNK4ME.js";
 import {
   markdownCode,
   markdownMessage,
@@ -83,11 +83,11 @@ import {
 } from "./chunks/chunk-ASM7YXIQ.js";
 import {
   planHasChanges
-} from "./chunks/chunk-6MV7BGCJ.js";
+} from "./chunks/chunk-3O7YW7KG.js";
 import {
   applyInventory
-} from "./chunks/chunk-GRTCBKXT.js";
-import "./chunks/chunk-RWG33TWB.js";
+} from "./chunks/chunk-ASPYCPGS.js";
+import "./chunks/chunk-4OGTOQ34.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
@@ -97,7 +97,7 @@ import {
   isTerminal,
   parseHoursDuration
 } from "./chunks/chunk-FNVTWHAF.js";
-import "./chunks/chunk-SVSX4TSU.js";
+import "./chunks/chunk-ZUYY6SE4.js";
 import "./chunks/chunk-4FLMUSPY.js";
 import "./chunks/chunk-VXLAFNWW.js";
 import "./chunks/chunk-V6ZUVTS4.js";
@@ -105,13 +105,13 @@ import "./chunks/chunk-45NTUV52.js";
 import "./chunks/chunk-CNNKQI7J.js";
 import {
   validateInventory
-} from "./chunks/chunk-KHTZTVVN.js";
-import "./chunks/chunk-EMCBMVEU.js";
+} from "./chunks/chunk-6SPGRDBN.js";
+import "./chunks/chunk-SUC6UIGV.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
 } from "./chunks/chunk-ZS6E5BZH.js";
-import "./chunks/chunk-SW5RHZEM.js";
+import "./chunks/chunk-GX2DCBCC.js";
 import "./chunks/chunk-RDSJMO77.js";
 import {
   keyEntriesOf
@@ -121,8 +121,8 @@ import "./chunks/chunk-NTY5ZNUX.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-XRNGFXME.js";
-import "./chunks/chunk-UMZM5TY2.js";
+} from "./chunks/chunk-V4WBZ2XX.js";
+import "./chunks/chunk-HD7IM5SW.js";
 import {
   assessRotation
 } from "./chunks/chunk-MHLAJ7HC.js";
@@ -130,7 +130,7 @@ import {
   isCalendarDate,
   toCalendarDate
 } from "./chunks/chunk-BZNEAMHS.js";
-import "./chunks/chunk-OX4WBYV7.js";
+import "./chunks/chunk-WM74QXNO.js";
 import "./chunks/chunk-JDF2SXMV.js";
 import "./chunks/chunk-HF3DDANW.js";
 import "./chunks/chunk-ZXU4MPSP.js";

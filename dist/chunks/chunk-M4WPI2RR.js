@@ -1,0 +1,59 @@
+import { createRequire as __credledgerCreateRequire } from 'node:module';
+const require = __credledgerCreateRequire(import.meta.url);
+import {
+  loadInventoryFile
+} from "./chunk-V4WBZ2XX.js";
+import {
+  describeValuePlace,
+  listDemoKeyValues
+} from "./chunk-HD7IM5SW.js";
+import {
+  assessRotation
+} from "./chunk-MHLAJ7HC.js";
+
+// src/core/status-report.ts
+var collator = new Intl.Collator();
+var STATE_ORDER = { overdue: 0, "due-soon": 1, unknown: 2, ok: 3 };
+function buildStatusReport(inventory, now) {
+  const rows = [];
+  for (const credential of inventory.credentials) {
+    const assessment = assessRotation(inventory, credential, now);
+    const deployments = credential.deployments.length > 0 ? credential.deployments : [null];
+    for (const deployment of deployments) {
+      rows.push({
+        id: credential.id,
+        setting: credential.setting,
+        deployment,
+        kind: credential.kind,
+        owner: credential.owner,
+        rotated: assessment.lastRotated ?? null,
+        due: assessment.due ?? null,
+        state: assessment.state,
+        severity: assessment.severity,
+        reasons: assessment.reasons.map((reason) => reason.text)
+      });
+    }
+  }
+  rows.sort(
+    (a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || collator.compare(a.due ?? "9999", b.due ?? "9999") || collator.compare(a.id, b.id) || collator.compare(a.deployment ?? "", b.deployment ?? "")
+  );
+  const summary = { ok: 0, "due-soon": 0, overdue: 0, unknown: 0 };
+  for (const row of rows) summary[row.state] += 1;
+  const demoKeyValues = listDemoKeyValues(inventory).map(describeValuePlace);
+  return { now, credentials: rows, summary, ...demoKeyValues.length === 0 ? {} : { publicDemoKeyValues: demoKeyValues } };
+}
+function statusMeetsThreshold(report, threshold) {
+  return report.credentials.some((row) => row.state === "overdue" || threshold === "due-soon" && row.state === "due-soon");
+}
+
+// src/app/status.ts
+async function reportStatus(request) {
+  const check = await loadInventoryFile(request.file, request.today > request.now ? request.today : request.now);
+  if (!check.inventory || check.errors.length > 0) return { check, report: void 0 };
+  return { check, report: buildStatusReport(check.inventory, request.now) };
+}
+
+export {
+  statusMeetsThreshold,
+  reportStatus
+};

@@ -1,0 +1,26 @@
+import { createRequire as __credledgerCreateRequire } from 'node:module';
+const require = __credledgerCreateRequire(import.meta.url);
+import {
+  planInventoryChange
+} from "./chunk-3BUHHMAA.js";
+import "./chunk-3O7YW7KG.js";
+import "./chunk-HDYKRRQ4.js";
+import "./chunk-FNVTWHAF.js";
+import "./chunk-GX2DCBCC.js";
+import "./chunk-RDSJMO77.js";
+import "./chunk-IOQOTO7J.js";
+import "./chunk-NTY5ZNUX.js";
+import "./chunk-HD7IM5SW.js";
+import "./chunk-MHLAJ7HC.js";
+import "./chunk-BZNEAMHS.js";
+import "./chunk-WM74QXNO.js";
+import "./chunk-JDF2SXMV.js";
+import "./chunk-HF3DDANW.js";
+import "./chunk-ZXU4MPSP.js";
+import "./chunk-PNS7CLM4.js";
+import "./chunk-QL6ADRZ6.js";
+import "./chunk-KLADGNWY.js";
+import "./chunk-ZPKHJYF4.js";
+export {
+  planInventoryChange
+};

@@ -1,0 +1,41 @@
+import { createRequire as __credledgerCreateRequire } from 'node:module';
+const require = __credledgerCreateRequire(import.meta.url);
+import {
+  describeSet,
+  readNewValue,
+  setCommand,
+  storeNewValue
+} from "./chunk-NNGOBW5H.js";
+import "./chunk-IWLCN2BV.js";
+import "./chunk-TT7G4QCE.js";
+import "./chunk-WUR7SOPX.js";
+import "./chunk-6J3CQJFZ.js";
+import "./chunk-V2QDFDXZ.js";
+import "./chunk-4FLMUSPY.js";
+import "./chunk-SUC6UIGV.js";
+import "./chunk-ZS6E5BZH.js";
+import "./chunk-GX2DCBCC.js";
+import "./chunk-RDSJMO77.js";
+import "./chunk-IOQOTO7J.js";
+import "./chunk-3QN2XHNO.js";
+import "./chunk-NYFEOMVJ.js";
+import "./chunk-NTY5ZNUX.js";
+import "./chunk-ZYS4F62L.js";
+import "./chunk-V4WBZ2XX.js";
+import "./chunk-HD7IM5SW.js";
+import "./chunk-MHLAJ7HC.js";
+import "./chunk-BZNEAMHS.js";
+import "./chunk-WM74QXNO.js";
+import "./chunk-JDF2SXMV.js";
+import "./chunk-HF3DDANW.js";
+import "./chunk-ZXU4MPSP.js";
+import "./chunk-PNS7CLM4.js";
+import "./chunk-QL6ADRZ6.js";
+import "./chunk-KLADGNWY.js";
+import "./chunk-ZPKHJYF4.js";
+export {
+  describeSet,
+  readNewValue,
+  setCommand,
+  storeNewValue
+};
