@@ -2,7 +2,7 @@
 // a push or a pull request: the due credentials (with a driver or to be rotated by hand) and the rotations under way.
 import type { CalendarDate } from '../core/dates.js';
 import type { Credential } from '../core/inventory.js';
-import { assessRotation } from '../core/rotation.js';
+import { rotationDueRule } from '../core/rotation.js';
 import { isTerminal, type RotationRecord } from '../core/rotation-state.js';
 import { UsageError } from '../ports/errors.js';
 import type { RotationRepository } from '../ports/rotation-driver.js';
@@ -27,7 +27,7 @@ export async function previewRotations(request: { readonly file: string; readonl
   if (!check.inventory || check.errors.length > 0) throw new UsageError(`${request.file} has errors: run \`credledger validate\` and fix them first`);
   const inventory = check.inventory;
   const partners = new Set(inventory.credentials.flatMap((credential) => (credential.rotation?.secret === undefined ? [] : [credential.rotation.secret])));
-  const isDue = (credential: Credential) => ['overdue', 'due-soon'].includes(assessRotation(inventory, credential, request.today).state);
+  const isDue = rotationDueRule(inventory, request.today);
   const due = inventory.credentials.filter((credential) => !partners.has(credential.id) && isDue(credential));
   const wouldRotate = due.flatMap((credential) => (credential.rotation === undefined ? [] : [{ credential: credential.id, driver: credential.rotation.driver }]));
   const manual = due.filter((credential) => credential.rotation === undefined).map((credential) => ({ credential: credential.id, command: manualRotationCommand(inventory, credential) }));

@@ -5,7 +5,7 @@ import type { CalendarDate } from '../core/dates.js';
 import { writeValuesInText } from '../core/inventory-edit.js';
 import { checkInventoryText } from '../core/inventory-validation.js';
 import { findCredential, type Credential, type Inventory } from '../core/inventory.js';
-import { assessRotation } from '../core/rotation.js';
+import { rotationDueRule } from '../core/rotation.js';
 import {
   isTerminal,
   rotationBranchFor,
@@ -103,11 +103,6 @@ export function manualRotationCommand(inventory: Inventory, credential: Credenti
   return `credledger ${verb} ${credential.id} --value-stdin`;
 }
 
-function isDue(inventory: Inventory, credential: Credential, today: CalendarDate): boolean {
-  const state = assessRotation(inventory, credential, today).state;
-  return state === 'overdue' || state === 'due-soon';
-}
-
 /**
  * Rotates one credential, or every due one. With `--due` and nothing due, it returns before opening git,
  * GitHub or any driver: the cost is reading the inventory, as `status` does.
@@ -126,7 +121,8 @@ export async function rotateCredentials(request: RotateRequest): Promise<RotateR
     selected = [credential];
   } else if (request.due) {
     const partners = new Set(local.credentials.flatMap((credential) => (credential.rotation?.secret === undefined ? [] : [credential.rotation.secret])));
-    selected = local.credentials.filter((credential) => !partners.has(credential.id) && isDue(local, credential, request.today));
+    const isDue = rotationDueRule(local, request.today);
+    selected = local.credentials.filter((credential) => !partners.has(credential.id) && isDue(credential));
     due = selected.map((credential) => credential.id);
   } else {
     throw new UsageError('rotate needs a credential id, --due or --finish');

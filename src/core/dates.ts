@@ -75,6 +75,11 @@ export function toCalendarDate(instant: Date): CalendarDate {
   return instant.toISOString().slice(0, 10);
 }
 
+/** Orders two dates for a sort: YYYY-MM-DD strings compare as plain text, without a collator. */
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** The earlier of two dates, ignoring undefined. */
 export function earlierDate(a: CalendarDate | undefined, b: CalendarDate | undefined): CalendarDate | undefined {
   if (a === undefined) return b;

@@ -1,7 +1,7 @@
 // Rotation issues: the GitHub issue each due credential should have, and the fewest writes that bring a repository there.
 import type { CalendarDate } from './dates.js';
 import type { Credential, Inventory } from './inventory.js';
-import { assessRotation, type RotationAssessment, type RotationState } from './rotation.js';
+import { rotationAssessor, type RotationAssessment, type RotationState } from './rotation.js';
 import { markdownCode as inlineCode, markdownTable, markdownText as plainText } from './markdown.js';
 import { buildRunbook, renderRunbookMarkdown } from './runbooks.js';
 
@@ -251,8 +251,9 @@ export function buildDesiredIssues(inventory: Inventory, now: CalendarDate, opti
   const label = options.label ?? DEFAULT_ISSUE_LABEL;
   const issues: DesiredIssue[] = [];
   const standing = new Map<string, CredentialStanding>();
+  const assess = rotationAssessor(inventory, now);
   for (const credential of inventory.credentials) {
-    const assessment = assessRotation(inventory, credential, now);
+    const assessment = assess(credential);
     const { state, due } = assessment;
     if ((state !== 'overdue' && state !== 'due-soon') || due === undefined) {
       standing.set(credential.id, { id: credential.id, state, lastRotated: assessment.lastRotated, due });

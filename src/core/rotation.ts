@@ -1,6 +1,6 @@
 // The rotation policy: when each credential is due, and why, for a given day.
-import { addDays, daysDuration, type CalendarDate, type Duration } from './dates.js';
-import { couldKnowValue, type Credential, type CredentialKind, type Inventory, type RotationPolicy } from './inventory.js';
+import { addDays, compareDates, daysDuration, type CalendarDate, type Duration } from './dates.js';
+import { couldKnowValue, type Credential, type CredentialKind, type Inventory, type Person, type RotationPolicy } from './inventory.js';
 
 /** Built-in rotation intervals in days; null marks event-driven kinds, due only when something happens. */
 export const DEFAULT_INTERVAL_DAYS: Readonly<Record<CredentialKind, number | null>> = {
@@ -76,41 +76,63 @@ export function dueSoonWindowOf(policy: RotationPolicy): Duration {
  * after the last rotation: a rotation on the day of the event settles it.
  */
 export function assessRotation(inventory: Inventory, credential: Credential, now: CalendarDate): RotationAssessment {
-  const lastRotated = credential.rotated ?? credential.created;
-  const interval = rotationIntervalOf(credential, inventory.policy);
-  const candidates: RotationReason[] = [];
-  const after = (event: CalendarDate) => lastRotated === undefined || lastRotated < event;
+  return rotationAssessor(inventory, now)(credential);
+}
 
-  if (interval && lastRotated) {
-    const due = addDays(lastRotated, interval.days);
-    const text = due <= now ? `${interval.text} interval elapsed on ${due}` : `${interval.text} interval ends ${due}`;
-    candidates.push({ code: 'interval', due, text });
-  }
-  for (const person of inventory.people.values()) {
-    if (!person.left || !after(person.left)) continue;
-    // A seal-only owner never read the stored value: only `access` says who saw it.
-    if (!couldKnowValue(person, credential)) continue;
-    const verb = person.left <= now ? 'left' : 'leaves';
-    candidates.push({ code: 'personnel', due: person.left, text: `${person.id} ${verb} ${person.left}`, person: person.id });
-  }
-  if (credential.compromised && after(credential.compromised)) {
-    candidates.push({ code: 'compromised', due: credential.compromised, text: `suspected compromise on ${credential.compromised}${credential.incident ? `: ${credential.incident}` : ''}` });
-  }
-  if (credential.revoked && after(credential.revoked)) {
-    candidates.push({ code: 'revoked', due: credential.revoked, text: `revoked on ${credential.revoked}: re-authorise` });
-  }
+/**
+ * assessRotation for many credentials of one inventory on one day: what every credential shares (who has left,
+ * the warning window) is worked out once, not once per credential.
+ */
+export function rotationAssessor(inventory: Inventory, now: CalendarDate): (credential: Credential) => RotationAssessment {
+  const leavers = [...inventory.people.values()].filter((person): person is Person & { left: CalendarDate } => person.left !== undefined);
+  const dueSoonDays = dueSoonWindowOf(inventory.policy).days;
+  const warnFrom = (date: CalendarDate) => addDays(date, -dueSoonDays);
+  return (credential) => {
+    const lastRotated = credential.rotated ?? credential.created;
+    const interval = rotationIntervalOf(credential, inventory.policy);
+    const candidates: RotationReason[] = [];
+    const after = (event: CalendarDate) => lastRotated === undefined || lastRotated < event;
 
-  const severity = candidates.some((reason) => reason.code === 'compromised') ? 'critical' : 'normal';
-  const due = candidates.reduce<CalendarDate | undefined>((earliest, reason) => (earliest === undefined || reason.due < earliest ? reason.due : earliest), undefined);
-  const warnFrom = (date: CalendarDate) => addDays(date, -dueSoonWindowOf(inventory.policy).days);
-  const reasons = candidates.filter((reason) => warnFrom(reason.due) <= now).sort((a, b) => a.due.localeCompare(b.due));
+    if (interval && lastRotated) {
+      const due = addDays(lastRotated, interval.days);
+      const text = due <= now ? `${interval.text} interval elapsed on ${due}` : `${interval.text} interval ends ${due}`;
+      candidates.push({ code: 'interval', due, text });
+    }
+    for (const person of leavers) {
+      const left = person.left;
+      if (!after(left)) continue;
+      // A seal-only owner never read the stored value: only `access` says who saw it.
+      if (!couldKnowValue(person, credential)) continue;
+      const verb = left <= now ? 'left' : 'leaves';
+      candidates.push({ code: 'personnel', due: left, text: `${person.id} ${verb} ${left}`, person: person.id });
+    }
+    if (credential.compromised && after(credential.compromised)) {
+      candidates.push({ code: 'compromised', due: credential.compromised, text: `suspected compromise on ${credential.compromised}${credential.incident ? `: ${credential.incident}` : ''}` });
+    }
+    if (credential.revoked && after(credential.revoked)) {
+      candidates.push({ code: 'revoked', due: credential.revoked, text: `revoked on ${credential.revoked}: re-authorise` });
+    }
 
-  let state: RotationState;
-  if (due === undefined) state = lastRotated === undefined ? 'unknown' : 'ok';
-  else if (due <= now) state = 'overdue';
-  else if (warnFrom(due) <= now) state = 'due-soon';
-  else state = 'ok';
-  // A compromise is overdue the moment it is recorded, even if dated ahead by mistake.
-  if (severity === 'critical') state = 'overdue';
-  return { credential, lastRotated, interval, due, state, severity, reasons };
+    const severity = candidates.some((reason) => reason.code === 'compromised') ? 'critical' : 'normal';
+    const due = candidates.reduce<CalendarDate | undefined>((earliest, reason) => (earliest === undefined || reason.due < earliest ? reason.due : earliest), undefined);
+    const reasons = candidates.filter((reason) => warnFrom(reason.due) <= now).sort((a, b) => compareDates(a.due, b.due));
+
+    let state: RotationState;
+    if (due === undefined) state = lastRotated === undefined ? 'unknown' : 'ok';
+    else if (due <= now) state = 'overdue';
+    else if (warnFrom(due) <= now) state = 'due-soon';
+    else state = 'ok';
+    // A compromise is overdue the moment it is recorded, even if dated ahead by mistake.
+    if (severity === 'critical') state = 'overdue';
+    return { credential, lastRotated, interval, due, state, severity, reasons };
+  };
+}
+
+/** `rotate --due`'s rule, for the credentials of one inventory on one day: due soon or overdue. */
+export function rotationDueRule(inventory: Inventory, today: CalendarDate): (credential: Credential) => boolean {
+  const assess = rotationAssessor(inventory, today);
+  return (credential) => {
+    const state = assess(credential).state;
+    return state === 'overdue' || state === 'due-soon';
+  };
 }

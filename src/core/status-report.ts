@@ -1,8 +1,8 @@
 // The status report: one row per credential and deployment with its rotation state, for a given day.
-import type { CalendarDate } from './dates.js';
+import { compareDates, type CalendarDate } from './dates.js';
 import type { Inventory } from './inventory.js';
 import { describeValuePlace, listDemoKeyValues } from './public-demo-key.js';
-import { assessRotation, type RotationState } from './rotation.js';
+import { rotationAssessor, type RotationState } from './rotation.js';
 
 /** One credential on one deployment. */
 export interface StatusRow {
@@ -32,7 +32,8 @@ export interface StatusReport {
   readonly publicDemoKeyValues?: readonly string[];
 }
 
-// One collator for the whole sort: String#localeCompare builds one per call, which dominates at 50,000 rows.
+// One collator for the ids in the sort (String#localeCompare builds one per call, which dominates at 50,000 rows);
+// dates need none.
 const collator = new Intl.Collator();
 
 const STATE_ORDER: Record<RotationState, number> = { overdue: 0, 'due-soon': 1, unknown: 2, ok: 3 };
@@ -40,8 +41,9 @@ const STATE_ORDER: Record<RotationState, number> = { overdue: 0, 'due-soon': 1, 
 /** Builds the report for day `now`: rows ordered overdue first, then by due date, id and deployment. */
 export function buildStatusReport(inventory: Inventory, now: CalendarDate): StatusReport {
   const rows: StatusRow[] = [];
+  const assess = rotationAssessor(inventory, now);
   for (const credential of inventory.credentials) {
-    const assessment = assessRotation(inventory, credential, now);
+    const assessment = assess(credential);
     const deployments = credential.deployments.length > 0 ? credential.deployments : [null];
     for (const deployment of deployments) {
       rows.push({
@@ -61,7 +63,7 @@ export function buildStatusReport(inventory: Inventory, now: CalendarDate): Stat
   rows.sort(
     (a, b) =>
       STATE_ORDER[a.state] - STATE_ORDER[b.state] ||
-      collator.compare(a.due ?? '9999', b.due ?? '9999') ||
+      compareDates(a.due ?? '9999', b.due ?? '9999') ||
       collator.compare(a.id, b.id) ||
       collator.compare(a.deployment ?? '', b.deployment ?? ''),
   );
