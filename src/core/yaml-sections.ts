@@ -152,8 +152,9 @@ export function lineStartsOf(text: string): number[] {
 
 /**
  * The range yaml gives a one-line scalar written after its key on a direct child line of an entry
- * (`    owner: alice  # comment`), or of that key with `atKey`; undefined for anything else (a collection, a block
- * or multi-line scalar, a value on the next line), which is then left to a parser. Offsets are in the whole text.
+ * (`    owner: alice  # comment`), or with `atKey` that of the key, whatever its value (`    values:` over a
+ * mapping); undefined for anything else (a collection, a block or multi-line scalar, a value on the next line),
+ * which is then left to a parser. Offsets are in the whole text.
  */
 export function inlineScalarRange(text: string, entry: TextSlice, field: string, atKey: boolean): readonly [number, number] | undefined {
   const from = text.indexOf('\n', entry.start) + 1;
@@ -166,11 +167,12 @@ export function inlineScalarRange(text: string, entry: TextSlice, field: string,
     if (line.indent !== childIndent) continue;
     const key = KEY_LINE.exec(line.content)?.[1];
     if (key !== field) continue;
+    const keyStart = line.start + line.indent;
+    // The key is the key whatever follows it: a collection or a block scalar below (`values:`) is read by no one.
+    if (atKey) return [keyStart, keyStart + key.length];
     // A later line indented deeper (even a comment) could continue the value: leave that to the parser.
     const next = nextEntryLine(text, line.end + 1, entry.end);
     if (next && next.indent > childIndent) return undefined;
-    const keyStart = line.start + line.indent;
-    if (atKey) return [keyStart, keyStart + key.length];
     const afterColon = line.content.indexOf(':') + 1;
     const rest = line.content.slice(afterColon);
     const valueOffset = afterColon + (rest.length - rest.trimStart().length);
