@@ -11,12 +11,11 @@ const banner = "import { createRequire as __credledgerCreateRequire } from 'node
 
 await generateSchemaValidator(new URL('../', import.meta.url));
 
-// One build with code splitting: each CLI command is a dynamic import (src/cli/main.ts), so `--version` parses
-// only the entry and `validate` only what validate needs; code the CLI and the Action share lands in dist/chunks/.
-// Chunk names carry a content hash, so the same sources give the same files. Old chunks are removed first.
+// Code splitting: each CLI command is a dynamic import (src/cli/main.ts), so `--version` parses only the entry and
+// a command only its own code; code the CLI and the Action share lands in dist/chunks/. Chunk names carry a content
+// hash, so the same sources give the same files. Old chunks are removed first.
 await rm('dist/chunks', { recursive: true, force: true });
-await build({
-  entryPoints: { cli: 'src/cli/bin.ts', index: 'src/action/index.ts' },
+const shared = {
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
   splitting: true,
@@ -31,5 +30,18 @@ await build({
   // ASCII output (esbuild writes other characters as \u escapes): V8 scans a one-byte source without first decoding
   // it to UTF-16, which a single `→` in a file forces; `validate` of the example runs ~4% fewer instructions.
   charset: 'ascii',
-});
+};
+
+// bin.ts hands validate and status to dist/read-only-cli.js, built below: for this build it is a file beside cli.js.
+const readOnlyCliBeside = {
+  name: 'read-only-cli-beside',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/read-only-cli\.js$/ }, (args) => (/[\\/]src[\\/]cli[\\/]bin\.ts$/.test(args.importer) ? { path: './read-only-cli.js', external: true } : undefined));
+  },
+};
+await build({ ...shared, entryPoints: { cli: 'src/cli/bin.ts', index: 'src/action/index.ts' }, plugins: [readOnlyCliBeside] });
+
+// validate and status as a bundle of their own, which shares no module with the build above: splitting here only
+// keeps what they load when needed (the yaml Document API) out of the module they load at start.
+await build({ ...shared, entryPoints: { 'read-only-cli': 'src/cli/read-only-cli.ts' } });
 await chmod('dist/cli.js', 0o755);

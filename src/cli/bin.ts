@@ -3,6 +3,7 @@
 // Only the version is imported statically: `--version` answers before any other module is loaded, and a
 // command loads only its own code.
 import module from 'node:module';
+import { READ_ONLY_COMMAND_NAMES } from './read-only-command-names.js';
 import { credledgerVersion } from './version.js';
 
 // Node 22.1 and later keep V8's compiled code of the modules a command loads on disk (os.tmpdir()/node-compile-cache,
@@ -22,6 +23,10 @@ for (const stream of [process.stdout, process.stderr]) {
 const args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
   process.stdout.write(`${credledgerVersion()}\n`);
+} else if (args[0] !== undefined && READ_ONLY_COMMAND_NAMES.includes(args[0])) {
+  // A bundle of its own in dist/ (see read-only-cli.ts): validate and status load it and nothing else of ours.
+  const { runReadOnlyCli } = await import('./read-only-cli.js');
+  process.exitCode = await runReadOnlyCli(args);
 } else {
   const [{ processIo }, { runCli }] = await Promise.all([import('./cli-io.js'), import('./main.js')]);
   process.exitCode = await runCli(args, processIo());
