@@ -8,6 +8,11 @@ import "./chunks/chunk-ZPKHJYF4.js";
 
 // src/cli/bin.ts
 import module from "node:module";
+
+// src/cli/read-only-command-names.ts
+var READ_ONLY_COMMAND_NAMES = ["validate", "status"];
+
+// src/cli/bin.ts
 module.enableCompileCache?.();
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (error) => {
@@ -19,7 +24,10 @@ var args = process.argv.slice(2);
 if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
   process.stdout.write(`${credledgerVersion()}
 `);
+} else if (args[0] !== void 0 && READ_ONLY_COMMAND_NAMES.includes(args[0])) {
+  const { runReadOnlyCli } = await import("./read-only-cli.js");
+  process.exitCode = await runReadOnlyCli(args);
 } else {
-  const [{ processIo }, { runCli }] = await Promise.all([import("./chunks/cli-io-YXLTGZVB.js"), import("./chunks/main-F3UWXHIH.js")]);
+  const [{ processIo }, { runCli }] = await Promise.all([import("./chunks/cli-io-YXLTGZVB.js"), import("./chunks/main-ERNHQ3AV.js")]);
   process.exitCode = await runCli(args, processIo());
 }

@@ -2,25 +2,25 @@ import { createRequire as __credledgerCreateRequire } from 'node:module';
 const require = __credledgerCreateRequire(import.meta.url);
 import {
   finishRotations
-} from "./chunks/chunk-2ZJV4LWF.js";
+} from "./chunks/chunk-B2AUWZMD.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-F64VO6OK.js";
+} from "./chunks/chunk-RVIMYTZV.js";
 import "./chunks/chunk-V2QDFDXZ.js";
 import {
   appliedStateReader,
   createRotationDrivers,
   gitHubRotationReview,
   openRotationRepository
-} from "./chunks/chunk-62JN4CNM.js";
+} from "./chunks/chunk-HGZHALZJ.js";
 import {
   applyCollaborators,
   auditCollaborators
-} from "./chunks/chunk-JYZAPNWM.js";
+} from "./chunks/chunk-VIWTHDJS.js";
 import {
   auditDeployments
-} from "./chunks/chunk-4AODMO2C.js";
+} from "./chunks/chunk-KNKMTLG6.js";
 import {
   renderAuditMarkdown
 } from "./chunks/chunk-2D7W2HHG.js";
@@ -38,42 +38,42 @@ import {
   gitHubEnvironments,
   gitHubPullRequestComments,
   gitHubRotationIssues
-} from "./chunks/chunk-JEZBB3PT.js";
+} from "./chunks/chunk-FIQW7S3K.js";
 import {
   context,
   require_tunnel
-} from "./chunks/chunk-OS46RW4B.js";
+} from "./chunks/chunk-HEOS5SV2.js";
 import {
   describeAction,
   performIssuePlan,
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-5IN7RAGS.js";
+} from "./chunks/chunk-IRJXEGYF.js";
 import {
   DEFAULT_ISSUE_LABEL,
   countIssueActions,
   issueMarker,
   planIssueReconciliation
-} from "./chunks/chunk-W2VYWGVS.js";
+} from "./chunks/chunk-MPBN3IS2.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-M4WPI2RR.js";
+} from "./chunks/chunk-TVHN3J72.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-EZKECWCA.js";
+} from "./chunks/chunk-IVWCN2D5.js";
 import {
   openInventoryRevisions
 } from "./chunks/chunk-CPWMHZCT.js";
 import "./chunks/chunk-FEV2HVUF.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-3BUHHMAA.js";
+} from "./chunks/chunk-N7O7XKYX.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-DYJNK4ME.js";
+} from "./chunks/chunk-Q3MOBES4.js";
 import {
   markdownCode,
   markdownMessage,
@@ -83,11 +83,11 @@ import {
 } from "./chunks/chunk-ASM7YXIQ.js";
 import {
   planHasChanges
-} from "./chunks/chunk-3O7YW7KG.js";
+} from "./chunks/chunk-3ISL2IM5.js";
 import {
   applyInventory
-} from "./chunks/chunk-ASPYCPGS.js";
-import "./chunks/chunk-4OGTOQ34.js";
+} from "./chunks/chunk-Z7KURIJ3.js";
+import "./chunks/chunk-HVGMTDKQ.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
@@ -97,7 +97,7 @@ import {
   isTerminal,
   parseHoursDuration
 } from "./chunks/chunk-FNVTWHAF.js";
-import "./chunks/chunk-ZUYY6SE4.js";
+import "./chunks/chunk-DLCJIJOI.js";
 import "./chunks/chunk-4FLMUSPY.js";
 import "./chunks/chunk-VXLAFNWW.js";
 import "./chunks/chunk-V6ZUVTS4.js";
@@ -105,13 +105,13 @@ import "./chunks/chunk-45NTUV52.js";
 import "./chunks/chunk-CNNKQI7J.js";
 import {
   validateInventory
-} from "./chunks/chunk-6SPGRDBN.js";
-import "./chunks/chunk-SUC6UIGV.js";
+} from "./chunks/chunk-BJWXTVZT.js";
+import "./chunks/chunk-Q24BAPOY.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
 } from "./chunks/chunk-ZS6E5BZH.js";
-import "./chunks/chunk-GX2DCBCC.js";
+import "./chunks/chunk-5JT6SM77.js";
 import "./chunks/chunk-RDSJMO77.js";
 import {
   keyEntriesOf
@@ -121,16 +121,16 @@ import "./chunks/chunk-NTY5ZNUX.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-V4WBZ2XX.js";
-import "./chunks/chunk-HD7IM5SW.js";
+} from "./chunks/chunk-DY2CQSTA.js";
+import "./chunks/chunk-QS4QREYO.js";
 import {
-  assessRotation
-} from "./chunks/chunk-MHLAJ7HC.js";
+  rotationDueRule
+} from "./chunks/chunk-QGSPAMD4.js";
 import {
   isCalendarDate,
   toCalendarDate
-} from "./chunks/chunk-BZNEAMHS.js";
-import "./chunks/chunk-WM74QXNO.js";
+} from "./chunks/chunk-YEI75ZAY.js";
+import "./chunks/chunk-DZTCWEMG.js";
 import "./chunks/chunk-JDF2SXMV.js";
 import "./chunks/chunk-HF3DDANW.js";
 import "./chunks/chunk-ZXU4MPSP.js";
@@ -20030,7 +20030,7 @@ async function previewRotations(request) {
   if (!check.inventory || check.errors.length > 0) throw new UsageError(`${request.file} has errors: run \`credledger validate\` and fix them first`);
   const inventory = check.inventory;
   const partners = new Set(inventory.credentials.flatMap((credential) => credential.rotation?.secret === void 0 ? [] : [credential.rotation.secret]));
-  const isDue = (credential) => ["overdue", "due-soon"].includes(assessRotation(inventory, credential, request.today).state);
+  const isDue = rotationDueRule(inventory, request.today);
   const due = inventory.credentials.filter((credential) => !partners.has(credential.id) && isDue(credential));
   const wouldRotate = due.flatMap((credential) => credential.rotation === void 0 ? [] : [{ credential: credential.id, driver: credential.rotation.driver }]);
   const manual = due.filter((credential) => credential.rotation === void 0).map((credential) => ({ credential: credential.id, command: manualRotationCommand(inventory, credential) }));

@@ -1,0 +1,22 @@
+import { createRequire as __credledgerCreateRequire } from 'node:module';
+const require = __credledgerCreateRequire(import.meta.url);
+import {
+  applyCollaborators,
+  auditCollaborators,
+  swapRotations
+} from "./chunk-VIWTHDJS.js";
+import "./chunk-CPWMHZCT.js";
+import "./chunk-FEV2HVUF.js";
+import "./chunk-VKO2MAIP.js";
+import "./chunk-45NTUV52.js";
+import "./chunk-CNNKQI7J.js";
+import "./chunk-NTY5ZNUX.js";
+import "./chunk-PNS7CLM4.js";
+import "./chunk-QL6ADRZ6.js";
+import "./chunk-KLADGNWY.js";
+import "./chunk-ZPKHJYF4.js";
+export {
+  applyCollaborators,
+  auditCollaborators,
+  swapRotations
+};
