@@ -65,30 +65,49 @@ function runProcess(args, cwd) {
   return { ms, rssMiB: rssKb / 1024 };
 }
 
-function measure(name, args, { cwd = root, count = runs } = {}) {
-  const loadBefore = os.loadavg()[0];
-  const samples = [];
-  let rss = 0;
-  for (let run = 0; run < count; run += 1) {
-    const sample = runProcess(args, cwd);
-    samples.push(sample.ms);
-    rss = Math.max(rss, sample.rssMiB);
-    if (run === 0 && sample.ms > longRunMs) break;
+/**
+ * Runs the cases in turns (one run of each per round, `count` rounds) so that cases compared with each other ran in
+ * the same moments: on a shared machine, a burst of load then slows every case of a round rather than all runs of
+ * one case, and the ratios stay meaningful. A case whose first run took over BENCH_LONG_RUN_MS runs once.
+ */
+function measureTogether(cases, { count = runs } = {}) {
+  const states = cases.map(({ name, args, cwd = root }) => ({ name, args, cwd, samples: [], rss: 0, done: false, loadBefore: os.loadavg()[0] }));
+  for (let round = 0; round < count; round += 1) {
+    for (const state of states) {
+      if (state.done) continue;
+      const sample = runProcess(state.args, state.cwd);
+      state.samples.push(sample.ms);
+      state.rss = Math.max(state.rss, sample.rssMiB);
+      if (round === 0 && sample.ms > longRunMs) state.done = true;
+    }
   }
-  samples.sort((a, b) => a - b);
-  const median = samples.length % 2 === 1 ? samples[(samples.length - 1) / 2] : (samples[samples.length / 2 - 1] + samples[samples.length / 2]) / 2;
-  const result = { name, median, min: samples[0], max: samples.at(-1), rss, runs: samples.length, load: `${loadBefore.toFixed(2)}→${os.loadavg()[0].toFixed(2)}` };
-  console.log(`${name}: median ${format(median)} (${format(result.min)}–${format(result.max)}, ${result.runs} runs), ${rss.toFixed(0)} MiB, load ${result.load}`);
-  return result;
+  const loadAfter = os.loadavg()[0].toFixed(2);
+  return states.map(({ name, samples, rss, loadBefore }) => {
+    samples.sort((a, b) => a - b);
+    const median = samples.length % 2 === 1 ? samples[(samples.length - 1) / 2] : (samples[samples.length / 2 - 1] + samples[samples.length / 2]) / 2;
+    const result = { name, median, min: samples[0], max: samples.at(-1), rss, runs: samples.length, load: `${loadBefore.toFixed(2)}→${loadAfter}` };
+    console.log(`${name}: median ${format(median)} (${format(result.min)}–${format(result.max)}, ${result.runs} runs), ${rss.toFixed(0)} MiB, load ${result.load}`);
+    return result;
+  });
+}
+
+/** One case measured alone. */
+function measure(name, args, { cwd = root, count = runs } = {}) {
+  return measureTogether([{ name, args, cwd }], { count })[0];
 }
 
 const scale = new Map();
 for (const size of sizes) {
   const file = path.join(outDir, `inventory-${size}.yaml`);
   writeFileSync(file, generateScaleInventoryText(size));
-  scale.set(`floor-${size}`, measure(`floor C, ${size.toLocaleString('en')}`, [floorC, file]));
-  scale.set(`validate-${size}`, measure(`validate, ${size.toLocaleString('en')}`, [cli, 'validate', '--file', file, '--now', NOW]));
-  scale.set(`status-${size}`, measure(`status --format json, ${size.toLocaleString('en')}`, [cli, 'status', '--file', file, '--now', NOW, '--format', 'json']));
+  const [floor, validate, status] = measureTogether([
+    { name: `floor C, ${size.toLocaleString('en')}`, args: [floorC, file] },
+    { name: `validate, ${size.toLocaleString('en')}`, args: [cli, 'validate', '--file', file, '--now', NOW] },
+    { name: `status --format json, ${size.toLocaleString('en')}`, args: [cli, 'status', '--file', file, '--now', NOW, '--format', 'json'] },
+  ]);
+  scale.set(`floor-${size}`, floor);
+  scale.set(`validate-${size}`, validate);
+  scale.set(`status-${size}`, status);
 }
 
 // plan between two commits of a 10,000-credential inventory, every 20th credential rotated (5%).
@@ -116,13 +135,20 @@ for (let index = 0; index < 10_000; index += 1) {
   if (index % 3 === 0) notDue.push('    rotation: { driver: generated-secret, length: 32 }');
 }
 writeFileSync(notDueFile, `${notDue.join('\n')}\n`);
-const statusNotDue = measure('status, 10,000 credentials, none due', [cli, 'status', '--file', notDueFile, '--now', NOW]);
-const rotateDue = measure('rotate --due, 10,000 credentials, none due', [cli, 'rotate', '--due', '--file', notDueFile]);
+const [statusNotDue, rotateDue] = measureTogether([
+  { name: 'status, 10,000 credentials, none due', args: [cli, 'status', '--file', notDueFile, '--now', NOW] },
+  { name: 'rotate --due, 10,000 credentials, none due', args: [cli, 'rotate', '--due', '--file', notDueFile] },
+]);
 
 const startupRuns = Math.max(runs, 10);
-const nodeItself = measure('node -e 0', ['-e', '0'], { count: startupRuns });
-const versionRun = measure('credledger --version', [cli, '--version'], { count: startupRuns });
-const exampleRun = measure('credledger validate (the example, 25 credentials)', [cli, 'validate', '--file', example, '--now', NOW], { count: startupRuns });
+const [nodeItself, versionRun, exampleRun] = measureTogether(
+  [
+    { name: 'node -e 0', args: ['-e', '0'] },
+    { name: 'credledger --version', args: [cli, '--version'] },
+    { name: 'credledger validate (the example, 25 credentials)', args: [cli, 'validate', '--file', example, '--now', NOW] },
+  ],
+  { count: startupRuns },
+);
 
 const ms = (value) => (value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(0)} ms`);
 const ratio = (value) => `${value.toFixed(2)}×`;
@@ -159,8 +185,10 @@ const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 const measured = `<!-- bench:start (written by npm run bench; edit outside these markers) -->
 Measured ${new Date().toISOString().slice(0, 10)} on ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, by \`npm run bench\` (bench/run.mjs).
 Whole cold processes in a clean environment (PATH and HOME only), median of ${runs} (start-up: of ${startupRuns}), min–max, peak RSS
-(the largest of the runs, from /usr/bin/time). "load" is the 1-minute load average before → after each case: this
-machine is shared, so compare the ratios to floor C measured in the same run rather than absolute times.
+(the largest of the runs, from /usr/bin/time). Cases compared with each other (floor C, validate and status at each
+size; \`node -e 0\`, \`--version\` and the example; status and \`rotate --due\`) run in turns, one run of each per
+round, so a burst of load on this shared machine slows a round rather than one case. "load" is the 1-minute load
+average before → after each group: compare the ratios measured in the same run rather than absolute times.
 Inventories from \`generateScaleInventoryText\` (bench/generate-inventory.ts): N credentials over N/15 deployments,
 50 people (one gone), AWS key pairs in groups, encrypted values, and ok, due-soon, overdue and unknown rows.
 
