@@ -1,10 +1,8 @@
 // Composition root, rotation side: the drivers a `rotation:` spec names (configured from the environment: the rotator's
 // AWS credentials and endpoint), the git repository and GitHub's pull requests.
 import type { RotationSpec } from '../core/inventory.js';
-import { openGitAppliedStateStore } from '../adapters/applied-state-store.js';
-import { createGitHubRotationReview } from '../adapters/github-pull-requests.js';
 import type { GitHubIssuesOptions } from '../adapters/github-issues.js';
-import { openRotationGit, type RotationGitOptions } from '../adapters/rotation-git.js';
+import type { RotationGitOptions } from '../adapters/rotation-git.js';
 import type { AppliedState } from '../core/applied-state.js';
 import type { RotationDriver, RotationDriverFactory, RotationRepository, RotationReview } from '../ports/rotation-driver.js';
 
@@ -47,17 +45,23 @@ export function createRotationDrivers(env: Readonly<Record<string, string | unde
   };
 }
 
+// The git and GitHub adapters below are imported when first called, as the drivers are: `rotate --due` with
+// nothing due loads this module and calls none of them (Octokit alone is a 1 MB chunk, simple-git and yaml more).
+
 /** The inventory's git repository for rotations (branches in a throwaway worktree, state on refs/credledger/rotation). */
-export function openRotationRepository(options: RotationGitOptions): Promise<RotationRepository> {
-  return openRotationGit(options);
+export async function openRotationRepository(options: RotationGitOptions): Promise<RotationRepository> {
+  return (await import('../adapters/rotation-git.js')).openRotationGit(options);
 }
 
 /** Rotation pull requests and issues in `options.repository`, through GitHub's REST API. */
-export function gitHubRotationReview(options: GitHubIssuesOptions): RotationReview {
-  return createGitHubRotationReview(options);
+export async function gitHubRotationReview(options: GitHubIssuesOptions): Promise<RotationReview> {
+  return (await import('../adapters/github-pull-requests.js')).createGitHubRotationReview(options);
 }
 
 /** Reads the applied state (refs/credledger/applied) of the repository containing `directory`, from its remote. */
 export function appliedStateReader(directory: string, env: Readonly<Record<string, string | undefined>>): () => Promise<AppliedState> {
-  return async () => (await (await openGitAppliedStateStore({ directory, env })).load()).state;
+  return async () => {
+    const { openGitAppliedStateStore } = await import('../adapters/applied-state-store.js');
+    return (await (await openGitAppliedStateStore({ directory, env })).load()).state;
+  };
 }

@@ -141,7 +141,7 @@ describe('rotate --due', () => {
       clock,
       drivers,
       git: await openRotationRepository({ file, env }),
-      review: review(),
+      review: await review(),
       loadAppliedState: appliedStateReader(work, env),
     });
     expect(finished?.to).toBe('finished');

@@ -64,6 +64,16 @@ describe('start-up of the built CLI', () => {
     expect(loaded.length).toBeLessThanOrEqual(6);
   });
 
+  it('rotate --due with nothing due loads neither git nor GitHub', async () => {
+    const file = path.join(scratch, 'not-due.yaml');
+    const today = new Date().toISOString().slice(0, 10);
+    writeFileSync(file, `version: 1\npeople:\n  alice: { github: alice }\ncredentials:\n  token:\n    setting: custom_token\n    kind: api_key\n    custom: true\n    owner: alice\n    created: ${today}\n    rotation: { driver: generated-secret, length: 32 }\n`);
+    const loaded = await distFilesLoadedBy(['rotate', '--due', '--file', file], 'rotate-due');
+    const heavy = loaded.filter((file) => /^\/\/ node_modules\/(?:@octokit\/core|simple-git)\//m.test(readFileSync(path.join(DIST, file), 'utf8')));
+    expect(loaded.length).toBeGreaterThan(0);
+    expect(heavy).toEqual([]);
+  });
+
   it('other commands run the full CLI and never load the read-only bundle', async () => {
     const loaded = await distFilesLoadedBy(['help', 'validate'], 'help');
     expect(loaded).toContain('cli.js');

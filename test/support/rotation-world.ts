@@ -153,7 +153,7 @@ export async function createRotationWorld(moto: MotoServer, options: { secondKey
         clock: () => world.clock(),
         drivers: world.drivers,
         git: await openGit(),
-        review: review(),
+        review: await review(),
         loadAppliedState: appliedStateReader(work, env),
         ...extra,
       }),

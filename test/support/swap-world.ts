@@ -147,7 +147,7 @@ export async function createSwapWorld(options: { recipients?: boolean } = {}): P
     clock: () => new Date(),
     rotate: (extra = {}) => rotateCredentials({ file, today: TODAY, clock: () => world.clock(), ring, drivers, openGit, openReview: review, credentialId: CREDENTIAL, ...extra }),
     finish: async (extra = {}) =>
-      finishRotations({ today: TODAY, clock: () => world.clock(), drivers, git: await openGit(), review: review(), loadAppliedState: appliedStateReader(work, env), ...extra }),
+      finishRotations({ today: TODAY, clock: () => world.clock(), drivers, git: await openGit(), review: await review(), loadAppliedState: appliedStateReader(work, env), ...extra }),
     async apply(extra = {}) {
       const { report, check } = await applyInventory({ file, today: TODAY, ring, env, clock: () => world.clock(), ...applyCollaborators(env, http), ...extra });
       if (!report) throw new Error(`inventory invalid: ${JSON.stringify(check.diagnostics)}`);

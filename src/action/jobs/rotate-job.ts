@@ -56,7 +56,7 @@ export async function rotateJob(run: ActionRun): Promise<void> {
         clock: () => new Date(),
         drivers,
         git: await openGit(),
-        review: review(),
+        review: await review(),
         loadAppliedState: appliedStateReader(path.dirname(file), runner.env),
         ...(settings.quietPeriodMs === undefined ? {} : { quietPeriodMs: settings.quietPeriodMs }),
         ...(settings.pendingTtlMs === undefined ? {} : { pendingTtlMs: settings.pendingTtlMs }),
