@@ -1,48 +1,13 @@
 import { createRequire as __credledgerCreateRequire } from 'node:module';
 const require = __credledgerCreateRequire(import.meta.url);
 import {
-  finishRotations
-} from "./chunks/chunk-B2AUWZMD.js";
-import {
-  manualRotationCommand,
-  rotateCredentials
-} from "./chunks/chunk-RVIMYTZV.js";
-import "./chunks/chunk-V2QDFDXZ.js";
-import {
-  appliedStateReader,
-  createRotationDrivers,
-  gitHubRotationReview,
-  openRotationRepository
-} from "./chunks/chunk-HGZHALZJ.js";
-import {
-  applyCollaborators,
-  auditCollaborators
-} from "./chunks/chunk-VIWTHDJS.js";
-import {
-  auditDeployments
-} from "./chunks/chunk-KNKMTLG6.js";
-import {
   renderAuditMarkdown
 } from "./chunks/chunk-2D7W2HHG.js";
-import {
-  describeProgressStep
-} from "./chunks/chunk-OOOMGQ2O.js";
-import {
-  renderApplyMarkdown,
-  renderApplyText
-} from "./chunks/chunk-BWXMWMVW.js";
-import {
-  assessAuditReport
-} from "./chunks/chunk-LCBRHW6L.js";
 import {
   gitHubEnvironments,
   gitHubPullRequestComments,
   gitHubRotationIssues
 } from "./chunks/chunk-FIQW7S3K.js";
-import {
-  context,
-  require_tunnel
-} from "./chunks/chunk-HEOS5SV2.js";
 import {
   describeAction,
   performIssuePlan,
@@ -51,11 +16,46 @@ import {
   renderRemindSummary
 } from "./chunks/chunk-IRJXEGYF.js";
 import {
+  finishRotations
+} from "./chunks/chunk-B2AUWZMD.js";
+import {
+  manualRotationCommand,
+  rotateCredentials
+} from "./chunks/chunk-RVIMYTZV.js";
+import "./chunks/chunk-V2QDFDXZ.js";
+import {
+  context,
+  require_tunnel
+} from "./chunks/chunk-HEOS5SV2.js";
+import {
   DEFAULT_ISSUE_LABEL,
   countIssueActions,
   issueMarker,
   planIssueReconciliation
 } from "./chunks/chunk-MPBN3IS2.js";
+import {
+  appliedStateReader,
+  createRotationDrivers,
+  gitHubRotationReview,
+  openRotationRepository
+} from "./chunks/chunk-PHV5MFSL.js";
+import {
+  applyCollaborators,
+  auditCollaborators
+} from "./chunks/chunk-FX635WQ6.js";
+import {
+  describeProgressStep
+} from "./chunks/chunk-OOOMGQ2O.js";
+import {
+  renderApplyMarkdown,
+  renderApplyText
+} from "./chunks/chunk-BWXMWMVW.js";
+import {
+  auditDeployments
+} from "./chunks/chunk-KNKMTLG6.js";
+import {
+  assessAuditReport
+} from "./chunks/chunk-LCBRHW6L.js";
 import {
   reportStatus,
   statusMeetsThreshold
@@ -65,8 +65,9 @@ import {
 } from "./chunks/chunk-IVWCN2D5.js";
 import {
   openInventoryRevisions
-} from "./chunks/chunk-CPWMHZCT.js";
-import "./chunks/chunk-FEV2HVUF.js";
+} from "./chunks/chunk-3A33JCZ4.js";
+import "./chunks/chunk-JZLL5276.js";
+import "./chunks/chunk-P4FUDGKZ.js";
 import {
   planInventoryChange
 } from "./chunks/chunk-N7O7XKYX.js";
@@ -86,11 +87,11 @@ import {
 } from "./chunks/chunk-3ISL2IM5.js";
 import {
   applyInventory
-} from "./chunks/chunk-Z7KURIJ3.js";
-import "./chunks/chunk-HVGMTDKQ.js";
+} from "./chunks/chunk-OV3KDEGB.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
+import "./chunks/chunk-HVGMTDKQ.js";
 import "./chunks/chunk-VKO2MAIP.js";
 import "./chunks/chunk-HDYKRRQ4.js";
 import {
@@ -20132,7 +20133,7 @@ async function rotateJob(run2) {
         clock: () => /* @__PURE__ */ new Date(),
         drivers,
         git: await openGit(),
-        review: review(),
+        review: await review(),
         loadAppliedState: appliedStateReader(path2.dirname(file), runner.env),
         ...settings.quietPeriodMs === void 0 ? {} : { quietPeriodMs: settings.quietPeriodMs },
         ...settings.pendingTtlMs === void 0 ? {} : { pendingTtlMs: settings.pendingTtlMs }
