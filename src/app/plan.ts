@@ -2,7 +2,7 @@
 import type { CalendarDate } from '../core/dates.js';
 import { hasErrors, sortDiagnostics } from '../core/diagnostics.js';
 import type { Inventory } from '../core/inventory.js';
-import { readInventory } from '../core/inventory-reader.js';
+import { readBaseInventory } from '../core/base-inventory.js';
 import { checkInventoryText } from '../core/inventory-validation.js';
 import { WORKTREE, diffInventories, type InventoryDiff, type Plan } from '../core/plan.js';
 import { placeFinding } from '../core/yaml-source.js';
@@ -52,8 +52,11 @@ export async function planInventoryChange(request: PlanRequest, { revisions, key
       ? await revisions.mergeBase(head ?? 'HEAD', await revisions.defaultBranch())
       : await revisions.resolveCommit(request.base);
 
-  let baseText = await revisions.readFileAtRevision(base, file);
-  const headText = head === undefined ? await revisions.readWorkingTreeFile(file) : await revisions.readFileAtRevision(head, file);
+  const [baseTextAtPath, headText] = await Promise.all([
+    revisions.readFileAtRevision(base, file),
+    head === undefined ? revisions.readWorkingTreeFile(file) : revisions.readFileAtRevision(head, file),
+  ]);
+  let baseText = baseTextAtPath;
   // A renamed inventory is the same inventory: compare with its old path at base, not with nothing.
   const renamedFrom = baseText === undefined && headText !== undefined ? await revisions.findRenamedFrom?.(base, head, file) : undefined;
   if (renamedFrom !== undefined) baseText = await revisions.readFileAtRevision(base, renamedFrom);
@@ -63,12 +66,13 @@ export async function planInventoryChange(request: PlanRequest, { revisions, key
 
   const notes: string[] = [];
   if (renamedFrom !== undefined) notes.push(`\`${file}\` was \`${renamedFrom}\` at base: the plan compares the two.`);
+  const headCheck = headText === undefined ? undefined : checkInventoryText(headText, file, request.today);
   let baseInventory: Inventory | undefined;
   if (baseText !== undefined) {
-    baseInventory = readInventory(baseText, file).inventory;
+    // The head's unchanged credentials stand in for the base's: only what differs is parsed twice.
+    baseInventory = readBaseInventory(baseText, file, headCheck);
     if (!baseInventory) notes.push('The inventory at base cannot be read (it is not a YAML mapping): every credential shows as added.');
   }
-  const headCheck = headText === undefined ? undefined : checkInventoryText(headText, file, request.today);
   const headReadable = headCheck === undefined || headCheck.inventory !== undefined;
   if (!headReadable) notes.push('The inventory at head cannot be read: fix the errors below to see a plan.');
 

@@ -352,20 +352,22 @@ interface Slot {
   readonly entry: SealedValueEntry | undefined;
 }
 
-const slotKey = (deployment: string, setting: string) => `${deployment}\u0000${setting}`;
-
-/** Who holds each (deployment, setting) and with which value; the first holder wins, as duplicates are a validate error. */
-function slotsOf(inventory: Inventory): Map<string, Slot> {
-  const slots = new Map<string, Slot>();
+/**
+ * Who holds each setting of each deployment, and with which value: by deployment, then by setting, in the order of
+ * the credentials. The first holder wins, as duplicates are a validate error.
+ */
+function slotsOf(inventory: Inventory): Map<string, Map<string, Slot>> {
+  const byDeployment = new Map<string, Map<string, Slot>>();
   for (const credential of inventory.credentials) {
     if (!credential.setting) continue;
     for (const deployment of credential.deployments) {
       if (!inventory.deployments.has(deployment)) continue;
-      const key = slotKey(deployment, credential.setting);
-      if (!slots.has(key)) slots.set(key, { credential, entry: sealedValueFor(credential, deployment) });
+      let slots = byDeployment.get(deployment);
+      if (!slots) byDeployment.set(deployment, (slots = new Map()));
+      if (!slots.has(credential.setting)) slots.set(credential.setting, { credential, entry: sealedValueFor(credential, deployment) });
     }
   }
-  return slots;
+  return byDeployment;
 }
 
 function operationFor(deployment: string, slot: Slot, action: PlanOperation['action']): PlanOperation {
@@ -379,40 +381,31 @@ function operationFor(deployment: string, slot: Slot, action: PlanOperation['act
   };
 }
 
+const NO_SLOTS: ReadonlyMap<string, Slot> = new Map();
+
 /**
  * Operations per (deployment, setting), not per credential: a renamed id or a setting taken over by
  * another credential is one `set`, never a delete and a set of the same setting. A slot whose head
  * credential keeps no value is left alone; only a slot nobody holds any more is deleted. Deployments
- * that left the inventory get nothing: apply cannot reach them.
+ * that left the inventory get nothing: apply cannot reach them. Slots are held per deployment: scanning
+ * every slot for each deployment was quadratic at scale.
  */
-function slotsByDeployment(slots: Map<string, Slot>): Map<string, [string, Slot][]> {
-  const byDeployment = new Map<string, [string, Slot][]>();
-  for (const [key, slot] of slots) {
-    const deployment = key.slice(0, key.indexOf('\u0000'));
-    let list = byDeployment.get(deployment);
-    if (!list) byDeployment.set(deployment, (list = []));
-    list.push([key, slot]);
-  }
-  return byDeployment;
-}
-
 function planOperations(base: Inventory | undefined, head: Inventory | undefined, values: ValueInspector): PlanOperation[] {
   if (!head) return [];
-  const baseSlots = base ? slotsOf(base) : new Map<string, Slot>();
+  const baseSlots = base ? slotsOf(base) : new Map<string, Map<string, Slot>>();
   const headSlots = slotsOf(head);
-  // Slots grouped by deployment once: scanning every slot for each deployment was quadratic at scale.
-  const headByDeployment = slotsByDeployment(headSlots);
-  const baseByDeployment = slotsByDeployment(baseSlots);
   const operations: PlanOperation[] = [];
   for (const deployment of head.deployments.keys()) {
-    for (const [key, slot] of headByDeployment.get(deployment) ?? []) {
+    const headOfDeployment = headSlots.get(deployment) ?? NO_SLOTS;
+    const baseOfDeployment = baseSlots.get(deployment) ?? NO_SLOTS;
+    for (const [setting, slot] of headOfDeployment) {
       if (!slot.entry) continue;
-      const before = baseSlots.get(key)?.entry;
+      const before = baseOfDeployment.get(setting)?.entry;
       if (before && values.sameValue(before, slot.entry)) continue;
       operations.push(operationFor(deployment, slot, 'set'));
     }
-    for (const [key, slot] of baseByDeployment.get(deployment) ?? []) {
-      if (!slot.entry || headSlots.has(key)) continue;
+    for (const [setting, slot] of baseOfDeployment) {
+      if (!slot.entry || headOfDeployment.has(setting)) continue;
       operations.push(operationFor(deployment, slot, 'delete'));
     }
   }
@@ -478,6 +471,8 @@ export function diffInventories(base: Inventory | undefined, head: Inventory | u
       continue;
     }
     compared.add(credential.id);
+    // One credential object on both sides (the base read reused the head's unchanged entry): nothing changed.
+    if (before === credential) continue;
     const analysis = analyseCredential(before, credential, options);
     changes.push(...analysis.changes);
     findings.push(...analysis.findings);

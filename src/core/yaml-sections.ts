@@ -87,7 +87,7 @@ export class YamlSections {
             if (current === undefined) return undefined;
           } else {
             const key = keyOfLine(text, line.contentStart, line.contentEnd);
-            if (key === undefined || sections.has(key)) return undefined;
+            if (key === undefined || sections.has(key) || key === current?.key) return undefined;
             if (current) sections.set(current.key, { start: current.start, end: start });
             current = { key, start };
           }
@@ -105,10 +105,18 @@ export class YamlSections {
 
   /** The lines of `section.entry`, when the section is a block mapping of plain keys. */
   entry(sectionKey: string, entryKey: string): TextSlice | undefined {
+    return this.entries(sectionKey)?.get(entryKey);
+  }
+
+  /**
+   * Every entry of a section, in the order of the text, when the section is a block mapping of plain keys with
+   * no key twice. The entries are contiguous: each ends where the next begins, the last where the section ends.
+   */
+  entries(sectionKey: string): ReadonlyMap<string, TextSlice> | undefined {
     const section = this.#sections.get(sectionKey);
     if (!section) return undefined;
     if (section.entries === undefined) section.entries = this.#indexEntries(section);
-    return section.entries?.get(entryKey);
+    return section.entries ?? undefined;
   }
 
   #indexEntries(section: Section): Map<string, TextSlice> | null {
@@ -130,7 +138,7 @@ export class YamlSections {
           if (line.indent < indent) return null;
           if (line.indent === indent) {
             const key = keyOfLine(text, line.contentStart, line.contentEnd);
-            if (key === undefined || entries.has(key)) return null;
+            if (key === undefined || entries.has(key) || key === current?.key) return null;
             if (current) entries.set(current.key, { start: current.start, end: start });
             current = { key, start };
           }

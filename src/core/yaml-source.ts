@@ -119,21 +119,28 @@ class LazyYamlSource implements YamlSource {
     this.#lineCounter = lineCounter;
   }
 
+  /** The text's sections, when the fast parser vouched for it (then indentation alone delimits them). */
+  get vouchedSections(): YamlSections | undefined {
+    if (!this.vouched) return undefined;
+    if (this.#sections === undefined) this.#sections = YamlSections.index(this.text) ?? null;
+    return this.#sections ?? undefined;
+  }
+
   /**
    * The range of the node at `path` found by parsing only the section or entry that holds it, or undefined when
    * that cannot be done exactly (then the whole Document decides).
    */
   rangeFromSlice(path: DocumentPath, atKey: boolean): readonly [number, number] | undefined {
-    if (!this.vouched || this.#document || path.length === 0) return undefined;
-    if (this.#sections === undefined) this.#sections = YamlSections.index(this.text) ?? null;
-    if (!this.#sections) return undefined;
-    const entry = path.length >= 2 ? this.#sections.entry(String(path[0]), String(path[1])) : undefined;
+    if (this.#document || path.length === 0) return undefined;
+    const sections = this.vouchedSections;
+    if (!sections) return undefined;
+    const entry = path.length >= 2 ? sections.entry(String(path[0]), String(path[1])) : undefined;
     // The common finding (`credentials.<id>.owner` and the like) needs no parser at all.
     if (entry && path.length === 3 && typeof path[2] === 'string') {
       const range = inlineScalarRange(this.text, entry, path[2], atKey);
       if (range) return range;
     }
-    const slice = entry ?? this.#sections.section(String(path[0]));
+    const slice = entry ?? sections.section(String(path[0]));
     if (!slice) return undefined;
     const document = this.#sliceDocument(slice);
     if (document.errors.length > 0) return undefined;
@@ -154,6 +161,14 @@ class LazyYamlSource implements YamlSource {
     }
     return document;
   }
+}
+
+/**
+ * The sections of a source whose text the fast parser vouched for when it was checked (checkYamlSyntax), or
+ * undefined: then the text may hold constructs (anchors, multi-line flow) that indentation does not delimit.
+ */
+export function vouchedSectionsOf(source: YamlSource): YamlSections | undefined {
+  return source instanceof LazyYamlSource ? source.vouchedSections : undefined;
 }
 
 /** Wraps YAML text; the Document (comments, positions; yaml's core schema, so dates stay strings) is parsed lazily. */

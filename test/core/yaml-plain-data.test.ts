@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { LineCounter, parseDocument } from 'yaml';
 import { generateScaleInventoryText } from '../../bench/generate-inventory.js';
 import { loadPlainYamlData } from '../../src/core/yaml-plain-data.js';
+import { FUZZ_ALPHABET, mutate, random } from '../support/yaml-fuzz.js';
 import type { DocumentPath } from '../../src/core/diagnostics.js';
 import { MAX_ALIAS_EXPANSION, checkYamlSyntax, parseYamlSource, placeFinding } from '../../src/core/yaml-source.js';
 
@@ -83,46 +84,6 @@ function corpus(): string[] {
   ];
 }
 
-// A small deterministic generator, so a failure names the same input on every run.
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
-const ALPHABET = [':', ' ', '-', '\n', '"', "'", '#', '[', ']', '{', '}', ',', '\t', '&', '*', '!', '|', '>', '?', '%', 'a', '1', '.', '~', '  ', ': ', '- ', '\n  '];
-
-function mutate(text: string, next: () => number): string {
-  const lines = text.split('\n');
-  const at = Math.floor(next() * (text.length + 1));
-  switch (Math.floor(next() * 6)) {
-    case 0:
-      return text.slice(0, at) + ALPHABET[Math.floor(next() * ALPHABET.length)] + text.slice(at);
-    case 1:
-      return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3));
-    case 2:
-      return text.slice(0, at) + ALPHABET[Math.floor(next() * ALPHABET.length)] + text.slice(at + 1);
-    case 3: {
-      const line = Math.floor(next() * lines.length);
-      lines.splice(line, 0, lines[line] ?? '');
-      return lines.join('\n');
-    }
-    case 4: {
-      const line = Math.floor(next() * lines.length);
-      lines.splice(line, 1);
-      return lines.join('\n');
-    }
-    default: {
-      const a = Math.floor(next() * lines.length);
-      const b = Math.floor(next() * lines.length);
-      [lines[a], lines[b]] = [lines[b] ?? '', lines[a] ?? ''];
-      return lines.join('\n');
-    }
-  }
-}
-
 function expectAgreement(text: string): void {
   const reference = referenceSyntax(text);
   const plain = loadPlainYamlData(text);
@@ -163,7 +124,7 @@ describe('the fast data parser and the yaml Document agree', () => {
 
   it('on many small texts with a few random edits each', () => {
     const next = random(7);
-    const alphabet = [...ALPHABET, '\\', '@', '`', '\r', '\r\n', '\\\n', '---', '...'];
+    const alphabet = [...FUZZ_ALPHABET, '\\', '@', '`', '\r', '\r\n', '\\\n', '---', '...'];
     const bases = ['---\na: 1 # c\n\nb:\n  c: 2\n  d: [3]\n', "a: 'x'\nb: \"y\\\"z\"\n", 'a: 1\nb: [x, y]\nc: { d: e }\n', 'x:\n  - a: 1\n    b: "q"\n  - c\n', 'k: >\n  t\n  u\nz: |\n  p\n', 'a: "x\\\n  y"\r\nb: \'q\'\r\n'];
     for (const base of bases) {
       for (let variant = 0; variant < 250; variant += 1) {
