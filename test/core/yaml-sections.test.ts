@@ -14,6 +14,24 @@ describe('the section index', () => {
     ]);
   });
 
+  it('passes over comments and blank lines at any indentation, with either line ending', () => {
+    for (const newline of ['\n', '\r\n']) {
+      const text = ['# head', '', 'a:', '# column 0', '  x:', '    k: 1', '   # deeper', '', '  y: 2', '# between', 'b: 3', ''].join(newline);
+      const sections = YamlSections.index(text)!;
+      expect([...['a', 'b']].map((key) => text.slice(sections.section(key)!.start, sections.section(key)!.end).split(newline)[0])).toEqual(['a:', 'b: 3']);
+      const entries = sections.entries('a')!;
+      expect([...entries.keys()]).toEqual(['x', 'y']);
+      expect(text.slice(entries.get('y')!.start, entries.get('y')!.end)).toBe(['  y: 2', '# between', ''].join(newline));
+    }
+  });
+
+  it('reads entries at the indentation of the first one, and gives up on a line indented less', () => {
+    const text = 'a:\n   x: 1\n   y:\n      k: v\n  z: 2\n';
+    expect(YamlSections.index(text)!.entries('a')).toBeUndefined();
+    const deeper = 'a:\n   x: 1\n   y:\n    k: v\n';
+    expect([...YamlSections.index(deeper)!.entries('a')!.keys()]).toEqual(['x', 'y']);
+  });
+
   it('gives up on a key that appears twice, also when the two are next to each other', () => {
     expect(YamlSections.index('a: 1\na: 2\n')).toBeUndefined();
     expect(YamlSections.index('a: 1\nb: 2\na: 3\n')).toBeUndefined();
