@@ -15,7 +15,6 @@ export interface ParsedCommandLine {
 /** A subcommand: its help text, options and what it does. Returns the exit code. */
 export interface CliCommand {
   readonly name: string;
-  readonly summary: string;
   /** Usage lines and option descriptions shown by `--help`. */
   readonly help: string;
   readonly options: OptionsConfig;

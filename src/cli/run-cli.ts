@@ -10,16 +10,19 @@ import { ExitCode } from './exit-codes.js';
 import { credledgerVersion } from './version.js';
 import { keyEntriesOf } from '../crypto/key-text.js';
 
-/** A subcommand by name, loaded only when it runs: start-up then parses one command's code, not every command's. */
+/**
+ * A subcommand by name, with the line `--help` shows for it, loaded only when it runs: start-up then parses one
+ * command's code, not every command's, and the help none.
+ */
 export interface CommandEntry {
   readonly name: string;
+  readonly summary: string;
   load(): Promise<CliCommand>;
 }
 
 const version = credledgerVersion;
 
-async function mainHelp(entries: readonly CommandEntry[]): Promise<string> {
-  const commands = await Promise.all(entries.map((entry) => entry.load()));
+function mainHelp(commands: readonly CommandEntry[]): string {
   const width = Math.max(...commands.map((command) => command.name.length));
   return `credledger ${version()}: a checked-in, encrypted inventory of DocuElevate credentials.
 
@@ -56,7 +59,7 @@ async function findCommand(name: string, io: CliIo, entries: readonly CommandEnt
   if (entry) return entry.load();
   const names = entries.map((candidate) => candidate.name);
   const hint = describeSuggestion(name, names, (suggestion) => `\`credledger ${suggestion}\``);
-  io.stderr.write(`credledger: unknown command \`${name}\`${hint}\n\n${await mainHelp(entries)}\n`);
+  io.stderr.write(`credledger: unknown command \`${name}\`${hint}\n\n${mainHelp(entries)}\n`);
   return undefined;
 }
 
@@ -71,7 +74,7 @@ export async function runCommandLine(args: readonly string[], rawIo: CliIo, entr
     return ExitCode.ok;
   }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(`${await mainHelp(entries)}\n`);
+    io.stdout.write(`${mainHelp(entries)}\n`);
     return name === undefined ? ExitCode.usage : ExitCode.ok;
   }
   if (name === '--version' || name === '-V') {

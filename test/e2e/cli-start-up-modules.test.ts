@@ -74,6 +74,12 @@ describe('start-up of the built CLI', () => {
     expect(heavy).toEqual([]);
   });
 
+  it('--help lists the commands without loading any of them', async () => {
+    const loaded = await distFilesLoadedBy(['--help'], 'main-help');
+    expect(loaded).toContain('cli.js');
+    expect(loaded.filter((file) => /-command-[A-Z0-9]+\.js$/.test(file))).toEqual([]);
+  });
+
   it('other commands run the full CLI and never load the read-only bundle', async () => {
     const loaded = await distFilesLoadedBy(['help', 'validate'], 'help');
     expect(loaded).toContain('cli.js');

@@ -17,7 +17,6 @@ const FORMATS = ['text', 'json'] as const;
 
 export const applyCommand: CliCommand = {
   name: 'apply',
-  summary: "push changed values to each deployment's settings API, verified and recorded",
   help: `Usage: credledger apply [--file F] [--deployment D ...] [--dry-run] [--all] [--format text|json]
                         [--state-ref REF] [--rehydrate D] [--allow-insecure-http] [--allow-rollback]
                         [--allow-non-default-branch] [--key-file P] [--concurrency N]

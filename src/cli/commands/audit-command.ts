@@ -15,7 +15,6 @@ const THRESHOLDS = ['untracked', 'any', 'never'] as const;
 
 export const auditCommand: CliCommand = {
   name: 'audit',
-  summary: 'compare what each deployment holds with the inventory: untracked, mismatches, changes made outside it',
   help: `Usage: credledger audit [--file F] [--deployment D ...] [--format text|json|markdown]
                         [--fail-on untracked|any|never] [--allow-insecure-http] [--key-file P]
 

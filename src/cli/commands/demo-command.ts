@@ -22,7 +22,6 @@ const STEPS = 6;
 
 export const demoCommand: CliCommand = {
   name: 'demo',
-  summary: 'the whole flow on the bundled example, against two local DocuElevate-compatible servers (`npm start`)',
   help: `Usage: credledger demo [--keep]
 
 Runs the main job on the bundled example, with no setup and no network: starts two

@@ -6,7 +6,6 @@ import { ExitCode } from '../exit-codes.js';
 
 export const initCommand: CliCommand = {
   name: 'init',
-  summary: 'write a starting credentials.yaml: from the settings catalogue, or from what a deployment has configured',
   help: `Usage: credledger init [--file F] [--force] [--deployment NAME]
        credledger init --from-url URL --auth-method login --username-env V --password-env V
                        [--deployment NAME] [--file F] [--force] [--allow-insecure-http]

@@ -8,7 +8,6 @@ import { ExitCode } from '../exit-codes.js';
 
 export const keygenCommand: CliCommand = {
   name: 'keygen',
-  summary: 'make a new master key, or with --sealing a key pair for sealed values: the secret on stdout',
   help: `Usage: credledger keygen [--quiet]
        credledger keygen --sealing [--recipient ID]
 

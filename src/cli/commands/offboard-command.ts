@@ -9,7 +9,6 @@ import { writeRefusal } from '../refusal-output.js';
 
 export const offboardCommand: CliCommand = {
   name: 'offboard',
-  summary: 'record that someone left; list what to rotate, hand over and revoke at each issuer',
   help: `Usage: credledger offboard <person> [--date YYYY-MM-DD] [--reassign-to P] [--file F]
 
 Writes \`left:\` for the person (every other byte of the file stays as it was) and prints every

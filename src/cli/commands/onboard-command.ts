@@ -9,7 +9,6 @@ import { writeRefusal } from '../refusal-output.js';
 
 export const onboardCommand: CliCommand = {
   name: 'onboard',
-  summary: 'add a person to the inventory and list the credentials that exist, per deployment and category',
   help: `Usage: credledger onboard <person> --github LOGIN [--email E] [--name N] [--live] [--file F]
 
 Adds the person under \`people\` (written like the people already there; every other byte of the file

@@ -12,7 +12,6 @@ const FORMATS = ['text', 'json', 'markdown', 'github'] as const;
 
 export const planCommand: CliCommand = {
   name: 'plan',
-  summary: 'what a change to the inventory does: changes per credential, set/delete per deployment (works without the key)',
   help: `Usage: credledger plan [--file F] [--base REF] [--head REF] [--format text|json|markdown|github]
                        [--detailed-exitcode] [--allow-rollback] [--key-file P] [--now YYYY-MM-DD]
 

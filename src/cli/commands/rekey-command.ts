@@ -11,7 +11,6 @@ import { writeRefusal } from '../refusal-output.js';
 
 export const rekeyCommand: CliCommand = {
   name: 'rekey',
-  summary: 'move every value to the first key of the ring (after a new master key)',
   help: `Usage: credledger rekey [--file F] [--key-file P]
        credledger rekey --to-sealed [--recipient R] [--file F] [--key-file P]
 

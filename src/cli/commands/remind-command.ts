@@ -29,7 +29,6 @@ function labelOf(value: string | undefined): string {
 
 export const remindCommand: CliCommand = {
   name: 'remind',
-  summary: 'open, update and close one GitHub issue per credential that is due soon or overdue',
   help: `Usage: credledger remind [--file F] [--now YYYY-MM-DD] [--repo owner/name] [--label L] [--dry-run] [--format text|json]
 
   -f, --file F     inventory file (default: credentials.yaml)

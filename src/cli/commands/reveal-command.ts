@@ -12,7 +12,6 @@ import { readLine } from '../terminal-input.js';
 
 export const revealCommand: CliCommand = {
   name: 'reveal',
-  summary: 'break-glass: print one decrypted value (asks first; --yes to skip)',
   help: `Usage: credledger reveal <id> [--deployment D] [--yes] [--file F] [--key-file P]
 
 Decrypts one value and prints it on stdout: exactly the value when stdout is a pipe or file, with a

@@ -9,7 +9,6 @@ import { writeRefusal } from '../refusal-output.js';
 
 export const revokeCommand: CliCommand = {
   name: 'revoke',
-  summary: 'a suspected leak: record it (critical until rotated) and print the emergency checklist',
   help: `Usage: credledger revoke <id> --reason TEXT [--deployment D] [--date YYYY-MM-DD] [--file F]
 
 Writes \`compromised:\` (the date) and \`incident:\` (the reason) on the credential; every other byte of

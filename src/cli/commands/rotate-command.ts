@@ -54,7 +54,6 @@ function describeFinish(outcome: FinishOutcome): string {
 
 export const rotateCommand: CliCommand = {
   name: 'rotate',
-  summary: 'create a new credential at its issuer and open the pull request; --finish retires the old one on evidence',
   help: `Usage: credledger rotate <id> [--file F] [--repo owner/name]
        credledger rotate --due [--file F] [--repo owner/name]
        credledger rotate --finish [--quiet-period 24h] [--pending-ttl 7d] [--file F] [--repo owner/name]

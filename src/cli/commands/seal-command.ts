@@ -6,7 +6,6 @@ import { storeNewValue } from './set-command.js';
 
 export const sealCommand: CliCommand = {
   name: 'seal',
-  summary: "store a new value sealed for the inventory's public key (needs no secret): a rotation",
   help: `Usage: credledger seal <id> (--value-stdin | --value-env VAR) [--deployment D] [--recipient R]
                        [--rotated YYYY-MM-DD] [--file F]
 

@@ -16,7 +16,6 @@ import { readAllInput, readHiddenLine } from '../terminal-input.js';
 
 export const setCommand: CliCommand = {
   name: 'set',
-  summary: 'store a new value for a credential (a rotation): encrypted, with today as `rotated`',
   help: `Usage: credledger set <id> (--value-stdin | --value-env VAR) [--deployment D] [--rotated YYYY-MM-DD]
                       [--file F] [--key-file P]
 

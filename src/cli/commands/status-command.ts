@@ -19,7 +19,6 @@ const THRESHOLDS = ['overdue', 'due-soon', 'never'] as const;
 
 export const statusCommand: CliCommand = {
   name: 'status',
-  summary: 'rotation state of every credential on every deployment: ok, due-soon, overdue, unknown',
   help: `Usage: credledger status [--file F] [--now YYYY-MM-DD] [--format text|json|markdown|sarif]
                          [--fail-on overdue|due-soon|never]
 

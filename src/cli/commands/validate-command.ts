@@ -16,7 +16,6 @@ const FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 
 export const validateCommand: CliCommand = {
   name: 'validate',
-  summary: 'check the inventory: YAML, schema and rules, every problem with file:line:col',
   help: `Usage: credledger validate [--file F] [--format text|json|github|sarif] [--now YYYY-MM-DD] [--decrypt [--key-file P]]
 
   -f, --file F     inventory file (default: credentials.yaml)
