@@ -13,7 +13,6 @@ import {
   type Person,
   type Recipient,
   type RotationSpec,
-  CREDENTIAL_DATE_FIELDS,
   GENERATED_ALPHABETS,
   ROTATION_DRIVERS,
   type GeneratedAlphabet,
@@ -44,8 +43,15 @@ function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function optionalDate(value: unknown): string | undefined {
-  return typeof value === 'string' && isCalendarDate(value) ? value : undefined;
+/**
+ * A calendar date, or undefined. The schema checks the shape of dates; whether the day exists is checked here
+ * (2026-02-30 matches the pattern), while the model is built: one pass over the data, not two.
+ */
+function optionalDate(value: unknown, dateErrors: Finding[], section: string, id: string, field: string): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (isCalendarDate(value)) return value;
+  if (DATE_SHAPE.test(value)) dateErrors.push(errorAt('invalid-date', [section, id, field], `${value} is not a real calendar date`));
+  return undefined;
 }
 
 function optionalDuration(value: unknown): Duration | undefined {
@@ -65,36 +71,19 @@ export function readInventory(text: string, file: string): ReadInventoryResult {
     const message = syntax.data == null ? 'the inventory is empty: it must be a mapping with `version: 1` and `credentials`' : 'the inventory must be a mapping (key: value), with `version: 1` and `credentials`';
     return { source, inventory: undefined, diagnostics: [...syntax.diagnostics, placeFinding(source, errorAt('not-a-mapping', [], message))] };
   }
-  const findings: Finding[] = [...checkInventorySchema(syntax.data), ...checkDates(syntax.data)];
-  const inventory = buildInventory(syntax.data);
+  const dateErrors: Finding[] = [];
+  const inventory = buildInventory(syntax.data, dateErrors);
+  const findings: Finding[] = [...checkInventorySchema(syntax.data), ...dateErrors];
   const diagnostics = [...syntax.diagnostics, ...findings.map((finding) => placeFinding(source, finding))];
   // A file with a duplicate key is not acted on (which occurrence was meant?), but every other problem is still reported.
   if (syntax.diagnostics.length > 0) return { source, inventory: undefined, partial: inventory, diagnostics };
   return { source, inventory, diagnostics };
 }
 
-// The schema checks the shape of dates; whether the day exists is checked here (2026-02-30 matches the pattern).
-function checkDates(data: Data): Finding[] {
-  const findings: Finding[] = [];
-  // The path is built only for a finding: this runs on four fields of every credential.
-  const check = (value: unknown, section: string, id: string, field: string) => {
-    if (typeof value === 'string' && DATE_SHAPE.test(value) && !isCalendarDate(value)) {
-      findings.push(errorAt('invalid-date', [section, id, field], `${value} is not a real calendar date`));
-    }
-  };
-  for (const [id, person] of Object.entries(isRecord(data.people) ? data.people : {})) {
-    if (isRecord(person)) check(person.left, 'people', id, 'left');
-  }
-  for (const [id, credential] of Object.entries(isRecord(data.credentials) ? data.credentials : {})) {
-    if (!isRecord(credential)) continue;
-    for (const field of CREDENTIAL_DATE_FIELDS) check(credential[field], 'credentials', id, field);
-  }
-  return findings;
-}
-
 const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
-function buildInventory(data: Data): Inventory {
+/** The model of the data; days that do not exist go to `dateErrors`, people first, then credentials in order. */
+function buildInventory(data: Data, dateErrors: Finding[]): Inventory {
   const people = new Map<string, Person>();
   for (const [id, raw] of Object.entries(isRecord(data.people) ? data.people : {})) {
     const person = isRecord(raw) ? raw : {};
@@ -103,7 +92,7 @@ function buildInventory(data: Data): Inventory {
       github: optionalString(person.github),
       email: optionalString(person.email),
       name: optionalString(person.name),
-      left: optionalDate(person.left),
+      left: optionalDate(person.left, dateErrors, 'people', id, 'left'),
       sealOnly: person.seal_only === true,
     });
   }
@@ -131,8 +120,8 @@ function buildInventory(data: Data): Inventory {
       access: stringList(credential.access),
       issuer: optionalString(credential.issuer),
       description: optionalString(credential.description),
-      created: optionalDate(credential.created),
-      rotated: optionalDate(credential.rotated),
+      created: optionalDate(credential.created, dateErrors, 'credentials', id, 'created'),
+      rotated: optionalDate(credential.rotated, dateErrors, 'credentials', id, 'rotated'),
       every: optionalDuration(credential.every),
       deployments: listed ? stringList(credential.deployments) : allDeployments,
       deploymentsListed: listed,
@@ -142,9 +131,9 @@ function buildInventory(data: Data): Inventory {
         : undefined,
       group: optionalString(credential.group),
       custom: credential.custom === true,
-      compromised: optionalDate(credential.compromised),
+      compromised: optionalDate(credential.compromised, dateErrors, 'credentials', id, 'compromised'),
       incident: optionalString(credential.incident),
-      revoked: optionalDate(credential.revoked),
+      revoked: optionalDate(credential.revoked, dateErrors, 'credentials', id, 'revoked'),
       rotation: buildRotation(credential.rotation),
     });
   }
