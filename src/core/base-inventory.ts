@@ -63,9 +63,9 @@ function readReusingHead(baseText: string, file: string, head: ReadHead | undefi
   }
   // The base without its unchanged entries: what comes before the first entry, the changed ones in their order, and
   // what follows the section. Read the ordinary way, it checks and builds everything that is not reused.
-  const rest = readInventory(baseText.slice(0, firstEntryStart) + changedEntries.join('') + baseText.slice(baseSection.end), file).inventory;
-  if (rest === undefined) return { inventory: undefined };
-  const parsedById = new Map(rest.credentials.map((credential) => [credential.id, credential]));
+  const parsedPart = readInventory(baseText.slice(0, firstEntryStart) + changedEntries.join('') + baseText.slice(baseSection.end), file).inventory;
+  if (parsedPart === undefined) return { inventory: undefined };
+  const parsedById = new Map(parsedPart.credentials.map((credential) => [credential.id, credential]));
   // The order the whole text's data would list its ids in: that of an object's keys (integer-like ids first).
   const order: Record<string, true> = Object.create(null) as Record<string, true>;
   for (const id of baseEntries.keys()) order[id] = true;
@@ -74,5 +74,5 @@ function readReusingHead(baseText: string, file: string, head: ReadHead | undefi
     const credential = reused.get(id) ?? parsedById.get(id);
     if (credential !== undefined) credentials.push(credential);
   }
-  return { inventory: { ...rest, credentials } };
+  return { inventory: { ...parsedPart, credentials } };
 }
