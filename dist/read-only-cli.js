@@ -12,7 +12,7 @@ import {
   placeFinding,
   sortDiagnostics,
   warningAt
-} from "./chunks/chunk-SVON6UCM.js";
+} from "./chunks/chunk-GRMBRW7S.js";
 
 // node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
@@ -604,6 +604,27 @@ function styleFor(stream, env) {
   if (!wanted || env.NO_COLOR !== void 0 && env.NO_COLOR !== "") return PLAIN_STYLE;
   return { error: ANSI(31, 39), warning: ANSI(33, 39), dim: ANSI(2, 22), bold: ANSI(1, 22) };
 }
+
+// src/cli/command-summaries.ts
+var COMMAND_SUMMARIES = {
+  init: "write a starting credentials.yaml: from the settings catalogue, or from what a deployment has configured",
+  validate: "check the inventory: YAML, schema and rules, every problem with file:line:col",
+  status: "rotation state of every credential on every deployment: ok, due-soon, overdue, unknown",
+  plan: "what a change to the inventory does: changes per credential, set/delete per deployment (works without the key)",
+  apply: "push changed values to each deployment's settings API, verified and recorded",
+  audit: "compare what each deployment holds with the inventory: untracked, mismatches, changes made outside it",
+  remind: "open, update and close one GitHub issue per credential that is due soon or overdue",
+  rotate: "create a new credential at its issuer and open the pull request; --finish retires the old one on evidence",
+  onboard: "add a person to the inventory and list the credentials that exist, per deployment and category",
+  offboard: "record that someone left; list what to rotate, hand over and revoke at each issuer",
+  revoke: "a suspected leak: record it (critical until rotated) and print the emergency checklist",
+  keygen: "make a new master key, or with --sealing a key pair for sealed values: the secret on stdout",
+  set: "store a new value for a credential (a rotation): encrypted, with today as `rotated`",
+  seal: "store a new value sealed for the inventory's public key (needs no secret): a rotation",
+  rekey: "move every value to the first key of the ring (after a new master key)",
+  reveal: "break-glass: print one decrypted value (asks first; --yes to skip)",
+  demo: "the whole flow on the bundled example, against two local DocuElevate-compatible servers (`npm start`)"
+};
 
 // src/core/dates.ts
 var DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -2772,8 +2793,11 @@ function isRecord(value) {
 function optionalString(value) {
   return typeof value === "string" ? value : void 0;
 }
-function optionalDate(value) {
-  return typeof value === "string" && isCalendarDate(value) ? value : void 0;
+function optionalDate(value, dateErrors, section, id, field) {
+  if (typeof value !== "string") return void 0;
+  if (isCalendarDate(value)) return value;
+  if (DATE_SHAPE.test(value)) dateErrors.push(errorAt("invalid-date", [section, id, field], `${value} is not a real calendar date`));
+  return void 0;
 }
 function optionalDuration(value) {
   return typeof value === "string" ? parseDuration(value) : void 0;
@@ -2789,30 +2813,15 @@ function readInventory(text, file) {
     const message = syntax.data == null ? "the inventory is empty: it must be a mapping with `version: 1` and `credentials`" : "the inventory must be a mapping (key: value), with `version: 1` and `credentials`";
     return { source, inventory: void 0, diagnostics: [...syntax.diagnostics, placeFinding(source, errorAt("not-a-mapping", [], message))] };
   }
-  const findings = [...checkInventorySchema(syntax.data), ...checkDates(syntax.data)];
-  const inventory = buildInventory(syntax.data);
+  const dateErrors = [];
+  const inventory = buildInventory(syntax.data, dateErrors);
+  const findings = [...checkInventorySchema(syntax.data), ...dateErrors];
   const diagnostics = [...syntax.diagnostics, ...findings.map((finding) => placeFinding(source, finding))];
   if (syntax.diagnostics.length > 0) return { source, inventory: void 0, partial: inventory, diagnostics };
   return { source, inventory, diagnostics };
 }
-function checkDates(data) {
-  const findings = [];
-  const check = (value, section, id, field) => {
-    if (typeof value === "string" && DATE_SHAPE.test(value) && !isCalendarDate(value)) {
-      findings.push(errorAt("invalid-date", [section, id, field], `${value} is not a real calendar date`));
-    }
-  };
-  for (const [id, person] of Object.entries(isRecord(data.people) ? data.people : {})) {
-    if (isRecord(person)) check(person.left, "people", id, "left");
-  }
-  for (const [id, credential] of Object.entries(isRecord(data.credentials) ? data.credentials : {})) {
-    if (!isRecord(credential)) continue;
-    for (const field of CREDENTIAL_DATE_FIELDS) check(credential[field], "credentials", id, field);
-  }
-  return findings;
-}
 var DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
-function buildInventory(data) {
+function buildInventory(data, dateErrors) {
   const people = /* @__PURE__ */ new Map();
   for (const [id, raw] of Object.entries(isRecord(data.people) ? data.people : {})) {
     const person = isRecord(raw) ? raw : {};
@@ -2821,7 +2830,7 @@ function buildInventory(data) {
       github: optionalString(person.github),
       email: optionalString(person.email),
       name: optionalString(person.name),
-      left: optionalDate(person.left),
+      left: optionalDate(person.left, dateErrors, "people", id, "left"),
       sealOnly: person.seal_only === true
     });
   }
@@ -2849,8 +2858,8 @@ function buildInventory(data) {
       access: stringList(credential.access),
       issuer: optionalString(credential.issuer),
       description: optionalString(credential.description),
-      created: optionalDate(credential.created),
-      rotated: optionalDate(credential.rotated),
+      created: optionalDate(credential.created, dateErrors, "credentials", id, "created"),
+      rotated: optionalDate(credential.rotated, dateErrors, "credentials", id, "rotated"),
       every: optionalDuration(credential.every),
       deployments: listed ? stringList(credential.deployments) : allDeployments,
       deploymentsListed: listed,
@@ -2858,9 +2867,9 @@ function buildInventory(data) {
       values: isRecord(credential.values) ? recordWithoutPrototype(Object.entries(credential.values).filter((entry) => typeof entry[1] === "string")) : void 0,
       group: optionalString(credential.group),
       custom: credential.custom === true,
-      compromised: optionalDate(credential.compromised),
+      compromised: optionalDate(credential.compromised, dateErrors, "credentials", id, "compromised"),
       incident: optionalString(credential.incident),
-      revoked: optionalDate(credential.revoked),
+      revoked: optionalDate(credential.revoked, dateErrors, "credentials", id, "revoked"),
       rotation: buildRotation(credential.rotation)
     });
   }
@@ -3841,7 +3850,7 @@ var ExternalError = class extends Error {
 
 // src/app/yaml-document-loader.ts
 async function loadYamlDocumentSupport() {
-  await import("./chunks/yaml-document-4B3JVIAO.js");
+  await import("./chunks/yaml-document-5OUZYBHW.js");
 }
 async function withYamlDocument(work) {
   try {
@@ -4155,7 +4164,6 @@ var FORMATS = ["text", "json", "markdown", "sarif"];
 var THRESHOLDS = ["overdue", "due-soon", "never"];
 var statusCommand = {
   name: "status",
-  summary: "rotation state of every credential on every deployment: ok, due-soon, overdue, unknown",
   help: `Usage: credledger status [--file F] [--now YYYY-MM-DD] [--format text|json|markdown|sarif]
                          [--fail-on overdue|due-soon|never]
 
@@ -4798,7 +4806,6 @@ async function validateInventory(request) {
 var FORMATS2 = ["text", "json", "github", "sarif"];
 var validateCommand = {
   name: "validate",
-  summary: "check the inventory: YAML, schema and rules, every problem with file:line:col",
   help: `Usage: credledger validate [--file F] [--format text|json|github|sarif] [--now YYYY-MM-DD] [--decrypt [--key-file P]]
 
   -f, --file F     inventory file (default: credentials.yaml)
@@ -4863,8 +4870,7 @@ function describeDecrypt(summary) {
 
 // src/cli/run-cli.ts
 var version = credledgerVersion;
-async function mainHelp(entries) {
-  const commands = await Promise.all(entries.map((entry) => entry.load()));
+function mainHelp(commands) {
   const width = Math.max(...commands.map((command) => command.name.length));
   return `credledger ${version()}: a checked-in, encrypted inventory of DocuElevate credentials.
 
@@ -4894,7 +4900,7 @@ async function findCommand(name, io, entries) {
   const hint = describeSuggestion(name, names, (suggestion) => `\`credledger ${suggestion}\``);
   io.stderr.write(`credledger: unknown command \`${name}\`${hint}
 
-${await mainHelp(entries)}
+${mainHelp(entries)}
 `);
   return void 0;
 }
@@ -4909,7 +4915,7 @@ async function runCommandLine(args, rawIo, entries) {
     return ExitCode.ok;
   }
   if (name === void 0 || name === "--help" || name === "-h" || name === "help") {
-    io.stdout.write(`${await mainHelp(entries)}
+    io.stdout.write(`${mainHelp(entries)}
 `);
     return name === void 0 ? ExitCode.usage : ExitCode.ok;
   }
@@ -4945,7 +4951,11 @@ async function runCommandLine(args, rawIo, entries) {
 }
 
 // src/cli/read-only-cli.ts
-var READ_ONLY_COMMANDS = [validateCommand, statusCommand].map((command) => ({ name: command.name, load: async () => command }));
+var READ_ONLY_COMMANDS = [validateCommand, statusCommand].map((command) => ({
+  name: command.name,
+  summary: COMMAND_SUMMARIES[command.name],
+  load: async () => command
+}));
 function runReadOnlyCli(args) {
   return runCommandLine(args, processIo(), READ_ONLY_COMMANDS);
 }

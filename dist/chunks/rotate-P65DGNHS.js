@@ -1,0 +1,35 @@
+import { createRequire as __credledgerCreateRequire } from 'node:module';
+const require = __credledgerCreateRequire(import.meta.url);
+import {
+  manualRotationCommand,
+  pullRequestBody,
+  resolveRotationTarget,
+  rotateCredentials,
+  swapPullRequestBody
+} from "./chunk-XWR4RVW7.js";
+import "./chunk-V2QDFDXZ.js";
+import "./chunk-FNVTWHAF.js";
+import "./chunk-4FLMUSPY.js";
+import "./chunk-7VY5ASRC.js";
+import "./chunk-RDSJMO77.js";
+import "./chunk-IOQOTO7J.js";
+import "./chunk-NTY5ZNUX.js";
+import "./chunk-DUXKBT7O.js";
+import "./chunk-EWKTC4LU.js";
+import "./chunk-QGSPAMD4.js";
+import "./chunk-YEI75ZAY.js";
+import "./chunk-62AS75LU.js";
+import "./chunk-JDF2SXMV.js";
+import "./chunk-HF3DDANW.js";
+import "./chunk-ZXU4MPSP.js";
+import "./chunk-PNS7CLM4.js";
+import "./chunk-QL6ADRZ6.js";
+import "./chunk-KLADGNWY.js";
+import "./chunk-ZPKHJYF4.js";
+export {
+  manualRotationCommand,
+  pullRequestBody,
+  resolveRotationTarget,
+  rotateCredentials,
+  swapPullRequestBody
+};
