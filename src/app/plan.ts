@@ -56,10 +56,9 @@ export async function planInventoryChange(request: PlanRequest, { revisions, key
     revisions.readFileAtRevision(base, file),
     head === undefined ? revisions.readWorkingTreeFile(file) : revisions.readFileAtRevision(head, file),
   ]);
-  let baseText = baseTextAtPath;
   // A renamed inventory is the same inventory: compare with its old path at base, not with nothing.
-  const renamedFrom = baseText === undefined && headText !== undefined ? await revisions.findRenamedFrom?.(base, head, file) : undefined;
-  if (renamedFrom !== undefined) baseText = await revisions.readFileAtRevision(base, renamedFrom);
+  const renamedFrom = baseTextAtPath === undefined && headText !== undefined ? await revisions.findRenamedFrom?.(base, head, file) : undefined;
+  const baseText = renamedFrom === undefined ? baseTextAtPath : await revisions.readFileAtRevision(base, renamedFrom);
   if (baseText === undefined && headText === undefined) {
     throw new UsageError(`${file} exists neither at base ${base.slice(0, 7)} nor at ${head === undefined ? 'the working tree' : `head ${head.slice(0, 7)}`} (pass --file?)`);
   }

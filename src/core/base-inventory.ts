@@ -8,7 +8,7 @@
 // an entry of `credentials` is delimited by indentation alone and reads the same wherever it stands. What a
 // credential is built from besides its entry is the list of deployments (a credential that lists none takes them
 // all), so that section must be the same text on both sides too. Anything else is read whole, as before.
-import type { Credential, Inventory } from './inventory.js';
+import { findCredential, type Credential, type Inventory } from './inventory.js';
 import { readInventory } from './inventory-reader.js';
 import { YamlSections, type TextSlice } from './yaml-sections.js';
 import { vouchedSectionsOf, type YamlSource } from './yaml-source.js';
@@ -33,10 +33,6 @@ function sliceText(text: string, slice: TextSlice | undefined): string | undefin
   return slice === undefined ? undefined : text.slice(slice.start, slice.end);
 }
 
-function sameText(a: string, aSlice: TextSlice, b: string, bSlice: TextSlice): boolean {
-  return aSlice.end - aSlice.start === bSlice.end - bSlice.start && a.slice(aSlice.start, aSlice.end) === b.slice(bSlice.start, bSlice.end);
-}
-
 /** The base read with the head's unchanged credentials, or undefined when the texts do not allow it. */
 function readReusingHead(baseText: string, file: string, head: ReadHead | undefined): { inventory: Inventory | undefined } | undefined {
   if (head?.inventory === undefined) return undefined;
@@ -50,28 +46,26 @@ function readReusingHead(baseText: string, file: string, head: ReadHead | undefi
   const headText = head.source.text;
   if (sliceText(baseText, baseSections.section('deployments')) !== sliceText(headText, headSections.section('deployments'))) return undefined;
 
-  const headById = new Map(head.inventory.credentials.map((credential) => [credential.id, credential]));
   const reused = new Map<string, Credential>();
   const changedEntries: string[] = [];
-  let firstEntryStart = baseSection.end;
   for (const [id, slice] of baseEntries) {
-    if (slice.start < firstEntryStart) firstEntryStart = slice.start;
-    const headSlice = headEntries.get(id);
-    const credential = headById.get(id);
-    if (headSlice !== undefined && credential !== undefined && sameText(baseText, slice, headText, headSlice)) reused.set(id, credential);
-    else changedEntries.push(baseText.slice(slice.start, slice.end));
+    const baseEntry = baseText.slice(slice.start, slice.end);
+    const credential = baseEntry === sliceText(headText, headEntries.get(id)) ? findCredential(head.inventory, id) : undefined;
+    if (credential !== undefined) reused.set(id, credential);
+    else changedEntries.push(baseEntry);
   }
-  // The base without its unchanged entries: what comes before the first entry, the changed ones in their order, and
-  // what follows the section. Read the ordinary way, it checks and builds everything that is not reused.
+  // The base without its unchanged entries: what comes before the first entry (the entries are in the order of the
+  // text), the changed ones in their order, and what follows the section. Read the ordinary way, it checks and
+  // builds everything that is not reused.
+  const firstEntryStart = baseEntries.values().next().value!.start;
   const parsedPart = readInventory(baseText.slice(0, firstEntryStart) + changedEntries.join('') + baseText.slice(baseSection.end), file).inventory;
   if (parsedPart === undefined) return { inventory: undefined };
-  const parsedById = new Map(parsedPart.credentials.map((credential) => [credential.id, credential]));
   // The order the whole text's data would list its ids in: that of an object's keys (integer-like ids first).
   const order: Record<string, true> = Object.create(null) as Record<string, true>;
   for (const id of baseEntries.keys()) order[id] = true;
   const credentials: Credential[] = [];
   for (const id in order) {
-    const credential = reused.get(id) ?? parsedById.get(id);
+    const credential = reused.get(id) ?? findCredential(parsedPart, id);
     if (credential !== undefined) credentials.push(credential);
   }
   return { inventory: { ...parsedPart, credentials } };

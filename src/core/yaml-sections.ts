@@ -46,6 +46,12 @@ function lineEndOf(text: string, start: number, to: number): number {
   return newline === -1 || newline >= to ? to : newline;
 }
 
+/** True when the line at `start` has at least `count` spaces and then one more: it is indented deeper than `count`. */
+function indentedBeyond(text: string, start: number, count: number): boolean {
+  for (let at = start; at <= start + count; at += 1) if (text.charCodeAt(at) !== 0x20) return false;
+  return true;
+}
+
 /** The plain key a line's content starts with, or undefined. */
 function keyOfLine(text: string, contentStart: number, contentEnd: number): string | undefined {
   return KEY_LINE.exec(text.slice(contentStart, contentEnd))?.[1];
@@ -125,36 +131,25 @@ export class YamlSections {
     // `credentials:` alone (or with a comment) on its line: the entries follow, indented.
     if (!/^[A-Za-z0-9_.-]+ *:(?: +#.*)?\r?$/.test(text.slice(section.start, keyLineEnd))) return null;
     const entries = new Map<string, TextSlice>();
-    // The first content line sets the entries' indentation.
-    let start = keyLineEnd + 1;
-    let first: ContentLine | undefined;
-    while (first === undefined && start < section.end) {
-      const end = lineEndOf(text, start, section.end);
-      first = contentLineAt(text, start, end);
-      if (first === undefined) start = end + 1;
-    }
-    if (first === undefined) return entries;
-    const indent = first.indent;
+    let indent = -1;
     let current: { key: string; start: number } | undefined;
-    // From there, only lines not indented deeper than the entries are read: the search jumps over each entry's own
-    // lines. A blank line or a comment is passed over; a line indented less means the section cannot be cut.
-    const shallowLine = shallowLinePattern(indent);
-    shallowLine.lastIndex = start;
-    for (let lineStart = start; lineStart < section.end; ) {
-      const end = lineEndOf(text, lineStart, section.end);
-      const line = contentLineAt(text, lineStart, end);
-      if (line !== undefined) {
-        if (line.indent < indent) return null;
-        if (line.indent === indent) {
-          const key = keyOfLine(text, line.contentStart, line.contentEnd);
-          if (key === undefined || entries.has(key) || key === current?.key) return null;
-          if (current) entries.set(current.key, { start: current.start, end: lineStart });
-          current = { key, start: lineStart };
+    for (let start = keyLineEnd + 1; start < section.end; ) {
+      const end = lineEndOf(text, start, section.end);
+      // An entry's own lines, indented deeper than its key, are passed over without being measured.
+      if (indent === -1 || !indentedBeyond(text, start, indent)) {
+        const line = contentLineAt(text, start, end);
+        if (line !== undefined) {
+          if (indent === -1) indent = line.indent;
+          if (line.indent < indent) return null;
+          if (line.indent === indent) {
+            const key = keyOfLine(text, line.contentStart, line.contentEnd);
+            if (key === undefined || entries.has(key) || key === current?.key) return null;
+            if (current) entries.set(current.key, { start: current.start, end: start });
+            current = { key, start };
+          }
         }
       }
-      shallowLine.lastIndex = end;
-      const next = shallowLine.exec(text);
-      lineStart = next === null ? section.end : next.index + 1;
+      start = end + 1;
     }
     if (current) entries.set(current.key, { start: current.start, end: section.end });
     return entries;
@@ -163,18 +158,6 @@ export class YamlSections {
 
 /** A line feed and then a line that starts a top-level key, a broken line or a flow collection: not a blank, not `#`. */
 const SECTION_START = /\n[^\s#]/g;
-
-const SHALLOW_LINES = new Map<number, RegExp>();
-
-/** A line feed followed by a line with at most `indent` leading spaces (then anything, even nothing). */
-function shallowLinePattern(indent: number): RegExp {
-  let pattern = SHALLOW_LINES.get(indent);
-  if (pattern === undefined) {
-    pattern = new RegExp(`\\n(?! {${indent + 1}})`, 'g');
-    SHALLOW_LINES.set(indent, pattern);
-  }
-  return pattern;
-}
 
 /** Line starts as yaml's LineCounter records them: offset 0 and the offset after every line feed. */
 export function lineStartsOf(text: string): number[] {
