@@ -14,14 +14,14 @@ import {
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-ZNGUR53F.js";
+} from "./chunks/chunk-D7DB7RPE.js";
 import {
   finishRotations
-} from "./chunks/chunk-BB3N6YCV.js";
+} from "./chunks/chunk-HJGCU662.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-XWR4RVW7.js";
+} from "./chunks/chunk-I4BVVOUI.js";
 import "./chunks/chunk-V2QDFDXZ.js";
 import {
   context,
@@ -52,17 +52,17 @@ import {
 } from "./chunks/chunk-BWXMWMVW.js";
 import {
   auditDeployments
-} from "./chunks/chunk-AANEGP56.js";
+} from "./chunks/chunk-L7INFKXX.js";
 import {
   assessAuditReport
 } from "./chunks/chunk-LCBRHW6L.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-TQYOHBPM.js";
+} from "./chunks/chunk-TNZUGZ4O.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-HH2DVYOH.js";
+} from "./chunks/chunk-THPGCELK.js";
 import {
   openInventoryRevisions
 } from "./chunks/chunk-3A33JCZ4.js";
@@ -70,11 +70,11 @@ import "./chunks/chunk-JZLL5276.js";
 import "./chunks/chunk-P4FUDGKZ.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-5RC4QCIE.js";
+} from "./chunks/chunk-FDO7RYSU.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-BYNY3ND4.js";
+} from "./chunks/chunk-D4WM4WST.js";
 import {
   markdownCode,
   markdownMessage,
@@ -84,21 +84,21 @@ import {
 } from "./chunks/chunk-ASM7YXIQ.js";
 import {
   planHasChanges
-} from "./chunks/chunk-TQJ3FVWV.js";
+} from "./chunks/chunk-SLJE34IB.js";
 import {
   applyInventory
-} from "./chunks/chunk-N6PNQ455.js";
+} from "./chunks/chunk-ZUSVZMHY.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
-import "./chunks/chunk-IUVDGNAH.js";
+import "./chunks/chunk-RNYZ7NAM.js";
 import "./chunks/chunk-VKO2MAIP.js";
 import "./chunks/chunk-HDYKRRQ4.js";
 import {
   isTerminal,
   parseHoursDuration
 } from "./chunks/chunk-FNVTWHAF.js";
-import "./chunks/chunk-ZOWRYLBK.js";
+import "./chunks/chunk-PDUD325F.js";
 import "./chunks/chunk-4FLMUSPY.js";
 import "./chunks/chunk-VXLAFNWW.js";
 import "./chunks/chunk-V6ZUVTS4.js";
@@ -106,13 +106,13 @@ import "./chunks/chunk-45NTUV52.js";
 import "./chunks/chunk-CNNKQI7J.js";
 import {
   validateInventory
-} from "./chunks/chunk-444TWTTB.js";
-import "./chunks/chunk-AC6455V6.js";
+} from "./chunks/chunk-IHTHIVNX.js";
+import "./chunks/chunk-LU64H2GA.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
 } from "./chunks/chunk-ZS6E5BZH.js";
-import "./chunks/chunk-7VY5ASRC.js";
+import "./chunks/chunk-VYYIK64K.js";
 import "./chunks/chunk-RDSJMO77.js";
 import {
   keyEntriesOf
@@ -122,8 +122,8 @@ import "./chunks/chunk-NTY5ZNUX.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-DUXKBT7O.js";
-import "./chunks/chunk-EWKTC4LU.js";
+} from "./chunks/chunk-ZQRTPGSB.js";
+import "./chunks/chunk-UQA7U4YN.js";
 import {
   rotationDueRule
 } from "./chunks/chunk-QGSPAMD4.js";
@@ -131,7 +131,7 @@ import {
   isCalendarDate,
   toCalendarDate
 } from "./chunks/chunk-YEI75ZAY.js";
-import "./chunks/chunk-62AS75LU.js";
+import "./chunks/chunk-B5ATYMRL.js";
 import "./chunks/chunk-JDF2SXMV.js";
 import "./chunks/chunk-HF3DDANW.js";
 import "./chunks/chunk-ZXU4MPSP.js";

@@ -12,7 +12,7 @@ import {
   placeFinding,
   sortDiagnostics,
   warningAt
-} from "./chunks/chunk-GRMBRW7S.js";
+} from "./chunks/chunk-RAEIVXZH.js";
 
 // node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
@@ -3850,7 +3850,7 @@ var ExternalError = class extends Error {
 
 // src/app/yaml-document-loader.ts
 async function loadYamlDocumentSupport() {
-  await import("./chunks/yaml-document-5OUZYBHW.js");
+  await import("./chunks/yaml-document-SD5FC4J4.js");
 }
 async function withYamlDocument(work) {
   try {
