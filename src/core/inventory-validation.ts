@@ -1,9 +1,9 @@
 // Validation of an inventory text: syntax, schema and semantic rules in one pass, all problems collected.
 import type { CalendarDate } from './dates.js';
-import { isError, sortDiagnostics, type Diagnostic, type Severity } from './diagnostics.js';
+import { isError, sortDiagnostics, type Diagnostic, type Finding, type Severity } from './diagnostics.js';
 import type { Inventory } from './inventory.js';
 import { readInventory } from './inventory-reader.js';
-import { checkInventoryRules } from './inventory-rules.js';
+import { inventoryRuleFindings } from './inventory-rules.js';
 import { placeFinding, type YamlSource } from './yaml-source.js';
 
 /**
@@ -24,21 +24,22 @@ export interface InventoryCheck {
 export function checkInventoryText(text: string, file: string, today: CalendarDate): InventoryCheck {
   const read = readInventory(text, file);
   const model = read.inventory ?? read.partial;
-  const findings = model ? checkInventoryRules(model, { today }) : [];
+  const rules = model ? inventoryRuleFindings(model, { today }) : undefined;
   // The diagnostics that `keep` selects, sorted: the reader's, placed already, and the rules' findings, placed now.
-  const assemble = (keep: (item: { readonly severity: Severity }) => boolean): readonly Diagnostic[] =>
+  const assemble = (findings: readonly Finding[], keep: (item: { readonly severity: Severity }) => boolean): readonly Diagnostic[] =>
     model ? sortDiagnostics([...read.diagnostics.filter(keep), ...findings.filter(keep).map((finding) => placeFinding(read.source, finding))]) : read.diagnostics.filter(keep);
   let diagnostics: readonly Diagnostic[] | undefined;
   let errors: readonly Diagnostic[] | undefined;
-  // Own enumerable getters, so a spread copy ({ ...check, diagnostics }) still carries both lists.
+  // Own enumerable getters, so a spread copy ({ ...check, diagnostics }) still carries both lists. The errors alone
+  // need neither the warnings placed nor the rules that only warn run.
   return {
     source: read.source,
     inventory: read.inventory,
     get diagnostics() {
-      return (diagnostics ??= assemble(() => true));
+      return (diagnostics ??= assemble(rules?.all() ?? [], () => true));
     },
     get errors() {
-      return (errors ??= diagnostics?.filter(isError) ?? assemble(isError));
+      return (errors ??= diagnostics?.filter(isError) ?? assemble(rules?.ofErrorRules() ?? [], isError));
     },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkInventoryText } from '../../src/core/inventory-validation.js';
-import { checkInventoryRules, MAX_CREDENTIALS } from '../../src/core/inventory-rules.js';
+import { checkInventoryRules, INVENTORY_RULES, inventoryRuleFindings, MAX_CREDENTIALS, WARNING_ONLY_RULES } from '../../src/core/inventory-rules.js';
 import { inventoryFrom, inventoryText } from '../support/inventory-text.js';
 
 const TODAY = '2026-11-26';
@@ -108,6 +108,33 @@ describe('rules', () => {
     expect(allFirst.errors).toEqual(errors);
     // A copy made by spreading carries both lists.
     expect({ ...errorsFirst }.errors).toEqual(errors);
+  });
+
+  it('leaves the rules that only warn out of the errors, and they find no error', () => {
+    // Each of the three rules that only warn has something to say here: an owner who left, a session secret with a
+    // value, a value under the public demo key; and an unknown person and a plaintext value are errors beside them.
+    const demoValue = 'fernet:175365ad:gAAAAABpAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+    const text =
+      HEADER +
+      `  s:\n    setting: session_secret\n    kind: session_secret\n    owner: bob\n    created: 2026-01-01\n    value: ${demoValue}\n` +
+      '  o:\n    setting: openai_api_key\n    kind: api_key\n    owner: zed\n    created: 2026-01-01\n    value: sk-not-sealed\n';
+    const model = inventoryFrom(text);
+    const context = { today: TODAY };
+    for (const rule of WARNING_ONLY_RULES) {
+      const findings = rule(model, context);
+      expect(findings.length).toBeGreaterThan(0);
+      expect(findings.filter((finding) => finding.severity !== 'warning')).toEqual([]);
+    }
+    const everyFinding = checkInventoryRules(model, context);
+    const warningOnly = new Set([...WARNING_ONLY_RULES].flatMap((rule) => rule(model, context).map((finding) => finding.code)));
+    expect([...warningOnly].sort()).toEqual(['demo-key-value', 'owner-has-left', 'session-secret-value']);
+    expect(inventoryRuleFindings(model, context).ofErrorRules()).toEqual(everyFinding.filter((finding) => !warningOnly.has(finding.code)));
+    expect(everyFinding.filter((finding) => finding.severity === 'error').map((finding) => finding.code)).toEqual(['unknown-person', 'plaintext-value']);
+    expect(WARNING_ONLY_RULES.size).toBeLessThan(INVENTORY_RULES.length);
+
+    const checked = checkInventoryText(text, 'inv.yaml', TODAY);
+    expect(checked.errors.map((diagnostic) => diagnostic.code)).toEqual(['unknown-person', 'plaintext-value']);
+    expect(checked.diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual(checked.errors);
   });
 
   it('names a duplicate key and where it first appears, and still reports every other problem', () => {
