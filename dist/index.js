@@ -14,14 +14,14 @@ import {
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-D7DB7RPE.js";
+} from "./chunks/chunk-7CWEW3M7.js";
 import {
   finishRotations
-} from "./chunks/chunk-HJGCU662.js";
+} from "./chunks/chunk-CUY4EXTI.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-I4BVVOUI.js";
+} from "./chunks/chunk-CULX6TGC.js";
 import "./chunks/chunk-V2QDFDXZ.js";
 import {
   context,
@@ -52,17 +52,17 @@ import {
 } from "./chunks/chunk-BWXMWMVW.js";
 import {
   auditDeployments
-} from "./chunks/chunk-L7INFKXX.js";
+} from "./chunks/chunk-GBS5NZ54.js";
 import {
   assessAuditReport
 } from "./chunks/chunk-LCBRHW6L.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-TNZUGZ4O.js";
+} from "./chunks/chunk-P3JPR6VP.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-THPGCELK.js";
+} from "./chunks/chunk-AFEVP75A.js";
 import {
   openInventoryRevisions
 } from "./chunks/chunk-3A33JCZ4.js";
@@ -70,11 +70,11 @@ import "./chunks/chunk-JZLL5276.js";
 import "./chunks/chunk-P4FUDGKZ.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-FDO7RYSU.js";
+} from "./chunks/chunk-BBJNL4LG.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-D4WM4WST.js";
+} from "./chunks/chunk-Y77SRZBQ.js";
 import {
   markdownCode,
   markdownMessage,
@@ -84,14 +84,14 @@ import {
 } from "./chunks/chunk-ASM7YXIQ.js";
 import {
   planHasChanges
-} from "./chunks/chunk-SLJE34IB.js";
+} from "./chunks/chunk-X7EDZJY3.js";
 import {
   applyInventory
-} from "./chunks/chunk-ZUSVZMHY.js";
+} from "./chunks/chunk-XKVW2GEE.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
-import "./chunks/chunk-RNYZ7NAM.js";
+import "./chunks/chunk-JOYIY3OG.js";
 import "./chunks/chunk-VKO2MAIP.js";
 import "./chunks/chunk-HDYKRRQ4.js";
 import {
@@ -106,13 +106,13 @@ import "./chunks/chunk-45NTUV52.js";
 import "./chunks/chunk-CNNKQI7J.js";
 import {
   validateInventory
-} from "./chunks/chunk-IHTHIVNX.js";
-import "./chunks/chunk-LU64H2GA.js";
+} from "./chunks/chunk-QPNJLXOQ.js";
+import "./chunks/chunk-5IPYFRRU.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
 } from "./chunks/chunk-ZS6E5BZH.js";
-import "./chunks/chunk-VYYIK64K.js";
+import "./chunks/chunk-SFRAPUUZ.js";
 import "./chunks/chunk-RDSJMO77.js";
 import {
   keyEntriesOf
@@ -122,8 +122,8 @@ import "./chunks/chunk-NTY5ZNUX.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-ZQRTPGSB.js";
-import "./chunks/chunk-UQA7U4YN.js";
+} from "./chunks/chunk-KVBVEJSL.js";
+import "./chunks/chunk-YC7RSKVQ.js";
 import {
   rotationDueRule
 } from "./chunks/chunk-QGSPAMD4.js";

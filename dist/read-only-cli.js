@@ -3688,28 +3688,41 @@ var INVENTORY_RULES = [
   groupsShareDeployments,
   rotationsComplete
 ];
-function checkInventoryRules(inventory, context) {
-  const findings = [];
-  for (const rule of INVENTORY_RULES) for (const finding of rule(inventory, context)) findings.push(finding);
-  return findings;
+var WARNING_ONLY_RULES = /* @__PURE__ */ new Set([sessionSecretFromEnvironment, ownersStillHere, noPublicDemoKey]);
+function inventoryRuleFindings(inventory, context) {
+  const byRule = /* @__PURE__ */ new Map();
+  const findingsOf = (rule) => {
+    let findings = byRule.get(rule);
+    if (findings === void 0) byRule.set(rule, findings = rule(inventory, context));
+    return findings;
+  };
+  const collect = (rules) => {
+    const findings = [];
+    for (const rule of rules) for (const finding of findingsOf(rule)) findings.push(finding);
+    return findings;
+  };
+  return {
+    ofErrorRules: () => collect(INVENTORY_RULES.filter((rule) => !WARNING_ONLY_RULES.has(rule))),
+    all: () => collect(INVENTORY_RULES)
+  };
 }
 
 // src/core/inventory-validation.ts
 function checkInventoryText(text, file, today) {
   const read = readInventory(text, file);
   const model = read.inventory ?? read.partial;
-  const findings = model ? checkInventoryRules(model, { today }) : [];
-  const assemble = (keep) => model ? sortDiagnostics([...read.diagnostics.filter(keep), ...findings.filter(keep).map((finding) => placeFinding(read.source, finding))]) : read.diagnostics.filter(keep);
+  const rules = model ? inventoryRuleFindings(model, { today }) : void 0;
+  const assemble = (findings, keep) => model ? sortDiagnostics([...read.diagnostics.filter(keep), ...findings.filter(keep).map((finding) => placeFinding(read.source, finding))]) : read.diagnostics.filter(keep);
   let diagnostics;
   let errors;
   return {
     source: read.source,
     inventory: read.inventory,
     get diagnostics() {
-      return diagnostics ??= assemble(() => true);
+      return diagnostics ??= assemble(rules?.all() ?? [], () => true);
     },
     get errors() {
-      return errors ??= diagnostics?.filter(isError) ?? assemble(isError);
+      return errors ??= diagnostics?.filter(isError) ?? assemble(rules?.ofErrorRules() ?? [], isError);
     }
   };
 }
