@@ -312,12 +312,15 @@ export const INVENTORY_RULES: readonly Rule[] = [
 /** The rules that only ever warn: a command that acts on a valid file (status, apply) needs none of their findings. */
 export const WARNING_ONLY_RULES: ReadonlySet<Rule> = new Set([sessionSecretFromEnvironment, ownersStillHere, noPublicDemoKey]);
 
+/** The rules that can find an error, in their order. */
+const ERROR_RULES: readonly Rule[] = INVENTORY_RULES.filter((rule) => !WARNING_ONLY_RULES.has(rule));
+
 /** The rules' findings for one inventory, each rule run when first asked for and once at most. */
 export interface RuleFindings {
   /** The findings of the rules that can find an error (warnings among them too), in the rules' order. */
-  readonly ofErrorRules: () => readonly Finding[];
-  /** Every rule's findings, in the rules' order: what {@link checkInventoryRules} returns. */
-  readonly all: () => readonly Finding[];
+  readonly ofErrorRules: () => Finding[];
+  /** Every rule's findings, in the rules' order: what {@link checkInventoryRules} returns. Each call gives a new list. */
+  readonly all: () => Finding[];
 }
 
 /**
@@ -337,12 +340,12 @@ export function inventoryRuleFindings(inventory: Inventory, context: RuleContext
     return findings;
   };
   return {
-    ofErrorRules: () => collect(INVENTORY_RULES.filter((rule) => !WARNING_ONLY_RULES.has(rule))),
+    ofErrorRules: () => collect(ERROR_RULES),
     all: () => collect(INVENTORY_RULES),
   };
 }
 
 /** Runs every rule. */
 export function checkInventoryRules(inventory: Inventory, context: RuleContext): Finding[] {
-  return [...inventoryRuleFindings(inventory, context).all()];
+  return inventoryRuleFindings(inventory, context).all();
 }
