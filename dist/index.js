@@ -14,14 +14,14 @@ import {
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-7CWEW3M7.js";
+} from "./chunks/chunk-D5S6UZHG.js";
 import {
   finishRotations
-} from "./chunks/chunk-CUY4EXTI.js";
+} from "./chunks/chunk-JEOEYVOD.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-CULX6TGC.js";
+} from "./chunks/chunk-BD4CJ3JE.js";
 import "./chunks/chunk-V2QDFDXZ.js";
 import {
   context,
@@ -52,17 +52,17 @@ import {
 } from "./chunks/chunk-BWXMWMVW.js";
 import {
   auditDeployments
-} from "./chunks/chunk-GBS5NZ54.js";
+} from "./chunks/chunk-MOIXV7EN.js";
 import {
   assessAuditReport
 } from "./chunks/chunk-LCBRHW6L.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-P3JPR6VP.js";
+} from "./chunks/chunk-DRXFOY23.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-AFEVP75A.js";
+} from "./chunks/chunk-BMDU4CJO.js";
 import {
   openInventoryRevisions
 } from "./chunks/chunk-3A33JCZ4.js";
@@ -70,11 +70,11 @@ import "./chunks/chunk-JZLL5276.js";
 import "./chunks/chunk-P4FUDGKZ.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-BBJNL4LG.js";
+} from "./chunks/chunk-EBCGVSAO.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-Y77SRZBQ.js";
+} from "./chunks/chunk-6HN4ZPCA.js";
 import {
   markdownCode,
   markdownMessage,
@@ -84,14 +84,14 @@ import {
 } from "./chunks/chunk-ASM7YXIQ.js";
 import {
   planHasChanges
-} from "./chunks/chunk-X7EDZJY3.js";
+} from "./chunks/chunk-FHX22LNM.js";
 import {
   applyInventory
-} from "./chunks/chunk-XKVW2GEE.js";
+} from "./chunks/chunk-LNJ327DL.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
-import "./chunks/chunk-JOYIY3OG.js";
+import "./chunks/chunk-XXMEVCAL.js";
 import "./chunks/chunk-VKO2MAIP.js";
 import "./chunks/chunk-HDYKRRQ4.js";
 import {
@@ -106,13 +106,13 @@ import "./chunks/chunk-45NTUV52.js";
 import "./chunks/chunk-CNNKQI7J.js";
 import {
   validateInventory
-} from "./chunks/chunk-QPNJLXOQ.js";
-import "./chunks/chunk-5IPYFRRU.js";
+} from "./chunks/chunk-WIWJ67RV.js";
+import "./chunks/chunk-KVLCHF6M.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
 } from "./chunks/chunk-ZS6E5BZH.js";
-import "./chunks/chunk-SFRAPUUZ.js";
+import "./chunks/chunk-HSON2NEZ.js";
 import "./chunks/chunk-RDSJMO77.js";
 import {
   keyEntriesOf
@@ -122,8 +122,8 @@ import "./chunks/chunk-NTY5ZNUX.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-KVBVEJSL.js";
-import "./chunks/chunk-YC7RSKVQ.js";
+} from "./chunks/chunk-7EEEJC7G.js";
+import "./chunks/chunk-7USOCBYQ.js";
 import {
   rotationDueRule
 } from "./chunks/chunk-QGSPAMD4.js";

@@ -3689,6 +3689,7 @@ var INVENTORY_RULES = [
   rotationsComplete
 ];
 var WARNING_ONLY_RULES = /* @__PURE__ */ new Set([sessionSecretFromEnvironment, ownersStillHere, noPublicDemoKey]);
+var ERROR_RULES = INVENTORY_RULES.filter((rule) => !WARNING_ONLY_RULES.has(rule));
 function inventoryRuleFindings(inventory, context) {
   const byRule = /* @__PURE__ */ new Map();
   const findingsOf = (rule) => {
@@ -3702,7 +3703,7 @@ function inventoryRuleFindings(inventory, context) {
     return findings;
   };
   return {
-    ofErrorRules: () => collect(INVENTORY_RULES.filter((rule) => !WARNING_ONLY_RULES.has(rule))),
+    ofErrorRules: () => collect(ERROR_RULES),
     all: () => collect(INVENTORY_RULES)
   };
 }
