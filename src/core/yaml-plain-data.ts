@@ -48,13 +48,20 @@ function resolveCoreScalar(text: string): unknown {
   return parseFloat(text);
 }
 
+/** How many plain scalars the current load read as null: keys among them are read differently by the two parsers. */
+let nullsRead = 0;
+
 // One implicit type for all of them: js-yaml asks every implicit type in turn about every plain scalar (keys
 // included), so one resolver costs one call per scalar where a type per kind cost four. Its tag is never read:
 // the gate leaves every text with a tag to the Document.
 const coreScalarType = new Type('tag:yaml.org,2002:core-scalar', {
   kind: 'scalar',
   resolve: (text: string) => resolveCoreScalar(text) !== PLAIN_STRING,
-  construct: (text: string) => resolveCoreScalar(text),
+  construct: (text: string) => {
+    const value = resolveCoreScalar(text);
+    if (value === null) nullsRead += 1;
+    return value;
+  },
 });
 
 const CORE_1_2_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreScalarType] });
@@ -67,12 +74,15 @@ const CORE_1_2_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: [coreScalarType] });
 // does not check). One pass over the characters; a false alarm (a `&` in a description, say, with no space after
 // it, or a bracket in a comment) only costs speed.
 function needsTheDocument(text: string): boolean {
-  if (text.includes('\uFEFF') || /\r(?!\n)/.test(text)) return true;
+  // The regular expression only runs on a text with a carriage return: most have none, and it costs a full pass.
+  if (text.includes('\uFEFF') || (text.includes('\r') && /\r(?!\n)/.test(text))) return true;
   const length = text.length;
-  // Indentation of the enclosing block lines: a line may only dedent to one of them (yaml rejects the rest).
+  // Indentation of the enclosing block lines: a line may only dedent to one of them (yaml rejects the rest). The
+  // first `depth` entries are in use: the arrays are not shrunk, so a dedent is a decrement, not a pop.
   const indents: number[] = [];
   // Whether each of those levels holds sequence entries (`- `) or mapping keys: mixing them is left to the Document.
   const levelIsSequence: boolean[] = [];
+  let depth = 0;
   // While inside a block scalar (`|`, `>`), the indentation of the line that opened it.
   let blockScalarParent = -1;
   let flowDepth = 0;
@@ -116,16 +126,14 @@ function needsTheDocument(text: string): boolean {
         const afterHead = text.charCodeAt(column + 1);
         const sequenceEntry = head === 0x2d && (column + 1 >= lineEnd || afterHead === 0x20 || afterHead === 0x09 || afterHead === 0x0d);
         if (sequenceEntry && /^-[ \t]+-(?:[ \t]|\r?$)/.test(text.slice(column, Math.min(lineEnd, column + 64)))) return true;
-        const previous = indents.at(-1) ?? 0;
-        while (indents.length > 0 && indents.at(-1)! > indent) {
-          indents.pop();
-          levelIsSequence.pop();
-        }
-        if (indent < previous && (indents.at(-1) ?? 0) !== indent) return true;
-        if (indents.length === 0 || indents.at(-1)! < indent) {
-          indents.push(indent);
-          levelIsSequence.push(sequenceEntry);
-        } else if (levelIsSequence.at(-1) !== sequenceEntry) {
+        const previous = depth === 0 ? 0 : indents[depth - 1]!;
+        while (depth > 0 && indents[depth - 1]! > indent) depth -= 1;
+        if (indent < previous && (depth === 0 ? 0 : indents[depth - 1]!) !== indent) return true;
+        if (depth === 0 || indents[depth - 1]! < indent) {
+          indents[depth] = indent;
+          levelIsSequence[depth] = sequenceEntry;
+          depth += 1;
+        } else if (levelIsSequence[depth - 1] !== sequenceEntry) {
           return true;
         }
         // A block scalar header ends the line: `key: |`, `- >-`, `key: |+ # comment`. Explicit indentation
@@ -176,12 +184,13 @@ function needsTheDocument(text: string): boolean {
       case 0x5b: // [
       case 0x7b: // {
       case 0x2c: {
-        // , : a collection right after one of these may be a key
+        // , : a collection right after one of these may be a key, and a `:` starts an empty key (null to yaml,
+        // which makes it '', and the string 'null' to js-yaml)
         if (code !== 0x2c) flowDepth += 1;
         let after = index + 1;
         while (text.charCodeAt(after) === 0x20 || text.charCodeAt(after) === 0x09) after += 1;
         const next = text.charCodeAt(after);
-        if (next === 0x5b || next === 0x7b) return true;
+        if (next === 0x5b || next === 0x7b || next === 0x3a) return true;
         break;
       }
       case 0x5d: // ]
@@ -279,11 +288,15 @@ let lastAnswer: { readonly data: unknown } | undefined;
 function answerFor(text: string): { readonly data: unknown } | undefined {
   if (needsTheDocument(text)) return undefined;
   let data: unknown;
+  nullsRead = 0;
   try {
     data = load(text, { schema: CORE_1_2_SCHEMA });
   } catch {
     return undefined;
   }
-  if (hasSuspiciousKey(data)) return undefined;
+  // A suspicious key needs a plain null (read through the resolver above: an empty key in a flow collection, the
+  // one other way to write one, is left to the Document by the gate), or `__proto__` in the text. Quoted empty
+  // and `~` keys read the same in both parsers. So the walk over the data runs only when one of those is there.
+  if ((nullsRead > 0 || text.includes('__proto__')) && hasSuspiciousKey(data)) return undefined;
   return { data: data === undefined ? null : data };
 }

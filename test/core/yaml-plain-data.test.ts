@@ -58,6 +58,13 @@ const SNIPPETS = [
   '1: a\n"1": b\n',
   '1.0: a\n1: b\n',
   '__proto__: { polluted: true }\n',
+  '"__proto__": 1\nb: { \'__proto__\': 2 }\n',
+  // Empty keys in flow collections (null to yaml, the string 'null' to js-yaml), and quoted empty or `~` keys.
+  'a: { : x }\n',
+  'a: [ : x ]\n',
+  'a: { b: 1, : x }\n',
+  'a: { ~: 1 }\nb: [null: 2]\n',
+  '"": 1\n\'~\': 2\nc: { "": 3 }\n',
   'a:\n\t- tab\n',
   'a: b\n  c: d\n',
   '- a\nb: c\n',
