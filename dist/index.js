@@ -14,14 +14,14 @@ import {
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-D5S6UZHG.js";
+} from "./chunks/chunk-KVZFJOLZ.js";
 import {
   finishRotations
-} from "./chunks/chunk-JEOEYVOD.js";
+} from "./chunks/chunk-M7DTSY5Z.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-BD4CJ3JE.js";
+} from "./chunks/chunk-7VHO622A.js";
 import "./chunks/chunk-V2QDFDXZ.js";
 import {
   context,
@@ -52,17 +52,17 @@ import {
 } from "./chunks/chunk-BWXMWMVW.js";
 import {
   auditDeployments
-} from "./chunks/chunk-MOIXV7EN.js";
+} from "./chunks/chunk-PVZKLT32.js";
 import {
   assessAuditReport
 } from "./chunks/chunk-LCBRHW6L.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-DRXFOY23.js";
+} from "./chunks/chunk-ZVWRMFYM.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-BMDU4CJO.js";
+} from "./chunks/chunk-JEP6FMXW.js";
 import {
   openInventoryRevisions
 } from "./chunks/chunk-3A33JCZ4.js";
@@ -70,11 +70,11 @@ import "./chunks/chunk-JZLL5276.js";
 import "./chunks/chunk-P4FUDGKZ.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-EBCGVSAO.js";
+} from "./chunks/chunk-M7EELIIA.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-6HN4ZPCA.js";
+} from "./chunks/chunk-NVIKSWME.js";
 import {
   markdownCode,
   markdownMessage,
@@ -84,21 +84,21 @@ import {
 } from "./chunks/chunk-ASM7YXIQ.js";
 import {
   planHasChanges
-} from "./chunks/chunk-FHX22LNM.js";
+} from "./chunks/chunk-SWOHRKDF.js";
 import {
   applyInventory
-} from "./chunks/chunk-LNJ327DL.js";
+} from "./chunks/chunk-K573JGH4.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
-import "./chunks/chunk-XXMEVCAL.js";
+import "./chunks/chunk-X762D5NB.js";
 import "./chunks/chunk-VKO2MAIP.js";
 import "./chunks/chunk-HDYKRRQ4.js";
 import {
   isTerminal,
   parseHoursDuration
 } from "./chunks/chunk-FNVTWHAF.js";
-import "./chunks/chunk-PDUD325F.js";
+import "./chunks/chunk-ZOZT3K5K.js";
 import "./chunks/chunk-4FLMUSPY.js";
 import "./chunks/chunk-VXLAFNWW.js";
 import "./chunks/chunk-V6ZUVTS4.js";
@@ -106,13 +106,13 @@ import "./chunks/chunk-45NTUV52.js";
 import "./chunks/chunk-CNNKQI7J.js";
 import {
   validateInventory
-} from "./chunks/chunk-WIWJ67RV.js";
-import "./chunks/chunk-KVLCHF6M.js";
+} from "./chunks/chunk-6JEQYKWG.js";
+import "./chunks/chunk-WOYCSH4G.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
 } from "./chunks/chunk-ZS6E5BZH.js";
-import "./chunks/chunk-HSON2NEZ.js";
+import "./chunks/chunk-5CAUCA3A.js";
 import "./chunks/chunk-RDSJMO77.js";
 import {
   keyEntriesOf
@@ -122,8 +122,8 @@ import "./chunks/chunk-NTY5ZNUX.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-7EEEJC7G.js";
-import "./chunks/chunk-7USOCBYQ.js";
+} from "./chunks/chunk-DLKHZ4TW.js";
+import "./chunks/chunk-A2Z6E5TN.js";
 import {
   rotationDueRule
 } from "./chunks/chunk-QGSPAMD4.js";
@@ -131,7 +131,7 @@ import {
   isCalendarDate,
   toCalendarDate
 } from "./chunks/chunk-YEI75ZAY.js";
-import "./chunks/chunk-B5ATYMRL.js";
+import "./chunks/chunk-BBAJST2L.js";
 import "./chunks/chunk-JDF2SXMV.js";
 import "./chunks/chunk-HF3DDANW.js";
 import "./chunks/chunk-ZXU4MPSP.js";

@@ -12,7 +12,7 @@ import {
   placeFinding,
   sortDiagnostics,
   warningAt
-} from "./chunks/chunk-RAEIVXZH.js";
+} from "./chunks/chunk-LIBM2LXF.js";
 
 // node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
@@ -3864,7 +3864,7 @@ var ExternalError = class extends Error {
 
 // src/app/yaml-document-loader.ts
 async function loadYamlDocumentSupport() {
-  await import("./chunks/yaml-document-SD5FC4J4.js");
+  await import("./chunks/yaml-document-IJU5NP4T.js");
 }
 async function withYamlDocument(work) {
   try {
