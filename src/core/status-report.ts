@@ -1,5 +1,6 @@
 // The status report: one row per credential and deployment with its rotation state, for a given day.
 import { compareDates, type CalendarDate } from './dates.js';
+import { compareIdentifierSortables, sortableIdentifier, type IdentifierSortable } from './identifier-order.js';
 import type { Inventory } from './inventory.js';
 import { describeValuePlace, listDemoKeyValues } from './public-demo-key.js';
 import { rotationAssessor, type RotationState } from './rotation.js';
@@ -32,22 +33,23 @@ export interface StatusReport {
   readonly publicDemoKeyValues?: readonly string[];
 }
 
-// One collator for the ids in the sort (String#localeCompare builds one per call, which dominates at 50,000 rows);
-// dates need none. Made on the first report, not when the module loads: building one loads ICU's collation data,
-// ~10 ms that `validate`, which shares this module's bundle, never needs.
-let collator: Intl.Collator | undefined;
-
 const STATE_ORDER: Record<RotationState, number> = { overdue: 0, 'due-soon': 1, unknown: 2, ok: 3 };
 
 /** Builds the report for day `now`: rows ordered overdue first, then by due date, id and deployment. */
 export function buildStatusReport(inventory: Inventory, now: CalendarDate): StatusReport {
-  const rows: StatusRow[] = [];
+  // Each row is sorted by its credential's id and deployment, whose sort keys are made once each (identifier-order.ts).
+  const sortable: { readonly row: StatusRow; readonly rank: number; readonly id: IdentifierSortable; readonly deployment: IdentifierSortable }[] = [];
+  const deploymentSortables = new Map<string, IdentifierSortable>();
+  const noDeployment = sortableIdentifier('');
   const assess = rotationAssessor(inventory, now);
   for (const credential of inventory.credentials) {
     const assessment = assess(credential);
+    const reasons = assessment.reasons.map((reason) => reason.text);
+    const id = sortableIdentifier(credential.id);
+    const rank = STATE_ORDER[assessment.state];
     const deployments = credential.deployments.length > 0 ? credential.deployments : [null];
     for (const deployment of deployments) {
-      rows.push({
+      const row: StatusRow = {
         id: credential.id,
         setting: credential.setting,
         deployment,
@@ -57,18 +59,24 @@ export function buildStatusReport(inventory: Inventory, now: CalendarDate): Stat
         due: assessment.due ?? null,
         state: assessment.state,
         severity: assessment.severity,
-        reasons: assessment.reasons.map((reason) => reason.text),
-      });
+        reasons,
+      };
+      let deploymentSortable = deployment === null ? noDeployment : deploymentSortables.get(deployment);
+      if (deploymentSortable === undefined) {
+        deploymentSortable = sortableIdentifier(deployment as string);
+        deploymentSortables.set(deployment as string, deploymentSortable);
+      }
+      sortable.push({ row, rank, id, deployment: deploymentSortable });
     }
   }
-  const ids = (collator ??= new Intl.Collator());
-  rows.sort(
+  sortable.sort(
     (a, b) =>
-      STATE_ORDER[a.state] - STATE_ORDER[b.state] ||
-      compareDates(a.due ?? '9999', b.due ?? '9999') ||
-      ids.compare(a.id, b.id) ||
-      ids.compare(a.deployment ?? '', b.deployment ?? ''),
+      a.rank - b.rank ||
+      compareDates(a.row.due ?? '9999', b.row.due ?? '9999') ||
+      compareIdentifierSortables(a.id, b.id) ||
+      compareIdentifierSortables(a.deployment, b.deployment),
   );
+  const rows = sortable.map((entry) => entry.row);
   const summary: StatusSummary = { ok: 0, 'due-soon': 0, overdue: 0, unknown: 0 };
   for (const row of rows) summary[row.state] += 1;
   const demoKeyValues = listDemoKeyValues(inventory).map(describeValuePlace);
