@@ -59,7 +59,7 @@ import {
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-ZVWRMFYM.js";
+} from "./chunks/chunk-JSMO6WQ6.js";
 import {
   renderStatusMarkdown
 } from "./chunks/chunk-JEP6FMXW.js";

@@ -674,6 +674,29 @@ function compareDates(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+// src/core/identifier-order.ts
+var IDENTIFIER_TEXT = /^[A-Za-z0-9_.-]*$/;
+var UPPERCASE = /[A-Z]/;
+var rootCollator;
+function identifierSortKey(text) {
+  if (!IDENTIFIER_TEXT.test(text)) return void 0;
+  const primary = text.toLowerCase().replaceAll("_", ",");
+  if (!UPPERCASE.test(text)) return primary;
+  let tertiary = "";
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    tertiary += code >= 65 && code <= 90 ? "1" : "0";
+  }
+  return `${primary}\0${tertiary}`;
+}
+function sortableIdentifier(text) {
+  return { text, key: identifierSortKey(text) };
+}
+function compareIdentifierSortables(a, b) {
+  if (a.key !== void 0 && b.key !== void 0) return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  return a.text === b.text ? 0 : (rootCollator ??= new Intl.Collator("und")).compare(a.text, b.text);
+}
+
 // src/core/own-property.ts
 function ownValue(table, key) {
   return table !== void 0 && Object.hasOwn(table, key) ? table[key] : void 0;
@@ -877,16 +900,20 @@ function rotationAssessor(inventory, now) {
 }
 
 // src/core/status-report.ts
-var collator;
 var STATE_ORDER = { overdue: 0, "due-soon": 1, unknown: 2, ok: 3 };
 function buildStatusReport(inventory, now) {
-  const rows = [];
+  const sortable = [];
+  const deploymentSortables = /* @__PURE__ */ new Map();
+  const noDeployment = sortableIdentifier("");
   const assess = rotationAssessor(inventory, now);
   for (const credential of inventory.credentials) {
     const assessment = assess(credential);
+    const reasons = assessment.reasons.map((reason) => reason.text);
+    const id = sortableIdentifier(credential.id);
+    const rank = STATE_ORDER[assessment.state];
     const deployments = credential.deployments.length > 0 ? credential.deployments : [null];
     for (const deployment of deployments) {
-      rows.push({
+      const row = {
         id: credential.id,
         setting: credential.setting,
         deployment,
@@ -896,14 +923,20 @@ function buildStatusReport(inventory, now) {
         due: assessment.due ?? null,
         state: assessment.state,
         severity: assessment.severity,
-        reasons: assessment.reasons.map((reason) => reason.text)
-      });
+        reasons
+      };
+      let deploymentSortable = deployment === null ? noDeployment : deploymentSortables.get(deployment);
+      if (deploymentSortable === void 0) {
+        deploymentSortable = sortableIdentifier(deployment);
+        deploymentSortables.set(deployment, deploymentSortable);
+      }
+      sortable.push({ row, rank, id, deployment: deploymentSortable });
     }
   }
-  const ids = collator ??= new Intl.Collator();
-  rows.sort(
-    (a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state] || compareDates(a.due ?? "9999", b.due ?? "9999") || ids.compare(a.id, b.id) || ids.compare(a.deployment ?? "", b.deployment ?? "")
+  sortable.sort(
+    (a, b) => a.rank - b.rank || compareDates(a.row.due ?? "9999", b.row.due ?? "9999") || compareIdentifierSortables(a.id, b.id) || compareIdentifierSortables(a.deployment, b.deployment)
   );
+  const rows = sortable.map((entry) => entry.row);
   const summary = { ok: 0, "due-soon": 0, overdue: 0, unknown: 0 };
   for (const row of rows) summary[row.state] += 1;
   const demoKeyValues = listDemoKeyValues(inventory).map(describeValuePlace);
