@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, daysBetween, isCalendarDate, parseDuration } from '../../src/core/dates.js';
 
@@ -55,5 +56,43 @@ describe('addDays and daysBetween', () => {
   ])('%s + %i = %s', (from, days, to) => {
     expect(addDays(from, days)).toBe(to);
     expect(daysBetween(from, to)).toBe(days);
+  });
+});
+
+// addDays and daysBetween count on the digits (no Date): they must agree with the Date arithmetic they replaced
+// on every day of years 0000-9999, leap days and century years included, and across the edges of that range.
+describe('whole-day arithmetic agrees with Date', () => {
+  const MS_PER_DAY = 86_400_000;
+  const FIRST_DAY = Date.UTC(2000, 0, 1) / MS_PER_DAY - 730_485; // 0000-01-01
+  const dateOfDay = (day: number) => new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const byDate = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * MS_PER_DAY).toISOString().slice(0, 10);
+
+  it('starts the range where Date does', () => {
+    expect(dateOfDay(FIRST_DAY)).toBe('0000-01-01');
+  });
+
+  it('shifts any date of 0000-9999 by any number of days within the range as Date does', () => {
+    const lastDay = FIRST_DAY + 3_652_424; // 9999-12-31
+    expect(dateOfDay(lastDay)).toBe('9999-12-31');
+    fc.assert(
+      fc.property(fc.integer({ min: FIRST_DAY, max: lastDay }), fc.integer({ min: -40_000, max: 40_000 }), (day, days) => {
+        const from = dateOfDay(day);
+        const target = Math.min(lastDay, Math.max(FIRST_DAY, day + days));
+        expect(addDays(from, target - day)).toBe(byDate(from, target - day));
+        expect(daysBetween(from, dateOfDay(target))).toBe(target - day);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it.each([
+    ['9999-12-31', 1],
+    ['0000-01-01', -1],
+    ['2026-02-30', 1],
+    ['2024-02-29', 365],
+    ['1900-02-28', 1],
+    ['2000-02-28', 1],
+  ])('%s + %i is what Date makes of it', (from, days) => {
+    expect(addDays(from, days)).toBe(byDate(from, days));
   });
 });
