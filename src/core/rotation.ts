@@ -85,13 +85,22 @@ export function assessRotation(inventory: Inventory, credential: Credential, now
  */
 export function rotationAssessor(inventory: Inventory, now: CalendarDate): (credential: Credential) => RotationAssessment {
   const leavers = [...inventory.people.values()].filter((person): person is Person & { left: CalendarDate } => person.left !== undefined);
-  const dueSoonDays = dueSoonWindowOf(inventory.policy).days;
-  const warnFrom = (date: CalendarDate) => addDays(date, -dueSoonDays);
+  // A reason is due-soon when its date less the warning window is on or before `now`: that is, when its date is on
+  // or before `now` plus the window, one date worked out once.
+  const warningHorizon = addDays(now, dueSoonWindowOf(inventory.policy).days);
+  // The interval depends on the kind and the policy alone unless the credential says `every`: one answer per kind.
+  const intervalOfKind = new Map<CredentialKind, Duration | undefined>();
+  const intervalOf = (credential: Credential): Duration | undefined => {
+    if (credential.every) return rotationIntervalOf(credential, inventory.policy);
+    if (intervalOfKind.has(credential.kind)) return intervalOfKind.get(credential.kind);
+    const interval = rotationIntervalOf(credential, inventory.policy);
+    intervalOfKind.set(credential.kind, interval);
+    return interval;
+  };
   return (credential) => {
     const lastRotated = credential.rotated ?? credential.created;
-    const interval = rotationIntervalOf(credential, inventory.policy);
+    const interval = intervalOf(credential);
     const candidates: RotationReason[] = [];
-    const after = (event: CalendarDate) => lastRotated === undefined || lastRotated < event;
 
     if (interval && lastRotated) {
       const due = addDays(lastRotated, interval.days);
@@ -100,27 +109,31 @@ export function rotationAssessor(inventory: Inventory, now: CalendarDate): (cred
     }
     for (const person of leavers) {
       const left = person.left;
-      if (!after(left)) continue;
+      if (lastRotated !== undefined && lastRotated >= left) continue;
       // A seal-only owner never read the stored value: only `access` says who saw it.
       if (!couldKnowValue(person, credential)) continue;
       const verb = left <= now ? 'left' : 'leaves';
       candidates.push({ code: 'personnel', due: left, text: `${person.id} ${verb} ${left}`, person: person.id });
     }
-    if (credential.compromised && after(credential.compromised)) {
-      candidates.push({ code: 'compromised', due: credential.compromised, text: `suspected compromise on ${credential.compromised}${credential.incident ? `: ${credential.incident}` : ''}` });
+    const { compromised, revoked } = credential;
+    const compromiseOutstanding = compromised !== undefined && compromised !== '' && (lastRotated === undefined || lastRotated < compromised);
+    if (compromiseOutstanding) {
+      candidates.push({ code: 'compromised', due: compromised, text: `suspected compromise on ${compromised}${credential.incident ? `: ${credential.incident}` : ''}` });
     }
-    if (credential.revoked && after(credential.revoked)) {
-      candidates.push({ code: 'revoked', due: credential.revoked, text: `revoked on ${credential.revoked}: re-authorise` });
+    if (revoked && (lastRotated === undefined || lastRotated < revoked)) {
+      candidates.push({ code: 'revoked', due: revoked, text: `revoked on ${revoked}: re-authorise` });
     }
 
-    const severity = candidates.some((reason) => reason.code === 'compromised') ? 'critical' : 'normal';
-    const due = candidates.reduce<CalendarDate | undefined>((earliest, reason) => (earliest === undefined || reason.due < earliest ? reason.due : earliest), undefined);
-    const reasons = candidates.filter((reason) => warnFrom(reason.due) <= now).sort((a, b) => compareDates(a.due, b.due));
+    const severity = compromiseOutstanding ? 'critical' : 'normal';
+    let due: CalendarDate | undefined;
+    for (const reason of candidates) if (due === undefined || reason.due < due) due = reason.due;
+    const reasons = candidates.length === 0 ? candidates : candidates.filter((reason) => reason.due <= warningHorizon);
+    if (reasons.length > 1) reasons.sort((a, b) => compareDates(a.due, b.due));
 
     let state: RotationState;
     if (due === undefined) state = lastRotated === undefined ? 'unknown' : 'ok';
     else if (due <= now) state = 'overdue';
-    else if (warnFrom(due) <= now) state = 'due-soon';
+    else if (due <= warningHorizon) state = 'due-soon';
     else state = 'ok';
     // A compromise is overdue the moment it is recorded, even if dated ahead by mistake.
     if (severity === 'critical') state = 'overdue';
