@@ -7,42 +7,42 @@ import {
   gitHubEnvironments,
   gitHubPullRequestComments,
   gitHubRotationIssues
-} from "./chunks/chunk-FIQW7S3K.js";
+} from "./chunks/chunk-CF635N73.js";
 import {
   describeAction,
   performIssuePlan,
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-KVZFJOLZ.js";
+} from "./chunks/chunk-IGADEYWF.js";
 import {
   finishRotations
-} from "./chunks/chunk-M7DTSY5Z.js";
+} from "./chunks/chunk-LZKXU7DB.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-7VHO622A.js";
+} from "./chunks/chunk-FZKL2A6X.js";
 import "./chunks/chunk-V2QDFDXZ.js";
 import {
   context,
   require_tunnel
-} from "./chunks/chunk-HEOS5SV2.js";
+} from "./chunks/chunk-UJOWDKIQ.js";
 import {
   DEFAULT_ISSUE_LABEL,
   countIssueActions,
   issueMarker,
   planIssueReconciliation
-} from "./chunks/chunk-MPBN3IS2.js";
+} from "./chunks/chunk-KR5N7TZ2.js";
 import {
   appliedStateReader,
   createRotationDrivers,
   gitHubRotationReview,
   openRotationRepository
-} from "./chunks/chunk-PHV5MFSL.js";
+} from "./chunks/chunk-3OKXGW5C.js";
 import {
   applyCollaborators,
   auditCollaborators
-} from "./chunks/chunk-FX635WQ6.js";
+} from "./chunks/chunk-C7MHLWO6.js";
 import {
   describeProgressStep
 } from "./chunks/chunk-OOOMGQ2O.js";
@@ -52,17 +52,17 @@ import {
 } from "./chunks/chunk-BWXMWMVW.js";
 import {
   auditDeployments
-} from "./chunks/chunk-PVZKLT32.js";
+} from "./chunks/chunk-RVOPGVEW.js";
 import {
   assessAuditReport
 } from "./chunks/chunk-LCBRHW6L.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-JSMO6WQ6.js";
+} from "./chunks/chunk-CDAFPNOV.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-JEP6FMXW.js";
+} from "./chunks/chunk-T6TG27CG.js";
 import {
   openInventoryRevisions
 } from "./chunks/chunk-3A33JCZ4.js";
@@ -70,11 +70,11 @@ import "./chunks/chunk-JZLL5276.js";
 import "./chunks/chunk-P4FUDGKZ.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-M7EELIIA.js";
+} from "./chunks/chunk-WWHPJGBR.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-NVIKSWME.js";
+} from "./chunks/chunk-SRC43T7T.js";
 import {
   markdownCode,
   markdownMessage,
@@ -84,14 +84,14 @@ import {
 } from "./chunks/chunk-ASM7YXIQ.js";
 import {
   planHasChanges
-} from "./chunks/chunk-SWOHRKDF.js";
+} from "./chunks/chunk-RHWPRTDH.js";
 import {
   applyInventory
-} from "./chunks/chunk-K573JGH4.js";
+} from "./chunks/chunk-6GT37JAU.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
-import "./chunks/chunk-X762D5NB.js";
+import "./chunks/chunk-JUV3QWXH.js";
 import "./chunks/chunk-VKO2MAIP.js";
 import "./chunks/chunk-HDYKRRQ4.js";
 import {
@@ -106,13 +106,13 @@ import "./chunks/chunk-45NTUV52.js";
 import "./chunks/chunk-CNNKQI7J.js";
 import {
   validateInventory
-} from "./chunks/chunk-6JEQYKWG.js";
-import "./chunks/chunk-WOYCSH4G.js";
+} from "./chunks/chunk-AIDCGHDT.js";
+import "./chunks/chunk-RN33CZ26.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
 } from "./chunks/chunk-ZS6E5BZH.js";
-import "./chunks/chunk-5CAUCA3A.js";
+import "./chunks/chunk-VOAEM4TM.js";
 import "./chunks/chunk-RDSJMO77.js";
 import {
   keyEntriesOf
@@ -122,15 +122,15 @@ import "./chunks/chunk-NTY5ZNUX.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-DLKHZ4TW.js";
-import "./chunks/chunk-A2Z6E5TN.js";
+} from "./chunks/chunk-UFOXO66X.js";
+import "./chunks/chunk-M7FZZVD5.js";
 import {
   rotationDueRule
-} from "./chunks/chunk-QGSPAMD4.js";
+} from "./chunks/chunk-KQR6WLCO.js";
 import {
   isCalendarDate,
   toCalendarDate
-} from "./chunks/chunk-YEI75ZAY.js";
+} from "./chunks/chunk-55Y3H7G4.js";
 import "./chunks/chunk-BBAJST2L.js";
 import "./chunks/chunk-JDF2SXMV.js";
 import "./chunks/chunk-HF3DDANW.js";

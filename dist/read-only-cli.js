@@ -658,15 +658,45 @@ function daysDuration(days) {
   return { days, text: `${days}d` };
 }
 function addDays(date, days) {
-  const key = `${date}|${days}`;
-  const known = SHIFTED_DATES.get(key);
-  if (known !== void 0) return known;
-  const answer = toCalendarDate(new Date(Date.parse(`${date}T00:00:00Z`) + days * MS_PER_DAY));
-  if (SHIFTED_DATES.size >= 4096) SHIFTED_DATES.clear();
-  SHIFTED_DATES.set(key, answer);
-  return answer;
+  const shifted = dayNumberOf(date) + days;
+  return Number.isNaN(shifted) ? toCalendarDate(new Date(Date.parse(`${date}T00:00:00Z`) + days * MS_PER_DAY)) : calendarDateOfDayNumber(shifted);
 }
-var SHIFTED_DATES = /* @__PURE__ */ new Map();
+var DIGIT_ZERO = 48;
+function dayNumberOf(date) {
+  if (date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) return Number.NaN;
+  let year = 0;
+  for (let at = 0; at < 4; at += 1) year = year * 10 + digitAt(date, at);
+  const month = digitAt(date, 5) * 10 + digitAt(date, 6);
+  const day = digitAt(date, 8) * 10 + digitAt(date, 9);
+  if (!(month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month))) return Number.NaN;
+  const marchYear = month <= 2 ? year - 1 : year;
+  const era = Math.floor(marchYear / 400);
+  const yearOfEra = marchYear - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
+}
+function calendarDateOfDayNumber(dayNumber) {
+  const shifted = dayNumber + 719468;
+  const era = Math.floor(shifted / 146097);
+  const dayOfEra = shifted - era * 146097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthFromMarch = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthFromMarch + 2) / 5) + 1;
+  const month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 0 || year > 9999) return toCalendarDate(new Date(dayNumber * MS_PER_DAY));
+  return `${String(year).padStart(4, "0")}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
+}
+function digitAt(text, at) {
+  const digit = text.charCodeAt(at) - DIGIT_ZERO;
+  return digit >= 0 && digit <= 9 ? digit : Number.NaN;
+}
+function daysInMonth(year, month) {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
 function toCalendarDate(instant) {
   return instant.toISOString().slice(0, 10);
 }
@@ -815,10 +845,16 @@ function describePlaintext(text) {
 // src/core/public-demo-key.ts
 var PUBLIC_DEMO_KEY_ID = "175365ad";
 function listDemoKeyValues(inventory) {
+  if (!inventory.credentials.some(holdsDemoKeyPrefix)) return [];
   return listSealedValues(inventory).filter((entry) => {
     const parts = parseSealedValueText(entry.sealed);
     return parts?.kind === "fernet" && parts.keyId === PUBLIC_DEMO_KEY_ID;
   });
+}
+var DEMO_KEY_PREFIX = `fernet:${PUBLIC_DEMO_KEY_ID}:`;
+function holdsDemoKeyPrefix(credential) {
+  if (credential.value?.startsWith(DEMO_KEY_PREFIX)) return true;
+  return credential.values !== void 0 && Object.values(credential.values).some((text) => text.startsWith(DEMO_KEY_PREFIX));
 }
 function describeValuePlace(entry) {
   return entry.place.deployment === void 0 ? entry.place.credentialId : `${entry.place.credentialId}/${entry.place.deployment}`;
@@ -861,13 +897,19 @@ function dueSoonWindowOf(policy) {
 }
 function rotationAssessor(inventory, now) {
   const leavers = [...inventory.people.values()].filter((person) => person.left !== void 0);
-  const dueSoonDays = dueSoonWindowOf(inventory.policy).days;
-  const warnFrom = (date) => addDays(date, -dueSoonDays);
+  const warningHorizon = addDays(now, dueSoonWindowOf(inventory.policy).days);
+  const intervalOfKind = /* @__PURE__ */ new Map();
+  const intervalOf = (credential) => {
+    if (credential.every) return rotationIntervalOf(credential, inventory.policy);
+    if (intervalOfKind.has(credential.kind)) return intervalOfKind.get(credential.kind);
+    const interval = rotationIntervalOf(credential, inventory.policy);
+    intervalOfKind.set(credential.kind, interval);
+    return interval;
+  };
   return (credential) => {
     const lastRotated = credential.rotated ?? credential.created;
-    const interval = rotationIntervalOf(credential, inventory.policy);
+    const interval = intervalOf(credential);
     const candidates = [];
-    const after = (event) => lastRotated === void 0 || lastRotated < event;
     if (interval && lastRotated) {
       const due2 = addDays(lastRotated, interval.days);
       const text = due2 <= now ? `${interval.text} interval elapsed on ${due2}` : `${interval.text} interval ends ${due2}`;
@@ -875,24 +917,28 @@ function rotationAssessor(inventory, now) {
     }
     for (const person of leavers) {
       const left = person.left;
-      if (!after(left)) continue;
+      if (lastRotated !== void 0 && lastRotated >= left) continue;
       if (!couldKnowValue(person, credential)) continue;
       const verb = left <= now ? "left" : "leaves";
       candidates.push({ code: "personnel", due: left, text: `${person.id} ${verb} ${left}`, person: person.id });
     }
-    if (credential.compromised && after(credential.compromised)) {
-      candidates.push({ code: "compromised", due: credential.compromised, text: `suspected compromise on ${credential.compromised}${credential.incident ? `: ${credential.incident}` : ""}` });
+    const { compromised, revoked } = credential;
+    const compromiseOutstanding = compromised !== void 0 && compromised !== "" && (lastRotated === void 0 || lastRotated < compromised);
+    if (compromiseOutstanding) {
+      candidates.push({ code: "compromised", due: compromised, text: `suspected compromise on ${compromised}${credential.incident ? `: ${credential.incident}` : ""}` });
     }
-    if (credential.revoked && after(credential.revoked)) {
-      candidates.push({ code: "revoked", due: credential.revoked, text: `revoked on ${credential.revoked}: re-authorise` });
+    if (revoked && (lastRotated === void 0 || lastRotated < revoked)) {
+      candidates.push({ code: "revoked", due: revoked, text: `revoked on ${revoked}: re-authorise` });
     }
-    const severity = candidates.some((reason) => reason.code === "compromised") ? "critical" : "normal";
-    const due = candidates.reduce((earliest, reason) => earliest === void 0 || reason.due < earliest ? reason.due : earliest, void 0);
-    const reasons = candidates.filter((reason) => warnFrom(reason.due) <= now).sort((a, b) => compareDates(a.due, b.due));
+    const severity = compromiseOutstanding ? "critical" : "normal";
+    let due;
+    for (const reason of candidates) if (due === void 0 || reason.due < due) due = reason.due;
+    const reasons = candidates.length === 0 ? candidates : candidates.filter((reason) => reason.due <= warningHorizon);
+    if (reasons.length > 1) reasons.sort((a, b) => compareDates(a.due, b.due));
     let state;
     if (due === void 0) state = lastRotated === void 0 ? "unknown" : "ok";
     else if (due <= now) state = "overdue";
-    else if (warnFrom(due) <= now) state = "due-soon";
+    else if (due <= warningHorizon) state = "due-soon";
     else state = "ok";
     if (severity === "critical") state = "overdue";
     return { credential, lastRotated, interval, due, state, severity, reasons };
