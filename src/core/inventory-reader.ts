@@ -58,8 +58,11 @@ function optionalDuration(value: unknown): Duration | undefined {
   return typeof value === 'string' ? parseDuration(value) : undefined;
 }
 
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+/** The strings of a list: the list itself when it holds nothing else (the common case: no copy per credential). */
+function stringList(value: unknown): readonly string[] {
+  if (!Array.isArray(value)) return [];
+  for (const item of value as unknown[]) if (typeof item !== 'string') return value.filter((entry): entry is string => typeof entry === 'string');
+  return value as string[];
 }
 
 /** Reads an inventory text (`file` names it in diagnostics). Pure: the caller reads the file. */
@@ -108,7 +111,10 @@ function buildInventory(data: Data, dateErrors: Finding[]): Inventory {
   }
   const allDeployments = [...deployments.keys()];
   const credentials: Credential[] = [];
-  for (const [id, raw] of Object.entries(isRecord(data.credentials) ? data.credentials : {})) {
+  // Keys, not entries: no [id, value] pair per credential.
+  const credentialData = isRecord(data.credentials) ? data.credentials : {};
+  for (const id of Object.keys(credentialData)) {
+    const raw = credentialData[id];
     const credential = isRecord(raw) ? raw : {};
     const listed = Array.isArray(credential.deployments);
     const kind = CREDENTIAL_KINDS.includes(credential.kind as CredentialKind) ? (credential.kind as CredentialKind) : 'token';

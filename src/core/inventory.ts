@@ -1,6 +1,7 @@
 // The inventory model (format version 1): people, deployments and credentials, as read from credentials.yaml.
 import { ownValue } from './own-property.js';
 import type { CalendarDate, Duration } from './dates.js';
+import { splitSealedValueText, type SealedValueParts } from './sealed-value-format.js';
 
 /** Every credential kind; the kind sets the default rotation rule. */
 export const CREDENTIAL_KINDS = [
@@ -146,18 +147,26 @@ export interface SealedValueEntry {
   readonly path: readonly (string | number)[];
 }
 
-/** Every encrypted value in the inventory, in file order. */
-export function listSealedValues(inventory: Inventory): readonly SealedValueEntry[] {
-  // Listed once per inventory (several rules and the demo-key check each walk them); the list is never changed.
+/** A value as the inventory lists it: its text split into its encrypted form, once. */
+export interface ListedSealedValue extends SealedValueEntry {
+  /** The text's parts; undefined when it is in neither encrypted form (a plaintext value, or a damaged one). */
+  readonly parts: SealedValueParts | undefined;
+}
+
+/** Every value in the inventory (encrypted or not: `parts` says), in file order. */
+export function listSealedValues(inventory: Inventory): readonly ListedSealedValue[] {
+  // Listed and split once per inventory: several rules and status each walk them. The list is never changed.
   const known = SEALED_VALUES.get(inventory.credentials);
   if (known !== undefined) return known;
-  const entries: SealedValueEntry[] = [];
+  const entries: ListedSealedValue[] = [];
   for (const credential of inventory.credentials) {
-    if (credential.value !== undefined) {
-      entries.push({ place: { credentialId: credential.id }, sealed: credential.value, path: ['credentials', credential.id, 'value'] });
+    const { value, values } = credential;
+    if (value !== undefined) {
+      entries.push({ place: { credentialId: credential.id }, sealed: value, path: ['credentials', credential.id, 'value'], parts: splitSealedValueText(value) });
     }
-    for (const [deployment, sealed] of Object.entries(credential.values ?? {})) {
-      entries.push({ place: { credentialId: credential.id, deployment }, sealed, path: ['credentials', credential.id, 'values', deployment] });
+    if (values === undefined) continue;
+    for (const [deployment, sealed] of Object.entries(values)) {
+      entries.push({ place: { credentialId: credential.id, deployment }, sealed, path: ['credentials', credential.id, 'values', deployment], parts: splitSealedValueText(sealed) });
     }
   }
   SEALED_VALUES.set(inventory.credentials, entries);
@@ -190,7 +199,7 @@ export function findCredential(inventory: Inventory, id: string): Credential | u
 }
 
 const CREDENTIALS_BY_ID = new WeakMap<readonly Credential[], Map<string, Credential>>();
-const SEALED_VALUES = new WeakMap<readonly Credential[], readonly SealedValueEntry[]>();
+const SEALED_VALUES = new WeakMap<readonly Credential[], readonly ListedSealedValue[]>();
 
 /**
  * Every place a value could have been sealed for: each credential's `value` and its `values.<deployment>`

@@ -1,26 +1,12 @@
 // The public demo key (examples/demo.key) and the values sealed under it: readable by anyone who has the repository.
-import { listSealedValues, type Credential, type Inventory, type SealedValueEntry } from './inventory.js';
-import { parseSealedValueText } from './sealed-value-format.js';
+import { listSealedValues, type Inventory, type ListedSealedValue, type SealedValueEntry } from './inventory.js';
 
 /** The id of examples/demo.key, the key the example inventory is sealed under. It is published: it protects nothing. */
 export const PUBLIC_DEMO_KEY_ID = '175365ad';
 
 /** The inventory's values sealed under the public demo key, in file order. */
-export function listDemoKeyValues(inventory: Inventory): SealedValueEntry[] {
-  // Status asks this of every inventory: only a text that starts as a demo-key value can be one, so an inventory
-  // with none is passed over without splitting or listing its values.
-  if (!inventory.credentials.some(holdsDemoKeyPrefix)) return [];
-  return listSealedValues(inventory).filter((entry) => {
-    const parts = parseSealedValueText(entry.sealed);
-    return parts?.kind === 'fernet' && parts.keyId === PUBLIC_DEMO_KEY_ID;
-  });
-}
-
-const DEMO_KEY_PREFIX = `fernet:${PUBLIC_DEMO_KEY_ID}:`;
-
-function holdsDemoKeyPrefix(credential: Credential): boolean {
-  if (credential.value?.startsWith(DEMO_KEY_PREFIX)) return true;
-  return credential.values !== undefined && Object.values(credential.values).some((text) => text.startsWith(DEMO_KEY_PREFIX));
+export function listDemoKeyValues(inventory: Inventory): ListedSealedValue[] {
+  return listSealedValues(inventory).filter((entry) => entry.parts?.kind === 'fernet' && entry.parts.keyId === PUBLIC_DEMO_KEY_ID);
 }
 
 /** `openai` or `admin-password/production`: how status and plan name a value's place. */

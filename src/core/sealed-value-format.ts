@@ -43,7 +43,11 @@ export function parseSealedValueText(text: string): SealedValueParts | undefined
 
 const SPLIT_VALUES = new Map<string, SealedValueParts | null>();
 
-function splitSealedValueText(text: string): SealedValueParts | undefined {
+/**
+ * Splits either encrypted form without remembering the answer: for a caller that keeps it (the inventory's list of
+ * its values), where the cache above would only add a lookup per value.
+ */
+export function splitSealedValueText(text: string): SealedValueParts | undefined {
   const fernet = FERNET_VALUE_PATTERN.exec(text);
   if (fernet) return { kind: 'fernet', keyId: fernet[1] as string, token: fernet[2] as string };
   const sealed = SEALED_VALUE_PATTERN.exec(text);
