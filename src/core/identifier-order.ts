@@ -10,6 +10,8 @@
 
 const IDENTIFIER_TEXT = /^[A-Za-z0-9_.-]*$/;
 const UPPERCASE = /[A-Z]/;
+// Lowercase, digits, `.` and `-`: most identifiers, whose key is the text itself (nothing to fold or rewrite).
+const OWN_KEY_TEXT = /^[a-z0-9.-]*$/;
 
 let rootCollator: Intl.Collator | undefined;
 
@@ -20,6 +22,7 @@ let rootCollator: Intl.Collator | undefined;
  * third level: 1 for an uppercase letter, 0 for anything else.
  */
 export function identifierSortKey(text: string): string | undefined {
+  if (OWN_KEY_TEXT.test(text)) return text;
   if (!IDENTIFIER_TEXT.test(text)) return undefined;
   const primary = text.toLowerCase().replaceAll('_', ',');
   if (!UPPERCASE.test(text)) return primary;

@@ -100,34 +100,41 @@ export function rotationAssessor(inventory: Inventory, now: CalendarDate): (cred
   return (credential) => {
     const lastRotated = credential.rotated ?? credential.created;
     const interval = intervalOf(credential);
-    const candidates: RotationReason[] = [];
+    // Every event counts towards the due date; only those due within the warning window are reasons to show, so
+    // the text of one further off (most rows of a large inventory on most days) is never written.
+    let due: CalendarDate | undefined;
+    const reasons: RotationReason[] = [];
 
     if (interval && lastRotated) {
-      const due = addDays(lastRotated, interval.days);
-      const text = due <= now ? `${interval.text} interval elapsed on ${due}` : `${interval.text} interval ends ${due}`;
-      candidates.push({ code: 'interval', due, text });
+      const intervalDue = addDays(lastRotated, interval.days);
+      due = intervalDue;
+      if (intervalDue <= warningHorizon) {
+        const text = intervalDue <= now ? `${interval.text} interval elapsed on ${intervalDue}` : `${interval.text} interval ends ${intervalDue}`;
+        reasons.push({ code: 'interval', due: intervalDue, text });
+      }
     }
     for (const person of leavers) {
       const left = person.left;
       if (lastRotated !== undefined && lastRotated >= left) continue;
       // A seal-only owner never read the stored value: only `access` says who saw it.
       if (!couldKnowValue(person, credential)) continue;
-      const verb = left <= now ? 'left' : 'leaves';
-      candidates.push({ code: 'personnel', due: left, text: `${person.id} ${verb} ${left}`, person: person.id });
+      if (due === undefined || left < due) due = left;
+      if (left <= warningHorizon) reasons.push({ code: 'personnel', due: left, text: `${person.id} ${left <= now ? 'left' : 'leaves'} ${left}`, person: person.id });
     }
     const { compromised, revoked } = credential;
     const compromiseOutstanding = compromised !== undefined && compromised !== '' && (lastRotated === undefined || lastRotated < compromised);
     if (compromiseOutstanding) {
-      candidates.push({ code: 'compromised', due: compromised, text: `suspected compromise on ${compromised}${credential.incident ? `: ${credential.incident}` : ''}` });
+      if (due === undefined || compromised < due) due = compromised;
+      if (compromised <= warningHorizon) {
+        reasons.push({ code: 'compromised', due: compromised, text: `suspected compromise on ${compromised}${credential.incident ? `: ${credential.incident}` : ''}` });
+      }
     }
     if (revoked && (lastRotated === undefined || lastRotated < revoked)) {
-      candidates.push({ code: 'revoked', due: revoked, text: `revoked on ${revoked}: re-authorise` });
+      if (due === undefined || revoked < due) due = revoked;
+      if (revoked <= warningHorizon) reasons.push({ code: 'revoked', due: revoked, text: `revoked on ${revoked}: re-authorise` });
     }
 
     const severity = compromiseOutstanding ? 'critical' : 'normal';
-    let due: CalendarDate | undefined;
-    for (const reason of candidates) if (due === undefined || reason.due < due) due = reason.due;
-    const reasons = candidates.length === 0 ? candidates : candidates.filter((reason) => reason.due <= warningHorizon);
     if (reasons.length > 1) reasons.sort((a, b) => compareDates(a.due, b.due));
 
     let state: RotationState;

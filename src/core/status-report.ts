@@ -33,6 +33,8 @@ export interface StatusReport {
   readonly publicDemoKeyValues?: readonly string[];
 }
 
+const NO_REASONS: readonly string[] = Object.freeze([]);
+
 const STATE_ORDER: Record<RotationState, number> = { overdue: 0, 'due-soon': 1, unknown: 2, ok: 3 };
 
 /** Builds the report for day `now`: rows ordered overdue first, then by due date, id and deployment. */
@@ -44,7 +46,8 @@ export function buildStatusReport(inventory: Inventory, now: CalendarDate): Stat
   const assess = rotationAssessor(inventory, now);
   for (const credential of inventory.credentials) {
     const assessment = assess(credential);
-    const reasons = assessment.reasons.map((reason) => reason.text);
+    // Most rows on most days have no reason to show: they share one empty list rather than each making its own.
+    const reasons = assessment.reasons.length === 0 ? NO_REASONS : assessment.reasons.map((reason) => reason.text);
     const id = sortableIdentifier(credential.id);
     const rank = STATE_ORDER[assessment.state];
     const deployments = credential.deployments.length > 0 ? credential.deployments : [null];
