@@ -19,8 +19,9 @@ export function describeValuePlace(entry: SealedValueEntry): string {
  * one sentence for validate, status and the plan, naming at most `shown` places.
  */
 export function describeDemoKeyValues(entries: readonly (SealedValueEntry | string)[], shown = 6): string {
-  const places = entries.map((entry) => (typeof entry === 'string' ? entry : describeValuePlace(entry)));
-  const listed = places.length > shown ? `${places.slice(0, shown).join(', ')} and ${places.length - shown} more` : places.join(', ');
+  // Only the places shown are named: the rest are counted (an inventory may hold thousands).
+  const places = entries.slice(0, shown).map((entry) => (typeof entry === 'string' ? entry : describeValuePlace(entry)));
+  const listed = entries.length > shown ? `${places.join(', ')} and ${entries.length - shown} more` : places.join(', ');
   const count = entries.length === 1 ? '1 value is' : `${entries.length} values are`;
   return `${count} sealed under the public demo key ${PUBLIC_DEMO_KEY_ID} (examples/demo.key), which anyone can read: ${listed}; they are examples, not secrets: store real values under your own key with \`credledger set <id> --value-stdin\``;
 }
