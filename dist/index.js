@@ -2,47 +2,47 @@ import { createRequire as __credledgerCreateRequire } from 'node:module';
 const require = __credledgerCreateRequire(import.meta.url);
 import {
   renderAuditMarkdown
-} from "./chunks/chunk-2D7W2HHG.js";
+} from "./chunks/chunk-CRIS4KTP.js";
 import {
   gitHubEnvironments,
   gitHubPullRequestComments,
   gitHubRotationIssues
-} from "./chunks/chunk-CF635N73.js";
+} from "./chunks/chunk-3E6CEN5Y.js";
 import {
   describeAction,
   performIssuePlan,
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-IGADEYWF.js";
+} from "./chunks/chunk-3CL4FGDN.js";
 import {
   finishRotations
-} from "./chunks/chunk-LZKXU7DB.js";
+} from "./chunks/chunk-JGD5TLF2.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-FZKL2A6X.js";
+} from "./chunks/chunk-GYGJ46Y4.js";
 import "./chunks/chunk-V2QDFDXZ.js";
 import {
   context,
   require_tunnel
-} from "./chunks/chunk-UJOWDKIQ.js";
+} from "./chunks/chunk-RALCCSMK.js";
 import {
   DEFAULT_ISSUE_LABEL,
   countIssueActions,
   issueMarker,
   planIssueReconciliation
-} from "./chunks/chunk-KR5N7TZ2.js";
+} from "./chunks/chunk-OIAH3PQH.js";
 import {
   appliedStateReader,
   createRotationDrivers,
   gitHubRotationReview,
   openRotationRepository
-} from "./chunks/chunk-3OKXGW5C.js";
+} from "./chunks/chunk-WNNMBTDG.js";
 import {
   applyCollaborators,
   auditCollaborators
-} from "./chunks/chunk-C7MHLWO6.js";
+} from "./chunks/chunk-UHGVHVJY.js";
 import {
   describeProgressStep
 } from "./chunks/chunk-OOOMGQ2O.js";
@@ -52,17 +52,17 @@ import {
 } from "./chunks/chunk-BWXMWMVW.js";
 import {
   auditDeployments
-} from "./chunks/chunk-RVOPGVEW.js";
+} from "./chunks/chunk-ZP6UPJ7T.js";
 import {
   assessAuditReport
-} from "./chunks/chunk-LCBRHW6L.js";
+} from "./chunks/chunk-WJ3T3LKR.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-CDAFPNOV.js";
+} from "./chunks/chunk-MR5I52T3.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-T6TG27CG.js";
+} from "./chunks/chunk-XWY3IFMT.js";
 import {
   openInventoryRevisions
 } from "./chunks/chunk-3A33JCZ4.js";
@@ -70,11 +70,11 @@ import "./chunks/chunk-JZLL5276.js";
 import "./chunks/chunk-P4FUDGKZ.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-WWHPJGBR.js";
+} from "./chunks/chunk-GOZ2MHJ7.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-SRC43T7T.js";
+} from "./chunks/chunk-DYKVRTP4.js";
 import {
   markdownCode,
   markdownMessage,
@@ -84,14 +84,14 @@ import {
 } from "./chunks/chunk-ASM7YXIQ.js";
 import {
   planHasChanges
-} from "./chunks/chunk-RHWPRTDH.js";
+} from "./chunks/chunk-FDM2O22I.js";
 import {
   applyInventory
-} from "./chunks/chunk-6GT37JAU.js";
+} from "./chunks/chunk-5IF4FZRB.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
-import "./chunks/chunk-JUV3QWXH.js";
+import "./chunks/chunk-NLG6KIMV.js";
 import "./chunks/chunk-VKO2MAIP.js";
 import "./chunks/chunk-HDYKRRQ4.js";
 import {
@@ -100,19 +100,19 @@ import {
 } from "./chunks/chunk-FNVTWHAF.js";
 import "./chunks/chunk-ZOZT3K5K.js";
 import "./chunks/chunk-4FLMUSPY.js";
-import "./chunks/chunk-VXLAFNWW.js";
-import "./chunks/chunk-V6ZUVTS4.js";
+import "./chunks/chunk-JNZJOGSG.js";
+import "./chunks/chunk-RGG2BSNJ.js";
 import "./chunks/chunk-45NTUV52.js";
 import "./chunks/chunk-CNNKQI7J.js";
 import {
   validateInventory
-} from "./chunks/chunk-AIDCGHDT.js";
-import "./chunks/chunk-RN33CZ26.js";
+} from "./chunks/chunk-LWHQ27LB.js";
+import "./chunks/chunk-YN7S64Q4.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
 } from "./chunks/chunk-ZS6E5BZH.js";
-import "./chunks/chunk-VOAEM4TM.js";
+import "./chunks/chunk-OUHBEQVB.js";
 import "./chunks/chunk-RDSJMO77.js";
 import {
   keyEntriesOf
@@ -122,11 +122,11 @@ import "./chunks/chunk-NTY5ZNUX.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-UFOXO66X.js";
-import "./chunks/chunk-M7FZZVD5.js";
+} from "./chunks/chunk-CF7KTYLQ.js";
+import "./chunks/chunk-ANAEKZWA.js";
 import {
   rotationDueRule
-} from "./chunks/chunk-KQR6WLCO.js";
+} from "./chunks/chunk-VPJX55WG.js";
 import {
   isCalendarDate,
   toCalendarDate
@@ -134,7 +134,7 @@ import {
 import "./chunks/chunk-BBAJST2L.js";
 import "./chunks/chunk-JDF2SXMV.js";
 import "./chunks/chunk-HF3DDANW.js";
-import "./chunks/chunk-ZXU4MPSP.js";
+import "./chunks/chunk-75ASNW75.js";
 import "./chunks/chunk-PNS7CLM4.js";
 import {
   redactRunSecrets

@@ -707,8 +707,10 @@ function compareDates(a, b) {
 // src/core/identifier-order.ts
 var IDENTIFIER_TEXT = /^[A-Za-z0-9_.-]*$/;
 var UPPERCASE = /[A-Z]/;
+var OWN_KEY_TEXT = /^[a-z0-9.-]*$/;
 var rootCollator;
 function identifierSortKey(text) {
+  if (OWN_KEY_TEXT.test(text)) return text;
   if (!IDENTIFIER_TEXT.test(text)) return void 0;
   const primary = text.toLowerCase().replaceAll("_", ",");
   if (!UPPERCASE.test(text)) return primary;
@@ -735,71 +737,6 @@ function recordWithoutPrototype(entries) {
   const record = /* @__PURE__ */ Object.create(null);
   for (const [key, value] of entries) record[key] = value;
   return record;
-}
-
-// src/core/inventory.ts
-var CREDENTIAL_KINDS = [
-  "api_key",
-  "oauth_client_secret",
-  "oauth_refresh_token",
-  "password",
-  "admin_password",
-  "session_secret",
-  "private_key",
-  "service_account",
-  "token",
-  "certificate"
-];
-var ROTATION_DRIVERS = ["aws-iam-access-key", "docuelevate-admin-password", "generated-secret"];
-var GENERATED_ALPHABETS = ["alphanumeric", "hex", "base64url", "printable"];
-var CREDENTIAL_DATE_FIELDS = ["created", "rotated", "compromised", "revoked"];
-function listSealedValues(inventory) {
-  const known = SEALED_VALUES.get(inventory.credentials);
-  if (known !== void 0) return known;
-  const entries = [];
-  for (const credential of inventory.credentials) {
-    if (credential.value !== void 0) {
-      entries.push({ place: { credentialId: credential.id }, sealed: credential.value, path: ["credentials", credential.id, "value"] });
-    }
-    for (const [deployment, sealed] of Object.entries(credential.values ?? {})) {
-      entries.push({ place: { credentialId: credential.id, deployment }, sealed, path: ["credentials", credential.id, "values", deployment] });
-    }
-  }
-  SEALED_VALUES.set(inventory.credentials, entries);
-  return entries;
-}
-function findCredential(inventory, id) {
-  let byId = CREDENTIALS_BY_ID.get(inventory.credentials);
-  if (byId === void 0) {
-    byId = /* @__PURE__ */ new Map();
-    for (const credential of inventory.credentials) if (!byId.has(credential.id)) byId.set(credential.id, credential);
-    CREDENTIALS_BY_ID.set(inventory.credentials, byId);
-  }
-  return byId.get(id);
-}
-var CREDENTIALS_BY_ID = /* @__PURE__ */ new WeakMap();
-var SEALED_VALUES = /* @__PURE__ */ new WeakMap();
-function listValuePlaces(inventory) {
-  return inventory.credentials.flatMap((credential) => {
-    const deployments = /* @__PURE__ */ new Set([...inventory.deployments.keys(), ...credential.deployments, ...Object.keys(credential.values ?? {})]);
-    return [{ credentialId: credential.id }, ...[...deployments].map((deployment) => ({ credentialId: credential.id, deployment }))];
-  });
-}
-function couldReadValues(person) {
-  return person.sealOnly !== true;
-}
-function couldKnowValue(person, credential) {
-  if (credential.access.includes(person.id)) return true;
-  return credential.owner === person.id && couldReadValues(person);
-}
-function listSealOnlyPeople(inventory) {
-  return [...inventory.people.values()].filter((person) => !couldReadValues(person)).map((person) => person.id);
-}
-function describeSealOnlyPeople(inventory) {
-  const ids = listSealOnlyPeople(inventory);
-  if (ids.length === 0) return void 0;
-  const who = ids.map((id) => `\`${id}\``).join(", ");
-  return `note: ${who} ${ids.length === 1 ? "can" : "can each"} only seal (seal_only): they never read values, so leaving makes due only the credentials whose access lists them`;
 }
 
 // src/core/sealed-value-format.ts
@@ -842,26 +779,84 @@ function describePlaintext(text) {
   return PLAINTEXT_HINTS.find(([pattern]) => pattern.test(text))?.[1];
 }
 
+// src/core/inventory.ts
+var CREDENTIAL_KINDS = [
+  "api_key",
+  "oauth_client_secret",
+  "oauth_refresh_token",
+  "password",
+  "admin_password",
+  "session_secret",
+  "private_key",
+  "service_account",
+  "token",
+  "certificate"
+];
+var ROTATION_DRIVERS = ["aws-iam-access-key", "docuelevate-admin-password", "generated-secret"];
+var GENERATED_ALPHABETS = ["alphanumeric", "hex", "base64url", "printable"];
+var CREDENTIAL_DATE_FIELDS = ["created", "rotated", "compromised", "revoked"];
+function listSealedValues(inventory) {
+  const known = SEALED_VALUES.get(inventory.credentials);
+  if (known !== void 0) return known;
+  const entries = [];
+  for (const credential of inventory.credentials) {
+    const { value, values } = credential;
+    if (value !== void 0) {
+      entries.push({ place: { credentialId: credential.id }, sealed: value, path: ["credentials", credential.id, "value"], parts: splitSealedValueText(value) });
+    }
+    if (values === void 0) continue;
+    for (const [deployment, sealed] of Object.entries(values)) {
+      entries.push({ place: { credentialId: credential.id, deployment }, sealed, path: ["credentials", credential.id, "values", deployment], parts: splitSealedValueText(sealed) });
+    }
+  }
+  SEALED_VALUES.set(inventory.credentials, entries);
+  return entries;
+}
+function findCredential(inventory, id) {
+  let byId = CREDENTIALS_BY_ID.get(inventory.credentials);
+  if (byId === void 0) {
+    byId = /* @__PURE__ */ new Map();
+    for (const credential of inventory.credentials) if (!byId.has(credential.id)) byId.set(credential.id, credential);
+    CREDENTIALS_BY_ID.set(inventory.credentials, byId);
+  }
+  return byId.get(id);
+}
+var CREDENTIALS_BY_ID = /* @__PURE__ */ new WeakMap();
+var SEALED_VALUES = /* @__PURE__ */ new WeakMap();
+function listValuePlaces(inventory) {
+  return inventory.credentials.flatMap((credential) => {
+    const deployments = /* @__PURE__ */ new Set([...inventory.deployments.keys(), ...credential.deployments, ...Object.keys(credential.values ?? {})]);
+    return [{ credentialId: credential.id }, ...[...deployments].map((deployment) => ({ credentialId: credential.id, deployment }))];
+  });
+}
+function couldReadValues(person) {
+  return person.sealOnly !== true;
+}
+function couldKnowValue(person, credential) {
+  if (credential.access.includes(person.id)) return true;
+  return credential.owner === person.id && couldReadValues(person);
+}
+function listSealOnlyPeople(inventory) {
+  return [...inventory.people.values()].filter((person) => !couldReadValues(person)).map((person) => person.id);
+}
+function describeSealOnlyPeople(inventory) {
+  const ids = listSealOnlyPeople(inventory);
+  if (ids.length === 0) return void 0;
+  const who = ids.map((id) => `\`${id}\``).join(", ");
+  return `note: ${who} ${ids.length === 1 ? "can" : "can each"} only seal (seal_only): they never read values, so leaving makes due only the credentials whose access lists them`;
+}
+
 // src/core/public-demo-key.ts
 var PUBLIC_DEMO_KEY_ID = "175365ad";
 function listDemoKeyValues(inventory) {
-  if (!inventory.credentials.some(holdsDemoKeyPrefix)) return [];
-  return listSealedValues(inventory).filter((entry) => {
-    const parts = parseSealedValueText(entry.sealed);
-    return parts?.kind === "fernet" && parts.keyId === PUBLIC_DEMO_KEY_ID;
-  });
-}
-var DEMO_KEY_PREFIX = `fernet:${PUBLIC_DEMO_KEY_ID}:`;
-function holdsDemoKeyPrefix(credential) {
-  if (credential.value?.startsWith(DEMO_KEY_PREFIX)) return true;
-  return credential.values !== void 0 && Object.values(credential.values).some((text) => text.startsWith(DEMO_KEY_PREFIX));
+  return listSealedValues(inventory).filter((entry) => entry.parts?.kind === "fernet" && entry.parts.keyId === PUBLIC_DEMO_KEY_ID);
 }
 function describeValuePlace(entry) {
   return entry.place.deployment === void 0 ? entry.place.credentialId : `${entry.place.credentialId}/${entry.place.deployment}`;
 }
 function describeDemoKeyValues(entries, shown = 6) {
-  const places = entries.map((entry) => typeof entry === "string" ? entry : describeValuePlace(entry));
-  const listed = places.length > shown ? `${places.slice(0, shown).join(", ")} and ${places.length - shown} more` : places.join(", ");
+  const places = entries.slice(0, shown).map((entry) => typeof entry === "string" ? entry : describeValuePlace(entry));
+  const listed = entries.length > shown ? `${places.join(", ")} and ${entries.length - shown} more` : places.join(", ");
   const count = entries.length === 1 ? "1 value is" : `${entries.length} values are`;
   return `${count} sealed under the public demo key ${PUBLIC_DEMO_KEY_ID} (examples/demo.key), which anyone can read: ${listed}; they are examples, not secrets: store real values under your own key with \`credledger set <id> --value-stdin\``;
 }
@@ -909,31 +904,36 @@ function rotationAssessor(inventory, now) {
   return (credential) => {
     const lastRotated = credential.rotated ?? credential.created;
     const interval = intervalOf(credential);
-    const candidates = [];
+    let due;
+    const reasons = [];
     if (interval && lastRotated) {
-      const due2 = addDays(lastRotated, interval.days);
-      const text = due2 <= now ? `${interval.text} interval elapsed on ${due2}` : `${interval.text} interval ends ${due2}`;
-      candidates.push({ code: "interval", due: due2, text });
+      const intervalDue = addDays(lastRotated, interval.days);
+      due = intervalDue;
+      if (intervalDue <= warningHorizon) {
+        const text = intervalDue <= now ? `${interval.text} interval elapsed on ${intervalDue}` : `${interval.text} interval ends ${intervalDue}`;
+        reasons.push({ code: "interval", due: intervalDue, text });
+      }
     }
     for (const person of leavers) {
       const left = person.left;
       if (lastRotated !== void 0 && lastRotated >= left) continue;
       if (!couldKnowValue(person, credential)) continue;
-      const verb = left <= now ? "left" : "leaves";
-      candidates.push({ code: "personnel", due: left, text: `${person.id} ${verb} ${left}`, person: person.id });
+      if (due === void 0 || left < due) due = left;
+      if (left <= warningHorizon) reasons.push({ code: "personnel", due: left, text: `${person.id} ${left <= now ? "left" : "leaves"} ${left}`, person: person.id });
     }
     const { compromised, revoked } = credential;
     const compromiseOutstanding = compromised !== void 0 && compromised !== "" && (lastRotated === void 0 || lastRotated < compromised);
     if (compromiseOutstanding) {
-      candidates.push({ code: "compromised", due: compromised, text: `suspected compromise on ${compromised}${credential.incident ? `: ${credential.incident}` : ""}` });
+      if (due === void 0 || compromised < due) due = compromised;
+      if (compromised <= warningHorizon) {
+        reasons.push({ code: "compromised", due: compromised, text: `suspected compromise on ${compromised}${credential.incident ? `: ${credential.incident}` : ""}` });
+      }
     }
     if (revoked && (lastRotated === void 0 || lastRotated < revoked)) {
-      candidates.push({ code: "revoked", due: revoked, text: `revoked on ${revoked}: re-authorise` });
+      if (due === void 0 || revoked < due) due = revoked;
+      if (revoked <= warningHorizon) reasons.push({ code: "revoked", due: revoked, text: `revoked on ${revoked}: re-authorise` });
     }
     const severity = compromiseOutstanding ? "critical" : "normal";
-    let due;
-    for (const reason of candidates) if (due === void 0 || reason.due < due) due = reason.due;
-    const reasons = candidates.length === 0 ? candidates : candidates.filter((reason) => reason.due <= warningHorizon);
     if (reasons.length > 1) reasons.sort((a, b) => compareDates(a.due, b.due));
     let state;
     if (due === void 0) state = lastRotated === void 0 ? "unknown" : "ok";
@@ -946,6 +946,7 @@ function rotationAssessor(inventory, now) {
 }
 
 // src/core/status-report.ts
+var NO_REASONS = Object.freeze([]);
 var STATE_ORDER = { overdue: 0, "due-soon": 1, unknown: 2, ok: 3 };
 function buildStatusReport(inventory, now) {
   const sortable = [];
@@ -954,7 +955,7 @@ function buildStatusReport(inventory, now) {
   const assess = rotationAssessor(inventory, now);
   for (const credential of inventory.credentials) {
     const assessment = assess(credential);
-    const reasons = assessment.reasons.map((reason) => reason.text);
+    const reasons = assessment.reasons.length === 0 ? NO_REASONS : assessment.reasons.map((reason) => reason.text);
     const id = sortableIdentifier(credential.id);
     const rank = STATE_ORDER[assessment.state];
     const deployments = credential.deployments.length > 0 ? credential.deployments : [null];
@@ -2882,7 +2883,9 @@ function optionalDuration(value) {
   return typeof value === "string" ? parseDuration(value) : void 0;
 }
 function stringList(value) {
-  return Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
+  if (!Array.isArray(value)) return [];
+  for (const item of value) if (typeof item !== "string") return value.filter((entry) => typeof entry === "string");
+  return value;
 }
 function readInventory(text, file) {
   const source = parseYamlSource(text, file);
@@ -2925,7 +2928,9 @@ function buildInventory(data, dateErrors) {
   }
   const allDeployments = [...deployments.keys()];
   const credentials = [];
-  for (const [id, raw] of Object.entries(isRecord(data.credentials) ? data.credentials : {})) {
+  const credentialData = isRecord(data.credentials) ? data.credentials : {};
+  for (const id of Object.keys(credentialData)) {
+    const raw = credentialData[id];
     const credential = isRecord(raw) ? raw : {};
     const listed = Array.isArray(credential.deployments);
     const kind = CREDENTIAL_KINDS.includes(credential.kind) ? credential.kind : "token";
@@ -3535,12 +3540,14 @@ var knownPeople = eachCredential((credential, findings, inventory) => {
     const hint = describeSuggestion(credential.owner, inventory.people.keys());
     findings.push(errorAt("unknown-person", ["credentials", credential.id, "owner"], `owner \`${credential.owner}\` is not listed under \`people\`${hint}`));
   }
-  credential.access.forEach((person, index) => {
+  const { access } = credential;
+  for (let index = 0; index < access.length; index += 1) {
+    const person = access[index];
     if (!inventory.people.has(person)) {
       const hint = describeSuggestion(person, inventory.people.keys());
       findings.push(errorAt("unknown-person", ["credentials", credential.id, "access", index], `\`${person}\` in access is not listed under \`people\`${hint}`));
     }
-  });
+  }
 });
 var knownDeployments = eachCredential((credential, findings, inventory) => {
   if (credential.deploymentsListed) {
@@ -3616,6 +3623,8 @@ var consistentDates = eachCredential((credential, findings, _inventory, { today 
   if (credential.created && credential.rotated && credential.rotated < credential.created) {
     findings.push(errorAt("rotated-before-created", ["credentials", credential.id, "rotated"], `rotated ${credential.rotated} is before created ${credential.created}`));
   }
+  const { created, rotated, compromised, revoked } = credential;
+  if (!(created !== void 0 && created > today || rotated !== void 0 && rotated > today || compromised !== void 0 && compromised > today || revoked !== void 0 && revoked > today)) return;
   for (const field of CREDENTIAL_DATE_FIELDS) {
     const date = credential[field];
     if (date && date > today) findings.push(errorAt("date-in-future", ["credentials", credential.id, field], `${field} ${date} is after today (${today})`));
@@ -3629,24 +3638,20 @@ var ownersStillHere = eachCredential((credential, findings, inventory, { today }
   if (!left || left > today) return;
   findings.push(warningAt("owner-has-left", ["credentials", credential.id, "owner"], `owner \`${credential.owner}\` left on ${left}: hand the credential to someone who is still here`));
 });
-function plaintextFinding(credential, path2, text) {
-  const looksLike = describePlaintext(text);
-  const place = path2.length > 3 ? ` --deployment ${String(path2[3])}` : "";
+function plaintextFinding(entry) {
+  const looksLike = describePlaintext(entry.sealed);
+  const place = entry.place.deployment === void 0 ? "" : ` --deployment ${entry.place.deployment}`;
   return errorAt(
     "plaintext-value",
-    path2,
-    `this value is not encrypted${looksLike ? ` (it looks like ${looksLike})` : ""}: rotate it (it may already be in git history), and store the new one with \`credledger set ${credential.id}${place} --value-stdin\`, which replaces this line`
+    [...entry.path],
+    `this value is not encrypted${looksLike ? ` (it looks like ${looksLike})` : ""}: rotate it (it may already be in git history), and store the new one with \`credledger set ${entry.place.credentialId}${place} --value-stdin\`, which replaces this line`
   );
 }
-var valuesEncrypted = eachCredential((credential, findings) => {
-  if (credential.value !== void 0 && !parseSealedValueText(credential.value)) {
-    findings.push(plaintextFinding(credential, ["credentials", credential.id, "value"], credential.value));
-  }
-  if (credential.values === void 0) return;
-  for (const [deployment, text] of Object.entries(credential.values)) {
-    if (!parseSealedValueText(text)) findings.push(plaintextFinding(credential, ["credentials", credential.id, "values", deployment], text));
-  }
-});
+var valuesEncrypted = (inventory) => {
+  const findings = [];
+  for (const entry of listSealedValues(inventory)) if (entry.parts === void 0) findings.push(plaintextFinding(entry));
+  return findings;
+};
 var noPublicDemoKey = (inventory) => {
   const entries = listDemoKeyValues(inventory);
   const [first] = entries;
@@ -3662,7 +3667,7 @@ var sealedForKnownRecipients = (inventory) => {
     seen.add(recipient.id);
   });
   for (const entry of listSealedValues(inventory)) {
-    const parts = parseSealedValueText(entry.sealed);
+    const { parts } = entry;
     if (parts?.kind !== "sealed" || seen.has(parts.recipientId)) continue;
     const listed = seen.size === 0 ? "none is listed" : `it lists ${[...seen].join(", ")}`;
     findings.push(
