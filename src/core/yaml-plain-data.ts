@@ -224,8 +224,9 @@ function needsTheDocument(text: string): boolean {
     // them (the scan at a line's start runs when the line feed before it is reached).
     if (index !== lineStart) {
       if (nextSignificant < index) {
+        // test, not exec: no match array per character found. Each match is one character, just before lastIndex.
         SIGNIFICANT_IN_LINE.lastIndex = index;
-        nextSignificant = SIGNIFICANT_IN_LINE.exec(text)?.index ?? length;
+        nextSignificant = SIGNIFICANT_IN_LINE.test(text) ? SIGNIFICANT_IN_LINE.lastIndex - 1 : length;
       }
       index = nextSignificant < currentLineEnd ? nextSignificant : currentLineEnd;
     }
