@@ -14,14 +14,14 @@ import {
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-3CL4FGDN.js";
+} from "./chunks/chunk-JFGXRMNL.js";
 import {
   finishRotations
-} from "./chunks/chunk-JGD5TLF2.js";
+} from "./chunks/chunk-NDZHTSHD.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-GYGJ46Y4.js";
+} from "./chunks/chunk-43XLOMEE.js";
 import "./chunks/chunk-V2QDFDXZ.js";
 import {
   context,
@@ -52,17 +52,17 @@ import {
 } from "./chunks/chunk-BWXMWMVW.js";
 import {
   auditDeployments
-} from "./chunks/chunk-ZP6UPJ7T.js";
+} from "./chunks/chunk-GUMNMS3F.js";
 import {
   assessAuditReport
 } from "./chunks/chunk-WJ3T3LKR.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-MR5I52T3.js";
+} from "./chunks/chunk-N7ZJG7RA.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-XWY3IFMT.js";
+} from "./chunks/chunk-K6V4YCOQ.js";
 import {
   openInventoryRevisions
 } from "./chunks/chunk-3A33JCZ4.js";
@@ -70,11 +70,11 @@ import "./chunks/chunk-JZLL5276.js";
 import "./chunks/chunk-P4FUDGKZ.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-GOZ2MHJ7.js";
+} from "./chunks/chunk-FKDJPOPD.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-DYKVRTP4.js";
+} from "./chunks/chunk-KK6NIYFO.js";
 import {
   markdownCode,
   markdownMessage,
@@ -84,10 +84,10 @@ import {
 } from "./chunks/chunk-ASM7YXIQ.js";
 import {
   planHasChanges
-} from "./chunks/chunk-FDM2O22I.js";
+} from "./chunks/chunk-TGQDKTIQ.js";
 import {
   applyInventory
-} from "./chunks/chunk-5IF4FZRB.js";
+} from "./chunks/chunk-VNDGV5UE.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
@@ -98,7 +98,7 @@ import {
   isTerminal,
   parseHoursDuration
 } from "./chunks/chunk-FNVTWHAF.js";
-import "./chunks/chunk-ZOZT3K5K.js";
+import "./chunks/chunk-QNROXMDY.js";
 import "./chunks/chunk-4FLMUSPY.js";
 import "./chunks/chunk-JNZJOGSG.js";
 import "./chunks/chunk-RGG2BSNJ.js";
@@ -106,8 +106,8 @@ import "./chunks/chunk-45NTUV52.js";
 import "./chunks/chunk-CNNKQI7J.js";
 import {
   validateInventory
-} from "./chunks/chunk-LWHQ27LB.js";
-import "./chunks/chunk-YN7S64Q4.js";
+} from "./chunks/chunk-VOB3GLSZ.js";
+import "./chunks/chunk-EZ6CMLYD.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
@@ -122,8 +122,8 @@ import "./chunks/chunk-NTY5ZNUX.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-CF7KTYLQ.js";
-import "./chunks/chunk-ANAEKZWA.js";
+} from "./chunks/chunk-AE524PQG.js";
+import "./chunks/chunk-J4DRM34G.js";
 import {
   rotationDueRule
 } from "./chunks/chunk-VPJX55WG.js";
@@ -131,7 +131,7 @@ import {
   isCalendarDate,
   toCalendarDate
 } from "./chunks/chunk-55Y3H7G4.js";
-import "./chunks/chunk-BBAJST2L.js";
+import "./chunks/chunk-TIFGA4ER.js";
 import "./chunks/chunk-JDF2SXMV.js";
 import "./chunks/chunk-HF3DDANW.js";
 import "./chunks/chunk-75ASNW75.js";

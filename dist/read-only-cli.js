@@ -12,7 +12,7 @@ import {
   placeFinding,
   sortDiagnostics,
   warningAt
-} from "./chunks/chunk-LIBM2LXF.js";
+} from "./chunks/chunk-EXD2KTYN.js";
 
 // node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
@@ -3948,7 +3948,7 @@ var ExternalError = class extends Error {
 
 // src/app/yaml-document-loader.ts
 async function loadYamlDocumentSupport() {
-  await import("./chunks/yaml-document-IJU5NP4T.js");
+  await import("./chunks/yaml-document-IMLIPTZG.js");
 }
 async function withYamlDocument(work) {
   try {
