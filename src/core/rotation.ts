@@ -97,6 +97,15 @@ export function rotationAssessor(inventory: Inventory, now: CalendarDate): (cred
     intervalOfKind.set(credential.kind, interval);
     return interval;
   };
+  // Due dates repeat: a few hundred rotation days across thousands of rows, and one interval per kind.
+  const dueDates = new Map<number, Map<CalendarDate, CalendarDate>>();
+  const dueAfter = (date: CalendarDate, days: number): CalendarDate => {
+    let byDate = dueDates.get(days);
+    if (byDate === undefined) dueDates.set(days, (byDate = new Map()));
+    let due = byDate.get(date);
+    if (due === undefined) byDate.set(date, (due = addDays(date, days)));
+    return due;
+  };
   return (credential) => {
     const lastRotated = credential.rotated ?? credential.created;
     const interval = intervalOf(credential);
@@ -106,7 +115,7 @@ export function rotationAssessor(inventory: Inventory, now: CalendarDate): (cred
     const reasons: RotationReason[] = [];
 
     if (interval && lastRotated) {
-      const intervalDue = addDays(lastRotated, interval.days);
+      const intervalDue = dueAfter(lastRotated, interval.days);
       due = intervalDue;
       if (intervalDue <= warningHorizon) {
         const text = intervalDue <= now ? `${interval.text} interval elapsed on ${intervalDue}` : `${interval.text} interval ends ${intervalDue}`;

@@ -1,5 +1,5 @@
 // The status report: one row per credential and deployment with its rotation state, for a given day.
-import { compareDates, type CalendarDate } from './dates.js';
+import type { CalendarDate } from './dates.js';
 import { compareIdentifierSortables, sortableIdentifier, type IdentifierSortable } from './identifier-order.js';
 import type { Inventory } from './inventory.js';
 import { describeValuePlace, listDemoKeyValues } from './public-demo-key.js';
@@ -40,7 +40,7 @@ const STATE_ORDER: Record<RotationState, number> = { overdue: 0, 'due-soon': 1, 
 /** Builds the report for day `now`: rows ordered overdue first, then by due date, id and deployment. */
 export function buildStatusReport(inventory: Inventory, now: CalendarDate): StatusReport {
   // Each row is sorted by its credential's id and deployment, whose sort keys are made once each (identifier-order.ts).
-  const sortable: { readonly row: StatusRow; readonly rank: number; readonly id: IdentifierSortable; readonly deployment: IdentifierSortable }[] = [];
+  const sortable: { readonly row: StatusRow; readonly order: string; readonly id: IdentifierSortable; readonly deployment: IdentifierSortable }[] = [];
   const deploymentSortables = new Map<string, IdentifierSortable>();
   const noDeployment = sortableIdentifier('');
   const assess = rotationAssessor(inventory, now);
@@ -49,7 +49,8 @@ export function buildStatusReport(inventory: Inventory, now: CalendarDate): Stat
     // Most rows on most days have no reason to show: they share one empty list rather than each making its own.
     const reasons = assessment.reasons.length === 0 ? NO_REASONS : assessment.reasons.map((reason) => reason.text);
     const id = sortableIdentifier(credential.id);
-    const rank = STATE_ORDER[assessment.state];
+    // The state's rank (one digit) and the due date in one string: one comparison orders rows by both.
+    const order = `${STATE_ORDER[assessment.state]}${assessment.due ?? '9999'}`;
     const deployments = credential.deployments.length > 0 ? credential.deployments : [null];
     for (const deployment of deployments) {
       const row: StatusRow = {
@@ -69,16 +70,10 @@ export function buildStatusReport(inventory: Inventory, now: CalendarDate): Stat
         deploymentSortable = sortableIdentifier(deployment as string);
         deploymentSortables.set(deployment as string, deploymentSortable);
       }
-      sortable.push({ row, rank, id, deployment: deploymentSortable });
+      sortable.push({ row, order, id, deployment: deploymentSortable });
     }
   }
-  sortable.sort(
-    (a, b) =>
-      a.rank - b.rank ||
-      compareDates(a.row.due ?? '9999', b.row.due ?? '9999') ||
-      compareIdentifierSortables(a.id, b.id) ||
-      compareIdentifierSortables(a.deployment, b.deployment),
-  );
+  sortable.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : compareIdentifierSortables(a.id, b.id) || compareIdentifierSortables(a.deployment, b.deployment)));
   const rows = sortable.map((entry) => entry.row);
   const summary: StatusSummary = { ok: 0, 'due-soon': 0, overdue: 0, unknown: 0 };
   for (const row of rows) summary[row.state] += 1;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/core/dates.js';
 import { renderStatusMarkdown, renderStatusText } from '../../src/core/render-status.js';
@@ -46,6 +47,41 @@ describe('buildStatusReport', () => {
       ['fresh', 'staging', 'ok'],
     ]);
     expect(report.summary).toEqual({ ok: 1, 'due-soon': 0, overdue: 2, unknown: 0 });
+  });
+
+  it('orders rows overdue first, then by due date, id and deployment in the root collation, on any inventory', () => {
+    // The reference is the rule as documented, with Intl's collator: the report's one-string order keys and
+    // identifier sort keys must give the same order (ties keep the file's order, as a stable sort does).
+    const collator = new Intl.Collator('und');
+    const rank = { overdue: 0, 'due-soon': 1, unknown: 2, ok: 3 } as const;
+    const identifier = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,6}$/);
+    const credential = fc.record({
+      id: identifier,
+      kind: fc.constantFrom('api_key', 'password', 'session_secret', 'private_key'),
+      owner: fc.constantFrom('alice', 'bob', 'carol'),
+      rotated: fc.option(fc.integer({ min: -800, max: 0 }).map((days) => addDays('2026-11-26', days)), { nil: undefined }),
+      deployments: fc.subarray(['production', 'staging', 'Staging', 'prod_2']),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(credential, { selector: (entry) => entry.id, minLength: 1, maxLength: 25 }), (credentials) => {
+        const extraDeployments = "  Staging: { url: 'https://s2.example.com' }\n  prod_2: { url: 'https://p2.example.com' }\n";
+        const text = inventoryText(
+          credentials
+            .map((entry) => `  '${entry.id}':\n    setting: custom_${entry.id.replace(/[^A-Za-z0-9_]/g, '_')}\n    custom: true\n    kind: ${entry.kind}\n    owner: ${entry.owner}\n${entry.rotated ? `    rotated: ${entry.rotated}\n` : ''}    deployments: [${entry.deployments.join(', ')}]\n`)
+            .join(''),
+        ).replace('credentials:\n', `${extraDeployments}credentials:\n`);
+        const rows = buildStatusReport(inventoryFrom(text), '2026-11-26').credentials;
+        const expected = [...rows].sort(
+          (a, b) =>
+            rank[a.state] - rank[b.state] ||
+            ((a.due ?? '9999') < (b.due ?? '9999') ? -1 : (a.due ?? '9999') > (b.due ?? '9999') ? 1 : 0) ||
+            collator.compare(a.id, b.id) ||
+            collator.compare(a.deployment ?? '', b.deployment ?? ''),
+        );
+        expect(rows.map((row) => `${row.id}@${row.deployment}`)).toEqual(expected.map((row) => `${row.id}@${row.deployment}`));
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('moves a credential from ok to due-soon to overdue as days pass', () => {
