@@ -7,42 +7,42 @@ import {
   gitHubEnvironments,
   gitHubPullRequestComments,
   gitHubRotationIssues
-} from "./chunks/chunk-3E6CEN5Y.js";
+} from "./chunks/chunk-CM6PZOZW.js";
 import {
   describeAction,
   performIssuePlan,
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-JFGXRMNL.js";
+} from "./chunks/chunk-27DN727E.js";
 import {
   finishRotations
-} from "./chunks/chunk-NDZHTSHD.js";
+} from "./chunks/chunk-2KCC4MJV.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-43XLOMEE.js";
+} from "./chunks/chunk-UYJYOO4R.js";
 import "./chunks/chunk-V2QDFDXZ.js";
 import {
   context,
   require_tunnel
-} from "./chunks/chunk-RALCCSMK.js";
+} from "./chunks/chunk-GHZJQAJD.js";
 import {
   DEFAULT_ISSUE_LABEL,
   countIssueActions,
   issueMarker,
   planIssueReconciliation
-} from "./chunks/chunk-OIAH3PQH.js";
+} from "./chunks/chunk-J2JKTOFE.js";
 import {
   appliedStateReader,
   createRotationDrivers,
   gitHubRotationReview,
   openRotationRepository
-} from "./chunks/chunk-WNNMBTDG.js";
+} from "./chunks/chunk-3ULTUEBG.js";
 import {
   applyCollaborators,
   auditCollaborators
-} from "./chunks/chunk-UHGVHVJY.js";
+} from "./chunks/chunk-KI2MMZNN.js";
 import {
   describeProgressStep
 } from "./chunks/chunk-OOOMGQ2O.js";
@@ -52,17 +52,17 @@ import {
 } from "./chunks/chunk-BWXMWMVW.js";
 import {
   auditDeployments
-} from "./chunks/chunk-GUMNMS3F.js";
+} from "./chunks/chunk-QUGA7NRH.js";
 import {
   assessAuditReport
 } from "./chunks/chunk-WJ3T3LKR.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-N7ZJG7RA.js";
+} from "./chunks/chunk-4XLJNDVK.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-K6V4YCOQ.js";
+} from "./chunks/chunk-Y63RN3GB.js";
 import {
   openInventoryRevisions
 } from "./chunks/chunk-3A33JCZ4.js";
@@ -70,7 +70,7 @@ import "./chunks/chunk-JZLL5276.js";
 import "./chunks/chunk-P4FUDGKZ.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-FKDJPOPD.js";
+} from "./chunks/chunk-JH3GZOHC.js";
 import {
   planToJson,
   renderPlanMarkdown
@@ -87,7 +87,7 @@ import {
 } from "./chunks/chunk-TGQDKTIQ.js";
 import {
   applyInventory
-} from "./chunks/chunk-VNDGV5UE.js";
+} from "./chunks/chunk-OCEW4SS3.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
@@ -106,7 +106,7 @@ import "./chunks/chunk-45NTUV52.js";
 import "./chunks/chunk-CNNKQI7J.js";
 import {
   validateInventory
-} from "./chunks/chunk-VOB3GLSZ.js";
+} from "./chunks/chunk-RRQA24XZ.js";
 import "./chunks/chunk-EZ6CMLYD.js";
 import {
   loadKeyRing,
@@ -122,11 +122,11 @@ import "./chunks/chunk-NTY5ZNUX.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-AE524PQG.js";
-import "./chunks/chunk-J4DRM34G.js";
+} from "./chunks/chunk-ZCMEMDBB.js";
+import "./chunks/chunk-CKNCODFD.js";
 import {
   rotationDueRule
-} from "./chunks/chunk-VPJX55WG.js";
+} from "./chunks/chunk-AAKN5B6P.js";
 import {
   isCalendarDate,
   toCalendarDate
