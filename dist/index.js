@@ -2,47 +2,47 @@ import { createRequire as __credledgerCreateRequire } from 'node:module';
 const require = __credledgerCreateRequire(import.meta.url);
 import {
   renderAuditMarkdown
-} from "./chunks/chunk-CRIS4KTP.js";
+} from "./chunks/chunk-EKYZOLGC.js";
 import {
   gitHubEnvironments,
   gitHubPullRequestComments,
   gitHubRotationIssues
-} from "./chunks/chunk-CM6PZOZW.js";
+} from "./chunks/chunk-ZQ2RHVEE.js";
 import {
   describeAction,
   performIssuePlan,
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-27DN727E.js";
+} from "./chunks/chunk-SAQYKLSW.js";
 import {
   finishRotations
-} from "./chunks/chunk-2KCC4MJV.js";
+} from "./chunks/chunk-GCVZ53M3.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-UYJYOO4R.js";
+} from "./chunks/chunk-AF5YOK4L.js";
 import "./chunks/chunk-V2QDFDXZ.js";
 import {
   context,
   require_tunnel
-} from "./chunks/chunk-GHZJQAJD.js";
+} from "./chunks/chunk-JCYRKC7J.js";
 import {
   DEFAULT_ISSUE_LABEL,
   countIssueActions,
   issueMarker,
   planIssueReconciliation
-} from "./chunks/chunk-J2JKTOFE.js";
+} from "./chunks/chunk-CVPM335J.js";
 import {
   appliedStateReader,
   createRotationDrivers,
   gitHubRotationReview,
   openRotationRepository
-} from "./chunks/chunk-3ULTUEBG.js";
+} from "./chunks/chunk-UT4S36FA.js";
 import {
   applyCollaborators,
   auditCollaborators
-} from "./chunks/chunk-KI2MMZNN.js";
+} from "./chunks/chunk-IE4VRSJ5.js";
 import {
   describeProgressStep
 } from "./chunks/chunk-OOOMGQ2O.js";
@@ -52,17 +52,17 @@ import {
 } from "./chunks/chunk-BWXMWMVW.js";
 import {
   auditDeployments
-} from "./chunks/chunk-QUGA7NRH.js";
+} from "./chunks/chunk-DZRYNJWC.js";
 import {
   assessAuditReport
-} from "./chunks/chunk-WJ3T3LKR.js";
+} from "./chunks/chunk-3V2RQUVW.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-4XLJNDVK.js";
+} from "./chunks/chunk-27D73UAI.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-Y63RN3GB.js";
+} from "./chunks/chunk-H6EQTPVD.js";
 import {
   openInventoryRevisions
 } from "./chunks/chunk-3A33JCZ4.js";
@@ -70,11 +70,11 @@ import "./chunks/chunk-JZLL5276.js";
 import "./chunks/chunk-P4FUDGKZ.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-JH3GZOHC.js";
+} from "./chunks/chunk-PFITFIM6.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-KK6NIYFO.js";
+} from "./chunks/chunk-XDFNKTZK.js";
 import {
   markdownCode,
   markdownMessage,
@@ -84,14 +84,14 @@ import {
 } from "./chunks/chunk-ASM7YXIQ.js";
 import {
   planHasChanges
-} from "./chunks/chunk-TGQDKTIQ.js";
+} from "./chunks/chunk-2FSIPXY2.js";
 import {
   applyInventory
-} from "./chunks/chunk-OCEW4SS3.js";
+} from "./chunks/chunk-3GHEODF5.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
-import "./chunks/chunk-NLG6KIMV.js";
+import "./chunks/chunk-X2DIJ3OF.js";
 import "./chunks/chunk-VKO2MAIP.js";
 import "./chunks/chunk-HDYKRRQ4.js";
 import {
@@ -100,19 +100,19 @@ import {
 } from "./chunks/chunk-FNVTWHAF.js";
 import "./chunks/chunk-QNROXMDY.js";
 import "./chunks/chunk-4FLMUSPY.js";
-import "./chunks/chunk-JNZJOGSG.js";
-import "./chunks/chunk-RGG2BSNJ.js";
+import "./chunks/chunk-C4LHHC5I.js";
+import "./chunks/chunk-NCKNMRHC.js";
 import "./chunks/chunk-45NTUV52.js";
 import "./chunks/chunk-CNNKQI7J.js";
 import {
   validateInventory
-} from "./chunks/chunk-RRQA24XZ.js";
-import "./chunks/chunk-EZ6CMLYD.js";
+} from "./chunks/chunk-MLMV3YBY.js";
+import "./chunks/chunk-5H4YPBAF.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
 } from "./chunks/chunk-ZS6E5BZH.js";
-import "./chunks/chunk-OUHBEQVB.js";
+import "./chunks/chunk-NR7HA6JH.js";
 import "./chunks/chunk-RDSJMO77.js";
 import {
   keyEntriesOf
@@ -122,11 +122,11 @@ import "./chunks/chunk-NTY5ZNUX.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-ZCMEMDBB.js";
-import "./chunks/chunk-CKNCODFD.js";
+} from "./chunks/chunk-UOG77FWA.js";
+import "./chunks/chunk-AGFLYKPZ.js";
 import {
   rotationDueRule
-} from "./chunks/chunk-AAKN5B6P.js";
+} from "./chunks/chunk-UDGW75P5.js";
 import {
   isCalendarDate,
   toCalendarDate
@@ -134,7 +134,7 @@ import {
 import "./chunks/chunk-TIFGA4ER.js";
 import "./chunks/chunk-JDF2SXMV.js";
 import "./chunks/chunk-HF3DDANW.js";
-import "./chunks/chunk-75ASNW75.js";
+import "./chunks/chunk-RR2O5TQE.js";
 import "./chunks/chunk-PNS7CLM4.js";
 import {
   redactRunSecrets

@@ -1,0 +1,37 @@
+import { createRequire as __credledgerCreateRequire } from 'node:module';
+const require = __credledgerCreateRequire(import.meta.url);
+import {
+  MASKED_READ_BACK_LIMIT,
+  applyInventory
+} from "./chunk-3GHEODF5.js";
+import "./chunk-RDARU6O6.js";
+import "./chunk-X2DIJ3OF.js";
+import "./chunk-VKO2MAIP.js";
+import "./chunk-HDYKRRQ4.js";
+import "./chunk-FNVTWHAF.js";
+import "./chunk-C4LHHC5I.js";
+import {
+  DEFAULT_APPLY_CONCURRENCY
+} from "./chunk-NCKNMRHC.js";
+import "./chunk-45NTUV52.js";
+import "./chunk-NR7HA6JH.js";
+import "./chunk-RDSJMO77.js";
+import "./chunk-IOQOTO7J.js";
+import "./chunk-NTY5ZNUX.js";
+import "./chunk-UOG77FWA.js";
+import "./chunk-AGFLYKPZ.js";
+import "./chunk-UDGW75P5.js";
+import "./chunk-55Y3H7G4.js";
+import "./chunk-TIFGA4ER.js";
+import "./chunk-JDF2SXMV.js";
+import "./chunk-HF3DDANW.js";
+import "./chunk-RR2O5TQE.js";
+import "./chunk-PNS7CLM4.js";
+import "./chunk-QL6ADRZ6.js";
+import "./chunk-KLADGNWY.js";
+import "./chunk-ZPKHJYF4.js";
+export {
+  DEFAULT_APPLY_CONCURRENCY,
+  MASKED_READ_BACK_LIMIT,
+  applyInventory
+};
