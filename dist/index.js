@@ -2,47 +2,47 @@ import { createRequire as __credledgerCreateRequire } from 'node:module';
 const require = __credledgerCreateRequire(import.meta.url);
 import {
   renderAuditMarkdown
-} from "./chunks/chunk-EKYZOLGC.js";
+} from "./chunks/chunk-EJLXXO72.js";
 import {
   gitHubEnvironments,
   gitHubPullRequestComments,
   gitHubRotationIssues
-} from "./chunks/chunk-ZQ2RHVEE.js";
+} from "./chunks/chunk-HF4W57V6.js";
 import {
   describeAction,
   performIssuePlan,
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-SAQYKLSW.js";
+} from "./chunks/chunk-GKUGQ4UQ.js";
 import {
   finishRotations
-} from "./chunks/chunk-GCVZ53M3.js";
+} from "./chunks/chunk-W25NVNRN.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-AF5YOK4L.js";
+} from "./chunks/chunk-D6HWQVAG.js";
 import "./chunks/chunk-V2QDFDXZ.js";
 import {
   context,
   require_tunnel
-} from "./chunks/chunk-JCYRKC7J.js";
+} from "./chunks/chunk-NDEZN3OE.js";
 import {
   DEFAULT_ISSUE_LABEL,
   countIssueActions,
   issueMarker,
   planIssueReconciliation
-} from "./chunks/chunk-CVPM335J.js";
+} from "./chunks/chunk-TXXNWB4O.js";
 import {
   appliedStateReader,
   createRotationDrivers,
   gitHubRotationReview,
   openRotationRepository
-} from "./chunks/chunk-UT4S36FA.js";
+} from "./chunks/chunk-UDY2VR5D.js";
 import {
   applyCollaborators,
   auditCollaborators
-} from "./chunks/chunk-IE4VRSJ5.js";
+} from "./chunks/chunk-TPZHUIFA.js";
 import {
   describeProgressStep
 } from "./chunks/chunk-OOOMGQ2O.js";
@@ -52,17 +52,18 @@ import {
 } from "./chunks/chunk-BWXMWMVW.js";
 import {
   auditDeployments
-} from "./chunks/chunk-DZRYNJWC.js";
+} from "./chunks/chunk-ZLL33ZIR.js";
 import {
   assessAuditReport
-} from "./chunks/chunk-3V2RQUVW.js";
+} from "./chunks/chunk-FFKGOIZX.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-27D73UAI.js";
+} from "./chunks/chunk-C6OMCURT.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-H6EQTPVD.js";
+} from "./chunks/chunk-MXTMFJC5.js";
+import "./chunks/chunk-3M2UOIA3.js";
 import {
   openInventoryRevisions
 } from "./chunks/chunk-3A33JCZ4.js";
@@ -70,11 +71,11 @@ import "./chunks/chunk-JZLL5276.js";
 import "./chunks/chunk-P4FUDGKZ.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-PFITFIM6.js";
+} from "./chunks/chunk-QPMEJD67.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-XDFNKTZK.js";
+} from "./chunks/chunk-MLJNEYIO.js";
 import {
   markdownCode,
   markdownMessage,
@@ -84,14 +85,14 @@ import {
 } from "./chunks/chunk-ASM7YXIQ.js";
 import {
   planHasChanges
-} from "./chunks/chunk-2FSIPXY2.js";
+} from "./chunks/chunk-XKKXSYLF.js";
 import {
   applyInventory
-} from "./chunks/chunk-3GHEODF5.js";
+} from "./chunks/chunk-LYPYYN2C.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
-import "./chunks/chunk-X2DIJ3OF.js";
+import "./chunks/chunk-CZZLUCIX.js";
 import "./chunks/chunk-VKO2MAIP.js";
 import "./chunks/chunk-HDYKRRQ4.js";
 import {
@@ -100,19 +101,19 @@ import {
 } from "./chunks/chunk-FNVTWHAF.js";
 import "./chunks/chunk-QNROXMDY.js";
 import "./chunks/chunk-4FLMUSPY.js";
-import "./chunks/chunk-C4LHHC5I.js";
-import "./chunks/chunk-NCKNMRHC.js";
+import "./chunks/chunk-LKPYZ5YL.js";
+import "./chunks/chunk-SRZ2AMBU.js";
 import "./chunks/chunk-45NTUV52.js";
 import "./chunks/chunk-CNNKQI7J.js";
 import {
   validateInventory
-} from "./chunks/chunk-MLMV3YBY.js";
-import "./chunks/chunk-5H4YPBAF.js";
+} from "./chunks/chunk-MIGBHIIH.js";
+import "./chunks/chunk-3MLSWQDV.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
 } from "./chunks/chunk-ZS6E5BZH.js";
-import "./chunks/chunk-NR7HA6JH.js";
+import "./chunks/chunk-YI3OOGKA.js";
 import "./chunks/chunk-RDSJMO77.js";
 import {
   keyEntriesOf
@@ -122,11 +123,11 @@ import "./chunks/chunk-NTY5ZNUX.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-UOG77FWA.js";
-import "./chunks/chunk-AGFLYKPZ.js";
+} from "./chunks/chunk-JAXJRTJQ.js";
+import "./chunks/chunk-ZGHFRJEJ.js";
 import {
   rotationDueRule
-} from "./chunks/chunk-UDGW75P5.js";
+} from "./chunks/chunk-XHVHMUK4.js";
 import {
   isCalendarDate,
   toCalendarDate
@@ -134,7 +135,7 @@ import {
 import "./chunks/chunk-TIFGA4ER.js";
 import "./chunks/chunk-JDF2SXMV.js";
 import "./chunks/chunk-HF3DDANW.js";
-import "./chunks/chunk-RR2O5TQE.js";
+import "./chunks/chunk-X75H72PA.js";
 import "./chunks/chunk-PNS7CLM4.js";
 import {
   redactRunSecrets

@@ -647,8 +647,11 @@ function sortableIdentifier(text) {
   return { text, key: identifierSortKey(text) };
 }
 function compareIdentifierSortables(a, b) {
-  if (a.key !== void 0 && b.key !== void 0) return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  if (a.key !== void 0 && b.key !== void 0) return compareText(a.key, b.key);
   return a.text === b.text ? 0 : (rootCollator ??= new Intl.Collator("und")).compare(a.text, b.text);
+}
+function compareText(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/core/own-property.ts
@@ -662,6 +665,8 @@ function recordWithoutPrototype(entries) {
 }
 
 // src/core/sealed-value-format.ts
+var FERNET_PREFIX = "fernet:";
+var FERNET_KEY_ID_LENGTH = 8;
 var FERNET_VALUE_PATTERN = /^fernet:[0-9a-f]{8}:[A-Za-z0-9_-]{20,}={0,2}$/;
 var SEALED_VALUE_PATTERN = /^sealed:([A-Za-z0-9][A-Za-z0-9_.-]{0,63}):([A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=):([A-Za-z0-9_-]{20,}={0,2})$/;
 function parseSealedValueText(text) {
@@ -674,7 +679,10 @@ function parseSealedValueText(text) {
 }
 var SPLIT_VALUES = /* @__PURE__ */ new Map();
 function splitSealedValueText(text) {
-  if (FERNET_VALUE_PATTERN.test(text)) return { kind: "fernet", keyId: text.slice(7, 15), token: text.slice(16) };
+  if (FERNET_VALUE_PATTERN.test(text)) {
+    const keyIdEnd = FERNET_PREFIX.length + FERNET_KEY_ID_LENGTH;
+    return { kind: "fernet", keyId: text.slice(FERNET_PREFIX.length, keyIdEnd), token: text.slice(keyIdEnd + 1) };
+  }
   const sealed = SEALED_VALUE_PATTERN.exec(text);
   if (sealed) {
     const recipientId = sealed[1];
@@ -987,7 +995,7 @@ function buildStatusReport(inventory, now) {
       sortable.push({ row, order, id, deployment: deploymentSortable });
     }
   }
-  sortable.sort((a, b) => a.order < b.order ? -1 : a.order > b.order ? 1 : compareIdentifierSortables(a.id, b.id) || compareIdentifierSortables(a.deployment, b.deployment));
+  sortable.sort((a, b) => compareText(a.order, b.order) || compareIdentifierSortables(a.id, b.id) || compareIdentifierSortables(a.deployment, b.deployment));
   const rows = sortable.map((entry) => entry.row);
   const summary = { ok: 0, "due-soon": 0, overdue: 0, unknown: 0 };
   for (const row of rows) summary[row.state] += 1;

@@ -1,6 +1,7 @@
 // Audit: what each DocuElevate deployment holds (its credential list with db/env sources) against what the inventory says.
 import type { PendingRemoval } from './applied-state.js';
 import { displayDeploymentUrl } from './deployment-url.js';
+import { compareText } from './identifier-order.js';
 import { sealedValueFor, type Credential, type Inventory } from './inventory.js';
 
 /**
@@ -383,8 +384,4 @@ export function describeFindingKind(kind: AuditFindingKind): string {
     case 'pending-restart':
       return 'apply deleted it from DocuElevate\'s database, but DocuElevate keeps a deleted value in memory (and reports it as from the environment) until api and worker restart: restart them. If it is still reported after the restart, the deployment\'s environment sets it too.';
   }
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

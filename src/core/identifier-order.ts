@@ -51,8 +51,13 @@ export function sortableIdentifier(text: string): IdentifierSortable {
  * already gives.
  */
 export function compareIdentifierSortables(a: IdentifierSortable, b: IdentifierSortable): number {
-  if (a.key !== undefined && b.key !== undefined) return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+  if (a.key !== undefined && b.key !== undefined) return compareText(a.key, b.key);
   return a.text === b.text ? 0 : (rootCollator ??= new Intl.Collator('und')).compare(a.text, b.text);
+}
+
+/** Orders two strings by their code units, as `<` does: for sort keys made to be compared as plain text. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Compares two strings in the root collation's order (for one-off comparisons; sorts should make sortables once). */

@@ -1,5 +1,7 @@
 // The text forms of an encrypted inventory value, recognised without any key: `fernet:<key id>:<token>` and `sealed:<recipient id>:<ephemeral public key>:<token>`.
 
+const FERNET_PREFIX = 'fernet:';
+const FERNET_KEY_ID_LENGTH = 8;
 const FERNET_VALUE_PATTERN = /^fernet:[0-9a-f]{8}:[A-Za-z0-9_-]{20,}={0,2}$/;
 // A recipient id is an inventory identifier; the ephemeral key is 32 bytes of base64url (43 characters, with its `=`).
 const SEALED_VALUE_PATTERN = /^sealed:([A-Za-z0-9][A-Za-z0-9_.-]{0,63}):([A-Za-z0-9_-]{42}[AEIMQUYcgkosw048]=):([A-Za-z0-9_-]{20,}={0,2})$/;
@@ -48,9 +50,12 @@ const SPLIT_VALUES = new Map<string, SealedValueParts | null>();
  * its values), where the cache above would only add a lookup per value.
  */
 export function splitSealedValueText(text: string): SealedValueParts | undefined {
-  // test, not exec: the pattern fixes where the parts are (`fernet:` 7 characters, the key id 8, a colon), so no
-  // match array is made for each of an inventory's values.
-  if (FERNET_VALUE_PATTERN.test(text)) return { kind: 'fernet', keyId: text.slice(7, 15), token: text.slice(16) };
+  // test, not exec: the pattern fixes where the parts are (the prefix, the key id, a colon, the token), so no match
+  // array is made for each of an inventory's values.
+  if (FERNET_VALUE_PATTERN.test(text)) {
+    const keyIdEnd = FERNET_PREFIX.length + FERNET_KEY_ID_LENGTH;
+    return { kind: 'fernet', keyId: text.slice(FERNET_PREFIX.length, keyIdEnd), token: text.slice(keyIdEnd + 1) };
+  }
   const sealed = SEALED_VALUE_PATTERN.exec(text);
   if (sealed) {
     const recipientId = sealed[1] as string;

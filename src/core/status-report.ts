@@ -1,6 +1,6 @@
 // The status report: one row per credential and deployment with its rotation state, for a given day.
 import type { CalendarDate } from './dates.js';
-import { compareIdentifierSortables, sortableIdentifier, type IdentifierSortable } from './identifier-order.js';
+import { compareIdentifierSortables, compareText, sortableIdentifier, type IdentifierSortable } from './identifier-order.js';
 import type { Inventory } from './inventory.js';
 import { describeValuePlace, listDemoKeyValues } from './public-demo-key.js';
 import { rotationAssessor, type RotationState } from './rotation.js';
@@ -73,7 +73,7 @@ export function buildStatusReport(inventory: Inventory, now: CalendarDate): Stat
       sortable.push({ row, order, id, deployment: deploymentSortable });
     }
   }
-  sortable.sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : compareIdentifierSortables(a.id, b.id) || compareIdentifierSortables(a.deployment, b.deployment)));
+  sortable.sort((a, b) => compareText(a.order, b.order) || compareIdentifierSortables(a.id, b.id) || compareIdentifierSortables(a.deployment, b.deployment));
   const rows = sortable.map((entry) => entry.row);
   const summary: StatusSummary = { ok: 0, 'due-soon': 0, overdue: 0, unknown: 0 };
   for (const row of rows) summary[row.state] += 1;
