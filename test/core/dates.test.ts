@@ -25,6 +25,40 @@ describe('isCalendarDate', () => {
   });
 });
 
+// The reference: the pattern and a Date round trip (setUTCFullYear, since Date.UTC reads years 0-99 as 1900s).
+function referenceIsCalendarDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const probe = new Date(0);
+  probe.setUTCFullYear(year, month - 1, day);
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day;
+}
+
+describe('isCalendarDate against a Date round trip', () => {
+  const digits = (count: number) => fc.array(fc.constantFrom(...'0123456789'), { minLength: count, maxLength: count }).map((list) => list.join(''));
+  // Near-dates (every year, months and days 00-99, a wrong separator now and then) and arbitrary strings.
+  const nearDate = fc.tuple(digits(4), fc.constantFrom('-', '-', '-', '/', '0'), digits(2), fc.constantFrom('-', '-', '-', '.'), digits(2)).map((parts) => parts.join(''));
+  it('agrees on near-dates and on any text', () => {
+    fc.assert(
+      fc.property(fc.oneof(nearDate, fc.string({ maxLength: 12 }), fc.string({ unit: 'binary', maxLength: 11 })), (text) => {
+        expect(isCalendarDate(text)).toBe(referenceIsCalendarDate(text));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+  it('agrees on every day of a leap century and its neighbours', () => {
+    for (const year of ['0000', '1900', '2000', '2024', '2100', '9999']) {
+      for (let month = 0; month <= 13; month += 1) {
+        for (let day = 0; day <= 32; day += 1) {
+          const text = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+          expect(isCalendarDate(text), text).toBe(referenceIsCalendarDate(text));
+        }
+      }
+    }
+  });
+});
+
 describe('parseDuration', () => {
   it.each([
     ['90d', 90],
