@@ -12,10 +12,17 @@ export interface TextSlice {
 interface Section extends TextSlice {
   /** The entries of the section's block mapping, by key; undefined when the section is not one we can cut. */
   entries?: Map<string, TextSlice> | null;
+  /** For entry searches: the entries' indentation (null: not a block mapping we can cut), where to search next, and how many characters the searches have read. */
+  entryIndent?: number | null;
+  resumeAt?: number;
+  searched: number;
 }
 
 // A plain key with nothing a YAML parser could read two ways: the identifiers inventories use.
 const KEY_LINE = /^([A-Za-z0-9_.-]+) *:(?: |$)/;
+const PLAIN_KEY = /^[A-Za-z0-9_.-]+$/;
+/** A section's key line with nothing after the colon but a comment: its entries follow, indented. */
+const SECTION_KEY_LINE = /^[A-Za-z0-9_.-]+ *:(?: +#.*)?\r?$/;
 
 /** A content line (not blank, not a comment): its indentation, and where its content begins and ends (before a carriage return). */
 interface ContentLine {
@@ -96,11 +103,11 @@ export class YamlSections {
       const line = contentLineAt(text, lineStart, end);
       const key = line === undefined ? undefined : keyOfLine(text, line.contentStart, line.contentEnd);
       if (key === undefined || sections.has(key) || key === current.key) return undefined;
-      sections.set(current.key, { start: current.start, end: lineStart });
+      sections.set(current.key, { start: current.start, end: lineStart, searched: 0 });
       current = { key, start: lineStart };
       SECTION_START.lastIndex = end;
     }
-    sections.set(current.key, { start: current.start, end: text.length });
+    sections.set(current.key, { start: current.start, end: text.length, searched: 0 });
     return new YamlSections(text, sections);
   }
 
@@ -110,7 +117,75 @@ export class YamlSections {
 
   /** The lines of `section.entry`, when the section is a block mapping of plain keys. */
   entry(sectionKey: string, entryKey: string): TextSlice | undefined {
+    const section = this.#sections.get(sectionKey);
+    if (!section) return undefined;
+    // Until the section is indexed whole, an entry is searched for: placing a few findings in a file of 10,000
+    // entries then reads their lines only. Once the searches have read more than the section a few times over
+    // (findings in an order the search does not follow), the whole index is built: the cost stays linear.
+    if (section.entries === undefined && section.searched < 4 * (section.end - section.start)) {
+      const found = this.#searchEntry(section, entryKey);
+      if (found !== undefined) return found;
+    }
     return this.entries(sectionKey)?.get(entryKey);
+  }
+
+  /**
+   * The entry `entryKey` of a section found by searching for its key line (`\n`, the entries' indentation, the key,
+   * a colon), starting where the last search ended. In a text the fast parser vouched for, a line at the entries'
+   * indentation inside the section is an entry's key line (deeper lines, block scalars included, are indented
+   * further; keys are unique), so the first such line with this key is the entry, and it ends at the next content
+   * line at that indentation, as the whole index cuts it. Undefined when the search cannot answer exactly.
+   */
+  #searchEntry(section: Section, entryKey: string): TextSlice | undefined {
+    const text = this.#text;
+    if (!PLAIN_KEY.test(entryKey)) return undefined;
+    if (section.entryIndent === undefined) section.entryIndent = this.#entryIndentOf(section);
+    const indent = section.entryIndent;
+    if (indent === null) return undefined;
+    const needle = `\n${' '.repeat(indent)}${entryKey}`;
+    // From where the last search ended, then from the section's start.
+    for (const from of [section.resumeAt ?? section.start, section.start]) {
+      for (let at = text.indexOf(needle, from); at !== -1 && at + 1 < section.end; at = text.indexOf(needle, at + 1)) {
+        const start = at + 1;
+        const line = contentLineAt(text, start, lineEndOf(text, start, section.end));
+        if (line === undefined || line.indent !== indent || keyOfLine(text, line.contentStart, line.contentEnd) !== entryKey) continue;
+        section.searched += start - from;
+        const end = this.#entryEnd(section, start, indent);
+        if (end === undefined) return undefined;
+        section.resumeAt = end === section.end ? section.start : end - 1;
+        return { start, end };
+      }
+      section.searched += section.end - from;
+      if (from === section.start) break;
+    }
+    return undefined;
+  }
+
+  /** The indentation of a section's entries (that of the first content line under its key line), or null. */
+  #entryIndentOf(section: Section): number | null {
+    const text = this.#text;
+    const keyLineEnd = text.indexOf('\n', section.start);
+    if (keyLineEnd === -1 || keyLineEnd >= section.end) return null;
+    if (!SECTION_KEY_LINE.test(text.slice(section.start, keyLineEnd))) return null;
+    for (let start = keyLineEnd + 1; start < section.end; ) {
+      const end = lineEndOf(text, start, section.end);
+      const line = contentLineAt(text, start, end);
+      if (line !== undefined) return line.indent;
+      start = end + 1;
+    }
+    return null;
+  }
+
+  /** Where the entry whose key line starts at `start` ends: the next content line at `indent`; undefined on a shallower one. */
+  #entryEnd(section: Section, start: number, indent: number): number | undefined {
+    const text = this.#text;
+    for (let at = lineEndOf(text, start, section.end) + 1; at < section.end; ) {
+      const end = lineEndOf(text, at, section.end);
+      const line = contentLineAt(text, at, end);
+      if (line !== undefined && line.indent <= indent) return line.indent === indent ? at : undefined;
+      at = end + 1;
+    }
+    return section.end;
   }
 
   /**
@@ -129,7 +204,7 @@ export class YamlSections {
     const keyLineEnd = text.indexOf('\n', section.start);
     if (keyLineEnd === -1) return null;
     // `credentials:` alone (or with a comment) on its line: the entries follow, indented.
-    if (!/^[A-Za-z0-9_.-]+ *:(?: +#.*)?\r?$/.test(text.slice(section.start, keyLineEnd))) return null;
+    if (!SECTION_KEY_LINE.test(text.slice(section.start, keyLineEnd))) return null;
     const entries = new Map<string, TextSlice>();
     let indent = -1;
     let current: { key: string; start: number } | undefined;

@@ -8,6 +8,7 @@ import { generateScaleInventoryText } from '../../bench/generate-inventory.js';
 import { loadPlainYamlData } from '../../src/core/yaml-plain-data.js';
 import { FUZZ_ALPHABET, mutate, random } from '../support/yaml-fuzz.js';
 import type { DocumentPath } from '../../src/core/diagnostics.js';
+import { YamlSections } from '../../src/core/yaml-sections.js';
 import { MAX_ALIAS_EXPANSION, checkYamlSyntax, parseYamlSource, placeFinding } from '../../src/core/yaml-source.js';
 
 // The reading the inventory had before the fast parser: the Document with yaml's own duplicate-key check.
@@ -211,5 +212,56 @@ describe('placing findings by parsing only the entry that holds them', () => {
         expect(placeFinding(sliced, finding), JSON.stringify(path)).toEqual(placeFinding(whole, finding));
       }
     }
+  });
+
+  // Entries are found by a search that resumes where the last one ended: in reverse and shuffled orders it wraps
+  // around, and past its budget the whole index takes over. Either way the places are the Document's.
+  it.each(texts.map((text, index) => [index, text] as const))('gives the same places in reverse and shuffled orders, on text %i', (_index, text) => {
+    const data = loadPlainYamlData(text)?.data;
+    const whole = parseYamlSource(text, 'inv.yaml');
+    void whole.document;
+    const paths = pathsOf(data).filter((path) => path.length >= 2);
+    const next = random(paths.length);
+    const shuffled = paths.map((path) => [next(), path] as const).sort((a, b) => a[0] - b[0]).map(([, path]) => path);
+    for (const order of [[...paths].reverse(), shuffled]) {
+      const sliced = parseYamlSource(text, 'inv.yaml');
+      checkYamlSyntax(sliced);
+      for (const path of order) {
+        const finding = { code: 'c', severity: 'error' as const, message: 'm', path, atKey: true };
+        expect(placeFinding(sliced, finding), JSON.stringify(path)).toEqual(placeFinding(whole, finding));
+      }
+    }
+  });
+
+  describe('finding an entry by search', () => {
+  // The search must cut every entry exactly as the whole index does, on every text the fast parser vouches for.
+  function expectSearchMatchesIndex(text: string, next: () => number): boolean {
+    const indexed = YamlSections.index(text);
+    if (!indexed) return false;
+    let compared = false;
+    for (const section of ['version', 'policy', 'people', 'deployments', 'credentials', 'a', 'b', 'x', 'credential']) {
+      const entries = indexed.entries(section);
+      if (!entries) continue;
+      const keys = [...entries.keys(), 'no-such-entry'];
+      const order = keys.map((key) => [next(), key] as const).sort((a, b) => a[0] - b[0]).map(([, key]) => key);
+      const searched = YamlSections.index(text)!;
+      for (const key of order) expect(searched.entry(section, key), `${section}.${key} in:\n${text}`).toEqual(entries.get(key));
+      compared = true;
+    }
+    return compared;
+  }
+
+  it('cuts each entry as the whole index does, on fuzzed variants of the fixtures', () => {
+    const next = random(23);
+    let compared = 0;
+    for (const text of [...corpus(), ...texts]) {
+      let variant = text;
+      for (let round = 0; round < 60; round += 1) {
+        variant = round % 10 === 0 ? text : mutate(variant, next);
+        if (loadPlainYamlData(variant) && expectSearchMatchesIndex(variant, next)) compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
   });
 });
