@@ -14,14 +14,14 @@ import {
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-GKUGQ4UQ.js";
+} from "./chunks/chunk-A4RHJJIN.js";
 import {
   finishRotations
-} from "./chunks/chunk-W25NVNRN.js";
+} from "./chunks/chunk-O4HF2SN3.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-D6HWQVAG.js";
+} from "./chunks/chunk-MHYNEGXH.js";
 import "./chunks/chunk-V2QDFDXZ.js";
 import {
   context,
@@ -52,17 +52,17 @@ import {
 } from "./chunks/chunk-BWXMWMVW.js";
 import {
   auditDeployments
-} from "./chunks/chunk-ZLL33ZIR.js";
+} from "./chunks/chunk-ONZFZZPP.js";
 import {
   assessAuditReport
 } from "./chunks/chunk-FFKGOIZX.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-C6OMCURT.js";
+} from "./chunks/chunk-3VWD7BBK.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-MXTMFJC5.js";
+} from "./chunks/chunk-ZGZICX5E.js";
 import "./chunks/chunk-3M2UOIA3.js";
 import {
   openInventoryRevisions
@@ -71,11 +71,11 @@ import "./chunks/chunk-JZLL5276.js";
 import "./chunks/chunk-P4FUDGKZ.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-QPMEJD67.js";
+} from "./chunks/chunk-6EZR3QAC.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-MLJNEYIO.js";
+} from "./chunks/chunk-IDU2Z2DS.js";
 import {
   markdownCode,
   markdownMessage,
@@ -85,10 +85,10 @@ import {
 } from "./chunks/chunk-ASM7YXIQ.js";
 import {
   planHasChanges
-} from "./chunks/chunk-XKKXSYLF.js";
+} from "./chunks/chunk-UWB5LAUM.js";
 import {
   applyInventory
-} from "./chunks/chunk-LYPYYN2C.js";
+} from "./chunks/chunk-VCME7FHB.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
@@ -99,7 +99,7 @@ import {
   isTerminal,
   parseHoursDuration
 } from "./chunks/chunk-FNVTWHAF.js";
-import "./chunks/chunk-QNROXMDY.js";
+import "./chunks/chunk-2YV4TJC3.js";
 import "./chunks/chunk-4FLMUSPY.js";
 import "./chunks/chunk-LKPYZ5YL.js";
 import "./chunks/chunk-SRZ2AMBU.js";
@@ -107,8 +107,8 @@ import "./chunks/chunk-45NTUV52.js";
 import "./chunks/chunk-CNNKQI7J.js";
 import {
   validateInventory
-} from "./chunks/chunk-MIGBHIIH.js";
-import "./chunks/chunk-3MLSWQDV.js";
+} from "./chunks/chunk-3T5GLFWZ.js";
+import "./chunks/chunk-BVQRNH2L.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
@@ -123,8 +123,8 @@ import "./chunks/chunk-NTY5ZNUX.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-JAXJRTJQ.js";
-import "./chunks/chunk-ZGHFRJEJ.js";
+} from "./chunks/chunk-4YMOFTCA.js";
+import "./chunks/chunk-YQP5SYVI.js";
 import {
   rotationDueRule
 } from "./chunks/chunk-XHVHMUK4.js";
@@ -132,7 +132,7 @@ import {
   isCalendarDate,
   toCalendarDate
 } from "./chunks/chunk-55Y3H7G4.js";
-import "./chunks/chunk-TIFGA4ER.js";
+import "./chunks/chunk-LATZTHEN.js";
 import "./chunks/chunk-JDF2SXMV.js";
 import "./chunks/chunk-HF3DDANW.js";
 import "./chunks/chunk-X75H72PA.js";
