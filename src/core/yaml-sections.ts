@@ -12,10 +12,11 @@ export interface TextSlice {
 interface Section extends TextSlice {
   /** The entries of the section's block mapping, by key; undefined when the section is not one we can cut. */
   entries?: Map<string, TextSlice> | null;
-  /** For entry searches: the entries' indentation (null: not a block mapping we can cut), where to search next, and how many characters the searches have read. */
+  /** The entries' indentation: -1 when the section has none, null when it is not a block mapping we can cut. */
   entryIndent?: number | null;
+  /** For entry searches: where to search next, and how many characters the searches have read. */
   resumeAt?: number;
-  searched: number;
+  searched?: number;
 }
 
 // A plain key with nothing a YAML parser could read two ways: the identifiers inventories use.
@@ -103,11 +104,11 @@ export class YamlSections {
       const line = contentLineAt(text, lineStart, end);
       const key = line === undefined ? undefined : keyOfLine(text, line.contentStart, line.contentEnd);
       if (key === undefined || sections.has(key) || key === current.key) return undefined;
-      sections.set(current.key, { start: current.start, end: lineStart, searched: 0 });
+      sections.set(current.key, { start: current.start, end: lineStart });
       current = { key, start: lineStart };
       SECTION_START.lastIndex = end;
     }
-    sections.set(current.key, { start: current.start, end: text.length, searched: 0 });
+    sections.set(current.key, { start: current.start, end: text.length });
     return new YamlSections(text, sections);
   }
 
@@ -122,7 +123,7 @@ export class YamlSections {
     // Until the section is indexed whole, an entry is searched for: placing a few findings in a file of 10,000
     // entries then reads their lines only. Once the searches have read more than the section a few times over
     // (findings in an order the search does not follow), the whole index is built: the cost stays linear.
-    if (section.entries === undefined && section.searched < 4 * (section.end - section.start)) {
+    if (section.entries === undefined && (section.searched ?? 0) < 4 * (section.end - section.start)) {
       const found = this.#searchEntry(section, entryKey);
       if (found !== undefined) return found;
     }
@@ -139,9 +140,8 @@ export class YamlSections {
   #searchEntry(section: Section, entryKey: string): TextSlice | undefined {
     const text = this.#text;
     if (!PLAIN_KEY.test(entryKey)) return undefined;
-    if (section.entryIndent === undefined) section.entryIndent = this.#entryIndentOf(section);
-    const indent = section.entryIndent;
-    if (indent === null) return undefined;
+    const indent = this.#entryIndentOf(section);
+    if (indent === null || indent === -1) return undefined;
     const needle = `\n${' '.repeat(indent)}${entryKey}`;
     // From where the last search ended, then from the section's start.
     for (const from of [section.resumeAt ?? section.start, section.start]) {
@@ -149,31 +149,37 @@ export class YamlSections {
         const start = at + 1;
         const line = contentLineAt(text, start, lineEndOf(text, start, section.end));
         if (line === undefined || line.indent !== indent || keyOfLine(text, line.contentStart, line.contentEnd) !== entryKey) continue;
-        section.searched += start - from;
+        section.searched = (section.searched ?? 0) + start - from;
         const end = this.#entryEnd(section, start, indent);
         if (end === undefined) return undefined;
         section.resumeAt = end === section.end ? section.start : end - 1;
         return { start, end };
       }
-      section.searched += section.end - from;
+      section.searched = (section.searched ?? 0) + section.end - from;
       if (from === section.start) break;
     }
     return undefined;
   }
 
-  /** The indentation of a section's entries (that of the first content line under its key line), or null. */
+  /**
+   * The indentation of a section's entries, that of the first content line under its key line (kept): -1 when
+   * there is none, null when the key line is not `key:` alone (or with a comment), so the section cannot be cut.
+   */
   #entryIndentOf(section: Section): number | null {
+    if (section.entryIndent !== undefined) return section.entryIndent;
     const text = this.#text;
     const keyLineEnd = text.indexOf('\n', section.start);
-    if (keyLineEnd === -1 || keyLineEnd >= section.end) return null;
-    if (!SECTION_KEY_LINE.test(text.slice(section.start, keyLineEnd))) return null;
-    for (let start = keyLineEnd + 1; start < section.end; ) {
-      const end = lineEndOf(text, start, section.end);
-      const line = contentLineAt(text, start, end);
-      if (line !== undefined) return line.indent;
-      start = end + 1;
+    let indent: number | null = null;
+    if (keyLineEnd !== -1 && SECTION_KEY_LINE.test(text.slice(section.start, keyLineEnd))) {
+      indent = -1;
+      for (let start = keyLineEnd + 1; start < section.end && indent === -1; ) {
+        const end = lineEndOf(text, start, section.end);
+        indent = contentLineAt(text, start, end)?.indent ?? -1;
+        start = end + 1;
+      }
     }
-    return null;
+    section.entryIndent = indent;
+    return indent;
   }
 
   /** Where the entry whose key line starts at `start` ends: the next content line at `indent`; undefined on a shallower one. */
@@ -201,20 +207,18 @@ export class YamlSections {
 
   #indexEntries(section: Section): Map<string, TextSlice> | null {
     const text = this.#text;
-    const keyLineEnd = text.indexOf('\n', section.start);
-    if (keyLineEnd === -1) return null;
     // `credentials:` alone (or with a comment) on its line: the entries follow, indented.
-    if (!SECTION_KEY_LINE.test(text.slice(section.start, keyLineEnd))) return null;
+    const indent = this.#entryIndentOf(section);
+    if (indent === null) return null;
     const entries = new Map<string, TextSlice>();
-    let indent = -1;
+    if (indent === -1) return entries;
     let current: { key: string; start: number } | undefined;
-    for (let start = keyLineEnd + 1; start < section.end; ) {
+    for (let start = text.indexOf('\n', section.start) + 1; start < section.end; ) {
       const end = lineEndOf(text, start, section.end);
       // An entry's own lines, indented deeper than its key, are passed over without being measured.
-      if (indent === -1 || !indentedBeyond(text, start, indent)) {
+      if (!indentedBeyond(text, start, indent)) {
         const line = contentLineAt(text, start, end);
         if (line !== undefined) {
-          if (indent === -1) indent = line.indent;
           if (line.indent < indent) return null;
           if (line.indent === indent) {
             const key = keyOfLine(text, line.contentStart, line.contentEnd);
