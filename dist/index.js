@@ -14,14 +14,14 @@ import {
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-A4RHJJIN.js";
+} from "./chunks/chunk-GGHQ5KXZ.js";
 import {
   finishRotations
-} from "./chunks/chunk-O4HF2SN3.js";
+} from "./chunks/chunk-RDT5AHIH.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-MHYNEGXH.js";
+} from "./chunks/chunk-CVIKKOVJ.js";
 import "./chunks/chunk-V2QDFDXZ.js";
 import {
   context,
@@ -52,17 +52,17 @@ import {
 } from "./chunks/chunk-BWXMWMVW.js";
 import {
   auditDeployments
-} from "./chunks/chunk-ONZFZZPP.js";
+} from "./chunks/chunk-AHYJQBAY.js";
 import {
   assessAuditReport
 } from "./chunks/chunk-FFKGOIZX.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-3VWD7BBK.js";
+} from "./chunks/chunk-IHCILRJ4.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-ZGZICX5E.js";
+} from "./chunks/chunk-S3ZTABYK.js";
 import "./chunks/chunk-3M2UOIA3.js";
 import {
   openInventoryRevisions
@@ -71,11 +71,11 @@ import "./chunks/chunk-JZLL5276.js";
 import "./chunks/chunk-P4FUDGKZ.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-6EZR3QAC.js";
+} from "./chunks/chunk-H5HGZSXA.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-IDU2Z2DS.js";
+} from "./chunks/chunk-R7EEFRY3.js";
 import {
   markdownCode,
   markdownMessage,
@@ -85,10 +85,10 @@ import {
 } from "./chunks/chunk-ASM7YXIQ.js";
 import {
   planHasChanges
-} from "./chunks/chunk-UWB5LAUM.js";
+} from "./chunks/chunk-R6WKOKIC.js";
 import {
   applyInventory
-} from "./chunks/chunk-VCME7FHB.js";
+} from "./chunks/chunk-NEGKFMM2.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
@@ -99,7 +99,7 @@ import {
   isTerminal,
   parseHoursDuration
 } from "./chunks/chunk-FNVTWHAF.js";
-import "./chunks/chunk-2YV4TJC3.js";
+import "./chunks/chunk-OAPQNPEW.js";
 import "./chunks/chunk-4FLMUSPY.js";
 import "./chunks/chunk-LKPYZ5YL.js";
 import "./chunks/chunk-SRZ2AMBU.js";
@@ -107,8 +107,8 @@ import "./chunks/chunk-45NTUV52.js";
 import "./chunks/chunk-CNNKQI7J.js";
 import {
   validateInventory
-} from "./chunks/chunk-3T5GLFWZ.js";
-import "./chunks/chunk-BVQRNH2L.js";
+} from "./chunks/chunk-OVJSNWYB.js";
+import "./chunks/chunk-MVG2JEC2.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
@@ -123,8 +123,8 @@ import "./chunks/chunk-NTY5ZNUX.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-4YMOFTCA.js";
-import "./chunks/chunk-YQP5SYVI.js";
+} from "./chunks/chunk-OFF5FPFZ.js";
+import "./chunks/chunk-WYAJFO6G.js";
 import {
   rotationDueRule
 } from "./chunks/chunk-XHVHMUK4.js";
@@ -132,7 +132,7 @@ import {
   isCalendarDate,
   toCalendarDate
 } from "./chunks/chunk-55Y3H7G4.js";
-import "./chunks/chunk-LATZTHEN.js";
+import "./chunks/chunk-WWP5I3BF.js";
 import "./chunks/chunk-JDF2SXMV.js";
 import "./chunks/chunk-HF3DDANW.js";
 import "./chunks/chunk-X75H72PA.js";

@@ -12,7 +12,7 @@ import {
   placeFinding,
   sortDiagnostics,
   warningAt
-} from "./chunks/chunk-YNIMYXAH.js";
+} from "./chunks/chunk-PX7WNIGW.js";
 
 // node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
@@ -3961,7 +3961,7 @@ var ExternalError = class extends Error {
 
 // src/app/yaml-document-loader.ts
 async function loadYamlDocumentSupport() {
-  await import("./chunks/yaml-document-UHQHONCL.js");
+  await import("./chunks/yaml-document-YUZLCDW4.js");
 }
 async function withYamlDocument(work) {
   try {
