@@ -2,6 +2,7 @@
 import type { CalendarDate } from '../core/dates.js';
 import type { InventoryCheck } from '../core/inventory-validation.js';
 import { buildStatusReport, type StatusReport } from '../core/status-report.js';
+import { withYamlDocument } from './yaml-document-loader.js';
 import { loadInventoryFile } from './inventory-file.js';
 
 export interface StatusRequest {
@@ -21,6 +22,8 @@ export interface StatusResult {
 /** Reads the inventory and assesses every credential on day `now`. */
 export async function reportStatus(request: StatusRequest): Promise<StatusResult> {
   const check = await loadInventoryFile(request.file, request.today > request.now ? request.today : request.now);
-  if (!check.inventory || check.errors.length > 0) return { check, report: undefined };
+  // Placing the errors may need the Document API (an error only a parse of its entry can place): read them here.
+  const errors = await withYamlDocument(() => check.errors);
+  if (!check.inventory || errors.length > 0) return { check, report: undefined };
   return { check, report: buildStatusReport(check.inventory, request.now) };
 }

@@ -14,7 +14,10 @@ import { placeFinding, type YamlSource } from './yaml-source.js';
 export interface InventoryCheck {
   readonly source: YamlSource;
   readonly inventory: Inventory | undefined;
-  /** Every diagnostic, warnings included. */
+  /**
+   * Every diagnostic, warnings included. Placed when first read, which may need the Document API (a finding inside
+   * an entry only a parse of that entry can place): outside the full CLI, read it inside `withYamlDocument`.
+   */
   readonly diagnostics: readonly Diagnostic[];
   /** The errors among `diagnostics`, in the same order. */
   readonly errors: readonly Diagnostic[];

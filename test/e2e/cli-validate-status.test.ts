@@ -46,6 +46,20 @@ describe('credledger validate (built CLI)', () => {
     ]);
   });
 
+  // A finding in a flow list is placed by parsing its entry with the yaml Document API, which validate and status
+  // load only on demand: the rules' findings are placed after the file is read, and once crashed with
+  // "internal error: YamlDocumentNeeded" (exit 3) on this two-minute mistake.
+  it.each(['validate', 'status'])('%s places a finding only a parse of its entry can place', async (command) => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'credledger-e2e-')), 'credentials.yaml');
+    writeFileSync(file, 'version: 1\npeople:\n  alice: {}\ncredentials:\n  openai:\n    setting: openai_api_key\n    kind: api_key\n    owner: alice\n    access: [alice, mallory]\n');
+    const run = await runBuiltCli([command, '--file', file, ...NOW]);
+    expect(run.code).toBe(1);
+    expect(`${run.stdout}${run.stderr}`).not.toContain('internal error');
+    expect(`${run.stdout}${run.stderr}`).toContain(`${file}:9:21: error [unknown-person] \`mallory\` in access is not listed under \`people\`
+   9 |     access: [alice, mallory]
+     |                     ^^^^^^^`);
+  });
+
   it('shows a caret excerpt in text, and workflow commands in github format', async () => {
     const { file, lineOf } = brokenCopyOfExample();
     const text = await runBuiltCli(['validate', '--file', file, ...NOW]);
