@@ -13,7 +13,6 @@ import { YamlSections, inlineScalarRange, lineStartsOf, type TextSlice } from '.
 
 /** The parts of the `yaml` package the Document path uses (a port: src/core/yaml-document.ts fills it). */
 export interface YamlDocumentSupport {
-  readonly LineCounter: typeof Yaml.LineCounter;
   readonly isAlias: typeof Yaml.isAlias;
   readonly isMap: typeof Yaml.isMap;
   readonly isNode: typeof Yaml.isNode;
@@ -44,7 +43,7 @@ function yaml(): YamlDocumentSupport {
   return installed;
 }
 
-/** One-based line and column of an offset: yaml's LineCounter.linePos over the same line starts. */
+/** One-based line and column of an offset, as yaml's LineCounter.linePos gives them. */
 export interface LinePositions {
   linePos(offset: number): { line: number; col: number };
 }
@@ -102,7 +101,6 @@ class LazyYamlSource implements YamlSource {
   }
 
   get lineCounter(): LinePositions {
-    // Without the Document, the same line starts its parser would record, from the text itself.
     if (!this.#lineCounter) this.#lineCounter = new TextLineCounter(this.text);
     return this.#lineCounter;
   }
@@ -113,10 +111,9 @@ class LazyYamlSource implements YamlSource {
 
   // Without yaml's duplicate-key check, which is quadratic: see yamlErrors.
   #parse(): void {
-    const { LineCounter, parseDocument } = yaml();
-    const lineCounter = new LineCounter();
-    this.#document = parseDocument(this.text, { lineCounter, uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
-    this.#lineCounter = lineCounter;
+    // No yaml LineCounter: it can miss a line (yaml 2.9.1 skips the line start of a plain scalar's continuation
+    // after a syntax error), which would shift every later position; the text's own line starts cannot.
+    this.#document = yaml().parseDocument(this.text, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false });
   }
 
   /** The text's sections, when the fast parser vouched for it (then indentation alone delimits them). */

@@ -39,6 +39,18 @@ describe('syntax and shape', () => {
   });
 });
 
+describe('positions after a broken line', () => {
+  // yaml 2.9.1's LineCounter skips the start of a plain scalar's continuation line after this syntax error, which
+  // once put every later diagnostic one line too high; positions now come from the text's own line starts.
+  it('counts every line, a continued scalar included', () => {
+    const text = '  version: 1\npeople:\n    alice: x\n      bob: y\ncredentials:\n  k: 1\n';
+    const placed = checkInventoryText(text, 'inv.yaml', TODAY).diagnostics.map(({ line, column, message }) => ({ line, column, message }));
+    expect(placed).toContainEqual({ line: 4, column: 12, message: 'Unexpected scalar token in YAML stream: "y"' });
+    expect(placed).toContainEqual({ line: 5, column: 1, message: 'Unexpected scalar token in YAML stream: "credentials"' });
+    expect(placed).toContainEqual({ line: 6, column: 3, message: 'Unexpected scalar token in YAML stream: "k"' });
+  });
+});
+
 describe('rules', () => {
   it.each([
     ['unknown owner', '  c:\n    setting: openai_api_key\n    kind: api_key\n    owner: zed\n', [{ code: 'unknown-person', line: 12, column: 12, path: 'credentials.c.owner' }]],
