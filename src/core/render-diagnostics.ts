@@ -1,5 +1,6 @@
 // Renders diagnostics for people (caret excerpts), for GitHub (workflow commands) and for machines (JSON).
 import type { Diagnostic } from './diagnostics.js';
+import { leadingSpaces, SourceLines } from './source-lines.js';
 
 /** Styling hooks so the core never decides about terminals; the CLI passes colour or identity functions. */
 export interface TextStyle {
@@ -35,19 +36,15 @@ const LIST_PARENTS = new Set(['access', 'deployments']);
 /** Keys an `auth` mapping holds that are not secrets: the method and the names of variables. */
 const AUTH_SHOWN_KEYS = new Set(['method', 'username_env', 'password_env', 'token_env', 'cookie_env']);
 
-/** The lines of a file as excerpts show them (without their line ends); a file without a carriage return is cut by the plain line feed, the faster road. */
-export function sourceLinesOf(text: string): string[] {
-  return text.includes('\r') ? text.split(/\r?\n/) : text.split('\n');
+/** The lines of a file as excerpts show them (without their line ends), read on demand. */
+export function sourceLinesOf(text: string): SourceLines {
+  return new SourceLines(text);
 }
 
 /** Where a line sits: the lines of its file and its index there, so the keys above it can be read. */
 export interface SourceContext {
-  readonly lines: readonly string[];
+  readonly lines: SourceLines;
   readonly index: number;
-}
-
-function indentOf(line: string): number {
-  return /^(\s*(?:-\s+)?)/.exec(line)?.[1]?.length ?? 0;
 }
 
 function keyOf(line: string): string | undefined {
@@ -55,65 +52,15 @@ function keyOf(line: string): string | undefined {
   return match ? (match[2] ?? '').replace(/^["']|["']$/g, '').trim() : undefined;
 }
 
-// The length of the line's leading whitespace, as the pattern ^\s* measures it.
-function leadingSpaces(line: string): number {
-  let index = 0;
-  while (index < line.length && isWhitespace(line.charCodeAt(index))) index += 1;
-  if (index < line.length && line.charCodeAt(index) > 0x7f) return /^\s*/.exec(line)?.[0].length ?? 0;
-  return index;
-}
-
-function isWhitespace(code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-}
-
 /**
- * For each line of a file, the index of the line it sits under (the nearest content line above it with less
- * indentation), or -1: one pass with a stack, computed once per file and kept, so placing N diagnostics costs N
- * short walks up, never N scans of the file (a 50,000-credential file with a warning per row stays linear).
+ * The keys of the mappings a line sits in, nearest first, read from indentation: each a short walk up (see
+ * {@link SourceLines.parentOf}), so placing N diagnostics never costs N scans of the file.
  */
-const PARENT_INDEX = new WeakMap<readonly string[], Int32Array>();
-
-function parentIndexOf(lines: readonly string[]): Int32Array {
-  const cached = PARENT_INDEX.get(lines);
-  if (cached !== undefined) return cached;
-  const parents = new Int32Array(lines.length);
-  // Each line's leading whitespace, measured once (the stack compares against it again and again).
-  const indents = new Int32Array(lines.length);
-  const stack: number[] = [];
-  for (let index = 0; index < lines.length; index += 1) {
-    const line = lines[index] ?? '';
-    const own = leadingSpaces(line);
-    indents[index] = own;
-    const content = own < line.length && line.charCodeAt(own) !== 0x23 /* # */;
-    if (content) {
-      while (stack.length > 0 && (indents[stack[stack.length - 1] as number] as number) >= own) stack.pop();
-      parents[index] = stack.length > 0 ? (stack[stack.length - 1] as number) : -1;
-      stack.push(index);
-    } else {
-      // Not pushed, so the stack stays as it was: the nearest candidate with less indentation, found without popping.
-      let found = -1;
-      for (let at = stack.length - 1; at >= 0; at -= 1) {
-        const candidate = stack[at] as number;
-        if ((indents[candidate] as number) < own) {
-          found = candidate;
-          break;
-        }
-      }
-      parents[index] = found;
-    }
-  }
-  PARENT_INDEX.set(lines, parents);
-  return parents;
-}
-
-/** The keys of the mappings a line sits in, nearest first, read from indentation. */
 function parentKeysOf(context: SourceContext): string[] {
   const keys: string[] = [];
-  if (leadingSpaces(context.lines[context.index] ?? '') === 0) return keys;
-  const parents = parentIndexOf(context.lines);
-  for (let index = parents[context.index] ?? -1; index >= 0; index = parents[index] ?? -1) {
-    const line = context.lines[index] ?? '';
+  if (leadingSpaces(context.lines.line(context.index) ?? '') === 0) return keys;
+  for (let index = context.lines.parentOf(context.index); index >= 0; index = context.lines.parentOf(index)) {
+    const line = context.lines.line(index) ?? '';
     keys.push(keyOf(line) ?? '-');
     if (leadingSpaces(line) === 0) break;
   }
@@ -177,12 +124,12 @@ export function redactSourceLine(line: string, context?: SourceContext): string 
  * what may be a secret (see {@link redactSourceLine}).
  * `sourceLines` are the lines of the file the diagnostics point into.
  */
-export function renderDiagnosticsText(diagnostics: readonly Diagnostic[], sourceLines: readonly string[], style: TextStyle = PLAIN_STYLE): string {
+export function renderDiagnosticsText(diagnostics: readonly Diagnostic[], sourceLines: SourceLines | undefined, style: TextStyle = PLAIN_STYLE): string {
   const blocks = diagnostics.map((diagnostic) => {
     const label = diagnostic.severity === 'error' ? style.error('error') : style.warning('warning');
     const head = `${style.bold(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`)}: ${label} ${style.dim(`[${diagnostic.code}]`)} ${diagnostic.message}`;
-    const original = sourceLines[diagnostic.line - 1];
-    if (original === undefined) return head;
+    const original = sourceLines?.line(diagnostic.line - 1);
+    if (sourceLines === undefined || original === undefined) return head;
     const line = redactSourceLine(original, { lines: sourceLines, index: diagnostic.line - 1 });
     const gutter = String(diagnostic.line).padStart(4);
     const redacted = line !== original;

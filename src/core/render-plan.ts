@@ -1,6 +1,7 @@
 // Renders a plan for terminals (text), machines (JSON), pull-request comments (Markdown) and workflow logs (GitHub annotations).
 import type { Diagnostic } from './diagnostics.js';
 import { PLAIN_STYLE, renderDiagnosticsGitHub, renderDiagnosticsText, summariseDiagnostics, type TextStyle } from './render-diagnostics.js';
+import type { SourceLines } from './source-lines.js';
 import { markdownCode as code, markdownCodeList as codeList, markdownMessage, markdownTable, markdownText, markdownUrl } from './markdown.js';
 import { WORKTREE, type ChangeKind, type Plan, type PlanOperation } from './plan.js';
 
@@ -79,7 +80,7 @@ export function renderPlanJson(plan: Plan): string {
 
 export interface PlanTextOptions {
   /** Lines of the head inventory, for caret excerpts under diagnostics. */
-  readonly sourceLines?: readonly string[];
+  readonly sourceLines?: SourceLines;
   readonly style?: TextStyle;
   /** Leave diagnostics out (the github format prints them as annotations instead). */
   readonly withoutDiagnostics?: boolean;
@@ -136,7 +137,7 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions = {}): strin
   }
 
   if (!options.withoutDiagnostics && plan.diagnostics.length > 0) {
-    blocks.push(renderDiagnosticsText(plan.diagnostics, options.sourceLines ?? [], style));
+    blocks.push(renderDiagnosticsText(plan.diagnostics, options.sourceLines, style));
   }
   blocks.push(summarisePlan(plan));
   return blocks.join('\n\n');

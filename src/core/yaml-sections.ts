@@ -238,13 +238,6 @@ export class YamlSections {
 /** A line feed and then a line that starts a top-level key, a broken line or a flow collection: not a blank, not `#`. */
 const SECTION_START = /\n[^\s#]/g;
 
-/** Line starts as yaml's LineCounter records them: offset 0 and the offset after every line feed. */
-export function lineStartsOf(text: string): number[] {
-  const starts = [0];
-  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', newline + 1)) starts.push(newline + 1);
-  return starts;
-}
-
 /**
  * The range yaml gives a one-line scalar written after its key on a direct child line of an entry
  * (`    owner: alice  # comment`), or with `atKey` that of the key, whatever its value (`    values:` over a

@@ -9,7 +9,8 @@ import type * as Yaml from 'yaml';
 import type { Document, Node, Pair, YAMLError, YAMLMap } from 'yaml';
 import { formatDocumentPath, type Diagnostic, type DocumentPath, type Finding } from './diagnostics.js';
 import { loadPlainYamlData } from './yaml-plain-data.js';
-import { YamlSections, inlineScalarRange, lineStartsOf, type TextSlice } from './yaml-sections.js';
+import { YamlSections, inlineScalarRange, type TextSlice } from './yaml-sections.js';
+import { lineStartsOf, SourceLines } from './source-lines.js';
 
 /** The parts of the `yaml` package the Document path uses (a port: src/core/yaml-document.ts fills it). */
 export interface YamlDocumentSupport {
@@ -45,18 +46,16 @@ function yaml(): YamlDocumentSupport {
 
 /** One-based line and column of an offset, as yaml's LineCounter.linePos gives them. */
 export interface LinePositions {
+  /** Offset 0 and the offset after every line feed. */
+  readonly lineStarts: readonly number[];
   linePos(offset: number): { line: number; col: number };
 }
 
 class TextLineCounter implements LinePositions {
-  readonly #lineStarts: readonly number[];
-
-  constructor(text: string) {
-    this.#lineStarts = lineStartsOf(text);
-  }
+  constructor(readonly lineStarts: readonly number[]) {}
 
   linePos(offset: number): { line: number; col: number } {
-    const lineStarts = this.#lineStarts;
+    const lineStarts = this.lineStarts;
     let low = 0;
     let high = lineStarts.length;
     while (low < high) {
@@ -80,11 +79,14 @@ export interface YamlSource {
   /** Parsed on first use. */
   readonly document: Document.Parsed;
   readonly lineCounter: LinePositions;
+  /** The text's lines, for excerpts: read from the same line starts. */
+  readonly lines: SourceLines;
 }
 
 class LazyYamlSource implements YamlSource {
   #document: Document.Parsed | undefined;
   #lineCounter: LinePositions | undefined;
+  #lines: SourceLines | undefined;
   #sections: YamlSections | undefined | null;
   readonly #sliceDocuments = new Map<number, Document.Parsed>();
   /** Set when the fast parser vouched for the text: then its sections can be parsed one by one. */
@@ -101,8 +103,13 @@ class LazyYamlSource implements YamlSource {
   }
 
   get lineCounter(): LinePositions {
-    if (!this.#lineCounter) this.#lineCounter = new TextLineCounter(this.text);
+    if (!this.#lineCounter) this.#lineCounter = new TextLineCounter(lineStartsOf(this.text));
     return this.#lineCounter;
+  }
+
+  get lines(): SourceLines {
+    this.#lines ??= new SourceLines(this.text, this.lineCounter.lineStarts);
+    return this.#lines;
   }
 
   get documentParsed(): boolean {

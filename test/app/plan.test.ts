@@ -6,6 +6,7 @@ import { openGitRepository } from '../../src/adapters/git-repository.js';
 import { UsageError } from '../../src/ports/errors.js';
 import { planInventoryChange, type PlanRequest } from '../../src/app/plan.js';
 import { renderPlanGitHub, renderPlanJson, renderPlanMarkdown, renderPlanText } from '../../src/core/render-plan.js';
+import { sourceLinesOf } from '../../src/core/render-diagnostics.js';
 import { generateFernetKey } from '../../src/crypto/fernet.js';
 import { parseKeyRing, type KeyRing } from '../../src/crypto/key-ring.js';
 import { resealValue, sealValue, type Place } from '../../src/crypto/sealed-value.js';
@@ -223,7 +224,7 @@ describe('values with and without the key', () => {
     expect(result.valueBasis).toBe('ciphertext');
     expect(result.changes.map((c) => c.change)).toEqual(['value-changed-without-rotation']);
     expect(valid).toBe(false);
-    const text = renderPlanText(result, { sourceLines: headText?.split('\n') });
+    const text = renderPlanText(result, { sourceLines: headText === undefined ? undefined : sourceLinesOf(headText) });
     expect(text).toContain('Values were compared as ciphertext (no key)');
     expectNoSecrets(text, renderPlanJson(result), renderPlanMarkdown(result), renderPlanGitHub(result));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactSourceLine, renderDiagnosticsText } from '../../src/core/render-diagnostics.js';
+import { redactSourceLine, renderDiagnosticsText, sourceLinesOf } from '../../src/core/render-diagnostics.js';
 import { checkInventoryText } from '../../src/core/inventory-validation.js';
 
 describe('redactSourceLine', () => {
@@ -61,7 +61,7 @@ describe('redactSourceLine', () => {
     [15, '      username_env: DE_USER'],
     [18, '    password: 90d'],
   ])('line %i in context', (index, shown) => {
-    expect(redactSourceLine(FILE[index] ?? '', { lines: FILE, index })).toBe(shown);
+    expect(redactSourceLine(FILE[index] ?? '', { lines: sourceLinesOf(FILE.join('\n')), index })).toBe(shown);
   });
 });
 
@@ -90,7 +90,7 @@ credentials:
 `;
     const { diagnostics, source } = checkInventoryText(text, 'inv.yaml', '2026-11-26');
     expect(diagnostics.map((d) => d.code)).toEqual(['plaintext-value', 'schema-unknown-property', 'schema-type']);
-    const rendered = renderDiagnosticsText(diagnostics, source.text.split('\n'));
+    const rendered = renderDiagnosticsText(diagnostics, source.lines);
     for (const secret of secrets) expect(rendered).not.toContain(secret);
     expect(rendered).toContain('   9 |     value: [redacted]\n     |            ^^^^^^^^^^');
     expect(rendered).toContain('inv.yaml:14:5: error [schema-unknown-property]');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/core/diagnostics.js';
 import type { Plan } from '../../src/core/plan.js';
+import { sourceLinesOf } from '../../src/core/render-diagnostics.js';
 import {
   MAX_MARKDOWN_LENGTH,
   planToJson,
@@ -85,7 +86,7 @@ describe('JSON', () => {
 describe('text', () => {
   it('shows header, changes, aligned operations, diagnostics with an excerpt, and the summary', () => {
     const source = ['credentials:', '  azure:', '    rotated: 2026-01-01'];
-    expect(renderPlanText(PLAN, { sourceLines: source })).toBe(`Plan for credentials.yaml: base 1a2b3c4 -> head fedcba0
+    expect(renderPlanText(PLAN, { sourceLines: sourceLinesOf(source.join('\n')) })).toBe(`Plan for credentials.yaml: base 1a2b3c4 -> head fedcba0
 Values were compared as ciphertext (no key): a value encrypted again without changing shows as changed; a re-key, which keeps the sealing time, does not.
 Deployment \`old\` leaves the inventory: credledger stops managing it and leaves its settings as they are.
 

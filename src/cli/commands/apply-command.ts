@@ -6,7 +6,7 @@ import { loadKeyRing } from '../../app/key-source.js';
 import { DEFAULT_STATE_REF } from '../../core/applied-state.js';
 import { assessApplyReport } from '../../core/apply-report.js';
 import { toCalendarDate } from '../../core/dates.js';
-import { renderDiagnosticsText, sourceLinesOf } from '../../core/render-diagnostics.js';
+import { renderDiagnosticsText } from '../../core/render-diagnostics.js';
 import { renderApplyText } from '../../core/render-apply.js';
 import { styleFor } from '../cli-io.js';
 import { choiceOption, FILE_OPTION, flagOption, stringListOption, stringOption, type CliCommand } from '../command.js';
@@ -94,7 +94,7 @@ not be reached or authenticated at all, or the applied state could not be read, 
       ...(progress === undefined ? {} : { onProgress: progress.listener }),
     }).finally(() => progress?.finish());
     if (!report) {
-      io.stderr.write(`${renderDiagnosticsText(check.errors, sourceLinesOf(check.source.text), styleFor(io.stderr, io.env))}\n\n`);
+      io.stderr.write(`${renderDiagnosticsText(check.errors, check.source.lines, styleFor(io.stderr, io.env))}\n\n`);
       io.stderr.write(`${file} is invalid; fix it (credledger validate) before applying it.\n`);
       return ExitCode.findings;
     }

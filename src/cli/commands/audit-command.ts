@@ -4,7 +4,7 @@ import { loadOptionalKeyRing } from '../../app/key-source.js';
 import { assessAuditReport } from '../../core/audit.js';
 import { toCalendarDate } from '../../core/dates.js';
 import { renderAuditMarkdown, renderAuditText } from '../../core/render-audit.js';
-import { renderDiagnosticsText, sourceLinesOf } from '../../core/render-diagnostics.js';
+import { renderDiagnosticsText } from '../../core/render-diagnostics.js';
 import { styleFor } from '../cli-io.js';
 import { choiceOption, FILE_OPTION, KEY_FILE_OPTION, flagOption, stringListOption, stringOption, type CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
@@ -72,7 +72,7 @@ deployment could not be reached, authenticated or used as an admin (the others a
       ...(progress === undefined ? {} : { onProgress: progress.listener }),
     }).finally(() => progress?.finish());
     if (!report) {
-      io.stderr.write(`${renderDiagnosticsText(check.errors, sourceLinesOf(check.source.text), styleFor(io.stderr, io.env))}\n\n`);
+      io.stderr.write(`${renderDiagnosticsText(check.errors, check.source.lines, styleFor(io.stderr, io.env))}\n\n`);
       io.stderr.write(`${file} is invalid; fix it (credledger validate) before auditing against it.\n`);
       return ExitCode.findings;
     }

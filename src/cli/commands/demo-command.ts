@@ -87,7 +87,7 @@ function renderDemoEvent(event: DemoEvent, style: TextStyle): string {
       return `${event.note === undefined ? '' : `${style.dim(`# ${event.note}`)}\n`}${style.bold(`$ ${event.command}`)}`;
     case 'validate': {
       const { diagnostics } = event.result.check;
-      const excerpts = diagnostics.length > 0 ? `${renderDiagnosticsText(diagnostics, sourceLinesOf(event.result.check.source.text), style)}\n\n` : '';
+      const excerpts = diagnostics.length > 0 ? `${renderDiagnosticsText(diagnostics, event.result.check.source.lines, style)}\n\n` : '';
       return `${excerpts}${event.file}: ${event.result.valid ? 'valid' : 'invalid'} (${summariseDiagnostics(diagnostics)})`;
     }
     case 'status':
@@ -95,7 +95,7 @@ function renderDemoEvent(event: DemoEvent, style: TextStyle): string {
     case 'set':
       return describeSet(event.result).trimEnd();
     case 'plan':
-      return renderPlanText(event.result.plan, { sourceLines: event.result.headText === undefined ? [] : sourceLinesOf(event.result.headText), style });
+      return renderPlanText(event.result.plan, { sourceLines: event.result.headText === undefined ? undefined : sourceLinesOf(event.result.headText), style });
     case 'apply':
       return `${renderApplyText(event.report, style)}\n${style.dim(describeWrites(event.writes))}`;
     case 'verify':

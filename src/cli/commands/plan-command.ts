@@ -58,7 +58,7 @@ Exit 0 (or 0/2 with --detailed-exitcode), 1 when the plan has errors, 64 on a us
     if (format === 'json') io.stdout.write(`${renderPlanJson(plan)}\n`);
     else if (format === 'markdown') io.stdout.write(renderPlanMarkdown(plan));
     else if (format === 'github') io.stdout.write(`${renderPlanGitHub(plan)}\n`);
-    else io.stdout.write(`${renderPlanText(plan, { sourceLines: headText === undefined ? [] : sourceLinesOf(headText), style: styleFor(io.stdout, io.env) })}\n`);
+    else io.stdout.write(`${renderPlanText(plan, { sourceLines: headText === undefined ? undefined : sourceLinesOf(headText), style: styleFor(io.stdout, io.env) })}\n`);
     if (!valid) return ExitCode.findings;
     return flagOption(commandLine, 'detailed-exitcode') && planHasChanges(plan) ? ExitCode.changes : ExitCode.ok;
   },

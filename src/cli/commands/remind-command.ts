@@ -2,7 +2,7 @@
 import { UsageError } from '../../ports/errors.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { remindRotations } from '../../app/remind.js';
-import { renderDiagnosticsText, sourceLinesOf } from '../../core/render-diagnostics.js';
+import { renderDiagnosticsText } from '../../core/render-diagnostics.js';
 import { renderRemindText } from '../../core/render-remind.js';
 import { DEFAULT_ISSUE_LABEL } from '../../core/rotation-issues.js';
 import { styleFor, type CliIo } from '../cli-io.js';
@@ -65,7 +65,7 @@ Exit 0 ok, 1 invalid inventory, 64 usage error (no token, no repository), 3 GitH
 
     const result = await remindRotations({ inventoryFile: file, now, repo, label, dryRun, github });
     if (!result.valid) {
-      io.stderr.write(`${renderDiagnosticsText(result.check.errors, sourceLinesOf(result.check.source.text), styleFor(io.stderr, io.env))}\n\n`);
+      io.stderr.write(`${renderDiagnosticsText(result.check.errors, result.check.source.lines, styleFor(io.stderr, io.env))}\n\n`);
       io.stderr.write(`${file} is invalid; fix it (credledger validate) before reminding anyone.\n`);
       return ExitCode.findings;
     }

@@ -1,7 +1,7 @@
 // `credledger status`: which credentials are ok, due soon or overdue on a given day, and why.
 import { reportStatus } from '../../app/status.js';
 import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
-import { renderDiagnosticsText, sourceLinesOf } from '../../core/render-diagnostics.js';
+import { renderDiagnosticsText } from '../../core/render-diagnostics.js';
 import { renderStatusMarkdown, renderStatusText } from '../../core/render-status.js';
 import { statusMeetsThreshold } from '../../core/status-report.js';
 import { toCalendarDate } from '../../core/dates.js';
@@ -37,7 +37,7 @@ Exit 0, or 1 when --fail-on matches or the inventory has errors.`,
     const failOn = choiceOption(commandLine, 'fail-on', THRESHOLDS, 'never');
     const { check, report } = await reportStatus({ file, now: todayOption(commandLine, io), today: toCalendarDate(io.now()) });
     if (!report) {
-      io.stderr.write(`${renderDiagnosticsText(check.errors, sourceLinesOf(check.source.text), styleFor(io.stderr, io.env))}\n\n`);
+      io.stderr.write(`${renderDiagnosticsText(check.errors, check.source.lines, styleFor(io.stderr, io.env))}\n\n`);
       io.stderr.write(`${file} is invalid; fix it (credledger validate) before asking for its status.\n`);
       return ExitCode.findings;
     }

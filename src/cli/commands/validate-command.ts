@@ -4,7 +4,7 @@ import { DEFAULT_INVENTORY_FILE } from '../../app/inventory-file.js';
 import { loadKeyRing } from '../../app/key-source.js';
 import { validateInventory, type DecryptSummary } from '../../app/validate.js';
 import { describeSealOnlyPeople, listSealOnlyPeople, type Inventory } from '../../core/inventory.js';
-import { renderDiagnosticsGitHub, renderDiagnosticsText, sourceLinesOf, summariseDiagnostics } from '../../core/render-diagnostics.js';
+import { renderDiagnosticsGitHub, renderDiagnosticsText, summariseDiagnostics } from '../../core/render-diagnostics.js';
 import { describeValueKey } from '../../core/sealed-value-format.js';
 import { styleFor, type CliIo } from '../cli-io.js';
 import { choiceOption, defaultDiagnosticsFormat, FILE_OPTION, flagOption, KEY_FILE_OPTION, NOW_OPTION, stringOption, todayOption, type CliCommand } from '../command.js';
@@ -51,7 +51,7 @@ Exit 0 when valid (warnings allowed), 1 when invalid, 64 on a usage error.`,
       writeSealOnlyNote(io, check.inventory);
     } else {
       const style = styleFor(io.stdout, io.env);
-      if (diagnostics.length > 0) io.stdout.write(`${renderDiagnosticsText(diagnostics, sourceLinesOf(check.source.text), style)}\n\n`);
+      if (diagnostics.length > 0) io.stdout.write(`${renderDiagnosticsText(diagnostics, check.source.lines, style)}\n\n`);
       io.stdout.write(`${file}: ${valid ? 'valid' : 'invalid'} (${summariseDiagnostics(diagnostics)})\n`);
       if (opened) io.stdout.write(`${describeDecrypt(opened)}\n`);
       writeSealOnlyNote(io, check.inventory);
