@@ -2,7 +2,7 @@ import { createRequire as __credledgerCreateRequire } from 'node:module';
 const require = __credledgerCreateRequire(import.meta.url);
 import {
   renderAuditMarkdown
-} from "./chunks/chunk-EJLXXO72.js";
+} from "./chunks/chunk-G7PEDSBI.js";
 import {
   gitHubEnvironments,
   gitHubPullRequestComments,
@@ -14,14 +14,14 @@ import {
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-GGHQ5KXZ.js";
+} from "./chunks/chunk-W7RPNWWJ.js";
 import {
   finishRotations
-} from "./chunks/chunk-RDT5AHIH.js";
+} from "./chunks/chunk-5TTPRC63.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-CVIKKOVJ.js";
+} from "./chunks/chunk-KBQ4CB7W.js";
 import "./chunks/chunk-V2QDFDXZ.js";
 import {
   context,
@@ -49,20 +49,20 @@ import {
 import {
   renderApplyMarkdown,
   renderApplyText
-} from "./chunks/chunk-BWXMWMVW.js";
+} from "./chunks/chunk-7XHLFKKB.js";
 import {
   auditDeployments
-} from "./chunks/chunk-AHYJQBAY.js";
+} from "./chunks/chunk-4TH7FWHC.js";
 import {
   assessAuditReport
 } from "./chunks/chunk-FFKGOIZX.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-IHCILRJ4.js";
+} from "./chunks/chunk-G4SEOGYP.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-S3ZTABYK.js";
+} from "./chunks/chunk-NZRPH3G3.js";
 import "./chunks/chunk-3M2UOIA3.js";
 import {
   openInventoryRevisions
@@ -71,11 +71,11 @@ import "./chunks/chunk-JZLL5276.js";
 import "./chunks/chunk-P4FUDGKZ.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-H5HGZSXA.js";
+} from "./chunks/chunk-RB7UGA2Z.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-R7EEFRY3.js";
+} from "./chunks/chunk-IZ43DVRH.js";
 import {
   markdownCode,
   markdownMessage,
@@ -85,10 +85,10 @@ import {
 } from "./chunks/chunk-ASM7YXIQ.js";
 import {
   planHasChanges
-} from "./chunks/chunk-R6WKOKIC.js";
+} from "./chunks/chunk-AGQAPSPJ.js";
 import {
   applyInventory
-} from "./chunks/chunk-NEGKFMM2.js";
+} from "./chunks/chunk-V7CCAEJI.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
@@ -99,7 +99,7 @@ import {
   isTerminal,
   parseHoursDuration
 } from "./chunks/chunk-FNVTWHAF.js";
-import "./chunks/chunk-OAPQNPEW.js";
+import "./chunks/chunk-LGACMOOP.js";
 import "./chunks/chunk-4FLMUSPY.js";
 import "./chunks/chunk-LKPYZ5YL.js";
 import "./chunks/chunk-SRZ2AMBU.js";
@@ -107,8 +107,8 @@ import "./chunks/chunk-45NTUV52.js";
 import "./chunks/chunk-CNNKQI7J.js";
 import {
   validateInventory
-} from "./chunks/chunk-OVJSNWYB.js";
-import "./chunks/chunk-MVG2JEC2.js";
+} from "./chunks/chunk-Q2ZDQEY7.js";
+import "./chunks/chunk-BGQHS3P6.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
@@ -118,13 +118,13 @@ import "./chunks/chunk-RDSJMO77.js";
 import {
   keyEntriesOf
 } from "./chunks/chunk-IOQOTO7J.js";
-import "./chunks/chunk-NYFEOMVJ.js";
+import "./chunks/chunk-YA2RGZKH.js";
 import "./chunks/chunk-NTY5ZNUX.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-OFF5FPFZ.js";
-import "./chunks/chunk-WYAJFO6G.js";
+} from "./chunks/chunk-KYVWEE3T.js";
+import "./chunks/chunk-MCALAHKT.js";
 import {
   rotationDueRule
 } from "./chunks/chunk-XHVHMUK4.js";
@@ -132,7 +132,8 @@ import {
   isCalendarDate,
   toCalendarDate
 } from "./chunks/chunk-55Y3H7G4.js";
-import "./chunks/chunk-WWP5I3BF.js";
+import "./chunks/chunk-ZPWOGFZI.js";
+import "./chunks/chunk-JVHVJJ7T.js";
 import "./chunks/chunk-JDF2SXMV.js";
 import "./chunks/chunk-HF3DDANW.js";
 import "./chunks/chunk-X75H72PA.js";

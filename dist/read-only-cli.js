@@ -8,11 +8,12 @@ import {
   errorAt,
   hasErrors,
   isError,
+  leadingSpaces,
   parseYamlSource,
   placeFinding,
   sortDiagnostics,
   warningAt
-} from "./chunks/chunk-PX7WNIGW.js";
+} from "./chunks/chunk-UISW4CEE.js";
 
 // node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
@@ -451,59 +452,15 @@ var FLOW_SHOWN_KEYS = /* @__PURE__ */ new Set(["github", "email", "name", "left"
 var NAME_PARENTS = /* @__PURE__ */ new Set(["credentials", "people", "deployments", "intervals", "due_soon", "values"]);
 var LIST_PARENTS = /* @__PURE__ */ new Set(["access", "deployments"]);
 var AUTH_SHOWN_KEYS = /* @__PURE__ */ new Set(["method", "username_env", "password_env", "token_env", "cookie_env"]);
-function sourceLinesOf(text) {
-  return text.includes("\r") ? text.split(/\r?\n/) : text.split("\n");
-}
 function keyOf(line) {
   const match = KEYED_LINE.exec(line);
   return match ? (match[2] ?? "").replace(/^["']|["']$/g, "").trim() : void 0;
 }
-function leadingSpaces(line) {
-  let index = 0;
-  while (index < line.length && isWhitespace(line.charCodeAt(index))) index += 1;
-  if (index < line.length && line.charCodeAt(index) > 127) return /^\s*/.exec(line)?.[0].length ?? 0;
-  return index;
-}
-function isWhitespace(code) {
-  return code === 32 || code >= 9 && code <= 13;
-}
-var PARENT_INDEX = /* @__PURE__ */ new WeakMap();
-function parentIndexOf(lines) {
-  const cached = PARENT_INDEX.get(lines);
-  if (cached !== void 0) return cached;
-  const parents = new Int32Array(lines.length);
-  const indents = new Int32Array(lines.length);
-  const stack = [];
-  for (let index = 0; index < lines.length; index += 1) {
-    const line = lines[index] ?? "";
-    const own = leadingSpaces(line);
-    indents[index] = own;
-    const content = own < line.length && line.charCodeAt(own) !== 35;
-    if (content) {
-      while (stack.length > 0 && indents[stack[stack.length - 1]] >= own) stack.pop();
-      parents[index] = stack.length > 0 ? stack[stack.length - 1] : -1;
-      stack.push(index);
-    } else {
-      let found = -1;
-      for (let at = stack.length - 1; at >= 0; at -= 1) {
-        const candidate = stack[at];
-        if (indents[candidate] < own) {
-          found = candidate;
-          break;
-        }
-      }
-      parents[index] = found;
-    }
-  }
-  PARENT_INDEX.set(lines, parents);
-  return parents;
-}
 function parentKeysOf(context) {
   const keys = [];
-  if (leadingSpaces(context.lines[context.index] ?? "") === 0) return keys;
-  const parents = parentIndexOf(context.lines);
-  for (let index = parents[context.index] ?? -1; index >= 0; index = parents[index] ?? -1) {
-    const line = context.lines[index] ?? "";
+  if (leadingSpaces(context.lines.line(context.index) ?? "") === 0) return keys;
+  for (let index = context.lines.parentOf(context.index); index >= 0; index = context.lines.parentOf(index)) {
+    const line = context.lines.line(index) ?? "";
     keys.push(keyOf(line) ?? "-");
     if (leadingSpaces(line) === 0) break;
   }
@@ -553,8 +510,8 @@ function renderDiagnosticsText(diagnostics, sourceLines, style = PLAIN_STYLE) {
   const blocks = diagnostics.map((diagnostic) => {
     const label = diagnostic.severity === "error" ? style.error("error") : style.warning("warning");
     const head = `${style.bold(`${diagnostic.file}:${diagnostic.line}:${diagnostic.column}`)}: ${label} ${style.dim(`[${diagnostic.code}]`)} ${diagnostic.message}`;
-    const original = sourceLines[diagnostic.line - 1];
-    if (original === void 0) return head;
+    const original = sourceLines?.line(diagnostic.line - 1);
+    if (sourceLines === void 0 || original === void 0) return head;
     const line = redactSourceLine(original, { lines: sourceLines, index: diagnostic.line - 1 });
     const gutter = String(diagnostic.line).padStart(4);
     const redacted = line !== original;
@@ -1004,6 +961,20 @@ function buildStatusReport(inventory, now) {
 }
 function statusMeetsThreshold(report, threshold) {
   return report.credentials.some((row) => row.state === "overdue" || threshold === "due-soon" && row.state === "due-soon");
+}
+
+// src/app/yaml-document-loader.ts
+async function loadYamlDocumentSupport() {
+  await import("./chunks/yaml-document-FTGFNYTA.js");
+}
+async function withYamlDocument(work) {
+  try {
+    return work();
+  } catch (error) {
+    if (!(error instanceof YamlDocumentNeeded)) throw error;
+    await loadYamlDocumentSupport();
+    return work();
+  }
 }
 
 // src/app/inventory-file.ts
@@ -3959,20 +3930,6 @@ var ExternalError = class extends Error {
   name = "ExternalError";
 };
 
-// src/app/yaml-document-loader.ts
-async function loadYamlDocumentSupport() {
-  await import("./chunks/yaml-document-YUZLCDW4.js");
-}
-async function withYamlDocument(work) {
-  try {
-    return work();
-  } catch (error) {
-    if (!(error instanceof YamlDocumentNeeded)) throw error;
-    await loadYamlDocumentSupport();
-    return work();
-  }
-}
-
 // src/app/inventory-file.ts
 var DEFAULT_INVENTORY_FILE = "credentials.yaml";
 var MAX_INVENTORY_BYTES = 64e6;
@@ -4021,7 +3978,8 @@ async function loadInventoryFile(file, today) {
 // src/app/status.ts
 async function reportStatus(request) {
   const check = await loadInventoryFile(request.file, request.today > request.now ? request.today : request.now);
-  if (!check.inventory || check.errors.length > 0) return { check, report: void 0 };
+  const errors = await withYamlDocument(() => check.errors);
+  if (!check.inventory || errors.length > 0) return { check, report: void 0 };
   return { check, report: buildStatusReport(check.inventory, request.now) };
 }
 
@@ -4293,7 +4251,7 @@ Exit 0, or 1 when --fail-on matches or the inventory has errors.`,
     const failOn = choiceOption(commandLine, "fail-on", THRESHOLDS, "never");
     const { check, report } = await reportStatus({ file, now: todayOption(commandLine, io), today: toCalendarDate(io.now()) });
     if (!report) {
-      io.stderr.write(`${renderDiagnosticsText(check.errors, sourceLinesOf(check.source.text), styleFor(io.stderr, io.env))}
+      io.stderr.write(`${renderDiagnosticsText(check.errors, check.source.lines, styleFor(io.stderr, io.env))}
 
 `);
       io.stderr.write(`${file} is invalid; fix it (credledger validate) before asking for its status.
@@ -4905,7 +4863,8 @@ function checkValuesOpen(inventory, ring) {
 // src/app/validate.ts
 async function validateInventory(request) {
   const loaded = await loadInventoryFile(request.file, request.today);
-  if (request.ring === void 0 || loaded.inventory === void 0) return { check: loaded, valid: !hasErrors(loaded.diagnostics) };
+  const diagnosticsFound = await withYamlDocument(() => loaded.diagnostics);
+  if (request.ring === void 0 || loaded.inventory === void 0) return { check: loaded, valid: !hasErrors(diagnosticsFound) };
   const opened = checkValuesOpen(loaded.inventory, request.ring);
   const placed = await withYamlDocument(() => opened.findings.map((finding) => placeFinding(loaded.source, finding)));
   const diagnostics = sortDiagnostics([...loaded.diagnostics, ...placed]);
@@ -4956,7 +4915,7 @@ Exit 0 when valid (warnings allowed), 1 when invalid, 64 on a usage error.`,
       writeSealOnlyNote(io, check.inventory);
     } else {
       const style = styleFor(io.stdout, io.env);
-      if (diagnostics.length > 0) io.stdout.write(`${renderDiagnosticsText(diagnostics, sourceLinesOf(check.source.text), style)}
+      if (diagnostics.length > 0) io.stdout.write(`${renderDiagnosticsText(diagnostics, check.source.lines, style)}
 
 `);
       io.stdout.write(`${file}: ${valid ? "valid" : "invalid"} (${summariseDiagnostics(diagnostics)})
