@@ -38,11 +38,11 @@ export interface ValidateResult {
 export async function validateInventory(request: ValidateRequest): Promise<ValidateResult> {
   const loaded = await loadInventoryFile(request.file, request.today);
   // Placing the diagnostics may need the Document API (a finding only a parse of its entry can place): read them here.
-  const diagnosticsFound = await withYamlDocument(() => loaded.diagnostics);
-  if (request.ring === undefined || loaded.inventory === undefined) return { check: loaded, valid: !hasErrors(diagnosticsFound) };
+  const found = await withYamlDocument(() => loaded.diagnostics);
+  if (request.ring === undefined || loaded.inventory === undefined) return { check: loaded, valid: !hasErrors(found) };
   const opened = checkValuesOpen(loaded.inventory, request.ring);
   const placed = await withYamlDocument(() => opened.findings.map((finding) => placeFinding(loaded.source, finding)));
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...placed]);
+  const diagnostics = sortDiagnostics([...found, ...placed]);
   const check: InventoryCheck = { source: loaded.source, inventory: loaded.inventory, diagnostics, errors: diagnostics.filter(isError) };
   return { check, valid: !hasErrors(diagnostics), decrypt: { values: opened.examined, openedByKeyId: opened.openedByKeyId } };
 }

@@ -97,7 +97,10 @@ export class SourceLines {
     for (let above = index - 1; above >= floor; above -= 1) {
       const line = this.line(above) ?? '';
       const indent = leadingSpaces(line);
-      if (indent < own && isContentLine(line, indent)) return above;
+      if (indent < own && isContentLine(line, indent)) {
+        this.#walked += index - above;
+        return above;
+      }
     }
     this.#walked += index - floor;
     if (floor === 0) return -1;
