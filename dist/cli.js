@@ -28,6 +28,6 @@ if (args.length === 1 && (args[0] === "--version" || args[0] === "-V")) {
   const { runReadOnlyCli } = await import("./read-only-cli.js");
   process.exitCode = await runReadOnlyCli(args);
 } else {
-  const [{ processIo }, { runCli }] = await Promise.all([import("./chunks/cli-io-BFTU6RBC.js"), import("./chunks/main-LLMF62TR.js")]);
+  const [{ processIo }, { runCli }] = await Promise.all([import("./chunks/cli-io-WHCFXAHX.js"), import("./chunks/main-REA4GG4P.js")]);
   process.exitCode = await runCli(args, processIo());
 }

@@ -2,7 +2,7 @@ import { createRequire as __credledgerCreateRequire } from 'node:module';
 const require = __credledgerCreateRequire(import.meta.url);
 import {
   renderAuditMarkdown
-} from "./chunks/chunk-G7PEDSBI.js";
+} from "./chunks/chunk-BTUE4JPA.js";
 import {
   gitHubEnvironments,
   gitHubPullRequestComments,
@@ -14,14 +14,14 @@ import {
   remindCountsLine,
   remindRotations,
   renderRemindSummary
-} from "./chunks/chunk-W7RPNWWJ.js";
+} from "./chunks/chunk-PBRO2T3R.js";
 import {
   finishRotations
-} from "./chunks/chunk-5TTPRC63.js";
+} from "./chunks/chunk-Y3SCCZIC.js";
 import {
   manualRotationCommand,
   rotateCredentials
-} from "./chunks/chunk-KBQ4CB7W.js";
+} from "./chunks/chunk-PTNON4VQ.js";
 import "./chunks/chunk-V2QDFDXZ.js";
 import {
   context,
@@ -49,20 +49,20 @@ import {
 import {
   renderApplyMarkdown,
   renderApplyText
-} from "./chunks/chunk-7XHLFKKB.js";
+} from "./chunks/chunk-D6Z224IV.js";
 import {
   auditDeployments
-} from "./chunks/chunk-4TH7FWHC.js";
+} from "./chunks/chunk-ZVIOE4SK.js";
 import {
   assessAuditReport
 } from "./chunks/chunk-FFKGOIZX.js";
 import {
   reportStatus,
   statusMeetsThreshold
-} from "./chunks/chunk-G4SEOGYP.js";
+} from "./chunks/chunk-LPSRPXIZ.js";
 import {
   renderStatusMarkdown
-} from "./chunks/chunk-NZRPH3G3.js";
+} from "./chunks/chunk-LCBC2S3A.js";
 import "./chunks/chunk-3M2UOIA3.js";
 import {
   openInventoryRevisions
@@ -71,11 +71,11 @@ import "./chunks/chunk-JZLL5276.js";
 import "./chunks/chunk-P4FUDGKZ.js";
 import {
   planInventoryChange
-} from "./chunks/chunk-RB7UGA2Z.js";
+} from "./chunks/chunk-V3XCU5XO.js";
 import {
   planToJson,
   renderPlanMarkdown
-} from "./chunks/chunk-IZ43DVRH.js";
+} from "./chunks/chunk-S4MH2322.js";
 import {
   markdownCode,
   markdownMessage,
@@ -85,10 +85,10 @@ import {
 } from "./chunks/chunk-ASM7YXIQ.js";
 import {
   planHasChanges
-} from "./chunks/chunk-AGQAPSPJ.js";
+} from "./chunks/chunk-L4POFTLE.js";
 import {
   applyInventory
-} from "./chunks/chunk-V7CCAEJI.js";
+} from "./chunks/chunk-STFIPIQK.js";
 import {
   assessApplyReport
 } from "./chunks/chunk-RDARU6O6.js";
@@ -99,7 +99,7 @@ import {
   isTerminal,
   parseHoursDuration
 } from "./chunks/chunk-FNVTWHAF.js";
-import "./chunks/chunk-LGACMOOP.js";
+import "./chunks/chunk-HFOKOXWY.js";
 import "./chunks/chunk-4FLMUSPY.js";
 import "./chunks/chunk-LKPYZ5YL.js";
 import "./chunks/chunk-SRZ2AMBU.js";
@@ -107,8 +107,8 @@ import "./chunks/chunk-45NTUV52.js";
 import "./chunks/chunk-CNNKQI7J.js";
 import {
   validateInventory
-} from "./chunks/chunk-Q2ZDQEY7.js";
-import "./chunks/chunk-BGQHS3P6.js";
+} from "./chunks/chunk-WFLWHUAI.js";
+import "./chunks/chunk-DKTHFQQM.js";
 import {
   loadKeyRing,
   loadOptionalKeyRing
@@ -118,13 +118,13 @@ import "./chunks/chunk-RDSJMO77.js";
 import {
   keyEntriesOf
 } from "./chunks/chunk-IOQOTO7J.js";
-import "./chunks/chunk-YA2RGZKH.js";
+import "./chunks/chunk-4AI5OLC3.js";
 import "./chunks/chunk-NTY5ZNUX.js";
 import {
   DEFAULT_INVENTORY_FILE,
   loadInventoryFile
-} from "./chunks/chunk-KYVWEE3T.js";
-import "./chunks/chunk-MCALAHKT.js";
+} from "./chunks/chunk-2DIQPP6S.js";
+import "./chunks/chunk-NZKPRETK.js";
 import {
   rotationDueRule
 } from "./chunks/chunk-XHVHMUK4.js";
@@ -132,8 +132,8 @@ import {
   isCalendarDate,
   toCalendarDate
 } from "./chunks/chunk-55Y3H7G4.js";
-import "./chunks/chunk-ZPWOGFZI.js";
-import "./chunks/chunk-JVHVJJ7T.js";
+import "./chunks/chunk-YUYCLIND.js";
+import "./chunks/chunk-Q7IKDR6M.js";
 import "./chunks/chunk-JDF2SXMV.js";
 import "./chunks/chunk-HF3DDANW.js";
 import "./chunks/chunk-X75H72PA.js";

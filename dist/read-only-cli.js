@@ -13,7 +13,7 @@ import {
   placeFinding,
   sortDiagnostics,
   warningAt
-} from "./chunks/chunk-UISW4CEE.js";
+} from "./chunks/chunk-3ZO7VXL3.js";
 
 // node_modules/fast-deep-equal/index.js
 var require_fast_deep_equal = __commonJS({
@@ -965,7 +965,7 @@ function statusMeetsThreshold(report, threshold) {
 
 // src/app/yaml-document-loader.ts
 async function loadYamlDocumentSupport() {
-  await import("./chunks/yaml-document-FTGFNYTA.js");
+  await import("./chunks/yaml-document-EGSE4GGJ.js");
 }
 async function withYamlDocument(work) {
   try {
@@ -4863,11 +4863,11 @@ function checkValuesOpen(inventory, ring) {
 // src/app/validate.ts
 async function validateInventory(request) {
   const loaded = await loadInventoryFile(request.file, request.today);
-  const diagnosticsFound = await withYamlDocument(() => loaded.diagnostics);
-  if (request.ring === void 0 || loaded.inventory === void 0) return { check: loaded, valid: !hasErrors(diagnosticsFound) };
+  const found = await withYamlDocument(() => loaded.diagnostics);
+  if (request.ring === void 0 || loaded.inventory === void 0) return { check: loaded, valid: !hasErrors(found) };
   const opened = checkValuesOpen(loaded.inventory, request.ring);
   const placed = await withYamlDocument(() => opened.findings.map((finding) => placeFinding(loaded.source, finding)));
-  const diagnostics = sortDiagnostics([...loaded.diagnostics, ...placed]);
+  const diagnostics = sortDiagnostics([...found, ...placed]);
   const check = { source: loaded.source, inventory: loaded.inventory, diagnostics, errors: diagnostics.filter(isError) };
   return { check, valid: !hasErrors(diagnostics), decrypt: { values: opened.examined, openedByKeyId: opened.openedByKeyId } };
 }
